@@ -1,0 +1,185 @@
+/*
+ * catalogue.h - the exercise catalogue: YAML schema, loading, validation,
+ * lookup order, freeing.
+ *
+ * The catalogue knows nothing of time or screens. It is loaded once, before
+ * any screen is drawn, and is read-only afterwards.
+ */
+#ifndef LUMBAR_CATALOGUE_H
+#define LUMBAR_CATALOGUE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Bounds enforced while loading (in the libcyaml schema where it can). */
+enum {
+	CAT_MAX_EXERCISES = 100,
+	CAT_MAX_SETS = 20,
+	CAT_MAX_STEPS = 30,
+	CAT_MAX_CAUTIONS = 30,
+	CAT_MAX_WHEN = 10,
+	CAT_MAX_STRING = 500,
+	CAT_MAX_ID = 32,
+	CAT_MAX_SECONDS = 3600,
+	CAT_MAX_REPS = 100,
+	CAT_MAX_TIMES = 100,
+};
+
+/* Defaults applied after loading when a key is absent. */
+enum {
+	CAT_DEFAULT_PREPARE = 5,
+	CAT_DEFAULT_SWITCH = 3,
+};
+
+enum cat_mode { CAT_MODE_HOLD, CAT_MODE_REPS, CAT_MODE_TIMED };
+enum cat_sides { CAT_SIDES_NONE, CAT_SIDES_EACH, CAT_SIDES_ALTERNATE };
+enum cat_per { CAT_PER_DAY, CAT_PER_WEEK };
+enum cat_level { CAT_LEVEL_EASY, CAT_LEVEL_MEDIUM, CAT_LEVEL_HARD };
+
+/*
+ * A number the article may give as a range ("2-3 reps"). When the file gives
+ * no `_max`, hi == lo. When the key is absent (and not needed by the mode),
+ * both are 0.
+ */
+struct cat_range {
+	unsigned lo, hi;
+};
+
+struct cat_set {
+	char *name;
+	enum cat_mode mode;
+	struct cat_range hold;     /* seconds per rep (hold mode) */
+	struct cat_range reps;     /* reps per side (hold and reps mode) */
+	struct cat_range tempo;    /* seconds per rep (reps mode) */
+	struct cat_range duration; /* seconds per side (timed mode) */
+	enum cat_sides sides;
+	unsigned rest;       /* seconds between reps on the same side */
+	unsigned switch_s;   /* seconds to change sides; resolved from routine */
+	unsigned rest_after; /* seconds after the set when another set follows */
+};
+
+struct cat_frequency {
+	unsigned times;     /* at least this many per `per` */
+	unsigned times_max; /* == times when no range is given */
+	enum cat_per per;
+	char **when; /* e.g. "morning", "evening"; may be empty */
+	unsigned n_when;
+};
+
+struct cat_exercise {
+	char *id; /* [a-z0-9-], 1..32 chars, unique in the catalogue */
+	char *name;
+	char *summary;
+	char *position; /* NULL when absent */
+	char **steps;
+	unsigned n_steps;
+	char **cautions; /* may be empty */
+	unsigned n_cautions;
+	struct cat_frequency freq;
+	unsigned prepare; /* resolved: the exercise's own, else the routine's */
+	struct cat_set *sets;
+	unsigned n_sets;
+};
+
+struct catalogue {
+	char *routine_name; /* never NULL after loading ("Routine" by default) */
+	unsigned prepare;   /* routine default, already applied to exercises */
+	unsigned switch_s;  /* routine default, already applied to sets */
+	struct cat_exercise *exercises;
+	unsigned n_exercises;
+	void *priv; /* loader's own storage; do not touch */
+};
+
+/* What went wrong while loading. Exit codes follow sysexits(3). */
+enum cat_status {
+	CAT_OK = 0,
+	CAT_EINVALID = 65, /* EX_DATAERR: syntax, schema or validation error */
+	CAT_EIO = 66,      /* EX_NOINPUT: the file cannot be opened or read */
+	CAT_ENOMEM = 71,   /* EX_OSERR: out of memory */
+};
+
+struct cat_error {
+	enum cat_status status;
+	unsigned line, col; /* 1-based; 0 when the error has no location */
+	char msg[512];      /* one line, no trailing newline, no file name */
+};
+
+/*
+ * Load and validate a catalogue from a file. `name` is the file name as the
+ * user wrote it and is used in error messages. On success returns CAT_OK and
+ * stores a catalogue the caller frees with cat_free(); on failure returns the
+ * status, fills *err and leaves *out untouched.
+ */
+enum cat_status cat_load_file(const char *path, struct catalogue **out, struct cat_error *err);
+
+/* As cat_load_file(), from a buffer in memory (the built-in copy, fuzzing). */
+enum cat_status cat_load_buffer(const char *buf, size_t len, struct catalogue **out,
+                                struct cat_error *err);
+
+/* Free a catalogue. Accepts NULL. */
+void cat_free(struct catalogue *cat);
+
+/* Index of the exercise with this id, or -1. */
+int cat_find(const struct catalogue *cat, const char *id);
+
+/*
+ * Print the error as `FILE:LINE:COL: message` (or `FILE: message` when it has
+ * no location) followed by a newline.
+ */
+void cat_error_print(FILE *fp, const char *file, const struct cat_error *err);
+
+/* The value of a range at a level: low end, midpoint rounded half up, high. */
+unsigned cat_range_at(struct cat_range r, enum cat_level level);
+
+/* Parse "easy", "medium", "hard". Returns 0 on success, -1 otherwise. */
+int cat_level_parse(const char *s, enum cat_level *out);
+const char *cat_level_name(enum cat_level level);
+
+/*
+ * Parse a duration as written in the catalogue: plain seconds ("30") or the
+ * human forms ("90s", "1m30s", "5m", "1h"). Returns 0 and stores seconds on
+ * success; -1 on anything else ("1.5", "3x", "-2", "", overflow).
+ */
+int cat_parse_duration(const char *s, unsigned *out);
+
+/* Parse a plain decimal count ("10"). Same contract as cat_parse_duration. */
+int cat_parse_count(const char *s, unsigned *out);
+
+/* ---- Lookup order -------------------------------------------------------- */
+
+enum cat_source {
+	CAT_SRC_OPTION,  /* --catalogue FILE */
+	CAT_SRC_ENV,     /* $LUMBAR_CATALOGUE */
+	CAT_SRC_CONFIG,  /* $XDG_CONFIG_HOME/lumbar/exercises.yaml */
+	CAT_SRC_DATADIR, /* PREFIX/share/lumbar/exercises.yaml */
+	CAT_SRC_BUILTIN, /* the copy compiled into the binary */
+};
+
+/*
+ * The environment the lookup reads, passed in so tests can pin it. NULL or
+ * empty strings count as unset.
+ */
+struct cat_lookup_env {
+	const char *option;          /* --catalogue */
+	const char *lumbar_catalogue; /* $LUMBAR_CATALOGUE */
+	const char *xdg_config_home; /* $XDG_CONFIG_HOME */
+	const char *home;            /* $HOME */
+	const char *datadir;         /* PREFIX/share/lumbar */
+};
+
+/*
+ * Decide which catalogue to load. An explicit file (option or environment)
+ * is used even if it does not exist, so the user sees why it cannot be read;
+ * the config and installed copies are used only when they exist. Writes the
+ * path to buf (empty for the built-in copy) and returns its source.
+ */
+enum cat_source cat_lookup(const struct cat_lookup_env *env, char *buf, size_t len);
+
+/* A short description of a source ("--catalogue", "built-in copy", ...). */
+const char *cat_source_name(enum cat_source src);
+
+/* The built-in copy of data/exercises.yaml. */
+extern const char cat_builtin_yaml[];
+extern const size_t cat_builtin_yaml_len;
+
+#endif

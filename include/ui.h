@@ -1,0 +1,42 @@
+/*
+ * ui.h - the full-screen front end (ncurses). The only module, with its
+ * ui_*.c siblings, that includes curses.
+ *
+ * Everything that can fail before the first frame (arguments, catalogue,
+ * validation) has already happened in main.c when ui_run() is called.
+ */
+#ifndef LUMBAR_UI_H
+#define LUMBAR_UI_H
+
+#include <stdbool.h>
+
+#include "catalogue.h"
+
+/* What to show first. */
+enum ui_start {
+	UI_START_MENU,     /* `lumbar` */
+	UI_START_ROUTINE,  /* `lumbar all` */
+	UI_START_EXERCISE, /* `lumbar ID` */
+	UI_START_DUE,      /* `lumbar due` */
+};
+
+struct ui_options {
+	const struct catalogue *cat;
+	enum cat_level level;
+	enum ui_start start;
+	unsigned exercise;        /* with UI_START_EXERCISE */
+	bool bell;                /* audible bell at phase changes */
+	bool flash;               /* visual flash (kept with --no-bell) */
+	bool color;               /* false with NO_COLOR or --no-color */
+	const char *history_path; /* where sessions are logged; NULL: none */
+};
+
+/*
+ * Run the interactive program until the user quits. Requires stdin and
+ * stdout to be a terminal (main.c checks). Restores the terminal on every
+ * way out. Returns an exit status: 0, or 130/143/129 after SIGINT, SIGTERM,
+ * SIGHUP, or 1 after an error it has already reported on stderr.
+ */
+int ui_run(const struct ui_options *o);
+
+#endif

@@ -1,0 +1,1339 @@
+/*
+ * catalogue.c - load, validate and look up the exercise catalogue.
+ *
+ * Loading happens in two passes. libcyaml first loads the file into a "raw"
+ * tree whose numbers are all kept as short strings: libcyaml 1.3.1 parses
+ * integers with strtoull(..., 0) and no trailing-text check, so "30s" would
+ * load as 30 and "010" as 8, and a duration must never shrink silently. The
+ * schema bounds every list and string, so a hostile file fails while it is
+ * being loaded. A second pass parses the numbers, checks ranges and the
+ * rules between keys, applies the defaults and builds the public model.
+ *
+ * Every error carries a line and column when the file has one. libcyaml only
+ * reports positions in its log text, so the log is captured and its
+ * backtrace parsed into a path (exercises[2].sets[0].mode); that path, or
+ * the one the second pass knows, is then looked up in a libyaml document of
+ * the same buffer to find the node's position and the exercise's id.
+ *
+ * No curses and no clock here.
+ */
+#include "catalogue.h"
+
+#include <cyaml/cyaml.h>
+#include <yaml.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Longest number string the raw tree keeps ("1h0m0s" fits many times). */
+#define CAT_MAX_NUMBER 32
+
+/* Largest catalogue file read; the schema bounds make real ones far smaller. */
+#define CAT_MAX_FILE (16u * 1024u * 1024u)
+
+/* Deepest path in the schema is exercises[i].sets[j].key; leave room. */
+#define PATH_MAX_DEPTH 16
+#define PATH_KEY_LEN   48
+
+/* ---- Raw tree, as libcyaml loads it -------------------------------------- */
+
+struct raw_set {
+	char *name;
+	int mode; /* enum cat_mode */
+	char *hold, *hold_max;
+	char *reps, *reps_max;
+	char *tempo, *tempo_max;
+	char *duration, *duration_max;
+	int sides; /* enum cat_sides; absent is 0, which is "none" */
+	char *rest;
+	char *switch_s;
+	char *rest_after;
+};
+
+struct raw_frequency {
+	char *times, *times_max;
+	int per; /* enum cat_per */
+	char **when;
+	unsigned n_when;
+};
+
+struct raw_exercise {
+	char *id, *name, *summary, *position;
+	char **steps;
+	unsigned n_steps;
+	char **cautions;
+	unsigned n_cautions;
+	struct raw_frequency freq;
+	char *prepare;
+	struct raw_set *sets;
+	unsigned n_sets;
+};
+
+struct raw_routine {
+	char *name, *prepare, *switch_s;
+};
+
+struct raw_catalogue {
+	char *version;
+	struct raw_routine *routine;
+	struct raw_exercise *exercises;
+	unsigned n_exercises;
+};
+
+/* ---- Schema --------------------------------------------------------------- */
+
+static const cyaml_strval_t mode_strings[] = {
+	{ "hold", CAT_MODE_HOLD },
+	{ "reps", CAT_MODE_REPS },
+	{ "timed", CAT_MODE_TIMED },
+};
+
+static const cyaml_strval_t sides_strings[] = {
+	{ "none", CAT_SIDES_NONE },
+	{ "each", CAT_SIDES_EACH },
+	{ "alternate", CAT_SIDES_ALTERNATE },
+};
+
+static const cyaml_strval_t per_strings[] = {
+	{ "day", CAT_PER_DAY },
+	{ "week", CAT_PER_WEEK },
+};
+
+/* Numbers stay strings; see the comment at the top of the file. */
+#define NUMBER(key, flags, st, member)                                                             \
+	CYAML_FIELD_STRING_PTR(key, flags, st, member, 0, CAT_MAX_NUMBER)
+#define TEXT(key, flags, st, member, min)                                                          \
+	CYAML_FIELD_STRING_PTR(key, flags, st, member, min, CAT_MAX_STRING)
+
+static const cyaml_schema_value_t text_entry = {
+	CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 1, CAT_MAX_STRING),
+};
+
+static const cyaml_schema_field_t set_fields[] = {
+	TEXT("name", CYAML_FLAG_DEFAULT, struct raw_set, name, 1),
+	CYAML_FIELD_ENUM("mode", CYAML_FLAG_STRICT, struct raw_set, mode, mode_strings,
+	                 CYAML_ARRAY_LEN(mode_strings)),
+	NUMBER("hold", CYAML_FLAG_OPTIONAL, struct raw_set, hold),
+	NUMBER("hold_max", CYAML_FLAG_OPTIONAL, struct raw_set, hold_max),
+	NUMBER("reps", CYAML_FLAG_OPTIONAL, struct raw_set, reps),
+	NUMBER("reps_max", CYAML_FLAG_OPTIONAL, struct raw_set, reps_max),
+	NUMBER("tempo", CYAML_FLAG_OPTIONAL, struct raw_set, tempo),
+	NUMBER("tempo_max", CYAML_FLAG_OPTIONAL, struct raw_set, tempo_max),
+	NUMBER("duration", CYAML_FLAG_OPTIONAL, struct raw_set, duration),
+	NUMBER("duration_max", CYAML_FLAG_OPTIONAL, struct raw_set, duration_max),
+	CYAML_FIELD_ENUM("sides", CYAML_FLAG_OPTIONAL | CYAML_FLAG_STRICT, struct raw_set, sides,
+	                 sides_strings, CYAML_ARRAY_LEN(sides_strings)),
+	NUMBER("rest", CYAML_FLAG_OPTIONAL, struct raw_set, rest),
+	NUMBER("switch", CYAML_FLAG_OPTIONAL, struct raw_set, switch_s),
+	NUMBER("rest_after", CYAML_FLAG_OPTIONAL, struct raw_set, rest_after),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t set_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct raw_set, set_fields),
+};
+
+static const cyaml_schema_field_t frequency_fields[] = {
+	NUMBER("times", CYAML_FLAG_DEFAULT, struct raw_frequency, times),
+	NUMBER("times_max", CYAML_FLAG_OPTIONAL, struct raw_frequency, times_max),
+	CYAML_FIELD_ENUM("per", CYAML_FLAG_STRICT, struct raw_frequency, per, per_strings,
+	                 CYAML_ARRAY_LEN(per_strings)),
+	CYAML_FIELD_SEQUENCE_COUNT("when", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+	                           struct raw_frequency, when, n_when, &text_entry, 0,
+	                           CAT_MAX_WHEN),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_field_t exercise_fields[] = {
+	CYAML_FIELD_STRING_PTR("id", CYAML_FLAG_DEFAULT, struct raw_exercise, id, 1, CAT_MAX_ID),
+	TEXT("name", CYAML_FLAG_DEFAULT, struct raw_exercise, name, 1),
+	TEXT("summary", CYAML_FLAG_DEFAULT, struct raw_exercise, summary, 1),
+	TEXT("position", CYAML_FLAG_OPTIONAL, struct raw_exercise, position, 1),
+	CYAML_FIELD_SEQUENCE_COUNT("steps", CYAML_FLAG_POINTER, struct raw_exercise, steps, n_steps,
+	                           &text_entry, 1, CAT_MAX_STEPS),
+	CYAML_FIELD_SEQUENCE_COUNT("cautions", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+	                           struct raw_exercise, cautions, n_cautions, &text_entry, 0,
+	                           CAT_MAX_CAUTIONS),
+	CYAML_FIELD_MAPPING("frequency", CYAML_FLAG_DEFAULT, struct raw_exercise, freq,
+	                    frequency_fields),
+	NUMBER("prepare", CYAML_FLAG_OPTIONAL, struct raw_exercise, prepare),
+	CYAML_FIELD_SEQUENCE_COUNT("sets", CYAML_FLAG_POINTER, struct raw_exercise, sets, n_sets,
+	                           &set_entry, 1, CAT_MAX_SETS),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t exercise_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct raw_exercise, exercise_fields),
+};
+
+static const cyaml_schema_field_t routine_fields[] = {
+	TEXT("name", CYAML_FLAG_OPTIONAL, struct raw_routine, name, 1),
+	NUMBER("prepare", CYAML_FLAG_OPTIONAL, struct raw_routine, prepare),
+	NUMBER("switch", CYAML_FLAG_OPTIONAL, struct raw_routine, switch_s),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_field_t top_fields[] = {
+	NUMBER("version", CYAML_FLAG_DEFAULT, struct raw_catalogue, version),
+	CYAML_FIELD_MAPPING_PTR("routine", CYAML_FLAG_OPTIONAL, struct raw_catalogue, routine,
+	                        routine_fields),
+	CYAML_FIELD_SEQUENCE_COUNT("exercises", CYAML_FLAG_POINTER, struct raw_catalogue, exercises,
+	                           n_exercises, &exercise_entry, 1, CAT_MAX_EXERCISES),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t top_schema = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct raw_catalogue, top_fields),
+};
+
+/*
+ * Loading and freeing must use the same allocator; this config is the one
+ * cyaml_free() sees, and loading copies it to add the log capture.
+ */
+static const cyaml_config_t base_config = {
+	.log_fn = NULL,
+	.log_ctx = NULL,
+	.mem_fn = cyaml_mem,
+	.mem_ctx = NULL,
+	.log_level = CYAML_LOG_ERROR,
+	.flags = CYAML_CFG_DEFAULT,
+};
+
+/* What the public model keeps besides its arrays: the raw tree it points into. */
+struct cat_priv {
+	struct raw_catalogue *raw;
+	char default_name[sizeof("Routine")];
+};
+
+/* ---- Paths into the document --------------------------------------------- */
+
+/* Copy a string, cut short to fit; always terminated. */
+static void copy_str(char *dst, size_t size, const char *src)
+{
+	size_t n = strnlen(src, size - 1);
+
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+/* A path such as exercises[2].sets[0].hold_max, outermost component first. */
+struct path {
+	unsigned n;
+	struct {
+		bool is_index;
+		unsigned index;
+		char key[PATH_KEY_LEN];
+	} c[PATH_MAX_DEPTH];
+};
+
+static void path_key(struct path *p, const char *key)
+{
+	if (p->n >= PATH_MAX_DEPTH)
+		return;
+	p->c[p->n].is_index = false;
+	p->c[p->n].index = 0;
+	copy_str(p->c[p->n].key, sizeof(p->c[p->n].key), key);
+	p->n++;
+}
+
+static void path_index(struct path *p, unsigned index)
+{
+	if (p->n >= PATH_MAX_DEPTH)
+		return;
+	p->c[p->n].is_index = true;
+	p->c[p->n].index = index;
+	p->c[p->n].key[0] = '\0';
+	p->n++;
+}
+
+/* The path of a set's key, or of an exercise's key when set is -1. */
+static struct path path_of(unsigned ex, int set, const char *key1, const char *key2)
+{
+	struct path p = { 0 };
+
+	path_key(&p, "exercises");
+	path_index(&p, ex);
+	if (set >= 0) {
+		path_key(&p, "sets");
+		path_index(&p, (unsigned)set);
+	}
+	if (key1 != NULL)
+		path_key(&p, key1);
+	if (key2 != NULL)
+		path_key(&p, key2);
+	return p;
+}
+
+/* ---- Loader state and error reporting ------------------------------------ */
+
+struct loader {
+	const char *buf;
+	size_t len;
+	struct cat_error *err;
+
+	/* What libcyaml logged: the first error and its backtrace. */
+	bool have_log_error;
+	bool in_backtrace;
+	char log_error[CAT_MAX_STRING + 128];
+	struct path bt_rev; /* innermost component first, as logged */
+	unsigned bt_line, bt_col;
+
+	/* The same buffer as a libyaml document, loaded only to locate errors. */
+	yaml_document_t doc;
+	int doc_state; /* 0 not tried, 1 loaded, -1 failed */
+};
+
+static yaml_node_t *doc_root(struct loader *L)
+{
+	if (L->doc_state == 0) {
+		yaml_parser_t parser;
+
+		L->doc_state = -1;
+		if (!yaml_parser_initialize(&parser))
+			return NULL;
+		yaml_parser_set_input_string(&parser, (const unsigned char *)L->buf, L->len);
+		if (yaml_parser_load(&parser, &L->doc))
+			L->doc_state = 1;
+		yaml_parser_delete(&parser);
+	}
+	if (L->doc_state != 1)
+		return NULL;
+	return yaml_document_get_root_node(&L->doc);
+}
+
+static bool scalar_is(const yaml_node_t *node, const char *s)
+{
+	size_t n = strlen(s);
+
+	return node->type == YAML_SCALAR_NODE && node->data.scalar.length == n &&
+	       memcmp(node->data.scalar.value, s, n) == 0;
+}
+
+/*
+ * Follow the first `depth` components of a path through the document. With
+ * `want_key`, the last component names a key and its key node is returned
+ * rather than its value. NULL when the path leads nowhere.
+ */
+static yaml_node_t *doc_find(struct loader *L, const struct path *p, unsigned depth, bool want_key)
+{
+	yaml_node_t *node = doc_root(L);
+
+	for (unsigned i = 0; node != NULL && i < depth && i < p->n; i++) {
+		if (p->c[i].is_index) {
+			yaml_node_item_t *items = node->data.sequence.items.start;
+			size_t count;
+
+			if (node->type != YAML_SEQUENCE_NODE)
+				return NULL;
+			count = (size_t)(node->data.sequence.items.top - items);
+			if (p->c[i].index >= count)
+				return NULL;
+			node = yaml_document_get_node(&L->doc, items[p->c[i].index]);
+		} else {
+			yaml_node_t *found = NULL;
+
+			if (node->type != YAML_MAPPING_NODE)
+				return NULL;
+			for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+			     pair < node->data.mapping.pairs.top; pair++) {
+				yaml_node_t *key = yaml_document_get_node(&L->doc, pair->key);
+
+				if (key != NULL && scalar_is(key, p->c[i].key)) {
+					bool last = i + 1 == depth || i + 1 == p->n;
+
+					found = want_key && last
+					            ? key
+					            : yaml_document_get_node(&L->doc, pair->value);
+					break;
+				}
+			}
+			node = found;
+		}
+	}
+	return node;
+}
+
+/* Store the node's 1-based position in the error; false if there is none. */
+static bool locate(struct loader *L, const struct path *p, unsigned depth, bool want_key)
+{
+	const yaml_node_t *node = doc_find(L, p, depth, want_key);
+
+	if (node == NULL)
+		return false;
+	L->err->line = (unsigned)node->start_mark.line + 1;
+	L->err->col = (unsigned)node->start_mark.column + 1;
+	return true;
+}
+
+/* A value fit to quote in a message: short, printable, one line. */
+static bool quotable(const unsigned char *s, size_t n, size_t max)
+{
+	if (n == 0 || n > max)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < 0x20 || s[i] == 0x7f || s[i] == '\'')
+			return false;
+	return true;
+}
+
+/*
+ * The words that say where in the catalogue a path points, e.g.
+ * "exercise 'cat-cow', set 2", and, in `key`, the rest of the path, e.g.
+ * "frequency.times" or "steps item 3". Exercises are named by their id when
+ * the document gives a usable one, else by their number.
+ */
+static void describe(struct loader *L, const struct path *p, char *where, size_t wlen, char *key,
+                     size_t klen)
+{
+	size_t w = 0, k = 0;
+
+	where[0] = key[0] = '\0';
+	for (unsigned i = 0; i < p->n; i++) {
+		bool next_index = i + 1 < p->n && p->c[i + 1].is_index;
+
+		if (i == 0 && next_index && strcmp(p->c[i].key, "exercises") == 0) {
+			unsigned ex = p->c[i + 1].index;
+			struct path idp = path_of(ex, -1, "id", NULL);
+			const yaml_node_t *id = NULL;
+			bool id_is_the_key = i + 2 < p->n && !p->c[i + 2].is_index &&
+			                     strcmp(p->c[i + 2].key, "id") == 0;
+
+			if (!id_is_the_key)
+				id = doc_find(L, &idp, idp.n, false);
+			if (id != NULL && id->type == YAML_SCALAR_NODE &&
+			    quotable(id->data.scalar.value, id->data.scalar.length, CAT_MAX_ID))
+				w += (size_t)snprintf(where + w, wlen - w, "exercise '%.*s'",
+				                      (int)id->data.scalar.length,
+				                      (const char *)id->data.scalar.value);
+			else
+				w += (size_t)snprintf(where + w, wlen - w, "exercise %u", ex + 1);
+			i++;
+		} else if (i == 2 && next_index && strcmp(p->c[i].key, "sets") == 0 &&
+		           !p->c[0].is_index && strcmp(p->c[0].key, "exercises") == 0) {
+			w += (size_t)snprintf(where + w, wlen - w, ", set %u",
+			                      p->c[i + 1].index + 1);
+			i++;
+		} else if (p->c[i].is_index) {
+			k += (size_t)snprintf(key + k, klen - k, " item %u", p->c[i].index + 1);
+		} else {
+			k += (size_t)snprintf(key + k, klen - k, "%s%s", k > 0 ? "." : "",
+			                      p->c[i].key);
+		}
+		if (w >= wlen)
+			w = wlen - 1;
+		if (k >= klen)
+			k = klen - 1;
+	}
+}
+
+/*
+ * Fill the error's status and message; the place the path points at
+ * ("exercise 'x', set 1: ") is prepended when there is one.
+ */
+static void fail_msg(struct loader *L, const struct path *p, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void fail_msg(struct loader *L, const struct path *p, const char *fmt, ...)
+{
+	char where[128], key[128], text[sizeof(L->err->msg)];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	if (p != NULL)
+		describe(L, p, where, sizeof(where), key, sizeof(key));
+	else
+		where[0] = '\0';
+	L->err->status = CAT_EINVALID;
+	if (where[0] != '\0') {
+		size_t n;
+
+		snprintf(L->err->msg, sizeof(L->err->msg), "%s: ", where);
+		n = strlen(L->err->msg);
+		copy_str(L->err->msg + n, sizeof(L->err->msg) - n, text);
+	} else {
+		copy_str(L->err->msg, sizeof(L->err->msg), text);
+	}
+}
+
+/* The key part of a path, for messages that name it. */
+static const char *key_words(struct loader *L, const struct path *p, char *buf, size_t len)
+{
+	char where[128];
+
+	describe(L, p, where, sizeof(where), buf, len);
+	return buf;
+}
+
+/* ---- libcyaml log capture -------------------------------------------------- */
+
+/* libcyaml hands over its own format strings; they are not ours to check. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+
+/*
+ * Keep the first error message and parse the backtrace that follows it:
+ * "  in mapping field 'sets' (line: L, column: C)", "  in sequence entry
+ * 'N' (...)", "  in mapping (...)". Everything else is dropped, so libcyaml
+ * never prints on its own.
+ */
+static void capture_log(cyaml_log_t level, void *ctx, const char *fmt, va_list args)
+{
+	struct loader *L = ctx;
+	char line[sizeof(L->log_error)];
+	size_t n;
+	unsigned ln, col, idx;
+	char field[PATH_KEY_LEN];
+	const char *pos;
+
+	if (level < CYAML_LOG_ERROR)
+		return;
+	vsnprintf(line, sizeof(line), fmt, args);
+	n = strlen(line);
+	while (n > 0 && line[n - 1] == '\n')
+		line[--n] = '\0';
+
+	if (strcmp(line, "Load: Backtrace:") == 0) {
+		L->in_backtrace = true;
+		return;
+	}
+	if (!L->in_backtrace) {
+		if (!L->have_log_error) {
+			const char *s = strncmp(line, "Load: ", 6) == 0 ? line + 6 : line;
+
+			snprintf(L->log_error, sizeof(L->log_error), "%s", s);
+			L->have_log_error = true;
+		}
+		return;
+	}
+
+	pos = strstr(line, "(line: ");
+	if (pos == NULL || sscanf(pos, "(line: %u, column: %u)", &ln, &col) != 2)
+		return;
+	if (L->bt_line == 0) {
+		L->bt_line = ln;
+		L->bt_col = col;
+	}
+	if (sscanf(line, " in mapping field '%47[^']'", field) == 1)
+		path_key(&L->bt_rev, field);
+	else if (sscanf(line, " in sequence entry '%u'", &idx) == 1)
+		path_index(&L->bt_rev, idx);
+}
+
+#pragma GCC diagnostic pop
+
+/*
+ * The backtrace as a path, outermost first. libcyaml logs a sequence's count
+ * of entries started so far, which inside an entry is its index plus one.
+ * When the innermost sequence itself failed (too many or too few entries),
+ * its count names no entry and `list_error` says so: "too many" keeps the
+ * count, which is then the index of the first entry too many; "too few"
+ * drops it.
+ */
+static struct path backtrace_path(const struct loader *L, int list_error)
+{
+	struct path p = { 0 };
+
+	for (unsigned i = L->bt_rev.n; i > 0; i--) {
+		p.c[p.n] = L->bt_rev.c[i - 1];
+		if (p.c[p.n].is_index && !(i == 1 && list_error != 0)) {
+			if (p.c[p.n].index == 0)
+				break;
+			p.c[p.n].index--;
+		}
+		if (i == 1 && p.c[p.n].is_index && list_error < 0)
+			break;
+		p.n++;
+	}
+	return p;
+}
+
+/* ---- Syntax errors -------------------------------------------------------- */
+
+/* Run libyaml over the buffer to find where, and why, the syntax breaks. */
+static bool syntax_error(struct loader *L)
+{
+	yaml_parser_t parser;
+	yaml_event_t event;
+	bool found = false;
+
+	if (!yaml_parser_initialize(&parser))
+		return false;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)L->buf, L->len);
+	for (;;) {
+		if (!yaml_parser_parse(&parser, &event)) {
+			found = true;
+			break;
+		}
+		if (event.type == YAML_STREAM_END_EVENT) {
+			yaml_event_delete(&event);
+			break;
+		}
+		yaml_event_delete(&event);
+	}
+	if (found) {
+		L->err->status = CAT_EINVALID;
+		L->err->line = (unsigned)parser.problem_mark.line + 1;
+		L->err->col = (unsigned)parser.problem_mark.column + 1;
+		snprintf(L->err->msg, sizeof(L->err->msg), "syntax error: %s",
+		         parser.problem != NULL ? parser.problem : "unreadable YAML");
+	}
+	yaml_parser_delete(&parser);
+	return found;
+}
+
+/* ---- Schema errors, in plain words ---------------------------------------- */
+
+static const char *type_words(const char *s)
+{
+	if (strncmp(s, "STRING", 6) == 0 || strncmp(s, "ENUM", 4) == 0 ||
+	    strncmp(s, "SCALAR", 6) == 0)
+		return "a single value";
+	if (strncmp(s, "SEQUENCE", 8) == 0)
+		return "a list";
+	if (strncmp(s, "MAPPING", 7) == 0)
+		return "a mapping of keys";
+	if (strncmp(s, "ALIAS", 5) == 0)
+		return "an alias";
+	return "something else";
+}
+
+static const char *enum_choices(const char *key)
+{
+	const char *last = strrchr(key, '.');
+
+	last = last != NULL ? last + 1 : key;
+	if (strcmp(last, "mode") == 0)
+		return "hold, reps or timed";
+	if (strcmp(last, "sides") == 0)
+		return "none, each or alternate";
+	if (strcmp(last, "per") == 0)
+		return "day or week";
+	return "one of the allowed words";
+}
+
+/* Turn what libcyaml logged into a message and a position. */
+static void schema_error(struct loader *L, cyaml_err_t cerr)
+{
+	const char *m = L->log_error;
+	int list_error = strncmp(m, "Excessive entries", 17) == 0      ? 1
+	                 : strncmp(m, "Insufficient entries", 20) == 0 ? -1
+	                                                               : 0;
+	struct path p = backtrace_path(L, list_error);
+	char key[128], val[CAT_MAX_STRING + 1], a[64], b[64];
+	unsigned n1, n2;
+
+	L->err->status = CAT_EINVALID;
+	if (L->bt_line > 0) {
+		L->err->line = L->bt_line;
+		L->err->col = L->bt_col;
+	}
+	key_words(L, &p, key, sizeof(key));
+
+	if (!L->have_log_error) {
+		fail_msg(L, &p, "%s", cyaml_strerror(cerr));
+	} else if (sscanf(m, "Unexpected key: %500[^\n]", val) == 1) {
+		/* libcyaml points at the key before; point at the key itself. */
+		struct path kp = p;
+
+		path_key(&kp, val);
+		locate(L, &kp, kp.n, true);
+		fail_msg(L, &p, "unknown key '%.60s'", val);
+	} else if (sscanf(m, "Missing required mapping field: %63s", a) == 1) {
+		/*
+		 * libcyaml points at the last value and names its key in the
+		 * backtrace; the start of the mapping itself reads better.
+		 */
+		if (p.n > 0 && !p.c[p.n - 1].is_index)
+			p.n--;
+		key_words(L, &p, key, sizeof(key));
+		locate(L, &p, p.n, false);
+		fail_msg(L, &p, "missing required key '%s'", a);
+	} else if (sscanf(m, "Mapping field already seen: %63s", a) == 1) {
+		fail_msg(L, &p, "key '%s' appears twice", a);
+	} else if (sscanf(m, "Expecting %63s got event: %63s", a, b) == 2) {
+		locate(L, &p, p.n, false);
+		if (key[0] != '\0')
+			fail_msg(L, &p, "%s: expected %s, found %s", key, type_words(a),
+			         type_words(b));
+		else
+			fail_msg(L, &p, "expected %s at the top, found %s", type_words(a),
+			         type_words(b));
+	} else if (sscanf(m, "Invalid ENUM value: %500[^\n]", val) == 1) {
+		locate(L, &p, p.n, false);
+		fail_msg(L, &p, "%s: '%.40s' is not %s", key, val, enum_choices(key));
+	} else if (sscanf(m, "STRING length < %u", &n1) == 1) {
+		locate(L, &p, p.n, false);
+		fail_msg(L, &p, "%s must not be empty", key);
+	} else if (sscanf(m, "STRING length > %u", &n1) == 1) {
+		locate(L, &p, p.n, false);
+		fail_msg(L, &p, "%s is longer than %u bytes", key, n1);
+	} else if (sscanf(m, "Excessive entries (%u max)", &n1) == 1) {
+		/* The path ends at the first entry too many; name the list. */
+		struct path lp = p;
+
+		locate(L, &p, p.n, false);
+		if (lp.n > 0 && lp.c[lp.n - 1].is_index)
+			lp.n--;
+		key_words(L, &lp, key, sizeof(key));
+		fail_msg(L, &lp, "%s: too many entries (at most %u)", key, n1);
+	} else if (sscanf(m, "Insufficient entries (%u of %u min)", &n1, &n2) == 2) {
+		locate(L, &p, p.n, false);
+		key_words(L, &p, key, sizeof(key));
+		if (n1 == 0)
+			fail_msg(L, &p, "%s is empty (at least %u needed)", key, n2);
+		else
+			fail_msg(L, &p, "%s has %u entries (at least %u needed)", key, n1, n2);
+	} else if (sscanf(m, "No anchor found for alias: '%63[^']'", a) == 1) {
+		fail_msg(L, &p, "alias '*%s' has no anchor", a);
+	} else {
+		/* Anything not translated keeps libcyaml's words, lower-cased. */
+		char text[sizeof(L->log_error)];
+
+		snprintf(text, sizeof(text), "%s", m);
+		if (text[0] >= 'A' && text[0] <= 'Z')
+			text[0] = (char)(text[0] - 'A' + 'a');
+		fail_msg(L, &p, "%s", text);
+	}
+}
+
+/* ---- Numbers -------------------------------------------------------------- */
+
+/* Read decimal digits into *v; the count of digits read, or -1 on overflow. */
+static int read_digits(const char **s, unsigned *v)
+{
+	int n = 0;
+	unsigned long long acc = 0;
+
+	while (**s >= '0' && **s <= '9') {
+		acc = acc * 10 + (unsigned)(**s - '0');
+		if (acc > UINT_MAX)
+			return -1;
+		(*s)++;
+		n++;
+	}
+	*v = (unsigned)acc;
+	return n;
+}
+
+int cat_parse_count(const char *s, unsigned *out)
+{
+	unsigned v;
+	const char *p = s;
+
+	if (s == NULL || read_digits(&p, &v) <= 0 || *p != '\0')
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/*
+ * Plain seconds, or h/m/s parts in that order, each at most once, written
+ * together ("1h", "5m", "90s", "1m30s", "1h15m"). Leading zeros are decimal,
+ * never octal. Parts are not limited to 60 ("1m90s" is 150 s): the sum is
+ * what the user wrote, and range checks come later.
+ */
+int cat_parse_duration(const char *s, unsigned *out)
+{
+	static const struct {
+		char unit;
+		unsigned mul;
+	} units[] = { { 'h', 3600 }, { 'm', 60 }, { 's', 1 } };
+	unsigned long long total = 0;
+	unsigned v, next = 0;
+	const char *p = s;
+
+	if (s == NULL)
+		return -1;
+	if (read_digits(&p, &v) <= 0)
+		return -1;
+	if (*p == '\0') {
+		*out = v;
+		return 0;
+	}
+	for (;;) {
+		unsigned u = next;
+
+		while (u < 3 && units[u].unit != *p)
+			u++;
+		if (u == 3)
+			return -1;
+		total += (unsigned long long)v * units[u].mul;
+		if (total > UINT_MAX)
+			return -1;
+		next = u + 1;
+		p++;
+		if (*p == '\0')
+			break;
+		if (read_digits(&p, &v) <= 0)
+			return -1;
+	}
+	*out = (unsigned)total;
+	return 0;
+}
+
+/* ---- Validation and the model --------------------------------------------- */
+
+/*
+ * Parse one optional number at `p` into *out (untouched when absent).
+ * Durations take the h/m/s forms; counts are plain digits.
+ */
+static bool number(struct loader *L, const struct path *p, const char *s, bool duration,
+                   unsigned lo, unsigned hi, unsigned *out)
+{
+	char key[128];
+	unsigned v;
+
+	if (s == NULL)
+		return true;
+	key_words(L, p, key, sizeof(key));
+	if ((duration ? cat_parse_duration(s, &v) : cat_parse_count(s, &v)) != 0) {
+		locate(L, p, p->n, false);
+		if (duration)
+			fail_msg(
+			    L, p,
+			    "%s: '%s' is not a duration (use seconds like 30, or 90s, 1m30s, 5m)",
+			    key, s);
+		else
+			fail_msg(L, p, "%s: '%s' is not a whole number", key, s);
+		return false;
+	}
+	if (v < lo || v > hi) {
+		locate(L, p, p->n, false);
+		fail_msg(L, p, "%s (%u) is out of range (%u..%u)", key, v, lo, hi);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+/* A range: `lo_s` and its `_max`; `hi` defaults to `lo`. */
+static bool range(struct loader *L, unsigned ex, int set, const char *name, const char *lo_s,
+                  const char *hi_s, bool duration, unsigned min, unsigned max,
+                  struct cat_range *out)
+{
+	char max_name[PATH_KEY_LEN];
+	struct path p = path_of(ex, set, name, NULL);
+	struct path pm;
+	struct cat_range r = { 0, 0 };
+
+	snprintf(max_name, sizeof(max_name), "%s_max", name);
+	pm = path_of(ex, set, max_name, NULL);
+	if (!number(L, &p, lo_s, duration, min, max, &r.lo))
+		return false;
+	r.hi = r.lo;
+	if (!number(L, &pm, hi_s, duration, min, max, &r.hi))
+		return false;
+	if (hi_s != NULL && lo_s == NULL) {
+		locate(L, &pm, pm.n, true);
+		fail_msg(L, &pm, "%s is given without %s", max_name, name);
+		return false;
+	}
+	if (r.hi < r.lo) {
+		locate(L, &pm, pm.n, false);
+		fail_msg(L, &pm, "%s (%u) is below %s (%u)", max_name, r.hi, name, r.lo);
+		return false;
+	}
+	*out = r;
+	return true;
+}
+
+static const char *mode_name(int mode)
+{
+	return mode == CAT_MODE_HOLD ? "hold" : mode == CAT_MODE_REPS ? "reps" : "timed";
+}
+
+/*
+ * Each mode has the keys it needs, and the keys of the other modes are
+ * rejected rather than ignored: a `tempo` left in a hold set, or a
+ * `duration` in a reps set, is almost always a mistake whose effect the
+ * user would not see. `rest`, `switch`, `sides` and `rest_after` apply to
+ * every mode.
+ */
+static bool check_mode_keys(struct loader *L, unsigned ex, unsigned set, const struct raw_set *r)
+{
+	const struct {
+		const char *key;
+		const char *value;
+		bool needed[3];  /* by hold, reps, timed */
+		bool allowed[3]; /* by hold, reps, timed */
+	} keys[] = {
+		{ "hold", r->hold, { true, false, false }, { true, false, false } },
+		{ "hold_max", r->hold_max, { false, false, false }, { true, false, false } },
+		{ "reps", r->reps, { true, true, false }, { true, true, false } },
+		{ "reps_max", r->reps_max, { false, false, false }, { true, true, false } },
+		{ "tempo", r->tempo, { false, true, false }, { false, true, false } },
+		{ "tempo_max", r->tempo_max, { false, false, false }, { false, true, false } },
+		{ "duration", r->duration, { false, false, true }, { false, false, true } },
+		{ "duration_max",
+		  r->duration_max,
+		  { false, false, false },
+		  { false, false, true } },
+	};
+	int m = r->mode;
+
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		if (keys[i].value != NULL && !keys[i].allowed[m]) {
+			struct path p = path_of(ex, (int)set, keys[i].key, NULL);
+
+			locate(L, &p, p.n, true);
+			fail_msg(L, &p, "'%s' does not apply to %s mode", keys[i].key,
+			         mode_name(m));
+			return false;
+		}
+	}
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		if (keys[i].value == NULL && keys[i].needed[m]) {
+			struct path p = path_of(ex, (int)set, NULL, NULL);
+
+			locate(L, &p, p.n, false);
+			fail_msg(L, &p, "missing required key '%s' (%s mode needs it)", keys[i].key,
+			         mode_name(m));
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool build_set(struct loader *L, unsigned ex, unsigned si, const struct raw_set *r,
+                      unsigned routine_switch, struct cat_set *out)
+{
+	int s = (int)si;
+	struct path p;
+
+	if (!check_mode_keys(L, ex, si, r))
+		return false;
+	out->name = r->name;
+	out->mode = (enum cat_mode)r->mode;
+	out->sides = (enum cat_sides)r->sides;
+	if (!range(L, ex, s, "hold", r->hold, r->hold_max, true, 1, CAT_MAX_SECONDS, &out->hold) ||
+	    !range(L, ex, s, "reps", r->reps, r->reps_max, false, 1, CAT_MAX_REPS, &out->reps) ||
+	    !range(L, ex, s, "tempo", r->tempo, r->tempo_max, true, 1, CAT_MAX_SECONDS,
+	           &out->tempo) ||
+	    !range(L, ex, s, "duration", r->duration, r->duration_max, true, 1, CAT_MAX_SECONDS,
+	           &out->duration))
+		return false;
+	out->rest = 0;
+	out->switch_s = routine_switch;
+	out->rest_after = 0;
+	p = path_of(ex, s, "rest", NULL);
+	if (!number(L, &p, r->rest, true, 0, CAT_MAX_SECONDS, &out->rest))
+		return false;
+	p = path_of(ex, s, "switch", NULL);
+	if (!number(L, &p, r->switch_s, true, 0, CAT_MAX_SECONDS, &out->switch_s))
+		return false;
+	p = path_of(ex, s, "rest_after", NULL);
+	return number(L, &p, r->rest_after, true, 0, CAT_MAX_SECONDS, &out->rest_after);
+}
+
+static bool valid_id(const char *id)
+{
+	for (const char *c = id; *c != '\0'; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-'))
+			return false;
+	return true;
+}
+
+static bool build_exercise(struct loader *L, const struct catalogue *cat, unsigned ex,
+                           const struct raw_exercise *r, struct cat_exercise *out)
+{
+	struct path p = path_of(ex, -1, "id", NULL);
+
+	if (!valid_id(r->id)) {
+		locate(L, &p, p.n, false);
+		fail_msg(L, &p, "id '%.32s' may only use a-z, 0-9 and '-'", r->id);
+		return false;
+	}
+	for (unsigned j = 0; j < ex; j++) {
+		if (strcmp(cat->exercises[j].id, r->id) == 0) {
+			struct path first = path_of(j, -1, "id", NULL);
+			unsigned first_line;
+
+			if (locate(L, &first, first.n, false))
+				first_line = L->err->line;
+			else
+				first_line = 0;
+			L->err->line = L->err->col = 0;
+			locate(L, &p, p.n, false);
+			if (first_line > 0)
+				fail_msg(L, NULL, "duplicate id '%s' (first at line %u)", r->id,
+				         first_line);
+			else
+				fail_msg(L, NULL, "duplicate id '%s' (first as exercise %u)", r->id,
+				         j + 1);
+			return false;
+		}
+	}
+	out->id = r->id;
+	out->name = r->name;
+	out->summary = r->summary;
+	out->position = r->position;
+	out->steps = r->steps;
+	out->n_steps = r->n_steps;
+	out->cautions = r->cautions;
+	out->n_cautions = r->n_cautions;
+
+	p = path_of(ex, -1, "frequency", "times");
+	if (!number(L, &p, r->freq.times, false, 1, CAT_MAX_TIMES, &out->freq.times))
+		return false;
+	out->freq.times_max = out->freq.times;
+	p = path_of(ex, -1, "frequency", "times_max");
+	if (!number(L, &p, r->freq.times_max, false, 1, CAT_MAX_TIMES, &out->freq.times_max))
+		return false;
+	if (out->freq.times_max < out->freq.times) {
+		locate(L, &p, p.n, false);
+		fail_msg(L, &p, "frequency.times_max (%u) is below frequency.times (%u)",
+		         out->freq.times_max, out->freq.times);
+		return false;
+	}
+	out->freq.per = (enum cat_per)r->freq.per;
+	out->freq.when = r->freq.when;
+	out->freq.n_when = r->freq.n_when;
+
+	out->prepare = cat->prepare;
+	p = path_of(ex, -1, "prepare", NULL);
+	if (!number(L, &p, r->prepare, true, 0, CAT_MAX_SECONDS, &out->prepare))
+		return false;
+
+	out->sets = calloc(r->n_sets, sizeof(*out->sets));
+	if (out->sets == NULL) {
+		L->err->status = CAT_ENOMEM;
+		snprintf(L->err->msg, sizeof(L->err->msg), "out of memory");
+		return false;
+	}
+	out->n_sets = r->n_sets;
+	for (unsigned s = 0; s < r->n_sets; s++)
+		if (!build_set(L, ex, s, &r->sets[s], cat->switch_s, &out->sets[s]))
+			return false;
+	return true;
+}
+
+static void free_model(struct catalogue *cat)
+{
+	if (cat == NULL)
+		return;
+	if (cat->exercises != NULL)
+		for (unsigned i = 0; i < cat->n_exercises; i++)
+			free(cat->exercises[i].sets);
+	free(cat->exercises);
+	free(cat->priv);
+	free(cat);
+}
+
+/* Build the model from the raw tree; NULL with *L->err filled on failure. */
+static struct catalogue *build(struct loader *L, struct raw_catalogue *raw)
+{
+	struct catalogue *cat = calloc(1, sizeof(*cat));
+	struct cat_priv *priv = calloc(1, sizeof(*priv));
+	struct path p = { 0 };
+	unsigned version = 0;
+
+	if (cat == NULL || priv == NULL ||
+	    (cat->exercises = calloc(raw->n_exercises, sizeof(*cat->exercises))) == NULL) {
+		free(priv);
+		free_model(cat);
+		L->err->status = CAT_ENOMEM;
+		snprintf(L->err->msg, sizeof(L->err->msg), "out of memory");
+		return NULL;
+	}
+	cat->priv = priv;
+	priv->raw = raw;
+	memcpy(priv->default_name, "Routine", sizeof(priv->default_name));
+
+	path_key(&p, "version");
+	if (cat_parse_count(raw->version, &version) != 0 || version != 1) {
+		locate(L, &p, p.n, false);
+		fail_msg(L, NULL, "version: '%s' is not supported (only version 1 is)",
+		         raw->version);
+		goto fail;
+	}
+
+	cat->routine_name = priv->default_name;
+	cat->prepare = CAT_DEFAULT_PREPARE;
+	cat->switch_s = CAT_DEFAULT_SWITCH;
+	if (raw->routine != NULL) {
+		if (raw->routine->name != NULL)
+			cat->routine_name = raw->routine->name;
+		p.n = 0;
+		path_key(&p, "routine");
+		path_key(&p, "prepare");
+		if (!number(L, &p, raw->routine->prepare, true, 0, CAT_MAX_SECONDS, &cat->prepare))
+			goto fail;
+		p.n = 1;
+		path_key(&p, "switch");
+		if (!number(L, &p, raw->routine->switch_s, true, 0, CAT_MAX_SECONDS,
+		            &cat->switch_s))
+			goto fail;
+	}
+
+	/* Count only the exercises built so far, so a failure frees just those. */
+	for (unsigned i = 0; i < raw->n_exercises; i++) {
+		cat->n_exercises = i + 1;
+		if (!build_exercise(L, cat, i, &raw->exercises[i], &cat->exercises[i]))
+			goto fail;
+	}
+	return cat;
+fail:
+	free_model(cat);
+	return NULL;
+}
+
+/* ---- Loading ---------------------------------------------------------------- */
+
+static void set_error(struct cat_error *err, enum cat_status st, const char *msg)
+{
+	err->status = st;
+	err->line = err->col = 0;
+	snprintf(err->msg, sizeof(err->msg), "%s", msg);
+}
+
+enum cat_status cat_load_buffer(const char *buf, size_t len, struct catalogue **out,
+                                struct cat_error *err)
+{
+	struct cat_error local;
+	struct loader L = { .buf = buf, .len = len };
+	cyaml_config_t config = base_config;
+	struct raw_catalogue *raw = NULL;
+	struct catalogue *cat = NULL;
+	cyaml_err_t cerr;
+
+	L.err = &local;
+	memset(&local, 0, sizeof(local));
+	config.log_fn = capture_log;
+	config.log_ctx = &L;
+
+	if (buf == NULL)
+		len = 0;
+	cerr = cyaml_load_data((const uint8_t *)(buf != NULL ? buf : ""), len, &config, &top_schema,
+	                       (cyaml_data_t **)&raw, NULL);
+	if (cerr == CYAML_ERR_OOM) {
+		set_error(&local, CAT_ENOMEM, "out of memory");
+	} else if (cerr == CYAML_ERR_LIBYAML_PARSER) {
+		if (!syntax_error(&L))
+			schema_error(&L, cerr);
+	} else if (cerr != CYAML_OK) {
+		schema_error(&L, cerr);
+	} else if (raw == NULL) {
+		set_error(&local, CAT_EINVALID, "the catalogue is empty");
+	} else {
+		cat = build(&L, raw);
+		if (cat == NULL)
+			cyaml_free(&base_config, &top_schema, raw, 0);
+	}
+	if (L.doc_state == 1)
+		yaml_document_delete(&L.doc);
+	if (cat == NULL) {
+		if (local.status == CAT_OK)
+			set_error(&local, CAT_EINVALID, "cannot load the catalogue");
+		if (err != NULL)
+			*err = local;
+		return local.status;
+	}
+	*out = cat;
+	return CAT_OK;
+}
+
+enum cat_status cat_load_file(const char *path, struct catalogue **out, struct cat_error *err)
+{
+	struct cat_error local;
+	FILE *fp;
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	enum cat_status st;
+
+	fp = fopen(path, "rb");
+	if (fp == NULL) {
+		set_error(&local, CAT_EIO, strerror(errno));
+		goto fail;
+	}
+	for (;;) {
+		size_t got;
+
+		if (len == cap) {
+			size_t ncap = cap == 0 ? 16384 : cap * 2;
+			char *nbuf;
+
+			if (cap >= CAT_MAX_FILE) {
+				set_error(&local, CAT_EINVALID,
+				          "the file is too large (over 16 MiB)");
+				goto fail_close;
+			}
+			nbuf = realloc(buf, ncap);
+			if (nbuf == NULL) {
+				set_error(&local, CAT_ENOMEM, "out of memory");
+				goto fail_close;
+			}
+			buf = nbuf;
+			cap = ncap;
+		}
+		got = fread(buf + len, 1, cap - len, fp);
+		len += got;
+		if (got == 0) {
+			if (ferror(fp)) {
+				set_error(&local, CAT_EIO, strerror(errno));
+				goto fail_close;
+			}
+			break;
+		}
+	}
+	fclose(fp);
+	st = cat_load_buffer(buf, len, out, err);
+	free(buf);
+	return st;
+
+fail_close:
+	fclose(fp);
+fail:
+	free(buf);
+	if (err != NULL)
+		*err = local;
+	return local.status;
+}
+
+void cat_free(struct catalogue *cat)
+{
+	struct cat_priv *priv;
+
+	if (cat == NULL)
+		return;
+	priv = cat->priv;
+	if (priv != NULL)
+		cyaml_free(&base_config, &top_schema, priv->raw, 0);
+	free_model(cat);
+}
+
+/* ---- Small helpers ----------------------------------------------------------- */
+
+int cat_find(const struct catalogue *cat, const char *id)
+{
+	if (cat == NULL || id == NULL)
+		return -1;
+	for (unsigned i = 0; i < cat->n_exercises; i++)
+		if (strcmp(cat->exercises[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+void cat_error_print(FILE *fp, const char *file, const struct cat_error *err)
+{
+	if (file == NULL)
+		file = "catalogue";
+	if (err->line > 0)
+		fprintf(fp, "%s:%u:%u: %s\n", file, err->line, err->col, err->msg);
+	else
+		fprintf(fp, "%s: %s\n", file, err->msg);
+}
+
+unsigned cat_range_at(struct cat_range r, enum cat_level level)
+{
+	switch (level) {
+	case CAT_LEVEL_MEDIUM:
+		/* Half up, without overflow: lo + ceil((hi - lo) / 2). */
+		return r.hi >= r.lo ? r.lo + (r.hi - r.lo + 1) / 2 : r.lo;
+	case CAT_LEVEL_HARD:
+		return r.hi;
+	case CAT_LEVEL_EASY:
+	default:
+		return r.lo;
+	}
+}
+
+static const char *const level_names[] = { "easy", "medium", "hard" };
+
+int cat_level_parse(const char *s, enum cat_level *out)
+{
+	for (unsigned i = 0; s != NULL && i < 3; i++) {
+		if (strcmp(s, level_names[i]) == 0) {
+			*out = (enum cat_level)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *cat_level_name(enum cat_level level)
+{
+	return (unsigned)level < 3 ? level_names[level] : "unknown";
+}
+
+/* ---- Lookup order -------------------------------------------------------------- */
+
+static bool is_set(const char *s)
+{
+	return s != NULL && s[0] != '\0';
+}
+
+/* A readable regular file; directories and missing files do not count. */
+static bool usable(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, R_OK) == 0;
+}
+
+/* Write a path; false when it does not fit, so it cannot be used. */
+static bool put(char *buf, size_t len, const char *a, const char *b)
+{
+	int n;
+
+	if (len == 0)
+		return false;
+	n = snprintf(buf, len, "%s%s", a, b);
+	return n >= 0 && (size_t)n < len;
+}
+
+/*
+ * A relative $XDG_CONFIG_HOME is ignored, as the XDG base directory spec
+ * asks, and $HOME/.config is used instead. An explicit file that does not fit
+ * in `buf` is still returned, cut short, so that loading it fails visibly.
+ */
+enum cat_source cat_lookup(const struct cat_lookup_env *env, char *buf, size_t len)
+{
+	if (is_set(env->option)) {
+		put(buf, len, env->option, "");
+		return CAT_SRC_OPTION;
+	}
+	if (is_set(env->lumbar_catalogue)) {
+		put(buf, len, env->lumbar_catalogue, "");
+		return CAT_SRC_ENV;
+	}
+	if (is_set(env->xdg_config_home) && env->xdg_config_home[0] == '/') {
+		if (put(buf, len, env->xdg_config_home, "/lumbar/exercises.yaml") && usable(buf))
+			return CAT_SRC_CONFIG;
+	} else if (is_set(env->home)) {
+		if (put(buf, len, env->home, "/.config/lumbar/exercises.yaml") && usable(buf))
+			return CAT_SRC_CONFIG;
+	}
+	if (is_set(env->datadir)) {
+		if (put(buf, len, env->datadir, "/exercises.yaml") && usable(buf))
+			return CAT_SRC_DATADIR;
+	}
+	if (len > 0)
+		buf[0] = '\0';
+	return CAT_SRC_BUILTIN;
+}
+
+const char *cat_source_name(enum cat_source src)
+{
+	switch (src) {
+	case CAT_SRC_OPTION:
+		return "--catalogue";
+	case CAT_SRC_ENV:
+		return "$LUMBAR_CATALOGUE";
+	case CAT_SRC_CONFIG:
+		return "user config";
+	case CAT_SRC_DATADIR:
+		return "installed copy";
+	case CAT_SRC_BUILTIN:
+		return "built-in copy";
+	}
+	return "unknown";
+}

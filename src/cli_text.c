@@ -1,0 +1,249 @@
+/*
+ * cli_text.c - the plain-text modes. Output is for people first (aligned
+ * columns) and for scripts with --format=tsv (stable, tab-separated).
+ */
+#include "cli_text.h"
+
+#include <string.h>
+
+/* ---- Words ------------------------------------------------------------------ */
+
+char *cli_frequency(const struct cat_frequency *f, bool with_when, char *buf, size_t len)
+{
+	const char *per = f->per == CAT_PER_WEEK ? "week" : "day";
+	size_t n;
+
+	if (f->times_max > f->times)
+		n = (size_t)snprintf(buf, len, "%u-%u times a %s", f->times, f->times_max, per);
+	else if (f->times == 1)
+		n = (size_t)snprintf(buf, len, "once a %s", per);
+	else if (f->times == 2)
+		n = (size_t)snprintf(buf, len, "twice a %s", per);
+	else
+		n = (size_t)snprintf(buf, len, "%u times a %s", f->times, per);
+
+	if (with_when && f->n_when && n < len) {
+		n += (size_t)snprintf(buf + n, len - n, " (");
+		for (unsigned i = 0; i < f->n_when && n < len; i++)
+			n += (size_t)snprintf(buf + n, len - n, "%s%s", i ? ", " : "", f->when[i]);
+		if (n < len)
+			snprintf(buf + n, len - n, ")");
+	}
+	return buf;
+}
+
+/* "5 s" or "1 min 30 s": durations as a person says them. */
+static char *say_seconds(unsigned s, char *buf, size_t len)
+{
+	if (s >= 60 && s % 60)
+		snprintf(buf, len, "%u min %u s", s / 60, s % 60);
+	else if (s >= 60)
+		snprintf(buf, len, "%u min", s / 60);
+	else
+		snprintf(buf, len, "%u s", s);
+	return buf;
+}
+
+/* A range as written in the article ("2-3"), then what the level picks. */
+static char *say_range(struct cat_range r, bool seconds, char *buf, size_t len)
+{
+	char a[32], b[32];
+
+	if (!seconds) {
+		if (r.hi > r.lo)
+			snprintf(buf, len, "%u-%u", r.lo, r.hi);
+		else
+			snprintf(buf, len, "%u", r.lo);
+	} else if (r.hi > r.lo) {
+		snprintf(buf, len, "%s to %s", say_seconds(r.lo, a, sizeof(a)),
+		         say_seconds(r.hi, b, sizeof(b)));
+	} else {
+		snprintf(buf, len, "%s", say_seconds(r.lo, a, sizeof(a)));
+	}
+	return buf;
+}
+
+static const char *sides_text(enum cat_sides sides)
+{
+	switch (sides) {
+	case CAT_SIDES_EACH:
+		return ", each side";
+	case CAT_SIDES_ALTERNATE:
+		return ", alternating sides";
+	case CAT_SIDES_NONE:
+		break;
+	}
+	return "";
+}
+
+char *cli_set_text(const struct cat_set *s, enum cat_level level, char *buf, size_t len)
+{
+	char t[32];
+	unsigned reps = cat_range_at(s->reps, level);
+
+	switch (s->mode) {
+	case CAT_MODE_HOLD:
+		snprintf(buf, len, "hold %s x %u rep%s%s",
+		         say_seconds(cat_range_at(s->hold, level), t, sizeof(t)), reps,
+		         reps == 1 ? "" : "s", sides_text(s->sides));
+		break;
+	case CAT_MODE_REPS:
+		snprintf(buf, len, "%u rep%s at %s each%s", reps, reps == 1 ? "" : "s",
+		         say_seconds(cat_range_at(s->tempo, level), t, sizeof(t)),
+		         sides_text(s->sides));
+		break;
+	case CAT_MODE_TIMED:
+		snprintf(buf, len, "%s%s", say_seconds(cat_range_at(s->duration, level), t, sizeof(t)),
+		         sides_text(s->sides));
+		break;
+	}
+	return buf;
+}
+
+/* ---- --list ------------------------------------------------------------------ */
+
+void cli_list(FILE *fp, const struct catalogue *cat, enum cat_level level, bool tsv)
+{
+	int wid = 2, wname = 4;
+	char clock[16], freq[128];
+
+	for (unsigned i = 0; i < cat->n_exercises; i++) {
+		int a = (int)strlen(cat->exercises[i].id), b = (int)strlen(cat->exercises[i].name);
+		wid = a > wid ? a : wid;
+		wname = b > wname ? b : wname;
+	}
+	if (tsv)
+		fprintf(fp, "#id\tname\tseconds\tfrequency\n");
+	for (unsigned i = 0; i < cat->n_exercises; i++) {
+		const struct cat_exercise *ex = &cat->exercises[i];
+		unsigned secs = plan_exercise_seconds(cat, i, level);
+		cli_frequency(&ex->freq, false, freq, sizeof(freq));
+		if (tsv)
+			fprintf(fp, "%s\t%s\t%u\t%s\n", ex->id, ex->name, secs, freq);
+		else
+			fprintf(fp, "%-*s  %-*s  %6s  %s\n", wid, ex->id, wname, ex->name,
+			        plan_format_clock(secs, clock, sizeof(clock)), freq);
+	}
+}
+
+/* ---- --show ------------------------------------------------------------------ */
+
+void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise, enum cat_level level)
+{
+	const struct cat_exercise *ex = &cat->exercises[exercise];
+	char buf[256], clock[16], r1[64], r2[64];
+
+	fprintf(fp, "%s (%s)\n%s\n", ex->name, ex->id, ex->summary);
+	if (ex->position)
+		fprintf(fp, "\nStarting position:\n  %s\n", ex->position);
+	fprintf(fp, "\nSteps:\n");
+	for (unsigned i = 0; i < ex->n_steps; i++)
+		fprintf(fp, "  %u. %s\n", i + 1, ex->steps[i]);
+	if (ex->n_cautions) {
+		fprintf(fp, "\nCautions:\n");
+		for (unsigned i = 0; i < ex->n_cautions; i++)
+			fprintf(fp, "  - %s\n", ex->cautions[i]);
+	}
+
+	fprintf(fp, "\nSets (%s level):\n", cat_level_name(level));
+	for (unsigned i = 0; i < ex->n_sets; i++) {
+		const struct cat_set *s = &ex->sets[i];
+		fprintf(fp, "  %u. %s: %s\n", i + 1, s->name, cli_set_text(s, level, buf, sizeof(buf)));
+		/* The article's ranges, so a person sees where they can progress. */
+		switch (s->mode) {
+		case CAT_MODE_HOLD:
+			fprintf(fp, "     range: hold %s, %s reps\n",
+			        say_range(s->hold, true, r1, sizeof(r1)),
+			        say_range(s->reps, false, r2, sizeof(r2)));
+			break;
+		case CAT_MODE_REPS:
+			fprintf(fp, "     range: %s reps at %s each\n",
+			        say_range(s->reps, false, r2, sizeof(r2)),
+			        say_range(s->tempo, true, r1, sizeof(r1)));
+			break;
+		case CAT_MODE_TIMED:
+			fprintf(fp, "     range: %s\n", say_range(s->duration, true, r1, sizeof(r1)));
+			break;
+		}
+		if (s->rest)
+			fprintf(fp, "     rest %s between reps\n", say_seconds(s->rest, r1, sizeof(r1)));
+		if (s->sides != CAT_SIDES_NONE && s->switch_s)
+			fprintf(fp, "     %s to switch sides\n", say_seconds(s->switch_s, r1, sizeof(r1)));
+		if (s->rest_after && i + 1 < ex->n_sets)
+			fprintf(fp, "     rest %s before the next set\n",
+			        say_seconds(s->rest_after, r1, sizeof(r1)));
+	}
+	fprintf(fp, "\nFrequency: %s\n", cli_frequency(&ex->freq, true, buf, sizeof(buf)));
+	fprintf(fp, "Length: %s at %s level (with %u s to get ready)\n",
+	        plan_format_clock(plan_exercise_seconds(cat, exercise, level), clock, sizeof(clock)),
+	        cat_level_name(level), ex->prepare);
+}
+
+/* ---- --plan ------------------------------------------------------------------ */
+
+/* The rep column: "i/n" for hold work, the rep count for reps work, else "-". */
+static const char *rep_text(const struct catalogue *cat, const struct plan_phase *ph, char *buf,
+                            size_t len)
+{
+	if (ph->kind != PLAN_WORK || ph->set < 0)
+		return "-";
+	const struct cat_set *s = &cat->exercises[ph->exercise].sets[ph->set];
+	if (s->mode == CAT_MODE_HOLD)
+		snprintf(buf, len, "%u/%u", ph->rep, ph->reps);
+	else if (s->mode == CAT_MODE_REPS)
+		snprintf(buf, len, "%u", ph->reps);
+	else
+		return "-";
+	return buf;
+}
+
+void cli_plan(FILE *fp, const struct catalogue *cat, const struct plan *plan, bool tsv)
+{
+	char rep[32], c1[16], c2[16], setno[16];
+	int wid = 8, wset = 3;
+
+	if (tsv) {
+		fprintf(fp, "#offset\tseconds\tkind\texercise\tset\tside\trep\n");
+		for (size_t i = 0; i < plan->n; i++) {
+			const struct plan_phase *ph = &plan->phases[i];
+			if (ph->set < 0)
+				snprintf(setno, sizeof(setno), "-");
+			else
+				snprintf(setno, sizeof(setno), "%d", ph->set + 1);
+			fprintf(fp, "%u\t%u\t%s\t%s\t%s\t%s\t%s\n", ph->offset, ph->seconds,
+			        plan_kind_name(ph->kind), cat->exercises[ph->exercise].id, setno,
+			        plan_side_name(ph->side), rep_text(cat, ph, rep, sizeof(rep)));
+		}
+		fprintf(fp, "#total\t%u\n", plan->total);
+		return;
+	}
+
+	for (size_t i = 0; i < plan->n; i++) {
+		const struct plan_phase *ph = &plan->phases[i];
+		const struct cat_exercise *ex = &cat->exercises[ph->exercise];
+		int a = (int)strlen(ex->id);
+		wid = a > wid ? a : wid;
+		if (ph->set >= 0) {
+			int b = (int)strlen(ex->sets[ph->set].name);
+			wset = b > wset ? b : wset;
+		}
+	}
+	if (wset > 28)
+		wset = 28;
+
+	fprintf(fp, "%8s  %6s  %-7s  %-*s  %-*s  %-5s  %s\n", "start", "length", "phase", wid,
+	        "exercise", wset, "set", "side", "rep");
+	for (size_t i = 0; i < plan->n; i++) {
+		const struct plan_phase *ph = &plan->phases[i];
+		const struct cat_exercise *ex = &cat->exercises[ph->exercise];
+		const char *set = ph->set >= 0 ? ex->sets[ph->set].name : "-";
+		fprintf(fp, "%8s  %6s  %-7s  %-*s  %-*.*s  %-5s  %s\n",
+		        plan_format_clock(ph->offset, c1, sizeof(c1)),
+		        plan_format_clock(ph->seconds, c2, sizeof(c2)), plan_kind_name(ph->kind), wid,
+		        ex->id, wset, wset, set, plan_side_name(ph->side),
+		        rep_text(cat, ph, rep, sizeof(rep)));
+	}
+	fprintf(fp, "Total %s (%u exercise%s, %s level)\n",
+	        plan_format_clock(plan->total, c1, sizeof(c1)), plan->n_exercises,
+	        plan->n_exercises == 1 ? "" : "s", cat_level_name(plan->level));
+}

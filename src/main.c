@@ -1,0 +1,387 @@
+/*
+ * main.c - arguments, choosing and loading the catalogue, and dispatch to a
+ * plain-text mode or the full screen.
+ *
+ * Everything that can fail happens here, before the first frame: a person
+ * who mistyped an option gets one line on stderr and an exit status from
+ * sysexits(3), never a half-drawn screen.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "catalogue.h"
+#include "cli_text.h"
+#include "config.h"
+#include "plan.h"
+#include "ui.h"
+
+/* sysexits(3) values, spelled out so the contract is visible here. */
+enum {
+	EXIT_USAGE = 64,   /* bad usage, unknown id or level */
+	EXIT_DATAERR = 65, /* bad catalogue */
+	EXIT_NOINPUT = 66, /* unreadable file */
+	EXIT_SOFTWARE = 70,
+};
+
+enum mode { MODE_PLAYER, MODE_LIST, MODE_SHOW, MODE_PLAN, MODE_CHECK, MODE_VERSION, MODE_HELP };
+
+struct options {
+	enum mode mode;
+	const char *target; /* ID, "all", "due", or NULL */
+	const char *catalogue;
+	const char *check_file;
+	const char *history_file;
+	enum cat_level level;
+	bool tsv;
+	bool bell, flash, color;
+};
+
+static const char *progname = "lumbar";
+
+static void usage(FILE *fp)
+{
+	fprintf(fp,
+	        "Usage: lumbar [OPTIONS] [ID|all|due]\n"
+	        "A timer that walks you through a lower-back exercise routine.\n"
+	        "\n"
+	        "With no ID, opens the menu. With an ID or `all`, starts it at once.\n"
+	        "\n"
+	        "Plain-text modes:\n"
+	        "  -l, --list             list the exercises with length and frequency\n"
+	        "  -s, --show ID          everything about one exercise\n"
+	        "  -p, --plan [ID|all]    the timeline as a table (default: all)\n"
+	        "      --format=tsv       tab-separated output for --list and --plan\n"
+	        "  -c, --check FILE       validate a catalogue; silent when it is fine\n"
+	        "\n"
+	        "Options:\n"
+	        "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
+	        "  -L, --level LEVEL      easy (default), medium or hard\n"
+	        "      --history-file FILE  where finished exercises are logged\n"
+	        "      --no-bell          no sound at phase changes (the screen flashes)\n"
+	        "  -q, --quiet            neither sound nor flash\n"
+	        "      --no-color         no colours (also: NO_COLOR=1)\n"
+	        "  -h, --help             show this help\n"
+	        "  -V, --version          show the version and the catalogue in use\n"
+	        "\n"
+	        "Exit status: 0 ok, 64 usage, 65 bad catalogue, 66 unreadable file.\n"
+	        "General advice from a public article, not a physiotherapist's:\n"
+	        "stop any exercise that increases your pain. See lumbar(1).\n");
+}
+
+/* One line on stderr with a hint, and the usage exit status. */
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, " (try 'lumbar --help')\n");
+	return EXIT_USAGE;
+}
+
+enum { OPT_FORMAT = 256, OPT_NO_BELL, OPT_NO_COLOR, OPT_HISTORY_FILE };
+
+static const struct option long_options[] = {
+	{ "list", no_argument, NULL, 'l' },
+	{ "show", required_argument, NULL, 's' },
+	{ "plan", optional_argument, NULL, 'p' },
+	{ "check", required_argument, NULL, 'c' },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "catalogue", required_argument, NULL, 'C' },
+	{ "catalog", required_argument, NULL, 'C' },
+	{ "level", required_argument, NULL, 'L' },
+	{ "history-file", required_argument, NULL, OPT_HISTORY_FILE },
+	{ "no-bell", no_argument, NULL, OPT_NO_BELL },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Later modes win over earlier ones only if none was set: two modes is usage. */
+static int set_mode(struct options *o, enum mode m, const char *name)
+{
+	if (o->mode != MODE_PLAYER && o->mode != m)
+		return usage_error("%s cannot be combined with another mode", name);
+	o->mode = m;
+	return 0;
+}
+
+static int parse_args(int argc, char **argv, struct options *o)
+{
+	int c, rc;
+	const char *no_color = getenv("NO_COLOR");
+
+	*o = (struct options){ .mode = MODE_PLAYER, .level = CAT_LEVEL_EASY, .bell = true,
+		               .flash = true, .color = !(no_color && *no_color) };
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":ls:p::c:C:L:qhV", long_options, NULL)) != -1) {
+		rc = 0;
+		switch (c) {
+		case 'l':
+			rc = set_mode(o, MODE_LIST, "--list");
+			break;
+		case 's':
+			rc = set_mode(o, MODE_SHOW, "--show");
+			o->target = optarg;
+			break;
+		case 'p':
+			rc = set_mode(o, MODE_PLAN, "--plan");
+			if (optarg)
+				o->target = optarg;
+			break;
+		case 'c':
+			rc = set_mode(o, MODE_CHECK, "--check");
+			o->check_file = optarg;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "tsv") == 0)
+				o->tsv = true;
+			else if (strcmp(optarg, "text") == 0)
+				o->tsv = false;
+			else
+				return usage_error("unknown format '%s' (use tsv or text)", optarg);
+			break;
+		case 'C':
+			o->catalogue = optarg;
+			break;
+		case 'L':
+			if (cat_level_parse(optarg, &o->level) != 0)
+				return usage_error("unknown level '%s' (use easy, medium or hard)",
+				                   optarg);
+			break;
+		case OPT_HISTORY_FILE:
+			o->history_file = optarg;
+			break;
+		case OPT_NO_BELL:
+			o->bell = false;
+			break;
+		case 'q':
+			o->bell = false;
+			o->flash = false;
+			break;
+		case OPT_NO_COLOR:
+			o->color = false;
+			break;
+		case 'h':
+			o->mode = MODE_HELP;
+			return 0;
+		case 'V':
+			rc = set_mode(o, MODE_VERSION, "--version");
+			break;
+		case ':':
+			return usage_error("option '%s' needs a value", argv[optind - 1]);
+		case '?':
+		default:
+			if (optopt)
+				fprintf(stderr, "%s: unknown option '-%c' (try 'lumbar --help')\n",
+				        progname, optopt);
+			else
+				fprintf(stderr, "%s: unknown option '%s' (try 'lumbar --help')\n",
+				        progname, argv[optind - 1]);
+			return EXIT_USAGE;
+		}
+		if (rc)
+			return rc;
+	}
+
+	if (optind < argc) {
+		if (o->target && o->mode != MODE_PLAYER)
+			return usage_error("unexpected argument '%s'", argv[optind]);
+		o->target = argv[optind++];
+	}
+	if (optind < argc)
+		return usage_error("unexpected argument '%s'", argv[optind]);
+	if (o->target && (o->mode == MODE_LIST || o->mode == MODE_CHECK))
+		return usage_error("unexpected argument '%s'", o->target);
+	return 0;
+}
+
+/* ---- Catalogue --------------------------------------------------------------- */
+
+struct loaded {
+	struct catalogue *cat;
+	enum cat_source source;
+	char path[4096];
+};
+
+static void lookup_catalogue(const struct options *o, struct loaded *l)
+{
+	struct cat_lookup_env env = {
+		.option = o->catalogue,
+		.lumbar_catalogue = getenv("LUMBAR_CATALOGUE"),
+		.xdg_config_home = getenv("XDG_CONFIG_HOME"),
+		.home = getenv("HOME"),
+		.datadir = LUMBAR_DATADIR,
+	};
+
+	l->source = cat_lookup(&env, l->path, sizeof(l->path));
+}
+
+static int load_catalogue(const struct options *o, struct loaded *l)
+{
+	struct cat_error err;
+	enum cat_status st;
+
+	lookup_catalogue(o, l);
+	if (l->source == CAT_SRC_BUILTIN)
+		st = cat_load_buffer(cat_builtin_yaml, cat_builtin_yaml_len, &l->cat, &err);
+	else
+		st = cat_load_file(l->path, &l->cat, &err);
+	if (st != CAT_OK) {
+		cat_error_print(stderr, l->source == CAT_SRC_BUILTIN ? "(built-in catalogue)" : l->path,
+		                &err);
+		return (int)st;
+	}
+	return 0;
+}
+
+/* ---- Modes ------------------------------------------------------------------- */
+
+static int find_exercise(const struct catalogue *cat, const char *id, unsigned *out)
+{
+	int i = cat_find(cat, id);
+
+	if (i < 0) {
+		fprintf(stderr, "%s: no exercise '%s' (see 'lumbar --list')\n", progname, id);
+		return EXIT_USAGE;
+	}
+	*out = (unsigned)i;
+	return 0;
+}
+
+static int run_plan(const struct options *o, const struct catalogue *cat)
+{
+	struct plan plan;
+	unsigned ex;
+	int rc;
+
+	if (!o->target || strcmp(o->target, "all") == 0) {
+		rc = plan_build_all(cat, o->level, &plan);
+	} else {
+		if ((rc = find_exercise(cat, o->target, &ex)) != 0)
+			return rc;
+		rc = plan_build_one(cat, ex, o->level, &plan);
+	}
+	if (rc != 0) {
+		fprintf(stderr, "%s: out of memory\n", progname);
+		return EXIT_SOFTWARE;
+	}
+	cli_plan(stdout, cat, &plan, o->tsv);
+	plan_free(&plan);
+	return 0;
+}
+
+static int run_check(const char *file)
+{
+	struct catalogue *cat;
+	struct cat_error err;
+	enum cat_status st = cat_load_file(file, &cat, &err);
+
+	if (st != CAT_OK) {
+		cat_error_print(stderr, file, &err);
+		return (int)st;
+	}
+	cat_free(cat);
+	return 0;
+}
+
+static int run_player(const struct options *o, const struct catalogue *cat)
+{
+	struct ui_options u = {
+		.cat = cat,
+		.level = o->level,
+		.start = UI_START_MENU,
+		.bell = o->bell,
+		.flash = o->flash,
+		.color = o->color,
+		.history_path = o->history_file,
+	};
+	int rc;
+
+	if (o->target) {
+		if (strcmp(o->target, "all") == 0) {
+			u.start = UI_START_ROUTINE;
+		} else if (strcmp(o->target, "due") == 0) {
+			u.start = UI_START_DUE;
+		} else {
+			if ((rc = find_exercise(cat, o->target, &u.exercise)) != 0)
+				return rc;
+			u.start = UI_START_EXERCISE;
+		}
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr,
+		        "%s: the timer needs a terminal; for plain text use 'lumbar --list' or "
+		        "'lumbar --plan'\n",
+		        progname);
+		return 1;
+	}
+	return ui_run(&u);
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	struct loaded l = { 0 };
+	int rc;
+
+	if ((rc = parse_args(argc, argv, &o)) != 0)
+		return rc;
+
+	switch (o.mode) {
+	case MODE_HELP:
+		usage(stdout);
+		return 0;
+	case MODE_CHECK:
+		return run_check(o.check_file);
+	case MODE_VERSION:
+		/* Says which catalogue would be used, without judging it. */
+		lookup_catalogue(&o, &l);
+		printf("lumbar %s\ncatalogue: %s (%s)\n", LUMBAR_VERSION,
+		       l.source == CAT_SRC_BUILTIN ? "built-in copy" : l.path,
+		       cat_source_name(l.source));
+		return 0;
+	default:
+		break;
+	}
+
+	if ((rc = load_catalogue(&o, &l)) != 0)
+		return rc;
+
+	switch (o.mode) {
+	case MODE_LIST:
+		cli_list(stdout, l.cat, o.level, o.tsv);
+		break;
+	case MODE_SHOW: {
+		unsigned ex;
+		if ((rc = find_exercise(l.cat, o.target, &ex)) == 0)
+			cli_show(stdout, l.cat, ex, o.level);
+		break;
+	}
+	case MODE_PLAN:
+		rc = run_plan(&o, l.cat);
+		break;
+	default:
+		rc = run_player(&o, l.cat);
+		break;
+	}
+	cat_free(l.cat);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "%s: cannot write output: %s\n", progname, strerror(errno));
+		return rc ? rc : 74;
+	}
+	return rc;
+}

@@ -1,0 +1,306 @@
+#!/usr/bin/env bash
+# Command-line tests: run the real binary and compare what it prints and how
+# it exits with what users and their scripts rely on.
+#
+# Usage: tests/cli.sh [FILTER]   (runs only tests whose name contains FILTER)
+# Ends with "cli: N passed, N failed".
+set -u
+cd "$(dirname "$0")/.."
+LUMBAR=${LUMBAR_BIN:-$PWD/lumbar}
+FIX=$PWD/tests/fixtures
+filter=${1:-}
+
+export LC_ALL=C.UTF-8 TZ=Europe/Paris
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home/.config XDG_STATE_HOME=$tmp/home/.local/state
+mkdir -p "$HOME"
+unset LUMBAR_CATALOGUE NO_COLOR
+
+passed=0
+failed=0
+name=""
+
+# run NAME EXPECTED_STATUS CMD...: runs CMD with stdout/stderr captured in
+# $out and $err; records a failure if the status differs.
+run() {
+	name=$1
+	want=$2
+	shift 2
+	out=$tmp/out err=$tmp/err
+	"$@" >"$out" 2>"$err" </dev/null
+	status=$?
+	ok=1
+	if [ "$status" -ne "$want" ]; then
+		fail "exit status $status, want $want"
+	fi
+}
+
+fail() {
+	if [ "$ok" -eq 1 ]; then
+		echo "FAIL $name"
+	fi
+	ok=0
+	echo "  $*"
+	echo "  --- stdout:"
+	head -n 20 "$out" | sed 's/^/  | /'
+	echo "  --- stderr:"
+	head -n 5 "$err" | sed 's/^/  | /'
+}
+
+# expect_out FILE: stdout equals FILE's content exactly.
+expect_out_text() {
+	if ! diff -u <(printf '%s\n' "$1") "$out" >"$tmp/diff"; then
+		fail "stdout differs:"
+		sed 's/^/    /' "$tmp/diff" | head -n 40
+	fi
+}
+
+expect_err_line() {
+	# The first line of stderr equals $1.
+	first=$(head -n 1 "$err")
+	[ "$first" = "$1" ] || fail "stderr first line: '$first', want '$1'"
+}
+
+expect_err_match() {
+	grep -Eq -- "$1" "$err" || fail "stderr does not match /$1/"
+}
+
+expect_out_match() {
+	grep -Eq -- "$1" "$out" || fail "stdout does not match /$1/"
+}
+
+expect_empty_out() {
+	[ ! -s "$out" ] || fail "stdout is not empty"
+}
+
+done_test() {
+	if [ "$ok" -eq 1 ]; then
+		passed=$((passed + 1))
+		echo "ok   $name"
+	else
+		failed=$((failed + 1))
+	fi
+}
+
+t() {
+	# t NAME: true when the test should run under the filter.
+	[ -z "$filter" ] || [[ "$1" == *"$filter"* ]]
+}
+
+# ---- --plan -------------------------------------------------------------------
+
+if t plan-tsv-all; then
+	run plan-tsv-all 0 "$LUMBAR" --catalogue "$FIX/cli-small.yaml" --plan --format=tsv
+	expect_out_text "$(printf '%s\n' \
+		$'#offset\tseconds\tkind\texercise\tset\tside\trep' \
+		$'0\t4\tprepare\talpha\t-\t-\t-' \
+		$'4\t5\twork\talpha\t1\tleft\t1/2' \
+		$'9\t2\tswitch\talpha\t1\tright\t-' \
+		$'11\t5\twork\talpha\t1\tright\t1/2' \
+		$'16\t2\tswitch\talpha\t1\tleft\t-' \
+		$'18\t5\twork\talpha\t1\tleft\t2/2' \
+		$'23\t2\tswitch\talpha\t1\tright\t-' \
+		$'25\t5\twork\talpha\t1\tright\t2/2' \
+		$'30\t20\twork\tbeta\t1\t-\t10' \
+		$'50\t15\trest\tbeta\t1\t-\t-' \
+		$'65\t60\twork\tbeta\t2\tleft\t-' \
+		$'125\t5\tswitch\tbeta\t2\tright\t-' \
+		$'130\t60\twork\tbeta\t2\tright\t-' \
+		$'#total\t190')"
+	done_test
+fi
+
+if t plan-levels; then
+	# Totals by hand: easy 30+160, medium 50+190, hard 56+220 seconds.
+	for lv in easy:3:10 medium:4:00 hard:4:36; do
+		level=${lv%%:*}
+		total=${lv#*:}
+		run "plan-levels-$level" 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --level "$level" --plan
+		last=$(tail -n 1 "$out")
+		case $last in
+		"Total $total "*) ;;
+		*) fail "last line '$last', want it to start 'Total $total'" ;;
+		esac
+		done_test
+	done
+fi
+
+if t plan-one; then
+	run plan-one 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --plan beta --format=tsv
+	expect_out_match $'^#total\t160$'
+	[ "$(grep -c $'\tbeta\t' "$out")" -eq 5 ] || fail "want 5 phases of beta"
+	grep -q alpha "$out" && fail "plan of beta mentions alpha"
+	done_test
+	run plan-one-equals 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --plan=beta --format=tsv
+	expect_out_match $'^#total\t160$'
+	done_test
+fi
+
+if t plan-hour; then
+	# Past an hour the total is H:MM:SS.
+	cat >"$tmp/long.yaml" <<-'EOF'
+	version: 1
+	exercises:
+	  - id: long
+	    name: Long
+	    summary: Long.
+	    steps: [Wait.]
+	    frequency: { times: 1, per: day }
+	    prepare: 0
+	    sets:
+	      - { name: A, mode: timed, duration: 1h }
+	      - { name: B, mode: timed, duration: 2m5s }
+	EOF
+	run plan-hour 0 "$LUMBAR" -C "$tmp/long.yaml" --plan
+	[ "$(tail -n 1 "$out" | cut -d' ' -f1-2)" = "Total 1:02:05" ] || fail "want Total 1:02:05"
+	done_test
+fi
+
+# ---- --list and --show ----------------------------------------------------------
+
+if t list-shipped; then
+	run list-shipped 0 "$LUMBAR" --list
+	ids=$(cut -d' ' -f1 "$out" | tr '\n' ' ')
+	want="knee-to-chest pelvic-tilts-bridges cat-cow spine-twists hip-flexor-release childs-pose hamstring-series core-stabilisation back-extension piriformis-release "
+	[ "$ids" = "$want" ] || fail "ids '$ids'"
+	expect_out_match '^knee-to-chest +Knee.* +[0-9]+:[0-9][0-9] +twice a day$'
+	done_test
+fi
+
+if t list-fixture; then
+	run list-fixture 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --list --format=tsv
+	expect_out_text "$(printf '%s\n' $'#id\tname\tseconds\tfrequency' \
+		$'alpha\tAlpha hold\t30\ttwice a day' \
+		$'beta\tBeta reps\t160\t2-3 times a week')"
+	done_test
+fi
+
+if t show; then
+	run show 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --show alpha
+	expect_out_match '^Alpha hold \(alpha\)$'
+	expect_out_match '^  1\. Bring one knee up\.$'
+	expect_out_match '^  3\. Lower it\.$'
+	expect_out_match 'hold 5 s x 2 reps, alternating sides'
+	expect_out_match 'range: hold 5 s to 7 s, 2-3 reps'
+	expect_out_match '^Frequency: twice a day \(morning, evening\)$'
+	expect_out_match '^Length: 0:30 at easy level'
+	done_test
+fi
+
+# ---- --check -----------------------------------------------------------------------
+
+if t check-good; then
+	run check-good 0 "$LUMBAR" --check "$FIX/cli-small.yaml"
+	expect_empty_out
+	[ ! -s "$err" ] || fail "stderr not empty"
+	done_test
+	run check-shipped 0 "$LUMBAR" --check data/exercises.yaml
+	expect_empty_out
+	done_test
+fi
+
+if t check-bad; then
+	printf 'version: 1\nexercises:\n  - id: x\n    name: [unclosed\n' >"$tmp/syntax.yaml"
+	run check-bad-syntax 65 "$LUMBAR" --check "$tmp/syntax.yaml"
+	expect_empty_out
+	expect_err_match "^$tmp/syntax.yaml:[0-9]+:[0-9]+: "
+	done_test
+
+	sed 's/hold: 5$/hold: 1.5/' "$FIX/cli-small.yaml" >"$tmp/dur.yaml"
+	run check-bad-duration 65 "$LUMBAR" --check "$tmp/dur.yaml"
+	expect_err_match "^$tmp/dur.yaml:18:15: .*hold.*1\\.5"
+	done_test
+
+	run check-missing 66 "$LUMBAR" --check "$tmp/nope.yaml"
+	expect_err_match "^$tmp/nope.yaml: .*No such file"
+	done_test
+
+	# The file name is printed as the user wrote it.
+	cp "$tmp/dur.yaml" "$tmp/rel.yaml"
+	run check-relative 65 sh -c "cd '$tmp' && '$LUMBAR' --check ./rel.yaml"
+	expect_err_match '^\./rel\.yaml:18:15: '
+	done_test
+fi
+
+# ---- Usage and exit codes -----------------------------------------------------------
+
+if t usage; then
+	run usage-unknown-option 64 "$LUMBAR" --frobnicate
+	[ "$(wc -l <"$err")" -eq 1 ] || fail "want one line on stderr"
+	expect_err_match "unknown option '--frobnicate'.*--help"
+	done_test
+
+	run usage-unknown-id 64 "$LUMBAR" --show nosuch
+	expect_err_line "lumbar: no exercise 'nosuch' (see 'lumbar --list')"
+	done_test
+
+	run usage-unknown-id-player 64 "$LUMBAR" nosuch
+	expect_err_match "no exercise 'nosuch'"
+	done_test
+
+	run usage-unknown-level 64 "$LUMBAR" --level extreme --list
+	expect_err_match "unknown level 'extreme'"
+	done_test
+
+	run usage-bad-format 64 "$LUMBAR" --list --format=xml
+	done_test
+
+	run usage-two-modes 64 "$LUMBAR" --list --plan
+	done_test
+
+	run help 0 "$LUMBAR" --help
+	expect_out_match '^Usage: lumbar '
+	wide=$(awk 'length($0) > 80' "$out")
+	[ -z "$wide" ] || fail "--help has lines over 80 columns: $wide"
+	done_test
+
+	run version 0 "$LUMBAR" --version
+	expect_out_match '^lumbar [0-9]+\.[0-9]+\.[0-9]+$'
+	expect_out_match '^catalogue: built-in copy'
+	done_test
+fi
+
+if t no-tty; then
+	run no-tty 1 "$LUMBAR" -C "$FIX/cli-small.yaml" alpha
+	expect_err_match 'needs a terminal.*--list.*--plan'
+	done_test
+fi
+
+# ---- Catalogue lookup ----------------------------------------------------------------
+
+if t lookup; then
+	# Built-in copy from a folder with nothing around it.
+	run lookup-builtin 0 sh -c "cd / && '$LUMBAR' --list"
+	[ "$(wc -l <"$out")" -eq 10 ] || fail "want the 10 shipped exercises"
+	done_test
+
+	mkdir -p "$XDG_CONFIG_HOME/lumbar"
+	cp "$FIX/cli-small.yaml" "$XDG_CONFIG_HOME/lumbar/exercises.yaml"
+	run lookup-config 0 "$LUMBAR" --list
+	[ "$(cut -d' ' -f1 "$out" | tr '\n' ' ')" = "alpha beta " ] || fail "config copy not used"
+	done_test
+
+	run lookup-version-config 0 "$LUMBAR" --version
+	expect_out_match "^catalogue: $XDG_CONFIG_HOME/lumbar/exercises.yaml"
+	done_test
+
+	# The environment beats the config file; --catalogue beats both.
+	run lookup-env 0 env LUMBAR_CATALOGUE=data/exercises.yaml "$LUMBAR" --list
+	[ "$(wc -l <"$out")" -eq 10 ] || fail "LUMBAR_CATALOGUE not used"
+	done_test
+
+	run lookup-option 0 env LUMBAR_CATALOGUE=data/exercises.yaml "$LUMBAR" \
+		--catalogue "$FIX/cli-small.yaml" --list
+	[ "$(wc -l <"$out")" -eq 2 ] || fail "--catalogue not used"
+	done_test
+
+	# An explicit file that does not exist is an error, not a silent fallback.
+	run lookup-env-missing 66 env LUMBAR_CATALOGUE="$tmp/none.yaml" "$LUMBAR" --list
+	expect_err_match "^$tmp/none.yaml: "
+	done_test
+	rm -rf "$XDG_CONFIG_HOME/lumbar"
+fi
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
