@@ -62,9 +62,9 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 # ---- Sources ----------------------------------------------------------------
 # The core includes no curses header; tests link it without ncurses.
-CORE_SRC = src/catalogue.c src/plan.c src/session.c src/history.c
+CORE_SRC = src/catalogue.c src/plan.c src/session.c src/history.c src/progress.c
 APP_SRC  = src/main.c src/cli_text.c $(sort $(wildcard src/ui*.c))
-TESTS    = test_catalogue test_plan test_session
+TESTS    = test_catalogue test_plan test_session test_history test_progress
 
 B = build
 CORE_OBJ    = $(CORE_SRC:%.c=$(B)/%.o) $(B)/builtin_catalogue.o
@@ -131,11 +131,31 @@ test: check
 run: lumbar
 	./lumbar
 
-bench: lumbar $(B)/bench
+bench: lumbar $(B)/bench $(B)/floor $(B)/launch
 	@./tests/bench.sh
 
 $(B)/bench: $(B)/tests/bench.o $(CORE_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CORE_LIBS)
+
+$(B)/floor: $(B)/tests/floor.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+
+$(B)/launch: $(B)/tests/launch.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+
+# ---- Fuzzing -------------------------------------------------------------------
+# libFuzzer targets with clang; `make fuzz FUZZ_SECONDS=1800` for a long run.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(DEFINES) -Iinclude $(PKG_CFLAGS)
+FUZZ_BINS = $(B)/fuzz/fuzz_catalogue
+
+$(B)/fuzz/fuzz_catalogue: tests/fuzz/fuzz_catalogue.c src/catalogue.c src/yaml_err.c src/plan.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
+
+fuzz: $(FUZZ_BINS)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ./tests/fuzz/run $(FUZZ_BINS)
 
 # ---- Install ------------------------------------------------------------------
 install: lumbar
@@ -143,16 +163,23 @@ install: lumbar
 	install -m 755 lumbar $(DESTDIR)$(BINDIR)/lumbar
 	install -m 644 data/exercises.yaml $(DESTDIR)$(DATADIR)/exercises.yaml
 	install -m 644 man/lumbar.1 $(DESTDIR)$(MANDIR)/man1/lumbar.1
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 completions/lumbar.bash $(DESTDIR)$(BASHCOMPDIR)/lumbar
+	install -m 644 completions/_lumbar $(DESTDIR)$(ZSHCOMPDIR)/_lumbar
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lumbar $(DESTDIR)$(DATADIR)/exercises.yaml \
-	      $(DESTDIR)$(MANDIR)/man1/lumbar.1
-	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
+	      $(DESTDIR)$(MANDIR)/man1/lumbar.1 $(DESTDIR)$(BASHCOMPDIR)/lumbar \
+	      $(DESTDIR)$(ZSHCOMPDIR)/_lumbar
+	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null || true
 
 format:
 	clang-format -i src/*.c include/*.h tests/*.c
 
 clean:
 	rm -rf $(B) lumbar
+
+# Keep objects between runs; they are not throwaway intermediates.
+.SECONDARY:
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "catalogue.h"
+#include "history.h"
 #include "plan.h"
 
 /* "twice a day", "2-3 times a week", "once a day (morning)". Returns buf. */
@@ -27,5 +28,16 @@ void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise, enum cat
 
 /* --plan: the timeline as a table ending in a `Total` line, or as TSV. */
 void cli_plan(FILE *fp, const struct catalogue *cat, const struct plan *plan, bool tsv);
+
+/* "1/2 today" or "1/3 this week": an exercise's count against its frequency. */
+char *cli_count_text(const struct cat_exercise *ex, const struct hist_ex_stat *st, char *buf,
+                     size_t len);
+
+/*
+ * --history: per exercise today or this week against frequency, adherence,
+ * streaks and the pain trend; with tsv, one row per day with entries.
+ */
+void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summary *s,
+                 const char *path, bool tsv);
 
 #endif

@@ -1,4 +1,275 @@
-/* history.h - placeholder until the history module lands. */
+/*
+ * history.h - the append-only history file, its damage-tolerant reader, and
+ * the adherence figures computed from it (today, this week, due, calendar,
+ * streaks, per-exercise adherence, pain).
+ *
+ * The file is tab-separated, one line per exercise finished or left part-way:
+ *
+ *   timestamp  exercise-id  status  active-seconds  pain
+ *   2026-11-24T07:15:03+01:00  knee-to-chest  done  95  3
+ *
+ * Lines starting with `#` and blank lines are ignored. lumbar only ever
+ * appends to the file; it never rewrites or truncates it.
+ *
+ * Time is an argument: no function here reads the clock. Functions that need
+ * "now" take it as a time_t; "today" is the local civil date of `now` in the
+ * current time zone (localtime_r). Entries keep the civil date written in
+ * their timestamp, so an entry stays on the day it was done even when the
+ * reader is in another time zone or the clocks have changed since.
+ *
+ * Definitions the figures rely on (and the user can check by hand):
+ *  - Only `done` entries count toward a frequency, the due work and streaks.
+ *    `partial` entries count for active time, pain and the calendar's
+ *    lightest shade ("showed up"), never as a completed exercise.
+ *  - A week starts on Monday (local dates).
+ *  - Due work of a day: for each daily exercise of the catalogue, `times`
+ *    units, of which at most `times` done entries of that day count. A weekly
+ *    exercise is never missing on a given day: each of its first `times` done
+ *    entries in a week adds one unit that is both due and done on the day it
+ *    was done, so weekly work raises a day's share and never lowers it.
+ *    Entries whose exercise is not in the catalogue add nothing to due work.
+ *  - Streak: consecutive days with at least one `done` entry. Today, still in
+ *    progress, does not break the current streak: it ends today when today
+ *    has a done entry, else yesterday.
+ *  - Adherence over the last N days (7 and 30): the window is the N days
+ *    ending today, but never starts before the first day in the history (a
+ *    new user is not blamed for days before they began). Daily exercises:
+ *    done entries capped at `times` per day, against `times` per day; today
+ *    expects only what was already done, so an unfinished today never lowers
+ *    the figure. Weekly exercises: done entries against times x days / 7.
+ *    The percentage is rounded and capped at 100.
+ *  - Pain: the average of the entries of a day that carry a score (each line
+ *    of a session carries that session's score). The trend compares the
+ *    7 days starting at the first day with a score against the 7 days ending
+ *    at the last day with a score.
+ */
 #ifndef LUMBAR_HISTORY_H
 #define LUMBAR_HISTORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "catalogue.h"
+
+enum {
+	HIST_CAL_DAYS = 84, /* the calendar: 12 weeks ending today */
+	HIST_MAX_SECONDS = 999999999,
+	HIST_MAX_PAIN = 10,
+	HIST_NO_PAIN = -1,
+};
+
+enum hist_result { HIST_DONE, HIST_PARTIAL };
+
+/* A message for the user, one line, no trailing newline, no "lumbar: ". */
+struct hist_error {
+	int errnum; /* the errno behind it, or 0 */
+	char msg[600];
+};
+
+/* One line of the history. */
+struct hist_entry {
+	time_t when;             /* the instant, from the timestamp and offset */
+	int32_t day;             /* civil date as written: days since 1970-01-01 */
+	char id[CAT_MAX_ID + 1]; /* [a-z0-9-], 1..32 chars */
+	enum hist_result status;
+	unsigned active_s; /* active seconds, pauses excluded */
+	int pain;          /* 0..10, or HIST_NO_PAIN */
+	unsigned line;     /* 1-based line in the file (0 when not read) */
+};
+
+/* A loaded history: entries in ascending (day, when, line) order. */
+struct hist {
+	struct hist_entry *e;
+	size_t n;
+};
+
+/* ---- Dates ----------------------------------------------------------------- */
+
+/* Days since 1970-01-01 of a proleptic Gregorian civil date (may be < 0). */
+int32_t hist_day_from_civil(int y, unsigned m, unsigned d);
+
+/* The civil date of a day number. Any of the out-pointers may be NULL. */
+void hist_civil_from_day(int32_t day, int *y, unsigned *m, unsigned *d);
+
+/* The local civil date of `now` in the current time zone, as a day number. */
+int32_t hist_today(time_t now);
+
+/* 0 for Monday ... 6 for Sunday. */
+unsigned hist_weekday(int32_t day);
+
+/* The Monday of the week holding `day`. */
+int32_t hist_week_start(int32_t day);
+
+/* Write `YYYY-MM-DD` into buf (at least 11 bytes; 16 is plenty). Returns buf. */
+char *hist_format_day(int32_t day, char *buf, size_t len);
+
+/*
+ * Format `when` as local ISO 8601 with its offset, `2026-11-24T07:15:03+01:00`
+ * (localtime_r and tm_gmtoff). buf must hold at least 32 bytes. Returns buf.
+ */
+char *hist_format_time(time_t when, char *buf, size_t len);
+
+/* ---- The file ---------------------------------------------------------------- */
+
+/*
+ * The history path: `override` when not NULL or empty (--history-file), else
+ * `$XDG_STATE_HOME/lumbar/history.tsv` when xdg_state_home is an absolute
+ * path, else `HOME/.local/state/lumbar/history.tsv`. Returns 0 and writes the
+ * path to buf; returns -1 when there is no home to use or buf is too small
+ * (buf then holds an empty string).
+ */
+int hist_path(const char *override, const char *xdg_state_home, const char *home, char *buf,
+              size_t len);
+
+/*
+ * Create the folders above `path` that are missing, each with mode 0700
+ * (before the umask). Existing folders are left as they are. Returns 0, or -1
+ * with *err filled (`cannot create folder DIR: Not a directory`).
+ */
+int hist_make_parent(const char *path, struct hist_error *err);
+
+/*
+ * Append `n` entries to the history at `path` in one write() of whole lines
+ * with O_APPEND, then fsync. The `day` and `line` fields of the entries are
+ * ignored: the timestamp is `when` in the current time zone. Missing folders
+ * are created (0700); a new or empty file gets a `#` header line naming the
+ * columns in the same write. If the file does not end with a newline (a
+ * previous write cut short by a full disk), a newline goes first so the new
+ * lines stay whole. Two processes appending at once both land; an advisory
+ * lock keeps the header single.
+ *
+ * Returns 0, or -1 with *err filled and the file as it was or with whole
+ * lines only as far as the system allows. Never crashes on a directory, an
+ * unwritable folder or a full disk (EFBIG, ENOSPC). The caller must ignore
+ * SIGXFSZ (signal(SIGXFSZ, SIG_IGN)) so a file size limit gives EFBIG instead
+ * of killing the process. Entries with an invalid id, status, or pain out of
+ * 0..10 (other than HIST_NO_PAIN) are refused with EINVAL and nothing written.
+ */
+int hist_append(const char *path, const struct hist_entry *e, size_t n, struct hist_error *err);
+
+/* Called for each malformed line: its 1-based number and why, one line. */
+typedef void hist_warn_fn(void *ctx, unsigned line, const char *why);
+
+/*
+ * Read the whole history at `path` into *out (free with hist_free()). A
+ * missing file is an empty history, not an error. Malformed lines are passed
+ * to `warn` (may be NULL) and skipped; the file is only read, never changed.
+ * The caller prints them as `PATH:LINE: why` with the path as it gave it, as
+ * compilers do, so the message names the file the user can open.
+ *
+ * Returns 0, or -1 with *err filled and *out untouched when the file exists
+ * but cannot be read (a directory, no permission, out of memory).
+ */
+int hist_load(const char *path, struct hist *out, hist_warn_fn *warn, void *ctx,
+              struct hist_error *err);
+
+/* As hist_load(), from a buffer in memory (tests, fuzzing, benchmarks). */
+int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn, void *ctx,
+               struct hist_error *err);
+
+/* Free a history's entries and zero it. Accepts a zeroed history. */
+void hist_free(struct hist *h);
+
+/*
+ * Check one line without its newline. Returns 0 and fills *e (line = 0), or
+ * -1 with a reason in why (at least 128 bytes is enough). *e may be partly
+ * written on failure.
+ */
+int hist_parse_line(const char *s, size_t len, struct hist_entry *e, char *why, size_t why_len);
+
+/* ---- Adherence ----------------------------------------------------------------- */
+
+/* One exercise of the catalogue against its frequency. */
+struct hist_ex_stat {
+	unsigned today;            /* done entries today */
+	unsigned week;             /* done entries this week (Monday .. Sunday) */
+	unsigned count;            /* `today` or `week`, as the frequency's period says */
+	bool due;                  /* count < freq.times */
+	unsigned pct7;             /* adherence over the last 7 days, 0..100 */
+	unsigned pct30;            /* adherence over the last 30 days, 0..100 */
+	double done7, expected7;   /* the figures behind pct7 */
+	double done30, expected30; /* the figures behind pct30 (0 expected: no data) */
+};
+
+/* One day of the history. */
+struct hist_day {
+	int32_t day;
+	unsigned done;       /* done entries (any exercise) */
+	unsigned partial;    /* partial entries */
+	unsigned active_s;   /* active seconds of all entries */
+	unsigned done_units; /* due work done (see the definitions above) */
+	unsigned due_units;  /* due work */
+	unsigned pain_sum;   /* sum of the scores of entries with one */
+	unsigned pain_n;     /* entries with a score */
+	unsigned char level; /* calendar shade 0..4 */
+};
+
+/*
+ * Everything the menu, the history view and `lumbar --history` show, computed
+ * in one pass.
+ *
+ * Calendar shades: 0 nothing done or started; 1 something done or started but
+ * less than a third of the due work; 2 at least a third; 3 at least two
+ * thirds; 4 all of it. A day with no due work (no daily exercises) and a done
+ * entry counts as all of it.
+ */
+struct hist_summary {
+	int32_t today;                      /* local date of `now` */
+	int32_t week_start;                 /* Monday of this week */
+	unsigned today_active_s;            /* active seconds today, done and partial */
+	unsigned daily_due;                 /* due units of a day: sum of daily `times` */
+	unsigned n_ex;                      /* == catalogue n_exercises */
+	struct hist_ex_stat *ex;            /* one per catalogue exercise, same order */
+	struct hist_day cal[HIST_CAL_DAYS]; /* cal[HIST_CAL_DAYS - 1] is today */
+	unsigned streak;                    /* current streak in days */
+	unsigned best_streak;               /* longest streak ever (>= streak) */
+	struct hist_day *days;              /* every day with an entry, ascending */
+	size_t n_days;
+	bool has_pain;          /* some entry has a score; the trend below is valid */
+	double pain_first;      /* average over the first week with scores */
+	double pain_last;       /* average over the last week with scores */
+	int32_t pain_first_day; /* first day with a score */
+	int32_t pain_last_day;  /* last day with a score */
+};
+
+/*
+ * Compute the summary of `h` against the catalogue's frequencies at `now`.
+ * Returns 0 and fills *out (free with hist_summary_free()), or -1 when memory
+ * runs out, with *out untouched. Days after today (a clock set back) appear
+ * in `days` but count toward no streak. `cat` may be NULL: no exercises, so
+ * no due work and no per-exercise rows. When scores span less than two
+ * weeks the first and last weeks overlap; check pain_last_day -
+ * pain_first_day >= 7 before calling it a trend.
+ */
+int hist_summarize(const struct hist *h, const struct catalogue *cat, time_t now,
+                   struct hist_summary *out);
+
+/* Free a summary's arrays and zero it. Accepts a zeroed summary. */
+void hist_summary_free(struct hist_summary *s);
+
+/*
+ * The summary's row for any day: the stored one, or an empty row (level 0,
+ * due_units of the daily exercises) for a day without entries. Returns true
+ * when the day has entries.
+ */
+bool hist_summary_day(const struct hist_summary *s, int32_t day, struct hist_day *out);
+
+/* The share of a day's due work done, 0.0 .. 1.0. */
+double hist_day_fraction(const struct hist_day *d);
+
+/* The average pain of a day, or -1.0 when no entry carries a score. */
+double hist_day_pain(const struct hist_day *d);
+
+/* Done entries of exercise `id` from day `from` to day `to`, inclusive. */
+unsigned hist_count(const struct hist *h, const char *id, int32_t from, int32_t to);
+
+/* Whether s[0..len) is an exercise id: 1..32 of [a-z0-9-]. */
+bool hist_valid_id(const char *s, size_t len);
+
+/* "done" or "partial"; and the parse for the command line, 0 or -1. */
+const char *hist_result_name(enum hist_result r);
+int hist_result_parse(const char *s, enum hist_result *out);
+
 #endif

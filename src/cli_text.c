@@ -247,3 +247,70 @@ void cli_plan(FILE *fp, const struct catalogue *cat, const struct plan *plan, bo
 	        plan_format_clock(plan->total, c1, sizeof(c1)), plan->n_exercises,
 	        plan->n_exercises == 1 ? "" : "s", cat_level_name(plan->level));
 }
+
+/* ---- --history ------------------------------------------------------------------ */
+
+char *cli_count_text(const struct cat_exercise *ex, const struct hist_ex_stat *st, char *buf,
+                     size_t len)
+{
+	snprintf(buf, len, "%u/%u %s", st->count, ex->freq.times,
+	         ex->freq.per == CAT_PER_WEEK ? "this week" : "today");
+	return buf;
+}
+
+static void history_tsv(FILE *fp, const struct hist_summary *s)
+{
+	char day[16];
+
+	fprintf(fp, "#date\tdone\tpartial\tactive_seconds\tdue_done\tdue\tpain\n");
+	for (size_t i = 0; i < s->n_days; i++) {
+		const struct hist_day *d = &s->days[i];
+		fprintf(fp, "%s\t%u\t%u\t%u\t%u\t%u\t", hist_format_day(d->day, day, sizeof(day)),
+		        d->done, d->partial, d->active_s, d->done_units, d->due_units);
+		if (d->pain_n)
+			fprintf(fp, "%.1f\n", hist_day_pain(d));
+		else
+			fprintf(fp, "-\n");
+	}
+}
+
+void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summary *s,
+                 const char *path, bool tsv)
+{
+	char day[16], count[48];
+	int wid = 8;
+
+	if (tsv) {
+		history_tsv(fp, s);
+		return;
+	}
+	for (unsigned i = 0; i < cat->n_exercises; i++) {
+		int a = (int)strlen(cat->exercises[i].id);
+		wid = a > wid ? a : wid;
+	}
+
+	fprintf(fp, "History: %s\n", path);
+	fprintf(fp, "Today %s: %u min active\n\n", hist_format_day(s->today, day, sizeof(day)),
+	        (s->today_active_s + 30) / 60);
+	fprintf(fp, "%-*s  %-14s  %-3s  %6s  %7s\n", wid, "exercise", "done", "", "7 days",
+	        "30 days");
+	for (unsigned i = 0; i < cat->n_exercises; i++) {
+		const struct hist_ex_stat *st = &s->ex[i];
+		fprintf(fp, "%-*s  %-14s  %-3s  %5u%%  %6u%%\n", wid, cat->exercises[i].id,
+		        cli_count_text(&cat->exercises[i], st, count, sizeof(count)),
+		        st->due ? "due" : "", st->pct7, st->pct30);
+	}
+	fprintf(fp, "\nStreak: %u day%s (best %u)\n", s->streak, s->streak == 1 ? "" : "s",
+	        s->best_streak);
+	if (!s->has_pain) {
+		fprintf(fp, "Pain: no scores yet\n");
+	} else if (s->pain_last_day - s->pain_first_day < 7) {
+		fprintf(fp, "Pain: %.1f on average so far (a trend needs two weeks of scores)\n",
+		        s->pain_last);
+	} else {
+		double d = s->pain_last - s->pain_first;
+		fprintf(fp, "Pain: first week %.1f, last week %.1f (%s)\n", s->pain_first,
+		        s->pain_last,
+		        d <= -0.5 ? "better" : d >= 0.5 ? "worse" : "about the same");
+	}
+}

@@ -1,3 +1,987 @@
+/*
+ * history.c - the append-only history file, its reader, and adherence.
+ *
+ * Dates are handled as civil day numbers (days since 1970-01-01) computed
+ * with integer arithmetic, so reading never calls mktime() or depends on the
+ * reader's time zone; only "today" and the timestamps written come from
+ * localtime_r() on a time passed in.
+ */
 #include "history.h"
-extern int history_placeholder_;
-int history_placeholder_;
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+static const char hist_header[] = "# timestamp\texercise-id\tstatus\tactive-seconds\tpain\n";
+
+/* The longest line hist_append() writes, with room to spare. */
+enum { HIST_LINE_MAX = 128 };
+
+/* Fill *err with the formatted text followed by ": " and errnum's text. */
+__attribute__((format(printf, 3, 4))) static void set_error(struct hist_error *err, int errnum,
+                                                            const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err)
+		return;
+	err->errnum = errnum;
+	va_start(ap, fmt);
+	int n = vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	if (errnum && n >= 0 && (size_t)n < sizeof(err->msg))
+		snprintf(err->msg + n, sizeof(err->msg) - (size_t)n, ": %s", strerror(errnum));
+}
+
+/* ---- Dates ----------------------------------------------------------------- */
+
+/* Howard Hinnant's days_from_civil: exact for every proleptic Gregorian date. */
+int32_t hist_day_from_civil(int y, unsigned m, unsigned d)
+{
+	y -= m <= 2;
+	const int era = (y >= 0 ? y : y - 399) / 400;
+	const unsigned yoe = (unsigned)(y - era * 400);
+	const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (int32_t)(era * 146097 + (int)doe - 719468);
+}
+
+void hist_civil_from_day(int32_t day, int *y, unsigned *m, unsigned *d)
+{
+	const long z = (long)day + 719468;
+	const long era = (z >= 0 ? z : z - 146096) / 146097;
+	const unsigned doe = (unsigned)(z - era * 146097);
+	const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	const unsigned mp = (5 * doy + 2) / 153;
+	const unsigned dd = doy - (153 * mp + 2) / 5 + 1;
+	const unsigned mm = mp < 10 ? mp + 3 : mp - 9;
+	const int yy = (int)((long)yoe + era * 400) + (mm <= 2);
+
+	if (y)
+		*y = yy;
+	if (m)
+		*m = mm;
+	if (d)
+		*d = dd;
+}
+
+int32_t hist_today(time_t now)
+{
+	struct tm tm;
+
+	/* localtime_r fails only for absurd times; UTC days are then the best guess. */
+	if (!localtime_r(&now, &tm)) {
+		time_t q = now / 86400;
+		return (int32_t)(now % 86400 < 0 ? q - 1 : q);
+	}
+	return hist_day_from_civil(tm.tm_year + 1900, (unsigned)tm.tm_mon + 1,
+	                           (unsigned)tm.tm_mday);
+}
+
+unsigned hist_weekday(int32_t day)
+{
+	/* 1970-01-01 was a Thursday, index 3 when Monday is 0. */
+	int r = (int)(((int64_t)day + 3) % 7);
+	return (unsigned)(r < 0 ? r + 7 : r);
+}
+
+int32_t hist_week_start(int32_t day)
+{
+	return day - (int32_t)hist_weekday(day);
+}
+
+char *hist_format_day(int32_t day, char *buf, size_t len)
+{
+	int y;
+	unsigned m, d;
+
+	hist_civil_from_day(day, &y, &m, &d);
+	snprintf(buf, len, "%04d-%02u-%02u", y, m, d);
+	return buf;
+}
+
+char *hist_format_time(time_t when, char *buf, size_t len)
+{
+	struct tm tm;
+
+	if (!localtime_r(&when, &tm)) {
+		snprintf(buf, len, "1970-01-01T00:00:00+00:00");
+		return buf;
+	}
+	/* Offsets that are not whole minutes (old local mean times) are truncated. */
+	long off = tm.tm_gmtoff / 60;
+	char sign = off < 0 ? '-' : '+';
+	if (off < 0)
+		off = -off;
+	snprintf(buf, len, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld", tm.tm_year + 1900,
+	         tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, sign, off / 60,
+	         off % 60);
+	return buf;
+}
+
+/* ---- Paths and folders ------------------------------------------------------ */
+
+int hist_path(const char *override, const char *xdg_state_home, const char *home, char *buf,
+              size_t len)
+{
+	int n;
+
+	if (override && *override)
+		n = snprintf(buf, len, "%s", override);
+	else if (xdg_state_home && xdg_state_home[0] == '/')
+		/* The XDG spec says relative values are invalid and must be ignored. */
+		n = snprintf(buf, len, "%s/lumbar/history.tsv", xdg_state_home);
+	else if (home && *home)
+		n = snprintf(buf, len, "%s/.local/state/lumbar/history.tsv", home);
+	else
+		n = -1;
+	if (n < 0 || (size_t)n >= len) {
+		if (len)
+			buf[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
+int hist_make_parent(const char *path, struct hist_error *err)
+{
+	struct stat st;
+	size_t len = strlen(path);
+	char *dir = malloc(len + 1);
+
+	if (!dir) {
+		set_error(err, ENOMEM, "cannot create folder for %s", path);
+		return -1;
+	}
+	memcpy(dir, path, len + 1);
+	char *slash = strrchr(dir, '/');
+	if (!slash || slash == dir) {
+		free(dir); /* The parent is "." or "/", which exist. */
+		return 0;
+	}
+	*slash = '\0';
+	/* The common case: the folder is already there. */
+	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+		free(dir);
+		return 0;
+	}
+	for (char *p = dir + 1;; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0) {
+			int e = errno;
+			if (e != EEXIST) {
+				set_error(err, e, "cannot create folder %s", dir);
+				free(dir);
+				return -1;
+			}
+			if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+				set_error(err, ENOTDIR, "cannot create folder %s", dir);
+				free(dir);
+				return -1;
+			}
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	free(dir);
+	return 0;
+}
+
+/* ---- Field checks ------------------------------------------------------------ */
+
+bool hist_valid_id(const char *s, size_t len)
+{
+	if (len == 0 || len > CAT_MAX_ID)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+			return false;
+	}
+	return true;
+}
+
+const char *hist_result_name(enum hist_result r)
+{
+	return r == HIST_PARTIAL ? "partial" : "done";
+}
+
+int hist_result_parse(const char *s, enum hist_result *out)
+{
+	if (strcmp(s, "done") == 0)
+		*out = HIST_DONE;
+	else if (strcmp(s, "partial") == 0)
+		*out = HIST_PARTIAL;
+	else
+		return -1;
+	return 0;
+}
+
+/* ---- Appending ---------------------------------------------------------------- */
+
+static size_t format_entry(const struct hist_entry *e, char *buf, size_t len)
+{
+	char ts[40], pain[8];
+
+	hist_format_time(e->when, ts, sizeof(ts));
+	if (e->pain == HIST_NO_PAIN)
+		snprintf(pain, sizeof(pain), "-");
+	else
+		snprintf(pain, sizeof(pain), "%d", e->pain);
+	int n = snprintf(buf, len, "%s\t%s\t%s\t%u\t%s\n", ts, e->id, hist_result_name(e->status),
+	                 e->active_s, pain);
+	return n < 0 ? 0 : (size_t)n;
+}
+
+static int write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t w = write(fd, buf, len);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (w == 0) {
+			errno = ENOSPC;
+			return -1;
+		}
+		buf += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Make a new file's name durable too; failure only weakens crash safety. */
+static void sync_parent(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+
+	if (!slash)
+		dir = strdup(".");
+	else if (slash == path)
+		dir = strdup("/");
+	else
+		dir = strndup(path, (size_t)(slash - path));
+	if (!dir)
+		return;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+int hist_append(const char *path, const struct hist_entry *e, size_t n, struct hist_error *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct hist_entry *x = &e[i];
+		if (!hist_valid_id(x->id, strnlen(x->id, sizeof(x->id))) ||
+		    (x->status != HIST_DONE && x->status != HIST_PARTIAL) ||
+		    (x->pain != HIST_NO_PAIN && (x->pain < 0 || x->pain > HIST_MAX_PAIN)) ||
+		    x->active_s > HIST_MAX_SECONDS) {
+			set_error(err, 0, "cannot write to %s: refusing a malformed entry", path);
+			if (err)
+				err->errnum = EINVAL;
+			return -1;
+		}
+	}
+	if (n == 0)
+		return 0;
+
+	/* Room for a leading newline, the header and every line. */
+	size_t cap = 1 + sizeof(hist_header) + n * HIST_LINE_MAX;
+	char *buf = malloc(cap);
+	if (!buf) {
+		set_error(err, ENOMEM, "cannot write to %s", path);
+		return -1;
+	}
+	if (hist_make_parent(path, err) != 0) {
+		free(buf);
+		return -1;
+	}
+	/*
+	 * Read access is only to check the last byte; a write-only file still
+	 * works. O_NONBLOCK so a FIFO without a reader fails instead of hanging.
+	 */
+	const int flags = O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK;
+	int fd = open(path, O_RDWR | flags, 0600);
+	if (fd < 0 && errno == EACCES)
+		fd = open(path, O_WRONLY | flags, 0600);
+	if (fd < 0) {
+		set_error(err, errno, "cannot open %s", path);
+		free(buf);
+		return -1;
+	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl >= 0)
+		(void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+
+	/*
+	 * The lock only serialises the size check with the write, so that two
+	 * first writes do not both add the header; O_APPEND alone already keeps
+	 * the lines whole. Where locks are not supported, go on without one.
+	 */
+	(void)flock(fd, LOCK_EX);
+
+	struct stat st;
+	size_t off = 0;
+	bool header = false;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		if (st.st_size == 0) {
+			header = true;
+		} else {
+			char last;
+			if (pread(fd, &last, 1, st.st_size - 1) == 1 && last != '\n')
+				buf[off++] = '\n';
+		}
+	}
+	if (header) {
+		memcpy(buf + off, hist_header, sizeof(hist_header) - 1);
+		off += sizeof(hist_header) - 1;
+	}
+	for (size_t i = 0; i < n; i++)
+		off += format_entry(&e[i], buf + off, cap - off);
+
+	int rc = 0;
+	if (write_all(fd, buf, off) != 0) {
+		set_error(err, errno, "cannot write to %s", path);
+		rc = -1;
+	} else if (S_ISREG(st.st_mode) && fsync(fd) != 0) {
+		set_error(err, errno, "cannot save %s", path);
+		rc = -1;
+	}
+	if (close(fd) != 0 && rc == 0) {
+		set_error(err, errno, "cannot save %s", path);
+		rc = -1;
+	}
+	if (rc == 0 && header)
+		sync_parent(path);
+	free(buf);
+	return rc;
+}
+
+/* ---- Reading ------------------------------------------------------------------- */
+
+/* Copy a field into why-messages with unprintable bytes shown as '?'. */
+static void quote(char *dst, size_t dlen, const char *s, size_t len)
+{
+	size_t max = dlen - 4, j = 0;
+
+	for (size_t i = 0; i < len && j < max; i++) {
+		unsigned char c = (unsigned char)s[i];
+		dst[j++] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
+	}
+	if (len > max && j >= 3)
+		memcpy(dst + j - 3, "...", 3);
+	dst[j] = '\0';
+}
+
+static int digits(const char *s, size_t n, unsigned *out)
+{
+	unsigned v = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (unsigned)(s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+static bool is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static unsigned month_days(int y, unsigned m)
+{
+	static const unsigned char md[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	return m == 2 && is_leap(y) ? 29 : md[m - 1];
+}
+
+/*
+ * Parse `YYYY-MM-DDTHH:MM:SS+HH:MM` (or `-HH:MM`, or `Z` for UTC). Returns
+ * NULL on success, or what is wrong.
+ */
+static const char *parse_time(const char *s, size_t len, int32_t *day, time_t *when)
+{
+	unsigned y, mo, d, h, mi, sec, oh = 0, om = 0;
+	int sign = 1;
+
+	if (len != 25 && len != 20)
+		return "want YYYY-MM-DDTHH:MM:SS+HH:MM";
+	if (digits(s, 4, &y) || s[4] != '-' || digits(s + 5, 2, &mo) || s[7] != '-' ||
+	    digits(s + 8, 2, &d) || s[10] != 'T' || digits(s + 11, 2, &h) || s[13] != ':' ||
+	    digits(s + 14, 2, &mi) || s[16] != ':' || digits(s + 17, 2, &sec))
+		return "want YYYY-MM-DDTHH:MM:SS+HH:MM";
+	if (len == 20) {
+		if (s[19] != 'Z')
+			return "want YYYY-MM-DDTHH:MM:SS+HH:MM";
+	} else {
+		if ((s[19] != '+' && s[19] != '-') || digits(s + 20, 2, &oh) || s[22] != ':' ||
+		    digits(s + 23, 2, &om))
+			return "want YYYY-MM-DDTHH:MM:SS+HH:MM";
+		sign = s[19] == '-' ? -1 : 1;
+	}
+	if (mo < 1 || mo > 12 || d < 1 || d > month_days((int)y, mo))
+		return "no such date";
+	/* Second 60 is a leap second. */
+	if (h > 23 || mi > 59 || sec > 60)
+		return "no such time of day";
+	if (oh > 23 || om > 59)
+		return "offset out of range";
+	*day = hist_day_from_civil((int)y, mo, d);
+	*when = (time_t)*day * 86400 + (time_t)(h * 3600 + mi * 60 + sec) -
+	        sign * (time_t)(oh * 3600 + om * 60);
+	return NULL;
+}
+
+int hist_parse_line(const char *s, size_t len, struct hist_entry *e, char *why, size_t why_len)
+{
+	const char *f[6];
+	size_t fl[6];
+	unsigned nf = 0;
+	const char *p = s, *end = s + len;
+	char q[48];
+
+	for (;;) {
+		const char *tab = memchr(p, '\t', (size_t)(end - p));
+		const char *stop = tab ? tab : end;
+		if (nf < 6) {
+			f[nf] = p;
+			fl[nf] = (size_t)(stop - p);
+		}
+		nf++;
+		if (!tab)
+			break;
+		p = tab + 1;
+	}
+	if (nf != 5) {
+		snprintf(why, why_len, "expected 5 tab-separated fields, found %u", nf);
+		return -1;
+	}
+
+	const char *bad = parse_time(f[0], fl[0], &e->day, &e->when);
+	if (bad) {
+		quote(q, sizeof(q), f[0], fl[0]);
+		snprintf(why, why_len, "bad timestamp \"%s\": %s", q, bad);
+		return -1;
+	}
+	if (!hist_valid_id(f[1], fl[1])) {
+		quote(q, sizeof(q), f[1], fl[1]);
+		snprintf(why, why_len, "bad exercise id \"%s\" (want 1-32 of a-z, 0-9 and -)", q);
+		return -1;
+	}
+	memcpy(e->id, f[1], fl[1]);
+	e->id[fl[1]] = '\0';
+
+	if (fl[2] == 4 && memcmp(f[2], "done", 4) == 0) {
+		e->status = HIST_DONE;
+	} else if (fl[2] == 7 && memcmp(f[2], "partial", 7) == 0) {
+		e->status = HIST_PARTIAL;
+	} else {
+		quote(q, sizeof(q), f[2], fl[2]);
+		snprintf(why, why_len, "bad status \"%s\" (want done or partial)", q);
+		return -1;
+	}
+
+	if (fl[3] < 1 || fl[3] > 9 || digits(f[3], fl[3], &e->active_s)) {
+		quote(q, sizeof(q), f[3], fl[3]);
+		snprintf(why, why_len, "bad active seconds \"%s\" (want a whole number)", q);
+		return -1;
+	}
+
+	unsigned pain;
+	if (fl[4] == 1 && f[4][0] == '-') {
+		e->pain = HIST_NO_PAIN;
+	} else if ((fl[4] == 1 || (fl[4] == 2 && f[4][0] == '1')) && !digits(f[4], fl[4], &pain) &&
+	           pain <= HIST_MAX_PAIN) {
+		e->pain = (int)pain;
+	} else {
+		quote(q, sizeof(q), f[4], fl[4]);
+		snprintf(why, why_len, "bad pain \"%s\" (want 0-10 or -)", q);
+		return -1;
+	}
+	e->line = 0;
+	return 0;
+}
+
+static bool blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return false;
+	return true;
+}
+
+static int entry_cmp(const void *a, const void *b)
+{
+	const struct hist_entry *x = a, *y = b;
+
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	if (x->when != y->when)
+		return x->when < y->when ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn, void *ctx,
+               struct hist_error *err)
+{
+	if (len == 0) {
+		out->e = NULL;
+		out->n = 0;
+		return 0;
+	}
+	/* Count lines first so one allocation holds every entry. */
+	size_t lines = 1;
+	for (const char *p = buf; (p = memchr(p, '\n', len - (size_t)(p - buf))); p++)
+		lines++;
+
+	struct hist_entry *e = malloc(lines * sizeof(*e));
+	if (!e) {
+		set_error(err, ENOMEM, "cannot read the history");
+		return -1;
+	}
+
+	size_t n = 0;
+	unsigned lineno = 0;
+	const char *p = buf, *end = buf + len;
+	char why[192];
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *stop = nl ? nl : end;
+		size_t l = (size_t)(stop - p);
+		lineno++;
+		/* Tolerate a file edited with CRLF line ends. */
+		if (l > 0 && p[l - 1] == '\r')
+			l--;
+		if (l > 0 && p[0] != '#' && !blank(p, l)) {
+			if (hist_parse_line(p, l, &e[n], why, sizeof(why)) == 0) {
+				e[n].line = lineno;
+				n++;
+			} else if (warn) {
+				warn(ctx, lineno, why);
+			}
+		}
+		p = nl ? nl + 1 : end;
+	}
+
+	/* Appends are nearly always in order; sort only when they are not. */
+	for (size_t i = 1; i < n; i++) {
+		if (entry_cmp(&e[i - 1], &e[i]) > 0) {
+			qsort(e, n, sizeof(*e), entry_cmp);
+			break;
+		}
+	}
+	out->e = e;
+	out->n = n;
+	return 0;
+}
+
+int hist_load(const char *path, struct hist *out, hist_warn_fn *warn, void *ctx,
+              struct hist_error *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0) {
+		if (errno == ENOENT) {
+			out->e = NULL;
+			out->n = 0;
+			return 0;
+		}
+		set_error(err, errno, "cannot read %s", path);
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		set_error(err, errno, "cannot read %s", path);
+		close(fd);
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		set_error(err, EISDIR, "cannot read %s", path);
+		close(fd);
+		return -1;
+	}
+
+	/* One read of the whole file; grow only if it grew meanwhile. */
+	size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
+	size_t len = 0;
+	char *buf = malloc(cap);
+	int rc = -1;
+	if (!buf) {
+		set_error(err, ENOMEM, "cannot read %s", path);
+		goto out;
+	}
+	for (;;) {
+		if (len == cap) {
+			char *nb = realloc(buf, cap * 2);
+			if (!nb) {
+				set_error(err, ENOMEM, "cannot read %s", path);
+				goto out;
+			}
+			buf = nb;
+			cap *= 2;
+		}
+		ssize_t r = read(fd, buf + len, cap - len);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			set_error(err, errno, "cannot read %s", path);
+			goto out;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+	}
+	rc = hist_parse(buf, len, out, warn, ctx, err);
+	if (rc != 0)
+		set_error(err, ENOMEM, "cannot read %s", path);
+out:
+	free(buf);
+	close(fd);
+	return rc;
+}
+
+void hist_free(struct hist *h)
+{
+	if (!h)
+		return;
+	free(h->e);
+	h->e = NULL;
+	h->n = 0;
+}
+
+/* First entry whose day is >= day (entries are sorted by day). */
+static size_t lower_bound(const struct hist *h, int32_t day)
+{
+	size_t lo = 0, hi = h->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (h->e[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+unsigned hist_count(const struct hist *h, const char *id, int32_t from, int32_t to)
+{
+	unsigned c = 0;
+
+	for (size_t i = lower_bound(h, from); i < h->n && h->e[i].day <= to; i++)
+		if (h->e[i].status == HIST_DONE && strcmp(h->e[i].id, id) == 0)
+			c++;
+	return c;
+}
+
+/* ---- Adherence ------------------------------------------------------------------ */
+
+/* Shade 0..4 of a day from what was done and started. */
+static unsigned char day_level(const struct hist_day *d)
+{
+	if (d->done == 0 && d->partial == 0)
+		return 0;
+	double f = hist_day_fraction(d);
+	if (f >= 1.0)
+		return 4;
+	if (f >= 2.0 / 3.0)
+		return 3;
+	if (f >= 1.0 / 3.0)
+		return 2;
+	return 1;
+}
+
+double hist_day_fraction(const struct hist_day *d)
+{
+	if (d->due_units == 0)
+		return d->done > 0 ? 1.0 : 0.0;
+	double f = (double)d->done_units / d->due_units;
+	return f > 1.0 ? 1.0 : f;
+}
+
+double hist_day_pain(const struct hist_day *d)
+{
+	return d->pain_n ? (double)d->pain_sum / d->pain_n : -1.0;
+}
+
+/* Catalogue indexes sorted by id, to find an entry's exercise by bsearch. */
+struct id_index {
+	const struct catalogue *cat;
+	unsigned *order;
+};
+
+/* An insertion sort: a catalogue holds at most CAT_MAX_EXERCISES ids. */
+static void sort_ids(const struct catalogue *cat, unsigned *order, unsigned n)
+{
+	for (unsigned i = 1; i < n; i++) {
+		unsigned v = order[i], j = i;
+		while (j > 0 && strcmp(cat->exercises[order[j - 1]].id, cat->exercises[v].id) > 0) {
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = v;
+	}
+}
+
+static int find_ex(const struct id_index *ix, const char *id)
+{
+	size_t lo = 0, hi = ix->cat->n_exercises;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(ix->cat->exercises[ix->order[mid]].id, id);
+		if (c == 0)
+			return (int)ix->order[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static unsigned pct(double done, double expected)
+{
+	if (expected <= 0.0)
+		return 0;
+	double p = 100.0 * done / expected + 0.5;
+	return p >= 100.0 ? 100 : (unsigned)p;
+}
+
+int hist_summarize(const struct hist *h, const struct catalogue *cat, time_t now,
+                   struct hist_summary *out)
+{
+	struct hist_summary s;
+	const unsigned nx = cat ? cat->n_exercises : 0;
+	int rc = -1;
+
+	memset(&s, 0, sizeof(s));
+	s.today = hist_today(now);
+	s.week_start = hist_week_start(s.today);
+	s.n_ex = nx;
+	for (unsigned k = 0; k < nx; k++)
+		if (cat->exercises[k].freq.per == CAT_PER_DAY)
+			s.daily_due += cat->exercises[k].freq.times;
+
+	size_t ndays = 0;
+	for (size_t i = 0; i < h->n; i++)
+		if (i == 0 || h->e[i].day != h->e[i - 1].day)
+			ndays++;
+
+	struct id_index ix = { cat, NULL };
+	unsigned *cnt_day = NULL, *cnt_week = NULL;
+	double *done7 = NULL, *done30 = NULL;
+	s.ex = calloc(nx ? nx : 1, sizeof(*s.ex));
+	s.days = calloc(ndays ? ndays : 1, sizeof(*s.days));
+	ix.order = malloc((nx ? nx : 1) * sizeof(*ix.order));
+	cnt_day = calloc(nx ? nx : 1, sizeof(*cnt_day));
+	cnt_week = calloc(nx ? nx : 1, sizeof(*cnt_week));
+	done7 = calloc(nx ? nx : 1, sizeof(*done7));
+	done30 = calloc(nx ? nx : 1, sizeof(*done30));
+	if (!s.ex || !s.days || !ix.order || !cnt_day || !cnt_week || !done7 || !done30)
+		goto out;
+	for (unsigned k = 0; k < nx; k++)
+		ix.order[k] = k;
+	sort_ids(cat, ix.order, nx);
+
+	/* The windows never start before the first day of the history. */
+	const int32_t first = h->n ? h->e[0].day : s.today + 1;
+	const int32_t from7 = s.today - 6 > first ? s.today - 6 : first;
+	const int32_t from30 = s.today - 29 > first ? s.today - 29 : first;
+
+	int32_t week = INT32_MIN;
+	size_t i = 0;
+	while (i < h->n) {
+		struct hist_day *d = &s.days[s.n_days++];
+		const int32_t day = h->e[i].day;
+		unsigned weekly_units = 0;
+
+		d->day = day;
+		if (hist_week_start(day) != week) {
+			week = hist_week_start(day);
+			memset(cnt_week, 0, nx * sizeof(*cnt_week));
+		}
+		memset(cnt_day, 0, nx * sizeof(*cnt_day));
+		for (; i < h->n && h->e[i].day == day; i++) {
+			const struct hist_entry *e = &h->e[i];
+			d->active_s += e->active_s;
+			if (e->pain >= 0) {
+				d->pain_sum += (unsigned)e->pain;
+				d->pain_n++;
+			}
+			if (e->status != HIST_DONE) {
+				d->partial++;
+				continue;
+			}
+			d->done++;
+			int k = nx ? find_ex(&ix, e->id) : -1;
+			if (k < 0)
+				continue;
+			cnt_day[k]++;
+			if (cat->exercises[k].freq.per == CAT_PER_WEEK &&
+			    ++cnt_week[k] <= cat->exercises[k].freq.times)
+				weekly_units++;
+		}
+
+		d->due_units = s.daily_due + weekly_units;
+		d->done_units = weekly_units;
+		for (unsigned k = 0; k < nx; k++) {
+			const struct cat_frequency *f = &cat->exercises[k].freq;
+			unsigned c = cnt_day[k];
+			unsigned capped = f->per == CAT_PER_DAY && c > f->times ? f->times : c;
+			if (f->per == CAT_PER_DAY)
+				d->done_units += capped;
+			if (day == s.today)
+				s.ex[k].today = c;
+			if (day >= s.week_start && day < s.week_start + 7)
+				s.ex[k].week += c;
+			if (day >= from7 && day <= s.today)
+				done7[k] += capped;
+			if (day >= from30 && day <= s.today)
+				done30[k] += capped;
+		}
+		d->level = day_level(d);
+		if (day == s.today)
+			s.today_active_s = d->active_s;
+	}
+
+	for (unsigned k = 0; k < nx; k++) {
+		const struct cat_frequency *f = &cat->exercises[k].freq;
+		struct hist_ex_stat *x = &s.ex[k];
+		x->count = f->per == CAT_PER_WEEK ? x->week : x->today;
+		x->due = x->count < f->times;
+		x->done7 = done7[k];
+		x->done30 = done30[k];
+		if (first > s.today)
+			continue;
+		if (f->per == CAT_PER_DAY) {
+			/* Today expects only what was already done: it is not over. */
+			unsigned t = x->today > f->times ? f->times : x->today;
+			x->expected7 = (double)f->times * (s.today - from7) + t;
+			x->expected30 = (double)f->times * (s.today - from30) + t;
+		} else {
+			x->expected7 = (double)f->times * (s.today - from7 + 1) / 7.0;
+			x->expected30 = (double)f->times * (s.today - from30 + 1) / 7.0;
+		}
+		x->pct7 = pct(x->done7, x->expected7);
+		x->pct30 = pct(x->done30, x->expected30);
+	}
+
+	/* The calendar, walking the sorted rows alongside the days. */
+	size_t j = 0;
+	for (unsigned c = 0; c < HIST_CAL_DAYS; c++) {
+		int32_t day = s.today - (HIST_CAL_DAYS - 1) + (int32_t)c;
+		while (j < s.n_days && s.days[j].day < day)
+			j++;
+		if (j < s.n_days && s.days[j].day == day) {
+			s.cal[c] = s.days[j];
+		} else {
+			memset(&s.cal[c], 0, sizeof(s.cal[c]));
+			s.cal[c].day = day;
+			s.cal[c].due_units = s.daily_due;
+		}
+	}
+
+	/* Streaks over days with a done entry, up to today. */
+	unsigned run = 0;
+	int32_t prev = 0;
+	for (size_t r = 0; r < s.n_days && s.days[r].day <= s.today; r++) {
+		if (s.days[r].done == 0)
+			continue;
+		run = run && s.days[r].day == prev + 1 ? run + 1 : 1;
+		prev = s.days[r].day;
+		if (run > s.best_streak)
+			s.best_streak = run;
+	}
+	s.streak = run && prev >= s.today - 1 ? run : 0;
+
+	/* Pain: the first and last week with scores. */
+	for (size_t r = 0; r < s.n_days; r++) {
+		if (!s.days[r].pain_n)
+			continue;
+		if (!s.has_pain)
+			s.pain_first_day = s.days[r].day;
+		s.has_pain = true;
+		s.pain_last_day = s.days[r].day;
+	}
+	if (s.has_pain) {
+		unsigned fs = 0, fn = 0, ls = 0, ln = 0;
+		for (size_t r = 0; r < s.n_days; r++) {
+			const struct hist_day *d = &s.days[r];
+			if (d->day >= s.pain_first_day && d->day <= s.pain_first_day + 6) {
+				fs += d->pain_sum;
+				fn += d->pain_n;
+			}
+			if (d->day >= s.pain_last_day - 6 && d->day <= s.pain_last_day) {
+				ls += d->pain_sum;
+				ln += d->pain_n;
+			}
+		}
+		s.pain_first = (double)fs / fn;
+		s.pain_last = (double)ls / ln;
+	}
+
+	*out = s;
+	rc = 0;
+out:
+	if (rc != 0) {
+		free(s.ex);
+		free(s.days);
+	}
+	free(ix.order);
+	free(cnt_day);
+	free(cnt_week);
+	free(done7);
+	free(done30);
+	return rc;
+}
+
+void hist_summary_free(struct hist_summary *s)
+{
+	if (!s)
+		return;
+	free(s->ex);
+	free(s->days);
+	memset(s, 0, sizeof(*s));
+}
+
+bool hist_summary_day(const struct hist_summary *s, int32_t day, struct hist_day *out)
+{
+	size_t lo = 0, hi = s->n_days;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->days[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < s->n_days && s->days[lo].day == day) {
+		*out = s->days[lo];
+		return true;
+	}
+	memset(out, 0, sizeof(*out));
+	out->day = day;
+	out->due_units = s->daily_due;
+	return false;
+}

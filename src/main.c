@@ -8,16 +8,20 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "catalogue.h"
 #include "cli_text.h"
 #include "config.h"
+#include "history.h"
 #include "plan.h"
 #include "ui.h"
 
@@ -29,7 +33,16 @@ enum {
 	EXIT_SOFTWARE = 70,
 };
 
-enum mode { MODE_PLAYER, MODE_LIST, MODE_SHOW, MODE_PLAN, MODE_CHECK, MODE_VERSION, MODE_HELP };
+enum mode {
+	MODE_PLAYER,
+	MODE_LIST,
+	MODE_SHOW,
+	MODE_PLAN,
+	MODE_CHECK,
+	MODE_HISTORY,
+	MODE_VERSION,
+	MODE_HELP,
+};
 
 struct options {
 	enum mode mode;
@@ -56,8 +69,9 @@ static void usage(FILE *fp)
 	        "  -l, --list             list the exercises with length and frequency\n"
 	        "  -s, --show ID          everything about one exercise\n"
 	        "  -p, --plan [ID|all]    the timeline as a table (default: all)\n"
-	        "      --format=tsv       tab-separated output for --list and --plan\n"
+	        "      --format=tsv       tab-separated output (--list, --plan, --history)\n"
 	        "  -c, --check FILE       validate a catalogue; silent when it is fine\n"
+	        "  -H, --history          what you did today and this week, streaks, pain\n"
 	        "\n"
 	        "Options:\n"
 	        "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
@@ -95,6 +109,7 @@ static const struct option long_options[] = {
 	{ "show", required_argument, NULL, 's' },
 	{ "plan", optional_argument, NULL, 'p' },
 	{ "check", required_argument, NULL, 'c' },
+	{ "history", no_argument, NULL, 'H' },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "catalogue", required_argument, NULL, 'C' },
 	{ "catalog", required_argument, NULL, 'C' },
@@ -127,7 +142,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		               .flash = true, .color = !(no_color && *no_color) };
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":ls:p::c:C:L:qhV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":ls:p::c:HC:L:qhV", long_options, NULL)) != -1) {
 		rc = 0;
 		switch (c) {
 		case 'l':
@@ -145,6 +160,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 		case 'c':
 			rc = set_mode(o, MODE_CHECK, "--check");
 			o->check_file = optarg;
+			break;
+		case 'H':
+			rc = set_mode(o, MODE_HISTORY, "--history");
 			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "tsv") == 0)
@@ -204,7 +222,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 	}
 	if (optind < argc)
 		return usage_error("unexpected argument '%s'", argv[optind]);
-	if (o->target && (o->mode == MODE_LIST || o->mode == MODE_CHECK))
+	if (o->target && (o->mode == MODE_LIST || o->mode == MODE_CHECK || o->mode == MODE_HISTORY))
 		return usage_error("unexpected argument '%s'", o->target);
 	return 0;
 }
@@ -298,7 +316,38 @@ static int run_check(const char *file)
 	return 0;
 }
 
-static int run_player(const struct options *o, const struct catalogue *cat)
+/* Damaged history lines are named on stderr, once each, and skipped. */
+static void warn_history_line(void *ctx, unsigned line, const char *why)
+{
+	fprintf(stderr, "%s:%u: %s\n", (const char *)ctx, line, why);
+}
+
+static int run_history(const struct options *o, const struct catalogue *cat, const char *path)
+{
+	struct hist h = { 0 };
+	struct hist_summary sum;
+	struct hist_error err;
+
+	if (!*path) {
+		fprintf(stderr, "%s: no history without HOME; use --history-file FILE\n", progname);
+		return EXIT_USAGE;
+	}
+	if (hist_load(path, &h, warn_history_line, (void *)(uintptr_t)path, &err) != 0) {
+		fprintf(stderr, "%s: %s\n", progname, err.msg);
+		return EXIT_NOINPUT;
+	}
+	if (hist_summarize(&h, cat, time(NULL), &sum) != 0) {
+		hist_free(&h);
+		fprintf(stderr, "%s: out of memory\n", progname);
+		return EXIT_SOFTWARE;
+	}
+	cli_history(stdout, cat, &sum, path, o->tsv);
+	hist_summary_free(&sum);
+	hist_free(&h);
+	return 0;
+}
+
+static int run_player(const struct options *o, const struct catalogue *cat, const char *history)
 {
 	struct ui_options u = {
 		.cat = cat,
@@ -307,7 +356,7 @@ static int run_player(const struct options *o, const struct catalogue *cat)
 		.bell = o->bell,
 		.flash = o->flash,
 		.color = o->color,
-		.history_path = o->history_file,
+		.history_path = *history ? history : NULL,
 	};
 	int rc;
 
@@ -336,10 +385,18 @@ int main(int argc, char **argv)
 {
 	struct options o;
 	struct loaded l = { 0 };
+	char history[4096];
 	int rc;
+
+	/* A full disk or a file-size limit must be an error we report, not death. */
+	signal(SIGXFSZ, SIG_IGN);
 
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		return rc;
+	/* Without HOME there is no history, but the timer still runs. */
+	if (hist_path(o.history_file, getenv("XDG_STATE_HOME"), getenv("HOME"), history,
+	              sizeof(history)) != 0)
+		history[0] = '\0';
 
 	switch (o.mode) {
 	case MODE_HELP:
@@ -374,8 +431,11 @@ int main(int argc, char **argv)
 	case MODE_PLAN:
 		rc = run_plan(&o, l.cat);
 		break;
+	case MODE_HISTORY:
+		rc = run_history(&o, l.cat, history);
+		break;
 	default:
-		rc = run_player(&o, l.cat);
+		rc = run_player(&o, l.cat, history);
 		break;
 	}
 	cat_free(l.cat);

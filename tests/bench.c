@@ -4,6 +4,8 @@
  * tests/bench.sh turns into the report table.
  *
  * Usage: bench [HISTORY_FILE]
+ * With a history file, also how long reading it and computing the figures
+ * take.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 #include <time.h>
 
 #include "catalogue.h"
+#include "history.h"
 #include "plan.h"
 
 enum { RUNS = 41 };
@@ -92,7 +95,26 @@ static char *big_catalogue(size_t *len)
 	return buf;
 }
 
-int main(void)
+/* Read a history file and compute every figure the menu shows. */
+static double history_read(const char *path, const struct catalogue *cat, size_t *lines)
+{
+	struct hist h;
+	struct hist_summary sum;
+	struct hist_error err;
+	double t0 = now_us();
+
+	if (hist_load(path, &h, NULL, NULL, &err) != 0 ||
+	    hist_summarize(&h, cat, time(NULL), &sum) != 0) {
+		fprintf(stderr, "bench: %s: cannot read the history\n", path);
+		exit(1);
+	}
+	*lines = h.n;
+	hist_summary_free(&sum);
+	hist_free(&h);
+	return now_us() - t0;
+}
+
+int main(int argc, char **argv)
 {
 	double t[RUNS];
 	size_t big_len;
@@ -107,5 +129,17 @@ int main(void)
 	printf("load_plan_100_us %.0f 20000\n", median(t, RUNS));
 
 	free(big);
+
+	if (argc > 1) {
+		struct catalogue *cat;
+		struct cat_error err;
+		size_t lines = 0;
+		if (cat_load_buffer(cat_builtin_yaml, cat_builtin_yaml_len, &cat, &err) != CAT_OK)
+			return 1;
+		for (int i = 0; i < RUNS; i++)
+			t[i] = history_read(argv[1], cat, &lines);
+		printf("history_read_us %.0f 20000 %zu\n", median(t, RUNS), lines);
+		cat_free(cat);
+	}
 	return 0;
 }

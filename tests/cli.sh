@@ -302,5 +302,40 @@ if t lookup; then
 	rm -rf "$XDG_CONFIG_HOME/lumbar"
 fi
 
+# ---- --history -------------------------------------------------------------------------
+
+if t history; then
+	# Today is read from the clock, so the fixture is written relative to it.
+	today=$(date +%Y-%m-%dT07:15:03%:z)
+	yesterday=$(date -d yesterday +%Y-%m-%dT07:15:03%:z)
+	hist=$tmp/history.tsv
+	printf '%s\n' '# timestamp	exercise-id	status	active-seconds	pain' \
+		"$today	alpha	done	30	4" \
+		'this line is damaged' \
+		"$yesterday	beta	done	160	6" \
+		"$today	beta	partial	20	-" >"$hist"
+	before=$(cksum <"$hist")
+	run history-text 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history --history-file "$hist"
+	expect_out_match '^alpha +1/2 today +due'
+	expect_out_match '^beta +1/2 this week +due'
+	expect_out_match '^Streak: 2 days \(best 2\)$'
+	expect_err_line "$hist:3: expected 5 tab-separated fields, found 1"
+	[ "$(wc -l <"$err")" -eq 1 ] || fail "the damaged line is reported once"
+	[ "$(cksum <"$hist")" = "$before" ] || fail "reading changed the history file"
+	done_test
+
+	run history-tsv 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history --history-file "$hist" \
+		--format=tsv
+	expect_out_match $'^#date\tdone\tpartial\tactive_seconds\tdue_done\tdue\tpain$'
+	expect_out_match "^${today%%T*}"$'\t1\t1\t50\t'
+	done_test
+
+	# No history yet is not an error.
+	run history-empty 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history
+	expect_out_match '^alpha +0/2 today +due'
+	expect_out_match '^Streak: 0 days'
+	done_test
+fi
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,110 @@
+/*
+ * progress.h - the resume file: where a running routine stands, so a closed
+ * terminal or a killed process can continue at the start of the same phase.
+ *
+ * The file lives beside the history (prog_path()) and is replaced atomically
+ * at each phase change: written to a temporary file in the same folder,
+ * fsync'ed, then renamed over the old one, so a reader sees either the old
+ * state or the new one, never a mix. A finished or quit routine removes it.
+ *
+ * It is a small text file, one `key value` per line, in this order:
+ *
+ *   lumbar-progress 1
+ *   routine all                       all, due, or an exercise id
+ *   level medium                      easy, medium, hard
+ *   exercises knee-to-chest cat-cow   the plan's exercises, in order
+ *   phase 17                          index of the phase in the plan
+ *   exercise cat-cow                  that phase's exercise ...
+ *   kind work                         ... kind, set (-1 for prepare),
+ *   set 0                             side and rep, to check that the plan
+ *   side left                         rebuilt from the current catalogue
+ *   rep 2                             is still the same
+ *   left 12                           seconds left when saved
+ *
+ * The names are spelled here rather than borrowed from the display names
+ * of plan.h and catalogue.h, so that the file stays readable whatever the
+ * screens come to call things.
+ *
+ * Storing the list of exercises (and not only the routine's name) matters
+ * for `due`: once some exercises are done, the due list is shorter, and the
+ * saved phase index would point elsewhere.
+ */
+#ifndef LUMBAR_PROGRESS_H
+#define LUMBAR_PROGRESS_H
+
+#include <stddef.h>
+
+#include "catalogue.h"
+#include "history.h"
+#include "plan.h"
+
+enum {
+	PROG_MAX_BYTES = 8192, /* a longer file is damaged */
+};
+
+struct prog_state {
+	char routine[CAT_MAX_ID + 1]; /* "all", "due", or an exercise id */
+	enum cat_level level;
+	unsigned n_exercises; /* 1..CAT_MAX_EXERCISES */
+	char exercises[CAT_MAX_EXERCISES][CAT_MAX_ID + 1];
+	size_t phase;                  /* index into the plan */
+	char exercise[CAT_MAX_ID + 1]; /* the phase's exercise id */
+	enum plan_kind kind;
+	int set; /* -1 for prepare */
+	enum plan_side side;
+	unsigned rep;
+	unsigned left_s; /* seconds left in the phase when saved */
+};
+
+/*
+ * The progress path for a history path: the file `progress` in the same
+ * folder (`~/.local/state/lumbar/progress` by default). Returns 0, or -1 when
+ * buf is too small (buf then holds an empty string).
+ */
+int prog_path(const char *history_path, char *buf, size_t len);
+
+/*
+ * Describe phase `phase` of plan `p` (built from `cat`) for the routine
+ * named `routine`, with `left_s` seconds left. Returns 0, or -1 when the
+ * phase is out of range, the routine name is not an id, or the plan has no
+ * or too many exercises (*st then undefined).
+ */
+int prog_fill(struct prog_state *st, const char *routine, const struct catalogue *cat,
+              const struct plan *p, size_t phase, unsigned left_s);
+
+/*
+ * Replace the file at `path` with `st`, atomically (temporary file, fsync,
+ * rename, then fsync of the folder). Missing folders are created with mode
+ * 0700; the file gets mode 0600. Returns 0, or -1 with *err filled and the
+ * old file, if any, left as it was.
+ */
+int prog_save(const char *path, const struct prog_state *st, struct hist_error *err);
+
+/*
+ * Read the file at `path`. Returns 1 and fills *out when it holds a valid
+ * state; 0 when there is no file; -1 with *err filled (a warning to show,
+ * e.g. `ignoring damaged progress file PATH: line 3: bad level`) when it
+ * cannot be read or is damaged. *out is untouched unless 1 is returned.
+ */
+int prog_load(const char *path, struct prog_state *out, struct hist_error *err);
+
+/*
+ * Find the state's exercises in the catalogue: fills idx[0..n_exercises)
+ * with catalogue indexes for plan_build(). Returns 0, or -1 with *err filled
+ * when one is no longer in the catalogue.
+ */
+int prog_resolve(const struct prog_state *st, const struct catalogue *cat, unsigned *idx,
+                 struct hist_error *err);
+
+/*
+ * Check that plan `p`, rebuilt from the state's exercises and level, still
+ * has the saved phase: in range, same exercise, kind, set, side and rep.
+ * Returns 0, or -1 with *err filled (the catalogue changed meanwhile).
+ */
+int prog_check(const struct prog_state *st, const struct catalogue *cat, const struct plan *p,
+               struct hist_error *err);
+
+/* Remove the file. A missing file is fine. Returns 0, or -1 with *err filled. */
+int prog_remove(const char *path, struct hist_error *err);
+
+#endif

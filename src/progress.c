@@ -1,0 +1,502 @@
+/*
+ * progress.c - the resume file, replaced atomically at each phase change.
+ */
+#include "progress.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char prog_magic[] = "lumbar-progress 1";
+
+/* The file's own spellings; see progress.h for why they are not shared. */
+static const char *const level_names[] = { "easy", "medium", "hard" };
+static const char *const kind_names[] = { "prepare", "work", "rest", "switch" };
+static const char *const side_names[] = { "none", "left", "right" };
+
+/* Fill *err with the formatted text, then ": " and errnum's text when not 0. */
+__attribute__((format(printf, 3, 4))) static void set_error(struct hist_error *err, int errnum,
+                                                            const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err)
+		return;
+	err->errnum = errnum;
+	va_start(ap, fmt);
+	int n = vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	if (errnum && n >= 0 && (size_t)n < sizeof(err->msg))
+		snprintf(err->msg + n, sizeof(err->msg) - (size_t)n, ": %s", strerror(errnum));
+}
+
+int prog_path(const char *history_path, char *buf, size_t len)
+{
+	const char *slash = strrchr(history_path, '/');
+	int n;
+
+	if (slash)
+		n = snprintf(buf, len, "%.*s/progress", (int)(slash - history_path), history_path);
+	else
+		n = snprintf(buf, len, "progress");
+	if (n < 0 || (size_t)n >= len) {
+		if (len)
+			buf[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
+static int copy_id(char *dst, const char *src)
+{
+	size_t len = strlen(src);
+
+	if (!hist_valid_id(src, len))
+		return -1;
+	memcpy(dst, src, len + 1);
+	return 0;
+}
+
+int prog_fill(struct prog_state *st, const char *routine, const struct catalogue *cat,
+              const struct plan *p, size_t phase, unsigned left_s)
+{
+	if (phase >= p->n || p->n_exercises == 0 || p->n_exercises > CAT_MAX_EXERCISES ||
+	    (unsigned)p->level > CAT_LEVEL_HARD)
+		return -1;
+	memset(st, 0, sizeof(*st));
+	if (copy_id(st->routine, routine) != 0)
+		return -1;
+	st->level = p->level;
+	st->n_exercises = p->n_exercises;
+	for (unsigned i = 0; i < p->n_exercises; i++) {
+		if (p->exercises[i] >= cat->n_exercises ||
+		    copy_id(st->exercises[i], cat->exercises[p->exercises[i]].id) != 0)
+			return -1;
+	}
+	const struct plan_phase *ph = &p->phases[phase];
+	if (ph->exercise >= cat->n_exercises ||
+	    copy_id(st->exercise, cat->exercises[ph->exercise].id) != 0)
+		return -1;
+	st->phase = phase;
+	st->kind = ph->kind;
+	st->set = ph->set;
+	st->side = ph->side;
+	st->rep = ph->rep;
+	st->left_s = left_s;
+	return 0;
+}
+
+/* ---- Writing ------------------------------------------------------------------ */
+
+static int write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t w = write(fd, buf, len);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (w == 0) {
+			errno = ENOSPC;
+			return -1;
+		}
+		buf += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Make the rename durable; failure only weakens crash safety. */
+static void sync_parent(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+
+	if (!slash)
+		dir = strdup(".");
+	else if (slash == path)
+		dir = strdup("/");
+	else
+		dir = strndup(path, (size_t)(slash - path));
+	if (!dir)
+		return;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+/* Format the state; returns the length, or 0 when it does not fit. */
+static size_t format_state(const struct prog_state *st, char *buf, size_t cap)
+{
+	size_t off = 0;
+	int n;
+
+#define PUT(...)                                                                                   \
+	do {                                                                                       \
+		n = snprintf(buf + off, cap - off, __VA_ARGS__);                                   \
+		if (n < 0 || (size_t)n >= cap - off)                                               \
+			return 0;                                                                  \
+		off += (size_t)n;                                                                  \
+	} while (0)
+
+	PUT("%s\nroutine %s\nlevel %s\nexercises", prog_magic, st->routine, level_names[st->level]);
+	for (unsigned i = 0; i < st->n_exercises; i++)
+		PUT(" %s", st->exercises[i]);
+	PUT("\nphase %zu\nexercise %s\nkind %s\nset %d\nside %s\nrep %u\nleft %u\n", st->phase,
+	    st->exercise, kind_names[st->kind], st->set, side_names[st->side], st->rep, st->left_s);
+#undef PUT
+	return off;
+}
+
+int prog_save(const char *path, const struct prog_state *st, struct hist_error *err)
+{
+	char buf[PROG_MAX_BYTES];
+
+	if ((unsigned)st->level > CAT_LEVEL_HARD || (unsigned)st->kind > PLAN_SWITCH ||
+	    (unsigned)st->side > PLAN_SIDE_RIGHT || st->n_exercises == 0 ||
+	    st->n_exercises > CAT_MAX_EXERCISES) {
+		set_error(err, 0, "cannot save %s: refusing a malformed state", path);
+		return -1;
+	}
+	size_t len = format_state(st, buf, sizeof(buf));
+	if (len == 0) {
+		set_error(err, 0, "cannot save %s: state too large", path);
+		return -1;
+	}
+	if (hist_make_parent(path, err) != 0)
+		return -1;
+
+	size_t plen = strlen(path);
+	char *tmp = malloc(plen + 8);
+	if (!tmp) {
+		set_error(err, ENOMEM, "cannot save %s", path);
+		return -1;
+	}
+	memcpy(tmp, path, plen);
+	memcpy(tmp + plen, ".XXXXXX", 8);
+	/* mkstemp creates the file with mode 0600. */
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		set_error(err, errno, "cannot save %s", path);
+		free(tmp);
+		return -1;
+	}
+	int rc = -1;
+	if (write_all(fd, buf, len) != 0 || fsync(fd) != 0) {
+		set_error(err, errno, "cannot save %s", path);
+		close(fd);
+		goto out;
+	}
+	if (close(fd) != 0) {
+		set_error(err, errno, "cannot save %s", path);
+		goto out;
+	}
+	if (rename(tmp, path) != 0) {
+		set_error(err, errno, "cannot save %s", path);
+		goto out;
+	}
+	sync_parent(path);
+	rc = 0;
+out:
+	if (rc != 0)
+		(void)unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+int prog_remove(const char *path, struct hist_error *err)
+{
+	if (unlink(path) != 0 && errno != ENOENT) {
+		set_error(err, errno, "cannot remove %s", path);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- Reading ------------------------------------------------------------------- */
+
+struct cursor {
+	const char *p, *end;
+	unsigned line;
+	const char *why;
+};
+
+/*
+ * Take the next line, which must be `key value`; returns the value (not
+ * NUL-terminated) and its length in *len, or NULL.
+ */
+static const char *take(struct cursor *c, const char *key, size_t *len)
+{
+	size_t klen = strlen(key);
+
+	c->line++;
+	if (c->p >= c->end) {
+		c->why = "file ends too early";
+		return NULL;
+	}
+	const char *nl = memchr(c->p, '\n', (size_t)(c->end - c->p));
+	if (!nl) {
+		c->why = "last line has no newline";
+		return NULL;
+	}
+	const char *v = c->p + klen + 1;
+	if ((size_t)(nl - c->p) <= klen + 1 || memcmp(c->p, key, klen) != 0 || c->p[klen] != ' ') {
+		c->why = "unexpected line";
+		return NULL;
+	}
+	*len = (size_t)(nl - v);
+	c->p = nl + 1;
+	return v;
+}
+
+static int take_name(struct cursor *c, const char *key, const char *const *names, unsigned n,
+                     unsigned *out)
+{
+	size_t len;
+	const char *v = take(c, key, &len);
+
+	if (!v)
+		return -1;
+	for (unsigned i = 0; i < n; i++) {
+		if (strlen(names[i]) == len && memcmp(names[i], v, len) == 0) {
+			*out = i;
+			return 0;
+		}
+	}
+	c->why = "unknown value";
+	return -1;
+}
+
+static int take_id(struct cursor *c, const char *key, char *out)
+{
+	size_t len;
+	const char *v = take(c, key, &len);
+
+	if (!v)
+		return -1;
+	if (!hist_valid_id(v, len)) {
+		c->why = "bad exercise id";
+		return -1;
+	}
+	memcpy(out, v, len);
+	out[len] = '\0';
+	return 0;
+}
+
+/* A decimal number of 1..9 digits, optionally negative when `neg` allows. */
+static int take_num(struct cursor *c, const char *key, bool neg, long *out)
+{
+	size_t len;
+	const char *v = take(c, key, &len);
+	long sign = 1, x = 0;
+
+	if (!v)
+		return -1;
+	if (neg && len > 0 && v[0] == '-') {
+		sign = -1;
+		v++;
+		len--;
+	}
+	if (len == 0 || len > 9) {
+		c->why = "bad number";
+		return -1;
+	}
+	for (size_t i = 0; i < len; i++) {
+		if (v[i] < '0' || v[i] > '9') {
+			c->why = "bad number";
+			return -1;
+		}
+		x = x * 10 + (v[i] - '0');
+	}
+	*out = sign * x;
+	return 0;
+}
+
+static int parse_state(struct cursor *c, struct prog_state *st)
+{
+	size_t len;
+	unsigned u;
+	long x;
+
+	c->line++;
+	if ((size_t)(c->end - c->p) < sizeof(prog_magic) ||
+	    memcmp(c->p, prog_magic, sizeof(prog_magic) - 1) != 0 ||
+	    c->p[sizeof(prog_magic) - 1] != '\n') {
+		c->why = "not a lumbar progress file";
+		return -1;
+	}
+	c->p += sizeof(prog_magic);
+
+	if (take_id(c, "routine", st->routine) != 0)
+		return -1;
+	if (take_name(c, "level", level_names, 3, &u) != 0)
+		return -1;
+	st->level = (enum cat_level)u;
+
+	const char *v = take(c, "exercises", &len);
+	if (!v)
+		return -1;
+	const char *e = v + len;
+	st->n_exercises = 0;
+	while (v < e) {
+		const char *sp = memchr(v, ' ', (size_t)(e - v));
+		const char *stop = sp ? sp : e;
+		size_t l = (size_t)(stop - v);
+		if (st->n_exercises == CAT_MAX_EXERCISES || !hist_valid_id(v, l)) {
+			c->why = "bad exercise list";
+			return -1;
+		}
+		memcpy(st->exercises[st->n_exercises], v, l);
+		st->exercises[st->n_exercises++][l] = '\0';
+		v = sp ? sp + 1 : e;
+		if (sp && v == e) {
+			c->why = "bad exercise list";
+			return -1;
+		}
+	}
+
+	if (take_num(c, "phase", false, &x) != 0)
+		return -1;
+	st->phase = (size_t)x;
+	if (take_id(c, "exercise", st->exercise) != 0)
+		return -1;
+	if (take_name(c, "kind", kind_names, 4, &u) != 0)
+		return -1;
+	st->kind = (enum plan_kind)u;
+	if (take_num(c, "set", true, &x) != 0)
+		return -1;
+	if (x < -1 || x >= CAT_MAX_SETS) {
+		c->why = "set out of range";
+		return -1;
+	}
+	st->set = (int)x;
+	if (take_name(c, "side", side_names, 3, &u) != 0)
+		return -1;
+	st->side = (enum plan_side)u;
+	if (take_num(c, "rep", false, &x) != 0)
+		return -1;
+	st->rep = (unsigned)x;
+	if (take_num(c, "left", false, &x) != 0)
+		return -1;
+	st->left_s = (unsigned)x;
+	if (c->p != c->end) {
+		c->line++;
+		c->why = "unexpected line";
+		return -1;
+	}
+	return 0;
+}
+
+int prog_load(const char *path, struct prog_state *out, struct hist_error *err)
+{
+	char buf[PROG_MAX_BYTES + 1];
+	size_t len = 0;
+
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return 0;
+		set_error(err, errno, "ignoring progress file %s", path);
+		return -1;
+	}
+	for (;;) {
+		ssize_t r = read(fd, buf + len, sizeof(buf) - len);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			set_error(err, errno, "ignoring progress file %s", path);
+			close(fd);
+			return -1;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+		if (len == sizeof(buf))
+			break;
+	}
+	close(fd);
+	if (len > PROG_MAX_BYTES) {
+		set_error(err, 0, "ignoring damaged progress file %s: too large", path);
+		return -1;
+	}
+
+	/* Parse into a copy so *out stays untouched when the file is damaged. */
+	struct prog_state *st = malloc(sizeof(*st));
+	if (!st) {
+		set_error(err, ENOMEM, "ignoring progress file %s", path);
+		return -1;
+	}
+	memset(st, 0, sizeof(*st));
+	struct cursor c = { buf, buf + len, 0, NULL };
+	if (parse_state(&c, st) != 0) {
+		set_error(err, 0, "ignoring damaged progress file %s: line %u: %s", path, c.line,
+		          c.why);
+		free(st);
+		return -1;
+	}
+	*out = *st;
+	free(st);
+	return 1;
+}
+
+/* ---- Checking against the catalogue -------------------------------------------- */
+
+/*
+ * A local lookup rather than cat_find(), so this module links without the
+ * catalogue loader (the tests build catalogues by hand).
+ */
+static int find_id(const struct catalogue *cat, const char *id)
+{
+	for (unsigned k = 0; k < cat->n_exercises; k++)
+		if (strcmp(cat->exercises[k].id, id) == 0)
+			return (int)k;
+	return -1;
+}
+
+int prog_resolve(const struct prog_state *st, const struct catalogue *cat, unsigned *idx,
+                 struct hist_error *err)
+{
+	for (unsigned i = 0; i < st->n_exercises; i++) {
+		int k = find_id(cat, st->exercises[i]);
+		if (k < 0) {
+			set_error(
+			    err, 0,
+			    "ignoring progress file: exercise %s is no longer in the catalogue",
+			    st->exercises[i]);
+			return -1;
+		}
+		idx[i] = (unsigned)k;
+	}
+	return 0;
+}
+
+int prog_check(const struct prog_state *st, const struct catalogue *cat, const struct plan *p,
+               struct hist_error *err)
+{
+	bool ok = st->phase < p->n && p->n_exercises == st->n_exercises && p->level == st->level;
+
+	for (unsigned i = 0; ok && i < st->n_exercises; i++)
+		ok = p->exercises[i] < cat->n_exercises &&
+		     strcmp(cat->exercises[p->exercises[i]].id, st->exercises[i]) == 0;
+	if (ok) {
+		const struct plan_phase *ph = &p->phases[st->phase];
+		ok = ph->exercise < cat->n_exercises &&
+		     strcmp(cat->exercises[ph->exercise].id, st->exercise) == 0 &&
+		     ph->kind == st->kind && ph->set == st->set && ph->side == st->side &&
+		     ph->rep == st->rep;
+	}
+	if (!ok) {
+		set_error(err, 0, "ignoring progress file: the routine changed since it was saved");
+		return -1;
+	}
+	return 0;
+}
