@@ -13,16 +13,18 @@
  * reports positions in its log text, so the log is captured and its
  * backtrace parsed into a path (exercises[2].sets[0].mode); that path, or
  * the one the second pass knows, is then looked up in a libyaml document of
- * the same buffer to find the node's position and the exercise's id.
+ * the same buffer to find the node's position and the exercise's id. The
+ * machinery for this is shared with the settings loader (yaml_err.c); the
+ * words, which name exercises and sets, are this file's.
  *
  * No curses and no clock here.
  */
 #include "catalogue.h"
+#include "yaml_err.h"
 
 #include <cyaml/cyaml.h>
 #include <yaml.h>
 
-#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -37,10 +39,6 @@
 
 /* Largest catalogue file read; the schema bounds make real ones far smaller. */
 #define CAT_MAX_FILE (16u * 1024u * 1024u)
-
-/* Deepest path in the schema is exercises[i].sets[j].key; leave room. */
-#define PATH_MAX_DEPTH 16
-#define PATH_KEY_LEN   48
 
 /* ---- Raw tree, as libcyaml loads it -------------------------------------- */
 
@@ -223,51 +221,21 @@ static void copy_str(char *dst, size_t size, const char *src)
 	dst[n] = '\0';
 }
 
-/* A path such as exercises[2].sets[0].hold_max, outermost component first. */
-struct path {
-	unsigned n;
-	struct {
-		bool is_index;
-		unsigned index;
-		char key[PATH_KEY_LEN];
-	} c[PATH_MAX_DEPTH];
-};
-
-static void path_key(struct path *p, const char *key)
-{
-	if (p->n >= PATH_MAX_DEPTH)
-		return;
-	p->c[p->n].is_index = false;
-	p->c[p->n].index = 0;
-	copy_str(p->c[p->n].key, sizeof(p->c[p->n].key), key);
-	p->n++;
-}
-
-static void path_index(struct path *p, unsigned index)
-{
-	if (p->n >= PATH_MAX_DEPTH)
-		return;
-	p->c[p->n].is_index = true;
-	p->c[p->n].index = index;
-	p->c[p->n].key[0] = '\0';
-	p->n++;
-}
-
 /* The path of a set's key, or of an exercise's key when set is -1. */
-static struct path path_of(unsigned ex, int set, const char *key1, const char *key2)
+static struct yerr_path path_of(unsigned ex, int set, const char *key1, const char *key2)
 {
-	struct path p = { 0 };
+	struct yerr_path p = { 0 };
 
-	path_key(&p, "exercises");
-	path_index(&p, ex);
+	yerr_path_key(&p, "exercises");
+	yerr_path_index(&p, ex);
 	if (set >= 0) {
-		path_key(&p, "sets");
-		path_index(&p, (unsigned)set);
+		yerr_path_key(&p, "sets");
+		yerr_path_index(&p, (unsigned)set);
 	}
 	if (key1 != NULL)
-		path_key(&p, key1);
+		yerr_path_key(&p, key1);
 	if (key2 != NULL)
-		path_key(&p, key2);
+		yerr_path_key(&p, key2);
 	return p;
 }
 
@@ -277,99 +245,14 @@ struct loader {
 	const char *buf;
 	size_t len;
 	struct cat_error *err;
-
-	/* What libcyaml logged: the first error and its backtrace. */
-	bool have_log_error;
-	bool in_backtrace;
-	char log_error[CAT_MAX_STRING + 128];
-	struct path bt_rev; /* innermost component first, as logged */
-	unsigned bt_line, bt_col;
-
-	/* The same buffer as a libyaml document, loaded only to locate errors. */
-	yaml_document_t doc;
-	int doc_state; /* 0 not tried, 1 loaded, -1 failed */
+	struct yerr_log log; /* what libcyaml logged */
+	struct yerr_doc doc; /* the same buffer, loaded only to locate errors */
 };
 
-static yaml_node_t *doc_root(struct loader *L)
-{
-	if (L->doc_state == 0) {
-		yaml_parser_t parser;
-
-		L->doc_state = -1;
-		if (!yaml_parser_initialize(&parser))
-			return NULL;
-		yaml_parser_set_input_string(&parser, (const unsigned char *)L->buf, L->len);
-		if (yaml_parser_load(&parser, &L->doc))
-			L->doc_state = 1;
-		yaml_parser_delete(&parser);
-	}
-	if (L->doc_state != 1)
-		return NULL;
-	return yaml_document_get_root_node(&L->doc);
-}
-
-static bool scalar_is(const yaml_node_t *node, const char *s)
-{
-	size_t n = strlen(s);
-
-	return node->type == YAML_SCALAR_NODE && node->data.scalar.length == n &&
-	       memcmp(node->data.scalar.value, s, n) == 0;
-}
-
-/*
- * Follow the first `depth` components of a path through the document. With
- * `want_key`, the last component names a key and its key node is returned
- * rather than its value. NULL when the path leads nowhere.
- */
-static yaml_node_t *doc_find(struct loader *L, const struct path *p, unsigned depth, bool want_key)
-{
-	yaml_node_t *node = doc_root(L);
-
-	for (unsigned i = 0; node != NULL && i < depth && i < p->n; i++) {
-		if (p->c[i].is_index) {
-			yaml_node_item_t *items = node->data.sequence.items.start;
-			size_t count;
-
-			if (node->type != YAML_SEQUENCE_NODE)
-				return NULL;
-			count = (size_t)(node->data.sequence.items.top - items);
-			if (p->c[i].index >= count)
-				return NULL;
-			node = yaml_document_get_node(&L->doc, items[p->c[i].index]);
-		} else {
-			yaml_node_t *found = NULL;
-
-			if (node->type != YAML_MAPPING_NODE)
-				return NULL;
-			for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
-			     pair < node->data.mapping.pairs.top; pair++) {
-				yaml_node_t *key = yaml_document_get_node(&L->doc, pair->key);
-
-				if (key != NULL && scalar_is(key, p->c[i].key)) {
-					bool last = i + 1 == depth || i + 1 == p->n;
-
-					found = want_key && last
-					            ? key
-					            : yaml_document_get_node(&L->doc, pair->value);
-					break;
-				}
-			}
-			node = found;
-		}
-	}
-	return node;
-}
-
 /* Store the node's 1-based position in the error; false if there is none. */
-static bool locate(struct loader *L, const struct path *p, unsigned depth, bool want_key)
+static bool locate(struct loader *L, const struct yerr_path *p, unsigned depth, bool want_key)
 {
-	const yaml_node_t *node = doc_find(L, p, depth, want_key);
-
-	if (node == NULL)
-		return false;
-	L->err->line = (unsigned)node->start_mark.line + 1;
-	L->err->col = (unsigned)node->start_mark.column + 1;
-	return true;
+	return yerr_doc_locate(&L->doc, p, depth, want_key, &L->err->line, &L->err->col);
 }
 
 /* A value fit to quote in a message: short, printable, one line. */
@@ -389,8 +272,8 @@ static bool quotable(const unsigned char *s, size_t n, size_t max)
  * "frequency.times" or "steps item 3". Exercises are named by their id when
  * the document gives a usable one, else by their number.
  */
-static void describe(struct loader *L, const struct path *p, char *where, size_t wlen, char *key,
-                     size_t klen)
+static void describe(struct loader *L, const struct yerr_path *p, char *where, size_t wlen,
+                     char *key, size_t klen)
 {
 	size_t w = 0, k = 0;
 
@@ -400,13 +283,13 @@ static void describe(struct loader *L, const struct path *p, char *where, size_t
 
 		if (i == 0 && next_index && strcmp(p->c[i].key, "exercises") == 0) {
 			unsigned ex = p->c[i + 1].index;
-			struct path idp = path_of(ex, -1, "id", NULL);
+			struct yerr_path idp = path_of(ex, -1, "id", NULL);
 			const yaml_node_t *id = NULL;
 			bool id_is_the_key = i + 2 < p->n && !p->c[i + 2].is_index &&
 			                     strcmp(p->c[i + 2].key, "id") == 0;
 
 			if (!id_is_the_key)
-				id = doc_find(L, &idp, idp.n, false);
+				id = yerr_doc_find(&L->doc, &idp, idp.n, false);
 			if (id != NULL && id->type == YAML_SCALAR_NODE &&
 			    quotable(id->data.scalar.value, id->data.scalar.length, CAT_MAX_ID))
 				w += (size_t)snprintf(where + w, wlen - w, "exercise '%.*s'",
@@ -437,10 +320,10 @@ static void describe(struct loader *L, const struct path *p, char *where, size_t
  * Fill the error's status and message; the place the path points at
  * ("exercise 'x', set 1: ") is prepended when there is one.
  */
-static void fail_msg(struct loader *L, const struct path *p, const char *fmt, ...)
+static void fail_msg(struct loader *L, const struct yerr_path *p, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-static void fail_msg(struct loader *L, const struct path *p, const char *fmt, ...)
+static void fail_msg(struct loader *L, const struct yerr_path *p, const char *fmt, ...)
 {
 	char where[128], key[128], text[sizeof(L->err->msg)];
 	va_list ap;
@@ -465,7 +348,7 @@ static void fail_msg(struct loader *L, const struct path *p, const char *fmt, ..
 }
 
 /* The key part of a path, for messages that name it. */
-static const char *key_words(struct loader *L, const struct path *p, char *buf, size_t len)
+static const char *key_words(struct loader *L, const struct yerr_path *p, char *buf, size_t len)
 {
 	char where[128];
 
@@ -473,138 +356,19 @@ static const char *key_words(struct loader *L, const struct path *p, char *buf, 
 	return buf;
 }
 
-/* ---- libcyaml log capture -------------------------------------------------- */
-
-/* libcyaml hands over its own format strings; they are not ours to check. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-
-/*
- * Keep the first error message and parse the backtrace that follows it:
- * "  in mapping field 'sets' (line: L, column: C)", "  in sequence entry
- * 'N' (...)", "  in mapping (...)". Everything else is dropped, so libcyaml
- * never prints on its own.
- */
-static void capture_log(cyaml_log_t level, void *ctx, const char *fmt, va_list args)
-{
-	struct loader *L = ctx;
-	char line[sizeof(L->log_error)];
-	size_t n;
-	unsigned ln, col, idx;
-	char field[PATH_KEY_LEN];
-	const char *pos;
-
-	if (level < CYAML_LOG_ERROR)
-		return;
-	vsnprintf(line, sizeof(line), fmt, args);
-	n = strlen(line);
-	while (n > 0 && line[n - 1] == '\n')
-		line[--n] = '\0';
-
-	if (strcmp(line, "Load: Backtrace:") == 0) {
-		L->in_backtrace = true;
-		return;
-	}
-	if (!L->in_backtrace) {
-		if (!L->have_log_error) {
-			const char *s = strncmp(line, "Load: ", 6) == 0 ? line + 6 : line;
-
-			snprintf(L->log_error, sizeof(L->log_error), "%s", s);
-			L->have_log_error = true;
-		}
-		return;
-	}
-
-	pos = strstr(line, "(line: ");
-	if (pos == NULL || sscanf(pos, "(line: %u, column: %u)", &ln, &col) != 2)
-		return;
-	if (L->bt_line == 0) {
-		L->bt_line = ln;
-		L->bt_col = col;
-	}
-	if (sscanf(line, " in mapping field '%47[^']'", field) == 1)
-		path_key(&L->bt_rev, field);
-	else if (sscanf(line, " in sequence entry '%u'", &idx) == 1)
-		path_index(&L->bt_rev, idx);
-}
-
-#pragma GCC diagnostic pop
-
-/*
- * The backtrace as a path, outermost first. libcyaml logs a sequence's count
- * of entries started so far, which inside an entry is its index plus one.
- * When the innermost sequence itself failed (too many or too few entries),
- * its count names no entry and `list_error` says so: "too many" keeps the
- * count, which is then the index of the first entry too many; "too few"
- * drops it.
- */
-static struct path backtrace_path(const struct loader *L, int list_error)
-{
-	struct path p = { 0 };
-
-	for (unsigned i = L->bt_rev.n; i > 0; i--) {
-		p.c[p.n] = L->bt_rev.c[i - 1];
-		if (p.c[p.n].is_index && !(i == 1 && list_error != 0)) {
-			if (p.c[p.n].index == 0)
-				break;
-			p.c[p.n].index--;
-		}
-		if (i == 1 && p.c[p.n].is_index && list_error < 0)
-			break;
-		p.n++;
-	}
-	return p;
-}
-
 /* ---- Syntax errors -------------------------------------------------------- */
 
 /* Run libyaml over the buffer to find where, and why, the syntax breaks. */
 static bool syntax_error(struct loader *L)
 {
-	yaml_parser_t parser;
-	yaml_event_t event;
-	bool found = false;
-
-	if (!yaml_parser_initialize(&parser))
+	if (!yerr_syntax(L->buf, L->len, &L->err->line, &L->err->col, L->err->msg,
+	                 sizeof(L->err->msg)))
 		return false;
-	yaml_parser_set_input_string(&parser, (const unsigned char *)L->buf, L->len);
-	for (;;) {
-		if (!yaml_parser_parse(&parser, &event)) {
-			found = true;
-			break;
-		}
-		if (event.type == YAML_STREAM_END_EVENT) {
-			yaml_event_delete(&event);
-			break;
-		}
-		yaml_event_delete(&event);
-	}
-	if (found) {
-		L->err->status = CAT_EINVALID;
-		L->err->line = (unsigned)parser.problem_mark.line + 1;
-		L->err->col = (unsigned)parser.problem_mark.column + 1;
-		snprintf(L->err->msg, sizeof(L->err->msg), "syntax error: %s",
-		         parser.problem != NULL ? parser.problem : "unreadable YAML");
-	}
-	yaml_parser_delete(&parser);
-	return found;
+	L->err->status = CAT_EINVALID;
+	return true;
 }
 
 /* ---- Schema errors, in plain words ---------------------------------------- */
-
-static const char *type_words(const char *s)
-{
-	if (strncmp(s, "STRING", 6) == 0 || strncmp(s, "ENUM", 4) == 0 ||
-	    strncmp(s, "SCALAR", 6) == 0)
-		return "a single value";
-	if (strncmp(s, "SEQUENCE", 8) == 0)
-		return "a list";
-	if (strncmp(s, "MAPPING", 7) == 0)
-		return "a mapping of keys";
-	if (strncmp(s, "ALIAS", 5) == 0)
-		return "an alias";
-	return "something else";
-}
 
 static const char *enum_choices(const char *key)
 {
@@ -623,31 +387,33 @@ static const char *enum_choices(const char *key)
 /* Turn what libcyaml logged into a message and a position. */
 static void schema_error(struct loader *L, cyaml_err_t cerr)
 {
-	const char *m = L->log_error;
-	int list_error = strncmp(m, "Excessive entries", 17) == 0      ? 1
-	                 : strncmp(m, "Insufficient entries", 20) == 0 ? -1
-	                                                               : 0;
-	struct path p = backtrace_path(L, list_error);
-	char key[128], val[CAT_MAX_STRING + 1], a[64], b[64];
-	unsigned n1, n2;
+	struct yerr_path p = yerr_backtrace_path(&L->log);
+	struct yerr_msg m;
+	char key[128];
 
 	L->err->status = CAT_EINVALID;
-	if (L->bt_line > 0) {
-		L->err->line = L->bt_line;
-		L->err->col = L->bt_col;
+	if (L->log.bt_line > 0) {
+		L->err->line = L->log.bt_line;
+		L->err->col = L->log.bt_col;
 	}
 	key_words(L, &p, key, sizeof(key));
 
-	if (!L->have_log_error) {
+	if (!L->log.have_error) {
 		fail_msg(L, &p, "%s", cyaml_strerror(cerr));
-	} else if (sscanf(m, "Unexpected key: %500[^\n]", val) == 1) {
+		return;
+	}
+	yerr_parse(L->log.error, &m);
+	switch (m.kind) {
+	case YERR_UNEXPECTED_KEY: {
 		/* libcyaml points at the key before; point at the key itself. */
-		struct path kp = p;
+		struct yerr_path kp = p;
 
-		path_key(&kp, val);
+		yerr_path_key(&kp, m.text);
 		locate(L, &kp, kp.n, true);
-		fail_msg(L, &p, "unknown key '%.60s'", val);
-	} else if (sscanf(m, "Missing required mapping field: %63s", a) == 1) {
+		fail_msg(L, &p, "unknown key '%.60s'", m.text);
+		break;
+	}
+	case YERR_MISSING_KEY:
 		/*
 		 * libcyaml points at the last value and names its key in the
 		 * backtrace; the start of the mapping itself reads better.
@@ -656,52 +422,65 @@ static void schema_error(struct loader *L, cyaml_err_t cerr)
 			p.n--;
 		key_words(L, &p, key, sizeof(key));
 		locate(L, &p, p.n, false);
-		fail_msg(L, &p, "missing required key '%s'", a);
-	} else if (sscanf(m, "Mapping field already seen: %63s", a) == 1) {
-		fail_msg(L, &p, "key '%s' appears twice", a);
-	} else if (sscanf(m, "Expecting %63s got event: %63s", a, b) == 2) {
+		fail_msg(L, &p, "missing required key '%s'", m.a);
+		break;
+	case YERR_DUPLICATE_KEY:
+		fail_msg(L, &p, "key '%s' appears twice", m.a);
+		break;
+	case YERR_TYPE:
 		locate(L, &p, p.n, false);
 		if (key[0] != '\0')
-			fail_msg(L, &p, "%s: expected %s, found %s", key, type_words(a),
-			         type_words(b));
+			fail_msg(L, &p, "%s: expected %s, found %s", key, yerr_type_words(m.a),
+			         yerr_type_words(m.b));
 		else
-			fail_msg(L, &p, "expected %s at the top, found %s", type_words(a),
-			         type_words(b));
-	} else if (sscanf(m, "Invalid ENUM value: %500[^\n]", val) == 1) {
+			fail_msg(L, &p, "expected %s at the top, found %s", yerr_type_words(m.a),
+			         yerr_type_words(m.b));
+		break;
+	case YERR_ENUM:
 		locate(L, &p, p.n, false);
-		fail_msg(L, &p, "%s: '%.40s' is not %s", key, val, enum_choices(key));
-	} else if (sscanf(m, "STRING length < %u", &n1) == 1) {
+		fail_msg(L, &p, "%s: '%.40s' is not %s", key, m.text, enum_choices(key));
+		break;
+	case YERR_TOO_SHORT:
 		locate(L, &p, p.n, false);
 		fail_msg(L, &p, "%s must not be empty", key);
-	} else if (sscanf(m, "STRING length > %u", &n1) == 1) {
+		break;
+	case YERR_TOO_LONG:
 		locate(L, &p, p.n, false);
-		fail_msg(L, &p, "%s is longer than %u bytes", key, n1);
-	} else if (sscanf(m, "Excessive entries (%u max)", &n1) == 1) {
+		fail_msg(L, &p, "%s is longer than %u bytes", key, m.n1);
+		break;
+	case YERR_TOO_MANY: {
 		/* The path ends at the first entry too many; name the list. */
-		struct path lp = p;
+		struct yerr_path lp = p;
 
 		locate(L, &p, p.n, false);
 		if (lp.n > 0 && lp.c[lp.n - 1].is_index)
 			lp.n--;
 		key_words(L, &lp, key, sizeof(key));
-		fail_msg(L, &lp, "%s: too many entries (at most %u)", key, n1);
-	} else if (sscanf(m, "Insufficient entries (%u of %u min)", &n1, &n2) == 2) {
+		fail_msg(L, &lp, "%s: too many entries (at most %u)", key, m.n1);
+		break;
+	}
+	case YERR_TOO_FEW:
 		locate(L, &p, p.n, false);
 		key_words(L, &p, key, sizeof(key));
-		if (n1 == 0)
-			fail_msg(L, &p, "%s is empty (at least %u needed)", key, n2);
+		if (m.n1 == 0)
+			fail_msg(L, &p, "%s is empty (at least %u needed)", key, m.n2);
 		else
-			fail_msg(L, &p, "%s has %u entries (at least %u needed)", key, n1, n2);
-	} else if (sscanf(m, "No anchor found for alias: '%63[^']'", a) == 1) {
-		fail_msg(L, &p, "alias '*%s' has no anchor", a);
-	} else {
+			fail_msg(L, &p, "%s has %u entries (at least %u needed)", key, m.n1, m.n2);
+		break;
+	case YERR_NO_ANCHOR:
+		fail_msg(L, &p, "alias '*%s' has no anchor", m.a);
+		break;
+	case YERR_OTHER:
+	default: {
 		/* Anything not translated keeps libcyaml's words, lower-cased. */
-		char text[sizeof(L->log_error)];
+		char text[sizeof(L->log.error)];
 
-		snprintf(text, sizeof(text), "%s", m);
+		snprintf(text, sizeof(text), "%s", L->log.error);
 		if (text[0] >= 'A' && text[0] <= 'Z')
 			text[0] = (char)(text[0] - 'A' + 'a');
 		fail_msg(L, &p, "%s", text);
+		break;
+	}
 	}
 }
 
@@ -786,7 +565,7 @@ int cat_parse_duration(const char *s, unsigned *out)
  * Parse one optional number at `p` into *out (untouched when absent).
  * Durations take the h/m/s forms; counts are plain digits.
  */
-static bool number(struct loader *L, const struct path *p, const char *s, bool duration,
+static bool number(struct loader *L, const struct yerr_path *p, const char *s, bool duration,
                    unsigned lo, unsigned hi, unsigned *out)
 {
 	char key[128];
@@ -820,9 +599,9 @@ static bool range(struct loader *L, unsigned ex, int set, const char *name, cons
                   const char *hi_s, bool duration, unsigned min, unsigned max,
                   struct cat_range *out)
 {
-	char max_name[PATH_KEY_LEN];
-	struct path p = path_of(ex, set, name, NULL);
-	struct path pm;
+	char max_name[YERR_KEY_LEN];
+	struct yerr_path p = path_of(ex, set, name, NULL);
+	struct yerr_path pm;
 	struct cat_range r = { 0, 0 };
 
 	snprintf(max_name, sizeof(max_name), "%s_max", name);
@@ -882,7 +661,7 @@ static bool check_mode_keys(struct loader *L, unsigned ex, unsigned set, const s
 
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
 		if (keys[i].value != NULL && !keys[i].allowed[m]) {
-			struct path p = path_of(ex, (int)set, keys[i].key, NULL);
+			struct yerr_path p = path_of(ex, (int)set, keys[i].key, NULL);
 
 			locate(L, &p, p.n, true);
 			fail_msg(L, &p, "'%s' does not apply to %s mode", keys[i].key,
@@ -892,7 +671,7 @@ static bool check_mode_keys(struct loader *L, unsigned ex, unsigned set, const s
 	}
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
 		if (keys[i].value == NULL && keys[i].needed[m]) {
-			struct path p = path_of(ex, (int)set, NULL, NULL);
+			struct yerr_path p = path_of(ex, (int)set, NULL, NULL);
 
 			locate(L, &p, p.n, false);
 			fail_msg(L, &p, "missing required key '%s' (%s mode needs it)", keys[i].key,
@@ -907,7 +686,7 @@ static bool build_set(struct loader *L, unsigned ex, unsigned si, const struct r
                       unsigned routine_switch, struct cat_set *out)
 {
 	int s = (int)si;
-	struct path p;
+	struct yerr_path p;
 
 	if (!check_mode_keys(L, ex, si, r))
 		return false;
@@ -945,7 +724,7 @@ static bool valid_id(const char *id)
 static bool build_exercise(struct loader *L, const struct catalogue *cat, unsigned ex,
                            const struct raw_exercise *r, struct cat_exercise *out)
 {
-	struct path p = path_of(ex, -1, "id", NULL);
+	struct yerr_path p = path_of(ex, -1, "id", NULL);
 
 	if (!valid_id(r->id)) {
 		locate(L, &p, p.n, false);
@@ -954,7 +733,7 @@ static bool build_exercise(struct loader *L, const struct catalogue *cat, unsign
 	}
 	for (unsigned j = 0; j < ex; j++) {
 		if (strcmp(cat->exercises[j].id, r->id) == 0) {
-			struct path first = path_of(j, -1, "id", NULL);
+			struct yerr_path first = path_of(j, -1, "id", NULL);
 			unsigned first_line;
 
 			if (locate(L, &first, first.n, false))
@@ -1033,7 +812,7 @@ static struct catalogue *build(struct loader *L, struct raw_catalogue *raw)
 {
 	struct catalogue *cat = calloc(1, sizeof(*cat));
 	struct cat_priv *priv = calloc(1, sizeof(*priv));
-	struct path p = { 0 };
+	struct yerr_path p = { 0 };
 	unsigned version = 0;
 
 	if (cat == NULL || priv == NULL ||
@@ -1048,7 +827,7 @@ static struct catalogue *build(struct loader *L, struct raw_catalogue *raw)
 	priv->raw = raw;
 	memcpy(priv->default_name, "Routine", sizeof(priv->default_name));
 
-	path_key(&p, "version");
+	yerr_path_key(&p, "version");
 	if (cat_parse_count(raw->version, &version) != 0 || version != 1) {
 		locate(L, &p, p.n, false);
 		fail_msg(L, NULL, "version: '%s' is not supported (only version 1 is)",
@@ -1063,12 +842,12 @@ static struct catalogue *build(struct loader *L, struct raw_catalogue *raw)
 		if (raw->routine->name != NULL)
 			cat->routine_name = raw->routine->name;
 		p.n = 0;
-		path_key(&p, "routine");
-		path_key(&p, "prepare");
+		yerr_path_key(&p, "routine");
+		yerr_path_key(&p, "prepare");
 		if (!number(L, &p, raw->routine->prepare, true, 0, CAT_MAX_SECONDS, &cat->prepare))
 			goto fail;
 		p.n = 1;
-		path_key(&p, "switch");
+		yerr_path_key(&p, "switch");
 		if (!number(L, &p, raw->routine->switch_s, true, 0, CAT_MAX_SECONDS,
 		            &cat->switch_s))
 			goto fail;
@@ -1099,7 +878,7 @@ enum cat_status cat_load_buffer(const char *buf, size_t len, struct catalogue **
                                 struct cat_error *err)
 {
 	struct cat_error local;
-	struct loader L = { .buf = buf, .len = len };
+	struct loader L = { 0 };
 	cyaml_config_t config = base_config;
 	struct raw_catalogue *raw = NULL;
 	struct catalogue *cat = NULL;
@@ -1107,12 +886,17 @@ enum cat_status cat_load_buffer(const char *buf, size_t len, struct catalogue **
 
 	L.err = &local;
 	memset(&local, 0, sizeof(local));
-	config.log_fn = capture_log;
-	config.log_ctx = &L;
+	config.log_fn = yerr_log_capture;
+	config.log_ctx = &L.log;
 
-	if (buf == NULL)
+	if (buf == NULL) {
+		buf = "";
 		len = 0;
-	cerr = cyaml_load_data((const uint8_t *)(buf != NULL ? buf : ""), len, &config, &top_schema,
+	}
+	L.buf = buf;
+	L.len = len;
+	yerr_doc_init(&L.doc, buf, len);
+	cerr = cyaml_load_data((const uint8_t *)buf, len, &config, &top_schema,
 	                       (cyaml_data_t **)&raw, NULL);
 	if (cerr == CYAML_ERR_OOM) {
 		set_error(&local, CAT_ENOMEM, "out of memory");
@@ -1128,8 +912,7 @@ enum cat_status cat_load_buffer(const char *buf, size_t len, struct catalogue **
 		if (cat == NULL)
 			cyaml_free(&base_config, &top_schema, raw, 0);
 	}
-	if (L.doc_state == 1)
-		yaml_document_delete(&L.doc);
+	yerr_doc_fini(&L.doc);
 	if (cat == NULL) {
 		if (local.status == CAT_OK)
 			set_error(&local, CAT_EINVALID, "cannot load the catalogue");
@@ -1144,55 +927,27 @@ enum cat_status cat_load_buffer(const char *buf, size_t len, struct catalogue **
 enum cat_status cat_load_file(const char *path, struct catalogue **out, struct cat_error *err)
 {
 	struct cat_error local;
-	FILE *fp;
 	char *buf = NULL;
-	size_t len = 0, cap = 0;
+	size_t len = 0;
+	int errnum = 0;
 	enum cat_status st;
 
-	fp = fopen(path, "rb");
-	if (fp == NULL) {
-		set_error(&local, CAT_EIO, strerror(errno));
-		goto fail;
+	switch (yerr_read_file(path, CAT_MAX_FILE, &buf, &len, &errnum)) {
+	case YERR_READ_OK:
+		st = cat_load_buffer(buf, len, out, err);
+		free(buf);
+		return st;
+	case YERR_READ_IO:
+		set_error(&local, CAT_EIO, strerror(errnum));
+		break;
+	case YERR_READ_NOMEM:
+		set_error(&local, CAT_ENOMEM, "out of memory");
+		break;
+	case YERR_READ_TOOBIG:
+	default:
+		set_error(&local, CAT_EINVALID, "the file is too large (over 16 MiB)");
+		break;
 	}
-	for (;;) {
-		size_t got;
-
-		if (len == cap) {
-			size_t ncap = cap == 0 ? 16384 : cap * 2;
-			char *nbuf;
-
-			if (cap >= CAT_MAX_FILE) {
-				set_error(&local, CAT_EINVALID,
-				          "the file is too large (over 16 MiB)");
-				goto fail_close;
-			}
-			nbuf = realloc(buf, ncap);
-			if (nbuf == NULL) {
-				set_error(&local, CAT_ENOMEM, "out of memory");
-				goto fail_close;
-			}
-			buf = nbuf;
-			cap = ncap;
-		}
-		got = fread(buf + len, 1, cap - len, fp);
-		len += got;
-		if (got == 0) {
-			if (ferror(fp)) {
-				set_error(&local, CAT_EIO, strerror(errno));
-				goto fail_close;
-			}
-			break;
-		}
-	}
-	fclose(fp);
-	st = cat_load_buffer(buf, len, out, err);
-	free(buf);
-	return st;
-
-fail_close:
-	fclose(fp);
-fail:
-	free(buf);
 	if (err != NULL)
 		*err = local;
 	return local.status;

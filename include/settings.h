@@ -1,0 +1,74 @@
+/*
+ * settings.h - the user's defaults, from $XDG_CONFIG_HOME/lumbar/config.yaml.
+ *
+ *   level: medium               # easy, medium or hard
+ *   bell: true                  # true/false, yes/no, on/off (any case)
+ *   speak: false
+ *   on_phase: "notify-send \"$LUMBAR_SAY\""   # at most 1000 bytes
+ *   color: true
+ *
+ * Every key is optional and an unknown key is an error. The file is read
+ * with the catalogue's machinery and reports errors the same way
+ * (`FILE:LINE:COL: message`, status 65); a missing file means "no
+ * defaults". Command-line options override what the file says.
+ *
+ * No curses and no clock here.
+ */
+#ifndef LUMBAR_SETTINGS_H
+#define LUMBAR_SETTINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "catalogue.h"
+
+/* Largest settings file read; a real one is a few lines. */
+#define SETTINGS_MAX_FILE (64u * 1024u)
+
+/* Longest on_phase command, in bytes (the same bound as --on-phase). */
+#define SETTINGS_MAX_COMMAND 1000
+
+struct settings {
+	bool have_level;
+	enum cat_level level; /* meaningful when have_level */
+	int bell;             /* -1 unset, 0 false, 1 true */
+	int speak;            /* -1 unset, 0 false, 1 true */
+	int color;            /* -1 unset, 0 false, 1 true */
+	char *on_phase;       /* NULL when unset or empty; owned */
+};
+
+/* Everything unset. */
+void settings_init(struct settings *s);
+
+/*
+ * Where the settings file is: $XDG_CONFIG_HOME/lumbar/config.yaml, or
+ * $HOME/.config/lumbar/config.yaml when XDG_CONFIG_HOME is unset, empty or
+ * relative (the XDG base directory spec says to ignore a relative one).
+ * Returns 0 with the path in buf, or -1 when there is no home to look in or
+ * the path does not fit (then there is no settings file).
+ */
+int settings_path(const char *xdg_config_home, const char *home, char *buf, size_t len);
+
+/*
+ * Load the settings file. A file that does not exist (nor its directory)
+ * gives every key unset and CAT_OK. Otherwise returns CAT_OK and fills *out
+ * (free it with settings_free()), or the status with *err filled (message
+ * and 1-based position, as the catalogue's, printable with
+ * cat_error_print()) and *out untouched.
+ */
+enum cat_status settings_load_file(const char *path, struct settings *out, struct cat_error *err);
+
+/* As settings_load_file(), from a buffer in memory. */
+enum cat_status settings_load_buffer(const char *buf, size_t len, struct settings *out,
+                                     struct cat_error *err);
+
+/*
+ * Parse a boolean as the file writes it: true/false, yes/no, on/off, in
+ * any case. Returns 0 and stores 1 or 0, or -1 for anything else.
+ */
+int settings_parse_bool(const char *s, int *out);
+
+/* Free what loading allocated and reset to unset. Accepts NULL. */
+void settings_free(struct settings *s);
+
+#endif

@@ -1,0 +1,165 @@
+/*
+ * yaml_err.h - what libcyaml and libyaml say went wrong in a YAML file, and
+ * where.
+ *
+ * libcyaml 1.3.1 reports positions only in its log text. The loaders that
+ * use it (the catalogue, the settings file) install yerr_log_capture() as
+ * the log function, then turn the captured error into their own words with
+ * yerr_parse() and a position with the backtrace, or with a path looked up
+ * in a libyaml document of the same buffer (yerr_doc_find()). Syntax errors
+ * are found by running libyaml over the buffer again (yerr_syntax()).
+ *
+ * Nothing here knows a schema: the words a user reads are the loader's.
+ */
+#ifndef LUMBAR_YAML_ERR_H
+#define LUMBAR_YAML_ERR_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cyaml/cyaml.h>
+#include <yaml.h>
+
+enum {
+	YERR_PATH_DEPTH = 16, /* deepest path kept; deeper components are dropped */
+	YERR_KEY_LEN = 48,    /* longest key kept in a path, with its NUL */
+	YERR_VALUE_MAX = 500, /* longest value or key quoted from a log line */
+	YERR_LOG_LEN = YERR_VALUE_MAX + 128,
+};
+
+/* ---- Paths ------------------------------------------------------------------ */
+
+/* A path such as exercises[2].sets[0].hold_max, outermost component first. */
+struct yerr_path {
+	unsigned n;
+	struct {
+		bool is_index;
+		unsigned index;
+		char key[YERR_KEY_LEN];
+	} c[YERR_PATH_DEPTH];
+};
+
+/* Append a key or a sequence index; ignored once the path is full. */
+void yerr_path_key(struct yerr_path *p, const char *key);
+void yerr_path_index(struct yerr_path *p, unsigned index);
+
+/* ---- libcyaml's log ------------------------------------------------------------ */
+
+/* What libcyaml logged: its first error and the backtrace that follows. */
+struct yerr_log {
+	bool have_error;
+	bool in_backtrace;
+	char error[YERR_LOG_LEN]; /* without the "Load: " prefix */
+	struct yerr_path bt_rev;  /* innermost component first, as logged */
+	unsigned bt_line, bt_col; /* innermost backtrace position; 0 when none */
+};
+
+/*
+ * A cyaml_log_fn_t. `ctx` is a zeroed struct yerr_log. Keeps the first error
+ * and parses the backtrace; everything else is dropped, so libcyaml never
+ * prints on its own.
+ */
+void yerr_log_capture(cyaml_log_t level, void *ctx, const char *fmt, va_list args);
+
+/*
+ * The backtrace as a path, outermost first. libcyaml logs a sequence's count
+ * of entries started so far, which inside an entry is its index plus one.
+ * When the innermost sequence itself failed (too many or too few entries),
+ * its count names no entry: "too many" keeps the count, which is then the
+ * index of the first entry too many; "too few" drops it.
+ */
+struct yerr_path yerr_backtrace_path(const struct yerr_log *log);
+
+/* The error libcyaml logged, taken apart. */
+enum yerr_kind {
+	YERR_OTHER,          /* not recognised; the loader keeps libcyaml's words */
+	YERR_UNEXPECTED_KEY, /* text: the key */
+	YERR_MISSING_KEY,    /* a: the key */
+	YERR_DUPLICATE_KEY,  /* a: the key */
+	YERR_TYPE,           /* a: the type expected, b: the event found */
+	YERR_ENUM,           /* text: the value */
+	YERR_TOO_SHORT,      /* n1: the least length */
+	YERR_TOO_LONG,       /* n1: the greatest length */
+	YERR_TOO_MANY,       /* n1: the most entries */
+	YERR_TOO_FEW,        /* n1: entries found, n2: the least */
+	YERR_NO_ANCHOR,      /* a: the alias */
+};
+
+struct yerr_msg {
+	enum yerr_kind kind;
+	char text[YERR_VALUE_MAX + 1];
+	char a[64], b[64];
+	unsigned n1, n2;
+};
+
+/* Take a captured error line apart. */
+void yerr_parse(const char *error, struct yerr_msg *out);
+
+/*
+ * Plain words for a libcyaml type or event name ("SEQUENCE_START" -> "a
+ * list", "STRING" -> "a single value").
+ */
+const char *yerr_type_words(const char *s);
+
+/* ---- The document, to locate paths ---------------------------------------------- */
+
+/*
+ * The buffer as a libyaml document, loaded on the first lookup only: most
+ * files have no error to locate.
+ */
+struct yerr_doc {
+	const char *buf;
+	size_t len;
+	yaml_document_t doc;
+	int state; /* 0 not tried, 1 loaded, -1 failed */
+};
+
+/* Prepare a lookup in `buf`, which must outlive the struct's use. */
+void yerr_doc_init(struct yerr_doc *d, const char *buf, size_t len);
+
+/* Free the document, if it was loaded. */
+void yerr_doc_fini(struct yerr_doc *d);
+
+/*
+ * Follow the first `depth` components of a path through the document. With
+ * `want_key`, the last component names a key and its key node is returned
+ * rather than its value. NULL when the path leads nowhere.
+ */
+yaml_node_t *yerr_doc_find(struct yerr_doc *d, const struct yerr_path *p, unsigned depth,
+                           bool want_key);
+
+/*
+ * As yerr_doc_find(), storing the node's 1-based line and column. Returns
+ * false, with *line and *col untouched, when the path leads nowhere.
+ */
+bool yerr_doc_locate(struct yerr_doc *d, const struct yerr_path *p, unsigned depth, bool want_key,
+                     unsigned *line, unsigned *col);
+
+/* True when the node is a scalar equal to `s`. */
+bool yerr_scalar_is(const yaml_node_t *node, const char *s);
+
+/* ---- Syntax errors and reading ---------------------------------------------------- */
+
+/*
+ * Run libyaml over the buffer. When its syntax breaks, store the 1-based
+ * position and "syntax error: <libyaml's words>" and return true; false when
+ * libyaml reads it all (the error was elsewhere).
+ */
+bool yerr_syntax(const char *buf, size_t len, unsigned *line, unsigned *col, char *msg,
+                 size_t msglen);
+
+enum yerr_read {
+	YERR_READ_OK,
+	YERR_READ_IO,     /* *errnum holds the errno of open or read */
+	YERR_READ_NOMEM,  /* out of memory */
+	YERR_READ_TOOBIG, /* larger than `max` bytes */
+};
+
+/*
+ * Read a whole file. On success stores a malloc'ed buffer (the caller frees
+ * it) and its length; on failure leaves *buf and *len untouched.
+ */
+enum yerr_read yerr_read_file(const char *path, size_t max, char **buf, size_t *len, int *errnum);
+
+#endif

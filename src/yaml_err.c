@@ -1,0 +1,353 @@
+/*
+ * yaml_err.c - capture libcyaml's log, take its error apart, locate paths
+ * and syntax errors with libyaml, read files whole.
+ *
+ * Shared by the catalogue and the settings loaders so that both report
+ * errors the same way: `FILE:LINE:COL: message`.
+ */
+#include "yaml_err.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Copy a string, cut short to fit; always terminated. */
+static void copy_str(char *dst, size_t size, const char *src)
+{
+	size_t n = strnlen(src, size - 1);
+
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+/* ---- Paths ------------------------------------------------------------------ */
+
+void yerr_path_key(struct yerr_path *p, const char *key)
+{
+	if (p->n >= YERR_PATH_DEPTH)
+		return;
+	p->c[p->n].is_index = false;
+	p->c[p->n].index = 0;
+	copy_str(p->c[p->n].key, sizeof(p->c[p->n].key), key);
+	p->n++;
+}
+
+void yerr_path_index(struct yerr_path *p, unsigned index)
+{
+	if (p->n >= YERR_PATH_DEPTH)
+		return;
+	p->c[p->n].is_index = true;
+	p->c[p->n].index = index;
+	p->c[p->n].key[0] = '\0';
+	p->n++;
+}
+
+/* ---- libcyaml's log ------------------------------------------------------------ */
+
+/* libcyaml hands over its own format strings; they are not ours to check. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+
+/*
+ * The backtrace lines read "  in mapping field 'sets' (line: L, column: C)",
+ * "  in sequence entry 'N' (...)" and "  in mapping (...)".
+ */
+void yerr_log_capture(cyaml_log_t level, void *ctx, const char *fmt, va_list args)
+{
+	struct yerr_log *log = ctx;
+	char line[sizeof(log->error)];
+	size_t n;
+	unsigned ln, col, idx;
+	char field[YERR_KEY_LEN];
+	const char *pos;
+
+	if (level < CYAML_LOG_ERROR)
+		return;
+	vsnprintf(line, sizeof(line), fmt, args);
+	n = strlen(line);
+	while (n > 0 && line[n - 1] == '\n')
+		line[--n] = '\0';
+
+	if (strcmp(line, "Load: Backtrace:") == 0) {
+		log->in_backtrace = true;
+		return;
+	}
+	if (!log->in_backtrace) {
+		if (!log->have_error) {
+			const char *s = strncmp(line, "Load: ", 6) == 0 ? line + 6 : line;
+
+			snprintf(log->error, sizeof(log->error), "%s", s);
+			log->have_error = true;
+		}
+		return;
+	}
+
+	pos = strstr(line, "(line: ");
+	if (pos == NULL || sscanf(pos, "(line: %u, column: %u)", &ln, &col) != 2)
+		return;
+	if (log->bt_line == 0) {
+		log->bt_line = ln;
+		log->bt_col = col;
+	}
+	/* The width below is YERR_KEY_LEN - 1. */
+	if (sscanf(line, " in mapping field '%47[^']'", field) == 1)
+		yerr_path_key(&log->bt_rev, field);
+	else if (sscanf(line, " in sequence entry '%u'", &idx) == 1)
+		yerr_path_index(&log->bt_rev, idx);
+}
+
+#pragma GCC diagnostic pop
+
+struct yerr_path yerr_backtrace_path(const struct yerr_log *log)
+{
+	const char *m = log->error;
+	int list_error = strncmp(m, "Excessive entries", 17) == 0      ? 1
+	                 : strncmp(m, "Insufficient entries", 20) == 0 ? -1
+	                                                               : 0;
+	struct yerr_path p = { 0 };
+
+	for (unsigned i = log->bt_rev.n; i > 0; i--) {
+		p.c[p.n] = log->bt_rev.c[i - 1];
+		if (p.c[p.n].is_index && !(i == 1 && list_error != 0)) {
+			if (p.c[p.n].index == 0)
+				break;
+			p.c[p.n].index--;
+		}
+		if (i == 1 && p.c[p.n].is_index && list_error < 0)
+			break;
+		p.n++;
+	}
+	return p;
+}
+
+/*
+ * The order matters only where two patterns could both match; the widths
+ * are YERR_VALUE_MAX and sizeof(a) - 1.
+ */
+void yerr_parse(const char *m, struct yerr_msg *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (sscanf(m, "Unexpected key: %500[^\n]", out->text) == 1)
+		out->kind = YERR_UNEXPECTED_KEY;
+	else if (sscanf(m, "Missing required mapping field: %63s", out->a) == 1)
+		out->kind = YERR_MISSING_KEY;
+	else if (sscanf(m, "Mapping field already seen: %63s", out->a) == 1)
+		out->kind = YERR_DUPLICATE_KEY;
+	else if (sscanf(m, "Expecting %63s got event: %63s", out->a, out->b) == 2)
+		out->kind = YERR_TYPE;
+	else if (sscanf(m, "Invalid ENUM value: %500[^\n]", out->text) == 1)
+		out->kind = YERR_ENUM;
+	else if (sscanf(m, "STRING length < %u", &out->n1) == 1)
+		out->kind = YERR_TOO_SHORT;
+	else if (sscanf(m, "STRING length > %u", &out->n1) == 1)
+		out->kind = YERR_TOO_LONG;
+	else if (sscanf(m, "Excessive entries (%u max)", &out->n1) == 1)
+		out->kind = YERR_TOO_MANY;
+	else if (sscanf(m, "Insufficient entries (%u of %u min)", &out->n1, &out->n2) == 2)
+		out->kind = YERR_TOO_FEW;
+	else if (sscanf(m, "No anchor found for alias: '%63[^']'", out->a) == 1)
+		out->kind = YERR_NO_ANCHOR;
+	else
+		out->kind = YERR_OTHER;
+	/* A pattern that failed half-way may have written into the buffers. */
+	if (out->kind != YERR_UNEXPECTED_KEY && out->kind != YERR_ENUM)
+		out->text[0] = '\0';
+}
+
+const char *yerr_type_words(const char *s)
+{
+	if (strncmp(s, "STRING", 6) == 0 || strncmp(s, "ENUM", 4) == 0 ||
+	    strncmp(s, "SCALAR", 6) == 0)
+		return "a single value";
+	if (strncmp(s, "SEQUENCE", 8) == 0)
+		return "a list";
+	if (strncmp(s, "MAPPING", 7) == 0)
+		return "a mapping of keys";
+	if (strncmp(s, "ALIAS", 5) == 0)
+		return "an alias";
+	return "something else";
+}
+
+/* ---- The document, to locate paths ---------------------------------------------- */
+
+void yerr_doc_init(struct yerr_doc *d, const char *buf, size_t len)
+{
+	memset(d, 0, sizeof(*d));
+	d->buf = buf;
+	d->len = len;
+}
+
+void yerr_doc_fini(struct yerr_doc *d)
+{
+	if (d->state == 1)
+		yaml_document_delete(&d->doc);
+	d->state = 0;
+}
+
+static yaml_node_t *doc_root(struct yerr_doc *d)
+{
+	if (d->state == 0) {
+		yaml_parser_t parser;
+
+		d->state = -1;
+		if (!yaml_parser_initialize(&parser))
+			return NULL;
+		yaml_parser_set_input_string(&parser, (const unsigned char *)d->buf, d->len);
+		if (yaml_parser_load(&parser, &d->doc))
+			d->state = 1;
+		yaml_parser_delete(&parser);
+	}
+	if (d->state != 1)
+		return NULL;
+	return yaml_document_get_root_node(&d->doc);
+}
+
+bool yerr_scalar_is(const yaml_node_t *node, const char *s)
+{
+	size_t n = strlen(s);
+
+	return node->type == YAML_SCALAR_NODE && node->data.scalar.length == n &&
+	       memcmp(node->data.scalar.value, s, n) == 0;
+}
+
+yaml_node_t *yerr_doc_find(struct yerr_doc *d, const struct yerr_path *p, unsigned depth,
+                           bool want_key)
+{
+	yaml_node_t *node = doc_root(d);
+
+	for (unsigned i = 0; node != NULL && i < depth && i < p->n; i++) {
+		if (p->c[i].is_index) {
+			yaml_node_item_t *items = node->data.sequence.items.start;
+			size_t count;
+
+			if (node->type != YAML_SEQUENCE_NODE)
+				return NULL;
+			count = (size_t)(node->data.sequence.items.top - items);
+			if (p->c[i].index >= count)
+				return NULL;
+			node = yaml_document_get_node(&d->doc, items[p->c[i].index]);
+		} else {
+			yaml_node_t *found = NULL;
+
+			if (node->type != YAML_MAPPING_NODE)
+				return NULL;
+			for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+			     pair < node->data.mapping.pairs.top; pair++) {
+				yaml_node_t *key = yaml_document_get_node(&d->doc, pair->key);
+
+				if (key != NULL && yerr_scalar_is(key, p->c[i].key)) {
+					bool last = i + 1 == depth || i + 1 == p->n;
+
+					found = want_key && last
+					            ? key
+					            : yaml_document_get_node(&d->doc, pair->value);
+					break;
+				}
+			}
+			node = found;
+		}
+	}
+	return node;
+}
+
+bool yerr_doc_locate(struct yerr_doc *d, const struct yerr_path *p, unsigned depth, bool want_key,
+                     unsigned *line, unsigned *col)
+{
+	const yaml_node_t *node = yerr_doc_find(d, p, depth, want_key);
+
+	if (node == NULL)
+		return false;
+	*line = (unsigned)node->start_mark.line + 1;
+	*col = (unsigned)node->start_mark.column + 1;
+	return true;
+}
+
+/* ---- Syntax errors and reading ---------------------------------------------------- */
+
+bool yerr_syntax(const char *buf, size_t len, unsigned *line, unsigned *col, char *msg,
+                 size_t msglen)
+{
+	yaml_parser_t parser;
+	yaml_event_t event;
+	bool found = false;
+
+	if (!yaml_parser_initialize(&parser))
+		return false;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	for (;;) {
+		if (!yaml_parser_parse(&parser, &event)) {
+			found = true;
+			break;
+		}
+		if (event.type == YAML_STREAM_END_EVENT) {
+			yaml_event_delete(&event);
+			break;
+		}
+		yaml_event_delete(&event);
+	}
+	if (found) {
+		*line = (unsigned)parser.problem_mark.line + 1;
+		*col = (unsigned)parser.problem_mark.column + 1;
+		snprintf(msg, msglen, "syntax error: %s",
+		         parser.problem != NULL ? parser.problem : "unreadable YAML");
+	}
+	yaml_parser_delete(&parser);
+	return found;
+}
+
+/*
+ * The buffer doubles from 16 KiB; a file that fills `max` bytes is too
+ * large even if it ends exactly there, which keeps the loop simple.
+ */
+enum yerr_read yerr_read_file(const char *path, size_t max, char **out, size_t *out_len,
+                              int *errnum)
+{
+	FILE *fp;
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	enum yerr_read st = YERR_READ_OK;
+
+	fp = fopen(path, "rb");
+	if (fp == NULL) {
+		*errnum = errno;
+		return YERR_READ_IO;
+	}
+	for (;;) {
+		size_t got;
+
+		if (len == cap) {
+			size_t ncap = cap == 0 ? 16384 : cap * 2;
+			char *nbuf;
+
+			if (cap >= max) {
+				st = YERR_READ_TOOBIG;
+				break;
+			}
+			nbuf = realloc(buf, ncap);
+			if (nbuf == NULL) {
+				st = YERR_READ_NOMEM;
+				break;
+			}
+			buf = nbuf;
+			cap = ncap;
+		}
+		got = fread(buf + len, 1, cap - len, fp);
+		len += got;
+		if (got == 0) {
+			if (ferror(fp)) {
+				*errnum = errno;
+				st = YERR_READ_IO;
+			}
+			break;
+		}
+	}
+	fclose(fp);
+	if (st != YERR_READ_OK) {
+		free(buf);
+		return st;
+	}
+	*out = buf;
+	*out_len = len;
+	return YERR_READ_OK;
+}

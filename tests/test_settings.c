@@ -1,0 +1,337 @@
+/*
+ * test_settings.c - the settings file: where it is, each key, and every
+ * class of mistake pinned to its exact message and position, since those
+ * are what a user reads.
+ *
+ * Run from the repository root: fixtures are read from tests/fixtures/.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "settings.h"
+
+#define FIX(name) "tests/fixtures/" name
+
+/* ---- Helpers ---------------------------------------------------------------- */
+
+static void load_ok(const char *path, struct settings *s)
+{
+	struct cat_error err = { 0 };
+	enum cat_status st = settings_load_file(path, s, &err);
+
+	if (st != CAT_OK)
+		print_error("%s:%u:%u: %s\n", path, err.line, err.col, err.msg);
+	assert_int_equal(st, CAT_OK);
+}
+
+static void buffer_ok(const char *yaml, struct settings *s)
+{
+	struct cat_error err = { 0 };
+	enum cat_status st = settings_load_buffer(yaml, strlen(yaml), s, &err);
+
+	if (st != CAT_OK)
+		print_error("%s -> %u:%u: %s\n", yaml, err.line, err.col, err.msg);
+	assert_int_equal(st, CAT_OK);
+}
+
+/* The out-parameter must stay untouched on failure. */
+static void check_failed(enum cat_status st, const struct cat_error *err, const struct settings *s,
+                         enum cat_status status, unsigned line, unsigned col, const char *msg)
+{
+	assert_int_equal(st, status);
+	assert_int_equal(err->status, status);
+	assert_string_equal(err->msg, msg);
+	assert_int_equal(err->line, line);
+	assert_int_equal(err->col, col);
+	assert_int_equal(s->bell, 42);
+	assert_ptr_equal(s->on_phase, (const void *)s);
+}
+
+static void expect_error(const char *path, enum cat_status status, unsigned line, unsigned col,
+                         const char *msg)
+{
+	struct settings s = { .bell = 42 };
+	struct cat_error err = { 0 };
+
+	s.on_phase = (char *)&s;
+	check_failed(settings_load_file(path, &s, &err), &err, &s, status, line, col, msg);
+}
+
+static void expect_buffer_error(const char *yaml, unsigned line, unsigned col, const char *msg)
+{
+	struct settings s = { .bell = 42 };
+	struct cat_error err = { 0 };
+
+	s.on_phase = (char *)&s;
+	check_failed(settings_load_buffer(yaml, strlen(yaml), &s, &err), &err, &s, CAT_EINVALID,
+	             line, col, msg);
+}
+
+static void assert_unset(const struct settings *s)
+{
+	assert_false(s->have_level);
+	assert_int_equal(s->bell, -1);
+	assert_int_equal(s->speak, -1);
+	assert_int_equal(s->color, -1);
+	assert_null(s->on_phase);
+}
+
+/* ---- Good files ---------------------------------------------------------------- */
+
+static void test_good_file(void **state)
+{
+	struct settings s;
+
+	(void)state;
+	load_ok(FIX("settings-good.yaml"), &s);
+	assert_true(s.have_level);
+	assert_int_equal(s.level, CAT_LEVEL_MEDIUM);
+	assert_int_equal(s.bell, 0);
+	assert_int_equal(s.speak, 1);
+	assert_int_equal(s.color, 0);
+	assert_string_equal(s.on_phase, "notify-send \"$LUMBAR_SAY\"");
+	settings_free(&s);
+	assert_unset(&s);
+	settings_free(&s);
+	settings_free(NULL);
+}
+
+/* Each key alone; the others stay unset. */
+static void test_each_key(void **state)
+{
+	struct settings s;
+
+	(void)state;
+	buffer_ok("level: easy\n", &s);
+	assert_true(s.have_level);
+	assert_int_equal(s.level, CAT_LEVEL_EASY);
+	s.have_level = false;
+	assert_unset(&s);
+
+	buffer_ok("level: hard\n", &s);
+	assert_int_equal(s.level, CAT_LEVEL_HARD);
+
+	buffer_ok("bell: true\n", &s);
+	assert_int_equal(s.bell, 1);
+	s.bell = -1;
+	assert_unset(&s);
+
+	buffer_ok("speak: false\n", &s);
+	assert_int_equal(s.speak, 0);
+	s.speak = -1;
+	assert_unset(&s);
+
+	buffer_ok("color: on\n", &s);
+	assert_int_equal(s.color, 1);
+	s.color = -1;
+	assert_unset(&s);
+
+	buffer_ok("on_phase: 'paplay /usr/share/sounds/bell.oga'\n", &s);
+	assert_string_equal(s.on_phase, "paplay /usr/share/sounds/bell.oga");
+	settings_free(&s);
+
+	/* An empty command is no command. */
+	buffer_ok("on_phase: ''\n", &s);
+	assert_unset(&s);
+}
+
+static void test_boolean_words(void **state)
+{
+	static const struct {
+		const char *word;
+		int value;
+	} words[] = {
+		{ "true", 1 }, { "false", 0 }, { "yes", 1 },   { "no", 0 },  { "on", 1 },
+		{ "off", 0 },  { "TRUE", 1 },  { "False", 0 }, { "YeS", 1 }, { "OFF", 0 },
+	};
+	static const char *const bad[] = { "maybe", "1", "0", "y", "n", "", "truee", "t", NULL };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		char yaml[64];
+		struct settings s;
+		int v = -1;
+
+		assert_int_equal(settings_parse_bool(words[i].word, &v), 0);
+		assert_int_equal(v, words[i].value);
+		snprintf(yaml, sizeof(yaml), "bell: %s\nspeak: %s\ncolor: %s\n", words[i].word,
+		         words[i].word, words[i].word);
+		buffer_ok(yaml, &s);
+		assert_int_equal(s.bell, words[i].value);
+		assert_int_equal(s.speak, words[i].value);
+		assert_int_equal(s.color, words[i].value);
+	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		int v = 7;
+
+		assert_int_equal(settings_parse_bool(bad[i], &v), -1);
+		assert_int_equal(v, 7);
+	}
+}
+
+static void test_longest_command(void **state)
+{
+	char yaml[SETTINGS_MAX_COMMAND + 32];
+	struct settings s;
+
+	(void)state;
+	memcpy(yaml, "on_phase: ", 10);
+	memset(yaml + 10, 'x', SETTINGS_MAX_COMMAND);
+	strcpy(yaml + 10 + SETTINGS_MAX_COMMAND, "\n");
+	buffer_ok(yaml, &s);
+	assert_int_equal(strlen(s.on_phase), SETTINGS_MAX_COMMAND);
+	settings_free(&s);
+}
+
+static void test_empty_and_missing_files(void **state)
+{
+	struct settings s = { .bell = 42 };
+
+	(void)state;
+	load_ok(FIX("settings-empty.yaml"), &s);
+	assert_unset(&s);
+
+	s.bell = 42;
+	load_ok(FIX("no-such-settings.yaml"), &s);
+	assert_unset(&s);
+
+	/* No lumbar directory at all is the same. */
+	s.bell = 42;
+	load_ok("/nonexistent/lumbar/config.yaml", &s);
+	assert_unset(&s);
+	s.bell = 42;
+	load_ok(FIX("settings-empty.yaml/config.yaml"), &s);
+	assert_unset(&s);
+
+	buffer_ok("", &s);
+	assert_unset(&s);
+}
+
+/* ---- Bad files ------------------------------------------------------------------ */
+
+static void test_bad_level(void **state)
+{
+	(void)state;
+	expect_error(FIX("settings-bad-level.yaml"), CAT_EINVALID, 2, 8,
+	             "level: 'extreme' is not easy, medium or hard");
+	/* Strict: the words are lower case, as in the catalogue and --level. */
+	expect_buffer_error("level: Hard\n", 1, 8, "level: 'Hard' is not easy, medium or hard");
+	expect_buffer_error("level: 2\n", 1, 8, "level: '2' is not easy, medium or hard");
+}
+
+static void test_bad_boolean(void **state)
+{
+	(void)state;
+	expect_error(FIX("settings-bad-bool.yaml"), CAT_EINVALID, 2, 8,
+	             "speak: 'maybe' is not true or false");
+	expect_buffer_error("color: 1\n", 1, 8, "color: '1' is not true or false");
+	expect_buffer_error("bell:\n", 1, 6, "bell: expected true or false");
+	expect_buffer_error("bell: 'a\n  b'\n", 1, 7, "bell: 'a b' is not true or false");
+	expect_buffer_error("bell: \"it's\"\n", 1, 7, "bell: expected true or false");
+}
+
+static void test_unknown_key(void **state)
+{
+	(void)state;
+	expect_error(FIX("settings-unknown-key.yaml"), CAT_EINVALID, 2, 1,
+	             "unknown key 'colour' (the keys are level, bell, speak, on_phase, color)");
+	expect_buffer_error("on-phase: x\n", 1, 1,
+	                    "unknown key 'on-phase' (the keys are level, bell, speak, on_phase, "
+	                    "color)");
+}
+
+static void test_syntax_error(void **state)
+{
+	(void)state;
+	expect_error(FIX("settings-syntax.yaml"), CAT_EINVALID, 2, 8,
+	             "syntax error: mapping values are not allowed in this context");
+}
+
+static void test_other_mistakes(void **state)
+{
+	(void)state;
+	expect_error(FIX("settings-duplicate.yaml"), CAT_EINVALID, 3, 1,
+	             "key 'bell' appears twice");
+	expect_error(FIX("settings-type.yaml"), CAT_EINVALID, 1, 8,
+	             "speak: expected a single value, found a list");
+	expect_error(FIX("settings-top-list.yaml"), CAT_EINVALID, 0, 0,
+	             "expected a mapping of keys at the top, found a list");
+	expect_error(FIX("settings-long-command.yaml"), CAT_EINVALID, 1, 11,
+	             "on_phase is longer than 1000 bytes");
+	expect_buffer_error("speak: *voice\n", 1, 1, "alias '*voice' has no anchor");
+}
+
+static void test_unreadable_file(void **state)
+{
+	(void)state;
+	expect_error("tests/fixtures", CAT_EIO, 0, 0, "Is a directory");
+}
+
+static void test_error_print(void **state)
+{
+	struct settings s;
+	struct cat_error err = { 0 };
+	char buf[256];
+	FILE *fp = fmemopen(buf, sizeof(buf), "w");
+
+	(void)state;
+	assert_non_null(fp);
+	assert_int_equal(settings_load_file(FIX("settings-bad-bool.yaml"), &s, &err), CAT_EINVALID);
+	cat_error_print(fp, FIX("settings-bad-bool.yaml"), &err);
+	fclose(fp);
+	assert_string_equal(buf, "tests/fixtures/settings-bad-bool.yaml:2:8: speak: 'maybe' is not "
+	                         "true or false\n");
+}
+
+/* ---- Where the file is ------------------------------------------------------------ */
+
+static void test_path(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(settings_path("/xdg", "/home/a", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "/xdg/lumbar/config.yaml");
+	assert_int_equal(settings_path(NULL, "/home/a", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "/home/a/.config/lumbar/config.yaml");
+	assert_int_equal(settings_path("", "/home/a", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "/home/a/.config/lumbar/config.yaml");
+	/* A relative XDG_CONFIG_HOME is ignored, as the XDG spec asks. */
+	assert_int_equal(settings_path("rel/xdg", "/home/a", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "/home/a/.config/lumbar/config.yaml");
+	assert_int_equal(settings_path("rel", NULL, buf, sizeof(buf)), -1);
+	assert_string_equal(buf, "");
+	assert_int_equal(settings_path(NULL, "", buf, sizeof(buf)), -1);
+	/* Cut short is no path at all. */
+	assert_int_equal(settings_path("/xdg", NULL, buf, 10), -1);
+	assert_string_equal(buf, "");
+	assert_int_equal(settings_path("/xdg", NULL, buf, 0), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_good_file),
+		cmocka_unit_test(test_each_key),
+		cmocka_unit_test(test_boolean_words),
+		cmocka_unit_test(test_longest_command),
+		cmocka_unit_test(test_empty_and_missing_files),
+		cmocka_unit_test(test_bad_level),
+		cmocka_unit_test(test_bad_boolean),
+		cmocka_unit_test(test_unknown_key),
+		cmocka_unit_test(test_syntax_error),
+		cmocka_unit_test(test_other_mistakes),
+		cmocka_unit_test(test_unreadable_file),
+		cmocka_unit_test(test_error_print),
+		cmocka_unit_test(test_path),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
