@@ -1,0 +1,442 @@
+/*
+ * ui_draw.c - drawing helpers shared by the screens. See ui_draw.h.
+ */
+#include "ui_draw.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+/* ---- Colours -------------------------------------------------------------- */
+
+static attr_t role_attr[UI_ROLE_COUNT];
+static bool have_utf8;
+
+void ui_draw_init(bool color, bool utf8)
+{
+	/*
+	 * Foreground colours only, on the terminal's own background, so the
+	 * user's palette and theme stay in charge; a pair per role that needs one.
+	 */
+	static const struct {
+		enum ui_draw_role role;
+		short fg;
+		attr_t extra;
+		attr_t mono;
+	} roles[] = {
+		{ UI_ROLE_NORMAL, -1, A_NORMAL, A_NORMAL },
+		{ UI_ROLE_TITLE, COLOR_CYAN, A_BOLD, A_BOLD },
+		{ UI_ROLE_DIM, -1, A_DIM, A_NORMAL },
+		{ UI_ROLE_SELECT, COLOR_CYAN, A_REVERSE | A_BOLD, A_REVERSE },
+		{ UI_ROLE_PREPARE, COLOR_YELLOW, A_BOLD, A_BOLD },
+		{ UI_ROLE_WORK, COLOR_GREEN, A_BOLD, A_BOLD },
+		{ UI_ROLE_REST, COLOR_BLUE, A_BOLD, A_NORMAL },
+		{ UI_ROLE_SWITCH, COLOR_MAGENTA, A_BOLD, A_BOLD },
+		{ UI_ROLE_ALERT, COLOR_RED, A_BOLD | A_REVERSE, A_BOLD | A_REVERSE },
+	};
+	bool use = color && has_colors() && start_color() == OK;
+	short bg = COLOR_BLACK;
+
+	if (use && use_default_colors() == OK)
+		bg = -1;
+	have_utf8 = utf8;
+	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++) {
+		short pair = (short)(i + 1);
+
+		if (use && roles[i].fg >= 0 && init_pair(pair, roles[i].fg, bg) == OK)
+			role_attr[roles[i].role] = COLOR_PAIR(pair) | roles[i].extra;
+		else
+			role_attr[roles[i].role] = use ? roles[i].extra : roles[i].mono;
+	}
+}
+
+attr_t ui_draw_attr(enum ui_draw_role role)
+{
+	return role < UI_ROLE_COUNT ? role_attr[role] : A_NORMAL;
+}
+
+/* ---- Text ----------------------------------------------------------------- */
+
+/*
+ * Decode one character of `s` (at most `n` bytes): returns its length in
+ * bytes (at least 1) and stores its width. Bytes that do not decode count as
+ * one column each, so a broken string still lays out predictably.
+ */
+static size_t char_at(const char *s, size_t n, int *width)
+{
+	mbstate_t st;
+	wchar_t wc;
+	size_t len;
+
+	/* ASCII is most of the text, and needs no decoder. */
+	if ((unsigned char)*s < 0x80) {
+		*width = 1;
+		return 1;
+	}
+	memset(&st, 0, sizeof(st));
+	len = mbrtowc(&wc, s, n, &st);
+	if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
+		*width = 1;
+		return 1;
+	}
+	*width = wcwidth(wc);
+	if (*width < 0)
+		*width = 1;
+	return len;
+}
+
+/*
+ * Draw `n` copies of one wide character from (y, x). One hline call per run
+ * of equal cells keeps the block digits and the bar cheap: no multibyte
+ * decoding per cell, and the colour rides in the cell itself.
+ */
+static void put_run(int y, int x, wchar_t wc, int n, attr_t attr)
+{
+	wchar_t s[2] = { wc, L'\0' };
+	cchar_t cc;
+
+	if (n <= 0 || y < 0 || y >= LINES || x >= COLS)
+		return;
+	if (x < 0) {
+		n += x;
+		x = 0;
+	}
+	if (x + n > COLS)
+		n = COLS - x;
+	if (n <= 0)
+		return;
+	setcchar(&cc, s, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+	mvhline_set(y, x, &cc, n);
+}
+
+int ui_draw_width(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	int w = 0;
+
+	while (i < n) {
+		int cw;
+
+		i += char_at(s + i, n - i, &cw);
+		w += cw;
+	}
+	return w;
+}
+
+/* Bytes of `s` that fit in `w` columns; stores the columns they take. */
+static size_t fit(const char *s, size_t n, int w, int *used)
+{
+	size_t i = 0;
+	int cols = 0;
+
+	while (i < n) {
+		int cw;
+		size_t len = char_at(s + i, n - i, &cw);
+
+		if (cols + cw > w)
+			break;
+		cols += cw;
+		i += len;
+	}
+	*used = cols;
+	return i;
+}
+
+int ui_draw_text(int y, int x, int w, const char *s, attr_t attr)
+{
+	size_t n = strlen(s), len;
+	int used;
+
+	if (w <= 0 || y < 0 || y >= LINES || x >= COLS)
+		return 0;
+	if (x + w > COLS)
+		w = COLS - x;
+	len = fit(s, n, w, &used);
+	attrset(attr);
+	if (len < n && w >= 2) {
+		/* Leave a column for the ellipsis, so a clipped name says so. */
+		len = fit(s, n, w - 1, &used);
+		mvaddnstr(y, x, s, (int)len);
+		addstr(have_utf8 ? "\u2026" : "~");
+		used++;
+	} else {
+		mvaddnstr(y, x, s, (int)len);
+	}
+	attrset(A_NORMAL);
+	return used;
+}
+
+void ui_draw_center(int y, const char *s, attr_t attr)
+{
+	int w = ui_draw_width(s);
+	int x = w < COLS ? (COLS - w) / 2 : 0;
+
+	ui_draw_text(y, x, COLS - x, s, attr);
+}
+
+void ui_draw_right(int y, const char *s, attr_t attr)
+{
+	int w = ui_draw_width(s);
+	int x = w < COLS ? COLS - w : 0;
+
+	ui_draw_text(y, x, COLS - x, s, attr);
+}
+
+static void flow_line(struct ui_draw_flow *f, int x, const char *s, size_t n, attr_t attr)
+{
+	int y = f->top + f->row - f->scroll;
+
+	if (y >= f->top && y < f->bottom) {
+		attrset(attr);
+		mvaddnstr(y, x, s, (int)n);
+		attrset(A_NORMAL);
+	}
+	f->row++;
+}
+
+void ui_draw_flow_add(struct ui_draw_flow *f, const char *prefix, const char *text, attr_t attr)
+{
+	int indent = prefix ? ui_draw_width(prefix) : 0;
+	int w = f->w - indent;
+	size_t n = strlen(text), i = 0;
+	bool first = true;
+
+	if (w < 4) {
+		/* Too narrow for a hanging indent: wrap under the prefix instead. */
+		indent = 0;
+		w = f->w;
+	}
+	if (w <= 0)
+		return;
+	do {
+		int used;
+		size_t len = fit(text + i, n - i, w, &used);
+
+		/* Break at the last space that fits, unless the word is longer. */
+		if (i + len < n && text[i + len] != ' ') {
+			size_t b = len;
+
+			while (b > 0 && text[i + b - 1] != ' ')
+				b--;
+			if (b > 0)
+				len = b;
+		}
+		if (len == 0)
+			len = 1;
+		if (first && prefix && *prefix) {
+			int y = f->top + f->row - f->scroll;
+
+			if (y >= f->top && y < f->bottom) {
+				attrset(attr);
+				mvaddstr(y, f->x, prefix);
+			}
+		}
+		flow_line(f, f->x + indent, text + i, len, attr);
+		first = false;
+		i += len;
+		while (i < n && text[i] == ' ')
+			i++;
+	} while (i < n);
+}
+
+void ui_draw_flow_gap(struct ui_draw_flow *f)
+{
+	f->row++;
+}
+
+/* ---- Block font ----------------------------------------------------------- */
+
+/*
+ * Glyphs are 5 rows of up to 5 pixels, '#' for ink. Most are 3 wide; M, N,
+ * W need more to stay readable, ':' and space less.
+ */
+struct glyph {
+	char c;
+	const char *rows[5];
+};
+
+static const struct glyph font[] = {
+	{ '0', { "###", "# #", "# #", "# #", "###" } },
+	{ '1', { " # ", "## ", " # ", " # ", "###" } },
+	{ '2', { "###", "  #", "###", "#  ", "###" } },
+	{ '3', { "###", "  #", " ##", "  #", "###" } },
+	{ '4', { "# #", "# #", "###", "  #", "  #" } },
+	{ '5', { "###", "#  ", "###", "  #", "###" } },
+	{ '6', { "###", "#  ", "###", "# #", "###" } },
+	{ '7', { "###", "  #", "  #", "  #", "  #" } },
+	{ '8', { "###", "# #", "###", "# #", "###" } },
+	{ '9', { "###", "# #", "###", "  #", "###" } },
+	{ ':', { " ", "#", " ", "#", " " } },
+	{ '-', { "   ", "   ", "###", "   ", "   " } },
+	{ ' ', { "  ", "  ", "  ", "  ", "  " } },
+	{ '\'', { "#", "#", " ", " ", " " } },
+	{ '.', { " ", " ", " ", " ", "#" } },
+	{ ',', { " ", " ", " ", "#", "#" } },
+	{ 'A', { " # ", "# #", "###", "# #", "# #" } },
+	{ 'B', { "## ", "# #", "## ", "# #", "## " } },
+	{ 'C', { "###", "#  ", "#  ", "#  ", "###" } },
+	{ 'D', { "## ", "# #", "# #", "# #", "## " } },
+	{ 'E', { "###", "#  ", "## ", "#  ", "###" } },
+	{ 'F', { "###", "#  ", "## ", "#  ", "#  " } },
+	{ 'G', { "###", "#  ", "# #", "# #", "###" } },
+	{ 'H', { "# #", "# #", "###", "# #", "# #" } },
+	{ 'I', { "###", " # ", " # ", " # ", "###" } },
+	{ 'J', { "  #", "  #", "  #", "# #", "###" } },
+	{ 'K', { "# #", "# #", "## ", "# #", "# #" } },
+	{ 'L', { "#  ", "#  ", "#  ", "#  ", "###" } },
+	{ 'M', { "#   #", "## ##", "# # #", "#   #", "#   #" } },
+	{ 'N', { "#  #", "## #", "# ##", "#  #", "#  #" } },
+	{ 'O', { "###", "# #", "# #", "# #", "###" } },
+	{ 'P', { "###", "# #", "###", "#  ", "#  " } },
+	{ 'Q', { "###", "# #", "# #", "###", "  #" } },
+	{ 'R', { "## ", "# #", "## ", "# #", "# #" } },
+	{ 'S', { "###", "#  ", "###", "  #", "###" } },
+	{ 'T', { "###", " # ", " # ", " # ", " # " } },
+	{ 'U', { "# #", "# #", "# #", "# #", "###" } },
+	{ 'V', { "# #", "# #", "# #", "# #", " # " } },
+	{ 'W', { "#   #", "#   #", "# # #", "## ##", "#   #" } },
+	{ 'X', { "# #", "# #", " # ", "# #", "# #" } },
+	{ 'Y', { "# #", "# #", " # ", " # ", " # " } },
+	{ 'Z', { "###", "  #", " # ", "#  ", "###" } },
+};
+
+static const struct glyph *glyph_of(char c)
+{
+	c = (char)toupper((unsigned char)c);
+	for (size_t i = 0; i < sizeof(font) / sizeof(font[0]); i++)
+		if (font[i].c == c)
+			return &font[i];
+	return NULL;
+}
+
+bool ui_draw_big_size(const char *s, int scale, int *w, int *h)
+{
+	int width = 0;
+
+	if (!have_utf8 || scale < 1 || !*s)
+		return false;
+	for (const char *p = s; *p; p++) {
+		const struct glyph *g = glyph_of(*p);
+
+		if (!g)
+			return false;
+		width += (int)strlen(g->rows[0]) * scale + (p[1] ? scale : 0);
+	}
+	*w = width;
+	/* Five pixel rows, two per screen row. */
+	*h = (5 * scale + 1) / 2;
+	return true;
+}
+
+/* Whether pixel row `py` (in scaled pixels) of column `px` of a glyph is ink. */
+static bool ink(const struct glyph *g, int scale, int px, int py)
+{
+	int gy = py / scale, gx = px / scale;
+
+	return gy < 5 && g->rows[gy][gx] == '#';
+}
+
+/* Longest text ui_draw_big() draws; longer ones are not big words anyway. */
+#define BIG_MAX_CHARS 64
+#define BIG_MAX_COLS  1024
+
+void ui_draw_big(int y, int x, const char *s, int scale, attr_t attr)
+{
+	static const wchar_t shapes[4][2] = {
+		{ L' ', 0 }, { L'\u2580', 0 }, { L'\u2584', 0 }, { L'\u2588', 0 }
+	};
+	const struct glyph *glyphs[BIG_MAX_CHARS];
+	int widths[BIG_MAX_CHARS], n = 0, w, h;
+	cchar_t cells[4], row[BIG_MAX_COLS];
+
+	if (!ui_draw_big_size(s, scale, &w, &h) || w > BIG_MAX_COLS)
+		return;
+	for (const char *p = s; *p && n < BIG_MAX_CHARS; p++, n++) {
+		glyphs[n] = glyph_of(*p);
+		widths[n] = (int)strlen(glyphs[n]->rows[0]) * scale;
+	}
+	/*
+	 * Four possible cells (blank, upper, lower, full), each carrying the
+	 * colour. Gaps are spaces in the same attributes as the ink, so a
+	 * changed digit reaches the terminal as one run with no attribute
+	 * switches, and each row is one copy of ready-made cells into curses.
+	 */
+	for (int k = 0; k < 4; k++)
+		setcchar(&cells[k], shapes[k], attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+	for (int r = 0; r < h; r++) {
+		int cx = 0;
+
+		if (y + r < 0 || y + r >= LINES)
+			continue;
+		for (int i = 0; i < n; i++) {
+			for (int c = 0; c < widths[i]; c++) {
+				int k = (ink(glyphs[i], scale, c, 2 * r) ? 1 : 0) |
+				        (ink(glyphs[i], scale, c, 2 * r + 1) ? 2 : 0);
+
+				row[cx++] = cells[k];
+			}
+			for (int c = 0; i + 1 < n && c < scale; c++)
+				row[cx++] = cells[0];
+		}
+		if (x < 0 || x + cx > COLS)
+			continue; /* callers centre it; never half a word */
+		mvadd_wchnstr(y + r, x, row, cx);
+	}
+}
+
+/* ---- Progress bar --------------------------------------------------------- */
+
+void ui_draw_bar(int y, int x, int w, unsigned done, unsigned total, attr_t attr)
+{
+	static const wchar_t eighths[] = { 0,         L'\u258f', L'\u258e', L'\u258d',
+		                           L'\u258c', L'\u258b', L'\u258a', L'\u2589' };
+	unsigned long long units;
+	int full, part;
+
+	if (w <= 0 || y < 0 || y >= LINES)
+		return;
+	if (total == 0)
+		total = 1;
+	if (done > total)
+		done = total;
+	units = (unsigned long long)done * (unsigned)w * 8 / total;
+	full = (int)(units / 8);
+	part = (int)(units % 8);
+	if (!have_utf8) {
+		put_run(y, x, L'#', full, attr);
+		put_run(y, x + full, L'-', w - full, ui_draw_attr(UI_ROLE_DIM));
+		return;
+	}
+	put_run(y, x, L'\u2588', full, attr);
+	if (part && full < w)
+		put_run(y, x + full++, eighths[part], 1, attr);
+	put_run(y, x + full, L'\u2591', w - full, ui_draw_attr(UI_ROLE_DIM));
+}
+
+/* ---- Too small ------------------------------------------------------------ */
+
+bool ui_draw_too_small(void)
+{
+	return COLS < UI_DRAW_MIN_COLS || LINES < UI_DRAW_MIN_ROWS;
+}
+
+void ui_draw_too_small_screen(void)
+{
+	struct ui_draw_flow f = { .top = 0, .bottom = LINES, .x = 0, .w = COLS };
+
+	/* Centre vertically when there is room; wrap so even 10x3 says it all. */
+	if (COLS >= 18)
+		f.top = LINES > 1 ? (LINES - 1) / 2 : 0;
+	else
+		f.top = LINES > 2 ? (LINES - 2) / 2 : 0;
+	f.bottom = LINES;
+	ui_draw_flow_add(&f, NULL, "terminal too small", ui_draw_attr(UI_ROLE_ALERT));
+	if (f.top + f.row < LINES) {
+		char need[32];
+
+		snprintf(need, sizeof(need), "need %dx%d", UI_DRAW_MIN_COLS, UI_DRAW_MIN_ROWS);
+		ui_draw_flow_add(&f, NULL, need, ui_draw_attr(UI_ROLE_DIM));
+	}
+}

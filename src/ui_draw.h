@@ -1,0 +1,106 @@
+/*
+ * ui_draw.h - drawing helpers shared by the screens: colour roles with a
+ * monochrome fallback, UTF-8 aware clipped and wrapped text, the block font
+ * used for large words and the countdown, the progress bar, and the
+ * "terminal too small" screen.
+ *
+ * Private to the ui_*.c files; everything here draws on stdscr and leaves
+ * the refresh to the event loop.
+ */
+#ifndef LUMBAR_UI_DRAW_H
+#define LUMBAR_UI_DRAW_H
+
+#include <stdbool.h>
+
+#include <curses.h>
+
+/* The smallest terminal the screens are laid out for. */
+enum {
+	UI_DRAW_MIN_COLS = 20,
+	UI_DRAW_MIN_ROWS = 5,
+};
+
+/* What a piece of text is, not what it looks like; ui_draw_attr() decides. */
+enum ui_draw_role {
+	UI_ROLE_NORMAL,
+	UI_ROLE_TITLE,   /* screen titles, the exercise name */
+	UI_ROLE_DIM,     /* key hints, secondary facts */
+	UI_ROLE_SELECT,  /* the highlighted menu row */
+	UI_ROLE_PREPARE, /* GET READY */
+	UI_ROLE_WORK,    /* HOLD, reps and timed work */
+	UI_ROLE_REST,    /* REST */
+	UI_ROLE_SWITCH,  /* SWITCH SIDES */
+	UI_ROLE_ALERT,   /* PAUSED, "Quit? y/n", warnings */
+	UI_ROLE_COUNT
+};
+
+/*
+ * Decide how roles look: with colour, pairs on the terminal's own default
+ * background (use_default_colors); without, bold and reverse only. Call once
+ * after initscr(). `utf8` says whether the locale can show block characters.
+ */
+void ui_draw_init(bool color, bool utf8);
+
+/* The attributes of a role. */
+attr_t ui_draw_attr(enum ui_draw_role role);
+
+/* Display width of a UTF-8 string in columns. */
+int ui_draw_width(const char *s);
+
+/*
+ * Draw `s` at (y, x) in at most `w` columns; text that does not fit ends in
+ * an ellipsis. Returns the number of columns drawn.
+ */
+int ui_draw_text(int y, int x, int w, const char *s, attr_t attr);
+
+/* Draw `s` centred on row y across the whole width (clipped). */
+void ui_draw_center(int y, const char *s, attr_t attr);
+
+/* Draw `s` so that it ends at the right edge of row y (clipped). */
+void ui_draw_right(int y, const char *s, attr_t attr);
+
+/*
+ * A column of wrapped paragraphs that may scroll: rows are counted from 0 at
+ * the top of the flow, and only those from `scroll` on that fall between
+ * `top` and `bottom` (exclusive) are drawn. `row` ends as the total height,
+ * which lets a screen clamp its scrolling.
+ */
+struct ui_draw_flow {
+	int top, bottom; /* screen rows available */
+	int x, w;        /* screen columns available */
+	int scroll;      /* flow rows hidden above `top` */
+	int row;         /* next flow row */
+};
+
+/*
+ * Add a paragraph to the flow: `prefix` (may be NULL or "") on its first
+ * line, the text wrapped at spaces with later lines indented by the width
+ * of the prefix.
+ */
+void ui_draw_flow_add(struct ui_draw_flow *f, const char *prefix, const char *text, attr_t attr);
+
+/* Add an empty row to the flow. */
+void ui_draw_flow_gap(struct ui_draw_flow *f);
+
+/*
+ * The block font: 3x5 glyphs for A-Z, 0-9, ':', '-', 'x' and space, drawn
+ * with half blocks so a pixel is square, `scale` pixels per pixel. Letters
+ * are shown upper case. ui_draw_big_size() returns false when the locale has
+ * no block characters or `s` has a character the font lacks.
+ */
+bool ui_draw_big_size(const char *s, int scale, int *w, int *h);
+void ui_draw_big(int y, int x, const char *s, int scale, attr_t attr);
+
+/*
+ * A progress bar `w` columns wide at (y, x), `done` of `total` filled, with
+ * eighth-cell precision where the locale allows.
+ */
+void ui_draw_bar(int y, int x, int w, unsigned done, unsigned total, attr_t attr);
+
+/* True when the screen is below the smallest usable size. */
+bool ui_draw_too_small(void);
+
+/* Draw the "terminal too small" screen; it fits even a 10x3 terminal. */
+void ui_draw_too_small_screen(void);
+
+#endif

@@ -1,0 +1,437 @@
+/*
+ * ui_player.c - the player (what to do now, on which side, for how long),
+ * the quit question, the summary, and the help screen generated from the
+ * key table.
+ *
+ * The player is read from two metres away: the phase as a large word in its
+ * colour and the countdown in block digits come first; the steps fill what
+ * room is left.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "ui_draw.h"
+#include "ui_priv.h"
+
+/* The largest block-digit scale worth drawing; beyond it the digits dwarf
+ * everything else. */
+#define PLAYER_MAX_SCALE 5
+
+static enum ui_draw_role role_of(enum plan_kind kind)
+{
+	switch (kind) {
+	case PLAN_PREPARE:
+		return UI_ROLE_PREPARE;
+	case PLAN_WORK:
+		return UI_ROLE_WORK;
+	case PLAN_REST:
+		return UI_ROLE_REST;
+	case PLAN_SWITCH:
+		return UI_ROLE_SWITCH;
+	}
+	return UI_ROLE_NORMAL;
+}
+
+/* The phase in words: GET READY, HOLD, REST, SWITCH SIDES, "Bridges x10". */
+static const char *phase_word(const struct plan_phase *ph, const struct cat_set *set, char *buf,
+                              size_t len)
+{
+	switch (ph->kind) {
+	case PLAN_PREPARE:
+		return "GET READY";
+	case PLAN_REST:
+		return "REST";
+	case PLAN_SWITCH:
+		return "SWITCH SIDES";
+	case PLAN_WORK:
+		break;
+	}
+	if (!set || set->mode == CAT_MODE_HOLD)
+		return "HOLD";
+	if (set->mode == CAT_MODE_REPS && ph->reps)
+		snprintf(buf, len, "%s x%u", set->name, ph->reps);
+	else
+		snprintf(buf, len, "%s", set->name);
+	return buf;
+}
+
+/* "left side · rep 1 of 2" for a work phase; "" when it has neither. */
+static void work_detail(const struct plan_phase *ph, char *buf, size_t len)
+{
+	int n = 0;
+
+	buf[0] = '\0';
+	if (ph->side != PLAN_SIDE_NONE)
+		n = snprintf(buf, len, "%s side", plan_side_name(ph->side));
+	if (ph->kind == PLAN_WORK && ph->rep && (size_t)n < len)
+		snprintf(buf + n, len - (size_t)n, "%srep %u of %u", n ? " \u00b7 " : "", ph->rep,
+		         ph->reps);
+}
+
+/* The next work phase of the same exercise, or NULL. */
+static const struct plan_phase *next_work(const struct ui *ui)
+{
+	const struct plan *p = &ui->plan;
+	size_t cur = ui->sess.cur;
+
+	for (size_t i = cur + 1; i < p->n && p->phases[i].slot == p->phases[cur].slot; i++)
+		if (p->phases[i].kind == PLAN_WORK)
+			return &p->phases[i];
+	return NULL;
+}
+
+/*
+ * The plain line under the large word, which also carries the phase in text
+ * for anyone whose terminal cannot show the block font:
+ * "HOLD · left side · rep 1 of 2", "REST · next: left side · rep 2 of 2".
+ */
+static void detail_line(const struct ui *ui, const struct plan_phase *ph, const char *word,
+                        char *buf, size_t len)
+{
+	char d[96];
+	const struct plan_phase *nw;
+
+	if (ph->kind == PLAN_WORK) {
+		work_detail(ph, d, sizeof(d));
+		snprintf(buf, len, "%s%s%s", word, *d ? " \u00b7 " : "", d);
+		return;
+	}
+	nw = next_work(ui);
+	d[0] = '\0';
+	if (nw)
+		work_detail(nw, d, sizeof(d));
+	snprintf(buf, len, "%s%s%s", word, *d ? " \u00b7 next: " : "", d);
+}
+
+/* The steps area: the cue, the position or steps, and what comes next. */
+static void draw_steps(const struct ui *ui, const struct plan_phase *ph, int top, int bottom)
+{
+	const struct catalogue *cat = ui->opt->cat;
+	const struct cat_exercise *ex = &cat->exercises[ph->exercise];
+	size_t end = plan_slot_end(&ui->plan, ph->slot);
+	bool last = ui->sess.cur + 1 == end;
+	struct ui_draw_flow f = { .top = top, .bottom = bottom, .x = 2, .w = COLS - 4 };
+	char buf[CAT_MAX_STRING + 64], num[16];
+
+	if (bottom <= top)
+		return;
+	if (last) {
+		/* What comes next outranks the steps of what is ending. */
+		if (ph->slot + 1 < ui->plan.n_exercises) {
+			const char *next = cat->exercises[ui->plan.exercises[ph->slot + 1]].name;
+
+			snprintf(buf, sizeof(buf), "Up next: %s", next);
+		} else {
+			snprintf(buf, sizeof(buf), "Up next: done, the %s is complete",
+			         ui->routine ? "routine" : "exercise");
+		}
+		ui_draw_text(bottom - 1, 2, COLS - 4, buf, ui_draw_attr(UI_ROLE_TITLE));
+		f.bottom = bottom - 1;
+	}
+	if (ph->kind == PLAN_PREPARE) {
+		if (ex->position)
+			ui_draw_flow_add(&f, "Start: ", ex->position, ui_draw_attr(UI_ROLE_TITLE));
+	} else if (ph->set >= 0) {
+		const struct cat_set *set = &ex->sets[ph->set];
+
+		if (ex->n_sets > 1)
+			snprintf(buf, sizeof(buf), "%s (set %d of %u)", set->name, ph->set + 1,
+			         ex->n_sets);
+		else
+			snprintf(buf, sizeof(buf), "%s", set->name);
+		ui_draw_flow_add(&f, NULL, buf, ui_draw_attr(UI_ROLE_TITLE));
+	}
+	for (unsigned i = 0; i < ex->n_steps && f.top + f.row < f.bottom; i++) {
+		snprintf(num, sizeof(num), "%u. ", i + 1);
+		ui_draw_flow_add(&f, num, ex->steps[i], A_NORMAL);
+	}
+}
+
+/* The quit question, in a box over the middle of the screen. */
+static void draw_confirm(void)
+{
+	static const char q[] = " Quit? y/n ";
+	int w = (int)sizeof(q) - 1;
+	int y = LINES / 2, x = COLS > w ? (COLS - w) / 2 : 0;
+	attr_t a = ui_draw_attr(UI_ROLE_ALERT);
+
+	if (LINES >= 5) {
+		attrset(a);
+		mvhline(y - 1, x, ' ', w);
+		mvhline(y + 1, x, ' ', w);
+		attrset(A_NORMAL);
+	}
+	ui_draw_text(y, x, w, q, a);
+}
+
+void ui_player_draw(struct ui *ui)
+{
+	const struct session *s = &ui->sess;
+	const struct plan_phase *ph = session_phase(s);
+	const struct catalogue *cat = ui->opt->cat;
+	const struct cat_exercise *ex;
+	const struct cat_set *set;
+	attr_t role, digits_attr;
+	char word_buf[CAT_MAX_STRING + 16], line[CAT_MAX_STRING + 128], left[16], big[16];
+	const char *word;
+	unsigned shown;
+	int64_t plan_left;
+	int y, footer, gaps, steps_min, word_rows, budget, scale = 0, dw = 0, dh = 1, ww, wh;
+	bool big_word;
+
+	if (!ph)
+		return;
+	ex = &cat->exercises[ph->exercise];
+	set = ph->set >= 0 ? &ex->sets[ph->set] : NULL;
+	role = ui_draw_attr(role_of(ph->kind));
+	word = phase_word(ph, set, word_buf, sizeof(word_buf));
+	shown = session_left_shown(s, ui->now);
+	plan_left = session_plan_left_ms(s, ui->now);
+
+	/* Header: where in the routine, and how long it still takes. */
+	snprintf(line, sizeof(line), "Exercise %u of %u", ph->slot + 1, ui->plan.n_exercises);
+	ui_draw_text(0, 1, COLS - 2, line, ui_draw_attr(UI_ROLE_DIM));
+	ui_clock((unsigned)((plan_left + 999) / 1000), left);
+	snprintf(line, sizeof(line), "%s left ", left);
+	ui_draw_right(0, line, ui_draw_attr(UI_ROLE_DIM));
+	if (s->paused && COLS >= 40)
+		ui_draw_center(0, " PAUSED ", ui_draw_attr(UI_ROLE_ALERT));
+	ui_draw_center(1, ex->name, ui_draw_attr(UI_ROLE_TITLE));
+
+	/* Room: footer, gaps and steps shrink before the countdown does. */
+	footer = LINES >= 8 ? 1 : 0;
+	gaps = LINES >= 20 ? 4 : LINES >= 14 ? 2 : 0;
+	steps_min = LINES < 14 ? 0 : ph->kind == PLAN_PREPARE ? 5 : 3;
+	big_word = LINES >= 14 && ui_draw_big_size(word, 1, &ww, &wh) && ww <= COLS - 2;
+	word_rows = big_word ? wh : 0;
+	budget = LINES - footer - 4 - word_rows - gaps - steps_min;
+	/* Size the digits for the widest value of the phase, so they hold still. */
+	ui_clock(ph->seconds, big);
+	if (ph->seconds < 60)
+		snprintf(big, sizeof(big), "%u", ph->seconds);
+	for (int sc = PLAYER_MAX_SCALE; sc >= 1; sc--) {
+		int w, h;
+
+		if (ui_draw_big_size(big, sc, &w, &h) && h <= budget && w <= COLS - 2) {
+			scale = sc;
+			dh = h;
+			break;
+		}
+	}
+
+	y = 2 + (gaps >= 4 ? 1 : 0);
+	if (big_word) {
+		ui_draw_big(y, (COLS - ww) / 2, word, 1, role);
+		y += word_rows;
+	}
+	detail_line(ui, ph, word, line, sizeof(line));
+	ui_draw_center(y++, line, role);
+	y += gaps >= 2 ? 1 : 0;
+
+	/* The countdown: seconds alone under a minute, else M:SS. */
+	ui_clock(shown, left);
+	if (shown < 60)
+		snprintf(big, sizeof(big), "%u", shown);
+	else
+		snprintf(big, sizeof(big), "%s", left);
+	digits_attr = s->paused ? ui_draw_attr(UI_ROLE_DIM) : role;
+	if (scale) {
+		ui_draw_big_size(big, scale, &dw, &dh);
+		ui_draw_big(y, (COLS - dw) / 2, big, scale, digits_attr);
+		y += dh;
+		y += gaps >= 2 ? 1 : 0;
+	}
+
+	/* The bar, with the time left in plain M:SS beside it. */
+	{
+		int bw = COLS - 10 < 60 ? COLS - 10 : 60;
+		int x = (COLS - bw - 7) / 2;
+
+		if (bw >= 4) {
+			ui_draw_bar(y, x, bw,
+			            ph->seconds - (shown < ph->seconds ? shown : ph->seconds),
+			            ph->seconds, role);
+			ui_draw_text(y, x + bw + 1, 7, left, A_BOLD);
+		} else {
+			ui_draw_center(y, left, A_BOLD);
+		}
+		y++;
+	}
+	y += gaps >= 4 ? 1 : 0;
+
+	draw_steps(ui, ph, y, LINES - footer);
+
+	if (footer) {
+		if (s->paused && !ui->confirm)
+			ui_draw_text(LINES - 1, 0, COLS, "PAUSED  Space resume  q quit  ? keys",
+			             ui_draw_attr(UI_ROLE_ALERT));
+		else
+			ui_draw_text(LINES - 1, 0, COLS,
+			             "Space pause  n next  p back  s skip  q quit  ? keys",
+			             ui_draw_attr(UI_ROLE_DIM));
+	}
+	if (ui->confirm)
+		draw_confirm();
+}
+
+void ui_player_key(struct ui *ui, enum ui_action action)
+{
+	struct session *s = &ui->sess;
+
+	switch (action) {
+	case UI_ACT_PAUSE:
+		session_toggle_pause(s, ui->now);
+		break;
+	case UI_ACT_NEXT:
+		session_next(s, ui->now);
+		break;
+	case UI_ACT_PREV:
+		session_prev(s, ui->now);
+		break;
+	case UI_ACT_SKIP:
+		session_skip_exercise(s, ui->now);
+		break;
+	case UI_ACT_QUIT:
+		/* The clock waits for the answer. */
+		if (!s->paused) {
+			session_pause(s, ui->now);
+			ui->held_by_modal = true;
+		}
+		ui->confirm = true;
+		break;
+	case UI_ACT_YES:
+		ui_stop(ui);
+		break;
+	case UI_ACT_NO:
+		ui->confirm = false;
+		if (ui->held_by_modal) {
+			session_resume(s, ui->now);
+			ui->held_by_modal = false;
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* ---- Summary ---------------------------------------------------------------- */
+
+void ui_player_summary_draw(struct ui *ui)
+{
+	const struct session *s = &ui->sess;
+	const struct catalogue *cat = ui->opt->cat;
+	struct ui_draw_flow f = { .top = 0, .bottom = LINES - 1, .x = 2, .w = COLS - 4 };
+	char buf[CAT_MAX_STRING + 128], spent[16], planned[16];
+	unsigned skipped = 0;
+	int64_t active = session_active_ms(s);
+
+	if (LINES >= 12)
+		f.top = 1;
+	ui_draw_flow_add(&f, NULL, ui->routine ? "Routine complete" : "Exercise complete",
+	                 ui_draw_attr(UI_ROLE_WORK));
+	if (LINES >= 12)
+		ui_draw_flow_gap(&f);
+	snprintf(buf, sizeof(buf), "Time spent: %s (planned %s)",
+	         ui_clock((unsigned)((active + 500) / 1000), spent),
+	         ui_clock(ui->plan.total, planned));
+	ui_draw_flow_add(&f, NULL, buf, A_NORMAL);
+
+	for (unsigned i = 0; i < ui->plan.n_exercises; i++)
+		if (s->stats[i].skipped || s->stats[i].work_skipped)
+			skipped++;
+	if (!skipped) {
+		ui_draw_flow_add(&f, NULL, "Nothing skipped.", A_NORMAL);
+	} else {
+		ui_draw_flow_add(&f, NULL, "Skipped:", A_NORMAL);
+		for (unsigned i = 0; i < ui->plan.n_exercises; i++) {
+			const struct sess_stat *st = &s->stats[i];
+			const char *name = cat->exercises[ui->plan.exercises[i]].name;
+
+			if (st->skipped)
+				snprintf(buf, sizeof(buf), "%s (skipped, %u of %u done)", name,
+				         st->work_done, st->work_total);
+			else if (st->work_skipped)
+				snprintf(buf, sizeof(buf), "%s (%u of %u cut short)", name,
+				         st->work_skipped, st->work_total);
+			else
+				continue;
+			ui_draw_flow_add(&f, " - ", buf, A_NORMAL);
+		}
+	}
+	ui_draw_text(LINES - 1, 0, COLS,
+	             ui->opt->start == UI_START_MENU ? "Enter or q: back to the menu"
+	                                             : "Enter or q: exit",
+	             ui_draw_attr(UI_ROLE_DIM));
+}
+
+void ui_player_summary_key(struct ui *ui, enum ui_action action)
+{
+	if (action == UI_ACT_BACK)
+		ui_stop(ui);
+}
+
+/* ---- Help ------------------------------------------------------------------- */
+
+static unsigned help_context(const struct ui *ui)
+{
+	switch (ui->help_from) {
+	case UI_SCREEN_MENU:
+		return UI_CTX_MENU;
+	case UI_SCREEN_INFO:
+		return UI_CTX_INFO;
+	case UI_SCREEN_PLAYER:
+		return UI_CTX_PLAYER;
+	case UI_SCREEN_SUMMARY:
+		return UI_CTX_SUMMARY;
+	case UI_SCREEN_HELP:
+		break;
+	}
+	return 0;
+}
+
+void ui_player_help_draw(struct ui *ui)
+{
+	static const char *const titles[] = { "Keys in the menu", "Keys in the details",
+		                              "Keys in the player", "Keys in the summary", "Keys" };
+	unsigned ctx = help_context(ui);
+	size_t n;
+	const struct ui_binding *b = ui_bindings(&n);
+	int y = 2;
+
+	ui_draw_text(0, 1, COLS - 2, titles[ui->help_from], ui_draw_attr(UI_ROLE_TITLE));
+	/* One row per action: every key that does it, then what it does. */
+	for (size_t i = 0; i < n && y < LINES - 1; i++) {
+		char keys[64] = "";
+		size_t used = 0;
+
+		if (!(b[i].ctx & ctx) || !b[i].help)
+			continue;
+		for (size_t j = 0; j < n; j++) {
+			if (!(b[j].ctx & ctx) || b[j].action != b[i].action || !b[j].name)
+				continue;
+			used += (size_t)snprintf(keys + used, sizeof(keys) - used, "%s%s",
+			                         used ? " " : "", b[j].name);
+			if (used >= sizeof(keys))
+				break;
+		}
+		ui_draw_text(y, 2, 16, keys, A_BOLD);
+		ui_draw_text(y, 19, COLS - 20, b[i].help, A_NORMAL);
+		y++;
+	}
+	if (ui->help_from == UI_SCREEN_PLAYER && y + 1 < LINES - 1) {
+		/* Say what the sound options chose, so silence is no surprise. */
+		const char *sound =
+		    ui->opt->bell    ? "A double bell at each phase change; single ticks for the "
+		                       "last 3 s of a hold."
+		    : ui->opt->flash ? "The screen flashes at each phase change (--no-bell)."
+		                     : "No sound and no flash (--quiet).";
+
+		ui_draw_text(y + 1, 2, COLS - 4, sound, ui_draw_attr(UI_ROLE_DIM));
+	}
+	ui_draw_text(LINES - 1, 0, COLS,
+	             ui->held_by_modal ? "Any key: back (the clock is paused meanwhile)"
+	                               : "Any key: back",
+	             ui_draw_attr(UI_ROLE_DIM));
+}
