@@ -30,7 +30,7 @@ NODEPS_GOALS = clean distclean uninstall
 ifeq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
 else
 DEPS_OK := $(shell $(PKG_CONFIG) --exists $(PKGS) cmocka 2>/dev/null && \
-                   command -v tmux >/dev/null 2>&1 && echo yes)
+                   command -v tmux >/dev/null 2>&1 && command -v valgrind >/dev/null 2>&1 && echo yes)
 ifneq ($(DEPS_OK),yes)
 $(info lumbar: some build dependencies are missing; running scripts/install-deps)
 DEPS_RC := $(shell ./scripts/install-deps 1>&2; echo $$?)
@@ -150,9 +150,14 @@ $(B)/launch: $(B)/tests/launch.o
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(DEFINES) -Iinclude $(PKG_CFLAGS)
-FUZZ_BINS = $(B)/fuzz/fuzz_catalogue
+FUZZ_BINS = $(B)/fuzz/fuzz_catalogue $(B)/fuzz/fuzz_history
 
 $(B)/fuzz/fuzz_catalogue: tests/fuzz/fuzz_catalogue.c src/catalogue.c src/yaml_err.c src/plan.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
+
+$(B)/fuzz/fuzz_history: tests/fuzz/fuzz_history.c src/history.c src/catalogue.c src/yaml_err.c \
+                        $(B)/builtin_catalogue.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
 

@@ -160,11 +160,11 @@ enum cat_source {
  * empty strings count as unset.
  */
 struct cat_lookup_env {
-	const char *option;          /* --catalogue */
+	const char *option;           /* --catalogue */
 	const char *lumbar_catalogue; /* $LUMBAR_CATALOGUE */
-	const char *xdg_config_home; /* $XDG_CONFIG_HOME */
-	const char *home;            /* $HOME */
-	const char *datadir;         /* PREFIX/share/lumbar */
+	const char *xdg_config_home;  /* $XDG_CONFIG_HOME */
+	const char *home;             /* $HOME */
+	const char *datadir;          /* PREFIX/share/lumbar */
 };
 
 /*

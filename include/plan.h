@@ -28,14 +28,14 @@ enum plan_side { PLAN_SIDE_NONE, PLAN_SIDE_LEFT, PLAN_SIDE_RIGHT };
 
 struct plan_phase {
 	enum plan_kind kind;
-	unsigned seconds;   /* length; never 0 */
-	unsigned offset;    /* seconds from the start of the plan */
-	unsigned exercise;  /* index into the catalogue */
-	unsigned slot;      /* index of the exercise within this plan (0..) */
-	int set;            /* index of the set, -1 for prepare */
+	unsigned seconds;  /* length; never 0 */
+	unsigned offset;   /* seconds from the start of the plan */
+	unsigned exercise; /* index into the catalogue */
+	unsigned slot;     /* index of the exercise within this plan (0..) */
+	int set;           /* index of the set, -1 for prepare */
 	enum plan_side side;
-	unsigned rep;       /* work in hold mode: 1..reps; otherwise 0 */
-	unsigned reps;      /* the set's reps per side at this level (0 timed) */
+	unsigned rep;  /* work in hold mode: 1..reps; otherwise 0 */
+	unsigned reps; /* the set's reps per side at this level (0 timed) */
 };
 
 struct plan {

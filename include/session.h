@@ -48,13 +48,13 @@ struct sess_stat {
 
 struct session {
 	const struct plan *plan;
-	size_t cur;          /* current phase; == plan->n when finished */
+	size_t cur; /* current phase; == plan->n when finished */
 	bool paused;
 	bool finished;
-	int64_t deadline_ms; /* end of the current phase while running */
-	int64_t left_ms;     /* time left in the current phase while paused */
-	int64_t last_ms;     /* last time seen, for active-time accounting */
-	int last_cue;        /* last countdown second reported, or 0 */
+	int64_t deadline_ms;     /* end of the current phase while running */
+	int64_t left_ms;         /* time left in the current phase while paused */
+	int64_t last_ms;         /* last time seen, for active-time accounting */
+	int last_cue;            /* last countdown second reported, or 0 */
 	unsigned char *state;    /* enum sess_phase_state, one per phase */
 	struct sess_stat *stats; /* one per plan slot */
 };

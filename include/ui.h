@@ -29,6 +29,8 @@ struct ui_options {
 	bool flash;               /* visual flash (kept with --no-bell) */
 	bool color;               /* false with NO_COLOR or --no-color */
 	const char *history_path; /* where sessions are logged; NULL: none */
+	const char *on_phase;     /* --on-phase command run at each phase; NULL: none */
+	const char *speaker;      /* speech command (hook_speaker()); NULL: silent */
 };
 
 /*

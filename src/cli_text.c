@@ -93,7 +93,8 @@ char *cli_set_text(const struct cat_set *s, enum cat_level level, char *buf, siz
 		         sides_text(s->sides));
 		break;
 	case CAT_MODE_TIMED:
-		snprintf(buf, len, "%s%s", say_seconds(cat_range_at(s->duration, level), t, sizeof(t)),
+		snprintf(buf, len, "%s%s",
+		         say_seconds(cat_range_at(s->duration, level), t, sizeof(t)),
 		         sides_text(s->sides));
 		break;
 	}
@@ -148,7 +149,8 @@ void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise, enum cat
 	fprintf(fp, "\nSets (%s level):\n", cat_level_name(level));
 	for (unsigned i = 0; i < ex->n_sets; i++) {
 		const struct cat_set *s = &ex->sets[i];
-		fprintf(fp, "  %u. %s: %s\n", i + 1, s->name, cli_set_text(s, level, buf, sizeof(buf)));
+		fprintf(fp, "  %u. %s: %s\n", i + 1, s->name,
+		        cli_set_text(s, level, buf, sizeof(buf)));
 		/* The article's ranges, so a person sees where they can progress. */
 		switch (s->mode) {
 		case CAT_MODE_HOLD:
@@ -162,21 +164,25 @@ void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise, enum cat
 			        say_range(s->tempo, true, r1, sizeof(r1)));
 			break;
 		case CAT_MODE_TIMED:
-			fprintf(fp, "     range: %s\n", say_range(s->duration, true, r1, sizeof(r1)));
+			fprintf(fp, "     range: %s\n",
+			        say_range(s->duration, true, r1, sizeof(r1)));
 			break;
 		}
 		if (s->rest)
-			fprintf(fp, "     rest %s between reps\n", say_seconds(s->rest, r1, sizeof(r1)));
+			fprintf(fp, "     rest %s between reps\n",
+			        say_seconds(s->rest, r1, sizeof(r1)));
 		if (s->sides != CAT_SIDES_NONE && s->switch_s)
-			fprintf(fp, "     %s to switch sides\n", say_seconds(s->switch_s, r1, sizeof(r1)));
+			fprintf(fp, "     %s to switch sides\n",
+			        say_seconds(s->switch_s, r1, sizeof(r1)));
 		if (s->rest_after && i + 1 < ex->n_sets)
 			fprintf(fp, "     rest %s before the next set\n",
 			        say_seconds(s->rest_after, r1, sizeof(r1)));
 	}
 	fprintf(fp, "\nFrequency: %s\n", cli_frequency(&ex->freq, true, buf, sizeof(buf)));
-	fprintf(fp, "Length: %s at %s level (with %u s to get ready)\n",
-	        plan_format_clock(plan_exercise_seconds(cat, exercise, level), clock, sizeof(clock)),
-	        cat_level_name(level), ex->prepare);
+	fprintf(
+	    fp, "Length: %s at %s level (with %u s to get ready)\n",
+	    plan_format_clock(plan_exercise_seconds(cat, exercise, level), clock, sizeof(clock)),
+	    cat_level_name(level), ex->prepare);
 }
 
 /* ---- --plan ------------------------------------------------------------------ */
@@ -239,8 +245,8 @@ void cli_plan(FILE *fp, const struct catalogue *cat, const struct plan *plan, bo
 		const char *set = ph->set >= 0 ? ex->sets[ph->set].name : "-";
 		fprintf(fp, "%8s  %6s  %-7s  %-*s  %-*.*s  %-5s  %s\n",
 		        plan_format_clock(ph->offset, c1, sizeof(c1)),
-		        plan_format_clock(ph->seconds, c2, sizeof(c2)), plan_kind_name(ph->kind), wid,
-		        ex->id, wset, wset, set, plan_side_name(ph->side),
+		        plan_format_clock(ph->seconds, c2, sizeof(c2)), plan_kind_name(ph->kind),
+		        wid, ex->id, wset, wset, set, plan_side_name(ph->side),
 		        rep_text(cat, ph, rep, sizeof(rep)));
 	}
 	fprintf(fp, "Total %s (%u exercise%s, %s level)\n",
@@ -311,6 +317,8 @@ void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summar
 		double d = s->pain_last - s->pain_first;
 		fprintf(fp, "Pain: first week %.1f, last week %.1f (%s)\n", s->pain_first,
 		        s->pain_last,
-		        d <= -0.5 ? "better" : d >= 0.5 ? "worse" : "about the same");
+		        d <= -0.5  ? "better"
+		        : d >= 0.5 ? "worse"
+		                   : "about the same");
 	}
 }

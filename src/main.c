@@ -22,6 +22,8 @@
 #include "cli_text.h"
 #include "config.h"
 #include "history.h"
+#include "hook.h"
+#include "settings.h"
 #include "plan.h"
 #include "ui.h"
 
@@ -50,42 +52,46 @@ struct options {
 	const char *catalogue;
 	const char *check_file;
 	const char *history_file;
+	const char *on_phase;
 	enum cat_level level;
 	bool tsv;
-	bool bell, flash, color;
+	bool bell, flash, color, speak;
+	/* Which of the above the command line set, so they beat the config file. */
+	bool set_level, set_bell, set_color, set_speak;
 };
 
 static const char *progname = "lumbar";
 
 static void usage(FILE *fp)
 {
-	fprintf(fp,
-	        "Usage: lumbar [OPTIONS] [ID|all|due]\n"
-	        "A timer that walks you through a lower-back exercise routine.\n"
-	        "\n"
-	        "With no ID, opens the menu. With an ID or `all`, starts it at once.\n"
-	        "\n"
-	        "Plain-text modes:\n"
-	        "  -l, --list             list the exercises with length and frequency\n"
-	        "  -s, --show ID          everything about one exercise\n"
-	        "  -p, --plan [ID|all]    the timeline as a table (default: all)\n"
-	        "      --format=tsv       tab-separated output (--list, --plan, --history)\n"
-	        "  -c, --check FILE       validate a catalogue; silent when it is fine\n"
-	        "  -H, --history          what you did today and this week, streaks, pain\n"
-	        "\n"
-	        "Options:\n"
-	        "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
-	        "  -L, --level LEVEL      easy (default), medium or hard\n"
-	        "      --history-file FILE  where finished exercises are logged\n"
-	        "      --no-bell          no sound at phase changes (the screen flashes)\n"
-	        "  -q, --quiet            neither sound nor flash\n"
-	        "      --no-color         no colours (also: NO_COLOR=1)\n"
-	        "  -h, --help             show this help\n"
-	        "  -V, --version          show the version and the catalogue in use\n"
-	        "\n"
-	        "Exit status: 0 ok, 64 usage, 65 bad catalogue, 66 unreadable file.\n"
-	        "General advice from a public article, not a physiotherapist's:\n"
-	        "stop any exercise that increases your pain. See lumbar(1).\n");
+	fprintf(fp, "Usage: lumbar [OPTIONS] [ID|all|due]\n"
+	            "A timer that walks you through a lower-back exercise routine.\n"
+	            "\n"
+	            "With no ID, opens the menu. With an ID or `all`, starts it at once.\n"
+	            "\n"
+	            "Plain-text modes:\n"
+	            "  -l, --list             list the exercises with length and frequency\n"
+	            "  -s, --show ID          everything about one exercise\n"
+	            "  -p, --plan [ID|all]    the timeline as a table (default: all)\n"
+	            "      --format=tsv       tab-separated output (--list, --plan, --history)\n"
+	            "  -c, --check FILE       validate a catalogue; silent when it is fine\n"
+	            "  -H, --history          what you did today and this week, streaks, pain\n"
+	            "\n"
+	            "Options:\n"
+	            "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
+	            "  -L, --level LEVEL      easy (default), medium or hard\n"
+	            "      --history-file FILE  where finished exercises are logged\n"
+	            "      --no-bell          no sound at phase changes (the screen flashes)\n"
+	            "  -q, --quiet            neither sound nor flash\n"
+	            "      --no-color         no colours (also: NO_COLOR=1)\n"
+	            "      --speak            speak each phase (espeak-ng, espeak or say)\n"
+	            "      --on-phase CMD     run CMD through /bin/sh at each phase change\n"
+	            "  -h, --help             show this help\n"
+	            "  -V, --version          show the version and the catalogue in use\n"
+	            "\n"
+	            "Exit status: 0 ok, 64 usage, 65 bad catalogue, 66 unreadable file.\n"
+	            "General advice from a public article, not a physiotherapist's:\n"
+	            "stop any exercise that increases your pain. See lumbar(1).\n");
 }
 
 /* One line on stderr with a hint, and the usage exit status. */
@@ -102,7 +108,7 @@ static int usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-enum { OPT_FORMAT = 256, OPT_NO_BELL, OPT_NO_COLOR, OPT_HISTORY_FILE };
+enum { OPT_FORMAT = 256, OPT_NO_BELL, OPT_NO_COLOR, OPT_HISTORY_FILE, OPT_SPEAK, OPT_ON_PHASE };
 
 static const struct option long_options[] = {
 	{ "list", no_argument, NULL, 'l' },
@@ -119,6 +125,8 @@ static const struct option long_options[] = {
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
+	{ "speak", no_argument, NULL, OPT_SPEAK },
+	{ "on-phase", required_argument, NULL, OPT_ON_PHASE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -138,8 +146,16 @@ static int parse_args(int argc, char **argv, struct options *o)
 	int c, rc;
 	const char *no_color = getenv("NO_COLOR");
 
-	*o = (struct options){ .mode = MODE_PLAYER, .level = CAT_LEVEL_EASY, .bell = true,
-		               .flash = true, .color = !(no_color && *no_color) };
+	*o = (struct options){ .mode = MODE_PLAYER,
+		               .level = CAT_LEVEL_EASY,
+		               .bell = true,
+		               .flash = true,
+		               .color = true };
+	/* NO_COLOR counts as a command-line choice: it beats the config file. */
+	if (no_color && *no_color) {
+		o->color = false;
+		o->set_color = true;
+	}
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":ls:p::c:HC:L:qhV", long_options, NULL)) != -1) {
@@ -179,19 +195,33 @@ static int parse_args(int argc, char **argv, struct options *o)
 			if (cat_level_parse(optarg, &o->level) != 0)
 				return usage_error("unknown level '%s' (use easy, medium or hard)",
 				                   optarg);
+			o->set_level = true;
 			break;
 		case OPT_HISTORY_FILE:
 			o->history_file = optarg;
 			break;
 		case OPT_NO_BELL:
 			o->bell = false;
+			o->set_bell = true;
 			break;
 		case 'q':
 			o->bell = false;
 			o->flash = false;
+			o->set_bell = true;
 			break;
 		case OPT_NO_COLOR:
 			o->color = false;
+			o->set_color = true;
+			break;
+		case OPT_SPEAK:
+			o->speak = true;
+			o->set_speak = true;
+			break;
+		case OPT_ON_PHASE:
+			if (strlen(optarg) > HOOK_MAX_COMMAND)
+				return usage_error("--on-phase command is longer than %d bytes",
+				                   HOOK_MAX_COMMAND);
+			o->on_phase = *optarg ? optarg : NULL;
 			break;
 		case 'h':
 			o->mode = MODE_HELP;
@@ -227,6 +257,39 @@ static int parse_args(int argc, char **argv, struct options *o)
 	return 0;
 }
 
+/* ---- Settings file ------------------------------------------------------------ */
+
+/*
+ * Read $XDG_CONFIG_HOME/lumbar/config.yaml and fill in what the command line
+ * left unset. The file's errors are the catalogue's: FILE:LINE:COL, exit 65.
+ */
+static int apply_settings(struct options *o, struct settings *st)
+{
+	char path[4096];
+	struct cat_error err;
+	enum cat_status rc;
+
+	settings_init(st);
+	if (settings_path(getenv("XDG_CONFIG_HOME"), getenv("HOME"), path, sizeof(path)) != 0)
+		return 0;
+	rc = settings_load_file(path, st, &err);
+	if (rc != CAT_OK) {
+		cat_error_print(stderr, path, &err);
+		return (int)rc;
+	}
+	if (st->have_level && !o->set_level)
+		o->level = st->level;
+	if (st->bell >= 0 && !o->set_bell)
+		o->bell = st->bell;
+	if (st->color >= 0 && !o->set_color)
+		o->color = st->color;
+	if (st->speak >= 0 && !o->set_speak)
+		o->speak = st->speak;
+	if (st->on_phase && !o->on_phase)
+		o->on_phase = st->on_phase;
+	return 0;
+}
+
 /* ---- Catalogue --------------------------------------------------------------- */
 
 struct loaded {
@@ -259,8 +322,8 @@ static int load_catalogue(const struct options *o, struct loaded *l)
 	else
 		st = cat_load_file(l->path, &l->cat, &err);
 	if (st != CAT_OK) {
-		cat_error_print(stderr, l->source == CAT_SRC_BUILTIN ? "(built-in catalogue)" : l->path,
-		                &err);
+		cat_error_print(
+		    stderr, l->source == CAT_SRC_BUILTIN ? "(built-in catalogue)" : l->path, &err);
 		return (int)st;
 	}
 	return 0;
@@ -357,7 +420,9 @@ static int run_player(const struct options *o, const struct catalogue *cat, cons
 		.flash = o->flash,
 		.color = o->color,
 		.history_path = *history ? history : NULL,
+		.on_phase = o->on_phase,
 	};
+	char msg[256];
 	int rc;
 
 	if (o->target) {
@@ -370,6 +435,11 @@ static int run_player(const struct options *o, const struct catalogue *cat, cons
 				return rc;
 			u.start = UI_START_EXERCISE;
 		}
+	}
+	/* Said now, on a plain terminal: once the screen is up it would be lost. */
+	if (o->speak && !(u.speaker = hook_speaker(getenv("PATH"), msg, sizeof(msg)))) {
+		fprintf(stderr, "%s: --speak: %s\n", progname, msg);
+		return 69;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr,
@@ -385,6 +455,7 @@ int main(int argc, char **argv)
 {
 	struct options o;
 	struct loaded l = { 0 };
+	struct settings st;
 	char history[4096];
 	int rc;
 
@@ -404,19 +475,29 @@ int main(int argc, char **argv)
 		return 0;
 	case MODE_CHECK:
 		return run_check(o.check_file);
+	default:
+		break;
+	}
+	if ((rc = apply_settings(&o, &st)) != 0)
+		return rc;
+
+	switch (o.mode) {
 	case MODE_VERSION:
 		/* Says which catalogue would be used, without judging it. */
 		lookup_catalogue(&o, &l);
 		printf("lumbar %s\ncatalogue: %s (%s)\n", LUMBAR_VERSION,
 		       l.source == CAT_SRC_BUILTIN ? "built-in copy" : l.path,
 		       cat_source_name(l.source));
+		settings_free(&st);
 		return 0;
 	default:
 		break;
 	}
 
-	if ((rc = load_catalogue(&o, &l)) != 0)
+	if ((rc = load_catalogue(&o, &l)) != 0) {
+		settings_free(&st);
 		return rc;
+	}
 
 	switch (o.mode) {
 	case MODE_LIST:
@@ -439,6 +520,7 @@ int main(int argc, char **argv)
 		break;
 	}
 	cat_free(l.cat);
+	settings_free(&st);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "%s: cannot write output: %s\n", progname, strerror(errno));
 		return rc ? rc : 74;

@@ -43,8 +43,8 @@ static void emit(struct builder *b, enum plan_kind kind, unsigned seconds, unsig
 }
 
 /* The work phases of one set, with the rests and switches between them. */
-static void walk_set(struct builder *b, const struct cat_set *set, unsigned exercise,
-                     unsigned slot, int set_index, enum cat_level level)
+static void walk_set(struct builder *b, const struct cat_set *set, unsigned exercise, unsigned slot,
+                     int set_index, enum cat_level level)
 {
 	unsigned reps = cat_range_at(set->reps, level);
 	unsigned per_work; /* seconds of one work phase */
@@ -93,10 +93,11 @@ static void walk_set(struct builder *b, const struct cat_set *set, unsigned exer
 
 		if (i > 0) {
 			if (side != prev_side)
-				emit(b, PLAN_SWITCH, set->switch_s, exercise, slot, set_index, side, 0,
-				     reps);
+				emit(b, PLAN_SWITCH, set->switch_s, exercise, slot, set_index, side,
+				     0, reps);
 			else
-				emit(b, PLAN_REST, set->rest, exercise, slot, set_index, side, 0, reps);
+				emit(b, PLAN_REST, set->rest, exercise, slot, set_index, side, 0,
+				     reps);
 		}
 		emit(b, PLAN_WORK, per_work, exercise, slot, set_index, side,
 		     set->mode == CAT_MODE_HOLD ? rep_index + 1 : 0, reps);
@@ -171,8 +172,7 @@ void plan_free(struct plan *p)
 	memset(p, 0, sizeof(*p));
 }
 
-unsigned plan_exercise_seconds(const struct catalogue *cat, unsigned exercise,
-                               enum cat_level level)
+unsigned plan_exercise_seconds(const struct catalogue *cat, unsigned exercise, enum cat_level level)
 {
 	struct builder b = { 0 };
 

@@ -79,9 +79,9 @@ static char *big_catalogue(size_t *len)
 		                      "    steps:\n",
 		                      i, i);
 		for (int s = 0; s < 10; s++)
-			n += (size_t)snprintf(buf + n, cap - n,
-			                      "      - Step %d, described in a sentence of words.\n",
-			                      s + 1);
+			n += (size_t)snprintf(
+			    buf + n, cap - n,
+			    "      - Step %d, described in a sentence of words.\n", s + 1);
 		n += (size_t)snprintf(buf + n, cap - n,
 		                      "    sets:\n"
 		                      "      - { name: Hold, mode: hold, hold: 5, hold_max: 10, "

@@ -302,6 +302,32 @@ if t lookup; then
 	rm -rf "$XDG_CONFIG_HOME/lumbar"
 fi
 
+# ---- The settings file -----------------------------------------------------------------
+
+if t settings; then
+	mkdir -p "$XDG_CONFIG_HOME/lumbar"
+	printf 'level: hard\ncolor: false\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	run settings-level 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --plan
+	[ "$(tail -n 1 "$out" | cut -d' ' -f1-2)" = "Total 4:36" ] || fail "config level not used"
+	done_test
+
+	run settings-option-wins 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --level easy --plan
+	[ "$(tail -n 1 "$out" | cut -d' ' -f1-2)" = "Total 3:10" ] || fail "--level does not beat the file"
+	done_test
+
+	printf 'level: hard\nbell: maybe\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	run settings-bad 65 "$LUMBAR" -C "$FIX/cli-small.yaml" --list
+	expect_empty_out
+	expect_err_match "^$XDG_CONFIG_HOME/lumbar/config.yaml:2:7: .*bell"
+	done_test
+	rm -rf "$XDG_CONFIG_HOME/lumbar"
+
+	# --speak says at once, on a plain terminal, when nothing can speak.
+	run speak-missing 69 env PATH=/nonexistent "$LUMBAR" -C "$FIX/cli-small.yaml" --speak alpha
+	expect_err_match '^lumbar: --speak: .*espeak'
+	done_test
+fi
+
 # ---- --history -------------------------------------------------------------------------
 
 if t history; then

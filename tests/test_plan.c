@@ -89,7 +89,9 @@ static const char *shape(const struct plan *p)
 	buf[0] = '\0';
 	for (size_t i = 0; i < p->n; i++) {
 		const struct plan_phase *ph = &p->phases[i];
-		char side = ph->side == PLAN_SIDE_LEFT ? 'L' : ph->side == PLAN_SIDE_RIGHT ? 'R' : 0;
+		char side = ph->side == PLAN_SIDE_LEFT    ? 'L'
+		            : ph->side == PLAN_SIDE_RIGHT ? 'R'
+		                                          : 0;
 		char kind = "PWRS"[ph->kind];
 		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%c%u", i ? " " : "", kind,
 		                        ph->seconds);
@@ -300,9 +302,8 @@ static void routine_is_exercises_in_order_each_with_prepare(void **state)
 	assert_int_equal(plan_slot_first(&f.plan, 1), 2);
 	assert_int_equal(plan_slot_end(&f.plan, 0), 2);
 	assert_int_equal(plan_slot_end(&f.plan, 1), 4);
-	assert_int_equal(f.plan.total,
-	                 plan_exercise_seconds(&f.cat, 0, CAT_LEVEL_EASY) +
-	                         plan_exercise_seconds(&f.cat, 1, CAT_LEVEL_EASY));
+	assert_int_equal(f.plan.total, plan_exercise_seconds(&f.cat, 0, CAT_LEVEL_EASY) +
+	                                   plan_exercise_seconds(&f.cat, 1, CAT_LEVEL_EASY));
 	plan_free(&f.plan);
 }
 
