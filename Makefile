@@ -30,7 +30,8 @@ NODEPS_GOALS = clean distclean uninstall
 ifeq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
 else
 DEPS_OK := $(shell $(PKG_CONFIG) --exists $(PKGS) cmocka 2>/dev/null && \
-                   command -v tmux >/dev/null 2>&1 && command -v valgrind >/dev/null 2>&1 && echo yes)
+                   command -v tmux >/dev/null 2>&1 && command -v valgrind >/dev/null 2>&1 && \
+                   command -v groff >/dev/null 2>&1 && echo yes)
 ifneq ($(DEPS_OK),yes)
 $(info lumbar: some build dependencies are missing; running scripts/install-deps)
 DEPS_RC := $(shell ./scripts/install-deps 1>&2; echo $$?)
