@@ -20,6 +20,10 @@
  *   side left                         rebuilt from the current catalogue
  *   rep 2                             is still the same
  *   left 12                           seconds left when saved
+ *   entry 1795500903 bridge done 95   zero or more: exercises of the
+ *                                     routine already finished or left,
+ *                                     not yet in the history (Unix time,
+ *                                     id, done or partial, active seconds)
  *
  * The names are spelled here rather than borrowed from the display names
  * of plan.h and catalogue.h, so that the file stays readable whatever the
@@ -28,6 +32,13 @@
  * Storing the list of exercises (and not only the routine's name) matters
  * for `due`: once some exercises are done, the due list is shorter, and the
  * saved phase index would point elsewhere.
+ *
+ * The `entry` lines carry what the history will get once the routine ends
+ * (the history is written in one go, with the pain score asked at the end).
+ * Keeping them here means a killed process or a closed terminal loses at
+ * most the exercise in progress: the next start either resumes with them or
+ * writes them to the history. The time is stored as Unix seconds, not as
+ * local text, so a change of time zone in between cannot move it.
  */
 #ifndef LUMBAR_PROGRESS_H
 #define LUMBAR_PROGRESS_H
@@ -39,7 +50,7 @@
 #include "plan.h"
 
 enum {
-	PROG_MAX_BYTES = 8192, /* a longer file is damaged */
+	PROG_MAX_BYTES = 16384, /* a longer file is damaged */
 };
 
 struct prog_state {
@@ -54,6 +65,14 @@ struct prog_state {
 	enum plan_side side;
 	unsigned rep;
 	unsigned left_s; /* seconds left in the phase when saved */
+
+	/*
+	 * History entries waiting for the end of the routine, in plan order.
+	 * Only `when`, `id`, `status` and `active_s` are stored; a loaded entry
+	 * has pain HIST_NO_PAIN and day and line 0.
+	 */
+	unsigned n_entries; /* 0..CAT_MAX_EXERCISES */
+	struct hist_entry entries[CAT_MAX_EXERCISES];
 };
 
 /*
@@ -65,7 +84,8 @@ int prog_path(const char *history_path, char *buf, size_t len);
 
 /*
  * Describe phase `phase` of plan `p` (built from `cat`) for the routine
- * named `routine`, with `left_s` seconds left. Returns 0, or -1 when the
+ * named `routine`, with `left_s` seconds left and no entries (the caller
+ * copies its pending entries in afterwards). Returns 0, or -1 when the
  * phase is out of range, the routine name is not an id, or the plan has no
  * or too many exercises (*st then undefined).
  */
@@ -76,7 +96,9 @@ int prog_fill(struct prog_state *st, const char *routine, const struct catalogue
  * Replace the file at `path` with `st`, atomically (temporary file, fsync,
  * rename, then fsync of the folder). Missing folders are created with mode
  * 0700; the file gets mode 0600. Returns 0, or -1 with *err filled and the
- * old file, if any, left as it was.
+ * old file, if any, left as it was. A state the reader would refuse (an
+ * entry with a bad id, status, negative time or too many seconds) is
+ * refused here too, and nothing is written.
  */
 int prog_save(const char *path, const struct prog_state *st, struct hist_error *err);
 

@@ -14,6 +14,12 @@
 
 static const char prog_magic[] = "lumbar-progress 1";
 
+/*
+ * The latest entry time read or written: 12 digits, far beyond any real
+ * date, and small enough that a time_t of 64 bits never overflows parsing.
+ */
+#define PROG_MAX_TIME 999999999999LL
+
 /* The file's own spellings; see progress.h for why they are not shared. */
 static const char *const level_names[] = { "easy", "medium", "hard" };
 static const char *const kind_names[] = { "prepare", "work", "rest", "switch" };
@@ -153,17 +159,35 @@ static size_t format_state(const struct prog_state *st, char *buf, size_t cap)
 		PUT(" %s", st->exercises[i]);
 	PUT("\nphase %zu\nexercise %s\nkind %s\nset %d\nside %s\nrep %u\nleft %u\n", st->phase,
 	    st->exercise, kind_names[st->kind], st->set, side_names[st->side], st->rep, st->left_s);
+	for (unsigned i = 0; i < st->n_entries; i++) {
+		const struct hist_entry *e = &st->entries[i];
+
+		PUT("entry %lld %s %s %u\n", (long long)e->when, e->id, hist_result_name(e->status),
+		    e->active_s);
+	}
 #undef PUT
 	return off;
+}
+
+/* Whether the reader would take the entry back as it is. */
+static bool entry_ok(const struct hist_entry *e)
+{
+	/* An id without its NUL measures 33 and is refused as too long. */
+	return hist_valid_id(e->id, strnlen(e->id, sizeof(e->id))) &&
+	       (e->status == HIST_DONE || e->status == HIST_PARTIAL) &&
+	       e->active_s <= HIST_MAX_SECONDS && e->when >= 0 && e->when <= PROG_MAX_TIME;
 }
 
 int prog_save(const char *path, const struct prog_state *st, struct hist_error *err)
 {
 	char buf[PROG_MAX_BYTES];
+	bool entries_ok = st->n_entries <= CAT_MAX_EXERCISES;
 
+	for (unsigned i = 0; entries_ok && i < st->n_entries; i++)
+		entries_ok = entry_ok(&st->entries[i]);
 	if ((unsigned)st->level > CAT_LEVEL_HARD || (unsigned)st->kind > PLAN_SWITCH ||
 	    (unsigned)st->side > PLAN_SIDE_RIGHT || st->n_exercises == 0 ||
-	    st->n_exercises > CAT_MAX_EXERCISES) {
+	    st->n_exercises > CAT_MAX_EXERCISES || !entries_ok) {
 		set_error(err, 0, "cannot save %s: refusing a malformed state", path);
 		return -1;
 	}
@@ -321,6 +345,73 @@ static int take_num(struct cursor *c, const char *key, bool neg, long *out)
 	return 0;
 }
 
+/* The next space-separated field of [*v, end), advancing *v past it. */
+static const char *field(const char **v, const char *end, size_t *len)
+{
+	const char *start = *v;
+	const char *sp = memchr(start, ' ', (size_t)(end - start));
+	const char *stop = sp ? sp : end;
+
+	*len = (size_t)(stop - start);
+	*v = sp ? sp + 1 : end;
+	return start;
+}
+
+/* Decimal digits only, 1..`max` of them. */
+static bool digits(const char *s, size_t len, size_t max, long long *out)
+{
+	long long x = 0;
+
+	if (len == 0 || len > max)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		x = x * 10 + (s[i] - '0');
+	}
+	*out = x;
+	return true;
+}
+
+/* `entry WHEN ID STATUS SECONDS`: one pending history entry. */
+static int take_entry(struct cursor *c, struct hist_entry *e)
+{
+	size_t len, flen;
+	const char *v = take(c, "entry", &len);
+	const char *end, *f;
+	long long when, secs;
+	char status[16];
+
+	if (!v)
+		return -1;
+	end = v + len;
+	memset(e, 0, sizeof(*e));
+	c->why = "bad entry";
+	f = field(&v, end, &flen);
+	if (!digits(f, flen, 12, &when))
+		return -1;
+	f = field(&v, end, &flen);
+	if (!hist_valid_id(f, flen))
+		return -1;
+	memcpy(e->id, f, flen);
+	e->id[flen] = '\0';
+	f = field(&v, end, &flen);
+	if (flen >= sizeof(status))
+		return -1;
+	memcpy(status, f, flen);
+	status[flen] = '\0';
+	if (hist_result_parse(status, &e->status) != 0)
+		return -1;
+	f = field(&v, end, &flen);
+	if (!digits(f, flen, 9, &secs) || secs > HIST_MAX_SECONDS || v != end || f + flen != end)
+		return -1;
+	e->when = (time_t)when;
+	e->active_s = (unsigned)secs;
+	e->pain = HIST_NO_PAIN;
+	c->why = NULL;
+	return 0;
+}
+
 static int parse_state(struct cursor *c, struct prog_state *st)
 {
 	size_t len;
@@ -388,10 +479,16 @@ static int parse_state(struct cursor *c, struct prog_state *st)
 	if (take_num(c, "left", false, &x) != 0)
 		return -1;
 	st->left_s = (unsigned)x;
-	if (c->p != c->end) {
-		c->line++;
-		c->why = "unexpected line";
-		return -1;
+	st->n_entries = 0;
+	while (c->p != c->end) {
+		if (st->n_entries == CAT_MAX_EXERCISES) {
+			c->line++;
+			c->why = "too many entries";
+			return -1;
+		}
+		if (take_entry(c, &st->entries[st->n_entries]) != 0)
+			return -1;
+		st->n_entries++;
 	}
 	return 0;
 }

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
@@ -34,7 +35,7 @@
 /* ---- Key table -------------------------------------------------------------- */
 
 #define CTX_LIST    (UI_CTX_MENU | UI_CTX_INFO)
-#define CTX_ANY     (UI_CTX_MENU | UI_CTX_INFO | UI_CTX_PLAYER | UI_CTX_SUMMARY)
+#define CTX_ANY     (UI_CTX_MENU | UI_CTX_INFO | UI_CTX_PLAYER | UI_CTX_SUMMARY | UI_CTX_HISTORY)
 #define KEY_CTRL(c) ((c)&0x1f)
 #define KEY_ESC     27
 
@@ -54,6 +55,8 @@ static const struct ui_binding bindings[] = {
 	{ UI_CTX_MENU, '\r', NULL, UI_ACT_START, NULL },
 	{ UI_CTX_MENU, KEY_ENTER, NULL, UI_ACT_START, NULL },
 	{ UI_CTX_MENU, 'a', "a", UI_ACT_ROUTINE, "start the full routine" },
+	{ UI_CTX_MENU, 'd', "d", UI_ACT_DUE, "start what is due" },
+	{ UI_CTX_MENU, 'h', "h", UI_ACT_HISTORY, "history: calendar, streaks, pain" },
 	{ UI_CTX_MENU, 'i', "i", UI_ACT_INFO, "details of the highlighted exercise" },
 	{ UI_CTX_MENU, 'q', "q", UI_ACT_QUIT, "quit" },
 	/* The details screen. */
@@ -81,15 +84,40 @@ static const struct ui_binding bindings[] = {
 	{ UI_CTX_CONFIRM, 'N', NULL, UI_ACT_NO, NULL },
 	{ UI_CTX_CONFIRM, KEY_ESC, "Esc", UI_ACT_NO, NULL },
 	{ UI_CTX_CONFIRM, 'q', "q", UI_ACT_NO, NULL },
-	/* The summary. */
-	{ UI_CTX_SUMMARY, '\n', "Enter", UI_ACT_BACK, "done" },
+	/* The summary, with its pain question. */
+	{ UI_CTX_SUMMARY, '0', "0-9", UI_ACT_DIGIT, "type how your back is now, 0 to 10" },
+	{ UI_CTX_SUMMARY, '1', NULL, UI_ACT_DIGIT, NULL },
+	{ UI_CTX_SUMMARY, '2', NULL, UI_ACT_DIGIT, NULL },
+	{ UI_CTX_SUMMARY, '3', NULL, UI_ACT_DIGIT, NULL },
+	{ UI_CTX_SUMMARY, '4', NULL, UI_ACT_DIGIT, NULL },
+	{ UI_CTX_SUMMARY, '5', NULL, UI_ACT_DIGIT, NULL },
+	{ UI_CTX_SUMMARY, '6', NULL, UI_ACT_DIGIT, NULL },
+	{ UI_CTX_SUMMARY, '7', NULL, UI_ACT_DIGIT, NULL },
+	{ UI_CTX_SUMMARY, '8', NULL, UI_ACT_DIGIT, NULL },
+	{ UI_CTX_SUMMARY, '9', NULL, UI_ACT_DIGIT, NULL },
+	{ UI_CTX_SUMMARY, KEY_BACKSPACE, "Backspace", UI_ACT_ERASE, "erase a digit" },
+	{ UI_CTX_SUMMARY, 127, NULL, UI_ACT_ERASE, NULL },
+	{ UI_CTX_SUMMARY, '\b', NULL, UI_ACT_ERASE, NULL },
+	{ UI_CTX_SUMMARY, '\n', "Enter", UI_ACT_BACK,
+	  "save the score (none if nothing typed), then done" },
 	{ UI_CTX_SUMMARY, '\r', NULL, UI_ACT_BACK, NULL },
 	{ UI_CTX_SUMMARY, KEY_ENTER, NULL, UI_ACT_BACK, NULL },
-	{ UI_CTX_SUMMARY, 'q', "q", UI_ACT_BACK, NULL },
-	{ UI_CTX_SUMMARY, KEY_ESC, "Esc", UI_ACT_BACK, NULL },
+	{ UI_CTX_SUMMARY, 'q', "q", UI_ACT_QUIT, "done, without a score" },
+	{ UI_CTX_SUMMARY, KEY_ESC, "Esc", UI_ACT_QUIT, NULL },
+	/* The history view. */
+	{ UI_CTX_HISTORY, 'q', "q", UI_ACT_BACK, "back to the menu" },
+	{ UI_CTX_HISTORY, KEY_ESC, "Esc", UI_ACT_BACK, NULL },
+	{ UI_CTX_HISTORY, 'h', "h", UI_ACT_BACK, NULL },
+	{ UI_CTX_HISTORY, KEY_LEFT, "Left", UI_ACT_BACK, NULL },
+	/* The resume question at start. */
+	{ UI_CTX_RESUME, 'y', "y", UI_ACT_YES, "resume the routine where it stopped" },
+	{ UI_CTX_RESUME, 'Y', NULL, UI_ACT_YES, NULL },
+	{ UI_CTX_RESUME, 'n', "n", UI_ACT_NO, "log what was done and drop the rest" },
+	{ UI_CTX_RESUME, 'N', NULL, UI_ACT_NO, NULL },
 	/* Everywhere. */
 	{ CTX_ANY, '?', "?", UI_ACT_HELP, "these keys" },
-	{ CTX_ANY | UI_CTX_CONFIRM, KEY_CTRL('c'), "Ctrl-C", UI_ACT_INTERRUPT, "quit at once" },
+	{ CTX_ANY | UI_CTX_CONFIRM | UI_CTX_RESUME, KEY_CTRL('c'), "Ctrl-C", UI_ACT_INTERRUPT,
+	  "quit at once" },
 };
 
 const struct ui_binding *ui_bindings(size_t *n)
@@ -218,20 +246,36 @@ const char *ui_clock(unsigned seconds, char buf[16])
 	return plan_format_clock(seconds, buf, 16);
 }
 
-int ui_play(struct ui *ui, const unsigned *exercises, unsigned n, bool routine)
+void ui_status(struct ui *ui, bool alert, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->status_line, sizeof(ui->status_line), fmt, ap);
+	va_end(ap);
+	ui->status_alert = alert;
+}
+
+int ui_play(struct ui *ui, const unsigned *exercises, unsigned n, const char *routine)
+{
+	return ui_play_at(ui, exercises, n, ui->opt->level, routine, 0, NULL);
+}
+
+int ui_play_at(struct ui *ui, const unsigned *exercises, unsigned n, enum cat_level level,
+               const char *routine, size_t first, const struct prog_state *resumed)
 {
 	if (ui->playing) {
 		session_free(&ui->sess);
 		plan_free(&ui->plan);
 		ui->playing = false;
 	}
-	if (plan_build(ui->opt->cat, exercises, n, ui->opt->level, &ui->plan) != 0) {
+	if (plan_build(ui->opt->cat, exercises, n, level, &ui->plan) != 0) {
 		ui->error = "out of memory";
 		ui->status = 1;
 		ui->quit = true;
 		return -1;
 	}
-	if (session_init(&ui->sess, &ui->plan, 0, ui->now) != 0) {
+	if (session_init(&ui->sess, &ui->plan, first, ui->now) != 0) {
 		plan_free(&ui->plan);
 		ui->error = "out of memory";
 		ui->status = 1;
@@ -239,10 +283,12 @@ int ui_play(struct ui *ui, const unsigned *exercises, unsigned n, bool routine)
 		return -1;
 	}
 	ui->playing = true;
-	ui->routine = routine;
+	ui->routine = routine != NULL;
+	snprintf(ui->routine_name, sizeof(ui->routine_name), "%s", routine ? routine : "");
 	ui->confirm = false;
 	ui->held_by_modal = false;
 	ui->screen = ui->sess.finished ? UI_SCREEN_SUMMARY : UI_SCREEN_PLAYER;
+	ui_log_begin(ui, resumed);
 	return 0;
 }
 
@@ -300,6 +346,10 @@ static unsigned context_of(const struct ui *ui)
 		return UI_CTX_SUMMARY;
 	case UI_SCREEN_HELP:
 		return UI_CTX_HELP;
+	case UI_SCREEN_HISTORY:
+		return UI_CTX_HISTORY;
+	case UI_SCREEN_RESUME:
+		return UI_CTX_RESUME;
 	}
 	return 0;
 }
@@ -320,6 +370,7 @@ static void dispatch(struct ui *ui, int key)
 		return;
 	}
 	a = action_of(context_of(ui), key);
+	ui->key = key;
 	if (a == UI_ACT_INTERRUPT) {
 		ui->quit = true;
 		ui->status = 130;
@@ -331,6 +382,8 @@ static void dispatch(struct ui *ui, int key)
 	}
 	switch (ui->screen) {
 	case UI_SCREEN_MENU:
+		/* A day may have passed since the counts were made. */
+		ui_log_check_day(ui);
 		ui_menu_key(ui, a);
 		break;
 	case UI_SCREEN_INFO:
@@ -341,6 +394,13 @@ static void dispatch(struct ui *ui, int key)
 		break;
 	case UI_SCREEN_SUMMARY:
 		ui_player_summary_key(ui, a);
+		break;
+	case UI_SCREEN_HISTORY:
+		ui_log_check_day(ui);
+		ui_history_key(ui, a);
+		break;
+	case UI_SCREEN_RESUME:
+		ui_player_resume_key(ui, a);
 		break;
 	case UI_SCREEN_HELP:
 		break;
@@ -461,6 +521,12 @@ static void draw(struct ui *ui)
 		case UI_SCREEN_HELP:
 			ui_player_help_draw(ui);
 			break;
+		case UI_SCREEN_HISTORY:
+			ui_history_draw(ui);
+			break;
+		case UI_SCREEN_RESUME:
+			ui_player_resume_draw(ui);
+			break;
 		}
 	}
 	frame_refresh();
@@ -524,12 +590,16 @@ static bool sleep_until(int64_t wait_ms)
 	return pselect(STDIN_FILENO + 1, &in, NULL, NULL, tp, &sleep_mask) > 0;
 }
 
-static void start(struct ui *ui)
+void ui_start(struct ui *ui)
 {
 	const struct catalogue *cat = ui->opt->cat;
 	unsigned idx[CAT_MAX_EXERCISES], n;
 
-	ui_menu_init(ui);
+	if (ui->resume) {
+		/* The question comes first; its answer calls here again. */
+		ui->screen = UI_SCREEN_RESUME;
+		return;
+	}
 	switch (ui->opt->start) {
 	case UI_START_MENU:
 		ui->screen = UI_SCREEN_MENU;
@@ -537,15 +607,22 @@ static void start(struct ui *ui)
 	case UI_START_ROUTINE:
 		for (n = 0; n < cat->n_exercises; n++)
 			idx[n] = n;
-		ui_play(ui, idx, n, true);
+		ui_play(ui, idx, n, "all");
 		break;
 	case UI_START_EXERCISE:
 		idx[0] = ui->opt->exercise;
-		ui_play(ui, idx, 1, false);
+		ui_play(ui, idx, 1, NULL);
 		break;
 	case UI_START_DUE:
 		n = ui_menu_due(ui, idx);
-		ui_play(ui, idx, n, true);
+		if (n == 0) {
+			/* Said after the terminal is given back, instead of an empty plan. */
+			ui->farewell = UI_NOTHING_DUE;
+			ui->quit = true;
+			ui->status = 0;
+			break;
+		}
+		ui_play(ui, idx, n, "due");
 		break;
 	}
 }
@@ -597,6 +674,7 @@ static void loop(struct ui *ui)
 			unsigned ev = session_tick(&ui->sess, ui->now);
 
 			cue(ui, ev, &second_bell);
+			ui_log_events(ui, ev);
 		}
 		if (ui->playing && ui->sess.finished && ui->screen == UI_SCREEN_PLAYER) {
 			/* By time, or by n or s on the last phase. */
@@ -605,6 +683,7 @@ static void loop(struct ui *ui)
 			ui->screen = UI_SCREEN_SUMMARY;
 		}
 		draw(ui);
+		ui_log_flush(ui);
 
 		wait = ui->playing && !ui->sess.finished ? session_wait_ms(&ui->sess, ui->now) : -1;
 		if (second_bell) {
@@ -625,6 +704,15 @@ int ui_run(const struct ui_options *o)
 	ui.opt = o;
 	setlocale(LC_ALL, "");
 	codeset = nl_langinfo(CODESET);
+
+	/* Files first: the first frame already shows today's counts. */
+	ui_menu_init(&ui);
+	ui_log_init(&ui);
+	if (o->start == UI_START_DUE && !ui.resume && ui.due_n == 0) {
+		printf("%s\n", UI_NOTHING_DUE);
+		ui_log_free(&ui);
+		return 0;
+	}
 
 	signals_setup();
 	term_screen = newterm(NULL, stdout, stdin);
@@ -661,17 +749,37 @@ int ui_run(const struct ui_options *o)
 	frame_setup();
 	frame_direct = true;
 	ui.now = now_ms();
-	start(&ui);
+	ui_start(&ui);
 	loop(&ui);
 	frame_close();
+	teardown();
 
+	/*
+	 * Signals are still ours here, so a second Ctrl-C cannot cut a write
+	 * short. Ctrl-C is a deliberate quit: what was done is logged. SIGHUP
+	 * and SIGTERM mid-routine write nothing and keep the progress file for
+	 * the next start to offer; at the summary the routine is over, so its
+	 * entries go to the history without a score.
+	 */
+	if (ui.playing && ui.status == 130)
+		ui_log_quit(&ui);
+	else if (ui.playing && (ui.status == 129 || ui.status == 143) && ui.sess.finished &&
+	         !ui.pain_done)
+		ui_log_finish(&ui, HIST_NO_PAIN);
 	if (ui.playing) {
 		session_free(&ui.sess);
 		plan_free(&ui.plan);
 	}
-	teardown();
 	signals_restore();
 	if (ui.error)
 		fprintf(stderr, "lumbar: %s\n", ui.error);
+	if (ui.farewell)
+		printf("%s\n", ui.farewell);
+	/* Warnings the screens showed are lost with them when started straight into a plan. */
+	if (ui.opt->start != UI_START_MENU && ui.status_alert && ui.status_line[0])
+		fprintf(stderr, "lumbar: %s\n", ui.status_line);
+	else if (ui.exit_note[0])
+		fprintf(stderr, "lumbar: %s\n", ui.exit_note);
+	ui_log_free(&ui);
 	return ui.status;
 }

@@ -52,6 +52,11 @@ void ui_draw_init(bool color, bool utf8)
 	}
 }
 
+bool ui_draw_utf8(void)
+{
+	return have_utf8;
+}
+
 attr_t ui_draw_attr(enum ui_draw_role role)
 {
 	return role < UI_ROLE_COUNT ? role_attr[role] : A_NORMAL;

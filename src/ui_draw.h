@@ -41,6 +41,9 @@ enum ui_draw_role {
  */
 void ui_draw_init(bool color, bool utf8);
 
+/* Whether the locale can show block and shade characters (set at init). */
+bool ui_draw_utf8(void);
+
 /* The attributes of a role. */
 attr_t ui_draw_attr(enum ui_draw_role role);
 

@@ -7,6 +7,7 @@
 
 #include <curses.h>
 
+#include "cli_text.h"
 #include "ui_draw.h"
 #include "ui_priv.h"
 
@@ -20,7 +21,13 @@ static int list_rows = 10;
 
 static int entries(const struct ui *ui)
 {
-	return (int)ui->opt->cat->n_exercises + 1;
+	return (int)ui->opt->cat->n_exercises + UI_MENU_FIRST_EXERCISE;
+}
+
+/* Whether the summary's counts can be shown beside the exercises. */
+static bool have_counts(const struct ui *ui)
+{
+	return ui->hist_ok && ui->hist_sum.n_ex == ui->opt->cat->n_exercises;
 }
 
 void ui_menu_init(struct ui *ui)
@@ -53,20 +60,38 @@ const char *ui_menu_frequency(const struct cat_frequency *f, char *buf, size_t l
 
 const char *ui_menu_today(const struct ui *ui, unsigned exercise)
 {
-	/* The history module (issue 5) fills this column: "1/2 today". */
-	(void)ui;
-	(void)exercise;
-	return "";
+	static char buf[48];
+
+	if (!have_counts(ui) || exercise >= ui->opt->cat->n_exercises)
+		return "";
+	return cli_count_text(&ui->opt->cat->exercises[exercise], &ui->hist_sum.ex[exercise], buf,
+	                      sizeof(buf));
 }
 
 unsigned ui_menu_due(const struct ui *ui, unsigned *out)
 {
-	/* Without a history every exercise is due. */
-	unsigned n = ui->opt->cat->n_exercises;
+	unsigned n = 0;
 
-	for (unsigned i = 0; i < n; i++)
-		out[i] = i;
+	for (unsigned i = 0; i < ui->opt->cat->n_exercises; i++)
+		if (!have_counts(ui) || ui->hist_sum.ex[i].due)
+			out[n++] = i;
 	return n;
+}
+
+void ui_menu_update_due(struct ui *ui)
+{
+	unsigned idx[CAT_MAX_EXERCISES];
+
+	ui->due_n = ui_menu_due(ui, idx);
+	ui->due_secs = 0;
+	for (unsigned i = 0; i < ui->due_n; i++)
+		ui->due_secs += ui->menu_secs[idx[i] + 1];
+}
+
+/* The catalogue index of a menu entry, or -1 for the routine and due entries. */
+static int entry_exercise(int entry)
+{
+	return entry >= UI_MENU_FIRST_EXERCISE ? entry - UI_MENU_FIRST_EXERCISE : -1;
 }
 
 /* ---- Menu ---------------------------------------------------------------- */
@@ -80,28 +105,74 @@ static int disclaimer_rows(void)
 	return f.row;
 }
 
+/* "12 min today": the routine row's share of the history. */
+static void minutes_today(const struct ui *ui, char *buf, size_t len)
+{
+	unsigned s = ui->hist_sum.today_active_s;
+
+	if (!have_counts(ui))
+		buf[0] = '\0';
+	else if (s > 0 && s < 30)
+		snprintf(buf, len, "<1 min today");
+	else
+		snprintf(buf, len, "%u min today", (s + 30) / 60);
+}
+
+/*
+ * Rows the status line takes: wrapped, since a warning names a file and
+ * why, but at most two (or one on a short screen) so the list keeps room.
+ */
+static int status_rows(const struct ui *ui)
+{
+	struct ui_draw_flow f = { .top = 0, .bottom = 0, .x = 0, .w = COLS };
+	int max = LINES >= 12 ? 2 : 1;
+
+	if (!ui->status_line[0])
+		return 0;
+	ui_draw_flow_add(&f, NULL, ui->status_line, A_NORMAL);
+	return f.row < max ? f.row : max;
+}
+
 static void draw_entry(const struct ui *ui, int y, int entry, int w_len, int w_freq, int w_today)
 {
 	const struct catalogue *cat = ui->opt->cat;
 	bool sel = entry == ui->menu_sel;
 	attr_t a = sel ? ui_draw_attr(UI_ROLE_SELECT) : A_NORMAL;
-	char name[CAT_MAX_STRING + 64], len[16], freq[48];
-	const char *today = "";
-	int x, w_name;
+	char name[CAT_MAX_STRING + 64], len[16], freq[48], today[64] = "";
+	int x, w_name, ex_i = entry_exercise(entry);
+	unsigned secs;
 
-	if (entry == 0) {
+	if (entry == UI_MENU_ROUTINE) {
 		snprintf(name, sizeof(name), "Full routine: %s", cat->routine_name);
 		snprintf(freq, sizeof(freq), "%u exercises", cat->n_exercises);
+		minutes_today(ui, today, sizeof(today));
+		secs = ui->menu_secs[0];
+		if (!sel)
+			a = ui_draw_attr(UI_ROLE_TITLE);
+	} else if (entry == UI_MENU_DUE) {
+		snprintf(name, sizeof(name), "Due now");
+		if (ui->due_n)
+			snprintf(freq, sizeof(freq), "%u exercise%s", ui->due_n,
+			         ui->due_n == 1 ? "" : "s");
+		else
+			snprintf(freq, sizeof(freq), "nothing due");
+		secs = ui->due_secs;
 		if (!sel)
 			a = ui_draw_attr(UI_ROLE_TITLE);
 	} else {
-		const struct cat_exercise *ex = &cat->exercises[entry - 1];
+		const struct cat_exercise *ex = &cat->exercises[ex_i];
+		bool due = have_counts(ui) && ui->hist_sum.ex[ex_i].due;
 
 		snprintf(name, sizeof(name), "%s", ex->name);
 		ui_menu_frequency(&ex->freq, freq, sizeof(freq));
-		today = ui_menu_today(ui, (unsigned)entry - 1);
+		/* The mark leads the column, so what is due reads down one edge. */
+		if (have_counts(ui))
+			snprintf(today, sizeof(today), "%s %s",
+			         due ? (ui_draw_utf8() ? "\u2022" : "*") : " ",
+			         ui_menu_today(ui, (unsigned)ex_i));
+		secs = ui->menu_secs[ex_i + 1];
 	}
-	ui_clock(ui->menu_secs[entry], len);
+	ui_clock(secs, len);
 
 	if (sel) {
 		/* The highlight spans the row, so it reads from across the room. */
@@ -119,8 +190,10 @@ static void draw_entry(const struct ui *ui, int y, int entry, int w_len, int w_f
 		ui_draw_text(y, x, w_freq, freq, a);
 		x += w_freq + 2;
 	}
-	if (w_today)
+	if (w_today > 1)
 		ui_draw_text(y, x, w_today, today, a);
+	else if (w_today == 1 && ex_i >= 0)
+		ui_draw_text(y, x, 1, today, a); /* only the due mark fits */
 }
 
 void ui_menu_draw(struct ui *ui)
@@ -132,8 +205,12 @@ void ui_menu_draw(struct ui *ui)
 	bool gaps = LINES >= 10;
 	int top = gaps ? 2 : 1;
 	int bottom = LINES - dis - (keys ? 1 : 0) - (gaps ? 1 : 0); /* first row after the list */
-	int w_len = 7, w_freq = COLS >= 50 ? 12 : 0, w_today = COLS >= 70 ? 13 : 0;
+	int status = status_rows(ui);
+	int w_len = 7, w_freq = COLS >= 50 ? 12 : 0;
+	int w_today = !have_counts(ui) ? 0 : COLS >= 70 ? 15 : COLS >= 50 ? 1 : 0;
 	char title[CAT_MAX_STRING + 32];
+
+	bottom -= status;
 
 	snprintf(title, sizeof(title), "lumbar \u00b7 %s", cat->routine_name);
 	ui_draw_text(0, 0, COLS - 14, title, ui_draw_attr(UI_ROLE_TITLE));
@@ -160,13 +237,24 @@ void ui_menu_draw(struct ui *ui)
 		draw_entry(ui, top + i, ui->menu_top + i, w_len, w_freq, w_today);
 
 	struct ui_draw_flow f = { .top = bottom + (gaps ? 1 : 0),
-		                  .bottom = LINES - (keys ? 1 : 0),
+		                  .bottom = LINES - (keys ? 1 : 0) - status,
 		                  .x = 1,
 		                  .w = COLS - 2 };
 	ui_draw_flow_add(&f, NULL, disclaimer, ui_draw_attr(UI_ROLE_DIM));
+	if (status) {
+		struct ui_draw_flow sf = { .top = LINES - (keys ? 1 : 0) - status,
+			                   .bottom = LINES - (keys ? 1 : 0),
+			                   .x = 0,
+			                   .w = COLS };
+
+		ui_draw_flow_add(&sf, NULL, ui->status_line,
+		                 ui_draw_attr(ui->status_alert ? UI_ROLE_ALERT : UI_ROLE_TITLE));
+	}
 	if (keys)
 		ui_draw_text(LINES - 1, 0, COLS,
-		             "j/k move  Enter start  a routine  i details  ? keys  q quit",
+		             COLS >= 76 ? "j/k move  Enter start  a routine  d due  h history  "
+		                          "i details  ? keys  q quit"
+		                        : "j/k move  Enter start  h history  ? keys  q quit",
 		             ui_draw_attr(UI_ROLE_DIM));
 }
 
@@ -186,18 +274,27 @@ static void start_entry(struct ui *ui, int entry)
 	unsigned idx[CAT_MAX_EXERCISES];
 	unsigned n = ui->opt->cat->n_exercises;
 
-	if (entry == 0) {
+	if (entry == UI_MENU_ROUTINE) {
 		for (unsigned i = 0; i < n; i++)
 			idx[i] = i;
-		ui_play(ui, idx, n, true);
+		ui_play(ui, idx, n, "all");
+	} else if (entry == UI_MENU_DUE) {
+		n = ui_menu_due(ui, idx);
+		if (n == 0)
+			ui_status(ui, false, "%s", UI_NOTHING_DUE);
+		else
+			ui_play(ui, idx, n, "due");
 	} else {
-		idx[0] = (unsigned)entry - 1;
-		ui_play(ui, idx, 1, false);
+		idx[0] = (unsigned)entry_exercise(entry);
+		ui_play(ui, idx, 1, NULL);
 	}
 }
 
 void ui_menu_key(struct ui *ui, enum ui_action action)
 {
+	/* A note is read once; the next key makes room for the disclaimer again. */
+	if (action != UI_ACT_NONE)
+		ui->status_line[0] = '\0';
 	switch (action) {
 	case UI_ACT_UP:
 		select_by(ui, -1);
@@ -221,7 +318,13 @@ void ui_menu_key(struct ui *ui, enum ui_action action)
 		start_entry(ui, ui->menu_sel);
 		break;
 	case UI_ACT_ROUTINE:
-		start_entry(ui, 0);
+		start_entry(ui, UI_MENU_ROUTINE);
+		break;
+	case UI_ACT_DUE:
+		start_entry(ui, UI_MENU_DUE);
+		break;
+	case UI_ACT_HISTORY:
+		ui->screen = UI_SCREEN_HISTORY;
 		break;
 	case UI_ACT_INFO:
 		ui->info_entry = ui->menu_sel;
@@ -358,17 +461,37 @@ static void info_exercise(const struct ui *ui, struct ui_draw_flow *f, unsigned 
 	}
 }
 
-static void info_routine(const struct ui *ui, struct ui_draw_flow *f)
+/* The routine, or with `due` only what is due, one exercise a paragraph. */
+static void info_routine(const struct ui *ui, struct ui_draw_flow *f, bool due)
 {
 	const struct catalogue *cat = ui->opt->cat;
 	char buf[CAT_MAX_STRING + 128], len[16], freq[48], num[16];
+	unsigned idx[CAT_MAX_EXERCISES], n = cat->n_exercises;
 
-	snprintf(buf, sizeof(buf), "%u exercises, %s at %s level, each with its get-ready time.",
-	         cat->n_exercises, ui_clock(ui->menu_secs[0], len), cat_level_name(ui->opt->level));
+	if (due) {
+		n = ui_menu_due(ui, idx);
+		if (n == 0) {
+			ui_draw_flow_add(f, NULL, UI_NOTHING_DUE, A_NORMAL);
+			return;
+		}
+		snprintf(buf, sizeof(buf),
+		         "What is not yet done as often as its frequency asks: %u exercise%s, %s "
+		         "at %s level.",
+		         n, n == 1 ? "" : "s", ui_clock(ui->due_secs, len),
+		         cat_level_name(ui->opt->level));
+	} else {
+		for (unsigned i = 0; i < n; i++)
+			idx[i] = i;
+		snprintf(buf, sizeof(buf),
+		         "%u exercises, %s at %s level, each with its get-ready time.", n,
+		         ui_clock(ui->menu_secs[0], len), cat_level_name(ui->opt->level));
+	}
 	ui_draw_flow_add(f, NULL, buf, A_NORMAL);
 	ui_draw_flow_gap(f);
-	for (unsigned i = 0; i < cat->n_exercises; i++) {
-		snprintf(num, sizeof(num), "%2u. ", i + 1);
+	for (unsigned k = 0; k < n; k++) {
+		unsigned i = idx[k];
+
+		snprintf(num, sizeof(num), "%2u. ", k + 1);
 		snprintf(buf, sizeof(buf), "%s (%s, %s): %s", cat->exercises[i].name,
 		         ui_clock(ui->menu_secs[i + 1], len),
 		         ui_menu_frequency(&cat->exercises[i].freq, freq, sizeof(freq)),
@@ -383,18 +506,20 @@ static int info_flow(struct ui *ui, bool draw)
 	struct ui_draw_flow f = { .top = 2, .bottom = draw ? LINES - 1 : 2, .x = 1, .w = COLS - 2 };
 
 	f.scroll = ui->info_scroll;
-	if (ui->info_entry == 0)
-		info_routine(ui, &f);
+	if (entry_exercise(ui->info_entry) < 0)
+		info_routine(ui, &f, ui->info_entry == UI_MENU_DUE);
 	else
-		info_exercise(ui, &f, (unsigned)ui->info_entry - 1);
+		info_exercise(ui, &f, (unsigned)entry_exercise(ui->info_entry));
 	return f.row;
 }
 
 void ui_menu_info_draw(struct ui *ui)
 {
 	const struct catalogue *cat = ui->opt->cat;
-	const char *title =
-	    ui->info_entry == 0 ? cat->routine_name : cat->exercises[ui->info_entry - 1].name;
+	int ex_i = entry_exercise(ui->info_entry);
+	const char *title = ui->info_entry == UI_MENU_DUE ? "Due now"
+	                    : ex_i < 0                    ? cat->routine_name
+	                                                  : cat->exercises[ex_i].name;
 	int rows = LINES - 3; /* between the title and the key hints */
 	int height = info_flow(ui, false);
 

@@ -8,6 +8,7 @@
  * room is left.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <curses.h>
@@ -285,13 +286,13 @@ void ui_player_key(struct ui *ui, enum ui_action action)
 		session_toggle_pause(s, ui->now);
 		break;
 	case UI_ACT_NEXT:
-		session_next(s, ui->now);
+		ui_log_events(ui, session_next(s, ui->now));
 		break;
 	case UI_ACT_PREV:
-		session_prev(s, ui->now);
+		ui_log_events(ui, session_prev(s, ui->now));
 		break;
 	case UI_ACT_SKIP:
-		session_skip_exercise(s, ui->now);
+		ui_log_events(ui, session_skip_exercise(s, ui->now));
 		break;
 	case UI_ACT_QUIT:
 		/* The clock waits for the answer. */
@@ -302,6 +303,7 @@ void ui_player_key(struct ui *ui, enum ui_action action)
 		ui->confirm = true;
 		break;
 	case UI_ACT_YES:
+		ui_log_quit(ui);
 		ui_stop(ui);
 		break;
 	case UI_ACT_NO:
@@ -318,6 +320,44 @@ void ui_player_key(struct ui *ui, enum ui_action action)
 
 /* ---- Summary ---------------------------------------------------------------- */
 
+/* Whether the summary is still asking for the pain score. */
+static bool asking(const struct ui *ui)
+{
+	return !ui->pain_done && ui->opt->history_path && ui_log_pending(ui);
+}
+
+/* The question and its answer, or what became of it, at the flow's end. */
+static void draw_pain(const struct ui *ui, struct ui_draw_flow *f)
+{
+	static const char q[] = "How is your back now? 0-10";
+	char buf[UI_STATUS_MAX + 64];
+
+	if (LINES >= 12)
+		ui_draw_flow_gap(f);
+	if (asking(ui)) {
+		int y = f->top + f->row - f->scroll;
+
+		snprintf(buf, sizeof(buf), "%s  %s", q, ui->pain);
+		ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_TITLE));
+		/* A visible cursor after what is typed, drawn as a block. */
+		if (y >= f->top && y < f->bottom) {
+			int x = f->x + ui_draw_width(buf);
+
+			if (x < f->x + f->w)
+				ui_draw_text(y, x, 1, " ", A_REVERSE);
+		}
+	} else if (ui->pain_done && ui->saved[0]) {
+		ui_draw_flow_add(f, NULL, ui->saved,
+		                 ui->saved_failed ? ui_draw_attr(UI_ROLE_ALERT) : A_NORMAL);
+	} else if (!ui->opt->history_path) {
+		ui_draw_flow_add(f, NULL, "Not logged: no history without HOME.",
+		                 ui_draw_attr(UI_ROLE_DIM));
+	} else if (!ui_log_pending(ui) && !ui->pain_done) {
+		ui_draw_flow_add(f, NULL, "Nothing to log: no work phase was completed.",
+		                 ui_draw_attr(UI_ROLE_DIM));
+	}
+}
+
 void ui_player_summary_draw(struct ui *ui)
 {
 	const struct session *s = &ui->sess;
@@ -326,6 +366,7 @@ void ui_player_summary_draw(struct ui *ui)
 	char buf[CAT_MAX_STRING + 128], spent[16], planned[16];
 	unsigned skipped = 0;
 	int64_t active = session_active_ms(s);
+	const char *back = ui->opt->start == UI_START_MENU ? "back to the menu" : "exit";
 
 	if (LINES >= 12)
 		f.top = 1;
@@ -360,16 +401,64 @@ void ui_player_summary_draw(struct ui *ui)
 			ui_draw_flow_add(&f, " - ", buf, A_NORMAL);
 		}
 	}
-	ui_draw_text(LINES - 1, 0, COLS,
-	             ui->opt->start == UI_START_MENU ? "Enter or q: back to the menu"
-	                                             : "Enter or q: exit",
-	             ui_draw_attr(UI_ROLE_DIM));
+	draw_pain(ui, &f);
+	if (asking(ui))
+		snprintf(buf, sizeof(buf), "0-10 then Enter: save  Enter alone: no score  q: %s",
+		         back);
+	else
+		snprintf(buf, sizeof(buf), "Enter or q: %s", back);
+	ui_draw_text(LINES - 1, 0, COLS, buf, ui_draw_attr(UI_ROLE_DIM));
+}
+
+/* A digit of the score: kept only while the number stays within 0..10. */
+static void type_digit(struct ui *ui, int digit)
+{
+	size_t len = strlen(ui->pain);
+	int value = 0;
+
+	if (len >= sizeof(ui->pain) - 1 || (len == 1 && ui->pain[0] == '0'))
+		return;
+	for (size_t i = 0; i < len; i++)
+		value = value * 10 + (ui->pain[i] - '0');
+	if (value * 10 + digit > HIST_MAX_PAIN)
+		return;
+	ui->pain[len] = (char)('0' + digit);
+	ui->pain[len + 1] = '\0';
 }
 
 void ui_player_summary_key(struct ui *ui, enum ui_action action)
 {
-	if (action == UI_ACT_BACK)
+	size_t len = strlen(ui->pain);
+
+	if (!asking(ui)) {
+		if (action == UI_ACT_BACK || action == UI_ACT_QUIT) {
+			/* Also removes a finished routine's progress file. */
+			if (!ui->pain_done)
+				ui_log_finish(ui, HIST_NO_PAIN);
+			ui_stop(ui);
+		}
+		return;
+	}
+	switch (action) {
+	case UI_ACT_DIGIT:
+		if (ui->key >= '0' && ui->key <= '9')
+			type_digit(ui, ui->key - '0');
+		break;
+	case UI_ACT_ERASE:
+		if (len)
+			ui->pain[len - 1] = '\0';
+		break;
+	case UI_ACT_BACK:
+		ui_log_finish(ui, len ? atoi(ui->pain) : HIST_NO_PAIN);
+		break;
+	case UI_ACT_QUIT:
+		/* Leaving without an answer still logs what was done. */
+		ui_log_finish(ui, HIST_NO_PAIN);
 		ui_stop(ui);
+		break;
+	default:
+		break;
+	}
 }
 
 /* ---- Help ------------------------------------------------------------------- */
@@ -385,6 +474,10 @@ static unsigned help_context(const struct ui *ui)
 		return UI_CTX_PLAYER;
 	case UI_SCREEN_SUMMARY:
 		return UI_CTX_SUMMARY;
+	case UI_SCREEN_HISTORY:
+		return UI_CTX_HISTORY;
+	case UI_SCREEN_RESUME:
+		return UI_CTX_RESUME;
 	case UI_SCREEN_HELP:
 		break;
 	}
@@ -393,8 +486,14 @@ static unsigned help_context(const struct ui *ui)
 
 void ui_player_help_draw(struct ui *ui)
 {
-	static const char *const titles[] = { "Keys in the menu", "Keys in the details",
-		                              "Keys in the player", "Keys in the summary", "Keys" };
+	/* In the order of enum ui_screen. */
+	static const char *const titles[] = { "Keys in the menu",
+		                              "Keys in the details",
+		                              "Keys in the player",
+		                              "Keys in the summary",
+		                              "Keys",
+		                              "Keys in the history",
+		                              "Keys at the question" };
 	unsigned ctx = help_context(ui);
 	size_t n;
 	const struct ui_binding *b = ui_bindings(&n);
@@ -434,4 +533,51 @@ void ui_player_help_draw(struct ui *ui)
 	             ui->held_by_modal ? "Any key: back (the clock is paused meanwhile)"
 	                               : "Any key: back",
 	             ui_draw_attr(UI_ROLE_DIM));
+}
+
+/* ---- Resume question ------------------------------------------------------- */
+
+void ui_player_resume_draw(struct ui *ui)
+{
+	int w = ui_draw_width(ui->resume_q) + 2;
+	int y = LINES / 2, x;
+	attr_t a = ui_draw_attr(UI_ROLE_ALERT);
+
+	/* Over the menu it belongs to; alone when started straight into a routine. */
+	if (ui->opt->start == UI_START_MENU)
+		ui_menu_draw(ui);
+	if (w > COLS)
+		w = COLS;
+	x = (COLS - w) / 2;
+	if (LINES >= 5) {
+		attrset(a);
+		mvhline(y - 1, x, ' ', w);
+		mvhline(y + 1, x, ' ', w);
+		attrset(A_NORMAL);
+	}
+	attrset(a);
+	mvhline(y, x, ' ', w);
+	attrset(A_NORMAL);
+	ui_draw_text(y, x + 1, w - 2, ui->resume_q, a);
+}
+
+void ui_player_resume_key(struct ui *ui, enum ui_action action)
+{
+	switch (action) {
+	case UI_ACT_YES:
+		ui_log_resume_yes(ui);
+		if (!ui->playing && !ui->quit) {
+			/* The saved routine could not be rebuilt after all: carry on. */
+			free(ui->resume);
+			ui->resume = NULL;
+			ui_start(ui);
+		}
+		break;
+	case UI_ACT_NO:
+		ui_log_resume_no(ui);
+		ui_start(ui);
+		break;
+	default:
+		break;
+	}
 }

@@ -14,7 +14,9 @@
 #include <stdint.h>
 
 #include "catalogue.h"
+#include "history.h"
 #include "plan.h"
+#include "progress.h"
 #include "session.h"
 #include "ui.h"
 
@@ -24,6 +26,8 @@ enum ui_screen {
 	UI_SCREEN_PLAYER,
 	UI_SCREEN_SUMMARY,
 	UI_SCREEN_HELP,
+	UI_SCREEN_HISTORY, /* `h` in the menu */
+	UI_SCREEN_RESUME,  /* "Resume routine at ...? y/n" at start */
 };
 
 /* Where a key binding applies: one bit per screen, plus the quit question. */
@@ -34,7 +38,22 @@ enum {
 	UI_CTX_CONFIRM = 1u << 3,
 	UI_CTX_SUMMARY = 1u << 4,
 	UI_CTX_HELP = 1u << 5,
+	UI_CTX_HISTORY = 1u << 6,
+	UI_CTX_RESUME = 1u << 7,
 };
+
+/* The menu's first entries; the exercises follow from UI_MENU_FIRST_EXERCISE. */
+enum {
+	UI_MENU_ROUTINE = 0,
+	UI_MENU_DUE = 1,
+	UI_MENU_FIRST_EXERCISE = 2,
+};
+
+/* Longest status line kept, in bytes. */
+enum { UI_STATUS_MAX = 800 };
+
+/* What `lumbar due` and the menu's due entry say instead of an empty plan. */
+#define UI_NOTHING_DUE "Nothing is due: every exercise has met its frequency for now."
 
 /* Everything a key can ask for. The key table in ui.c maps keys to these. */
 enum ui_action {
@@ -47,6 +66,8 @@ enum ui_action {
 	UI_ACT_LAST,
 	UI_ACT_START,
 	UI_ACT_ROUTINE,
+	UI_ACT_DUE,
+	UI_ACT_HISTORY,
 	UI_ACT_INFO,
 	UI_ACT_PAUSE,
 	UI_ACT_NEXT,
@@ -58,6 +79,8 @@ enum ui_action {
 	UI_ACT_BACK,
 	UI_ACT_HELP,
 	UI_ACT_INTERRUPT,
+	UI_ACT_DIGIT, /* a digit typed into the pain score; the key is in ui->key */
+	UI_ACT_ERASE, /* Backspace in the pain score */
 };
 
 /*
@@ -81,6 +104,7 @@ const struct ui_binding *ui_bindings(size_t *n);
 struct ui {
 	const struct ui_options *opt;
 	int64_t now; /* CLOCK_MONOTONIC in ms, set by ui.c before each call */
+	int key;     /* the key behind the action being handled */
 
 	enum ui_screen screen;
 	enum ui_screen help_from; /* where `?` was pressed, to go back to */
@@ -88,30 +112,92 @@ struct ui {
 	int status;               /* exit status when quitting */
 	const char *error;        /* printed on stderr after teardown */
 
-	/* Menu: entry 0 is the routine, entry k the exercise k - 1. */
+	/*
+	 * Menu: entry UI_MENU_ROUTINE is the routine, UI_MENU_DUE what is due,
+	 * entry UI_MENU_FIRST_EXERCISE + k the exercise k. menu_secs[0] is the
+	 * routine's length and menu_secs[k + 1] the exercise k's.
+	 */
 	int menu_sel, menu_top;
-	unsigned menu_secs[CAT_MAX_EXERCISES + 1]; /* length of each entry */
+	unsigned menu_secs[CAT_MAX_EXERCISES + 1];
+	unsigned due_n, due_secs; /* what the `due` entry plays, and how long */
+
+	/* A one-line note under the menu: warnings, or why nothing started. */
+	char status_line[UI_STATUS_MAX];
+	bool status_alert;             /* a warning, not just information */
+	char exit_note[UI_STATUS_MAX]; /* said on stderr after the terminal is back */
+	const char *farewell;          /* said on stdout instead of starting at all */
 
 	/* Details screen (`i`): which menu entry, and how far scrolled. */
 	int info_entry, info_scroll, info_height;
 
 	/* Player and summary. */
 	bool playing; /* plan and sess are live */
-	bool routine; /* the plan is the routine, not one exercise */
+	bool routine; /* the plan is the routine (all or due), not one exercise */
+	char routine_name[CAT_MAX_ID + 1]; /* "all" or "due", for the progress file */
 	struct plan plan;
 	struct session sess;
 	bool confirm;       /* "Quit? y/n" is showing */
 	bool held_by_modal; /* the help or the question paused a running session */
+
+	/*
+	 * The history (ui_log.c). Loaded once at start and again after each
+	 * write, never while drawing. hist_ok is false when there is no history
+	 * to show: no path, or a file that cannot be read (hist_warning says why).
+	 */
+	struct hist hist;
+	struct hist_summary hist_sum;
+	bool hist_ok;
+	const char *hist_warning;
+	char hist_warn_buf[UI_STATUS_MAX];
+	char prog_file[4096]; /* the progress file, or "" without a history */
+
+	/*
+	 * Entries for the history waiting for the pain score, one per slot of
+	 * the plan: made when the slot's exercise ends, written all at once when
+	 * the routine ends or is quit.
+	 */
+	struct hist_entry pend[CAT_MAX_EXERCISES];
+	bool pend_has[CAT_MAX_EXERCISES];  /* pend[i] holds an entry */
+	bool pend_seen[CAT_MAX_EXERCISES]; /* the slot's end has been looked at */
+	bool prog_failed;                  /* saving the progress failed once */
+	bool prog_dirty;                   /* a phase changed since the last save */
+
+	/* The summary's pain question: what is typed, and once answered, what came of it. */
+	char pain[3];
+	bool pain_done;
+	char saved[UI_STATUS_MAX];
+	bool saved_failed;
+
+	/* A routine to resume, found at start: its state and the question. */
+	struct prog_state *resume;
+	char resume_q[CAT_MAX_STRING * 2 + 64];
 };
 
 /* ---- ui.c: services the screens use --------------------------------------- */
 
 /*
- * Start playing `n` exercises (catalogue indexes): build the plan, start the
- * session at ui->now and show the player. On a failed allocation sets
+ * Start playing `n` exercises (catalogue indexes) at `level` from phase
+ * `first`: build the plan, start the session at ui->now and show the player.
+ * `routine` is "all" or "due" for a routine (which keeps a progress file),
+ * NULL for one exercise. `resumed` (may be NULL) is a saved state whose
+ * pending entries the routine takes over. On a failed allocation sets
  * ui->error and ui->quit and returns -1.
  */
-int ui_play(struct ui *ui, const unsigned *exercises, unsigned n, bool routine);
+int ui_play_at(struct ui *ui, const unsigned *exercises, unsigned n, enum cat_level level,
+               const char *routine, size_t first, const struct prog_state *resumed);
+
+/*
+ * Show what the program was started for (ui_options.start): the menu or a
+ * plan, or first the resume question when there is a routine to resume.
+ */
+void ui_start(struct ui *ui);
+
+/* ui_play_at() from the start, at the level chosen on the command line. */
+int ui_play(struct ui *ui, const unsigned *exercises, unsigned n, const char *routine);
+
+/* Replace the status line under the menu; `alert` for a warning. */
+void ui_status(struct ui *ui, bool alert, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* Stop playing and free the plan and session; then the menu, or exit when
  * the program was started straight into the player. */
@@ -138,13 +224,79 @@ void ui_menu_info_key(struct ui *ui, enum ui_action action);
 const char *ui_menu_frequency(const struct cat_frequency *f, char *buf, size_t len);
 
 /*
- * The history column beside an exercise (e.g. "1/2 today"); empty until the
- * history module lands. Returns a string owned by the menu.
+ * The history column beside an exercise (e.g. "1/2 today"); empty without a
+ * history. Returns a string owned by the menu, valid until the next call.
  */
 const char *ui_menu_today(const struct ui *ui, unsigned exercise);
 
-/* The exercises the `due` routine plays, in catalogue order; returns n. */
+/*
+ * The exercises the `due` routine plays: those whose frequency is not yet
+ * met today (or this week), in catalogue order; every exercise without a
+ * history. Writes them to out (room for CAT_MAX_EXERCISES) and returns n.
+ */
 unsigned ui_menu_due(const struct ui *ui, unsigned *out);
+
+/* Work out the `due` entry again (ui->due_n, ui->due_secs) from the summary. */
+void ui_menu_update_due(struct ui *ui);
+
+/* ---- ui_history.c: the history view --------------------------------------- */
+
+void ui_history_draw(struct ui *ui);
+void ui_history_key(struct ui *ui, enum ui_action action);
+
+/* ---- ui_log.c: the history and progress files as the screens use them ----- */
+
+/*
+ * Before the first frame: find the progress file, read the history and
+ * summarise it, check that it can be written, and look for a routine to
+ * resume (which sets ui->resume and ui->resume_q). Problems become the
+ * status line; nothing here stops the program.
+ */
+void ui_log_init(struct ui *ui);
+
+/* Free what ui_log_init() and the reloads allocated. */
+void ui_log_free(struct ui *ui);
+
+/* Summarise again when the date has changed since the last summary. */
+void ui_log_check_day(struct ui *ui);
+
+/* A plan has just started: take over `resumed`'s entries or start empty. */
+void ui_log_begin(struct ui *ui, const struct prog_state *resumed);
+
+/*
+ * After any session call: turn exercises that have just ended into pending
+ * entries, and note a phase change for ui_log_flush().
+ */
+void ui_log_events(struct ui *ui, unsigned ev);
+
+/*
+ * Save a routine's progress file when a phase changed since the last save.
+ * The loop calls it after the frame is out, so the fsync never delays the
+ * screen that announces the new phase.
+ */
+void ui_log_flush(struct ui *ui);
+
+/* Whether entries are waiting for the pain score. */
+bool ui_log_pending(const struct ui *ui);
+
+/*
+ * The end of a plan (the pain question answered or skipped): write the
+ * pending entries with `pain` (0..10 or HIST_NO_PAIN) in one append, remove
+ * the progress file of a routine, and read the history again. Fills
+ * ui->saved with what happened.
+ */
+void ui_log_finish(struct ui *ui, int pain);
+
+/*
+ * The plan is left on purpose (q then y, or Ctrl-C): the current exercise
+ * becomes partial when one of its work phases was completed, everything
+ * pending is written without a score, and the progress file goes.
+ */
+void ui_log_quit(struct ui *ui);
+
+/* The answer to the resume question: continue the routine, or log and drop it. */
+void ui_log_resume_yes(struct ui *ui);
+void ui_log_resume_no(struct ui *ui);
 
 /* ---- ui_player.c: player, summary, help, quit question -------------------- */
 
@@ -153,5 +305,9 @@ void ui_player_key(struct ui *ui, enum ui_action action);
 void ui_player_summary_draw(struct ui *ui);
 void ui_player_summary_key(struct ui *ui, enum ui_action action);
 void ui_player_help_draw(struct ui *ui);
+
+/* The resume question, over the menu (or a blank screen from the command line). */
+void ui_player_resume_draw(struct ui *ui);
+void ui_player_resume_key(struct ui *ui, enum ui_action action);
 
 #endif

@@ -52,12 +52,17 @@ screen() { T capture-pane -p -t "$pane"; }
 keys() { T send-keys -t "$pane" "$@"; }
 
 # A fresh pane running an interactive shell, so that after lumbar exits the
-# test can ask the shell for the exit status and the terminal modes.
+# test can ask the shell for the exit status and the terminal modes. Each
+# pane has its own state folder, so no test sees another's history or
+# progress file; $hist is a history file of its own for --history-file.
 open_pane() {
 	pane=$1
+	state="$tmp/state-$pane"
+	hist="$tmp/hist-$pane/history.tsv"
+	mkdir -p "$state"
 	T new-session -d -s "$pane" -x "${2:-80}" -y "${3:-24}" \
-		"env PS1='$ ' HISTFILE=/dev/null bash --norc --noprofile -i"
-	wait_for '^\$' 5
+		"env PS1='$ ' HISTFILE=/dev/null XDG_STATE_HOME='$state' bash --norc --noprofile -i"
+	wait_for '^\$' 20
 }
 
 close_pane() {
@@ -73,13 +78,26 @@ run() {
 
 # Wait until the screen matches an extended regex, or fail after $2 s.
 wait_for() {
-	local re=$1 limit=${2:-5} deadline
+	local re=$1 limit=${2:-10} deadline
 	deadline=$(($(now_ms) + limit * 1000))
 	while [ "$(now_ms)" -lt "$deadline" ]; do
 		screen | grep -Eq -- "$re" && return 0
 		sleep 0.05
 	done
 	why="waited ${limit}s for /$re/"
+	return 1
+}
+
+# As wait_for, on the screen's lines joined by spaces: for a status line
+# that wraps.
+wait_text() {
+	local re=$1 limit=${2:-5} deadline
+	deadline=$(($(now_ms) + limit * 1000))
+	while [ "$(now_ms)" -lt "$deadline" ]; do
+		screen | tr '\n' ' ' | grep -Eq -- "$re" && return 0
+		sleep 0.05
+	done
+	why="waited ${limit}s for /$re/ (lines joined)"
 	return 1
 }
 
@@ -120,6 +138,41 @@ lumbar_pid() {
 	local sh
 	sh=$(T display-message -p -t "$pane" '#{pane_pid}')
 	ps -o pid= --ppid "$sh" | tr -d ' ' | head -n 1
+}
+
+# The lines of the history file that are not comments.
+hist_lines() {
+	grep -v '^#' "$hist" 2>/dev/null
+}
+
+# Fail unless the history holds exactly $1 entries.
+expect_entries() {
+	local n
+	n=$(hist_lines | wc -l)
+	[ "$n" -eq "$1" ] && return 0
+	why="history has $n entries, expected $1:
+$(cat "$hist" 2>/dev/null)"
+	return 1
+}
+
+# Fail unless some history entry matches an extended regex.
+expect_entry() {
+	hist_lines | grep -Eq -- "$1" && return 0
+	why="no history entry matches /$1/:
+$(cat "$hist" 2>/dev/null)"
+	return 1
+}
+
+# A timestamp of today in the history's format, at hour $1.
+today_at() {
+	date "+%Y-%m-%dT$1:%M:%S%:z"
+}
+
+# Walk side-hold (8 phases) to its end with n, from its first screen.
+walk_side_hold() {
+	wait_for '^ *GET READY' 4 || return 1
+	keys n n n n n n n n
+	wait_for 'How is your back now\? 0-10' 3
 }
 
 # Wait for a process to end.
@@ -171,6 +224,8 @@ test_menu_navigation() {
 	run --catalogue $SHORT
 	wait_for '^> Full routine' || return 1
 	keys j
+	wait_for '^> Due now' || return 1
+	keys j
 	wait_for '^> Side hold stretch' || return 1
 	keys j
 	wait_for '^> Bridges and plank' || return 1
@@ -220,11 +275,14 @@ HOLD · right side · rep 2 of 2"
 	t0=$(now_ms)
 	run --catalogue $SHORT side-hold
 	deadline=$((t0 + 16000))
+	t0=""
 	while [ "$(now_ms)" -lt "$deadline" ]; do
 		if screen | grep -q 'Exercise complete'; then
 			break
 		fi
 		line=$(phase_line)
+		# Timed from the first frame, so a slow start (valgrind) is not counted.
+		[ -n "$line" ] && [ -z "$t0" ] && t0=$(now_ms)
 		if [ -n "$line" ] && [ "$line" != "$last" ]; then
 			got="${got:+$got
 }$line"
@@ -233,6 +291,7 @@ HOLD · right side · rep 2 of 2"
 		sleep 0.03
 	done
 	t1=$(now_ms)
+	t0=${t0:-$t1}
 	if [ "$got" != "$want" ]; then
 		why="phases were:
 $got"
@@ -246,6 +305,8 @@ $got"
 	fi
 	expect 'Time spent: 0:1[12]' || return 1
 	expect 'Nothing skipped' || return 1
+	keys Enter
+	wait_for 'Saved to the history without a pain score' || return 1
 	keys Enter
 	expect_exit 0
 }
@@ -428,6 +489,302 @@ test_ctrl_z_pauses_and_fg_redraws() {
 	expect_exit 0
 }
 
+# ---- History, pain score and resume (issue 5) ---------------------------------
+
+# Finish an exercise, record a pain score, see the count in the menu, and
+# find exactly one line for it in the history.
+test_pain_score_recorded() {
+	open_pane pain || return 1
+	run --catalogue $SHORT --history-file "$hist"
+	wait_for '^> Full routine' || return 1
+	expect 'Side hold stretch +0:12 +2x a day +• 0/2 today' || return 1
+	expect 'Bridges and plank +0:06 +2-3x a week +• 0/2 this week' || return 1
+	keys j j Enter
+	wait_for 'How is your back now\? 0-10' 16 || return 1
+	expect 'Exercise complete' || return 1
+	# Only 0..10 can be typed; Backspace edits.
+	keys 1 2
+	wait_for 'How is your back now\? 0-10  1$' || return 1
+	keys 0
+	wait_for 'How is your back now\? 0-10  10$' || return 1
+	keys BSpace BSpace 3
+	wait_for 'How is your back now\? 0-10  3$' || return 1
+	keys Enter
+	wait_for 'Saved to the history with pain 3\.' || return 1
+	keys Enter
+	wait_for '1/2 today' || return 1
+	expect '^> Side hold stretch +0:12 +2x a day +• 1/2 today' || return 1
+	expect 'Full routine: Test routine .*<1 min today' || return 1
+	expect 'Due now +0:18 +2 exercises' || return 1
+	keys q
+	expect_exit 0 || return 1
+	expect_entries 1 || return 1
+	expect_entry '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}[+-][0-9]{2}:[0-9]{2}	side-hold	done	1[12]	3$' ||
+		return 1
+	head -n 1 "$hist" | grep -q '^# timestamp' || { why="no header line"; return 1; }
+	[ "$(wc -l <"$hist")" -eq 2 ] || { why="expected a header and one line"; return 1; }
+}
+
+test_pain_skipped_with_enter() {
+	open_pane painskip || return 1
+	run --catalogue $SHORT --history-file "$hist" side-hold
+	walk_side_hold || return 1
+	keys Enter
+	wait_for 'Saved to the history without a pain score' || return 1
+	expect 'Enter or q: exit' || return 1
+	keys Enter
+	expect_exit 0 || return 1
+	expect_entries 1 || return 1
+	expect_entry '	side-hold	done	[0-9]+	-$'
+}
+
+# q then y after one completed work phase: one partial line, no score.
+test_quit_after_a_hold_is_partial() {
+	open_pane partial || return 1
+	run --catalogue $SHORT --history-file "$hist" side-hold
+	wait_for '^ *REST · next: left side · rep 2 of 2' 6 || return 1
+	keys q
+	wait_for 'Quit\? y/n' || return 1
+	keys y
+	expect_exit 0 || return 1
+	expect_entries 1 || return 1
+	expect_entry '	side-hold	partial	[0-9]+	-$'
+}
+
+# Left before any work phase completed: nothing to log.
+test_quit_before_work_logs_nothing() {
+	open_pane nowork || return 1
+	run --catalogue $SHORT --history-file "$hist" side-hold
+	wait_for '^ *GET READY' 4 || return 1
+	keys q y
+	expect_exit 0 || return 1
+	[ ! -e "$hist" ] || expect_entries 0
+}
+
+test_history_view() {
+	open_pane histview || return 1
+	mkdir -p "${hist%/*}"
+	printf '# timestamp\texercise-id\tstatus\tactive-seconds\tpain\n%s\tside-hold\tdone\t12\t4\n' \
+		"$(today_at 07)" >"$hist"
+	run --catalogue $SHORT --history-file "$hist"
+	wait_for '1/2 today' || return 1
+	keys h
+	wait_for 'Streak: 1 day \(best 1\)' || return 1
+	expect 'Last 12 weeks' || return 1
+	expect 'side-hold +1/2 today' || return 1
+	expect 'bridges +0/2 this week' || return 1
+	expect 'Pain, weekly average' || return 1
+	keys '?'
+	wait_for 'Keys in the history' || return 1
+	keys x
+	wait_for 'Streak' || return 1
+	keys q
+	wait_for '^> Full routine' || return 1
+	keys h
+	wait_for 'Streak' || return 1
+	keys h
+	wait_for '^> Full routine' || return 1
+	keys '?'
+	wait_for 'Keys in the menu' || return 1
+	expect 'h +history: calendar, streaks, pain' || return 1
+	keys x q
+	expect_exit 0
+}
+
+# The due entry and `lumbar due` play only what is not yet done enough.
+test_due_routine() {
+	open_pane due || return 1
+	mkdir -p "${hist%/*}"
+	printf '%s\tside-hold\tdone\t12\t-\n%s\tside-hold\tdone\t12\t-\n' \
+		"$(today_at 07)" "$(today_at 08)" >"$hist"
+	run --catalogue $SHORT --history-file "$hist"
+	wait_for 'Due now +0:06 +1 exercise' || return 1
+	expect '^  Side hold stretch .*   2/2 today' || return 1
+	keys j Enter
+	wait_for 'Exercise 1 of 1' || return 1
+	expect 'Bridges and plank' || return 1
+	keys q y
+	wait_for '^> Due now' || return 1
+	keys q
+	expect_exit 0 || return 1
+	# Two done entries of bridges this week: nothing is left.
+	printf '%s\tbridges\tdone\t6\t-\n%s\tbridges\tdone\t6\t-\n' \
+		"$(today_at 09)" "$(today_at 10)" >>"$hist"
+	run --catalogue $SHORT --history-file "$hist" due
+	wait_for '^Nothing is due' || return 1
+	expect_exit 0 || return 1
+	run --catalogue $SHORT --history-file "$hist"
+	wait_for 'Due now +0:00 +nothing due' || return 1
+	keys j Enter
+	wait_for '^Nothing is due' || return 1
+	expect '^> Due now' || return 1
+	keys q
+	expect_exit 0
+}
+
+# kill -9 mid-routine: the next start offers to resume, and y continues at
+# that exercise with what was done before still logged at the end.
+test_resume_after_kill() {
+	local pid
+	open_pane resume || return 1
+	run --catalogue $SHORT --history-file "$hist" all
+	wait_for '^ *GET READY' 4 || return 1
+	keys n n n n n n n n
+	wait_for 'Exercise 2 of 2' 2 || return 1
+	keys Space
+	wait_for 'PAUSED' || return 1
+	pid=$(lumbar_pid)
+	kill -KILL "$pid"
+	wait_gone "$pid" || return 1
+	[ -e "${hist%/*}/progress" ] || { why="no progress file"; return 1; }
+	grep -q '^entry [0-9]* side-hold done ' "${hist%/*}/progress" ||
+		{ why="progress file has no entry: $(cat "${hist%/*}/progress")"; return 1; }
+	[ ! -e "$hist" ] || expect_entries 0 || return 1
+	keys "stty sane" Enter
+	run --catalogue $SHORT --history-file "$hist" all
+	# Paused in its first second, so almost always still getting ready.
+	wait_for 'Resume routine at Bridges and plank, (get ready|Bridges)\? y/n' || return 1
+	keys y
+	wait_for 'Exercise 2 of 2' || return 1
+	expect '^ *(GET READY|Bridges x2)' || return 1
+	wait_for 'How is your back now\? 0-10' 10 || return 1
+	expect 'Routine complete' || return 1
+	keys 5 Enter
+	wait_for 'Saved to the history with pain 5' || return 1
+	keys Enter
+	expect_exit 0 || return 1
+	expect_entries 2 || return 1
+	expect_entry '	side-hold	done	[0-9]+	5$' || return 1
+	expect_entry '	bridges	done	[0-9]+	5$' || return 1
+	[ ! -e "${hist%/*}/progress" ] || { why="progress file left behind"; return 1; }
+}
+
+# SIGHUP mid-routine writes nothing and keeps the progress file; the next
+# start's n writes what was done (no score) and drops the rest.
+test_resume_declined_after_sighup() {
+	local pid
+	open_pane resumeno || return 1
+	run --catalogue $SHORT --history-file "$hist"
+	wait_for '^> Full routine' || return 1
+	keys a
+	wait_for '^ *GET READY' 4 || return 1
+	keys n n n n n n n n n
+	wait_for '^ *Bridges x2' 2 || return 1
+	keys Space
+	wait_for 'PAUSED' || return 1
+	pid=$(lumbar_pid)
+	kill -HUP "$pid"
+	expect_exit 129 || return 1
+	[ ! -e "$hist" ] || expect_entries 0 || return 1
+	[ -e "${hist%/*}/progress" ] || { why="progress file removed"; return 1; }
+	run --catalogue $SHORT --history-file "$hist"
+	wait_for 'Resume routine at Bridges and plank, (Bridges|Plank)\? y/n' || return 1
+	keys n
+	wait_for 'Saved 1 exercise of the interrupted routine' || return 1
+	expect '^> Full routine' || return 1
+	expect 'Side hold stretch .*1/2 today' || return 1
+	keys q
+	expect_exit 0 || return 1
+	expect_entries 1 || return 1
+	expect_entry '	side-hold	done	[0-9]+	-$' || return 1
+	[ ! -e "${hist%/*}/progress" ] || { why="progress file left behind"; return 1; }
+}
+
+# A progress file that names an exercise no longer in the catalogue is
+# ignored with a warning and left where it is.
+test_stale_progress_is_ignored() {
+	open_pane stale || return 1
+	mkdir -p "${hist%/*}"
+	printf 'lumbar-progress 1\nroutine all\nlevel easy\nexercises gone-now\nphase 0\nexercise gone-now\nkind prepare\nset -1\nside none\nrep 0\nleft 1\n' \
+		>"${hist%/*}/progress"
+	run --catalogue $SHORT --history-file "$hist"
+	wait_text 'exercise gone-now is no longer in the catalogue \(left as it is\)' || return 1
+	expect_not 'Resume routine' || return 1
+	keys q
+	expect_exit 0 || return 1
+	grep -q gone-now "${hist%/*}/progress" || { why="progress file changed"; return 1; }
+}
+
+# A damaged line is named in the status line and the file is left alone.
+test_damaged_history_line() {
+	local before after
+	open_pane damaged || return 1
+	mkdir -p "${hist%/*}"
+	printf '# timestamp\texercise-id\tstatus\tactive-seconds\tpain\n%s\tside-hold\tdone\t12\t4\nyesterday\tside-hold\tdone\n%s\tbridges\tmaybe\t6\t-\n' \
+		"$(today_at 07)" "$(today_at 08)" >"$hist"
+	before=$(cksum <"$hist")
+	run --catalogue $SHORT --history-file "$hist"
+	wait_text 'history\.tsv:3: expected 5 tab-separated fields, found 3 \(skipped, and 1 more damaged lines\)' ||
+		return 1
+	expect 'Side hold stretch .*1/2 today' || return 1
+	keys j
+	wait_for '^> Due now' || return 1
+	expect_not 'history\.tsv:3' || return 1
+	keys q
+	expect_exit 0 || return 1
+	after=$(cksum <"$hist")
+	[ "$before" = "$after" ] || { why="history file changed"; return 1; }
+}
+
+# A history that cannot be written: a warning, and the timer runs anyway.
+test_unwritable_history() {
+	open_pane unwritable || return 1
+	mkdir -p "$tmp/hist-unwritable"
+	: >"$tmp/hist-unwritable/plain"
+	hist="$tmp/hist-unwritable/plain/lumbar/history.tsv"
+	run --catalogue $SHORT --history-file "$hist"
+	wait_text 'history will not be saved: /[^ ]*/hist-unwritable/plain: Not a directory' || return 1
+	keys j j Enter
+	walk_side_hold || return 1
+	keys 2 Enter
+	wait_text 'Not saved: .*Not a directory' || return 1
+	keys Enter
+	wait_for '^> ' || return 1
+	expect 'history not saved' || return 1
+	keys q
+	expect_exit 0
+}
+
+# A signal at the pain question or in the history view gives the terminal back.
+signal_test() {
+	local sig=$1 rc=$2 where=$3 pid
+	open_pane "sig$sig$where" || return 1
+	if [ "$where" = prompt ]; then
+		run --catalogue $SHORT --history-file "$hist" side-hold
+		walk_side_hold || return 1
+	else
+		run --catalogue $SHORT --history-file "$hist"
+		wait_for '^> Full routine' || return 1
+		keys h
+		wait_for 'Streak' || return 1
+	fi
+	pid=$(lumbar_pid)
+	[ -n "$pid" ] || { why="no lumbar process"; return 1; }
+	kill "-$sig" "$pid"
+	expect_exit "$rc" || return 1
+	# At the question the routine is over: what was done is kept, without a score.
+	if [ "$where" = prompt ]; then
+		expect_entries 1 || return 1
+		expect_entry '	side-hold	done	[0-9]+	-$' || return 1
+	fi
+}
+test_sigterm_at_pain_prompt() { signal_test TERM 143 prompt; }
+test_sighup_at_pain_prompt() { signal_test HUP 129 prompt; }
+test_sigint_at_pain_prompt() { signal_test INT 130 prompt; }
+test_sigterm_in_history_view() { signal_test TERM 143 history; }
+test_sighup_in_history_view() { signal_test HUP 129 history; }
+test_sigint_in_history_view() { signal_test INT 130 history; }
+
+test_ctrl_c_mid_exercise_logs_partial() {
+	open_pane ctrlcpartial || return 1
+	run --catalogue $SHORT --history-file "$hist" side-hold
+	wait_for '^ *REST · next: left side · rep 2 of 2' 6 || return 1
+	keys C-c
+	expect_exit 130 || return 1
+	expect_entries 1 || return 1
+	expect_entry '	side-hold	partial	[0-9]+	-$'
+}
+
 test_plain_options() {
 	open_pane plain || return 1
 	run --catalogue $SHORT --no-color --quiet --level hard side-hold
@@ -440,7 +797,12 @@ for t in menu_lists_routine_and_exercises menu_navigation phases_in_order_and_on
 	reps_and_timed_sets pause_freezes_the_clock next_prev_skip_quit p_restarts_a_phase \
 	help_in_the_player resize_to_tiny_and_back ctrl_c_restores_the_terminal \
 	sigterm_restores_the_terminal sighup_restores_the_terminal ctrl_z_pauses_and_fg_redraws \
-	plain_options; do
+	plain_options pain_score_recorded pain_skipped_with_enter quit_after_a_hold_is_partial \
+	quit_before_work_logs_nothing history_view due_routine resume_after_kill \
+	resume_declined_after_sighup stale_progress_is_ignored damaged_history_line \
+	unwritable_history sigterm_at_pain_prompt sighup_at_pain_prompt sigint_at_pain_prompt \
+	sigterm_in_history_view sighup_in_history_view sigint_in_history_view \
+	ctrl_c_mid_exercise_logs_partial; do
 	run_test "$t"
 done
 

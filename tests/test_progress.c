@@ -111,6 +111,34 @@ static const char saved_text[] = "lumbar-progress 1\n"
                                  "rep 1\n"
                                  "left 12\n";
 
+/* The same state with two pending entries, as saved. */
+static const char saved_entries_text[] = "lumbar-progress 1\n"
+                                         "routine due\n"
+                                         "level medium\n"
+                                         "exercises bridge knee-to-chest\n"
+                                         "phase 5\n"
+                                         "exercise knee-to-chest\n"
+                                         "kind work\n"
+                                         "set 0\n"
+                                         "side right\n"
+                                         "rep 1\n"
+                                         "left 12\n"
+                                         "entry 1795500903 bridge done 95\n"
+                                         "entry 1795500990 knee-to-chest partial 0\n";
+
+static struct hist_entry pending(const char *id, time_t when, enum hist_result r, unsigned s)
+{
+	struct hist_entry e;
+
+	memset(&e, 0, sizeof(e));
+	snprintf(e.id, sizeof(e.id), "%s", id);
+	e.when = when;
+	e.status = r;
+	e.active_s = s;
+	e.pain = 7; /* not stored: the score is asked when the routine ends */
+	return e;
+}
+
 static void test_path_beside_history(void **state)
 {
 	char buf[128];
@@ -180,6 +208,99 @@ static void test_save_and_load_roundtrip(void **state)
 	assert_int_equal(back.kind, PLAN_PREPARE);
 	assert_int_equal(prog_check(&back, &cat, &plan, &err), 0);
 	assert_int_equal(count_entries(dir), 1);
+}
+
+static void test_entries_roundtrip(void **state)
+{
+	char path[128];
+	struct prog_state st, back;
+	struct hist_error err = { 0 };
+	(void)state;
+
+	assert_int_equal(prog_fill(&st, "due", &cat, &plan, 5, 12), 0);
+	assert_int_equal(st.n_entries, 0);
+	st.entries[st.n_entries++] = pending("bridge", 1795500903, HIST_DONE, 95);
+	st.entries[st.n_entries++] = pending("knee-to-chest", 1795500990, HIST_PARTIAL, 0);
+	tmp_path(path, sizeof(path), "progress");
+	assert_int_equal(prog_save(path, &st, &err), 0);
+
+	size_t len;
+	char *text = slurp(path, &len);
+	assert_string_equal(text, saved_entries_text);
+	free(text);
+
+	memset(&back, 0xAA, sizeof(back));
+	assert_int_equal(prog_load(path, &back, &err), 1);
+	assert_int_equal(back.phase, 5);
+	assert_int_equal(back.left_s, 12);
+	assert_int_equal(back.n_entries, 2);
+	assert_string_equal(back.entries[0].id, "bridge");
+	assert_int_equal(back.entries[0].when, 1795500903);
+	assert_int_equal(back.entries[0].status, HIST_DONE);
+	assert_int_equal(back.entries[0].active_s, 95);
+	assert_int_equal(back.entries[0].pain, HIST_NO_PAIN);
+	assert_int_equal(back.entries[0].line, 0);
+	assert_string_equal(back.entries[1].id, "knee-to-chest");
+	assert_int_equal(back.entries[1].status, HIST_PARTIAL);
+	assert_int_equal(back.entries[1].active_s, 0);
+
+	/* Loaded entries go to the history as they are. */
+	char hpath[128];
+	tmp_path(hpath, sizeof(hpath), "history.tsv");
+	assert_int_equal(hist_append(hpath, back.entries, back.n_entries, &err), 0);
+	struct hist h = { 0 };
+	assert_int_equal(hist_load(hpath, &h, NULL, NULL, &err), 0);
+	assert_int_equal(h.n, 2);
+	assert_int_equal(h.e[0].when, 1795500903);
+	assert_int_equal(h.e[1].status, HIST_PARTIAL);
+	hist_free(&h);
+
+	/* A file without entries (as older builds wrote it) still loads. */
+	spit(path, saved_text, strlen(saved_text));
+	assert_int_equal(prog_load(path, &back, &err), 1);
+	assert_int_equal(back.n_entries, 0);
+
+	/* As many entries as exercises fit in the file and come back. */
+	assert_int_equal(prog_fill(&st, "all", &cat, &plan, 0, 5), 0);
+	for (unsigned i = 0; i < CAT_MAX_EXERCISES; i++) {
+		char id[CAT_MAX_ID + 1];
+		memset(id, 'a', CAT_MAX_ID);
+		id[CAT_MAX_ID] = '\0';
+		st.entries[st.n_entries++] =
+		    pending(id, (time_t)999999999999LL, HIST_PARTIAL, HIST_MAX_SECONDS);
+	}
+	assert_int_equal(prog_save(path, &st, &err), 0);
+	assert_int_equal(prog_load(path, &back, &err), 1);
+	assert_int_equal(back.n_entries, CAT_MAX_EXERCISES);
+	assert_int_equal(back.entries[CAT_MAX_EXERCISES - 1].active_s, HIST_MAX_SECONDS);
+}
+
+static void test_save_refuses_bad_entries(void **state)
+{
+	char path[128];
+	struct prog_state st;
+	struct hist_error err = { 0 };
+	(void)state;
+
+	tmp_path(path, sizeof(path), "progress");
+	const struct hist_entry bad[] = {
+		pending("Not An Id", 1, HIST_DONE, 1),
+		pending("", 1, HIST_DONE, 1),
+		pending("bridge", -1, HIST_DONE, 1),
+		pending("bridge", 1, (enum hist_result)2, 1),
+		pending("bridge", 1, HIST_DONE, HIST_MAX_SECONDS + 1u),
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(prog_fill(&st, "all", &cat, &plan, 1, 3), 0);
+		st.entries[st.n_entries++] = bad[i];
+		assert_int_equal(prog_save(path, &st, &err), -1);
+		assert_non_null(strstr(err.msg, "malformed"));
+		assert_int_equal(access(path, F_OK), -1);
+	}
+	assert_int_equal(prog_fill(&st, "all", &cat, &plan, 1, 3), 0);
+	st.n_entries = CAT_MAX_EXERCISES + 1;
+	assert_int_equal(prog_save(path, &st, &err), -1);
+	assert_int_equal(access(path, F_OK), -1);
 }
 
 static void test_fill_refuses_bad_input(void **state)
@@ -291,14 +412,38 @@ static void test_damaged_file_is_ignored_with_a_warning(void **state)
 		{ "left 12\n", "left 12\nextra 1\n", "line 12: unexpected line" },
 		{ "left 12\n", "left 12", "line 11: last line has no newline" },
 		{ "\nleft 12\n", "\n", "line 11: file ends too early" },
+		{ "entry 1795500903 bridge done 95", "entry 1795500903 bridge done",
+		  "line 12: bad entry" },
+		{ "entry 1795500903 bridge done 95", "entry 1795500903 bridge done 95 3",
+		  "line 12: bad entry" },
+		{ "entry 1795500903 bridge done 95", "entry 1795500903 bridge done 95 ",
+		  "line 12: bad entry" },
+		{ "entry 1795500903 bridge done 95", "entry -1795500903 bridge done 95",
+		  "line 12: bad entry" },
+		{ "entry 1795500903 bridge done 95", "entry 1795500903  bridge done 95",
+		  "line 12: bad entry" },
+		{ "entry 1795500903 bridge done 95", "entry 1795500903 Bridge done 95",
+		  "line 12: bad entry" },
+		{ "entry 1795500903 bridge done 95", "entry 1795500903 bridge finished 95",
+		  "line 12: bad entry" },
+		{ "entry 1795500903 bridge done 95", "entry 1795500903 bridge done 1000000000",
+		  "line 12: bad entry" },
+		{ "entry 1795500903 bridge done 95", "entry 1795500903 bridge done 9x",
+		  "line 12: bad entry" },
+		{ "entry 1795500903 bridge done 95", "entry 1795500903000000 bridge done 9",
+		  "line 12: bad entry" },
+		{ "entry 1795500990", "pending 1795500990", "line 13: unexpected line" },
+		{ "partial 0\n", "partial 0\nleft 3\n", "line 14: unexpected line" },
 	};
 	tmp_path(path, sizeof(path), "progress");
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		char text[1024];
-		const char *at = strstr(saved_text, cases[i].from);
+		const char *base =
+		    strstr(saved_text, cases[i].from) ? saved_text : saved_entries_text;
+		const char *at = strstr(base, cases[i].from);
 		assert_non_null(at);
-		snprintf(text, sizeof(text), "%.*s%s%s", (int)(at - saved_text), saved_text,
-		         cases[i].to, at + strlen(cases[i].from));
+		snprintf(text, sizeof(text), "%.*s%s%s", (int)(at - base), base, cases[i].to,
+		         at + strlen(cases[i].from));
 		spit(path, text, strlen(text));
 		memset(&back, 0x5A, sizeof(back));
 		memset(&err, 0, sizeof(err));
@@ -318,6 +463,31 @@ static void test_damaged_file_is_ignored_with_a_warning(void **state)
 	}
 	spit(path, saved_text, sizeof(saved_text) - 1);
 	assert_int_equal(prog_load(path, &back, &err), 1);
+
+	/*
+	 * With entries, a cut inside an entry line is refused; a cut at the end
+	 * of a whole line is a valid file with fewer entries (the file is only
+	 * ever replaced whole, so that cannot come from a crash).
+	 */
+	for (size_t cut = sizeof(saved_text) - 1; cut < sizeof(saved_entries_text) - 1; cut++) {
+		spit(path, saved_entries_text, cut);
+		int rc = prog_load(path, &back, &err);
+		assert_int_equal(rc, saved_entries_text[cut - 1] == '\n' ? 1 : -1);
+	}
+
+	/* More entries than a plan has exercises. */
+	{
+		char *big = malloc(PROG_MAX_BYTES);
+		assert_non_null(big);
+		size_t off = (size_t)snprintf(big, PROG_MAX_BYTES, "%s", saved_text);
+		for (unsigned i = 0; i <= CAT_MAX_EXERCISES; i++)
+			off +=
+			    (size_t)snprintf(big + off, PROG_MAX_BYTES - off, "entry 1 b done 1\n");
+		spit(path, big, off);
+		free(big);
+		assert_int_equal(prog_load(path, &back, &err), -1);
+		assert_non_null(strstr(err.msg, "line 112: too many entries"));
+	}
 
 	/* Binary junk and an oversized file. */
 	char junk[PROG_MAX_BYTES + 10];
@@ -394,6 +564,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_path_beside_history),
 		cmocka_unit_test_setup_teardown(test_save_and_load_roundtrip, make_tmpdir,
+		                                remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_entries_roundtrip, make_tmpdir, remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_save_refuses_bad_entries, make_tmpdir,
 		                                remove_tmpdir),
 		cmocka_unit_test(test_fill_refuses_bad_input),
 		cmocka_unit_test_setup_teardown(test_replace_is_atomic, make_tmpdir, remove_tmpdir),
