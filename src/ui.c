@@ -27,6 +27,7 @@
 #include <curses.h>
 
 #include "ui_draw.h"
+#include "ui_hooks.h"
 #include "ui_priv.h"
 
 /* A second bell this long after the first makes a phase change a "ding-ding". */
@@ -289,7 +290,16 @@ int ui_play_at(struct ui *ui, const unsigned *exercises, unsigned n, enum cat_le
 	ui->held_by_modal = false;
 	ui->screen = ui->sess.finished ? UI_SCREEN_SUMMARY : UI_SCREEN_PLAYER;
 	ui_log_begin(ui, resumed);
+	/* The first phase is announced too: nothing else will say it began. */
+	if (!ui->sess.finished)
+		ui_hooks_fire(ui->opt, &ui->sess, SESS_EV_PHASE, ui->now);
 	return 0;
+}
+
+void ui_session_events(struct ui *ui, unsigned ev)
+{
+	ui_log_events(ui, ev);
+	ui_hooks_fire(ui->opt, &ui->sess, ev, ui->now);
 }
 
 void ui_stop(struct ui *ui)
@@ -499,6 +509,30 @@ static void frame_refresh(void)
 	}
 }
 
+/*
+ * For `make bench`: when LUMBAR_BENCH_OUT names a file, write to it the
+ * microseconds from LUMBAR_BENCH_T0_NS (CLOCK_MONOTONIC, taken by
+ * build/launch just before exec) to the end of the first frame. Nothing
+ * happens without those variables.
+ */
+static void bench_first_frame(void)
+{
+	static bool done;
+	const char *out = getenv("LUMBAR_BENCH_OUT"), *t0 = getenv("LUMBAR_BENCH_T0_NS");
+	struct timespec ts;
+	FILE *fp;
+
+	if (done || !out || !t0)
+		return;
+	done = true;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	long long us = ((long long)ts.tv_sec * 1000000000LL + ts.tv_nsec - atoll(t0)) / 1000;
+	if ((fp = fopen(out, "w"))) {
+		fprintf(fp, "%lld\n", us);
+		fclose(fp);
+	}
+}
+
 static void draw(struct ui *ui)
 {
 	erase();
@@ -530,6 +564,7 @@ static void draw(struct ui *ui)
 		}
 	}
 	frame_refresh();
+	bench_first_frame();
 }
 
 /* Sound for what the session reports; see ui_options for the switches. */
@@ -674,8 +709,9 @@ static void loop(struct ui *ui)
 			unsigned ev = session_tick(&ui->sess, ui->now);
 
 			cue(ui, ev, &second_bell);
-			ui_log_events(ui, ev);
+			ui_session_events(ui, ev);
 		}
+		ui_hooks_reap();
 		if (ui->playing && ui->sess.finished && ui->screen == UI_SCREEN_PLAYER) {
 			/* By time, or by n or s on the last phase. */
 			ui->confirm = false;

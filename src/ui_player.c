@@ -14,6 +14,7 @@
 #include <curses.h>
 
 #include "ui_draw.h"
+#include "ui_hooks.h"
 #include "ui_priv.h"
 
 /* The largest block-digit scale worth drawing; beyond it the digits dwarf
@@ -284,15 +285,18 @@ void ui_player_key(struct ui *ui, enum ui_action action)
 	switch (action) {
 	case UI_ACT_PAUSE:
 		session_toggle_pause(s, ui->now);
+		/* A sentence must not go on about a clock that has stopped. */
+		if (s->paused)
+			ui_hooks_hush(ui->opt);
 		break;
 	case UI_ACT_NEXT:
-		ui_log_events(ui, session_next(s, ui->now));
+		ui_session_events(ui, session_next(s, ui->now));
 		break;
 	case UI_ACT_PREV:
-		ui_log_events(ui, session_prev(s, ui->now));
+		ui_session_events(ui, session_prev(s, ui->now));
 		break;
 	case UI_ACT_SKIP:
-		ui_log_events(ui, session_skip_exercise(s, ui->now));
+		ui_session_events(ui, session_skip_exercise(s, ui->now));
 		break;
 	case UI_ACT_QUIT:
 		/* The clock waits for the answer. */

@@ -199,6 +199,13 @@ int ui_play(struct ui *ui, const unsigned *exercises, unsigned n, const char *ro
 void ui_status(struct ui *ui, bool alert, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/*
+ * What a session call returned (SESS_EV_* bits) goes to the history log and
+ * to the phase hooks. Every session call that can change the phase passes
+ * its events here.
+ */
+void ui_session_events(struct ui *ui, unsigned ev);
+
 /* Stop playing and free the plan and session; then the menu, or exit when
  * the program was started straight into the player. */
 void ui_stop(struct ui *ui);
