@@ -298,13 +298,19 @@ void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summar
 	fprintf(fp, "History: %s\n", path);
 	fprintf(fp, "Today %s: %u min active\n\n", hist_format_day(s->today, day, sizeof(day)),
 	        (s->today_active_s + 30) / 60);
-	fprintf(fp, "%-*s  %-14s  %-3s  %6s  %7s\n", wid, "exercise", "done", "", "7 days",
-	        "30 days");
+	fprintf(fp, "%-*s  %-14s  %-3s  %-14s  %6s  %7s\n", wid, "exercise", "done", "", "also",
+	        "7 days", "30 days");
 	for (unsigned i = 0; i < cat->n_exercises; i++) {
 		const struct hist_ex_stat *st = &s->ex[i];
-		fprintf(fp, "%-*s  %-14s  %-3s  %5u%%  %6u%%\n", wid, cat->exercises[i].id,
+		char other[32];
+		/* The period the frequency does not name, for the whole picture. */
+		if (cat->exercises[i].freq.per == CAT_PER_WEEK)
+			snprintf(other, sizeof(other), "%u today", st->today);
+		else
+			snprintf(other, sizeof(other), "%u this week", st->week);
+		fprintf(fp, "%-*s  %-14s  %-3s  %-14s  %5u%%  %6u%%\n", wid, cat->exercises[i].id,
 		        cli_count_text(&cat->exercises[i], st, count, sizeof(count)),
-		        st->due ? "due" : "", st->pct7, st->pct30);
+		        st->due ? "due" : "", other, st->pct7, st->pct30);
 	}
 	fprintf(fp, "\nStreak: %u day%s (best %u)\n", s->streak, s->streak == 1 ? "" : "s",
 	        s->best_streak);

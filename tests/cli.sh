@@ -342,8 +342,8 @@ if t history; then
 		"$today	beta	partial	20	-" >"$hist"
 	before=$(cksum <"$hist")
 	run history-text 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history --history-file "$hist"
-	expect_out_match '^alpha +1/2 today +due'
-	expect_out_match '^beta +1/2 this week +due'
+	expect_out_match '^alpha +1/2 today +due +1 this week '
+	expect_out_match '^beta +1/2 this week +due +0 today '
 	expect_out_match '^Streak: 2 days \(best 2\)$'
 	expect_err_line "$hist:3: expected 5 tab-separated fields, found 1"
 	[ "$(wc -l <"$err")" -eq 1 ] || fail "the damaged line is reported once"
