@@ -272,4 +272,17 @@ bool hist_valid_id(const char *s, size_t len);
 const char *hist_result_name(enum hist_result r);
 int hist_result_parse(const char *s, enum hist_result *out);
 
+/*
+ * Write all of `buf` to `fd`, retrying after EINTR and short writes.
+ * Returns 0, or -1 with errno set (ENOSPC for a write that made no
+ * progress). Shared with the progress file.
+ */
+int hist_write_all(int fd, const char *buf, size_t len);
+
+/*
+ * fsync the folder that holds `path`, so that a new or renamed file's name
+ * is durable too. Failure only weakens crash safety and is ignored.
+ */
+void hist_sync_parent(const char *path);
+
 #endif

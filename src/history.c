@@ -246,7 +246,7 @@ static size_t format_entry(const struct hist_entry *e, char *buf, size_t len)
 	return n < 0 ? 0 : (size_t)n;
 }
 
-static int write_all(int fd, const char *buf, size_t len)
+int hist_write_all(int fd, const char *buf, size_t len)
 {
 	while (len > 0) {
 		ssize_t w = write(fd, buf, len);
@@ -265,8 +265,7 @@ static int write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
-/* Make a new file's name durable too; failure only weakens crash safety. */
-static void sync_parent(const char *path)
+void hist_sync_parent(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	char *dir;
@@ -359,7 +358,7 @@ int hist_append(const char *path, const struct hist_entry *e, size_t n, struct h
 		off += format_entry(&e[i], buf + off, cap - off);
 
 	int rc = 0;
-	if (write_all(fd, buf, off) != 0) {
+	if (hist_write_all(fd, buf, off) != 0) {
 		set_error(err, errno, "cannot write to %s", path);
 		rc = -1;
 	} else if (S_ISREG(st.st_mode) && fsync(fd) != 0) {
@@ -371,7 +370,7 @@ int hist_append(const char *path, const struct hist_entry *e, size_t n, struct h
 		rc = -1;
 	}
 	if (rc == 0 && header)
-		sync_parent(path);
+		hist_sync_parent(path);
 	free(buf);
 	return rc;
 }

@@ -99,47 +99,6 @@ int prog_fill(struct prog_state *st, const char *routine, const struct catalogue
 
 /* ---- Writing ------------------------------------------------------------------ */
 
-static int write_all(int fd, const char *buf, size_t len)
-{
-	while (len > 0) {
-		ssize_t w = write(fd, buf, len);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		if (w == 0) {
-			errno = ENOSPC;
-			return -1;
-		}
-		buf += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
-/* Make the rename durable; failure only weakens crash safety. */
-static void sync_parent(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir;
-
-	if (!slash)
-		dir = strdup(".");
-	else if (slash == path)
-		dir = strdup("/");
-	else
-		dir = strndup(path, (size_t)(slash - path));
-	if (!dir)
-		return;
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0) {
-		(void)fsync(fd);
-		close(fd);
-	}
-	free(dir);
-}
-
 /* Format the state; returns the length, or 0 when it does not fit. */
 static size_t format_state(const struct prog_state *st, char *buf, size_t cap)
 {
@@ -215,7 +174,7 @@ int prog_save(const char *path, const struct prog_state *st, struct hist_error *
 		return -1;
 	}
 	int rc = -1;
-	if (write_all(fd, buf, len) != 0 || fsync(fd) != 0) {
+	if (hist_write_all(fd, buf, len) != 0 || fsync(fd) != 0) {
 		set_error(err, errno, "cannot save %s", path);
 		close(fd);
 		goto out;
@@ -228,7 +187,7 @@ int prog_save(const char *path, const struct prog_state *st, struct hist_error *
 		set_error(err, errno, "cannot save %s", path);
 		goto out;
 	}
-	sync_parent(path);
+	hist_sync_parent(path);
 	rc = 0;
 out:
 	if (rc != 0)
