@@ -58,6 +58,7 @@ enum {
 	HIST_MAX_SECONDS = 999999999,
 	HIST_MAX_PAIN = 10,
 	HIST_NO_PAIN = -1,
+	HIST_MAX_FILE = 64 * 1024 * 1024, /* a longer history is refused (EFBIG) */
 };
 
 enum hist_result { HIST_DONE, HIST_PARTIAL };

@@ -341,7 +341,9 @@ int hist_append(const char *path, const struct hist_entry *e, size_t n, struct h
 	struct stat st;
 	size_t off = 0;
 	bool header = false;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) != 0)
+		st.st_mode = 0; /* unknown: treated as not a regular file */
+	if (S_ISREG(st.st_mode)) {
 		if (st.st_size == 0) {
 			header = true;
 		} else {
@@ -361,6 +363,15 @@ int hist_append(const char *path, const struct hist_entry *e, size_t n, struct h
 	if (hist_write_all(fd, buf, off) != 0) {
 		set_error(err, errno, "cannot write to %s", path);
 		rc = -1;
+		/*
+		 * A disk that fills part-way through leaves the start of a line
+		 * behind, which every later read would report as damage. Cut the
+		 * file back to the size it had before this write: only our own
+		 * unfinished bytes go, every line already there stays. The lock
+		 * keeps another lumbar from appending in between.
+		 */
+		if (S_ISREG(st.st_mode))
+			(void)ftruncate(fd, st.st_size);
 	} else if (S_ISREG(st.st_mode) && fsync(fd) != 0) {
 		set_error(err, errno, "cannot save %s", path);
 		rc = -1;
@@ -631,6 +642,15 @@ int hist_load(const char *path, struct hist *out, hist_warn_fn *warn, void *ctx,
 	}
 	for (;;) {
 		if (len == cap) {
+			/*
+			 * Ten years of history is well under a megabyte; a file
+			 * that never ends (a device such as /dev/zero) must not
+			 * eat all memory.
+			 */
+			if (cap >= HIST_MAX_FILE) {
+				set_error(err, EFBIG, "cannot read %s", path);
+				goto out;
+			}
 			char *nb = realloc(buf, cap * 2);
 			if (!nb) {
 				set_error(err, ENOMEM, "cannot read %s", path);

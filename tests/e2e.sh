@@ -842,6 +842,339 @@ test_speak_uses_the_speech_program() {
 	expect_exit 0
 }
 
+# ---- Robustness (issue 6) -----------------------------------------------------
+
+PHASES=tests/fixtures/e2e-phases.yaml
+
+# Bring the lumbar just started in the pane to screen $1; every phase of
+# slow-hold lasts ten minutes, so n reaches each one without a race.
+goto_screen() {
+	case $1 in
+	menu) wait_for '^> Full routine' ;;
+	details) wait_for '^> Full routine' && keys j j i && wait_for 'Starting position' ;;
+	menuhelp) wait_for '^> Full routine' && keys '?' && wait_for 'Keys in the menu' ;;
+	prepare) wait_for '^ *GET READY · next: left side' 4 ;;
+	hold) wait_for '^ *GET READY' 4 && keys n && wait_for '^ *HOLD · left side · rep 1 of 2' ;;
+	rest) wait_for '^ *GET READY' 4 && keys n n && wait_for '^ *REST · next: left side' ;;
+	switch) wait_for '^ *GET READY' 4 && keys n n n n && wait_for '^ *SWITCH SIDES' ;;
+	paused) wait_for '^ *GET READY' 4 && keys n Space && wait_for 'PAUSED' &&
+		expect '^ *HOLD' ;;
+	quit) wait_for '^ *GET READY' 4 && keys q && wait_for 'Quit\? y/n' ;;
+	help) wait_for '^ *GET READY' 4 && keys '?' && wait_for 'Keys in the player' ;;
+	*) why="no screen $1"; false ;;
+	esac
+}
+
+# Signal $1 (INT is typed as Ctrl-C, as a person does) on every screen but
+# those in $3 (already tested above); the terminal must come back each time.
+signal_everywhere() {
+	local sig=$1 rc=$2 skip=" $3 " where pid
+	open_pane "all$sig" || return 1
+	for where in menu details menuhelp prepare hold rest switch paused quit help; do
+		case $skip in *" $where "*) continue ;; esac
+		case $where in
+		menu | details | menuhelp) run --catalogue $PHASES --history-file "$hist" ;;
+		*) run --catalogue $PHASES --history-file "$hist" slow-hold ;;
+		esac
+		goto_screen "$where" || { why="SIG$sig at $where: $why"; return 1; }
+		if [ "$sig" = INT ]; then
+			keys C-c
+		else
+			pid=$(lumbar_pid)
+			[ -n "$pid" ] || { why="SIG$sig at $where: no lumbar process"; return 1; }
+			kill "-$sig" "$pid"
+		fi
+		expect_exit "$rc" || { why="SIG$sig at $where: $why"; return 1; }
+	done
+}
+# The menu (SIGTERM) and a hold (SIGHUP, Ctrl-C) have tests of their own.
+test_sigterm_on_every_screen() { signal_everywhere TERM 143 menu; }
+test_sighup_on_every_screen() { signal_everywhere HUP 129 hold; }
+test_sigint_on_every_screen() { signal_everywhere INT 130 hold; }
+
+# 40 resizes with no pause for a redraw, 10x3 among them, then 80x24 again.
+# Fails if lumbar ($1) is gone afterwards.
+resize_storm() {
+	local pid=$1 i size
+	local sizes="10x3 200x60 20x5 80x24 10x3 33x7 120x40 11x4 60x15 10x3"
+	for i in 1 2 3 4; do
+		for size in $sizes; do
+			T resize-window -t "$pane" -x "${size%x*}" -y "${size#*x}"
+		done
+	done
+	T resize-window -t "$pane" -x 80 -y 24
+	kill -0 "$pid" 2>/dev/null || { why="lumbar died in the resize storm"; return 1; }
+}
+
+# Wait until one screen matches every regex given: after a resize the
+# frame may reach tmux in pieces, so its parts are checked together.
+wait_all() {
+	local deadline=$(($(now_ms) + 10000)) re ok
+	while [ "$(now_ms)" -lt "$deadline" ]; do
+		local shot
+		shot=$(screen)
+		ok=1
+		for re in "$@"; do
+			printf '%s\n' "$shot" | grep -Eq -- "$re" || { ok=0; break; }
+		done
+		[ "$ok" = 1 ] && return 0
+		sleep 0.05
+	done
+	why="waited 10s for a screen with /$re/ (and all of: $*)"
+	return 1
+}
+
+# "M:SS" or "MM:SS" to seconds.
+clock_s() {
+	local m=${1%:*} s=${1#*:}
+	echo $((10#$m * 60 + 10#$s))
+}
+
+# A storm during a countdown: lumbar lives, the screen comes back whole,
+# and the clock has lost no time (what it shows agrees with the wall clock
+# to within the one-second resolution of the display, plus a second for
+# the redraw).
+test_resize_storm_during_countdown() {
+	local pid c0 c1 t0 t1 lost
+	open_pane stormclock || return 1
+	run --catalogue $LONG long-hold
+	wait_for '^ *HOLD' 4 || return 1
+	pid=$(lumbar_pid)
+	# Sample the clock just after it ticks, so the reading is fresh.
+	c0=$(bar_clock)
+	local deadline=$(($(now_ms) + 2000))
+	while [ "$(bar_clock)" = "$c0" ] && [ "$(now_ms)" -lt "$deadline" ]; do sleep 0.02; done
+	t0=$(now_ms)
+	c0=$(bar_clock)
+	[ -n "$c0" ] || { why="no clock on the screen"; return 1; }
+	# A tiny terminal says so (the message wraps at 10 columns).
+	T resize-window -t "$pane" -x 10 -y 3
+	wait_text 'too +small' || return 1
+	resize_storm "$pid" || return 1
+	wait_all '^ *HOLD' 'Exercise 1 of 1' 'Long hold' '[░█] [0-9]+:[0-9]{2}$' || return 1
+	# Let it tick at least twice more, then compare with the wall clock.
+	deadline=$(($(now_ms) + 3000))
+	while [ "$(now_ms)" -lt "$deadline" ]; do sleep 0.05; done # measuring elapsed time
+	c1=$(bar_clock)
+	t1=$(now_ms)
+	[ -n "$c1" ] || { why="no clock after the storm"; return 1; }
+	c0=$(clock_s "$c0")
+	c1=$(clock_s "$c1")
+	lost=$(((t1 - t0) / 1000 - (c0 - c1)))
+	if [ "$c1" -ge "$c0" ] || [ "$lost" -gt 1 ] || [ "$lost" -lt -1 ]; then
+		why="clock went from $c0 s to $c1 s in $((t1 - t0)) ms"
+		return 1
+	fi
+	keys q y
+	expect_exit 0
+}
+
+# A storm on every other screen; each shows what it showed before.
+test_resize_storm_on_every_screen() {
+	local pid before after
+	open_pane stormall || return 1
+	mkdir -p "${hist%/*}"
+	printf '# timestamp\texercise-id\tstatus\tactive-seconds\tpain\n%s\tside-hold\tdone\t12\t4\n' \
+		"$(today_at 07)" >"$hist"
+	# The menu, the details, the menu's help, the history view.
+	run --catalogue $SHORT --history-file "$hist"
+	wait_for '^> Full routine' || return 1
+	pid=$(lumbar_pid)
+	resize_storm "$pid" || { why="menu: $why"; return 1; }
+	wait_all 'Stop any exercise that increases pain' '^> Full routine' '^  Side hold stretch +0:12 +2x a day' ||
+		{ why="menu: $why"; return 1; }
+	keys j j i
+	wait_for 'Starting position' || return 1
+	resize_storm "$pid" || { why="details: $why"; return 1; }
+	wait_all 'Knee hug: hold 2 s, 2 reps, each side' 'Starting position' ||
+		{ why="details: $why"; return 1; }
+	keys q
+	wait_for '^> Side hold stretch' || return 1
+	keys '?'
+	wait_for 'Keys in the menu' || return 1
+	resize_storm "$pid" || { why="menu help: $why"; return 1; }
+	wait_all 'start the full routine' 'Keys in the menu' || { why="menu help: $why"; return 1; }
+	keys x
+	wait_for '^> Side hold stretch' || return 1
+	keys h
+	wait_for 'Streak: 1 day' || return 1
+	resize_storm "$pid" || { why="history view: $why"; return 1; }
+	wait_all 'Pain, weekly average' 'Streak: 1 day \(best 1\)' 'side-hold +1/2 today' ||
+		{ why="history view: $why"; return 1; }
+	keys q
+	wait_for '^> Side hold stretch' || return 1
+	keys q
+	expect_exit 0 || return 1
+
+	# The player: paused (the clock must stand still through the storm),
+	# the quit question, the player's help.
+	run --catalogue $LONG long-hold
+	wait_for '^ *HOLD' 4 || return 1
+	pid=$(lumbar_pid)
+	keys Space
+	wait_for 'PAUSED' || return 1
+	before=$(bar_clock)
+	resize_storm "$pid" || { why="paused: $why"; return 1; }
+	wait_all '^ *HOLD' 'PAUSED' '[░█] [0-9]+:[0-9]{2}$' || { why="paused: $why"; return 1; }
+	after=$(bar_clock)
+	[ -n "$before" ] && [ "$before" = "$after" ] ||
+		{ why="paused clock moved in the storm: '$before' -> '$after'"; return 1; }
+	keys q
+	wait_for 'Quit\? y/n' || return 1
+	resize_storm "$pid" || { why="quit question: $why"; return 1; }
+	wait_all 'Quit\? y/n' 'Exercise 1 of 1' || { why="quit question: $why"; return 1; }
+	keys n
+	wait_for '^ *HOLD' || return 1
+	keys '?'
+	wait_for 'Keys in the player' || return 1
+	resize_storm "$pid" || { why="player help: $why"; return 1; }
+	wait_all 'Ctrl-C +quit at once' 'Keys in the player' ||
+		{ why="player help: $why"; return 1; }
+	keys x
+	wait_for '^ *HOLD' || return 1
+	keys q y
+	expect_exit 0 || return 1
+
+	# The summary with its pain question, a score half typed.
+	run --catalogue $SHORT --history-file "$hist" side-hold
+	walk_side_hold || return 1
+	pid=$(lumbar_pid)
+	keys 3
+	wait_for 'How is your back now\? 0-10  3$' || return 1
+	resize_storm "$pid" || { why="summary: $why"; return 1; }
+	wait_all 'How is your back now\? 0-10  3$' 'Exercise complete' ||
+		{ why="summary: $why"; return 1; }
+	keys Enter
+	wait_for 'Saved to the history with pain 3\.' || return 1
+	keys Enter
+	expect_exit 0 || return 1
+	expect_entries 2
+}
+
+# In the menu lumbar has just opened, with the history unusable: the
+# warning $1 at start; side-hold played to its summary and a score given;
+# the message $2 there, and "history not saved" back in the menu; exit 0.
+# (Started straight into an exercise, the player has no status line: the
+# warning waits for the summary and stderr.)
+play_without_history() {
+	wait_text "$1" || { why="at start: $why"; return 1; }
+	keys j j Enter
+	walk_side_hold || return 1
+	keys 2 Enter
+	wait_text "$2" || { why="at the end: $why"; return 1; }
+	keys Enter
+	wait_text 'history +not +saved' || { why="back in the menu: $why"; return 1; }
+	expect '^> Side hold stretch' || return 1
+	keys q
+	expect_exit 0
+}
+
+# The history path is a directory (holding a file of its own, which must
+# survive).
+test_history_is_a_directory() {
+	open_pane histdir || return 1
+	mkdir -p "$hist"
+	echo 'not lumbar' >"$hist/keep"
+	run --catalogue $SHORT --history-file "$hist"
+	# Two warnings share the status line, and the second is cut at its end;
+	# the first names the cause in full.
+	play_without_history 'cannot +read +[^ ]*history\.tsv: +Is +a +directory · +history +will +not +be +saved' \
+		'Not +saved: .*Is +a +directory' || return 1
+	[ -d "$hist" ] || { why="the directory is gone"; return 1; }
+	[ "$(ls -A "$hist")" = keep ] && [ "$(cat "$hist/keep")" = 'not lumbar' ] ||
+		{ why="the directory's content changed: $(ls -A "$hist")"; return 1; }
+}
+
+# A history that cannot be read. The tests run as root, which reads any
+# file whatever its mode, so when uid is 0 lumbar runs with the two
+# capabilities that let root ignore file modes (CAP_DAC_OVERRIDE,
+# CAP_DAC_READ_SEARCH) dropped by setpriv: a mode-000 file then fails to
+# open with EACCES, exactly as for anyone else. (ENOTDIR, a path under a
+# regular file, is test_unwritable_history; a FIFO would block.)
+test_unreadable_history() {
+	local priv="" before
+	open_pane histunread || return 1
+	if [ "$(id -u)" -eq 0 ]; then
+		command -v setpriv >/dev/null ||
+			{ why="as root this test needs setpriv (util-linux)"; return 1; }
+		priv="setpriv --bounding-set=-dac_override,-dac_read_search"
+	fi
+	mkdir -p "${hist%/*}"
+	printf '# timestamp\texercise-id\tstatus\tactive-seconds\tpain\n%s\tside-hold\tdone\t12\t4\n' \
+		"$(today_at 07)" >"$hist"
+	before=$(cksum <"$hist")
+	chmod 000 "$hist"
+	keys "clear; $priv $BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+	play_without_history 'cannot +read +[^ ]*history\.tsv: +Permission +denied' \
+		'Not +saved: .*Permission +denied' || return 1
+	chmod 600 "$hist"
+	[ "$(cksum <"$hist")" = "$before" ] || { why="history changed:
+$(cat "$hist")"; return 1; }
+}
+
+# A full disk. A tmpfs of 8 KiB (two pages) when mount works (root), with
+# the rest of it taken by a filler file, so the append finds no page to
+# grow into: ENOSPC. Two histories: one that ends exactly on a page (the
+# first byte written fails) and one that ends 10 bytes short of a page (a
+# write stops after 10 bytes). Whichever, what was written before must be
+# byte-for-byte intact, and no torn line may be left behind. Without mount,
+# `ulimit -f` in the pane's shell gives the same failure as EFBIG (lumbar
+# ignores SIGXFSZ). /dev/full is not used: lumbar reads the history first,
+# and /dev/full reads as endless zeros.
+fill_history() { # $1 file, $2 size in bytes: valid lines, then comment padding
+	local line
+	line=$(printf '%s\tside-hold\tdone\t12\t4' "$(today_at 07)")
+	{
+		printf '# timestamp\texercise-id\tstatus\tactive-seconds\tpain\n'
+		printf '%s\n%s\n%s\n' "$line" "$line" "$line"
+	} >"$1"
+	local pad=$(($2 - $(wc -c <"$1") - 2))
+	{ printf '#'; head -c "$pad" /dev/zero | tr '\0' '-'; printf '\n'; } >>"$1"
+}
+
+full_disk_case() { # $1 history size in bytes
+	local before
+	fill_history "$hist" "$1" || return 1
+	before=$(cksum <"$hist")
+	if [ -n "$fs" ]; then
+		rm -f "$fs/filler"
+		dd if=/dev/zero of="$fs/filler" bs=1024 count=64 >/dev/null 2>&1
+		# Now nothing more fits; check it, so the test tests what it says.
+		if (printf 'x' >>"$fs/probe") 2>/dev/null && [ "$1" -eq 4096 ]; then
+			rm -f "$fs/probe"
+			why="the tmpfs is not full"
+			return 1
+		fi
+		rm -f "$fs/probe"
+	fi
+	run --catalogue $SHORT --history-file "$hist"
+	play_without_history 'Full routine' \
+		'Not +saved: .*(No +space +left +on +device|File +too +large)' || return 1
+	[ "$(head -c "$1" "$hist" | cksum)" = "$before" ] ||
+		{ why="($1 bytes) what was written before is damaged"; return 1; }
+	[ "$(cksum <"$hist")" = "$before" ] ||
+		{ why="($1 bytes) a failed write left $(($(wc -c <"$hist") - $1)) bytes behind: $(tail -c 40 "$hist" | od -c | head -n 3)"; return 1; }
+}
+
+test_history_on_a_full_disk() {
+	local fs="$tmp/fullfs"
+	open_pane histfull || return 1
+	mkdir -p "$fs"
+	if mount -t tmpfs -o size=8k tmpfs "$fs" 2>/dev/null; then
+		hist="$fs/history.tsv"
+		full_disk_case 4096 || { umount "$fs"; return 1; }
+		full_disk_case 4086 || { umount "$fs"; return 1; }
+		umount "$fs"
+	else
+		# No tmpfs (not root): the shell's file size limit, in KiB.
+		fs=""
+		mkdir -p "${hist%/*}"
+		keys "ulimit -f 4" Enter
+		full_disk_case 4096 || return 1
+		full_disk_case 4086 || return 1
+	fi
+}
+
 for t in menu_lists_routine_and_exercises menu_navigation phases_in_order_and_on_time \
 	reps_and_timed_sets pause_freezes_the_clock next_prev_skip_quit p_restarts_a_phase \
 	help_in_the_player resize_to_tiny_and_back ctrl_c_restores_the_terminal \
@@ -852,7 +1185,9 @@ for t in menu_lists_routine_and_exercises menu_navigation phases_in_order_and_on
 	unwritable_history sigterm_at_pain_prompt sighup_at_pain_prompt sigint_at_pain_prompt \
 	sigterm_in_history_view sighup_in_history_view sigint_in_history_view \
 	ctrl_c_mid_exercise_logs_partial on_phase_hook_sees_every_phase \
-	speak_uses_the_speech_program; do
+	speak_uses_the_speech_program sigterm_on_every_screen sighup_on_every_screen \
+	sigint_on_every_screen resize_storm_during_countdown resize_storm_on_every_screen \
+	history_is_a_directory unreadable_history history_on_a_full_disk; do
 	run_test "$t"
 done
 

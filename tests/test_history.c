@@ -503,6 +503,23 @@ static void test_append_after_torn_line_keeps_lines_whole(void **state)
 	hist_free(&h);
 }
 
+/* A file that never ends (a device) is refused, not read until memory runs out. */
+static void test_endless_file_is_refused(void **state)
+{
+	struct hist h = { NULL, 0 };
+	struct hist_error err = { 0 };
+	(void)state;
+
+	assert_int_equal(hist_load("/dev/zero", &h, NULL, NULL, &err), -1);
+	assert_int_equal(err.errnum, EFBIG);
+	assert_non_null(strstr(err.msg, "/dev/zero"));
+	assert_null(h.e);
+	/* /dev/null, by contrast, is an empty history. */
+	assert_int_equal(hist_load("/dev/null", &h, NULL, NULL, &err), 0);
+	assert_int_equal(h.n, 0);
+	hist_free(&h);
+}
+
 static void test_history_path_is_directory(void **state)
 {
 	char path[128];
@@ -1119,6 +1136,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_pain_per_day_and_trend, make_tmpdir,
 		                                remove_tmpdir),
 		cmocka_unit_test(test_out_of_order_lines_are_sorted),
+		cmocka_unit_test(test_endless_file_is_refused),
 		cmocka_unit_test_setup_teardown(test_ten_years_of_history, make_tmpdir,
 		                                remove_tmpdir),
 	};
