@@ -480,12 +480,41 @@ static bool write_all(int fd, const char *p, size_t n)
 	return true;
 }
 
-static void frame_refresh(void)
+/*
+ * ncurses stops flushing at every cursor move once it has been through one
+ * endwin() and come back (lib_mvcur.c flushes only while the screen is in its
+ * initial state); from then on a frame leaves doupdate() in one write unless
+ * it outgrows ncurses' buffer, a little more than one screenful of cells. This
+ * takes it there before the first frame: endwin() with standard output on the
+ * frame file, so the terminal sees nothing of it (its mode change fails on
+ * the file and the terminal keeps the mode newterm() set), and the first
+ * frame, written directly, is ncurses' ordinary return from endwin().
+ */
+static void frame_settle(void)
+{
+	if (frame_fd < 0 || dup2(frame_fd, STDOUT_FILENO) < 0)
+		return;
+	endwin();
+	dup2(tty_fd, STDOUT_FILENO);
+	frame_direct = true;
+}
+
+/*
+ * Send the frame. A small one (only the clock rows changed) goes straight
+ * to the terminal: after frame_settle() ncurses writes it in one piece, and
+ * the detour through the frame file would cost more system calls than it
+ * saves.
+ */
+static void frame_refresh(bool small)
 {
 	char buf[16384];
 	off_t at = 0, len;
 	ssize_t n;
 
+	if (small && !frame_direct) {
+		refresh();
+		return;
+	}
 	if (frame_fd < 0 || frame_direct || lseek(frame_fd, 0, SEEK_SET) < 0 ||
 	    dup2(frame_fd, STDOUT_FILENO) < 0) {
 		frame_direct = false;
@@ -533,8 +562,58 @@ static void bench_first_frame(void)
 	}
 }
 
-static void draw(struct ui *ui)
+/*
+ * What the player's static parts (all but the time) are drawn from. While it
+ * stays the same and no key or signal came in, a frame redraws only the rows
+ * that show the time: erase() and a full redraw would make ncurses compare
+ * every cell of the screen again, once a second, to find the same few changes.
+ */
+struct frame_key {
+	enum ui_screen screen;
+	int lines, cols;
+	size_t phase;
+	bool playing, paused, finished, confirm, held;
+};
+
+static struct frame_key frame_key_of(const struct ui *ui)
 {
+	struct frame_key k;
+
+	/* Zeroed first, padding included, so memcmp() compares only the fields. */
+	memset(&k, 0, sizeof(k));
+	k.screen = ui->screen;
+	k.lines = LINES;
+	k.cols = COLS;
+	k.playing = ui->playing;
+	if (ui->playing) {
+		k.phase = ui->sess.cur;
+		k.paused = ui->sess.paused;
+		k.finished = ui->sess.finished;
+	}
+	k.confirm = ui->confirm;
+	k.held = ui->held_by_modal;
+	return k;
+}
+
+/*
+ * Draw a frame and send it. `all` asks for everything to be drawn again (a
+ * key, a signal or a suspension came in); otherwise the player may redraw
+ * only its clock rows when its frame_key has not changed.
+ */
+static void draw(struct ui *ui, bool all)
+{
+	static struct frame_key last;
+	static bool have_last;
+	struct frame_key key = frame_key_of(ui);
+
+	if (!all && have_last && !ui_draw_too_small() && ui->screen == UI_SCREEN_PLAYER &&
+	    memcmp(&key, &last, sizeof(key)) == 0) {
+		ui_player_draw(ui, false);
+		frame_refresh(true);
+		return;
+	}
+	last = key;
+	have_last = true;
 	erase();
 	if (ui_draw_too_small()) {
 		ui_draw_too_small_screen();
@@ -547,7 +626,7 @@ static void draw(struct ui *ui)
 			ui_menu_info_draw(ui);
 			break;
 		case UI_SCREEN_PLAYER:
-			ui_player_draw(ui);
+			ui_player_draw(ui, true);
 			break;
 		case UI_SCREEN_SUMMARY:
 			ui_player_summary_draw(ui);
@@ -563,7 +642,7 @@ static void draw(struct ui *ui)
 			break;
 		}
 	}
-	frame_refresh();
+	frame_refresh(false);
 	bench_first_frame();
 }
 
@@ -607,13 +686,15 @@ static void suspend(struct ui *ui)
 }
 
 /*
- * Sleep until a key, a signal or `wait_ms` (-1: no limit) passes. Returns
- * true when the terminal has input to read.
+ * Sleep until a key, a signal or `wait_ms` (-1: no limit) passes. Returns 1
+ * when the terminal has input to read, 0 when the time ran out, -1 when a
+ * signal (or an error) cut the sleep short.
  */
-static bool sleep_until(int64_t wait_ms)
+static int sleep_until(int64_t wait_ms)
 {
 	struct timespec ts, *tp = NULL;
 	fd_set in;
+	int n;
 
 	if (wait_ms >= 0) {
 		ts.tv_sec = (time_t)(wait_ms / 1000);
@@ -622,7 +703,8 @@ static bool sleep_until(int64_t wait_ms)
 	}
 	FD_ZERO(&in);
 	FD_SET(STDIN_FILENO, &in);
-	return pselect(STDIN_FILENO + 1, &in, NULL, NULL, tp, &sleep_mask) > 0;
+	n = pselect(STDIN_FILENO + 1, &in, NULL, NULL, tp, &sleep_mask);
+	return n > 0 ? 1 : n == 0 ? 0 : -1;
 }
 
 void ui_start(struct ui *ui)
@@ -672,11 +754,12 @@ static void loop(struct ui *ui)
 {
 	int64_t second_bell = 0;
 	int empty_reads = 0;
-	bool readable = false;
+	int woke = -1; /* as sleep_until(): the first turn is treated as a signal */
 
 	while (!ui->quit) {
 		int key, keys = 0;
 		int64_t wait;
+		bool all = woke != 0;
 
 		if (got_int || got_term || got_hup) {
 			ui->status = got_int ? 130 : got_term ? 143 : 129;
@@ -687,16 +770,22 @@ static void loop(struct ui *ui)
 			got_tstp = 0;
 			suspend(ui);
 			ui->now = now_ms();
+			all = true;
 		}
-		/* Every key ncurses already holds, before sleeping again. */
-		while (!ui->quit && (key = getch()) != ERR) {
+		/*
+		 * Every key ncurses already holds, before sleeping again. After a
+		 * plain timeout there is none: the last turn read until ERR, and no
+		 * byte or signal (SIGWINCH for KEY_RESIZE) has come since, so the
+		 * tick skips getch() and its poll().
+		 */
+		while (woke != 0 && !ui->quit && (key = getch()) != ERR) {
 			ui->now = now_ms();
 			dispatch(ui, key);
 			keys++;
 		}
 		if (ui->quit)
 			break;
-		empty_reads = readable && keys == 0 ? empty_reads + 1 : 0;
+		empty_reads = woke > 0 && keys == 0 ? empty_reads + 1 : 0;
 		if (empty_reads > UI_MAX_EMPTY_READS) {
 			ui->status = 129;
 			break;
@@ -718,7 +807,7 @@ static void loop(struct ui *ui)
 			ui->held_by_modal = false;
 			ui->screen = UI_SCREEN_SUMMARY;
 		}
-		draw(ui);
+		draw(ui, all || keys > 0);
 		ui_log_flush(ui);
 
 		wait = ui->playing && !ui->sess.finished ? session_wait_ms(&ui->sess, ui->now) : -1;
@@ -727,7 +816,7 @@ static void loop(struct ui *ui)
 
 			wait = wait < 0 || b < wait ? b : wait;
 		}
-		readable = sleep_until(wait);
+		woke = sleep_until(wait);
 	}
 }
 
@@ -780,10 +869,17 @@ int ui_run(const struct ui_options *o)
 	idlok(stdscr, FALSE);
 	idcok(stdscr, FALSE);
 	curs_set(0);
+	/*
+	 * The cursor is hidden, so where it rests does not matter: without
+	 * leaveok every frame would end with one more cursor move, whose cost
+	 * doupdate() weighs against every other way of getting there.
+	 */
+	leaveok(stdscr, TRUE);
 	ui_draw_init(o->color, codeset && strcmp(codeset, "UTF-8") == 0);
 
 	frame_setup();
 	frame_direct = true;
+	frame_settle();
 	ui.now = now_ms();
 	ui_start(&ui);
 	loop(&ui);

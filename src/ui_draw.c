@@ -349,18 +349,28 @@ static bool ink(const struct glyph *g, int scale, int px, int py)
 
 void ui_draw_big(int y, int x, const char *s, int scale, attr_t attr)
 {
+	ui_draw_big_over(y, x, s, NULL, scale, attr);
+}
+
+void ui_draw_big_over(int y, int x, const char *s, const char *was, int scale, attr_t attr)
+{
 	static const wchar_t shapes[4][2] = {
 		{ L' ', 0 }, { L'\u2580', 0 }, { L'\u2584', 0 }, { L'\u2588', 0 }
 	};
 	const struct glyph *glyphs[BIG_MAX_CHARS];
 	int widths[BIG_MAX_CHARS], n = 0, w, h;
+	bool keep[BIG_MAX_CHARS];
 	cchar_t cells[4], row[BIG_MAX_COLS];
 
 	if (!ui_draw_big_size(s, scale, &w, &h) || w > BIG_MAX_COLS)
 		return;
+	if (was && strlen(was) != strlen(s))
+		was = NULL;
 	for (const char *p = s; *p && n < BIG_MAX_CHARS; p++, n++) {
 		glyphs[n] = glyph_of(*p);
 		widths[n] = (int)strlen(glyphs[n]->rows[0]) * scale;
+		/* A glyph equal to the one under it is already on the screen. */
+		keep[n] = was && toupper((unsigned char)was[n]) == toupper((unsigned char)*p);
 	}
 	/*
 	 * Four possible cells (blank, upper, lower, full), each carrying the
@@ -371,11 +381,21 @@ void ui_draw_big(int y, int x, const char *s, int scale, attr_t attr)
 	for (int k = 0; k < 4; k++)
 		setcchar(&cells[k], shapes[k], attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
 	for (int r = 0; r < h; r++) {
-		int cx = 0;
+		int cx = 0, from = -1;
 
-		if (y + r < 0 || y + r >= LINES)
-			continue;
+		if (y + r < 0 || y + r >= LINES || x < 0 || x + w > COLS)
+			continue; /* callers centre it; never half a word */
 		for (int i = 0; i < n; i++) {
+			int start = cx;
+
+			if (keep[i]) {
+				/* Send what came before it, and step over it and its gap. */
+				if (from >= 0)
+					mvadd_wchnstr(y + r, x + from, row + from, cx - from);
+				from = -1;
+				cx += widths[i] + (i + 1 < n ? scale : 0);
+				continue;
+			}
 			for (int c = 0; c < widths[i]; c++) {
 				int k = (ink(glyphs[i], scale, c, 2 * r) ? 1 : 0) |
 				        (ink(glyphs[i], scale, c, 2 * r + 1) ? 2 : 0);
@@ -384,10 +404,11 @@ void ui_draw_big(int y, int x, const char *s, int scale, attr_t attr)
 			}
 			for (int c = 0; i + 1 < n && c < scale; c++)
 				row[cx++] = cells[0];
+			if (from < 0)
+				from = start;
 		}
-		if (x < 0 || x + cx > COLS)
-			continue; /* callers centre it; never half a word */
-		mvadd_wchnstr(y + r, x, row, cx);
+		if (from >= 0)
+			mvadd_wchnstr(y + r, x + from, row + from, cx - from);
 	}
 }
 

@@ -95,6 +95,13 @@ bool ui_draw_big_size(const char *s, int scale, int *w, int *h);
 void ui_draw_big(int y, int x, const char *s, int scale, attr_t attr);
 
 /*
+ * ui_draw_big() over `was`, drawn before at the same place, scale and
+ * attributes and still on the screen: only the glyphs that differ are drawn
+ * again. A `was` of another length (or NULL) draws the whole text.
+ */
+void ui_draw_big_over(int y, int x, const char *s, const char *was, int scale, attr_t attr);
+
+/*
  * A progress bar `w` columns wide at (y, x), `done` of `total` filled, with
  * eighth-cell precision where the locale allows.
  */

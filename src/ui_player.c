@@ -168,7 +168,60 @@ static void draw_confirm(void)
 	ui_draw_text(y, x, w, q, a);
 }
 
-void ui_player_draw(struct ui *ui)
+/* Blank row y, so a row drawn again by itself shows nothing of its past. */
+static void clear_row(int y)
+{
+	if (y >= 0 && y < LINES) {
+		move(y, 0);
+		clrtoeol();
+	}
+}
+
+/*
+ * Row 0: where in the routine, and how long it still takes. With `all`
+ * false only the time is drawn again, after blanking what a longer time
+ * covered; a row too narrow to keep the two apart is drawn whole.
+ */
+static void draw_header(const struct ui *ui, const struct plan_phase *ph, int64_t plan_left,
+                        bool all)
+{
+	char line[64], right[32], left[16];
+	int wl, wr, wmax;
+
+	snprintf(line, sizeof(line), "Exercise %u of %u", ph->slot + 1, ui->plan.n_exercises);
+	ui_clock((unsigned)((plan_left + 999) / 1000), left);
+	snprintf(right, sizeof(right), "%s left ", left);
+	if (!all) {
+		wl = 1 + ui_draw_width(line);
+		wr = COLS - ui_draw_width(right);
+		wmax = COLS - ui_draw_width(ui_clock(ui->plan.total, left)) - 6;
+		wmax = wmax > wl ? wmax : wl;
+		if (wr >= wmax) {
+			if (wr > wmax)
+				mvhline(0, wmax, ' ', wr - wmax);
+		} else {
+			clear_row(0);
+			all = true;
+		}
+	}
+	if (all)
+		ui_draw_text(0, 1, COLS - 2, line, ui_draw_attr(UI_ROLE_DIM));
+	ui_draw_right(0, right, ui_draw_attr(UI_ROLE_DIM));
+	if (ui->sess.paused && COLS >= 40)
+		ui_draw_center(0, " PAUSED ", ui_draw_attr(UI_ROLE_ALERT));
+}
+
+/*
+ * The block digits as the last frame left them, so that a tick draws only
+ * the glyphs that changed; a full frame draws them all and starts it again.
+ */
+static struct {
+	char text[16];
+	int y, x, scale;
+	attr_t attr;
+} digits_shown;
+
+void ui_player_draw(struct ui *ui, bool all)
 {
 	const struct session *s = &ui->sess;
 	const struct plan_phase *ph = session_phase(s);
@@ -179,7 +232,6 @@ void ui_player_draw(struct ui *ui)
 	char word_buf[CAT_MAX_STRING + 16], line[CAT_MAX_STRING + 128], left[16], big[16];
 	const char *word;
 	unsigned shown;
-	int64_t plan_left;
 	int y, footer, gaps, steps_min, word_rows, budget, scale = 0, dw = 0, dh = 1, ww, wh;
 	bool big_word;
 
@@ -190,17 +242,10 @@ void ui_player_draw(struct ui *ui)
 	role = ui_draw_attr(role_of(ph->kind));
 	word = phase_word(ph, set, word_buf, sizeof(word_buf));
 	shown = session_left_shown(s, ui->now);
-	plan_left = session_plan_left_ms(s, ui->now);
 
-	/* Header: where in the routine, and how long it still takes. */
-	snprintf(line, sizeof(line), "Exercise %u of %u", ph->slot + 1, ui->plan.n_exercises);
-	ui_draw_text(0, 1, COLS - 2, line, ui_draw_attr(UI_ROLE_DIM));
-	ui_clock((unsigned)((plan_left + 999) / 1000), left);
-	snprintf(line, sizeof(line), "%s left ", left);
-	ui_draw_right(0, line, ui_draw_attr(UI_ROLE_DIM));
-	if (s->paused && COLS >= 40)
-		ui_draw_center(0, " PAUSED ", ui_draw_attr(UI_ROLE_ALERT));
-	ui_draw_center(1, ex->name, ui_draw_attr(UI_ROLE_TITLE));
+	draw_header(ui, ph, session_plan_left_ms(s, ui->now), all);
+	if (all)
+		ui_draw_center(1, ex->name, ui_draw_attr(UI_ROLE_TITLE));
 
 	/* Room: footer, gaps and steps shrink before the countdown does. */
 	footer = LINES >= 8 ? 1 : 0;
@@ -225,11 +270,15 @@ void ui_player_draw(struct ui *ui)
 
 	y = 2 + (gaps >= 4 ? 1 : 0);
 	if (big_word) {
-		ui_draw_big(y, (COLS - ww) / 2, word, 1, role);
+		if (all)
+			ui_draw_big(y, (COLS - ww) / 2, word, 1, role);
 		y += word_rows;
 	}
-	detail_line(ui, ph, word, line, sizeof(line));
-	ui_draw_center(y++, line, role);
+	if (all) {
+		detail_line(ui, ph, word, line, sizeof(line));
+		ui_draw_center(y, line, role);
+	}
+	y++;
 	y += gaps >= 2 ? 1 : 0;
 
 	/* The countdown: seconds alone under a minute, else M:SS. */
@@ -240,8 +289,25 @@ void ui_player_draw(struct ui *ui)
 		snprintf(big, sizeof(big), "%s", left);
 	digits_attr = s->paused ? ui_draw_attr(UI_ROLE_DIM) : role;
 	if (scale) {
+		int x;
+		bool whole = all;
+
 		ui_draw_big_size(big, scale, &dw, &dh);
-		ui_draw_big(y, (COLS - dw) / 2, big, scale, digits_attr);
+		x = (COLS - dw) / 2;
+		if (!all && (digits_shown.y != y || digits_shown.x != x ||
+		             digits_shown.scale != scale || digits_shown.attr != digits_attr ||
+		             strlen(digits_shown.text) != strlen(big))) {
+			/* Moved or resized: nothing of the old digits may stay. */
+			for (int r = 0; r < dh; r++)
+				clear_row(y + r);
+			whole = true;
+		}
+		ui_draw_big_over(y, x, big, whole ? NULL : digits_shown.text, scale, digits_attr);
+		snprintf(digits_shown.text, sizeof(digits_shown.text), "%s", big);
+		digits_shown.y = y;
+		digits_shown.x = x;
+		digits_shown.scale = scale;
+		digits_shown.attr = digits_attr;
 		y += dh;
 		y += gaps >= 2 ? 1 : 0;
 	}
@@ -252,16 +318,23 @@ void ui_player_draw(struct ui *ui)
 		int x = (COLS - bw - 7) / 2;
 
 		if (bw >= 4) {
+			/* The bar covers its cells; the time beside it may shrink. */
+			if (!all && x + bw + 1 < COLS)
+				mvhline(y, x + bw + 1, ' ', 7);
 			ui_draw_bar(y, x, bw,
 			            ph->seconds - (shown < ph->seconds ? shown : ph->seconds),
 			            ph->seconds, role);
 			ui_draw_text(y, x + bw + 1, 7, left, A_BOLD);
 		} else {
+			if (!all)
+				clear_row(y);
 			ui_draw_center(y, left, A_BOLD);
 		}
 		y++;
 	}
 	y += gaps >= 4 ? 1 : 0;
+	if (!all)
+		return;
 
 	draw_steps(ui, ph, y, LINES - footer);
 

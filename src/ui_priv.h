@@ -307,7 +307,13 @@ void ui_log_resume_no(struct ui *ui);
 
 /* ---- ui_player.c: player, summary, help, quit question -------------------- */
 
-void ui_player_draw(struct ui *ui);
+/*
+ * Draw the player. With `all` false only the rows that show the time (the
+ * header, the block digits and the bar) are cleared and drawn again, from the
+ * session as always; the caller promises that nothing else on the screen
+ * changed since the last full draw (same phase, size, pause and question).
+ */
+void ui_player_draw(struct ui *ui, bool all);
 void ui_player_key(struct ui *ui, enum ui_action action);
 void ui_player_summary_draw(struct ui *ui);
 void ui_player_summary_key(struct ui *ui, enum ui_action action);
