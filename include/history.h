@@ -274,6 +274,13 @@ const char *hist_result_name(enum hist_result r);
 int hist_result_parse(const char *s, enum hist_result *out);
 
 /*
+ * Fill *err (when not NULL) with the formatted text followed by ": " and
+ * errnum's strerror() text when errnum is not 0. Shared with progress.c.
+ */
+__attribute__((format(printf, 3, 4))) void hist_set_error(struct hist_error *err, int errnum,
+                                                          const char *fmt, ...);
+
+/*
  * Write all of `buf` to `fd`, retrying after EINTR and short writes.
  * Returns 0, or -1 with errno set (ENOSPC for a write that made no
  * progress). Shared with the progress file.

@@ -25,9 +25,7 @@ static const char hist_header[] = "# timestamp\texercise-id\tstatus\tactive-seco
 /* The longest line hist_append() writes, with room to spare. */
 enum { HIST_LINE_MAX = 128 };
 
-/* Fill *err with the formatted text followed by ": " and errnum's text. */
-__attribute__((format(printf, 3, 4))) static void set_error(struct hist_error *err, int errnum,
-                                                            const char *fmt, ...)
+void hist_set_error(struct hist_error *err, int errnum, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -159,7 +157,7 @@ int hist_make_parent(const char *path, struct hist_error *err)
 	char *dir = malloc(len + 1);
 
 	if (!dir) {
-		set_error(err, ENOMEM, "cannot create folder for %s", path);
+		hist_set_error(err, ENOMEM, "cannot create folder for %s", path);
 		return -1;
 	}
 	memcpy(dir, path, len + 1);
@@ -182,12 +180,12 @@ int hist_make_parent(const char *path, struct hist_error *err)
 		if (mkdir(dir, 0700) != 0) {
 			int e = errno;
 			if (e != EEXIST) {
-				set_error(err, e, "cannot create folder %s", dir);
+				hist_set_error(err, e, "cannot create folder %s", dir);
 				free(dir);
 				return -1;
 			}
 			if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-				set_error(err, ENOTDIR, "cannot create folder %s", dir);
+				hist_set_error(err, ENOTDIR, "cannot create folder %s", dir);
 				free(dir);
 				return -1;
 			}
@@ -294,7 +292,8 @@ int hist_append(const char *path, const struct hist_entry *e, size_t n, struct h
 		    (x->status != HIST_DONE && x->status != HIST_PARTIAL) ||
 		    (x->pain != HIST_NO_PAIN && (x->pain < 0 || x->pain > HIST_MAX_PAIN)) ||
 		    x->active_s > HIST_MAX_SECONDS) {
-			set_error(err, 0, "cannot write to %s: refusing a malformed entry", path);
+			hist_set_error(err, 0, "cannot write to %s: refusing a malformed entry",
+			               path);
 			if (err)
 				err->errnum = EINVAL;
 			return -1;
@@ -307,7 +306,7 @@ int hist_append(const char *path, const struct hist_entry *e, size_t n, struct h
 	size_t cap = 1 + sizeof(hist_header) + n * HIST_LINE_MAX;
 	char *buf = malloc(cap);
 	if (!buf) {
-		set_error(err, ENOMEM, "cannot write to %s", path);
+		hist_set_error(err, ENOMEM, "cannot write to %s", path);
 		return -1;
 	}
 	if (hist_make_parent(path, err) != 0) {
@@ -323,7 +322,7 @@ int hist_append(const char *path, const struct hist_entry *e, size_t n, struct h
 	if (fd < 0 && errno == EACCES)
 		fd = open(path, O_WRONLY | flags, 0600);
 	if (fd < 0) {
-		set_error(err, errno, "cannot open %s", path);
+		hist_set_error(err, errno, "cannot open %s", path);
 		free(buf);
 		return -1;
 	}
@@ -361,7 +360,7 @@ int hist_append(const char *path, const struct hist_entry *e, size_t n, struct h
 
 	int rc = 0;
 	if (hist_write_all(fd, buf, off) != 0) {
-		set_error(err, errno, "cannot write to %s", path);
+		hist_set_error(err, errno, "cannot write to %s", path);
 		rc = -1;
 		/*
 		 * A disk that fills part-way through leaves the start of a line
@@ -373,11 +372,11 @@ int hist_append(const char *path, const struct hist_entry *e, size_t n, struct h
 		if (S_ISREG(st.st_mode))
 			(void)ftruncate(fd, st.st_size);
 	} else if (S_ISREG(st.st_mode) && fsync(fd) != 0) {
-		set_error(err, errno, "cannot save %s", path);
+		hist_set_error(err, errno, "cannot save %s", path);
 		rc = -1;
 	}
 	if (close(fd) != 0 && rc == 0) {
-		set_error(err, errno, "cannot save %s", path);
+		hist_set_error(err, errno, "cannot save %s", path);
 		rc = -1;
 	}
 	if (rc == 0 && header)
@@ -567,7 +566,7 @@ int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn
 
 	struct hist_entry *e = malloc(lines * sizeof(*e));
 	if (!e) {
-		set_error(err, ENOMEM, "cannot read the history");
+		hist_set_error(err, ENOMEM, "cannot read the history");
 		return -1;
 	}
 
@@ -616,17 +615,17 @@ int hist_load(const char *path, struct hist *out, hist_warn_fn *warn, void *ctx,
 			out->n = 0;
 			return 0;
 		}
-		set_error(err, errno, "cannot read %s", path);
+		hist_set_error(err, errno, "cannot read %s", path);
 		return -1;
 	}
 	struct stat st;
 	if (fstat(fd, &st) != 0) {
-		set_error(err, errno, "cannot read %s", path);
+		hist_set_error(err, errno, "cannot read %s", path);
 		close(fd);
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		set_error(err, EISDIR, "cannot read %s", path);
+		hist_set_error(err, EISDIR, "cannot read %s", path);
 		close(fd);
 		return -1;
 	}
@@ -637,7 +636,7 @@ int hist_load(const char *path, struct hist *out, hist_warn_fn *warn, void *ctx,
 	char *buf = malloc(cap);
 	int rc = -1;
 	if (!buf) {
-		set_error(err, ENOMEM, "cannot read %s", path);
+		hist_set_error(err, ENOMEM, "cannot read %s", path);
 		goto out;
 	}
 	for (;;) {
@@ -648,12 +647,12 @@ int hist_load(const char *path, struct hist *out, hist_warn_fn *warn, void *ctx,
 			 * eat all memory.
 			 */
 			if (cap >= HIST_MAX_FILE) {
-				set_error(err, EFBIG, "cannot read %s", path);
+				hist_set_error(err, EFBIG, "cannot read %s", path);
 				goto out;
 			}
 			char *nb = realloc(buf, cap * 2);
 			if (!nb) {
-				set_error(err, ENOMEM, "cannot read %s", path);
+				hist_set_error(err, ENOMEM, "cannot read %s", path);
 				goto out;
 			}
 			buf = nb;
@@ -663,7 +662,7 @@ int hist_load(const char *path, struct hist *out, hist_warn_fn *warn, void *ctx,
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			set_error(err, errno, "cannot read %s", path);
+			hist_set_error(err, errno, "cannot read %s", path);
 			goto out;
 		}
 		if (r == 0)
@@ -672,7 +671,7 @@ int hist_load(const char *path, struct hist *out, hist_warn_fn *warn, void *ctx,
 	}
 	rc = hist_parse(buf, len, out, warn, ctx, err);
 	if (rc != 0)
-		set_error(err, ENOMEM, "cannot read %s", path);
+		hist_set_error(err, ENOMEM, "cannot read %s", path);
 out:
 	free(buf);
 	close(fd);

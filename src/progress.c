@@ -25,22 +25,6 @@ static const char *const level_names[] = { "easy", "medium", "hard" };
 static const char *const kind_names[] = { "prepare", "work", "rest", "switch" };
 static const char *const side_names[] = { "none", "left", "right" };
 
-/* Fill *err with the formatted text, then ": " and errnum's text when not 0. */
-__attribute__((format(printf, 3, 4))) static void set_error(struct hist_error *err, int errnum,
-                                                            const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err)
-		return;
-	err->errnum = errnum;
-	va_start(ap, fmt);
-	int n = vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
-	va_end(ap);
-	if (errnum && n >= 0 && (size_t)n < sizeof(err->msg))
-		snprintf(err->msg + n, sizeof(err->msg) - (size_t)n, ": %s", strerror(errnum));
-}
-
 int prog_path(const char *history_path, char *buf, size_t len)
 {
 	const char *slash = strrchr(history_path, '/');
@@ -147,12 +131,12 @@ int prog_save(const char *path, const struct prog_state *st, struct hist_error *
 	if ((unsigned)st->level > CAT_LEVEL_HARD || (unsigned)st->kind > PLAN_SWITCH ||
 	    (unsigned)st->side > PLAN_SIDE_RIGHT || st->n_exercises == 0 ||
 	    st->n_exercises > CAT_MAX_EXERCISES || !entries_ok) {
-		set_error(err, 0, "cannot save %s: refusing a malformed state", path);
+		hist_set_error(err, 0, "cannot save %s: refusing a malformed state", path);
 		return -1;
 	}
 	size_t len = format_state(st, buf, sizeof(buf));
 	if (len == 0) {
-		set_error(err, 0, "cannot save %s: state too large", path);
+		hist_set_error(err, 0, "cannot save %s: state too large", path);
 		return -1;
 	}
 	if (hist_make_parent(path, err) != 0)
@@ -161,7 +145,7 @@ int prog_save(const char *path, const struct prog_state *st, struct hist_error *
 	size_t plen = strlen(path);
 	char *tmp = malloc(plen + 8);
 	if (!tmp) {
-		set_error(err, ENOMEM, "cannot save %s", path);
+		hist_set_error(err, ENOMEM, "cannot save %s", path);
 		return -1;
 	}
 	memcpy(tmp, path, plen);
@@ -169,22 +153,22 @@ int prog_save(const char *path, const struct prog_state *st, struct hist_error *
 	/* mkstemp creates the file with mode 0600. */
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		set_error(err, errno, "cannot save %s", path);
+		hist_set_error(err, errno, "cannot save %s", path);
 		free(tmp);
 		return -1;
 	}
 	int rc = -1;
 	if (hist_write_all(fd, buf, len) != 0 || fsync(fd) != 0) {
-		set_error(err, errno, "cannot save %s", path);
+		hist_set_error(err, errno, "cannot save %s", path);
 		close(fd);
 		goto out;
 	}
 	if (close(fd) != 0) {
-		set_error(err, errno, "cannot save %s", path);
+		hist_set_error(err, errno, "cannot save %s", path);
 		goto out;
 	}
 	if (rename(tmp, path) != 0) {
-		set_error(err, errno, "cannot save %s", path);
+		hist_set_error(err, errno, "cannot save %s", path);
 		goto out;
 	}
 	hist_sync_parent(path);
@@ -199,7 +183,7 @@ out:
 int prog_remove(const char *path, struct hist_error *err)
 {
 	if (unlink(path) != 0 && errno != ENOENT) {
-		set_error(err, errno, "cannot remove %s", path);
+		hist_set_error(err, errno, "cannot remove %s", path);
 		return -1;
 	}
 	return 0;
@@ -461,7 +445,7 @@ int prog_load(const char *path, struct prog_state *out, struct hist_error *err)
 	if (fd < 0) {
 		if (errno == ENOENT)
 			return 0;
-		set_error(err, errno, "ignoring progress file %s", path);
+		hist_set_error(err, errno, "ignoring progress file %s", path);
 		return -1;
 	}
 	for (;;) {
@@ -469,7 +453,7 @@ int prog_load(const char *path, struct prog_state *out, struct hist_error *err)
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			set_error(err, errno, "ignoring progress file %s", path);
+			hist_set_error(err, errno, "ignoring progress file %s", path);
 			close(fd);
 			return -1;
 		}
@@ -481,21 +465,21 @@ int prog_load(const char *path, struct prog_state *out, struct hist_error *err)
 	}
 	close(fd);
 	if (len > PROG_MAX_BYTES) {
-		set_error(err, 0, "ignoring damaged progress file %s: too large", path);
+		hist_set_error(err, 0, "ignoring damaged progress file %s: too large", path);
 		return -1;
 	}
 
 	/* Parse into a copy so *out stays untouched when the file is damaged. */
 	struct prog_state *st = malloc(sizeof(*st));
 	if (!st) {
-		set_error(err, ENOMEM, "ignoring progress file %s", path);
+		hist_set_error(err, ENOMEM, "ignoring progress file %s", path);
 		return -1;
 	}
 	memset(st, 0, sizeof(*st));
 	struct cursor c = { buf, buf + len, 0, NULL };
 	if (parse_state(&c, st) != 0) {
-		set_error(err, 0, "ignoring damaged progress file %s: line %u: %s", path, c.line,
-		          c.why);
+		hist_set_error(err, 0, "ignoring damaged progress file %s: line %u: %s", path,
+		               c.line, c.why);
 		free(st);
 		return -1;
 	}
@@ -524,7 +508,7 @@ int prog_resolve(const struct prog_state *st, const struct catalogue *cat, unsig
 	for (unsigned i = 0; i < st->n_exercises; i++) {
 		int k = find_id(cat, st->exercises[i]);
 		if (k < 0) {
-			set_error(
+			hist_set_error(
 			    err, 0,
 			    "ignoring progress file: exercise %s is no longer in the catalogue",
 			    st->exercises[i]);
@@ -551,7 +535,8 @@ int prog_check(const struct prog_state *st, const struct catalogue *cat, const s
 		     ph->rep == st->rep;
 	}
 	if (!ok) {
-		set_error(err, 0, "ignoring progress file: the routine changed since it was saved");
+		hist_set_error(err, 0,
+		               "ignoring progress file: the routine changed since it was saved");
 		return -1;
 	}
 	return 0;
