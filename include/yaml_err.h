@@ -47,6 +47,13 @@ void yerr_path_index(struct yerr_path *p, unsigned index);
 /* ---- libcyaml's log ------------------------------------------------------------ */
 
 /* What libcyaml logged: its first error and the backtrace that follows. */
+/*
+ * The libcyaml config both loaders share. Loading and freeing must use the
+ * same allocator: this is the config cyaml_free() sees, and loading copies
+ * it to add the log capture.
+ */
+extern const cyaml_config_t yerr_base_config;
+
 struct yerr_log {
 	bool have_error;
 	bool in_backtrace;

@@ -191,19 +191,6 @@ static const cyaml_schema_value_t top_schema = {
 	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct raw_catalogue, top_fields),
 };
 
-/*
- * Loading and freeing must use the same allocator; this config is the one
- * cyaml_free() sees, and loading copies it to add the log capture.
- */
-static const cyaml_config_t base_config = {
-	.log_fn = NULL,
-	.log_ctx = NULL,
-	.mem_fn = cyaml_mem,
-	.mem_ctx = NULL,
-	.log_level = CYAML_LOG_ERROR,
-	.flags = CYAML_CFG_DEFAULT,
-};
-
 /* What the public model keeps besides its arrays: the raw tree it points into. */
 struct cat_priv {
 	struct raw_catalogue *raw;
@@ -879,7 +866,7 @@ enum cat_status cat_load_buffer(const char *buf, size_t len, struct catalogue **
 {
 	struct cat_error local;
 	struct loader L = { 0 };
-	cyaml_config_t config = base_config;
+	cyaml_config_t config = yerr_base_config;
 	struct raw_catalogue *raw = NULL;
 	struct catalogue *cat = NULL;
 	cyaml_err_t cerr;
@@ -910,7 +897,7 @@ enum cat_status cat_load_buffer(const char *buf, size_t len, struct catalogue **
 	} else {
 		cat = build(&L, raw);
 		if (cat == NULL)
-			cyaml_free(&base_config, &top_schema, raw, 0);
+			cyaml_free(&yerr_base_config, &top_schema, raw, 0);
 	}
 	yerr_doc_fini(&L.doc);
 	if (cat == NULL) {
@@ -961,7 +948,7 @@ void cat_free(struct catalogue *cat)
 		return;
 	priv = cat->priv;
 	if (priv != NULL)
-		cyaml_free(&base_config, &top_schema, priv->raw, 0);
+		cyaml_free(&yerr_base_config, &top_schema, priv->raw, 0);
 	free_model(cat);
 }
 

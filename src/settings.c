@@ -60,16 +60,6 @@ static const cyaml_schema_value_t top_schema = {
 	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct raw_settings, top_fields),
 };
 
-/* The same allocator loads and frees; loading adds the log capture. */
-static const cyaml_config_t base_config = {
-	.log_fn = NULL,
-	.log_ctx = NULL,
-	.mem_fn = cyaml_mem,
-	.mem_ctx = NULL,
-	.log_level = CYAML_LOG_ERROR,
-	.flags = CYAML_CFG_DEFAULT,
-};
-
 /* ---- Errors ------------------------------------------------------------------------- */
 
 struct loader {
@@ -320,7 +310,7 @@ enum cat_status settings_load_buffer(const char *buf, size_t len, struct setting
 {
 	struct cat_error local;
 	struct loader L = { 0 };
-	cyaml_config_t config = base_config;
+	cyaml_config_t config = yerr_base_config;
 	struct raw_settings *raw = NULL;
 	struct settings s;
 	cyaml_err_t cerr;
@@ -351,7 +341,7 @@ enum cat_status settings_load_buffer(const char *buf, size_t len, struct setting
 		/* An empty file, or one of comments only, sets nothing. */
 		build(&L, raw, &s);
 	}
-	cyaml_free(&base_config, &top_schema, raw, 0);
+	cyaml_free(&yerr_base_config, &top_schema, raw, 0);
 	yerr_doc_fini(&L.doc);
 	if (local.status != CAT_OK) {
 		if (err != NULL)

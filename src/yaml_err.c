@@ -12,6 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+const cyaml_config_t yerr_base_config = {
+	.log_fn = NULL,
+	.log_ctx = NULL,
+	.mem_fn = cyaml_mem,
+	.mem_ctx = NULL,
+	.log_level = CYAML_LOG_ERROR,
+	.flags = CYAML_CFG_DEFAULT,
+};
+
 /* Copy a string, cut short to fit; always terminated. */
 static void copy_str(char *dst, size_t size, const char *src)
 {
