@@ -26,6 +26,7 @@
 
 #include <curses.h>
 
+#include "ui_clock.h"
 #include "ui_draw.h"
 #include "ui_hooks.h"
 #include "ui_priv.h"
@@ -500,28 +501,43 @@ static void frame_settle(void)
 }
 
 /*
- * Send the frame. A small one (only the clock rows changed) goes straight
- * to the terminal: after frame_settle() ncurses writes it in one piece, and
- * the detour through the frame file would cost more system calls than it
- * saves.
+ * Send the frame. A small one (a tick: only the time changed) goes straight
+ * to the terminal: ui_clock's bytes in one write, then curses' own, if
+ * `past` does not say it has none (after frame_settle() curses writes in one
+ * piece); the detour through the frame file would cost more system calls
+ * than it saves. A full frame is collected in the frame file, ui_clock's
+ * blanking, curses' frame and ui_clock's cells in that order, and written
+ * once.
  */
-static void frame_refresh(bool small)
+static void frame_refresh(bool small, bool past)
 {
 	char buf[16384];
 	off_t at = 0, len;
 	ssize_t n;
 
-	if (small && !frame_direct) {
-		refresh();
+	/* A cleared screen has none of the digits a tick would only touch up. */
+	if (small && !frame_direct && !is_cleared(curscr)) {
+		ui_clock_before_refresh(false);
+		/*
+		 * All of it went past curses: the rows it touched in stdscr are
+		 * blank again, as curses last sent them, so doupdate() would
+		 * only compare them to find nothing.
+		 */
+		if (!past)
+			refresh();
 		return;
 	}
 	if (frame_fd < 0 || frame_direct || lseek(frame_fd, 0, SEEK_SET) < 0 ||
 	    dup2(frame_fd, STDOUT_FILENO) < 0) {
 		frame_direct = false;
+		ui_clock_before_refresh(true);
 		refresh();
+		ui_clock_after_refresh(STDOUT_FILENO);
 		return;
 	}
+	ui_clock_before_refresh(true);
 	refresh();
+	ui_clock_after_refresh(STDOUT_FILENO);
 	dup2(tty_fd, STDOUT_FILENO);
 	/*
 	 * The frame is what was written from offset 0; the file keeps its
@@ -608,12 +624,12 @@ static void draw(struct ui *ui, bool all)
 
 	if (!all && have_last && !ui_draw_too_small() && ui->screen == UI_SCREEN_PLAYER &&
 	    memcmp(&key, &last, sizeof(key)) == 0) {
-		ui_player_draw(ui, false);
-		frame_refresh(true);
+		frame_refresh(true, ui_player_draw(ui, false));
 		return;
 	}
 	last = key;
 	have_last = true;
+	ui_clock_begin();
 	erase();
 	if (ui_draw_too_small()) {
 		ui_draw_too_small_screen();
@@ -642,7 +658,7 @@ static void draw(struct ui *ui, bool all)
 			break;
 		}
 	}
-	frame_refresh(false);
+	frame_refresh(false, false);
 	bench_first_frame();
 }
 
@@ -674,6 +690,7 @@ static void suspend(struct ui *ui)
 		session_pause(&ui->sess, ui->now);
 	ui->held_by_modal = false;
 	endwin();
+	ui_clock_forget();
 	sigemptyset(&tstp);
 	sigaddset(&tstp, SIGTSTP);
 	signal(SIGTSTP, SIG_DFL);
@@ -876,6 +893,7 @@ int ui_run(const struct ui_options *o)
 	 */
 	leaveok(stdscr, TRUE);
 	ui_draw_init(o->color, codeset && strcmp(codeset, "UTF-8") == 0);
+	ui_clock_init(ui_draw_utf8());
 
 	frame_setup();
 	frame_direct = true;

@@ -309,11 +309,17 @@ static const struct glyph font[] = {
 
 static const struct glyph *glyph_of(char c)
 {
-	c = (char)toupper((unsigned char)c);
-	for (size_t i = 0; i < sizeof(font) / sizeof(font[0]); i++)
-		if (font[i].c == c)
-			return &font[i];
-	return NULL;
+	/* Built on first use: a countdown looks its glyphs up many times a second. */
+	static const struct glyph *by_char[128];
+	static bool built;
+	unsigned char u = (unsigned char)toupper((unsigned char)c);
+
+	if (!built) {
+		for (size_t i = 0; i < sizeof(font) / sizeof(font[0]); i++)
+			by_char[(unsigned char)font[i].c] = &font[i];
+		built = true;
+	}
+	return u < 128 ? by_char[u] : NULL;
 }
 
 bool ui_draw_big_size(const char *s, int scale, int *w, int *h)
@@ -352,26 +358,44 @@ void ui_draw_big(int y, int x, const char *s, int scale, attr_t attr)
 	ui_draw_big_over(y, x, s, NULL, scale, attr);
 }
 
+int ui_draw_big_row(const char *s, int scale, int r, unsigned char *shape, int max_cols, int *start,
+                    int max_chars)
+{
+	int n = 0, cx = 0, w, h;
+
+	if (!ui_draw_big_size(s, scale, &w, &h) || w > max_cols || r < 0 || r >= h)
+		return 0;
+	for (const char *p = s; *p; p++, n++) {
+		const struct glyph *g = glyph_of(*p);
+		int gw = (int)strlen(g->rows[0]) * scale;
+
+		if (n >= max_chars)
+			return 0;
+		start[n] = cx;
+		for (int c = 0; c < gw; c++)
+			shape[cx++] = (unsigned char)((ink(g, scale, c, 2 * r) ? 1 : 0) |
+			                              (ink(g, scale, c, 2 * r + 1) ? 2 : 0));
+		/* The gap after a glyph belongs to it. */
+		for (int c = 0; p[1] && c < scale; c++)
+			shape[cx++] = 0;
+	}
+	start[n] = cx;
+	return n;
+}
+
 void ui_draw_big_over(int y, int x, const char *s, const char *was, int scale, attr_t attr)
 {
 	static const wchar_t shapes[4][2] = {
 		{ L' ', 0 }, { L'\u2580', 0 }, { L'\u2584', 0 }, { L'\u2588', 0 }
 	};
-	const struct glyph *glyphs[BIG_MAX_CHARS];
-	int widths[BIG_MAX_CHARS], n = 0, w, h;
-	bool keep[BIG_MAX_CHARS];
+	unsigned char shape[BIG_MAX_COLS];
+	int start[BIG_MAX_CHARS + 1], n, w, h;
 	cchar_t cells[4], row[BIG_MAX_COLS];
 
 	if (!ui_draw_big_size(s, scale, &w, &h) || w > BIG_MAX_COLS)
 		return;
 	if (was && strlen(was) != strlen(s))
 		was = NULL;
-	for (const char *p = s; *p && n < BIG_MAX_CHARS; p++, n++) {
-		glyphs[n] = glyph_of(*p);
-		widths[n] = (int)strlen(glyphs[n]->rows[0]) * scale;
-		/* A glyph equal to the one under it is already on the screen. */
-		keep[n] = was && toupper((unsigned char)was[n]) == toupper((unsigned char)*p);
-	}
 	/*
 	 * Four possible cells (blank, upper, lower, full), each carrying the
 	 * colour. Gaps are spaces in the same attributes as the ink, so a
@@ -381,34 +405,26 @@ void ui_draw_big_over(int y, int x, const char *s, const char *was, int scale, a
 	for (int k = 0; k < 4; k++)
 		setcchar(&cells[k], shapes[k], attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
 	for (int r = 0; r < h; r++) {
-		int cx = 0, from = -1;
+		int from = -1;
 
 		if (y + r < 0 || y + r >= LINES || x < 0 || x + w > COLS)
 			continue; /* callers centre it; never half a word */
-		for (int i = 0; i < n; i++) {
-			int start = cx;
+		n = ui_draw_big_row(s, scale, r, shape, BIG_MAX_COLS, start, BIG_MAX_CHARS);
+		for (int c = 0; c < w; c++)
+			row[c] = cells[shape[c]];
+		for (int i = 0; i <= n; i++) {
+			/* A glyph equal to the one under it is already on the screen. */
+			bool keep = i == n || (was && toupper((unsigned char)was[i]) ==
+			                                  toupper((unsigned char)s[i]));
 
-			if (keep[i]) {
-				/* Send what came before it, and step over it and its gap. */
-				if (from >= 0)
-					mvadd_wchnstr(y + r, x + from, row + from, cx - from);
+			if (keep && from >= 0) {
+				mvadd_wchnstr(y + r, x + start[from], row + start[from],
+				              start[i] - start[from]);
 				from = -1;
-				cx += widths[i] + (i + 1 < n ? scale : 0);
-				continue;
+			} else if (!keep && from < 0) {
+				from = i;
 			}
-			for (int c = 0; c < widths[i]; c++) {
-				int k = (ink(glyphs[i], scale, c, 2 * r) ? 1 : 0) |
-				        (ink(glyphs[i], scale, c, 2 * r + 1) ? 2 : 0);
-
-				row[cx++] = cells[k];
-			}
-			for (int c = 0; i + 1 < n && c < scale; c++)
-				row[cx++] = cells[0];
-			if (from < 0)
-				from = start;
 		}
-		if (from >= 0)
-			mvadd_wchnstr(y + r, x + from, row + from, cx - from);
 	}
 }
 

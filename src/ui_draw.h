@@ -102,6 +102,17 @@ void ui_draw_big(int y, int x, const char *s, int scale, attr_t attr);
 void ui_draw_big_over(int y, int x, const char *s, const char *was, int scale, attr_t attr);
 
 /*
+ * Row `r` of `s` as ui_draw_big() draws it, for drawing it by other means:
+ * shape[c] is 0 (blank), 1 (upper half), 2 (lower half) or 3 (full block) for
+ * each column, and start[i] is the column where character i begins, the gap
+ * after it included, with start[n] the width. Returns n, the number of
+ * characters, or 0 when ui_draw_big_size() refuses `s` or it does not fit in
+ * max_cols columns or max_chars characters.
+ */
+int ui_draw_big_row(const char *s, int scale, int r, unsigned char *shape, int max_cols,
+                    int *start, int max_chars);
+
+/*
  * A progress bar `w` columns wide at (y, x), `done` of `total` filled, with
  * eighth-cell precision where the locale allows.
  */

@@ -13,6 +13,7 @@
 
 #include <curses.h>
 
+#include "ui_clock.h"
 #include "ui_draw.h"
 #include "ui_hooks.h"
 #include "ui_priv.h"
@@ -182,7 +183,7 @@ static void clear_row(int y)
  * false only the time is drawn again, after blanking what a longer time
  * covered; a row too narrow to keep the two apart is drawn whole.
  */
-static void draw_header(const struct ui *ui, const struct plan_phase *ph, int64_t plan_left,
+static bool draw_header(const struct ui *ui, const struct plan_phase *ph, int64_t plan_left,
                         bool all)
 {
 	char line[64], right[32], left[16];
@@ -191,11 +192,11 @@ static void draw_header(const struct ui *ui, const struct plan_phase *ph, int64_
 	snprintf(line, sizeof(line), "Exercise %u of %u", ph->slot + 1, ui->plan.n_exercises);
 	ui_clock((unsigned)((plan_left + 999) / 1000), left);
 	snprintf(right, sizeof(right), "%s left ", left);
+	wl = 1 + ui_draw_width(line);
+	wr = COLS - ui_draw_width(right);
+	wmax = COLS - ui_draw_width(ui_clock(ui->plan.total, left)) - 6;
+	wmax = wmax > wl ? wmax : wl;
 	if (!all) {
-		wl = 1 + ui_draw_width(line);
-		wr = COLS - ui_draw_width(right);
-		wmax = COLS - ui_draw_width(ui_clock(ui->plan.total, left)) - 6;
-		wmax = wmax > wl ? wmax : wl;
 		if (wr >= wmax) {
 			if (wr > wmax)
 				mvhline(0, wmax, ' ', wr - wmax);
@@ -209,6 +210,9 @@ static void draw_header(const struct ui *ui, const struct plan_phase *ph, int64_
 	ui_draw_right(0, right, ui_draw_attr(UI_ROLE_DIM));
 	if (ui->sess.paused && COLS >= 40)
 		ui_draw_center(0, " PAUSED ", ui_draw_attr(UI_ROLE_ALERT));
+	/* What a tick draws again goes past curses (ui_clock.h) with the digits. */
+	return !ui->confirm && ui_clock_lift(UI_CLOCK_HEADER, 0, wr >= wmax ? wmax : 0,
+	                                     wr >= wmax ? COLS - wmax : COLS);
 }
 
 /*
@@ -219,9 +223,10 @@ static struct {
 	char text[16];
 	int y, x, scale;
 	attr_t attr;
+	bool direct; /* drawn by ui_clock, not curses */
 } digits_shown;
 
-void ui_player_draw(struct ui *ui, bool all)
+bool ui_player_draw(struct ui *ui, bool all)
 {
 	const struct session *s = &ui->sess;
 	const struct plan_phase *ph = session_phase(s);
@@ -233,17 +238,17 @@ void ui_player_draw(struct ui *ui, bool all)
 	const char *word;
 	unsigned shown;
 	int y, footer, gaps, steps_min, word_rows, budget, scale = 0, dw = 0, dh = 1, ww, wh;
-	bool big_word;
+	bool big_word, past;
 
 	if (!ph)
-		return;
+		return false;
 	ex = &cat->exercises[ph->exercise];
 	set = ph->set >= 0 ? &ex->sets[ph->set] : NULL;
 	role = ui_draw_attr(role_of(ph->kind));
 	word = phase_word(ph, set, word_buf, sizeof(word_buf));
 	shown = session_left_shown(s, ui->now);
 
-	draw_header(ui, ph, session_plan_left_ms(s, ui->now), all);
+	past = draw_header(ui, ph, session_plan_left_ms(s, ui->now), all);
 	if (all)
 		ui_draw_center(1, ex->name, ui_draw_attr(UI_ROLE_TITLE));
 
@@ -294,16 +299,31 @@ void ui_player_draw(struct ui *ui, bool all)
 
 		ui_draw_big_size(big, scale, &dw, &dh);
 		x = (COLS - dw) / 2;
-		if (!all && (digits_shown.y != y || digits_shown.x != x ||
-		             digits_shown.scale != scale || digits_shown.attr != digits_attr ||
-		             strlen(digits_shown.text) != strlen(big))) {
-			/* Moved or resized: nothing of the old digits may stay. */
-			for (int r = 0; r < dh; r++)
-				clear_row(y + r);
-			whole = true;
+		/*
+		 * Written past curses (ui_clock.h) unless the question box lies
+		 * over them or a tick would switch ways. Curses holds blanks
+		 * there meanwhile, so its own drawing starts whole next time.
+		 */
+		if (!ui->confirm && (all || digits_shown.direct) &&
+		    ui_clock_show(y, x, big, scale, digits_attr)) {
+			digits_shown.direct = true;
+			digits_shown.text[0] = '\0';
+		} else {
+			if (!all &&
+			    (digits_shown.y != y || digits_shown.x != x ||
+			     digits_shown.scale != scale || digits_shown.attr != digits_attr ||
+			     strlen(digits_shown.text) != strlen(big))) {
+				/* Moved or resized: nothing of the old digits may stay. */
+				for (int r = 0; r < dh; r++)
+					clear_row(y + r);
+				whole = true;
+			}
+			ui_draw_big_over(y, x, big, whole ? NULL : digits_shown.text, scale,
+			                 digits_attr);
+			snprintf(digits_shown.text, sizeof(digits_shown.text), "%s", big);
+			digits_shown.direct = false;
+			past = false;
 		}
-		ui_draw_big_over(y, x, big, whole ? NULL : digits_shown.text, scale, digits_attr);
-		snprintf(digits_shown.text, sizeof(digits_shown.text), "%s", big);
 		digits_shown.y = y;
 		digits_shown.x = x;
 		digits_shown.scale = scale;
@@ -314,6 +334,7 @@ void ui_player_draw(struct ui *ui, bool all)
 
 	/* The bar, with the time left in plain M:SS beside it. */
 	{
+		bool lifted;
 		int bw = COLS - 10 < 60 ? COLS - 10 : 60;
 		int x = (COLS - bw - 7) / 2;
 
@@ -325,16 +346,19 @@ void ui_player_draw(struct ui *ui, bool all)
 			            ph->seconds - (shown < ph->seconds ? shown : ph->seconds),
 			            ph->seconds, role);
 			ui_draw_text(y, x + bw + 1, 7, left, A_BOLD);
+			lifted = !ui->confirm && ui_clock_lift(UI_CLOCK_BAR, y, x, bw + 8);
 		} else {
 			if (!all)
 				clear_row(y);
 			ui_draw_center(y, left, A_BOLD);
+			lifted = !ui->confirm && ui_clock_lift(UI_CLOCK_BAR, y, 0, COLS);
 		}
+		past = past && lifted;
 		y++;
 	}
 	y += gaps >= 4 ? 1 : 0;
 	if (!all)
-		return;
+		return past;
 
 	draw_steps(ui, ph, y, LINES - footer);
 
@@ -349,6 +373,7 @@ void ui_player_draw(struct ui *ui, bool all)
 	}
 	if (ui->confirm)
 		draw_confirm();
+	return false;
 }
 
 void ui_player_key(struct ui *ui, enum ui_action action)

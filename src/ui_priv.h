@@ -312,8 +312,10 @@ void ui_log_resume_no(struct ui *ui);
  * header, the block digits and the bar) are cleared and drawn again, from the
  * session as always; the caller promises that nothing else on the screen
  * changed since the last full draw (same phase, size, pause and question).
+ * Then it returns true when all of that went past curses (ui_clock.h), so
+ * curses has nothing to send.
  */
-void ui_player_draw(struct ui *ui, bool all);
+bool ui_player_draw(struct ui *ui, bool all);
 void ui_player_key(struct ui *ui, enum ui_action action);
 void ui_player_summary_draw(struct ui *ui);
 void ui_player_summary_key(struct ui *ui, enum ui_action action);

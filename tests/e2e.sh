@@ -1175,6 +1175,149 @@ test_history_on_a_full_disk() {
 	fi
 }
 
+# The countdown's digits, the header time and the bar go to the terminal past
+# curses (src/ui_clock.c). Two lumbars started together, one drawing only
+# through curses (LUMBAR_CURSES_ONLY), must show the same screen, colours
+# included, through ticks, pause, keys, the question box, help, resizes, phase
+# changes and the end. They start a few ms apart (more under valgrind), so a
+# screen caught across a second's boundary may differ for a moment; a real
+# difference stays.
+# The screen as cells: each character with the attributes it shows in, read
+# from tmux's escapes (which carry over from line to line). A blank shows
+# the same in any colour, bold or dim, so only its reverse, underline or
+# background count; trailing blanks go. The summary's time spent depends on
+# when each of the two took the keys (apart under valgrind), not on drawing.
+cells() {
+	T capture-pane -e -p -t "$1" | sed 's/Time spent: [0-9:]*/Time spent: -/' | awk '
+	BEGIN { b = d = r = u = 0; fg = bg = "" }
+	{
+		out = ""
+		line = $0
+		while (length(line) > 0) {
+			if (match(line, /^\033\[[0-9;]*m/)) {
+				n = split(substr(line, 3, RLENGTH - 3), c, ";")
+				line = substr(line, RLENGTH + 1)
+				if (n == 0) { n = 1; c[1] = 0 }
+				for (i = 1; i <= n; i++) {
+					v = c[i] + 0
+					if (v == 0) { b = d = r = u = 0; fg = bg = "" }
+					else if (v == 1) b = 1
+					else if (v == 2) d = 1
+					else if (v == 22) b = d = 0
+					else if (v == 4) u = 1
+					else if (v == 24) u = 0
+					else if (v == 7) r = 1
+					else if (v == 27) r = 0
+					else if (v == 38 || v == 48) {
+						k = c[i + 1] == 5 ? 2 : 4
+						val = v
+						for (j = 1; j <= k; j++) val = val ":" c[i + j]
+						i += k
+						if (v == 38) fg = val; else bg = val
+					}
+					else if (v == 39) fg = ""
+					else if (v == 49) bg = ""
+					else if ((v >= 30 && v <= 37) || (v >= 90 && v <= 97)) fg = v
+					else if ((v >= 40 && v <= 47) || (v >= 100 && v <= 107)) bg = v
+				}
+				continue
+			}
+			ch = substr(line, 1, 1)
+			line = substr(line, 2)
+			if (ch == " " && !r && !u && bg == "") out = out " "
+			else out = out ch "{" b d r u fg "," bg "}"
+		}
+		sub(/ +$/, "", out)
+		print out
+	}'
+}
+
+same_screens() {
+	local a b i
+	for i in $(seq 20); do
+		a=$(cells cmp-direct)
+		b=$(cells cmp-curses)
+		[ "$a" = "$b" ] && return 0
+		sleep 0.07
+	done
+	why="$1: the screens differ:
+$(diff <(printf '%s\n' "$b") <(printf '%s\n' "$a") | cat -v | head -n 20)"
+	return 1
+}
+
+both_keys() {
+	T send-keys -t cmp-direct "$@"
+	T send-keys -t cmp-curses "$@"
+}
+
+both_resize() {
+	T resize-window -t cmp-direct -x "$1" -y "$2"
+	T resize-window -t cmp-curses -x "$1" -y "$2"
+}
+
+test_direct_drawing_matches_curses() {
+	local i
+	open_pane cmp-curses || return 1
+	open_pane cmp-direct || return 1
+	# Both wait for one file, so they start within a few ms of each other.
+	T send-keys -t cmp-curses "clear; until [ -e $tmp/go ]; do sleep 0.01; done; LUMBAR_CURSES_ONLY=1 $BIN --catalogue $SHORT all; $REPORT" Enter
+	T send-keys -t cmp-direct "clear; until [ -e $tmp/go ]; do sleep 0.01; done; $BIN --catalogue $SHORT all; $REPORT" Enter
+	sleep 0.3
+	touch "$tmp/go"
+	wait_for '^ *GET READY' 10 || return 1
+	sleep 0.3
+	for i in 1 2 3 4 5 6; do
+		same_screens "counting, sample $i" || return 1
+		sleep 0.45
+	done
+	both_keys Space
+	sleep 0.3
+	same_screens "paused" || return 1
+	both_keys Space
+	sleep 0.3
+	same_screens "resumed" || return 1
+	both_resize 60 20
+	sleep 0.3
+	same_screens "at 60x20" || return 1
+	both_resize 100 30
+	sleep 0.3
+	same_screens "at 100x30" || return 1
+	both_resize 80 24
+	sleep 0.3
+	same_screens "back at 80x24" || return 1
+	both_keys q
+	sleep 0.3
+	same_screens "the question box" || return 1
+	both_keys n
+	sleep 0.3
+	same_screens "the question dismissed" || return 1
+	both_keys '?'
+	sleep 0.3
+	same_screens "help" || return 1
+	both_keys Space
+	sleep 0.3
+	same_screens "help dismissed" || return 1
+	both_keys n n
+	sleep 0.3
+	same_screens "two phases on" || return 1
+	both_keys s
+	sleep 0.3
+	same_screens "the next exercise" || return 1
+	for i in 1 2 3 4; do
+		sleep 0.45
+		same_screens "counting again, sample $i" || return 1
+	done
+	wait_for 'How is your back now\? 0-10' 15 || return 1
+	sleep 0.3
+	same_screens "the end" || return 1
+	both_keys q
+	expect_exit 0 || return 1
+	pane=cmp-curses
+	expect_exit 0 || return 1
+	close_pane
+	pane=cmp-direct
+}
+
 for t in menu_lists_routine_and_exercises menu_navigation phases_in_order_and_on_time \
 	reps_and_timed_sets pause_freezes_the_clock next_prev_skip_quit p_restarts_a_phase \
 	help_in_the_player resize_to_tiny_and_back ctrl_c_restores_the_terminal \
@@ -1187,7 +1330,8 @@ for t in menu_lists_routine_and_exercises menu_navigation phases_in_order_and_on
 	ctrl_c_mid_exercise_logs_partial on_phase_hook_sees_every_phase \
 	speak_uses_the_speech_program sigterm_on_every_screen sighup_on_every_screen \
 	sigint_on_every_screen resize_storm_during_countdown resize_storm_on_every_screen \
-	history_is_a_directory unreadable_history history_on_a_full_disk; do
+	history_is_a_directory unreadable_history history_on_a_full_disk \
+	direct_drawing_matches_curses; do
 	run_test "$t"
 done
 

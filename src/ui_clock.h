@@ -1,0 +1,77 @@
+/*
+ * ui_clock.h - what a second changes on the player (the block digits, the
+ * header's time, the bar and its M:SS), written to the terminal past curses.
+ *
+ * Sent through curses, each row of the eight-row digits is a separate span
+ * for doupdate() to find, weigh a cursor move for (a tparm() call each) and
+ * format; that was most of what a tick cost. Here the digits are drawn from
+ * the block font straight into escape sequences, with cursor addresses
+ * formatted once and cached, and only the cells whose shape changed are
+ * sent. The header's time and the bar are drawn into stdscr by the player as
+ * usual and then lifted out (ui_clock_lift()). A tick that changes nothing
+ * else is one write() and no doupdate().
+ *
+ * The contract with curses: the cells this module owns stay blank in curses'
+ * screens, so curses never writes them except to clear the screen, and every
+ * write here is wrapped in save/restore cursor (sc/rc), so where curses
+ * believes the cursor and the attributes to be stays true. Around a full
+ * frame, the old cells are blanked before curses draws (unless the new ones
+ * cover them) and the new ones are sent after it, into the same frame.
+ *
+ * When the terminal lacks what this needs (cup, sc, rc, sgr0, setaf for a
+ * colour, no padding), the locale is not UTF-8, LUMBAR_CURSES_ONLY is set,
+ * or a cell is not one plain column-wide character, ui_clock_show() and
+ * ui_clock_lift() say no and the player leaves those cells to curses.
+ */
+#ifndef LUMBAR_UI_CLOCK_H
+#define LUMBAR_UI_CLOCK_H
+
+#include <stdbool.h>
+
+#include <curses.h>
+
+/* After newterm(): decides whether the terminal allows it at all. */
+void ui_clock_init(bool utf8);
+
+/*
+ * A full frame begins: unless ui_clock_show() is called again before it is
+ * sent, the frame shows no digits.
+ */
+void ui_clock_begin(void);
+
+/*
+ * Show `text` in the block font at (y, x), `scale` as ui_draw_big(), in
+ * `attr`. Returns false, and shows nothing, when it cannot be done here; the
+ * caller then draws the digits through curses.
+ */
+bool ui_clock_show(int y, int x, const char *text, int scale, attr_t attr);
+
+/*
+ * Lifted fields: after drawing a row segment through curses, take its cells
+ * out of curses (leaving blanks there) and send them this way too, so a tick
+ * that changes only the time needs no doupdate() at all. Field `id` is
+ * (y, x, w). Returns false, leaving the cells to curses, when a cell is not
+ * one plain column-wide character in attributes this module can set; a
+ * refused field stays refused until ui_clock_begin().
+ */
+enum { UI_CLOCK_HEADER, UI_CLOCK_BAR, UI_CLOCK_FIELDS };
+bool ui_clock_lift(int id, int y, int x, int w);
+
+/* The terminal was cleared or left (endwin): nothing of the digits is on it. */
+void ui_clock_forget(void);
+
+/*
+ * Before refresh(): write to standard output what must reach the terminal
+ * ahead of curses' bytes. For a tick (`full` false) that is the whole
+ * change; for a full frame only the blanking of cells shown before that the
+ * frame does not cover again.
+ */
+void ui_clock_before_refresh(bool full);
+
+/*
+ * After the refresh() of a full frame: write the cells it shows to `fd`.
+ * Returns false if the write failed.
+ */
+bool ui_clock_after_refresh(int fd);
+
+#endif
