@@ -224,11 +224,31 @@ const char *plan_side_name(enum plan_side side)
 
 char *plan_format_clock(unsigned seconds, char *buf, size_t len)
 {
+	/* Built from the right, without printf: the player shows a few every second. */
+	char tmp[32], *p = tmp + sizeof(tmp);
 	unsigned h = seconds / 3600, m = seconds / 60 % 60, s = seconds % 60;
+	unsigned lead = h ? h : seconds / 60;
+	size_t n;
 
-	if (h)
-		snprintf(buf, len, "%u:%02u:%02u", h, m, s);
-	else
-		snprintf(buf, len, "%u:%02u", seconds / 60, s);
+	*--p = '\0';
+	*--p = (char)('0' + s % 10);
+	*--p = (char)('0' + s / 10);
+	*--p = ':';
+	if (h) {
+		*--p = (char)('0' + m % 10);
+		*--p = (char)('0' + m / 10);
+		*--p = ':';
+	}
+	do {
+		*--p = (char)('0' + lead % 10);
+		lead /= 10;
+	} while (lead);
+	/* As snprintf(): cut to fit, always terminated. */
+	if (len) {
+		n = strlen(p);
+		n = n < len ? n : len - 1;
+		memcpy(buf, p, n);
+		buf[n] = '\0';
+	}
 	return buf;
 }

@@ -31,8 +31,30 @@ struct view {
 	int start[CLOCK_MAX_CHARS + 1]; /* column of each character, from ui_draw_big_row() */
 	attr_t attr;
 	char text[CLOCK_MAX_CHARS + 1];
-	unsigned char shape[CLOCK_MAX_ROWS][CLOCK_MAX_COLS]; /* from ui_draw_big_row() */
+	unsigned char
+	    shape[CLOCK_MAX_ROWS * CLOCK_MAX_COLS]; /* row r at r * w, as ui_draw_big_row() */
 };
+
+/* dst = src, copying only the shapes in use: a tick should touch little memory. */
+static void view_copy(struct view *dst, const struct view *src)
+{
+	memcpy(dst, src, offsetof(struct view, shape));
+	if (src->on)
+		memcpy(dst->shape, src->shape, (size_t)src->h * (size_t)src->w);
+}
+
+/*
+ * The block font's glyphs at one scale, as shapes, so that a tick copies
+ * rows instead of working out every pixel again.
+ */
+#define GLYPH_MAX_W 32
+#define GLYPH_SLOTS 16
+static struct {
+	char c;
+	int scale, w;
+	unsigned char px[CLOCK_MAX_ROWS * GLYPH_MAX_W];
+} glyphs[GLYPH_SLOTS];
+static unsigned glyph_next;
 
 static bool usable;
 static struct view shown, want;
@@ -57,20 +79,28 @@ static struct {
 } sgr[SGR_SLOTS];
 static unsigned sgr_next;
 
-/*
- * Cells lifted out of curses (ui_clock_lift()): one row each, any
- * characters one column wide, any attributes sgr_of() can express.
- */
-#define FIELD_COLS 128
+/* Fields (ui_clock_field()): a row of cells each. */
+#define FIELD_COLS UI_CLOCK_FIELD_MAX
 struct field {
 	bool on, refused;
 	int y, x, w;
 	attr_t attr[FIELD_COLS];
-	char ch[FIELD_COLS][8];  /* UTF-8 */
-	cchar_t raw[FIELD_COLS]; /* as read from curses, to convert only what changed */
-	bool raw_ok;
+	char ch[FIELD_COLS][8]; /* UTF-8 */
 };
 static struct field fshown[UI_CLOCK_FIELDS], fwant[UI_CLOCK_FIELDS];
+
+/* What a shown field keeps of the one sent: its place and the cells in use. */
+static void field_copy(struct field *dst, const struct field *src)
+{
+	dst->on = src->on;
+	dst->y = src->y;
+	dst->x = src->x;
+	dst->w = src->w;
+	if (src->on) {
+		memcpy(dst->attr, src->attr, sizeof(src->attr[0]) * (size_t)src->w);
+		memcpy(dst->ch, src->ch, sizeof(src->ch[0]) * (size_t)src->w);
+	}
+}
 
 /*
  * The bytes of one change. The limits above bound it: a full paint and a
@@ -80,7 +110,20 @@ static struct field fshown[UI_CLOCK_FIELDS], fwant[UI_CLOCK_FIELDS];
 static char out[32768];
 static size_t out_len;
 
-static const char *const cell_utf8[4] = { " ", "\xe2\x96\x80", "\xe2\x96\x84", "\xe2\x96\x88" };
+/* One cell of the block font: blank, upper half, lower half or full block. */
+static void put_cell(unsigned char k)
+{
+	static const char last[4] = { ' ', '\x80', '\x84', '\x88' };
+
+	if (out_len + 4 >= sizeof(out))
+		return;
+	if (k) {
+		out[out_len++] = '\xe2';
+		out[out_len++] = '\x96';
+	}
+	out[out_len++] = last[k & 3];
+	out[out_len] = '\0';
+}
 
 static bool have(const char *cap)
 {
@@ -199,6 +242,58 @@ void ui_clock_begin(void)
 		fwant[i].on = fwant[i].refused = false;
 }
 
+/* Character c of the block font at `scale`, `h` rows high, or -1. */
+static int glyph_slot(char c, int scale, int h)
+{
+	char one[2] = { c, '\0' };
+	unsigned char row[CLOCK_MAX_COLS];
+	int start[2], w, gh;
+	unsigned slot;
+
+	for (slot = 0; slot < GLYPH_SLOTS; slot++)
+		if (glyphs[slot].w && glyphs[slot].c == c && glyphs[slot].scale == scale)
+			return (int)slot;
+	if (!ui_draw_big_size(one, scale, &w, &gh) || w > GLYPH_MAX_W || gh != h)
+		return -1;
+	slot = glyph_next++ % GLYPH_SLOTS;
+	glyphs[slot].w = 0;
+	for (int r = 0; r < h; r++) {
+		if (ui_draw_big_row(one, scale, r, row, CLOCK_MAX_COLS, start, 1) != 1)
+			return -1;
+		memcpy(glyphs[slot].px + r * w, row, (size_t)w);
+	}
+	glyphs[slot].c = c;
+	glyphs[slot].scale = scale;
+	glyphs[slot].w = w;
+	return (int)slot;
+}
+
+/* The shapes of v->text, laid out as ui_draw_big_row() does; false if it cannot. */
+static bool render(struct view *v)
+{
+	int cx = 0;
+
+	for (int i = 0; i < v->n; i++) {
+		int g = glyph_slot(v->text[i], v->scale, v->h), gw;
+
+		if (g < 0)
+			return false;
+		gw = glyphs[g].w;
+		v->start[i] = cx;
+		/* The gap after a glyph belongs to it. */
+		if (cx + gw + (i + 1 < v->n ? v->scale : 0) > v->w)
+			return false;
+		for (int r = 0; r < v->h; r++) {
+			memcpy(v->shape + r * v->w + cx, glyphs[g].px + r * gw, (size_t)gw);
+			if (i + 1 < v->n)
+				memset(v->shape + r * v->w + cx + gw, 0, (size_t)v->scale);
+		}
+		cx += gw + (i + 1 < v->n ? v->scale : 0);
+	}
+	v->start[v->n] = cx;
+	return cx == v->w;
+}
+
 bool ui_clock_show(int y, int x, const char *text, int scale, attr_t attr)
 {
 	static struct view v;
@@ -216,10 +311,6 @@ bool ui_clock_show(int y, int x, const char *text, int scale, attr_t attr)
 	if (!ui_draw_big_size(text, scale, &v.w, &v.h) || v.w > CLOCK_MAX_COLS ||
 	    v.h > CLOCK_MAX_ROWS || y < 0 || x < 0 || y + v.h > LINES || x + v.w > COLS)
 		return false;
-	for (int r = 0; r < v.h; r++)
-		if (ui_draw_big_row(text, scale, r, v.shape[r], CLOCK_MAX_COLS, v.start,
-		                    CLOCK_MAX_CHARS) != (int)n)
-			return false;
 	v.n = (int)n;
 	v.on = true;
 	v.y = y;
@@ -227,86 +318,44 @@ bool ui_clock_show(int y, int x, const char *text, int scale, attr_t attr)
 	v.scale = scale;
 	v.attr = attr;
 	memcpy(v.text, text, n + 1);
+	if (!render(&v))
+		return false;
 	/* Every place in the rectangle formats alike; try its corners. */
 	if (!sgr_of(attr) || !cup_at(y, x) || !cup_at(y + v.h - 1, x + v.w - 1))
 		return false;
-	want = v;
+	view_copy(&want, &v);
 	return true;
 }
 
-/* UTF-8 for one character (the locale's encoding, by ui_clock_init()). */
-static bool utf8_of(wchar_t wc, char *dst)
-{
-	unsigned long u = (unsigned long)wc;
-
-	if (u < 0x80) {
-		*dst++ = (char)u;
-	} else if (u < 0x800) {
-		*dst++ = (char)(0xc0 | (u >> 6));
-		*dst++ = (char)(0x80 | (u & 0x3f));
-	} else if (u < 0x10000) {
-		if (u >= 0xd800 && u < 0xe000)
-			return false;
-		*dst++ = (char)(0xe0 | (u >> 12));
-		*dst++ = (char)(0x80 | ((u >> 6) & 0x3f));
-		*dst++ = (char)(0x80 | (u & 0x3f));
-	} else if (u < 0x110000) {
-		*dst++ = (char)(0xf0 | (u >> 18));
-		*dst++ = (char)(0x80 | ((u >> 12) & 0x3f));
-		*dst++ = (char)(0x80 | ((u >> 6) & 0x3f));
-		*dst++ = (char)(0x80 | (u & 0x3f));
-	} else {
-		return false;
-	}
-	*dst = '\0';
-	return true;
-}
-
-bool ui_clock_lift(int id, int y, int x, int w)
+bool ui_clock_field(int id, int y, int x, int w, const struct ui_clock_cell *cells)
 {
 	struct field *f = &fwant[id];
-	cchar_t cells[FIELD_COLS + 1];
-
-	bool reuse = f->raw_ok && f->y == y && f->x == x && f->w == w;
 
 	f->on = false;
-	if (!usable || f->refused || w <= 0 || w > FIELD_COLS || y < 0 || x < 0 || y >= LINES ||
-	    x + w > COLS || !cup_at(y, x) || mvin_wchnstr(y, x, cells, w) == ERR)
+	if (!usable || f->refused || !cells || w <= 0 || w > FIELD_COLS || y < 0 || x < 0 ||
+	    y >= LINES || x + w > COLS || !cup_at(y, x))
 		goto refuse;
 	for (int c = 0; c < w; c++) {
-		wchar_t wc[CCHARW_MAX + 1];
-		attr_t a;
-		short pair;
-
-		if (reuse && memcmp(&cells[c], &f->raw[c], sizeof(cchar_t)) == 0)
-			continue;
-		/* One plain character a column; anything else stays with curses. */
-		if (getcchar(&cells[c], wc, &a, &pair, NULL) == ERR || !wc[0] || wc[1] ||
-		    wcwidth(wc[0]) != 1)
+		/* Runs of one attribute are the rule: look each up once. */
+		if ((c == 0 || cells[c].attr != cells[c - 1].attr) && !sgr_of(cells[c].attr))
 			goto refuse;
-		a = (a & ~A_COLOR) | COLOR_PAIR(pair);
-		if (!utf8_of(wc[0], f->ch[c]) || !sgr_of(a))
+		if (!memchr(cells[c].ch, '\0', sizeof(cells[c].ch)))
 			goto refuse;
-		f->attr[c] = a;
+		memcpy(f->ch[c], cells[c].ch, sizeof(f->ch[c]));
+		f->attr[c] = cells[c].attr;
 	}
-	memcpy(f->raw, cells, sizeof(cchar_t) * (size_t)w);
-	f->raw_ok = true;
 	f->y = y;
 	f->x = x;
 	f->w = w;
 	f->on = true;
-	/* Curses keeps blanks there, as erase() leaves them. */
-	attrset(A_NORMAL);
-	mvhline(y, x, ' ', w);
 	return true;
 refuse:
 	/*
-	 * Until the next full frame: cells curses drew itself this frame
-	 * must not be lifted on a tick, or curses would blank them after
-	 * they were sent.
+	 * Until the next full frame: cells curses drew this frame must not
+	 * come this way on a tick, or curses would blank them after they were
+	 * sent.
 	 */
 	f->refused = true;
-	f->raw_ok = false;
 	return false;
 }
 
@@ -343,7 +392,8 @@ static void paint(const struct view *was)
 {
 	append_str(sgr_of(want.attr));
 	for (int r = 0; r < want.h; r++) {
-		const unsigned char *now = want.shape[r], *old = was ? was->shape[r] : NULL;
+		const unsigned char *now = want.shape + r * want.w;
+		const unsigned char *old = was ? was->shape + r * want.w : NULL;
 		int c = 0;
 
 		while (c < want.w) {
@@ -360,7 +410,7 @@ static void paint(const struct view *was)
 				if (old[k] != now[k]) {
 					end = k + 1;
 					gap = 0;
-				} else if ((gap += (int)strlen(cell_utf8[now[k]])) > 6) {
+				} else if ((gap += now[k] ? 3 : 1) > 6) {
 					break;
 				}
 			}
@@ -368,7 +418,7 @@ static void paint(const struct view *was)
 				return;
 			append_str(cup);
 			for (; c < end; c++)
-				append_str(cell_utf8[now[c]]);
+				put_cell(now[c]);
 		}
 	}
 }
@@ -506,7 +556,7 @@ void ui_clock_before_refresh(bool full)
 			if (want.on)
 				paint(NULL);
 		}
-		shown = want;
+		view_copy(&shown, &want);
 		for (int i = 0; i < UI_CLOCK_FIELDS; i++) {
 			if (same_field_place(&fshown[i], &fwant[i])) {
 				field_paint(&fwant[i], &fshown[i]);
@@ -516,7 +566,7 @@ void ui_clock_before_refresh(bool full)
 				if (fwant[i].on)
 					field_paint(&fwant[i], NULL);
 			}
-			fshown[i] = fwant[i];
+			field_copy(&fshown[i], &fwant[i]);
 		}
 	}
 	if (finish())
@@ -528,11 +578,11 @@ bool ui_clock_after_refresh(int fd)
 	start();
 	if (want.on)
 		paint(NULL);
-	shown = want;
+	view_copy(&shown, &want);
 	for (int i = 0; i < UI_CLOCK_FIELDS; i++) {
 		if (fwant[i].on)
 			field_paint(&fwant[i], NULL);
-		fshown[i] = fwant[i];
+		field_copy(&fshown[i], &fwant[i]);
 	}
 	return !finish() || write_out(fd);
 }

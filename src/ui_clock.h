@@ -7,9 +7,9 @@
  * format; that was most of what a tick cost. Here the digits are drawn from
  * the block font straight into escape sequences, with cursor addresses
  * formatted once and cached, and only the cells whose shape changed are
- * sent. The header's time and the bar are drawn into stdscr by the player as
- * usual and then lifted out (ui_clock_lift()). A tick that changes nothing
- * else is one write() and no doupdate().
+ * sent. The header's time and the bar are given as ready cells
+ * (ui_clock_field()). A tick that changes nothing else is one write() and no
+ * doupdate().
  *
  * The contract with curses: the cells this module owns stay blank in curses'
  * screens, so curses never writes them except to clear the screen, and every
@@ -20,8 +20,8 @@
  *
  * When the terminal lacks what this needs (cup, sc, rc, sgr0, setaf for a
  * colour, no padding), the locale is not UTF-8, LUMBAR_CURSES_ONLY is set,
- * or a cell is not one plain column-wide character, ui_clock_show() and
- * ui_clock_lift() say no and the player leaves those cells to curses.
+ * or something does not fit, ui_clock_show() and ui_clock_field() say no and
+ * the player leaves those cells to curses.
  */
 #ifndef LUMBAR_UI_CLOCK_H
 #define LUMBAR_UI_CLOCK_H
@@ -47,15 +47,20 @@ void ui_clock_begin(void);
 bool ui_clock_show(int y, int x, const char *text, int scale, attr_t attr);
 
 /*
- * Lifted fields: after drawing a row segment through curses, take its cells
- * out of curses (leaving blanks there) and send them this way too, so a tick
- * that changes only the time needs no doupdate() at all. Field `id` is
- * (y, x, w). Returns false, leaving the cells to curses, when a cell is not
- * one plain column-wide character in attributes this module can set; a
- * refused field stays refused until ui_clock_begin().
+ * Fields: a row of `w` cells from (y, x), each one column wide (the caller
+ * makes sure), that the player would otherwise draw through curses: the
+ * header's time and the bar. The player leaves those cells blank in curses.
+ * Returns false, and the caller draws them through curses, when it cannot
+ * be done here or `cells` is NULL; a refused field stays refused until
+ * ui_clock_begin(), so that a tick never takes cells curses drew.
  */
 enum { UI_CLOCK_HEADER, UI_CLOCK_BAR, UI_CLOCK_FIELDS };
-bool ui_clock_lift(int id, int y, int x, int w);
+#define UI_CLOCK_FIELD_MAX 128 /* cells in a field */
+struct ui_clock_cell {
+	attr_t attr;
+	char ch[5]; /* UTF-8 */
+};
+bool ui_clock_field(int id, int y, int x, int w, const struct ui_clock_cell *cells);
 
 /* The terminal was cleared or left (endwin): nothing of the digits is on it. */
 void ui_clock_forget(void);

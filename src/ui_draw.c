@@ -430,22 +430,29 @@ void ui_draw_big_over(int y, int x, const char *s, const char *was, int scale, a
 
 /* ---- Progress bar --------------------------------------------------------- */
 
-void ui_draw_bar(int y, int x, int w, unsigned done, unsigned total, attr_t attr)
+/* Whole cells and the eighths of the next one that `done` of `total` fills in `w`. */
+static void bar_fill(int w, unsigned done, unsigned total, int *full, int *part)
 {
-	static const wchar_t eighths[] = { 0,         L'\u258f', L'\u258e', L'\u258d',
-		                           L'\u258c', L'\u258b', L'\u258a', L'\u2589' };
 	unsigned long long units;
-	int full, part;
 
-	if (w <= 0 || y < 0 || y >= LINES)
-		return;
 	if (total == 0)
 		total = 1;
 	if (done > total)
 		done = total;
 	units = (unsigned long long)done * (unsigned)w * 8 / total;
-	full = (int)(units / 8);
-	part = (int)(units % 8);
+	*full = (int)(units / 8);
+	*part = (int)(units % 8);
+}
+
+void ui_draw_bar(int y, int x, int w, unsigned done, unsigned total, attr_t attr)
+{
+	static const wchar_t eighths[] = { 0,         L'\u258f', L'\u258e', L'\u258d',
+		                           L'\u258c', L'\u258b', L'\u258a', L'\u2589' };
+	int full, part;
+
+	if (w <= 0 || y < 0 || y >= LINES)
+		return;
+	bar_fill(w, done, total, &full, &part);
 	if (!have_utf8) {
 		put_run(y, x, L'#', full, attr);
 		put_run(y, x + full, L'-', w - full, ui_draw_attr(UI_ROLE_DIM));
@@ -455,6 +462,36 @@ void ui_draw_bar(int y, int x, int w, unsigned done, unsigned total, attr_t attr
 	if (part && full < w)
 		put_run(y, x + full++, eighths[part], 1, attr);
 	put_run(y, x + full, L'\u2591', w - full, ui_draw_attr(UI_ROLE_DIM));
+}
+
+void ui_draw_bar_cells(struct ui_clock_cell *cells, int w, unsigned done, unsigned total,
+                       attr_t attr)
+{
+	/* The same characters as ui_draw_bar() in UTF-8: U+2588, U+258F..U+2589, U+2591. */
+	static const char eighths[8][4] = { "",
+		                            "\xe2\x96\x8f",
+		                            "\xe2\x96\x8e",
+		                            "\xe2\x96\x8d",
+		                            "\xe2\x96\x8c",
+		                            "\xe2\x96\x8b",
+		                            "\xe2\x96\x8a",
+		                            "\xe2\x96\x89" };
+	int full, part, c;
+
+	bar_fill(w, done, total, &full, &part);
+	for (c = 0; c < w; c++) {
+		cells[c].attr = attr;
+		if (c < full)
+			strcpy(cells[c].ch, "\xe2\x96\x88");
+		else if (c == full && part)
+			strcpy(cells[c].ch, eighths[part]);
+		else
+			break;
+	}
+	for (; c < w; c++) {
+		cells[c].attr = ui_draw_attr(UI_ROLE_DIM);
+		strcpy(cells[c].ch, "\xe2\x96\x91");
+	}
 }
 
 /* ---- Too small ------------------------------------------------------------ */

@@ -14,6 +14,8 @@
 
 #include <curses.h>
 
+#include "ui_clock.h"
+
 /* The smallest terminal the screens are laid out for. */
 enum {
 	UI_DRAW_MIN_COLS = 20,
@@ -117,6 +119,13 @@ int ui_draw_big_row(const char *s, int scale, int r, unsigned char *shape, int m
  * eighth-cell precision where the locale allows.
  */
 void ui_draw_bar(int y, int x, int w, unsigned done, unsigned total, attr_t attr);
+
+/*
+ * The cells ui_draw_bar() would draw in a UTF-8 locale, for ui_clock_field().
+ * `cells` has room for `w`.
+ */
+void ui_draw_bar_cells(struct ui_clock_cell *cells, int w, unsigned done, unsigned total,
+                       attr_t attr);
 
 /* True when the screen is below the smallest usable size. */
 bool ui_draw_too_small(void);

@@ -178,25 +178,76 @@ static void clear_row(int y)
 	}
 }
 
+/* Appends the decimal digits of `n` at `dst`; returns the end. No printf in a tick. */
+static char *put_uint(char *dst, unsigned n)
+{
+	char tmp[16], *p = tmp + sizeof(tmp);
+
+	do {
+		*--p = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	while (p < tmp + sizeof(tmp))
+		*dst++ = *p++;
+	*dst = '\0';
+	return dst;
+}
+
+/* ASCII `s` as cells in `attr`, for ui_clock_field(); false if it is not ASCII. */
+static bool ascii_cells(struct ui_clock_cell *cells, const char *s, attr_t attr)
+{
+	for (; *s; s++, cells++) {
+		if ((unsigned char)*s >= 0x80 || (unsigned char)*s < 0x20)
+			return false;
+		cells->attr = attr;
+		cells->ch[0] = *s;
+		cells->ch[1] = '\0';
+	}
+	return true;
+}
+
+static void blank_cells(struct ui_clock_cell *cells, int n)
+{
+	for (int i = 0; i < n; i++) {
+		cells[i].attr = A_NORMAL;
+		strcpy(cells[i].ch, " ");
+	}
+}
+
 /*
- * Row 0: where in the routine, and how long it still takes. With `all`
- * false only the time is drawn again, after blanking what a longer time
- * covered; a row too narrow to keep the two apart is drawn whole.
+ * Row 0: where in the routine, and how long it still takes. The time goes
+ * past curses (ui_clock.h) when it can, in a field from the widest the time
+ * can be to the right edge; otherwise curses draws it, and with `all` false
+ * only the time is drawn again, after blanking what a longer time covered,
+ * or a row too narrow to keep the two apart is drawn whole. Returns whether
+ * the time went past curses.
  */
 static bool draw_header(const struct ui *ui, const struct plan_phase *ph, int64_t plan_left,
                         bool all)
 {
-	char line[64], right[32], left[16];
+	struct ui_clock_cell cells[UI_CLOCK_FIELD_MAX];
+	char line[64], right[32], left[16], *p;
 	int wl, wr, wmax;
+	bool past;
 
-	snprintf(line, sizeof(line), "Exercise %u of %u", ph->slot + 1, ui->plan.n_exercises);
+	/* "Exercise K of N" */
+	memcpy(line, "Exercise ", 9);
+	p = put_uint(line + 9, ph->slot + 1);
+	memcpy(p, " of ", 4);
+	put_uint(p + 4, ui->plan.n_exercises);
 	ui_clock((unsigned)((plan_left + 999) / 1000), left);
-	snprintf(right, sizeof(right), "%s left ", left);
+	strcpy(right, left);
+	strcat(right, " left ");
 	wl = 1 + ui_draw_width(line);
 	wr = COLS - ui_draw_width(right);
 	wmax = COLS - ui_draw_width(ui_clock(ui->plan.total, left)) - 6;
 	wmax = wmax > wl ? wmax : wl;
-	if (!all) {
+	past = !ui->confirm && wr >= wmax && COLS - wmax <= UI_CLOCK_FIELD_MAX &&
+	       ascii_cells(cells + (wr - wmax), right, ui_draw_attr(UI_ROLE_DIM));
+	if (past)
+		blank_cells(cells, wr - wmax);
+	past = ui_clock_field(UI_CLOCK_HEADER, 0, wmax, COLS - wmax, past ? cells : NULL);
+	if (!all && !past) {
 		if (wr >= wmax) {
 			if (wr > wmax)
 				mvhline(0, wmax, ' ', wr - wmax);
@@ -207,12 +258,11 @@ static bool draw_header(const struct ui *ui, const struct plan_phase *ph, int64_
 	}
 	if (all)
 		ui_draw_text(0, 1, COLS - 2, line, ui_draw_attr(UI_ROLE_DIM));
-	ui_draw_right(0, right, ui_draw_attr(UI_ROLE_DIM));
+	if (!past)
+		ui_draw_right(0, right, ui_draw_attr(UI_ROLE_DIM));
 	if (ui->sess.paused && COLS >= 40)
 		ui_draw_center(0, " PAUSED ", ui_draw_attr(UI_ROLE_ALERT));
-	/* What a tick draws again goes past curses (ui_clock.h) with the digits. */
-	return !ui->confirm && ui_clock_lift(UI_CLOCK_HEADER, 0, wr >= wmax ? wmax : 0,
-	                                     wr >= wmax ? COLS - wmax : COLS);
+	return past;
 }
 
 /*
@@ -262,7 +312,7 @@ bool ui_player_draw(struct ui *ui, bool all)
 	/* Size the digits for the widest value of the phase, so they hold still. */
 	ui_clock(ph->seconds, big);
 	if (ph->seconds < 60)
-		snprintf(big, sizeof(big), "%u", ph->seconds);
+		put_uint(big, ph->seconds);
 	for (int sc = PLAYER_MAX_SCALE; sc >= 1; sc--) {
 		int w, h;
 
@@ -289,9 +339,9 @@ bool ui_player_draw(struct ui *ui, bool all)
 	/* The countdown: seconds alone under a minute, else M:SS. */
 	ui_clock(shown, left);
 	if (shown < 60)
-		snprintf(big, sizeof(big), "%u", shown);
+		put_uint(big, shown);
 	else
-		snprintf(big, sizeof(big), "%s", left);
+		strcpy(big, left);
 	digits_attr = s->paused ? ui_draw_attr(UI_ROLE_DIM) : role;
 	if (scale) {
 		int x;
@@ -334,26 +384,34 @@ bool ui_player_draw(struct ui *ui, bool all)
 
 	/* The bar, with the time left in plain M:SS beside it. */
 	{
-		bool lifted;
+		struct ui_clock_cell cells[UI_CLOCK_FIELD_MAX];
 		int bw = COLS - 10 < 60 ? COLS - 10 : 60;
 		int x = (COLS - bw - 7) / 2;
+		unsigned done = ph->seconds - (shown < ph->seconds ? shown : ph->seconds);
+		bool direct = false;
 
-		if (bw >= 4) {
+		/* Past curses when it can: the bar, a gap, and the time in 7 cells. */
+		if (bw >= 4 && bw + 8 <= UI_CLOCK_FIELD_MAX && strlen(left) <= 7 &&
+		    ui_draw_utf8() && !ui->confirm) {
+			ui_draw_bar_cells(cells, bw, done, ph->seconds, role);
+			blank_cells(cells + bw, 8);
+			direct = ascii_cells(cells + bw + 1, left, A_BOLD);
+		}
+		direct = ui_clock_field(UI_CLOCK_BAR, y, x, bw + 8, direct ? cells : NULL);
+		if (direct) {
+			/* Nothing of it in curses. */
+		} else if (bw >= 4) {
 			/* The bar covers its cells; the time beside it may shrink. */
 			if (!all && x + bw + 1 < COLS)
 				mvhline(y, x + bw + 1, ' ', 7);
-			ui_draw_bar(y, x, bw,
-			            ph->seconds - (shown < ph->seconds ? shown : ph->seconds),
-			            ph->seconds, role);
+			ui_draw_bar(y, x, bw, done, ph->seconds, role);
 			ui_draw_text(y, x + bw + 1, 7, left, A_BOLD);
-			lifted = !ui->confirm && ui_clock_lift(UI_CLOCK_BAR, y, x, bw + 8);
 		} else {
 			if (!all)
 				clear_row(y);
 			ui_draw_center(y, left, A_BOLD);
-			lifted = !ui->confirm && ui_clock_lift(UI_CLOCK_BAR, y, 0, COLS);
 		}
-		past = past && lifted;
+		past = past && direct;
 		y++;
 	}
 	y += gaps >= 4 ? 1 : 0;

@@ -339,6 +339,10 @@ static void clock_is_m_ss_then_h_mm_ss(void **state)
 	assert_string_equal(plan_format_clock(3599, buf, sizeof(buf)), "59:59");
 	assert_string_equal(plan_format_clock(3600, buf, sizeof(buf)), "1:00:00");
 	assert_string_equal(plan_format_clock(3725, buf, sizeof(buf)), "1:02:05");
+	assert_string_equal(plan_format_clock(360000, buf, sizeof(buf)), "100:00:00");
+	/* Cut to fit and terminated, as snprintf() would. */
+	assert_string_equal(plan_format_clock(3725, buf, 5), "1:02");
+	assert_string_equal(plan_format_clock(5, buf, 1), "");
 }
 
 int main(void)
