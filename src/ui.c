@@ -466,7 +466,7 @@ static void frame_close(void)
 	frame_fd = tty_fd = -1;
 }
 
-static bool write_all(int fd, const char *p, size_t n)
+bool ui_write_all(int fd, const char *p, size_t n)
 {
 	while (n) {
 		ssize_t w = write(fd, p, n);
@@ -548,7 +548,7 @@ static void frame_refresh(bool small, bool past)
 		size_t want = (size_t)(len - at) < sizeof(buf) ? (size_t)(len - at) : sizeof(buf);
 
 		n = pread(frame_fd, buf, want, at);
-		if (n <= 0 || !write_all(STDOUT_FILENO, buf, (size_t)n))
+		if (n <= 0 || !ui_write_all(STDOUT_FILENO, buf, (size_t)n))
 			break;
 		at += n;
 	}

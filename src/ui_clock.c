@@ -7,16 +7,16 @@
  */
 #include "ui_clock.h"
 
-#include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <wchar.h>
 
-#include <term.h>
-
 #include "ui_draw.h"
+#include "ui_priv.h" /* before <term.h>, whose macros would rename its fields */
+
+#include <term.h>
 
 #define CLOCK_MAX_CHARS 8
 #define CLOCK_MAX_ROWS  16
@@ -437,20 +437,7 @@ static bool same_rect(const struct view *a, const struct view *b)
 
 static bool write_out(int fd)
 {
-	const char *p = out;
-	size_t n = out_len;
-
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
+	return ui_write_all(fd, out, out_len);
 }
 
 static void field_blank(const struct field *f)

@@ -213,6 +213,9 @@ void ui_stop(struct ui *ui);
 /* Open the help screen for the current screen (pausing a running session). */
 void ui_help(struct ui *ui);
 
+/* Write all of p[0..n) to fd, through EINTR and short writes. */
+bool ui_write_all(int fd, const char *p, size_t n);
+
 /* Format a length of seconds as M:SS (H:MM:SS from an hour) into buf[16]. */
 const char *ui_clock(unsigned seconds, char buf[16]);
 
