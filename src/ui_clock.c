@@ -138,7 +138,8 @@ static bool plain(const char *cap)
 
 static void append(const char *s, size_t n)
 {
-	if (out_len + n >= sizeof(out))
+	/* Room is kept for the restore_cursor that ends every change. */
+	if (out_len + n + CUP_MAX >= sizeof(out))
 		return;
 	memcpy(out + out_len, s, n);
 	out_len += n;
@@ -224,8 +225,8 @@ void ui_clock_init(bool utf8)
 	 * LUMBAR_CURSES_ONLY turns it off, to compare the two ways (tests).
 	 */
 	usable = utf8 && !getenv("LUMBAR_CURSES_ONLY") && plain(cursor_address) &&
-	         plain(save_cursor) && plain(restore_cursor) && plain(exit_attribute_mode) &&
-	         magic_cookie_glitch <= 0 &&
+	         plain(save_cursor) && plain(restore_cursor) && strlen(restore_cursor) < CUP_MAX &&
+	         plain(exit_attribute_mode) && magic_cookie_glitch <= 0 &&
 	         !(have(enter_ca_mode) && strstr(enter_ca_mode, save_cursor)) &&
 	         wcwidth(L'\u2580') == 1 && wcwidth(L'\u2584') == 1 && wcwidth(L'\u2588') == 1;
 	shown.on = want.on = false;
@@ -516,7 +517,9 @@ static bool finish(void)
 		out_len = 0;
 		return false;
 	}
-	append_str(restore_cursor);
+	/* Always fits: append() kept CUP_MAX bytes, and ui_clock_init() checked it is shorter. */
+	memcpy(out + out_len, restore_cursor, strlen(restore_cursor) + 1);
+	out_len += strlen(restore_cursor);
 	return true;
 }
 

@@ -1318,6 +1318,43 @@ test_direct_drawing_matches_curses() {
 	pane=cmp-direct
 }
 
+# The same comparison without colours, on small screens and a ten-minute hold
+# (M:SS digits with a colon, the 10:00 -> 9:59 step that narrows them, the
+# header's time in its field), through sizes where the digits shrink, the
+# bar is too narrow to draw, and the screen is too small.
+test_direct_drawing_matches_curses_small_mono() {
+	local i size
+	open_pane cmp-curses 44 14 || return 1
+	open_pane cmp-direct 44 14 || return 1
+	T send-keys -t cmp-curses "clear; until [ -e $tmp/go2 ]; do sleep 0.01; done; LUMBAR_CURSES_ONLY=1 $BIN --no-color --catalogue $LONG long-hold; $REPORT" Enter
+	T send-keys -t cmp-direct "clear; until [ -e $tmp/go2 ]; do sleep 0.01; done; $BIN --no-color --catalogue $LONG long-hold; $REPORT" Enter
+	sleep 0.3
+	touch "$tmp/go2"
+	wait_for '^ *HOLD' 10 || return 1
+	sleep 0.3
+	for i in 1 2 3; do
+		same_screens "counting at 44x14, sample $i" || return 1
+		sleep 0.45
+	done
+	for size in "30 10" "20 5" "13 6" "25 18" "80 24" "44 14"; do
+		# shellcheck disable=SC2086
+		both_resize $size
+		sleep 0.3
+		same_screens "at ${size/ /x}" || return 1
+		sleep 0.6
+		same_screens "at ${size/ /x}, a second on" || return 1
+	done
+	both_keys Space
+	sleep 0.3
+	same_screens "paused at 44x14" || return 1
+	both_keys q y
+	expect_exit 0 || return 1
+	pane=cmp-curses
+	expect_exit 0 || return 1
+	close_pane
+	pane=cmp-direct
+}
+
 for t in menu_lists_routine_and_exercises menu_navigation phases_in_order_and_on_time \
 	reps_and_timed_sets pause_freezes_the_clock next_prev_skip_quit p_restarts_a_phase \
 	help_in_the_player resize_to_tiny_and_back ctrl_c_restores_the_terminal \
@@ -1331,7 +1368,7 @@ for t in menu_lists_routine_and_exercises menu_navigation phases_in_order_and_on
 	speak_uses_the_speech_program sigterm_on_every_screen sighup_on_every_screen \
 	sigint_on_every_screen resize_storm_during_countdown resize_storm_on_every_screen \
 	history_is_a_directory unreadable_history history_on_a_full_disk \
-	direct_drawing_matches_curses; do
+	direct_drawing_matches_curses direct_drawing_matches_curses_small_mono; do
 	run_test "$t"
 done
 
