@@ -24,8 +24,11 @@ tmp=$(mktemp -d)
 sock=lumbar-bench-$$
 export HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home/.config XDG_STATE_HOME=$tmp/home/.local/state
 mkdir -p "$HOME"
+# tmux leaves its socket files behind after kill-server; they go too.
+sockdir=${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)
 cleanup() {
 	tmux -L "$sock" kill-server >/dev/null 2>&1
+	rm -f "$sockdir/$sock"
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -84,13 +87,16 @@ first_frame() {
 	# $@: lumbar arguments
 	for i in $(seq 11); do
 		out=$tmp/ff.$i
-		tmux -L "$sock" -f /dev/null new-session -d -x 80 -y 24 \
+		# A server of its own each time: a new session on a server still
+		# shutting down fails ("server exited unexpectedly").
+		tmux -L "$sock-ff$i" -f /dev/null new-session -d -x 80 -y 24 \
 			"LUMBAR_BENCH_OUT=$out exec $PWD/build/launch $LUMBAR $*"
 		for _ in $(seq 400); do
 			[ -s "$out" ] && break
 			sleep 0.01
 		done
-		tmux -L "$sock" kill-server >/dev/null 2>&1
+		tmux -L "$sock-ff$i" kill-server >/dev/null 2>&1
+		rm -f "$sockdir/$sock-ff$i"
 		cat "$out" 2>/dev/null
 		echo
 	done | grep -E '^[0-9]+$' | median
