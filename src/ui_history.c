@@ -88,10 +88,13 @@ static void draw_table(const struct catalogue *cat, const struct hist_summary *s
 	for (unsigned i = 0; i < cat->n_exercises && top + 1 + (int)i < bottom; i++) {
 		const struct cat_exercise *ex = &cat->exercises[i];
 		const struct hist_ex_stat *st = &s->ex[i];
-		snprintf(line, sizeof(line), "%-20.20s %-13s %3u%% %4u%%", ex->id,
+		attr_t a = st->due ? ui_draw_attr(UI_ROLE_NORMAL) : ui_draw_attr(UI_ROLE_DIM);
+
+		/* The name as in the menu, cut with an ellipsis to its 20 columns. */
+		ui_draw_text(top + 1 + (int)i, x, 20, ex->name, a);
+		snprintf(line, sizeof(line), "%-13s %3u%% %4u%%",
 		         cli_count_text(ex, st, count, sizeof(count)), st->pct7, st->pct30);
-		ui_draw_text(top + 1 + (int)i, x, w, line,
-		             st->due ? ui_draw_attr(UI_ROLE_NORMAL) : ui_draw_attr(UI_ROLE_DIM));
+		ui_draw_text(top + 1 + (int)i, x + 21, w - 21, line, a);
 	}
 }
 

@@ -572,8 +572,8 @@ test_history_view() {
 	keys h
 	wait_for 'Streak: 1 day \(best 1\)' || return 1
 	expect 'Last 12 weeks' || return 1
-	expect 'side-hold +1/2 today' || return 1
-	expect 'bridges +0/2 this week' || return 1
+	expect 'Side hold stretch +1/2 today' || return 1
+	expect 'Bridges and plank +0/2 this week' || return 1
 	expect 'Pain, weekly average' || return 1
 	keys '?'
 	wait_for 'Keys in the history' || return 1
@@ -999,7 +999,7 @@ test_resize_storm_on_every_screen() {
 	keys h
 	wait_for 'Streak: 1 day' || return 1
 	resize_storm "$pid" || { why="history view: $why"; return 1; }
-	wait_all 'Pain, weekly average' 'Streak: 1 day \(best 1\)' 'side-hold +1/2 today' ||
+	wait_all 'Pain, weekly average' 'Streak: 1 day \(best 1\)' 'Side hold stretch +1/2 today' ||
 		{ why="history view: $why"; return 1; }
 	keys q
 	wait_for '^> Side hold stretch' || return 1
