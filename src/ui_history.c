@@ -66,11 +66,11 @@ static int draw_calendar(const struct hist_summary *s, int top)
 			draw_cell(top + 1 + wd, CAL_X + 2 * w, level, day > s->today);
 		}
 	}
-	ui_draw_text(top + 8, 1, TABLE_X - 2, "less \u00b7\u2591\u2592\u2593\u2588 more",
+	/* One legend or the other: in a C locale the UTF-8 one is a dozen bytes wide. */
+	ui_draw_text(top + 8, 1, TABLE_X - 2,
+	             ui_draw_utf8() ? "less \u00b7\u2591\u2592\u2593\u2588 more"
+	                            : "less .:oO# more",
 	             ui_draw_attr(UI_ROLE_DIM));
-	if (!ui_draw_utf8())
-		ui_draw_text(top + 8, 1, TABLE_X - 2, "less .:oO# more  ",
-		             ui_draw_attr(UI_ROLE_DIM));
 	return top + 9;
 }
 

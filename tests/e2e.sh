@@ -1355,6 +1355,25 @@ test_direct_drawing_matches_curses_small_mono() {
 	pane=cmp-direct
 }
 
+# The history view in a C locale: ASCII shades and legend, names cut with "~",
+# and not one byte of UTF-8 on the screen.
+test_history_view_without_utf8() {
+	open_pane hist-c || return 1
+	cp tests/fixtures/history-sample.tsv "$tmp/hist-c.tsv"
+	keys "clear; LC_ALL=C $BIN --history-file $tmp/hist-c.tsv; $REPORT" Enter
+	wait_for 'Full routine' 5 || return 1
+	keys h
+	wait_for 'Last 12 weeks' || return 1
+	expect '^ less \.:oO# more +Core stabilisation ' || return 1
+	expect ' Knee-to-chest stret~ ' || return 1
+	if screen | LC_ALL=C grep -q '[^ -~]'; then
+		why="a byte outside ASCII on the screen"
+		return 1
+	fi
+	keys q q
+	expect_exit 0
+}
+
 for t in menu_lists_routine_and_exercises menu_navigation phases_in_order_and_on_time \
 	reps_and_timed_sets pause_freezes_the_clock next_prev_skip_quit p_restarts_a_phase \
 	help_in_the_player resize_to_tiny_and_back ctrl_c_restores_the_terminal \
@@ -1368,7 +1387,8 @@ for t in menu_lists_routine_and_exercises menu_navigation phases_in_order_and_on
 	speak_uses_the_speech_program sigterm_on_every_screen sighup_on_every_screen \
 	sigint_on_every_screen resize_storm_during_countdown resize_storm_on_every_screen \
 	history_is_a_directory unreadable_history history_on_a_full_disk \
-	direct_drawing_matches_curses direct_drawing_matches_curses_small_mono; do
+	direct_drawing_matches_curses direct_drawing_matches_curses_small_mono \
+	history_view_without_utf8; do
 	run_test "$t"
 done
 
