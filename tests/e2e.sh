@@ -1257,6 +1257,8 @@ both_resize() {
 
 test_direct_drawing_matches_curses() {
 	local i
+	# A pane a failed comparison left behind would stand in for a new one.
+	T kill-session -t cmp-curses >/dev/null 2>&1
 	open_pane cmp-curses || return 1
 	open_pane cmp-direct || return 1
 	# Both wait for one file, so they start within a few ms of each other.
@@ -1324,6 +1326,7 @@ test_direct_drawing_matches_curses() {
 # bar is too narrow to draw, and the screen is too small.
 test_direct_drawing_matches_curses_small_mono() {
 	local i size
+	T kill-session -t cmp-curses >/dev/null 2>&1
 	open_pane cmp-curses 44 14 || return 1
 	open_pane cmp-direct 44 14 || return 1
 	T send-keys -t cmp-curses "clear; until [ -e $tmp/go2 ]; do sleep 0.01; done; LUMBAR_CURSES_ONLY=1 $BIN --no-color --catalogue $LONG long-hold; $REPORT" Enter
