@@ -182,7 +182,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null || true
 
 format:
-	clang-format -i src/*.c include/*.h tests/*.c
+	clang-format -i src/*.c src/*.h include/*.h tests/*.c
 
 clean:
 	rm -rf $(B) lumbar

@@ -111,8 +111,8 @@ void ui_draw_big_over(int y, int x, const char *s, const char *was, int scale, a
  * characters, or 0 when ui_draw_big_size() refuses `s` or it does not fit in
  * max_cols columns or max_chars characters.
  */
-int ui_draw_big_row(const char *s, int scale, int r, unsigned char *shape, int max_cols,
-                    int *start, int max_chars);
+int ui_draw_big_row(const char *s, int scale, int r, unsigned char *shape, int max_cols, int *start,
+                    int max_chars);
 
 /*
  * A progress bar `w` columns wide at (y, x), `done` of `total` filled, with

@@ -1255,17 +1255,35 @@ both_resize() {
 	T resize-window -t cmp-curses -x "$1" -y "$2"
 }
 
-test_direct_drawing_matches_curses() {
-	local i
+# Start lumbar with arguments $3... in two fresh panes of $1 x $2, one drawing
+# only through curses; both wait for one file, so they start within a few ms
+# of each other.
+start_both() {
+	local cols=$1 rows=$2 go
+	shift 2
+	go=$(mktemp -u "$tmp/go.XXXXXX")
 	# A pane a failed comparison left behind would stand in for a new one.
 	T kill-session -t cmp-curses >/dev/null 2>&1
-	open_pane cmp-curses || return 1
-	open_pane cmp-direct || return 1
-	# Both wait for one file, so they start within a few ms of each other.
-	T send-keys -t cmp-curses "clear; until [ -e $tmp/go ]; do sleep 0.01; done; LUMBAR_CURSES_ONLY=1 $BIN --catalogue $SHORT all; $REPORT" Enter
-	T send-keys -t cmp-direct "clear; until [ -e $tmp/go ]; do sleep 0.01; done; $BIN --catalogue $SHORT all; $REPORT" Enter
+	open_pane cmp-curses "$cols" "$rows" || return 1
+	open_pane cmp-direct "$cols" "$rows" || return 1
+	T send-keys -t cmp-curses "clear; until [ -e $go ]; do sleep 0.01; done; LUMBAR_CURSES_ONLY=1 $BIN $*; $REPORT" Enter
+	T send-keys -t cmp-direct "clear; until [ -e $go ]; do sleep 0.01; done; $BIN $*; $REPORT" Enter
 	sleep 0.3
-	touch "$tmp/go"
+	touch "$go"
+}
+
+# After the keys that end both: each exits 0 with a sane terminal.
+finish_both() {
+	expect_exit 0 || return 1
+	pane=cmp-curses
+	expect_exit 0 || return 1
+	close_pane
+	pane=cmp-direct
+}
+
+test_direct_drawing_matches_curses() {
+	local i
+	start_both 80 24 --catalogue $SHORT all || return 1
 	wait_for '^ *GET READY' 10 || return 1
 	sleep 0.3
 	for i in 1 2 3 4 5 6; do
@@ -1313,11 +1331,7 @@ test_direct_drawing_matches_curses() {
 	sleep 0.3
 	same_screens "the end" || return 1
 	both_keys q
-	expect_exit 0 || return 1
-	pane=cmp-curses
-	expect_exit 0 || return 1
-	close_pane
-	pane=cmp-direct
+	finish_both
 }
 
 # The same comparison without colours, on small screens and a ten-minute hold
@@ -1326,13 +1340,7 @@ test_direct_drawing_matches_curses() {
 # bar is too narrow to draw, and the screen is too small.
 test_direct_drawing_matches_curses_small_mono() {
 	local i size
-	T kill-session -t cmp-curses >/dev/null 2>&1
-	open_pane cmp-curses 44 14 || return 1
-	open_pane cmp-direct 44 14 || return 1
-	T send-keys -t cmp-curses "clear; until [ -e $tmp/go2 ]; do sleep 0.01; done; LUMBAR_CURSES_ONLY=1 $BIN --no-color --catalogue $LONG long-hold; $REPORT" Enter
-	T send-keys -t cmp-direct "clear; until [ -e $tmp/go2 ]; do sleep 0.01; done; $BIN --no-color --catalogue $LONG long-hold; $REPORT" Enter
-	sleep 0.3
-	touch "$tmp/go2"
+	start_both 44 14 --no-color --catalogue $LONG long-hold || return 1
 	wait_for '^ *HOLD' 10 || return 1
 	sleep 0.3
 	for i in 1 2 3; do
@@ -1351,11 +1359,7 @@ test_direct_drawing_matches_curses_small_mono() {
 	sleep 0.3
 	same_screens "paused at 44x14" || return 1
 	both_keys q y
-	expect_exit 0 || return 1
-	pane=cmp-curses
-	expect_exit 0 || return 1
-	close_pane
-	pane=cmp-direct
+	finish_both
 }
 
 # The history view in a C locale: ASCII shades and legend, names cut with "~",
