@@ -68,6 +68,8 @@ CORE_SRC = src/catalogue.c src/plan.c src/session.c src/history.c src/progress.c
 APP_SRC  = src/main.c src/cli_text.c $(sort $(wildcard src/ui*.c))
 TESTS    = test_catalogue test_plan test_session test_history test_progress \
            test_hook test_settings
+CORE_SRC += src/progression.c
+TESTS    += test_progression
 
 B = build
 CORE_OBJ    = $(CORE_SRC:%.c=$(B)/%.o) $(B)/builtin_catalogue.o
