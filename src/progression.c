@@ -172,6 +172,39 @@ bool prg_bad_morning(const struct prg_params *p, int morning, unsigned before_su
 
 /* ---- Deriving the steps ------------------------------------------------------ */
 
+/* Why the step last changed (or is offered), kept as numbers and put in words once. */
+enum why { WHY_NONE, WHY_GREENS, WHY_STOPPED, WHY_PAIN, WHY_RISE, WHY_SET };
+
+struct reason {
+	enum why why;
+	int a, b; /* green sessions; or pain after and before */
+};
+
+static void reason_words(struct reason r, char *buf, size_t len)
+{
+	switch (r.why) {
+	case WHY_GREENS:
+		snprintf(buf, len, "%d comfortable session%s", r.a, r.a == 1 ? "" : "s");
+		break;
+	case WHY_STOPPED:
+		snprintf(buf, len, "stopped for pain");
+		break;
+	case WHY_PAIN:
+		snprintf(buf, len, "pain %d after", r.a);
+		break;
+	case WHY_RISE:
+		snprintf(buf, len, "pain %d after, %d before", r.a, r.b);
+		break;
+	case WHY_SET:
+		snprintf(buf, len, "set by hand");
+		break;
+	case WHY_NONE:
+		if (len)
+			buf[0] = '\0';
+		break;
+	}
+}
+
 /* A day of the current run of greens, and the instant of its first green. */
 struct run_day {
 	int32_t day;
@@ -185,7 +218,7 @@ struct ex_state {
 	int32_t since;
 	enum prg_change change;
 	unsigned from;
-	char why[PRG_WHY];
+	struct reason why;
 	/* The run of greens at this step since it changed: the last `need` days. */
 	unsigned run_days, run_sessions;
 	struct run_day ring[PRG_MAX_GREENS];
@@ -275,7 +308,7 @@ static void step_up(struct ex_state *st, int32_t day, time_t when)
 {
 	unsigned n = st->run_sessions;
 	change(st, st->k + 1, day, when, PRG_CHANGE_UP);
-	snprintf(st->why, sizeof(st->why), "%u comfortable session%s", n, n == 1 ? "" : "s");
+	st->why = (struct reason){ WHY_GREENS, (int)n, 0 };
 }
 
 /* In auto, take a step up that fell due on or before `day`. */
@@ -289,15 +322,13 @@ static void catch_up(struct ex_state *st, const struct prg_params *p, int32_t da
 		step_up(st, due, st->mark);
 }
 
-static void red_reason(const struct prg_params *p, const struct prg_session *s, char *buf,
-                       size_t len)
+static struct reason red_reason(const struct prg_params *p, const struct prg_session *s)
 {
 	if (s->status == PRG_STOPPED)
-		snprintf(buf, len, "stopped for pain");
-	else if (s->pain >= p->red_pain)
-		snprintf(buf, len, "pain %d after", s->pain);
-	else
-		snprintf(buf, len, "pain %d after, %d before", s->pain, s->pain_before);
+		return (struct reason){ WHY_STOPPED, 0, 0 };
+	if (s->pain >= p->red_pain)
+		return (struct reason){ WHY_PAIN, s->pain, 0 };
+	return (struct reason){ WHY_RISE, s->pain, s->pain_before };
 }
 
 static void apply_session(struct ex_state *st, const struct prg_params *p,
@@ -311,7 +342,7 @@ static void apply_session(struct ex_state *st, const struct prg_params *p,
 		st->last_red = s->day;
 		if (st->mode != PRG_OFF && st->k > 0) {
 			change(st, st->k - 1, s->day, s->when, PRG_CHANGE_BACK);
-			red_reason(p, s, st->why, sizeof(st->why));
+			st->why = red_reason(p, s);
 		} else {
 			clear_run(st);
 		}
@@ -356,7 +387,7 @@ static void apply_event(struct ex_state *st, const struct prg_params *p, const s
 			unsigned k =
 			    (unsigned)e->value < st->steps ? (unsigned)e->value : st->steps;
 			change(st, k, e->day, e->when, PRG_CHANGE_SET);
-			snprintf(st->why, sizeof(st->why), "set by hand");
+			st->why = (struct reason){ WHY_SET, 0, 0 };
 		}
 		break;
 	case PRG_EV_HOLD:
@@ -382,7 +413,7 @@ static void describe(const struct ex_state *st, const struct prg_params *p, int3
 	r->from = st->from;
 	r->until = PRG_NO_DAY;
 	r->greens = st->run_sessions;
-	snprintf(r->why, sizeof(r->why), "%s", st->why);
+	reason_words(st->why, r->why, sizeof(r->why));
 
 	if (st->mode == PRG_OFF) {
 		r->state = PRG_STATE_OFF;
@@ -403,7 +434,7 @@ static void describe(const struct ex_state *st, const struct prg_params *p, int3
 		r->state = PRG_BACK;
 		r->until = day_plus(st->since, p->wait_days);
 		snprintf(r->words, sizeof(r->words), "stepped back on %s: %s",
-		         hist_format_day(st->since, date, sizeof(date)), st->why);
+		         hist_format_day(st->since, date, sizeof(date)), r->why);
 		return;
 	}
 	if (st->hold_until != PRG_NO_DAY && today < st->hold_until) {
@@ -436,8 +467,8 @@ static void describe(const struct ex_state *st, const struct prg_params *p, int3
 	}
 	r->state = PRG_READY;
 	r->suggest = st->mode == PRG_SUGGEST;
-	snprintf(r->why, sizeof(r->why), "%u comfortable session%s", st->run_sessions,
-	         st->run_sessions == 1 ? "" : "s");
+	reason_words((struct reason){ WHY_GREENS, (int)st->run_sessions, 0 }, r->why,
+	             sizeof(r->why));
 	snprintf(r->words, sizeof(r->words), "ready to step up: %s", r->why);
 }
 
@@ -451,9 +482,10 @@ struct id_map {
 
 static unsigned id_hash(const char *s)
 {
+	/* The first 8 bytes tell the catalogue's ids apart; strcmp settles the rest. */
 	unsigned h = 2166136261u;
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
+	for (unsigned i = 0; i < 8 && s[i]; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	return h;
 }
 
