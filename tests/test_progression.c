@@ -154,6 +154,26 @@ static void test_dose_ends_match_levels(void **state)
 	}
 }
 
+/* A tempo given as a range climbs too, so that step K is `hard` everywhere. */
+static void test_tempo_range(void **state)
+{
+	static char name[] = "Reps", id[] = "slow";
+	struct cat_set set = { .name = name, .mode = CAT_MODE_REPS };
+	struct cat_exercise ex = { .id = id, .sets = &set, .n_sets = 1 };
+	struct prg_dose d;
+
+	(void)state;
+	set.reps = (struct cat_range){ 10, 12 };
+	set.tempo = (struct cat_range){ 3, 6 };
+	assert_int_equal(prg_steps(&ex), 3); /* tempo 3, 4, 5, 6 */
+	prg_dose(&ex, 1, &d);
+	assert_int_equal(d.set[0].tempo, 4);
+	assert_int_equal(d.set[0].reps, 10); /* floor(1 x 2 / 3) */
+	prg_dose(&ex, 3, &d);
+	assert_int_equal(d.set[0].tempo, 6);
+	assert_int_equal(d.set[0].reps, 12);
+}
+
 /* ---- How a session counts ---------------------------------------------------- */
 
 static void test_classify(void **state)
@@ -593,6 +613,37 @@ static void test_modes_per_exercise(void **state)
 	assert_int_equal(r[cat_find(cat, "piriformis-release")].state, PRG_TOP);
 }
 
+/* Every number of the rules is a parameter. */
+static void test_params(void **state)
+{
+	struct script sc;
+	struct prg_params p;
+	struct prg_result r[CAT_MAX_EXERCISES];
+	unsigned x = (unsigned)cat_find(cat, CP);
+
+	(void)state;
+	prg_params_default(&p);
+	p.mode = PRG_AUTO;
+	parse_script(&sc, CP, "0 set 1; 1 done 4 1; 2 done 4 1");
+	assert_int_equal(prg_derive(cat, sc.s, sc.ns, sc.e, sc.ne, &p, NULL, d0() + 2, r), 0);
+	assert_int_equal(r[x].k, 1); /* pain 4 after 1 before is amber */
+	p.greens = 2;
+	p.green_pain = 4;
+	p.wait_days = 2;
+	assert_int_equal(prg_derive(cat, sc.s, sc.ns, sc.e, sc.ne, &p, NULL, d0() + 2, r), 0);
+	assert_int_equal(r[x].k, 2);
+	assert_string_equal(r[x].words, "ready after 2 more comfortable sessions");
+
+	parse_script(&sc, CP, "0 set 1; 1 done 7 2");
+	prg_params_default(&p);
+	assert_int_equal(prg_derive(cat, sc.s, sc.ns, sc.e, sc.ne, &p, NULL, d0() + 1, r), 0);
+	assert_int_equal(r[x].k, 0);
+	p.red_rise_pain = 8;
+	assert_int_equal(prg_derive(cat, sc.s, sc.ns, sc.e, sc.ne, &p, NULL, d0() + 1, r), 0);
+	assert_int_equal(r[x].k, 1);
+	assert_string_equal(r[x].words, "held: pain");
+}
+
 static void test_names(void **state)
 {
 	static const char *const want[] = {
@@ -618,6 +669,7 @@ int main(void)
 		cmocka_unit_test(test_ladder_reps_and_edges),
 		cmocka_unit_test(test_dose_rungs),
 		cmocka_unit_test(test_dose_ends_match_levels),
+		cmocka_unit_test(test_tempo_range),
 		cmocka_unit_test(test_classify),
 		cmocka_unit_test(test_bad_morning),
 		cmocka_unit_test(test_rules),
@@ -625,6 +677,7 @@ int main(void)
 		cmocka_unit_test(test_edited_line),
 		cmocka_unit_test(test_input_order),
 		cmocka_unit_test(test_modes_per_exercise),
+		cmocka_unit_test(test_params),
 		cmocka_unit_test(test_names),
 	};
 
