@@ -1417,12 +1417,13 @@ done
 # --history-file DIR/x.tsv keeps its progress file in the state folder:
 # DIR/progress and ./progress are neither written nor removed.
 test_progress_file_in_the_state_folder() {
-	local pid dir="$tmp/hist-own"
+	local pid dir="$tmp/hist-own" bin=$BIN
+	case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
 	open_pane progdir || return 1
 	mkdir -p "$dir"
 	echo mine >"$dir/progress"
 	keys "cd $dir" Enter
-	keys "clear; $PWD/$BIN --catalogue $PWD/$SHORT --history-file $dir/x.tsv all; $REPORT" Enter
+	keys "clear; $bin --catalogue $PWD/$SHORT --history-file $dir/x.tsv all; $REPORT" Enter
 	wait_for '^ *GET READY' 4 || return 1
 	keys n n n n n n n n
 	wait_for 'Exercise 2 of 2' 2 || return 1
