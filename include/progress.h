@@ -2,10 +2,12 @@
  * progress.h - the resume file: where a running routine stands, so a closed
  * terminal or a killed process can continue at the start of the same phase.
  *
- * The file lives in lumbar's state folder, one per history (prog_path()), and is replaced
- * atomically at each phase change: written to a temporary file in the same folder, fsync'ed, then
- * renamed over the old one, so a reader sees either the old state or the new one, never a mix. A
- * finished or quit routine removes it.
+ * The file lives in lumbar's state folder, one per history (prog_path()),
+ * and is replaced atomically at each phase change: written to a temporary
+ * file in the same folder, fsync'ed, then renamed over the old one, so a
+ * reader sees either the old state or the new one, never a mix. A finished
+ * or quit routine removes it once its entries are in the history; a lock
+ * beside it (prog_lock()) tells a second lumbar that a routine is playing.
  *
  * It is a small text file, one `key value` per line, in this order:
  *
