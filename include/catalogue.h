@@ -8,6 +8,7 @@
 #ifndef LUMBAR_CATALOGUE_H
 #define LUMBAR_CATALOGUE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -123,10 +124,32 @@ void cat_free(struct catalogue *cat);
 int cat_find(const struct catalogue *cat, const char *id);
 
 /*
+ * An exercise id: 1 to CAT_MAX_ID bytes of a-z, 0-9 and '-', read from the
+ * first `len` bytes of `s`. The one check for ids, wherever they come from.
+ */
+bool cat_valid_id(const char *s, size_t len);
+
+/*
+ * Words the command line gives a meaning of its own (`lumbar all`, `lumbar
+ * due`, the commands to come), so no exercise may have one as its id. The
+ * list ends with NULL.
+ */
+extern const char *const cat_reserved_ids[];
+bool cat_id_reserved(const char *id);
+
+/*
  * Print the error as `FILE:LINE:COL: message` (or `FILE: message` when it has
  * no location) followed by a newline.
  */
 void cat_error_print(FILE *fp, const char *file, const struct cat_error *err);
+
+/*
+ * Copy `src` to `dst` (`size` bytes, always terminated, cut short to fit)
+ * with control characters (C0, DEL, C1) and bytes that are not UTF-8
+ * written as \xNN, so that text from a file or the command line cannot
+ * drive the terminal it is printed on. Returns dst.
+ */
+const char *cat_escape(char *dst, size_t size, const char *src);
 
 /* The value of a range at a level: low end, midpoint rounded half up, high. */
 unsigned cat_range_at(struct cat_range r, enum cat_level level);

@@ -146,6 +146,30 @@ bool yerr_doc_locate(struct yerr_doc *d, const struct yerr_path *p, unsigned dep
 /* True when the node is a scalar equal to `s`. */
 bool yerr_scalar_is(const yaml_node_t *node, const char *s);
 
+/* ---- A cheap look before loading ----------------------------------------------------- */
+
+/*
+ * Deepest nesting of lists and mappings a file may have. The catalogue needs
+ * five levels; libyaml's scanner does work proportional to the depth for
+ * every token, so a file of nested brackets costs time with the square of
+ * its depth unless it is turned away early.
+ */
+enum { YERR_MAX_DEPTH = 10 };
+
+/* yerr_prescan() flags: every value and key must be printable on one line. */
+enum { YERR_SCAN_TEXT = 1 };
+
+/*
+ * Run libyaml's event parser over the buffer once, stopping at the first
+ * problem: a syntax error, nesting deeper than YERR_MAX_DEPTH, a second
+ * document, and with YERR_SCAN_TEXT a control character (C0, DEL, C1,
+ * including NUL, tab and newline) in any scalar. Stores the 1-based position
+ * and a message and returns true when there is a problem. Costs time linear
+ * in the length, so it runs before anything loads the whole document.
+ */
+bool yerr_prescan(const char *buf, size_t len, unsigned flags, unsigned *line, unsigned *col,
+                  char *msg, size_t msglen);
+
 /* ---- Syntax errors and reading ---------------------------------------------------- */
 
 /*

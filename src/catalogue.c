@@ -37,8 +37,11 @@
 /* Longest number string the raw tree keeps ("1h0m0s" fits many times). */
 #define CAT_MAX_NUMBER 32
 
-/* Largest catalogue file read; the schema bounds make real ones far smaller. */
-#define CAT_MAX_FILE (16u * 1024u * 1024u)
+/*
+ * Largest catalogue file read (the shipped one is 16 KiB). Kept small so that
+ * any file is answered within half a second: libyaml reads a few MiB a second.
+ */
+#define CAT_MAX_FILE (512u * 1024u)
 
 /* ---- Raw tree, as libcyaml loads it -------------------------------------- */
 
@@ -700,22 +703,22 @@ static bool build_set(struct loader *L, unsigned ex, unsigned si, const struct r
 	return number(L, &p, r->rest_after, true, 0, CAT_MAX_SECONDS, &out->rest_after);
 }
 
-static bool valid_id(const char *id)
-{
-	for (const char *c = id; *c != '\0'; c++)
-		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-'))
-			return false;
-	return true;
-}
-
 static bool build_exercise(struct loader *L, const struct catalogue *cat, unsigned ex,
                            const struct raw_exercise *r, struct cat_exercise *out)
 {
 	struct yerr_path p = path_of(ex, -1, "id", NULL);
 
-	if (!valid_id(r->id)) {
+	if (!cat_valid_id(r->id, strlen(r->id))) {
 		locate(L, &p, p.n, false);
 		fail_msg(L, &p, "id '%.32s' may only use a-z, 0-9 and '-'", r->id);
+		return false;
+	}
+	if (cat_id_reserved(r->id)) {
+		locate(L, &p, p.n, false);
+		fail_msg(L, &p,
+		         "id '%s' is a word lumbar's command line keeps for itself; choose "
+		         "another",
+		         r->id);
 		return false;
 	}
 	for (unsigned j = 0; j < ex; j++) {
@@ -883,9 +886,18 @@ enum cat_status cat_load_buffer(const char *buf, size_t len, struct catalogue **
 	L.buf = buf;
 	L.len = len;
 	yerr_doc_init(&L.doc, buf, len);
-	cerr = cyaml_load_data((const uint8_t *)buf, len, &config, &top_schema,
-	                       (cyaml_data_t **)&raw, NULL);
-	if (cerr == CYAML_ERR_OOM) {
+	if (yerr_prescan(buf, len, YERR_SCAN_TEXT, &local.line, &local.col, local.msg,
+	                 sizeof(local.msg))) {
+		/* Nothing loads the whole of a file that is broken or too deep. */
+		local.status = CAT_EINVALID;
+		cerr = CYAML_OK;
+	} else {
+		cerr = cyaml_load_data((const uint8_t *)buf, len, &config, &top_schema,
+		                       (cyaml_data_t **)&raw, NULL);
+	}
+	if (local.status != CAT_OK) {
+		/* Already said. */
+	} else if (cerr == CYAML_ERR_OOM) {
 		set_error(&local, CAT_ENOMEM, "out of memory");
 	} else if (cerr == CYAML_ERR_LIBYAML_PARSER) {
 		if (!syntax_error(&L))
@@ -932,7 +944,7 @@ enum cat_status cat_load_file(const char *path, struct catalogue **out, struct c
 		break;
 	case YERR_READ_TOOBIG:
 	default:
-		set_error(&local, CAT_EINVALID, "the file is too large (over 16 MiB)");
+		set_error(&local, CAT_EINVALID, "the file is too large (over 512 KiB)");
 		break;
 	}
 	if (err != NULL)
@@ -964,14 +976,83 @@ int cat_find(const struct catalogue *cat, const char *id)
 	return -1;
 }
 
+bool cat_valid_id(const char *s, size_t len)
+{
+	if (s == NULL || len == 0 || len > CAT_MAX_ID)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+			return false;
+	}
+	return true;
+}
+
+const char *const cat_reserved_ids[] = {
+	"all",    "due",  "progress", "report", "remind", "checkin", "safety", "pause", "resume",
+	"status", "list", "show",     "plan",   "check",  "history", "help",   NULL,
+};
+
+bool cat_id_reserved(const char *id)
+{
+	for (size_t i = 0; id != NULL && cat_reserved_ids[i] != NULL; i++)
+		if (strcmp(id, cat_reserved_ids[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Length of the UTF-8 sequence at s, or 0 when it is not one or is C1. */
+static size_t utf8_len(const unsigned char *s)
+{
+	size_t n = s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
+
+	if (n == 0 || s[0] > 0xf4 || (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f))
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	return n;
+}
+
+const char *cat_escape(char *dst, size_t size, const char *src)
+{
+	const unsigned char *s = (const unsigned char *)src;
+	size_t o = 0;
+
+	if (size == 0)
+		return dst;
+	while (s != NULL && *s != '\0') {
+		size_t n = *s >= 0x80 ? utf8_len(s) : (*s < 0x20 || *s == 0x7f) ? 0 : 1;
+
+		if (n == 0) {
+			if (o + 4 >= size)
+				break;
+			snprintf(dst + o, size - o, "\\x%02x", *s);
+			o += 4;
+			s++;
+			continue;
+		}
+		if (o + n >= size)
+			break;
+		memcpy(dst + o, s, n);
+		o += n;
+		s += n;
+	}
+	dst[o] = '\0';
+	return dst;
+}
+
 void cat_error_print(FILE *fp, const char *file, const struct cat_error *err)
 {
-	if (file == NULL)
-		file = "catalogue";
+	char name[4 * 1024], msg[4 * sizeof(err->msg)];
+
+	cat_escape(name, sizeof(name), file != NULL ? file : "catalogue");
+	cat_escape(msg, sizeof(msg), err->msg);
 	if (err->line > 0)
-		fprintf(fp, "%s:%u:%u: %s\n", file, err->line, err->col, err->msg);
+		fprintf(fp, "%s:%u:%u: %s\n", name, err->line, err->col, msg);
 	else
-		fprintf(fp, "%s: %s\n", file, err->msg);
+		fprintf(fp, "%s: %s\n", name, msg);
 }
 
 unsigned cat_range_at(struct cat_range r, enum cat_level level)

@@ -200,18 +200,6 @@ int hist_make_parent(const char *path, struct hist_error *err)
 
 /* ---- Field checks ------------------------------------------------------------ */
 
-bool hist_valid_id(const char *s, size_t len)
-{
-	if (len == 0 || len > CAT_MAX_ID)
-		return false;
-	for (size_t i = 0; i < len; i++) {
-		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-			return false;
-	}
-	return true;
-}
-
 const char *hist_result_name(enum hist_result r)
 {
 	return r == HIST_PARTIAL ? "partial" : "done";
@@ -288,7 +276,7 @@ int hist_append(const char *path, const struct hist_entry *e, size_t n, struct h
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct hist_entry *x = &e[i];
-		if (!hist_valid_id(x->id, strnlen(x->id, sizeof(x->id))) ||
+		if (!cat_valid_id(x->id, strnlen(x->id, sizeof(x->id))) ||
 		    (x->status != HIST_DONE && x->status != HIST_PARTIAL) ||
 		    (x->pain != HIST_NO_PAIN && (x->pain < 0 || x->pain > HIST_MAX_PAIN)) ||
 		    x->active_s > HIST_MAX_SECONDS) {
@@ -493,7 +481,7 @@ int hist_parse_line(const char *s, size_t len, struct hist_entry *e, char *why, 
 		snprintf(why, why_len, "bad timestamp \"%s\": %s", q, bad);
 		return -1;
 	}
-	if (!hist_valid_id(f[1], fl[1])) {
+	if (!cat_valid_id(f[1], fl[1])) {
 		quote(q, sizeof(q), f[1], fl[1]);
 		snprintf(why, why_len, "bad exercise id \"%s\" (want 1-32 of a-z, 0-9 and -)", q);
 		return -1;
