@@ -65,6 +65,22 @@ else
 	bad man-page-renders "$(cat "$tmp/man.err")"
 fi
 
+# What a reader sees, not only what groff warns about: `\"` inside a line
+# starts a roff comment and once cut the settings example short.
+page=$(groff -man -Tascii -P-cbou "$stage/usr/share/man/man1/lumbar.1" 2>&1)
+if printf '%s\n' "$page" | grep -qF 'on_phase: "notify-send "$LUMBAR_SAY""' &&
+	printf '%s\n' "$page" | grep -qF 'bell: false            # true or false (also yes/no, on/off)'; then
+	ok man-page-settings-example
+else
+	bad man-page-settings-example "$(printf '%s\n' "$page" | grep -A2 'level: medium')"
+fi
+# No line of the source has a comment after text.
+if grep -n '[^.].*\\"' "$stage/usr/share/man/man1/lumbar.1" >"$tmp/comments"; then
+	bad man-page-no-inline-comments "$(cat "$tmp/comments")"
+else
+	ok man-page-no-inline-comments
+fi
+
 make -C "$tmp/src" -s uninstall DESTDIR="$stage" PREFIX=/usr >"$tmp/log" 2>&1
 left=$(find "$stage" -type f)
 if [ -z "$left" ]; then ok uninstall-removes-all; else bad uninstall-removes-all $left; fi
