@@ -7,8 +7,11 @@
 #   make bench      figures for speed and cost
 #   make install    PREFIX=/usr/local DESTDIR=
 #
-# Missing libraries are found with pkg-config and installed by
-# scripts/install-deps before anything is compiled.
+#   make deps       install what building and testing need (Debian), or list it
+#
+# What is missing is found before anything is compiled and installed by
+# scripts/install-deps: `make` only what building needs, `make check` what
+# testing needs too. LUMBAR_NO_INSTALL=1 installs nothing and lists it.
 
 VERSION   = 0.1.0
 PREFIX   ?= /usr/local
@@ -24,20 +27,21 @@ PKG_CONFIG ?= pkg-config
 PKGS      = ncursesw libcyaml yaml-0.1
 
 # ---- Dependencies ---------------------------------------------------------
-# Before computing any flag, make sure pkg-config finds every library; if not,
-# the project's own script installs them (or says what to install).
-NODEPS_GOALS = clean distclean uninstall
-ifeq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
-else
-DEPS_OK := $(shell $(PKG_CONFIG) --exists $(PKGS) cmocka 2>/dev/null && \
-                   command -v tmux >/dev/null 2>&1 && command -v valgrind >/dev/null 2>&1 && \
-                   command -v groff >/dev/null 2>&1 && echo yes)
-ifneq ($(DEPS_OK),yes)
-$(info lumbar: some build dependencies are missing; running scripts/install-deps)
-DEPS_RC := $(shell ./scripts/install-deps 1>&2; echo $$?)
+# Before computing any flag, scripts/install-deps makes sure what the goals
+# need is there, installing only that: building needs a compiler,
+# pkg-config, ncursesw, libcyaml and libyaml; testing needs cmocka, tmux,
+# valgrind, man and groff besides. `make deps` asks for both.
+# LUMBAR_NO_INSTALL=1 installs nothing: what is missing is listed and make
+# stops.
+NODEPS_GOALS = clean distclean uninstall format deps
+TEST_GOALS   = check test bench fuzz build/tests/% build/san/% build/bench build/fuzz/%
+DEPS_GOALS  := $(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all))
+ifneq ($(DEPS_GOALS),)
+DEPS_NEED := build $(if $(filter $(TEST_GOALS),$(DEPS_GOALS)),test)
+DEPS_RC := $(shell PKG_CONFIG='$(PKG_CONFIG)' CC='$(CC)' ./scripts/install-deps $(DEPS_NEED) 1>&2; \
+                   echo $$?)
 ifneq ($(DEPS_RC),0)
-$(error lumbar: cannot build without the dependencies listed above)
-endif
+$(error lumbar: cannot go on without what is listed above)
 endif
 endif
 
@@ -75,7 +79,7 @@ APP_OBJ     = $(APP_SRC:%.c=$(B)/%.o)
 SAN_CORE_OBJ = $(CORE_SRC:%.c=$(B)/san/%.o) $(B)/san/builtin_catalogue.o
 
 .PHONY: all run check test unit unit-san cli-test e2e bench install uninstall \
-        clean format fuzz
+        clean format fuzz deps
 all: lumbar
 
 lumbar: $(CORE_OBJ) $(APP_OBJ)
@@ -134,6 +138,10 @@ test: check
 run: lumbar
 	./lumbar
 
+# Everything building and testing need, installed (or listed) explicitly.
+deps:
+	@PKG_CONFIG='$(PKG_CONFIG)' CC='$(CC)' ./scripts/install-deps build test
+
 bench: lumbar $(B)/bench $(B)/floor $(B)/launch
 	@./tests/bench.sh
 
@@ -151,9 +159,13 @@ $(B)/launch: $(B)/tests/launch.o
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(DEFINES) -Iinclude $(PKG_CFLAGS)
-FUZZ_BINS = $(B)/fuzz/fuzz_catalogue $(B)/fuzz/fuzz_history
+FUZZ_BINS = $(B)/fuzz/fuzz_catalogue $(B)/fuzz/fuzz_settings $(B)/fuzz/fuzz_history
 
 $(B)/fuzz/fuzz_catalogue: tests/fuzz/fuzz_catalogue.c src/catalogue.c src/yaml_err.c src/plan.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
+
+$(B)/fuzz/fuzz_settings: tests/fuzz/fuzz_settings.c src/settings.c src/catalogue.c src/yaml_err.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
 
