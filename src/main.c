@@ -18,7 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "catalogue.h"
+#include "catalogue_load.h"
 #include "cli_text.h"
 #include "config.h"
 #include "history.h"

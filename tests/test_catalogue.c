@@ -19,7 +19,7 @@
 
 #include <cmocka.h>
 
-#include "catalogue.h"
+#include "catalogue_load.h"
 #include "yaml_err.h"
 
 /* ---- Helpers ---------------------------------------------------------------- */
