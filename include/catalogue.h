@@ -111,6 +111,19 @@ struct cat_error {
 int cat_find(const struct catalogue *cat, const char *id);
 
 /*
+ * The same lookup for many ids in a row (every line of a long history): the
+ * exercises in id order, searched by halves. A catalogue larger than
+ * CAT_MAX_EXERCISES (built by hand) is searched with cat_find().
+ */
+struct cat_index {
+	const struct catalogue *cat;
+	unsigned n;
+	unsigned order[CAT_MAX_EXERCISES];
+};
+void cat_index_init(struct cat_index *ix, const struct catalogue *cat);
+int cat_index_find(const struct cat_index *ix, const char *id);
+
+/*
  * An exercise id: 1 to CAT_MAX_ID bytes of a-z, 0-9 and '-', read from the
  * first `len` bytes of `s`. The one check for ids, wherever they come from.
  */

@@ -100,6 +100,45 @@ int cat_find(const struct catalogue *cat, const char *id)
 	return -1;
 }
 
+/* An insertion sort: a catalogue holds at most CAT_MAX_EXERCISES ids. */
+void cat_index_init(struct cat_index *ix, const struct catalogue *cat)
+{
+	ix->cat = cat;
+	ix->n = cat != NULL && cat->n_exercises <= CAT_MAX_EXERCISES ? cat->n_exercises : 0;
+	for (unsigned i = 0; i < ix->n; i++) {
+		unsigned j = i;
+
+		while (j > 0 &&
+		       strcmp(cat->exercises[ix->order[j - 1]].id, cat->exercises[i].id) > 0) {
+			ix->order[j] = ix->order[j - 1];
+			j--;
+		}
+		ix->order[j] = i;
+	}
+}
+
+int cat_index_find(const struct cat_index *ix, const char *id)
+{
+	size_t lo = 0, hi = ix->n;
+
+	if (ix->cat == NULL || id == NULL)
+		return -1;
+	if (ix->cat->n_exercises > CAT_MAX_EXERCISES)
+		return cat_find(ix->cat, id);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(ix->cat->exercises[ix->order[mid]].id, id);
+
+		if (c == 0)
+			return (int)ix->order[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
 bool cat_valid_id(const char *s, size_t len)
 {
 	if (s == NULL || len == 0 || len > CAT_MAX_ID)

@@ -961,6 +961,31 @@ static void test_escape(void **state)
 	assert_string_equal(cat_escape(buf, 6, "ab\033cd"), "ab");
 }
 
+/* The index finds what cat_find() finds, in any catalogue order. */
+static void test_index_find(void **state)
+{
+	char ids[][8] = { "pelvic", "bridge", "cat-cow", "zz", "a", "knee" };
+	struct cat_exercise ex[6] = { 0 };
+	struct catalogue cat = { .exercises = ex, .n_exercises = 6 };
+	struct cat_index ix;
+
+	(void)state;
+	for (unsigned i = 0; i < 6; i++)
+		ex[i].id = ids[i];
+	cat_index_init(&ix, &cat);
+	for (unsigned i = 0; i < 6; i++) {
+		assert_int_equal(cat_find(&cat, ids[i]), (int)i);
+		assert_int_equal(cat_index_find(&ix, ids[i]), (int)i);
+	}
+	assert_int_equal(cat_find(&cat, "cat"), -1);
+	assert_int_equal(cat_index_find(&ix, "cat"), -1);
+	assert_int_equal(cat_index_find(&ix, "zzz"), -1);
+	assert_int_equal(cat_index_find(&ix, ""), -1);
+	cat.n_exercises = 0;
+	cat_index_init(&ix, &cat);
+	assert_int_equal(cat_index_find(&ix, "a"), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1019,6 +1044,7 @@ int main(void)
 		cmocka_unit_test(test_bad_reserved_ids),
 		cmocka_unit_test(test_valid_id),
 		cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_index_find),
 	};
 
 	return cmocka_run_group_tests_name("catalogue", tests, NULL, NULL);
