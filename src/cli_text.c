@@ -182,7 +182,7 @@ static void history_tsv(FILE *fp, const struct hist_summary *s)
 void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summary *s,
                  const char *path, bool tsv)
 {
-	char day[16], count[48];
+	char day[16], count[48], safe[4 * 4096];
 	int wid = 8;
 
 	if (tsv) {
@@ -194,7 +194,7 @@ void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summar
 		wid = a > wid ? a : wid;
 	}
 
-	fprintf(fp, "History: %s\n", path);
+	fprintf(fp, "History: %s\n", cat_escape(safe, sizeof(safe), path));
 	fprintf(fp, "Today %s: %u min active\n\n", hist_format_day(s->today, day, sizeof(day)),
 	        (s->today_active_s + 30) / 60);
 	fprintf(fp, "%-*s  %-14s  %-3s  %-14s  %6s  %7s\n", wid, "exercise", "done", "", "also",

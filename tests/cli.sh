@@ -425,6 +425,12 @@ if t hostile; then
 	expect_err_line "lumbar: unknown option '--x\\x1b[31m' (try 'lumbar --help')"
 	done_test
 
+	run hostile-history-path 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history \
+		--history-file "$tmp/$(printf 'h\033]0;x\007')"
+	expect_out_match "^History: $tmp/h\\\\x1b]0;x\\\\x07\$"
+	has_control "$out" && fail "raw control characters on stdout"
+	done_test
+
 	# The words the command line keeps cannot be exercise ids.
 	sed 's/^  - id: alpha$/  - id: all/' "$FIX/cli-small.yaml" >"$tmp/all.yaml"
 	run hostile-reserved-id 65 "$LUMBAR" --check "$tmp/all.yaml"
