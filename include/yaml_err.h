@@ -6,8 +6,10 @@
  * use it (the catalogue, the settings file) install yerr_log_capture() as
  * the log function, then turn the captured error into their own words with
  * yerr_parse() and a position with the backtrace, or with a path looked up
- * in a libyaml document of the same buffer (yerr_doc_find()). Syntax errors
- * are found by running libyaml over the buffer again (yerr_syntax()).
+ * in a libyaml document of the same buffer (yerr_doc_find()). Before any of
+ * that, yerr_prescan() reads the buffer once with libyaml's event parser and
+ * reports syntax errors, nesting too deep, a second document and (for the
+ * catalogue) control characters.
  *
  * Nothing here knows a schema: the words a user reads are the loader's.
  */
@@ -170,15 +172,7 @@ enum { YERR_SCAN_TEXT = 1 };
 bool yerr_prescan(const char *buf, size_t len, unsigned flags, unsigned *line, unsigned *col,
                   char *msg, size_t msglen);
 
-/* ---- Syntax errors and reading ---------------------------------------------------- */
-
-/*
- * Run libyaml over the buffer. When its syntax breaks, store the 1-based
- * position and "syntax error: <libyaml's words>" and return true; false when
- * libyaml reads it all (the error was elsewhere).
- */
-bool yerr_syntax(const char *buf, size_t len, unsigned *line, unsigned *col, char *msg,
-                 size_t msglen);
+/* ---- Reading ---------------------------------------------------------------------- */
 
 enum yerr_read {
 	YERR_READ_OK,

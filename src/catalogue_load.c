@@ -235,8 +235,6 @@ static struct yerr_path path_of(unsigned ex, int set, const char *key1, const ch
 /* ---- Loader state and error reporting ------------------------------------ */
 
 struct loader {
-	const char *buf;
-	size_t len;
 	struct cat_error *err;
 	struct yerr_log log; /* what libcyaml logged */
 	struct yerr_doc doc; /* the same buffer, loaded only to locate errors */
@@ -347,18 +345,6 @@ static const char *key_words(struct loader *L, const struct yerr_path *p, char *
 
 	describe(L, p, where, sizeof(where), buf, len);
 	return buf;
-}
-
-/* ---- Syntax errors -------------------------------------------------------- */
-
-/* Run libyaml over the buffer to find where, and why, the syntax breaks. */
-static bool syntax_error(struct loader *L)
-{
-	if (!yerr_syntax(L->buf, L->len, &L->err->line, &L->err->col, L->err->msg,
-	                 sizeof(L->err->msg)))
-		return false;
-	L->err->status = CAT_EINVALID;
-	return true;
 }
 
 /* ---- Schema errors, in plain words ---------------------------------------- */
@@ -811,8 +797,6 @@ enum cat_status cat_load_buffer(const char *buf, size_t len, struct catalogue **
 		buf = "";
 		len = 0;
 	}
-	L.buf = buf;
-	L.len = len;
 	yerr_doc_init(&L.doc, buf, len);
 	if (yerr_prescan(buf, len, YERR_SCAN_TEXT, &local.line, &local.col, local.msg,
 	                 sizeof(local.msg))) {
@@ -827,10 +811,8 @@ enum cat_status cat_load_buffer(const char *buf, size_t len, struct catalogue **
 		/* Already said. */
 	} else if (cerr == CYAML_ERR_OOM) {
 		set_error(&local, CAT_ENOMEM, "out of memory");
-	} else if (cerr == CYAML_ERR_LIBYAML_PARSER) {
-		if (!syntax_error(&L))
-			schema_error(&L, cerr);
 	} else if (cerr != CYAML_OK) {
+		/* Syntax errors were the pre-scan's to find. */
 		schema_error(&L, cerr);
 	} else if (raw == NULL) {
 		set_error(&local, CAT_EINVALID, "the catalogue is empty");

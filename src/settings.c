@@ -338,12 +338,8 @@ enum cat_status settings_load_buffer(const char *buf, size_t len, struct setting
 		/* Already said. */
 	} else if (cerr == CYAML_ERR_OOM) {
 		set_error(&local, CAT_ENOMEM, "out of memory");
-	} else if (cerr == CYAML_ERR_LIBYAML_PARSER) {
-		if (yerr_syntax(buf, len, &local.line, &local.col, local.msg, sizeof(local.msg)))
-			local.status = CAT_EINVALID;
-		else
-			schema_error(&L, cerr);
 	} else if (cerr != CYAML_OK) {
+		/* Syntax errors were the pre-scan's to find. */
 		schema_error(&L, cerr);
 	} else if (raw != NULL) {
 		/* An empty file, or one of comments only, sets nothing. */

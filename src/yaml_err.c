@@ -417,38 +417,7 @@ bool yerr_prescan(const char *buf, size_t len, unsigned flags, unsigned *line, u
 	return true;
 }
 
-/* ---- Syntax errors and reading ---------------------------------------------------- */
-
-bool yerr_syntax(const char *buf, size_t len, unsigned *line, unsigned *col, char *msg,
-                 size_t msglen)
-{
-	yaml_parser_t parser;
-	yaml_event_t event;
-	bool found = false;
-
-	if (!yaml_parser_initialize(&parser))
-		return false;
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	for (;;) {
-		if (!yaml_parser_parse(&parser, &event)) {
-			found = true;
-			break;
-		}
-		if (event.type == YAML_STREAM_END_EVENT) {
-			yaml_event_delete(&event);
-			break;
-		}
-		yaml_event_delete(&event);
-	}
-	if (found) {
-		*line = (unsigned)parser.problem_mark.line + 1;
-		*col = (unsigned)parser.problem_mark.column + 1;
-		snprintf(msg, msglen, "syntax error: %s",
-		         parser.problem != NULL ? parser.problem : "unreadable YAML");
-	}
-	yaml_parser_delete(&parser);
-	return found;
-}
+/* ---- Reading ---------------------------------------------------------------------- */
 
 /*
  * The buffer doubles from 16 KiB; a file that fills `max` bytes is too
