@@ -7,8 +7,11 @@
 #   make bench      figures for speed and cost
 #   make install    PREFIX=/usr/local DESTDIR=
 #
-# Missing libraries are found with pkg-config and installed by
-# scripts/install-deps before anything is compiled.
+#   make deps       install what building and testing need (Debian), or list it
+#
+# What is missing is found before anything is compiled and installed by
+# scripts/install-deps: `make` only what building needs, `make check` what
+# testing needs too. LUMBAR_NO_INSTALL=1 installs nothing and lists it.
 
 VERSION   = 0.1.0
 PREFIX   ?= /usr/local
@@ -24,20 +27,21 @@ PKG_CONFIG ?= pkg-config
 PKGS      = ncursesw libcyaml yaml-0.1
 
 # ---- Dependencies ---------------------------------------------------------
-# Before computing any flag, make sure pkg-config finds every library; if not,
-# the project's own script installs them (or says what to install).
-NODEPS_GOALS = clean distclean uninstall
-ifeq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
-else
-DEPS_OK := $(shell $(PKG_CONFIG) --exists $(PKGS) cmocka 2>/dev/null && \
-                   command -v tmux >/dev/null 2>&1 && command -v valgrind >/dev/null 2>&1 && \
-                   command -v groff >/dev/null 2>&1 && echo yes)
-ifneq ($(DEPS_OK),yes)
-$(info lumbar: some build dependencies are missing; running scripts/install-deps)
-DEPS_RC := $(shell ./scripts/install-deps 1>&2; echo $$?)
+# Before computing any flag, scripts/install-deps makes sure what the goals
+# need is there, installing only that: building needs a compiler,
+# pkg-config, ncursesw, libcyaml and libyaml; testing needs cmocka, tmux,
+# valgrind, man and groff besides. `make deps` asks for both.
+# LUMBAR_NO_INSTALL=1 installs nothing: what is missing is listed and make
+# stops.
+NODEPS_GOALS = clean distclean uninstall format deps
+TEST_GOALS   = check test bench fuzz build/tests/% build/san/% build/bench build/fuzz/%
+DEPS_GOALS  := $(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all))
+ifneq ($(DEPS_GOALS),)
+DEPS_NEED := build $(if $(filter $(TEST_GOALS),$(DEPS_GOALS)),test)
+DEPS_RC := $(shell PKG_CONFIG='$(PKG_CONFIG)' CC='$(CC)' ./scripts/install-deps $(DEPS_NEED) 1>&2; \
+                   echo $$?)
 ifneq ($(DEPS_RC),0)
-$(error lumbar: cannot build without the dependencies listed above)
-endif
+$(error lumbar: cannot go on without what is listed above)
 endif
 endif
 
@@ -63,11 +67,11 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 # ---- Sources ----------------------------------------------------------------
 # The core includes no curses header; tests link it without ncurses.
-CORE_SRC = src/catalogue.c src/plan.c src/session.c src/history.c src/progress.c src/journal.c \
-           src/yaml_err.c src/hook.c src/settings.c
+CORE_SRC = src/catalogue.c src/catalogue_load.c src/plan.c src/session.c src/history.c \
+           src/progress.c src/journal.c src/yaml_err.c src/hook.c src/settings.c src/words.c
 APP_SRC  = src/main.c src/cli_text.c $(sort $(wildcard src/ui*.c))
 TESTS    = test_catalogue test_plan test_session test_history test_progress \
-           test_hook test_settings test_journal
+           test_hook test_settings test_words test_journal
 CORE_SRC += src/progression.c
 TESTS    += test_progression
 
@@ -77,7 +81,7 @@ APP_OBJ     = $(APP_SRC:%.c=$(B)/%.o)
 SAN_CORE_OBJ = $(CORE_SRC:%.c=$(B)/san/%.o) $(B)/san/builtin_catalogue.o
 
 .PHONY: all run check test unit unit-san cli-test e2e bench install uninstall \
-        clean format fuzz
+        clean format fuzz deps
 all: lumbar
 
 lumbar: $(CORE_OBJ) $(APP_OBJ)
@@ -136,6 +140,10 @@ test: check
 run: lumbar
 	./lumbar
 
+# Everything building and testing need, installed (or listed) explicitly.
+deps:
+	@PKG_CONFIG='$(PKG_CONFIG)' CC='$(CC)' ./scripts/install-deps build test
+
 bench: lumbar $(B)/bench $(B)/floor $(B)/launch
 	@./tests/bench.sh
 
@@ -153,13 +161,19 @@ $(B)/launch: $(B)/tests/launch.o
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(DEFINES) -Iinclude $(PKG_CFLAGS)
-FUZZ_BINS = $(B)/fuzz/fuzz_catalogue $(B)/fuzz/fuzz_history
+FUZZ_BINS = $(B)/fuzz/fuzz_catalogue $(B)/fuzz/fuzz_settings $(B)/fuzz/fuzz_history
 
-$(B)/fuzz/fuzz_catalogue: tests/fuzz/fuzz_catalogue.c src/catalogue.c src/yaml_err.c src/plan.c
+$(B)/fuzz/fuzz_catalogue: tests/fuzz/fuzz_catalogue.c src/catalogue.c src/catalogue_load.c \
+                          src/yaml_err.c src/plan.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
 
-$(B)/fuzz/fuzz_history: tests/fuzz/fuzz_history.c src/history.c src/catalogue.c src/yaml_err.c \
+$(B)/fuzz/fuzz_settings: tests/fuzz/fuzz_settings.c src/settings.c src/catalogue.c src/yaml_err.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
+
+$(B)/fuzz/fuzz_history: tests/fuzz/fuzz_history.c src/history.c src/catalogue.c \
+                        src/catalogue_load.c src/yaml_err.c \
                         $(B)/builtin_catalogue.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)

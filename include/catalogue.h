@@ -1,6 +1,8 @@
 /*
- * catalogue.h - the exercise catalogue: YAML schema, loading, validation,
- * lookup order, freeing.
+ * catalogue.h - the exercise catalogue's model: its bounds and types, lookup
+ * of an exercise by id, the one id check and the reserved words, the numbers
+ * as the file writes them, ranges and levels. What loads it from YAML is
+ * catalogue_load.h; this part links without any YAML library.
  *
  * The catalogue knows nothing of time or screens. It is loaded once, before
  * any screen is drawn, and is read-only afterwards.
@@ -8,6 +10,7 @@
 #ifndef LUMBAR_CATALOGUE_H
 #define LUMBAR_CATALOGUE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -87,7 +90,7 @@ struct catalogue {
 	unsigned switch_s;  /* routine default, already applied to sets */
 	struct cat_exercise *exercises;
 	unsigned n_exercises;
-	void *priv; /* loader's own storage; do not touch */
+	void *priv; /* loader's own storage; do not touch (NULL when built by hand) */
 };
 
 /* What went wrong while loading. Exit codes follow sysexits(3). */
@@ -104,29 +107,49 @@ struct cat_error {
 	char msg[512];      /* one line, no trailing newline, no file name */
 };
 
-/*
- * Load and validate a catalogue from a file. `name` is the file name as the
- * user wrote it and is used in error messages. On success returns CAT_OK and
- * stores a catalogue the caller frees with cat_free(); on failure returns the
- * status, fills *err and leaves *out untouched.
- */
-enum cat_status cat_load_file(const char *path, struct catalogue **out, struct cat_error *err);
-
-/* As cat_load_file(), from a buffer in memory (the built-in copy, fuzzing). */
-enum cat_status cat_load_buffer(const char *buf, size_t len, struct catalogue **out,
-                                struct cat_error *err);
-
-/* Free a catalogue. Accepts NULL. */
-void cat_free(struct catalogue *cat);
-
 /* Index of the exercise with this id, or -1. */
 int cat_find(const struct catalogue *cat, const char *id);
+
+/*
+ * The same lookup for many ids in a row (every line of a long history): the
+ * exercises in id order, searched by halves. A catalogue larger than
+ * CAT_MAX_EXERCISES (built by hand) is searched with cat_find().
+ */
+struct cat_index {
+	const struct catalogue *cat;
+	unsigned n;
+	unsigned order[CAT_MAX_EXERCISES];
+};
+void cat_index_init(struct cat_index *ix, const struct catalogue *cat);
+int cat_index_find(const struct cat_index *ix, const char *id);
+
+/*
+ * An exercise id: 1 to CAT_MAX_ID bytes of a-z, 0-9 and '-', read from the
+ * first `len` bytes of `s`. The one check for ids, wherever they come from.
+ */
+bool cat_valid_id(const char *s, size_t len);
+
+/*
+ * Words the command line gives a meaning of its own (`lumbar all`, `lumbar
+ * due`, the commands to come), so no exercise may have one as its id. The
+ * list ends with NULL.
+ */
+extern const char *const cat_reserved_ids[];
+bool cat_id_reserved(const char *id);
 
 /*
  * Print the error as `FILE:LINE:COL: message` (or `FILE: message` when it has
  * no location) followed by a newline.
  */
 void cat_error_print(FILE *fp, const char *file, const struct cat_error *err);
+
+/*
+ * Copy `src` to `dst` (`size` bytes, always terminated, cut short to fit)
+ * with control characters (C0, DEL, C1) and bytes that are not UTF-8
+ * written as \xNN, so that text from a file or the command line cannot
+ * drive the terminal it is printed on. Returns dst.
+ */
+const char *cat_escape(char *dst, size_t size, const char *src);
 
 /* The value of a range at a level: low end, midpoint rounded half up, high. */
 unsigned cat_range_at(struct cat_range r, enum cat_level level);
@@ -144,42 +167,5 @@ int cat_parse_duration(const char *s, unsigned *out);
 
 /* Parse a plain decimal count ("10"). Same contract as cat_parse_duration. */
 int cat_parse_count(const char *s, unsigned *out);
-
-/* ---- Lookup order -------------------------------------------------------- */
-
-enum cat_source {
-	CAT_SRC_OPTION,  /* --catalogue FILE */
-	CAT_SRC_ENV,     /* $LUMBAR_CATALOGUE */
-	CAT_SRC_CONFIG,  /* $XDG_CONFIG_HOME/lumbar/exercises.yaml */
-	CAT_SRC_DATADIR, /* PREFIX/share/lumbar/exercises.yaml */
-	CAT_SRC_BUILTIN, /* the copy compiled into the binary */
-};
-
-/*
- * The environment the lookup reads, passed in so tests can pin it. NULL or
- * empty strings count as unset.
- */
-struct cat_lookup_env {
-	const char *option;           /* --catalogue */
-	const char *lumbar_catalogue; /* $LUMBAR_CATALOGUE */
-	const char *xdg_config_home;  /* $XDG_CONFIG_HOME */
-	const char *home;             /* $HOME */
-	const char *datadir;          /* PREFIX/share/lumbar */
-};
-
-/*
- * Decide which catalogue to load. An explicit file (option or environment)
- * is used even if it does not exist, so the user sees why it cannot be read;
- * the config and installed copies are used only when they exist. Writes the
- * path to buf (empty for the built-in copy) and returns its source.
- */
-enum cat_source cat_lookup(const struct cat_lookup_env *env, char *buf, size_t len);
-
-/* A short description of a source ("--catalogue", "built-in copy", ...). */
-const char *cat_source_name(enum cat_source src);
-
-/* The built-in copy of data/exercises.yaml. */
-extern const char cat_builtin_yaml[];
-extern const size_t cat_builtin_yaml_len;
 
 #endif

@@ -281,9 +281,6 @@ double hist_day_pain(const struct hist_day *d);
 /* Done entries of exercise `id` from day `from` to day `to`, inclusive. */
 unsigned hist_count(const struct hist *h, const char *id, int32_t from, int32_t to);
 
-/* Whether s[0..len) is an exercise id: 1..32 of [a-z0-9-]. */
-bool hist_valid_id(const char *s, size_t len);
-
 /* "done" or "partial"; and the parse for the command line, 0 or -1. */
 const char *hist_result_name(enum hist_result r);
 int hist_result_parse(const char *s, enum hist_result *out);

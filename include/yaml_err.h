@@ -6,8 +6,10 @@
  * use it (the catalogue, the settings file) install yerr_log_capture() as
  * the log function, then turn the captured error into their own words with
  * yerr_parse() and a position with the backtrace, or with a path looked up
- * in a libyaml document of the same buffer (yerr_doc_find()). Syntax errors
- * are found by running libyaml over the buffer again (yerr_syntax()).
+ * in a libyaml document of the same buffer (yerr_doc_find()). Before any of
+ * that, yerr_prescan() reads the buffer once with libyaml's event parser and
+ * reports syntax errors, nesting too deep, a second document and (for the
+ * catalogue) control characters.
  *
  * Nothing here knows a schema: the words a user reads are the loader's.
  */
@@ -146,15 +148,31 @@ bool yerr_doc_locate(struct yerr_doc *d, const struct yerr_path *p, unsigned dep
 /* True when the node is a scalar equal to `s`. */
 bool yerr_scalar_is(const yaml_node_t *node, const char *s);
 
-/* ---- Syntax errors and reading ---------------------------------------------------- */
+/* ---- A cheap look before loading ----------------------------------------------------- */
 
 /*
- * Run libyaml over the buffer. When its syntax breaks, store the 1-based
- * position and "syntax error: <libyaml's words>" and return true; false when
- * libyaml reads it all (the error was elsewhere).
+ * Deepest nesting of lists and mappings a file may have. The catalogue needs
+ * five levels; libyaml's scanner does work proportional to the depth for
+ * every token, so a file of nested brackets costs time with the square of
+ * its depth unless it is turned away early.
  */
-bool yerr_syntax(const char *buf, size_t len, unsigned *line, unsigned *col, char *msg,
-                 size_t msglen);
+enum { YERR_MAX_DEPTH = 10 };
+
+/* yerr_prescan() flags: every value and key must be printable on one line. */
+enum { YERR_SCAN_TEXT = 1 };
+
+/*
+ * Run libyaml's event parser over the buffer once, stopping at the first
+ * problem: a syntax error, nesting deeper than YERR_MAX_DEPTH, a second
+ * document, and with YERR_SCAN_TEXT a control character (C0, DEL, C1,
+ * including NUL, tab and newline) in any scalar. Stores the 1-based position
+ * and a message and returns true when there is a problem. Costs time linear
+ * in the length, so it runs before anything loads the whole document.
+ */
+bool yerr_prescan(const char *buf, size_t len, unsigned flags, unsigned *line, unsigned *col,
+                  char *msg, size_t msglen);
+
+/* ---- Reading ---------------------------------------------------------------------- */
 
 enum yerr_read {
 	YERR_READ_OK,

@@ -3,103 +3,9 @@
  * columns) and for scripts with --format=tsv (stable, tab-separated).
  */
 #include "cli_text.h"
+#include "words.h"
 
 #include <string.h>
-
-/* ---- Words ------------------------------------------------------------------ */
-
-char *cli_frequency(const struct cat_frequency *f, bool with_when, char *buf, size_t len)
-{
-	const char *per = f->per == CAT_PER_WEEK ? "week" : "day";
-	size_t n;
-
-	if (f->times_max > f->times)
-		n = (size_t)snprintf(buf, len, "%u-%u times a %s", f->times, f->times_max, per);
-	else if (f->times == 1)
-		n = (size_t)snprintf(buf, len, "once a %s", per);
-	else if (f->times == 2)
-		n = (size_t)snprintf(buf, len, "twice a %s", per);
-	else
-		n = (size_t)snprintf(buf, len, "%u times a %s", f->times, per);
-
-	if (with_when && f->n_when && n < len) {
-		n += (size_t)snprintf(buf + n, len - n, " (");
-		for (unsigned i = 0; i < f->n_when && n < len; i++)
-			n += (size_t)snprintf(buf + n, len - n, "%s%s", i ? ", " : "", f->when[i]);
-		if (n < len)
-			snprintf(buf + n, len - n, ")");
-	}
-	return buf;
-}
-
-/* "5 s" or "1 min 30 s": durations as a person says them. */
-static char *say_seconds(unsigned s, char *buf, size_t len)
-{
-	if (s >= 60 && s % 60)
-		snprintf(buf, len, "%u min %u s", s / 60, s % 60);
-	else if (s >= 60)
-		snprintf(buf, len, "%u min", s / 60);
-	else
-		snprintf(buf, len, "%u s", s);
-	return buf;
-}
-
-/* A range as written in the article ("2-3"), then what the level picks. */
-static char *say_range(struct cat_range r, bool seconds, char *buf, size_t len)
-{
-	char a[32], b[32];
-
-	if (!seconds) {
-		if (r.hi > r.lo)
-			snprintf(buf, len, "%u-%u", r.lo, r.hi);
-		else
-			snprintf(buf, len, "%u", r.lo);
-	} else if (r.hi > r.lo) {
-		snprintf(buf, len, "%s to %s", say_seconds(r.lo, a, sizeof(a)),
-		         say_seconds(r.hi, b, sizeof(b)));
-	} else {
-		snprintf(buf, len, "%s", say_seconds(r.lo, a, sizeof(a)));
-	}
-	return buf;
-}
-
-static const char *sides_text(enum cat_sides sides)
-{
-	switch (sides) {
-	case CAT_SIDES_EACH:
-		return ", each side";
-	case CAT_SIDES_ALTERNATE:
-		return ", alternating sides";
-	case CAT_SIDES_NONE:
-		break;
-	}
-	return "";
-}
-
-char *cli_set_text(const struct cat_set *s, enum cat_level level, char *buf, size_t len)
-{
-	char t[32];
-	unsigned reps = cat_range_at(s->reps, level);
-
-	switch (s->mode) {
-	case CAT_MODE_HOLD:
-		snprintf(buf, len, "hold %s x %u rep%s%s",
-		         say_seconds(cat_range_at(s->hold, level), t, sizeof(t)), reps,
-		         reps == 1 ? "" : "s", sides_text(s->sides));
-		break;
-	case CAT_MODE_REPS:
-		snprintf(buf, len, "%u rep%s at %s each%s", reps, reps == 1 ? "" : "s",
-		         say_seconds(cat_range_at(s->tempo, level), t, sizeof(t)),
-		         sides_text(s->sides));
-		break;
-	case CAT_MODE_TIMED:
-		snprintf(buf, len, "%s%s",
-		         say_seconds(cat_range_at(s->duration, level), t, sizeof(t)),
-		         sides_text(s->sides));
-		break;
-	}
-	return buf;
-}
 
 /* ---- --list ------------------------------------------------------------------ */
 
@@ -118,7 +24,7 @@ void cli_list(FILE *fp, const struct catalogue *cat, enum cat_level level, bool 
 	for (unsigned i = 0; i < cat->n_exercises; i++) {
 		const struct cat_exercise *ex = &cat->exercises[i];
 		unsigned secs = plan_exercise_seconds(cat, i, level);
-		cli_frequency(&ex->freq, false, freq, sizeof(freq));
+		words_frequency(&ex->freq, WORDS_LONG, freq, sizeof(freq));
 		if (tsv)
 			fprintf(fp, "%s\t%s\t%u\t%s\n", ex->id, ex->name, secs, freq);
 		else
@@ -150,35 +56,36 @@ void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise, enum cat
 	for (unsigned i = 0; i < ex->n_sets; i++) {
 		const struct cat_set *s = &ex->sets[i];
 		fprintf(fp, "  %u. %s: %s\n", i + 1, s->name,
-		        cli_set_text(s, level, buf, sizeof(buf)));
+		        words_set(s, level, buf, sizeof(buf)));
 		/* The article's ranges, so a person sees where they can progress. */
 		switch (s->mode) {
 		case CAT_MODE_HOLD:
 			fprintf(fp, "     range: hold %s, %s reps\n",
-			        say_range(s->hold, true, r1, sizeof(r1)),
-			        say_range(s->reps, false, r2, sizeof(r2)));
+			        words_range(s->hold, true, r1, sizeof(r1)),
+			        words_range(s->reps, false, r2, sizeof(r2)));
 			break;
 		case CAT_MODE_REPS:
 			fprintf(fp, "     range: %s reps at %s each\n",
-			        say_range(s->reps, false, r2, sizeof(r2)),
-			        say_range(s->tempo, true, r1, sizeof(r1)));
+			        words_range(s->reps, false, r2, sizeof(r2)),
+			        words_range(s->tempo, true, r1, sizeof(r1)));
 			break;
 		case CAT_MODE_TIMED:
 			fprintf(fp, "     range: %s\n",
-			        say_range(s->duration, true, r1, sizeof(r1)));
+			        words_range(s->duration, true, r1, sizeof(r1)));
 			break;
 		}
 		if (s->rest)
 			fprintf(fp, "     rest %s between reps\n",
-			        say_seconds(s->rest, r1, sizeof(r1)));
+			        words_seconds(s->rest, r1, sizeof(r1)));
 		if (s->sides != CAT_SIDES_NONE && s->switch_s)
 			fprintf(fp, "     %s to switch sides\n",
-			        say_seconds(s->switch_s, r1, sizeof(r1)));
+			        words_seconds(s->switch_s, r1, sizeof(r1)));
 		if (s->rest_after && i + 1 < ex->n_sets)
 			fprintf(fp, "     rest %s before the next set\n",
-			        say_seconds(s->rest_after, r1, sizeof(r1)));
+			        words_seconds(s->rest_after, r1, sizeof(r1)));
 	}
-	fprintf(fp, "\nFrequency: %s\n", cli_frequency(&ex->freq, true, buf, sizeof(buf)));
+	fprintf(fp, "\nFrequency: %s\n",
+	        words_frequency(&ex->freq, WORDS_WITH_WHEN, buf, sizeof(buf)));
 	fprintf(
 	    fp, "Length: %s at %s level (with %u s to get ready)\n",
 	    plan_format_clock(plan_exercise_seconds(cat, exercise, level), clock, sizeof(clock)),
@@ -256,14 +163,6 @@ void cli_plan(FILE *fp, const struct catalogue *cat, const struct plan *plan, bo
 
 /* ---- --history ------------------------------------------------------------------ */
 
-char *cli_count_text(const struct cat_exercise *ex, const struct hist_ex_stat *st, char *buf,
-                     size_t len)
-{
-	snprintf(buf, len, "%u/%u %s", st->count, ex->freq.times,
-	         ex->freq.per == CAT_PER_WEEK ? "this week" : "today");
-	return buf;
-}
-
 static void history_tsv(FILE *fp, const struct hist_summary *s)
 {
 	char day[16];
@@ -283,7 +182,7 @@ static void history_tsv(FILE *fp, const struct hist_summary *s)
 void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summary *s,
                  const char *path, bool tsv)
 {
-	char day[16], count[48];
+	char day[16], count[48], safe[4 * 4096];
 	int wid = 8;
 
 	if (tsv) {
@@ -295,7 +194,7 @@ void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summar
 		wid = a > wid ? a : wid;
 	}
 
-	fprintf(fp, "History: %s\n", path);
+	fprintf(fp, "History: %s\n", cat_escape(safe, sizeof(safe), path));
 	fprintf(fp, "Today %s: %u min active\n\n", hist_format_day(s->today, day, sizeof(day)),
 	        (s->today_active_s + 30) / 60);
 	fprintf(fp, "%-*s  %-14s  %-3s  %-14s  %6s  %7s\n", wid, "exercise", "done", "", "also",
@@ -309,7 +208,7 @@ void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summar
 		else
 			snprintf(other, sizeof(other), "%u this week", st->week);
 		fprintf(fp, "%-*s  %-14s  %-3s  %-14s  %5u%%  %6u%%\n", wid, cat->exercises[i].id,
-		        cli_count_text(&cat->exercises[i], st, count, sizeof(count)),
+		        words_count(&cat->exercises[i], st, count, sizeof(count)),
 		        st->due ? "due" : "", other, st->pct7, st->pct30);
 	}
 	fprintf(fp, "\nStreak: %u day%s (best %u)\n", s->streak, s->streak == 1 ? "" : "s",

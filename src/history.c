@@ -200,18 +200,6 @@ int hist_make_parent(const char *path, struct hist_error *err)
 
 /* ---- Field checks ------------------------------------------------------------ */
 
-bool hist_valid_id(const char *s, size_t len)
-{
-	if (len == 0 || len > CAT_MAX_ID)
-		return false;
-	for (size_t i = 0; i < len; i++) {
-		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-			return false;
-	}
-	return true;
-}
-
 const char *hist_result_name(enum hist_result r)
 {
 	return r == HIST_PARTIAL ? "partial" : "done";
@@ -288,7 +276,7 @@ int hist_append(const char *path, const struct hist_entry *e, size_t n, struct h
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct hist_entry *x = &e[i];
-		if (!hist_valid_id(x->id, strnlen(x->id, sizeof(x->id))) ||
+		if (!cat_valid_id(x->id, strnlen(x->id, sizeof(x->id))) ||
 		    (x->status != HIST_DONE && x->status != HIST_PARTIAL) ||
 		    (x->pain != HIST_NO_PAIN && (x->pain < 0 || x->pain > HIST_MAX_PAIN)) ||
 		    x->active_s > HIST_MAX_SECONDS) {
@@ -493,7 +481,7 @@ int hist_parse_line(const char *s, size_t len, struct hist_entry *e, char *why, 
 		snprintf(why, why_len, "bad timestamp \"%s\": %s", q, bad);
 		return -1;
 	}
-	if (!hist_valid_id(f[1], fl[1])) {
+	if (!cat_valid_id(f[1], fl[1])) {
 		quote(q, sizeof(q), f[1], fl[1]);
 		snprintf(why, why_len, "bad exercise id \"%s\" (want 1-32 of a-z, 0-9 and -)", q);
 		return -1;
@@ -742,42 +730,6 @@ double hist_day_pain(const struct hist_day *d)
 	return d->pain_n ? (double)d->pain_sum / d->pain_n : -1.0;
 }
 
-/* Catalogue indexes sorted by id, to find an entry's exercise by bsearch. */
-struct id_index {
-	const struct catalogue *cat;
-	unsigned *order;
-};
-
-/* An insertion sort: a catalogue holds at most CAT_MAX_EXERCISES ids. */
-static void sort_ids(const struct catalogue *cat, unsigned *order, unsigned n)
-{
-	for (unsigned i = 1; i < n; i++) {
-		unsigned v = order[i], j = i;
-		while (j > 0 && strcmp(cat->exercises[order[j - 1]].id, cat->exercises[v].id) > 0) {
-			order[j] = order[j - 1];
-			j--;
-		}
-		order[j] = v;
-	}
-}
-
-static int find_ex(const struct id_index *ix, const char *id)
-{
-	size_t lo = 0, hi = ix->cat->n_exercises;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(ix->cat->exercises[ix->order[mid]].id, id);
-		if (c == 0)
-			return (int)ix->order[mid];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
-}
-
 static unsigned pct(double done, double expected)
 {
 	if (expected <= 0.0)
@@ -806,21 +758,18 @@ int hist_summarize(const struct hist *h, const struct catalogue *cat, time_t now
 		if (i == 0 || h->e[i].day != h->e[i - 1].day)
 			ndays++;
 
-	struct id_index ix = { cat, NULL };
+	struct cat_index ix;
 	unsigned *cnt_day = NULL, *cnt_week = NULL;
 	double *done7 = NULL, *done30 = NULL;
 	s.ex = calloc(nx ? nx : 1, sizeof(*s.ex));
 	s.days = calloc(ndays ? ndays : 1, sizeof(*s.days));
-	ix.order = malloc((nx ? nx : 1) * sizeof(*ix.order));
 	cnt_day = calloc(nx ? nx : 1, sizeof(*cnt_day));
 	cnt_week = calloc(nx ? nx : 1, sizeof(*cnt_week));
 	done7 = calloc(nx ? nx : 1, sizeof(*done7));
 	done30 = calloc(nx ? nx : 1, sizeof(*done30));
-	if (!s.ex || !s.days || !ix.order || !cnt_day || !cnt_week || !done7 || !done30)
+	if (!s.ex || !s.days || !cnt_day || !cnt_week || !done7 || !done30)
 		goto out;
-	for (unsigned k = 0; k < nx; k++)
-		ix.order[k] = k;
-	sort_ids(cat, ix.order, nx);
+	cat_index_init(&ix, cat);
 
 	/* The windows never start before the first day of the history. */
 	const int32_t first = h->n ? h->e[0].day : s.today + 1;
@@ -852,7 +801,7 @@ int hist_summarize(const struct hist *h, const struct catalogue *cat, time_t now
 				continue;
 			}
 			d->done++;
-			int k = nx ? find_ex(&ix, e->id) : -1;
+			int k = cat_index_find(&ix, e->id);
 			if (k < 0)
 				continue;
 			cnt_day[k]++;
@@ -966,7 +915,6 @@ out:
 		free(s.ex);
 		free(s.days);
 	}
-	free(ix.order);
 	free(cnt_day);
 	free(cnt_week);
 	free(done7);

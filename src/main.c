@@ -18,7 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "catalogue.h"
+#include "catalogue_load.h"
 #include "cli_text.h"
 #include "config.h"
 #include "history.h"
@@ -99,12 +99,14 @@ static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)
 static int usage_error(const char *fmt, ...)
 {
 	va_list ap;
+	char raw[1024], safe[4 * sizeof(raw)];
 
-	fprintf(stderr, "%s: ", progname);
+	/* The arguments are the user's words: echoed escaped, never raw. */
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
 	va_end(ap);
-	fprintf(stderr, " (try 'lumbar --help')\n");
+	fprintf(stderr, "%s: %s (try 'lumbar --help')\n", progname,
+	        cat_escape(safe, sizeof(safe), raw));
 	return EXIT_USAGE;
 }
 
@@ -237,8 +239,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 				fprintf(stderr, "%s: unknown option '-%c' (try 'lumbar --help')\n",
 				        progname, optopt);
 			else
-				fprintf(stderr, "%s: unknown option '%s' (try 'lumbar --help')\n",
-				        progname, argv[optind - 1]);
+				return usage_error("unknown option '%s'", argv[optind - 1]);
 			return EXIT_USAGE;
 		}
 		if (rc)
@@ -336,7 +337,10 @@ static int find_exercise(const struct catalogue *cat, const char *id, unsigned *
 	int i = cat_find(cat, id);
 
 	if (i < 0) {
-		fprintf(stderr, "%s: no exercise '%s' (see 'lumbar --list')\n", progname, id);
+		char safe[4 * CAT_MAX_ID + 64];
+
+		fprintf(stderr, "%s: no exercise '%s' (see 'lumbar --list')\n", progname,
+		        cat_escape(safe, sizeof(safe), id));
 		return EXIT_USAGE;
 	}
 	*out = (unsigned)i;

@@ -96,7 +96,7 @@ static int copy_id(char *dst, const char *src)
 {
 	size_t len = strlen(src);
 
-	if (!hist_valid_id(src, len))
+	if (!cat_valid_id(src, len))
 		return -1;
 	memcpy(dst, src, len + 1);
 	return 0;
@@ -295,7 +295,7 @@ static int take_id(struct cursor *c, const char *key, char *out)
 
 	if (!v)
 		return -1;
-	if (!hist_valid_id(v, len)) {
+	if (!cat_valid_id(v, len)) {
 		c->why = "bad exercise id";
 		return -1;
 	}
@@ -379,7 +379,7 @@ static int take_entry(struct cursor *c, struct hist_entry *e)
 	if (!digits(f, flen, 12, &when))
 		return -1;
 	f = field(&v, end, &flen);
-	if (!hist_valid_id(f, flen))
+	if (!cat_valid_id(f, flen))
 		return -1;
 	memcpy(e->id, f, flen);
 	e->id[flen] = '\0';
@@ -434,7 +434,7 @@ static int parse_state(struct cursor *c, struct prog_state *st)
 		const char *sp = memchr(v, ' ', (size_t)(e - v));
 		const char *stop = sp ? sp : e;
 		size_t l = (size_t)(stop - v);
-		if (st->n_exercises == CAT_MAX_EXERCISES || !hist_valid_id(v, l)) {
+		if (st->n_exercises == CAT_MAX_EXERCISES || !cat_valid_id(v, l)) {
 			c->why = "bad exercise list";
 			return -1;
 		}
@@ -547,23 +547,11 @@ int prog_load(const char *path, struct prog_state *out, struct hist_error *err)
 
 /* ---- Checking against the catalogue -------------------------------------------- */
 
-/*
- * A local lookup rather than cat_find(), so this module links without the
- * catalogue loader (the tests build catalogues by hand).
- */
-static int find_id(const struct catalogue *cat, const char *id)
-{
-	for (unsigned k = 0; k < cat->n_exercises; k++)
-		if (strcmp(cat->exercises[k].id, id) == 0)
-			return (int)k;
-	return -1;
-}
-
 int prog_resolve(const struct prog_state *st, const struct catalogue *cat, unsigned *idx,
                  struct hist_error *err)
 {
 	for (unsigned i = 0; i < st->n_exercises; i++) {
-		int k = find_id(cat, st->exercises[i]);
+		int k = cat_find(cat, st->exercises[i]);
 		if (k < 0) {
 			hist_set_error(
 			    err, 0,

@@ -326,16 +326,20 @@ enum cat_status settings_load_buffer(const char *buf, size_t len, struct setting
 	yerr_doc_init(&L.doc, buf, len);
 	settings_init(&s);
 
-	cerr = cyaml_load_data((const uint8_t *)buf, len, &config, &top_schema,
-	                       (cyaml_data_t **)&raw, NULL);
-	if (cerr == CYAML_ERR_OOM) {
+	if (yerr_prescan(buf, len, 0, &local.line, &local.col, local.msg, sizeof(local.msg))) {
+		/* Nothing loads the whole of a file that is broken or too deep. */
+		local.status = CAT_EINVALID;
+		cerr = CYAML_OK;
+	} else {
+		cerr = cyaml_load_data((const uint8_t *)buf, len, &config, &top_schema,
+		                       (cyaml_data_t **)&raw, NULL);
+	}
+	if (local.status != CAT_OK) {
+		/* Already said. */
+	} else if (cerr == CYAML_ERR_OOM) {
 		set_error(&local, CAT_ENOMEM, "out of memory");
-	} else if (cerr == CYAML_ERR_LIBYAML_PARSER) {
-		if (yerr_syntax(buf, len, &local.line, &local.col, local.msg, sizeof(local.msg)))
-			local.status = CAT_EINVALID;
-		else
-			schema_error(&L, cerr);
 	} else if (cerr != CYAML_OK) {
+		/* Syntax errors were the pre-scan's to find. */
 		schema_error(&L, cerr);
 	} else if (raw != NULL) {
 		/* An empty file, or one of comments only, sets nothing. */

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli_text.h"
+#include "words.h"
 #include "history.h"
 #include "ui_draw.h"
 #include "ui_priv.h"
@@ -93,7 +93,7 @@ static void draw_table(const struct catalogue *cat, const struct hist_summary *s
 		/* The name as in the menu, cut with an ellipsis to its 20 columns. */
 		ui_draw_text(top + 1 + (int)i, x, 20, ex->name, a);
 		snprintf(line, sizeof(line), "%-13s %3u%% %4u%%",
-		         cli_count_text(ex, st, count, sizeof(count)), st->pct7, st->pct30);
+		         words_count(ex, st, count, sizeof(count)), st->pct7, st->pct30);
 		ui_draw_text(top + 1 + (int)i, x + 21, w - 21, line, a);
 	}
 }

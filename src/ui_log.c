@@ -205,19 +205,11 @@ static bool writable(const char *path, char *why, size_t len)
 
 /* ---- Resume: what the question says ----------------------------------------- */
 
-static int find_exercise(const struct catalogue *cat, const char *id)
-{
-	for (unsigned i = 0; i < cat->n_exercises; i++)
-		if (strcmp(cat->exercises[i].id, id) == 0)
-			return (int)i;
-	return -1;
-}
-
 /* "Resume routine at Cat-cow, Slow reps, left? y/n", as issue 5 words it. */
 static void resume_question(struct ui *ui, const struct prog_state *st)
 {
 	const struct catalogue *cat = ui->opt->cat;
-	const struct cat_exercise *ex = &cat->exercises[find_exercise(cat, st->exercise)];
+	const struct cat_exercise *ex = &cat->exercises[cat_find(cat, st->exercise)];
 	const char *set =
 	    st->set >= 0 && (unsigned)st->set < ex->n_sets ? ex->sets[st->set].name : "get ready";
 

@@ -7,7 +7,7 @@
 
 #include <curses.h>
 
-#include "cli_text.h"
+#include "words.h"
 #include "ui_draw.h"
 #include "ui_priv.h"
 
@@ -45,27 +45,14 @@ void ui_menu_init(struct ui *ui)
 	ui->menu_top = 0;
 }
 
-const char *ui_menu_frequency(const struct cat_frequency *f, char *buf, size_t len)
-{
-	const char *per = f->per == CAT_PER_WEEK ? "week" : "day";
-
-	if (f->times == 0)
-		snprintf(buf, len, "as needed");
-	else if (f->times_max > f->times)
-		snprintf(buf, len, "%u-%ux a %s", f->times, f->times_max, per);
-	else
-		snprintf(buf, len, "%ux a %s", f->times, per);
-	return buf;
-}
-
 const char *ui_menu_today(const struct ui *ui, unsigned exercise)
 {
 	static char buf[48];
 
 	if (!have_counts(ui) || exercise >= ui->opt->cat->n_exercises)
 		return "";
-	return cli_count_text(&ui->opt->cat->exercises[exercise], &ui->hist_sum.ex[exercise], buf,
-	                      sizeof(buf));
+	return words_count(&ui->opt->cat->exercises[exercise], &ui->hist_sum.ex[exercise], buf,
+	                   sizeof(buf));
 }
 
 unsigned ui_menu_due(const struct ui *ui, unsigned *out)
@@ -159,7 +146,7 @@ static void draw_entry(const struct ui *ui, int y, int entry, int w_len, int w_f
 		bool due = have_counts(ui) && ui->hist_sum.ex[ex_i].due;
 
 		snprintf(name, sizeof(name), "%s", ex->name);
-		ui_menu_frequency(&ex->freq, freq, sizeof(freq));
+		words_frequency(&ex->freq, WORDS_SHORT, freq, sizeof(freq));
 		/* The mark leads the column, so what is due reads down one edge. */
 		if (have_counts(ui))
 			snprintf(today, sizeof(today), "%s %s",
@@ -415,7 +402,7 @@ static void info_exercise(const struct ui *ui, struct ui_draw_flow *f, unsigned 
 	char buf[CAT_MAX_STRING + 128], freq[48], len[16], num[16];
 
 	ui_draw_flow_add(f, NULL, ex->summary, A_NORMAL);
-	ui_menu_frequency(&ex->freq, freq, sizeof(freq));
+	words_frequency(&ex->freq, WORDS_SHORT, freq, sizeof(freq));
 	snprintf(buf, sizeof(buf), "%s at %s level, %s", ui_clock(ui->menu_secs[e + 1], len),
 	         cat_level_name(ui->opt->level), freq);
 	for (unsigned i = 0; i < ex->freq.n_when; i++) {
@@ -489,7 +476,7 @@ static void info_routine(const struct ui *ui, struct ui_draw_flow *f, bool due)
 		snprintf(num, sizeof(num), "%2u. ", k + 1);
 		snprintf(buf, sizeof(buf), "%s (%s, %s): %s", cat->exercises[i].name,
 		         ui_clock(ui->menu_secs[i + 1], len),
-		         ui_menu_frequency(&cat->exercises[i].freq, freq, sizeof(freq)),
+		         words_frequency(&cat->exercises[i].freq, WORDS_SHORT, freq, sizeof(freq)),
 		         cat->exercises[i].summary);
 		ui_draw_flow_add(f, num, buf, A_NORMAL);
 	}

@@ -229,12 +229,6 @@ void ui_menu_info_draw(struct ui *ui);
 void ui_menu_info_key(struct ui *ui, enum ui_action action);
 
 /*
- * Frequency as people say it: "2x a day", "2-3x a week". Writes to buf and
- * returns it.
- */
-const char *ui_menu_frequency(const struct cat_frequency *f, char *buf, size_t len);
-
-/*
  * The history column beside an exercise (e.g. "1/2 today"); empty without a
  * history. Returns a string owned by the menu, valid until the next call.
  */

@@ -260,10 +260,41 @@ yaml_node_t *yerr_doc_find(struct yerr_doc *d, const struct yerr_path *p, unsign
 	return node;
 }
 
+/* Where the top node starts, read from the first events alone. */
+static bool root_start(const struct yerr_doc *d, unsigned *line, unsigned *col)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	bool found = false;
+
+	if (!yaml_parser_initialize(&parser))
+		return false;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)d->buf, d->len);
+	while (!found && yaml_parser_parse(&parser, &ev)) {
+		yaml_event_type_t t = ev.type;
+
+		if (t == YAML_SCALAR_EVENT || t == YAML_SEQUENCE_START_EVENT ||
+		    t == YAML_MAPPING_START_EVENT || t == YAML_ALIAS_EVENT) {
+			*line = (unsigned)ev.start_mark.line + 1;
+			*col = (unsigned)ev.start_mark.column + 1;
+			found = true;
+		}
+		yaml_event_delete(&ev);
+		if (t == YAML_STREAM_END_EVENT)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	return found;
+}
+
 bool yerr_doc_locate(struct yerr_doc *d, const struct yerr_path *p, unsigned depth, bool want_key,
                      unsigned *line, unsigned *col)
 {
-	const yaml_node_t *node = yerr_doc_find(d, p, depth, want_key);
+	const yaml_node_t *node;
+
+	if ((depth == 0 || p->n == 0) && d->state != 1)
+		return root_start(d, line, col);
+	node = yerr_doc_find(d, p, depth, want_key);
 
 	if (node == NULL)
 		return false;
@@ -272,38 +303,121 @@ bool yerr_doc_locate(struct yerr_doc *d, const struct yerr_path *p, unsigned dep
 	return true;
 }
 
-/* ---- Syntax errors and reading ---------------------------------------------------- */
+/* ---- A cheap look before loading ----------------------------------------------------- */
 
-bool yerr_syntax(const char *buf, size_t len, unsigned *line, unsigned *col, char *msg,
-                 size_t msglen)
+/*
+ * The offset of the first control character in a scalar, or -1: C0 (NUL,
+ * tab and newline included), DEL, and C1 as UTF-8 (U+0080..U+009F). libyaml
+ * has checked the encoding already.
+ */
+static long first_control(const unsigned char *s, size_t n, unsigned *code)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < 0x20 || s[i] == 0x7f) {
+			*code = s[i];
+			return (long)i;
+		}
+		if (s[i] == 0xc2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9f) {
+			*code = s[i + 1];
+			return (long)i;
+		}
+	}
+	return -1;
+}
+
+static const char *control_name(unsigned code)
+{
+	switch (code) {
+	case 0:
+		return " (NUL)";
+	case '\t':
+		return " (tab)";
+	case '\n':
+		return " (newline)";
+	case '\r':
+		return " (carriage return)";
+	case 0x1b:
+		return " (escape)";
+	default:
+		return "";
+	}
+}
+
+bool yerr_prescan(const char *buf, size_t len, unsigned flags, unsigned *line, unsigned *col,
+                  char *msg, size_t msglen)
 {
 	yaml_parser_t parser;
-	yaml_event_t event;
+	yaml_event_t ev;
+	unsigned depth = 0, documents = 0;
 	bool found = false;
 
 	if (!yaml_parser_initialize(&parser))
 		return false;
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	for (;;) {
-		if (!yaml_parser_parse(&parser, &event)) {
+	while (!found) {
+		const yaml_mark_t *at = &ev.start_mark;
+		unsigned code = 0;
+
+		if (!yaml_parser_parse(&parser, &ev)) {
+			*line = (unsigned)parser.problem_mark.line + 1;
+			*col = (unsigned)parser.problem_mark.column + 1;
+			snprintf(msg, msglen, "syntax error: %s",
+			         parser.problem != NULL ? parser.problem : "unreadable YAML");
 			found = true;
 			break;
 		}
-		if (event.type == YAML_STREAM_END_EVENT) {
-			yaml_event_delete(&event);
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			yaml_event_delete(&ev);
+			yaml_parser_delete(&parser);
+			return false;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++documents > 1) {
+				snprintf(msg, msglen,
+				         "a second YAML document; the file must hold one (remove "
+				         "this '---' and what follows)");
+				found = true;
+			}
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (++depth > YERR_MAX_DEPTH) {
+				snprintf(msg, msglen,
+				         "nested deeper than %u levels of lists and mappings",
+				         (unsigned)YERR_MAX_DEPTH);
+				found = true;
+			}
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		case YAML_SCALAR_EVENT:
+			if ((flags & YERR_SCAN_TEXT) &&
+			    first_control(ev.data.scalar.value, ev.data.scalar.length, &code) >=
+			        0) {
+				snprintf(
+				    msg, msglen,
+				    "control character U+%04X%s in a value; text must be printable "
+				    "and on one line",
+				    code, control_name(code));
+				found = true;
+			}
+			break;
+		default:
 			break;
 		}
-		yaml_event_delete(&event);
-	}
-	if (found) {
-		*line = (unsigned)parser.problem_mark.line + 1;
-		*col = (unsigned)parser.problem_mark.column + 1;
-		snprintf(msg, msglen, "syntax error: %s",
-		         parser.problem != NULL ? parser.problem : "unreadable YAML");
+		if (found) {
+			*line = (unsigned)at->line + 1;
+			*col = (unsigned)at->column + 1;
+		}
+		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&parser);
-	return found;
+	return true;
 }
+
+/* ---- Reading ---------------------------------------------------------------------- */
 
 /*
  * The buffer doubles from 16 KiB; a file that fills `max` bytes is too

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "catalogue.h"
+#include "catalogue_load.h"
 #include "history.h"
 #include "plan.h"
 

@@ -363,5 +363,80 @@ if t history; then
 	done_test
 fi
 
+# ---- Hostile input: nothing injected, nothing hangs ----------------------------------------
+
+# has_control FILE: true when FILE holds a control byte other than newline.
+has_control() {
+	LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$1"
+}
+
+if t hostile; then
+	# Half a MiB of brackets used to keep --check busy for minutes.
+	head -c 500000 /dev/zero | tr '\0' '[' >"$tmp/deep.yaml"
+	run hostile-deep-catalogue 65 timeout 10 "$LUMBAR" --check "$tmp/deep.yaml"
+	expect_err_line "$tmp/deep.yaml:1:11: nested deeper than 10 levels of lists and mappings"
+	done_test
+
+	mkdir -p "$XDG_CONFIG_HOME/lumbar"
+	{ printf 'level: '; head -c 60000 /dev/zero | tr '\0' '{'; } >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	run hostile-deep-settings 65 timeout 10 "$LUMBAR" -C "$FIX/cli-small.yaml" --list
+	expect_empty_out
+	expect_err_line "$XDG_CONFIG_HOME/lumbar/config.yaml:1:17: nested deeper than 10 levels of lists and mappings"
+	done_test
+
+	printf 'level: easy\n---\nbell: [\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	run hostile-settings-second-document 65 "$LUMBAR" -C "$FIX/cli-small.yaml" --list
+	expect_err_match "^$XDG_CONFIG_HOME/lumbar/config.yaml:2:1: a second YAML document"
+	done_test
+
+	# config.yaml errors quote what the file says, escaped.
+	printf '"colour\\e]0;owned\\a": 1\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	run hostile-settings-escaped 65 "$LUMBAR" -C "$FIX/cli-small.yaml" --list
+	expect_err_line "$XDG_CONFIG_HOME/lumbar/config.yaml:1:1: unknown key 'colour\\x1b]0;owned\\x07' (the keys are level, bell, speak, on_phase, color)"
+	has_control "$err" && fail "raw control characters on stderr"
+	done_test
+	rm -rf "$XDG_CONFIG_HOME/lumbar"
+
+	# A catalogue string with an escape sequence is refused where it is.
+	sed 's/^    name: Alpha.*/    name: "Alpha\\e]0;owned\\a"/' "$FIX/cli-small.yaml" >"$tmp/esc.yaml"
+	grep -q 'owned' "$tmp/esc.yaml" || fail "fixture edit did not apply"
+	for mode in --list "--show alpha" --plan "--plan --format=tsv" --check; do
+		if [ "$mode" = --check ]; then args="--check $tmp/esc.yaml"; else args="-C $tmp/esc.yaml $mode"; fi
+		# shellcheck disable=SC2086
+		run "hostile-catalogue-control ${mode}" 65 "$LUMBAR" $args
+		expect_empty_out
+		expect_err_match ":[0-9]+:[0-9]+: control character U\+001B \(escape\) in a value"
+		has_control "$out" && fail "raw control characters on stdout"
+		has_control "$err" && fail "raw control characters on stderr"
+		done_test
+	done
+
+	# What the command line says is echoed escaped, never raw.
+	run hostile-unknown-id 64 "$LUMBAR" -C "$FIX/cli-small.yaml" --show "$(printf 'x\033[2J')"
+	expect_err_line "lumbar: no exercise 'x\\x1b[2J' (see 'lumbar --list')"
+	done_test
+	run hostile-unknown-level 64 "$LUMBAR" -C "$FIX/cli-small.yaml" --level "$(printf 'h\033]0;x\007')" --plan
+	expect_err_line "lumbar: unknown level 'h\\x1b]0;x\\x07' (use easy, medium or hard) (try 'lumbar --help')"
+	done_test
+	run hostile-unknown-format 64 "$LUMBAR" -C "$FIX/cli-small.yaml" --format "$(printf 't\302\233sv')" --plan
+	expect_err_line "lumbar: unknown format 't\\xc2\\x9bsv' (use tsv or text) (try 'lumbar --help')"
+	done_test
+	run hostile-unknown-option 64 "$LUMBAR" "$(printf -- '--x\033[31m')"
+	expect_err_line "lumbar: unknown option '--x\\x1b[31m' (try 'lumbar --help')"
+	done_test
+
+	run hostile-history-path 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history \
+		--history-file "$tmp/$(printf 'h\033]0;x\007')"
+	expect_out_match "^History: $tmp/h\\\\x1b]0;x\\\\x07\$"
+	has_control "$out" && fail "raw control characters on stdout"
+	done_test
+
+	# The words the command line keeps cannot be exercise ids.
+	sed 's/^  - id: alpha$/  - id: all/' "$FIX/cli-small.yaml" >"$tmp/all.yaml"
+	run hostile-reserved-id 65 "$LUMBAR" --check "$tmp/all.yaml"
+	expect_err_match "^$tmp/all.yaml:[0-9]+:9: exercise 1: id 'all' is a word lumbar's command line keeps"
+	done_test
+fi
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -65,9 +65,80 @@ else
 	bad man-page-renders "$(cat "$tmp/man.err")"
 fi
 
+# What a reader sees, not only what groff warns about: `\"` inside a line
+# starts a roff comment and once cut the settings example short.
+page=$(groff -man -Tascii -P-cbou "$stage/usr/share/man/man1/lumbar.1" 2>&1)
+if printf '%s\n' "$page" | grep -qF 'on_phase: "notify-send "$LUMBAR_SAY""' &&
+	printf '%s\n' "$page" | grep -qF 'bell: false            # true or false (also yes/no, on/off)'; then
+	ok man-page-settings-example
+else
+	bad man-page-settings-example "$(printf '%s\n' "$page" | grep -A2 'level: medium')"
+fi
+# No line of the source has a comment after text.
+if grep -n '[^.].*\\"' "$stage/usr/share/man/man1/lumbar.1" >"$tmp/comments"; then
+	bad man-page-no-inline-comments "$(cat "$tmp/comments")"
+else
+	ok man-page-no-inline-comments
+fi
+
 make -C "$tmp/src" -s uninstall DESTDIR="$stage" PREFIX=/usr >"$tmp/log" 2>&1
 left=$(find "$stage" -type f)
 if [ -z "$left" ]; then ok uninstall-removes-all; else bad uninstall-removes-all $left; fi
+
+# ---- What make installs, and LUMBAR_NO_INSTALL=1 --------------------------------
+# A PATH without the test tools, and a pkg-config that cannot see libcyaml.
+mkdir "$tmp/bin"
+for d in /usr/local/bin /usr/bin /bin; do
+	for f in "$d"/*; do
+		[ -e "$tmp/bin/${f##*/}" ] || ln -s "$f" "$tmp/bin/${f##*/}"
+	done
+done
+rm -f "$tmp/bin/tmux" "$tmp/bin/valgrind"
+printf '#!/bin/sh\nfor a; do [ "$a" = libcyaml ] && exit 1; done\nexec pkg-config "$@"\n' \
+	>"$tmp/no-cyaml"
+chmod +x "$tmp/no-cyaml"
+
+# Building does not ask for test tools.
+if env PATH="$tmp/bin" LUMBAR_NO_INSTALL=1 make -C "$tmp/src" -n lumbar >"$tmp/log" 2>&1; then
+	ok deps-build-needs-no-test-tools
+else
+	bad deps-build-needs-no-test-tools "$(tail -n 5 "$tmp/log")"
+fi
+
+# Testing does; with installs off, make stops and names each one.
+if env PATH="$tmp/bin" LUMBAR_NO_INSTALL=1 make -C "$tmp/src" -n check >"$tmp/log" 2>&1; then
+	bad deps-check-lists-missing "make check went on without tmux and valgrind"
+elif grep -q '^  tmux ' "$tmp/log" && grep -q '^  valgrind ' "$tmp/log" &&
+	grep -q 'LUMBAR_NO_INSTALL=1 installs nothing' "$tmp/log" && ! grep -q cmocka "$tmp/log"; then
+	ok deps-check-lists-missing
+else
+	bad deps-check-lists-missing "$(cat "$tmp/log")"
+fi
+
+# A library hidden from pkg-config stops the build before anything compiles.
+rm -rf "$tmp/src/build" "$tmp/src/lumbar"
+if env LUMBAR_NO_INSTALL=1 PKG_CONFIG="$tmp/no-cyaml" make -C "$tmp/src" >"$tmp/log" 2>&1; then
+	bad deps-no-install-library "make went on without libcyaml"
+elif grep -q 'libcyaml library (pkg-config libcyaml) *(Debian: libcyaml-dev)' "$tmp/log" &&
+	[ ! -e "$tmp/src/build" ] && [ ! -e "$tmp/src/lumbar" ]; then
+	ok deps-no-install-library
+else
+	bad deps-no-install-library "$(cat "$tmp/log")"
+fi
+
+# `make deps` checks both sets; with everything there it is silent.
+if LUMBAR_NO_INSTALL=1 make -C "$tmp/src" -s deps >"$tmp/log" 2>&1 && [ ! -s "$tmp/log" ]; then
+	ok deps-all-present
+else
+	bad deps-all-present "$(cat "$tmp/log")"
+fi
+if env PATH="$tmp/bin" LUMBAR_NO_INSTALL=1 make -C "$tmp/src" -s deps >"$tmp/log" 2>&1; then
+	bad deps-explicit "make deps went on without tmux"
+elif grep -q '^  tmux ' "$tmp/log"; then
+	ok deps-explicit
+else
+	bad deps-explicit "$(cat "$tmp/log")"
+fi
 
 echo "install: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -19,7 +19,8 @@
 
 #include <cmocka.h>
 
-#include "catalogue.h"
+#include "catalogue_load.h"
+#include "yaml_err.h"
 
 /* ---- Helpers ---------------------------------------------------------------- */
 
@@ -851,6 +852,140 @@ static void test_builtin_catalogue(void **state)
 	cat_free(cat);
 }
 
+/* ---- Hostile files ------------------------------------------------------------------ */
+
+static void test_bad_control_characters(void **state)
+{
+	(void)state;
+	expect_error(FIX("bad-nul.yaml"), CAT_EINVALID, 4, 11,
+	             "control character U+0000 (NUL) in a value; text must be printable and on "
+	             "one line");
+	expect_error(FIX("bad-tab-name.yaml"), CAT_EINVALID, 4, 11,
+	             "control character U+0009 (tab) in a value; text must be printable and on "
+	             "one line");
+	expect_error(FIX("bad-newline-name.yaml"), CAT_EINVALID, 4, 11,
+	             "control character U+000A (newline) in a value; text must be printable and "
+	             "on one line");
+	expect_error(FIX("bad-escape-summary.yaml"), CAT_EINVALID, 5, 14,
+	             "control character U+001B (escape) in a value; text must be printable and "
+	             "on one line");
+	expect_error(FIX("bad-c1-summary.yaml"), CAT_EINVALID, 5, 14,
+	             "control character U+009B in a value; text must be printable and on one "
+	             "line");
+}
+
+static void test_bad_second_document(void **state)
+{
+	(void)state;
+	expect_error(FIX("bad-second-document.yaml"), CAT_EINVALID, 10, 1,
+	             "a second YAML document; the file must hold one (remove this '---' and what "
+	             "follows)");
+}
+
+static void test_bad_too_deep(void **state)
+{
+	(void)state;
+	expect_error(FIX("bad-deep.yaml"), CAT_EINVALID, 6, 19,
+	             "nested deeper than 10 levels of lists and mappings");
+}
+
+/* Half a MiB of brackets: turned away at the limit, not after reading them all. */
+static void test_bad_deep_buffer(void **state)
+{
+	size_t n = 512u * 1024u - 16u;
+	char *buf = malloc(n);
+	struct catalogue *cat = NULL;
+	struct cat_error err = { 0 };
+
+	(void)state;
+	assert_non_null(buf);
+	memset(buf, '[', n);
+	assert_int_equal(cat_load_buffer(buf, n, &cat, &err), CAT_EINVALID);
+	assert_null(cat);
+	assert_int_equal(err.line, 1);
+	assert_int_equal(err.col, YERR_MAX_DEPTH + 1);
+	assert_string_equal(err.msg, "nested deeper than 10 levels of lists and mappings");
+	free(buf);
+}
+
+static void test_bad_reserved_ids(void **state)
+{
+	(void)state;
+	expect_error(FIX("bad-reserved-all.yaml"), CAT_EINVALID, 3, 9,
+	             "exercise 1: id 'all' is a word lumbar's command line keeps for itself; "
+	             "choose another");
+	expect_error(FIX("bad-reserved-due.yaml"), CAT_EINVALID, 3, 9,
+	             "exercise 1: id 'due' is a word lumbar's command line keeps for itself; "
+	             "choose another");
+	for (size_t i = 0; cat_reserved_ids[i] != NULL; i++) {
+		assert_true(cat_id_reserved(cat_reserved_ids[i]));
+		assert_true(cat_valid_id(cat_reserved_ids[i], strlen(cat_reserved_ids[i])));
+	}
+	assert_false(cat_id_reserved("cat-cow"));
+	assert_false(cat_id_reserved("alls"));
+}
+
+static void test_valid_id(void **state)
+{
+	char longest[CAT_MAX_ID + 2];
+
+	(void)state;
+	memset(longest, 'a', sizeof(longest));
+	assert_true(cat_valid_id("cat-cow-2", 9));
+	assert_true(cat_valid_id(longest, CAT_MAX_ID));
+	assert_false(cat_valid_id(longest, CAT_MAX_ID + 1));
+	assert_false(cat_valid_id("", 0));
+	assert_false(cat_valid_id("Cat", 3));
+	assert_false(cat_valid_id("a b", 3));
+	assert_false(cat_valid_id("a\tb", 3));
+	/* Only the first `len` bytes count. */
+	assert_true(cat_valid_id("ab!", 2));
+}
+
+static void test_escape(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	assert_string_equal(cat_escape(buf, sizeof(buf), "plain text, caf\xc3\xa9"),
+	                    "plain text, caf\xc3\xa9");
+	assert_string_equal(cat_escape(buf, sizeof(buf), "a\033]0;t\007b\tc\177"),
+	                    "a\\x1b]0;t\\x07b\\x09c\\x7f");
+	/* C1 as UTF-8, and bytes that are not UTF-8. */
+	assert_string_equal(cat_escape(buf, sizeof(buf),
+	                               "\xc2\x9b"
+	                               "1m \x9b \xff"),
+	                    "\\xc2\\x9b1m \\x9b \\xff");
+	/* Cut short to fit, never in the middle of an escape. */
+	assert_string_equal(cat_escape(buf, 7, "ab\033cd"), "ab\\x1b");
+	assert_string_equal(cat_escape(buf, 6, "ab\033cd"), "ab");
+}
+
+/* The index finds what cat_find() finds, in any catalogue order. */
+static void test_index_find(void **state)
+{
+	char ids[][8] = { "pelvic", "bridge", "cat-cow", "zz", "a", "knee" };
+	struct cat_exercise ex[6] = { 0 };
+	struct catalogue cat = { .exercises = ex, .n_exercises = 6 };
+	struct cat_index ix;
+
+	(void)state;
+	for (unsigned i = 0; i < 6; i++)
+		ex[i].id = ids[i];
+	cat_index_init(&ix, &cat);
+	for (unsigned i = 0; i < 6; i++) {
+		assert_int_equal(cat_find(&cat, ids[i]), (int)i);
+		assert_int_equal(cat_index_find(&ix, ids[i]), (int)i);
+	}
+	assert_int_equal(cat_find(&cat, "cat"), -1);
+	assert_int_equal(cat_index_find(&ix, "cat"), -1);
+	assert_int_equal(cat_index_find(&ix, "zzz"), -1);
+	assert_int_equal(cat_index_find(&ix, ""), -1);
+	cat.n_exercises = 0;
+	cat_index_init(&ix, &cat);
+	assert_int_equal(cat_index_find(&ix, "a"), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -902,6 +1037,14 @@ int main(void)
 		cmocka_unit_test(test_source_names),
 		cmocka_unit_test(test_shipped_catalogue),
 		cmocka_unit_test(test_builtin_catalogue),
+		cmocka_unit_test(test_bad_control_characters),
+		cmocka_unit_test(test_bad_second_document),
+		cmocka_unit_test(test_bad_too_deep),
+		cmocka_unit_test(test_bad_deep_buffer),
+		cmocka_unit_test(test_bad_reserved_ids),
+		cmocka_unit_test(test_valid_id),
+		cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_index_find),
 	};
 
 	return cmocka_run_group_tests_name("catalogue", tests, NULL, NULL);

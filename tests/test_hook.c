@@ -24,6 +24,7 @@
 
 #include <cmocka.h>
 
+#include "catalogue_load.h"
 #include "hook.h"
 
 /* ---- Helpers ---------------------------------------------------------------- */

@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "catalogue_load.h"
 #include "history.h"
 #include "progression.h"
 

@@ -315,6 +315,36 @@ static void test_path(void **state)
 	assert_int_equal(settings_path("/xdg", NULL, buf, 0), -1);
 }
 
+/* ---- Hostile files ------------------------------------------------------------------ */
+
+static void test_hostile_files(void **state)
+{
+	(void)state;
+	expect_error(FIX("settings-second-document.yaml"), CAT_EINVALID, 2, 1,
+	             "a second YAML document; the file must hold one (remove this '---' and what "
+	             "follows)");
+	expect_error(FIX("settings-deep.yaml"), CAT_EINVALID, 1, 17,
+	             "nested deeper than 10 levels of lists and mappings");
+}
+
+/* What the file says is printed escaped, never with raw control characters. */
+static void test_hostile_error_print(void **state)
+{
+	static const char yaml[] = "\"colour\\e]0;x\\a\": 1\n";
+	struct settings s;
+	struct cat_error err = { 0 };
+	char buf[256];
+	FILE *fp = fmemopen(buf, sizeof(buf), "w");
+
+	(void)state;
+	assert_non_null(fp);
+	assert_int_equal(settings_load_buffer(yaml, strlen(yaml), &s, &err), CAT_EINVALID);
+	cat_error_print(fp, "config\033[2J.yaml", &err);
+	fclose(fp);
+	assert_string_equal(buf, "config\\x1b[2J.yaml:1:1: unknown key 'colour\\x1b]0;x\\x07' "
+	                         "(the keys are level, bell, speak, on_phase, color)\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -331,6 +361,8 @@ int main(void)
 		cmocka_unit_test(test_unreadable_file),
 		cmocka_unit_test(test_error_print),
 		cmocka_unit_test(test_path),
+		cmocka_unit_test(test_hostile_files),
+		cmocka_unit_test(test_hostile_error_print),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "catalogue.h"
+#include "catalogue_load.h"
 #include "history.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

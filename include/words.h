@@ -1,0 +1,36 @@
+/*
+ * words.h - the words for frequencies, lengths, sets and counts that both
+ * the plain-text modes (cli_text.c) and the screens use. Each writes to
+ * `buf` and returns it. No curses.
+ */
+#ifndef LUMBAR_WORDS_H
+#define LUMBAR_WORDS_H
+
+#include <stddef.h>
+
+#include "catalogue.h"
+#include "history.h"
+
+enum words_style {
+	WORDS_LONG,      /* "twice a day", "2-3 times a week" */
+	WORDS_WITH_WHEN, /* as long, then the times of day: "twice a day (morning, evening)" */
+	WORDS_SHORT,     /* for a narrow column: "2x a day", "2-3x a week" */
+};
+
+/* An exercise's frequency. */
+char *words_frequency(const struct cat_frequency *f, enum words_style style, char *buf, size_t len);
+
+/* A duration as a person says it: "5 s", "1 min", "1 min 30 s". */
+char *words_seconds(unsigned s, char *buf, size_t len);
+
+/* A range as the article writes it: "2-3", or "5 s to 10 s" for seconds. */
+char *words_range(struct cat_range r, bool seconds, char *buf, size_t len);
+
+/* One set's prescription at a level: "hold 5 s x 2 reps, each side". */
+char *words_set(const struct cat_set *s, enum cat_level level, char *buf, size_t len);
+
+/* "1/2 today" or "1/3 this week": an exercise's count against its frequency. */
+char *words_count(const struct cat_exercise *ex, const struct hist_ex_stat *st, char *buf,
+                  size_t len);
+
+#endif

@@ -1,0 +1,949 @@
+/*
+ * catalogue_load.c - find, load and validate the exercise catalogue.
+ *
+ * Loading happens in two passes. libcyaml first loads the file into a "raw"
+ * tree whose numbers are all kept as short strings: libcyaml 1.3.1 parses
+ * integers with strtoull(..., 0) and no trailing-text check, so "30s" would
+ * load as 30 and "010" as 8, and a duration must never shrink silently. The
+ * schema bounds every list and string, so a hostile file fails while it is
+ * being loaded. A second pass parses the numbers, checks ranges and the
+ * rules between keys, applies the defaults and builds the public model.
+ *
+ * Every error carries a line and column when the file has one. libcyaml only
+ * reports positions in its log text, so the log is captured and its
+ * backtrace parsed into a path (exercises[2].sets[0].mode); that path, or
+ * the one the second pass knows, is then looked up in a libyaml document of
+ * the same buffer to find the node's position and the exercise's id. The
+ * machinery for this is shared with the settings loader (yaml_err.c); the
+ * words, which name exercises and sets, are this file's.
+ *
+ * The model it builds, and what reads it (lookup by id, the numbers,
+ * ranges, levels), is catalogue.c's, which needs no YAML library.
+ *
+ * No curses and no clock here.
+ */
+#include "catalogue_load.h"
+#include "yaml_err.h"
+
+#include <cyaml/cyaml.h>
+#include <yaml.h>
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Longest number string the raw tree keeps ("1h0m0s" fits many times). */
+#define CAT_MAX_NUMBER 32
+
+/*
+ * Largest catalogue file read (the shipped one is 16 KiB). Kept small so that
+ * any file is answered within half a second: libyaml reads a few MiB a second.
+ */
+#define CAT_MAX_FILE (512u * 1024u)
+
+/* ---- Raw tree, as libcyaml loads it -------------------------------------- */
+
+struct raw_set {
+	char *name;
+	int mode; /* enum cat_mode */
+	char *hold, *hold_max;
+	char *reps, *reps_max;
+	char *tempo, *tempo_max;
+	char *duration, *duration_max;
+	int sides; /* enum cat_sides; absent is 0, which is "none" */
+	char *rest;
+	char *switch_s;
+	char *rest_after;
+};
+
+struct raw_frequency {
+	char *times, *times_max;
+	int per; /* enum cat_per */
+	char **when;
+	unsigned n_when;
+};
+
+struct raw_exercise {
+	char *id, *name, *summary, *position;
+	char **steps;
+	unsigned n_steps;
+	char **cautions;
+	unsigned n_cautions;
+	struct raw_frequency freq;
+	char *prepare;
+	struct raw_set *sets;
+	unsigned n_sets;
+};
+
+struct raw_routine {
+	char *name, *prepare, *switch_s;
+};
+
+struct raw_catalogue {
+	char *version;
+	struct raw_routine *routine;
+	struct raw_exercise *exercises;
+	unsigned n_exercises;
+};
+
+/* ---- Schema --------------------------------------------------------------- */
+
+static const cyaml_strval_t mode_strings[] = {
+	{ "hold", CAT_MODE_HOLD },
+	{ "reps", CAT_MODE_REPS },
+	{ "timed", CAT_MODE_TIMED },
+};
+
+static const cyaml_strval_t sides_strings[] = {
+	{ "none", CAT_SIDES_NONE },
+	{ "each", CAT_SIDES_EACH },
+	{ "alternate", CAT_SIDES_ALTERNATE },
+};
+
+static const cyaml_strval_t per_strings[] = {
+	{ "day", CAT_PER_DAY },
+	{ "week", CAT_PER_WEEK },
+};
+
+/* Numbers stay strings; see the comment at the top of the file. */
+#define NUMBER(key, flags, st, member)                                                             \
+	CYAML_FIELD_STRING_PTR(key, flags, st, member, 0, CAT_MAX_NUMBER)
+#define TEXT(key, flags, st, member, min)                                                          \
+	CYAML_FIELD_STRING_PTR(key, flags, st, member, min, CAT_MAX_STRING)
+
+static const cyaml_schema_value_t text_entry = {
+	CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 1, CAT_MAX_STRING),
+};
+
+static const cyaml_schema_field_t set_fields[] = {
+	TEXT("name", CYAML_FLAG_DEFAULT, struct raw_set, name, 1),
+	CYAML_FIELD_ENUM("mode", CYAML_FLAG_STRICT, struct raw_set, mode, mode_strings,
+	                 CYAML_ARRAY_LEN(mode_strings)),
+	NUMBER("hold", CYAML_FLAG_OPTIONAL, struct raw_set, hold),
+	NUMBER("hold_max", CYAML_FLAG_OPTIONAL, struct raw_set, hold_max),
+	NUMBER("reps", CYAML_FLAG_OPTIONAL, struct raw_set, reps),
+	NUMBER("reps_max", CYAML_FLAG_OPTIONAL, struct raw_set, reps_max),
+	NUMBER("tempo", CYAML_FLAG_OPTIONAL, struct raw_set, tempo),
+	NUMBER("tempo_max", CYAML_FLAG_OPTIONAL, struct raw_set, tempo_max),
+	NUMBER("duration", CYAML_FLAG_OPTIONAL, struct raw_set, duration),
+	NUMBER("duration_max", CYAML_FLAG_OPTIONAL, struct raw_set, duration_max),
+	CYAML_FIELD_ENUM("sides", CYAML_FLAG_OPTIONAL | CYAML_FLAG_STRICT, struct raw_set, sides,
+	                 sides_strings, CYAML_ARRAY_LEN(sides_strings)),
+	NUMBER("rest", CYAML_FLAG_OPTIONAL, struct raw_set, rest),
+	NUMBER("switch", CYAML_FLAG_OPTIONAL, struct raw_set, switch_s),
+	NUMBER("rest_after", CYAML_FLAG_OPTIONAL, struct raw_set, rest_after),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t set_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct raw_set, set_fields),
+};
+
+static const cyaml_schema_field_t frequency_fields[] = {
+	NUMBER("times", CYAML_FLAG_DEFAULT, struct raw_frequency, times),
+	NUMBER("times_max", CYAML_FLAG_OPTIONAL, struct raw_frequency, times_max),
+	CYAML_FIELD_ENUM("per", CYAML_FLAG_STRICT, struct raw_frequency, per, per_strings,
+	                 CYAML_ARRAY_LEN(per_strings)),
+	CYAML_FIELD_SEQUENCE_COUNT("when", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+	                           struct raw_frequency, when, n_when, &text_entry, 0,
+	                           CAT_MAX_WHEN),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_field_t exercise_fields[] = {
+	CYAML_FIELD_STRING_PTR("id", CYAML_FLAG_DEFAULT, struct raw_exercise, id, 1, CAT_MAX_ID),
+	TEXT("name", CYAML_FLAG_DEFAULT, struct raw_exercise, name, 1),
+	TEXT("summary", CYAML_FLAG_DEFAULT, struct raw_exercise, summary, 1),
+	TEXT("position", CYAML_FLAG_OPTIONAL, struct raw_exercise, position, 1),
+	CYAML_FIELD_SEQUENCE_COUNT("steps", CYAML_FLAG_POINTER, struct raw_exercise, steps, n_steps,
+	                           &text_entry, 1, CAT_MAX_STEPS),
+	CYAML_FIELD_SEQUENCE_COUNT("cautions", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+	                           struct raw_exercise, cautions, n_cautions, &text_entry, 0,
+	                           CAT_MAX_CAUTIONS),
+	CYAML_FIELD_MAPPING("frequency", CYAML_FLAG_DEFAULT, struct raw_exercise, freq,
+	                    frequency_fields),
+	NUMBER("prepare", CYAML_FLAG_OPTIONAL, struct raw_exercise, prepare),
+	CYAML_FIELD_SEQUENCE_COUNT("sets", CYAML_FLAG_POINTER, struct raw_exercise, sets, n_sets,
+	                           &set_entry, 1, CAT_MAX_SETS),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t exercise_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct raw_exercise, exercise_fields),
+};
+
+static const cyaml_schema_field_t routine_fields[] = {
+	TEXT("name", CYAML_FLAG_OPTIONAL, struct raw_routine, name, 1),
+	NUMBER("prepare", CYAML_FLAG_OPTIONAL, struct raw_routine, prepare),
+	NUMBER("switch", CYAML_FLAG_OPTIONAL, struct raw_routine, switch_s),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_field_t top_fields[] = {
+	NUMBER("version", CYAML_FLAG_DEFAULT, struct raw_catalogue, version),
+	CYAML_FIELD_MAPPING_PTR("routine", CYAML_FLAG_OPTIONAL, struct raw_catalogue, routine,
+	                        routine_fields),
+	CYAML_FIELD_SEQUENCE_COUNT("exercises", CYAML_FLAG_POINTER, struct raw_catalogue, exercises,
+	                           n_exercises, &exercise_entry, 1, CAT_MAX_EXERCISES),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t top_schema = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct raw_catalogue, top_fields),
+};
+
+/* What the public model keeps besides its arrays: the raw tree it points into. */
+struct cat_priv {
+	struct raw_catalogue *raw;
+	char default_name[sizeof("Routine")];
+};
+
+/* ---- Paths into the document --------------------------------------------- */
+
+/* Copy a string, cut short to fit; always terminated. */
+static void copy_str(char *dst, size_t size, const char *src)
+{
+	size_t n = strnlen(src, size - 1);
+
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+/* The path of a set's key, or of an exercise's key when set is -1. */
+static struct yerr_path path_of(unsigned ex, int set, const char *key1, const char *key2)
+{
+	struct yerr_path p = { 0 };
+
+	yerr_path_key(&p, "exercises");
+	yerr_path_index(&p, ex);
+	if (set >= 0) {
+		yerr_path_key(&p, "sets");
+		yerr_path_index(&p, (unsigned)set);
+	}
+	if (key1 != NULL)
+		yerr_path_key(&p, key1);
+	if (key2 != NULL)
+		yerr_path_key(&p, key2);
+	return p;
+}
+
+/* ---- Loader state and error reporting ------------------------------------ */
+
+struct loader {
+	struct cat_error *err;
+	struct yerr_log log; /* what libcyaml logged */
+	struct yerr_doc doc; /* the same buffer, loaded only to locate errors */
+};
+
+/* Store the node's 1-based position in the error; false if there is none. */
+static bool locate(struct loader *L, const struct yerr_path *p, unsigned depth, bool want_key)
+{
+	return yerr_doc_locate(&L->doc, p, depth, want_key, &L->err->line, &L->err->col);
+}
+
+/* A value fit to quote in a message: short, printable, one line. */
+static bool quotable(const unsigned char *s, size_t n, size_t max)
+{
+	if (n == 0 || n > max)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < 0x20 || s[i] == 0x7f || s[i] == '\'')
+			return false;
+	return true;
+}
+
+/*
+ * The words that say where in the catalogue a path points, e.g.
+ * "exercise 'cat-cow', set 2", and, in `key`, the rest of the path, e.g.
+ * "frequency.times" or "steps item 3". Exercises are named by their id when
+ * the document gives a usable one, else by their number.
+ */
+static void describe(struct loader *L, const struct yerr_path *p, char *where, size_t wlen,
+                     char *key, size_t klen)
+{
+	size_t w = 0, k = 0;
+
+	where[0] = key[0] = '\0';
+	for (unsigned i = 0; i < p->n; i++) {
+		bool next_index = i + 1 < p->n && p->c[i + 1].is_index;
+
+		if (i == 0 && next_index && strcmp(p->c[i].key, "exercises") == 0) {
+			unsigned ex = p->c[i + 1].index;
+			struct yerr_path idp = path_of(ex, -1, "id", NULL);
+			const yaml_node_t *id = NULL;
+			bool id_is_the_key = i + 2 < p->n && !p->c[i + 2].is_index &&
+			                     strcmp(p->c[i + 2].key, "id") == 0;
+
+			if (!id_is_the_key)
+				id = yerr_doc_find(&L->doc, &idp, idp.n, false);
+			if (id != NULL && id->type == YAML_SCALAR_NODE &&
+			    quotable(id->data.scalar.value, id->data.scalar.length, CAT_MAX_ID))
+				w += (size_t)snprintf(where + w, wlen - w, "exercise '%.*s'",
+				                      (int)id->data.scalar.length,
+				                      (const char *)id->data.scalar.value);
+			else
+				w += (size_t)snprintf(where + w, wlen - w, "exercise %u", ex + 1);
+			i++;
+		} else if (i == 2 && next_index && strcmp(p->c[i].key, "sets") == 0 &&
+		           !p->c[0].is_index && strcmp(p->c[0].key, "exercises") == 0) {
+			w += (size_t)snprintf(where + w, wlen - w, ", set %u",
+			                      p->c[i + 1].index + 1);
+			i++;
+		} else if (p->c[i].is_index) {
+			k += (size_t)snprintf(key + k, klen - k, " item %u", p->c[i].index + 1);
+		} else {
+			k += (size_t)snprintf(key + k, klen - k, "%s%s", k > 0 ? "." : "",
+			                      p->c[i].key);
+		}
+		if (w >= wlen)
+			w = wlen - 1;
+		if (k >= klen)
+			k = klen - 1;
+	}
+}
+
+/*
+ * Fill the error's status and message; the place the path points at
+ * ("exercise 'x', set 1: ") is prepended when there is one.
+ */
+static void fail_msg(struct loader *L, const struct yerr_path *p, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void fail_msg(struct loader *L, const struct yerr_path *p, const char *fmt, ...)
+{
+	char where[128], key[128], text[sizeof(L->err->msg)];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	if (p != NULL)
+		describe(L, p, where, sizeof(where), key, sizeof(key));
+	else
+		where[0] = '\0';
+	L->err->status = CAT_EINVALID;
+	if (where[0] != '\0') {
+		size_t n;
+
+		snprintf(L->err->msg, sizeof(L->err->msg), "%s: ", where);
+		n = strlen(L->err->msg);
+		copy_str(L->err->msg + n, sizeof(L->err->msg) - n, text);
+	} else {
+		copy_str(L->err->msg, sizeof(L->err->msg), text);
+	}
+}
+
+/* The key part of a path, for messages that name it. */
+static const char *key_words(struct loader *L, const struct yerr_path *p, char *buf, size_t len)
+{
+	char where[128];
+
+	describe(L, p, where, sizeof(where), buf, len);
+	return buf;
+}
+
+/* ---- Schema errors, in plain words ---------------------------------------- */
+
+static const char *enum_choices(const char *key)
+{
+	const char *last = strrchr(key, '.');
+
+	last = last != NULL ? last + 1 : key;
+	if (strcmp(last, "mode") == 0)
+		return "hold, reps or timed";
+	if (strcmp(last, "sides") == 0)
+		return "none, each or alternate";
+	if (strcmp(last, "per") == 0)
+		return "day or week";
+	return "one of the allowed words";
+}
+
+/* Turn what libcyaml logged into a message and a position. */
+static void schema_error(struct loader *L, cyaml_err_t cerr)
+{
+	struct yerr_path p = yerr_backtrace_path(&L->log);
+	struct yerr_msg m;
+	char key[128];
+
+	L->err->status = CAT_EINVALID;
+	if (L->log.bt_line > 0) {
+		L->err->line = L->log.bt_line;
+		L->err->col = L->log.bt_col;
+	}
+	key_words(L, &p, key, sizeof(key));
+
+	if (!L->log.have_error) {
+		fail_msg(L, &p, "%s", cyaml_strerror(cerr));
+		return;
+	}
+	yerr_parse(L->log.error, &m);
+	switch (m.kind) {
+	case YERR_UNEXPECTED_KEY: {
+		/* libcyaml points at the key before; point at the key itself. */
+		struct yerr_path kp = p;
+
+		yerr_path_key(&kp, m.text);
+		locate(L, &kp, kp.n, true);
+		fail_msg(L, &p, "unknown key '%.60s'", m.text);
+		break;
+	}
+	case YERR_MISSING_KEY:
+		/*
+		 * libcyaml points at the last value and names its key in the
+		 * backtrace; the start of the mapping itself reads better.
+		 */
+		if (p.n > 0 && !p.c[p.n - 1].is_index)
+			p.n--;
+		key_words(L, &p, key, sizeof(key));
+		locate(L, &p, p.n, false);
+		fail_msg(L, &p, "missing required key '%s'", m.a);
+		break;
+	case YERR_DUPLICATE_KEY:
+		fail_msg(L, &p, "key '%s' appears twice", m.a);
+		break;
+	case YERR_TYPE:
+		locate(L, &p, p.n, false);
+		if (key[0] != '\0')
+			fail_msg(L, &p, "%s: expected %s, found %s", key, yerr_type_words(m.a),
+			         yerr_type_words(m.b));
+		else
+			fail_msg(L, &p, "expected %s at the top, found %s", yerr_type_words(m.a),
+			         yerr_type_words(m.b));
+		break;
+	case YERR_ENUM:
+		locate(L, &p, p.n, false);
+		fail_msg(L, &p, "%s: '%.40s' is not %s", key, m.text, enum_choices(key));
+		break;
+	case YERR_TOO_SHORT:
+		locate(L, &p, p.n, false);
+		fail_msg(L, &p, "%s must not be empty", key);
+		break;
+	case YERR_TOO_LONG:
+		locate(L, &p, p.n, false);
+		fail_msg(L, &p, "%s is longer than %u bytes", key, m.n1);
+		break;
+	case YERR_TOO_MANY: {
+		/* The path ends at the first entry too many; name the list. */
+		struct yerr_path lp = p;
+
+		locate(L, &p, p.n, false);
+		if (lp.n > 0 && lp.c[lp.n - 1].is_index)
+			lp.n--;
+		key_words(L, &lp, key, sizeof(key));
+		fail_msg(L, &lp, "%s: too many entries (at most %u)", key, m.n1);
+		break;
+	}
+	case YERR_TOO_FEW:
+		locate(L, &p, p.n, false);
+		key_words(L, &p, key, sizeof(key));
+		if (m.n1 == 0)
+			fail_msg(L, &p, "%s is empty (at least %u needed)", key, m.n2);
+		else
+			fail_msg(L, &p, "%s has %u entries (at least %u needed)", key, m.n1, m.n2);
+		break;
+	case YERR_NO_ANCHOR:
+		fail_msg(L, &p, "alias '*%s' has no anchor", m.a);
+		break;
+	case YERR_OTHER:
+	default: {
+		/* Anything not translated keeps libcyaml's words, lower-cased. */
+		char text[sizeof(L->log.error)];
+
+		snprintf(text, sizeof(text), "%s", L->log.error);
+		if (text[0] >= 'A' && text[0] <= 'Z')
+			text[0] = (char)(text[0] - 'A' + 'a');
+		fail_msg(L, &p, "%s", text);
+		break;
+	}
+	}
+}
+
+/* ---- Validation and the model --------------------------------------------- */
+
+/*
+ * Parse one optional number at `p` into *out (untouched when absent).
+ * Durations take the h/m/s forms; counts are plain digits.
+ */
+static bool number(struct loader *L, const struct yerr_path *p, const char *s, bool duration,
+                   unsigned lo, unsigned hi, unsigned *out)
+{
+	char key[128];
+	unsigned v;
+
+	if (s == NULL)
+		return true;
+	key_words(L, p, key, sizeof(key));
+	if ((duration ? cat_parse_duration(s, &v) : cat_parse_count(s, &v)) != 0) {
+		locate(L, p, p->n, false);
+		if (duration)
+			fail_msg(
+			    L, p,
+			    "%s: '%s' is not a duration (use seconds like 30, or 90s, 1m30s, 5m)",
+			    key, s);
+		else
+			fail_msg(L, p, "%s: '%s' is not a whole number", key, s);
+		return false;
+	}
+	if (v < lo || v > hi) {
+		locate(L, p, p->n, false);
+		fail_msg(L, p, "%s (%u) is out of range (%u..%u)", key, v, lo, hi);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+/* A range: `lo_s` and its `_max`; `hi` defaults to `lo`. */
+static bool range(struct loader *L, unsigned ex, int set, const char *name, const char *lo_s,
+                  const char *hi_s, bool duration, unsigned min, unsigned max,
+                  struct cat_range *out)
+{
+	char max_name[YERR_KEY_LEN];
+	struct yerr_path p = path_of(ex, set, name, NULL);
+	struct yerr_path pm;
+	struct cat_range r = { 0, 0 };
+
+	snprintf(max_name, sizeof(max_name), "%s_max", name);
+	pm = path_of(ex, set, max_name, NULL);
+	if (!number(L, &p, lo_s, duration, min, max, &r.lo))
+		return false;
+	r.hi = r.lo;
+	if (!number(L, &pm, hi_s, duration, min, max, &r.hi))
+		return false;
+	if (hi_s != NULL && lo_s == NULL) {
+		locate(L, &pm, pm.n, true);
+		fail_msg(L, &pm, "%s is given without %s", max_name, name);
+		return false;
+	}
+	if (r.hi < r.lo) {
+		locate(L, &pm, pm.n, false);
+		fail_msg(L, &pm, "%s (%u) is below %s (%u)", max_name, r.hi, name, r.lo);
+		return false;
+	}
+	*out = r;
+	return true;
+}
+
+static const char *mode_name(int mode)
+{
+	return mode == CAT_MODE_HOLD ? "hold" : mode == CAT_MODE_REPS ? "reps" : "timed";
+}
+
+/*
+ * Each mode has the keys it needs, and the keys of the other modes are
+ * rejected rather than ignored: a `tempo` left in a hold set, or a
+ * `duration` in a reps set, is almost always a mistake whose effect the
+ * user would not see. `rest`, `switch`, `sides` and `rest_after` apply to
+ * every mode.
+ */
+static bool check_mode_keys(struct loader *L, unsigned ex, unsigned set, const struct raw_set *r)
+{
+	const struct {
+		const char *key;
+		const char *value;
+		bool needed[3];  /* by hold, reps, timed */
+		bool allowed[3]; /* by hold, reps, timed */
+	} keys[] = {
+		{ "hold", r->hold, { true, false, false }, { true, false, false } },
+		{ "hold_max", r->hold_max, { false, false, false }, { true, false, false } },
+		{ "reps", r->reps, { true, true, false }, { true, true, false } },
+		{ "reps_max", r->reps_max, { false, false, false }, { true, true, false } },
+		{ "tempo", r->tempo, { false, true, false }, { false, true, false } },
+		{ "tempo_max", r->tempo_max, { false, false, false }, { false, true, false } },
+		{ "duration", r->duration, { false, false, true }, { false, false, true } },
+		{ "duration_max",
+		  r->duration_max,
+		  { false, false, false },
+		  { false, false, true } },
+	};
+	int m = r->mode;
+
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		if (keys[i].value != NULL && !keys[i].allowed[m]) {
+			struct yerr_path p = path_of(ex, (int)set, keys[i].key, NULL);
+
+			locate(L, &p, p.n, true);
+			fail_msg(L, &p, "'%s' does not apply to %s mode", keys[i].key,
+			         mode_name(m));
+			return false;
+		}
+	}
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		if (keys[i].value == NULL && keys[i].needed[m]) {
+			struct yerr_path p = path_of(ex, (int)set, NULL, NULL);
+
+			locate(L, &p, p.n, false);
+			fail_msg(L, &p, "missing required key '%s' (%s mode needs it)", keys[i].key,
+			         mode_name(m));
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool build_set(struct loader *L, unsigned ex, unsigned si, const struct raw_set *r,
+                      unsigned routine_switch, struct cat_set *out)
+{
+	int s = (int)si;
+	struct yerr_path p;
+
+	if (!check_mode_keys(L, ex, si, r))
+		return false;
+	out->name = r->name;
+	out->mode = (enum cat_mode)r->mode;
+	out->sides = (enum cat_sides)r->sides;
+	if (!range(L, ex, s, "hold", r->hold, r->hold_max, true, 1, CAT_MAX_SECONDS, &out->hold) ||
+	    !range(L, ex, s, "reps", r->reps, r->reps_max, false, 1, CAT_MAX_REPS, &out->reps) ||
+	    !range(L, ex, s, "tempo", r->tempo, r->tempo_max, true, 1, CAT_MAX_SECONDS,
+	           &out->tempo) ||
+	    !range(L, ex, s, "duration", r->duration, r->duration_max, true, 1, CAT_MAX_SECONDS,
+	           &out->duration))
+		return false;
+	out->rest = 0;
+	out->switch_s = routine_switch;
+	out->rest_after = 0;
+	p = path_of(ex, s, "rest", NULL);
+	if (!number(L, &p, r->rest, true, 0, CAT_MAX_SECONDS, &out->rest))
+		return false;
+	p = path_of(ex, s, "switch", NULL);
+	if (!number(L, &p, r->switch_s, true, 0, CAT_MAX_SECONDS, &out->switch_s))
+		return false;
+	p = path_of(ex, s, "rest_after", NULL);
+	return number(L, &p, r->rest_after, true, 0, CAT_MAX_SECONDS, &out->rest_after);
+}
+
+static bool build_exercise(struct loader *L, const struct catalogue *cat, unsigned ex,
+                           const struct raw_exercise *r, struct cat_exercise *out)
+{
+	struct yerr_path p = path_of(ex, -1, "id", NULL);
+
+	if (!cat_valid_id(r->id, strlen(r->id))) {
+		locate(L, &p, p.n, false);
+		fail_msg(L, &p, "id '%.32s' may only use a-z, 0-9 and '-'", r->id);
+		return false;
+	}
+	if (cat_id_reserved(r->id)) {
+		locate(L, &p, p.n, false);
+		fail_msg(L, &p,
+		         "id '%s' is a word lumbar's command line keeps for itself; choose "
+		         "another",
+		         r->id);
+		return false;
+	}
+	for (unsigned j = 0; j < ex; j++) {
+		if (strcmp(cat->exercises[j].id, r->id) == 0) {
+			struct yerr_path first = path_of(j, -1, "id", NULL);
+			unsigned first_line;
+
+			if (locate(L, &first, first.n, false))
+				first_line = L->err->line;
+			else
+				first_line = 0;
+			L->err->line = L->err->col = 0;
+			locate(L, &p, p.n, false);
+			if (first_line > 0)
+				fail_msg(L, NULL, "duplicate id '%s' (first at line %u)", r->id,
+				         first_line);
+			else
+				fail_msg(L, NULL, "duplicate id '%s' (first as exercise %u)", r->id,
+				         j + 1);
+			return false;
+		}
+	}
+	out->id = r->id;
+	out->name = r->name;
+	out->summary = r->summary;
+	out->position = r->position;
+	out->steps = r->steps;
+	out->n_steps = r->n_steps;
+	out->cautions = r->cautions;
+	out->n_cautions = r->n_cautions;
+
+	p = path_of(ex, -1, "frequency", "times");
+	if (!number(L, &p, r->freq.times, false, 1, CAT_MAX_TIMES, &out->freq.times))
+		return false;
+	out->freq.times_max = out->freq.times;
+	p = path_of(ex, -1, "frequency", "times_max");
+	if (!number(L, &p, r->freq.times_max, false, 1, CAT_MAX_TIMES, &out->freq.times_max))
+		return false;
+	if (out->freq.times_max < out->freq.times) {
+		locate(L, &p, p.n, false);
+		fail_msg(L, &p, "frequency.times_max (%u) is below frequency.times (%u)",
+		         out->freq.times_max, out->freq.times);
+		return false;
+	}
+	out->freq.per = (enum cat_per)r->freq.per;
+	out->freq.when = r->freq.when;
+	out->freq.n_when = r->freq.n_when;
+
+	out->prepare = cat->prepare;
+	p = path_of(ex, -1, "prepare", NULL);
+	if (!number(L, &p, r->prepare, true, 0, CAT_MAX_SECONDS, &out->prepare))
+		return false;
+
+	out->sets = calloc(r->n_sets, sizeof(*out->sets));
+	if (out->sets == NULL) {
+		L->err->status = CAT_ENOMEM;
+		snprintf(L->err->msg, sizeof(L->err->msg), "out of memory");
+		return false;
+	}
+	out->n_sets = r->n_sets;
+	for (unsigned s = 0; s < r->n_sets; s++)
+		if (!build_set(L, ex, s, &r->sets[s], cat->switch_s, &out->sets[s]))
+			return false;
+	return true;
+}
+
+static void free_model(struct catalogue *cat)
+{
+	if (cat == NULL)
+		return;
+	if (cat->exercises != NULL)
+		for (unsigned i = 0; i < cat->n_exercises; i++)
+			free(cat->exercises[i].sets);
+	free(cat->exercises);
+	free(cat->priv);
+	free(cat);
+}
+
+/* Build the model from the raw tree; NULL with *L->err filled on failure. */
+static struct catalogue *build(struct loader *L, struct raw_catalogue *raw)
+{
+	struct catalogue *cat = calloc(1, sizeof(*cat));
+	struct cat_priv *priv = calloc(1, sizeof(*priv));
+	struct yerr_path p = { 0 };
+	unsigned version = 0;
+
+	if (cat == NULL || priv == NULL ||
+	    (cat->exercises = calloc(raw->n_exercises, sizeof(*cat->exercises))) == NULL) {
+		free(priv);
+		free_model(cat);
+		L->err->status = CAT_ENOMEM;
+		snprintf(L->err->msg, sizeof(L->err->msg), "out of memory");
+		return NULL;
+	}
+	cat->priv = priv;
+	priv->raw = raw;
+	memcpy(priv->default_name, "Routine", sizeof(priv->default_name));
+
+	yerr_path_key(&p, "version");
+	if (cat_parse_count(raw->version, &version) != 0 || version != 1) {
+		locate(L, &p, p.n, false);
+		fail_msg(L, NULL, "version: '%s' is not supported (only version 1 is)",
+		         raw->version);
+		goto fail;
+	}
+
+	cat->routine_name = priv->default_name;
+	cat->prepare = CAT_DEFAULT_PREPARE;
+	cat->switch_s = CAT_DEFAULT_SWITCH;
+	if (raw->routine != NULL) {
+		if (raw->routine->name != NULL)
+			cat->routine_name = raw->routine->name;
+		p.n = 0;
+		yerr_path_key(&p, "routine");
+		yerr_path_key(&p, "prepare");
+		if (!number(L, &p, raw->routine->prepare, true, 0, CAT_MAX_SECONDS, &cat->prepare))
+			goto fail;
+		p.n = 1;
+		yerr_path_key(&p, "switch");
+		if (!number(L, &p, raw->routine->switch_s, true, 0, CAT_MAX_SECONDS,
+		            &cat->switch_s))
+			goto fail;
+	}
+
+	/* Count only the exercises built so far, so a failure frees just those. */
+	for (unsigned i = 0; i < raw->n_exercises; i++) {
+		cat->n_exercises = i + 1;
+		if (!build_exercise(L, cat, i, &raw->exercises[i], &cat->exercises[i]))
+			goto fail;
+	}
+	return cat;
+fail:
+	free_model(cat);
+	return NULL;
+}
+
+/* ---- Loading ---------------------------------------------------------------- */
+
+static void set_error(struct cat_error *err, enum cat_status st, const char *msg)
+{
+	err->status = st;
+	err->line = err->col = 0;
+	snprintf(err->msg, sizeof(err->msg), "%s", msg);
+}
+
+enum cat_status cat_load_buffer(const char *buf, size_t len, struct catalogue **out,
+                                struct cat_error *err)
+{
+	struct cat_error local;
+	struct loader L = { 0 };
+	cyaml_config_t config = yerr_base_config;
+	struct raw_catalogue *raw = NULL;
+	struct catalogue *cat = NULL;
+	cyaml_err_t cerr;
+
+	L.err = &local;
+	memset(&local, 0, sizeof(local));
+	config.log_fn = yerr_log_capture;
+	config.log_ctx = &L.log;
+
+	if (buf == NULL) {
+		buf = "";
+		len = 0;
+	}
+	yerr_doc_init(&L.doc, buf, len);
+	if (yerr_prescan(buf, len, YERR_SCAN_TEXT, &local.line, &local.col, local.msg,
+	                 sizeof(local.msg))) {
+		/* Nothing loads the whole of a file that is broken or too deep. */
+		local.status = CAT_EINVALID;
+		cerr = CYAML_OK;
+	} else {
+		cerr = cyaml_load_data((const uint8_t *)buf, len, &config, &top_schema,
+		                       (cyaml_data_t **)&raw, NULL);
+	}
+	if (local.status != CAT_OK) {
+		/* Already said. */
+	} else if (cerr == CYAML_ERR_OOM) {
+		set_error(&local, CAT_ENOMEM, "out of memory");
+	} else if (cerr != CYAML_OK) {
+		/* Syntax errors were the pre-scan's to find. */
+		schema_error(&L, cerr);
+	} else if (raw == NULL) {
+		set_error(&local, CAT_EINVALID, "the catalogue is empty");
+	} else {
+		cat = build(&L, raw);
+		if (cat == NULL)
+			cyaml_free(&yerr_base_config, &top_schema, raw, 0);
+	}
+	yerr_doc_fini(&L.doc);
+	if (cat == NULL) {
+		if (local.status == CAT_OK)
+			set_error(&local, CAT_EINVALID, "cannot load the catalogue");
+		if (err != NULL)
+			*err = local;
+		return local.status;
+	}
+	*out = cat;
+	return CAT_OK;
+}
+
+enum cat_status cat_load_file(const char *path, struct catalogue **out, struct cat_error *err)
+{
+	struct cat_error local;
+	char *buf = NULL;
+	size_t len = 0;
+	int errnum = 0;
+	enum cat_status st;
+
+	switch (yerr_read_file(path, CAT_MAX_FILE, &buf, &len, &errnum)) {
+	case YERR_READ_OK:
+		st = cat_load_buffer(buf, len, out, err);
+		free(buf);
+		return st;
+	case YERR_READ_IO:
+		set_error(&local, CAT_EIO, strerror(errnum));
+		break;
+	case YERR_READ_NOMEM:
+		set_error(&local, CAT_ENOMEM, "out of memory");
+		break;
+	case YERR_READ_TOOBIG:
+	default:
+		set_error(&local, CAT_EINVALID, "the file is too large (over 512 KiB)");
+		break;
+	}
+	if (err != NULL)
+		*err = local;
+	return local.status;
+}
+
+void cat_free(struct catalogue *cat)
+{
+	struct cat_priv *priv;
+
+	if (cat == NULL)
+		return;
+	priv = cat->priv;
+	if (priv != NULL)
+		cyaml_free(&yerr_base_config, &top_schema, priv->raw, 0);
+	free_model(cat);
+}
+
+/* ---- Lookup order -------------------------------------------------------------- */
+
+static bool is_set(const char *s)
+{
+	return s != NULL && s[0] != '\0';
+}
+
+/* A readable regular file; directories and missing files do not count. */
+static bool usable(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, R_OK) == 0;
+}
+
+/* Write a path; false when it does not fit, so it cannot be used. */
+static bool put(char *buf, size_t len, const char *a, const char *b)
+{
+	int n;
+
+	if (len == 0)
+		return false;
+	n = snprintf(buf, len, "%s%s", a, b);
+	return n >= 0 && (size_t)n < len;
+}
+
+/*
+ * A relative $XDG_CONFIG_HOME is ignored, as the XDG base directory spec
+ * asks, and $HOME/.config is used instead. An explicit file that does not fit
+ * in `buf` is still returned, cut short, so that loading it fails visibly.
+ */
+enum cat_source cat_lookup(const struct cat_lookup_env *env, char *buf, size_t len)
+{
+	if (is_set(env->option)) {
+		put(buf, len, env->option, "");
+		return CAT_SRC_OPTION;
+	}
+	if (is_set(env->lumbar_catalogue)) {
+		put(buf, len, env->lumbar_catalogue, "");
+		return CAT_SRC_ENV;
+	}
+	if (is_set(env->xdg_config_home) && env->xdg_config_home[0] == '/') {
+		if (put(buf, len, env->xdg_config_home, "/lumbar/exercises.yaml") && usable(buf))
+			return CAT_SRC_CONFIG;
+	} else if (is_set(env->home)) {
+		if (put(buf, len, env->home, "/.config/lumbar/exercises.yaml") && usable(buf))
+			return CAT_SRC_CONFIG;
+	}
+	if (is_set(env->datadir)) {
+		if (put(buf, len, env->datadir, "/exercises.yaml") && usable(buf))
+			return CAT_SRC_DATADIR;
+	}
+	if (len > 0)
+		buf[0] = '\0';
+	return CAT_SRC_BUILTIN;
+}
+
+const char *cat_source_name(enum cat_source src)
+{
+	switch (src) {
+	case CAT_SRC_OPTION:
+		return "--catalogue";
+	case CAT_SRC_ENV:
+		return "$LUMBAR_CATALOGUE";
+	case CAT_SRC_CONFIG:
+		return "user config";
+	case CAT_SRC_DATADIR:
+		return "installed copy";
+	case CAT_SRC_BUILTIN:
+		return "built-in copy";
+	}
+	return "unknown";
+}

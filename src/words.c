@@ -1,0 +1,114 @@
+/*
+ * words.c - the words lumbar uses for frequencies, lengths, sets and counts,
+ * in one place for the plain-text modes and the screens alike.
+ *
+ * No curses and no clock here.
+ */
+#include "words.h"
+
+#include <stdio.h>
+
+char *words_frequency(const struct cat_frequency *f, enum words_style style, char *buf, size_t len)
+{
+	const char *per = f->per == CAT_PER_WEEK ? "week" : "day";
+	size_t n;
+
+	if (style == WORDS_SHORT && f->times_max > f->times)
+		n = (size_t)snprintf(buf, len, "%u-%ux a %s", f->times, f->times_max, per);
+	else if (style == WORDS_SHORT)
+		n = (size_t)snprintf(buf, len, "%ux a %s", f->times, per);
+	else if (f->times_max > f->times)
+		n = (size_t)snprintf(buf, len, "%u-%u times a %s", f->times, f->times_max, per);
+	else if (f->times == 1)
+		n = (size_t)snprintf(buf, len, "once a %s", per);
+	else if (f->times == 2)
+		n = (size_t)snprintf(buf, len, "twice a %s", per);
+	else
+		n = (size_t)snprintf(buf, len, "%u times a %s", f->times, per);
+
+	if (style == WORDS_WITH_WHEN && f->n_when && n < len) {
+		n += (size_t)snprintf(buf + n, len - n, " (");
+		for (unsigned i = 0; i < f->n_when && n < len; i++)
+			n += (size_t)snprintf(buf + n, len - n, "%s%s", i ? ", " : "", f->when[i]);
+		if (n < len)
+			snprintf(buf + n, len - n, ")");
+	}
+	return buf;
+}
+
+/* "5 s" or "1 min 30 s": durations as a person says them. */
+char *words_seconds(unsigned s, char *buf, size_t len)
+{
+	if (s >= 60 && s % 60)
+		snprintf(buf, len, "%u min %u s", s / 60, s % 60);
+	else if (s >= 60)
+		snprintf(buf, len, "%u min", s / 60);
+	else
+		snprintf(buf, len, "%u s", s);
+	return buf;
+}
+
+/* A range as written in the article ("2-3"), then what the level picks. */
+char *words_range(struct cat_range r, bool seconds, char *buf, size_t len)
+{
+	char a[32], b[32];
+
+	if (!seconds) {
+		if (r.hi > r.lo)
+			snprintf(buf, len, "%u-%u", r.lo, r.hi);
+		else
+			snprintf(buf, len, "%u", r.lo);
+	} else if (r.hi > r.lo) {
+		snprintf(buf, len, "%s to %s", words_seconds(r.lo, a, sizeof(a)),
+		         words_seconds(r.hi, b, sizeof(b)));
+	} else {
+		snprintf(buf, len, "%s", words_seconds(r.lo, a, sizeof(a)));
+	}
+	return buf;
+}
+
+static const char *sides_text(enum cat_sides sides)
+{
+	switch (sides) {
+	case CAT_SIDES_EACH:
+		return ", each side";
+	case CAT_SIDES_ALTERNATE:
+		return ", alternating sides";
+	case CAT_SIDES_NONE:
+		break;
+	}
+	return "";
+}
+
+char *words_set(const struct cat_set *s, enum cat_level level, char *buf, size_t len)
+{
+	char t[32];
+	unsigned reps = cat_range_at(s->reps, level);
+
+	switch (s->mode) {
+	case CAT_MODE_HOLD:
+		snprintf(buf, len, "hold %s x %u rep%s%s",
+		         words_seconds(cat_range_at(s->hold, level), t, sizeof(t)), reps,
+		         reps == 1 ? "" : "s", sides_text(s->sides));
+		break;
+	case CAT_MODE_REPS:
+		snprintf(buf, len, "%u rep%s at %s each%s", reps, reps == 1 ? "" : "s",
+		         words_seconds(cat_range_at(s->tempo, level), t, sizeof(t)),
+		         sides_text(s->sides));
+		break;
+	case CAT_MODE_TIMED:
+		snprintf(buf, len, "%s%s",
+		         words_seconds(cat_range_at(s->duration, level), t, sizeof(t)),
+		         sides_text(s->sides));
+		break;
+	}
+	return buf;
+}
+
+char *words_count(const struct cat_exercise *ex, const struct hist_ex_stat *st, char *buf,
+                  size_t len)
+{
+	snprintf(buf, len, "%u/%u %s", st->count, ex->freq.times,
+	         ex->freq.per == CAT_PER_WEEK ? "this week" : "today");
+	return buf;
+}

@@ -1,0 +1,85 @@
+/*
+ * test_words.c - the words for frequencies, lengths, sets and counts that
+ * the plain-text modes and the screens share.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "words.h"
+
+static void test_frequency(void **state)
+{
+	char morning[] = "morning", evening[] = "evening";
+	char *when[] = { morning, evening };
+	struct cat_frequency twice = { 2, 2, CAT_PER_DAY, when, 2 };
+	struct cat_frequency once = { 1, 1, CAT_PER_WEEK, NULL, 0 };
+	struct cat_frequency three = { 3, 3, CAT_PER_DAY, NULL, 0 };
+	struct cat_frequency range = { 2, 3, CAT_PER_WEEK, NULL, 0 };
+	char buf[64];
+
+	(void)state;
+	assert_string_equal(words_frequency(&twice, WORDS_LONG, buf, sizeof(buf)), "twice a day");
+	assert_string_equal(words_frequency(&twice, WORDS_WITH_WHEN, buf, sizeof(buf)),
+	                    "twice a day (morning, evening)");
+	assert_string_equal(words_frequency(&twice, WORDS_SHORT, buf, sizeof(buf)), "2x a day");
+	assert_string_equal(words_frequency(&once, WORDS_LONG, buf, sizeof(buf)), "once a week");
+	assert_string_equal(words_frequency(&three, WORDS_LONG, buf, sizeof(buf)), "3 times a day");
+	assert_string_equal(words_frequency(&range, WORDS_LONG, buf, sizeof(buf)),
+	                    "2-3 times a week");
+	assert_string_equal(words_frequency(&range, WORDS_SHORT, buf, sizeof(buf)), "2-3x a week");
+	/* A short buffer is cut, never overrun. */
+	assert_string_equal(words_frequency(&twice, WORDS_WITH_WHEN, buf, 16), "twice a day (mo");
+}
+
+static void test_seconds_and_sets(void **state)
+{
+	struct cat_set hold = {
+		.mode = CAT_MODE_HOLD, .hold = { 5, 10 }, .reps = { 1, 3 }, .sides = CAT_SIDES_EACH
+	};
+	struct cat_set reps = { .mode = CAT_MODE_REPS, .reps = { 10, 10 }, .tempo = { 3, 3 } };
+	struct cat_set timed = { .mode = CAT_MODE_TIMED,
+		                 .duration = { 90, 90 },
+		                 .sides = CAT_SIDES_ALTERNATE };
+	char buf[64];
+
+	(void)state;
+	assert_string_equal(words_seconds(45, buf, sizeof(buf)), "45 s");
+	assert_string_equal(words_seconds(60, buf, sizeof(buf)), "1 min");
+	assert_string_equal(words_seconds(90, buf, sizeof(buf)), "1 min 30 s");
+	assert_string_equal(words_range(hold.hold, true, buf, sizeof(buf)), "5 s to 10 s");
+	assert_string_equal(words_range(hold.reps, false, buf, sizeof(buf)), "1-3");
+	assert_string_equal(words_set(&hold, CAT_LEVEL_EASY, buf, sizeof(buf)),
+	                    "hold 5 s x 1 rep, each side");
+	assert_string_equal(words_set(&hold, CAT_LEVEL_HARD, buf, sizeof(buf)),
+	                    "hold 10 s x 3 reps, each side");
+	assert_string_equal(words_set(&reps, CAT_LEVEL_MEDIUM, buf, sizeof(buf)),
+	                    "10 reps at 3 s each");
+	assert_string_equal(words_set(&timed, CAT_LEVEL_EASY, buf, sizeof(buf)),
+	                    "1 min 30 s, alternating sides");
+}
+
+static void test_count(void **state)
+{
+	struct cat_exercise day = { .freq = { 2, 2, CAT_PER_DAY, NULL, 0 } };
+	struct cat_exercise week = { .freq = { 2, 3, CAT_PER_WEEK, NULL, 0 } };
+	struct hist_ex_stat st = { .count = 1 };
+	char buf[32];
+
+	(void)state;
+	assert_string_equal(words_count(&day, &st, buf, sizeof(buf)), "1/2 today");
+	assert_string_equal(words_count(&week, &st, buf, sizeof(buf)), "1/2 this week");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_frequency),
+		cmocka_unit_test(test_seconds_and_sets),
+		cmocka_unit_test(test_count),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
