@@ -19,14 +19,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/select.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <curses.h>
 
-#include "ui_clock.h"
 #include "ui_draw.h"
 #include "ui_hooks.h"
 #include "ui_priv.h"
@@ -178,11 +176,8 @@ static void catch (int sig)
  * The one way the terminal is given back. Safe to call twice: from the end
  * of ui_run() and again from atexit() on any exit() taken meanwhile.
  */
-static void frame_close(void);
-
 static void teardown(void)
 {
-	frame_close();
 	if (!curses_on)
 		return;
 	curses_on = false;
@@ -418,140 +413,34 @@ static void dispatch(struct ui *ui, int key)
 	}
 }
 
-/* ---- One write per frame ------------------------------------------------- */
+/* ---- Frames --------------------------------------------------------------- */
 
 /*
- * ncurses flushes its output at every cursor movement, so a frame that
- * changes ten separate rows reaches the terminal as ten write()s, and each
- * wakes the terminal (and tmux) again. Like kilo's abuf, a frame is instead
- * collected and written once: ncurses writes to standard output, which for
- * the length of doupdate() is pointed at an unlinked shared-memory file (a
- * file never blocks, however large the frame), then the whole frame goes to the
- * terminal in one write. The terminal is never the target of an ioctl inside
- * doupdate(), except on the first frame after endwin(), which is written
- * directly. Any failure falls back to ncurses' own writes.
+ * ncurses 6.4 flushes its output at every cursor movement until the screen
+ * has been through one endwin() and back (lib_mvcur.c flushes only while
+ * the screen is in its initial state), so a frame that changes ten rows
+ * would reach the terminal as ten write()s. One endwin() before the first
+ * frame, with standard output pointed at /dev/null so the terminal sees
+ * nothing of it, takes ncurses past that state; the first refresh() is then
+ * its ordinary return from endwin(), and every frame leaves doupdate() in
+ * one write. Nothing else depends on it: without it, frames are only split.
  */
-static int frame_fd = -1; /* the temporary file */
-static int tty_fd = -1;   /* a copy of the terminal's descriptor */
-static bool frame_direct; /* next frame straight to the terminal */
-
-static void frame_setup(void)
+static void settle_ncurses(void)
 {
-	char name[64];
+	int null = open("/dev/null", O_WRONLY | O_CLOEXEC), out = dup(STDOUT_FILENO);
 
-	/*
-	 * Shared memory rather than tmpfile(): on a disk file system every
-	 * frame's writes would cost more than the write()s they save.
-	 */
-	snprintf(name, sizeof(name), "/lumbar-frame-%ld", (long)getpid());
-	frame_fd = shm_open(name, O_RDWR | O_CREAT | O_EXCL, 0600);
-	if (frame_fd < 0)
-		return;
-	shm_unlink(name);
-	tty_fd = dup(STDOUT_FILENO);
-	if (tty_fd < 0) {
-		close(frame_fd);
-		frame_fd = -1;
+	if (null >= 0 && out >= 0) {
+		fflush(stdout);
+		if (dup2(null, STDOUT_FILENO) >= 0) {
+			endwin();
+			fflush(stdout);
+			dup2(out, STDOUT_FILENO);
+		}
 	}
-}
-
-/* Also from teardown(): standard output is the terminal again after it. */
-static void frame_close(void)
-{
-	if (frame_fd >= 0) {
-		dup2(tty_fd, STDOUT_FILENO);
-		close(frame_fd);
-		close(tty_fd);
-	}
-	frame_fd = tty_fd = -1;
-}
-
-bool ui_write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
-/*
- * ncurses stops flushing at every cursor move once it has been through one
- * endwin() and come back (lib_mvcur.c flushes only while the screen is in its
- * initial state); from then on a frame leaves doupdate() in one write unless
- * it outgrows ncurses' buffer, a little more than one screenful of cells. This
- * takes it there before the first frame: endwin() with standard output on the
- * frame file, so the terminal sees nothing of it (its mode change fails on
- * the file and the terminal keeps the mode newterm() set), and the first
- * frame, written directly, is ncurses' ordinary return from endwin().
- */
-static void frame_settle(void)
-{
-	if (frame_fd < 0 || dup2(frame_fd, STDOUT_FILENO) < 0)
-		return;
-	endwin();
-	dup2(tty_fd, STDOUT_FILENO);
-	frame_direct = true;
-}
-
-/*
- * Send the frame. A small one (a tick: only the time changed) goes straight
- * to the terminal: ui_clock's bytes in one write, then curses' own, if
- * `past` does not say it has none (after frame_settle() curses writes in one
- * piece); the detour through the frame file would cost more system calls
- * than it saves. A full frame is collected in the frame file, ui_clock's
- * blanking, curses' frame and ui_clock's cells in that order, and written
- * once.
- */
-static void frame_refresh(bool small, bool past)
-{
-	char buf[16384];
-	off_t at = 0, len;
-	ssize_t n;
-
-	/* A cleared screen has none of the digits a tick would only touch up. */
-	if (small && !frame_direct && !is_cleared(curscr)) {
-		ui_clock_before_refresh(false);
-		/*
-		 * All of it went past curses: the rows it touched in stdscr are
-		 * blank again, as curses last sent them, so doupdate() would
-		 * only compare them to find nothing.
-		 */
-		if (!past)
-			refresh();
-		return;
-	}
-	if (frame_fd < 0 || frame_direct || lseek(frame_fd, 0, SEEK_SET) < 0 ||
-	    dup2(frame_fd, STDOUT_FILENO) < 0) {
-		frame_direct = false;
-		ui_clock_before_refresh(true);
-		refresh();
-		ui_clock_after_refresh(STDOUT_FILENO);
-		return;
-	}
-	ui_clock_before_refresh(true);
-	refresh();
-	ui_clock_after_refresh(STDOUT_FILENO);
-	dup2(tty_fd, STDOUT_FILENO);
-	/*
-	 * The frame is what was written from offset 0; the file keeps its
-	 * largest size, so nothing is truncated frame after frame.
-	 */
-	len = lseek(frame_fd, 0, SEEK_CUR);
-	while (at < len) {
-		size_t want = (size_t)(len - at) < sizeof(buf) ? (size_t)(len - at) : sizeof(buf);
-
-		n = pread(frame_fd, buf, want, at);
-		if (n <= 0 || !ui_write_all(STDOUT_FILENO, buf, (size_t)n))
-			break;
-		at += n;
-	}
+	if (null >= 0)
+		close(null);
+	if (out >= 0)
+		close(out);
 }
 
 /*
@@ -578,58 +467,9 @@ static void bench_first_frame(void)
 	}
 }
 
-/*
- * What the player's static parts (all but the time) are drawn from. While it
- * stays the same and no key or signal came in, a frame redraws only the rows
- * that show the time: erase() and a full redraw would make ncurses compare
- * every cell of the screen again, once a second, to find the same few changes.
- */
-struct frame_key {
-	enum ui_screen screen;
-	int lines, cols;
-	size_t phase;
-	bool playing, paused, finished, confirm, held;
-};
-
-static struct frame_key frame_key_of(const struct ui *ui)
+/* Draw the current screen whole; curses sends what changed. */
+static void draw(struct ui *ui)
 {
-	struct frame_key k;
-
-	/* Zeroed first, padding included, so memcmp() compares only the fields. */
-	memset(&k, 0, sizeof(k));
-	k.screen = ui->screen;
-	k.lines = LINES;
-	k.cols = COLS;
-	k.playing = ui->playing;
-	if (ui->playing) {
-		k.phase = ui->sess.cur;
-		k.paused = ui->sess.paused;
-		k.finished = ui->sess.finished;
-	}
-	k.confirm = ui->confirm;
-	k.held = ui->held_by_modal;
-	return k;
-}
-
-/*
- * Draw a frame and send it. `all` asks for everything to be drawn again (a
- * key, a signal or a suspension came in); otherwise the player may redraw
- * only its clock rows when its frame_key has not changed.
- */
-static void draw(struct ui *ui, bool all)
-{
-	static struct frame_key last;
-	static bool have_last;
-	struct frame_key key = frame_key_of(ui);
-
-	if (!all && have_last && !ui_draw_too_small() && ui->screen == UI_SCREEN_PLAYER &&
-	    memcmp(&key, &last, sizeof(key)) == 0) {
-		frame_refresh(true, ui_player_draw(ui, false));
-		return;
-	}
-	last = key;
-	have_last = true;
-	ui_clock_begin();
 	erase();
 	if (ui_draw_too_small()) {
 		ui_draw_too_small_screen();
@@ -642,7 +482,7 @@ static void draw(struct ui *ui, bool all)
 			ui_menu_info_draw(ui);
 			break;
 		case UI_SCREEN_PLAYER:
-			ui_player_draw(ui, true);
+			ui_player_draw(ui);
 			break;
 		case UI_SCREEN_SUMMARY:
 			ui_player_summary_draw(ui);
@@ -658,7 +498,7 @@ static void draw(struct ui *ui, bool all)
 			break;
 		}
 	}
-	frame_refresh(false, false);
+	refresh();
 	bench_first_frame();
 }
 
@@ -690,7 +530,6 @@ static void suspend(struct ui *ui)
 		session_pause(&ui->sess, ui->now);
 	ui->held_by_modal = false;
 	endwin();
-	ui_clock_forget();
 	sigemptyset(&tstp);
 	sigaddset(&tstp, SIGTSTP);
 	signal(SIGTSTP, SIG_DFL);
@@ -699,7 +538,6 @@ static void suspend(struct ui *ui)
 	sigprocmask(SIG_BLOCK, &tstp, NULL);
 	catch (SIGTSTP);
 	clearok(curscr, TRUE);
-	frame_direct = true;
 }
 
 /*
@@ -776,7 +614,6 @@ static void loop(struct ui *ui)
 	while (!ui->quit) {
 		int key, keys = 0;
 		int64_t wait;
-		bool all = woke != 0;
 
 		if (got_int || got_term || got_hup) {
 			ui->status = got_int ? 130 : got_term ? 143 : 129;
@@ -787,7 +624,6 @@ static void loop(struct ui *ui)
 			got_tstp = 0;
 			suspend(ui);
 			ui->now = now_ms();
-			all = true;
 		}
 		/*
 		 * Every key ncurses already holds, before sleeping again. After a
@@ -824,7 +660,7 @@ static void loop(struct ui *ui)
 			ui->held_by_modal = false;
 			ui->screen = UI_SCREEN_SUMMARY;
 		}
-		draw(ui, all || keys > 0);
+		draw(ui);
 		ui_log_flush(ui);
 
 		wait = ui->playing && !ui->sess.finished ? session_wait_ms(&ui->sess, ui->now) : -1;
@@ -893,15 +729,10 @@ int ui_run(const struct ui_options *o)
 	 */
 	leaveok(stdscr, TRUE);
 	ui_draw_init(o->color, codeset && strcmp(codeset, "UTF-8") == 0);
-	ui_clock_init(ui_draw_utf8());
-
-	frame_setup();
-	frame_direct = true;
-	frame_settle();
+	settle_ncurses();
 	ui.now = now_ms();
 	ui_start(&ui);
 	loop(&ui);
-	frame_close();
 	teardown();
 
 	/*

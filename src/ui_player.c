@@ -13,7 +13,6 @@
 
 #include <curses.h>
 
-#include "ui_clock.h"
 #include "ui_draw.h"
 #include "ui_hooks.h"
 #include "ui_priv.h"
@@ -169,16 +168,7 @@ static void draw_confirm(void)
 	ui_draw_text(y, x, w, q, a);
 }
 
-/* Blank row y, so a row drawn again by itself shows nothing of its past. */
-static void clear_row(int y)
-{
-	if (y >= 0 && y < LINES) {
-		move(y, 0);
-		clrtoeol();
-	}
-}
-
-/* Appends the decimal digits of `n` at `dst`; returns the end. No printf in a tick. */
+/* Appends the decimal digits of `n` at `dst`; returns the end. */
 static char *put_uint(char *dst, unsigned n)
 {
 	char tmp[16], *p = tmp + sizeof(tmp);
@@ -193,42 +183,10 @@ static char *put_uint(char *dst, unsigned n)
 	return dst;
 }
 
-/* ASCII `s` as cells in `attr`, for ui_clock_field(); false if it is not ASCII. */
-static bool ascii_cells(struct ui_clock_cell *cells, const char *s, attr_t attr)
+/* Row 0: where in the routine, and how long it still takes. */
+static void draw_header(const struct ui *ui, const struct plan_phase *ph, int64_t plan_left)
 {
-	for (; *s; s++, cells++) {
-		if ((unsigned char)*s >= 0x80 || (unsigned char)*s < 0x20)
-			return false;
-		cells->attr = attr;
-		cells->ch[0] = *s;
-		cells->ch[1] = '\0';
-	}
-	return true;
-}
-
-static void blank_cells(struct ui_clock_cell *cells, int n)
-{
-	for (int i = 0; i < n; i++) {
-		cells[i].attr = A_NORMAL;
-		strcpy(cells[i].ch, " ");
-	}
-}
-
-/*
- * Row 0: where in the routine, and how long it still takes. The time goes
- * past curses (ui_clock.h) when it can, in a field from the widest the time
- * can be to the right edge; otherwise curses draws it, and with `all` false
- * only the time is drawn again, after blanking what a longer time covered,
- * or a row too narrow to keep the two apart is drawn whole. Returns whether
- * the time went past curses.
- */
-static bool draw_header(const struct ui *ui, const struct plan_phase *ph, int64_t plan_left,
-                        bool all)
-{
-	struct ui_clock_cell cells[UI_CLOCK_FIELD_MAX];
 	char line[64], right[32], left[16], *p;
-	int wl, wr, wmax;
-	bool past;
 
 	/* "Exercise K of N" */
 	memcpy(line, "Exercise ", 9);
@@ -236,47 +194,14 @@ static bool draw_header(const struct ui *ui, const struct plan_phase *ph, int64_
 	memcpy(p, " of ", 4);
 	put_uint(p + 4, ui->plan.n_exercises);
 	ui_clock((unsigned)((plan_left + 999) / 1000), left);
-	strcpy(right, left);
-	strcat(right, " left ");
-	wl = 1 + ui_draw_width(line);
-	wr = COLS - ui_draw_width(right);
-	wmax = COLS - ui_draw_width(ui_clock(ui->plan.total, left)) - 6;
-	wmax = wmax > wl ? wmax : wl;
-	past = !ui->confirm && wr >= wmax && COLS - wmax <= UI_CLOCK_FIELD_MAX &&
-	       ascii_cells(cells + (wr - wmax), right, ui_draw_attr(UI_ROLE_DIM));
-	if (past)
-		blank_cells(cells, wr - wmax);
-	past = ui_clock_field(UI_CLOCK_HEADER, 0, wmax, COLS - wmax, past ? cells : NULL);
-	if (!all && !past) {
-		if (wr >= wmax) {
-			if (wr > wmax)
-				mvhline(0, wmax, ' ', wr - wmax);
-		} else {
-			clear_row(0);
-			all = true;
-		}
-	}
-	if (all)
-		ui_draw_text(0, 1, COLS - 2, line, ui_draw_attr(UI_ROLE_DIM));
-	if (!past)
-		ui_draw_right(0, right, ui_draw_attr(UI_ROLE_DIM));
+	snprintf(right, sizeof(right), "%s left ", left);
+	ui_draw_text(0, 1, COLS - 2, line, ui_draw_attr(UI_ROLE_DIM));
+	ui_draw_right(0, right, ui_draw_attr(UI_ROLE_DIM));
 	if (ui->sess.paused && COLS >= 40)
 		ui_draw_center(0, " PAUSED ", ui_draw_attr(UI_ROLE_ALERT));
-	return past;
 }
 
-/*
- * The block digits as the last frame left them, so that a tick draws only
- * the glyphs that changed; a full frame draws them all and starts it again.
- */
-static struct {
-	char text[16];
-	int y, x, scale;
-	attr_t attr;
-	bool direct; /* drawn by ui_clock, not curses */
-} digits_shown;
-
-bool ui_player_draw(struct ui *ui, bool all)
+void ui_player_draw(struct ui *ui)
 {
 	const struct session *s = &ui->sess;
 	const struct plan_phase *ph = session_phase(s);
@@ -288,19 +213,18 @@ bool ui_player_draw(struct ui *ui, bool all)
 	const char *word;
 	unsigned shown;
 	int y, footer, gaps, steps_min, word_rows, budget, scale = 0, dw = 0, dh = 1, ww, wh;
-	bool big_word, past;
+	bool big_word;
 
 	if (!ph)
-		return false;
+		return;
 	ex = &cat->exercises[ph->exercise];
 	set = ph->set >= 0 ? &ex->sets[ph->set] : NULL;
 	role = ui_draw_attr(role_of(ph->kind));
 	word = phase_word(ph, set, word_buf, sizeof(word_buf));
 	shown = session_left_shown(s, ui->now);
 
-	past = draw_header(ui, ph, session_plan_left_ms(s, ui->now), all);
-	if (all)
-		ui_draw_center(1, ex->name, ui_draw_attr(UI_ROLE_TITLE));
+	draw_header(ui, ph, session_plan_left_ms(s, ui->now));
+	ui_draw_center(1, ex->name, ui_draw_attr(UI_ROLE_TITLE));
 
 	/* Room: footer, gaps and steps shrink before the countdown does. */
 	footer = LINES >= 8 ? 1 : 0;
@@ -325,14 +249,11 @@ bool ui_player_draw(struct ui *ui, bool all)
 
 	y = 2 + (gaps >= 4 ? 1 : 0);
 	if (big_word) {
-		if (all)
-			ui_draw_big(y, (COLS - ww) / 2, word, 1, role);
+		ui_draw_big(y, (COLS - ww) / 2, word, 1, role);
 		y += word_rows;
 	}
-	if (all) {
-		detail_line(ui, ph, word, line, sizeof(line));
-		ui_draw_center(y, line, role);
-	}
+	detail_line(ui, ph, word, line, sizeof(line));
+	ui_draw_center(y, line, role);
 	y++;
 	y += gaps >= 2 ? 1 : 0;
 
@@ -344,79 +265,27 @@ bool ui_player_draw(struct ui *ui, bool all)
 		strcpy(big, left);
 	digits_attr = s->paused ? ui_draw_attr(UI_ROLE_DIM) : role;
 	if (scale) {
-		int x;
-		bool whole = all;
-
 		ui_draw_big_size(big, scale, &dw, &dh);
-		x = (COLS - dw) / 2;
-		/*
-		 * Written past curses (ui_clock.h) unless the question box lies
-		 * over them or a tick would switch ways. Curses holds blanks
-		 * there meanwhile, so its own drawing starts whole next time.
-		 */
-		if (!ui->confirm && (all || digits_shown.direct) &&
-		    ui_clock_show(y, x, big, scale, digits_attr)) {
-			digits_shown.direct = true;
-			digits_shown.text[0] = '\0';
-		} else {
-			if (!all &&
-			    (digits_shown.y != y || digits_shown.x != x ||
-			     digits_shown.scale != scale || digits_shown.attr != digits_attr ||
-			     strlen(digits_shown.text) != strlen(big))) {
-				/* Moved or resized: nothing of the old digits may stay. */
-				for (int r = 0; r < dh; r++)
-					clear_row(y + r);
-				whole = true;
-			}
-			ui_draw_big_over(y, x, big, whole ? NULL : digits_shown.text, scale,
-			                 digits_attr);
-			snprintf(digits_shown.text, sizeof(digits_shown.text), "%s", big);
-			digits_shown.direct = false;
-			past = false;
-		}
-		digits_shown.y = y;
-		digits_shown.x = x;
-		digits_shown.scale = scale;
-		digits_shown.attr = digits_attr;
+		ui_draw_big(y, (COLS - dw) / 2, big, scale, digits_attr);
 		y += dh;
 		y += gaps >= 2 ? 1 : 0;
 	}
 
 	/* The bar, with the time left in plain M:SS beside it. */
 	{
-		struct ui_clock_cell cells[UI_CLOCK_FIELD_MAX];
 		int bw = COLS - 10 < 60 ? COLS - 10 : 60;
 		int x = (COLS - bw - 7) / 2;
 		unsigned done = ph->seconds - (shown < ph->seconds ? shown : ph->seconds);
-		bool direct = false;
 
-		/* Past curses when it can: the bar, a gap, and the time in 7 cells. */
-		if (bw >= 4 && bw + 8 <= UI_CLOCK_FIELD_MAX && strlen(left) <= 7 &&
-		    ui_draw_utf8() && !ui->confirm) {
-			ui_draw_bar_cells(cells, bw, done, ph->seconds, role);
-			blank_cells(cells + bw, 8);
-			direct = ascii_cells(cells + bw + 1, left, A_BOLD);
-		}
-		direct = ui_clock_field(UI_CLOCK_BAR, y, x, bw + 8, direct ? cells : NULL);
-		if (direct) {
-			/* Nothing of it in curses. */
-		} else if (bw >= 4) {
-			/* The bar covers its cells; the time beside it may shrink. */
-			if (!all && x + bw + 1 < COLS)
-				mvhline(y, x + bw + 1, ' ', 7);
+		if (bw >= 4) {
 			ui_draw_bar(y, x, bw, done, ph->seconds, role);
 			ui_draw_text(y, x + bw + 1, 7, left, A_BOLD);
 		} else {
-			if (!all)
-				clear_row(y);
 			ui_draw_center(y, left, A_BOLD);
 		}
-		past = past && direct;
 		y++;
 	}
 	y += gaps >= 4 ? 1 : 0;
-	if (!all)
-		return past;
 
 	draw_steps(ui, ph, y, LINES - footer);
 
@@ -431,7 +300,6 @@ bool ui_player_draw(struct ui *ui, bool all)
 	}
 	if (ui->confirm)
 		draw_confirm();
-	return false;
 }
 
 void ui_player_key(struct ui *ui, enum ui_action action)

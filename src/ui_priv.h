@@ -213,9 +213,6 @@ void ui_stop(struct ui *ui);
 /* Open the help screen for the current screen (pausing a running session). */
 void ui_help(struct ui *ui);
 
-/* Write all of p[0..n) to fd, through EINTR and short writes. */
-bool ui_write_all(int fd, const char *p, size_t n);
-
 /* Format a length of seconds as M:SS (H:MM:SS from an hour) into buf[16]. */
 const char *ui_clock(unsigned seconds, char buf[16]);
 
@@ -310,15 +307,7 @@ void ui_log_resume_no(struct ui *ui);
 
 /* ---- ui_player.c: player, summary, help, quit question -------------------- */
 
-/*
- * Draw the player. With `all` false only the rows that show the time (the
- * header, the block digits and the bar) are cleared and drawn again, from the
- * session as always; the caller promises that nothing else on the screen
- * changed since the last full draw (same phase, size, pause and question).
- * Then it returns true when all of that went past curses (ui_clock.h), so
- * curses has nothing to send.
- */
-bool ui_player_draw(struct ui *ui, bool all);
+void ui_player_draw(struct ui *ui);
 void ui_player_key(struct ui *ui, enum ui_action action);
 void ui_player_summary_draw(struct ui *ui);
 void ui_player_summary_key(struct ui *ui, enum ui_action action);
