@@ -322,11 +322,21 @@ static const struct glyph *glyph_of(char c)
 	return u < 128 ? by_char[u] : NULL;
 }
 
+/*
+ * Screen rows per pixel row in ASCII, where a cell holds one pixel row (of
+ * `#`) instead of two half blocks: about half the scale, so that a pixel
+ * stays roughly as tall as it is wide.
+ */
+static int ascii_rows(int scale)
+{
+	return (scale + 1) / 2;
+}
+
 bool ui_draw_big_size(const char *s, int scale, int *w, int *h)
 {
 	int width = 0;
 
-	if (!have_utf8 || scale < 1 || !*s)
+	if (scale < 1 || !*s)
 		return false;
 	for (const char *p = s; *p; p++) {
 		const struct glyph *g = glyph_of(*p);
@@ -336,8 +346,8 @@ bool ui_draw_big_size(const char *s, int scale, int *w, int *h)
 		width += (int)strlen(g->rows[0]) * scale + (p[1] ? scale : 0);
 	}
 	*w = width;
-	/* Five pixel rows, two per screen row. */
-	*h = (5 * scale + 1) / 2;
+	/* Five pixel rows: two per screen row in half blocks, else one per ascii_rows(). */
+	*h = have_utf8 ? (5 * scale + 1) / 2 : 5 * ascii_rows(scale);
 	return true;
 }
 
@@ -358,6 +368,7 @@ void ui_draw_big(int y, int x, const char *s, int scale, attr_t attr)
 	static const wchar_t shapes[4][2] = {
 		{ L' ', 0 }, { L'\u2580', 0 }, { L'\u2584', 0 }, { L'\u2588', 0 }
 	};
+	static const wchar_t ascii[2][2] = { { L' ', 0 }, { L'#', 0 } };
 	cchar_t cells[4], row[BIG_MAX_COLS];
 	int w, h;
 
@@ -371,7 +382,8 @@ void ui_draw_big(int y, int x, const char *s, int scale, attr_t attr)
 	 * run with no attribute switches.
 	 */
 	for (int k = 0; k < 4; k++)
-		setcchar(&cells[k], shapes[k], attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+		setcchar(&cells[k], have_utf8 ? shapes[k] : ascii[k == 0 ? 0 : 1], attr & ~A_COLOR,
+		         (short)PAIR_NUMBER(attr), NULL);
 	for (int r = 0; r < h; r++) {
 		int cx = 0;
 
@@ -381,9 +393,16 @@ void ui_draw_big(int y, int x, const char *s, int scale, attr_t attr)
 			const struct glyph *g = glyph_of(*p);
 			int gw = (int)strlen(g->rows[0]) * scale;
 
-			for (int c = 0; c < gw; c++)
-				row[cx++] = cells[(ink(g, scale, c, 2 * r) ? 1 : 0) |
-				                  (ink(g, scale, c, 2 * r + 1) ? 2 : 0)];
+			for (int c = 0; c < gw; c++) {
+				int k;
+
+				if (have_utf8)
+					k = (ink(g, scale, c, 2 * r) ? 1 : 0) |
+					    (ink(g, scale, c, 2 * r + 1) ? 2 : 0);
+				else
+					k = ink(g, scale, c, r / ascii_rows(scale) * scale) ? 3 : 0;
+				row[cx++] = cells[k];
+			}
 			for (int c = 0; p[1] && c < scale; c++)
 				row[cx++] = cells[0];
 		}

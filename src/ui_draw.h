@@ -86,10 +86,10 @@ void ui_draw_flow_add(struct ui_draw_flow *f, const char *prefix, const char *te
 void ui_draw_flow_gap(struct ui_draw_flow *f);
 
 /*
- * The block font: 3x5 glyphs for A-Z, 0-9, ':', '-', 'x' and space, drawn
- * with half blocks so a pixel is square, `scale` pixels per pixel. Letters
- * are shown upper case. ui_draw_big_size() returns false when the locale has
- * no block characters or `s` has a character the font lacks.
+ * The block font: 3x5 glyphs for A-Z, 0-9, ':', '-', 'x' and space, `scale`
+ * pixels per pixel, drawn with half blocks so a pixel is square, or with `#`
+ * where the locale has no block characters. Letters are shown upper case.
+ * ui_draw_big_size() returns false when `s` has a character the font lacks.
  */
 bool ui_draw_big_size(const char *s, int scale, int *w, int *h);
 void ui_draw_big(int y, int x, const char *s, int scale, attr_t attr);

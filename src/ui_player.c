@@ -230,7 +230,9 @@ void ui_player_draw(struct ui *ui)
 	footer = LINES >= 8 ? 1 : 0;
 	gaps = LINES >= 20 ? 4 : LINES >= 14 ? 2 : 0;
 	steps_min = LINES < 14 ? 0 : ph->kind == PLAN_PREPARE ? 5 : 3;
-	big_word = LINES >= 14 && ui_draw_big_size(word, 1, &ww, &wh) && ww <= COLS - 2;
+	/* Without UTF-8 only the digits are drawn in `#`; the word stays on its plain line. */
+	big_word =
+	    LINES >= 14 && ui_draw_utf8() && ui_draw_big_size(word, 1, &ww, &wh) && ww <= COLS - 2;
 	word_rows = big_word ? wh : 0;
 	budget = LINES - footer - 4 - word_rows - gaps - steps_min;
 	/* Size the digits for the widest value of the phase, so they hold still. */

@@ -469,6 +469,23 @@ test_sighup_restores_the_terminal() {
 	expect_exit 129
 }
 
+# In a C locale the countdown's digits are drawn with # (and nothing else on
+# the player leaves ASCII).
+test_big_digits_without_utf8() {
+	local rows
+	open_pane digits-c || return 1
+	keys "clear; LC_ALL=C $BIN --catalogue $LONG long-hold; $REPORT" Enter
+	wait_for '^ *HOLD +rep 1 of 1' 4 || return 1
+	rows=$(screen | grep -cE '^ *#+( +#+)+ *$')
+	[ "$rows" -ge 5 ] || { why="$rows rows of # digits"; return 1; }
+	if screen | LC_ALL=C grep -q '[^ -~]'; then
+		why="a byte outside ASCII on the screen"
+		return 1
+	fi
+	keys q y
+	expect_exit 0
+}
+
 test_ctrl_z_pauses_and_fg_redraws() {
 	local pid
 	open_pane suspend || return 1
@@ -1197,7 +1214,8 @@ test_history_view_without_utf8() {
 for t in menu_lists_routine_and_exercises menu_navigation phases_in_order_and_on_time \
 	reps_and_timed_sets pause_freezes_the_clock next_prev_skip_quit p_restarts_a_phase \
 	help_in_the_player resize_to_tiny_and_back ctrl_c_restores_the_terminal \
-	sigterm_restores_the_terminal sighup_restores_the_terminal ctrl_z_pauses_and_fg_redraws \
+	sigterm_restores_the_terminal sighup_restores_the_terminal big_digits_without_utf8 \
+	ctrl_z_pauses_and_fg_redraws \
 	plain_options pain_score_recorded pain_skipped_with_enter quit_after_a_hold_is_partial \
 	quit_before_work_logs_nothing history_view due_routine resume_after_kill \
 	resume_declined_after_sighup stale_progress_is_ignored damaged_history_line \
