@@ -136,7 +136,7 @@ static enum ui_action action_of(unsigned ctx, int key)
 
 /* ---- Signals and teardown ------------------------------------------------- */
 
-static volatile sig_atomic_t got_int, got_term, got_hup, got_tstp;
+static volatile sig_atomic_t got_int, got_term, got_hup, got_quit, got_tstp;
 static sigset_t handled;    /* the signals blocked outside pselect() */
 static sigset_t sleep_mask; /* the mask while sleeping: without those */
 static sigset_t orig_mask;  /* the caller's, restored at the end */
@@ -155,6 +155,9 @@ static void on_signal(int sig)
 		break;
 	case SIGHUP:
 		got_hup = 1;
+		break;
+	case SIGQUIT:
+		got_quit = 1;
 		break;
 	case SIGTSTP:
 		got_tstp = 1;
@@ -196,11 +199,12 @@ static void signals_setup(void)
 		atexit(teardown);
 		registered = true;
 	}
-	got_int = got_term = got_hup = got_tstp = 0;
+	got_int = got_term = got_hup = got_quit = got_tstp = 0;
 	sigemptyset(&handled);
 	sigaddset(&handled, SIGINT);
 	sigaddset(&handled, SIGTERM);
 	sigaddset(&handled, SIGHUP);
+	sigaddset(&handled, SIGQUIT);
 	sigaddset(&handled, SIGTSTP);
 	sigaddset(&handled, SIGWINCH);
 	sigprocmask(SIG_BLOCK, &handled, &orig_mask);
@@ -208,12 +212,14 @@ static void signals_setup(void)
 	sigdelset(&sleep_mask, SIGINT);
 	sigdelset(&sleep_mask, SIGTERM);
 	sigdelset(&sleep_mask, SIGHUP);
+	sigdelset(&sleep_mask, SIGQUIT);
 	sigdelset(&sleep_mask, SIGTSTP);
 	sigdelset(&sleep_mask, SIGWINCH);
 
 	catch (SIGINT);
 	catch (SIGTERM);
 	catch (SIGHUP);
+	catch (SIGQUIT);
 	/* A shell without job control ignores SIGTSTP for us; keep it so. */
 	sigaction(SIGTSTP, NULL, &old);
 	catch_tstp = old.sa_handler != SIG_IGN;
@@ -232,6 +238,7 @@ static void signals_restore(void)
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
+	signal(SIGQUIT, SIG_DFL);
 	if (catch_tstp)
 		signal(SIGTSTP, SIG_DFL);
 }
@@ -615,8 +622,8 @@ static void loop(struct ui *ui)
 		int key, keys = 0;
 		int64_t wait;
 
-		if (got_int || got_term || got_hup) {
-			ui->status = got_int ? 130 : got_term ? 143 : 129;
+		if (got_int || got_term || got_hup || got_quit) {
+			ui->status = got_int ? 130 : got_term ? 143 : got_hup ? 129 : 131;
 			break;
 		}
 		ui->now = now_ms();
@@ -676,7 +683,7 @@ static void loop(struct ui *ui)
 int ui_run(const struct ui_options *o)
 {
 	struct ui ui;
-	const char *codeset;
+	const char *codeset, *cup;
 
 	memset(&ui, 0, sizeof(ui));
 	ui.opt = o;
@@ -698,10 +705,23 @@ int ui_run(const struct ui_options *o)
 		signals_restore();
 		fprintf(stderr, "lumbar: cannot use this terminal (TERM=%s)\n",
 		        getenv("TERM") ? getenv("TERM") : "");
+		ui_log_free(&ui);
 		return 1;
 	}
 	set_term(term_screen);
 	curses_on = true;
+	/* A screen is drawn by moving the cursor: without cup there is no player. */
+	cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1 || !*cup) {
+		teardown();
+		signals_restore();
+		fprintf(stderr,
+		        "lumbar: this terminal (TERM=%s) cannot move the cursor; "
+		        "use another terminal, or the plain modes (--list, --plan)\n",
+		        getenv("TERM") ? getenv("TERM") : "");
+		ui_log_free(&ui);
+		return 1;
+	}
 	cbreak();
 	noecho();
 	nonl();
@@ -737,15 +757,15 @@ int ui_run(const struct ui_options *o)
 
 	/*
 	 * Signals are still ours here, so a second Ctrl-C cannot cut a write
-	 * short. Ctrl-C is a deliberate quit: what was done is logged. SIGHUP
-	 * and SIGTERM mid-routine write nothing and keep the progress file for
+	 * short. Ctrl-C is a deliberate quit: what was done is logged. SIGHUP,
+	 * SIGQUIT and SIGTERM mid-routine write nothing and keep the progress file for
 	 * the next start to offer; at the summary the routine is over, so its
 	 * entries go to the history without a score.
 	 */
 	if (ui.playing && ui.status == 130)
 		ui_log_quit(&ui);
-	else if (ui.playing && (ui.status == 129 || ui.status == 143) && ui.sess.finished &&
-	         !ui.pain_done)
+	else if (ui.playing && (ui.status == 129 || ui.status == 131 || ui.status == 143) &&
+	         ui.sess.finished && !ui.pain_done)
 		ui_log_finish(&ui, HIST_NO_PAIN);
 	if (ui.playing) {
 		session_free(&ui.sess);
