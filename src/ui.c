@@ -4,7 +4,8 @@
  *
  * The loop blocks in pselect() on the terminal until a key, a signal, or the
  * next whole second of the current phase's deadline (session_wait_ms()); a
- * menu or a paused session blocks until a key. Signals stay blocked except
+ * paused session blocks until a key, the menu and the history view until a
+ * key or the next local midnight, when their counts change. Signals stay blocked except
  * inside pselect(), so a signal can never slip in between the check of its
  * flag and the sleep. This is the only file that reads CLOCK_MONOTONIC.
  */
@@ -346,6 +347,21 @@ static int64_t now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/*
+ * Milliseconds until the next local midnight by the wall clock: the one
+ * timer of the menu and the history view, whose counts are per day.
+ */
+static int64_t day_change_ms(void)
+{
+	struct timespec ts;
+	int64_t ms;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ms = (int64_t)hist_next_day(ts.tv_sec) * 1000 -
+	     ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+	return ms > 0 ? ms : 0;
+}
+
 static unsigned context_of(const struct ui *ui)
 {
 	switch (ui->screen) {
@@ -667,10 +683,18 @@ static void loop(struct ui *ui)
 			ui->held_by_modal = false;
 			ui->screen = UI_SCREEN_SUMMARY;
 		}
+		if (ui->screen == UI_SCREEN_MENU || ui->screen == UI_SCREEN_HISTORY)
+			ui_log_check_day(ui); /* the day may have changed while it slept */
 		draw(ui);
 		ui_log_flush(ui);
 
-		wait = ui->playing && !ui->sess.finished ? session_wait_ms(&ui->sess, ui->now) : -1;
+		if (ui->playing && !ui->sess.finished)
+			wait = session_wait_ms(&ui->sess, ui->now);
+		else if (ui->hist_ok &&
+		         (ui->screen == UI_SCREEN_MENU || ui->screen == UI_SCREEN_HISTORY))
+			wait = day_change_ms();
+		else
+			wait = -1;
 		if (second_bell) {
 			int64_t b = second_bell > ui->now ? second_bell - ui->now : 0;
 

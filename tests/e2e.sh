@@ -696,6 +696,31 @@ test_due_routine() {
 
 # kill -9 mid-routine: the next start offers to resume, and y continues at
 # that exercise with what was done before still logged at the end.
+# A menu left open across local midnight shows the new day's counts without a
+# key. The time zone is chosen so that midnight is 12 s away (POSIX TZ takes
+# seconds): two entries today make 2/2, and at midnight it becomes 0/2.
+test_menu_counts_change_at_midnight() {
+	local now off sign tz
+	open_pane midnight || return 1
+	mkdir -p "${hist%/*}"
+	now=$(date -u +%s)
+	off=$(((86400 - 12 - now % 86400 + 86400) % 86400)) # local = UTC + off
+	sign=-
+	if [ "$off" -gt 43200 ]; then
+		off=$((86400 - off))
+		sign=+
+	fi
+	tz=$(printf 'LUM%s%02d:%02d:%02d' $sign $((off / 3600)) $((off % 3600 / 60)) $((off % 60)))
+	printf '%s\tside-hold\tdone\t12\t-\n%s\tside-hold\tdone\t12\t-\n' \
+		"$(TZ=$tz date '+%Y-%m-%dT00:00:01%:z')" "$(TZ=$tz date '+%Y-%m-%dT00:00:02%:z')" >"$hist"
+	keys "clear; TZ='$tz' $BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+	wait_for '^  Side hold stretch .*   2/2 today' 8 || return 1
+	[ "$(TZ=$tz date +%H)" = 23 ] || { why="started after midnight; too slow to test"; return 1; }
+	wait_for '^  Side hold stretch .* 0/2 today' 20 || return 1
+	keys q
+	expect_exit 0
+}
+
 test_resume_after_kill() {
 	local pid
 	open_pane resume || return 1
@@ -1272,7 +1297,7 @@ for t in menu_lists_routine_and_exercises menu_navigation phases_in_order_and_on
 	ctrl_backslash_restores_the_terminal odd_terminal_types big_digits_without_utf8 \
 	ctrl_z_pauses_and_fg_redraws \
 	plain_options pain_score_recorded pain_skipped_with_enter quit_after_a_hold_is_partial \
-	quit_before_work_logs_nothing history_view due_routine resume_after_kill \
+	quit_before_work_logs_nothing history_view due_routine menu_counts_change_at_midnight resume_after_kill \
 	resume_declined_after_sighup stale_progress_is_ignored damaged_history_line \
 	unwritable_history sigterm_at_pain_prompt sighup_at_pain_prompt sigint_at_pain_prompt \
 	sigterm_in_history_view sighup_in_history_view sigint_in_history_view \
