@@ -1,19 +1,18 @@
 /*
- * ui.c - the event loop: terminal set-up and teardown, signals, the clock,
- * the key table and dispatch to the screens.
+ * ui.c - the event loop, signals and teardown: terminal set-up, the clock,
+ * and each key and frame handed to the current screen (ui_screens.c).
  *
  * The loop blocks in pselect() on the terminal until a key, a signal, or the
  * next whole second of the current phase's deadline (session_wait_ms()); a
- * paused session blocks until a key, the menu and the history view until a
- * key or the next local midnight, when their counts change. Signals stay blocked except
- * inside pselect(), so a signal can never slip in between the check of its
- * flag and the sleep. This is the only file that reads CLOCK_MONOTONIC.
+ * paused session blocks until a key, a screen with counts per day (the menu,
+ * the history view) until a key or the next local midnight. Signals stay
+ * blocked except inside pselect(), so a signal can never slip in between the
+ * check of its flag and the sleep. This is the only file that reads
+ * CLOCK_MONOTONIC.
  */
 #include "ui.h"
 
-#include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
@@ -32,108 +31,6 @@
 
 /* A second bell this long after the first makes a phase change a "ding-ding". */
 #define UI_SECOND_BELL_MS 180
-
-/* ---- Key table -------------------------------------------------------------- */
-
-#define CTX_LIST    (UI_CTX_MENU | UI_CTX_INFO)
-#define CTX_ANY     (UI_CTX_MENU | UI_CTX_INFO | UI_CTX_PLAYER | UI_CTX_SUMMARY | UI_CTX_HISTORY)
-#define KEY_CTRL(c) ((c)&0x1f)
-#define KEY_ESC     27
-
-static const struct ui_binding bindings[] = {
-	/* The menu. */
-	{ CTX_LIST, KEY_UP, "Up", UI_ACT_UP, "move up" },
-	{ CTX_LIST, 'k', "k", UI_ACT_UP, NULL },
-	{ CTX_LIST, KEY_DOWN, "Down", UI_ACT_DOWN, "move down" },
-	{ CTX_LIST, 'j', "j", UI_ACT_DOWN, NULL },
-	{ CTX_LIST, KEY_PPAGE, "PgUp", UI_ACT_PAGE_UP, "page up" },
-	{ CTX_LIST, KEY_NPAGE, "PgDn", UI_ACT_PAGE_DOWN, "page down" },
-	{ CTX_LIST, KEY_HOME, "Home", UI_ACT_FIRST, "first" },
-	{ CTX_LIST, 'g', "g", UI_ACT_FIRST, NULL },
-	{ CTX_LIST, KEY_END, "End", UI_ACT_LAST, "last" },
-	{ CTX_LIST, 'G', "G", UI_ACT_LAST, NULL },
-	{ UI_CTX_MENU, '\n', "Enter", UI_ACT_START, "start the highlighted entry" },
-	{ UI_CTX_MENU, '\r', NULL, UI_ACT_START, NULL },
-	{ UI_CTX_MENU, KEY_ENTER, NULL, UI_ACT_START, NULL },
-	{ UI_CTX_MENU, 'a', "a", UI_ACT_ROUTINE, "start the full routine" },
-	{ UI_CTX_MENU, 'd', "d", UI_ACT_DUE, "start what is due" },
-	{ UI_CTX_MENU, 'h', "h", UI_ACT_HISTORY, "history: calendar, streaks, pain" },
-	{ UI_CTX_MENU, 'i', "i", UI_ACT_INFO, "details of the highlighted exercise" },
-	{ UI_CTX_MENU, 'q', "q", UI_ACT_QUIT, "quit" },
-	/* The details screen. */
-	{ UI_CTX_INFO, '\n', "Enter", UI_ACT_START, "start this exercise" },
-	{ UI_CTX_INFO, '\r', NULL, UI_ACT_START, NULL },
-	{ UI_CTX_INFO, KEY_ENTER, NULL, UI_ACT_START, NULL },
-	{ UI_CTX_INFO, 'q', "q", UI_ACT_BACK, "back to the menu" },
-	{ UI_CTX_INFO, KEY_ESC, "Esc", UI_ACT_BACK, NULL },
-	{ UI_CTX_INFO, 'i', "i", UI_ACT_BACK, NULL },
-	{ UI_CTX_INFO, KEY_LEFT, "Left", UI_ACT_BACK, NULL },
-	/* The player. */
-	{ UI_CTX_PLAYER, ' ', "Space", UI_ACT_PAUSE, "pause or resume" },
-	{ UI_CTX_PLAYER, 'n', "n", UI_ACT_NEXT, "next phase" },
-	{ UI_CTX_PLAYER, KEY_RIGHT, "Right", UI_ACT_NEXT, NULL },
-	{ UI_CTX_PLAYER, 'p', "p", UI_ACT_PREV,
-	  "restart the phase; within its first 2 s, the previous one" },
-	{ UI_CTX_PLAYER, KEY_LEFT, "Left", UI_ACT_PREV, NULL },
-	{ UI_CTX_PLAYER, 's', "s", UI_ACT_SKIP, "skip to the next exercise" },
-	{ UI_CTX_PLAYER, 'q', "q", UI_ACT_QUIT, "quit (asks first)" },
-	{ UI_CTX_PLAYER, KEY_ESC, "Esc", UI_ACT_QUIT, NULL },
-	/* The quit question. */
-	{ UI_CTX_CONFIRM, 'y', "y", UI_ACT_YES, "yes, quit" },
-	{ UI_CTX_CONFIRM, 'Y', NULL, UI_ACT_YES, NULL },
-	{ UI_CTX_CONFIRM, 'n', "n", UI_ACT_NO, "no, carry on" },
-	{ UI_CTX_CONFIRM, 'N', NULL, UI_ACT_NO, NULL },
-	{ UI_CTX_CONFIRM, KEY_ESC, "Esc", UI_ACT_NO, NULL },
-	{ UI_CTX_CONFIRM, 'q', "q", UI_ACT_NO, NULL },
-	/* The summary, with its pain question. */
-	{ UI_CTX_SUMMARY, '0', "0-9", UI_ACT_DIGIT, "type how your back is now, 0 to 10" },
-	{ UI_CTX_SUMMARY, '1', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '2', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '3', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '4', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '5', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '6', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '7', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '8', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '9', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, KEY_BACKSPACE, "Backspace", UI_ACT_ERASE, "erase a digit" },
-	{ UI_CTX_SUMMARY, 127, NULL, UI_ACT_ERASE, NULL },
-	{ UI_CTX_SUMMARY, '\b', NULL, UI_ACT_ERASE, NULL },
-	{ UI_CTX_SUMMARY, '\n', "Enter", UI_ACT_BACK,
-	  "save the score (none if nothing typed), then done" },
-	{ UI_CTX_SUMMARY, '\r', NULL, UI_ACT_BACK, NULL },
-	{ UI_CTX_SUMMARY, KEY_ENTER, NULL, UI_ACT_BACK, NULL },
-	{ UI_CTX_SUMMARY, 'q', "q", UI_ACT_QUIT, "done, without a score" },
-	{ UI_CTX_SUMMARY, KEY_ESC, "Esc", UI_ACT_QUIT, NULL },
-	/* The history view. */
-	{ UI_CTX_HISTORY, 'q', "q", UI_ACT_BACK, "back to the menu" },
-	{ UI_CTX_HISTORY, KEY_ESC, "Esc", UI_ACT_BACK, NULL },
-	{ UI_CTX_HISTORY, 'h', "h", UI_ACT_BACK, NULL },
-	{ UI_CTX_HISTORY, KEY_LEFT, "Left", UI_ACT_BACK, NULL },
-	/* The resume question at start. */
-	{ UI_CTX_RESUME, 'y', "y", UI_ACT_YES, "resume the routine where it stopped" },
-	{ UI_CTX_RESUME, 'Y', NULL, UI_ACT_YES, NULL },
-	{ UI_CTX_RESUME, 'n', "n", UI_ACT_NO, "log what was done and drop the rest" },
-	{ UI_CTX_RESUME, 'N', NULL, UI_ACT_NO, NULL },
-	/* Everywhere. */
-	{ CTX_ANY, '?', "?", UI_ACT_HELP, "these keys" },
-	{ CTX_ANY | UI_CTX_CONFIRM | UI_CTX_RESUME, KEY_CTRL('c'), "Ctrl-C", UI_ACT_INTERRUPT,
-	  "quit at once" },
-};
-
-const struct ui_binding *ui_bindings(size_t *n)
-{
-	*n = sizeof(bindings) / sizeof(bindings[0]);
-	return bindings;
-}
-
-static enum ui_action action_of(unsigned ctx, int key)
-{
-	for (size_t i = 0; i < sizeof(bindings) / sizeof(bindings[0]); i++)
-		if ((bindings[i].ctx & ctx) && bindings[i].key == key)
-			return bindings[i].action;
-	return UI_ACT_NONE;
-}
 
 /* ---- Signals and teardown ------------------------------------------------- */
 
@@ -244,99 +141,6 @@ static void signals_restore(void)
 		signal(SIGTSTP, SIG_DFL);
 }
 
-/* ---- Services for the screens --------------------------------------------- */
-
-const char *ui_clock(unsigned seconds, char buf[16])
-{
-	return plan_format_clock(seconds, buf, 16);
-}
-
-void ui_status(struct ui *ui, bool alert, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(ui->status_line, sizeof(ui->status_line), fmt, ap);
-	va_end(ap);
-	ui->status_alert = alert;
-}
-
-int ui_play(struct ui *ui, const unsigned *exercises, unsigned n, const char *routine)
-{
-	return ui_play_at(ui, exercises, n, ui->opt->level, routine, 0, NULL);
-}
-
-int ui_play_at(struct ui *ui, const unsigned *exercises, unsigned n, enum cat_level level,
-               const char *routine, size_t first, const struct prog_state *resumed)
-{
-	if (ui->playing) {
-		session_free(&ui->sess);
-		plan_free(&ui->plan);
-		ui->playing = false;
-	}
-	if (plan_build(ui->opt->cat, exercises, n, level, &ui->plan) != 0) {
-		ui->error = "out of memory";
-		ui->status = 1;
-		ui->quit = true;
-		return -1;
-	}
-	if (session_init(&ui->sess, &ui->plan, first, ui->now) != 0) {
-		plan_free(&ui->plan);
-		ui->error = "out of memory";
-		ui->status = 1;
-		ui->quit = true;
-		return -1;
-	}
-	ui->playing = true;
-	ui->routine = routine != NULL;
-	snprintf(ui->routine_name, sizeof(ui->routine_name), "%s", routine ? routine : "");
-	ui->confirm = false;
-	ui->held_by_modal = false;
-	ui->screen = ui->sess.finished ? UI_SCREEN_SUMMARY : UI_SCREEN_PLAYER;
-	ui_log_begin(ui, resumed);
-	/* The first phase is announced too: nothing else will say it began. */
-	if (!ui->sess.finished)
-		ui_hooks_fire(ui->opt, &ui->sess, SESS_EV_PHASE, ui->now);
-	return 0;
-}
-
-void ui_session_events(struct ui *ui, unsigned ev)
-{
-	ui_log_events(ui, ev);
-	ui_hooks_fire(ui->opt, &ui->sess, ev, ui->now);
-}
-
-void ui_stop(struct ui *ui)
-{
-	if (ui->playing) {
-		session_free(&ui->sess);
-		plan_free(&ui->plan);
-		ui->playing = false;
-	}
-	ui->confirm = false;
-	ui->held_by_modal = false;
-	if (ui->opt->start != UI_START_MENU) {
-		ui->quit = true;
-		ui->status = 0;
-	} else {
-		ui->screen = UI_SCREEN_MENU;
-	}
-}
-
-void ui_help(struct ui *ui)
-{
-	if (ui->screen == UI_SCREEN_HELP)
-		return;
-	if (ui->screen == UI_SCREEN_PLAYER && ui->playing && !ui->sess.paused &&
-	    !ui->sess.finished) {
-		/* Reading the keys should not cost a hold; resume on the way back. */
-		session_pause(&ui->sess, ui->now);
-		ui->held_by_modal = true;
-	}
-	ui->help_from = ui->screen;
-	ui->screen = UI_SCREEN_HELP;
-}
-
 /* ---- The loop ------------------------------------------------------------- */
 
 static int64_t now_ms(void)
@@ -362,43 +166,14 @@ static int64_t day_change_ms(void)
 	return ms > 0 ? ms : 0;
 }
 
-static unsigned context_of(const struct ui *ui)
-{
-	switch (ui->screen) {
-	case UI_SCREEN_MENU:
-		return UI_CTX_MENU;
-	case UI_SCREEN_INFO:
-		return UI_CTX_INFO;
-	case UI_SCREEN_PLAYER:
-		return ui->confirm ? UI_CTX_CONFIRM : UI_CTX_PLAYER;
-	case UI_SCREEN_SUMMARY:
-		return UI_CTX_SUMMARY;
-	case UI_SCREEN_HELP:
-		return UI_CTX_HELP;
-	case UI_SCREEN_HISTORY:
-		return UI_CTX_HISTORY;
-	case UI_SCREEN_RESUME:
-		return UI_CTX_RESUME;
-	}
-	return 0;
-}
-
 static void dispatch(struct ui *ui, int key)
 {
+	const struct ui_screen_def *sc = &ui_screens[ui->screen];
 	enum ui_action a;
 
 	if (key == KEY_RESIZE)
 		return; /* ncurses has already updated LINES and COLS */
-	if (ui->screen == UI_SCREEN_HELP) {
-		/* Any key leaves the help, back where it was opened. */
-		ui->screen = ui->help_from;
-		if (ui->held_by_modal && !ui->confirm) {
-			session_resume(&ui->sess, ui->now);
-			ui->held_by_modal = false;
-		}
-		return;
-	}
-	a = action_of(context_of(ui), key);
+	a = ui_action_of(ui_context(ui), key);
 	ui->key = key;
 	if (a == UI_ACT_INTERRUPT) {
 		ui->quit = true;
@@ -409,31 +184,10 @@ static void dispatch(struct ui *ui, int key)
 		ui_help(ui);
 		return;
 	}
-	switch (ui->screen) {
-	case UI_SCREEN_MENU:
-		/* A day may have passed since the counts were made. */
+	/* A day may have passed since the counts were made. */
+	if (sc->daily)
 		ui_log_check_day(ui);
-		ui_menu_key(ui, a);
-		break;
-	case UI_SCREEN_INFO:
-		ui_menu_info_key(ui, a);
-		break;
-	case UI_SCREEN_PLAYER:
-		ui_player_key(ui, a);
-		break;
-	case UI_SCREEN_SUMMARY:
-		ui_player_summary_key(ui, a);
-		break;
-	case UI_SCREEN_HISTORY:
-		ui_log_check_day(ui);
-		ui_history_key(ui, a);
-		break;
-	case UI_SCREEN_RESUME:
-		ui_player_resume_key(ui, a);
-		break;
-	case UI_SCREEN_HELP:
-		break;
-	}
+	sc->key(ui, a);
 }
 
 /* ---- Frames --------------------------------------------------------------- */
@@ -494,33 +248,10 @@ static void bench_first_frame(void)
 static void draw(struct ui *ui)
 {
 	erase();
-	if (ui_draw_too_small()) {
+	if (ui_draw_too_small())
 		ui_draw_too_small_screen();
-	} else {
-		switch (ui->screen) {
-		case UI_SCREEN_MENU:
-			ui_menu_draw(ui);
-			break;
-		case UI_SCREEN_INFO:
-			ui_menu_info_draw(ui);
-			break;
-		case UI_SCREEN_PLAYER:
-			ui_player_draw(ui);
-			break;
-		case UI_SCREEN_SUMMARY:
-			ui_player_summary_draw(ui);
-			break;
-		case UI_SCREEN_HELP:
-			ui_player_help_draw(ui);
-			break;
-		case UI_SCREEN_HISTORY:
-			ui_history_draw(ui);
-			break;
-		case UI_SCREEN_RESUME:
-			ui_player_resume_draw(ui);
-			break;
-		}
-	}
+	else
+		ui_screens[ui->screen].draw(ui);
 	refresh();
 	bench_first_frame();
 }
@@ -585,43 +316,6 @@ static int sleep_until(int64_t wait_ms)
 	return n > 0 ? 1 : n == 0 ? 0 : -1;
 }
 
-void ui_start(struct ui *ui)
-{
-	const struct catalogue *cat = ui->opt->cat;
-	unsigned idx[CAT_MAX_EXERCISES], n;
-
-	if (ui->resume) {
-		/* The question comes first; its answer calls here again. */
-		ui->screen = UI_SCREEN_RESUME;
-		return;
-	}
-	switch (ui->opt->start) {
-	case UI_START_MENU:
-		ui->screen = UI_SCREEN_MENU;
-		break;
-	case UI_START_ROUTINE:
-		for (n = 0; n < cat->n_exercises; n++)
-			idx[n] = n;
-		ui_play(ui, idx, n, "all");
-		break;
-	case UI_START_EXERCISE:
-		idx[0] = ui->opt->exercise;
-		ui_play(ui, idx, 1, NULL);
-		break;
-	case UI_START_DUE:
-		n = ui_menu_due(ui, idx);
-		if (n == 0) {
-			/* Said after the terminal is given back, instead of an empty plan. */
-			ui->farewell = UI_NOTHING_DUE;
-			ui->quit = true;
-			ui->status = 0;
-			break;
-		}
-		ui_play(ui, idx, n, "due");
-		break;
-	}
-}
-
 /*
  * A terminal that reads as ready but yields no key this many times in a row
  * has gone away without a SIGHUP; stop rather than spin.
@@ -683,15 +377,14 @@ static void loop(struct ui *ui)
 			ui->held_by_modal = false;
 			ui->screen = UI_SCREEN_SUMMARY;
 		}
-		if (ui->screen == UI_SCREEN_MENU || ui->screen == UI_SCREEN_HISTORY)
+		if (ui_screens[ui->screen].daily)
 			ui_log_check_day(ui); /* the day may have changed while it slept */
 		draw(ui);
 		ui_log_flush(ui);
 
 		if (ui->playing && !ui->sess.finished)
 			wait = session_wait_ms(&ui->sess, ui->now);
-		else if (ui->hist_ok &&
-		         (ui->screen == UI_SCREEN_MENU || ui->screen == UI_SCREEN_HISTORY))
+		else if (ui->hist_ok && ui_screens[ui->screen].daily)
 			wait = day_change_ms();
 		else
 			wait = -1;
@@ -717,7 +410,7 @@ int ui_run(const struct ui_options *o)
 	/* Files first: the first frame already shows today's counts. */
 	ui_menu_init(&ui);
 	ui_log_init(&ui);
-	if (o->start == UI_START_DUE && !ui.resume && ui.due_n == 0) {
+	if (o->start == UI_START_DUE && !ui.resume && ui_menu_due_count() == 0) {
 		printf("%s\n", UI_NOTHING_DUE);
 		ui_log_free(&ui);
 		return 0;

@@ -446,6 +446,27 @@ void ui_draw_bar(int y, int x, int w, unsigned done, unsigned total, attr_t attr
 	put_run(y, x + full, L'\u2591', w - full, ui_draw_attr(UI_ROLE_DIM));
 }
 
+/* ---- Question box ----------------------------------------------------------- */
+
+void ui_draw_question(const char *q)
+{
+	int w = ui_draw_width(q) + 2;
+	int y = LINES / 2, x;
+	attr_t a = ui_draw_attr(UI_ROLE_ALERT);
+
+	if (w > COLS)
+		w = COLS;
+	x = (COLS - w) / 2;
+	attrset(a);
+	if (LINES >= 5) {
+		mvhline(y - 1, x, ' ', w);
+		mvhline(y + 1, x, ' ', w);
+	}
+	mvhline(y, x, ' ', w);
+	attrset(A_NORMAL);
+	ui_draw_text(y, x + 1, w - 2, q, a);
+}
+
 /* ---- Too small ------------------------------------------------------------ */
 
 bool ui_draw_too_small(void)

@@ -100,6 +100,9 @@ void ui_draw_big(int y, int x, const char *s, int scale, attr_t attr);
  */
 void ui_draw_bar(int y, int x, int w, unsigned done, unsigned total, attr_t attr);
 
+/* A question ("Quit? y/n") in an alert box over the middle of the screen. */
+void ui_draw_question(const char *q);
+
 /* True when the screen is below the smallest usable size. */
 bool ui_draw_too_small(void);
 
