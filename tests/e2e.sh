@@ -186,7 +186,7 @@ today_at() {
 
 # Walk side-hold (8 phases) to its end with n, from its first screen.
 walk_side_hold() {
-	wait_for '^ *GET READY' 4 || return 1
+	wait_for '^ *GET READY' 10 || return 1
 	keys n n n n n n n n
 	wait_for 'How is your back now\? 0-10' 3
 }
@@ -346,7 +346,7 @@ test_pause_freezes_the_clock() {
 	local before after
 	open_pane pause || return 1
 	run --catalogue $LONG long-hold
-	wait_for '^ *HOLD' 4 || return 1
+	wait_for '^ *HOLD' 10 || return 1
 	keys Space
 	wait_for 'PAUSED' || return 1
 	before=$(bar_clock)
@@ -408,7 +408,7 @@ test_next_prev_skip_quit() {
 test_p_restarts_a_phase() {
 	open_pane restart || return 1
 	run --catalogue $LONG long-hold
-	wait_for '^ *HOLD' 4 || return 1
+	wait_for '^ *HOLD' 10 || return 1
 	wait_for ' 9:5[0-7]$' 5 || return 1
 	keys p
 	wait_for ' 10:00$' 1 || return 1
@@ -422,7 +422,7 @@ test_p_restarts_a_phase() {
 test_help_in_the_player() {
 	open_pane help || return 1
 	run --catalogue $LONG long-hold
-	wait_for '^ *HOLD' 4 || return 1
+	wait_for '^ *HOLD' 10 || return 1
 	keys '?'
 	wait_for 'Keys in the player' || return 1
 	expect 'Space +pause or resume' || return 1
@@ -439,7 +439,7 @@ test_resize_to_tiny_and_back() {
 	local pid
 	open_pane resize || return 1
 	run --catalogue $LONG long-hold
-	wait_for '^ *HOLD' 4 || return 1
+	wait_for '^ *HOLD' 10 || return 1
 	pid=$(lumbar_pid)
 	T resize-window -t "$pane" -x 10 -y 3
 	wait_for 'too small' || return 1
@@ -458,7 +458,7 @@ test_resize_to_tiny_and_back() {
 test_ctrl_c_restores_the_terminal() {
 	open_pane ctrlc || return 1
 	run --catalogue $LONG long-hold
-	wait_for '^ *HOLD' 4 || return 1
+	wait_for '^ *HOLD' 10 || return 1
 	keys C-c
 	expect_exit 130
 }
@@ -478,7 +478,7 @@ test_sighup_restores_the_terminal() {
 	local pid
 	open_pane sighup || return 1
 	run --catalogue $LONG long-hold
-	wait_for '^ *HOLD' 4 || return 1
+	wait_for '^ *HOLD' 10 || return 1
 	pid=$(lumbar_pid)
 	[ -n "$pid" ] || { why="no lumbar process"; return 1; }
 	kill -HUP "$pid"
@@ -543,7 +543,7 @@ test_ctrl_z_pauses_and_fg_redraws() {
 	open_pane suspend || return 1
 	# Alone on its line: a stopped job would let a chained report run early.
 	keys "clear; $BIN --catalogue $LONG long-hold" Enter
-	wait_for '^ *HOLD' 4 || return 1
+	wait_for '^ *HOLD' 10 || return 1
 	pid=$(lumbar_pid)
 	keys C-z
 	wait_for 'Stopped' || return 1
@@ -612,7 +612,7 @@ test_pain_skipped_with_enter() {
 test_quit_after_a_hold_is_partial() {
 	open_pane partial || return 1
 	run --catalogue $SHORT --history-file "$hist" side-hold
-	wait_for '^ *REST · next: left side · rep 2 of 2' 6 || return 1
+	wait_for '^ *REST · next: left side · rep 2 of 2' 12 || return 1
 	keys q
 	wait_for 'Quit\? y/n' || return 1
 	keys y
@@ -625,7 +625,7 @@ test_quit_after_a_hold_is_partial() {
 test_quit_before_work_logs_nothing() {
 	open_pane nowork || return 1
 	run --catalogue $SHORT --history-file "$hist" side-hold
-	wait_for '^ *GET READY' 4 || return 1
+	wait_for '^ *GET READY' 10 || return 1
 	keys q y
 	expect_exit 0 || return 1
 	[ ! -e "$hist" ] || expect_entries 0
@@ -723,7 +723,7 @@ test_resume_after_kill() {
 	local pid
 	open_pane resume || return 1
 	run --catalogue $SHORT --history-file "$hist" all
-	wait_for '^ *GET READY' 4 || return 1
+	wait_for '^ *GET READY' 10 || return 1
 	keys n n n n n n n n
 	wait_for 'Exercise 2 of 2' 2 || return 1
 	keys Space
@@ -762,7 +762,7 @@ test_resume_declined_after_sighup() {
 	run --catalogue $SHORT --history-file "$hist"
 	wait_for '^> Full routine' || return 1
 	keys a
-	wait_for '^ *GET READY' 4 || return 1
+	wait_for '^ *GET READY' 10 || return 1
 	keys n n n n n n n n n
 	wait_for '^ *Bridges x2' 2 || return 1
 	keys Space
@@ -873,7 +873,7 @@ test_sigint_in_history_view() { signal_test INT 130 history; }
 test_ctrl_c_mid_exercise_logs_partial() {
 	open_pane ctrlcpartial || return 1
 	run --catalogue $SHORT --history-file "$hist" side-hold
-	wait_for '^ *REST · next: left side · rep 2 of 2' 6 || return 1
+	wait_for '^ *REST · next: left side · rep 2 of 2' 12 || return 1
 	keys C-c
 	expect_exit 130 || return 1
 	expect_entries 1 || return 1
@@ -883,7 +883,7 @@ test_ctrl_c_mid_exercise_logs_partial() {
 test_plain_options() {
 	open_pane plain || return 1
 	run --catalogue $SHORT --no-color --quiet --level hard side-hold
-	wait_for '^ *HOLD · left side · rep 1 of 2' 4 || return 1
+	wait_for '^ *HOLD · left side · rep 1 of 2' 10 || return 1
 	keys q y
 	expect_exit 0
 }
@@ -947,14 +947,14 @@ goto_screen() {
 	menu) wait_for '^> Full routine' ;;
 	details) wait_for '^> Full routine' && keys j j i && wait_for 'Starting position' ;;
 	menuhelp) wait_for '^> Full routine' && keys '?' && wait_for 'Keys in the menu' ;;
-	prepare) wait_for '^ *GET READY · next: left side' 4 ;;
-	hold) wait_for '^ *GET READY' 4 && keys n && wait_for '^ *HOLD · left side · rep 1 of 2' ;;
-	rest) wait_for '^ *GET READY' 4 && keys n n && wait_for '^ *REST · next: left side' ;;
-	switch) wait_for '^ *GET READY' 4 && keys n n n n && wait_for '^ *SWITCH SIDES' ;;
-	paused) wait_for '^ *GET READY' 4 && keys n Space && wait_for 'PAUSED' &&
+	prepare) wait_for '^ *GET READY · next: left side' 10 ;;
+	hold) wait_for '^ *GET READY' 10 && keys n && wait_for '^ *HOLD · left side · rep 1 of 2' ;;
+	rest) wait_for '^ *GET READY' 10 && keys n n && wait_for '^ *REST · next: left side' ;;
+	switch) wait_for '^ *GET READY' 10 && keys n n n n && wait_for '^ *SWITCH SIDES' ;;
+	paused) wait_for '^ *GET READY' 10 && keys n Space && wait_for 'PAUSED' &&
 		expect '^ *HOLD' ;;
-	quit) wait_for '^ *GET READY' 4 && keys q && wait_for 'Quit\? y/n' ;;
-	help) wait_for '^ *GET READY' 4 && keys '?' && wait_for 'Keys in the player' ;;
+	quit) wait_for '^ *GET READY' 10 && keys q && wait_for 'Quit\? y/n' ;;
+	help) wait_for '^ *GET READY' 10 && keys '?' && wait_for 'Keys in the player' ;;
 	*) why="no screen $1"; false ;;
 	esac
 }
@@ -1032,7 +1032,7 @@ test_resize_storm_during_countdown() {
 	local pid c0 c1 t0 t1 lost
 	open_pane stormclock || return 1
 	run --catalogue $LONG long-hold
-	wait_for '^ *HOLD' 4 || return 1
+	wait_for '^ *HOLD' 10 || return 1
 	pid=$(lumbar_pid)
 	# Sample the clock just after it ticks, so the reading is fresh.
 	c0=$(bar_clock)
@@ -1103,7 +1103,7 @@ test_resize_storm_on_every_screen() {
 	# The player: paused (the clock must stand still through the storm),
 	# the quit question, the player's help.
 	run --catalogue $LONG long-hold
-	wait_for '^ *HOLD' 4 || return 1
+	wait_for '^ *HOLD' 10 || return 1
 	pid=$(lumbar_pid)
 	keys Space
 	wait_for 'PAUSED' || return 1
