@@ -161,13 +161,11 @@ static void draw_entry(const struct ui *ui, int y, int entry, int w_len, int w_f
 	attr_t a = sel ? ui_draw_attr(UI_ROLE_SELECT) : A_NORMAL;
 	char name[CAT_MAX_STRING + 64], len[16], freq[48], today[64] = "";
 	int x, w_name, ex_i = ui_menu_exercise(entry);
-	unsigned secs;
 
 	if (entry == UI_MENU_ROUTINE) {
 		snprintf(name, sizeof(name), "Full routine: %s", cat->routine_name);
 		snprintf(freq, sizeof(freq), "%u exercises", cat->n_exercises);
 		minutes_today(ui, today, sizeof(today));
-		secs = menu.secs[0];
 		if (!sel)
 			a = ui_draw_attr(UI_ROLE_TITLE);
 	} else if (entry == UI_MENU_DUE) {
@@ -177,7 +175,6 @@ static void draw_entry(const struct ui *ui, int y, int entry, int w_len, int w_f
 			         menu.due_n == 1 ? "" : "s");
 		else
 			snprintf(freq, sizeof(freq), "nothing due");
-		secs = menu.due_secs;
 		if (!sel)
 			a = ui_draw_attr(UI_ROLE_TITLE);
 	} else {
@@ -191,9 +188,8 @@ static void draw_entry(const struct ui *ui, int y, int entry, int w_len, int w_f
 			snprintf(today, sizeof(today), "%s %s",
 			         due ? (ui_draw_utf8() ? "\u2022" : "*") : " ",
 			         ui_menu_today(ui, (unsigned)ex_i));
-		secs = menu.secs[ex_i + 1];
 	}
-	ui_clock(secs, len);
+	ui_clock(ui_menu_seconds(entry), len);
 
 	if (sel) {
 		/* The highlight spans the row, so it reads from across the room. */
