@@ -97,6 +97,13 @@ void hist_civil_from_day(int32_t day, int *y, unsigned *m, unsigned *d);
 /* The local civil date of `now` in the current time zone, as a day number. */
 int32_t hist_today(time_t now);
 
+/*
+ * The first second after `now` that hist_today() places on a later day: the
+ * next local midnight, or the first second after it that exists (a daylight
+ * saving change at midnight skips it). Always later than `now`.
+ */
+time_t hist_next_day(time_t now);
+
 /* 0 for Monday ... 6 for Sunday. */
 unsigned hist_weekday(int32_t day);
 

@@ -85,6 +85,25 @@ int32_t hist_today(time_t now)
 	                           (unsigned)tm.tm_mday);
 }
 
+time_t hist_next_day(time_t now)
+{
+	struct tm tm;
+	time_t t;
+
+	if (!localtime_r(&now, &tm))
+		return now + 86400 - (now % 86400 + 86400) % 86400;
+	tm.tm_mday++;
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	t = mktime(&tm);
+	if (t == (time_t)-1 || t <= now)
+		return now + 3600;
+	/* Where midnight does not exist, mktime() may land in the hour before it. */
+	while (hist_today(t) == hist_today(now) && t - now < 3 * 86400)
+		t += 60;
+	return t;
+}
+
 unsigned hist_weekday(int32_t day)
 {
 	/* 1970-01-01 was a Thursday, index 3 when Monday is 0. */

@@ -1,32 +1,30 @@
 /*
- * ui.c - the event loop: terminal set-up and teardown, signals, the clock,
- * the key table and dispatch to the screens.
+ * ui.c - the event loop, signals and teardown: terminal set-up, the clock,
+ * and each key and frame handed to the current screen (ui_screens.c).
  *
  * The loop blocks in pselect() on the terminal until a key, a signal, or the
  * next whole second of the current phase's deadline (session_wait_ms()); a
- * menu or a paused session blocks until a key. Signals stay blocked except
- * inside pselect(), so a signal can never slip in between the check of its
- * flag and the sleep. This is the only file that reads CLOCK_MONOTONIC.
+ * paused session blocks until a key, a screen with counts per day (the menu,
+ * the history view) until a key or the next local midnight. Signals stay
+ * blocked except inside pselect(), so a signal can never slip in between the
+ * check of its flag and the sleep. This is the only file that reads
+ * CLOCK_MONOTONIC.
  */
 #include "ui.h"
 
-#include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/select.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <curses.h>
 
-#include "ui_clock.h"
 #include "ui_draw.h"
 #include "ui_hooks.h"
 #include "ui_priv.h"
@@ -34,111 +32,9 @@
 /* A second bell this long after the first makes a phase change a "ding-ding". */
 #define UI_SECOND_BELL_MS 180
 
-/* ---- Key table -------------------------------------------------------------- */
-
-#define CTX_LIST    (UI_CTX_MENU | UI_CTX_INFO)
-#define CTX_ANY     (UI_CTX_MENU | UI_CTX_INFO | UI_CTX_PLAYER | UI_CTX_SUMMARY | UI_CTX_HISTORY)
-#define KEY_CTRL(c) ((c)&0x1f)
-#define KEY_ESC     27
-
-static const struct ui_binding bindings[] = {
-	/* The menu. */
-	{ CTX_LIST, KEY_UP, "Up", UI_ACT_UP, "move up" },
-	{ CTX_LIST, 'k', "k", UI_ACT_UP, NULL },
-	{ CTX_LIST, KEY_DOWN, "Down", UI_ACT_DOWN, "move down" },
-	{ CTX_LIST, 'j', "j", UI_ACT_DOWN, NULL },
-	{ CTX_LIST, KEY_PPAGE, "PgUp", UI_ACT_PAGE_UP, "page up" },
-	{ CTX_LIST, KEY_NPAGE, "PgDn", UI_ACT_PAGE_DOWN, "page down" },
-	{ CTX_LIST, KEY_HOME, "Home", UI_ACT_FIRST, "first" },
-	{ CTX_LIST, 'g', "g", UI_ACT_FIRST, NULL },
-	{ CTX_LIST, KEY_END, "End", UI_ACT_LAST, "last" },
-	{ CTX_LIST, 'G', "G", UI_ACT_LAST, NULL },
-	{ UI_CTX_MENU, '\n', "Enter", UI_ACT_START, "start the highlighted entry" },
-	{ UI_CTX_MENU, '\r', NULL, UI_ACT_START, NULL },
-	{ UI_CTX_MENU, KEY_ENTER, NULL, UI_ACT_START, NULL },
-	{ UI_CTX_MENU, 'a', "a", UI_ACT_ROUTINE, "start the full routine" },
-	{ UI_CTX_MENU, 'd', "d", UI_ACT_DUE, "start what is due" },
-	{ UI_CTX_MENU, 'h', "h", UI_ACT_HISTORY, "history: calendar, streaks, pain" },
-	{ UI_CTX_MENU, 'i', "i", UI_ACT_INFO, "details of the highlighted exercise" },
-	{ UI_CTX_MENU, 'q', "q", UI_ACT_QUIT, "quit" },
-	/* The details screen. */
-	{ UI_CTX_INFO, '\n', "Enter", UI_ACT_START, "start this exercise" },
-	{ UI_CTX_INFO, '\r', NULL, UI_ACT_START, NULL },
-	{ UI_CTX_INFO, KEY_ENTER, NULL, UI_ACT_START, NULL },
-	{ UI_CTX_INFO, 'q', "q", UI_ACT_BACK, "back to the menu" },
-	{ UI_CTX_INFO, KEY_ESC, "Esc", UI_ACT_BACK, NULL },
-	{ UI_CTX_INFO, 'i', "i", UI_ACT_BACK, NULL },
-	{ UI_CTX_INFO, KEY_LEFT, "Left", UI_ACT_BACK, NULL },
-	/* The player. */
-	{ UI_CTX_PLAYER, ' ', "Space", UI_ACT_PAUSE, "pause or resume" },
-	{ UI_CTX_PLAYER, 'n', "n", UI_ACT_NEXT, "next phase" },
-	{ UI_CTX_PLAYER, KEY_RIGHT, "Right", UI_ACT_NEXT, NULL },
-	{ UI_CTX_PLAYER, 'p', "p", UI_ACT_PREV,
-	  "restart the phase; within its first 2 s, the previous one" },
-	{ UI_CTX_PLAYER, KEY_LEFT, "Left", UI_ACT_PREV, NULL },
-	{ UI_CTX_PLAYER, 's', "s", UI_ACT_SKIP, "skip to the next exercise" },
-	{ UI_CTX_PLAYER, 'q', "q", UI_ACT_QUIT, "quit (asks first)" },
-	{ UI_CTX_PLAYER, KEY_ESC, "Esc", UI_ACT_QUIT, NULL },
-	/* The quit question. */
-	{ UI_CTX_CONFIRM, 'y', "y", UI_ACT_YES, "yes, quit" },
-	{ UI_CTX_CONFIRM, 'Y', NULL, UI_ACT_YES, NULL },
-	{ UI_CTX_CONFIRM, 'n', "n", UI_ACT_NO, "no, carry on" },
-	{ UI_CTX_CONFIRM, 'N', NULL, UI_ACT_NO, NULL },
-	{ UI_CTX_CONFIRM, KEY_ESC, "Esc", UI_ACT_NO, NULL },
-	{ UI_CTX_CONFIRM, 'q', "q", UI_ACT_NO, NULL },
-	/* The summary, with its pain question. */
-	{ UI_CTX_SUMMARY, '0', "0-9", UI_ACT_DIGIT, "type how your back is now, 0 to 10" },
-	{ UI_CTX_SUMMARY, '1', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '2', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '3', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '4', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '5', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '6', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '7', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '8', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '9', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, KEY_BACKSPACE, "Backspace", UI_ACT_ERASE, "erase a digit" },
-	{ UI_CTX_SUMMARY, 127, NULL, UI_ACT_ERASE, NULL },
-	{ UI_CTX_SUMMARY, '\b', NULL, UI_ACT_ERASE, NULL },
-	{ UI_CTX_SUMMARY, '\n', "Enter", UI_ACT_BACK,
-	  "save the score (none if nothing typed), then done" },
-	{ UI_CTX_SUMMARY, '\r', NULL, UI_ACT_BACK, NULL },
-	{ UI_CTX_SUMMARY, KEY_ENTER, NULL, UI_ACT_BACK, NULL },
-	{ UI_CTX_SUMMARY, 'q', "q", UI_ACT_QUIT, "done, without a score" },
-	{ UI_CTX_SUMMARY, KEY_ESC, "Esc", UI_ACT_QUIT, NULL },
-	/* The history view. */
-	{ UI_CTX_HISTORY, 'q', "q", UI_ACT_BACK, "back to the menu" },
-	{ UI_CTX_HISTORY, KEY_ESC, "Esc", UI_ACT_BACK, NULL },
-	{ UI_CTX_HISTORY, 'h', "h", UI_ACT_BACK, NULL },
-	{ UI_CTX_HISTORY, KEY_LEFT, "Left", UI_ACT_BACK, NULL },
-	/* The resume question at start. */
-	{ UI_CTX_RESUME, 'y', "y", UI_ACT_YES, "resume the routine where it stopped" },
-	{ UI_CTX_RESUME, 'Y', NULL, UI_ACT_YES, NULL },
-	{ UI_CTX_RESUME, 'n', "n", UI_ACT_NO, "log what was done and drop the rest" },
-	{ UI_CTX_RESUME, 'N', NULL, UI_ACT_NO, NULL },
-	/* Everywhere. */
-	{ CTX_ANY, '?', "?", UI_ACT_HELP, "these keys" },
-	{ CTX_ANY | UI_CTX_CONFIRM | UI_CTX_RESUME, KEY_CTRL('c'), "Ctrl-C", UI_ACT_INTERRUPT,
-	  "quit at once" },
-};
-
-const struct ui_binding *ui_bindings(size_t *n)
-{
-	*n = sizeof(bindings) / sizeof(bindings[0]);
-	return bindings;
-}
-
-static enum ui_action action_of(unsigned ctx, int key)
-{
-	for (size_t i = 0; i < sizeof(bindings) / sizeof(bindings[0]); i++)
-		if ((bindings[i].ctx & ctx) && bindings[i].key == key)
-			return bindings[i].action;
-	return UI_ACT_NONE;
-}
-
 /* ---- Signals and teardown ------------------------------------------------- */
 
-static volatile sig_atomic_t got_int, got_term, got_hup, got_tstp;
+static volatile sig_atomic_t got_int, got_term, got_hup, got_quit, got_tstp;
 static sigset_t handled;    /* the signals blocked outside pselect() */
 static sigset_t sleep_mask; /* the mask while sleeping: without those */
 static sigset_t orig_mask;  /* the caller's, restored at the end */
@@ -157,6 +53,9 @@ static void on_signal(int sig)
 		break;
 	case SIGHUP:
 		got_hup = 1;
+		break;
+	case SIGQUIT:
+		got_quit = 1;
 		break;
 	case SIGTSTP:
 		got_tstp = 1;
@@ -178,11 +77,8 @@ static void catch (int sig)
  * The one way the terminal is given back. Safe to call twice: from the end
  * of ui_run() and again from atexit() on any exit() taken meanwhile.
  */
-static void frame_close(void);
-
 static void teardown(void)
 {
-	frame_close();
 	if (!curses_on)
 		return;
 	curses_on = false;
@@ -201,11 +97,12 @@ static void signals_setup(void)
 		atexit(teardown);
 		registered = true;
 	}
-	got_int = got_term = got_hup = got_tstp = 0;
+	got_int = got_term = got_hup = got_quit = got_tstp = 0;
 	sigemptyset(&handled);
 	sigaddset(&handled, SIGINT);
 	sigaddset(&handled, SIGTERM);
 	sigaddset(&handled, SIGHUP);
+	sigaddset(&handled, SIGQUIT);
 	sigaddset(&handled, SIGTSTP);
 	sigaddset(&handled, SIGWINCH);
 	sigprocmask(SIG_BLOCK, &handled, &orig_mask);
@@ -213,12 +110,14 @@ static void signals_setup(void)
 	sigdelset(&sleep_mask, SIGINT);
 	sigdelset(&sleep_mask, SIGTERM);
 	sigdelset(&sleep_mask, SIGHUP);
+	sigdelset(&sleep_mask, SIGQUIT);
 	sigdelset(&sleep_mask, SIGTSTP);
 	sigdelset(&sleep_mask, SIGWINCH);
 
 	catch (SIGINT);
 	catch (SIGTERM);
 	catch (SIGHUP);
+	catch (SIGQUIT);
 	/* A shell without job control ignores SIGTSTP for us; keep it so. */
 	sigaction(SIGTSTP, NULL, &old);
 	catch_tstp = old.sa_handler != SIG_IGN;
@@ -237,101 +136,9 @@ static void signals_restore(void)
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
+	signal(SIGQUIT, SIG_DFL);
 	if (catch_tstp)
 		signal(SIGTSTP, SIG_DFL);
-}
-
-/* ---- Services for the screens --------------------------------------------- */
-
-const char *ui_clock(unsigned seconds, char buf[16])
-{
-	return plan_format_clock(seconds, buf, 16);
-}
-
-void ui_status(struct ui *ui, bool alert, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(ui->status_line, sizeof(ui->status_line), fmt, ap);
-	va_end(ap);
-	ui->status_alert = alert;
-}
-
-int ui_play(struct ui *ui, const unsigned *exercises, unsigned n, const char *routine)
-{
-	return ui_play_at(ui, exercises, n, ui->opt->level, routine, 0, NULL);
-}
-
-int ui_play_at(struct ui *ui, const unsigned *exercises, unsigned n, enum cat_level level,
-               const char *routine, size_t first, const struct prog_state *resumed)
-{
-	if (ui->playing) {
-		session_free(&ui->sess);
-		plan_free(&ui->plan);
-		ui->playing = false;
-	}
-	if (plan_build(ui->opt->cat, exercises, n, level, &ui->plan) != 0) {
-		ui->error = "out of memory";
-		ui->status = 1;
-		ui->quit = true;
-		return -1;
-	}
-	if (session_init(&ui->sess, &ui->plan, first, ui->now) != 0) {
-		plan_free(&ui->plan);
-		ui->error = "out of memory";
-		ui->status = 1;
-		ui->quit = true;
-		return -1;
-	}
-	ui->playing = true;
-	ui->routine = routine != NULL;
-	snprintf(ui->routine_name, sizeof(ui->routine_name), "%s", routine ? routine : "");
-	ui->confirm = false;
-	ui->held_by_modal = false;
-	ui->screen = ui->sess.finished ? UI_SCREEN_SUMMARY : UI_SCREEN_PLAYER;
-	ui_log_begin(ui, resumed);
-	/* The first phase is announced too: nothing else will say it began. */
-	if (!ui->sess.finished)
-		ui_hooks_fire(ui->opt, &ui->sess, SESS_EV_PHASE, ui->now);
-	return 0;
-}
-
-void ui_session_events(struct ui *ui, unsigned ev)
-{
-	ui_log_events(ui, ev);
-	ui_hooks_fire(ui->opt, &ui->sess, ev, ui->now);
-}
-
-void ui_stop(struct ui *ui)
-{
-	if (ui->playing) {
-		session_free(&ui->sess);
-		plan_free(&ui->plan);
-		ui->playing = false;
-	}
-	ui->confirm = false;
-	ui->held_by_modal = false;
-	if (ui->opt->start != UI_START_MENU) {
-		ui->quit = true;
-		ui->status = 0;
-	} else {
-		ui->screen = UI_SCREEN_MENU;
-	}
-}
-
-void ui_help(struct ui *ui)
-{
-	if (ui->screen == UI_SCREEN_HELP)
-		return;
-	if (ui->screen == UI_SCREEN_PLAYER && ui->playing && !ui->sess.paused &&
-	    !ui->sess.finished) {
-		/* Reading the keys should not cost a hold; resume on the way back. */
-		session_pause(&ui->sess, ui->now);
-		ui->held_by_modal = true;
-	}
-	ui->help_from = ui->screen;
-	ui->screen = UI_SCREEN_HELP;
 }
 
 /* ---- The loop ------------------------------------------------------------- */
@@ -344,43 +151,29 @@ static int64_t now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static unsigned context_of(const struct ui *ui)
+/*
+ * Milliseconds until the next local midnight by the wall clock: the one
+ * timer of the menu and the history view, whose counts are per day.
+ */
+static int64_t day_change_ms(void)
 {
-	switch (ui->screen) {
-	case UI_SCREEN_MENU:
-		return UI_CTX_MENU;
-	case UI_SCREEN_INFO:
-		return UI_CTX_INFO;
-	case UI_SCREEN_PLAYER:
-		return ui->confirm ? UI_CTX_CONFIRM : UI_CTX_PLAYER;
-	case UI_SCREEN_SUMMARY:
-		return UI_CTX_SUMMARY;
-	case UI_SCREEN_HELP:
-		return UI_CTX_HELP;
-	case UI_SCREEN_HISTORY:
-		return UI_CTX_HISTORY;
-	case UI_SCREEN_RESUME:
-		return UI_CTX_RESUME;
-	}
-	return 0;
+	struct timespec ts;
+	int64_t ms;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ms = (int64_t)hist_next_day(ts.tv_sec) * 1000 -
+	     ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+	return ms > 0 ? ms : 0;
 }
 
 static void dispatch(struct ui *ui, int key)
 {
+	const struct ui_screen_def *sc = &ui_screens[ui->screen];
 	enum ui_action a;
 
 	if (key == KEY_RESIZE)
 		return; /* ncurses has already updated LINES and COLS */
-	if (ui->screen == UI_SCREEN_HELP) {
-		/* Any key leaves the help, back where it was opened. */
-		ui->screen = ui->help_from;
-		if (ui->held_by_modal && !ui->confirm) {
-			session_resume(&ui->sess, ui->now);
-			ui->held_by_modal = false;
-		}
-		return;
-	}
-	a = action_of(context_of(ui), key);
+	a = ui_action_of(ui_context(ui), key);
 	ui->key = key;
 	if (a == UI_ACT_INTERRUPT) {
 		ui->quit = true;
@@ -391,167 +184,40 @@ static void dispatch(struct ui *ui, int key)
 		ui_help(ui);
 		return;
 	}
-	switch (ui->screen) {
-	case UI_SCREEN_MENU:
-		/* A day may have passed since the counts were made. */
+	/* A day may have passed since the counts were made. */
+	if (sc->daily)
 		ui_log_check_day(ui);
-		ui_menu_key(ui, a);
-		break;
-	case UI_SCREEN_INFO:
-		ui_menu_info_key(ui, a);
-		break;
-	case UI_SCREEN_PLAYER:
-		ui_player_key(ui, a);
-		break;
-	case UI_SCREEN_SUMMARY:
-		ui_player_summary_key(ui, a);
-		break;
-	case UI_SCREEN_HISTORY:
-		ui_log_check_day(ui);
-		ui_history_key(ui, a);
-		break;
-	case UI_SCREEN_RESUME:
-		ui_player_resume_key(ui, a);
-		break;
-	case UI_SCREEN_HELP:
-		break;
-	}
+	sc->key(ui, a);
 }
 
-/* ---- One write per frame ------------------------------------------------- */
+/* ---- Frames --------------------------------------------------------------- */
 
 /*
- * ncurses flushes its output at every cursor movement, so a frame that
- * changes ten separate rows reaches the terminal as ten write()s, and each
- * wakes the terminal (and tmux) again. Like kilo's abuf, a frame is instead
- * collected and written once: ncurses writes to standard output, which for
- * the length of doupdate() is pointed at an unlinked shared-memory file (a
- * file never blocks, however large the frame), then the whole frame goes to the
- * terminal in one write. The terminal is never the target of an ioctl inside
- * doupdate(), except on the first frame after endwin(), which is written
- * directly. Any failure falls back to ncurses' own writes.
+ * ncurses 6.4 flushes its output at every cursor movement until the screen
+ * has been through one endwin() and back (lib_mvcur.c flushes only while
+ * the screen is in its initial state), so a frame that changes ten rows
+ * would reach the terminal as ten write()s. One endwin() before the first
+ * frame, with standard output pointed at /dev/null so the terminal sees
+ * nothing of it, takes ncurses past that state; the first refresh() is then
+ * its ordinary return from endwin(), and every frame leaves doupdate() in
+ * one write. Nothing else depends on it: without it, frames are only split.
  */
-static int frame_fd = -1; /* the temporary file */
-static int tty_fd = -1;   /* a copy of the terminal's descriptor */
-static bool frame_direct; /* next frame straight to the terminal */
-
-static void frame_setup(void)
+static void settle_ncurses(void)
 {
-	char name[64];
+	int null = open("/dev/null", O_WRONLY | O_CLOEXEC), out = dup(STDOUT_FILENO);
 
-	/*
-	 * Shared memory rather than tmpfile(): on a disk file system every
-	 * frame's writes would cost more than the write()s they save.
-	 */
-	snprintf(name, sizeof(name), "/lumbar-frame-%ld", (long)getpid());
-	frame_fd = shm_open(name, O_RDWR | O_CREAT | O_EXCL, 0600);
-	if (frame_fd < 0)
-		return;
-	shm_unlink(name);
-	tty_fd = dup(STDOUT_FILENO);
-	if (tty_fd < 0) {
-		close(frame_fd);
-		frame_fd = -1;
+	if (null >= 0 && out >= 0) {
+		fflush(stdout);
+		if (dup2(null, STDOUT_FILENO) >= 0) {
+			endwin();
+			fflush(stdout);
+			dup2(out, STDOUT_FILENO);
+		}
 	}
-}
-
-/* Also from teardown(): standard output is the terminal again after it. */
-static void frame_close(void)
-{
-	if (frame_fd >= 0) {
-		dup2(tty_fd, STDOUT_FILENO);
-		close(frame_fd);
-		close(tty_fd);
-	}
-	frame_fd = tty_fd = -1;
-}
-
-bool ui_write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
-/*
- * ncurses stops flushing at every cursor move once it has been through one
- * endwin() and come back (lib_mvcur.c flushes only while the screen is in its
- * initial state); from then on a frame leaves doupdate() in one write unless
- * it outgrows ncurses' buffer, a little more than one screenful of cells. This
- * takes it there before the first frame: endwin() with standard output on the
- * frame file, so the terminal sees nothing of it (its mode change fails on
- * the file and the terminal keeps the mode newterm() set), and the first
- * frame, written directly, is ncurses' ordinary return from endwin().
- */
-static void frame_settle(void)
-{
-	if (frame_fd < 0 || dup2(frame_fd, STDOUT_FILENO) < 0)
-		return;
-	endwin();
-	dup2(tty_fd, STDOUT_FILENO);
-	frame_direct = true;
-}
-
-/*
- * Send the frame. A small one (a tick: only the time changed) goes straight
- * to the terminal: ui_clock's bytes in one write, then curses' own, if
- * `past` does not say it has none (after frame_settle() curses writes in one
- * piece); the detour through the frame file would cost more system calls
- * than it saves. A full frame is collected in the frame file, ui_clock's
- * blanking, curses' frame and ui_clock's cells in that order, and written
- * once.
- */
-static void frame_refresh(bool small, bool past)
-{
-	char buf[16384];
-	off_t at = 0, len;
-	ssize_t n;
-
-	/* A cleared screen has none of the digits a tick would only touch up. */
-	if (small && !frame_direct && !is_cleared(curscr)) {
-		ui_clock_before_refresh(false);
-		/*
-		 * All of it went past curses: the rows it touched in stdscr are
-		 * blank again, as curses last sent them, so doupdate() would
-		 * only compare them to find nothing.
-		 */
-		if (!past)
-			refresh();
-		return;
-	}
-	if (frame_fd < 0 || frame_direct || lseek(frame_fd, 0, SEEK_SET) < 0 ||
-	    dup2(frame_fd, STDOUT_FILENO) < 0) {
-		frame_direct = false;
-		ui_clock_before_refresh(true);
-		refresh();
-		ui_clock_after_refresh(STDOUT_FILENO);
-		return;
-	}
-	ui_clock_before_refresh(true);
-	refresh();
-	ui_clock_after_refresh(STDOUT_FILENO);
-	dup2(tty_fd, STDOUT_FILENO);
-	/*
-	 * The frame is what was written from offset 0; the file keeps its
-	 * largest size, so nothing is truncated frame after frame.
-	 */
-	len = lseek(frame_fd, 0, SEEK_CUR);
-	while (at < len) {
-		size_t want = (size_t)(len - at) < sizeof(buf) ? (size_t)(len - at) : sizeof(buf);
-
-		n = pread(frame_fd, buf, want, at);
-		if (n <= 0 || !ui_write_all(STDOUT_FILENO, buf, (size_t)n))
-			break;
-		at += n;
-	}
+	if (null >= 0)
+		close(null);
+	if (out >= 0)
+		close(out);
 }
 
 /*
@@ -578,87 +244,15 @@ static void bench_first_frame(void)
 	}
 }
 
-/*
- * What the player's static parts (all but the time) are drawn from. While it
- * stays the same and no key or signal came in, a frame redraws only the rows
- * that show the time: erase() and a full redraw would make ncurses compare
- * every cell of the screen again, once a second, to find the same few changes.
- */
-struct frame_key {
-	enum ui_screen screen;
-	int lines, cols;
-	size_t phase;
-	bool playing, paused, finished, confirm, held;
-};
-
-static struct frame_key frame_key_of(const struct ui *ui)
+/* Draw the current screen whole; curses sends what changed. */
+static void draw(struct ui *ui)
 {
-	struct frame_key k;
-
-	/* Zeroed first, padding included, so memcmp() compares only the fields. */
-	memset(&k, 0, sizeof(k));
-	k.screen = ui->screen;
-	k.lines = LINES;
-	k.cols = COLS;
-	k.playing = ui->playing;
-	if (ui->playing) {
-		k.phase = ui->sess.cur;
-		k.paused = ui->sess.paused;
-		k.finished = ui->sess.finished;
-	}
-	k.confirm = ui->confirm;
-	k.held = ui->held_by_modal;
-	return k;
-}
-
-/*
- * Draw a frame and send it. `all` asks for everything to be drawn again (a
- * key, a signal or a suspension came in); otherwise the player may redraw
- * only its clock rows when its frame_key has not changed.
- */
-static void draw(struct ui *ui, bool all)
-{
-	static struct frame_key last;
-	static bool have_last;
-	struct frame_key key = frame_key_of(ui);
-
-	if (!all && have_last && !ui_draw_too_small() && ui->screen == UI_SCREEN_PLAYER &&
-	    memcmp(&key, &last, sizeof(key)) == 0) {
-		frame_refresh(true, ui_player_draw(ui, false));
-		return;
-	}
-	last = key;
-	have_last = true;
-	ui_clock_begin();
 	erase();
-	if (ui_draw_too_small()) {
+	if (ui_draw_too_small())
 		ui_draw_too_small_screen();
-	} else {
-		switch (ui->screen) {
-		case UI_SCREEN_MENU:
-			ui_menu_draw(ui);
-			break;
-		case UI_SCREEN_INFO:
-			ui_menu_info_draw(ui);
-			break;
-		case UI_SCREEN_PLAYER:
-			ui_player_draw(ui, true);
-			break;
-		case UI_SCREEN_SUMMARY:
-			ui_player_summary_draw(ui);
-			break;
-		case UI_SCREEN_HELP:
-			ui_player_help_draw(ui);
-			break;
-		case UI_SCREEN_HISTORY:
-			ui_history_draw(ui);
-			break;
-		case UI_SCREEN_RESUME:
-			ui_player_resume_draw(ui);
-			break;
-		}
-	}
-	frame_refresh(false, false);
+	else
+		ui_screens[ui->screen].draw(ui);
+	refresh();
 	bench_first_frame();
 }
 
@@ -690,7 +284,6 @@ static void suspend(struct ui *ui)
 		session_pause(&ui->sess, ui->now);
 	ui->held_by_modal = false;
 	endwin();
-	ui_clock_forget();
 	sigemptyset(&tstp);
 	sigaddset(&tstp, SIGTSTP);
 	signal(SIGTSTP, SIG_DFL);
@@ -699,7 +292,6 @@ static void suspend(struct ui *ui)
 	sigprocmask(SIG_BLOCK, &tstp, NULL);
 	catch (SIGTSTP);
 	clearok(curscr, TRUE);
-	frame_direct = true;
 }
 
 /*
@@ -724,43 +316,6 @@ static int sleep_until(int64_t wait_ms)
 	return n > 0 ? 1 : n == 0 ? 0 : -1;
 }
 
-void ui_start(struct ui *ui)
-{
-	const struct catalogue *cat = ui->opt->cat;
-	unsigned idx[CAT_MAX_EXERCISES], n;
-
-	if (ui->resume) {
-		/* The question comes first; its answer calls here again. */
-		ui->screen = UI_SCREEN_RESUME;
-		return;
-	}
-	switch (ui->opt->start) {
-	case UI_START_MENU:
-		ui->screen = UI_SCREEN_MENU;
-		break;
-	case UI_START_ROUTINE:
-		for (n = 0; n < cat->n_exercises; n++)
-			idx[n] = n;
-		ui_play(ui, idx, n, "all");
-		break;
-	case UI_START_EXERCISE:
-		idx[0] = ui->opt->exercise;
-		ui_play(ui, idx, 1, NULL);
-		break;
-	case UI_START_DUE:
-		n = ui_menu_due(ui, idx);
-		if (n == 0) {
-			/* Said after the terminal is given back, instead of an empty plan. */
-			ui->farewell = UI_NOTHING_DUE;
-			ui->quit = true;
-			ui->status = 0;
-			break;
-		}
-		ui_play(ui, idx, n, "due");
-		break;
-	}
-}
-
 /*
  * A terminal that reads as ready but yields no key this many times in a row
  * has gone away without a SIGHUP; stop rather than spin.
@@ -776,10 +331,9 @@ static void loop(struct ui *ui)
 	while (!ui->quit) {
 		int key, keys = 0;
 		int64_t wait;
-		bool all = woke != 0;
 
-		if (got_int || got_term || got_hup) {
-			ui->status = got_int ? 130 : got_term ? 143 : 129;
+		if (got_int || got_term || got_hup || got_quit) {
+			ui->status = got_int ? 130 : got_term ? 143 : got_hup ? 129 : 131;
 			break;
 		}
 		ui->now = now_ms();
@@ -787,7 +341,6 @@ static void loop(struct ui *ui)
 			got_tstp = 0;
 			suspend(ui);
 			ui->now = now_ms();
-			all = true;
 		}
 		/*
 		 * Every key ncurses already holds, before sleeping again. After a
@@ -824,10 +377,17 @@ static void loop(struct ui *ui)
 			ui->held_by_modal = false;
 			ui->screen = UI_SCREEN_SUMMARY;
 		}
-		draw(ui, all || keys > 0);
+		if (ui_screens[ui->screen].daily)
+			ui_log_check_day(ui); /* the day may have changed while it slept */
+		draw(ui);
 		ui_log_flush(ui);
 
-		wait = ui->playing && !ui->sess.finished ? session_wait_ms(&ui->sess, ui->now) : -1;
+		if (ui->playing && !ui->sess.finished)
+			wait = session_wait_ms(&ui->sess, ui->now);
+		else if (ui->hist_ok && ui_screens[ui->screen].daily)
+			wait = day_change_ms();
+		else
+			wait = -1;
 		if (second_bell) {
 			int64_t b = second_bell > ui->now ? second_bell - ui->now : 0;
 
@@ -840,7 +400,7 @@ static void loop(struct ui *ui)
 int ui_run(const struct ui_options *o)
 {
 	struct ui ui;
-	const char *codeset;
+	const char *codeset, *cup;
 
 	memset(&ui, 0, sizeof(ui));
 	ui.opt = o;
@@ -850,7 +410,7 @@ int ui_run(const struct ui_options *o)
 	/* Files first: the first frame already shows today's counts. */
 	ui_menu_init(&ui);
 	ui_log_init(&ui);
-	if (o->start == UI_START_DUE && !ui.resume && ui.due_n == 0) {
+	if (o->start == UI_START_DUE && !ui.resume && ui_menu_due_count() == 0) {
 		printf("%s\n", UI_NOTHING_DUE);
 		ui_log_free(&ui);
 		return 0;
@@ -862,10 +422,23 @@ int ui_run(const struct ui_options *o)
 		signals_restore();
 		fprintf(stderr, "lumbar: cannot use this terminal (TERM=%s)\n",
 		        getenv("TERM") ? getenv("TERM") : "");
+		ui_log_free(&ui);
 		return 1;
 	}
 	set_term(term_screen);
 	curses_on = true;
+	/* A screen is drawn by moving the cursor: without cup there is no player. */
+	cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1 || !*cup) {
+		teardown();
+		signals_restore();
+		fprintf(stderr,
+		        "lumbar: this terminal (TERM=%s) cannot move the cursor; "
+		        "use another terminal, or the plain modes (--list, --plan)\n",
+		        getenv("TERM") ? getenv("TERM") : "");
+		ui_log_free(&ui);
+		return 1;
+	}
 	cbreak();
 	noecho();
 	nonl();
@@ -893,15 +466,10 @@ int ui_run(const struct ui_options *o)
 	 */
 	leaveok(stdscr, TRUE);
 	ui_draw_init(o->color, codeset && strcmp(codeset, "UTF-8") == 0);
-	ui_clock_init(ui_draw_utf8());
-
-	frame_setup();
-	frame_direct = true;
-	frame_settle();
+	settle_ncurses();
 	ui.now = now_ms();
 	ui_start(&ui);
 	loop(&ui);
-	frame_close();
 	teardown();
 
 	/*

@@ -322,11 +322,21 @@ static const struct glyph *glyph_of(char c)
 	return u < 128 ? by_char[u] : NULL;
 }
 
+/*
+ * Screen rows per pixel row in ASCII, where a cell holds one pixel row (of
+ * `#`) instead of two half blocks: about half the scale, so that a pixel
+ * stays roughly as tall as it is wide.
+ */
+static int ascii_rows(int scale)
+{
+	return (scale + 1) / 2;
+}
+
 bool ui_draw_big_size(const char *s, int scale, int *w, int *h)
 {
 	int width = 0;
 
-	if (!have_utf8 || scale < 1 || !*s)
+	if (scale < 1 || !*s)
 		return false;
 	for (const char *p = s; *p; p++) {
 		const struct glyph *g = glyph_of(*p);
@@ -336,8 +346,8 @@ bool ui_draw_big_size(const char *s, int scale, int *w, int *h)
 		width += (int)strlen(g->rows[0]) * scale + (p[1] ? scale : 0);
 	}
 	*w = width;
-	/* Five pixel rows, two per screen row. */
-	*h = (5 * scale + 1) / 2;
+	/* Five pixel rows: two per screen row in half blocks, else one per ascii_rows(). */
+	*h = have_utf8 ? (5 * scale + 1) / 2 : 5 * ascii_rows(scale);
 	return true;
 }
 
@@ -349,82 +359,54 @@ static bool ink(const struct glyph *g, int scale, int px, int py)
 	return gy < 5 && g->rows[gy][gx] == '#';
 }
 
-/* Longest text ui_draw_big() draws; longer ones are not big words anyway. */
-#define BIG_MAX_CHARS 64
-#define BIG_MAX_COLS  1024
+/* Widest text ui_draw_big() draws, in columns; wider ones are not drawn. */
+#define BIG_MAX_COLS 1024
 
 void ui_draw_big(int y, int x, const char *s, int scale, attr_t attr)
 {
-	ui_draw_big_over(y, x, s, NULL, scale, attr);
-}
-
-int ui_draw_big_row(const char *s, int scale, int r, unsigned char *shape, int max_cols, int *start,
-                    int max_chars)
-{
-	int n = 0, cx = 0, w, h;
-
-	if (!ui_draw_big_size(s, scale, &w, &h) || w > max_cols || r < 0 || r >= h)
-		return 0;
-	for (const char *p = s; *p; p++, n++) {
-		const struct glyph *g = glyph_of(*p);
-		int gw = (int)strlen(g->rows[0]) * scale;
-
-		if (n >= max_chars)
-			return 0;
-		start[n] = cx;
-		for (int c = 0; c < gw; c++)
-			shape[cx++] = (unsigned char)((ink(g, scale, c, 2 * r) ? 1 : 0) |
-			                              (ink(g, scale, c, 2 * r + 1) ? 2 : 0));
-		/* The gap after a glyph belongs to it. */
-		for (int c = 0; p[1] && c < scale; c++)
-			shape[cx++] = 0;
-	}
-	start[n] = cx;
-	return n;
-}
-
-void ui_draw_big_over(int y, int x, const char *s, const char *was, int scale, attr_t attr)
-{
+	/* Blank, upper half, lower half, full: a cell's two pixel rows. */
 	static const wchar_t shapes[4][2] = {
 		{ L' ', 0 }, { L'\u2580', 0 }, { L'\u2584', 0 }, { L'\u2588', 0 }
 	};
-	unsigned char shape[BIG_MAX_COLS];
-	int start[BIG_MAX_CHARS + 1], n, w, h;
+	static const wchar_t ascii[2][2] = { { L' ', 0 }, { L'#', 0 } };
 	cchar_t cells[4], row[BIG_MAX_COLS];
+	int w, h;
 
 	if (!ui_draw_big_size(s, scale, &w, &h) || w > BIG_MAX_COLS)
 		return;
-	if (was && strlen(was) != strlen(s))
-		was = NULL;
+	if (x < 0 || x + w > COLS)
+		return; /* callers centre it; never half a word */
 	/*
-	 * Four possible cells (blank, upper, lower, full), each carrying the
-	 * colour. Gaps are spaces in the same attributes as the ink, so a
-	 * changed digit reaches the terminal as one run with no attribute
-	 * switches, and each row is one copy of ready-made cells into curses.
+	 * Each possible cell carries the colour. Gaps are spaces in the same
+	 * attributes as the ink, so a changed digit reaches the terminal as one
+	 * run with no attribute switches.
 	 */
 	for (int k = 0; k < 4; k++)
-		setcchar(&cells[k], shapes[k], attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+		setcchar(&cells[k], have_utf8 ? shapes[k] : ascii[k == 0 ? 0 : 1], attr & ~A_COLOR,
+		         (short)PAIR_NUMBER(attr), NULL);
 	for (int r = 0; r < h; r++) {
-		int from = -1;
+		int cx = 0;
 
-		if (y + r < 0 || y + r >= LINES || x < 0 || x + w > COLS)
-			continue; /* callers centre it; never half a word */
-		n = ui_draw_big_row(s, scale, r, shape, BIG_MAX_COLS, start, BIG_MAX_CHARS);
-		for (int c = 0; c < w; c++)
-			row[c] = cells[shape[c]];
-		for (int i = 0; i <= n; i++) {
-			/* A glyph equal to the one under it is already on the screen. */
-			bool keep = i == n || (was && toupper((unsigned char)was[i]) ==
-			                                  toupper((unsigned char)s[i]));
+		if (y + r < 0 || y + r >= LINES)
+			continue;
+		for (const char *p = s; *p; p++) {
+			const struct glyph *g = glyph_of(*p);
+			int gw = (int)strlen(g->rows[0]) * scale;
 
-			if (keep && from >= 0) {
-				mvadd_wchnstr(y + r, x + start[from], row + start[from],
-				              start[i] - start[from]);
-				from = -1;
-			} else if (!keep && from < 0) {
-				from = i;
+			for (int c = 0; c < gw; c++) {
+				int k;
+
+				if (have_utf8)
+					k = (ink(g, scale, c, 2 * r) ? 1 : 0) |
+					    (ink(g, scale, c, 2 * r + 1) ? 2 : 0);
+				else
+					k = ink(g, scale, c, r / ascii_rows(scale) * scale) ? 3 : 0;
+				row[cx++] = cells[k];
 			}
+			for (int c = 0; p[1] && c < scale; c++)
+				row[cx++] = cells[0];
 		}
+		mvadd_wchnstr(y + r, x, row, w);
 	}
 }
 
@@ -464,34 +446,25 @@ void ui_draw_bar(int y, int x, int w, unsigned done, unsigned total, attr_t attr
 	put_run(y, x + full, L'\u2591', w - full, ui_draw_attr(UI_ROLE_DIM));
 }
 
-void ui_draw_bar_cells(struct ui_clock_cell *cells, int w, unsigned done, unsigned total,
-                       attr_t attr)
-{
-	/* The same characters as ui_draw_bar() in UTF-8: U+2588, U+258F..U+2589, U+2591. */
-	static const char eighths[8][4] = { "",
-		                            "\xe2\x96\x8f",
-		                            "\xe2\x96\x8e",
-		                            "\xe2\x96\x8d",
-		                            "\xe2\x96\x8c",
-		                            "\xe2\x96\x8b",
-		                            "\xe2\x96\x8a",
-		                            "\xe2\x96\x89" };
-	int full, part, c;
+/* ---- Question box ----------------------------------------------------------- */
 
-	bar_fill(w, done, total, &full, &part);
-	for (c = 0; c < w; c++) {
-		cells[c].attr = attr;
-		if (c < full)
-			strcpy(cells[c].ch, "\xe2\x96\x88");
-		else if (c == full && part)
-			strcpy(cells[c].ch, eighths[part]);
-		else
-			break;
+void ui_draw_question(const char *q)
+{
+	int w = ui_draw_width(q) + 2;
+	int y = LINES / 2, x;
+	attr_t a = ui_draw_attr(UI_ROLE_ALERT);
+
+	if (w > COLS)
+		w = COLS;
+	x = (COLS - w) / 2;
+	attrset(a);
+	if (LINES >= 5) {
+		mvhline(y - 1, x, ' ', w);
+		mvhline(y + 1, x, ' ', w);
 	}
-	for (; c < w; c++) {
-		cells[c].attr = ui_draw_attr(UI_ROLE_DIM);
-		strcpy(cells[c].ch, "\xe2\x96\x91");
-	}
+	mvhline(y, x, ' ', w);
+	attrset(A_NORMAL);
+	ui_draw_text(y, x + 1, w - 2, q, a);
 }
 
 /* ---- Too small ------------------------------------------------------------ */

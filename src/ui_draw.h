@@ -14,8 +14,6 @@
 
 #include <curses.h>
 
-#include "ui_clock.h"
-
 /* The smallest terminal the screens are laid out for. */
 enum {
 	UI_DRAW_MIN_COLS = 20,
@@ -88,31 +86,13 @@ void ui_draw_flow_add(struct ui_draw_flow *f, const char *prefix, const char *te
 void ui_draw_flow_gap(struct ui_draw_flow *f);
 
 /*
- * The block font: 3x5 glyphs for A-Z, 0-9, ':', '-', 'x' and space, drawn
- * with half blocks so a pixel is square, `scale` pixels per pixel. Letters
- * are shown upper case. ui_draw_big_size() returns false when the locale has
- * no block characters or `s` has a character the font lacks.
+ * The block font: 3x5 glyphs for A-Z, 0-9, ':', '-', 'x' and space, `scale`
+ * pixels per pixel, drawn with half blocks so a pixel is square, or with `#`
+ * where the locale has no block characters. Letters are shown upper case.
+ * ui_draw_big_size() returns false when `s` has a character the font lacks.
  */
 bool ui_draw_big_size(const char *s, int scale, int *w, int *h);
 void ui_draw_big(int y, int x, const char *s, int scale, attr_t attr);
-
-/*
- * ui_draw_big() over `was`, drawn before at the same place, scale and
- * attributes and still on the screen: only the glyphs that differ are drawn
- * again. A `was` of another length (or NULL) draws the whole text.
- */
-void ui_draw_big_over(int y, int x, const char *s, const char *was, int scale, attr_t attr);
-
-/*
- * Row `r` of `s` as ui_draw_big() draws it, for drawing it by other means:
- * shape[c] is 0 (blank), 1 (upper half), 2 (lower half) or 3 (full block) for
- * each column, and start[i] is the column where character i begins, the gap
- * after it included, with start[n] the width. Returns n, the number of
- * characters, or 0 when ui_draw_big_size() refuses `s` or it does not fit in
- * max_cols columns or max_chars characters.
- */
-int ui_draw_big_row(const char *s, int scale, int r, unsigned char *shape, int max_cols, int *start,
-                    int max_chars);
 
 /*
  * A progress bar `w` columns wide at (y, x), `done` of `total` filled, with
@@ -120,12 +100,8 @@ int ui_draw_big_row(const char *s, int scale, int r, unsigned char *shape, int m
  */
 void ui_draw_bar(int y, int x, int w, unsigned done, unsigned total, attr_t attr);
 
-/*
- * The cells ui_draw_bar() would draw in a UTF-8 locale, for ui_clock_field().
- * `cells` has room for `w`.
- */
-void ui_draw_bar_cells(struct ui_clock_cell *cells, int w, unsigned done, unsigned total,
-                       attr_t attr);
+/* A question ("Quit? y/n") in an alert box over the middle of the screen. */
+void ui_draw_question(const char *q);
 
 /* True when the screen is below the smallest usable size. */
 bool ui_draw_too_small(void);

@@ -595,6 +595,7 @@ void ui_log_exit(struct ui *ui)
 	case 129:
 		leave(ui, JOURNAL_HANGUP);
 		break;
+	case 131: /* SIGQUIT is treated as SIGTERM */
 	case 143:
 		leave(ui, JOURNAL_TERM);
 		break;

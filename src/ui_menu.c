@@ -1,6 +1,7 @@
 /*
- * ui_menu.c - the menu (the routine, then each exercise with its length and
- * frequency) and the details screen an exercise opens with `i`.
+ * ui_menu.c - the menu: the routine, what is due, then each exercise with
+ * its length, frequency and today's count. Its state (the selection, the
+ * lengths, what is due) lives here.
  */
 #include <stdio.h>
 #include <string.h>
@@ -16,8 +17,17 @@ static const char disclaimer[] =
     "General advice from a public article, no substitute for a physiotherapist. "
     "Stop any exercise that increases pain.";
 
-/* Rows the list had at the last draw, for paging. */
-static int list_rows = 10;
+/*
+ * The menu's state. Entry UI_MENU_ROUTINE is the routine, UI_MENU_DUE what
+ * is due, entry UI_MENU_FIRST_EXERCISE + k the exercise k. secs[0] is the
+ * routine's length and secs[k + 1] the exercise k's.
+ */
+static struct {
+	int sel, top;
+	int list_rows; /* rows the list had at the last draw, for paging */
+	unsigned secs[CAT_MAX_EXERCISES + 1];
+	unsigned due_n, due_secs; /* what the `due` entry plays, and how long */
+} menu = { .list_rows = 10 };
 
 static int entries(const struct ui *ui)
 {
@@ -37,12 +47,12 @@ void ui_menu_init(struct ui *ui)
 
 	/* Lengths do not change while the program runs: work them out once. */
 	for (unsigned i = 0; i < cat->n_exercises; i++) {
-		ui->menu_secs[i + 1] = plan_exercise_seconds(cat, i, ui->opt->level);
-		total += ui->menu_secs[i + 1];
+		menu.secs[i + 1] = plan_exercise_seconds(cat, i, ui->opt->level);
+		total += menu.secs[i + 1];
 	}
-	ui->menu_secs[0] = total;
-	ui->menu_sel = 0;
-	ui->menu_top = 0;
+	menu.secs[0] = total;
+	menu.sel = 0;
+	menu.top = 0;
 }
 
 const char *ui_menu_today(const struct ui *ui, unsigned exercise)
@@ -64,14 +74,25 @@ void ui_menu_update_due(struct ui *ui)
 {
 	unsigned idx[CAT_MAX_EXERCISES];
 
-	ui->due_n = ui_menu_due(ui, idx);
-	ui->due_secs = 0;
-	for (unsigned i = 0; i < ui->due_n; i++)
-		ui->due_secs += ui->menu_secs[idx[i] + 1];
+	menu.due_n = ui_menu_due(ui, idx);
+	menu.due_secs = 0;
+	for (unsigned i = 0; i < menu.due_n; i++)
+		menu.due_secs += menu.secs[idx[i] + 1];
 }
 
-/* The catalogue index of a menu entry, or -1 for the routine and due entries. */
-static int entry_exercise(int entry)
+unsigned ui_menu_due_count(void)
+{
+	return menu.due_n;
+}
+
+unsigned ui_menu_seconds(int entry)
+{
+	return entry == UI_MENU_DUE       ? menu.due_secs
+	       : entry == UI_MENU_ROUTINE ? menu.secs[0]
+	                                  : menu.secs[entry - UI_MENU_FIRST_EXERCISE + 1];
+}
+
+int ui_menu_exercise(int entry)
 {
 	return entry >= UI_MENU_FIRST_EXERCISE ? entry - UI_MENU_FIRST_EXERCISE : -1;
 }
@@ -118,27 +139,24 @@ static int status_rows(const struct ui *ui)
 static void draw_entry(const struct ui *ui, int y, int entry, int w_len, int w_freq, int w_today)
 {
 	const struct catalogue *cat = ui->opt->cat;
-	bool sel = entry == ui->menu_sel;
+	bool sel = entry == menu.sel;
 	attr_t a = sel ? ui_draw_attr(UI_ROLE_SELECT) : A_NORMAL;
 	char name[CAT_MAX_STRING + 64], len[16], freq[48], today[64] = "";
-	int x, w_name, ex_i = entry_exercise(entry);
-	unsigned secs;
+	int x, w_name, ex_i = ui_menu_exercise(entry);
 
 	if (entry == UI_MENU_ROUTINE) {
 		snprintf(name, sizeof(name), "Full routine: %s", cat->routine_name);
 		snprintf(freq, sizeof(freq), "%u exercises", cat->n_exercises);
 		minutes_today(ui, today, sizeof(today));
-		secs = ui->menu_secs[0];
 		if (!sel)
 			a = ui_draw_attr(UI_ROLE_TITLE);
 	} else if (entry == UI_MENU_DUE) {
 		snprintf(name, sizeof(name), "Due now");
-		if (ui->due_n)
-			snprintf(freq, sizeof(freq), "%u exercise%s", ui->due_n,
-			         ui->due_n == 1 ? "" : "s");
+		if (menu.due_n)
+			snprintf(freq, sizeof(freq), "%u exercise%s", menu.due_n,
+			         menu.due_n == 1 ? "" : "s");
 		else
 			snprintf(freq, sizeof(freq), "nothing due");
-		secs = ui->due_secs;
 		if (!sel)
 			a = ui_draw_attr(UI_ROLE_TITLE);
 	} else {
@@ -152,9 +170,8 @@ static void draw_entry(const struct ui *ui, int y, int entry, int w_len, int w_f
 			snprintf(today, sizeof(today), "%s %s",
 			         due ? (ui_draw_utf8() ? "\u2022" : "*") : " ",
 			         ui_menu_today(ui, (unsigned)ex_i));
-		secs = ui->menu_secs[ex_i + 1];
 	}
-	ui_clock(secs, len);
+	ui_clock(ui_menu_seconds(entry), len);
 
 	if (sel) {
 		/* The highlight spans the row, so it reads from across the room. */
@@ -203,20 +220,20 @@ void ui_menu_draw(struct ui *ui)
 		ui_draw_right(0, level, ui_draw_attr(UI_ROLE_DIM));
 	}
 
-	list_rows = bottom - top;
-	if (list_rows < 1) {
+	menu.list_rows = bottom - top;
+	if (menu.list_rows < 1) {
 		/* Very short: the list wins over the disclaimer's second row. */
-		list_rows = 1;
+		menu.list_rows = 1;
 		bottom = top + 1;
 	}
-	if (ui->menu_sel < ui->menu_top)
-		ui->menu_top = ui->menu_sel;
-	if (ui->menu_sel >= ui->menu_top + list_rows)
-		ui->menu_top = ui->menu_sel - list_rows + 1;
-	if (ui->menu_top > n - list_rows)
-		ui->menu_top = n - list_rows > 0 ? n - list_rows : 0;
-	for (int i = 0; i < list_rows && ui->menu_top + i < n; i++)
-		draw_entry(ui, top + i, ui->menu_top + i, w_len, w_freq, w_today);
+	if (menu.sel < menu.top)
+		menu.top = menu.sel;
+	if (menu.sel >= menu.top + menu.list_rows)
+		menu.top = menu.sel - menu.list_rows + 1;
+	if (menu.top > n - menu.list_rows)
+		menu.top = n - menu.list_rows > 0 ? n - menu.list_rows : 0;
+	for (int i = 0; i < menu.list_rows && menu.top + i < n; i++)
+		draw_entry(ui, top + i, menu.top + i, w_len, w_freq, w_today);
 
 	struct ui_draw_flow f = { .top = bottom + (gaps ? 1 : 0),
 		                  .bottom = LINES - (keys ? 1 : 0) - status,
@@ -244,14 +261,14 @@ static void select_by(struct ui *ui, int by)
 {
 	int n = entries(ui);
 
-	ui->menu_sel += by;
-	if (ui->menu_sel < 0)
-		ui->menu_sel = 0;
-	if (ui->menu_sel >= n)
-		ui->menu_sel = n - 1;
+	menu.sel += by;
+	if (menu.sel < 0)
+		menu.sel = 0;
+	if (menu.sel >= n)
+		menu.sel = n - 1;
 }
 
-static void start_entry(struct ui *ui, int entry)
+void ui_menu_start(struct ui *ui, int entry)
 {
 	unsigned idx[CAT_MAX_EXERCISES];
 	unsigned n = ui->opt->cat->n_exercises;
@@ -267,7 +284,7 @@ static void start_entry(struct ui *ui, int entry)
 		else
 			ui_play(ui, idx, n, "due");
 	} else {
-		idx[0] = (unsigned)entry_exercise(entry);
+		idx[0] = (unsigned)ui_menu_exercise(entry);
 		ui_play(ui, idx, 1, NULL);
 	}
 }
@@ -285,10 +302,10 @@ void ui_menu_key(struct ui *ui, enum ui_action action)
 		select_by(ui, 1);
 		break;
 	case UI_ACT_PAGE_UP:
-		select_by(ui, -list_rows);
+		select_by(ui, -menu.list_rows);
 		break;
 	case UI_ACT_PAGE_DOWN:
-		select_by(ui, list_rows);
+		select_by(ui, menu.list_rows);
 		break;
 	case UI_ACT_FIRST:
 		select_by(ui, -entries(ui));
@@ -297,21 +314,19 @@ void ui_menu_key(struct ui *ui, enum ui_action action)
 		select_by(ui, entries(ui));
 		break;
 	case UI_ACT_START:
-		start_entry(ui, ui->menu_sel);
+		ui_menu_start(ui, menu.sel);
 		break;
 	case UI_ACT_ROUTINE:
-		start_entry(ui, UI_MENU_ROUTINE);
+		ui_menu_start(ui, UI_MENU_ROUTINE);
 		break;
 	case UI_ACT_DUE:
-		start_entry(ui, UI_MENU_DUE);
+		ui_menu_start(ui, UI_MENU_DUE);
 		break;
 	case UI_ACT_HISTORY:
 		ui->screen = UI_SCREEN_HISTORY;
 		break;
 	case UI_ACT_INFO:
-		ui->info_entry = ui->menu_sel;
-		ui->info_scroll = 0;
-		ui->screen = UI_SCREEN_INFO;
+		ui_info_open(ui, menu.sel);
 		break;
 	case UI_ACT_QUIT:
 		ui->quit = true;
@@ -320,235 +335,4 @@ void ui_menu_key(struct ui *ui, enum ui_action action)
 	default:
 		break;
 	}
-}
-
-/* ---- Details ---------------------------------------------------------------- */
-
-/* Seconds as people write them: "30 s", "5 min", "1:30 min". */
-static void secs_text(unsigned s, char *buf, size_t len)
-{
-	if (s < 60)
-		snprintf(buf, len, "%u s", s);
-	else if (s % 60 == 0)
-		snprintf(buf, len, "%u min", s / 60);
-	else
-		snprintf(buf, len, "%u:%02u min", s / 60, s % 60);
-}
-
-static void range_secs(struct cat_range r, char *buf, size_t len)
-{
-	char lo[24], hi[24];
-
-	secs_text(r.lo, lo, sizeof(lo));
-	if (r.hi <= r.lo) {
-		snprintf(buf, len, "%s", lo);
-		return;
-	}
-	secs_text(r.hi, hi, sizeof(hi));
-	snprintf(buf, len, "%s to %s", lo, hi);
-}
-
-static void range_count(struct cat_range r, char *buf, size_t len)
-{
-	if (r.hi > r.lo)
-		snprintf(buf, len, "%u-%u", r.lo, r.hi);
-	else
-		snprintf(buf, len, "%u", r.lo);
-}
-
-/* One set in a sentence: "hold 5 s, 2 reps, alternating sides, rest 5 s". */
-static void set_text(const struct cat_set *s, char *buf, size_t len)
-{
-	char a[64], b[64], rest[32];
-	int n;
-
-	switch (s->mode) {
-	case CAT_MODE_HOLD:
-		range_secs(s->hold, a, sizeof(a));
-		range_count(s->reps, b, sizeof(b));
-		n = snprintf(buf, len, "hold %s, %s reps", a, b);
-		break;
-	case CAT_MODE_REPS:
-		range_count(s->reps, a, sizeof(a));
-		range_secs(s->tempo, b, sizeof(b));
-		n = snprintf(buf, len, "%s reps, %s each", a, b);
-		break;
-	case CAT_MODE_TIMED:
-	default:
-		range_secs(s->duration, a, sizeof(a));
-		n = snprintf(buf, len, "%s", a);
-		break;
-	}
-	if (n < 0 || (size_t)n >= len)
-		return;
-	if (s->sides == CAT_SIDES_EACH)
-		n += snprintf(buf + n, len - (size_t)n, ", each side");
-	else if (s->sides == CAT_SIDES_ALTERNATE)
-		n += snprintf(buf + n, len - (size_t)n, ", alternating sides");
-	if (s->rest && (size_t)n < len) {
-		secs_text(s->rest, rest, sizeof(rest));
-		n += snprintf(buf + n, len - (size_t)n, ", rest %s between reps", rest);
-	}
-	if (s->rest_after && (size_t)n < len) {
-		secs_text(s->rest_after, rest, sizeof(rest));
-		snprintf(buf + n, len - (size_t)n, ", then rest %s", rest);
-	}
-}
-
-static void info_exercise(const struct ui *ui, struct ui_draw_flow *f, unsigned e)
-{
-	const struct cat_exercise *ex = &ui->opt->cat->exercises[e];
-	attr_t head = ui_draw_attr(UI_ROLE_TITLE);
-	char buf[CAT_MAX_STRING + 128], freq[48], len[16], num[16];
-
-	ui_draw_flow_add(f, NULL, ex->summary, A_NORMAL);
-	words_frequency(&ex->freq, WORDS_SHORT, freq, sizeof(freq));
-	snprintf(buf, sizeof(buf), "%s at %s level, %s", ui_clock(ui->menu_secs[e + 1], len),
-	         cat_level_name(ui->opt->level), freq);
-	for (unsigned i = 0; i < ex->freq.n_when; i++) {
-		size_t used = strlen(buf);
-
-		snprintf(buf + used, sizeof(buf) - used, "%s%s", i ? ", " : " (", ex->freq.when[i]);
-		if (i + 1 == ex->freq.n_when) {
-			used = strlen(buf);
-			snprintf(buf + used, sizeof(buf) - used, ")");
-		}
-	}
-	ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_DIM));
-	if (ex->position) {
-		ui_draw_flow_gap(f);
-		ui_draw_flow_add(f, NULL, "Starting position", head);
-		ui_draw_flow_add(f, NULL, ex->position, A_NORMAL);
-	}
-	ui_draw_flow_gap(f);
-	ui_draw_flow_add(f, NULL, "Steps", head);
-	for (unsigned i = 0; i < ex->n_steps; i++) {
-		snprintf(num, sizeof(num), "%2u. ", i + 1);
-		ui_draw_flow_add(f, num, ex->steps[i], A_NORMAL);
-	}
-	if (ex->n_cautions) {
-		ui_draw_flow_gap(f);
-		ui_draw_flow_add(f, NULL, "Cautions", head);
-		for (unsigned i = 0; i < ex->n_cautions; i++)
-			ui_draw_flow_add(f, " ! ", ex->cautions[i], A_NORMAL);
-	}
-	ui_draw_flow_gap(f);
-	ui_draw_flow_add(f, NULL, "Sets", head);
-	for (unsigned i = 0; i < ex->n_sets; i++) {
-		char set[256], line[CAT_MAX_STRING + 300];
-
-		set_text(&ex->sets[i], set, sizeof(set));
-		snprintf(line, sizeof(line), "%s: %s", ex->sets[i].name, set);
-		ui_draw_flow_add(f, " - ", line, A_NORMAL);
-	}
-}
-
-/* The routine, or with `due` only what is due, one exercise a paragraph. */
-static void info_routine(const struct ui *ui, struct ui_draw_flow *f, bool due)
-{
-	const struct catalogue *cat = ui->opt->cat;
-	char buf[CAT_MAX_STRING + 128], len[16], freq[48], num[16];
-	unsigned idx[CAT_MAX_EXERCISES], n = cat->n_exercises;
-
-	if (due) {
-		n = ui_menu_due(ui, idx);
-		if (n == 0) {
-			ui_draw_flow_add(f, NULL, UI_NOTHING_DUE, A_NORMAL);
-			return;
-		}
-		snprintf(buf, sizeof(buf),
-		         "What is not yet done as often as its frequency asks: %u exercise%s, %s "
-		         "at %s level.",
-		         n, n == 1 ? "" : "s", ui_clock(ui->due_secs, len),
-		         cat_level_name(ui->opt->level));
-	} else {
-		for (unsigned i = 0; i < n; i++)
-			idx[i] = i;
-		snprintf(buf, sizeof(buf),
-		         "%u exercises, %s at %s level, each with its get-ready time.", n,
-		         ui_clock(ui->menu_secs[0], len), cat_level_name(ui->opt->level));
-	}
-	ui_draw_flow_add(f, NULL, buf, A_NORMAL);
-	ui_draw_flow_gap(f);
-	for (unsigned k = 0; k < n; k++) {
-		unsigned i = idx[k];
-
-		snprintf(num, sizeof(num), "%2u. ", k + 1);
-		snprintf(buf, sizeof(buf), "%s (%s, %s): %s", cat->exercises[i].name,
-		         ui_clock(ui->menu_secs[i + 1], len),
-		         words_frequency(&cat->exercises[i].freq, WORDS_SHORT, freq, sizeof(freq)),
-		         cat->exercises[i].summary);
-		ui_draw_flow_add(f, num, buf, A_NORMAL);
-	}
-}
-
-/* Lay out the details; with `draw` false only measure them (nothing shows). */
-static int info_flow(struct ui *ui, bool draw)
-{
-	struct ui_draw_flow f = { .top = 2, .bottom = draw ? LINES - 1 : 2, .x = 1, .w = COLS - 2 };
-
-	f.scroll = ui->info_scroll;
-	if (entry_exercise(ui->info_entry) < 0)
-		info_routine(ui, &f, ui->info_entry == UI_MENU_DUE);
-	else
-		info_exercise(ui, &f, (unsigned)entry_exercise(ui->info_entry));
-	return f.row;
-}
-
-void ui_menu_info_draw(struct ui *ui)
-{
-	const struct catalogue *cat = ui->opt->cat;
-	int ex_i = entry_exercise(ui->info_entry);
-	const char *title = ui->info_entry == UI_MENU_DUE ? "Due now"
-	                    : ex_i < 0                    ? cat->routine_name
-	                                                  : cat->exercises[ex_i].name;
-	int rows = LINES - 3; /* between the title and the key hints */
-	int height = info_flow(ui, false);
-
-	if (ui->info_scroll > height - rows)
-		ui->info_scroll = height - rows > 0 ? height - rows : 0;
-	ui->info_height = height;
-	ui_draw_text(0, 1, COLS - 2, title, ui_draw_attr(UI_ROLE_TITLE));
-	info_flow(ui, true);
-	ui_draw_text(LINES - 1, 0, COLS,
-	             height > rows ? "Enter start  j/k scroll  q back  ? keys"
-	                           : "Enter start  q back  ? keys",
-	             ui_draw_attr(UI_ROLE_DIM));
-}
-
-void ui_menu_info_key(struct ui *ui, enum ui_action action)
-{
-	int page = LINES - 4 > 1 ? LINES - 4 : 1;
-
-	switch (action) {
-	case UI_ACT_UP:
-		ui->info_scroll--;
-		break;
-	case UI_ACT_DOWN:
-		ui->info_scroll++;
-		break;
-	case UI_ACT_PAGE_UP:
-		ui->info_scroll -= page;
-		break;
-	case UI_ACT_PAGE_DOWN:
-		ui->info_scroll += page;
-		break;
-	case UI_ACT_FIRST:
-		ui->info_scroll = 0;
-		break;
-	case UI_ACT_LAST:
-		ui->info_scroll = ui->info_height;
-		break;
-	case UI_ACT_START:
-		start_entry(ui, ui->info_entry);
-		break;
-	case UI_ACT_BACK:
-		ui->screen = UI_SCREEN_MENU;
-		break;
-	default:
-		break;
-	}
-	/* Clamped against the height at the next draw. */
-	if (ui->info_scroll < 0)
-		ui->info_scroll = 0;
 }

@@ -1,19 +1,16 @@
 /*
- * ui_player.c - the player (what to do now, on which side, for how long),
- * the quit question, the summary, and the help screen generated from the
- * key table.
+ * ui_player.c - the player (what to do now, on which side, for how long) and
+ * its quit question; starting and stopping a plan.
  *
  * The player is read from two metres away: the phase as a large word in its
  * colour and the countdown in block digits come first; the steps fill what
  * room is left.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <curses.h>
 
-#include "ui_clock.h"
 #include "ui_draw.h"
 #include "ui_hooks.h"
 #include "ui_priv.h"
@@ -152,33 +149,7 @@ static void draw_steps(const struct ui *ui, const struct plan_phase *ph, int top
 	}
 }
 
-/* The quit question, in a box over the middle of the screen. */
-static void draw_confirm(void)
-{
-	static const char q[] = " Quit? y/n ";
-	int w = (int)sizeof(q) - 1;
-	int y = LINES / 2, x = COLS > w ? (COLS - w) / 2 : 0;
-	attr_t a = ui_draw_attr(UI_ROLE_ALERT);
-
-	if (LINES >= 5) {
-		attrset(a);
-		mvhline(y - 1, x, ' ', w);
-		mvhline(y + 1, x, ' ', w);
-		attrset(A_NORMAL);
-	}
-	ui_draw_text(y, x, w, q, a);
-}
-
-/* Blank row y, so a row drawn again by itself shows nothing of its past. */
-static void clear_row(int y)
-{
-	if (y >= 0 && y < LINES) {
-		move(y, 0);
-		clrtoeol();
-	}
-}
-
-/* Appends the decimal digits of `n` at `dst`; returns the end. No printf in a tick. */
+/* Appends the decimal digits of `n` at `dst`; returns the end. */
 static char *put_uint(char *dst, unsigned n)
 {
 	char tmp[16], *p = tmp + sizeof(tmp);
@@ -193,42 +164,10 @@ static char *put_uint(char *dst, unsigned n)
 	return dst;
 }
 
-/* ASCII `s` as cells in `attr`, for ui_clock_field(); false if it is not ASCII. */
-static bool ascii_cells(struct ui_clock_cell *cells, const char *s, attr_t attr)
+/* Row 0: where in the routine, and how long it still takes. */
+static void draw_header(const struct ui *ui, const struct plan_phase *ph, int64_t plan_left)
 {
-	for (; *s; s++, cells++) {
-		if ((unsigned char)*s >= 0x80 || (unsigned char)*s < 0x20)
-			return false;
-		cells->attr = attr;
-		cells->ch[0] = *s;
-		cells->ch[1] = '\0';
-	}
-	return true;
-}
-
-static void blank_cells(struct ui_clock_cell *cells, int n)
-{
-	for (int i = 0; i < n; i++) {
-		cells[i].attr = A_NORMAL;
-		strcpy(cells[i].ch, " ");
-	}
-}
-
-/*
- * Row 0: where in the routine, and how long it still takes. The time goes
- * past curses (ui_clock.h) when it can, in a field from the widest the time
- * can be to the right edge; otherwise curses draws it, and with `all` false
- * only the time is drawn again, after blanking what a longer time covered,
- * or a row too narrow to keep the two apart is drawn whole. Returns whether
- * the time went past curses.
- */
-static bool draw_header(const struct ui *ui, const struct plan_phase *ph, int64_t plan_left,
-                        bool all)
-{
-	struct ui_clock_cell cells[UI_CLOCK_FIELD_MAX];
 	char line[64], right[32], left[16], *p;
-	int wl, wr, wmax;
-	bool past;
 
 	/* "Exercise K of N" */
 	memcpy(line, "Exercise ", 9);
@@ -236,47 +175,14 @@ static bool draw_header(const struct ui *ui, const struct plan_phase *ph, int64_
 	memcpy(p, " of ", 4);
 	put_uint(p + 4, ui->plan.n_exercises);
 	ui_clock((unsigned)((plan_left + 999) / 1000), left);
-	strcpy(right, left);
-	strcat(right, " left ");
-	wl = 1 + ui_draw_width(line);
-	wr = COLS - ui_draw_width(right);
-	wmax = COLS - ui_draw_width(ui_clock(ui->plan.total, left)) - 6;
-	wmax = wmax > wl ? wmax : wl;
-	past = !ui->confirm && wr >= wmax && COLS - wmax <= UI_CLOCK_FIELD_MAX &&
-	       ascii_cells(cells + (wr - wmax), right, ui_draw_attr(UI_ROLE_DIM));
-	if (past)
-		blank_cells(cells, wr - wmax);
-	past = ui_clock_field(UI_CLOCK_HEADER, 0, wmax, COLS - wmax, past ? cells : NULL);
-	if (!all && !past) {
-		if (wr >= wmax) {
-			if (wr > wmax)
-				mvhline(0, wmax, ' ', wr - wmax);
-		} else {
-			clear_row(0);
-			all = true;
-		}
-	}
-	if (all)
-		ui_draw_text(0, 1, COLS - 2, line, ui_draw_attr(UI_ROLE_DIM));
-	if (!past)
-		ui_draw_right(0, right, ui_draw_attr(UI_ROLE_DIM));
+	snprintf(right, sizeof(right), "%s left ", left);
+	ui_draw_text(0, 1, COLS - 2, line, ui_draw_attr(UI_ROLE_DIM));
+	ui_draw_right(0, right, ui_draw_attr(UI_ROLE_DIM));
 	if (ui->sess.paused && COLS >= 40)
 		ui_draw_center(0, " PAUSED ", ui_draw_attr(UI_ROLE_ALERT));
-	return past;
 }
 
-/*
- * The block digits as the last frame left them, so that a tick draws only
- * the glyphs that changed; a full frame draws them all and starts it again.
- */
-static struct {
-	char text[16];
-	int y, x, scale;
-	attr_t attr;
-	bool direct; /* drawn by ui_clock, not curses */
-} digits_shown;
-
-bool ui_player_draw(struct ui *ui, bool all)
+void ui_player_draw(struct ui *ui)
 {
 	const struct session *s = &ui->sess;
 	const struct plan_phase *ph = session_phase(s);
@@ -288,25 +194,26 @@ bool ui_player_draw(struct ui *ui, bool all)
 	const char *word;
 	unsigned shown;
 	int y, footer, gaps, steps_min, word_rows, budget, scale = 0, dw = 0, dh = 1, ww, wh;
-	bool big_word, past;
+	bool big_word;
 
 	if (!ph)
-		return false;
+		return;
 	ex = &cat->exercises[ph->exercise];
 	set = ph->set >= 0 ? &ex->sets[ph->set] : NULL;
 	role = ui_draw_attr(role_of(ph->kind));
 	word = phase_word(ph, set, word_buf, sizeof(word_buf));
 	shown = session_left_shown(s, ui->now);
 
-	past = draw_header(ui, ph, session_plan_left_ms(s, ui->now), all);
-	if (all)
-		ui_draw_center(1, ex->name, ui_draw_attr(UI_ROLE_TITLE));
+	draw_header(ui, ph, session_plan_left_ms(s, ui->now));
+	ui_draw_center(1, ex->name, ui_draw_attr(UI_ROLE_TITLE));
 
 	/* Room: footer, gaps and steps shrink before the countdown does. */
 	footer = LINES >= 8 ? 1 : 0;
 	gaps = LINES >= 20 ? 4 : LINES >= 14 ? 2 : 0;
 	steps_min = LINES < 14 ? 0 : ph->kind == PLAN_PREPARE ? 5 : 3;
-	big_word = LINES >= 14 && ui_draw_big_size(word, 1, &ww, &wh) && ww <= COLS - 2;
+	/* Without UTF-8 only the digits are drawn in `#`; the word stays on its plain line. */
+	big_word =
+	    LINES >= 14 && ui_draw_utf8() && ui_draw_big_size(word, 1, &ww, &wh) && ww <= COLS - 2;
 	word_rows = big_word ? wh : 0;
 	budget = LINES - footer - 4 - word_rows - gaps - steps_min;
 	/* Size the digits for the widest value of the phase, so they hold still. */
@@ -325,14 +232,11 @@ bool ui_player_draw(struct ui *ui, bool all)
 
 	y = 2 + (gaps >= 4 ? 1 : 0);
 	if (big_word) {
-		if (all)
-			ui_draw_big(y, (COLS - ww) / 2, word, 1, role);
+		ui_draw_big(y, (COLS - ww) / 2, word, 1, role);
 		y += word_rows;
 	}
-	if (all) {
-		detail_line(ui, ph, word, line, sizeof(line));
-		ui_draw_center(y, line, role);
-	}
+	detail_line(ui, ph, word, line, sizeof(line));
+	ui_draw_center(y, line, role);
 	y++;
 	y += gaps >= 2 ? 1 : 0;
 
@@ -344,79 +248,27 @@ bool ui_player_draw(struct ui *ui, bool all)
 		strcpy(big, left);
 	digits_attr = s->paused ? ui_draw_attr(UI_ROLE_DIM) : role;
 	if (scale) {
-		int x;
-		bool whole = all;
-
 		ui_draw_big_size(big, scale, &dw, &dh);
-		x = (COLS - dw) / 2;
-		/*
-		 * Written past curses (ui_clock.h) unless the question box lies
-		 * over them or a tick would switch ways. Curses holds blanks
-		 * there meanwhile, so its own drawing starts whole next time.
-		 */
-		if (!ui->confirm && (all || digits_shown.direct) &&
-		    ui_clock_show(y, x, big, scale, digits_attr)) {
-			digits_shown.direct = true;
-			digits_shown.text[0] = '\0';
-		} else {
-			if (!all &&
-			    (digits_shown.y != y || digits_shown.x != x ||
-			     digits_shown.scale != scale || digits_shown.attr != digits_attr ||
-			     strlen(digits_shown.text) != strlen(big))) {
-				/* Moved or resized: nothing of the old digits may stay. */
-				for (int r = 0; r < dh; r++)
-					clear_row(y + r);
-				whole = true;
-			}
-			ui_draw_big_over(y, x, big, whole ? NULL : digits_shown.text, scale,
-			                 digits_attr);
-			snprintf(digits_shown.text, sizeof(digits_shown.text), "%s", big);
-			digits_shown.direct = false;
-			past = false;
-		}
-		digits_shown.y = y;
-		digits_shown.x = x;
-		digits_shown.scale = scale;
-		digits_shown.attr = digits_attr;
+		ui_draw_big(y, (COLS - dw) / 2, big, scale, digits_attr);
 		y += dh;
 		y += gaps >= 2 ? 1 : 0;
 	}
 
 	/* The bar, with the time left in plain M:SS beside it. */
 	{
-		struct ui_clock_cell cells[UI_CLOCK_FIELD_MAX];
 		int bw = COLS - 10 < 60 ? COLS - 10 : 60;
 		int x = (COLS - bw - 7) / 2;
 		unsigned done = ph->seconds - (shown < ph->seconds ? shown : ph->seconds);
-		bool direct = false;
 
-		/* Past curses when it can: the bar, a gap, and the time in 7 cells. */
-		if (bw >= 4 && bw + 8 <= UI_CLOCK_FIELD_MAX && strlen(left) <= 7 &&
-		    ui_draw_utf8() && !ui->confirm) {
-			ui_draw_bar_cells(cells, bw, done, ph->seconds, role);
-			blank_cells(cells + bw, 8);
-			direct = ascii_cells(cells + bw + 1, left, A_BOLD);
-		}
-		direct = ui_clock_field(UI_CLOCK_BAR, y, x, bw + 8, direct ? cells : NULL);
-		if (direct) {
-			/* Nothing of it in curses. */
-		} else if (bw >= 4) {
-			/* The bar covers its cells; the time beside it may shrink. */
-			if (!all && x + bw + 1 < COLS)
-				mvhline(y, x + bw + 1, ' ', 7);
+		if (bw >= 4) {
 			ui_draw_bar(y, x, bw, done, ph->seconds, role);
 			ui_draw_text(y, x + bw + 1, 7, left, A_BOLD);
 		} else {
-			if (!all)
-				clear_row(y);
 			ui_draw_center(y, left, A_BOLD);
 		}
-		past = past && direct;
 		y++;
 	}
 	y += gaps >= 4 ? 1 : 0;
-	if (!all)
-		return past;
 
 	draw_steps(ui, ph, y, LINES - footer);
 
@@ -430,8 +282,7 @@ bool ui_player_draw(struct ui *ui, bool all)
 			             ui_draw_attr(UI_ROLE_DIM));
 	}
 	if (ui->confirm)
-		draw_confirm();
-	return false;
+		ui_draw_question("Quit? y/n");
 }
 
 void ui_player_key(struct ui *ui, enum ui_action action)
@@ -478,266 +329,68 @@ void ui_player_key(struct ui *ui, enum ui_action action)
 	}
 }
 
-/* ---- Summary ---------------------------------------------------------------- */
+/* ---- Starting and stopping ---------------------------------------------------- */
 
-/* Whether the summary is still asking for the pain score. */
-static bool asking(const struct ui *ui)
+/* Free the plan and session of a plan being played. */
+static void drop_plan(struct ui *ui)
 {
-	return !ui->pain_done && ui->opt->history_path && ui_log_pending(ui);
-}
-
-/* The question and its answer, or what became of it, at the flow's end. */
-static void draw_pain(const struct ui *ui, struct ui_draw_flow *f)
-{
-	static const char q[] = "How is your back now? 0-10";
-	char buf[UI_STATUS_MAX + 64];
-
-	if (LINES >= 12)
-		ui_draw_flow_gap(f);
-	if (asking(ui)) {
-		int y = f->top + f->row - f->scroll;
-
-		snprintf(buf, sizeof(buf), "%s  %s", q, ui->pain);
-		ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_TITLE));
-		/* A visible cursor after what is typed, drawn as a block. */
-		if (y >= f->top && y < f->bottom) {
-			int x = f->x + ui_draw_width(buf);
-
-			if (x < f->x + f->w)
-				ui_draw_text(y, x, 1, " ", A_REVERSE);
-		}
-	} else if (ui->pain_done && ui->saved[0]) {
-		ui_draw_flow_add(f, NULL, ui->saved,
-		                 ui->saved_failed ? ui_draw_attr(UI_ROLE_ALERT) : A_NORMAL);
-	} else if (!ui->opt->history_path) {
-		ui_draw_flow_add(f, NULL, "Not logged: no history without HOME.",
-		                 ui_draw_attr(UI_ROLE_DIM));
-	} else if (!ui_log_pending(ui) && !ui->pain_done) {
-		ui_draw_flow_add(f, NULL, "Nothing to log: no work phase was completed.",
-		                 ui_draw_attr(UI_ROLE_DIM));
+	if (ui->playing) {
+		session_free(&ui->sess);
+		plan_free(&ui->plan);
+		ui->playing = false;
 	}
 }
 
-void ui_player_summary_draw(struct ui *ui)
+int ui_play(struct ui *ui, const unsigned *exercises, unsigned n, const char *routine)
 {
-	const struct session *s = &ui->sess;
-	const struct catalogue *cat = ui->opt->cat;
-	struct ui_draw_flow f = { .top = 0, .bottom = LINES - 1, .x = 2, .w = COLS - 4 };
-	char buf[CAT_MAX_STRING + 128], spent[16], planned[16];
-	unsigned skipped = 0;
-	int64_t active = session_active_ms(s);
-	const char *back = ui->opt->start == UI_START_MENU ? "back to the menu" : "exit";
-
-	if (LINES >= 12)
-		f.top = 1;
-	ui_draw_flow_add(&f, NULL, ui->routine ? "Routine complete" : "Exercise complete",
-	                 ui_draw_attr(UI_ROLE_WORK));
-	if (LINES >= 12)
-		ui_draw_flow_gap(&f);
-	snprintf(buf, sizeof(buf), "Time spent: %s (planned %s)",
-	         ui_clock((unsigned)((active + 500) / 1000), spent),
-	         ui_clock(ui->plan.total, planned));
-	ui_draw_flow_add(&f, NULL, buf, A_NORMAL);
-
-	for (unsigned i = 0; i < ui->plan.n_exercises; i++)
-		if (s->stats[i].skipped || s->stats[i].work_skipped)
-			skipped++;
-	if (!skipped) {
-		ui_draw_flow_add(&f, NULL, "Nothing skipped.", A_NORMAL);
-	} else {
-		ui_draw_flow_add(&f, NULL, "Skipped:", A_NORMAL);
-		for (unsigned i = 0; i < ui->plan.n_exercises; i++) {
-			const struct sess_stat *st = &s->stats[i];
-			const char *name = cat->exercises[ui->plan.exercises[i]].name;
-
-			if (st->skipped)
-				snprintf(buf, sizeof(buf), "%s (skipped, %u of %u done)", name,
-				         st->work_done, st->work_total);
-			else if (st->work_skipped)
-				snprintf(buf, sizeof(buf), "%s (%u of %u cut short)", name,
-				         st->work_skipped, st->work_total);
-			else
-				continue;
-			ui_draw_flow_add(&f, " - ", buf, A_NORMAL);
-		}
-	}
-	draw_pain(ui, &f);
-	if (asking(ui))
-		snprintf(buf, sizeof(buf), "0-10 then Enter: save  Enter alone: no score  q: %s",
-		         back);
-	else
-		snprintf(buf, sizeof(buf), "Enter or q: %s", back);
-	ui_draw_text(LINES - 1, 0, COLS, buf, ui_draw_attr(UI_ROLE_DIM));
+	return ui_play_at(ui, exercises, n, ui->opt->level, routine, 0, NULL);
 }
 
-/* A digit of the score: kept only while the number stays within 0..10. */
-static void type_digit(struct ui *ui, int digit)
+int ui_play_at(struct ui *ui, const unsigned *exercises, unsigned n, enum cat_level level,
+               const char *routine, size_t first, const struct prog_state *resumed)
 {
-	size_t len = strlen(ui->pain);
-	int value = 0;
-
-	if (len >= sizeof(ui->pain) - 1 || (len == 1 && ui->pain[0] == '0'))
-		return;
-	for (size_t i = 0; i < len; i++)
-		value = value * 10 + (ui->pain[i] - '0');
-	if (value * 10 + digit > HIST_MAX_PAIN)
-		return;
-	ui->pain[len] = (char)('0' + digit);
-	ui->pain[len + 1] = '\0';
-}
-
-void ui_player_summary_key(struct ui *ui, enum ui_action action)
-{
-	size_t len = strlen(ui->pain);
-
-	if (!asking(ui)) {
-		if (action == UI_ACT_BACK || action == UI_ACT_QUIT) {
-			/* Also removes a finished routine's progress file. */
-			if (!ui->pain_done)
-				ui_log_finish(ui, HIST_NO_PAIN);
-			ui_stop(ui);
-		}
-		return;
+	drop_plan(ui);
+	if (plan_build(ui->opt->cat, exercises, n, level, &ui->plan) != 0) {
+		ui->error = "out of memory";
+		ui->status = 1;
+		ui->quit = true;
+		return -1;
 	}
-	switch (action) {
-	case UI_ACT_DIGIT:
-		if (ui->key >= '0' && ui->key <= '9')
-			type_digit(ui, ui->key - '0');
-		break;
-	case UI_ACT_ERASE:
-		if (len)
-			ui->pain[len - 1] = '\0';
-		break;
-	case UI_ACT_BACK:
-		ui_log_finish(ui, len ? atoi(ui->pain) : HIST_NO_PAIN);
-		break;
-	case UI_ACT_QUIT:
-		/* Leaving without an answer still logs what was done. */
-		ui_log_finish(ui, HIST_NO_PAIN);
-		ui_stop(ui);
-		break;
-	default:
-		break;
+	if (session_init(&ui->sess, &ui->plan, first, ui->now) != 0) {
+		plan_free(&ui->plan);
+		ui->error = "out of memory";
+		ui->status = 1;
+		ui->quit = true;
+		return -1;
 	}
-}
-
-/* ---- Help ------------------------------------------------------------------- */
-
-static unsigned help_context(const struct ui *ui)
-{
-	switch (ui->help_from) {
-	case UI_SCREEN_MENU:
-		return UI_CTX_MENU;
-	case UI_SCREEN_INFO:
-		return UI_CTX_INFO;
-	case UI_SCREEN_PLAYER:
-		return UI_CTX_PLAYER;
-	case UI_SCREEN_SUMMARY:
-		return UI_CTX_SUMMARY;
-	case UI_SCREEN_HISTORY:
-		return UI_CTX_HISTORY;
-	case UI_SCREEN_RESUME:
-		return UI_CTX_RESUME;
-	case UI_SCREEN_HELP:
-		break;
-	}
+	ui->playing = true;
+	ui->routine = routine != NULL;
+	snprintf(ui->routine_name, sizeof(ui->routine_name), "%s", routine ? routine : "");
+	ui->confirm = false;
+	ui->held_by_modal = false;
+	ui->screen = ui->sess.finished ? UI_SCREEN_SUMMARY : UI_SCREEN_PLAYER;
+	ui_log_begin(ui, resumed);
+	/* The first phase is announced too: nothing else will say it began. */
+	if (!ui->sess.finished)
+		ui_hooks_fire(ui->opt, &ui->sess, SESS_EV_PHASE, ui->now);
 	return 0;
 }
 
-void ui_player_help_draw(struct ui *ui)
+void ui_session_events(struct ui *ui, unsigned ev)
 {
-	/* In the order of enum ui_screen. */
-	static const char *const titles[] = { "Keys in the menu",
-		                              "Keys in the details",
-		                              "Keys in the player",
-		                              "Keys in the summary",
-		                              "Keys",
-		                              "Keys in the history",
-		                              "Keys at the question" };
-	unsigned ctx = help_context(ui);
-	size_t n;
-	const struct ui_binding *b = ui_bindings(&n);
-	int y = 2;
-
-	ui_draw_text(0, 1, COLS - 2, titles[ui->help_from], ui_draw_attr(UI_ROLE_TITLE));
-	/* One row per action: every key that does it, then what it does. */
-	for (size_t i = 0; i < n && y < LINES - 1; i++) {
-		char keys[64] = "";
-		size_t used = 0;
-
-		if (!(b[i].ctx & ctx) || !b[i].help)
-			continue;
-		for (size_t j = 0; j < n; j++) {
-			if (!(b[j].ctx & ctx) || b[j].action != b[i].action || !b[j].name)
-				continue;
-			used += (size_t)snprintf(keys + used, sizeof(keys) - used, "%s%s",
-			                         used ? " " : "", b[j].name);
-			if (used >= sizeof(keys))
-				break;
-		}
-		ui_draw_text(y, 2, 16, keys, A_BOLD);
-		ui_draw_text(y, 19, COLS - 20, b[i].help, A_NORMAL);
-		y++;
-	}
-	if (ui->help_from == UI_SCREEN_PLAYER && y + 1 < LINES - 1) {
-		/* Say what the sound options chose, so silence is no surprise. */
-		const char *sound =
-		    ui->opt->bell    ? "A double bell at each phase change; single ticks for the "
-		                       "last 3 s of a hold."
-		    : ui->opt->flash ? "The screen flashes at each phase change (--no-bell)."
-		                     : "No sound and no flash (--quiet).";
-
-		ui_draw_text(y + 1, 2, COLS - 4, sound, ui_draw_attr(UI_ROLE_DIM));
-	}
-	ui_draw_text(LINES - 1, 0, COLS,
-	             ui->held_by_modal ? "Any key: back (the clock is paused meanwhile)"
-	                               : "Any key: back",
-	             ui_draw_attr(UI_ROLE_DIM));
+	ui_log_events(ui, ev);
+	ui_hooks_fire(ui->opt, &ui->sess, ev, ui->now);
 }
 
-/* ---- Resume question ------------------------------------------------------- */
-
-void ui_player_resume_draw(struct ui *ui)
+void ui_stop(struct ui *ui)
 {
-	int w = ui_draw_width(ui->resume_q) + 2;
-	int y = LINES / 2, x;
-	attr_t a = ui_draw_attr(UI_ROLE_ALERT);
-
-	/* Over the menu it belongs to; alone when started straight into a routine. */
-	if (ui->opt->start == UI_START_MENU)
-		ui_menu_draw(ui);
-	if (w > COLS)
-		w = COLS;
-	x = (COLS - w) / 2;
-	if (LINES >= 5) {
-		attrset(a);
-		mvhline(y - 1, x, ' ', w);
-		mvhline(y + 1, x, ' ', w);
-		attrset(A_NORMAL);
-	}
-	attrset(a);
-	mvhline(y, x, ' ', w);
-	attrset(A_NORMAL);
-	ui_draw_text(y, x + 1, w - 2, ui->resume_q, a);
-}
-
-void ui_player_resume_key(struct ui *ui, enum ui_action action)
-{
-	switch (action) {
-	case UI_ACT_YES:
-		ui_log_resume_yes(ui);
-		if (!ui->playing && !ui->quit) {
-			/* The saved routine could not be rebuilt after all: carry on. */
-			free(ui->resume);
-			ui->resume = NULL;
-			ui_start(ui);
-		}
-		break;
-	case UI_ACT_NO:
-		ui_log_resume_no(ui);
-		ui_start(ui);
-		break;
-	default:
-		break;
+	drop_plan(ui);
+	ui->confirm = false;
+	ui->held_by_modal = false;
+	if (ui->opt->start != UI_START_MENU) {
+		ui->quit = true;
+		ui->status = 0;
+	} else {
+		ui->screen = UI_SCREEN_MENU;
 	}
 }

@@ -1,7 +1,8 @@
 /*
- * ui_priv.h - what the ui_*.c files share: the program state the screens
- * draw from, the actions keys map to, and each screen's draw and key
- * functions (ncdu's shape: one module per screen, the loop in ui.c).
+ * ui_priv.h - what the ui_*.c files share: the state every screen draws
+ * from, the actions keys map to, the table of screens, and each screen's
+ * functions (ncdu's shape: one file per screen, holding that screen's own
+ * state; the loop in ui.c).
  *
  * The screens never read a clock: ui.c stores CLOCK_MONOTONIC in ui->now
  * before every call.
@@ -29,6 +30,7 @@ enum ui_screen {
 	UI_SCREEN_HELP,
 	UI_SCREEN_HISTORY, /* `h` in the menu */
 	UI_SCREEN_RESUME,  /* "Resume routine at ...? y/n" at start */
+	UI_SCREEN_COUNT
 };
 
 /* Where a key binding applies: one bit per screen, plus the quit question. */
@@ -98,8 +100,13 @@ struct ui_binding {
 	const char *help;
 };
 
+/* ---- ui_keys.c: the key table ---------------------------------------------- */
+
 /* The key table, in the order the help screen lists it. */
 const struct ui_binding *ui_bindings(size_t *n);
+
+/* The action `key` asks for in context `ctx` (UI_CTX_* bits); UI_ACT_NONE if none. */
+enum ui_action ui_action_of(unsigned ctx, int key);
 
 /* The program state. One instance, owned by ui_run(). */
 struct ui {
@@ -108,19 +115,9 @@ struct ui {
 	int key;     /* the key behind the action being handled */
 
 	enum ui_screen screen;
-	enum ui_screen help_from; /* where `?` was pressed, to go back to */
-	bool quit;                /* leave the event loop */
-	int status;               /* exit status when quitting */
-	const char *error;        /* printed on stderr after teardown */
-
-	/*
-	 * Menu: entry UI_MENU_ROUTINE is the routine, UI_MENU_DUE what is due,
-	 * entry UI_MENU_FIRST_EXERCISE + k the exercise k. menu_secs[0] is the
-	 * routine's length and menu_secs[k + 1] the exercise k's.
-	 */
-	int menu_sel, menu_top;
-	unsigned menu_secs[CAT_MAX_EXERCISES + 1];
-	unsigned due_n, due_secs; /* what the `due` entry plays, and how long */
+	bool quit;         /* leave the event loop */
+	int status;        /* exit status when quitting */
+	const char *error; /* printed on stderr after teardown */
 
 	/* A one-line note under the menu: warnings, or why nothing started. */
 	char status_line[UI_STATUS_MAX];
@@ -128,10 +125,7 @@ struct ui {
 	char exit_note[UI_STATUS_MAX]; /* said on stderr after the terminal is back */
 	const char *farewell;          /* said on stdout instead of starting at all */
 
-	/* Details screen (`i`): which menu entry, and how far scrolled. */
-	int info_entry, info_scroll, info_height;
-
-	/* Player and summary. */
+	/* The plan being played: the player, the summary, the help and the log read it. */
 	bool playing; /* plan and sess are live */
 	bool routine; /* the plan is the routine (all or due), not one exercise */
 	char routine_name[CAT_MAX_ID + 1]; /* "all" or "due", for the progress file */
@@ -163,7 +157,10 @@ struct ui {
 	int prog_lock;    /* the progress file's lock (prog_lock()), or -1 */
 	bool prog_off;    /* this run must not write or remove the progress file */
 
-	/* The summary's pain question: what is typed, and once answered, what came of it. */
+	/*
+	 * The summary's pain question: what is typed, and once answered, what
+	 * came of it. The log (ui_log.c) starts and fills them.
+	 */
 	char pain[3];
 	bool pain_done;
 	char saved[UI_STATUS_MAX];
@@ -174,18 +171,24 @@ struct ui {
 	char resume_q[CAT_MAX_STRING * 2 + 64];
 };
 
-/* ---- ui.c: services the screens use --------------------------------------- */
+/* ---- ui_screens.c: the table of screens ------------------------------------ */
 
-/*
- * Start playing `n` exercises (catalogue indexes) at `level` from phase
- * `first`: build the plan, start the session at ui->now and show the player.
- * `routine` is "all" or "due" for a routine (which keeps a progress file),
- * NULL for one exercise. `resumed` (may be NULL) is a saved state whose
- * pending entries the routine takes over. On a failed allocation sets
- * ui->error and ui->quit and returns -1.
- */
-int ui_play_at(struct ui *ui, const unsigned *exercises, unsigned n, enum cat_level level,
-               const char *routine, size_t first, const struct prog_state *resumed);
+struct ui_screen_def {
+	const char *name;
+	unsigned ctx; /* the UI_CTX_* bit its keys are bound in */
+	/* Where the context depends on the state (the player's quit question); may be NULL. */
+	unsigned (*context)(const struct ui *ui);
+	const char *help_title; /* the help screen's title when opened here */
+	bool daily;             /* shows counts per day: drawn again at local midnight */
+	void (*draw)(struct ui *ui);
+	void (*key)(struct ui *ui, enum ui_action action);
+};
+
+/* Indexed by enum ui_screen. */
+extern const struct ui_screen_def ui_screens[UI_SCREEN_COUNT];
+
+/* The key context of the current screen. */
+unsigned ui_context(const struct ui *ui);
 
 /*
  * Show what the program was started for (ui_options.start): the menu or a
@@ -193,40 +196,31 @@ int ui_play_at(struct ui *ui, const unsigned *exercises, unsigned n, enum cat_le
  */
 void ui_start(struct ui *ui);
 
-/* ui_play_at() from the start, at the level chosen on the command line. */
-int ui_play(struct ui *ui, const unsigned *exercises, unsigned n, const char *routine);
-
 /* Replace the status line under the menu; `alert` for a warning. */
 void ui_status(struct ui *ui, bool alert, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/*
- * What a session call returned (SESS_EV_* bits) goes to the history log and
- * to the phase hooks. Every session call that can change the phase passes
- * its events here.
- */
-void ui_session_events(struct ui *ui, unsigned ev);
-
-/* Stop playing and free the plan and session; then the menu, or exit when
- * the program was started straight into the player. */
-void ui_stop(struct ui *ui);
-
-/* Open the help screen for the current screen (pausing a running session). */
-void ui_help(struct ui *ui);
-
-/* Write all of p[0..n) to fd, through EINTR and short writes. */
-bool ui_write_all(int fd, const char *p, size_t n);
-
 /* Format a length of seconds as M:SS (H:MM:SS from an hour) into buf[16]. */
 const char *ui_clock(unsigned seconds, char buf[16]);
 
-/* ---- ui_menu.c: the menu and the details screen --------------------------- */
+/* ---- ui_menu.c: the menu ------------------------------------------------------ */
 
+/* Before the first frame: the lengths of the routine and of each exercise. */
 void ui_menu_init(struct ui *ui);
 void ui_menu_draw(struct ui *ui);
 void ui_menu_key(struct ui *ui, enum ui_action action);
-void ui_menu_info_draw(struct ui *ui);
-void ui_menu_info_key(struct ui *ui, enum ui_action action);
+
+/* Start playing a menu entry (UI_MENU_*); for `due` with nothing due, say so instead. */
+void ui_menu_start(struct ui *ui, int entry);
+
+/* The length of a menu entry at the chosen level, in seconds. */
+unsigned ui_menu_seconds(int entry);
+
+/* The catalogue index of a menu entry, or -1 for the routine and due entries. */
+int ui_menu_exercise(int entry);
+
+/* How many exercises the `due` entry plays now. */
+unsigned ui_menu_due_count(void);
 
 /*
  * The history column beside an exercise (e.g. "1/2 today"); empty without a
@@ -241,8 +235,15 @@ const char *ui_menu_today(const struct ui *ui, unsigned exercise);
  */
 unsigned ui_menu_due(const struct ui *ui, unsigned *out);
 
-/* Work out the `due` entry again (ui->due_n, ui->due_secs) from the summary. */
+/* Work out the `due` entry again (its count and length) from the summary. */
 void ui_menu_update_due(struct ui *ui);
+
+/* ---- ui_info.c: the details screen ------------------------------------------ */
+
+/* Show the details of a menu entry. */
+void ui_info_open(struct ui *ui, int entry);
+void ui_info_draw(struct ui *ui);
+void ui_info_key(struct ui *ui, enum ui_action action);
 
 /* ---- ui_history.c: the history view --------------------------------------- */
 
@@ -310,24 +311,52 @@ void ui_log_exit(struct ui *ui);
 void ui_log_resume_yes(struct ui *ui);
 void ui_log_resume_no(struct ui *ui);
 
-/* ---- ui_player.c: player, summary, help, quit question -------------------- */
+/* ---- ui_player.c: the player and the quit question; plans --------------- */
+
+void ui_player_draw(struct ui *ui);
+void ui_player_key(struct ui *ui, enum ui_action action);
 
 /*
- * Draw the player. With `all` false only the rows that show the time (the
- * header, the block digits and the bar) are cleared and drawn again, from the
- * session as always; the caller promises that nothing else on the screen
- * changed since the last full draw (same phase, size, pause and question).
- * Then it returns true when all of that went past curses (ui_clock.h), so
- * curses has nothing to send.
+ * Start playing `n` exercises (catalogue indexes) at `level` from phase
+ * `first`: build the plan, start the session at ui->now and show the player.
+ * `routine` is "all" or "due" for a routine (which keeps a progress file),
+ * NULL for one exercise. `resumed` (may be NULL) is a saved state whose
+ * pending entries the routine takes over. On a failed allocation sets
+ * ui->error and ui->quit and returns -1.
  */
-bool ui_player_draw(struct ui *ui, bool all);
-void ui_player_key(struct ui *ui, enum ui_action action);
-void ui_player_summary_draw(struct ui *ui);
-void ui_player_summary_key(struct ui *ui, enum ui_action action);
-void ui_player_help_draw(struct ui *ui);
+int ui_play_at(struct ui *ui, const unsigned *exercises, unsigned n, enum cat_level level,
+               const char *routine, size_t first, const struct prog_state *resumed);
 
-/* The resume question, over the menu (or a blank screen from the command line). */
-void ui_player_resume_draw(struct ui *ui);
-void ui_player_resume_key(struct ui *ui, enum ui_action action);
+/* ui_play_at() from the start, at the level chosen on the command line. */
+int ui_play(struct ui *ui, const unsigned *exercises, unsigned n, const char *routine);
+
+/*
+ * What a session call returned (SESS_EV_* bits) goes to the history log and
+ * to the phase hooks. Every session call that can change the phase passes
+ * its events here.
+ */
+void ui_session_events(struct ui *ui, unsigned ev);
+
+/* Stop playing and free the plan and session; then the menu, or exit when
+ * the program was started straight into the player. */
+void ui_stop(struct ui *ui);
+
+/* ---- ui_summary.c: the end of a plan and the pain question ------------------ */
+
+void ui_summary_draw(struct ui *ui);
+void ui_summary_key(struct ui *ui, enum ui_action action);
+
+/* ---- ui_help.c: the keys of the screen `?` was pressed on ------------------- */
+
+/* Open the help screen for the current screen (pausing a running session). */
+void ui_help(struct ui *ui);
+void ui_help_draw(struct ui *ui);
+void ui_help_key(struct ui *ui, enum ui_action action);
+
+/* ---- ui_resume.c: the resume question at start ------------------------------ */
+
+/* Over the menu (or a blank screen from the command line). */
+void ui_resume_draw(struct ui *ui);
+void ui_resume_key(struct ui *ui, enum ui_action action);
 
 #endif

@@ -2,18 +2,20 @@
 # make bench: every speed and cost figure beside its target, as one table.
 #
 # Uses only the project's own code and standard tools: tmux, /proc, awk.
-# Each figure is a median of several runs. The countdown's cost is compared
-# with a floor program (tests/floor.c: sleeps to a deadline, writes a line a
-# second) measured in the same run, so the figures mean the same on any
-# machine.
+# Each figure is a median of several runs. Beside the countdown's cost are
+# those of a floor program (tests/floor.c: sleeps to a deadline, writes a
+# line a second) and, when it is installed, tty-clock, measured in the same
+# run, so the figures can be read on any machine.
 #
 #   BENCH_SECONDS  seconds of countdown measured per run (default 60)
 #   BENCH_RUNS     parallel runs of lumbar and of the floor (default 3)
 #   BENCH_DRIFT    seconds after which the on-screen time is checked against
 #                  the deadline (default 600; 0 skips it)
+#   BENCH_LUMBAR   the binary to measure (default ./lumbar), e.g. an older
+#                  build for figures before a change
 set -u
 cd "$(dirname "$0")/.."
-LUMBAR=$PWD/lumbar
+LUMBAR=${BENCH_LUMBAR:-$PWD/lumbar}
 FLOOR=$PWD/build/floor
 secs=${BENCH_SECONDS:-60}
 runs=${BENCH_RUNS:-3}
@@ -38,7 +40,7 @@ now_ns() { date +%s%N; }
 median() { sort -n | awk '{v[NR] = $1} END {if (NR) print v[int((NR + 1) / 2)]; else print "n/a"}'; }
 
 rows=()
-row() { rows+=("$(printf '%-34s %12s   %s' "$1" "$2" "$3")"); }
+row() { rows+=("$(printf '%-46s %12s   %s' "$1" "$2" "$3")"); }
 
 # ---- In-process: load, validate, plan; history ----------------------------------
 hist=$tmp/history.tsv
@@ -109,12 +111,13 @@ row "start-up to first frame, menu+10y" "$(fmt_ff "$ff_menu")" "< 20 ms"
 
 # ---- The countdown's cost, against the floor ---------------------------------------
 sample() {
-	# cpu_ns ctx_switches wchar rss_kb
+	# cpu_ns ctx_switches wchar rss_kb write_calls
 	local pid=$1
-	printf '%s %s %s %s\n' "$(awk '{print $1}' "/proc/$pid/schedstat")" \
+	printf '%s %s %s %s %s\n' "$(awk '{print $1}' "/proc/$pid/schedstat")" \
 		"$(awk '/^voluntary_ctxt_switches/ {v = $2} /^nonvoluntary_ctxt_switches/ {n = $2} END {print v + n}' "/proc/$pid/status")" \
 		"$(awk '/^wchar/ {print $2}' "/proc/$pid/io")" \
-		"$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")"
+		"$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")" \
+		"$(awk '/^syscw/ {print $2}' "/proc/$pid/io")"
 }
 
 start() {
@@ -144,44 +147,106 @@ wait_change() {
 }
 
 tmux -L "$sock" -f /dev/null new-session -d -x 80 -y 24 -n idle "sleep 100000"
-declare -a lpid fpid
-for i in $(seq "$runs"); do
-	lpid[i]=$(start "lumbar$i" "$LUMBAR --quiet -C tests/fixtures/bench-long.yaml long-hold")
-	fpid[i]=$(start "floor$i" "$FLOOR")
+# Who is measured while counting: lumbar, the floor, and tty-clock (seconds
+# shown) when it is installed.
+progs="lumbar floor"
+cmd_lumbar="$LUMBAR --quiet -C tests/fixtures/bench-long.yaml long-hold"
+cmd_floor=$FLOOR
+if command -v tty-clock >/dev/null 2>&1; then
+	progs="$progs ttyclock"
+	cmd_ttyclock="$(command -v tty-clock) -s"
+fi
+declare -A pid
+for p in $progs; do
+	cmd=cmd_$p
+	for i in $(seq "$runs"); do
+		pid[$p$i]=$(start "$p$i" "${!cmd}")
+	done
 done
-sleep 2
+# The still screens: a paused player, the menu, the help. Between keys they
+# must not wake at all.
+stills="paused menu help"
+pid[paused]=$(start paused "$LUMBAR --quiet -C tests/fixtures/bench-long.yaml long-hold")
+pid[menu]=$(start menu "$LUMBAR --quiet -C tests/fixtures/bench-long.yaml")
+pid[help]=$(start help "$LUMBAR --quiet -C tests/fixtures/bench-long.yaml")
+sleep 1
+tmux -L "$sock" send-keys -t paused Space
+tmux -L "$sock" send-keys -t help '?'
+sleep 1
 # The drift probe: catch the exact moment the display steps down, now and
 # $drift_secs later; the two must be exactly that many seconds apart.
 if [ "$drift_secs" -gt 0 ]; then
 	v0=$(shown lumbar1)
 	read -r d1 t1 < <(wait_change lumbar1 "$v0")
 fi
-for i in $(seq "$runs"); do
-	read -r lc0[i] lw0[i] lb0[i] _ < <(sample "${lpid[i]}")
-	read -r fc0[i] fw0[i] fb0[i] _ < <(sample "${fpid[i]}")
+declare -A before
+for k in "${!pid[@]}"; do
+	before[$k]=$(sample "${pid[$k]}")
 done
 s0=$(now_ns)
 sleep "$secs"
 s1=$(now_ns)
-for i in $(seq "$runs"); do
-	read -r lc1 lw1 lb1 lrss < <(sample "${lpid[i]}")
-	read -r fc1 fw1 fb1 frss < <(sample "${fpid[i]}")
-	ns=$((s1 - s0))
-	echo "$(((lc1 - lc0[i]) * 1000000 / ns)) $(((fc1 - fc0[i]) * 1000000 / ns))" >>"$tmp/cpu"
-	awk -v a=$((lw1 - lw0[i])) -v b=$((fw1 - fw0[i])) -v ns=$ns \
-		'BEGIN {printf "%.2f %.2f\n", a * 1e9 / ns, b * 1e9 / ns}' >>"$tmp/wake"
-	awk -v a=$((lb1 - lb0[i])) -v ns=$ns 'BEGIN {printf "%.0f\n", a * 1e9 / ns}' >>"$tmp/bytes"
-	echo "$lrss $frss" >>"$tmp/rss"
+ns=$((s1 - s0))
+# Per second (cpu in ppm of a core): cpu wake-ups bytes rss_kb writes
+rate() {
+	local k=$1 c0 w0 b0 r0 y0 c1 w1 b1 r1 y1
+	read -r c0 w0 b0 r0 y0 <<<"${before[$k]}"
+	read -r c1 w1 b1 r1 y1 < <(sample "${pid[$k]}")
+	awk -v c=$((c1 - c0)) -v w=$((w1 - w0)) -v b=$((b1 - b0)) -v r="$r1" -v y=$((y1 - y0)) \
+		-v ns=$ns 'BEGIN {printf "%.0f %.2f %.0f %d %.2f\n", c * 1e6 / ns, w * 1e9 / ns, b * 1e9 / ns, r, y * 1e9 / ns}'
+}
+for p in $progs; do
+	for i in $(seq "$runs"); do
+		rate "$p$i" >>"$tmp/rate.$p"
+	done
 done
-cpu_l=$(cut -d' ' -f1 "$tmp/cpu" | median)
-cpu_f=$(cut -d' ' -f2 "$tmp/cpu" | median)
-wake_l=$(cut -d' ' -f1 "$tmp/wake" | median)
-wake_f=$(cut -d' ' -f2 "$tmp/wake" | median)
-rss_l=$(cut -d' ' -f1 "$tmp/rss" | median)
-row "CPU while counting (floor $cpu_f ppm)" "$cpu_l ppm" "<= $((2 * cpu_f)) ppm (2x floor)"
-row "wake-ups/s (floor $wake_f)" "$wake_l" "<= $(awk -v f="$wake_f" 'BEGIN {printf "%.2f", f + 0.5}') (floor+0.5)"
-row "resident memory" "$(awk -v k="$rss_l" 'BEGIN {printf "%.1f MB", k / 1024}')" "< 4 MB"
-row "bytes written per second" "$(median <"$tmp/bytes") B/s" "changed cells only"
+fig() { cut -d' ' -f"$2" "$tmp/rate.$1" | median; } # program, field
+others() {                                          # field: the others' figures
+	local p out=""
+	for p in $progs; do
+		[ "$p" = lumbar ] || out="$out${out:+, }$p $(fig "$p" "$1")"
+	done
+	echo "$out"
+}
+row "CPU while counting ($(others 1))" "$(fig lumbar 1) ppm" "< 400 ppm"
+row "wake-ups/s ($(others 2))" "$(fig lumbar 2)" "<= 2"
+row "write()s/s ($(others 5))" "$(fig lumbar 5)" "<= 2"
+row "bytes written per second" "$(fig lumbar 3) B/s" "changed cells only"
+row "resident memory" "$(awk -v k="$(fig lumbar 4)" 'BEGIN {printf "%.1f MB", k / 1024}')" "< 4 MB"
+for k in $stills; do
+	row "wake-ups in $secs s, $k" "$(rate "$k" | awk -v s="$secs" '{printf "%.0f", $2 * s}')" "0"
+done
+
+# ---- The phase-change bell, against the plan -----------------------------------------
+# lumbar in a pty of its own (build/launch --bells) plays a routine of 1-2 s
+# phases; each BEL byte is timed from lumbar's first frame. Every phase
+# change (and the end) must ring within 20 ms of its deadline in the plan.
+plan_tsv=$("$LUMBAR" -C tests/fixtures/e2e-short.yaml --plan all --format=tsv)
+total=$(printf '%s\n' "$plan_tsv" | awk -F'\t' '$1 == "#total" {print $2}')
+for i in $(seq "$runs"); do
+	TERM=xterm "$PWD/build/launch" --bells $((total + 2)) "$LUMBAR" \
+		-C tests/fixtures/e2e-short.yaml all >"$tmp/bells.$i"
+	# The deadlines: every phase's start after the first, and the total.
+	printf '%s\n' "$plan_tsv" | awk -F'\t' -v total="$total" -v bells="$tmp/bells.$i" '
+		BEGIN { while ((getline t < bells) > 0) b[n++] = t }
+		$1 ~ /^[0-9]+$/ && $1 > 0 { d[m++] = $1 * 1000 }
+		END {
+			d[m++] = total * 1000
+			worst = 0
+			for (j = 0; j < m; j++) {
+				best = -1
+				for (k = 0; k < n; k++) {
+					e = b[k] - d[j]; if (e < 0) e = -e
+					if (best < 0 || e < best) best = e
+				}
+				if (best < 0) { print "n/a"; exit }
+				if (best > worst) worst = best
+			}
+			printf "%.1f\n", worst
+		}'
+done >"$tmp/bell"
+row "phase-change bell, worst of $(($(printf '%s\n' "$plan_tsv" | grep -c '^[0-9]'))) per run" \
+	"$(median <"$tmp/bell") ms" "<= 20 ms late or early"
 
 if [ "$drift_secs" -gt 0 ]; then
 	rest=$(((t1 + drift_secs * 1000000000 - $(now_ns)) / 1000000000 - 1))
@@ -196,5 +261,5 @@ fi
 echo "lumbar $(./lumbar --version | head -n 1 | cut -d' ' -f2) benchmark, $(date -u +%Y-%m-%d)"
 echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(uname -sr)"
 echo
-printf '%-34s %12s   %s\n' "figure" "measured" "target"
+printf '%-46s %12s   %s\n' "figure" "measured" "target"
 printf '%s\n' "${rows[@]}"

@@ -776,6 +776,16 @@ static void test_daylight_saving_changes(void **state)
 	assert_int_equal(s.streak, 3);
 	hist_summary_free(&s);
 
+	/* The menu's one timer: the next local midnight, on short and long days too. */
+	assert_int_equal(hist_next_day(local(2026, 3, 28, 23, 59, 59)),
+	                 local(2026, 3, 29, 0, 0, 0));
+	assert_int_equal(hist_next_day(local(2026, 3, 29, 0, 0, 0)), local(2026, 3, 30, 0, 0, 0));
+	assert_int_equal(hist_next_day(sun) - sun, 22 * 3600 + 1800);
+	assert_int_equal(hist_next_day(local(2026, 10, 25, 0, 30, 0)) -
+	                     local(2026, 10, 25, 0, 30, 0),
+	                 24 * 3600 + 1800);
+	assert_int_equal(hist_next_day(local(2026, 12, 31, 12, 0, 0)), local(2027, 1, 1, 0, 0, 0));
+
 	/* 25 hours after Sunday 00:30 in October is Monday 00:30: midnight at 24:30. */
 	sun = local(2026, 10, 25, 0, 30, 0);
 	assert_int_equal(hist_today(sun + 24 * 3600), day(2026, 10, 25));

@@ -1,0 +1,82 @@
+/*
+ * ui_help.c - the help screen (`?`): the keys of the screen it was opened
+ * on, generated from the key table, and any key goes back. Opened from the
+ * player, it pauses the clock until then.
+ */
+#include <stdio.h>
+
+#include <curses.h>
+
+#include "ui_draw.h"
+#include "ui_priv.h"
+
+/* The screen `?` was pressed on, to list its keys and go back to. */
+static enum ui_screen help_from;
+
+void ui_help(struct ui *ui)
+{
+	if (ui->screen == UI_SCREEN_HELP)
+		return;
+	if (ui->screen == UI_SCREEN_PLAYER && ui->playing && !ui->sess.paused &&
+	    !ui->sess.finished) {
+		/* Reading the keys should not cost a hold; resume on the way back. */
+		session_pause(&ui->sess, ui->now);
+		ui->held_by_modal = true;
+	}
+	help_from = ui->screen;
+	ui->screen = UI_SCREEN_HELP;
+}
+
+/* Any key leaves, back where the help was opened. */
+void ui_help_key(struct ui *ui, enum ui_action action)
+{
+	(void)action;
+	ui->screen = help_from;
+	if (ui->held_by_modal && !ui->confirm) {
+		session_resume(&ui->sess, ui->now);
+		ui->held_by_modal = false;
+	}
+}
+
+void ui_help_draw(struct ui *ui)
+{
+	unsigned ctx = ui_screens[help_from].ctx;
+	size_t n;
+	const struct ui_binding *b = ui_bindings(&n);
+	int y = 2;
+
+	ui_draw_text(0, 1, COLS - 2, ui_screens[help_from].help_title, ui_draw_attr(UI_ROLE_TITLE));
+	/* One row per action: every key that does it, then what it does. */
+	for (size_t i = 0; i < n && y < LINES - 1; i++) {
+		char keys[64] = "";
+		size_t used = 0;
+
+		if (!(b[i].ctx & ctx) || !b[i].help)
+			continue;
+		for (size_t j = 0; j < n; j++) {
+			if (!(b[j].ctx & ctx) || b[j].action != b[i].action || !b[j].name)
+				continue;
+			used += (size_t)snprintf(keys + used, sizeof(keys) - used, "%s%s",
+			                         used ? " " : "", b[j].name);
+			if (used >= sizeof(keys))
+				break;
+		}
+		ui_draw_text(y, 2, 16, keys, A_BOLD);
+		ui_draw_text(y, 19, COLS - 20, b[i].help, A_NORMAL);
+		y++;
+	}
+	if (help_from == UI_SCREEN_PLAYER && y + 1 < LINES - 1) {
+		/* Say what the sound options chose, so silence is no surprise. */
+		const char *sound =
+		    ui->opt->bell    ? "A double bell at each phase change; single ticks for the "
+		                       "last 3 s of a hold."
+		    : ui->opt->flash ? "The screen flashes at each phase change (--no-bell)."
+		                     : "No sound and no flash (--quiet).";
+
+		ui_draw_text(y + 1, 2, COLS - 4, sound, ui_draw_attr(UI_ROLE_DIM));
+	}
+	ui_draw_text(LINES - 1, 0, COLS,
+	             ui->held_by_modal ? "Any key: back (the clock is paused meanwhile)"
+	                               : "Any key: back",
+	             ui_draw_attr(UI_ROLE_DIM));
+}

@@ -1,0 +1,256 @@
+/*
+ * ui_info.c - the details screen (`i` in the menu): one exercise in full
+ * (summary, length, frequency, position, steps, cautions, sets), or the
+ * routine or what is due, one exercise a paragraph. It scrolls.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "ui_draw.h"
+#include "words.h"
+#include "ui_priv.h"
+
+/* Which menu entry is shown, how far scrolled, and how tall it was drawn. */
+static struct {
+	int entry, scroll, height;
+} info;
+
+void ui_info_open(struct ui *ui, int entry)
+{
+	info.entry = entry;
+	info.scroll = 0;
+	ui->screen = UI_SCREEN_INFO;
+}
+
+/* Seconds as people write them: "30 s", "5 min", "1:30 min". */
+static void secs_text(unsigned s, char *buf, size_t len)
+{
+	if (s < 60)
+		snprintf(buf, len, "%u s", s);
+	else if (s % 60 == 0)
+		snprintf(buf, len, "%u min", s / 60);
+	else
+		snprintf(buf, len, "%u:%02u min", s / 60, s % 60);
+}
+
+static void range_secs(struct cat_range r, char *buf, size_t len)
+{
+	char lo[24], hi[24];
+
+	secs_text(r.lo, lo, sizeof(lo));
+	if (r.hi <= r.lo) {
+		snprintf(buf, len, "%s", lo);
+		return;
+	}
+	secs_text(r.hi, hi, sizeof(hi));
+	snprintf(buf, len, "%s to %s", lo, hi);
+}
+
+static void range_count(struct cat_range r, char *buf, size_t len)
+{
+	if (r.hi > r.lo)
+		snprintf(buf, len, "%u-%u", r.lo, r.hi);
+	else
+		snprintf(buf, len, "%u", r.lo);
+}
+
+/* One set in a sentence: "hold 5 s, 2 reps, alternating sides, rest 5 s". */
+static void set_text(const struct cat_set *s, char *buf, size_t len)
+{
+	char a[64], b[64], rest[32];
+	int n;
+
+	switch (s->mode) {
+	case CAT_MODE_HOLD:
+		range_secs(s->hold, a, sizeof(a));
+		range_count(s->reps, b, sizeof(b));
+		n = snprintf(buf, len, "hold %s, %s reps", a, b);
+		break;
+	case CAT_MODE_REPS:
+		range_count(s->reps, a, sizeof(a));
+		range_secs(s->tempo, b, sizeof(b));
+		n = snprintf(buf, len, "%s reps, %s each", a, b);
+		break;
+	case CAT_MODE_TIMED:
+	default:
+		range_secs(s->duration, a, sizeof(a));
+		n = snprintf(buf, len, "%s", a);
+		break;
+	}
+	if (n < 0 || (size_t)n >= len)
+		return;
+	if (s->sides == CAT_SIDES_EACH)
+		n += snprintf(buf + n, len - (size_t)n, ", each side");
+	else if (s->sides == CAT_SIDES_ALTERNATE)
+		n += snprintf(buf + n, len - (size_t)n, ", alternating sides");
+	if (s->rest && (size_t)n < len) {
+		secs_text(s->rest, rest, sizeof(rest));
+		n += snprintf(buf + n, len - (size_t)n, ", rest %s between reps", rest);
+	}
+	if (s->rest_after && (size_t)n < len) {
+		secs_text(s->rest_after, rest, sizeof(rest));
+		snprintf(buf + n, len - (size_t)n, ", then rest %s", rest);
+	}
+}
+
+static void info_exercise(const struct ui *ui, struct ui_draw_flow *f, unsigned e)
+{
+	const struct cat_exercise *ex = &ui->opt->cat->exercises[e];
+	attr_t head = ui_draw_attr(UI_ROLE_TITLE);
+	char buf[CAT_MAX_STRING + 128], freq[48], len[16], num[16];
+
+	ui_draw_flow_add(f, NULL, ex->summary, A_NORMAL);
+	words_frequency(&ex->freq, WORDS_SHORT, freq, sizeof(freq));
+	snprintf(buf, sizeof(buf), "%s at %s level, %s",
+	         ui_clock(ui_menu_seconds(UI_MENU_FIRST_EXERCISE + (int)e), len),
+	         cat_level_name(ui->opt->level), freq);
+	for (unsigned i = 0; i < ex->freq.n_when; i++) {
+		size_t used = strlen(buf);
+
+		snprintf(buf + used, sizeof(buf) - used, "%s%s", i ? ", " : " (", ex->freq.when[i]);
+		if (i + 1 == ex->freq.n_when) {
+			used = strlen(buf);
+			snprintf(buf + used, sizeof(buf) - used, ")");
+		}
+	}
+	ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_DIM));
+	if (ex->position) {
+		ui_draw_flow_gap(f);
+		ui_draw_flow_add(f, NULL, "Starting position", head);
+		ui_draw_flow_add(f, NULL, ex->position, A_NORMAL);
+	}
+	ui_draw_flow_gap(f);
+	ui_draw_flow_add(f, NULL, "Steps", head);
+	for (unsigned i = 0; i < ex->n_steps; i++) {
+		snprintf(num, sizeof(num), "%2u. ", i + 1);
+		ui_draw_flow_add(f, num, ex->steps[i], A_NORMAL);
+	}
+	if (ex->n_cautions) {
+		ui_draw_flow_gap(f);
+		ui_draw_flow_add(f, NULL, "Cautions", head);
+		for (unsigned i = 0; i < ex->n_cautions; i++)
+			ui_draw_flow_add(f, " ! ", ex->cautions[i], A_NORMAL);
+	}
+	ui_draw_flow_gap(f);
+	ui_draw_flow_add(f, NULL, "Sets", head);
+	for (unsigned i = 0; i < ex->n_sets; i++) {
+		char set[256], line[CAT_MAX_STRING + 300];
+
+		set_text(&ex->sets[i], set, sizeof(set));
+		snprintf(line, sizeof(line), "%s: %s", ex->sets[i].name, set);
+		ui_draw_flow_add(f, " - ", line, A_NORMAL);
+	}
+}
+
+/* The routine, or with `due` only what is due, one exercise a paragraph. */
+static void info_routine(const struct ui *ui, struct ui_draw_flow *f, bool due)
+{
+	const struct catalogue *cat = ui->opt->cat;
+	char buf[CAT_MAX_STRING + 128], len[16], freq[48], num[16];
+	unsigned idx[CAT_MAX_EXERCISES], n = cat->n_exercises;
+
+	if (due) {
+		n = ui_menu_due(ui, idx);
+		if (n == 0) {
+			ui_draw_flow_add(f, NULL, UI_NOTHING_DUE, A_NORMAL);
+			return;
+		}
+		snprintf(buf, sizeof(buf),
+		         "What is not yet done as often as its frequency asks: %u exercise%s, %s "
+		         "at %s level.",
+		         n, n == 1 ? "" : "s", ui_clock(ui_menu_seconds(UI_MENU_DUE), len),
+		         cat_level_name(ui->opt->level));
+	} else {
+		for (unsigned i = 0; i < n; i++)
+			idx[i] = i;
+		snprintf(buf, sizeof(buf),
+		         "%u exercises, %s at %s level, each with its get-ready time.", n,
+		         ui_clock(ui_menu_seconds(UI_MENU_ROUTINE), len),
+		         cat_level_name(ui->opt->level));
+	}
+	ui_draw_flow_add(f, NULL, buf, A_NORMAL);
+	ui_draw_flow_gap(f);
+	for (unsigned k = 0; k < n; k++) {
+		unsigned i = idx[k];
+
+		snprintf(num, sizeof(num), "%2u. ", k + 1);
+		snprintf(buf, sizeof(buf), "%s (%s, %s): %s", cat->exercises[i].name,
+		         ui_clock(ui_menu_seconds(UI_MENU_FIRST_EXERCISE + (int)i), len),
+		         words_frequency(&cat->exercises[i].freq, WORDS_SHORT, freq, sizeof(freq)),
+		         cat->exercises[i].summary);
+		ui_draw_flow_add(f, num, buf, A_NORMAL);
+	}
+}
+
+/* Lay out the details; with `draw` false only measure them (nothing shows). */
+static int info_flow(struct ui *ui, bool draw)
+{
+	struct ui_draw_flow f = { .top = 2, .bottom = draw ? LINES - 1 : 2, .x = 1, .w = COLS - 2 };
+
+	f.scroll = info.scroll;
+	if (ui_menu_exercise(info.entry) < 0)
+		info_routine(ui, &f, info.entry == UI_MENU_DUE);
+	else
+		info_exercise(ui, &f, (unsigned)ui_menu_exercise(info.entry));
+	return f.row;
+}
+
+void ui_info_draw(struct ui *ui)
+{
+	const struct catalogue *cat = ui->opt->cat;
+	int ex_i = ui_menu_exercise(info.entry);
+	const char *title = info.entry == UI_MENU_DUE ? "Due now"
+	                    : ex_i < 0                ? cat->routine_name
+	                                              : cat->exercises[ex_i].name;
+	int rows = LINES - 3; /* between the title and the key hints */
+	int height = info_flow(ui, false);
+
+	if (info.scroll > height - rows)
+		info.scroll = height - rows > 0 ? height - rows : 0;
+	info.height = height;
+	ui_draw_text(0, 1, COLS - 2, title, ui_draw_attr(UI_ROLE_TITLE));
+	info_flow(ui, true);
+	ui_draw_text(LINES - 1, 0, COLS,
+	             height > rows ? "Enter start  j/k scroll  q back  ? keys"
+	                           : "Enter start  q back  ? keys",
+	             ui_draw_attr(UI_ROLE_DIM));
+}
+
+void ui_info_key(struct ui *ui, enum ui_action action)
+{
+	int page = LINES - 4 > 1 ? LINES - 4 : 1;
+
+	switch (action) {
+	case UI_ACT_UP:
+		info.scroll--;
+		break;
+	case UI_ACT_DOWN:
+		info.scroll++;
+		break;
+	case UI_ACT_PAGE_UP:
+		info.scroll -= page;
+		break;
+	case UI_ACT_PAGE_DOWN:
+		info.scroll += page;
+		break;
+	case UI_ACT_FIRST:
+		info.scroll = 0;
+		break;
+	case UI_ACT_LAST:
+		info.scroll = info.height;
+		break;
+	case UI_ACT_START:
+		ui_menu_start(ui, info.entry);
+		break;
+	case UI_ACT_BACK:
+		ui->screen = UI_SCREEN_MENU;
+		break;
+	default:
+		break;
+	}
+	/* Clamped against the height at the next draw. */
+	if (info.scroll < 0)
+		info.scroll = 0;
+}

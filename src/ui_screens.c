@@ -1,0 +1,85 @@
+/*
+ * ui_screens.c - the table of screens: for each, its name, the key context
+ * its bindings are found in (ui_keys.c), the title of its help, whether it
+ * shows counts per day, and its draw and key functions. The loop (ui.c)
+ * knows no screen by name; adding one is a row here, a value of enum
+ * ui_screen and a file of its own.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "ui_priv.h"
+
+/* The player takes the quit question's keys while it is asked. */
+static unsigned player_context(const struct ui *ui)
+{
+	return ui->confirm ? UI_CTX_CONFIRM : UI_CTX_PLAYER;
+}
+
+const struct ui_screen_def ui_screens[UI_SCREEN_COUNT] = {
+	[UI_SCREEN_MENU] = { "menu", UI_CTX_MENU, NULL, "Keys in the menu", true, ui_menu_draw,
+	                     ui_menu_key },
+	[UI_SCREEN_INFO] = { "details", UI_CTX_INFO, NULL, "Keys in the details", false,
+	                     ui_info_draw, ui_info_key },
+	[UI_SCREEN_PLAYER] = { "player", UI_CTX_PLAYER, player_context, "Keys in the player", false,
+	                       ui_player_draw, ui_player_key },
+	[UI_SCREEN_SUMMARY] = { "summary", UI_CTX_SUMMARY, NULL, "Keys in the summary", false,
+	                        ui_summary_draw, ui_summary_key },
+	[UI_SCREEN_HELP] = { "help", UI_CTX_HELP, NULL, "Keys", false, ui_help_draw, ui_help_key },
+	[UI_SCREEN_HISTORY] = { "history", UI_CTX_HISTORY, NULL, "Keys in the history", true,
+	                        ui_history_draw, ui_history_key },
+	[UI_SCREEN_RESUME] = { "resume", UI_CTX_RESUME, NULL, "Keys at the question", false,
+	                       ui_resume_draw, ui_resume_key },
+};
+
+unsigned ui_context(const struct ui *ui)
+{
+	const struct ui_screen_def *sc = &ui_screens[ui->screen];
+
+	return sc->context ? sc->context(ui) : sc->ctx;
+}
+
+void ui_start(struct ui *ui)
+{
+	if (ui->resume) {
+		/* The question comes first; its answer calls here again. */
+		ui->screen = UI_SCREEN_RESUME;
+		return;
+	}
+	switch (ui->opt->start) {
+	case UI_START_MENU:
+		ui->screen = UI_SCREEN_MENU;
+		break;
+	case UI_START_ROUTINE:
+		ui_menu_start(ui, UI_MENU_ROUTINE);
+		break;
+	case UI_START_EXERCISE:
+		ui_menu_start(ui, UI_MENU_FIRST_EXERCISE + (int)ui->opt->exercise);
+		break;
+	case UI_START_DUE:
+		if (ui_menu_due_count() == 0) {
+			/* Said after the terminal is given back, instead of an empty plan. */
+			ui->farewell = UI_NOTHING_DUE;
+			ui->quit = true;
+			ui->status = 0;
+			break;
+		}
+		ui_menu_start(ui, UI_MENU_DUE);
+		break;
+	}
+}
+
+const char *ui_clock(unsigned seconds, char buf[16])
+{
+	return plan_format_clock(seconds, buf, 16);
+}
+
+void ui_status(struct ui *ui, bool alert, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->status_line, sizeof(ui->status_line), fmt, ap);
+	va_end(ap);
+	ui->status_alert = alert;
+}
