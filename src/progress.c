@@ -328,7 +328,7 @@ static int take_entry(struct cursor *c, struct hist_entry *e)
 	if (!v)
 		return -1;
 	end = v + len;
-	memset(e, 0, sizeof(*e));
+	hist_entry_init(e);
 	c->why = "bad entry";
 	f = field(&v, end, &flen);
 	if (!digits(f, flen, 12, &when))
@@ -350,7 +350,6 @@ static int take_entry(struct cursor *c, struct hist_entry *e)
 		return -1;
 	e->when = (time_t)when;
 	e->active_s = (unsigned)secs;
-	e->pain = HIST_NO_PAIN;
 	c->why = NULL;
 	return 0;
 }

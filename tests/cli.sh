@@ -339,21 +339,23 @@ if t history; then
 		"$today	alpha	done	30	4" \
 		'this line is damaged' \
 		"$yesterday	beta	done	160	6" \
-		"$today	beta	partial	20	-" >"$hist"
+		"$today	beta	partial	20	-" \
+		"$today	alpha	stopped	10	8	3	-" >"$hist"
 	before=$(cksum <"$hist")
 	run history-text 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history --history-file "$hist"
 	expect_out_match '^alpha +1/2 today +due +1 this week '
 	expect_out_match '^beta +1/2 this week +due +0 today '
 	expect_out_match '^Streak: 2 days \(best 2\)$'
-	expect_err_line "$hist:3: expected 5 tab-separated fields, found 1"
+	expect_err_line "$hist:3: expected 5 or 7 tab-separated fields, found 1"
 	[ "$(wc -l <"$err")" -eq 1 ] || fail "the damaged line is reported once"
 	[ "$(cksum <"$hist")" = "$before" ] || fail "reading changed the history file"
 	done_test
 
 	run history-tsv 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history --history-file "$hist" \
 		--format=tsv
-	expect_out_match $'^#date\tdone\tpartial\tactive_seconds\tdue_done\tdue\tpain$'
-	expect_out_match "^${today%%T*}"$'\t1\t1\t50\t'
+	expect_out_match $'^#date\tdone\tpartial\tactive_seconds\tdue_done\tdue\tpain\tstopped\tpain_before$'
+	# A stop is neither done nor partial; it has its own column at the end.
+	expect_out_match "^${today%%T*}"$'\t1\t1\t60\t[0-9]+\t[0-9]+\t[0-9.]+\t1\t3.0$'
 	done_test
 
 	# No history yet is not an error.
