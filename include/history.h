@@ -199,6 +199,17 @@ int hist_load(const char *path, struct hist *out, hist_warn_fn *warn, void *ctx,
 int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn, void *ctx,
                struct hist_error *err);
 
+/*
+ * The line walk under hist_parse(), shared with the events file: call fn for
+ * each line that is not blank and does not start with `#`, with its 1-based
+ * number and its text without the newline (or a CRLF's carriage return).
+ */
+typedef void hist_line_fn(void *ctx, unsigned line, const char *s, size_t len);
+void hist_each_line(const char *buf, size_t len, hist_line_fn *fn, void *ctx);
+
+/* An upper bound on the lines in buf: its newlines plus one. */
+size_t hist_count_lines(const char *buf, size_t len);
+
 /* Free a history's entries and zero it. Accepts a zeroed history. */
 void hist_free(struct hist *h);
 

@@ -663,6 +663,52 @@ static int entry_cmp(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
+size_t hist_count_lines(const char *buf, size_t len)
+{
+	size_t lines = 1;
+
+	for (const char *p = buf; len && (p = memchr(p, '\n', len - (size_t)(p - buf))); p++)
+		lines++;
+	return lines;
+}
+
+void hist_each_line(const char *buf, size_t len, hist_line_fn *fn, void *ctx)
+{
+	unsigned lineno = 0;
+	const char *p = buf, *end = buf + len;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *stop = nl ? nl : end;
+		size_t l = (size_t)(stop - p);
+		lineno++;
+		/* Tolerate a file edited with CRLF line ends. */
+		if (l > 0 && p[l - 1] == '\r')
+			l--;
+		if (l > 0 && p[0] != '#' && !blank(p, l))
+			fn(ctx, lineno, p, l);
+		p = nl ? nl + 1 : end;
+	}
+}
+
+struct parse_ctx {
+	struct hist_entry *e;
+	size_t n;
+	hist_warn_fn *warn;
+	void *ctx;
+};
+
+static void parse_one(void *ctx, unsigned lineno, const char *s, size_t len)
+{
+	struct parse_ctx *pc = ctx;
+	char why[192];
+
+	if (hist_parse_line(s, len, &pc->e[pc->n], why, sizeof(why)) == 0)
+		pc->e[pc->n++].line = lineno;
+	else if (pc->warn)
+		pc->warn(pc->ctx, lineno, why);
+}
+
 int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn, void *ctx,
                struct hist_error *err)
 {
@@ -672,39 +718,15 @@ int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn
 		return 0;
 	}
 	/* Count lines first so one allocation holds every entry. */
-	size_t lines = 1;
-	for (const char *p = buf; (p = memchr(p, '\n', len - (size_t)(p - buf))); p++)
-		lines++;
-
-	struct hist_entry *e = malloc(lines * sizeof(*e));
-	if (!e) {
+	struct parse_ctx pc = { malloc(hist_count_lines(buf, len) * sizeof(*pc.e)), 0, warn, ctx };
+	if (!pc.e) {
 		hist_set_error(err, ENOMEM, "cannot read the history");
 		return -1;
 	}
+	hist_each_line(buf, len, parse_one, &pc);
 
-	size_t n = 0;
-	unsigned lineno = 0;
-	const char *p = buf, *end = buf + len;
-	char why[192];
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *stop = nl ? nl : end;
-		size_t l = (size_t)(stop - p);
-		lineno++;
-		/* Tolerate a file edited with CRLF line ends. */
-		if (l > 0 && p[l - 1] == '\r')
-			l--;
-		if (l > 0 && p[0] != '#' && !blank(p, l)) {
-			if (hist_parse_line(p, l, &e[n], why, sizeof(why)) == 0) {
-				e[n].line = lineno;
-				n++;
-			} else if (warn) {
-				warn(ctx, lineno, why);
-			}
-		}
-		p = nl ? nl + 1 : end;
-	}
-
+	struct hist_entry *e = pc.e;
+	size_t n = pc.n;
 	/* Appends are nearly always in order; sort only when they are not. */
 	for (size_t i = 1; i < n; i++) {
 		if (entry_cmp(&e[i - 1], &e[i]) > 0) {
