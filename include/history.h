@@ -366,6 +366,12 @@ int hist_read_text(const char *path, char **buf, size_t *len, struct hist_error 
  */
 const char *hist_parse_time(const char *s, size_t len, int32_t *day, time_t *when);
 
+/*
+ * Split a line at its tabs: the first `max` fields into f and fl (start and
+ * length). Returns how many fields the line has, which may exceed max.
+ */
+unsigned hist_split(const char *s, size_t len, const char **f, size_t *fl, unsigned max);
+
 /* A score field: `-` (HIST_NO_PAIN) or 0..10. Returns 0, or -1. */
 int hist_parse_score(const char *s, size_t len, int *out);
 

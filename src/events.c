@@ -144,22 +144,9 @@ int ev_parse_line(const char *s, size_t len, struct ev_event *e, char *why, size
 {
 	const char *f[5];
 	size_t fl[5];
-	unsigned nf = 0;
-	const char *p = s, *end = s + len;
 	char q[48];
+	unsigned nf = hist_split(s, len, f, fl, 5);
 
-	for (;;) {
-		const char *tab = memchr(p, '\t', (size_t)(end - p));
-		const char *stop = tab ? tab : end;
-		if (nf < 5) {
-			f[nf] = p;
-			fl[nf] = (size_t)(stop - p);
-		}
-		nf++;
-		if (!tab)
-			break;
-		p = tab + 1;
-	}
 	if (nf != 5) {
 		snprintf(why, why_len, "expected 5 tab-separated fields, found %u", nf);
 		return -1;

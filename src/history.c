@@ -562,26 +562,32 @@ static int parse_step(const char *s, size_t len, struct hist_step *st)
 	return 0;
 }
 
-int hist_parse_line(const char *s, size_t len, struct hist_entry *e, char *why, size_t why_len)
+unsigned hist_split(const char *s, size_t len, const char **f, size_t *fl, unsigned max)
 {
-	const char *f[8];
-	size_t fl[8];
 	unsigned nf = 0;
 	const char *p = s, *end = s + len;
-	char q[48];
 
 	for (;;) {
 		const char *tab = memchr(p, '\t', (size_t)(end - p));
 		const char *stop = tab ? tab : end;
-		if (nf < 8) {
+		if (nf < max) {
 			f[nf] = p;
 			fl[nf] = (size_t)(stop - p);
 		}
 		nf++;
 		if (!tab)
-			break;
+			return nf;
 		p = tab + 1;
 	}
+}
+
+int hist_parse_line(const char *s, size_t len, struct hist_entry *e, char *why, size_t why_len)
+{
+	const char *f[7];
+	size_t fl[7];
+	char q[48];
+	unsigned nf = hist_split(s, len, f, fl, 7);
+
 	if (nf != 5 && nf != 7) {
 		snprintf(why, why_len, "expected 5 or 7 tab-separated fields, found %u", nf);
 		return -1;

@@ -1190,7 +1190,10 @@ static void test_ten_years_of_history(void **state)
 	struct hist_error err = { 0 };
 	(void)state;
 
-	/* About 15 000 lines: two exercises twice daily for ten years, core twice a week. */
+	/*
+	 * About 15 000 lines: two exercises twice daily for ten years, core
+	 * twice a week; five- and seven-field lines mixed.
+	 */
 	tmp_path(path, sizeof(path), "big.tsv");
 	FILE *fp = fopen(path, "w");
 	assert_non_null(fp);
@@ -1200,8 +1203,10 @@ static void test_ten_years_of_history(void **state)
 		char date[16];
 		hist_format_day(d, date, sizeof(date));
 		int pain = (int)(d % 11);
-		fprintf(fp, "%sT07:00:00+01:00\tknee-to-chest\tdone\t60\t%d\n", date, pain);
-		fprintf(fp, "%sT07:02:00+01:00\thip-flexor\tdone\t60\t%d\n", date, pain);
+		/* The last five years in the 7-field format, as after an upgrade. */
+		const char *more = d >= first + 1825 ? "\t3\t-" : "";
+		fprintf(fp, "%sT07:00:00+01:00\tknee-to-chest\tdone\t60\t%d%s\n", date, pain, more);
+		fprintf(fp, "%sT07:02:00+01:00\thip-flexor\tdone\t60\t%d%s\n", date, pain, more);
 		fprintf(fp, "%sT19:00:00+01:00\tknee-to-chest\tdone\t60\t-\n", date);
 		fprintf(fp, "%sT19:02:00+01:00\thip-flexor\tdone\t60\t-\n", date);
 		lines += 4;
@@ -1228,6 +1233,9 @@ static void test_ten_years_of_history(void **state)
 	assert_int_equal(s.best_streak, 3650);
 	assert_int_equal(s.streak, 3650); /* today has nothing yet: ends yesterday */
 	assert_int_equal(s.ex[KNEE].pct30, 100);
+	assert_int_equal(h.e[0].pain_before, HIST_NO_PAIN);
+	assert_int_equal(h.e[h.n - 1].pain_before, HIST_NO_PAIN); /* an evening 5-field line */
+	assert_int_equal(h.e[h.n - 5].pain_before, 3);
 	hist_summary_free(&s);
 	hist_free(&h);
 }
