@@ -207,6 +207,8 @@ int ev_parse_line(const char *s, size_t len, struct ev_event *e, char *why, size
 
 struct parse_ctx {
 	struct ev_log *log;
+	size_t cap;
+	bool nomem;
 	hist_warn_fn *warn;
 	void *ctx;
 };
@@ -217,6 +219,17 @@ static void parse_one(void *ctx, unsigned lineno, const char *s, size_t len)
 	struct ev_log *log = pc->log;
 	char why[192];
 
+	/* An event is large (its note) and lines may be short: grow as they come. */
+	if (log->n == pc->cap) {
+		size_t cap = pc->cap ? pc->cap * 2 : 64;
+		struct ev_event *e = pc->nomem ? NULL : realloc(log->e, cap * sizeof(*e));
+		if (!e) {
+			pc->nomem = true;
+			return;
+		}
+		log->e = e;
+		pc->cap = cap;
+	}
 	int r = ev_parse_line(s, len, &log->e[log->n], why, sizeof(why));
 	if (r == 0)
 		log->e[log->n++].line = lineno;
@@ -239,17 +252,17 @@ int ev_parse(const char *buf, size_t len, struct ev_log *out, hist_warn_fn *warn
              struct hist_error *err)
 {
 	struct ev_log log = { 0 };
+	struct parse_ctx pc = { &log, 0, false, warn, ctx };
 
-	if (len > 0) {
-		log.e = malloc(hist_count_lines(buf, len) * sizeof(*log.e));
-		if (!log.e) {
-			hist_set_error(err, ENOMEM, "cannot read the events");
-			return -1;
-		}
-		struct parse_ctx pc = { &log, warn, ctx };
+	if (len > 0)
 		hist_each_line(buf, len, parse_one, &pc);
-		qsort(log.e, log.n, sizeof(*log.e), event_cmp);
+	if (pc.nomem) {
+		free(log.e);
+		hist_set_error(err, ENOMEM, "cannot read the events");
+		return -1;
 	}
+	if (log.n)
+		qsort(log.e, log.n, sizeof(*log.e), event_cmp);
 	*out = log;
 	return 0;
 }
