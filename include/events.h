@@ -34,6 +34,7 @@
 #include <time.h>
 
 #include "history.h"
+#include "progression.h"
 
 enum ev_kind {
 	EV_MORNING,
@@ -56,10 +57,8 @@ enum {
 	EV_MAX_VALUE = 16,       /* bytes in a value */
 };
 
-/* Defaults of the rules (see ev_bad_morning() and the functions below). */
+/* Defaults of the rules below; a bad morning is progression's (prg_bad_morning()). */
 enum {
-	EV_BAD_RISE = 2,             /* a morning this much above yesterday's pain-before */
-	EV_BAD_HIGH = 8,             /* or this high, is a bad morning */
 	EV_BANNER_STOPS = 2,         /* stops of one exercise ... */
 	EV_BANNER_STOP_DAYS = 14,    /* ... within this many days */
 	EV_BANNER_MORNINGS = 3,      /* bad mornings ... */
@@ -136,24 +135,20 @@ void ev_free(struct ev_log *log);
 /* ---- Rules ---------------------------------------------------------------------- */
 
 /*
- * The pain-before of `day`'s first history entry that carries one (the
- * score given before the day's first session), or HIST_NO_PAIN.
+ * The sum and count of `day`'s pain-before scores in the history (entries
+ * without one left out), as prg_bad_morning() takes them.
  */
-int ev_day_pain_before(const struct hist *h, int32_t day);
+void ev_day_pain_before(const struct hist *h, int32_t day, unsigned *sum, unsigned *n);
 
 /*
- * A bad morning: `score` at least EV_BAD_RISE above the previous day's
- * pain-before (`prev_before`, HIST_NO_PAIN when that day had none), or
- * EV_BAD_HIGH and over. A skipped morning (HIST_NO_PAIN) is never bad.
+ * Days from `from` to `to` (inclusive) whose morning was bad by
+ * prg_bad_morning() with `p` (the progression's thresholds: 8 and over, or
+ * at least 2 above the average pain-before of the previous day's sessions).
+ * A day's morning is its last morning event with a score: a second
+ * check-in the same day corrects the first.
  */
-bool ev_bad_morning(int score, int prev_before);
-
-/*
- * Days from `from` to `to` (inclusive) whose morning was bad. A day's
- * morning is its last morning event with a score: a second check-in the
- * same day corrects the first.
- */
-unsigned ev_bad_mornings(const struct hist *h, const struct ev_log *ev, int32_t from, int32_t to);
+unsigned ev_bad_mornings(const struct hist *h, const struct ev_log *ev, const struct prg_params *p,
+                         int32_t from, int32_t to);
 
 /*
  * Whether the menu shows "Your pain has been higher lately; consider
@@ -161,7 +156,8 @@ unsigned ev_bad_mornings(const struct hist *h, const struct ev_log *ev, int32_t 
  * times in the EV_BANNER_STOP_DAYS days ending `today`, or EV_BANNER_MORNINGS
  * bad mornings in the EV_BANNER_MORNING_DAYS days ending `today`.
  */
-bool ev_banner_due(const struct hist *h, const struct ev_log *ev, int32_t today);
+bool ev_banner_due(const struct hist *h, const struct ev_log *ev, const struct prg_params *p,
+                   int32_t today);
 
 /* Why the safety screen is due at a start on `today`, first match wins. */
 enum ev_safety_due {

@@ -292,46 +292,44 @@ void ev_free(struct ev_log *log)
 
 /* ---- Rules ------------------------------------------------------------------------- */
 
-int ev_day_pain_before(const struct hist *h, int32_t day)
+void ev_day_pain_before(const struct hist *h, int32_t day, unsigned *sum, unsigned *n)
 {
-	/* Entries are sorted by day, then time: the first one with a score. */
-	for (size_t i = 0; i < h->n && h->e[i].day <= day; i++)
-		if (h->e[i].day == day && h->e[i].pain_before != HIST_NO_PAIN)
-			return h->e[i].pain_before;
-	return HIST_NO_PAIN;
+	*sum = 0;
+	*n = 0;
+	for (size_t i = 0; i < h->n && h->e[i].day <= day; i++) {
+		if (h->e[i].day == day && h->e[i].pain_before != HIST_NO_PAIN) {
+			*sum += (unsigned)h->e[i].pain_before;
+			++*n;
+		}
+	}
 }
 
-bool ev_bad_morning(int score, int prev_before)
-{
-	if (score == HIST_NO_PAIN)
-		return false;
-	return score >= EV_BAD_HIGH ||
-	       (prev_before != HIST_NO_PAIN && score >= prev_before + EV_BAD_RISE);
-}
-
-unsigned ev_bad_mornings(const struct hist *h, const struct ev_log *ev, int32_t from, int32_t to)
+unsigned ev_bad_mornings(const struct hist *h, const struct ev_log *ev, const struct prg_params *p,
+                         int32_t from, int32_t to)
 {
 	unsigned bad = 0;
 
-	/* Events are in time order: a day's last scored morning is the one before the next day's.
-	 */
 	for (size_t i = 0; i < ev->n; i++) {
 		const struct ev_event *m = &ev->e[i];
 		if (m->kind != EV_MORNING || m->score == HIST_NO_PAIN || m->day < from ||
 		    m->day > to)
 			continue;
+		/* Events are in time order: skip a morning corrected later that day. */
 		bool last = true;
 		for (size_t j = i + 1; j < ev->n && last; j++)
 			if (ev->e[j].kind == EV_MORNING && ev->e[j].day == m->day &&
 			    ev->e[j].score != HIST_NO_PAIN)
 				last = false;
-		if (last && ev_bad_morning(m->score, ev_day_pain_before(h, m->day - 1)))
+		unsigned sum, n;
+		ev_day_pain_before(h, m->day - 1, &sum, &n);
+		if (last && prg_bad_morning(p, m->score, sum, n))
 			bad++;
 	}
 	return bad;
 }
 
-bool ev_banner_due(const struct hist *h, const struct ev_log *ev, int32_t today)
+bool ev_banner_due(const struct hist *h, const struct ev_log *ev, const struct prg_params *p,
+                   int32_t today)
 {
 	const int32_t from = today - (EV_BANNER_STOP_DAYS - 1);
 
@@ -346,7 +344,7 @@ bool ev_banner_due(const struct hist *h, const struct ev_log *ev, int32_t today)
 		if (same >= EV_BANNER_STOPS)
 			return true;
 	}
-	return ev_bad_mornings(h, ev, today - (EV_BANNER_MORNING_DAYS - 1), today) >=
+	return ev_bad_mornings(h, ev, p, today - (EV_BANNER_MORNING_DAYS - 1), today) >=
 	       EV_BANNER_MORNINGS;
 }
 

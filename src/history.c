@@ -267,7 +267,7 @@ static void format_score(int v, char *buf, size_t len)
 		snprintf(buf, len, "%d", v);
 }
 
-static size_t format_entry(const struct hist_entry *e, char *buf, size_t len)
+size_t hist_format_entry(const struct hist_entry *e, char *buf, size_t len)
 {
 	char ts[40], pain[8], before[8], step[16];
 
@@ -350,7 +350,7 @@ int hist_append(const char *path, const struct hist_entry *e, size_t n, struct h
 	}
 	size_t off = 0;
 	for (size_t i = 0; i < n; i++)
-		off += format_entry(&e[i], buf + off, n * HIST_LINE_MAX - off);
+		off += hist_format_entry(&e[i], buf + off, n * HIST_LINE_MAX - off);
 	int rc = hist_append_text(path, hist_header, buf, off, err);
 	free(buf);
 	return rc;
@@ -1140,6 +1140,17 @@ out:
 	free(done7);
 	free(done30);
 	return rc;
+}
+
+unsigned hist_due(const struct hist_summary *s, unsigned n_exercises, unsigned *out)
+{
+	bool counts = s && s->n_ex == n_exercises;
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < n_exercises; i++)
+		if (!counts || s->ex[i].due)
+			out[n++] = i;
+	return n;
 }
 
 void hist_summary_free(struct hist_summary *s)

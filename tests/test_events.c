@@ -355,51 +355,82 @@ static void test_damage_named_and_skipped(void **state)
 
 /* ---- Rules ------------------------------------------------------------------------ */
 
+/* The bad-morning rule as the banner applies it: the history and events of two days. */
 static void test_bad_morning(void **state)
 {
+	struct prg_params p;
 	(void)state;
+	prg_params_default(&p);
 	static const struct {
-		int score, prev_before;
+		const char *what, *yesterday; /* pain-before fields of the 23rd's lines */
+		const char *morning;          /* the 24th's morning value */
 		bool bad;
 	} t[] = {
-		{ 5, 3, true },  /* 2 above yesterday's pain-before */
-		{ 4, 3, false }, /* 1 above */
-		{ 2, 0, true },
-		{ 7, 6, false },
-		{ 3, 5, false },
-		{ 8, HIST_NO_PAIN, true }, /* 8 and over, whatever came before */
-		{ 8, 9, true },
-		{ 10, 10, true },
-		{ 7, HIST_NO_PAIN, false }, /* no pain-before yesterday: only the 8 rule */
-		{ HIST_NO_PAIN, 0, false }, /* a skipped morning is never bad */
-		{ 0, HIST_NO_PAIN, false },
+		{ "2 above yesterday's pain-before", "3", "5", true },
+		{ "1 above", "3", "4", false },
+		{ "2 above the average of yesterday's", "6 2", "6", true },
+		{ "1 above the average", "6 4", "6", false },
+		{ "old 5-field lines carry none: only the 8 rule", "", "7", false },
+		{ "8 and over, whatever came before", "", "8", true },
+		{ "8 and over, even below yesterday's", "9", "8", true },
+		{ "yesterday's without a score are left out", "- 3", "5", true },
+		{ "a skipped morning is never bad", "0", "-", false },
 	};
-	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
-		assert_int_equal(ev_bad_morning(t[i].score, t[i].prev_before), t[i].bad);
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		char htext[512] = "", etext[128];
+		size_t off = 0;
+		struct hist h;
+		struct ev_log ev;
+		if (!*t[i].yesterday)
+			off += (size_t)snprintf(htext, sizeof(htext),
+			                        "2026-11-23T07:00:00+01:00\tcore\tdone\t60\t4\n");
+		for (const char *b = t[i].yesterday; *b; b += b[1] ? 2 : 1)
+			off += (size_t)snprintf(
+			    htext + off, sizeof(htext) - off,
+			    "2026-11-23T07:%02zu:00+01:00\tcore\tdone\t60\t4\t%c\t-\n", off % 60,
+			    *b);
+		snprintf(etext, sizeof(etext), "2026-11-24T07:00:00+01:00\tmorning\t-\t%s\t-\n",
+		         t[i].morning);
+		load(&h, &ev, htext, etext);
+		if ((ev_bad_mornings(&h, &ev, &p, nov(24), nov(24)) == 1) != t[i].bad)
+			fail_msg("bad morning: %s: want %s", t[i].what,
+			         t[i].bad ? "bad" : "not bad");
+		/* Outside the days asked about, it counts for nothing. */
+		assert_int_equal(ev_bad_mornings(&h, &ev, &p, nov(17), nov(23)), 0);
+		hist_free(&h);
+		ev_free(&ev);
+	}
 }
 
-static void test_day_pain_before_is_the_first(void **state)
+static void test_day_pain_before(void **state)
 {
 	struct hist h;
 	struct ev_log ev;
+	unsigned sum, n;
 	(void)state;
 
 	load(&h, &ev,
 	     "2026-11-23T07:00:00+01:00\tcore\tdone\t60\t4\n"
 	     "2026-11-23T08:00:00+01:00\tcore\tdone\t60\t4\t-\t-\n"
 	     "2026-11-23T09:00:00+01:00\tcore\tdone\t60\t4\t3\t-\n"
-	     "2026-11-23T18:00:00+01:00\tcore\tdone\t60\t4\t6\t-\n",
+	     "2026-11-23T18:00:00+01:00\tcore\tstopped\t60\t4\t6\t-\n"
+	     "2026-11-24T07:00:00+01:00\tcore\tdone\t60\t4\t1\t-\n",
 	     "");
-	assert_int_equal(ev_day_pain_before(&h, nov(23)), 3);
-	assert_int_equal(ev_day_pain_before(&h, nov(22)), HIST_NO_PAIN);
-	assert_int_equal(ev_day_pain_before(&h, nov(24)), HIST_NO_PAIN);
+	ev_day_pain_before(&h, nov(23), &sum, &n);
+	assert_int_equal(sum, 9);
+	assert_int_equal(n, 2);
+	ev_day_pain_before(&h, nov(22), &sum, &n);
+	assert_int_equal(n, 0);
+	assert_int_equal(sum, 0);
 	hist_free(&h);
 	ev_free(&ev);
 }
 
 static void test_banner(void **state)
 {
+	struct prg_params p;
 	(void)state;
+	prg_params_default(&p);
 	static const struct {
 		const char *what, *hist, *events;
 		bool due;
@@ -467,7 +498,7 @@ static void test_banner(void **state)
 		struct hist h;
 		struct ev_log ev;
 		load(&h, &ev, t[i].hist, t[i].events);
-		if (ev_banner_due(&h, &ev, nov(24)) != t[i].due)
+		if (ev_banner_due(&h, &ev, &p, nov(24)) != t[i].due)
 			fail_msg("banner: %s: want %s", t[i].what,
 			         t[i].due ? "shown" : "not shown");
 		hist_free(&h);
@@ -574,7 +605,7 @@ int main(void)
 		cmocka_unit_test(test_append_and_read_back),
 		cmocka_unit_test(test_damage_named_and_skipped),
 		cmocka_unit_test(test_bad_morning),
-		cmocka_unit_test(test_day_pain_before_is_the_first),
+		cmocka_unit_test(test_day_pain_before),
 		cmocka_unit_test(test_banner),
 		cmocka_unit_test(test_safety_due),
 		cmocka_unit_test(test_morning_due),
