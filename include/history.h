@@ -3,10 +3,17 @@
  * the adherence figures computed from it (today, this week, due, calendar,
  * streaks, per-exercise adherence, pain).
  *
- * The file is tab-separated, one line per exercise finished or left part-way:
+ * The file is tab-separated, one line per exercise finished, left part-way
+ * or stopped. Version 2 lines have seven fields:
  *
- *   timestamp  exercise-id  status  active-seconds  pain
- *   2026-11-24T07:15:03+01:00  knee-to-chest  done  95  3
+ *   timestamp  exercise-id  status  active-seconds  pain  pain-before  step
+ *   2026-11-24T07:15:03+01:00  knee-to-chest  stopped  40  6  3  -
+ *
+ * status is done, partial or stopped; pain and pain-before are 0-10 or `-`;
+ * step is `-`, `K/N` (step K of N, 1 <= K <= N <= 999) or a level name
+ * (easy, medium, hard). Lines written before version 2 have the first five
+ * fields only and stay valid forever: the reader takes five or seven fields
+ * (pain-before and step then read as `-`); the writer writes seven.
  *
  * Lines starting with `#` and blank lines are ignored. lumbar only ever
  * appends to the file; it never rewrites or truncates it.
@@ -21,6 +28,9 @@
  *  - Only `done` entries count toward a frequency, the due work and streaks.
  *    `partial` entries count for active time, pain and the calendar's
  *    lightest shade ("showed up"), never as a completed exercise.
+ *    `stopped` entries are counted apart (hist_day.stopped), never as done
+ *    or partial; like partial ones they add active time, pain and the
+ *    lightest shade, since the person showed up.
  *  - A week starts on Monday (local dates).
  *  - Due work of a day: for each daily exercise of the catalogue, `times`
  *    units, of which at most `times` done entries of that day count. A weekly
@@ -61,7 +71,17 @@ enum {
 	HIST_MAX_FILE = 64 * 1024 * 1024, /* a longer history is refused (EFBIG) */
 };
 
-enum hist_result { HIST_DONE, HIST_PARTIAL };
+enum hist_result { HIST_DONE, HIST_PARTIAL, HIST_STOPPED };
+
+/* The step field: none yet (`-`), step K of N (`3/19`), or a level name. */
+enum hist_step_kind { HIST_STEP_NONE, HIST_STEP_INDEX, HIST_STEP_LEVEL };
+enum { HIST_MAX_STEPS = 999 };
+
+struct hist_step {
+	enum hist_step_kind kind;
+	unsigned k, n;        /* HIST_STEP_INDEX: 1 <= k <= n <= HIST_MAX_STEPS */
+	enum cat_level level; /* HIST_STEP_LEVEL */
+};
 
 /* A message for the user, one line, no trailing newline, no "lumbar: ". */
 struct hist_error {
@@ -75,10 +95,18 @@ struct hist_entry {
 	int32_t day;             /* civil date as written: days since 1970-01-01 */
 	char id[CAT_MAX_ID + 1]; /* [a-z0-9-], 1..32 chars */
 	enum hist_result status;
-	unsigned active_s; /* active seconds, pauses excluded */
-	int pain;          /* 0..10, or HIST_NO_PAIN */
-	unsigned line;     /* 1-based line in the file (0 when not read) */
+	unsigned active_s;     /* active seconds, pauses excluded */
+	int pain;              /* 0..10, or HIST_NO_PAIN */
+	int pain_before;       /* 0..10, or HIST_NO_PAIN (always so on 5-field lines) */
+	struct hist_step step; /* HIST_STEP_NONE on 5-field lines */
+	unsigned line;         /* 1-based line in the file (0 when not read) */
 };
+
+/*
+ * An entry with no scores and no step (pain and pain_before HIST_NO_PAIN):
+ * start from this rather than from zeroes, which would read as score 0.
+ */
+void hist_entry_init(struct hist_entry *e);
 
 /* A loaded history: entries in ascending (day, when, line) order. */
 struct hist {
@@ -152,8 +180,9 @@ int hist_make_parent(const char *path, struct hist_error *err);
  * lines only as far as the system allows. Never crashes on a directory, an
  * unwritable folder or a full disk (EFBIG, ENOSPC). The caller must ignore
  * SIGXFSZ (signal(SIGXFSZ, SIG_IGN)) so a file size limit gives EFBIG instead
- * of killing the process. Entries with an invalid id, status, or pain out of
- * 0..10 (other than HIST_NO_PAIN) are refused with EINVAL and nothing written.
+ * of killing the process. Entries with an invalid id, status, step, or pain
+ * or pain_before out of 0..10 (other than HIST_NO_PAIN) are refused with
+ * EINVAL and nothing written.
  */
 int hist_append(const char *path, const struct hist_entry *e, size_t n, struct hist_error *err);
 
@@ -182,6 +211,17 @@ int hist_load(const char *path, struct hist *out, hist_warn_fn *warn, void *ctx,
 /* As hist_load(), from a buffer in memory (tests, fuzzing, benchmarks). */
 int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn, void *ctx,
                struct hist_error *err);
+
+/*
+ * The line walk under hist_parse(), shared with the events file: call fn for
+ * each line that is not blank and does not start with `#`, with its 1-based
+ * number and its text without the newline (or a CRLF's carriage return).
+ */
+typedef void hist_line_fn(void *ctx, unsigned line, const char *s, size_t len);
+void hist_each_line(const char *buf, size_t len, hist_line_fn *fn, void *ctx);
+
+/* An upper bound on the lines in buf: its newlines plus one. */
+size_t hist_count_lines(const char *buf, size_t len);
 
 /* Free a history's entries and zero it. Accepts a zeroed history. */
 void hist_free(struct hist *h);
@@ -212,11 +252,14 @@ struct hist_day {
 	int32_t day;
 	unsigned done;       /* done entries (any exercise) */
 	unsigned partial;    /* partial entries */
+	unsigned stopped;    /* stopped entries (neither done nor partial) */
 	unsigned active_s;   /* active seconds of all entries */
 	unsigned done_units; /* due work done (see the definitions above) */
 	unsigned due_units;  /* due work */
 	unsigned pain_sum;   /* sum of the scores of entries with one */
 	unsigned pain_n;     /* entries with a score */
+	unsigned before_sum; /* sum of the pain-before scores of entries with one */
+	unsigned before_n;   /* entries with a pain-before score */
 	unsigned char level; /* calendar shade 0..4 */
 };
 
@@ -285,10 +328,13 @@ double hist_day_fraction(const struct hist_day *d);
 /* The average pain of a day, or -1.0 when no entry carries a score. */
 double hist_day_pain(const struct hist_day *d);
 
+/* The average pain-before of a day, or -1.0 when no entry carries one. */
+double hist_day_pain_before(const struct hist_day *d);
+
 /* Done entries of exercise `id` from day `from` to day `to`, inclusive. */
 unsigned hist_count(const struct hist *h, const char *id, int32_t from, int32_t to);
 
-/* "done" or "partial"; and the parse for the command line, 0 or -1. */
+/* "done", "partial" or "stopped"; and the parse back, 0 or -1. */
 const char *hist_result_name(enum hist_result r);
 int hist_result_parse(const char *s, enum hist_result *out);
 
@@ -311,5 +357,47 @@ int hist_write_all(int fd, const char *buf, size_t len);
  * is durable too. Failure only weakens crash safety and is ignored.
  */
 void hist_sync_parent(const char *path);
+
+/*
+ * The append under hist_append(), shared with the events file: add `len`
+ * bytes of whole, newline-ended lines to `path` in one write with O_APPEND,
+ * under an advisory lock, then fsync. A new or empty file gets `header`
+ * first; a file whose last line was cut short gets a newline first; a write
+ * that fails part-way is cut back. Folders are created (0700), the file is
+ * 0600. Returns 0, or -1 with *err filled.
+ */
+int hist_append_text(const char *path, const char *header, const char *text, size_t len,
+                     struct hist_error *err);
+
+/*
+ * The read under hist_load(), shared with the events file: the whole of
+ * `path` into a malloc'd *buf (free it) of *len bytes. A missing file gives
+ * *buf NULL and *len 0 and returns 0. Returns -1 with *err filled when the
+ * file exists but cannot be read (a directory, no permission, longer than
+ * HIST_MAX_FILE, out of memory).
+ */
+int hist_read_text(const char *path, char **buf, size_t *len, struct hist_error *err);
+
+/*
+ * Parse a timestamp as the history writes it (`YYYY-MM-DDTHH:MM:SS+HH:MM`,
+ * `-HH:MM` or `Z`) into its civil day and instant. Returns NULL, or what is
+ * wrong. Shared with the events file.
+ */
+const char *hist_parse_time(const char *s, size_t len, int32_t *day, time_t *when);
+
+/*
+ * Split a line at its tabs: the first `max` fields into f and fl (start and
+ * length). Returns how many fields the line has, which may exceed max.
+ */
+unsigned hist_split(const char *s, size_t len, const char **f, size_t *fl, unsigned max);
+
+/* A score field: `-` (HIST_NO_PAIN) or 0..10. Returns 0, or -1. */
+int hist_parse_score(const char *s, size_t len, int *out);
+
+/*
+ * Copy a field into a message with unprintable bytes shown as '?', cut with
+ * "..." to fit dlen (at least 8).
+ */
+void hist_quote(char *dst, size_t dlen, const char *s, size_t len);
 
 #endif

@@ -163,19 +163,28 @@ void cli_plan(FILE *fp, const struct catalogue *cat, const struct plan *plan, bo
 
 /* ---- --history ------------------------------------------------------------------ */
 
+/* A day's average score, or `-` when no entry carries one. */
+static void tsv_score(FILE *fp, double v, char end)
+{
+	if (v >= 0.0)
+		fprintf(fp, "%.1f%c", v, end);
+	else
+		fprintf(fp, "-%c", end);
+}
+
 static void history_tsv(FILE *fp, const struct hist_summary *s)
 {
 	char day[16];
 
-	fprintf(fp, "#date\tdone\tpartial\tactive_seconds\tdue_done\tdue\tpain\n");
+	fprintf(fp, "#date\tdone\tpartial\tactive_seconds\tdue_done\tdue\tpain\tstopped\t"
+	            "pain_before\n");
 	for (size_t i = 0; i < s->n_days; i++) {
 		const struct hist_day *d = &s->days[i];
 		fprintf(fp, "%s\t%u\t%u\t%u\t%u\t%u\t", hist_format_day(d->day, day, sizeof(day)),
 		        d->done, d->partial, d->active_s, d->done_units, d->due_units);
-		if (d->pain_n)
-			fprintf(fp, "%.1f\n", hist_day_pain(d));
-		else
-			fprintf(fp, "-\n");
+		tsv_score(fp, hist_day_pain(d), '\t');
+		fprintf(fp, "%u\t", d->stopped);
+		tsv_score(fp, hist_day_pain_before(d), '\n');
 	}
 }
 

@@ -20,7 +20,8 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-static const char hist_header[] = "# timestamp\texercise-id\tstatus\tactive-seconds\tpain\n";
+static const char hist_header[] =
+    "# timestamp\texercise-id\tstatus\tactive-seconds\tpain\tpain-before\tstep\n";
 
 /* The longest line hist_append() writes, with room to spare. */
 enum { HIST_LINE_MAX = 128 };
@@ -219,35 +220,75 @@ int hist_make_parent(const char *path, struct hist_error *err)
 
 /* ---- Field checks ------------------------------------------------------------ */
 
+static const char *const result_names[] = { "done", "partial", "stopped" };
+
 const char *hist_result_name(enum hist_result r)
 {
-	return r == HIST_PARTIAL ? "partial" : "done";
+	return (unsigned)r <= HIST_STOPPED ? result_names[r] : "done";
 }
 
 int hist_result_parse(const char *s, enum hist_result *out)
 {
-	if (strcmp(s, "done") == 0)
-		*out = HIST_DONE;
-	else if (strcmp(s, "partial") == 0)
-		*out = HIST_PARTIAL;
-	else
-		return -1;
-	return 0;
+	for (unsigned i = 0; i <= HIST_STOPPED; i++) {
+		if (strcmp(s, result_names[i]) == 0) {
+			*out = (enum hist_result)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+void hist_entry_init(struct hist_entry *e)
+{
+	memset(e, 0, sizeof(*e));
+	e->pain = HIST_NO_PAIN;
+	e->pain_before = HIST_NO_PAIN;
+	e->step.kind = HIST_STEP_NONE;
+}
+
+static bool valid_step(const struct hist_step *st)
+{
+	switch (st->kind) {
+	case HIST_STEP_NONE:
+		return true;
+	case HIST_STEP_INDEX:
+		return st->k >= 1 && st->k <= st->n && st->n <= HIST_MAX_STEPS;
+	case HIST_STEP_LEVEL:
+		return (unsigned)st->level <= CAT_LEVEL_HARD;
+	}
+	return false;
+}
+
+static bool valid_score(int v)
+{
+	return v == HIST_NO_PAIN || (v >= 0 && v <= HIST_MAX_PAIN);
 }
 
 /* ---- Appending ---------------------------------------------------------------- */
 
+static void format_score(int v, char *buf, size_t len)
+{
+	if (v == HIST_NO_PAIN)
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, "%d", v);
+}
+
 size_t hist_format_entry(const struct hist_entry *e, char *buf, size_t len)
 {
-	char ts[40], pain[8];
+	char ts[40], pain[8], before[8], step[16];
 
 	hist_format_time(e->when, ts, sizeof(ts));
-	if (e->pain == HIST_NO_PAIN)
-		snprintf(pain, sizeof(pain), "-");
+	format_score(e->pain, pain, sizeof(pain));
+	format_score(e->pain_before, before, sizeof(before));
+	if (e->step.kind == HIST_STEP_INDEX)
+		snprintf(step, sizeof(step), "%u/%u", e->step.k, e->step.n);
+	else if (e->step.kind == HIST_STEP_LEVEL)
+		snprintf(step, sizeof(step), "%s", cat_level_name(e->step.level));
 	else
-		snprintf(pain, sizeof(pain), "%d", e->pain);
-	int n = snprintf(buf, len, "%s\t%s\t%s\t%u\t%s\n", ts, e->id, hist_result_name(e->status),
-	                 e->active_s, pain);
+		snprintf(step, sizeof(step), "-");
+	int n = snprintf(buf, len, "%s\t%s\t%s\t%u\t%s\t%s\t%s\n", ts, e->id,
+	                 hist_result_name(e->status), e->active_s, pain, before, step);
 	return n < 0 ? 0 : (size_t)n;
 }
 
@@ -296,8 +337,8 @@ int hist_append(const char *path, const struct hist_entry *e, size_t n, struct h
 	for (size_t i = 0; i < n; i++) {
 		const struct hist_entry *x = &e[i];
 		if (!cat_valid_id(x->id, strnlen(x->id, sizeof(x->id))) ||
-		    (x->status != HIST_DONE && x->status != HIST_PARTIAL) ||
-		    (x->pain != HIST_NO_PAIN && (x->pain < 0 || x->pain > HIST_MAX_PAIN)) ||
+		    (unsigned)x->status > HIST_STOPPED || !valid_score(x->pain) ||
+		    !valid_score(x->pain_before) || !valid_step(&x->step) ||
 		    x->active_s > HIST_MAX_SECONDS) {
 			hist_set_error(err, 0, "cannot write to %s: refusing a malformed entry",
 			               path);
@@ -309,8 +350,24 @@ int hist_append(const char *path, const struct hist_entry *e, size_t n, struct h
 	if (n == 0)
 		return 0;
 
+	char *buf = malloc(n * HIST_LINE_MAX);
+	if (!buf) {
+		hist_set_error(err, ENOMEM, "cannot write to %s", path);
+		return -1;
+	}
+	size_t off = 0;
+	for (size_t i = 0; i < n; i++)
+		off += hist_format_entry(&e[i], buf + off, n * HIST_LINE_MAX - off);
+	int rc = hist_append_text(path, hist_header, buf, off, err);
+	free(buf);
+	return rc;
+}
+
+int hist_append_text(const char *path, const char *header_text, const char *text, size_t len,
+                     struct hist_error *err)
+{
 	/* Room for a leading newline, the header and every line. */
-	size_t cap = 1 + sizeof(hist_header) + n * HIST_LINE_MAX;
+	size_t cap = 1 + strlen(header_text) + len;
 	char *buf = malloc(cap);
 	if (!buf) {
 		hist_set_error(err, ENOMEM, "cannot write to %s", path);
@@ -359,11 +416,11 @@ int hist_append(const char *path, const struct hist_entry *e, size_t n, struct h
 		}
 	}
 	if (header) {
-		memcpy(buf + off, hist_header, sizeof(hist_header) - 1);
-		off += sizeof(hist_header) - 1;
+		memcpy(buf + off, header_text, strlen(header_text));
+		off += strlen(header_text);
 	}
-	for (size_t i = 0; i < n; i++)
-		off += hist_format_entry(&e[i], buf + off, cap - off);
+	memcpy(buf + off, text, len);
+	off += len;
 
 	int rc = 0;
 	if (hist_write_all(fd, buf, off) != 0) {
@@ -395,7 +452,7 @@ int hist_append(const char *path, const struct hist_entry *e, size_t n, struct h
 /* ---- Reading ------------------------------------------------------------------- */
 
 /* Copy a field into why-messages with unprintable bytes shown as '?'. */
-static void quote(char *dst, size_t dlen, const char *s, size_t len)
+void hist_quote(char *dst, size_t dlen, const char *s, size_t len)
 {
 	size_t max = dlen - 4, j = 0;
 
@@ -436,7 +493,7 @@ static unsigned month_days(int y, unsigned m)
  * Parse `YYYY-MM-DDTHH:MM:SS+HH:MM` (or `-HH:MM`, or `Z` for UTC). Returns
  * NULL on success, or what is wrong.
  */
-static const char *parse_time(const char *s, size_t len, int32_t *day, time_t *when)
+const char *hist_parse_time(const char *s, size_t len, int32_t *day, time_t *when)
 {
 	unsigned y, mo, d, h, mi, sec, oh = 0, om = 0;
 	int sign = 1;
@@ -469,71 +526,132 @@ static const char *parse_time(const char *s, size_t len, int32_t *day, time_t *w
 	return NULL;
 }
 
-int hist_parse_line(const char *s, size_t len, struct hist_entry *e, char *why, size_t why_len)
+int hist_parse_score(const char *s, size_t len, int *out)
 {
-	const char *f[6];
-	size_t fl[6];
+	unsigned v;
+
+	if (len == 1 && s[0] == '-') {
+		*out = HIST_NO_PAIN;
+		return 0;
+	}
+	/* 0..9 or 10: no sign, no leading zero, no spaces. */
+	if ((len == 1 || (len == 2 && s[0] == '1')) && !digits(s, len, &v) && v <= HIST_MAX_PAIN) {
+		*out = (int)v;
+		return 0;
+	}
+	return -1;
+}
+
+/* `-`, `K/N` or a level name. Returns 0, or -1. */
+static int parse_step(const char *s, size_t len, struct hist_step *st)
+{
+	const char *slash = memchr(s, '/', len);
+	char word[8];
+
+	memset(st, 0, sizeof(*st));
+	if (len == 1 && s[0] == '-')
+		return 0;
+	if (slash) {
+		size_t a = (size_t)(slash - s), b = len - a - 1;
+		if (a < 1 || a > 3 || b < 1 || b > 3 || s[0] == '0' || slash[1] == '0' ||
+		    digits(s, a, &st->k) || digits(slash + 1, b, &st->n) || st->k > st->n)
+			return -1;
+		st->kind = HIST_STEP_INDEX;
+		return 0;
+	}
+	if (len >= sizeof(word))
+		return -1;
+	memcpy(word, s, len);
+	word[len] = '\0';
+	if (cat_level_parse(word, &st->level) != 0)
+		return -1;
+	st->kind = HIST_STEP_LEVEL;
+	return 0;
+}
+
+unsigned hist_split(const char *s, size_t len, const char **f, size_t *fl, unsigned max)
+{
 	unsigned nf = 0;
 	const char *p = s, *end = s + len;
-	char q[48];
 
 	for (;;) {
 		const char *tab = memchr(p, '\t', (size_t)(end - p));
 		const char *stop = tab ? tab : end;
-		if (nf < 6) {
+		if (nf < max) {
 			f[nf] = p;
 			fl[nf] = (size_t)(stop - p);
 		}
 		nf++;
 		if (!tab)
-			break;
+			return nf;
 		p = tab + 1;
 	}
-	if (nf != 5) {
-		snprintf(why, why_len, "expected 5 tab-separated fields, found %u", nf);
+}
+
+int hist_parse_line(const char *s, size_t len, struct hist_entry *e, char *why, size_t why_len)
+{
+	const char *f[7];
+	size_t fl[7];
+	char q[48];
+	unsigned nf = hist_split(s, len, f, fl, 7);
+
+	if (nf != 5 && nf != 7) {
+		snprintf(why, why_len, "expected 5 or 7 tab-separated fields, found %u", nf);
 		return -1;
 	}
 
-	const char *bad = parse_time(f[0], fl[0], &e->day, &e->when);
+	const char *bad = hist_parse_time(f[0], fl[0], &e->day, &e->when);
 	if (bad) {
-		quote(q, sizeof(q), f[0], fl[0]);
+		hist_quote(q, sizeof(q), f[0], fl[0]);
 		snprintf(why, why_len, "bad timestamp \"%s\": %s", q, bad);
 		return -1;
 	}
 	if (!cat_valid_id(f[1], fl[1])) {
-		quote(q, sizeof(q), f[1], fl[1]);
+		hist_quote(q, sizeof(q), f[1], fl[1]);
 		snprintf(why, why_len, "bad exercise id \"%s\" (want 1-32 of a-z, 0-9 and -)", q);
 		return -1;
 	}
 	memcpy(e->id, f[1], fl[1]);
 	e->id[fl[1]] = '\0';
 
-	if (fl[2] == 4 && memcmp(f[2], "done", 4) == 0) {
-		e->status = HIST_DONE;
-	} else if (fl[2] == 7 && memcmp(f[2], "partial", 7) == 0) {
-		e->status = HIST_PARTIAL;
-	} else {
-		quote(q, sizeof(q), f[2], fl[2]);
-		snprintf(why, why_len, "bad status \"%s\" (want done or partial)", q);
+	char status[8] = "";
+	if (fl[2] < sizeof(status)) {
+		memcpy(status, f[2], fl[2]);
+		status[fl[2]] = '\0';
+	}
+	if (hist_result_parse(status, &e->status) != 0) {
+		hist_quote(q, sizeof(q), f[2], fl[2]);
+		snprintf(why, why_len, "bad status \"%s\" (want done, partial or stopped)", q);
 		return -1;
 	}
 
 	if (fl[3] < 1 || fl[3] > 9 || digits(f[3], fl[3], &e->active_s)) {
-		quote(q, sizeof(q), f[3], fl[3]);
+		hist_quote(q, sizeof(q), f[3], fl[3]);
 		snprintf(why, why_len, "bad active seconds \"%s\" (want a whole number)", q);
 		return -1;
 	}
 
-	unsigned pain;
-	if (fl[4] == 1 && f[4][0] == '-') {
-		e->pain = HIST_NO_PAIN;
-	} else if ((fl[4] == 1 || (fl[4] == 2 && f[4][0] == '1')) && !digits(f[4], fl[4], &pain) &&
-	           pain <= HIST_MAX_PAIN) {
-		e->pain = (int)pain;
-	} else {
-		quote(q, sizeof(q), f[4], fl[4]);
+	if (hist_parse_score(f[4], fl[4], &e->pain) != 0) {
+		hist_quote(q, sizeof(q), f[4], fl[4]);
 		snprintf(why, why_len, "bad pain \"%s\" (want 0-10 or -)", q);
 		return -1;
+	}
+	e->pain_before = HIST_NO_PAIN;
+	memset(&e->step, 0, sizeof(e->step));
+	if (nf == 7) {
+		if (hist_parse_score(f[5], fl[5], &e->pain_before) != 0) {
+			hist_quote(q, sizeof(q), f[5], fl[5]);
+			snprintf(why, why_len, "bad pain-before \"%s\" (want 0-10 or -)", q);
+			return -1;
+		}
+		if (parse_step(f[6], fl[6], &e->step) != 0) {
+			hist_quote(q, sizeof(q), f[6], fl[6]);
+			snprintf(
+			    why, why_len,
+			    "bad step \"%s\" (want -, K/N such as 3/19, or easy, medium or hard)",
+			    q);
+			return -1;
+		}
 	}
 	e->line = 0;
 	return 0;
@@ -558,6 +676,52 @@ static int entry_cmp(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
+size_t hist_count_lines(const char *buf, size_t len)
+{
+	size_t lines = 1;
+
+	for (const char *p = buf; len && (p = memchr(p, '\n', len - (size_t)(p - buf))); p++)
+		lines++;
+	return lines;
+}
+
+void hist_each_line(const char *buf, size_t len, hist_line_fn *fn, void *ctx)
+{
+	unsigned lineno = 0;
+	const char *p = buf, *end = buf + len;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *stop = nl ? nl : end;
+		size_t l = (size_t)(stop - p);
+		lineno++;
+		/* Tolerate a file edited with CRLF line ends. */
+		if (l > 0 && p[l - 1] == '\r')
+			l--;
+		if (l > 0 && p[0] != '#' && !blank(p, l))
+			fn(ctx, lineno, p, l);
+		p = nl ? nl + 1 : end;
+	}
+}
+
+struct parse_ctx {
+	struct hist_entry *e;
+	size_t n;
+	hist_warn_fn *warn;
+	void *ctx;
+};
+
+static void parse_one(void *ctx, unsigned lineno, const char *s, size_t len)
+{
+	struct parse_ctx *pc = ctx;
+	char why[192];
+
+	if (hist_parse_line(s, len, &pc->e[pc->n], why, sizeof(why)) == 0)
+		pc->e[pc->n++].line = lineno;
+	else if (pc->warn)
+		pc->warn(pc->ctx, lineno, why);
+}
+
 int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn, void *ctx,
                struct hist_error *err)
 {
@@ -567,39 +731,15 @@ int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn
 		return 0;
 	}
 	/* Count lines first so one allocation holds every entry. */
-	size_t lines = 1;
-	for (const char *p = buf; (p = memchr(p, '\n', len - (size_t)(p - buf))); p++)
-		lines++;
-
-	struct hist_entry *e = malloc(lines * sizeof(*e));
-	if (!e) {
+	struct parse_ctx pc = { malloc(hist_count_lines(buf, len) * sizeof(*pc.e)), 0, warn, ctx };
+	if (!pc.e) {
 		hist_set_error(err, ENOMEM, "cannot read the history");
 		return -1;
 	}
+	hist_each_line(buf, len, parse_one, &pc);
 
-	size_t n = 0;
-	unsigned lineno = 0;
-	const char *p = buf, *end = buf + len;
-	char why[192];
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *stop = nl ? nl : end;
-		size_t l = (size_t)(stop - p);
-		lineno++;
-		/* Tolerate a file edited with CRLF line ends. */
-		if (l > 0 && p[l - 1] == '\r')
-			l--;
-		if (l > 0 && p[0] != '#' && !blank(p, l)) {
-			if (hist_parse_line(p, l, &e[n], why, sizeof(why)) == 0) {
-				e[n].line = lineno;
-				n++;
-			} else if (warn) {
-				warn(ctx, lineno, why);
-			}
-		}
-		p = nl ? nl + 1 : end;
-	}
-
+	struct hist_entry *e = pc.e;
+	size_t n = pc.n;
 	/* Appends are nearly always in order; sort only when they are not. */
 	for (size_t i = 1; i < n; i++) {
 		if (entry_cmp(&e[i - 1], &e[i]) > 0) {
@@ -615,11 +755,25 @@ int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn
 int hist_load(const char *path, struct hist *out, hist_warn_fn *warn, void *ctx,
               struct hist_error *err)
 {
+	char *buf;
+	size_t len;
+
+	if (hist_read_text(path, &buf, &len, err) != 0)
+		return -1;
+	int rc = hist_parse(buf, len, out, warn, ctx, err);
+	if (rc != 0)
+		hist_set_error(err, ENOMEM, "cannot read %s", path);
+	free(buf);
+	return rc;
+}
+
+int hist_read_text(const char *path, char **out, size_t *out_len, struct hist_error *err)
+{
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		if (errno == ENOENT) {
-			out->e = NULL;
-			out->n = 0;
+			*out = NULL;
+			*out_len = 0;
 			return 0;
 		}
 		hist_set_error(err, errno, "cannot read %s", path);
@@ -676,9 +830,10 @@ int hist_load(const char *path, struct hist *out, hist_warn_fn *warn, void *ctx,
 			break;
 		len += (size_t)r;
 	}
-	rc = hist_parse(buf, len, out, warn, ctx, err);
-	if (rc != 0)
-		hist_set_error(err, ENOMEM, "cannot read %s", path);
+	*out = buf;
+	*out_len = len;
+	buf = NULL;
+	rc = 0;
 out:
 	free(buf);
 	close(fd);
@@ -724,7 +879,7 @@ unsigned hist_count(const struct hist *h, const char *id, int32_t from, int32_t 
 /* Shade 0..4 of a day from what was done and started. */
 static unsigned char day_level(const struct hist_day *d)
 {
-	if (d->done == 0 && d->partial == 0)
+	if (d->done == 0 && d->partial == 0 && d->stopped == 0)
 		return 0;
 	double f = hist_day_fraction(d);
 	if (f >= 1.0)
@@ -747,6 +902,11 @@ double hist_day_fraction(const struct hist_day *d)
 double hist_day_pain(const struct hist_day *d)
 {
 	return d->pain_n ? (double)d->pain_sum / d->pain_n : -1.0;
+}
+
+double hist_day_pain_before(const struct hist_day *d)
+{
+	return d->before_n ? (double)d->before_sum / d->before_n : -1.0;
 }
 
 static unsigned pct(double done, double expected)
@@ -814,6 +974,14 @@ int hist_summarize(const struct hist *h, const struct catalogue *cat, time_t now
 			if (e->pain >= 0) {
 				d->pain_sum += (unsigned)e->pain;
 				d->pain_n++;
+			}
+			if (e->pain_before >= 0) {
+				d->before_sum += (unsigned)e->pain_before;
+				d->before_n++;
+			}
+			if (e->status == HIST_STOPPED) {
+				d->stopped++;
+				continue;
 			}
 			if (e->status != HIST_DONE) {
 				d->partial++;

@@ -49,6 +49,8 @@ static bool make_entry(struct journal *j, const struct catalogue *cat, const str
 	e->when = now;
 	e->active_s = (unsigned)((st->active_ms + 500) / 1000);
 	e->pain = HIST_NO_PAIN;
+	e->pain_before = HIST_NO_PAIN;
+	e->step.kind = HIST_STEP_NONE;
 	e->day = 0;
 	e->line = 0;
 	return true;

@@ -21,6 +21,7 @@
 #include "catalogue_load.h"
 #include "cli_text.h"
 #include "config.h"
+#include "events.h"
 #include "history.h"
 #include "hook.h"
 #include "settings.h"
@@ -33,6 +34,7 @@ enum {
 	EXIT_DATAERR = 65, /* bad catalogue */
 	EXIT_NOINPUT = 66, /* unreadable file */
 	EXIT_SOFTWARE = 70,
+	EXIT_IOERR = 74, /* a file could not be written */
 };
 
 enum mode {
@@ -42,6 +44,7 @@ enum mode {
 	MODE_PLAN,
 	MODE_CHECK,
 	MODE_HISTORY,
+	MODE_CHECKIN,
 	MODE_VERSION,
 	MODE_HELP,
 };
@@ -65,6 +68,7 @@ static const char *progname = "lumbar";
 static void usage(FILE *fp)
 {
 	fprintf(fp, "Usage: lumbar [OPTIONS] [ID|all|due]\n"
+	            "       lumbar checkin N\n"
 	            "A timer that walks you through a lower-back exercise routine.\n"
 	            "\n"
 	            "With no ID, opens the menu. With an ID or `all`, starts it at once.\n"
@@ -76,6 +80,7 @@ static void usage(FILE *fp)
 	            "      --format=tsv       tab-separated output (--list, --plan, --history)\n"
 	            "  -c, --check FILE       validate a catalogue; silent when it is fine\n"
 	            "  -H, --history          what you did today and this week, streaks, pain\n"
+	            "  checkin N              record back pain this morning, 0-10\n"
 	            "\n"
 	            "Options:\n"
 	            "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
@@ -246,6 +251,13 @@ static int parse_args(int argc, char **argv, struct options *o)
 			return rc;
 	}
 
+	/* `checkin N`: a command word, then the score (checked in main). */
+	if (optind < argc && o->mode == MODE_PLAYER && strcmp(argv[optind], "checkin") == 0) {
+		o->mode = MODE_CHECKIN;
+		if (++optind >= argc)
+			return usage_error("checkin needs back pain this morning, 0-10");
+		o->target = argv[optind++];
+	}
 	if (optind < argc) {
 		if (o->target && o->mode != MODE_PLAYER)
 			return usage_error("unexpected argument '%s'", argv[optind]);
@@ -414,6 +426,33 @@ static int run_history(const struct options *o, const struct catalogue *cat, con
 	return 0;
 }
 
+/* `lumbar checkin N`: a morning event in events.tsv beside the history. */
+static int run_checkin(const char *score, const char *history)
+{
+	struct ev_event e;
+	struct hist_error err;
+	char path[4096];
+
+	ev_init(&e, EV_MORNING, time(NULL));
+	if (hist_parse_score(score, strlen(score), &e.score) != 0 || e.score == HIST_NO_PAIN)
+		return usage_error("checkin wants back pain this morning from 0 to 10, not '%s'",
+		                   score);
+	if (!*history) {
+		fprintf(stderr, "%s: no history without HOME; use --history-file FILE\n", progname);
+		return EXIT_USAGE;
+	}
+	if (ev_path(history, path, sizeof(path)) != 0) {
+		fprintf(stderr, "%s: the history path is too long\n", progname);
+		return EXIT_USAGE;
+	}
+	if (ev_append(path, &e, &err) != 0) {
+		fprintf(stderr, "%s: %s\n", progname, err.msg);
+		return EXIT_IOERR;
+	}
+	printf("Back pain this morning: %d/10, recorded in %s\n", e.score, path);
+	return 0;
+}
+
 static int run_player(const struct options *o, const struct catalogue *cat, const char *history)
 {
 	struct ui_options u = {
@@ -479,6 +518,11 @@ int main(int argc, char **argv)
 		return 0;
 	case MODE_CHECK:
 		return run_check(o.check_file);
+	case MODE_CHECKIN:
+		rc = run_checkin(o.target, history);
+		if (fflush(stdout) != 0 || ferror(stdout))
+			return rc ? rc : 74;
+		return rc;
 	default:
 		break;
 	}

@@ -373,7 +373,7 @@ static int take_entry(struct cursor *c, struct hist_entry *e)
 	if (!v)
 		return -1;
 	end = v + len;
-	memset(e, 0, sizeof(*e));
+	hist_entry_init(e);
 	c->why = "bad entry";
 	f = field(&v, end, &flen);
 	if (!digits(f, flen, 12, &when))

@@ -44,16 +44,18 @@ row() { rows+=("$(printf '%-46s %12s   %s' "$1" "$2" "$3")"); }
 
 # ---- In-process: load, validate, plan; history ----------------------------------
 hist=$tmp/history.tsv
-# Ten years of history, four lines a day (about 15 000 lines).
+# Ten years of history, four lines a day (about 15 000 lines), in the 7-field
+# format (pain-before and step), with a stop now and then.
 awk 'BEGIN {
 	OFS = "\t"; srand(7)
 	id[0] = "knee-to-chest"; id[1] = "hip-flexor-release"; id[2] = "knee-to-chest"; id[3] = "cat-cow"
-	print "# timestamp", "exercise-id", "status", "active-seconds", "pain"
+	print "# timestamp", "exercise-id", "status", "active-seconds", "pain", "pain-before", "step"
 	t = systime() - 3650 * 86400
 	for (d = 0; d < 3650; d++)
 		for (k = 0; k < 4; k++)
 			print strftime("%Y-%m-%dT%H:%M:%S%z", t + d * 86400 + k * 14400), id[k], \
-				"done", 40 + int(rand() * 100), int(rand() * 11)
+				rand() < 0.02 ? "stopped" : "done", 40 + int(rand() * 100), \
+				int(rand() * 11), int(rand() * 11), "-"
 }' | sed -E 's/([+-][0-9]{2})([0-9]{2})\t/\1:\2\t/' >"$hist"
 
 while read -r name us target extra; do

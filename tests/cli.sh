@@ -339,21 +339,23 @@ if t history; then
 		"$today	alpha	done	30	4" \
 		'this line is damaged' \
 		"$yesterday	beta	done	160	6" \
-		"$today	beta	partial	20	-" >"$hist"
+		"$today	beta	partial	20	-" \
+		"$today	alpha	stopped	10	8	3	-" >"$hist"
 	before=$(cksum <"$hist")
 	run history-text 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history --history-file "$hist"
 	expect_out_match '^alpha +1/2 today +due +1 this week '
 	expect_out_match '^beta +1/2 this week +due +0 today '
 	expect_out_match '^Streak: 2 days \(best 2\)$'
-	expect_err_line "$hist:3: expected 5 tab-separated fields, found 1"
+	expect_err_line "$hist:3: expected 5 or 7 tab-separated fields, found 1"
 	[ "$(wc -l <"$err")" -eq 1 ] || fail "the damaged line is reported once"
 	[ "$(cksum <"$hist")" = "$before" ] || fail "reading changed the history file"
 	done_test
 
 	run history-tsv 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history --history-file "$hist" \
 		--format=tsv
-	expect_out_match $'^#date\tdone\tpartial\tactive_seconds\tdue_done\tdue\tpain$'
-	expect_out_match "^${today%%T*}"$'\t1\t1\t50\t'
+	expect_out_match $'^#date\tdone\tpartial\tactive_seconds\tdue_done\tdue\tpain\tstopped\tpain_before$'
+	# A stop is neither done nor partial; it has its own column at the end.
+	expect_out_match "^${today%%T*}"$'\t1\t1\t60\t[0-9]+\t[0-9]+\t[0-9.]+\t1\t3.0$'
 	done_test
 
 	# No history yet is not an error.
@@ -435,6 +437,47 @@ if t hostile; then
 	sed 's/^  - id: alpha$/  - id: all/' "$FIX/cli-small.yaml" >"$tmp/all.yaml"
 	run hostile-reserved-id 65 "$LUMBAR" --check "$tmp/all.yaml"
 	expect_err_match "^$tmp/all.yaml:[0-9]+:9: exercise 1: id 'all' is a word lumbar's command line keeps"
+	done_test
+fi
+
+# ---- checkin ----------------------------------------------------------------------------
+
+if t checkin; then
+	# The default place: events.tsv beside the history, under XDG_STATE_HOME.
+	events=$XDG_STATE_HOME/lumbar/events.tsv
+	run checkin-records 0 "$LUMBAR" checkin 5
+	expect_out_text "Back pain this morning: 5/10, recorded in $events"
+	[ "$(head -n 1 "$events")" = $'# timestamp\tkind\texercise\tvalue\tnote' ] ||
+		fail "no header line in $events"
+	tail -n 1 "$events" | grep -Eq $'^'"$(date +%Y-%m-%d)"$'T[0-9:]{8}[+-][0-9]{2}:[0-9]{2}\tmorning\t-\t5\t-$' ||
+		fail "the last line of $events is not today's morning 5"
+	done_test
+
+	# Beside a --history-file; a second check-in is a second line, never a rewrite.
+	hist=$tmp/checkin/history.tsv
+	run checkin-beside-history-file 0 "$LUMBAR" --history-file "$hist" checkin 0
+	run checkin-beside-history-file 0 "$LUMBAR" checkin 10 --history-file "$hist"
+	expect_out_text "Back pain this morning: 10/10, recorded in $tmp/checkin/events.tsv"
+	[ "$(grep -c $'\tmorning\t' "$tmp/checkin/events.tsv")" -eq 2 ] || fail "want two morning lines"
+	[ ! -e "$hist" ] || fail "checkin wrote to the history"
+	done_test
+
+	for bad in 11 05 x 3.5 -- ''; do
+		run "checkin-refuses-'$bad'" 64 "$LUMBAR" --history-file "$hist" checkin "$bad"
+		expect_empty_out
+		expect_err_match "^lumbar: checkin (wants|needs) back pain this morning"
+		done_test
+	done
+	run checkin-missing-score 64 "$LUMBAR" checkin
+	expect_err_line "lumbar: checkin needs back pain this morning, 0-10 (try 'lumbar --help')"
+	[ "$(grep -c $'\tmorning\t' "$tmp/checkin/events.tsv")" -eq 2 ] ||
+		fail "a refused check-in wrote a line"
+	done_test
+
+	# And the history still reads, the check-in beside it.
+	run checkin-then-history 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history
+	expect_out_match '^Streak: 0 days'
+	[ ! -s "$err" ] || fail "--history complained after a check-in"
 	done_test
 fi
 

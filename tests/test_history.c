@@ -134,7 +134,7 @@ static struct hist_entry entry(time_t when, const char *id, enum hist_result r, 
 {
 	struct hist_entry e;
 
-	memset(&e, 0, sizeof(e));
+	hist_entry_init(&e);
 	e.when = when;
 	snprintf(e.id, sizeof(e.id), "%s", id);
 	e.status = r;
@@ -239,6 +239,45 @@ static void test_parse_line_fields(void **state)
 	assert_int_equal(e.status, HIST_DONE);
 	assert_int_equal(e.active_s, 95);
 	assert_int_equal(e.pain, 3);
+	/* A version 1 line has no pain-before and no step. */
+	assert_int_equal(e.pain_before, HIST_NO_PAIN);
+	assert_int_equal(e.step.kind, HIST_STEP_NONE);
+
+	/* Version 2: pain-before and step, in each of the step's forms. */
+	static const struct {
+		const char *line;
+		enum hist_result status;
+		int pain, before;
+		enum hist_step_kind step;
+		unsigned k, n;
+		enum cat_level level;
+	} v2[] = {
+		{ "2026-11-24T07:15:03+01:00\tcore\tstopped\t40\t6\t3\t-", HIST_STOPPED, 6, 3,
+		  HIST_STEP_NONE, 0, 0, CAT_LEVEL_EASY },
+		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t-\t-\t3/19", HIST_DONE, HIST_NO_PAIN,
+		  HIST_NO_PAIN, HIST_STEP_INDEX, 3, 19, CAT_LEVEL_EASY },
+		{ "2026-11-24T07:15:03+01:00\tcore\tpartial\t5\t10\t0\t999/999", HIST_PARTIAL, 10,
+		  0, HIST_STEP_INDEX, 999, 999, CAT_LEVEL_EASY },
+		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t2\t2\tmedium", HIST_DONE, 2, 2,
+		  HIST_STEP_LEVEL, 0, 0, CAT_LEVEL_MEDIUM },
+		/* A stop written in the old five fields still reads. */
+		{ "2026-11-24T07:15:03+01:00\tcore\tstopped\t40\t8", HIST_STOPPED, 8, HIST_NO_PAIN,
+		  HIST_STEP_NONE, 0, 0, CAT_LEVEL_EASY },
+	};
+	for (size_t i = 0; i < sizeof(v2) / sizeof(v2[0]); i++) {
+		assert_int_equal(
+		    hist_parse_line(v2[i].line, strlen(v2[i].line), &e, why, sizeof(why)), 0);
+		assert_int_equal(e.status, v2[i].status);
+		assert_int_equal(e.pain, v2[i].pain);
+		assert_int_equal(e.pain_before, v2[i].before);
+		assert_int_equal(e.step.kind, v2[i].step);
+		if (v2[i].step == HIST_STEP_INDEX) {
+			assert_int_equal(e.step.k, v2[i].k);
+			assert_int_equal(e.step.n, v2[i].n);
+		}
+		if (v2[i].step == HIST_STEP_LEVEL)
+			assert_int_equal(e.step.level, v2[i].level);
+	}
 
 	const char *z = "2026-11-24T23:30:00Z\tcore\tpartial\t0\t-";
 	assert_int_equal(hist_parse_line(z, strlen(z), &e, why, sizeof(why)), 0);
@@ -254,9 +293,27 @@ static void test_parse_line_fields(void **state)
 		const char *line, *why;
 	} bad[] = {
 		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95",
-		  "expected 5 tab-separated fields, found 4" },
+		  "expected 5 or 7 tab-separated fields, found 4" },
 		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\tx",
-		  "expected 5 tab-separated fields, found 6" },
+		  "expected 5 or 7 tab-separated fields, found 6" },
+		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t3\t-\tx",
+		  "expected 5 or 7 tab-separated fields, found 8" },
+		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t11\t-",
+		  "bad pain-before \"11\" (want 0-10 or -)" },
+		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t\t-",
+		  "bad pain-before \"\" (want 0-10 or -)" },
+		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t3\t",
+		  "bad step \"\" (want -, K/N such as 3/19, or easy, medium or hard)" },
+		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t3\t20/19",
+		  "bad step \"20/19\" (want -, K/N such as 3/19, or easy, medium or hard)" },
+		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t3\t0/19",
+		  "bad step \"0/19\" (want -, K/N such as 3/19, or easy, medium or hard)" },
+		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t3\t3/",
+		  "bad step \"3/\" (want -, K/N such as 3/19, or easy, medium or hard)" },
+		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t3\t1/1000",
+		  "bad step \"1/1000\" (want -, K/N such as 3/19, or easy, medium or hard)" },
+		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t3\tHard",
+		  "bad step \"Hard\" (want -, K/N such as 3/19, or easy, medium or hard)" },
 		{ "2026-11-24 07:15:03+01:00\tcore\tdone\t95\t3",
 		  "bad timestamp \"2026-11-24 07:15:03+01:00\": want YYYY-MM-DDTHH:MM:SS+HH:MM" },
 		{ "2026-11-24T07:15:03\tcore\tdone\t95\t3",
@@ -272,7 +329,9 @@ static void test_parse_line_fields(void **state)
 		{ "2026-11-24T07:15:03+01:00\t\tdone\t95\t3",
 		  "bad exercise id \"\" (want 1-32 of a-z, 0-9 and -)" },
 		{ "2026-11-24T07:15:03+01:00\tcore\tfinished\t95\t3",
-		  "bad status \"finished\" (want done or partial)" },
+		  "bad status \"finished\" (want done, partial or stopped)" },
+		{ "2026-11-24T07:15:03+01:00\tcore\tstopped-early\t95\t3",
+		  "bad status \"stopped-early\" (want done, partial or stopped)" },
 		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t-5\t3",
 		  "bad active seconds \"-5\" (want a whole number)" },
 		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t1.5\t3",
@@ -342,7 +401,7 @@ static void test_damaged_lines_reported_and_file_unchanged(void **state)
 	assert_int_equal(hist_load(path, &h, collect, &w, &err), 0);
 	assert_int_equal(w.n, 3);
 	assert_int_equal(w.line[0], 4);
-	assert_string_equal(w.why[0], "expected 5 tab-separated fields, found 1");
+	assert_string_equal(w.why[0], "expected 5 or 7 tab-separated fields, found 1");
 	assert_int_equal(w.line[1], 7);
 	assert_string_equal(w.why[1], "bad active seconds \"lots\" (want a whole number)");
 	/* The last line lacks its newline and a field: still reported by number. */
@@ -404,24 +463,38 @@ static void test_append_roundtrip(void **state)
 	(void)state;
 
 	tmp_path(path, sizeof(path), "state/lumbar/history.tsv");
-	struct hist_entry e[3] = {
+	struct hist_entry e[5] = {
 		entry(local(2026, 11, 24, 7, 15, 3), "knee-to-chest", HIST_DONE, 95, 3),
 		entry(local(2026, 11, 24, 7, 17, 0), "hip-flexor", HIST_PARTIAL, 40, 3),
 		entry(local(2026, 11, 24, 7, 20, 9), "core", HIST_DONE, 120, HIST_NO_PAIN),
+		entry(local(2026, 11, 24, 7, 22, 0), "core", HIST_STOPPED, 12, 7),
+		entry(local(2026, 11, 24, 7, 25, 0), "bridge", HIST_DONE, 60, 2),
 	};
-	assert_int_equal(hist_append(path, e, 3, &err), 0);
+	e[0].pain_before = 2;
+	e[3].pain_before = 4;
+	e[3].step = (struct hist_step){ .kind = HIST_STEP_INDEX, .k = 3, .n = 19 };
+	e[4].step = (struct hist_step){ .kind = HIST_STEP_LEVEL, .level = CAT_LEVEL_HARD };
+	assert_int_equal(hist_append(path, e, 5, &err), 0);
 
 	size_t len;
 	char *text = slurp(path, &len);
-	assert_string_equal(text, "# timestamp\texercise-id\tstatus\tactive-seconds\tpain\n"
-	                          "2026-11-24T07:15:03+01:00\tknee-to-chest\tdone\t95\t3\n"
-	                          "2026-11-24T07:17:00+01:00\thip-flexor\tpartial\t40\t3\n"
-	                          "2026-11-24T07:20:09+01:00\tcore\tdone\t120\t-\n");
+	assert_string_equal(
+	    text, "# timestamp\texercise-id\tstatus\tactive-seconds\tpain\tpain-before\tstep\n"
+	          "2026-11-24T07:15:03+01:00\tknee-to-chest\tdone\t95\t3\t2\t-\n"
+	          "2026-11-24T07:17:00+01:00\thip-flexor\tpartial\t40\t3\t-\t-\n"
+	          "2026-11-24T07:20:09+01:00\tcore\tdone\t120\t-\t-\t-\n"
+	          "2026-11-24T07:22:00+01:00\tcore\tstopped\t12\t7\t4\t3/19\n"
+	          "2026-11-24T07:25:00+01:00\tbridge\tdone\t60\t2\t-\thard\n");
 	free(text);
 
 	assert_int_equal(hist_load(path, &h, NULL, NULL, &err), 0);
-	assert_int_equal(h.n, 3);
-	for (size_t i = 0; i < 3; i++) {
+	assert_int_equal(h.n, 5);
+	for (size_t i = 0; i < 5; i++) {
+		assert_int_equal(h.e[i].pain_before, e[i].pain_before);
+		assert_int_equal(h.e[i].step.kind, e[i].step.kind);
+		assert_int_equal(h.e[i].step.k, e[i].step.k);
+		assert_int_equal(h.e[i].step.n, e[i].step.n);
+		assert_int_equal(h.e[i].step.level, e[i].step.level);
 		assert_int_equal(h.e[i].when, e[i].when);
 		assert_string_equal(h.e[i].id, e[i].id);
 		assert_int_equal(h.e[i].status, e[i].status);
@@ -438,8 +511,17 @@ static void test_append_roundtrip(void **state)
 	assert_int_equal(err.errnum, EINVAL);
 	bad = entry(local(2026, 11, 24, 8, 0, 0), "core", HIST_DONE, 1, 11);
 	assert_int_equal(hist_append(path, &bad, 1, &err), -1);
+	bad = entry(local(2026, 11, 24, 8, 0, 0), "core", HIST_DONE, 1, 3);
+	bad.pain_before = 11;
+	assert_int_equal(hist_append(path, &bad, 1, &err), -1);
+	bad.pain_before = 3;
+	bad.step = (struct hist_step){ .kind = HIST_STEP_INDEX, .k = 4, .n = 3 };
+	assert_int_equal(hist_append(path, &bad, 1, &err), -1);
+	bad.step.kind = HIST_STEP_NONE;
+	bad.status = (enum hist_result)7;
+	assert_int_equal(hist_append(path, &bad, 1, &err), -1);
 	text = slurp(path, &len);
-	assert_int_equal(count_lines(text, "2026"), 3);
+	assert_int_equal(count_lines(text, "2026"), 5);
 	free(text);
 }
 
@@ -977,6 +1059,60 @@ static void test_calendar_shades_due_work(void **state)
 	hist_free(&h);
 }
 
+/*
+ * A stop is never done or partial: it adds to no count, adherence, due work
+ * or streak, only to the day's stops, active time and scores. Old five-field
+ * lines and seven-field lines mix in one file.
+ */
+static void test_stops_are_neither_done_nor_partial(void **state)
+{
+	struct hist h;
+	struct hist_summary s;
+	struct hist_day d;
+	(void)state;
+
+	parse_ok(&h, "# timestamp\texercise-id\tstatus\tactive-seconds\tpain\n"
+	             "2026-11-23T07:00:00+01:00\tknee-to-chest\tdone\t60\t4\n"
+	             "2026-11-23T07:05:00+01:00\tknee-to-chest\tdone\t60\t4\n"
+	             "# timestamp\texercise-id\tstatus\tactive-seconds\tpain\tpain-before\tstep\n"
+	             "2026-11-24T07:00:00+01:00\tknee-to-chest\tdone\t60\t5\t3\t-\n"
+	             "2026-11-24T07:05:00+01:00\tknee-to-chest\tstopped\t20\t8\t3\t-\n"
+	             "2026-11-24T07:10:00+01:00\tcore\tstopped\t10\t8\t3\t-\n"
+	             "2026-11-25T07:00:00+01:00\thip-flexor\tstopped\t15\t6\t-\t-\n");
+	assert_int_equal(h.n, 6);
+	assert_int_equal(hist_summarize(&h, &test_cat, local(2026, 11, 25, 21, 0, 0), &s), 0);
+
+	assert_true(hist_summary_day(&s, day(2026, 11, 24), &d));
+	assert_int_equal(d.done, 1);
+	assert_int_equal(d.partial, 0);
+	assert_int_equal(d.stopped, 2);
+	assert_int_equal(d.active_s, 90);
+	assert_int_equal(d.done_units, 1);
+	assert_true(hist_day_pain(&d) == 7.0);
+	assert_true(hist_day_pain_before(&d) == 3.0);
+	/* The old lines carry no pain-before. */
+	assert_true(hist_summary_day(&s, day(2026, 11, 23), &d));
+	assert_true(hist_day_pain_before(&d) < 0.0);
+
+	/* A day with only a stop: showed up (lightest shade), nothing done. */
+	assert_true(hist_summary_day(&s, day(2026, 11, 25), &d));
+	assert_int_equal(d.done, 0);
+	assert_int_equal(d.partial, 0);
+	assert_int_equal(d.stopped, 1);
+	assert_int_equal(d.level, 1);
+	assert_int_equal(s.ex[HIP].today, 0);
+	assert_int_equal(s.ex[HIP].pct7, 0);
+	assert_true(s.ex[HIP].due);
+	/* Knee-to-chest: 2 + 1 done of 2 + 2 expected (today expects only what was done). */
+	assert_true(s.ex[KNEE].done7 == 3.0);
+	assert_int_equal(s.ex[CORE].week, 0);
+	assert_int_equal(hist_count(&h, "knee-to-chest", day(2026, 11, 24), day(2026, 11, 24)), 1);
+	/* The 25th has a stop only: the streak ends on the 24th. */
+	assert_int_equal(s.streak, 2);
+	hist_summary_free(&s);
+	hist_free(&h);
+}
+
 static void test_adherence_last_7_and_30_days(void **state)
 {
 	struct hist h;
@@ -1096,7 +1232,10 @@ static void test_ten_years_of_history(void **state)
 	struct hist_error err = { 0 };
 	(void)state;
 
-	/* About 15 000 lines: two exercises twice daily for ten years, core twice a week. */
+	/*
+	 * About 15 000 lines: two exercises twice daily for ten years, core
+	 * twice a week; five- and seven-field lines mixed.
+	 */
 	tmp_path(path, sizeof(path), "big.tsv");
 	FILE *fp = fopen(path, "w");
 	assert_non_null(fp);
@@ -1106,8 +1245,10 @@ static void test_ten_years_of_history(void **state)
 		char date[16];
 		hist_format_day(d, date, sizeof(date));
 		int pain = (int)(d % 11);
-		fprintf(fp, "%sT07:00:00+01:00\tknee-to-chest\tdone\t60\t%d\n", date, pain);
-		fprintf(fp, "%sT07:02:00+01:00\thip-flexor\tdone\t60\t%d\n", date, pain);
+		/* The last five years in the 7-field format, as after an upgrade. */
+		const char *more = d >= first + 1825 ? "\t3\t-" : "";
+		fprintf(fp, "%sT07:00:00+01:00\tknee-to-chest\tdone\t60\t%d%s\n", date, pain, more);
+		fprintf(fp, "%sT07:02:00+01:00\thip-flexor\tdone\t60\t%d%s\n", date, pain, more);
 		fprintf(fp, "%sT19:00:00+01:00\tknee-to-chest\tdone\t60\t-\n", date);
 		fprintf(fp, "%sT19:02:00+01:00\thip-flexor\tdone\t60\t-\n", date);
 		lines += 4;
@@ -1134,6 +1275,9 @@ static void test_ten_years_of_history(void **state)
 	assert_int_equal(s.best_streak, 3650);
 	assert_int_equal(s.streak, 3650); /* today has nothing yet: ends yesterday */
 	assert_int_equal(s.ex[KNEE].pct30, 100);
+	assert_int_equal(h.e[0].pain_before, HIST_NO_PAIN);
+	assert_int_equal(h.e[h.n - 1].pain_before, HIST_NO_PAIN); /* an evening 5-field line */
+	assert_int_equal(h.e[h.n - 5].pain_before, 3);
 	hist_summary_free(&s);
 	hist_free(&h);
 }
@@ -1174,6 +1318,7 @@ int main(void)
 		                                remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_calendar_shades_due_work, make_tmpdir,
 		                                remove_tmpdir),
+		cmocka_unit_test(test_stops_are_neither_done_nor_partial),
 		cmocka_unit_test_setup_teardown(test_adherence_last_7_and_30_days, make_tmpdir,
 		                                remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_pain_per_day_and_trend, make_tmpdir,

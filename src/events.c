@@ -1,0 +1,385 @@
+/*
+ * events.c - the events file beside the history, and the rules that read
+ * it: bad mornings, the banner, when the safety screen and the morning
+ * check-in are due. The file's I/O, line walk and timestamps are history.c's.
+ */
+#include "events.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char ev_header[] = "# timestamp\tkind\texercise\tvalue\tnote\n";
+
+static const char *const kind_names[EV_N_KINDS] = {
+	[EV_MORNING] = "morning",
+	[EV_NOTE] = "note",
+	[EV_SAFETY_SHOWN] = "safety-shown",
+	[EV_SAFETY_STOP] = "safety-stop",
+	[EV_ACCEPT] = "accept",
+	[EV_DECLINE] = "decline",
+	[EV_SET] = "set",
+	[EV_HOLD] = "hold",
+	[EV_PAUSE] = "pause",
+	[EV_RESUME] = "resume",
+	[EV_REMIND] = "remind",
+};
+
+const char *ev_kind_name(enum ev_kind k)
+{
+	return (unsigned)k < EV_N_KINDS ? kind_names[k] : "?";
+}
+
+int ev_kind_parse(const char *s, size_t len, enum ev_kind *out)
+{
+	for (unsigned k = 0; k < EV_N_KINDS; k++) {
+		if (strlen(kind_names[k]) == len && memcmp(kind_names[k], s, len) == 0) {
+			*out = (enum ev_kind)k;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+int ev_path(const char *history_path, char *buf, size_t len)
+{
+	const char *slash = strrchr(history_path, '/');
+	int dir = slash ? (int)(slash - history_path) + 1 : 0;
+	int n = snprintf(buf, len, "%.*sevents.tsv", dir, history_path);
+
+	if (n < 0 || (size_t)n >= len) {
+		if (len)
+			buf[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
+void ev_init(struct ev_event *e, enum ev_kind kind, time_t when)
+{
+	memset(e, 0, sizeof(*e));
+	e->kind = kind;
+	e->when = when;
+	e->score = HIST_NO_PAIN;
+}
+
+const char *ev_note_check(const char *s, size_t len)
+{
+	size_t chars = 0;
+
+	if (len > EV_MAX_NOTE_BYTES)
+		return "a note is at most 200 characters";
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7f)
+			return "a note is one line without control characters";
+		/* UTF-8 continuation bytes do not start a character. */
+		if ((c & 0xc0) != 0x80)
+			chars++;
+	}
+	return chars > EV_MAX_NOTE ? "a note is at most 200 characters" : NULL;
+}
+
+/* A kind, as written: 1-32 of a-z, 0-9 and -, like an exercise id. */
+static bool kind_token(const char *s, size_t len)
+{
+	return cat_valid_id(s, len);
+}
+
+/* A value: `-`, or 1-16 printable ASCII bytes other than space. */
+static bool value_token(const char *s, size_t len)
+{
+	if (len < 1 || len > EV_MAX_VALUE)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] <= 0x20 || s[i] >= 0x7f)
+			return false;
+	return true;
+}
+
+/* `-` or the text, for a field. */
+static const char *field_text(const char *s)
+{
+	return *s ? s : "-";
+}
+
+int ev_append(const char *path, const struct ev_event *e, struct hist_error *err)
+{
+	size_t vlen = strnlen(e->value, sizeof(e->value));
+	size_t xlen = strnlen(e->exercise, sizeof(e->exercise));
+	size_t nlen = strnlen(e->note, sizeof(e->note));
+	bool ok = (unsigned)e->kind < EV_N_KINDS &&
+	          (xlen == 0 || cat_valid_id(e->exercise, xlen)) && vlen < sizeof(e->value) &&
+	          (vlen == 0 || value_token(e->value, vlen)) && nlen < sizeof(e->note) &&
+	          !ev_note_check(e->note, nlen);
+	char value[EV_MAX_VALUE + 1];
+
+	snprintf(value, sizeof(value), "%s", ok ? e->value : "");
+	if (ok && e->kind == EV_MORNING) {
+		/* A morning's value is its score. */
+		ok = e->score == HIST_NO_PAIN || (e->score >= 0 && e->score <= HIST_MAX_PAIN);
+		if (e->score != HIST_NO_PAIN)
+			snprintf(value, sizeof(value), "%d", e->score);
+		else
+			value[0] = '\0';
+	}
+	if (!ok) {
+		hist_set_error(err, 0, "cannot write to %s: refusing a malformed event", path);
+		if (err)
+			err->errnum = EINVAL;
+		return -1;
+	}
+
+	char ts[40], line[EV_MAX_NOTE_BYTES + 128];
+	hist_format_time(e->when, ts, sizeof(ts));
+	int n = snprintf(line, sizeof(line), "%s\t%s\t%s\t%s\t%s\n", ts, ev_kind_name(e->kind),
+	                 field_text(e->exercise), field_text(value), field_text(e->note));
+	return hist_append_text(path, ev_header, line, (size_t)n, err);
+}
+
+/* ---- Reading ---------------------------------------------------------------------- */
+
+int ev_parse_line(const char *s, size_t len, struct ev_event *e, char *why, size_t why_len)
+{
+	const char *f[5];
+	size_t fl[5];
+	char q[48];
+	unsigned nf = hist_split(s, len, f, fl, 5);
+
+	if (nf != 5) {
+		snprintf(why, why_len, "expected 5 tab-separated fields, found %u", nf);
+		return -1;
+	}
+	memset(e, 0, sizeof(*e));
+	e->score = HIST_NO_PAIN;
+	const char *bad = hist_parse_time(f[0], fl[0], &e->day, &e->when);
+	if (bad) {
+		hist_quote(q, sizeof(q), f[0], fl[0]);
+		snprintf(why, why_len, "bad timestamp \"%s\": %s", q, bad);
+		return -1;
+	}
+	if (!kind_token(f[1], fl[1])) {
+		hist_quote(q, sizeof(q), f[1], fl[1]);
+		snprintf(why, why_len, "bad kind \"%s\" (want 1-32 of a-z, 0-9 and -)", q);
+		return -1;
+	}
+	/* A newer lumbar's kind: its fields may mean anything; not damage. */
+	if (ev_kind_parse(f[1], fl[1], &e->kind) != 0)
+		return 1;
+
+	bool none = fl[2] == 1 && f[2][0] == '-';
+	if (!none && !cat_valid_id(f[2], fl[2])) {
+		hist_quote(q, sizeof(q), f[2], fl[2]);
+		snprintf(why, why_len, "bad exercise id \"%s\" (want - or 1-32 of a-z, 0-9 and -)",
+		         q);
+		return -1;
+	}
+	if (!none) {
+		memcpy(e->exercise, f[2], fl[2]);
+		e->exercise[fl[2]] = '\0';
+	}
+
+	if (e->kind == EV_MORNING ? hist_parse_score(f[3], fl[3], &e->score) != 0
+	                          : !value_token(f[3], fl[3])) {
+		hist_quote(q, sizeof(q), f[3], fl[3]);
+		snprintf(why, why_len, "bad value \"%s\" (want %s)", q,
+		         e->kind == EV_MORNING ? "0-10 or -"
+		                               : "- or 1-16 characters without spaces");
+		return -1;
+	}
+	if (!(fl[3] == 1 && f[3][0] == '-')) {
+		memcpy(e->value, f[3], fl[3]);
+		e->value[fl[3]] = '\0';
+	}
+
+	const char *nbad = ev_note_check(f[4], fl[4]);
+	if (nbad || fl[4] == 0) {
+		snprintf(why, why_len, "bad note: %s", nbad ? nbad : "empty (want - for none)");
+		return -1;
+	}
+	if (!(fl[4] == 1 && f[4][0] == '-')) {
+		memcpy(e->note, f[4], fl[4]);
+		e->note[fl[4]] = '\0';
+	}
+	return 0;
+}
+
+struct parse_ctx {
+	struct ev_log *log;
+	size_t cap;
+	bool nomem;
+	hist_warn_fn *warn;
+	void *ctx;
+};
+
+static void parse_one(void *ctx, unsigned lineno, const char *s, size_t len)
+{
+	struct parse_ctx *pc = ctx;
+	struct ev_log *log = pc->log;
+	char why[192];
+
+	/* An event is large (its note) and lines may be short: grow as they come. */
+	if (log->n == pc->cap) {
+		size_t cap = pc->cap ? pc->cap * 2 : 64;
+		struct ev_event *e = pc->nomem ? NULL : realloc(log->e, cap * sizeof(*e));
+		if (!e) {
+			pc->nomem = true;
+			return;
+		}
+		log->e = e;
+		pc->cap = cap;
+	}
+	int r = ev_parse_line(s, len, &log->e[log->n], why, sizeof(why));
+	if (r == 0)
+		log->e[log->n++].line = lineno;
+	else if (r > 0)
+		log->unknown++;
+	else if (pc->warn)
+		pc->warn(pc->ctx, lineno, why);
+}
+
+static int event_cmp(const void *a, const void *b)
+{
+	const struct ev_event *x = a, *y = b;
+
+	if (x->when != y->when)
+		return x->when < y->when ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+int ev_parse(const char *buf, size_t len, struct ev_log *out, hist_warn_fn *warn, void *ctx,
+             struct hist_error *err)
+{
+	struct ev_log log = { 0 };
+	struct parse_ctx pc = { &log, 0, false, warn, ctx };
+
+	if (len > 0)
+		hist_each_line(buf, len, parse_one, &pc);
+	if (pc.nomem) {
+		free(log.e);
+		hist_set_error(err, ENOMEM, "cannot read the events");
+		return -1;
+	}
+	if (log.n)
+		qsort(log.e, log.n, sizeof(*log.e), event_cmp);
+	*out = log;
+	return 0;
+}
+
+int ev_load(const char *path, struct ev_log *out, hist_warn_fn *warn, void *ctx,
+            struct hist_error *err)
+{
+	char *buf;
+	size_t len;
+
+	if (hist_read_text(path, &buf, &len, err) != 0)
+		return -1;
+	int rc = ev_parse(buf, len, out, warn, ctx, err);
+	if (rc != 0)
+		hist_set_error(err, ENOMEM, "cannot read %s", path);
+	free(buf);
+	return rc;
+}
+
+void ev_free(struct ev_log *log)
+{
+	if (!log)
+		return;
+	free(log->e);
+	memset(log, 0, sizeof(*log));
+}
+
+/* ---- Rules ------------------------------------------------------------------------- */
+
+void ev_day_pain_before(const struct hist *h, int32_t day, unsigned *sum, unsigned *n)
+{
+	*sum = 0;
+	*n = 0;
+	for (size_t i = 0; i < h->n && h->e[i].day <= day; i++) {
+		if (h->e[i].day == day && h->e[i].pain_before != HIST_NO_PAIN) {
+			*sum += (unsigned)h->e[i].pain_before;
+			++*n;
+		}
+	}
+}
+
+unsigned ev_bad_mornings(const struct hist *h, const struct ev_log *ev, const struct prg_params *p,
+                         int32_t from, int32_t to)
+{
+	unsigned bad = 0;
+
+	for (size_t i = 0; i < ev->n; i++) {
+		const struct ev_event *m = &ev->e[i];
+		if (m->kind != EV_MORNING || m->score == HIST_NO_PAIN || m->day < from ||
+		    m->day > to)
+			continue;
+		/* Events are in time order: skip a morning corrected later that day. */
+		bool last = true;
+		for (size_t j = i + 1; j < ev->n && last; j++)
+			if (ev->e[j].kind == EV_MORNING && ev->e[j].day == m->day &&
+			    ev->e[j].score != HIST_NO_PAIN)
+				last = false;
+		unsigned sum, n;
+		ev_day_pain_before(h, m->day - 1, &sum, &n);
+		if (last && prg_bad_morning(p, m->score, sum, n))
+			bad++;
+	}
+	return bad;
+}
+
+bool ev_banner_due(const struct hist *h, const struct ev_log *ev, const struct prg_params *p,
+                   int32_t today)
+{
+	const int32_t from = today - (EV_BANNER_STOP_DAYS - 1);
+
+	for (size_t i = 0; i < h->n; i++) {
+		const struct hist_entry *a = &h->e[i];
+		if (a->status != HIST_STOPPED || a->day < from || a->day > today)
+			continue;
+		unsigned same = 1;
+		for (size_t j = i + 1; j < h->n && h->e[j].day <= today; j++)
+			if (h->e[j].status == HIST_STOPPED && strcmp(h->e[j].id, a->id) == 0)
+				same++;
+		if (same >= EV_BANNER_STOPS)
+			return true;
+	}
+	return ev_bad_mornings(h, ev, p, today - (EV_BANNER_MORNING_DAYS - 1), today) >=
+	       EV_BANNER_MORNINGS;
+}
+
+enum ev_safety_due ev_safety_due(const struct hist *h, const struct ev_log *ev, int32_t today)
+{
+	const struct ev_event *shown = NULL;
+
+	for (size_t i = 0; i < ev->n; i++) {
+		if (ev->e[i].kind == EV_SAFETY_STOP && ev->e[i].day == today)
+			return EV_SAFETY_STOPPED_TODAY;
+		if (ev->e[i].kind == EV_SAFETY_SHOWN)
+			shown = &ev->e[i]; /* in time order: the last one wins */
+	}
+	if (!shown)
+		return EV_SAFETY_FIRST_RUN;
+	for (size_t i = 0; i < h->n; i++)
+		if (h->e[i].status == HIST_STOPPED && h->e[i].pain >= EV_SAFETY_STOP_PAIN &&
+		    h->e[i].when > shown->when)
+			return EV_SAFETY_PAINFUL_STOP;
+	return today - shown->day >= EV_SAFETY_EVERY_DAYS ? EV_SAFETY_PERIODIC : EV_SAFETY_NOT_DUE;
+}
+
+bool ev_morning_due(const struct hist *h, const struct ev_log *ev, time_t now)
+{
+	struct tm tm;
+
+	if (!localtime_r(&now, &tm) || tm.tm_hour >= EV_MORNING_BEFORE_HOUR)
+		return false;
+	const int32_t today = hist_today(now);
+	for (size_t i = 0; i < ev->n; i++)
+		if (ev->e[i].kind == EV_MORNING && ev->e[i].day == today)
+			return false;
+	/* Entries are sorted by day: look back from the newest. */
+	for (size_t i = h->n; i-- > 0 && h->e[i].day >= today - 1;)
+		if (h->e[i].day == today - 1)
+			return true;
+	return false;
+}
