@@ -156,17 +156,4 @@ bool yerr_scalar_is(const yaml_node_t *node, const char *s);
 bool yerr_syntax(const char *buf, size_t len, unsigned *line, unsigned *col, char *msg,
                  size_t msglen);
 
-enum yerr_read {
-	YERR_READ_OK,
-	YERR_READ_IO,     /* *errnum holds the errno of open or read */
-	YERR_READ_NOMEM,  /* out of memory */
-	YERR_READ_TOOBIG, /* larger than `max` bytes */
-};
-
-/*
- * Read a whole file. On success stores a malloc'ed buffer (the caller frees
- * it) and its length; on failure leaves *buf and *len untouched.
- */
-enum yerr_read yerr_read_file(const char *path, size_t max, char **buf, size_t *len, int *errnum);
-
 #endif
