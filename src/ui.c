@@ -162,6 +162,7 @@ static void on_signal(int sig)
 		got_tstp = 1;
 		break;
 	}
+	/* SIGCHLD only wakes the loop, which reaps the finished hook. */
 }
 
 static void catch (int sig)
@@ -208,6 +209,7 @@ static void signals_setup(void)
 	sigaddset(&handled, SIGHUP);
 	sigaddset(&handled, SIGTSTP);
 	sigaddset(&handled, SIGWINCH);
+	sigaddset(&handled, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &handled, &orig_mask);
 	sleep_mask = orig_mask;
 	sigdelset(&sleep_mask, SIGINT);
@@ -215,8 +217,10 @@ static void signals_setup(void)
 	sigdelset(&sleep_mask, SIGHUP);
 	sigdelset(&sleep_mask, SIGTSTP);
 	sigdelset(&sleep_mask, SIGWINCH);
+	sigdelset(&sleep_mask, SIGCHLD);
 
 	catch (SIGINT);
+	catch (SIGCHLD);
 	catch (SIGTERM);
 	catch (SIGHUP);
 	/* A shell without job control ignores SIGTSTP for us; keep it so. */
@@ -237,6 +241,7 @@ static void signals_restore(void)
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
+	signal(SIGCHLD, SIG_DFL);
 	if (catch_tstp)
 		signal(SIGTSTP, SIG_DFL);
 }
@@ -817,7 +822,9 @@ static void loop(struct ui *ui)
 			cue(ui, ev, &second_bell);
 			ui_session_events(ui, ev);
 		}
-		ui_hooks_reap();
+		const char *hooks_note = ui_hooks_reap();
+		if (hooks_note)
+			ui_status(ui, true, "%s", hooks_note);
 		if (ui->playing && ui->sess.finished && ui->screen == UI_SCREEN_PLAYER) {
 			/* By time, or by n or s on the last phase. */
 			ui->confirm = false;
@@ -903,6 +910,7 @@ int ui_run(const struct ui_options *o)
 	loop(&ui);
 	frame_close();
 	teardown();
+	ui_hooks_end(); /* no hook outlives lumbar; the terminal is already back */
 
 	/*
 	 * Signals are still ours here, so a second Ctrl-C cannot cut a write

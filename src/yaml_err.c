@@ -7,15 +7,28 @@
  */
 #include "yaml_err.h"
 
+#include "file.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* libcyaml's allocations follow lumbar's policy: out of memory exits 71. */
+static void *yerr_mem(void *ctx, void *ptr, size_t size)
+{
+	(void)ctx;
+	if (size == 0) {
+		free(ptr);
+		return NULL;
+	}
+	return xrealloc(ptr, size);
+}
+
 const cyaml_config_t yerr_base_config = {
 	.log_fn = NULL,
 	.log_ctx = NULL,
-	.mem_fn = cyaml_mem,
+	.mem_fn = yerr_mem,
 	.mem_ctx = NULL,
 	.log_level = CYAML_LOG_ERROR,
 	.flags = CYAML_CFG_DEFAULT,
