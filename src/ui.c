@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -844,6 +845,36 @@ static void loop(struct ui *ui)
 	}
 }
 
+/*
+ * Why newterm() failed. ncurses takes COLUMNS and LINES over the terminal's
+ * own size and gives up on a number it cannot hold (more than 32767), which
+ * is no fault of TERM: name the variable then.
+ */
+static void say_no_terminal(void)
+{
+	static const char *const vars[] = { "COLUMNS", "LINES" };
+
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		const char *v = getenv(vars[i]);
+		char *end;
+		long n;
+
+		if (!v || !*v)
+			continue;
+		errno = 0;
+		n = strtol(v, &end, 10);
+		if (*end == '\0' && (n > SHRT_MAX || errno == ERANGE)) {
+			fprintf(stderr,
+			        "lumbar: %s=%.20s is too large for a terminal (at most %d); unset "
+			        "it to use the terminal's own size\n",
+			        vars[i], v, SHRT_MAX);
+			return;
+		}
+	}
+	fprintf(stderr, "lumbar: cannot use this terminal (TERM=%s)\n",
+	        getenv("TERM") ? getenv("TERM") : "");
+}
+
 int ui_run(const struct ui_options *o)
 {
 	struct ui ui;
@@ -864,11 +895,12 @@ int ui_run(const struct ui_options *o)
 	}
 
 	signals_setup();
+	/* The size comes from the terminal itself, not from stale COLUMNS or LINES. */
+	use_tioctl(TRUE);
 	term_screen = newterm(NULL, stdout, stdin);
 	if (!term_screen) {
 		signals_restore();
-		fprintf(stderr, "lumbar: cannot use this terminal (TERM=%s)\n",
-		        getenv("TERM") ? getenv("TERM") : "");
+		say_no_terminal();
 		return 1;
 	}
 	set_term(term_screen);
