@@ -377,6 +377,16 @@ if t fifo-settings; then
 		done_test
 	done
 	rm -rf "$XDG_CONFIG_HOME/lumbar"
+
+	# The same for a catalogue: --check and --catalogue on a FIFO.
+	mkfifo "$tmp/cat.fifo"
+	run fifo-check 66 timeout 5 "$LUMBAR" --check "$tmp/cat.fifo"
+	expect_err_line "$tmp/cat.fifo: not a regular file"
+	done_test
+	run fifo-catalogue 66 timeout 5 "$LUMBAR" --catalogue "$tmp/cat.fifo" --list
+	expect_err_line "$tmp/cat.fifo: not a regular file"
+	done_test
+	rm -f "$tmp/cat.fifo"
 fi
 
 if t hostile-history; then
