@@ -68,11 +68,13 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 # ---- Sources ----------------------------------------------------------------
 # The core includes no curses header; tests link it without ncurses.
-CORE_SRC = src/catalogue.c src/plan.c src/session.c src/history.c src/progress.c \
+CORE_SRC = src/catalogue.c src/plan.c src/session.c src/history.c src/progress.c src/journal.c \
            src/yaml_err.c src/hook.c src/settings.c src/file.c
 APP_SRC  = src/main.c src/cli_text.c $(sort $(wildcard src/ui*.c))
 TESTS    = test_catalogue test_plan test_session test_history test_progress \
-           test_hook test_settings test_file
+           test_hook test_settings test_journal test_file
+CORE_SRC += src/progression.c
+TESTS    += test_progression
 
 B = build
 CORE_OBJ    = $(CORE_SRC:%.c=$(B)/%.o) $(B)/builtin_catalogue.o

@@ -161,6 +161,12 @@ int hist_check_folder(const char *path, struct hist_error *err);
  */
 int hist_append(const char *path, const struct hist_entry *e, size_t n, struct hist_error *err);
 
+/*
+ * Format `e` as the line hist_append() writes, newline included, into buf.
+ * Returns its length (len or more when it did not fit).
+ */
+size_t hist_format_entry(const struct hist_entry *e, char *buf, size_t len);
+
 /* Called for each malformed line: its 1-based number and why, one line. */
 typedef void hist_warn_fn(void *ctx, unsigned line, const char *why);
 
@@ -262,6 +268,15 @@ struct hist_summary {
  */
 int hist_summarize(const struct hist *h, const struct catalogue *cat, time_t now,
                    struct hist_summary *out);
+
+/*
+ * The due list: the catalogue indexes (in catalogue order) of the exercises
+ * still due on the summary's day, the day of the `now` given to
+ * hist_summarize(). Without counts to go by (`s` NULL, or a summary of
+ * another catalogue than the one of `n_exercises` exercises) every exercise
+ * is due. `out` has room for n_exercises; returns how many.
+ */
+unsigned hist_due(const struct hist_summary *s, unsigned n_exercises, unsigned *out);
 
 /* Free a summary's arrays and zero it. Accepts a zeroed summary. */
 void hist_summary_free(struct hist_summary *s);

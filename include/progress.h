@@ -2,10 +2,12 @@
  * progress.h - the resume file: where a running routine stands, so a closed
  * terminal or a killed process can continue at the start of the same phase.
  *
- * The file lives beside the history (prog_path()) and is replaced atomically
- * at each phase change: written to a temporary file in the same folder,
- * fsync'ed, then renamed over the old one, so a reader sees either the old
- * state or the new one, never a mix. A finished or quit routine removes it.
+ * The file lives in lumbar's state folder, one per history (prog_path()),
+ * and is replaced atomically at each phase change: written to a temporary
+ * file in the same folder, fsync'ed, then renamed over the old one, so a
+ * reader sees either the old state or the new one, never a mix. A finished
+ * or quit routine removes it once its entries are in the history; a lock
+ * beside it (prog_lock()) tells a second lumbar that a routine is playing.
  *
  * It is a small text file, one `key value` per line, in this order:
  *
@@ -13,7 +15,9 @@
  *   routine all                       all, due, or an exercise id
  *   level medium                      easy, medium, hard
  *   exercises knee-to-chest cat-cow   the plan's exercises, in order
- *   phase 17                          index of the phase in the plan
+ *   phase 17                          index of the phase in the plan, or
+ *                                     `end` when the routine was finished
+ *                                     and only its entries wait
  *   exercise cat-cow                  that phase's exercise ...
  *   kind work                         ... kind, set (-1 for prepare),
  *   set 0                             side and rep, to check that the plan
@@ -43,6 +47,7 @@
 #ifndef LUMBAR_PROGRESS_H
 #define LUMBAR_PROGRESS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "catalogue.h"
@@ -65,6 +70,7 @@ struct prog_state {
 	enum plan_side side;
 	unsigned rep;
 	unsigned left_s; /* seconds left in the phase when saved */
+	bool ended;      /* the routine was finished: nothing to resume, entries to write */
 
 	/*
 	 * History entries waiting for the end of the routine, in plan order.
@@ -76,11 +82,31 @@ struct prog_state {
 };
 
 /*
- * The progress path for a history path: the file `progress` in the same
- * folder (`~/.local/state/lumbar/progress` by default). Returns 0, or -1 when
- * buf is too small (buf then holds an empty string).
+ * The progress path for the history at `history_abs` (an absolute path):
+ * `STATE/BASE-HASH.progress` in lumbar's own state folder `state_dir`
+ * (`~/.local/state/lumbar` by default), where BASE is the history's file name
+ * (its first 64 bytes) and HASH 16 hex digits of a hash of its whole path, so
+ * two histories never share one and nothing is put beside a history given
+ * with --history-file. Returns 0, or -1 when buf is too small (buf then holds
+ * an empty string).
  */
-int prog_path(const char *history_path, char *buf, size_t len);
+int prog_path(const char *state_dir, const char *history_abs, char *buf, size_t len);
+
+/* prog_lock(): another process holds the lock. */
+enum { PROG_LOCK_BUSY = -2 };
+
+/*
+ * Take the lock that says a routine is playing on the progress file at
+ * `path`: an advisory lock (flock) on `PATH.lock`, which is created (mode
+ * 0600, folders 0700 when `make_folder`) and never removed. The lock goes with
+ * the process, however it ends. Returns the descriptor to pass to
+ * prog_unlock(), PROG_LOCK_BUSY when another lumbar holds it, or -1 with
+ * *err filled.
+ */
+int prog_lock(const char *path, bool make_folder, struct hist_error *err);
+
+/* Let go of a lock from prog_lock(); -1 is accepted and does nothing. */
+void prog_unlock(int fd);
 
 /*
  * Describe phase `phase` of plan `p` (built from `cat`) for the routine
@@ -98,7 +124,8 @@ int prog_fill(struct prog_state *st, const char *routine, const struct catalogue
  * 0700; the file gets mode 0600. Returns 0, or -1 with *err filled and the
  * old file, if any, left as it was. A state the reader would refuse (an
  * entry with a bad id, status, negative time or too many seconds) is
- * refused here too, and nothing is written.
+ * refused here too (journal_entry_valid()), and nothing is written. With
+ * `ended` set the phase is written as `end`.
  */
 int prog_save(const char *path, const struct prog_state *st, struct hist_error *err);
 
@@ -106,7 +133,8 @@ int prog_save(const char *path, const struct prog_state *st, struct hist_error *
  * Read the file at `path`. Returns 1 and fills *out when it holds a valid
  * state; 0 when there is no file; -1 with *err filled (a warning to show,
  * e.g. `ignoring damaged progress file PATH: line 3: bad level`) when it
- * cannot be read or is damaged. *out is untouched unless 1 is returned.
+ * cannot be read or is damaged (an entry the history would refuse counts
+ * as damage). *out is untouched unless 1 is returned.
  */
 int prog_load(const char *path, struct prog_state *out, struct hist_error *err);
 

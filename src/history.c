@@ -248,7 +248,7 @@ int hist_result_parse(const char *s, enum hist_result *out)
 
 /* ---- Appending ---------------------------------------------------------------- */
 
-static size_t format_entry(const struct hist_entry *e, char *buf, size_t len)
+size_t hist_format_entry(const struct hist_entry *e, char *buf, size_t len)
 {
 	char ts[40], pain[8];
 
@@ -338,7 +338,7 @@ int hist_append(const char *path, const struct hist_entry *e, size_t n, struct h
 		off += sizeof(hist_header) - 1;
 	}
 	for (size_t i = 0; i < n; i++)
-		off += format_entry(&e[i], buf + off, cap - off);
+		off += hist_format_entry(&e[i], buf + off, cap - off);
 
 	int rc = 0;
 	if (file_write_all(fd, buf, off) != 0) {
@@ -898,6 +898,17 @@ int hist_summarize(const struct hist *h, const struct catalogue *cat, time_t now
 	free(done7);
 	free(done30);
 	return 0;
+}
+
+unsigned hist_due(const struct hist_summary *s, unsigned n_exercises, unsigned *out)
+{
+	bool counts = s && s->n_ex == n_exercises;
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < n_exercises; i++)
+		if (!counts || s->ex[i].due)
+			out[n++] = i;
+	return n;
 }
 
 void hist_summary_free(struct hist_summary *s)

@@ -11,37 +11,83 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char prog_magic[] = "lumbar-progress 1";
+#include "journal.h"
 
-/*
- * The latest entry time read or written: 12 digits, far beyond any real
- * date, and small enough that a time_t of 64 bits never overflows parsing.
- */
-#define PROG_MAX_TIME 999999999999LL
+static const char prog_magic[] = "lumbar-progress 1";
 
 /* The file's own spellings; see progress.h for why they are not shared. */
 static const char *const level_names[] = { "easy", "medium", "hard" };
 static const char *const kind_names[] = { "prepare", "work", "rest", "switch" };
 static const char *const side_names[] = { "none", "left", "right" };
 
-int prog_path(const char *history_path, char *buf, size_t len)
+/* FNV-1a, 64 bits: a stable name, not a secret. */
+static unsigned long long path_hash(const char *s)
 {
-	const char *slash = strrchr(history_path, '/');
-	int n;
+	unsigned long long h = 14695981039346656037ULL;
 
-	if (slash)
-		n = snprintf(buf, len, "%.*s/progress", (int)(slash - history_path), history_path);
-	else
-		n = snprintf(buf, len, "progress");
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+int prog_path(const char *state_dir, const char *history_abs, char *buf, size_t len)
+{
+	const char *slash = strrchr(history_abs, '/');
+	const char *base = slash ? slash + 1 : history_abs;
+	int n = snprintf(buf, len, "%s/%.64s-%016llx.progress", state_dir, base,
+	                 path_hash(history_abs));
+
 	if (n < 0 || (size_t)n >= len) {
 		if (len)
 			buf[0] = '\0';
 		return -1;
 	}
 	return 0;
+}
+
+int prog_lock(const char *path, bool make_folder, struct hist_error *err)
+{
+	size_t plen = strlen(path);
+	char *lock = xmalloc(plen + 6);
+	int fd;
+
+	memcpy(lock, path, plen);
+	memcpy(lock + plen, ".lock", 6);
+	if (make_folder && hist_make_parent(lock, err) != 0) {
+		free(lock);
+		return -1;
+	}
+	fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
+	if (fd < 0) {
+		hist_set_error(err, errno, "cannot lock %s", lock);
+		free(lock);
+		return -1;
+	}
+	while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		if (errno == EINTR)
+			continue;
+		int e = errno;
+		close(fd);
+		if (e == EWOULDBLOCK) {
+			free(lock);
+			return PROG_LOCK_BUSY;
+		}
+		hist_set_error(err, e, "cannot lock %s", lock);
+		free(lock);
+		return -1;
+	}
+	free(lock);
+	return fd;
+}
+
+void prog_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd);
 }
 
 static int copy_id(char *dst, const char *src)
@@ -102,8 +148,12 @@ static size_t format_state(const struct prog_state *st, char *buf, size_t cap)
 	PUT("%s\nroutine %s\nlevel %s\nexercises", prog_magic, st->routine, level_names[st->level]);
 	for (unsigned i = 0; i < st->n_exercises; i++)
 		PUT(" %s", st->exercises[i]);
-	PUT("\nphase %zu\nexercise %s\nkind %s\nset %d\nside %s\nrep %u\nleft %u\n", st->phase,
-	    st->exercise, kind_names[st->kind], st->set, side_names[st->side], st->rep, st->left_s);
+	if (st->ended)
+		PUT("\nphase end");
+	else
+		PUT("\nphase %zu", st->phase);
+	PUT("\nexercise %s\nkind %s\nset %d\nside %s\nrep %u\nleft %u\n", st->exercise,
+	    kind_names[st->kind], st->set, side_names[st->side], st->rep, st->left_s);
 	for (unsigned i = 0; i < st->n_entries; i++) {
 		const struct hist_entry *e = &st->entries[i];
 
@@ -114,22 +164,13 @@ static size_t format_state(const struct prog_state *st, char *buf, size_t cap)
 	return off;
 }
 
-/* Whether the reader would take the entry back as it is. */
-static bool entry_ok(const struct hist_entry *e)
-{
-	/* An id without its NUL measures 33 and is refused as too long. */
-	return hist_valid_id(e->id, strnlen(e->id, sizeof(e->id))) &&
-	       (e->status == HIST_DONE || e->status == HIST_PARTIAL) &&
-	       e->active_s <= HIST_MAX_SECONDS && e->when >= 0 && e->when <= PROG_MAX_TIME;
-}
-
 int prog_save(const char *path, const struct prog_state *st, struct hist_error *err)
 {
 	char buf[PROG_MAX_BYTES];
 	bool entries_ok = st->n_entries <= CAT_MAX_EXERCISES;
 
 	for (unsigned i = 0; entries_ok && i < st->n_entries; i++)
-		entries_ok = entry_ok(&st->entries[i]);
+		entries_ok = st->entries[i].when >= 0 && journal_entry_valid(&st->entries[i]);
 	if ((unsigned)st->level > CAT_LEVEL_HARD || (unsigned)st->kind > PLAN_SWITCH ||
 	    (unsigned)st->side > PLAN_SIDE_RIGHT || st->n_exercises == 0 ||
 	    st->n_exercises > CAT_MAX_EXERCISES || !entries_ok) {
@@ -323,6 +364,10 @@ static int take_entry(struct cursor *c, struct hist_entry *e)
 	e->when = (time_t)when;
 	e->active_s = (unsigned)secs;
 	e->pain = HIST_NO_PAIN;
+	if (!journal_entry_valid(e)) {
+		c->why = "entry the history would refuse";
+		return -1;
+	}
 	c->why = NULL;
 	return 0;
 }
@@ -370,9 +415,17 @@ static int parse_state(struct cursor *c, struct prog_state *st)
 		}
 	}
 
-	if (take_num(c, "phase", false, &x) != 0)
-		return -1;
-	st->phase = (size_t)x;
+	const struct cursor at_phase = *c;
+	v = take(c, "phase", &len);
+	if (v && len == 3 && memcmp(v, "end", 3) == 0) {
+		st->ended = true;
+		st->phase = 0;
+	} else {
+		*c = at_phase;
+		if (take_num(c, "phase", false, &x) != 0)
+			return -1;
+		st->phase = (size_t)x;
+	}
 	if (take_id(c, "exercise", st->exercise) != 0)
 		return -1;
 	if (take_name(c, "kind", kind_names, 4, &u) != 0)
@@ -477,7 +530,8 @@ int prog_resolve(const struct prog_state *st, const struct catalogue *cat, unsig
 int prog_check(const struct prog_state *st, const struct catalogue *cat, const struct plan *p,
                struct hist_error *err)
 {
-	bool ok = st->phase < p->n && p->n_exercises == st->n_exercises && p->level == st->level;
+	bool ok = !st->ended && st->phase < p->n && p->n_exercises == st->n_exercises &&
+	          p->level == st->level;
 
 	for (unsigned i = 0; ok && i < st->n_exercises; i++)
 		ok = p->exercises[i] < cat->n_exercises &&

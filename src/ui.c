@@ -946,16 +946,9 @@ int ui_run(const struct ui_options *o)
 
 	/*
 	 * Signals are still ours here, so a second Ctrl-C cannot cut a write
-	 * short. Ctrl-C is a deliberate quit: what was done is logged. SIGHUP
-	 * and SIGTERM mid-routine write nothing and keep the progress file for
-	 * the next start to offer; at the summary the routine is over, so its
-	 * entries go to the history without a score.
+	 * short. What each way out writes is journal.h's rule.
 	 */
-	if (ui.playing && ui.status == 130)
-		ui_log_quit(&ui);
-	else if (ui.playing && (ui.status == 129 || ui.status == 143) && ui.sess.finished &&
-	         !ui.pain_done)
-		ui_log_finish(&ui, HIST_NO_PAIN);
+	ui_log_exit(&ui);
 	if (ui.playing) {
 		session_free(&ui.sess);
 		plan_free(&ui.plan);

@@ -1,34 +1,42 @@
 /*
  * ui_log.c - the history and the progress file as the screens use them:
- * what is read at start, what an exercise leaves behind when it ends, what
- * is written when a routine ends or is quit, and the resume question.
+ * what is read at start, what is written when a plan ends or is left, the
+ * resume question, and the progress file's lock. The rules for what lands in
+ * the history are journal.c's; this is the glue that carries them out.
  *
  * No curses here: the screens draw from what this fills in struct ui. The
- * wall clock (time()) is read only to stamp entries and to date the summary;
- * the session itself runs on the monotonic clock in ui.c.
+ * wall clock is read here only, by wall_now(), and handed to the core; the
+ * session itself runs on the monotonic clock in ui.c.
  *
- * The logging policy, in one place:
- *  - An exercise walked to its end (by time or n) is `done`; one left with
- *    s, with q then y, or with Ctrl-C after at least one completed work
- *    phase is `partial`; anything else leaves no entry.
- *  - Entries wait ("pending") until the summary asks for the pain score, then
- *    go to the history in one append carrying that score. Quitting on purpose
- *    writes them at once, without a score.
- *  - A routine (all or due) keeps its pending entries in the progress file,
+ * The progress file:
+ *  - A routine (all or due) keeps its pending entries in its progress file,
  *    saved at each phase change, so a killed process or a closed terminal
- *    loses at most the exercise in progress; SIGHUP and SIGTERM therefore
- *    write nothing and leave that file for the next start to offer.
+ *    loses at most the exercise in progress.
+ *  - Only the lumbar holding the file's lock writes or removes it: a routine
+ *    playing in another terminal is not offered for resume here, and a
+ *    routine started here while one plays there is not saved for resume.
+ *  - It goes only once its entries are in the history. A final append that
+ *    fails leaves it marked ended; a file that can no longer be resumed has
+ *    its entries written at the next start; one that cannot be read, or
+ *    whose entries cannot be written, is left as it is and never replaced.
  */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "ui_priv.h"
+
+/* The one place the screens' code reads the wall clock. */
+static time_t wall_now(void)
+{
+	return time(NULL);
+}
 
 /* ---- Reading ------------------------------------------------------------------ */
 
@@ -71,7 +79,7 @@ static void summarize(struct ui *ui)
 {
 	struct hist_summary sum;
 
-	if (hist_summarize(&ui->hist, ui->opt->cat, time(NULL), &sum) != 0) {
+	if (hist_summarize(&ui->hist, ui->opt->cat, wall_now(), &sum) != 0) {
 		/* Out of memory: keep the summary there was, if any. */
 		add_status(ui, true, "out of memory summarising the history");
 		return;
@@ -221,16 +229,184 @@ static void resume_question(struct ui *ui, const struct prog_state *st)
 		         ex->name, set);
 }
 
+/* ---- The progress file and its lock ----------------------------------------- */
+
 /*
- * A saved routine worth offering: readable, naming exercises that still
- * exist, and whose saved phase is still the same phase of the rebuilt plan.
- * Anything else is ignored with a warning, and the file left where it is.
+ * The progress file of the history at `history`: in lumbar's state folder,
+ * named after the history's absolute path (its folder resolved when it
+ * exists). Left empty without a state folder (no HOME): then nothing is
+ * resumable, and nothing is written beside the history.
+ */
+static void find_prog_file(struct ui *ui, const char *history)
+{
+	char state[PATH_MAX], abs[PATH_MAX * 2], dir[PATH_MAX], real[PATH_MAX];
+	const char *slash = strrchr(history, '/');
+	const char *base = slash ? slash + 1 : history;
+	int n;
+
+	ui->prog_file[0] = '\0';
+	if (hist_path(NULL, getenv("XDG_STATE_HOME"), getenv("HOME"), state, sizeof(state)) != 0)
+		return;
+	*strrchr(state, '/') = '\0';
+	if (!slash)
+		snprintf(dir, sizeof(dir), ".");
+	else if (slash == history)
+		snprintf(dir, sizeof(dir), "/");
+	else
+		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - history), history);
+	if (realpath(dir, real))
+		n = snprintf(abs, sizeof(abs), "%s/%s", strcmp(real, "/") ? real : "", base);
+	else if (history[0] == '/')
+		n = snprintf(abs, sizeof(abs), "%s", history);
+	else if (getcwd(real, sizeof(real)))
+		n = snprintf(abs, sizeof(abs), "%s/%s", real, history);
+	else
+		return;
+	if (n < 0 || (size_t)n >= sizeof(abs))
+		return;
+	prog_path(state, abs, ui->prog_file, sizeof(ui->prog_file));
+}
+
+static void unlock_progress(struct ui *ui)
+{
+	prog_unlock(ui->prog_lock);
+	ui->prog_lock = -1;
+}
+
+/*
+ * Take the progress file's lock for a routine about to play. Returns true
+ * when this lumbar may write the file: the lock is held, and the file is
+ * either the one being resumed or not there (a file nobody has dealt with
+ * is never replaced).
+ */
+static bool claim_progress(struct ui *ui, bool resuming)
+{
+	struct hist_error err;
+
+	if (!ui->prog_file[0] || ui->prog_off)
+		return false;
+	if (ui->prog_lock < 0) {
+		int fd = prog_lock(ui->prog_file, true, &err);
+
+		if (fd == PROG_LOCK_BUSY) {
+			add_status(ui, true,
+			           "a routine is running in another terminal; this one cannot be "
+			           "resumed");
+			return false;
+		}
+		if (fd < 0) {
+			add_status(ui, true, err.msg);
+			return false;
+		}
+		ui->prog_lock = fd;
+	}
+	if (!resuming && access(ui->prog_file, F_OK) == 0) {
+		char msg[UI_STATUS_MAX];
+
+		snprintf(msg, sizeof(msg),
+		         "%.600s kept for the next start; this routine cannot be resumed",
+		         ui->prog_file);
+		add_status(ui, true, msg);
+		unlock_progress(ui);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Save where the routine stands, with every pending entry; a finished
+ * routine is saved as ended. Only with the lock. Returns 0, or -1.
+ */
+static int save_progress(struct ui *ui)
+{
+	const struct session *s = &ui->sess;
+	struct hist_error err;
+	struct prog_state *st;
+	int rc = -1;
+
+	if (!ui->routine || ui->prog_lock < 0 || ui->plan.n == 0)
+		return -1;
+	st = malloc(sizeof(*st));
+	if (!st)
+		return -1;
+	size_t phase = s->finished ? ui->plan.n - 1 : s->cur;
+	if (prog_fill(st, ui->routine_name, ui->opt->cat, &ui->plan, phase,
+	              s->finished ? 0 : ui->plan.phases[phase].seconds) == 0) {
+		st->ended = s->finished;
+		st->n_entries = journal_take(&ui->pend, HIST_NO_PAIN, st->entries);
+		rc = prog_save(ui->prog_file, st, &err);
+		if (rc != 0 && !ui->prog_failed) {
+			/* Said once: the routine runs on, only resuming is lost. */
+			ui->prog_failed = true;
+			add_status(ui, true, err.msg);
+		}
+	}
+	free(st);
+	return rc;
+}
+
+/* The routine is over: its file goes once its entries are written, else it stays, ended. */
+static void end_progress(struct ui *ui, bool written)
+{
+	struct hist_error err;
+
+	if (!ui->routine || ui->prog_lock < 0)
+		return;
+	if (written) {
+		if (prog_remove(ui->prog_file, &err) != 0)
+			add_status(ui, true, err.msg);
+	} else if (save_progress(ui) == 0) {
+		snprintf(ui->exit_note + strlen(ui->exit_note),
+		         sizeof(ui->exit_note) - strlen(ui->exit_note),
+		         " (kept in %.600s; written at the next start)", ui->prog_file);
+	}
+	unlock_progress(ui);
+}
+
+/*
+ * Append a saved routine's entries and remove its file, or, when the
+ * append fails, leave the file for the next start and never replace it.
+ * `what` names the routine in the message. Returns true when the file went.
+ */
+static bool write_saved(struct ui *ui, const struct prog_state *st, const char *what)
+{
+	struct hist_error err;
+
+	if (st->n_entries) {
+		if (hist_append(ui->opt->history_path, st->entries, st->n_entries, &err) != 0) {
+			snprintf(ui->exit_note, sizeof(ui->exit_note), "history not saved: %s",
+			         err.msg);
+			ui_status(ui, true, "history not saved: %s (progress file kept)", err.msg);
+			ui->prog_off = true;
+			unlock_progress(ui);
+			return false;
+		}
+		char msg[UI_STATUS_MAX];
+		snprintf(msg, sizeof(msg), "Saved %u exercise%s of %s.", st->n_entries,
+		         st->n_entries == 1 ? "" : "s", what);
+		add_status(ui, false, msg);
+		reload(ui, false);
+	}
+	if (prog_remove(ui->prog_file, &err) != 0) {
+		add_status(ui, true, err.msg);
+		ui->prog_off = true;
+	}
+	unlock_progress(ui);
+	return true;
+}
+
+/*
+ * A saved routine at start. One playing in another terminal (its lock is
+ * held) is only mentioned. One that can be resumed is offered, with the lock
+ * held until the answer. One that is ended or can no longer be resumed (the
+ * catalogue changed) has its entries written now. One that cannot be read is
+ * left as it is, and not replaced by this run.
  */
 static void find_resume(struct ui *ui)
 {
 	struct prog_state *st = malloc(sizeof(*st));
 	unsigned idx[CAT_MAX_EXERCISES];
-	struct hist_error err;
+	struct hist_error err, lerr;
 	struct plan p;
 	char msg[UI_STATUS_MAX];
 	int rc;
@@ -238,28 +414,47 @@ static void find_resume(struct ui *ui)
 	if (!st)
 		return;
 	rc = prog_load(ui->prog_file, st, &err);
-	if (rc == 1 && prog_resolve(st, ui->opt->cat, idx, &err) == 0) {
-		if (plan_build(ui->opt->cat, idx, st->n_exercises, st->level, &p) != 0) {
-			free(st);
-			return;
-		}
-		if (prog_check(st, ui->opt->cat, &p, &err) != 0)
-			rc = -1;
-		plan_free(&p);
-	} else if (rc == 1) {
-		rc = -1;
-	}
-	if (rc != 1) {
-		/* Under a file there can be no progress file; writable() says why. */
-		if (rc < 0 && err.errnum != ENOTDIR) {
-			snprintf(msg, sizeof(msg), "%s (left as it is)", err.msg);
-			add_status(ui, true, msg);
-		}
+	/* Under a file there can be no progress file; writable() says why. */
+	if (rc == 0 || (rc < 0 && err.errnum == ENOTDIR)) {
 		free(st);
 		return;
 	}
-	ui->resume = st;
-	resume_question(ui, st);
+	ui->prog_lock = prog_lock(ui->prog_file, false, &lerr);
+	if (ui->prog_lock == PROG_LOCK_BUSY) {
+		ui->prog_lock = -1;
+		ui->prog_off = true;
+		add_status(ui, false,
+		           "a routine is running in another terminal (not offered here)");
+		free(st);
+		return;
+	}
+	if (rc < 0) {
+		snprintf(msg, sizeof(msg), "%s (left as it is)", err.msg);
+		add_status(ui, true, msg);
+		ui->prog_off = true;
+		unlock_progress(ui);
+		free(st);
+		return;
+	}
+	bool resumable = !st->ended && prog_resolve(st, ui->opt->cat, idx, &err) == 0;
+	if (resumable) {
+		if (plan_build(ui->opt->cat, idx, st->n_exercises, st->level, &p) != 0) {
+			unlock_progress(ui);
+			free(st);
+			return;
+		}
+		resumable = prog_check(st, ui->opt->cat, &p, &err) == 0;
+		plan_free(&p);
+	}
+	if (resumable) {
+		ui->resume = st;
+		resume_question(ui, st);
+		return;
+	}
+	if (!st->ended)
+		add_status(ui, true, err.msg);
+	write_saved(ui, st, st->ended ? "the last routine" : "the routine that cannot be resumed");
+	free(st);
 }
 
 void ui_log_init(struct ui *ui)
@@ -268,6 +463,7 @@ void ui_log_init(struct ui *ui)
 	char why[UI_STATUS_MAX - 100], msg[UI_STATUS_MAX];
 
 	ui->prog_file[0] = '\0';
+	ui->prog_lock = -1;
 	ui->hist_ok = false;
 	if (!path) {
 		ui->hist_warning = "no history without HOME; use --history-file FILE";
@@ -275,8 +471,7 @@ void ui_log_init(struct ui *ui)
 		ui_menu_update_due(ui);
 		return;
 	}
-	if (prog_path(path, ui->prog_file, sizeof(ui->prog_file)) != 0)
-		ui->prog_file[0] = '\0';
+	find_prog_file(ui, path);
 	reload(ui, true);
 	if (!writable(path, why, sizeof(why))) {
 		snprintf(msg, sizeof(msg), "history will not be saved: %s", why);
@@ -293,117 +488,36 @@ void ui_log_free(struct ui *ui)
 	hist_free(&ui->hist);
 	free(ui->resume);
 	ui->resume = NULL;
+	unlock_progress(ui);
 }
 
 void ui_log_check_day(struct ui *ui)
 {
-	if (ui->hist_ok && hist_today(time(NULL)) != ui->hist_sum.today)
+	if (ui->hist_ok && hist_today(wall_now()) != ui->hist_sum.today)
 		summarize(ui);
 }
 
 /* ---- While playing ---------------------------------------------------------- */
 
-static void save_progress(struct ui *ui)
-{
-	const struct session *s = &ui->sess;
-	struct hist_error err;
-	struct prog_state *st;
-
-	if (!ui->routine || !ui->prog_file[0] || s->finished)
-		return;
-	st = malloc(sizeof(*st));
-	if (!st)
-		return;
-	if (prog_fill(st, ui->routine_name, ui->opt->cat, &ui->plan, s->cur,
-	              ui->plan.phases[s->cur].seconds) == 0) {
-		for (unsigned i = 0; i < ui->plan.n_exercises; i++)
-			if (ui->pend_has[i])
-				st->entries[st->n_entries++] = ui->pend[i];
-		if (prog_save(ui->prog_file, st, &err) != 0 && !ui->prog_failed) {
-			/* Said once: the routine runs on, only resuming is lost. */
-			ui->prog_failed = true;
-			add_status(ui, true, err.msg);
-		}
-	}
-	free(st);
-}
-
-/* Make slot i's entry as the policy says; false when it earns none. */
-static bool make_entry(struct ui *ui, unsigned i, bool leaving)
-{
-	const struct sess_stat *st = &ui->sess.stats[i];
-	struct hist_entry *e = &ui->pend[i];
-	const char *id = ui->opt->cat->exercises[ui->plan.exercises[i]].id;
-
-	if (st->ended && !st->skipped && !leaving)
-		e->status = HIST_DONE;
-	else if (st->work_done >= 1)
-		e->status = HIST_PARTIAL;
-	else
-		return false;
-	snprintf(e->id, sizeof(e->id), "%s", id);
-	e->when = time(NULL);
-	e->active_s = (unsigned)((st->active_ms + 500) / 1000);
-	e->pain = HIST_NO_PAIN;
-	e->day = 0;
-	e->line = 0;
-	return true;
-}
-
-/*
- * Look at every slot: one that has just ended gets its entry (replacing
- * one it had, when it was gone back into with p and ended again); one that
- * was reopened is looked at again when it next ends.
- */
-static void collect(struct ui *ui)
-{
-	for (unsigned i = 0; i < ui->plan.n_exercises; i++) {
-		if (!ui->sess.stats[i].ended) {
-			ui->pend_seen[i] = false;
-			continue;
-		}
-		if (ui->pend_seen[i])
-			continue;
-		ui->pend_seen[i] = true;
-		ui->pend_has[i] = make_entry(ui, i, false);
-	}
-}
-
 void ui_log_begin(struct ui *ui, const struct prog_state *resumed)
 {
-	memset(ui->pend_has, 0, sizeof(ui->pend_has));
-	memset(ui->pend_seen, 0, sizeof(ui->pend_seen));
+	journal_begin(&ui->pend, ui->opt->cat, &ui->plan, resumed ? resumed->entries : NULL,
+	              resumed ? resumed->n_entries : 0);
 	ui->pain[0] = '\0';
 	ui->pain_done = false;
 	ui->saved[0] = '\0';
 	ui->saved_failed = false;
 	ui->prog_dirty = false;
-	if (resumed) {
-		/*
-		 * Each entry back to the first slot of its exercise without one;
-		 * the plan was rebuilt from the same list, so they line up.
-		 */
-		for (unsigned k = 0; k < resumed->n_entries; k++) {
-			for (unsigned i = 0; i < ui->plan.n_exercises; i++) {
-				const char *id = ui->opt->cat->exercises[ui->plan.exercises[i]].id;
-
-				if (!ui->pend_has[i] && strcmp(id, resumed->entries[k].id) == 0) {
-					ui->pend[i] = resumed->entries[k];
-					ui->pend_has[i] = true;
-					break;
-				}
-			}
-		}
-	}
-	save_progress(ui);
+	if (ui->routine && claim_progress(ui, resumed != NULL))
+		save_progress(ui);
 }
 
 void ui_log_events(struct ui *ui, unsigned ev)
 {
 	if (!ui->playing || !(ev & (SESS_EV_PHASE | SESS_EV_EXERCISE | SESS_EV_DONE)))
 		return;
-	collect(ui);
-	if (ev & SESS_EV_PHASE)
+	journal_collect(&ui->pend, ui->opt->cat, &ui->plan, &ui->sess, wall_now());
+	if (ev & (SESS_EV_PHASE | SESS_EV_DONE))
 		ui->prog_dirty = true;
 }
 
@@ -412,18 +526,13 @@ void ui_log_flush(struct ui *ui)
 	if (!ui->prog_dirty)
 		return;
 	ui->prog_dirty = false;
-	if (ui->playing)
+	if (ui->playing && !ui->pain_done)
 		save_progress(ui);
 }
 
 bool ui_log_pending(const struct ui *ui)
 {
-	if (!ui->playing)
-		return false;
-	for (unsigned i = 0; i < ui->plan.n_exercises; i++)
-		if (ui->pend_has[i])
-			return true;
-	return false;
+	return ui->playing && journal_pending(&ui->pend);
 }
 
 /* ---- Writing ------------------------------------------------------------------ */
@@ -436,14 +545,8 @@ static int write_pending(struct ui *ui, int pain)
 {
 	struct hist_entry e[CAT_MAX_EXERCISES];
 	struct hist_error err;
-	unsigned n = 0;
+	unsigned n = ui->playing ? journal_take(&ui->pend, pain, e) : 0;
 
-	for (unsigned i = 0; ui->playing && i < ui->plan.n_exercises; i++) {
-		if (!ui->pend_has[i])
-			continue;
-		e[n] = ui->pend[i];
-		e[n++].pain = pain;
-	}
 	if (n == 0 || !ui->opt->history_path)
 		return 0;
 	if (hist_append(ui->opt->history_path, e, n, &err) != 0) {
@@ -453,17 +556,9 @@ static int write_pending(struct ui *ui, int pain)
 		ui_status(ui, true, "history not saved: %s", err.msg);
 		return -1;
 	}
-	memset(ui->pend_has, 0, sizeof(ui->pend_has));
+	journal_written(&ui->pend);
 	reload(ui, false);
 	return (int)n;
-}
-
-static void drop_progress(struct ui *ui)
-{
-	struct hist_error err;
-
-	if (ui->routine && ui->prog_file[0] && prog_remove(ui->prog_file, &err) != 0)
-		add_status(ui, true, err.msg);
 }
 
 void ui_log_finish(struct ui *ui, int pain)
@@ -475,30 +570,45 @@ void ui_log_finish(struct ui *ui, int pain)
 	else if (n > 0)
 		snprintf(ui->saved, sizeof(ui->saved),
 		         "Saved to the history without a pain score.");
-	/*
-	 * The file goes even when the history could not be written: a finished
-	 * routine has nothing left to resume, and the entries are named in the
-	 * message.
-	 */
-	drop_progress(ui);
+	end_progress(ui, n >= 0);
+	ui->pain_done = true;
+}
+
+/* The player is left `way`: what journal_leave() says, carried out. */
+static void leave(struct ui *ui, enum journal_way way)
+{
+	if (!ui->playing || ui->pain_done)
+		return;
+	if (journal_leave(&ui->pend, ui->opt->cat, &ui->plan, &ui->sess, ui->routine, way,
+	                  wall_now()) == JOURNAL_KEEP) {
+		save_progress(ui);
+		unlock_progress(ui);
+		return;
+	}
+	end_progress(ui, write_pending(ui, HIST_NO_PAIN) >= 0);
 	ui->pain_done = true;
 }
 
 void ui_log_quit(struct ui *ui)
 {
-	if (!ui->playing)
-		return;
-	if (!ui->sess.finished) {
-		unsigned slot = session_slot(&ui->sess);
+	leave(ui, JOURNAL_QUIT);
+}
 
-		/* An exercise already logged as done keeps its entry when gone back into. */
-		if (slot < ui->plan.n_exercises && !ui->pend_has[slot])
-			ui->pend_has[slot] = make_entry(ui, slot, true);
+void ui_log_exit(struct ui *ui)
+{
+	switch (ui->status) {
+	case 130:
+		leave(ui, JOURNAL_INTERRUPT);
+		break;
+	case 129:
+		leave(ui, JOURNAL_HANGUP);
+		break;
+	case 143:
+		leave(ui, JOURNAL_TERM);
+		break;
+	default:
+		break;
 	}
-	if (!ui->pain_done)
-		write_pending(ui, HIST_NO_PAIN);
-	drop_progress(ui);
-	ui->pain_done = true;
 }
 
 void ui_log_resume_yes(struct ui *ui)
@@ -516,28 +626,9 @@ void ui_log_resume_yes(struct ui *ui)
 
 void ui_log_resume_no(struct ui *ui)
 {
-	const struct prog_state *st = ui->resume;
-	struct hist_error err;
-
-	if (!st)
+	if (!ui->resume)
 		return;
-	if (st->n_entries && ui->opt->history_path) {
-		if (hist_append(ui->opt->history_path, st->entries, st->n_entries, &err) != 0) {
-			/* Kept, so the entries are offered again rather than lost. */
-			snprintf(ui->exit_note, sizeof(ui->exit_note), "history not saved: %s",
-			         err.msg);
-			ui_status(ui, true, "history not saved: %s", err.msg);
-			free(ui->resume);
-			ui->resume = NULL;
-			return;
-		} else {
-			ui_status(ui, false, "Saved %u exercise%s of the interrupted routine.",
-			          st->n_entries, st->n_entries == 1 ? "" : "s");
-			reload(ui, false);
-		}
-	}
-	if (prog_remove(ui->prog_file, &err) != 0)
-		add_status(ui, true, err.msg);
+	write_saved(ui, ui->resume, "the interrupted routine");
 	free(ui->resume);
 	ui->resume = NULL;
 }

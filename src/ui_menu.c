@@ -70,12 +70,7 @@ const char *ui_menu_today(const struct ui *ui, unsigned exercise)
 
 unsigned ui_menu_due(const struct ui *ui, unsigned *out)
 {
-	unsigned n = 0;
-
-	for (unsigned i = 0; i < ui->opt->cat->n_exercises; i++)
-		if (!have_counts(ui) || ui->hist_sum.ex[i].due)
-			out[n++] = i;
-	return n;
+	return hist_due(ui->hist_ok ? &ui->hist_sum : NULL, ui->opt->cat->n_exercises, out);
 }
 
 void ui_menu_update_due(struct ui *ui)

@@ -15,6 +15,7 @@
 
 #include "catalogue.h"
 #include "history.h"
+#include "journal.h"
 #include "plan.h"
 #include "progress.h"
 #include "session.h"
@@ -153,14 +154,14 @@ struct ui {
 
 	/*
 	 * Entries for the history waiting for the pain score, one per slot of
-	 * the plan: made when the slot's exercise ends, written all at once when
-	 * the routine ends or is quit.
+	 * the plan (journal.h): made when the slot's exercise ends, written all
+	 * at once when the routine ends or is quit.
 	 */
-	struct hist_entry pend[CAT_MAX_EXERCISES];
-	bool pend_has[CAT_MAX_EXERCISES];  /* pend[i] holds an entry */
-	bool pend_seen[CAT_MAX_EXERCISES]; /* the slot's end has been looked at */
-	bool prog_failed;                  /* saving the progress failed once */
-	bool prog_dirty;                   /* a phase changed since the last save */
+	struct journal pend;
+	bool prog_failed; /* saving the progress failed once */
+	bool prog_dirty;  /* a phase changed since the last save */
+	int prog_lock;    /* the progress file's lock (prog_lock()), or -1 */
+	bool prog_off;    /* this run must not write or remove the progress file */
 
 	/* The summary's pain question: what is typed, and once answered, what came of it. */
 	char pain[3];
@@ -291,18 +292,25 @@ bool ui_log_pending(const struct ui *ui);
 
 /*
  * The end of a plan (the pain question answered or skipped): write the
- * pending entries with `pain` (0..10 or HIST_NO_PAIN) in one append, remove
- * the progress file of a routine, and read the history again. Fills
- * ui->saved with what happened.
+ * pending entries with `pain` (0..10 or HIST_NO_PAIN) in one append and
+ * read the history again; the progress file of a routine goes once they are
+ * written, and stays (marked ended) to be written at the next start when
+ * they are not. Fills ui->saved with what happened.
  */
 void ui_log_finish(struct ui *ui, int pain);
 
 /*
- * The plan is left on purpose (q then y, or Ctrl-C): the current exercise
- * becomes partial when one of its work phases was completed, everything
- * pending is written without a score, and the progress file goes.
+ * The plan is left on purpose with q then y: the current exercise becomes
+ * partial when one of its work phases was completed, everything pending is
+ * written without a score, and the progress file goes once it is written.
  */
 void ui_log_quit(struct ui *ui);
+
+/*
+ * The loop has ended (ui->status says how: 130 Ctrl-C, 129 SIGHUP, 143
+ * SIGTERM): write what journal_leave() says for that way out.
+ */
+void ui_log_exit(struct ui *ui);
 
 /* The answer to the resume question: continue the routine, or log and drop it. */
 void ui_log_resume_yes(struct ui *ui);

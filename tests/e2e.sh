@@ -637,9 +637,9 @@ test_resume_after_kill() {
 	pid=$(lumbar_pid)
 	kill -KILL "$pid"
 	wait_gone "$pid" || return 1
-	[ -e "${hist%/*}/progress" ] || { why="no progress file"; return 1; }
-	grep -q '^entry [0-9]* side-hold done ' "${hist%/*}/progress" ||
-		{ why="progress file has no entry: $(cat "${hist%/*}/progress")"; return 1; }
+	[ -e "$state"/lumbar/*.progress ] || { why="no progress file"; return 1; }
+	grep -q '^entry [0-9]* side-hold done ' "$state"/lumbar/*.progress ||
+		{ why="progress file has no entry: $(cat "$state"/lumbar/*.progress)"; return 1; }
 	[ ! -e "$hist" ] || expect_entries 0 || return 1
 	keys "stty sane" Enter
 	run --catalogue $SHORT --history-file "$hist" all
@@ -657,7 +657,7 @@ test_resume_after_kill() {
 	expect_entries 2 || return 1
 	expect_entry '	side-hold	done	[0-9]+	5$' || return 1
 	expect_entry '	bridges	done	[0-9]+	5$' || return 1
-	[ ! -e "${hist%/*}/progress" ] || { why="progress file left behind"; return 1; }
+	[ ! -e "$state"/lumbar/*.progress ] || { why="progress file left behind"; return 1; }
 }
 
 # SIGHUP mid-routine writes nothing and keeps the progress file; the next
@@ -677,7 +677,7 @@ test_resume_declined_after_sighup() {
 	kill -HUP "$pid"
 	expect_exit 129 || return 1
 	[ ! -e "$hist" ] || expect_entries 0 || return 1
-	[ -e "${hist%/*}/progress" ] || { why="progress file removed"; return 1; }
+	[ -e "$state"/lumbar/*.progress ] || { why="progress file removed"; return 1; }
 	run --catalogue $SHORT --history-file "$hist"
 	wait_for 'Resume routine at Bridges and plank, (Bridges|Plank)\? y/n' || return 1
 	keys n
@@ -688,22 +688,35 @@ test_resume_declined_after_sighup() {
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
 	expect_entry '	side-hold	done	[0-9]+	-$' || return 1
-	[ ! -e "${hist%/*}/progress" ] || { why="progress file left behind"; return 1; }
+	[ ! -e "$state"/lumbar/*.progress ] || { why="progress file left behind"; return 1; }
 }
 
-# A progress file that names an exercise no longer in the catalogue is
-# ignored with a warning and left where it is.
+# A progress file that can no longer be resumed (the catalogue changed: its
+# exercises are gone) is not left to be replaced by the next routine: what
+# it holds goes to the history at once, and the file goes.
 test_stale_progress_is_ignored() {
-	open_pane stale || return 1
-	mkdir -p "${hist%/*}"
-	printf 'lumbar-progress 1\nroutine all\nlevel easy\nexercises gone-now\nphase 0\nexercise gone-now\nkind prepare\nset -1\nside none\nrep 0\nleft 1\n' \
-		>"${hist%/*}/progress"
-	run --catalogue $SHORT --history-file "$hist"
-	wait_text 'exercise gone-now is no longer in the catalogue \(left as it is\)' || return 1
+	local pid
+	open_pane stale 200 || return 1
+	run --catalogue $SHORT --history-file "$hist" all
+	wait_for '^ *GET READY' 4 || return 1
+	keys n n n n n n n n
+	wait_for 'Exercise 2 of 2' 2 || return 1
+	pid=$(lumbar_pid)
+	kill -KILL "$pid"
+	wait_gone "$pid" || return 1
+	grep -q '^entry [0-9]* side-hold done ' "$state"/lumbar/*.progress ||
+		{ why="no entry in the progress file"; return 1; }
+	keys "stty sane" Enter
+	# The shipped catalogue has neither exercise.
+	run --history-file "$hist"
+	wait_text 'exercise side-hold is no longer in the catalogue' || return 1
+	wait_text 'Saved 1 exercise of the routine that cannot be resumed' || return 1
 	expect_not 'Resume routine' || return 1
 	keys q
 	expect_exit 0 || return 1
-	grep -q gone-now "${hist%/*}/progress" || { why="progress file changed"; return 1; }
+	expect_entries 1 || return 1
+	expect_entry '	side-hold	done	[0-9]+	-$' || return 1
+	[ ! -e "$state"/lumbar/*.progress ] || { why="progress file left behind"; return 1; }
 }
 
 # A damaged line is named in the status line and the file is left alone.
@@ -1479,6 +1492,112 @@ for t in menu_lists_routine_and_exercises menu_navigation phases_in_order_and_on
 	history_view_without_utf8 fifo_history_is_never_saved \
 	hooks_reaped_while_paused_and_ended_at_exit huge_columns_and_lines \
 	color_and_on_phase_beat_config; do
+	run_test "$t"
+done
+
+# ---- The progress file: where it lives, its lock, and what is never lost ----
+
+# --history-file DIR/x.tsv keeps its progress file in the state folder:
+# DIR/progress and ./progress are neither written nor removed.
+test_progress_file_in_the_state_folder() {
+	local pid dir="$tmp/hist-own" bin=$BIN
+	case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
+	open_pane progdir || return 1
+	mkdir -p "$dir"
+	echo mine >"$dir/progress"
+	keys "cd $dir" Enter
+	keys "clear; $bin --catalogue $PWD/$SHORT --history-file $dir/x.tsv all; $REPORT" Enter
+	wait_for '^ *GET READY' 4 || return 1
+	keys n n n n n n n n
+	wait_for 'Exercise 2 of 2' 2 || return 1
+	pid=$(lumbar_pid)
+	kill -KILL "$pid"
+	wait_gone "$pid" || return 1
+	keys "stty sane; cd $PWD" Enter
+	[ "$(cat "$dir/progress")" = mine ] || { why="DIR/progress was touched"; return 1; }
+	[ "$(ls -A "$dir")" = progress ] || { why="files beside the history: $(ls -A "$dir")"; return 1; }
+	ls "$state"/lumbar/x.tsv-*.progress >/dev/null 2>&1 ||
+		{ why="no x.tsv-HASH.progress in the state folder: $(ls -A "$state/lumbar" 2>&1)"; return 1; }
+}
+
+# Two terminals, one history: while a routine plays in the first, the second
+# says so instead of offering to resume it, and leaves its file alone.
+test_second_terminal_sees_the_running_routine() {
+	local first second
+	open_pane twoa 100 || return 1
+	first=$pane
+	run --catalogue $SHORT --history-file "$hist" all
+	wait_for '^ *GET READY' 4 || return 1
+	keys n n n n n n n n
+	wait_for 'Exercise 2 of 2' 2 || return 1
+	keys Space
+	wait_for 'PAUSED' || return 1
+	# The second pane shares the first one's state folder and history.
+	second=twob
+	T new-session -d -s "$second" -x 100 -y 24 \
+		"env PS1='$ ' HISTFILE=/dev/null XDG_STATE_HOME='$state' bash --norc --noprofile -i"
+	pane=$second
+	wait_for '^\$' 20 || return 1
+	run --catalogue $SHORT --history-file "$hist"
+	wait_text 'a routine is running in another terminal' || return 1
+	expect_not 'Resume routine' || return 1
+	keys q
+	expect_exit 0 || return 1
+	close_pane
+	# The first plays on and logs both exercises once.
+	pane=$first
+	keys Space
+	wait_for 'How is your back now\? 0-10' 10 || return 1
+	keys 3 Enter
+	wait_for 'Saved to the history with pain 3' || return 1
+	keys Enter
+	expect_exit 0 || return 1
+	expect_entries 2 || return 1
+	[ ! -e "$state"/lumbar/*.progress ] || { why="progress file left behind"; return 1; }
+}
+
+# SIGTERM and SIGHUP in one exercise, after a hold, write what Ctrl-C writes.
+signal_partial_test() {
+	local sig=$1 rc=$2 pid
+	open_pane "partial$sig" || return 1
+	run --catalogue $SHORT --history-file "$hist" side-hold
+	wait_for '^ *REST · next: left side · rep 2 of 2' 6 || return 1
+	pid=$(lumbar_pid)
+	kill "-$sig" "$pid"
+	expect_exit "$rc" || return 1
+	expect_entries 1 || return 1
+	expect_entry '	side-hold	partial	[0-9]+	-$'
+}
+test_sigterm_mid_exercise_logs_partial() { signal_partial_test TERM 143; }
+test_sighup_mid_exercise_logs_partial() { signal_partial_test HUP 129; }
+
+# The final append fails (the history became a folder): the progress file
+# keeps the routine's entries, and the next start writes them.
+test_failed_append_keeps_the_progress() {
+	open_pane keepprog || return 1
+	run --catalogue $SHORT --history-file "$hist" all
+	wait_for '^ *GET READY' 4 || return 1
+	mkdir -p "$hist"
+	keys n n n n n n n n n n n n n n n n
+	wait_for 'How is your back now\? 0-10' 6 || return 1
+	keys 4 Enter
+	wait_text 'Not saved: .*Is +a +directory' || return 1
+	keys Enter
+	expect_exit 0 || return 1
+	grep -q '^phase end$' "$state"/lumbar/*.progress ||
+		{ why="no ended progress file: $(cat "$state"/lumbar/*.progress 2>&1)"; return 1; }
+	rmdir "$hist"
+	run --catalogue $SHORT --history-file "$hist"
+	wait_text 'Saved 2 exercises of the last routine' || return 1
+	keys q
+	expect_exit 0 || return 1
+	expect_entries 2 || return 1
+	[ ! -e "$state"/lumbar/*.progress ] || { why="progress file left behind"; return 1; }
+}
+
+for t in progress_file_in_the_state_folder second_terminal_sees_the_running_routine \
+	sigterm_mid_exercise_logs_partial sighup_mid_exercise_logs_partial \
+	failed_append_keeps_the_progress; do
 	run_test "$t"
 done
 

@@ -880,6 +880,38 @@ static void test_weekly_frequency_and_due(void **state)
 	hist_free(&h);
 }
 
+/* The due list follows the day given: a new day makes the daily ones due again. */
+static void test_due_list(void **state)
+{
+	struct hist h;
+	struct hist_summary s;
+	unsigned out[4];
+	(void)state;
+
+	parse_ok(&h, "2026-11-26T07:00:00+01:00\tknee-to-chest\tdone\t60\t-\n"
+	             "2026-11-26T07:02:00+01:00\tknee-to-chest\tdone\t60\t-\n"
+	             "2026-11-26T07:04:00+01:00\tcat-cow\tdone\t60\t-\n"
+	             "2026-11-26T07:06:00+01:00\tcat-cow\tdone\t60\t-\n"
+	             "2026-11-26T07:08:00+01:00\tcat-cow\tdone\t60\t-\n");
+	assert_int_equal(hist_summarize(&h, &test_cat, local(2026, 11, 26, 20, 0, 0), &s), 0);
+	assert_int_equal(hist_due(&s, 4, out), 2);
+	assert_int_equal(out[0], HIP);
+	assert_int_equal(out[1], CORE);
+	hist_summary_free(&s);
+	/* The next morning knee-to-chest is due again; cat-cow is done for the week. */
+	assert_int_equal(hist_summarize(&h, &test_cat, local(2026, 11, 27, 8, 0, 0), &s), 0);
+	assert_int_equal(hist_due(&s, 4, out), 3);
+	assert_int_equal(out[0], KNEE);
+	assert_int_equal(out[1], HIP);
+	assert_int_equal(out[2], CORE);
+	/* Counts of another catalogue, or none: everything is due. */
+	assert_int_equal(hist_due(&s, 3, out), 3);
+	assert_int_equal(hist_due(NULL, 4, out), 4);
+	assert_int_equal(out[3], CATCOW);
+	hist_summary_free(&s);
+	hist_free(&h);
+}
+
 static void test_streaks_across_gaps(void **state)
 {
 	struct hist h;
@@ -1185,6 +1217,7 @@ int main(void)
 		                                remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_daylight_saving_changes, make_tmpdir,
 		                                remove_tmpdir),
+		cmocka_unit_test(test_due_list),
 		cmocka_unit_test_setup_teardown(test_weekly_frequency_and_due, make_tmpdir,
 		                                remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_streaks_across_gaps, make_tmpdir,

@@ -139,19 +139,50 @@ static struct hist_entry pending(const char *id, time_t when, enum hist_result r
 	return e;
 }
 
-static void test_path_beside_history(void **state)
+static void test_path_in_the_state_folder(void **state)
 {
-	char buf[128];
+	char buf[160], other[160];
 	(void)state;
 
-	assert_int_equal(prog_path("/home/a/.local/state/lumbar/history.tsv", buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "/home/a/.local/state/lumbar/progress");
-	assert_int_equal(prog_path("mine.tsv", buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "progress");
-	assert_int_equal(prog_path("/history.tsv", buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "/progress");
-	assert_int_equal(prog_path("/a/very/long/folder/history.tsv", buf, 8), -1);
+	/* In the state folder, named after the history, never beside it. */
+	assert_int_equal(prog_path("/home/a/.local/state/lumbar", "/tmp/x/x.tsv", buf, sizeof(buf)),
+	                 0);
+	assert_int_equal(strncmp(buf, "/home/a/.local/state/lumbar/x.tsv-", 34), 0);
+	assert_int_equal(strlen(buf), 34 + 16 + strlen(".progress"));
+	assert_string_equal(buf + 34 + 16, ".progress");
+	/* Same name, other folder: another file. The same history: the same file. */
+	assert_int_equal(prog_path("/s", "/tmp/y/x.tsv", other, sizeof(other)), 0);
+	assert_int_equal(strncmp(other, "/s/x.tsv-", 9), 0);
+	assert_string_not_equal(buf + 34, other + 9);
+	assert_int_equal(
+	    prog_path("/home/a/.local/state/lumbar", "/tmp/x/x.tsv", other, sizeof(other)), 0);
+	assert_string_equal(buf, other);
+	assert_int_equal(prog_path("/s", "/a/very/long/folder/history.tsv", buf, 8), -1);
 	assert_string_equal(buf, "");
+}
+
+/* A second holder is told the lock is taken, until the first lets go. */
+static void test_lock_is_exclusive(void **state)
+{
+	char path[128];
+	struct hist_error err = { 0 };
+	(void)state;
+
+	tmp_path(path, sizeof(path), "lumbar/x.progress");
+	/* No folder and not asked to make one: an error, nothing created. */
+	assert_int_equal(prog_lock(path, false, &err), -1);
+	assert_int_equal(err.errnum, ENOENT);
+	int a = prog_lock(path, true, &err);
+	assert_true(a >= 0);
+	/* Another open file description, as another process would have. */
+	assert_int_equal(prog_lock(path, false, &err), PROG_LOCK_BUSY);
+	prog_unlock(a);
+	int b = prog_lock(path, false, &err);
+	assert_true(b >= 0);
+	prog_unlock(b);
+	prog_unlock(-1);
+	/* The progress file itself is not what is locked: it is replaced by rename. */
+	assert_int_equal(access(path, F_OK), -1);
 }
 
 static void test_save_and_load_roundtrip(void **state)
@@ -267,7 +298,7 @@ static void test_entries_roundtrip(void **state)
 		memset(id, 'a', CAT_MAX_ID);
 		id[CAT_MAX_ID] = '\0';
 		st.entries[st.n_entries++] =
-		    pending(id, (time_t)999999999999LL, HIST_PARTIAL, HIST_MAX_SECONDS);
+		    pending(id, (time_t)253402000000LL, HIST_PARTIAL, HIST_MAX_SECONDS);
 	}
 	assert_int_equal(prog_save(path, &st, &err), 0);
 	assert_int_equal(prog_load(path, &back, &err), 1);
@@ -301,6 +332,54 @@ static void test_save_refuses_bad_entries(void **state)
 	st.n_entries = CAT_MAX_EXERCISES + 1;
 	assert_int_equal(prog_save(path, &st, &err), -1);
 	assert_int_equal(access(path, F_OK), -1);
+}
+
+/*
+ * A time the history reader would refuse (a five-digit year) is refused on
+ * the way in and taken as damage on the way out, so it never becomes a
+ * history line lumbar calls damaged.
+ */
+static void test_far_future_entry_is_refused(void **state)
+{
+	char path[128];
+	struct prog_state st, back;
+	struct hist_error err = { 0 };
+	(void)state;
+
+	tmp_path(path, sizeof(path), "progress");
+	assert_int_equal(prog_fill(&st, "all", &cat, &plan, 1, 3), 0);
+	st.entries[st.n_entries++] = pending("bridge", (time_t)999999999999LL, HIST_DONE, 1);
+	assert_int_equal(prog_save(path, &st, &err), -1);
+	assert_int_equal(access(path, F_OK), -1);
+
+	char text[600];
+	snprintf(text, sizeof(text), "%sentry 999999999999 bridge done 95\n", saved_text);
+	spit(path, text, strlen(text));
+	assert_int_equal(prog_load(path, &back, &err), -1);
+	assert_non_null(strstr(err.msg, "line 12: entry the history would refuse"));
+}
+
+/* A finished routine whose entries still wait: `phase end`, never resumed. */
+static void test_ended_routine_roundtrip(void **state)
+{
+	char path[128];
+	struct prog_state st, back;
+	struct hist_error err = { 0 };
+	(void)state;
+
+	tmp_path(path, sizeof(path), "progress");
+	assert_int_equal(prog_fill(&st, "all", &cat, &plan, 5, 0), 0);
+	st.ended = true;
+	st.entries[st.n_entries++] = pending("bridge", 1795500903, HIST_DONE, 95);
+	assert_int_equal(prog_save(path, &st, &err), 0);
+	size_t len;
+	char *text = slurp(path, &len);
+	assert_non_null(strstr(text, "\nphase end\n"));
+	free(text);
+	assert_int_equal(prog_load(path, &back, &err), 1);
+	assert_true(back.ended);
+	assert_int_equal(back.n_entries, 1);
+	assert_int_equal(prog_check(&back, &cat, &plan, &err), -1);
 }
 
 static void test_fill_refuses_bad_input(void **state)
@@ -562,7 +641,12 @@ static void test_unwritable_folder(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_path_beside_history),
+		cmocka_unit_test(test_path_in_the_state_folder),
+		cmocka_unit_test_setup_teardown(test_lock_is_exclusive, make_tmpdir, remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_far_future_entry_is_refused, make_tmpdir,
+		                                remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_ended_routine_roundtrip, make_tmpdir,
+		                                remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_save_and_load_roundtrip, make_tmpdir,
 		                                remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_entries_roundtrip, make_tmpdir, remove_tmpdir),

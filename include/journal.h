@@ -1,0 +1,103 @@
+/*
+ * journal.h - what a session leaves in the history: the rules, without
+ * curses, files or clocks (the wall time is an argument, as in session.h).
+ *
+ * One entry per slot of the plan:
+ *  - an exercise walked to its end (by time or n) is `done`;
+ *  - one left with s, with q then y, or by Ctrl-C after at least one
+ *    completed work phase is `partial`;
+ *  - anything else leaves no entry.
+ * Entries wait ("pending") until the routine ends, then go to the history in
+ * one append (with the pain score from the summary, or without one).
+ *
+ * How the program ends decides what is written (journal_leave()):
+ *  - finished, q then y, Ctrl-C: everything pending, now;
+ *  - SIGHUP or SIGTERM in the middle of a routine: nothing; the progress file
+ *    keeps the pending entries and the next start offers to resume;
+ *  - SIGHUP or SIGTERM anywhere else (one exercise, or a routine at its
+ *    summary): the same as Ctrl-C.
+ */
+#ifndef LUMBAR_JOURNAL_H
+#define LUMBAR_JOURNAL_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "catalogue.h"
+#include "history.h"
+#include "plan.h"
+#include "session.h"
+
+/* The pending entries of one plan, one slot per exercise of the plan. */
+struct journal {
+	unsigned n; /* the plan's exercises */
+	struct hist_entry pend[CAT_MAX_EXERCISES];
+	bool has[CAT_MAX_EXERCISES];  /* pend[i] holds an entry */
+	bool seen[CAT_MAX_EXERCISES]; /* the slot's end has been looked at */
+};
+
+/* How the player was left. */
+enum journal_way {
+	JOURNAL_FINISHED,  /* the plan ran out (the summary's answer, or none) */
+	JOURNAL_QUIT,      /* q then y */
+	JOURNAL_INTERRUPT, /* Ctrl-C */
+	JOURNAL_TERM,      /* SIGTERM */
+	JOURNAL_HANGUP,    /* SIGHUP: the terminal went away */
+};
+
+/* What to do with the pending entries and the progress file. */
+enum journal_act {
+	JOURNAL_WRITE, /* append what is pending; once written, drop the progress file */
+	JOURNAL_KEEP,  /* write nothing; keep the progress file to resume from */
+};
+
+/*
+ * Start plan `p` (built from `cat`) with nothing pending, or with a resumed
+ * routine's entries: each goes to the first slot of its exercise that has
+ * none (the plan was rebuilt from the same list, so they line up). Entries
+ * naming no exercise of the plan are kept in no slot and reported by the
+ * return value: the number of `resumed` entries that found a slot.
+ */
+unsigned journal_begin(struct journal *j, const struct catalogue *cat, const struct plan *p,
+                       const struct hist_entry *resumed, unsigned n_resumed);
+
+/*
+ * After any session call: every slot that has just ended gets its entry,
+ * stamped `now` (replacing the one it had, when it was gone back into with p
+ * and ended again); a slot that was reopened is looked at again when it
+ * next ends.
+ */
+void journal_collect(struct journal *j, const struct catalogue *cat, const struct plan *p,
+                     const struct session *s, time_t now);
+
+/*
+ * The player is left `way`; `routine` is true for a routine with a
+ * progress file. Leaving early gives the exercise in progress its partial
+ * entry when it earned one (and has none yet: one logged done keeps it).
+ * Returns what to do next.
+ */
+enum journal_act journal_leave(struct journal *j, const struct catalogue *cat, const struct plan *p,
+                               const struct session *s, bool routine, enum journal_way way,
+                               time_t now);
+
+/* Whether an entry is waiting. */
+bool journal_pending(const struct journal *j);
+
+/*
+ * Copy the pending entries, in plan order, into out (room for
+ * CAT_MAX_EXERCISES) with pain score `pain` (0..10 or HIST_NO_PAIN).
+ * Returns how many.
+ */
+unsigned journal_take(const struct journal *j, int pain, struct hist_entry *out);
+
+/* The pending entries are in the history: nothing is waiting any more. */
+void journal_written(struct journal *j);
+
+/*
+ * Whether the history reader would take `e` back as it is, checked the way
+ * it reads: the line it would be is formatted and parsed again. Entries in
+ * the progress file and on their way to the history pass through here.
+ */
+bool journal_entry_valid(const struct hist_entry *e);
+
+#endif

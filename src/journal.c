@@ -1,0 +1,128 @@
+/*
+ * journal.c - what a session leaves in the history; the rules are in
+ * journal.h.
+ */
+#include "journal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *slot_id(const struct catalogue *cat, const struct plan *p, unsigned i)
+{
+	return cat->exercises[p->exercises[i]].id;
+}
+
+unsigned journal_begin(struct journal *j, const struct catalogue *cat, const struct plan *p,
+                       const struct hist_entry *resumed, unsigned n_resumed)
+{
+	unsigned placed = 0;
+
+	memset(j, 0, sizeof(*j));
+	j->n = p->n_exercises < CAT_MAX_EXERCISES ? (unsigned)p->n_exercises : CAT_MAX_EXERCISES;
+	for (unsigned k = 0; k < n_resumed; k++) {
+		for (unsigned i = 0; i < j->n; i++) {
+			if (!j->has[i] && strcmp(slot_id(cat, p, i), resumed[k].id) == 0) {
+				j->pend[i] = resumed[k];
+				j->has[i] = true;
+				placed++;
+				break;
+			}
+		}
+	}
+	return placed;
+}
+
+/* Make slot i's entry as the rules say; false when it earns none. */
+static bool make_entry(struct journal *j, const struct catalogue *cat, const struct plan *p,
+                       const struct session *s, unsigned i, bool leaving, time_t now)
+{
+	const struct sess_stat *st = &s->stats[i];
+	struct hist_entry *e = &j->pend[i];
+
+	if (st->ended && !st->skipped && !leaving)
+		e->status = HIST_DONE;
+	else if (st->work_done >= 1)
+		e->status = HIST_PARTIAL;
+	else
+		return false;
+	snprintf(e->id, sizeof(e->id), "%s", slot_id(cat, p, i));
+	e->when = now;
+	e->active_s = (unsigned)((st->active_ms + 500) / 1000);
+	e->pain = HIST_NO_PAIN;
+	e->day = 0;
+	e->line = 0;
+	return true;
+}
+
+void journal_collect(struct journal *j, const struct catalogue *cat, const struct plan *p,
+                     const struct session *s, time_t now)
+{
+	for (unsigned i = 0; i < j->n; i++) {
+		if (!s->stats[i].ended) {
+			j->seen[i] = false;
+			continue;
+		}
+		if (j->seen[i])
+			continue;
+		j->seen[i] = true;
+		j->has[i] = make_entry(j, cat, p, s, i, false, now);
+	}
+}
+
+enum journal_act journal_leave(struct journal *j, const struct catalogue *cat, const struct plan *p,
+                               const struct session *s, bool routine, enum journal_way way,
+                               time_t now)
+{
+	if (s->finished || way == JOURNAL_FINISHED)
+		return JOURNAL_WRITE;
+	if (routine && (way == JOURNAL_TERM || way == JOURNAL_HANGUP))
+		return JOURNAL_KEEP;
+
+	unsigned slot = session_slot(s);
+	/* An exercise already logged as done keeps its entry when gone back into. */
+	if (slot < j->n && !j->has[slot])
+		j->has[slot] = make_entry(j, cat, p, s, slot, true, now);
+	return JOURNAL_WRITE;
+}
+
+bool journal_pending(const struct journal *j)
+{
+	for (unsigned i = 0; i < j->n; i++)
+		if (j->has[i])
+			return true;
+	return false;
+}
+
+unsigned journal_take(const struct journal *j, int pain, struct hist_entry *out)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < j->n; i++) {
+		if (!j->has[i])
+			continue;
+		out[n] = j->pend[i];
+		out[n++].pain = pain;
+	}
+	return n;
+}
+
+void journal_written(struct journal *j)
+{
+	memset(j->has, 0, sizeof(j->has));
+}
+
+bool journal_entry_valid(const struct hist_entry *e)
+{
+	char line[160], why[160];
+	struct hist_entry back;
+
+	if (!memchr(e->id, '\0', sizeof(e->id)) ||
+	    (e->status != HIST_DONE && e->status != HIST_PARTIAL))
+		return false;
+	size_t len = hist_format_entry(e, line, sizeof(line));
+	if (len == 0 || len >= sizeof(line) || line[len - 1] != '\n')
+		return false;
+	return hist_parse_line(line, len - 1, &back, why, sizeof(why)) == 0 &&
+	       strcmp(back.id, e->id) == 0 && back.status == e->status &&
+	       back.active_s == e->active_s && back.pain == e->pain;
+}
