@@ -49,6 +49,11 @@ endif
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,\
                 $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+# The core sees only libcyaml's and libyaml's flags, and a header that makes
+# any curses header it includes fail to compile (see src/core_only.h).
+CORE_PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,\
+                     $(shell $(PKG_CONFIG) --cflags libcyaml yaml-0.1 2>/dev/null)) \
+                   -include src/core_only.h
 CORE_LIBS  := $(shell $(PKG_CONFIG) --libs libcyaml yaml-0.1 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
@@ -69,10 +74,10 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 # The core includes no curses header; tests link it without ncurses.
 CORE_SRC = src/catalogue.c src/catalogue_load.c src/plan.c src/session.c src/history.c \
            src/progress.c src/journal.c src/yaml_err.c src/hook.c src/settings.c src/words.c \
-           src/events.c
+           src/events.c src/file.c
 APP_SRC  = src/main.c src/cli_text.c $(sort $(wildcard src/ui*.c))
 TESTS    = test_catalogue test_plan test_session test_history test_progress \
-           test_hook test_settings test_words test_journal test_events
+           test_hook test_settings test_words test_journal test_events test_file
 CORE_SRC += src/progression.c
 TESTS    += test_progression
 
@@ -84,6 +89,10 @@ SAN_CORE_OBJ = $(CORE_SRC:%.c=$(B)/san/%.o) $(B)/san/builtin_catalogue.o
 .PHONY: all run check test unit unit-san cli-test e2e bench install uninstall \
         clean format fuzz deps
 all: lumbar
+
+# The core is compiled with libcyaml's and libyaml's flags only.
+$(CORE_SRC:%.c=$(B)/%.o) $(CORE_SRC:%.c=$(B)/san/%.o): PKG_CFLAGS = $(CORE_PKG_CFLAGS)
+$(CORE_SRC:%.c=$(B)/%.o) $(CORE_SRC:%.c=$(B)/san/%.o): src/core_only.h
 
 lumbar: $(CORE_OBJ) $(APP_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -165,16 +174,17 @@ FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(DEFINES) -Iin
 FUZZ_BINS = $(B)/fuzz/fuzz_catalogue $(B)/fuzz/fuzz_settings $(B)/fuzz/fuzz_history
 
 $(B)/fuzz/fuzz_catalogue: tests/fuzz/fuzz_catalogue.c src/catalogue.c src/catalogue_load.c \
-                          src/yaml_err.c src/plan.c
+                          src/yaml_err.c src/plan.c src/file.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
 
-$(B)/fuzz/fuzz_settings: tests/fuzz/fuzz_settings.c src/settings.c src/catalogue.c src/yaml_err.c
+$(B)/fuzz/fuzz_settings: tests/fuzz/fuzz_settings.c src/settings.c src/catalogue.c src/yaml_err.c \
+                         src/file.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
 
 $(B)/fuzz/fuzz_history: tests/fuzz/fuzz_history.c src/history.c src/catalogue.c \
-                        src/catalogue_load.c src/yaml_err.c \
+                        src/catalogue_load.c src/yaml_err.c src/file.c \
                         $(B)/builtin_catalogue.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)

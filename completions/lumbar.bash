@@ -6,7 +6,8 @@ _lumbar()
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
 	opts="--list --show --plan --format= --check --history --catalogue --level
-	      --history-file --no-bell --quiet --no-color --on-phase --speak --help --version"
+	      --history-file --no-bell --quiet --no-color --color --on-phase --speak --no-speak
+	      --help --version"
 
 	case $prev in
 	--catalogue | -C | --check | -c | --history-file)

@@ -68,7 +68,7 @@ enum {
 	HIST_MAX_SECONDS = 999999999,
 	HIST_MAX_PAIN = 10,
 	HIST_NO_PAIN = -1,
-	HIST_MAX_FILE = 64 * 1024 * 1024, /* a longer history is refused (EFBIG) */
+	HIST_MAX_FILE = 64 * 1024 * 1024, /* a longer history is refused, unread */
 };
 
 enum hist_result { HIST_DONE, HIST_PARTIAL, HIST_STOPPED };
@@ -153,8 +153,8 @@ char *hist_format_time(time_t when, char *buf, size_t len);
  * The history path: `override` when not NULL or empty (--history-file), else
  * `$XDG_STATE_HOME/lumbar/history.tsv` when xdg_state_home is an absolute
  * path, else `HOME/.local/state/lumbar/history.tsv`. Returns 0 and writes the
- * path to buf; returns -1 when there is no home to use or buf is too small
- * (buf then holds an empty string).
+ * path to buf; returns ENOENT when there is no home to use or ENAMETOOLONG
+ * when buf is too small (buf then holds an empty string).
  */
 int hist_path(const char *override, const char *xdg_state_home, const char *home, char *buf,
               size_t len);
@@ -167,6 +167,15 @@ int hist_path(const char *override, const char *xdg_state_home, const char *home
 int hist_make_parent(const char *path, struct hist_error *err);
 
 /*
+ * The folder that holds `path` must be the user's own (owner = effective
+ * uid) and not writable by others (no o+w, and g+w only for the user's own
+ * group), or someone else could plant a symlink or a file there. A folder
+ * not there yet passes (lumbar creates it 0700). Returns 0, or -1 with *err
+ * saying which folder and why (errnum EPERM).
+ */
+int hist_check_folder(const char *path, struct hist_error *err);
+
+/*
  * Append `n` entries to the history at `path` in one write() of whole lines
  * with O_APPEND, then fsync. The `day` and `line` fields of the entries are
  * ignored: the timestamp is `when` in the current time zone. Missing folders
@@ -174,7 +183,9 @@ int hist_make_parent(const char *path, struct hist_error *err);
  * columns in the same write. If the file does not end with a newline (a
  * previous write cut short by a full disk), a newline goes first so the new
  * lines stay whole. Two processes appending at once both land; an advisory
- * lock keeps the header single.
+ * lock keeps the header single. Only a regular file is written: a symlink
+ * (not followed), FIFO or device is refused, so nothing is reported saved
+ * that was not; so is a folder hist_check_folder() refuses.
  *
  * Returns 0, or -1 with *err filled and the file as it was or with whole
  * lines only as far as the system allows. Never crashes on a directory, an
@@ -202,8 +213,13 @@ typedef void hist_warn_fn(void *ctx, unsigned line, const char *why);
  * The caller prints them as `PATH:LINE: why` with the path as it gave it, as
  * compilers do, so the message names the file the user can open.
  *
+ * The file is opened without following a symlink and without blocking: a
+ * symlink, FIFO, device or folder is refused, and so is a file over
+ * HIST_MAX_FILE bytes (nothing of it is read), or one in a folder that
+ * hist_check_folder() refuses.
+ *
  * Returns 0, or -1 with *err filled and *out untouched when the file exists
- * but cannot be read (a directory, no permission, out of memory).
+ * but cannot be read.
  */
 int hist_load(const char *path, struct hist *out, hist_warn_fn *warn, void *ctx,
               struct hist_error *err);
@@ -293,8 +309,8 @@ struct hist_summary {
 
 /*
  * Compute the summary of `h` against the catalogue's frequencies at `now`.
- * Returns 0 and fills *out (free with hist_summary_free()), or -1 when memory
- * runs out, with *out untouched. Days after today (a clock set back) appear
+ * Returns 0 and fills *out (free with hist_summary_free()); running out of
+ * memory exits (file.h). Days after today (a clock set back) appear
  * in `days` but count toward no streak. `cat` may be NULL: no exercises, so
  * no due work and no per-exercise rows. When scores span less than two
  * weeks the first and last weeks overlap; check pain_last_day -
@@ -340,23 +356,11 @@ int hist_result_parse(const char *s, enum hist_result *out);
 
 /*
  * Fill *err (when not NULL) with the formatted text followed by ": " and
- * errnum's strerror() text when errnum is not 0. Shared with progress.c.
+ * the words for errnum (file_strerror()) when it is not 0. Shared with
+ * progress.c.
  */
 __attribute__((format(printf, 3, 4))) void hist_set_error(struct hist_error *err, int errnum,
                                                           const char *fmt, ...);
-
-/*
- * Write all of `buf` to `fd`, retrying after EINTR and short writes.
- * Returns 0, or -1 with errno set (ENOSPC for a write that made no
- * progress). Shared with the progress file.
- */
-int hist_write_all(int fd, const char *buf, size_t len);
-
-/*
- * fsync the folder that holds `path`, so that a new or renamed file's name
- * is durable too. Failure only weakens crash safety and is ignored.
- */
-void hist_sync_parent(const char *path);
 
 /*
  * The append under hist_append(), shared with the events file: add `len`

@@ -31,6 +31,7 @@ enum {
 	HOOK_MAX_COMMAND = 1000,       /* longest --on-phase command, in bytes */
 	HOOK_MAX_SAY = 256,            /* longest LUMBAR_SAY sentence, with its NUL */
 	HOOK_MAX_RUNNING = 64,         /* children kept at once; more are not started */
+	HOOK_GRACE_MS = 500,           /* time given to running hooks at the end */
 	HOOK_SPEAK_MIN_COUNTDOWN = 10, /* no spoken 3-2-1 in a shorter phase */
 };
 
@@ -115,6 +116,21 @@ void hook_speak_stop(void);
  * the main loop. Returns how many are still running.
  */
 unsigned hook_reap(void);
+
+/*
+ * Once, after a hook or utterance was not started because HOOK_MAX_RUNNING
+ * were still running: a sentence for the screen saying so. NULL otherwise,
+ * and on every later call.
+ */
+const char *hook_full_notice(void);
+
+/*
+ * When lumbar ends: wait up to HOOK_GRACE_MS for the children still running
+ * to finish, then send SIGTERM to each one's process group (so what a hook
+ * started goes too), and SIGKILL to what is left HOOK_GRACE_MS later. Every
+ * child is reaped; none outlives lumbar.
+ */
+void hook_end_all(void);
 
 /*
  * Find a speech program in `path` (a $PATH value; NULL or empty means the

@@ -49,8 +49,8 @@ struct plan {
 
 /*
  * Build the timeline of `n` exercises (catalogue indexes, in order) at a
- * level. Returns 0 and fills *out, or -1 when memory runs out (with *out
- * untouched). Free with plan_free().
+ * level. Returns 0 and fills *out (running out of memory exits, file.h).
+ * Free with plan_free().
  */
 int plan_build(const struct catalogue *cat, const unsigned *exercises, unsigned n,
                enum cat_level level, struct plan *out);

@@ -61,8 +61,8 @@ struct session {
 
 /*
  * Start a session at phase `first` (0 for the beginning; a resumed routine
- * passes the phase it stopped in), running, at `now_ms`. Returns 0, or -1
- * when memory runs out. The plan must outlive the session. An empty plan is
+ * passes the phase it stopped in), running, at `now_ms`. Returns 0 (running
+ * out of memory exits, file.h). The plan must outlive the session. An empty plan is
  * finished at once.
  */
 int session_init(struct session *s, const struct plan *p, size_t first, int64_t now_ms);

@@ -174,17 +174,4 @@ bool yerr_prescan(const char *buf, size_t len, unsigned flags, unsigned *line, u
 
 /* ---- Reading ---------------------------------------------------------------------- */
 
-enum yerr_read {
-	YERR_READ_OK,
-	YERR_READ_IO,     /* *errnum holds the errno of open or read */
-	YERR_READ_NOMEM,  /* out of memory */
-	YERR_READ_TOOBIG, /* larger than `max` bytes */
-};
-
-/*
- * Read a whole file. On success stores a malloc'ed buffer (the caller frees
- * it) and its length; on failure leaves *buf and *len untouched.
- */
-enum yerr_read yerr_read_file(const char *path, size_t max, char **buf, size_t *len, int *errnum);
-
 #endif

@@ -23,6 +23,7 @@
  * No curses and no clock here.
  */
 #include "catalogue_load.h"
+#include "file.h"
 #include "yaml_err.h"
 
 #include <cyaml/cyaml.h>
@@ -838,25 +839,17 @@ enum cat_status cat_load_file(const char *path, struct catalogue **out, struct c
 	struct cat_error local;
 	char *buf = NULL;
 	size_t len = 0;
-	int errnum = 0;
-	enum cat_status st;
 
-	switch (yerr_read_file(path, CAT_MAX_FILE, &buf, &len, &errnum)) {
-	case YERR_READ_OK:
-		st = cat_load_buffer(buf, len, out, err);
+	int e = file_read(path, CAT_MAX_FILE, FILE_FOLLOW, &buf, &len);
+	if (e == 0) {
+		enum cat_status st = cat_load_buffer(buf, len, out, err);
 		free(buf);
 		return st;
-	case YERR_READ_IO:
-		set_error(&local, CAT_EIO, strerror(errnum));
-		break;
-	case YERR_READ_NOMEM:
-		set_error(&local, CAT_ENOMEM, "out of memory");
-		break;
-	case YERR_READ_TOOBIG:
-	default:
-		set_error(&local, CAT_EINVALID, "the file is too large (over 512 KiB)");
-		break;
 	}
+	if (e == FILE_ETOOBIG)
+		set_error(&local, CAT_EINVALID, "the file is too large (over 512 KiB)");
+	else
+		set_error(&local, CAT_EIO, file_strerror(e));
 	if (err != NULL)
 		*err = local;
 	return local.status;
@@ -915,13 +908,10 @@ enum cat_source cat_lookup(const struct cat_lookup_env *env, char *buf, size_t l
 		put(buf, len, env->lumbar_catalogue, "");
 		return CAT_SRC_ENV;
 	}
-	if (is_set(env->xdg_config_home) && env->xdg_config_home[0] == '/') {
-		if (put(buf, len, env->xdg_config_home, "/lumbar/exercises.yaml") && usable(buf))
-			return CAT_SRC_CONFIG;
-	} else if (is_set(env->home)) {
-		if (put(buf, len, env->home, "/.config/lumbar/exercises.yaml") && usable(buf))
-			return CAT_SRC_CONFIG;
-	}
+	if (file_xdg_path(env->xdg_config_home, env->home, ".config", "lumbar/exercises.yaml", buf,
+	                  len) == 0 &&
+	    usable(buf))
+		return CAT_SRC_CONFIG;
 	if (is_set(env->datadir)) {
 		if (put(buf, len, env->datadir, "/exercises.yaml") && usable(buf))
 			return CAT_SRC_DATADIR;

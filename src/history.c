@@ -8,6 +8,8 @@
  */
 #include "history.h"
 
+#include "file.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -37,7 +39,7 @@ void hist_set_error(struct hist_error *err, int errnum, const char *fmt, ...)
 	int n = vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
 	va_end(ap);
 	if (errnum && n >= 0 && (size_t)n < sizeof(err->msg))
-		snprintf(err->msg + n, sizeof(err->msg) - (size_t)n, ": %s", strerror(errnum));
+		snprintf(err->msg + n, sizeof(err->msg) - (size_t)n, ": %s", file_strerror(errnum));
 }
 
 /* ---- Dates ----------------------------------------------------------------- */
@@ -151,36 +153,52 @@ char *hist_format_time(time_t when, char *buf, size_t len)
 int hist_path(const char *override, const char *xdg_state_home, const char *home, char *buf,
               size_t len)
 {
-	int n;
-
-	if (override && *override)
-		n = snprintf(buf, len, "%s", override);
-	else if (xdg_state_home && xdg_state_home[0] == '/')
-		/* The XDG spec says relative values are invalid and must be ignored. */
-		n = snprintf(buf, len, "%s/lumbar/history.tsv", xdg_state_home);
-	else if (home && *home)
-		n = snprintf(buf, len, "%s/.local/state/lumbar/history.tsv", home);
-	else
-		n = -1;
-	if (n < 0 || (size_t)n >= len) {
-		if (len)
-			buf[0] = '\0';
-		return -1;
+	if (override && *override) {
+		int n = snprintf(buf, len, "%s", override);
+		if (n < 0 || (size_t)n >= len) {
+			if (len)
+				buf[0] = '\0';
+			return ENAMETOOLONG;
+		}
+		return 0;
 	}
-	return 0;
+	return file_xdg_path(xdg_state_home, home, ".local/state", "lumbar/history.tsv", buf, len);
+}
+
+int hist_check_folder(const char *path, struct hist_error *err)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = !slash          ? xstrdup(".")
+	            : slash == path ? xstrdup("/")
+	                            : xstrndup(path, (size_t)(slash - path));
+	struct stat st;
+	int rc = 0;
+
+	/* A folder not there yet is created by lumbar, mode 0700. */
+	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (st.st_uid != geteuid()) {
+			hist_set_error(err, 0, "refusing %s: its folder %s belongs to another user",
+			               path, dir);
+			rc = -1;
+		} else if ((st.st_mode & S_IWOTH) ||
+		           ((st.st_mode & S_IWGRP) && st.st_gid != getegid())) {
+			hist_set_error(err, 0,
+			               "refusing %s: others can write to its folder %s "
+			               "(chmod go-w %s)",
+			               path, dir, dir);
+			rc = -1;
+		}
+		if (rc && err)
+			err->errnum = EPERM;
+	}
+	free(dir);
+	return rc;
 }
 
 int hist_make_parent(const char *path, struct hist_error *err)
 {
 	struct stat st;
-	size_t len = strlen(path);
-	char *dir = malloc(len + 1);
-
-	if (!dir) {
-		hist_set_error(err, ENOMEM, "cannot create folder for %s", path);
-		return -1;
-	}
-	memcpy(dir, path, len + 1);
+	char *dir = xstrdup(path);
 	char *slash = strrchr(dir, '/');
 	if (!slash || slash == dir) {
 		free(dir); /* The parent is "." or "/", which exist. */
@@ -292,46 +310,6 @@ size_t hist_format_entry(const struct hist_entry *e, char *buf, size_t len)
 	return n < 0 ? 0 : (size_t)n;
 }
 
-int hist_write_all(int fd, const char *buf, size_t len)
-{
-	while (len > 0) {
-		ssize_t w = write(fd, buf, len);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		if (w == 0) {
-			errno = ENOSPC;
-			return -1;
-		}
-		buf += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
-void hist_sync_parent(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir;
-
-	if (!slash)
-		dir = strdup(".");
-	else if (slash == path)
-		dir = strdup("/");
-	else
-		dir = strndup(path, (size_t)(slash - path));
-	if (!dir)
-		return;
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0) {
-		(void)fsync(fd);
-		close(fd);
-	}
-	free(dir);
-}
-
 int hist_append(const char *path, const struct hist_entry *e, size_t n, struct hist_error *err)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -368,26 +346,34 @@ int hist_append_text(const char *path, const char *header_text, const char *text
 {
 	/* Room for a leading newline, the header and every line. */
 	size_t cap = 1 + strlen(header_text) + len;
-	char *buf = malloc(cap);
-	if (!buf) {
-		hist_set_error(err, ENOMEM, "cannot write to %s", path);
+	if (hist_check_folder(path, err) != 0)
 		return -1;
-	}
+	char *buf = xmalloc(cap);
 	if (hist_make_parent(path, err) != 0) {
 		free(buf);
 		return -1;
 	}
 	/*
 	 * Read access is only to check the last byte; a write-only file still
-	 * works. O_NONBLOCK so a FIFO without a reader fails instead of hanging.
+	 * works. O_NONBLOCK so a FIFO without a reader fails instead of hanging;
+	 * O_NOFOLLOW so a symlink planted in the folder is not followed.
 	 */
-	const int flags = O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK;
+	const int flags = O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW;
 	int fd = open(path, O_RDWR | flags, 0600);
 	if (fd < 0 && errno == EACCES)
 		fd = open(path, O_WRONLY | flags, 0600);
 	if (fd < 0) {
-		hist_set_error(err, errno, "cannot open %s", path);
+		int why = errno == ELOOP ? FILE_ESYMLINK : errno == ENXIO ? FILE_ENOTREG : errno;
+		hist_set_error(err, why, "cannot open %s", path);
 		free(buf);
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		/* A FIFO or device would swallow the lines: never say they were saved. */
+		hist_set_error(err, FILE_ENOTREG, "cannot write to %s", path);
+		free(buf);
+		close(fd);
 		return -1;
 	}
 	int fl = fcntl(fd, F_GETFL);
@@ -401,19 +387,15 @@ int hist_append_text(const char *path, const char *header_text, const char *text
 	 */
 	(void)flock(fd, LOCK_EX);
 
-	struct stat st;
 	size_t off = 0;
 	bool header = false;
-	if (fstat(fd, &st) != 0)
-		st.st_mode = 0; /* unknown: treated as not a regular file */
-	if (S_ISREG(st.st_mode)) {
-		if (st.st_size == 0) {
-			header = true;
-		} else {
-			char last;
-			if (pread(fd, &last, 1, st.st_size - 1) == 1 && last != '\n')
-				buf[off++] = '\n';
-		}
+	(void)fstat(fd, &st); /* the size after the lock; a failure keeps the first */
+	if (st.st_size == 0) {
+		header = true;
+	} else {
+		char last;
+		if (pread(fd, &last, 1, st.st_size - 1) == 1 && last != '\n')
+			buf[off++] = '\n';
 	}
 	if (header) {
 		memcpy(buf + off, header_text, strlen(header_text));
@@ -423,7 +405,7 @@ int hist_append_text(const char *path, const char *header_text, const char *text
 	off += len;
 
 	int rc = 0;
-	if (hist_write_all(fd, buf, off) != 0) {
+	if (file_write_all(fd, buf, off) != 0) {
 		hist_set_error(err, errno, "cannot write to %s", path);
 		rc = -1;
 		/*
@@ -433,9 +415,8 @@ int hist_append_text(const char *path, const char *header_text, const char *text
 		 * unfinished bytes go, every line already there stays. The lock
 		 * keeps another lumbar from appending in between.
 		 */
-		if (S_ISREG(st.st_mode))
-			(void)ftruncate(fd, st.st_size);
-	} else if (S_ISREG(st.st_mode) && fsync(fd) != 0) {
+		(void)ftruncate(fd, st.st_size);
+	} else if (fsync(fd) != 0) {
 		hist_set_error(err, errno, "cannot save %s", path);
 		rc = -1;
 	}
@@ -444,7 +425,7 @@ int hist_append_text(const char *path, const char *header_text, const char *text
 		rc = -1;
 	}
 	if (rc == 0 && header)
-		hist_sync_parent(path);
+		file_sync_parent(path);
 	free(buf);
 	return rc;
 }
@@ -725,17 +706,14 @@ static void parse_one(void *ctx, unsigned lineno, const char *s, size_t len)
 int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn, void *ctx,
                struct hist_error *err)
 {
+	(void)err; /* nothing to report: running out of memory exits (file.h) */
 	if (len == 0) {
 		out->e = NULL;
 		out->n = 0;
 		return 0;
 	}
 	/* Count lines first so one allocation holds every entry. */
-	struct parse_ctx pc = { malloc(hist_count_lines(buf, len) * sizeof(*pc.e)), 0, warn, ctx };
-	if (!pc.e) {
-		hist_set_error(err, ENOMEM, "cannot read the history");
-		return -1;
-	}
+	struct parse_ctx pc = { xmalloc(hist_count_lines(buf, len) * sizeof(*pc.e)), 0, warn, ctx };
 	hist_each_line(buf, len, parse_one, &pc);
 
 	struct hist_entry *e = pc.e;
@@ -761,83 +739,37 @@ int hist_load(const char *path, struct hist *out, hist_warn_fn *warn, void *ctx,
 	if (hist_read_text(path, &buf, &len, err) != 0)
 		return -1;
 	int rc = hist_parse(buf, len, out, warn, ctx, err);
-	if (rc != 0)
-		hist_set_error(err, ENOMEM, "cannot read %s", path);
 	free(buf);
 	return rc;
 }
 
 int hist_read_text(const char *path, char **out, size_t *out_len, struct hist_error *err)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0) {
-		if (errno == ENOENT) {
-			*out = NULL;
-			*out_len = 0;
-			return 0;
-		}
-		hist_set_error(err, errno, "cannot read %s", path);
-		return -1;
-	}
-	struct stat st;
-	if (fstat(fd, &st) != 0) {
-		hist_set_error(err, errno, "cannot read %s", path);
-		close(fd);
-		return -1;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		hist_set_error(err, EISDIR, "cannot read %s", path);
-		close(fd);
-		return -1;
-	}
+	char *buf;
+	size_t len;
 
-	/* One read of the whole file; grow only if it grew meanwhile. */
-	size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
-	size_t len = 0;
-	char *buf = malloc(cap);
-	int rc = -1;
-	if (!buf) {
-		hist_set_error(err, ENOMEM, "cannot read %s", path);
-		goto out;
+	if (hist_check_folder(path, err) != 0)
+		return -1;
+	int e = file_read(path, HIST_MAX_FILE, FILE_NOFOLLOW, &buf, &len);
+	if (e == ENOENT) {
+		*out = NULL;
+		*out_len = 0;
+		return 0;
 	}
-	for (;;) {
-		if (len == cap) {
-			/*
-			 * Ten years of history is well under a megabyte; a file
-			 * that never ends (a device such as /dev/zero) must not
-			 * eat all memory.
-			 */
-			if (cap >= HIST_MAX_FILE) {
-				hist_set_error(err, EFBIG, "cannot read %s", path);
-				goto out;
-			}
-			char *nb = realloc(buf, cap * 2);
-			if (!nb) {
-				hist_set_error(err, ENOMEM, "cannot read %s", path);
-				goto out;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-		ssize_t r = read(fd, buf + len, cap - len);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			hist_set_error(err, errno, "cannot read %s", path);
-			goto out;
-		}
-		if (r == 0)
-			break;
-		len += (size_t)r;
+	if (e == FILE_ETOOBIG) {
+		hist_set_error(err, 0, "cannot read %s: larger than the history limit of %d MiB",
+		               path, HIST_MAX_FILE >> 20);
+		if (err)
+			err->errnum = EFBIG;
+		return -1;
+	}
+	if (e != 0) {
+		hist_set_error(err, e, "cannot read %s", path);
+		return -1;
 	}
 	*out = buf;
 	*out_len = len;
-	buf = NULL;
-	rc = 0;
-out:
-	free(buf);
-	close(fd);
-	return rc;
+	return 0;
 }
 
 void hist_free(struct hist *h)
@@ -922,7 +854,6 @@ int hist_summarize(const struct hist *h, const struct catalogue *cat, time_t now
 {
 	struct hist_summary s;
 	const unsigned nx = cat ? cat->n_exercises : 0;
-	int rc = -1;
 
 	memset(&s, 0, sizeof(s));
 	s.today = hist_today(now);
@@ -940,14 +871,12 @@ int hist_summarize(const struct hist *h, const struct catalogue *cat, time_t now
 	struct cat_index ix;
 	unsigned *cnt_day = NULL, *cnt_week = NULL;
 	double *done7 = NULL, *done30 = NULL;
-	s.ex = calloc(nx ? nx : 1, sizeof(*s.ex));
-	s.days = calloc(ndays ? ndays : 1, sizeof(*s.days));
-	cnt_day = calloc(nx ? nx : 1, sizeof(*cnt_day));
-	cnt_week = calloc(nx ? nx : 1, sizeof(*cnt_week));
-	done7 = calloc(nx ? nx : 1, sizeof(*done7));
-	done30 = calloc(nx ? nx : 1, sizeof(*done30));
-	if (!s.ex || !s.days || !cnt_day || !cnt_week || !done7 || !done30)
-		goto out;
+	s.ex = xcalloc(nx ? nx : 1, sizeof(*s.ex));
+	s.days = xcalloc(ndays ? ndays : 1, sizeof(*s.days));
+	cnt_day = xcalloc(nx ? nx : 1, sizeof(*cnt_day));
+	cnt_week = xcalloc(nx ? nx : 1, sizeof(*cnt_week));
+	done7 = xcalloc(nx ? nx : 1, sizeof(*done7));
+	done30 = xcalloc(nx ? nx : 1, sizeof(*done30));
 	cat_index_init(&ix, cat);
 
 	/* The windows never start before the first day of the history. */
@@ -1096,17 +1025,11 @@ int hist_summarize(const struct hist *h, const struct catalogue *cat, time_t now
 	}
 
 	*out = s;
-	rc = 0;
-out:
-	if (rc != 0) {
-		free(s.ex);
-		free(s.days);
-	}
 	free(cnt_day);
 	free(cnt_week);
 	free(done7);
 	free(done30);
-	return rc;
+	return 0;
 }
 
 unsigned hist_due(const struct hist_summary *s, unsigned n_exercises, unsigned *out)

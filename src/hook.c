@@ -12,6 +12,8 @@
  */
 #include "hook.h"
 
+#include "file.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -23,6 +25,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -320,7 +323,7 @@ static bool ours(const char *entry)
 /*
  * Our environment, without any LUMBAR_* variable we are about to set (an
  * inherited LUMBAR_SIDE must not shadow the real one), plus ours. One
- * allocation: the pointer array, then the strings. NULL when out of memory.
+ * allocation: the pointer array, then the strings.
  */
 static char **build_env(const struct hook_event *ev)
 {
@@ -348,9 +351,7 @@ static char **build_env(const struct hook_event *ev)
 		n_env++;
 	for (size_t i = 0; i < N_ENV; i++)
 		bytes += strlen(env_names[i]) + 1 + (values[i] != NULL ? strlen(values[i]) : 0) + 1;
-	envp = malloc((n_env + N_ENV + 1) * sizeof(*envp) + bytes);
-	if (envp == NULL)
-		return NULL;
+	envp = xmalloc((n_env + N_ENV + 1) * sizeof(*envp) + bytes);
 	for (char **e = environ; e != NULL && *e != NULL; e++)
 		if (!ours(*e))
 			envp[k++] = *e;
@@ -372,6 +373,9 @@ static unsigned n_running;
 
 /* The utterance that may still be speaking; 0 when none is. */
 static pid_t speech_pid;
+
+/* A start was refused for the limit; whether the screen was told. */
+static bool full_seen, full_told;
 
 unsigned hook_reap(void)
 {
@@ -419,20 +423,15 @@ static pid_t spawn(const char *cmd, const struct hook_event *ev)
 		return -1;
 	}
 	if (hook_reap() >= HOOK_MAX_RUNNING) {
+		full_seen = true;
 		errno = EAGAIN;
 		return -1;
 	}
 	envp = build_env(ev);
 	argv[0] = sh;
 	argv[1] = dash_c;
-	argv[2] = strdup(cmd);
+	argv[2] = xstrdup(cmd);
 	argv[3] = NULL;
-	if (envp == NULL || argv[2] == NULL) {
-		free(envp);
-		free(argv[2]);
-		errno = ENOMEM;
-		return -1;
-	}
 
 	sigfillset(&all);
 	sigemptyset(&none);
@@ -466,6 +465,51 @@ static pid_t spawn(const char *cmd, const struct hook_event *ev)
 	}
 	running[n_running++] = pid;
 	return pid;
+}
+
+const char *hook_full_notice(void)
+{
+	static char msg[80];
+
+	if (!full_seen || full_told)
+		return NULL;
+	full_told = true;
+	snprintf(msg, sizeof(msg), "%d hooks are still running: no more are started",
+	         HOOK_MAX_RUNNING);
+	return msg;
+}
+
+/* Reap for up to `ms` milliseconds; true when none is left. */
+static bool reap_for(unsigned ms)
+{
+	const struct timespec step = { 0, 10 * 1000000L };
+
+	for (unsigned waited = 0; hook_reap() > 0; waited += 10) {
+		if (waited >= ms)
+			return false;
+		nanosleep(&step, NULL);
+	}
+	return true;
+}
+
+static void signal_all(int sig)
+{
+	for (unsigned i = 0; i < n_running; i++)
+		(void)kill(-running[i], sig);
+}
+
+void hook_end_all(void)
+{
+	if (reap_for(HOOK_GRACE_MS))
+		return;
+	/* Not reaped yet, so no process group id here can have been reused. */
+	signal_all(SIGTERM);
+	signal_all(SIGCONT); /* a stopped child cannot act on SIGTERM */
+	if (reap_for(HOOK_GRACE_MS))
+		return;
+	signal_all(SIGKILL);
+	(void)reap_for(HOOK_GRACE_MS); /* only a process stuck in the kernel stays */
+	speech_pid = 0;
 }
 
 pid_t hook_run(const char *cmd, const struct hook_event *ev)

@@ -30,11 +30,11 @@
 
 /* sysexits(3) values, spelled out so the contract is visible here. */
 enum {
-	EXIT_USAGE = 64,   /* bad usage, unknown id or level */
-	EXIT_DATAERR = 65, /* bad catalogue */
-	EXIT_NOINPUT = 66, /* unreadable file */
-	EXIT_SOFTWARE = 70,
-	EXIT_IOERR = 74, /* a file could not be written */
+	EXIT_USAGE = 64,       /* bad usage, unknown id or level */
+	EXIT_DATAERR = 65,     /* bad catalogue */
+	EXIT_NOINPUT = 66,     /* unreadable file */
+	EXIT_UNAVAILABLE = 69, /* --speak without a speech program */
+	EXIT_IOERR = 74, /* standard output or a file could not be written */
 };
 
 enum mode {
@@ -60,10 +60,13 @@ struct options {
 	bool tsv;
 	bool bell, flash, color, speak;
 	/* Which of the above the command line set, so they beat the config file. */
-	bool set_level, set_bell, set_color, set_speak;
+	bool set_level, set_bell, set_color, set_speak, set_on_phase;
 };
 
 static const char *progname = "lumbar";
+
+/* Room for a path: PATH_MAX on Linux, counting the NUL. */
+enum { PATH_LEN = 4096 };
 
 static void usage(FILE *fp)
 {
@@ -89,12 +92,16 @@ static void usage(FILE *fp)
 	            "      --no-bell          no sound at phase changes (the screen flashes)\n"
 	            "  -q, --quiet            neither sound nor flash\n"
 	            "      --no-color         no colours (also: NO_COLOR=1)\n"
+	            "      --color            colours, even if NO_COLOR or config.yaml say none\n"
 	            "      --speak            speak each phase (espeak-ng, espeak or say)\n"
+	            "      --no-speak         do not speak, even if config.yaml says speak\n"
 	            "      --on-phase CMD     run CMD through /bin/sh at each phase change\n"
+	            "                         ('' for none, even if config.yaml sets one)\n"
 	            "  -h, --help             show this help\n"
 	            "  -V, --version          show the version and the catalogue in use\n"
 	            "\n"
-	            "Exit status: 0 ok, 64 usage, 65 bad catalogue, 66 unreadable file.\n"
+	            "Exit status: 0 ok, 64 usage, 65 bad catalogue, 66 unreadable file,\n"
+	            "71 out of memory, 74 output not written.\n"
 	            "General advice from a public article, not a physiotherapist's:\n"
 	            "stop any exercise that increases your pain. See lumbar(1).\n");
 }
@@ -115,7 +122,16 @@ static int usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-enum { OPT_FORMAT = 256, OPT_NO_BELL, OPT_NO_COLOR, OPT_HISTORY_FILE, OPT_SPEAK, OPT_ON_PHASE };
+enum {
+	OPT_FORMAT = 256,
+	OPT_NO_BELL,
+	OPT_NO_COLOR,
+	OPT_COLOR,
+	OPT_HISTORY_FILE,
+	OPT_SPEAK,
+	OPT_NO_SPEAK,
+	OPT_ON_PHASE,
+};
 
 static const struct option long_options[] = {
 	{ "list", no_argument, NULL, 'l' },
@@ -132,7 +148,10 @@ static const struct option long_options[] = {
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
+	{ "color", no_argument, NULL, OPT_COLOR },
+	{ "colour", no_argument, NULL, OPT_COLOR },
 	{ "speak", no_argument, NULL, OPT_SPEAK },
+	{ "no-speak", no_argument, NULL, OPT_NO_SPEAK },
 	{ "on-phase", required_argument, NULL, OPT_ON_PHASE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -220,15 +239,22 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->color = false;
 			o->set_color = true;
 			break;
+		case OPT_COLOR:
+			o->color = true;
+			o->set_color = true;
+			break;
 		case OPT_SPEAK:
-			o->speak = true;
+		case OPT_NO_SPEAK:
+			o->speak = c == OPT_SPEAK;
 			o->set_speak = true;
 			break;
 		case OPT_ON_PHASE:
 			if (strlen(optarg) > HOOK_MAX_COMMAND)
 				return usage_error("--on-phase command is longer than %d bytes",
 				                   HOOK_MAX_COMMAND);
+			/* An empty command is none, and beats the config file's. */
 			o->on_phase = *optarg ? optarg : NULL;
+			o->set_on_phase = true;
 			break;
 		case 'h':
 			o->mode = MODE_HELP;
@@ -278,7 +304,7 @@ static int parse_args(int argc, char **argv, struct options *o)
  */
 static int apply_settings(struct options *o, struct settings *st)
 {
-	char path[4096];
+	char path[PATH_LEN];
 	struct cat_error err;
 	enum cat_status rc;
 
@@ -298,7 +324,7 @@ static int apply_settings(struct options *o, struct settings *st)
 		o->color = st->color;
 	if (st->speak >= 0 && !o->set_speak)
 		o->speak = st->speak;
-	if (st->on_phase && !o->on_phase)
+	if (st->on_phase && !o->set_on_phase)
 		o->on_phase = st->on_phase;
 	return 0;
 }
@@ -308,7 +334,7 @@ static int apply_settings(struct options *o, struct settings *st)
 struct loaded {
 	struct catalogue *cat;
 	enum cat_source source;
-	char path[4096];
+	char path[PATH_LEN];
 };
 
 static void lookup_catalogue(const struct options *o, struct loaded *l)
@@ -366,15 +392,11 @@ static int run_plan(const struct options *o, const struct catalogue *cat)
 	int rc;
 
 	if (!o->target || strcmp(o->target, "all") == 0) {
-		rc = plan_build_all(cat, o->level, &plan);
+		(void)plan_build_all(cat, o->level, &plan);
 	} else {
 		if ((rc = find_exercise(cat, o->target, &ex)) != 0)
 			return rc;
-		rc = plan_build_one(cat, ex, o->level, &plan);
-	}
-	if (rc != 0) {
-		fprintf(stderr, "%s: out of memory\n", progname);
-		return EXIT_SOFTWARE;
+		(void)plan_build_one(cat, ex, o->level, &plan);
 	}
 	cli_plan(stdout, cat, &plan, o->tsv);
 	plan_free(&plan);
@@ -407,19 +429,11 @@ static int run_history(const struct options *o, const struct catalogue *cat, con
 	struct hist_summary sum;
 	struct hist_error err;
 
-	if (!*path) {
-		fprintf(stderr, "%s: no history without HOME; use --history-file FILE\n", progname);
-		return EXIT_USAGE;
-	}
 	if (hist_load(path, &h, warn_history_line, (void *)(uintptr_t)path, &err) != 0) {
 		fprintf(stderr, "%s: %s\n", progname, err.msg);
 		return EXIT_NOINPUT;
 	}
-	if (hist_summarize(&h, cat, time(NULL), &sum) != 0) {
-		hist_free(&h);
-		fprintf(stderr, "%s: out of memory\n", progname);
-		return EXIT_SOFTWARE;
-	}
+	(void)hist_summarize(&h, cat, time(NULL), &sum); /* out of memory exits */
 	cli_history(stdout, cat, &sum, path, o->tsv);
 	hist_summary_free(&sum);
 	hist_free(&h);
@@ -482,7 +496,7 @@ static int run_player(const struct options *o, const struct catalogue *cat, cons
 	/* Said now, on a plain terminal: once the screen is up it would be lost. */
 	if (o->speak && !(u.speaker = hook_speaker(getenv("PATH"), msg, sizeof(msg)))) {
 		fprintf(stderr, "%s: --speak: %s\n", progname, msg);
-		return 69;
+		return EXIT_UNAVAILABLE;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr,
@@ -494,12 +508,42 @@ static int run_player(const struct options *o, const struct catalogue *cat, cons
 	return ui_run(&u);
 }
 
+/* Everything printed reached standard output, or say so: exit 74 (EX_IOERR). */
+static int flush_stdout(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "%s: cannot write output: %s\n", progname, strerror(errno));
+		return rc ? rc : EXIT_IOERR;
+	}
+	return rc;
+}
+
+/*
+ * Why there is no history path: none to derive (no HOME), or one too long.
+ * The player runs without a history when there is no HOME; a path too long
+ * is always an error, as the user meant a file and would lose what is done.
+ */
+static int history_path_error(const struct options *o, int why)
+{
+	if (why == ENAMETOOLONG && o->history_file)
+		fprintf(stderr, "%s: --history-file: the path is too long (over %d bytes)\n",
+		        progname, PATH_LEN - 1);
+	else if (why == ENAMETOOLONG)
+		fprintf(stderr,
+		        "%s: the history path under $XDG_STATE_HOME or $HOME is too long (over %d "
+		        "bytes); use --history-file FILE\n",
+		        progname, PATH_LEN - 1);
+	else
+		fprintf(stderr, "%s: no history without HOME; use --history-file FILE\n", progname);
+	return EXIT_USAGE;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
 	struct loaded l = { 0 };
 	struct settings st;
-	char history[4096];
+	char history[PATH_LEN];
 	int rc;
 
 	/* A full disk or a file-size limit must be an error we report, not death. */
@@ -508,14 +552,13 @@ int main(int argc, char **argv)
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		return rc;
 	/* Without HOME there is no history, but the timer still runs. */
-	if (hist_path(o.history_file, getenv("XDG_STATE_HOME"), getenv("HOME"), history,
-	              sizeof(history)) != 0)
-		history[0] = '\0';
+	int no_history = hist_path(o.history_file, getenv("XDG_STATE_HOME"), getenv("HOME"),
+	                           history, sizeof(history));
 
 	switch (o.mode) {
 	case MODE_HELP:
 		usage(stdout);
-		return 0;
+		return flush_stdout(0);
 	case MODE_CHECK:
 		return run_check(o.check_file);
 	case MODE_CHECKIN:
@@ -537,7 +580,14 @@ int main(int argc, char **argv)
 		       l.source == CAT_SRC_BUILTIN ? "built-in copy" : l.path,
 		       cat_source_name(l.source));
 		settings_free(&st);
-		return 0;
+		return flush_stdout(0);
+	case MODE_HISTORY:
+	case MODE_PLAYER:
+		if (no_history == ENAMETOOLONG || (no_history && o.mode == MODE_HISTORY)) {
+			settings_free(&st);
+			return history_path_error(&o, no_history);
+		}
+		break;
 	default:
 		break;
 	}
@@ -569,9 +619,5 @@ int main(int argc, char **argv)
 	}
 	cat_free(l.cat);
 	settings_free(&st);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "%s: cannot write output: %s\n", progname, strerror(errno));
-		return rc ? rc : 74;
-	}
-	return rc;
+	return flush_stdout(rc);
 }

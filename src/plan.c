@@ -5,6 +5,8 @@
  */
 #include "plan.h"
 
+#include "file.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,13 +134,8 @@ int plan_build(const struct catalogue *cat, const unsigned *exercises, unsigned 
 	p.n = b.n;
 	p.total = b.offset;
 	p.n_exercises = n;
-	p.phases = calloc(b.n ? b.n : 1, sizeof(*p.phases));
-	p.exercises = calloc(n ? n : 1, sizeof(*p.exercises));
-	if (!p.phases || !p.exercises) {
-		free(p.phases);
-		free(p.exercises);
-		return -1;
-	}
+	p.phases = xcalloc(b.n, sizeof(*p.phases));
+	p.exercises = xcalloc(n, sizeof(*p.exercises));
 	if (n)
 		memcpy(p.exercises, exercises, n * sizeof(*exercises));
 

@@ -3,6 +3,8 @@
  */
 #include "progress.h"
 
+#include "file.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -50,13 +52,9 @@ int prog_path(const char *state_dir, const char *history_abs, char *buf, size_t 
 int prog_lock(const char *path, bool make_folder, struct hist_error *err)
 {
 	size_t plen = strlen(path);
-	char *lock = malloc(plen + 6);
+	char *lock = xmalloc(plen + 6);
 	int fd;
 
-	if (!lock) {
-		hist_set_error(err, ENOMEM, "cannot lock %s", path);
-		return -1;
-	}
 	memcpy(lock, path, plen);
 	memcpy(lock + plen, ".lock", 6);
 	if (make_folder && hist_make_parent(lock, err) != 0) {
@@ -184,45 +182,15 @@ int prog_save(const char *path, const struct prog_state *st, struct hist_error *
 		hist_set_error(err, 0, "cannot save %s: state too large", path);
 		return -1;
 	}
-	if (hist_make_parent(path, err) != 0)
+	if (hist_check_folder(path, err) != 0 || hist_make_parent(path, err) != 0)
 		return -1;
 
-	size_t plen = strlen(path);
-	char *tmp = malloc(plen + 8);
-	if (!tmp) {
-		hist_set_error(err, ENOMEM, "cannot save %s", path);
+	int e = file_replace(path, buf, len);
+	if (e != 0) {
+		hist_set_error(err, e, "cannot save %s", path);
 		return -1;
 	}
-	memcpy(tmp, path, plen);
-	memcpy(tmp + plen, ".XXXXXX", 8);
-	/* mkstemp creates the file with mode 0600. */
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		hist_set_error(err, errno, "cannot save %s", path);
-		free(tmp);
-		return -1;
-	}
-	int rc = -1;
-	if (hist_write_all(fd, buf, len) != 0 || fsync(fd) != 0) {
-		hist_set_error(err, errno, "cannot save %s", path);
-		close(fd);
-		goto out;
-	}
-	if (close(fd) != 0) {
-		hist_set_error(err, errno, "cannot save %s", path);
-		goto out;
-	}
-	if (rename(tmp, path) != 0) {
-		hist_set_error(err, errno, "cannot save %s", path);
-		goto out;
-	}
-	hist_sync_parent(path);
-	rc = 0;
-out:
-	if (rc != 0)
-		(void)unlink(tmp);
-	free(tmp);
-	return rc;
+	return 0;
 }
 
 int prog_remove(const char *path, struct hist_error *err)
@@ -495,54 +463,37 @@ static int parse_state(struct cursor *c, struct prog_state *st)
 
 int prog_load(const char *path, struct prog_state *out, struct hist_error *err)
 {
-	char buf[PROG_MAX_BYTES + 1];
-	size_t len = 0;
+	char *buf;
+	size_t len;
 
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0) {
-		if (errno == ENOENT)
-			return 0;
-		hist_set_error(err, errno, "ignoring progress file %s", path);
+	if (hist_check_folder(path, err) != 0)
+		return -1;
+	int e = file_read(path, PROG_MAX_BYTES, FILE_NOFOLLOW, &buf, &len);
+	if (e == ENOENT)
+		return 0;
+	if (e == FILE_ETOOBIG) {
+		hist_set_error(err, 0, "ignoring damaged progress file %s: too large", path);
 		return -1;
 	}
-	for (;;) {
-		ssize_t r = read(fd, buf + len, sizeof(buf) - len);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			hist_set_error(err, errno, "ignoring progress file %s", path);
-			close(fd);
-			return -1;
-		}
-		if (r == 0)
-			break;
-		len += (size_t)r;
-		if (len == sizeof(buf))
-			break;
-	}
-	close(fd);
-	if (len > PROG_MAX_BYTES) {
-		hist_set_error(err, 0, "ignoring damaged progress file %s: too large", path);
+	if (e != 0) {
+		hist_set_error(err, e, "ignoring progress file %s", path);
 		return -1;
 	}
 
 	/* Parse into a copy so *out stays untouched when the file is damaged. */
-	struct prog_state *st = malloc(sizeof(*st));
-	if (!st) {
-		hist_set_error(err, ENOMEM, "ignoring progress file %s", path);
-		return -1;
-	}
-	memset(st, 0, sizeof(*st));
+	struct prog_state *st = xcalloc(1, sizeof(*st));
 	struct cursor c = { buf, buf + len, 0, NULL };
+	int rc = 1;
 	if (parse_state(&c, st) != 0) {
 		hist_set_error(err, 0, "ignoring damaged progress file %s: line %u: %s", path,
 		               c.line, c.why);
-		free(st);
-		return -1;
+		rc = -1;
+	} else {
+		*out = *st;
 	}
-	*out = *st;
 	free(st);
-	return 1;
+	free(buf);
+	return rc;
 }
 
 /* ---- Checking against the catalogue -------------------------------------------- */

@@ -16,6 +16,8 @@
  */
 #include "session.h"
 
+#include "file.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -165,24 +167,11 @@ static unsigned cue(struct session *s, int64_t now_ms)
 
 int session_init(struct session *s, const struct plan *p, size_t first, int64_t now_ms)
 {
-	struct sess_stat *stats = NULL;
-	unsigned char *state = NULL;
+	struct sess_stat *stats = xcalloc(p->n_exercises, sizeof(*stats));
+	unsigned char *state = xcalloc(p->n, sizeof(*state));
 	size_t k;
 
 	memset(s, 0, sizeof(*s));
-	/* calloc(0) may return NULL; an empty array is not a failure. */
-	if (p->n_exercises > 0) {
-		stats = calloc(p->n_exercises, sizeof(*stats));
-		if (stats == NULL)
-			return -1;
-	}
-	if (p->n > 0) {
-		state = calloc(p->n, sizeof(*state));
-		if (state == NULL) {
-			free(stats);
-			return -1;
-		}
-	}
 	s->plan = p;
 	s->stats = stats;
 	s->state = state;

@@ -12,6 +12,7 @@
  * No curses and no clock here.
  */
 #include "settings.h"
+#include "file.h"
 #include "yaml_err.h"
 
 #include <errno.h>
@@ -253,11 +254,7 @@ static bool build(struct loader *L, const struct raw_settings *raw, struct setti
 	    !boolean(L, "color", raw->color, &s.color))
 		return false;
 	if (raw->on_phase != NULL && raw->on_phase[0] != '\0') {
-		s.on_phase = strdup(raw->on_phase);
-		if (s.on_phase == NULL) {
-			set_error(L->err, CAT_ENOMEM, "out of memory");
-			return false;
-		}
+		s.on_phase = xstrdup(raw->on_phase);
 	}
 	*out = s;
 	return true;
@@ -281,28 +278,10 @@ void settings_free(struct settings *s)
 	settings_init(s);
 }
 
-static bool is_set(const char *s)
-{
-	return s != NULL && s[0] != '\0';
-}
-
 int settings_path(const char *xdg_config_home, const char *home, char *buf, size_t len)
 {
-	int n;
-
-	if (len == 0)
-		return -1;
-	if (is_set(xdg_config_home) && xdg_config_home[0] == '/')
-		n = snprintf(buf, len, "%s/lumbar/config.yaml", xdg_config_home);
-	else if (is_set(home))
-		n = snprintf(buf, len, "%s/.config/lumbar/config.yaml", home);
-	else
-		n = -1;
-	if (n < 0 || (size_t)n >= len) {
-		buf[0] = '\0';
-		return -1;
-	}
-	return 0;
+	return file_xdg_path(xdg_config_home, home, ".config", "lumbar/config.yaml", buf, len) ? -1
+	                                                                                       : 0;
 }
 
 enum cat_status settings_load_buffer(const char *buf, size_t len, struct settings *out,
@@ -361,30 +340,23 @@ enum cat_status settings_load_file(const char *path, struct settings *out, struc
 	struct cat_error local;
 	char *buf = NULL;
 	size_t len = 0;
-	int errnum = 0;
-	enum cat_status st;
 
-	switch (yerr_read_file(path, SETTINGS_MAX_FILE, &buf, &len, &errnum)) {
-	case YERR_READ_OK:
-		st = settings_load_buffer(buf, len, out, err);
+	/* A symlink is followed: config files often live in a dotfiles folder. */
+	int e = file_read(path, SETTINGS_MAX_FILE, FILE_FOLLOW, &buf, &len);
+	if (e == 0) {
+		enum cat_status st = settings_load_buffer(buf, len, out, err);
 		free(buf);
 		return st;
-	case YERR_READ_IO:
-		/* No file, or no lumbar directory: nothing was set. */
-		if (errnum == ENOENT || errnum == ENOTDIR) {
-			settings_init(out);
-			return CAT_OK;
-		}
-		set_error(&local, CAT_EIO, strerror(errnum));
-		break;
-	case YERR_READ_NOMEM:
-		set_error(&local, CAT_ENOMEM, "out of memory");
-		break;
-	case YERR_READ_TOOBIG:
-	default:
-		set_error(&local, CAT_EINVALID, "the file is too large (over 64 KiB)");
-		break;
 	}
+	/* No file, or no lumbar directory: nothing was set. */
+	if (e == ENOENT || e == ENOTDIR) {
+		settings_init(out);
+		return CAT_OK;
+	}
+	if (e == FILE_ETOOBIG)
+		set_error(&local, CAT_EINVALID, "the file is too large (over 64 KiB)");
+	else
+		set_error(&local, CAT_EIO, file_strerror(e));
 	if (err != NULL)
 		*err = local;
 	return local.status;

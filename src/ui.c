@@ -12,8 +12,10 @@
  */
 #include "ui.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -61,6 +63,7 @@ static void on_signal(int sig)
 		got_tstp = 1;
 		break;
 	}
+	/* SIGCHLD only wakes the loop, which reaps the finished hook. */
 }
 
 static void catch (int sig)
@@ -105,6 +108,7 @@ static void signals_setup(void)
 	sigaddset(&handled, SIGQUIT);
 	sigaddset(&handled, SIGTSTP);
 	sigaddset(&handled, SIGWINCH);
+	sigaddset(&handled, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &handled, &orig_mask);
 	sleep_mask = orig_mask;
 	sigdelset(&sleep_mask, SIGINT);
@@ -113,8 +117,10 @@ static void signals_setup(void)
 	sigdelset(&sleep_mask, SIGQUIT);
 	sigdelset(&sleep_mask, SIGTSTP);
 	sigdelset(&sleep_mask, SIGWINCH);
+	sigdelset(&sleep_mask, SIGCHLD);
 
 	catch (SIGINT);
+	catch (SIGCHLD);
 	catch (SIGTERM);
 	catch (SIGHUP);
 	catch (SIGQUIT);
@@ -137,6 +143,7 @@ static void signals_restore(void)
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
 	signal(SIGQUIT, SIG_DFL);
+	signal(SIGCHLD, SIG_DFL);
 	if (catch_tstp)
 		signal(SIGTSTP, SIG_DFL);
 }
@@ -370,7 +377,9 @@ static void loop(struct ui *ui)
 			cue(ui, ev, &second_bell);
 			ui_session_events(ui, ev);
 		}
-		ui_hooks_reap();
+		const char *hooks_note = ui_hooks_reap();
+		if (hooks_note)
+			ui_status(ui, true, "%s", hooks_note);
 		if (ui->playing && ui->sess.finished && ui->screen == UI_SCREEN_PLAYER) {
 			/* By time, or by n or s on the last phase. */
 			ui->confirm = false;
@@ -397,6 +406,36 @@ static void loop(struct ui *ui)
 	}
 }
 
+/*
+ * Why newterm() failed. ncurses takes COLUMNS and LINES over the terminal's
+ * own size and gives up on a number it cannot hold (more than 32767), which
+ * is no fault of TERM: name the variable then.
+ */
+static void say_no_terminal(void)
+{
+	static const char *const vars[] = { "COLUMNS", "LINES" };
+
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		const char *v = getenv(vars[i]);
+		char *end;
+		long n;
+
+		if (!v || !*v)
+			continue;
+		errno = 0;
+		n = strtol(v, &end, 10);
+		if (*end == '\0' && (n > SHRT_MAX || errno == ERANGE)) {
+			fprintf(stderr,
+			        "lumbar: %s=%.20s is too large for a terminal (at most %d); unset "
+			        "it to use the terminal's own size\n",
+			        vars[i], v, SHRT_MAX);
+			return;
+		}
+	}
+	fprintf(stderr, "lumbar: cannot use this terminal (TERM=%s)\n",
+	        getenv("TERM") ? getenv("TERM") : "");
+}
+
 int ui_run(const struct ui_options *o)
 {
 	struct ui ui;
@@ -417,11 +456,12 @@ int ui_run(const struct ui_options *o)
 	}
 
 	signals_setup();
+	/* The size comes from the terminal itself, not from stale COLUMNS or LINES. */
+	use_tioctl(TRUE);
 	term_screen = newterm(NULL, stdout, stdin);
 	if (!term_screen) {
 		signals_restore();
-		fprintf(stderr, "lumbar: cannot use this terminal (TERM=%s)\n",
-		        getenv("TERM") ? getenv("TERM") : "");
+		say_no_terminal();
 		ui_log_free(&ui);
 		return 1;
 	}
@@ -471,6 +511,7 @@ int ui_run(const struct ui_options *o)
 	ui_start(&ui);
 	loop(&ui);
 	teardown();
+	ui_hooks_end(); /* no hook outlives lumbar; the terminal is already back */
 
 	/*
 	 * Signals are still ours here, so a second Ctrl-C cannot cut a write

@@ -36,9 +36,15 @@ void ui_hooks_fire(const struct ui_options *o, const struct session *s, unsigned
 	hook_reap();
 }
 
-void ui_hooks_reap(void)
+const char *ui_hooks_reap(void)
 {
 	hook_reap();
+	return hook_full_notice();
+}
+
+void ui_hooks_end(void)
+{
+	hook_end_all();
 }
 
 void ui_hooks_hush(const struct ui_options *o)

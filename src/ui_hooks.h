@@ -17,8 +17,15 @@
 void ui_hooks_fire(const struct ui_options *o, const struct session *s, unsigned ev,
                    int64_t now_ms);
 
-/* Reap finished hooks; call each turn of the loop. */
-void ui_hooks_reap(void);
+/*
+ * Reap finished hooks; call each turn of the loop (SIGCHLD wakes it, so a
+ * finished hook is collected even while paused). Returns, once, a note for
+ * the status line when hooks stopped being started (too many still run).
+ */
+const char *ui_hooks_reap(void);
+
+/* When the player ends: let running hooks finish briefly, then end them. */
+void ui_hooks_end(void);
 
 /* Stop speaking (on pause and on quit). */
 void ui_hooks_hush(const struct ui_options *o);

@@ -7,15 +7,28 @@
  */
 #include "yaml_err.h"
 
+#include "file.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* libcyaml's allocations follow lumbar's policy: out of memory exits 71. */
+static void *yerr_mem(void *ctx, void *ptr, size_t size)
+{
+	(void)ctx;
+	if (size == 0) {
+		free(ptr);
+		return NULL;
+	}
+	return xrealloc(ptr, size);
+}
+
 const cyaml_config_t yerr_base_config = {
 	.log_fn = NULL,
 	.log_ctx = NULL,
-	.mem_fn = cyaml_mem,
+	.mem_fn = yerr_mem,
 	.mem_ctx = NULL,
 	.log_level = CYAML_LOG_ERROR,
 	.flags = CYAML_CFG_DEFAULT,
@@ -415,62 +428,4 @@ bool yerr_prescan(const char *buf, size_t len, unsigned flags, unsigned *line, u
 	}
 	yaml_parser_delete(&parser);
 	return true;
-}
-
-/* ---- Reading ---------------------------------------------------------------------- */
-
-/*
- * The buffer doubles from 16 KiB; a file that fills `max` bytes is too
- * large even if it ends exactly there, which keeps the loop simple.
- */
-enum yerr_read yerr_read_file(const char *path, size_t max, char **out, size_t *out_len,
-                              int *errnum)
-{
-	FILE *fp;
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	enum yerr_read st = YERR_READ_OK;
-
-	fp = fopen(path, "rb");
-	if (fp == NULL) {
-		*errnum = errno;
-		return YERR_READ_IO;
-	}
-	for (;;) {
-		size_t got;
-
-		if (len == cap) {
-			size_t ncap = cap == 0 ? 16384 : cap * 2;
-			char *nbuf;
-
-			if (cap >= max) {
-				st = YERR_READ_TOOBIG;
-				break;
-			}
-			nbuf = realloc(buf, ncap);
-			if (nbuf == NULL) {
-				st = YERR_READ_NOMEM;
-				break;
-			}
-			buf = nbuf;
-			cap = ncap;
-		}
-		got = fread(buf + len, 1, cap - len, fp);
-		len += got;
-		if (got == 0) {
-			if (ferror(fp)) {
-				*errnum = errno;
-				st = YERR_READ_IO;
-			}
-			break;
-		}
-	}
-	fclose(fp);
-	if (st != YERR_READ_OK) {
-		free(buf);
-		return st;
-	}
-	*out = buf;
-	*out_len = len;
-	return YERR_READ_OK;
 }

@@ -481,5 +481,117 @@ if t checkin; then
 	done_test
 fi
 
+# ---- Hostile files and exit codes (issue 11) ---------------------------------------------
+
+# A FIFO as the settings file must not block any command (timeout would say
+# 124): it is refused at once, with what is wrong.
+if t fifo-settings; then
+	mkdir -p "$XDG_CONFIG_HOME/lumbar"
+	mkfifo "$XDG_CONFIG_HOME/lumbar/config.yaml"
+	for args in --list --version alpha; do
+		run "fifo-settings $args" 66 timeout 5 "$LUMBAR" -C "$FIX/cli-small.yaml" $args
+		expect_empty_out
+		expect_err_line "$XDG_CONFIG_HOME/lumbar/config.yaml: not a regular file"
+		done_test
+	done
+	rm -rf "$XDG_CONFIG_HOME/lumbar"
+
+	# The same for a catalogue: --check and --catalogue on a FIFO.
+	mkfifo "$tmp/cat.fifo"
+	run fifo-check 66 timeout 5 "$LUMBAR" --check "$tmp/cat.fifo"
+	expect_err_line "$tmp/cat.fifo: not a regular file"
+	done_test
+	run fifo-catalogue 66 timeout 5 "$LUMBAR" --catalogue "$tmp/cat.fifo" --list
+	expect_err_line "$tmp/cat.fifo: not a regular file"
+	done_test
+	rm -f "$tmp/cat.fifo"
+fi
+
+if t hostile-history; then
+	hdir=$tmp/hostile
+	mkdir -m 700 "$hdir"
+
+	# A FIFO is no history: refused without blocking, never taken as empty.
+	mkfifo "$hdir/fifo.tsv"
+	run history-fifo 66 timeout 5 "$LUMBAR" -C "$FIX/cli-small.yaml" --history \
+		--history-file "$hdir/fifo.tsv"
+	expect_err_line "lumbar: cannot read $hdir/fifo.tsv: not a regular file"
+	done_test
+
+	# Over the 64 MiB limit: refused at once, without reading a byte of it.
+	truncate -s 1G "$hdir/huge.tsv"
+	run history-huge 66 timeout 2 "$LUMBAR" -C "$FIX/cli-small.yaml" --history \
+		--history-file "$hdir/huge.tsv"
+	expect_err_line "lumbar: cannot read $hdir/huge.tsv: larger than the history limit of 64 MiB"
+	done_test
+
+	# A symlink planted where the history goes is not followed.
+	printf 'secret\n' >"$hdir/target"
+	ln -s "$hdir/target" "$hdir/link.tsv"
+	run history-symlink 66 "$LUMBAR" -C "$FIX/cli-small.yaml" --history \
+		--history-file "$hdir/link.tsv"
+	expect_err_match "^lumbar: cannot read $hdir/link.tsv: a symbolic link"
+	done_test
+
+	# A history folder others can write to is refused, and the message says how to fix it.
+	mkdir -m 777 "$hdir/open"
+	chmod 777 "$hdir/open"
+	run history-open-folder 66 "$LUMBAR" -C "$FIX/cli-small.yaml" --history \
+		--history-file "$hdir/open/history.tsv"
+	expect_err_line "lumbar: refusing $hdir/open/history.tsv: others can write to its folder $hdir/open (chmod go-w $hdir/open)"
+	done_test
+
+	# A path too long says so, not "no history without HOME".
+	long=$tmp/$(printf 'x%.0s' $(seq 1 5000)).tsv
+	run history-path-too-long 64 "$LUMBAR" -C "$FIX/cli-small.yaml" --history --history-file "$long"
+	expect_err_line "lumbar: --history-file: the path is too long (over 4095 bytes)"
+	done_test
+	run player-path-too-long 64 "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$long" alpha
+	expect_err_line "lumbar: --history-file: the path is too long (over 4095 bytes)"
+	done_test
+	run history-no-home 64 env -u HOME -u XDG_STATE_HOME "$LUMBAR" -C "$FIX/cli-small.yaml" --history
+	expect_err_line "lumbar: no history without HOME; use --history-file FILE"
+	done_test
+	rm -rf "$hdir"
+fi
+
+# Standard output that cannot be written is exit 74 (EX_IOERR), as the man
+# page says, for --help and --version too.
+if t stdout-full; then
+	for args in --help --version --list; do
+		name="stdout-full $args"
+		out=$tmp/out err=$tmp/err
+		"$LUMBAR" -C "$FIX/cli-small.yaml" $args >/dev/full 2>"$err" </dev/null
+		status=$?
+		ok=1
+		[ "$status" -eq 74 ] || fail "exit status $status, want 74"
+		expect_err_match '^lumbar: cannot write output: No space left on device$'
+		done_test
+	done
+	grep -q '^\.B 74$' man/lumbar.1 || { name=man-74; ok=1; fail "the man page does not list 74"; done_test; }
+	grep -A1 '^\.B 71$' man/lumbar.1 | grep -q 'Out of memory' ||
+		{ name=man-71; ok=1; fail "the man page does not say 71 is out of memory"; done_test; }
+fi
+
+# --no-speak undoes `speak: true` for one run; --speak after it wins again.
+if t no-speak; then
+	mkdir -p "$XDG_CONFIG_HOME/lumbar"
+	printf 'speak: true\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	run speak-from-config 69 env PATH=/nonexistent "$LUMBAR" -C "$FIX/cli-small.yaml" alpha
+	expect_err_match '^lumbar: --speak: '
+	done_test
+	# Past the speech check, the next thing said is that there is no terminal.
+	run no-speak-beats-config 1 env PATH=/nonexistent "$LUMBAR" -C "$FIX/cli-small.yaml" --no-speak alpha
+	expect_err_match '^lumbar: the timer needs a terminal'
+	done_test
+	run speak-after-no-speak 69 env PATH=/nonexistent "$LUMBAR" -C "$FIX/cli-small.yaml" --no-speak --speak alpha
+	done_test
+	rm -rf "$XDG_CONFIG_HOME/lumbar"
+	run help-new-options 0 "$LUMBAR" --help
+	expect_out_match '^ +--no-speak '
+	expect_out_match '^ +--color '
+	done_test
+fi
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

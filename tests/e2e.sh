@@ -1267,7 +1267,8 @@ test_history_on_a_full_disk() {
 	local fs="$tmp/fullfs"
 	open_pane histfull || return 1
 	mkdir -p "$fs"
-	if mount -t tmpfs -o size=8k tmpfs "$fs" 2>/dev/null; then
+	# mode=0700: lumbar refuses a history folder that others can write to.
+	if mount -t tmpfs -o size=8k,mode=0700 tmpfs "$fs" 2>/dev/null; then
 		hist="$fs/history.tsv"
 		full_disk_case 4096 || { umount "$fs"; return 1; }
 		full_disk_case 4086 || { umount "$fs"; return 1; }
@@ -1301,6 +1302,86 @@ test_history_view_without_utf8() {
 	expect_exit 0
 }
 
+# ---- Hostile input (issue 11) --------------------------------------------------
+
+# A FIFO as the history: said at start, and at the end "Not saved", never
+# "Saved" for lines a FIFO would have swallowed. The FIFO stays as it was.
+test_fifo_history_is_never_saved() {
+	open_pane histfifo || return 1
+	mkdir -p "${hist%/*}"
+	mkfifo "$hist"
+	run --catalogue $SHORT --history-file "$hist"
+	play_without_history 'cannot +read +[^ ]*history\.tsv: +not +a +regular +file' \
+		'Not +saved: .*not +a +regular +file' || return 1
+	[ -p "$hist" ] || { why="the FIFO was replaced"; return 1; }
+}
+
+# A hook that ends while the player is paused is reaped then, not at the next
+# key; one still running when lumbar ends goes with it.
+test_hooks_reaped_while_paused_and_ended_at_exit() {
+	local pids=$tmp/hook-pids-$$ pid zombies
+	open_pane hookreap || return 1
+	run --catalogue $PHASES --quiet \
+		"--on-phase='[ \"\$LUMBAR_KIND\" = prepare ] && exec sleep 0.3; echo \$\$ >>$pids; exec sleep 100'" \
+		slow-hold
+	wait_for '^ *GET READY' 4 || return 1
+	keys Space
+	wait_for 'PAUSED' || return 1
+	pid=$(lumbar_pid)
+	[ -n "$pid" ] || { why="no lumbar running"; return 1; }
+	sleep 1.5
+	zombies=$(ps -o stat= --ppid "$pid" | grep -c Z)
+	[ "$zombies" -eq 0 ] || { why="$zombies zombie hook(s) while paused"; return 1; }
+	keys Space n
+	wait_for '^ *HOLD · left side · rep 1 of 2' || return 1
+	wait_lines "$pids" 1 || return 1
+	keys q y
+	expect_exit 0 || return 1
+	while read -r p; do
+		wait_gone "$p" || { why="hook $p outlived lumbar"; kill "$p"; return 1; }
+	done <"$pids"
+}
+
+# COLUMNS and LINES far beyond any terminal: the terminal's own size is used,
+# and it is not called a TERM problem.
+test_huge_columns_and_lines() {
+	open_pane hugesize || return 1
+	keys "clear; COLUMNS=40000 LINES=99999 $BIN --catalogue $SHORT; $REPORT" Enter
+	wait_for '^> Full routine' 5 || return 1
+	expect_not 'cannot use this terminal' || return 1
+	keys q
+	expect_exit 0
+}
+
+# --color and --on-phase '' undo config.yaml's `color: false` and `on_phase`
+# for one run; without them the file's settings hold.
+test_color_and_on_phase_beat_config() {
+	local cfg=$tmp/cfg-colour ran=$tmp/config-hook-ran-$$
+	mkdir -p "$cfg/lumbar"
+	printf 'color: false\non_phase: "echo x >>%s"\n' "$ran" >"$cfg/lumbar/config.yaml"
+	open_pane colour || return 1
+	keys "clear; XDG_CONFIG_HOME=$cfg $BIN --catalogue $SHORT --quiet side-hold; $REPORT" Enter
+	wait_for '^ *GET READY' 4 || return 1
+	wait_lines "$ran" 1 || { why="config on_phase did not run: $why"; return 1; }
+	if T capture-pane -e -p -t "$pane" | grep -q $'\e\\[3[1-7]m'; then
+		why="colours despite color: false"
+		return 1
+	fi
+	keys q y
+	expect_exit 0 || return 1
+	rm -f "$ran"
+	keys "clear; XDG_CONFIG_HOME=$cfg $BIN --catalogue $SHORT --quiet --color --on-phase '' side-hold; $REPORT" Enter
+	wait_for '^ *GET READY' 4 || return 1
+	keys n
+	wait_for '^ *HOLD · left side · rep 1 of 2' || return 1
+	T capture-pane -e -p -t "$pane" | grep -q $'\e\\[3[1-7]m' ||
+		{ why="no colours with --color"; return 1; }
+	sleep 0.5
+	[ ! -e "$ran" ] || { why="config on_phase ran despite --on-phase ''"; return 1; }
+	keys q y
+	expect_exit 0
+}
+
 for t in menu_lists_routine_and_exercises menu_navigation phases_in_order_and_on_time \
 	reps_and_timed_sets pause_freezes_the_clock next_prev_skip_quit p_restarts_a_phase \
 	help_in_the_player resize_to_tiny_and_back ctrl_c_restores_the_terminal \
@@ -1316,7 +1397,9 @@ for t in menu_lists_routine_and_exercises menu_navigation phases_in_order_and_on
 	speak_uses_the_speech_program sigterm_on_every_screen sighup_on_every_screen \
 	sigint_on_every_screen resize_storm_during_countdown resize_storm_on_every_screen \
 	history_is_a_directory unreadable_history history_on_a_full_disk \
-	history_view_without_utf8; do
+	history_view_without_utf8 fifo_history_is_never_saved \
+	hooks_reaped_while_paused_and_ended_at_exit huge_columns_and_lines \
+	color_and_on_phase_beat_config; do
 	run_test "$t"
 done
 

@@ -175,9 +175,12 @@ static void test_path_resolution(void **state)
 	/* A relative XDG_STATE_HOME is invalid per the XDG spec and ignored. */
 	assert_int_equal(hist_path(NULL, "rel/state", "/home/a", buf, sizeof(buf)), 0);
 	assert_string_equal(buf, "/home/a/.local/state/lumbar/history.tsv");
-	assert_int_equal(hist_path(NULL, NULL, NULL, buf, sizeof(buf)), -1);
+	assert_int_equal(hist_path(NULL, NULL, NULL, buf, sizeof(buf)), ENOENT);
 	assert_string_equal(buf, "");
-	assert_int_equal(hist_path(NULL, "/state", NULL, buf, 10), -1);
+	/* Too long is told apart from no home (the message says which). */
+	assert_int_equal(hist_path(NULL, "/state", NULL, buf, 10), ENAMETOOLONG);
+	assert_string_equal(buf, "");
+	assert_int_equal(hist_path("a-long-file-name.tsv", NULL, NULL, buf, 10), ENAMETOOLONG);
 	assert_string_equal(buf, "");
 }
 
@@ -593,13 +596,11 @@ static void test_endless_file_is_refused(void **state)
 	(void)state;
 
 	assert_int_equal(hist_load("/dev/zero", &h, NULL, NULL, &err), -1);
-	assert_int_equal(err.errnum, EFBIG);
-	assert_non_null(strstr(err.msg, "/dev/zero"));
+	assert_non_null(strstr(err.msg, "/dev/zero: not a regular file"));
 	assert_null(h.e);
-	/* /dev/null, by contrast, is an empty history. */
-	assert_int_equal(hist_load("/dev/null", &h, NULL, NULL, &err), 0);
-	assert_int_equal(h.n, 0);
-	hist_free(&h);
+	/* Nor is /dev/null taken for a history: only regular files are. */
+	assert_int_equal(hist_load("/dev/null", &h, NULL, NULL, &err), -1);
+	assert_non_null(strstr(err.msg, "not a regular file"));
 }
 
 static void test_history_path_is_directory(void **state)
@@ -656,16 +657,73 @@ static void test_unwritable_folder(void **state)
 	free(text);
 }
 
+/*
+ * Hostile history files: a FIFO, a symlink someone planted, a file past the
+ * 64 MiB limit, a folder others can write to. Each is refused with what is
+ * wrong, nothing is read or written, and nothing blocks.
+ */
+static void test_hostile_history_files(void **state)
+{
+	struct hist h = { NULL, 0 };
+	struct hist_error err = { 0 };
+	struct hist_entry e = entry(local(2026, 11, 24, 7, 0, 0), "core", HIST_DONE, 60, 2);
+	char fifo[128], link[128], target[128], huge[128], open_dir[128], in_open[160];
+	(void)state;
+
+	alarm(10); /* a blocked open fails the test instead of stalling it */
+	tmp_path(fifo, sizeof(fifo), "fifo.tsv");
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_int_equal(hist_load(fifo, &h, NULL, NULL, &err), -1);
+	assert_non_null(strstr(err.msg, "fifo.tsv: not a regular file"));
+	/* Never "saved" into a FIFO, with or without a reader. */
+	assert_int_equal(hist_append(fifo, &e, 1, &err), -1);
+	assert_non_null(strstr(err.msg, "not a regular file"));
+
+	tmp_path(target, sizeof(target), "target");
+	tmp_path(link, sizeof(link), "link.tsv");
+	spit(target, "keep\n");
+	assert_int_equal(symlink(target, link), 0);
+	assert_int_equal(hist_load(link, &h, NULL, NULL, &err), -1);
+	assert_non_null(strstr(err.msg, "a symbolic link"));
+	assert_int_equal(hist_append(link, &e, 1, &err), -1);
+	assert_non_null(strstr(err.msg, "a symbolic link"));
+	size_t n;
+	char *kept = slurp(target, &n);
+	assert_string_equal(kept, "keep\n");
+	free(kept);
+
+	tmp_path(huge, sizeof(huge), "huge.tsv");
+	spit(huge, "");
+	assert_int_equal(truncate(huge, (off_t)HIST_MAX_FILE + 1), 0);
+	assert_int_equal(hist_load(huge, &h, NULL, NULL, &err), -1);
+	assert_int_equal(err.errnum, EFBIG);
+	assert_non_null(strstr(err.msg, "larger than the history limit of 64 MiB"));
+	assert_null(h.e);
+
+	tmp_path(open_dir, sizeof(open_dir), "open");
+	assert_int_equal(mkdir(open_dir, 0700), 0);
+	assert_int_equal(chmod(open_dir, 0777), 0);
+	snprintf(in_open, sizeof(in_open), "%s/history.tsv", open_dir);
+	assert_int_equal(hist_load(in_open, &h, NULL, NULL, &err), -1);
+	assert_int_equal(err.errnum, EPERM);
+	assert_non_null(strstr(err.msg, "others can write to its folder"));
+	assert_int_equal(hist_append(in_open, &e, 1, &err), -1);
+	assert_int_equal(access(in_open, F_OK), -1); /* nothing created there */
+	assert_int_equal(chmod(open_dir, 0700), 0);
+	assert_int_equal(hist_append(in_open, &e, 1, &err), 0);
+	alarm(0);
+}
+
 static void test_full_disk_is_an_error_not_a_crash(void **state)
 {
 	struct hist_error err = { 0 };
 	struct hist_entry e = entry(local(2026, 11, 24, 7, 0, 0), "core", HIST_DONE, 60, 2);
 	(void)state;
 
+	/* A device is refused before any write: it would not keep the lines. */
 	if (access("/dev/full", W_OK) == 0) {
 		assert_int_equal(hist_append("/dev/full", &e, 1, &err), -1);
-		assert_int_equal(err.errnum, ENOSPC);
-		assert_non_null(strstr(err.msg, "cannot write to /dev/full"));
+		assert_non_null(strstr(err.msg, "cannot write to /dev/full: not a regular file"));
 	}
 
 	/* A file size limit: with SIGXFSZ ignored, EFBIG comes back as an error. */
@@ -1301,6 +1359,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_history_path_is_directory, make_tmpdir,
 		                                remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_unwritable_folder, make_tmpdir, remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_hostile_history_files, make_tmpdir,
+		                                remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_full_disk_is_an_error_not_a_crash, make_tmpdir,
 		                                remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_concurrent_appends_from_two_processes,

@@ -548,18 +548,70 @@ static void test_running_hooks_are_bounded(void **state)
 	pid_t pids[HOOK_MAX_RUNNING];
 
 	(void)state;
+	assert_null(hook_full_notice());
 	for (unsigned i = 0; i < HOOK_MAX_RUNNING; i++) {
 		pids[i] = hook_run("exec sleep 10", &ev);
 		assert_true(pids[i] > 0);
 	}
+	assert_null(hook_full_notice()); /* full, but nothing refused yet */
 	errno = 0;
 	assert_int_equal(hook_run("true", &ev), -1);
 	assert_int_equal(errno, EAGAIN);
+	/* Said once, for the screen, not at every refused hook. */
+	const char *note = hook_full_notice();
+	assert_non_null(note);
+	assert_non_null(strstr(note, "64 hooks are still running"));
+	assert_int_equal(hook_run("true", &ev), -1);
+	assert_null(hook_full_notice());
 	for (unsigned i = 0; i < HOOK_MAX_RUNNING; i++)
 		kill(-pids[i], SIGKILL);
 	assert_true(wait_running(0));
 	assert_true(hook_run("true", &ev) > 0);
 	assert_true(wait_running(0));
+}
+
+static pid_t read_pid(const char *path)
+{
+	for (int i = 0; i < 500; i++) {
+		const char *text = read_all(path);
+		if (text && strchr(text, '\n'))
+			return (pid_t)atoi(text);
+		nap();
+	}
+	return -1;
+}
+
+/*
+ * When lumbar ends, a hook that is about to finish is let finish; a hung
+ * one goes with everything it started, even one that ignores SIGTERM.
+ */
+static void test_end_all_leaves_nothing_behind(void **state)
+{
+	struct hook_event ev = work(CAT_MODE_HOLD, PLAN_SIDE_LEFT, 1, 1, 5);
+	char done[128], gc[128], cmd[512];
+
+	(void)state;
+	in_tmp(done, sizeof(done), "done");
+	in_tmp(gc, sizeof(gc), "grandchild");
+	snprintf(cmd, sizeof(cmd), "sleep 0.1; : > '%s'", done);
+	assert_true(hook_run(cmd, &ev) > 0);
+	snprintf(cmd, sizeof(cmd), "sleep 100 & echo $! > '%s'; exec sleep 100", gc);
+	pid_t hung = hook_run(cmd, &ev);
+	assert_true(hung > 0);
+	pid_t stubborn = hook_run("trap '' TERM; while :; do sleep 1; done", &ev);
+	assert_true(stubborn > 0);
+	pid_t grandchild = read_pid(gc);
+	assert_true(grandchild > 0);
+
+	hook_end_all();
+	assert_int_equal(hook_reap(), 0);
+	assert_non_null(read_all(done)); /* the quick one finished its work */
+	assert_false(alive(hung));
+	assert_false(alive(stubborn));
+	/* The grandchild got the signal with its group; its new parent reaps it. */
+	for (int i = 0; i < 500 && alive(grandchild); i++)
+		nap();
+	assert_false(alive(grandchild));
 }
 
 /* What a hook prints goes to /dev/null, not onto our terminal. */
@@ -784,6 +836,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_running_hooks_are_bounded, make_tmpdir,
 		                                remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_output_is_not_ours, make_tmpdir,
+		                                remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_end_all_leaves_nothing_behind, make_tmpdir,
 		                                remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_signals_are_reset, make_tmpdir, remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_speech_stops_previous_utterance, make_tmpdir,

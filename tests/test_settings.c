@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -274,6 +276,23 @@ static void test_unreadable_file(void **state)
 	expect_error("tests/fixtures", CAT_EIO, 0, 0, "Is a directory");
 }
 
+/* A FIFO (or a device) as the settings file is refused at once, not waited on. */
+static void test_fifo_is_refused(void **state)
+{
+	char dir[] = "/tmp/lumbar-settings-XXXXXX", path[64];
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/config.yaml", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	alarm(5); /* a hang fails the test instead of stalling the suite */
+	expect_error(path, CAT_EIO, 0, 0, "not a regular file");
+	alarm(0);
+	unlink(path);
+	rmdir(dir);
+	expect_error("/dev/zero", CAT_EIO, 0, 0, "not a regular file");
+}
+
 static void test_error_print(void **state)
 {
 	struct settings s;
@@ -359,6 +378,7 @@ int main(void)
 		cmocka_unit_test(test_syntax_error),
 		cmocka_unit_test(test_other_mistakes),
 		cmocka_unit_test(test_unreadable_file),
+		cmocka_unit_test(test_fifo_is_refused),
 		cmocka_unit_test(test_error_print),
 		cmocka_unit_test(test_path),
 		cmocka_unit_test(test_hostile_files),

@@ -1,0 +1,377 @@
+/*
+ * test_file.c - the one whole-file reader, write-all, atomic replace and the
+ * XDG path rule: what a FIFO, a symlink, a folder or a huge file gets, and
+ * that replacing a file leaves either the old or the new one.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "file.h"
+
+/*
+ * Under AddressSanitizer an impossible malloc() must return NULL, as the C
+ * library's does, so that the out-of-memory path is the one tested.
+ */
+const char *__asan_default_options(void);
+const char *__asan_default_options(void)
+{
+	return "allocator_may_return_null=1";
+}
+
+static char tmpdir[64];
+
+static int make_tmpdir(void **state)
+{
+	(void)state;
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/lumbar-file-XXXXXX");
+	assert_non_null(mkdtemp(tmpdir));
+	return 0;
+}
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static int remove_tmpdir(void **state)
+{
+	(void)state;
+	nftw(tmpdir, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
+	return 0;
+}
+
+static void tmp_path(char *buf, size_t len, const char *name)
+{
+	snprintf(buf, len, "%s/%s", tmpdir, name);
+}
+
+static void spit(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	assert_int_equal(fclose(fp), 0);
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* How many entries the folder holds besides . and .. */
+static int entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	assert_non_null(d);
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, ".."))
+			n++;
+	closedir(d);
+	return n;
+}
+
+static void test_reads_a_regular_file(void **state)
+{
+	char path[128], *buf = NULL;
+	size_t len = 0;
+	(void)state;
+
+	tmp_path(path, sizeof(path), "a.txt");
+	spit(path, "hello\n");
+	assert_int_equal(file_read(path, 6, FILE_NOFOLLOW, &buf, &len), 0);
+	assert_int_equal(len, 6);
+	assert_string_equal(buf, "hello\n"); /* NUL-terminated */
+	free(buf);
+
+	/* Empty is fine; missing is ENOENT. */
+	spit(path, "");
+	assert_int_equal(file_read(path, 6, FILE_NOFOLLOW, &buf, &len), 0);
+	assert_int_equal(len, 0);
+	free(buf);
+	tmp_path(path, sizeof(path), "none.txt");
+	assert_int_equal(file_read(path, 6, FILE_NOFOLLOW, &buf, &len), ENOENT);
+}
+
+/* A FIFO without a writer would block a plain open() or read() forever. */
+static void test_fifo_is_refused_without_blocking(void **state)
+{
+	char path[128], *buf = NULL;
+	size_t len = 0;
+	(void)state;
+
+	tmp_path(path, sizeof(path), "fifo");
+	assert_int_equal(mkfifo(path, 0600), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		alarm(5); /* a hang ends the child with SIGALRM, failing below */
+		_exit(file_read(path, 1024, FILE_FOLLOW, &buf, &len) == FILE_ENOTREG ? 0 : 1);
+	}
+	int status;
+	double t0 = now_s();
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_true(now_s() - t0 < 2.0);
+	assert_string_equal(file_strerror(FILE_ENOTREG), "not a regular file");
+}
+
+static void test_device_and_folder_are_refused(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	(void)state;
+
+	assert_int_equal(file_read("/dev/zero", 1024, FILE_FOLLOW, &buf, &len), FILE_ENOTREG);
+	assert_int_equal(file_read("/dev/null", 1024, FILE_FOLLOW, &buf, &len), FILE_ENOTREG);
+	assert_int_equal(file_read(tmpdir, 1024, FILE_FOLLOW, &buf, &len), EISDIR);
+	assert_null(buf);
+}
+
+static void test_symlink_is_refused_unless_followed(void **state)
+{
+	char path[128], link[128], *buf = NULL;
+	size_t len = 0;
+	(void)state;
+
+	tmp_path(path, sizeof(path), "real.txt");
+	tmp_path(link, sizeof(link), "link.txt");
+	spit(path, "x");
+	assert_int_equal(symlink(path, link), 0);
+	assert_int_equal(file_read(link, 16, FILE_NOFOLLOW, &buf, &len), FILE_ESYMLINK);
+	assert_null(buf);
+	assert_non_null(strstr(file_strerror(FILE_ESYMLINK), "symbolic link"));
+	assert_int_equal(file_read(link, 16, FILE_FOLLOW, &buf, &len), 0);
+	assert_string_equal(buf, "x");
+	free(buf);
+}
+
+/* A 1 GiB sparse file is refused at once: nothing of it is read. */
+static void test_size_limit(void **state)
+{
+	char path[128], *buf = NULL;
+	size_t len = 0;
+	(void)state;
+
+	tmp_path(path, sizeof(path), "big");
+	spit(path, "12345");
+	assert_int_equal(file_read(path, 5, FILE_NOFOLLOW, &buf, &len), 0);
+	free(buf);
+	buf = NULL;
+	assert_int_equal(file_read(path, 4, FILE_NOFOLLOW, &buf, &len), FILE_ETOOBIG);
+	assert_null(buf);
+
+	assert_int_equal(truncate(path, 1L << 30), 0);
+	double t0 = now_s();
+	assert_int_equal(file_read(path, 64 << 20, FILE_NOFOLLOW, &buf, &len), FILE_ETOOBIG);
+	assert_true(now_s() - t0 < 0.1);
+	assert_null(buf);
+}
+
+static volatile sig_atomic_t ticks;
+static void on_tick(int sig)
+{
+	(void)sig;
+	ticks++;
+}
+
+/*
+ * Into a pipe drained slowly, with a timer interrupting the writer: every
+ * byte arrives, in order, across EINTR and short writes.
+ */
+static void test_write_all_survives_interruptions(void **state)
+{
+	enum { N = 1 << 20 };
+	int fds[2];
+	(void)state;
+
+	assert_int_equal(pipe(fds), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(fds[1]);
+		unsigned char b[4096];
+		size_t got = 0;
+		int bad = 0;
+		ssize_t r;
+		while ((r = read(fds[0], b, sizeof(b))) > 0) {
+			for (ssize_t i = 0; i < r; i++)
+				bad |= b[i] != (unsigned char)((got + (size_t)i) % 251);
+			got += (size_t)r;
+			usleep(200);
+		}
+		_exit(got == N && !bad ? 0 : 1);
+	}
+	close(fds[0]);
+	unsigned char *data = xmalloc(N);
+	for (size_t i = 0; i < N; i++)
+		data[i] = (unsigned char)(i % 251);
+
+	struct sigaction sa = { 0 }, old;
+	sa.sa_handler = on_tick; /* no SA_RESTART: write() returns early */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, &old);
+	struct itimerval it = { { 0, 1000 }, { 0, 1000 } }, off = { { 0, 0 }, { 0, 0 } };
+	setitimer(ITIMER_REAL, &it, NULL);
+	int rc = file_write_all(fds[1], data, N);
+	setitimer(ITIMER_REAL, &off, NULL);
+	sigaction(SIGALRM, &old, NULL);
+	close(fds[1]);
+	free(data);
+	assert_int_equal(rc, 0);
+	assert_true(ticks > 0);
+
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
+static void test_write_all_reports_a_full_disk(void **state)
+{
+	(void)state;
+	int fd = open("/dev/full", O_WRONLY);
+	assert_true(fd >= 0);
+	errno = 0;
+	assert_int_equal(file_write_all(fd, "x", 1), -1);
+	assert_int_equal(errno, ENOSPC);
+	close(fd);
+}
+
+static void test_atomic_replace(void **state)
+{
+	char path[128], *buf = NULL;
+	size_t len = 0;
+	struct stat st;
+	(void)state;
+
+	tmp_path(path, sizeof(path), "state");
+	assert_int_equal(file_replace(path, "one", 3), 0);
+	assert_int_equal(file_read(path, 64, FILE_NOFOLLOW, &buf, &len), 0);
+	assert_string_equal(buf, "one");
+	free(buf);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+
+	assert_int_equal(file_replace(path, "two!", 4), 0);
+	assert_int_equal(file_read(path, 64, FILE_NOFOLLOW, &buf, &len), 0);
+	assert_string_equal(buf, "two!");
+	free(buf);
+	assert_int_equal(entries(tmpdir), 1); /* no temporary file left */
+
+	/* A failed replace leaves the old file and no temporary file. */
+	char dir[128];
+	tmp_path(dir, sizeof(dir), "sub");
+	assert_int_equal(mkdir(dir, 0700), 0);
+	assert_int_not_equal(file_replace(dir, "x", 1), 0);
+	assert_int_equal(entries(dir), 0);
+	assert_int_equal(entries(tmpdir), 2);
+
+	char missing[160];
+	snprintf(missing, sizeof(missing), "%s/no/such/file", tmpdir);
+	assert_int_equal(file_replace(missing, "x", 1), ENOENT);
+	assert_int_equal(file_read(path, 64, FILE_NOFOLLOW, &buf, &len), 0);
+	assert_string_equal(buf, "two!");
+	free(buf);
+}
+
+static void test_xdg_path_rule(void **state)
+{
+	char buf[64];
+	(void)state;
+
+	assert_int_equal(file_xdg_path("/x", "/home/a", ".config", "lumbar/c", buf, sizeof(buf)),
+	                 0);
+	assert_string_equal(buf, "/x/lumbar/c");
+	/* Unset, empty or relative: the HOME fallback. */
+	assert_int_equal(file_xdg_path(NULL, "/home/a", ".config", "l", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "/home/a/.config/l");
+	assert_int_equal(file_xdg_path("", "/home/a", ".local/state", "l", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "/home/a/.local/state/l");
+	assert_int_equal(file_xdg_path("rel", "/home/a", ".config", "l", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "/home/a/.config/l");
+	/* No home, and too long, are told apart. */
+	assert_int_equal(file_xdg_path("rel", "", ".config", "l", buf, sizeof(buf)), ENOENT);
+	assert_string_equal(buf, "");
+	assert_int_equal(file_xdg_path("/x", NULL, ".config", "lumbar/c", buf, 5), ENAMETOOLONG);
+	assert_string_equal(buf, "");
+}
+
+/* Out of memory ends the program with 71 (EX_OSERR) and one line. */
+static void test_out_of_memory_exits_71(void **state)
+{
+	int fds[2];
+	(void)state;
+
+	assert_int_equal(pipe(fds), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		dup2(fds[1], STDERR_FILENO);
+		volatile size_t huge = SIZE_MAX / 2;
+		(void)xmalloc(huge);
+		_exit(0);
+	}
+	close(fds[1]);
+	char msg[1024] = { 0 };
+	size_t got = 0;
+	ssize_t r;
+	while (got < sizeof(msg) - 1 && (r = read(fds[0], msg + got, sizeof(msg) - 1 - got)) > 0)
+		got += (size_t)r;
+	close(fds[0]);
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 71);
+	/* The last line (a sanitizer may say more before it). */
+	static const char want[] = "lumbar: out of memory\n";
+	assert_true(got >= sizeof(want) - 1);
+	assert_string_equal(msg + got - (sizeof(want) - 1), want);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_reads_a_regular_file, make_tmpdir,
+		                                remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_fifo_is_refused_without_blocking, make_tmpdir,
+		                                remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_device_and_folder_are_refused, make_tmpdir,
+		                                remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_symlink_is_refused_unless_followed,
+		                                make_tmpdir, remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_size_limit, make_tmpdir, remove_tmpdir),
+		cmocka_unit_test(test_write_all_survives_interruptions),
+		cmocka_unit_test(test_write_all_reports_a_full_disk),
+		cmocka_unit_test_setup_teardown(test_atomic_replace, make_tmpdir, remove_tmpdir),
+		cmocka_unit_test(test_xdg_path_rule),
+		cmocka_unit_test(test_out_of_memory_exits_71),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
