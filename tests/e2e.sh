@@ -77,8 +77,11 @@ run() {
 }
 
 # Wait until the screen matches an extended regex, or fail after $2 s.
+# E2E_SLOW multiplies every limit: the valgrind run sets it, since there the
+# point is memory errors, not timing, and valgrind on a busy machine is slow.
 wait_for() {
 	local re=$1 limit=${2:-10} deadline
+	limit=$((limit * ${E2E_SLOW:-1}))
 	deadline=$(($(now_ms) + limit * 1000))
 	while [ "$(now_ms)" -lt "$deadline" ]; do
 		screen | grep -Eq -- "$re" && return 0
@@ -92,6 +95,7 @@ wait_for() {
 # that wraps.
 wait_text() {
 	local re=$1 limit=${2:-5} deadline
+	limit=$((limit * ${E2E_SLOW:-1}))
 	deadline=$(($(now_ms) + limit * 1000))
 	while [ "$(now_ms)" -lt "$deadline" ]; do
 		screen | tr '\n' ' ' | grep -Eq -- "$re" && return 0
