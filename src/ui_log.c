@@ -32,10 +32,17 @@
 
 #include "ui_priv.h"
 
-/* The one place the screens' code reads the wall clock. */
+int64_t ui_log_wall_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static time_t wall_now(void)
 {
-	return time(NULL);
+	return (time_t)(ui_log_wall_ms() / 1000);
 }
 
 /* ---- Reading ------------------------------------------------------------------ */

@@ -260,6 +260,12 @@ void ui_history_key(struct ui *ui, enum ui_action action);
  */
 void ui_log_init(struct ui *ui);
 
+/*
+ * The wall clock (CLOCK_REALTIME) in ms: the one place the screens' code
+ * reads it. The history rules and the menu's midnight timer get it from here.
+ */
+int64_t ui_log_wall_ms(void);
+
 /* Free what ui_log_init() and the reloads allocated. */
 void ui_log_free(struct ui *ui);
 
