@@ -34,7 +34,7 @@ enum {
 	EXIT_DATAERR = 65,     /* bad catalogue */
 	EXIT_NOINPUT = 66,     /* unreadable file */
 	EXIT_UNAVAILABLE = 69, /* --speak without a speech program */
-	EXIT_IOERR = 74, /* standard output or a file could not be written */
+	EXIT_IOERR = 74,       /* standard output or a file could not be written */
 };
 
 enum mode {
@@ -418,21 +418,19 @@ static int run_check(const char *file)
 }
 
 /* Damaged history lines are named on stderr, once each, and skipped. */
-static void warn_history_line(void *ctx, unsigned line, const char *why)
-{
-	fprintf(stderr, "%s:%u: %s\n", (const char *)ctx, line, why);
-}
 
 static int run_history(const struct options *o, const struct catalogue *cat, const char *path)
 {
 	struct hist h = { 0 };
 	struct hist_summary sum;
 	struct hist_error err;
+	struct cli_damage damage = { path, 0 };
 
-	if (hist_load(path, &h, warn_history_line, (void *)(uintptr_t)path, &err) != 0) {
+	if (hist_load(path, &h, cli_damage_line, &damage, &err) != 0) {
 		fprintf(stderr, "%s: %s\n", progname, err.msg);
 		return EXIT_NOINPUT;
 	}
+	cli_damage_end(&damage);
 	(void)hist_summarize(&h, cat, time(NULL), &sum); /* out of memory exits */
 	cli_history(stdout, cat, &sum, path, o->tsv);
 	hist_summary_free(&sum);

@@ -593,5 +593,19 @@ if t no-speak; then
 	done_test
 fi
 
+# ---- A history of a million damaged lines names a few, then counts the rest ----------------
+
+if t history-damage-flood; then
+	mkdir -p "$tmp/flood" && chmod 700 "$tmp/flood"
+	yes -- '- ' | head -c 1048576 >"$tmp/flood/history.tsv"
+	run history-damage-flood 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history \
+		--history-file "$tmp/flood/history.tsv"
+	expect_err_line "$tmp/flood/history.tsv:1: expected 5 or 7 tab-separated fields, found 1"
+	[ "$(wc -l <"$err")" -eq 21 ] || fail "$(wc -l <"$err") lines on stderr, want 20 and a count"
+	expect_err_match "^$tmp/flood/history.tsv: 349506 more damaged lines skipped, not shown\$"
+	expect_out_match '^Streak: 0 days'
+	done_test
+fi
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
