@@ -231,32 +231,9 @@ static void resume_question(struct ui *ui, const struct prog_state *st)
  */
 static void find_prog_file(struct ui *ui, const char *history)
 {
-	char state[PATH_MAX], abs[PATH_MAX * 2], dir[PATH_MAX], real[PATH_MAX];
-	const char *slash = strrchr(history, '/');
-	const char *base = slash ? slash + 1 : history;
-	int n;
-
-	ui->prog_file[0] = '\0';
-	if (hist_path(NULL, getenv("XDG_STATE_HOME"), getenv("HOME"), state, sizeof(state)) != 0)
-		return;
-	*strrchr(state, '/') = '\0';
-	if (!slash)
-		snprintf(dir, sizeof(dir), ".");
-	else if (slash == history)
-		snprintf(dir, sizeof(dir), "/");
-	else
-		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - history), history);
-	if (realpath(dir, real))
-		n = snprintf(abs, sizeof(abs), "%s/%s", strcmp(real, "/") ? real : "", base);
-	else if (history[0] == '/')
-		n = snprintf(abs, sizeof(abs), "%s", history);
-	else if (getcwd(real, sizeof(real)))
-		n = snprintf(abs, sizeof(abs), "%s/%s", real, history);
-	else
-		return;
-	if (n < 0 || (size_t)n >= sizeof(abs))
-		return;
-	prog_path(state, abs, ui->prog_file, sizeof(ui->prog_file));
+	if (prog_path_for(history, getenv("XDG_STATE_HOME"), getenv("HOME"), ui->prog_file,
+	                  sizeof(ui->prog_file)) != 0)
+		ui->prog_file[0] = '\0';
 }
 
 static void unlock_progress(struct ui *ui)
