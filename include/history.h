@@ -224,6 +224,18 @@ typedef void hist_warn_fn(void *ctx, unsigned line, const char *why);
 int hist_load(const char *path, struct hist *out, hist_warn_fn *warn, void *ctx,
               struct hist_error *err);
 
+/*
+ * As hist_load(), keeping only the lines dated `since` or later (the date
+ * as written, the first 10 bytes): older lines are skipped unparsed, and so
+ * unreported. Enough for what depends on this week only (hist_due() after
+ * hist_summarize() with a `since` of hist_week_start(today)), fast on years
+ * of history (`lumbar due`). INT32_MIN keeps every line.
+ */
+int hist_load_since(const char *path, int32_t since, struct hist *out, hist_warn_fn *warn,
+                    void *ctx, struct hist_error *err);
+int hist_parse_since(const char *buf, size_t len, int32_t since, struct hist *out,
+                     hist_warn_fn *warn, void *ctx, struct hist_error *err);
+
 /* As hist_load(), from a buffer in memory (tests, fuzzing, benchmarks). */
 int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn, void *ctx,
                struct hist_error *err);

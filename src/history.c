@@ -701,12 +701,19 @@ struct parse_ctx {
 	size_t n;
 	hist_warn_fn *warn;
 	void *ctx;
+	int32_t since; /* lines dated before this day are skipped unread */
 };
 
 static void parse_one(void *ctx, unsigned lineno, const char *s, size_t len)
 {
 	struct parse_ctx *pc = ctx;
 	char why[192];
+	int32_t day;
+
+	/* The date leads the line: an old one is skipped before any parsing. */
+	if (pc->since != INT32_MIN && len > 10 && hist_parse_day(s, 10, &day) == 0 &&
+	    day < pc->since)
+		return;
 
 	if (hist_parse_line(s, len, &pc->e[pc->n], why, sizeof(why)) == 0)
 		pc->e[pc->n++].line = lineno;
@@ -717,6 +724,12 @@ static void parse_one(void *ctx, unsigned lineno, const char *s, size_t len)
 int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn, void *ctx,
                struct hist_error *err)
 {
+	return hist_parse_since(buf, len, INT32_MIN, out, warn, ctx, err);
+}
+
+int hist_parse_since(const char *buf, size_t len, int32_t since, struct hist *out,
+                     hist_warn_fn *warn, void *ctx, struct hist_error *err)
+{
 	(void)err; /* nothing to report: running out of memory exits (file.h) */
 	if (len == 0) {
 		out->e = NULL;
@@ -724,7 +737,8 @@ int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn
 		return 0;
 	}
 	/* Count lines first so one allocation holds every entry. */
-	struct parse_ctx pc = { xmalloc(hist_count_lines(buf, len) * sizeof(*pc.e)), 0, warn, ctx };
+	struct parse_ctx pc = { xmalloc(hist_count_lines(buf, len) * sizeof(*pc.e)), 0, warn, ctx,
+		                since };
 	hist_each_line(buf, len, parse_one, &pc);
 
 	struct hist_entry *e = pc.e;
@@ -744,12 +758,18 @@ int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn
 int hist_load(const char *path, struct hist *out, hist_warn_fn *warn, void *ctx,
               struct hist_error *err)
 {
+	return hist_load_since(path, INT32_MIN, out, warn, ctx, err);
+}
+
+int hist_load_since(const char *path, int32_t since, struct hist *out, hist_warn_fn *warn,
+                    void *ctx, struct hist_error *err)
+{
 	char *buf;
 	size_t len;
 
 	if (hist_read_text(path, &buf, &len, err) != 0)
 		return -1;
-	int rc = hist_parse(buf, len, out, warn, ctx, err);
+	int rc = hist_parse_since(buf, len, since, out, warn, ctx, err);
 	free(buf);
 	return rc;
 }
