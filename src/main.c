@@ -428,6 +428,22 @@ static void warn_history_line(void *ctx, unsigned line, const char *why)
 	fprintf(stderr, "%s:%u: %s\n", (const char *)ctx, line, why);
 }
 
+/* The paused days (lumbar pause) from the events beside the history; damage is named. */
+static size_t history_pauses(const char *history, struct hist_pause **out)
+{
+	char path[PATH_LEN];
+	struct ev_log ev = { 0 };
+	struct hist_error err;
+	size_t n;
+
+	if (ev_path(history, path, sizeof(path)) != 0 ||
+	    ev_load(path, &ev, warn_history_line, path, &err) != 0)
+		memset(&ev, 0, sizeof(ev));
+	n = ev_pauses(&ev, out);
+	ev_free(&ev);
+	return n;
+}
+
 static int run_history(const struct options *o, const struct catalogue *cat, const char *path)
 {
 	struct hist h = { 0 };
@@ -438,10 +454,13 @@ static int run_history(const struct options *o, const struct catalogue *cat, con
 		fprintf(stderr, "%s: %s\n", progname, err.msg);
 		return EXIT_NOINPUT;
 	}
-	(void)hist_summarize(&h, cat, time(NULL), &sum); /* out of memory exits */
+	struct hist_pause *p;
+	size_t np = history_pauses(path, &p);
+	(void)hist_summarize_paused(&h, cat, time(NULL), p, np, &sum); /* out of memory exits */
 	cli_history(stdout, cat, &sum, path, o->tsv);
 	hist_summary_free(&sum);
 	hist_free(&h);
+	free(p);
 	return 0;
 }
 

@@ -79,7 +79,10 @@ static void summarize(struct ui *ui)
 {
 	struct hist_summary sum;
 
-	if (hist_summarize(&ui->hist, ui->opt->cat, wall_now(), &sum) != 0) {
+	size_t np;
+	const struct hist_pause *p = ui_menu_pauses(ui, wall_now(), &np);
+
+	if (hist_summarize_paused(&ui->hist, ui->opt->cat, wall_now(), p, np, &sum) != 0) {
 		/* Out of memory: keep the summary there was, if any. */
 		add_status(ui, true, "out of memory summarising the history");
 		return;
