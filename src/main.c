@@ -77,6 +77,7 @@ static void usage(FILE *fp)
 {
 	fprintf(fp, "Usage: lumbar [OPTIONS] [ID|all|due]\n"
 	            "       lumbar checkin N\n"
+	            "       lumbar due|remind|pause|resume|status [VERB OPTIONS]\n"
 	            "A timer that walks you through a lower-back exercise routine.\n"
 	            "\n"
 	            "With no ID, opens the menu. With an ID or `all`, starts it at once.\n"
@@ -89,6 +90,10 @@ static void usage(FILE *fp)
 	            "  -c, --check FILE       validate a catalogue; silent when it is fine\n"
 	            "  -H, --history          what you did today and this week, streaks, pain\n"
 	            "  checkin N              record back pain this morning, 0-10\n"
+	            "  due --quiet|--count|--format=line   what is due, for scripts and prompts\n"
+	            "  remind [--install [--dry-run]|--print-cron]   a reminder when something is due\n"
+	            "  pause --until DATE [--reason R], resume   no reminders, nothing expected\n"
+	            "  status --format=json   one line for status bars and prompts\n"
 	            "\n"
 	            "Options:\n"
 	            "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
