@@ -75,45 +75,46 @@ enum { PATH_LEN = 4096 };
 
 static void usage(FILE *fp)
 {
-	fprintf(fp, "Usage: lumbar [OPTIONS] [ID|all|due]\n"
-	            "       lumbar checkin N\n"
-	            "       lumbar due|remind|pause|resume|status [VERB OPTIONS]\n"
-	            "A timer that walks you through a lower-back exercise routine.\n"
-	            "\n"
-	            "With no ID, opens the menu. With an ID or `all`, starts it at once.\n"
-	            "\n"
-	            "Plain-text modes:\n"
-	            "  -l, --list             list the exercises with length and frequency\n"
-	            "  -s, --show ID          everything about one exercise\n"
-	            "  -p, --plan [ID|all]    the timeline as a table (default: all)\n"
-	            "      --format=tsv       tab-separated output (--list, --plan, --history)\n"
-	            "  -c, --check FILE       validate a catalogue; silent when it is fine\n"
-	            "  -H, --history          what you did today and this week, streaks, pain\n"
-	            "  checkin N              record back pain this morning, 0-10\n"
-	            "  due --quiet|--count|--format=line   what is due, for scripts and prompts\n"
-	            "  remind [--install [--dry-run]|--print-cron]   a reminder when something is due\n"
-	            "  pause --until DATE [--reason R], resume   no reminders, nothing expected\n"
-	            "  status --format=json   one line for status bars and prompts\n"
-	            "\n"
-	            "Options:\n"
-	            "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
-	            "  -L, --level LEVEL      easy (default), medium or hard\n"
-	            "      --history-file FILE  where finished exercises are logged\n"
-	            "      --no-bell          no sound at phase changes (the screen flashes)\n"
-	            "  -q, --quiet            neither sound nor flash\n"
-	            "      --no-color         no colours (also: NO_COLOR=1)\n"
-	            "      --color            colours, even if NO_COLOR or config.yaml say none\n"
-	            "      --speak            speak each phase (espeak-ng, espeak or say)\n"
-	            "      --no-speak         do not speak, even if config.yaml says speak\n"
-	            "      --on-phase CMD     run CMD through /bin/sh at each phase change\n"
-	            "                         ('' for none, even if config.yaml sets one)\n"
-	            "  -h, --help             show this help\n"
-	            "  -V, --version          show the version and the catalogue in use\n"
-	            "\n"
-	            "Exit status: 0 ok, 64 usage, 65 bad catalogue, 66 unreadable file,\n"
-	            "71 out of memory, 74 output not written.\n"
-	            "General advice from a public article, not a physiotherapist's:\n"
-	            "stop any exercise that increases your pain. See lumbar(1).\n");
+	fprintf(fp,
+	        "Usage: lumbar [OPTIONS] [ID|all|due]\n"
+	        "       lumbar checkin N\n"
+	        "       lumbar due|remind|pause|resume|status [VERB OPTIONS]\n"
+	        "A timer that walks you through a lower-back exercise routine.\n"
+	        "\n"
+	        "With no ID, opens the menu. With an ID or `all`, starts it at once.\n"
+	        "\n"
+	        "Plain-text modes:\n"
+	        "  -l, --list             list the exercises with length and frequency\n"
+	        "  -s, --show ID          everything about one exercise\n"
+	        "  -p, --plan [ID|all]    the timeline as a table (default: all)\n"
+	        "      --format=tsv       tab-separated output (--list, --plan, --history)\n"
+	        "  -c, --check FILE       validate a catalogue; silent when it is fine\n"
+	        "  -H, --history          what you did today and this week, streaks, pain\n"
+	        "  checkin N              record back pain this morning, 0-10\n"
+	        "  due --quiet|--count|--format=line   what is due, for scripts and prompts\n"
+	        "  remind [--install [--dry-run]|--print-cron]   a reminder when something is due\n"
+	        "  pause --until DATE [--reason R], resume   no reminders, nothing expected\n"
+	        "  status --format=json   one line for status bars and prompts\n"
+	        "\n"
+	        "Options:\n"
+	        "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
+	        "  -L, --level LEVEL      easy (default), medium or hard\n"
+	        "      --history-file FILE  where finished exercises are logged\n"
+	        "      --no-bell          no sound at phase changes (the screen flashes)\n"
+	        "  -q, --quiet            neither sound nor flash\n"
+	        "      --no-color         no colours (also: NO_COLOR=1)\n"
+	        "      --color            colours, even if NO_COLOR or config.yaml say none\n"
+	        "      --speak            speak each phase (espeak-ng, espeak or say)\n"
+	        "      --no-speak         do not speak, even if config.yaml says speak\n"
+	        "      --on-phase CMD     run CMD through /bin/sh at each phase change\n"
+	        "                         ('' for none, even if config.yaml sets one)\n"
+	        "  -h, --help             show this help\n"
+	        "  -V, --version          show the version and the catalogue in use\n"
+	        "\n"
+	        "Exit status: 0 ok, 64 usage, 65 bad catalogue, 66 unreadable file,\n"
+	        "71 out of memory, 74 output not written.\n"
+	        "General advice from a public article, not a physiotherapist's:\n"
+	        "stop any exercise that increases your pain. See lumbar(1).\n");
 }
 
 /* One line on stderr with a hint, and the usage exit status. */
@@ -627,6 +628,20 @@ static bool takes_value(const char *arg)
 	return false;
 }
 
+/*
+ * Whether `due ...` asks for the script forms (--quiet, --count, --format,
+ * --help); otherwise (`lumbar due`, `lumbar due -L medium`) it is the
+ * player on what is due.
+ */
+static bool due_for_scripts(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "--count") == 0 ||
+		    strncmp(argv[i], "--format", 8) == 0 || strcmp(argv[i], "--help") == 0)
+			return true;
+	return false;
+}
+
 /* Where one of these verbs is in argv, or 0. */
 static int find_verb(int argc, char **argv)
 {
@@ -641,8 +656,7 @@ static int find_verb(int argc, char **argv)
 		}
 		for (size_t k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++)
 			if (strcmp(argv[i], verbs[k]) == 0)
-				/* `lumbar due` alone opens the player on what is due. */
-				return k == 0 && i == argc - 1 ? 0 : i;
+				return k > 0 || due_for_scripts(argc - i, argv + i) ? i : 0;
 		return 0;
 	}
 	return 0;
@@ -656,7 +670,7 @@ static int parse_verb(int argc, char **argv, struct options *o, struct verb_args
 	va->verb = argv[0];
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":", verb_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":C:L:", verb_options, NULL)) != -1) {
 		switch (c) {
 		case VOPT_QUIET:
 			va->quiet = 1;
@@ -685,12 +699,14 @@ static int parse_verb(int argc, char **argv, struct options *o, struct verb_args
 		case VOPT_HISTORY_FILE:
 			o->history_file = optarg;
 			break;
+		case 'C':
 		case VOPT_CATALOGUE:
 			o->catalogue = optarg;
 			break;
 		case VOPT_HELP:
 			va->help = 1;
 			break;
+		case 'L':
 		case VOPT_LEVEL:
 			if (cat_level_parse(optarg, &o->level) != 0)
 				return usage_error("unknown level '%s' (use easy, medium or hard)",

@@ -649,6 +649,13 @@ if t due-for-scripts; then
 	run due-bad-format 64 "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/none.tsv" due --format=json
 	expect_err_line "lumbar: due: unknown format 'json' (use line) (try 'lumbar --help')"
 	done_test
+	# Options after the verb; the player's `due` keeps its options.
+	run due-options-after 0 "$LUMBAR" due --count -L hard -C "$FIX/cli-small.yaml" --history-file "$r/none.tsv"
+	expect_out_text "2"
+	done_test
+	run due-player-with-level 1 "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/none.tsv" due -L medium
+	expect_err_match '^lumbar: the timer needs a terminal'
+	done_test
 fi
 
 if t remind-notifier; then
