@@ -34,7 +34,7 @@ enum {
 	EXIT_DATAERR = 65,     /* bad catalogue */
 	EXIT_NOINPUT = 66,     /* unreadable file */
 	EXIT_UNAVAILABLE = 69, /* --speak without a speech program */
-	EXIT_IOERR = 74, /* standard output or a file could not be written */
+	EXIT_IOERR = 74,       /* standard output or a file could not be written */
 };
 
 enum mode {
