@@ -27,6 +27,7 @@
 #include "settings.h"
 #include "plan.h"
 #include "ui.h"
+#include "verbs.h"
 
 /* sysexits(3) values, spelled out so the contract is visible here. */
 enum {
@@ -51,7 +52,8 @@ enum mode {
 
 struct options {
 	enum mode mode;
-	const char *target; /* ID, "all", "due", or NULL */
+	const char *target;      /* ID, ROUTINE, "all", "due", or NULL */
+	const struct verb *verb; /* with MODE_HELP: the verb asked about, or NULL */
 	const char *catalogue;
 	const char *check_file;
 	const char *history_file;
@@ -70,22 +72,20 @@ enum { PATH_LEN = 4096 };
 
 static void usage(FILE *fp)
 {
-	fprintf(fp, "Usage: lumbar [OPTIONS] [ID|all|due]\n"
-	            "       lumbar checkin N\n"
+	fprintf(fp, "Usage: lumbar [OPTIONS] [ID|ROUTINE|all|due]\n"
+	            "       lumbar COMMAND [ARGS] [OPTIONS]\n"
 	            "A timer that walks you through a lower-back exercise routine.\n"
 	            "\n"
-	            "With no ID, opens the menu. With an ID or `all`, starts it at once.\n"
-	            "\n"
-	            "Plain-text modes:\n"
-	            "  -l, --list             list the exercises with length and frequency\n"
-	            "  -s, --show ID          everything about one exercise\n"
-	            "  -p, --plan [ID|all]    the timeline as a table (default: all)\n"
-	            "      --format=tsv       tab-separated output (--list, --plan, --history)\n"
-	            "  -c, --check FILE       validate a catalogue; silent when it is fine\n"
-	            "  -H, --history          what you did today and this week, streaks, pain\n"
-	            "  checkin N              record back pain this morning, 0-10\n"
+	            "With no ID, opens the menu. With an exercise, a routine such as\n"
+	            "`morning`, or `all`, starts it at once.\n"
+	            "\n");
+	verbs_print_list(fp);
+	fprintf(fp, "'lumbar help COMMAND' or 'lumbar COMMAND --help' says more about one.\n"
+	            "Scripts may spell the plain modes as options too: -l, --list;\n"
+	            "-s, --show ID; -p, --plan[=ID]; -c, --check FILE; -H, --history.\n"
 	            "\n"
 	            "Options:\n"
+	            "      --format=tsv       tab-separated output (list, plan, history)\n"
 	            "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
 	            "  -L, --level LEVEL      easy (default), medium or hard\n"
 	            "      --history-file FILE  where finished exercises are logged\n"
@@ -164,6 +164,77 @@ static int set_mode(struct options *o, enum mode m, const char *name)
 	if (o->mode != MODE_PLAYER && o->mode != m)
 		return usage_error("%s cannot be combined with another mode", name);
 	o->mode = m;
+	return 0;
+}
+
+/* ---- Verbs: the table is verbs.c's, the handlers fill in the options ---------- */
+
+/* -1 when args[0] is no verb; else 0 or the exit status of a usage error. */
+static int parse_verb(struct options *o, int argc, char **args)
+{
+	const struct verb *v = verb_find(args[0]);
+	unsigned n = (unsigned)argc - 1;
+
+	if (v == NULL)
+		return -1;
+	if (n < v->min_args)
+		return usage_error("%s needs %s", v->name, v->needs);
+	if (n > v->max_args)
+		return usage_error("unexpected argument '%s'", args[1 + v->max_args]);
+	return v->run(o, args + 1, n);
+}
+
+int verb_run_list(struct options *o, char **args, unsigned n)
+{
+	(void)args, (void)n;
+	return set_mode(o, MODE_LIST, "list");
+}
+
+int verb_run_show(struct options *o, char **args, unsigned n)
+{
+	(void)n;
+	o->target = args[0];
+	return set_mode(o, MODE_SHOW, "show");
+}
+
+int verb_run_plan(struct options *o, char **args, unsigned n)
+{
+	o->target = n ? args[0] : o->target;
+	return set_mode(o, MODE_PLAN, "plan");
+}
+
+int verb_run_check(struct options *o, char **args, unsigned n)
+{
+	(void)n;
+	o->check_file = args[0];
+	return set_mode(o, MODE_CHECK, "check");
+}
+
+int verb_run_history(struct options *o, char **args, unsigned n)
+{
+	(void)args, (void)n;
+	return set_mode(o, MODE_HISTORY, "history");
+}
+
+int verb_run_checkin(struct options *o, char **args, unsigned n)
+{
+	(void)n;
+	o->target = args[0];
+	return set_mode(o, MODE_CHECKIN, "checkin");
+}
+
+int verb_run_due(struct options *o, char **args, unsigned n)
+{
+	(void)args, (void)n;
+	o->target = "due";
+	return set_mode(o, MODE_PLAYER, "due");
+}
+
+int verb_run_help(struct options *o, char **args, unsigned n)
+{
+	o->mode = MODE_HELP;
+	if (n && (o->verb = verb_find(args[0])) == NULL)
+		return usage_error("no command '%s'", args[0]);
 	return 0;
 }
 
@@ -258,6 +329,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 			break;
 		case 'h':
 			o->mode = MODE_HELP;
+			o->verb = verb_in_args(argc, argv);
 			return 0;
 		case 'V':
 			rc = set_mode(o, MODE_VERSION, "--version");
@@ -277,12 +349,11 @@ static int parse_args(int argc, char **argv, struct options *o)
 			return rc;
 	}
 
-	/* `checkin N`: a command word, then the score (checked in main). */
-	if (optind < argc && o->mode == MODE_PLAYER && strcmp(argv[optind], "checkin") == 0) {
-		o->mode = MODE_CHECKIN;
-		if (++optind >= argc)
-			return usage_error("checkin needs back pain this morning, 0-10");
-		o->target = argv[optind++];
+	/* `lumbar VERB ARGS`: verbs.c's table, whose handlers are below. */
+	if (optind < argc && (rc = parse_verb(o, argc - optind, argv + optind)) >= 0) {
+		if (rc)
+			return rc;
+		optind = argc;
 	}
 	if (optind < argc) {
 		if (o->target && o->mode != MODE_PLAYER)
@@ -393,6 +464,10 @@ static int run_plan(const struct options *o, const struct catalogue *cat)
 
 	if (!o->target || strcmp(o->target, "all") == 0) {
 		(void)plan_build_all(cat, o->level, &plan);
+	} else if ((rc = cat_find_routine(cat, o->target)) >= 0) {
+		const struct cat_routine *r = &cat->routines[rc];
+
+		(void)plan_build(cat, r->exercises, r->n_exercises, o->level, &plan);
 	} else {
 		if ((rc = find_exercise(cat, o->target, &ex)) != 0)
 			return rc;
@@ -487,6 +562,9 @@ static int run_player(const struct options *o, const struct catalogue *cat, cons
 			u.start = UI_START_ROUTINE;
 		} else if (strcmp(o->target, "due") == 0) {
 			u.start = UI_START_DUE;
+		} else if ((rc = cat_find_routine(cat, o->target)) >= 0) {
+			u.start = UI_START_NAMED;
+			u.routine = (unsigned)rc;
 		} else {
 			if ((rc = find_exercise(cat, o->target, &u.exercise)) != 0)
 				return rc;
@@ -557,7 +635,10 @@ int main(int argc, char **argv)
 
 	switch (o.mode) {
 	case MODE_HELP:
-		usage(stdout);
+		if (o.verb)
+			verb_print_help(stdout, o.verb);
+		else
+			usage(stdout);
 		return flush_stdout(0);
 	case MODE_CHECK:
 		return run_check(o.check_file);
@@ -603,7 +684,10 @@ int main(int argc, char **argv)
 		break;
 	case MODE_SHOW: {
 		unsigned ex;
-		if ((rc = find_exercise(l.cat, o.target, &ex)) == 0)
+		int r = cat_find_routine(l.cat, o.target);
+		if (r >= 0)
+			cli_show_routine(stdout, l.cat, (unsigned)r, o.level);
+		else if ((rc = find_exercise(l.cat, o.target, &ex)) == 0)
 			cli_show(stdout, l.cat, ex, o.level);
 		break;
 	}

@@ -162,7 +162,7 @@ fi
 if t list-shipped; then
 	run list-shipped 0 "$LUMBAR" --list
 	ids=$(cut -d' ' -f1 "$out" | tr '\n' ' ')
-	want="knee-to-chest pelvic-tilts-bridges cat-cow spine-twists hip-flexor-release childs-pose hamstring-series core-stabilisation back-extension piriformis-release "
+	want="morning evening knee-to-chest pelvic-tilts-bridges cat-cow spine-twists hip-flexor-release childs-pose hamstring-series core-stabilisation back-extension piriformis-release "
 	[ "$ids" = "$want" ] || fail "ids '$ids'"
 	expect_out_match '^knee-to-chest +Knee.* +[0-9]+:[0-9][0-9] +twice a day$'
 	done_test
@@ -272,7 +272,7 @@ fi
 if t lookup; then
 	# Built-in copy from a folder with nothing around it.
 	run lookup-builtin 0 sh -c "cd / && '$LUMBAR' --list"
-	[ "$(wc -l <"$out")" -eq 10 ] || fail "want the 10 shipped exercises"
+	[ "$(wc -l <"$out")" -eq 12 ] || fail "want the 2 shipped routines and 10 exercises"
 	done_test
 
 	mkdir -p "$XDG_CONFIG_HOME/lumbar"
@@ -287,7 +287,7 @@ if t lookup; then
 
 	# The environment beats the config file; --catalogue beats both.
 	run lookup-env 0 env LUMBAR_CATALOGUE=data/exercises.yaml "$LUMBAR" --list
-	[ "$(wc -l <"$out")" -eq 10 ] || fail "LUMBAR_CATALOGUE not used"
+	[ "$(wc -l <"$out")" -eq 12 ] || fail "LUMBAR_CATALOGUE not used"
 	done_test
 
 	run lookup-option 0 env LUMBAR_CATALOGUE=data/exercises.yaml "$LUMBAR" \
