@@ -696,5 +696,39 @@ if t verbs; then
 	done_test
 fi
 
+# The bash completion knows the verbs, and the routine and exercise ids of
+# the catalogue in use (asked of lumbar itself at completion time).
+if t completion; then
+	comp() {
+		(
+			PATH=$(dirname "$LUMBAR"):$PATH
+			# shellcheck disable=SC1091
+			. completions/lumbar.bash
+			COMP_WORDS=("$@")
+			COMP_CWORD=$(($# - 1))
+			_lumbar
+			printf '%s\n' "${COMPREPLY[@]}" | sort | tr '\n' ' '
+		)
+	}
+	name=completion-bash
+	ok=1
+	out=$tmp/out err=$tmp/err
+	: >"$out"
+	: >"$err"
+	got=$(comp lumbar '')
+	for w in list show plan check history help all due morning evening knee-to-chest cat-cow; do
+		[[ " $got" == *" $w "* ]] || fail "'lumbar <Tab>' does not offer $w: $got"
+	done
+	got=$(comp lumbar plan m)
+	[ "$got" = "morning " ] || fail "'lumbar plan m<Tab>' gives '$got'"
+	got=$(comp lumbar show ev)
+	[ "$got" = "evening " ] || fail "'lumbar show ev<Tab>' gives '$got'"
+	got=$(comp lumbar help pl)
+	[ "$got" = "plan " ] || fail "'lumbar help pl<Tab>' gives '$got'"
+	got=$(comp lumbar -C "$FIX/good-routines.yaml" show '')
+	[ "$got" = "bridge cat-cow evening morning " ] || fail "--catalogue's ids not offered: '$got'"
+	done_test
+fi
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
