@@ -397,7 +397,7 @@ void ui_menu_key(struct ui *ui, enum ui_action action)
 		select_by(ui, first_entry() - entries(ui));
 		break;
 	case UI_ACT_LAST:
-		select_by(ui, entries(ui));
+		select_by(ui, entries(ui) - first_entry());
 		break;
 	case UI_ACT_START:
 		ui_menu_start(ui, menu.sel);

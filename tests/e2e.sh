@@ -1522,6 +1522,11 @@ test_menu_routines_block() {
 	# The block is at the top: the full routine follows it.
 	screen | grep -E '^[> ] ' | head -n 3 | tail -n 1 | grep -q 'Full routine:' ||
 		{ why="the full routine does not follow the Routines block"; return 1; }
+	# End and Home reach the last exercise and the first routine.
+	keys End
+	wait_for '^> Piriformis release' 2 || return 1
+	keys Home
+	wait_for '^> Routine: Morning' 2 || return 1
 	keys Enter
 	wait_for 'Exercise 1 of 3' 4 || return 1
 	expect 'Knee-to-chest stretch' || return 1
