@@ -165,7 +165,7 @@ unsigned ui_menu_due_count(void)
 
 unsigned ui_menu_seconds(int entry)
 {
-	return entry < 0                  ? menu.named_secs[entry + menu.n_named]
+	return entry < 0                  ? menu.named_secs[named_of(entry)]
 	       : entry == UI_MENU_DUE     ? menu.due_secs
 	       : entry == UI_MENU_ROUTINE ? menu.secs[0]
 	                                  : menu.secs[entry - UI_MENU_FIRST_EXERCISE + 1];

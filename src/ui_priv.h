@@ -128,8 +128,8 @@ struct ui {
 	/* The plan being played: the player, the summary, the help and the log read it. */
 	bool playing; /* plan and sess are live */
 	bool routine; /* the plan is the routine (all or due), not one exercise */
-	char routine_name[CAT_MAX_ID +
-	                  1]; /* "all", "due" or a routine's id, for the progress file */
+	/* "all", "due" or a named routine's id, for the progress file */
+	char routine_name[CAT_MAX_ID + 1];
 	struct plan plan;
 	struct session sess;
 	bool confirm;       /* "Quit? y/n" is showing */
