@@ -1528,7 +1528,7 @@ test_menu_routines_block() {
 	keys Home
 	wait_for '^> Routine: Morning' 2 || return 1
 	keys Enter
-	wait_for 'Exercise 1 of 3' 4 || return 1
+	wait_for 'Exercise 1 of 3' 10 || return 1
 	expect 'Knee-to-chest stretch' || return 1
 	expect '3:0[0-9] left' || return 1
 	keys q y
@@ -1541,7 +1541,7 @@ test_menu_routines_block() {
 test_morning_from_the_command_line() {
 	open_pane morning || return 1
 	run --history-file "$hist" morning
-	wait_for 'Exercise 1 of 3' 4 || return 1
+	wait_for 'Exercise 1 of 3' 10 || return 1
 	expect 'Knee-to-chest stretch' || return 1
 	grep -qx 'routine morning' "$state"/lumbar/*.progress ||
 		{ why="the progress file does not name the routine: $(cat "$state"/lumbar/*.progress 2>&1)"; return 1; }
