@@ -1,4 +1,6 @@
-# bash completion for lumbar(1).
+# bash completion for lumbar(1): options, verbs, and the routine and
+# exercise ids of the catalogue lumbar would use (asked at completion time
+# with `lumbar list --format=tsv`).
 
 # The flags of due, remind, pause, resume and status, once the verb is typed.
 _lumbar_remind_verbs()
@@ -24,15 +26,28 @@ _lumbar_remind_verbs()
 	return 1
 }
 
+_lumbar_ids()
+{
+	# Honour a --catalogue given earlier on the line.
+	local i cat=()
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		if [[ ${COMP_WORDS[i]} == --catalogue || ${COMP_WORDS[i]} == -C ]]; then
+			cat=(--catalogue "${COMP_WORDS[i+1]}")
+		fi
+	done
+	lumbar "${cat[@]}" list --format=tsv 2>/dev/null | cut -f1 | grep -v '^#'
+}
+
 _lumbar()
 {
-	local cur prev opts
+	local cur prev opts verbs verb= i
 	COMPREPLY=()
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
 	opts="--list --show --plan --format= --check --history --catalogue --level
 	      --history-file --no-bell --quiet --no-color --color --on-phase --speak --no-speak
 	      --help --version"
+	verbs="list show plan check history checkin due remind pause resume status help"
 
 	_lumbar_remind_verbs && return 0
 
@@ -49,6 +64,10 @@ _lumbar()
 		COMPREPLY=($(compgen -c -- "$cur"))
 		return 0
 		;;
+	--show | -s | --plan | -p)
+		COMPREPLY=($(compgen -W "$(_lumbar_ids)" -- "$cur"))
+		return 0
+		;;
 	esac
 
 	case $cur in
@@ -63,16 +82,20 @@ _lumbar()
 		;;
 	esac
 
-	# Exercise ids come from the catalogue lumbar would use, honouring a
-	# --catalogue given earlier on the line.
-	local i cat=()
+	# The verb, when one is already on the line (the first word that is one).
 	for ((i = 1; i < COMP_CWORD; i++)); do
-		if [[ ${COMP_WORDS[i]} == --catalogue || ${COMP_WORDS[i]} == -C ]]; then
-			cat=(--catalogue "${COMP_WORDS[i+1]}")
+		if [[ " $verbs " == *" ${COMP_WORDS[i]} "* ]]; then
+			verb=${COMP_WORDS[i]}
+			break
 		fi
 	done
-	local ids
-	ids=$(lumbar "${cat[@]}" --list --format=tsv 2>/dev/null | cut -f1 | grep -v '^#')
-	COMPREPLY=($(compgen -W "all due remind pause resume status $ids" -- "$cur"))
+	case $verb in
+	show) COMPREPLY=($(compgen -W "$(_lumbar_ids)" -- "$cur")) ;;
+	plan) COMPREPLY=($(compgen -W "all $(_lumbar_ids)" -- "$cur")) ;;
+	check) COMPREPLY=($(compgen -f -- "$cur")) ;;
+	help) COMPREPLY=($(compgen -W "$verbs" -- "$cur")) ;;
+	checkin) COMPREPLY=($(compgen -W "0 1 2 3 4 5 6 7 8 9 10" -- "$cur")) ;;
+	"") COMPREPLY=($(compgen -W "$verbs all $(_lumbar_ids)" -- "$cur")) ;;
+	esac
 }
 complete -F _lumbar lumbar

@@ -32,6 +32,7 @@
 #include "remind.h"
 #include "status.h"
 #include "ui.h"
+#include "verbs.h"
 
 /* sysexits(3) values, spelled out so the contract is visible here. */
 enum {
@@ -56,7 +57,8 @@ enum mode {
 
 struct options {
 	enum mode mode;
-	const char *target; /* ID, "all", "due", or NULL */
+	const char *target;      /* ID, ROUTINE, "all", "due", or NULL */
+	const struct verb *verb; /* with MODE_HELP: the verb asked about, or NULL */
 	const char *catalogue;
 	const char *check_file;
 	const char *history_file;
@@ -75,46 +77,38 @@ enum { PATH_LEN = 4096 };
 
 static void usage(FILE *fp)
 {
-	fprintf(fp,
-	        "Usage: lumbar [OPTIONS] [ID|all|due]\n"
-	        "       lumbar checkin N\n"
-	        "       lumbar due|remind|pause|resume|status [VERB OPTIONS]\n"
-	        "A timer that walks you through a lower-back exercise routine.\n"
-	        "\n"
-	        "With no ID, opens the menu. With an ID or `all`, starts it at once.\n"
-	        "\n"
-	        "Plain-text modes:\n"
-	        "  -l, --list             list the exercises with length and frequency\n"
-	        "  -s, --show ID          everything about one exercise\n"
-	        "  -p, --plan [ID|all]    the timeline as a table (default: all)\n"
-	        "      --format=tsv       tab-separated output (--list, --plan, --history)\n"
-	        "  -c, --check FILE       validate a catalogue; silent when it is fine\n"
-	        "  -H, --history          what you did today and this week, streaks, pain\n"
-	        "  checkin N              record back pain this morning, 0-10\n"
-	        "  due --quiet|--count|--format=line   what is due, for scripts and prompts\n"
-	        "  remind [--install [--dry-run]|--print-cron]   a reminder when something is due\n"
-	        "  pause --until DATE [--reason R], resume   no reminders, nothing expected\n"
-	        "  status --format=json   one line for status bars and prompts\n"
-	        "\n"
-	        "Options:\n"
-	        "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
-	        "  -L, --level LEVEL      easy (default), medium or hard\n"
-	        "      --history-file FILE  where finished exercises are logged\n"
-	        "      --no-bell          no sound at phase changes (the screen flashes)\n"
-	        "  -q, --quiet            neither sound nor flash\n"
-	        "      --no-color         no colours (also: NO_COLOR=1)\n"
-	        "      --color            colours, even if NO_COLOR or config.yaml say none\n"
-	        "      --speak            speak each phase (espeak-ng, espeak or say)\n"
-	        "      --no-speak         do not speak, even if config.yaml says speak\n"
-	        "      --on-phase CMD     run CMD through /bin/sh at each phase change\n"
-	        "                         ('' for none, even if config.yaml sets one)\n"
-	        "  -h, --help             show this help\n"
-	        "  -V, --version          show the version and the catalogue in use\n"
-	        "\n"
-	        "Exit status: 0 ok, 64 usage, 65 bad catalogue, 66 unreadable file,\n"
-	        "71 out of memory, 74 output not written.\n"
-	        "General advice from a public article, not a physiotherapist's:\n"
-	        "stop any exercise that increases your pain. See lumbar(1).\n");
+	fprintf(fp, "Usage: lumbar [OPTIONS] [ID|ROUTINE|all|due]\n"
+	            "       lumbar COMMAND [ARGS] [OPTIONS]\n"
+	            "A timer that walks you through a lower-back exercise routine.\n"
+	            "\n"
+	            "With no ID, opens the menu. With an exercise, a routine such as\n"
+	            "`morning`, or `all`, starts it at once.\n"
+	            "\n");
+	verbs_print_list(fp);
+	fprintf(fp, "'lumbar help COMMAND' or 'lumbar COMMAND --help' says more about one.\n"
+	            "Scripts may spell the plain modes as options too: -l, --list;\n"
+	            "-s, --show ID; -p, --plan[=ID]; -c, --check FILE; -H, --history.\n"
+	            "\n"
+	            "Options:\n"
+	            "      --format=tsv       tab-separated output (list, plan, history)\n"
+	            "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
+	            "  -L, --level LEVEL      easy (default), medium or hard\n"
+	            "      --history-file FILE  where finished exercises are logged\n"
+	            "      --no-bell          no sound at phase changes (the screen flashes)\n"
+	            "  -q, --quiet            neither sound nor flash\n"
+	            "      --no-color         no colours (also: NO_COLOR=1)\n"
+	            "      --color            colours, even if NO_COLOR or config.yaml say none\n"
+	            "      --speak            speak each phase (espeak-ng, espeak or say)\n"
+	            "      --no-speak         do not speak, even if config.yaml says speak\n"
+	            "      --on-phase CMD     run CMD through /bin/sh at each phase change\n"
+	            "                         ('' for none, even if config.yaml sets one)\n"
+	            "  -h, --help             show this help\n"
+	            "  -V, --version          show the version and the catalogue in use\n"
+	            "\n"
+	            "Exit status: 0 ok, 64 usage, 65 bad catalogue, 66 unreadable file,\n"
+	            "71 out of memory, 74 output not written.\n"
+	            "General advice from a public article, not a physiotherapist's:\n"
+	            "stop any exercise that increases your pain. See lumbar(1).\n");
 }
 
 /* One line on stderr with a hint, and the usage exit status. */
@@ -175,6 +169,77 @@ static int set_mode(struct options *o, enum mode m, const char *name)
 	if (o->mode != MODE_PLAYER && o->mode != m)
 		return usage_error("%s cannot be combined with another mode", name);
 	o->mode = m;
+	return 0;
+}
+
+/* ---- Verbs: the table is verbs.c's, the handlers fill in the options ---------- */
+
+/* -1 when args[0] is no verb; else 0 or the exit status of a usage error. */
+static int parse_verb(struct options *o, int argc, char **args)
+{
+	const struct verb *v = verb_find(args[0]);
+	unsigned n = (unsigned)argc - 1;
+
+	if (v == NULL || v->run == NULL) /* run_remind_verbs() has these */
+		return -1;
+	if (n < v->min_args)
+		return usage_error("%s needs %s", v->name, v->needs);
+	if (n > v->max_args)
+		return usage_error("unexpected argument '%s'", args[1 + v->max_args]);
+	return v->run(o, args + 1, n);
+}
+
+int verb_run_list(struct options *o, char **args, unsigned n)
+{
+	(void)args, (void)n;
+	return set_mode(o, MODE_LIST, "list");
+}
+
+int verb_run_show(struct options *o, char **args, unsigned n)
+{
+	(void)n;
+	o->target = args[0];
+	return set_mode(o, MODE_SHOW, "show");
+}
+
+int verb_run_plan(struct options *o, char **args, unsigned n)
+{
+	o->target = n ? args[0] : o->target;
+	return set_mode(o, MODE_PLAN, "plan");
+}
+
+int verb_run_check(struct options *o, char **args, unsigned n)
+{
+	(void)n;
+	o->check_file = args[0];
+	return set_mode(o, MODE_CHECK, "check");
+}
+
+int verb_run_history(struct options *o, char **args, unsigned n)
+{
+	(void)args, (void)n;
+	return set_mode(o, MODE_HISTORY, "history");
+}
+
+int verb_run_checkin(struct options *o, char **args, unsigned n)
+{
+	(void)n;
+	o->target = args[0];
+	return set_mode(o, MODE_CHECKIN, "checkin");
+}
+
+int verb_run_due(struct options *o, char **args, unsigned n)
+{
+	(void)args, (void)n;
+	o->target = "due";
+	return set_mode(o, MODE_PLAYER, "due");
+}
+
+int verb_run_help(struct options *o, char **args, unsigned n)
+{
+	o->mode = MODE_HELP;
+	if (n && (o->verb = verb_find(args[0])) == NULL)
+		return usage_error("no command '%s'", args[0]);
 	return 0;
 }
 
@@ -269,6 +334,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 			break;
 		case 'h':
 			o->mode = MODE_HELP;
+			o->verb = verb_in_args(argc, argv);
 			return 0;
 		case 'V':
 			rc = set_mode(o, MODE_VERSION, "--version");
@@ -288,12 +354,11 @@ static int parse_args(int argc, char **argv, struct options *o)
 			return rc;
 	}
 
-	/* `checkin N`: a command word, then the score (checked in main). */
-	if (optind < argc && o->mode == MODE_PLAYER && strcmp(argv[optind], "checkin") == 0) {
-		o->mode = MODE_CHECKIN;
-		if (++optind >= argc)
-			return usage_error("checkin needs back pain this morning, 0-10");
-		o->target = argv[optind++];
+	/* `lumbar VERB ARGS`: verbs.c's table, whose handlers are below. */
+	if (optind < argc && (rc = parse_verb(o, argc - optind, argv + optind)) >= 0) {
+		if (rc)
+			return rc;
+		optind = argc;
 	}
 	if (optind < argc) {
 		if (o->target && o->mode != MODE_PLAYER)
@@ -404,6 +469,10 @@ static int run_plan(const struct options *o, const struct catalogue *cat)
 
 	if (!o->target || strcmp(o->target, "all") == 0) {
 		(void)plan_build_all(cat, o->level, &plan);
+	} else if ((rc = cat_find_routine(cat, o->target)) >= 0) {
+		const struct cat_routine *r = &cat->routines[rc];
+
+		(void)plan_build(cat, r->exercises, r->n_exercises, o->level, &plan);
 	} else {
 		if ((rc = find_exercise(cat, o->target, &ex)) != 0)
 			return rc;
@@ -518,6 +587,9 @@ static int run_player(const struct options *o, const struct catalogue *cat, cons
 			u.start = UI_START_ROUTINE;
 		} else if (strcmp(o->target, "due") == 0) {
 			u.start = UI_START_DUE;
+		} else if ((rc = cat_find_routine(cat, o->target)) >= 0) {
+			u.start = UI_START_NAMED;
+			u.routine = (unsigned)rc;
 		} else {
 			if ((rc = find_exercise(cat, o->target, &u.exercise)) != 0)
 				return rc;
@@ -644,9 +716,9 @@ static bool due_for_scripts(int argc, char **argv)
 }
 
 /* Where one of these verbs is in argv, or 0. */
-static int find_verb(int argc, char **argv)
+static int find_script_verb(int argc, char **argv)
 {
-	static const char *const verbs[] = { "due", "remind", "pause", "resume", "status" };
+	static const char *const names[] = { "due", "remind", "pause", "resume", "status" };
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0)
@@ -655,15 +727,15 @@ static int find_verb(int argc, char **argv)
 			i += takes_value(argv[i]);
 			continue;
 		}
-		for (size_t k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++)
-			if (strcmp(argv[i], verbs[k]) == 0)
+		for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+			if (strcmp(argv[i], names[k]) == 0)
 				return k > 0 || due_for_scripts(argc - i, argv + i) ? i : 0;
 		return 0;
 	}
 	return 0;
 }
 
-static int parse_verb(int argc, char **argv, struct options *o, struct verb_args *va)
+static int parse_script_verb(int argc, char **argv, struct options *o, struct verb_args *va)
 {
 	int c;
 
@@ -1032,36 +1104,12 @@ static int run_status(struct verb_ctx *x, const struct verb_args *va)
 	return 0;
 }
 
-static void verb_usage(const char *verb)
-{
-	if (strcmp(verb, "due") == 0)
-		printf("Usage: lumbar due --quiet | --count | --format=line\n"
-		       "  --quiet        exit 0 when something is due, 1 when nothing is\n"
-		       "  --count        print how many exercises are due\n"
-		       "  --format=line  one line, '2 due: ID, ID (M:SS)', or nothing\n");
-	else if (strcmp(verb, "remind") == 0)
-		printf("Usage: lumbar remind [--install [--dry-run] | --print-cron]\n"
-		       "  (none)         a desktop notification when something is due, once per\n"
-		       "                 part of the day; exit 0 sent, 1 nothing sent, 3 notifier "
-		       "failed\n"
-		       "  --install      write a systemd user timer and service\n"
-		       "  --dry-run      with --install: print the files instead\n"
-		       "  --print-cron   print a crontab line instead\n");
-	else if (strcmp(verb, "pause") == 0)
-		printf(
-		    "Usage: lumbar pause --until YYYY-MM-DD [--reason injury|travel|ill|other]\n");
-	else if (strcmp(verb, "resume") == 0)
-		printf("Usage: lumbar resume\n");
-	else
-		printf("Usage: lumbar status --format=json\n");
-}
-
 /* Run one of these verbs when argv holds one: sets *rc and returns true. */
 static bool run_remind_verbs(int argc, char **argv, int *rc)
 {
 	struct verb_ctx x;
 	struct verb_args va;
-	int v = find_verb(argc, argv);
+	int v = find_script_verb(argc, argv);
 
 	if (v == 0)
 		return false;
@@ -1072,10 +1120,10 @@ static bool run_remind_verbs(int argc, char **argv, int *rc)
 		*rc = usage_error("%s cannot be combined with another mode", argv[v]);
 		return true;
 	}
-	if ((*rc = parse_verb(argc - v, argv + v, &x.o, &va)) != 0)
+	if ((*rc = parse_script_verb(argc - v, argv + v, &x.o, &va)) != 0)
 		return true;
 	if (va.help) {
-		verb_usage(va.verb);
+		verb_print_help(stdout, verb_find(va.verb));
 		*rc = flush_stdout(0);
 		return true;
 	}
@@ -1113,7 +1161,10 @@ int main(int argc, char **argv)
 
 	switch (o.mode) {
 	case MODE_HELP:
-		usage(stdout);
+		if (o.verb)
+			verb_print_help(stdout, o.verb);
+		else
+			usage(stdout);
 		return flush_stdout(0);
 	case MODE_CHECK:
 		return run_check(o.check_file);
@@ -1159,7 +1210,10 @@ int main(int argc, char **argv)
 		break;
 	case MODE_SHOW: {
 		unsigned ex;
-		if ((rc = find_exercise(l.cat, o.target, &ex)) == 0)
+		int r = cat_find_routine(l.cat, o.target);
+		if (r >= 0)
+			cli_show_routine(stdout, l.cat, (unsigned)r, o.level);
+		else if ((rc = find_exercise(l.cat, o.target, &ex)) == 0)
 			cli_show(stdout, l.cat, ex, o.level);
 		break;
 	}

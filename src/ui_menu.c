@@ -1,7 +1,10 @@
 /*
- * ui_menu.c - the menu: the routine, what is due, then each exercise with
- * its length, frequency and today's count. Its state (the selection, the
- * lengths, what is due) lives here.
+ * ui_menu.c - the menu: the catalogue's named routines, the full routine,
+ * what is due, then each exercise with its length, frequency and today's
+ * count. Its state (the selection, the lengths, what is due) lives here.
+ *
+ * The named routines (the Routines block at the top) are the entries before
+ * UI_MENU_ROUTINE: entry -R .. -1 for R routines, in catalogue order.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +31,9 @@ static struct {
 	int sel, top;
 	int list_rows; /* rows the list had at the last draw, for paging */
 	unsigned secs[CAT_MAX_EXERCISES + 1];
-	unsigned due_n, due_secs; /* what the `due` entry plays, and how long */
+	unsigned due_n, due_secs;              /* what the `due` entry plays, and how long */
+	unsigned named_secs[CAT_MAX_ROUTINES]; /* each named routine's length */
+	int n_named;                           /* how many: entries -n_named .. -1 */
 } menu = { .list_rows = 10 };
 
 static int entries(const struct ui *ui)
@@ -42,6 +47,78 @@ static bool have_counts(const struct ui *ui)
 	return ui->hist_ok && ui->hist_sum.n_ex == ui->opt->cat->n_exercises;
 }
 
+/* ---- The Routines block ------------------------------------------------------- */
+
+/* The first entry: the first named routine, else the full routine. */
+static int first_entry(void)
+{
+	return -menu.n_named;
+}
+
+/* The named routine a menu entry is, or -1. */
+static int named_of(int entry)
+{
+	return entry < 0 ? entry + menu.n_named : -1;
+}
+
+static void named_init(const struct ui *ui)
+{
+	const struct catalogue *cat = ui->opt->cat;
+
+	menu.n_named = cat->n_routines <= CAT_MAX_ROUTINES ? (int)cat->n_routines : 0;
+	for (int r = 0; r < menu.n_named; r++) {
+		menu.named_secs[r] = 0;
+		for (unsigned k = 0; k < cat->routines[r].n_exercises; k++)
+			menu.named_secs[r] += menu.secs[cat->routines[r].exercises[k] + 1];
+	}
+}
+
+/* Whether every exercise of routine `r` has been done at least once today. */
+static bool named_done_today(const struct ui *ui, unsigned r)
+{
+	const struct cat_routine *rt = &ui->opt->cat->routines[r];
+
+	if (!have_counts(ui))
+		return false;
+	for (unsigned k = 0; k < rt->n_exercises; k++)
+		if (ui->hist_sum.ex[rt->exercises[k]].today == 0)
+			return false;
+	return true;
+}
+
+/* A named routine's row: its name, how many exercises, and the mark. */
+static void named_row(const struct ui *ui, unsigned r, char *name, size_t nlen, char *freq,
+                      size_t flen, char *today, size_t tlen)
+{
+	const struct cat_routine *rt = &ui->opt->cat->routines[r];
+
+	snprintf(name, nlen, "Routine: %s", rt->name);
+	snprintf(freq, flen, "%u exercise%s", rt->n_exercises, rt->n_exercises == 1 ? "" : "s");
+	if (named_done_today(ui, r))
+		snprintf(today, tlen, "%s done today", ui_draw_utf8() ? "\u2713" : "+");
+}
+
+/* `i` on a named routine: its exercises, in the status line. */
+static void named_info(struct ui *ui, unsigned r)
+{
+	const struct catalogue *cat = ui->opt->cat;
+	const struct cat_routine *rt = &cat->routines[r];
+	char list[UI_STATUS_MAX - 64] = "", len[16];
+	size_t n = 0;
+
+	for (unsigned k = 0; k < rt->n_exercises && n < sizeof(list); k++)
+		n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s", k ? ", " : "",
+		                      cat->exercises[rt->exercises[k]].name);
+	ui_status(ui, false, "%s (%s): %s", rt->name, ui_clock(menu.named_secs[r], len), list);
+}
+
+void ui_menu_start_named(struct ui *ui, unsigned r)
+{
+	const struct cat_routine *rt = &ui->opt->cat->routines[r];
+
+	ui_play(ui, rt->exercises, rt->n_exercises, rt->id);
+}
+
 void ui_menu_init(struct ui *ui)
 {
 	const struct catalogue *cat = ui->opt->cat;
@@ -53,8 +130,9 @@ void ui_menu_init(struct ui *ui)
 		total += menu.secs[i + 1];
 	}
 	menu.secs[0] = total;
-	menu.sel = 0;
-	menu.top = 0;
+	named_init(ui);
+	menu.sel = first_entry();
+	menu.top = first_entry();
 }
 
 const char *ui_menu_today(const struct ui *ui, unsigned exercise)
@@ -89,7 +167,8 @@ unsigned ui_menu_due_count(void)
 
 unsigned ui_menu_seconds(int entry)
 {
-	return entry == UI_MENU_DUE       ? menu.due_secs
+	return entry < 0                  ? menu.named_secs[named_of(entry)]
+	       : entry == UI_MENU_DUE     ? menu.due_secs
 	       : entry == UI_MENU_ROUTINE ? menu.secs[0]
 	                                  : menu.secs[entry - UI_MENU_FIRST_EXERCISE + 1];
 }
@@ -185,7 +264,12 @@ static void draw_entry(const struct ui *ui, int y, int entry, int w_len, int w_f
 	char name[CAT_MAX_STRING + 64], len[16], freq[48], today[64] = "";
 	int x, w_name, ex_i = ui_menu_exercise(entry);
 
-	if (entry == UI_MENU_ROUTINE) {
+	if (named_of(entry) >= 0) {
+		named_row(ui, (unsigned)named_of(entry), name, sizeof(name), freq, sizeof(freq),
+		          today, sizeof(today));
+		if (!sel)
+			a = ui_draw_attr(UI_ROLE_TITLE);
+	} else if (entry == UI_MENU_ROUTINE) {
 		snprintf(name, sizeof(name), "Full routine: %s", cat->routine_name);
 		snprintf(freq, sizeof(freq), "%u exercises", cat->n_exercises);
 		minutes_today(ui, today, sizeof(today));
@@ -274,7 +358,7 @@ void ui_menu_draw(struct ui *ui)
 	if (menu.sel >= menu.top + menu.list_rows)
 		menu.top = menu.sel - menu.list_rows + 1;
 	if (menu.top > n - menu.list_rows)
-		menu.top = n - menu.list_rows > 0 ? n - menu.list_rows : 0;
+		menu.top = n - menu.list_rows > first_entry() ? n - menu.list_rows : first_entry();
 	for (int i = 0; i < menu.list_rows && menu.top + i < n; i++)
 		draw_entry(ui, top + i, menu.top + i, w_len, w_freq, w_today);
 
@@ -305,8 +389,8 @@ static void select_by(struct ui *ui, int by)
 	int n = entries(ui);
 
 	menu.sel += by;
-	if (menu.sel < 0)
-		menu.sel = 0;
+	if (menu.sel < first_entry())
+		menu.sel = first_entry();
 	if (menu.sel >= n)
 		menu.sel = n - 1;
 }
@@ -316,7 +400,9 @@ void ui_menu_start(struct ui *ui, int entry)
 	unsigned idx[CAT_MAX_EXERCISES];
 	unsigned n = ui->opt->cat->n_exercises;
 
-	if (entry == UI_MENU_ROUTINE) {
+	if (named_of(entry) >= 0) {
+		ui_menu_start_named(ui, (unsigned)named_of(entry));
+	} else if (entry == UI_MENU_ROUTINE) {
 		for (unsigned i = 0; i < n; i++)
 			idx[i] = i;
 		ui_play(ui, idx, n, "all");
@@ -351,10 +437,10 @@ void ui_menu_key(struct ui *ui, enum ui_action action)
 		select_by(ui, menu.list_rows);
 		break;
 	case UI_ACT_FIRST:
-		select_by(ui, -entries(ui));
+		select_by(ui, first_entry() - entries(ui));
 		break;
 	case UI_ACT_LAST:
-		select_by(ui, entries(ui));
+		select_by(ui, entries(ui) - first_entry());
 		break;
 	case UI_ACT_START:
 		ui_menu_start(ui, menu.sel);
@@ -369,7 +455,10 @@ void ui_menu_key(struct ui *ui, enum ui_action action)
 		ui->screen = UI_SCREEN_HISTORY;
 		break;
 	case UI_ACT_INFO:
-		ui_info_open(ui, menu.sel);
+		if (named_of(menu.sel) >= 0)
+			named_info(ui, (unsigned)named_of(menu.sel));
+		else
+			ui_info_open(ui, menu.sel);
 		break;
 	case UI_ACT_QUIT:
 		ui->quit = true;

@@ -128,7 +128,8 @@ struct ui {
 	/* The plan being played: the player, the summary, the help and the log read it. */
 	bool playing; /* plan and sess are live */
 	bool routine; /* the plan is the routine (all or due), not one exercise */
-	char routine_name[CAT_MAX_ID + 1]; /* "all" or "due", for the progress file */
+	/* "all", "due" or a named routine's id, for the progress file */
+	char routine_name[CAT_MAX_ID + 1];
 	struct plan plan;
 	struct session sess;
 	bool confirm;       /* "Quit? y/n" is showing */
@@ -212,6 +213,9 @@ void ui_menu_key(struct ui *ui, enum ui_action action);
 
 /* Start playing a menu entry (UI_MENU_*); for `due` with nothing due, say so instead. */
 void ui_menu_start(struct ui *ui, int entry);
+
+/* Play the catalogue's named routine `r` (`lumbar morning`, the Routines block). */
+void ui_menu_start_named(struct ui *ui, unsigned r);
 
 /* The length of a menu entry at the chosen level, in seconds. */
 unsigned ui_menu_seconds(int entry);

@@ -66,6 +66,9 @@ void ui_start(struct ui *ui)
 		}
 		ui_menu_start(ui, UI_MENU_DUE);
 		break;
+	case UI_START_NAMED:
+		ui_menu_start_named(ui, ui->opt->routine);
+		break;
 	}
 }
 

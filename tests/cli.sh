@@ -162,7 +162,7 @@ fi
 if t list-shipped; then
 	run list-shipped 0 "$LUMBAR" --list
 	ids=$(cut -d' ' -f1 "$out" | tr '\n' ' ')
-	want="knee-to-chest pelvic-tilts-bridges cat-cow spine-twists hip-flexor-release childs-pose hamstring-series core-stabilisation back-extension piriformis-release "
+	want="morning evening knee-to-chest pelvic-tilts-bridges cat-cow spine-twists hip-flexor-release childs-pose hamstring-series core-stabilisation back-extension piriformis-release "
 	[ "$ids" = "$want" ] || fail "ids '$ids'"
 	expect_out_match '^knee-to-chest +Knee.* +[0-9]+:[0-9][0-9] +twice a day$'
 	done_test
@@ -272,7 +272,7 @@ fi
 if t lookup; then
 	# Built-in copy from a folder with nothing around it.
 	run lookup-builtin 0 sh -c "cd / && '$LUMBAR' --list"
-	[ "$(wc -l <"$out")" -eq 10 ] || fail "want the 10 shipped exercises"
+	[ "$(wc -l <"$out")" -eq 12 ] || fail "want the 2 shipped routines and 10 exercises"
 	done_test
 
 	mkdir -p "$XDG_CONFIG_HOME/lumbar"
@@ -287,7 +287,7 @@ if t lookup; then
 
 	# The environment beats the config file; --catalogue beats both.
 	run lookup-env 0 env LUMBAR_CATALOGUE=data/exercises.yaml "$LUMBAR" --list
-	[ "$(wc -l <"$out")" -eq 10 ] || fail "LUMBAR_CATALOGUE not used"
+	[ "$(wc -l <"$out")" -eq 12 ] || fail "LUMBAR_CATALOGUE not used"
 	done_test
 
 	run lookup-option 0 env LUMBAR_CATALOGUE=data/exercises.yaml "$LUMBAR" \
@@ -826,6 +826,144 @@ if t pause-status; then
 	run status-no-format 64 "$LUMBAR" --history-file "$r/h.tsv" status
 	done_test
 	rm -rf "$XDG_CONFIG_HOME/lumbar"
+	done_test
+fi
+
+# ---- Named routines and verbs (issue 14, sections 1 and 7) --------------------------------
+
+if t routines; then
+	# The shipped morning routine lasts about three minutes at easy level.
+	run routines-plan-morning 0 "$LUMBAR" --plan morning --format=tsv
+	total=$(sed -n 's/^#total\t//p' "$out")
+	[ -n "$total" ] && [ "$total" -ge 150 ] && [ "$total" -le 210 ] ||
+		fail "morning lasts '$total' s, want about 180"
+	[ "$(grep -v '^#' "$out" | cut -f4 | uniq | tr '\n' ' ')" = "knee-to-chest hip-flexor-release cat-cow " ] ||
+		fail "morning does not play knee-to-chest, hip-flexor-release, cat-cow in order"
+	done_test
+
+	run routines-list-first 0 "$LUMBAR" --list --format=tsv
+	[ "$(sed -n '2,3p' "$out" | cut -f1 | tr '\n' ' ')" = "morning evening " ] ||
+		fail "the routines are not listed first"
+	done_test
+
+	run routines-show 0 "$LUMBAR" --show morning
+	expect_out_match '^Morning \(morning\)$'
+	expect_out_match '^  1\. Knee-to-chest stretch +0:39 +knee-to-chest$'
+	expect_out_match '^Length: 3:04 at easy level$'
+	done_test
+
+	# Not a tty: the routine is known, so the next thing said is the terminal.
+	run routines-player 1 "$LUMBAR" morning
+	expect_err_match '^lumbar: the timer needs a terminal'
+	done_test
+
+	run routines-bad-located 65 "$LUMBAR" check "$FIX/bad-routine-unknown.yaml"
+	expect_err_line "$FIX/bad-routine-unknown.yaml:20:26: routine 'morning': no exercise 'brigde' in this catalogue"
+	done_test
+
+	# No exercise or routine id may be a verb.
+	sed 's/id: morning/id: list/' "$FIX/good-routines.yaml" >"$tmp/verb-id.yaml"
+	run routines-verb-id 65 "$LUMBAR" check "$tmp/verb-id.yaml"
+	expect_err_match "^$tmp/verb-id.yaml:18:11: routine 1: id 'list' is a word lumbar's command line keeps"
+	done_test
+fi
+
+if t verbs; then
+	# Each verb prints what its option prints, byte for byte, and exits alike:
+	# same LABEL "OPTION ARGS" VERB ARGS... (the option's words split on spaces).
+	same() {
+		local label=$1 opt=$2 a b
+		shift 2
+		name="verbs-same $label"
+		ok=1
+		out=$tmp/out err=$tmp/err
+		"$LUMBAR" "$@" >"$tmp/verb.out" 2>/dev/null </dev/null
+		a=$?
+		# shellcheck disable=SC2086
+		"$LUMBAR" $opt >"$out" 2>"$err" </dev/null
+		b=$?
+		[ "$a" -eq "$b" ] || fail "exit $a, the option's $b"
+		cmp -s "$tmp/verb.out" "$out" || fail "output differs from the option's"
+		[ -s "$out" ] || [ "$label" = check ] || fail "no output"
+		done_test
+	}
+	same list "--list" list
+	same list-tsv "--list --format=tsv" list --format=tsv
+	same plan-morning "--plan morning" plan morning
+	same plan-exercise "--plan=knee-to-chest --level hard" plan knee-to-chest --level hard
+	same plan-all "--plan" plan
+	same show "--show cat-cow" show cat-cow
+	same show-routine "--show evening" show evening
+	same check "--check data/exercises.yaml" check data/exercises.yaml
+	same history "--history" history
+
+	run verbs-help-plan 0 "$LUMBAR" help plan
+	expect_out_match '^Usage: lumbar plan \[ID\]$'
+	expect_out_match '^       lumbar --plan\[=ID\]$'
+	expect_out_match 'routine such as morning'
+	cp "$out" "$tmp/help-plan"
+	done_test
+	run verbs-plan--help 0 "$LUMBAR" plan --help
+	cmp -s "$tmp/help-plan" "$out" || fail "'plan --help' differs from 'help plan'"
+	done_test
+
+	run verbs-help-lists 0 "$LUMBAR" --help
+	for v in list show plan check history checkin due help; do
+		expect_out_match "^  $v( [A-Z[]|  )"
+	done
+	wide=$(awk 'length($0) > 80' "$out")
+	[ -z "$wide" ] || fail "--help has lines over 80 columns: $wide"
+	done_test
+	run verbs-help-alone 0 "$LUMBAR" help
+	expect_out_match '^Commands:$'
+	done_test
+
+	run verbs-help-unknown 64 "$LUMBAR" help frobnicate
+	expect_err_line "lumbar: no command 'frobnicate' (try 'lumbar --help')"
+	done_test
+	run verbs-show-needs-id 64 "$LUMBAR" show
+	expect_err_match "^lumbar: show needs an exercise or routine id"
+	done_test
+	run verbs-too-many 64 "$LUMBAR" plan morning evening
+	expect_err_match "unexpected argument 'evening'"
+	done_test
+	run verbs-two-modes 64 "$LUMBAR" list --plan
+	expect_err_match "cannot be combined with another mode"
+	done_test
+fi
+
+# The bash completion knows the verbs, and the routine and exercise ids of
+# the catalogue in use (asked of lumbar itself at completion time).
+if t completion; then
+	comp() {
+		(
+			PATH=$(dirname "$LUMBAR"):$PATH
+			# shellcheck disable=SC1091
+			. completions/lumbar.bash
+			COMP_WORDS=("$@")
+			COMP_CWORD=$(($# - 1))
+			_lumbar
+			printf '%s\n' "${COMPREPLY[@]}" | sort | tr '\n' ' '
+		)
+	}
+	name=completion-bash
+	ok=1
+	out=$tmp/out err=$tmp/err
+	: >"$out"
+	: >"$err"
+	got=$(comp lumbar '')
+	for w in list show plan check history help all due morning evening knee-to-chest cat-cow; do
+		[[ " $got" == *" $w "* ]] || fail "'lumbar <Tab>' does not offer $w: $got"
+	done
+	got=$(comp lumbar plan m)
+	[ "$got" = "morning " ] || fail "'lumbar plan m<Tab>' gives '$got'"
+	got=$(comp lumbar show ev)
+	[ "$got" = "evening " ] || fail "'lumbar show ev<Tab>' gives '$got'"
+	got=$(comp lumbar help pl)
+	[ "$got" = "plan " ] || fail "'lumbar help pl<Tab>' gives '$got'"
+	got=$(comp lumbar -C "$FIX/good-routines.yaml" show '')
+	[ "$got" = "bridge cat-cow evening morning " ] || fail "--catalogue's ids not offered: '$got'"
+	done_test
 fi
 
 echo "cli: $passed passed, $failed failed"

@@ -1531,6 +1531,32 @@ test_menu_says_paused_until() {
 	run --catalogue $SHORT --history-file "$hist"
 	wait_for '^> Full routine' || return 1
 	expect_not 'Paused until' || return 1
+}
+
+# ---- Named routines (issue 14, section 1): the Routines block and `lumbar morning` ----
+
+# The shipped catalogue's routines head the menu, with their lengths; the
+# cursor starts on Morning, and Enter plays its first exercise.
+test_menu_routines_block() {
+	open_pane routines || return 1
+	run --history-file "$hist"
+	wait_for 'Stop any exercise that increases pain' || return 1
+	expect '^> Routine: Morning +3:04 +3 exercises' || return 1
+	expect '^  Routine: Evening +5:47 +5 exercises' || return 1
+	# The block is at the top: the full routine follows it.
+	screen | grep -E '^[> ] ' | head -n 3 | tail -n 1 | grep -q 'Full routine:' ||
+		{ why="the full routine does not follow the Routines block"; return 1; }
+	# End and Home reach the last exercise and the first routine.
+	keys End
+	wait_for '^> Piriformis release' 2 || return 1
+	keys Home
+	wait_for '^> Routine: Morning' 2 || return 1
+	keys Enter
+	wait_for 'Exercise 1 of 3' 10 || return 1
+	expect 'Knee-to-chest stretch' || return 1
+	expect '3:0[0-9] left' || return 1
+	keys q y
+	wait_for '^> Routine: Morning' 4 || return 1
 	keys q
 	expect_exit 0
 }
@@ -1584,6 +1610,39 @@ test_status_and_remind_see_a_playing_routine() {
 }
 
 for t in menu_says_paused_until note_on_the_summary status_and_remind_see_a_playing_routine; do
+	run_test "$t"
+done
+
+# `lumbar morning` starts the routine at once; its progress file names it.
+test_morning_from_the_command_line() {
+	open_pane morning || return 1
+	run --history-file "$hist" morning
+	wait_for 'Exercise 1 of 3' 10 || return 1
+	expect 'Knee-to-chest stretch' || return 1
+	grep -qx 'routine morning' "$state"/lumbar/*.progress ||
+		{ why="the progress file does not name the routine: $(cat "$state"/lumbar/*.progress 2>&1)"; return 1; }
+	keys q y
+	expect_exit 0
+}
+
+# The mark: Morning is done for today once each of its exercises is, and
+# Evening, which has two more, is not.
+test_routine_done_today_mark() {
+	open_pane routinemark || return 1
+	mkdir -p "${hist%/*}"
+	printf '# timestamp\texercise-id\tstatus\tactive-seconds\tpain\n' >"$hist"
+	for id in knee-to-chest hip-flexor-release cat-cow; do
+		printf '%s\t%s\tdone\t60\t-\n' "$(today_at 07)" "$id" >>"$hist"
+	done
+	run --history-file "$hist"
+	wait_for 'Stop any exercise that increases pain' || return 1
+	expect 'Routine: Morning .*(✓|\+) done today' || return 1
+	expect_not 'Routine: Evening .*done today' || return 1
+	keys q
+	expect_exit 0
+}
+
+for t in menu_routines_block morning_from_the_command_line routine_done_today_mark; do
 	run_test "$t"
 done
 
