@@ -98,6 +98,12 @@ unsigned journal_stop(struct journal *j, const struct catalogue *cat, const stru
 /* The score given after a stop (0..10 or HIST_NO_PAIN) for slot `slot`. */
 void journal_stop_score(struct journal *j, unsigned slot, int pain);
 
+/*
+ * Whether slot `slot` was stopped in this plan (also once written), with
+ * the score of the stop in *pain.
+ */
+bool journal_stopped(const struct journal *j, unsigned slot, int *pain);
+
 /* Whether an entry is waiting. */
 bool journal_pending(const struct journal *j);
 

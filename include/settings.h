@@ -6,6 +6,7 @@
  *   speak: false
  *   on_phase: "notify-send \"$LUMBAR_SAY\""   # at most 1000 bytes
  *   color: true
+ *   ask_pain_before: true       # the pain question before a session
  *
  * Every key is optional and an unknown key is an error. The file is read
  * with the catalogue's machinery and reports errors the same way
@@ -35,6 +36,7 @@ struct settings {
 	int speak;            /* -1 unset, 0 false, 1 true */
 	int color;            /* -1 unset, 0 false, 1 true */
 	char *on_phase;       /* NULL when unset or empty; owned */
+	int ask_pain_before;  /* -1 unset, 0 false, 1 true */
 };
 
 /* Everything unset. */

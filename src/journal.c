@@ -117,6 +117,15 @@ void journal_stop_score(struct journal *j, unsigned slot, int pain)
 		j->pend[slot].pain = pain;
 }
 
+bool journal_stopped(const struct journal *j, unsigned slot, int *pain)
+{
+	/* journal_begin() zeroes the slots, and journal_written() keeps pend[]. */
+	if (slot >= j->n || j->pend[slot].status != HIST_STOPPED)
+		return false;
+	*pain = j->pend[slot].pain;
+	return true;
+}
+
 bool journal_pending(const struct journal *j)
 {
 	for (unsigned i = 0; i < j->n; i++)

@@ -12,32 +12,19 @@
 #include "ui_draw.h"
 #include "ui_priv.h"
 
-/* Whether the summary is still asking for the pain score. */
+/* Whether the summary is still asking for the pain score (a stop has its own). */
 static bool asking(const struct ui *ui)
 {
-	return !ui->pain_done && ui->opt->history_path && ui_log_pending(ui);
+	return !ui->pain_done && ui->opt->history_path && ui_log_awaiting(ui);
 }
 
 /* The question and its answer, or what became of it, at the flow's end. */
 static void draw_pain(const struct ui *ui, struct ui_draw_flow *f)
 {
-	static const char q[] = "How is your back now? 0-10";
-	char buf[UI_STATUS_MAX + 64];
-
 	if (LINES >= 12)
 		ui_draw_flow_gap(f);
 	if (asking(ui)) {
-		int y = f->top + f->row - f->scroll;
-
-		snprintf(buf, sizeof(buf), "%s  %s", q, ui->pain);
-		ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_TITLE));
-		/* A visible cursor after what is typed, drawn as a block. */
-		if (y >= f->top && y < f->bottom) {
-			int x = f->x + ui_draw_width(buf);
-
-			if (x < f->x + f->w)
-				ui_draw_text(y, x, 1, " ", A_REVERSE);
-		}
+		ui_score_flow(f, "How is your back now? 0-10", &ui->pain);
 	} else if (ui->pain_done && ui->saved[0]) {
 		ui_draw_flow_add(f, NULL, ui->saved,
 		                 ui->saved_failed ? ui_draw_attr(UI_ROLE_ALERT) : A_NORMAL);
@@ -47,6 +34,30 @@ static void draw_pain(const struct ui *ui, struct ui_draw_flow *f)
 	} else if (!ui_log_pending(ui) && !ui->pain_done) {
 		ui_draw_flow_add(f, NULL, "Nothing to log: no work phase was completed.",
 		                 ui_draw_attr(UI_ROLE_DIM));
+	}
+}
+
+/* The exercises stopped with x, with the score each was given. */
+static void draw_stopped(const struct ui *ui, struct ui_draw_flow *f)
+{
+	const struct catalogue *cat = ui->opt->cat;
+	char buf[CAT_MAX_STRING + 64];
+	bool any = false;
+	int pain;
+
+	for (unsigned i = 0; i < ui->plan.n_exercises; i++) {
+		if (!ui_log_stopped(ui, i, &pain))
+			continue;
+		if (!any)
+			ui_draw_flow_add(f, NULL, "Stopped:", A_NORMAL);
+		any = true;
+		if (pain == HIST_NO_PAIN)
+			snprintf(buf, sizeof(buf), "%s (no score)",
+			         cat->exercises[ui->plan.exercises[i]].name);
+		else
+			snprintf(buf, sizeof(buf), "%s (pain %d)",
+			         cat->exercises[ui->plan.exercises[i]].name, pain);
+		ui_draw_flow_add(f, " - ", buf, A_NORMAL);
 	}
 }
 
@@ -62,7 +73,10 @@ void ui_summary_draw(struct ui *ui)
 
 	if (LINES >= 12)
 		f.top = 1;
-	ui_draw_flow_add(&f, NULL, ui->routine ? "Routine complete" : "Exercise complete",
+	ui_draw_flow_add(&f, NULL,
+	                 ui->ended     ? "Session ended"
+	                 : ui->routine ? "Routine complete"
+	                               : "Exercise complete",
 	                 ui_draw_attr(UI_ROLE_WORK));
 	if (LINES >= 12)
 		ui_draw_flow_gap(&f);
@@ -71,8 +85,12 @@ void ui_summary_draw(struct ui *ui)
 	         ui_clock(ui->plan.total, planned));
 	ui_draw_flow_add(&f, NULL, buf, A_NORMAL);
 
+	int pain;
+
+	/* A stopped exercise is listed as stopped, not as skipped. */
 	for (unsigned i = 0; i < ui->plan.n_exercises; i++)
-		if (s->stats[i].skipped || s->stats[i].work_skipped)
+		if ((s->stats[i].skipped || s->stats[i].work_skipped) &&
+		    !ui_log_stopped(ui, i, &pain))
 			skipped++;
 	if (!skipped) {
 		ui_draw_flow_add(&f, NULL, "Nothing skipped.", A_NORMAL);
@@ -82,6 +100,8 @@ void ui_summary_draw(struct ui *ui)
 			const struct sess_stat *st = &s->stats[i];
 			const char *name = cat->exercises[ui->plan.exercises[i]].name;
 
+			if (ui_log_stopped(ui, i, &pain))
+				continue;
 			if (st->skipped)
 				snprintf(buf, sizeof(buf), "%s (skipped, %u of %u done)", name,
 				         st->work_done, st->work_total);
@@ -93,6 +113,7 @@ void ui_summary_draw(struct ui *ui)
 			ui_draw_flow_add(&f, " - ", buf, A_NORMAL);
 		}
 	}
+	draw_stopped(ui, &f);
 	draw_pain(ui, &f);
 	if (asking(ui))
 		snprintf(buf, sizeof(buf), "0-10 then Enter: save  Enter alone: no score  q: %s",
@@ -102,26 +123,8 @@ void ui_summary_draw(struct ui *ui)
 	ui_draw_text(LINES - 1, 0, COLS, buf, ui_draw_attr(UI_ROLE_DIM));
 }
 
-/* A digit of the score: kept only while the number stays within 0..10. */
-static void type_digit(struct ui *ui, int digit)
-{
-	size_t len = strlen(ui->pain);
-	int value = 0;
-
-	if (len >= sizeof(ui->pain) - 1 || (len == 1 && ui->pain[0] == '0'))
-		return;
-	for (size_t i = 0; i < len; i++)
-		value = value * 10 + (ui->pain[i] - '0');
-	if (value * 10 + digit > HIST_MAX_PAIN)
-		return;
-	ui->pain[len] = (char)('0' + digit);
-	ui->pain[len + 1] = '\0';
-}
-
 void ui_summary_key(struct ui *ui, enum ui_action action)
 {
-	size_t len = strlen(ui->pain);
-
 	if (!asking(ui)) {
 		if (action == UI_ACT_BACK || action == UI_ACT_QUIT) {
 			/* Also removes a finished routine's progress file. */
@@ -131,17 +134,11 @@ void ui_summary_key(struct ui *ui, enum ui_action action)
 		}
 		return;
 	}
+	if (ui_score_key(&ui->pain, ui, action))
+		return;
 	switch (action) {
-	case UI_ACT_DIGIT:
-		if (ui->key >= '0' && ui->key <= '9')
-			type_digit(ui, ui->key - '0');
-		break;
-	case UI_ACT_ERASE:
-		if (len)
-			ui->pain[len - 1] = '\0';
-		break;
 	case UI_ACT_BACK:
-		ui_log_finish(ui, len ? atoi(ui->pain) : HIST_NO_PAIN);
+		ui_log_finish(ui, ui_score_value(&ui->pain));
 		break;
 	case UI_ACT_QUIT:
 		/* Leaving without an answer still logs what was done. */

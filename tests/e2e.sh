@@ -29,6 +29,11 @@ if [ ! -x "$BIN" ]; then
 	echo "e2e: 0 passed, 1 failed"
 	exit 1
 fi
+# Issue 12's questions (pain before, morning check-in, safety screen) have
+# tests of their own, which run $ASK_BIN; every other test wants the timer
+# alone, as --no-ask gives it.
+ASK_BIN=$BIN
+BIN="$BIN --no-ask"
 
 # Pin the environment, so colours, locale, time and history are the same
 # everywhere; the tmux server inherits it.
@@ -1506,6 +1511,153 @@ test_failed_append_keeps_the_progress() {
 for t in progress_file_in_the_state_folder second_terminal_sees_the_running_routine \
 	sigterm_mid_exercise_logs_partial sighup_mid_exercise_logs_partial \
 	failed_append_keeps_the_progress; do
+	run_test "$t"
+done
+
+# ---- Pain before and the stop key (issue 12) ------------------------------------
+
+# lumbar as a person starts it: with the questions.
+run_ask() {
+	keys "clear; $ASK_BIN $*; $REPORT" Enter
+}
+
+# Pain before 4, x mid-hold, pain 6, e: one stopped line with both scores,
+# and the hooks hear `stopped`.
+test_pain_before_then_stop() {
+	local log=$tmp/stop-hooks-$$.log
+	printf '#!/bin/sh\necho "$LUMBAR_EVENT" >>%s\n' "$log" >"$tmp/stophook.sh"
+	chmod +x "$tmp/stophook.sh"
+	open_pane stop || return 1
+	run_ask --catalogue $SHORT --quiet --history-file "$hist" --on-phase "$tmp/stophook.sh" side-hold
+	wait_for 'How is your back right now\? 0-10' || return 1
+	expect 'q: exit' || return 1
+	# The clock waits for the answer.
+	sleep 1.2
+	expect_not 'GET READY|HOLD' || return 1
+	keys 4
+	wait_for 'How is your back right now\? 0-10  4$' || return 1
+	keys Enter
+	wait_for '^ *HOLD · left side · rep 1 of 2' 4 || return 1
+	expect 'x stop' || return 1
+	keys x
+	wait_for '^ *Stopped Side hold stretch\.' || return 1
+	expect 'Pain now\? 0-10' || return 1
+	# Frozen: nothing moves while the question waits.
+	sleep 1.2
+	expect 'Pain now\? 0-10 *$' || return 1
+	keys 6 Enter
+	wait_for 'n +next exercise' || return 1
+	expect 'Pain now: 6/10\.' || return 1
+	expect 'e +end the session' || return 1
+	expect 'i +when to get help' || return 1
+	keys e
+	wait_for 'Session ended' || return 1
+	expect 'Side hold stretch \(pain 6\)' || return 1
+	keys Enter
+	expect_exit 0 || return 1
+	expect_entries 1 || return 1
+	expect_entry '^[0-9T:+-]+	side-hold	stopped	[0-9]+	6	4	-$' || return 1
+	grep -qx stopped "$log" || { why="hooks heard: $(tr '\n' ' ' <"$log")"; return 1; }
+}
+
+# In a routine, Enter alone writes `-`; n goes on to the next exercise, whose
+# line gets the summary's score while the stop keeps its own.
+test_stop_then_next_in_a_routine() {
+	open_pane stopnext || return 1
+	run_ask --catalogue $SHORT --quiet --history-file "$hist" all
+	wait_for 'How is your back right now\? 0-10' || return 1
+	keys Enter
+	wait_for '^ *GET READY' 4 || return 1
+	keys x
+	wait_for 'Pain now\? 0-10' || return 1
+	keys Enter
+	wait_for 'Pain now: no score\.' || return 1
+	keys n
+	wait_for 'Bridges and plank' 4 || return 1
+	wait_for '^ *GET READY' 4 || return 1
+	keys n n n n
+	wait_for 'How is your back now\? 0-10' 6 || return 1
+	expect 'Routine complete' || return 1
+	expect 'Side hold stretch \(no score\)' || return 1
+	keys 2 Enter
+	wait_for 'Saved to the history with pain 2\.' || return 1
+	keys Enter
+	expect_exit 0 || return 1
+	expect_entries 2 || return 1
+	expect_entry '	side-hold	stopped	[0-9]+	-	-	-$' || return 1
+	expect_entry '	bridges	done	[0-9]+	2	-	-$' || return 1
+	# --history --format=tsv counts the stop apart.
+	$ASK_BIN --catalogue $SHORT --history-file "$hist" --history --format=tsv |
+		awk -F'\t' '$1 ~ /^[0-9]/ && $2 == 1 && $3 == 0 && $8 == 1 {ok = 1} END {exit !ok}' ||
+		{ why="tsv: $($ASK_BIN --catalogue $SHORT --history-file "$hist" --history --format=tsv)"; return 1; }
+}
+
+# --no-ask and `ask_pain_before: false` go straight to get-ready; q at the
+# question goes back to the menu, or exits when started from the command line.
+test_pain_before_skipped_and_q() {
+	local cfg=$tmp/cfg-noask
+	mkdir -p "$cfg/lumbar"
+	printf 'ask_pain_before: false\n' >"$cfg/lumbar/config.yaml"
+	open_pane noask || return 1
+	run_ask --no-ask --catalogue $SHORT --history-file "$hist" side-hold
+	wait_for '^ *GET READY' 4 || return 1
+	keys q y
+	expect_exit 0 || return 1
+	keys "clear; XDG_CONFIG_HOME=$cfg $ASK_BIN --catalogue $SHORT --history-file '$hist' side-hold; $REPORT" Enter
+	wait_for '^ *GET READY' 4 || return 1
+	keys q y
+	expect_exit 0 || return 1
+	run_ask --catalogue $SHORT --history-file "$hist" side-hold
+	wait_for 'How is your back right now\? 0-10' || return 1
+	keys q
+	expect_exit 0 || return 1
+	run_ask --catalogue $SHORT --history-file "$hist"
+	wait_for '^> Full routine' || return 1
+	keys a
+	wait_for 'How is your back right now\? 0-10' || return 1
+	expect 'q: back to the menu' || return 1
+	keys q
+	wait_for '^> Full routine' || return 1
+	keys q
+	expect_exit 0 || return 1
+	expect_entries 0
+}
+
+# A signal on the pain-before question or the stop screen gives the terminal
+# back; a stop already made is logged.
+stop_signal_test() {
+	local sig=$1 rc=$2 where=$3 pid
+	open_pane "stopsig$sig$where" || return 1
+	run_ask --catalogue $SHORT --quiet --history-file "$hist" side-hold
+	wait_for 'How is your back right now\? 0-10' || return 1
+	if [ "$where" = stop ]; then
+		keys 3 Enter
+		wait_for '^ *GET READY' 4 || return 1
+		keys x
+		wait_for 'Pain now\? 0-10' || return 1
+	fi
+	pid=$(lumbar_pid)
+	[ -n "$pid" ] || { why="no lumbar process"; return 1; }
+	kill "-$sig" "$pid"
+	expect_exit "$rc" || return 1
+	expect_screen_back || return 1
+	if [ "$where" = stop ]; then
+		expect_entries 1 || return 1
+		expect_entry '	side-hold	stopped	[0-9]+	-	3	-$'
+	else
+		expect_entries 0
+	fi
+}
+test_sigterm_at_pain_before() { stop_signal_test TERM 143 before; }
+test_sighup_at_pain_before() { stop_signal_test HUP 129 before; }
+test_sigint_at_pain_before() { stop_signal_test INT 130 before; }
+test_sigterm_at_stop() { stop_signal_test TERM 143 stop; }
+test_sighup_at_stop() { stop_signal_test HUP 129 stop; }
+test_sigint_at_stop() { stop_signal_test INT 130 stop; }
+
+for t in pain_before_then_stop stop_then_next_in_a_routine pain_before_skipped_and_q \
+	sigterm_at_pain_before sighup_at_pain_before sigint_at_pain_before \
+	sigterm_at_stop sighup_at_stop sigint_at_stop; do
 	run_test "$t"
 done
 
