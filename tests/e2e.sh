@@ -1558,6 +1558,13 @@ test_pain_before_then_stop() {
 	expect_entries 1 || return 1
 	expect_entry '^[0-9T:+-]+	side-hold	stopped	[0-9]+	6	4	-$' || return 1
 	grep -qx stopped "$log" || { why="hooks heard: $(tr '\n' ' ' <"$log")"; return 1; }
+	# The history view counts it.
+	run_ask --catalogue $SHORT --history-file "$hist"
+	wait_for '^> Full routine' || return 1
+	keys h
+	wait_for 'Stopped: 1 in 12 weeks' || return 1
+	keys q q
+	expect_exit 0
 }
 
 # In a routine, Enter alone writes `-`; n goes on to the next exercise, whose
