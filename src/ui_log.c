@@ -326,6 +326,7 @@ static int save_progress(struct ui *ui)
 	              s->finished ? 0 : ui->plan.phases[phase].seconds) == 0) {
 		st->ended = s->finished || ui->ended;
 		st->n_entries = journal_take(&ui->pend, HIST_NO_PAIN, st->entries);
+		st->pain_before = ui->pend.pain_before;
 		rc = prog_save(ui->prog_file, st, &err);
 		if (rc != 0 && !ui->prog_failed) {
 			/* Said once: the routine runs on, only resuming is lost. */
@@ -495,6 +496,9 @@ void ui_log_begin(struct ui *ui, const struct prog_state *resumed)
 {
 	journal_begin(&ui->pend, ui->opt->cat, &ui->plan, resumed ? resumed->entries : NULL,
 	              resumed ? resumed->n_entries : 0);
+	/* A resumed routine keeps the score asked when it first started. */
+	if (resumed)
+		ui->pend.pain_before = resumed->pain_before;
 	ui_score_clear(&ui->pain);
 	ui->pain_done = false;
 	ui->saved[0] = '\0';
@@ -535,6 +539,7 @@ bool ui_log_awaiting(const struct ui *ui)
 void ui_log_pain_before(struct ui *ui, int pain)
 {
 	ui->pend.pain_before = pain;
+	ui->prog_dirty = true; /* so a resumed routine keeps it */
 }
 
 unsigned ui_log_stop(struct ui *ui)

@@ -374,7 +374,8 @@ int ui_play_at(struct ui *ui, const unsigned *exercises, unsigned n, enum cat_le
 	ui->held_by_modal = false;
 	ui->ended = false;
 	ui_log_begin(ui, resumed);
-	if (!ui->sess.finished && ui->opt->ask && ui->opt->ask_pain_before)
+	/* A resumed routine was asked when it first started. */
+	if (!ui->sess.finished && !resumed && ui->opt->ask && ui->opt->ask_pain_before)
 		ui_pain_open(ui); /* which calls ui_play_go() once answered */
 	else
 		ui_play_go(ui);

@@ -1662,7 +1662,42 @@ test_sigterm_at_stop() { stop_signal_test TERM 143 stop; }
 test_sighup_at_stop() { stop_signal_test HUP 129 stop; }
 test_sigint_at_stop() { stop_signal_test INT 130 stop; }
 
+# A routine killed and resumed keeps its pain-before (the progress file holds
+# it) and is not asked again.
+test_resume_keeps_pain_before() {
+	local pid
+	open_pane resumebefore || return 1
+	run_ask --catalogue $SHORT --quiet --history-file "$hist" all
+	wait_for 'How is your back right now\? 0-10' || return 1
+	keys 7 Enter
+	wait_for '^ *GET READY' 4 || return 1
+	keys n n n n n n n n
+	wait_for 'Exercise 2 of 2' 2 || return 1
+	keys Space
+	wait_for 'PAUSED' || return 1
+	pid=$(lumbar_pid)
+	kill -KILL "$pid"
+	wait_gone "$pid" || return 1
+	grep -q '^pain-before 7$' "$state"/lumbar/*.progress ||
+		{ why="progress file: $(cat "$state"/lumbar/*.progress)"; return 1; }
+	keys "stty sane" Enter
+	run_ask --catalogue $SHORT --quiet --history-file "$hist" all
+	wait_for 'Resume routine at Bridges and plank' || return 1
+	keys y
+	wait_for 'Exercise 2 of 2' || return 1
+	expect_not 'How is your back right now' || return 1
+	wait_for 'How is your back now\? 0-10' 10 || return 1
+	keys 5 Enter
+	wait_for 'Saved to the history with pain 5' || return 1
+	keys Enter
+	expect_exit 0 || return 1
+	expect_entries 2 || return 1
+	expect_entry '	side-hold	done	[0-9]+	5	7	-$' || return 1
+	expect_entry '	bridges	done	[0-9]+	5	7	-$'
+}
+
 for t in pain_before_then_stop stop_then_next_in_a_routine pain_before_skipped_and_q \
+	resume_keeps_pain_before \
 	sigterm_at_pain_before sighup_at_pain_before sigint_at_pain_before \
 	sigterm_at_stop sighup_at_stop sigint_at_stop; do
 	run_test "$t"
