@@ -73,8 +73,12 @@ void ui_summary_draw(struct ui *ui)
 
 	if (LINES >= 12)
 		f.top = 1;
+	int pain;
+	/* One exercise stopped, then n, is not complete either. */
+	bool ended = ui->ended || (!ui->routine && ui_log_stopped(ui, 0, &pain));
+
 	ui_draw_flow_add(&f, NULL,
-	                 ui->ended     ? "Session ended"
+	                 ended         ? "Session ended"
 	                 : ui->routine ? "Routine complete"
 	                               : "Exercise complete",
 	                 ui_draw_attr(UI_ROLE_WORK));
@@ -84,8 +88,6 @@ void ui_summary_draw(struct ui *ui)
 	         ui_clock((unsigned)((active + 500) / 1000), spent),
 	         ui_clock(ui->plan.total, planned));
 	ui_draw_flow_add(&f, NULL, buf, A_NORMAL);
-
-	int pain;
 
 	/* A stopped exercise is listed as stopped, not as skipped. */
 	for (unsigned i = 0; i < ui->plan.n_exercises; i++)
