@@ -1539,6 +1539,11 @@ test_pain_before_then_stop() {
 	keys Enter
 	wait_for '^ *HOLD · left side · rep 1 of 2' 4 || return 1
 	expect 'x stop' || return 1
+	keys '?'
+	wait_for 'Keys in the player' || return 1
+	expect 'x +stop this exercise now' || return 1
+	keys a
+	wait_for 'x stop' || return 1
 	keys x
 	wait_for '^ *Stopped Side hold stretch\.' || return 1
 	expect 'Pain now\? 0-10' || return 1
