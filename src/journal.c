@@ -96,7 +96,11 @@ unsigned journal_stop(struct journal *j, const struct catalogue *cat, const stru
 
 	if (s->finished || slot >= j->n)
 		return j->n;
-	/* make_entry() fills the fields; the status is the stop's whatever it says. */
+	/*
+	 * make_entry() fills the fields when the slot earned an entry anyway;
+	 * a stop with no work phase completed is filled here. Either way the
+	 * status is `stopped`.
+	 */
 	if (!make_entry(j, cat, p, s, slot, true, now)) {
 		const struct sess_stat *st = &s->stats[slot];
 		struct hist_entry *e = &j->pend[slot];
