@@ -46,7 +46,7 @@ _lumbar()
 	prev=${COMP_WORDS[COMP_CWORD-1]}
 	opts="--list --show --plan --format= --check --history --catalogue --level
 	      --history-file --no-bell --quiet --no-color --color --on-phase --speak --no-speak
-	      --help --version"
+	      --no-ask --help --version"
 	verbs="list show plan check history checkin due remind pause resume status help"
 
 	_lumbar_remind_verbs && return 0

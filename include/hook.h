@@ -25,6 +25,7 @@ enum hook_what {
 	HOOK_PHASE,     /* "phase": a phase began */
 	HOOK_COUNTDOWN, /* "countdown": 3, 2 or 1 s are left in a work phase */
 	HOOK_DONE,      /* "done": the plan ran out */
+	HOOK_STOPPED,   /* "stopped": the exercise was stopped with x */
 };
 
 enum {
@@ -69,7 +70,7 @@ struct hook_event {
 int hook_describe(const struct catalogue *cat, const struct plan *p, size_t index,
                   enum hook_what what, unsigned left, struct hook_event *out);
 
-/* "phase", "countdown", "done". */
+/* "phase", "countdown", "done", "stopped". */
 const char *hook_what_name(enum hook_what what);
 
 /*

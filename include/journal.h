@@ -6,9 +6,15 @@
  *  - an exercise walked to its end (by time or n) is `done`;
  *  - one left with s, with q then y, or by Ctrl-C after at least one
  *    completed work phase is `partial`;
+ *  - one stopped with x is `stopped`, whatever was completed, with the
+ *    score given on the stop screen (journal_stop()); the stop stands: it
+ *    replaces a done entry the slot had (gone back into with p), and the
+ *    slot keeps it for the rest of the plan;
  *  - anything else leaves no entry.
  * Entries wait ("pending") until the routine ends, then go to the history in
- * one append (with the pain score from the summary, or without one).
+ * one append (with the pain score from the summary, or without one; a
+ * stopped entry keeps its own). Every entry of the plan carries the
+ * pain-before score asked when the plan started (journal.pain_before).
  *
  * How the program ends decides what is written (journal_leave()):
  *  - finished, q then y, Ctrl-C: everything pending, now;
@@ -34,6 +40,7 @@ struct journal {
 	struct hist_entry pend[CAT_MAX_EXERCISES];
 	bool has[CAT_MAX_EXERCISES];  /* pend[i] holds an entry */
 	bool seen[CAT_MAX_EXERCISES]; /* the slot's end has been looked at */
+	int pain_before;              /* 0..10 or HIST_NO_PAIN: for every entry */
 };
 
 /* How the player was left. */
@@ -80,12 +87,33 @@ enum journal_act journal_leave(struct journal *j, const struct catalogue *cat, c
                                const struct session *s, bool routine, enum journal_way way,
                                time_t now);
 
+/*
+ * The exercise in progress is stopped (x): its slot's entry becomes
+ * `stopped`, stamped `now`, with its active seconds so far and no score
+ * yet. Returns the slot, or j->n when the session is finished.
+ */
+unsigned journal_stop(struct journal *j, const struct catalogue *cat, const struct plan *p,
+                      const struct session *s, time_t now);
+
+/* The score given after a stop (0..10 or HIST_NO_PAIN) for slot `slot`. */
+void journal_stop_score(struct journal *j, unsigned slot, int pain);
+
+/*
+ * Whether slot `slot` was stopped in this plan (also once written), with
+ * the score of the stop in *pain.
+ */
+bool journal_stopped(const struct journal *j, unsigned slot, int *pain);
+
 /* Whether an entry is waiting. */
 bool journal_pending(const struct journal *j);
 
+/* Whether an entry is waiting for the summary's score (one not stopped). */
+bool journal_awaiting_score(const struct journal *j);
+
 /*
  * Copy the pending entries, in plan order, into out (room for
- * CAT_MAX_EXERCISES) with pain score `pain` (0..10 or HIST_NO_PAIN).
+ * CAT_MAX_EXERCISES) with pain score `pain` (0..10 or HIST_NO_PAIN; a
+ * stopped entry keeps the score of its stop) and j->pain_before.
  * Returns how many.
  */
 unsigned journal_take(const struct journal *j, int pain, struct hist_entry *out);

@@ -24,6 +24,8 @@
  *   side left                         rebuilt from the current catalogue
  *   rep 2                             is still the same
  *   left 12                           seconds left when saved
+ *   pain-before 4                     the score asked before the routine
+ *                                     (issue 12); only when one was given
  *   entry 1795500903 bridge done 95   zero or more: exercises of the
  *                                     routine already finished or left,
  *                                     not yet in the history (Unix time,
@@ -71,6 +73,7 @@ struct prog_state {
 	unsigned rep;
 	unsigned left_s; /* seconds left in the phase when saved */
 	bool ended;      /* the routine was finished: nothing to resume, entries to write */
+	int pain_before; /* 0..10, or HIST_NO_PAIN (then no line is written) */
 
 	/*
 	 * History entries waiting for the end of the routine, in plan order.

@@ -9,6 +9,7 @@
  *   notify: "notify-send -a lumbar \"$LUMBAR_TITLE\" \"$LUMBAR_BODY\""
  *   remind_at: ["07:30", "18:30"]            # lumbar remind --install
  *   remind_parts: ["05-12", "12-17", "17-23"] # once-per-part reminders
+ *   ask_pain_before: true       # the pain question before a session
  *
  * Every key is optional and an unknown key is an error. The file is read
  * with the catalogue's machinery and reports errors the same way
@@ -46,6 +47,7 @@ struct settings {
 	char *notify;
 	/* remind_at and remind_parts; the defaults when unset. */
 	struct rem_config remind;
+	int ask_pain_before; /* -1 unset, 0 false, 1 true */
 };
 
 /* Everything unset. */

@@ -33,6 +33,12 @@ struct ui_options {
 	const char *history_path; /* where sessions are logged; NULL: none */
 	const char *on_phase;     /* --on-phase command run at each phase; NULL: none */
 	const char *speaker;      /* speech command (hook_speaker()); NULL: silent */
+	/*
+	 * false with --no-ask: no question or first-run screen of issue 12 this
+	 * run (the pain before, the morning check-in, the safety screen).
+	 */
+	bool ask;
+	bool ask_pain_before; /* config ask_pain_before (default true) */
 };
 
 /*

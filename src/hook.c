@@ -92,6 +92,8 @@ const char *hook_what_name(enum hook_what what)
 		return "countdown";
 	case HOOK_DONE:
 		return "done";
+	case HOOK_STOPPED:
+		return "stopped";
 	}
 	return "unknown";
 }
@@ -266,6 +268,9 @@ char *hook_say(const struct hook_event *ev, char *buf, size_t len)
 		break;
 	case HOOK_DONE:
 		put(&o, "%s", ev->routine ? "Routine complete." : "Exercise complete.");
+		break;
+	case HOOK_STOPPED:
+		put(&o, "Stopped.");
 		break;
 	case HOOK_PHASE:
 	default:

@@ -18,6 +18,7 @@ unsigned journal_begin(struct journal *j, const struct catalogue *cat, const str
 	unsigned placed = 0;
 
 	memset(j, 0, sizeof(*j));
+	j->pain_before = HIST_NO_PAIN;
 	j->n = p->n_exercises < CAT_MAX_EXERCISES ? (unsigned)p->n_exercises : CAT_MAX_EXERCISES;
 	for (unsigned k = 0; k < n_resumed; k++) {
 		for (unsigned i = 0; i < j->n; i++) {
@@ -64,7 +65,8 @@ void journal_collect(struct journal *j, const struct catalogue *cat, const struc
 			j->seen[i] = false;
 			continue;
 		}
-		if (j->seen[i])
+		/* A stop stands: what was said about the exercise is not undone. */
+		if (j->seen[i] || (j->has[i] && j->pend[i].status == HIST_STOPPED))
 			continue;
 		j->seen[i] = true;
 		j->has[i] = make_entry(j, cat, p, s, i, false, now);
@@ -87,10 +89,59 @@ enum journal_act journal_leave(struct journal *j, const struct catalogue *cat, c
 	return JOURNAL_WRITE;
 }
 
+unsigned journal_stop(struct journal *j, const struct catalogue *cat, const struct plan *p,
+                      const struct session *s, time_t now)
+{
+	unsigned slot = session_slot(s);
+
+	if (s->finished || slot >= j->n)
+		return j->n;
+	/*
+	 * make_entry() fills the fields when the slot earned an entry anyway;
+	 * a stop with no work phase completed is filled here. Either way the
+	 * status is `stopped`.
+	 */
+	if (!make_entry(j, cat, p, s, slot, true, now)) {
+		const struct sess_stat *st = &s->stats[slot];
+		struct hist_entry *e = &j->pend[slot];
+
+		hist_entry_init(e);
+		snprintf(e->id, sizeof(e->id), "%s", slot_id(cat, p, slot));
+		e->when = now;
+		e->active_s = (unsigned)((st->active_ms + 500) / 1000);
+	}
+	j->pend[slot].status = HIST_STOPPED;
+	j->has[slot] = true;
+	return slot;
+}
+
+void journal_stop_score(struct journal *j, unsigned slot, int pain)
+{
+	if (slot < j->n && j->has[slot] && j->pend[slot].status == HIST_STOPPED)
+		j->pend[slot].pain = pain;
+}
+
+bool journal_stopped(const struct journal *j, unsigned slot, int *pain)
+{
+	/* journal_begin() zeroes the slots, and journal_written() keeps pend[]. */
+	if (slot >= j->n || j->pend[slot].status != HIST_STOPPED)
+		return false;
+	*pain = j->pend[slot].pain;
+	return true;
+}
+
 bool journal_pending(const struct journal *j)
 {
 	for (unsigned i = 0; i < j->n; i++)
 		if (j->has[i])
+			return true;
+	return false;
+}
+
+bool journal_awaiting_score(const struct journal *j)
+{
+	for (unsigned i = 0; i < j->n; i++)
+		if (j->has[i] && j->pend[i].status != HIST_STOPPED)
 			return true;
 	return false;
 }
@@ -103,7 +154,9 @@ unsigned journal_take(const struct journal *j, int pain, struct hist_entry *out)
 		if (!j->has[i])
 			continue;
 		out[n] = j->pend[i];
-		out[n++].pain = pain;
+		if (out[n].status != HIST_STOPPED)
+			out[n].pain = pain;
+		out[n++].pain_before = j->pain_before;
 	}
 	return n;
 }
@@ -119,12 +172,13 @@ bool journal_entry_valid(const struct hist_entry *e)
 	struct hist_entry back;
 
 	if (!memchr(e->id, '\0', sizeof(e->id)) ||
-	    (e->status != HIST_DONE && e->status != HIST_PARTIAL))
+	    (e->status != HIST_DONE && e->status != HIST_PARTIAL && e->status != HIST_STOPPED))
 		return false;
 	size_t len = hist_format_entry(e, line, sizeof(line));
 	if (len == 0 || len >= sizeof(line) || line[len - 1] != '\n')
 		return false;
 	return hist_parse_line(line, len - 1, &back, why, sizeof(why)) == 0 &&
 	       strcmp(back.id, e->id) == 0 && back.status == e->status &&
-	       back.active_s == e->active_s && back.pain == e->pain;
+	       back.active_s == e->active_s && back.pain == e->pain &&
+	       back.pain_before == e->pain_before;
 }

@@ -66,6 +66,8 @@ struct options {
 	enum cat_level level;
 	bool tsv;
 	bool bell, flash, color, speak;
+	bool no_ask;          /* --no-ask: no question or first-run screen this run */
+	bool ask_pain_before; /* config ask_pain_before, default true */
 	/* Which of the above the command line set, so they beat the config file. */
 	bool set_level, set_bell, set_color, set_speak, set_on_phase;
 };
@@ -102,6 +104,7 @@ static void usage(FILE *fp)
 	            "      --no-speak         do not speak, even if config.yaml says speak\n"
 	            "      --on-phase CMD     run CMD through /bin/sh at each phase change\n"
 	            "                         ('' for none, even if config.yaml sets one)\n"
+	            "      --no-ask           no questions before a session (pain, check-in)\n"
 	            "  -h, --help             show this help\n"
 	            "  -V, --version          show the version and the catalogue in use\n"
 	            "\n"
@@ -136,6 +139,7 @@ enum {
 	OPT_SPEAK,
 	OPT_NO_SPEAK,
 	OPT_ON_PHASE,
+	OPT_NO_ASK,
 };
 
 static const struct option long_options[] = {
@@ -158,6 +162,7 @@ static const struct option long_options[] = {
 	{ "speak", no_argument, NULL, OPT_SPEAK },
 	{ "no-speak", no_argument, NULL, OPT_NO_SPEAK },
 	{ "on-phase", required_argument, NULL, OPT_ON_PHASE },
+	{ "no-ask", no_argument, NULL, OPT_NO_ASK },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -252,7 +257,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 		               .level = CAT_LEVEL_EASY,
 		               .bell = true,
 		               .flash = true,
-		               .color = true };
+		               .color = true,
+		               .ask_pain_before = true };
 	/* NO_COLOR counts as a command-line choice: it beats the config file. */
 	if (no_color && *no_color) {
 		o->color = false;
@@ -332,6 +338,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->on_phase = *optarg ? optarg : NULL;
 			o->set_on_phase = true;
 			break;
+		case OPT_NO_ASK:
+			o->no_ask = true;
+			break;
 		case 'h':
 			o->mode = MODE_HELP;
 			o->verb = verb_in_args(argc, argv);
@@ -402,6 +411,8 @@ static int apply_settings(struct options *o, struct settings *st)
 		o->speak = st->speak;
 	if (st->on_phase && !o->set_on_phase)
 		o->on_phase = st->on_phase;
+	if (st->ask_pain_before >= 0)
+		o->ask_pain_before = st->ask_pain_before;
 	return 0;
 }
 
@@ -578,6 +589,8 @@ static int run_player(const struct options *o, const struct catalogue *cat, cons
 		.color = o->color,
 		.history_path = *history ? history : NULL,
 		.on_phase = o->on_phase,
+		.ask = !o->no_ask,
+		.ask_pain_before = o->ask_pain_before,
 	};
 	char msg[256];
 	int rc;

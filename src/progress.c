@@ -127,6 +127,7 @@ int prog_fill(struct prog_state *st, const char *routine, const struct catalogue
 	st->side = ph->side;
 	st->rep = ph->rep;
 	st->left_s = left_s;
+	st->pain_before = HIST_NO_PAIN;
 	return 0;
 }
 
@@ -155,6 +156,8 @@ static size_t format_state(const struct prog_state *st, char *buf, size_t cap)
 		PUT("\nphase %zu", st->phase);
 	PUT("\nexercise %s\nkind %s\nset %d\nside %s\nrep %u\nleft %u\n", st->exercise,
 	    kind_names[st->kind], st->set, side_names[st->side], st->rep, st->left_s);
+	if (st->pain_before != HIST_NO_PAIN)
+		PUT("pain-before %d\n", st->pain_before);
 	for (unsigned i = 0; i < st->n_entries; i++) {
 		const struct hist_entry *e = &st->entries[i];
 
@@ -174,7 +177,8 @@ int prog_save(const char *path, const struct prog_state *st, struct hist_error *
 		entries_ok = st->entries[i].when >= 0 && journal_entry_valid(&st->entries[i]);
 	if ((unsigned)st->level > CAT_LEVEL_HARD || (unsigned)st->kind > PLAN_SWITCH ||
 	    (unsigned)st->side > PLAN_SIDE_RIGHT || st->n_exercises == 0 ||
-	    st->n_exercises > CAT_MAX_EXERCISES || !entries_ok) {
+	    st->n_exercises > CAT_MAX_EXERCISES || !entries_ok ||
+	    (st->pain_before != HIST_NO_PAIN && (unsigned)st->pain_before > HIST_MAX_PAIN)) {
 		hist_set_error(err, 0, "cannot save %s: refusing a malformed state", path);
 		return -1;
 	}
@@ -448,6 +452,17 @@ static int parse_state(struct cursor *c, struct prog_state *st)
 	if (take_num(c, "left", false, &x) != 0)
 		return -1;
 	st->left_s = (unsigned)x;
+	/* Optional: written only when a score was given (and not before issue 12). */
+	const struct cursor at_pain = *c;
+	v = take(c, "pain-before", &len);
+	st->pain_before = HIST_NO_PAIN;
+	if (!v) {
+		*c = at_pain;
+	} else if (hist_parse_score(v, len, &st->pain_before) != 0 ||
+	           st->pain_before == HIST_NO_PAIN) {
+		c->why = "bad pain-before";
+		return -1;
+	}
 	st->n_entries = 0;
 	while (c->p != c->end) {
 		if (st->n_entries == CAT_MAX_EXERCISES) {

@@ -35,6 +35,7 @@ struct raw_settings {
 	char *notify;
 	char **remind_at, **remind_parts;
 	unsigned n_remind_at, n_remind_parts;
+	char *ask_pain_before;
 };
 
 static const cyaml_schema_value_t short_entry = {
@@ -66,12 +67,13 @@ static const cyaml_schema_field_t top_fields[] = {
 	CYAML_FIELD_SEQUENCE_COUNT("remind_parts", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
 	                           struct raw_settings, remind_parts, n_remind_parts, &short_entry,
 	                           1, REM_MAX_PARTS),
+	BOOLEAN("ask_pain_before", ask_pain_before),
 	CYAML_FIELD_END,
 };
 
 /* Named in the message for an unknown key, since "colour" is an easy slip. */
 static const char known_keys[] =
-    "level, bell, speak, on_phase, color, notify, remind_at, remind_parts";
+    "level, bell, speak, on_phase, color, notify, remind_at, remind_parts, ask_pain_before";
 
 static const cyaml_schema_value_t top_schema = {
 	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct raw_settings, top_fields),
@@ -142,7 +144,8 @@ static void locate_second(struct loader *L, const char *key)
 
 static bool is_boolean_key(const char *key)
 {
-	return strcmp(key, "bell") == 0 || strcmp(key, "speak") == 0 || strcmp(key, "color") == 0;
+	return strcmp(key, "bell") == 0 || strcmp(key, "speak") == 0 || strcmp(key, "color") == 0 ||
+	       strcmp(key, "ask_pain_before") == 0;
 }
 
 /* A value fit to quote in a message: short, printable, one line. */
@@ -312,7 +315,8 @@ static bool build(struct loader *L, const struct raw_settings *raw, struct setti
 		s.level = (enum cat_level) * raw->level;
 	}
 	if (!boolean(L, "bell", raw->bell, &s.bell) || !boolean(L, "speak", raw->speak, &s.speak) ||
-	    !boolean(L, "color", raw->color, &s.color))
+	    !boolean(L, "color", raw->color, &s.color) ||
+	    !boolean(L, "ask_pain_before", raw->ask_pain_before, &s.ask_pain_before))
 		return false;
 	if (raw->on_phase != NULL && raw->on_phase[0] != '\0') {
 		s.on_phase = xstrdup(raw->on_phase);
@@ -334,6 +338,7 @@ void settings_init(struct settings *s)
 	s->bell = s->speak = s->color = -1;
 	s->on_phase = NULL;
 	rem_config_default(&s->remind);
+	s->ask_pain_before = -1;
 }
 
 void settings_free(struct settings *s)

@@ -163,6 +163,20 @@ static void draw_pain(const struct hist_summary *s, int top)
 	ui_draw_text(top + CHART_ROWS + 1, 0, COLS, buf, ui_draw_attr(UI_ROLE_NORMAL));
 }
 
+/* The exercises stopped with x over the calendar's twelve weeks, when any were. */
+static void draw_stops(const struct hist_summary *s, int y, int w)
+{
+	unsigned stops = 0;
+	char buf[64];
+
+	for (int i = 0; i < HIST_CAL_DAYS; i++)
+		stops += s->cal[i].stopped;
+	if (!stops || y >= LINES - 1)
+		return;
+	snprintf(buf, sizeof(buf), "Stopped: %u in %d weeks", stops, (int)CAL_WEEKS);
+	ui_draw_text(y, 0, w, buf, ui_draw_attr(UI_ROLE_NORMAL));
+}
+
 void ui_history_draw(struct ui *ui)
 {
 	const struct hist_summary *s = &ui->hist_sum;
@@ -203,6 +217,7 @@ void ui_history_draw(struct ui *ui)
 	if (row + 1 < LINES - 1)
 		ui_draw_text(row + 1, 0, cal ? TABLE_X - 2 : COLS, buf,
 		             ui_draw_attr(UI_ROLE_NORMAL));
+	draw_stops(s, row + 2, cal ? TABLE_X - 2 : COLS);
 	if (!cal)
 		draw_table(ui->opt->cat, s, row + 3, LINES - 1, 0);
 	else if (row + 3 + CHART_ROWS + 1 < LINES - 1)

@@ -36,6 +36,14 @@ void ui_hooks_fire(const struct ui_options *o, const struct session *s, unsigned
 	hook_reap();
 }
 
+void ui_hooks_stopped(const struct ui_options *o, const struct session *s)
+{
+	ui_hooks_hush(o);
+	if ((o->on_phase || o->speaker) && s->plan && !s->finished)
+		send(o, s, s->cur, HOOK_STOPPED, 0);
+	hook_reap();
+}
+
 const char *ui_hooks_reap(void)
 {
 	hook_reap();

@@ -18,6 +18,12 @@ void ui_hooks_fire(const struct ui_options *o, const struct session *s, unsigned
                    int64_t now_ms);
 
 /*
+ * The current exercise was stopped with x: stop speaking, then one
+ * `stopped` event for the current phase.
+ */
+void ui_hooks_stopped(const struct ui_options *o, const struct session *s);
+
+/*
  * Reap finished hooks; call each turn of the loop (SIGCHLD wakes it, so a
  * finished hook is collected even while paused). Returns, once, a note for
  * the status line when hooks stopped being started (too many still run).

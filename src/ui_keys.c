@@ -10,8 +10,12 @@
 
 #include "ui_priv.h"
 
-#define CTX_LIST    (UI_CTX_MENU | UI_CTX_INFO)
-#define CTX_ANY     (UI_CTX_MENU | UI_CTX_INFO | UI_CTX_PLAYER | UI_CTX_SUMMARY | UI_CTX_HISTORY)
+#define CTX_LIST (UI_CTX_MENU | UI_CTX_INFO)
+#define CTX_ANY                                                                                    \
+	(UI_CTX_MENU | UI_CTX_INFO | UI_CTX_PLAYER | UI_CTX_SUMMARY | UI_CTX_HISTORY |             \
+	 UI_CTX_PAIN | UI_CTX_STOP | UI_CTX_STOPPED)
+/* Where a pain score 0-10 is typed. */
+#define CTX_SCORE   (UI_CTX_SUMMARY | UI_CTX_PAIN | UI_CTX_STOP)
 #define KEY_CTRL(c) ((c)&0x1f)
 #define KEY_ESC     27
 
@@ -51,6 +55,8 @@ static const struct ui_binding bindings[] = {
 	  "restart the phase; within its first 2 s, the previous one" },
 	{ UI_CTX_PLAYER, KEY_LEFT, "Left", UI_ACT_PREV, NULL },
 	{ UI_CTX_PLAYER, 's', "s", UI_ACT_SKIP, "skip to the next exercise" },
+	{ UI_CTX_PLAYER, 'x', "x", UI_ACT_STOP,
+	  "stop this exercise now (it hurts): asks the pain, logs it stopped" },
 	{ UI_CTX_PLAYER, 'q', "q", UI_ACT_QUIT, "quit (asks first)" },
 	{ UI_CTX_PLAYER, KEY_ESC, "Esc", UI_ACT_QUIT, NULL },
 	/* The quit question. */
@@ -61,25 +67,39 @@ static const struct ui_binding bindings[] = {
 	{ UI_CTX_CONFIRM, KEY_ESC, "Esc", UI_ACT_NO, NULL },
 	{ UI_CTX_CONFIRM, 'q', "q", UI_ACT_NO, NULL },
 	/* The summary, with its pain question. */
-	{ UI_CTX_SUMMARY, '0', "0-9", UI_ACT_DIGIT, "type how your back is now, 0 to 10" },
-	{ UI_CTX_SUMMARY, '1', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '2', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '3', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '4', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '5', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '6', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '7', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '8', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, '9', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_SUMMARY, KEY_BACKSPACE, "Backspace", UI_ACT_ERASE, "erase a digit" },
-	{ UI_CTX_SUMMARY, 127, NULL, UI_ACT_ERASE, NULL },
-	{ UI_CTX_SUMMARY, '\b', NULL, UI_ACT_ERASE, NULL },
+	{ CTX_SCORE, '0', "0-9", UI_ACT_DIGIT, "type how your back is now, 0 to 10" },
+	{ CTX_SCORE, '1', NULL, UI_ACT_DIGIT, NULL },
+	{ CTX_SCORE, '2', NULL, UI_ACT_DIGIT, NULL },
+	{ CTX_SCORE, '3', NULL, UI_ACT_DIGIT, NULL },
+	{ CTX_SCORE, '4', NULL, UI_ACT_DIGIT, NULL },
+	{ CTX_SCORE, '5', NULL, UI_ACT_DIGIT, NULL },
+	{ CTX_SCORE, '6', NULL, UI_ACT_DIGIT, NULL },
+	{ CTX_SCORE, '7', NULL, UI_ACT_DIGIT, NULL },
+	{ CTX_SCORE, '8', NULL, UI_ACT_DIGIT, NULL },
+	{ CTX_SCORE, '9', NULL, UI_ACT_DIGIT, NULL },
+	{ CTX_SCORE, KEY_BACKSPACE, "Backspace", UI_ACT_ERASE, "erase a digit" },
+	{ CTX_SCORE, 127, NULL, UI_ACT_ERASE, NULL },
+	{ CTX_SCORE, '\b', NULL, UI_ACT_ERASE, NULL },
 	{ UI_CTX_SUMMARY, '\n', "Enter", UI_ACT_BACK,
 	  "save the score (none if nothing typed), then done" },
 	{ UI_CTX_SUMMARY, '\r', NULL, UI_ACT_BACK, NULL },
 	{ UI_CTX_SUMMARY, KEY_ENTER, NULL, UI_ACT_BACK, NULL },
 	{ UI_CTX_SUMMARY, 'q', "q", UI_ACT_QUIT, "done, without a score" },
 	{ UI_CTX_SUMMARY, KEY_ESC, "Esc", UI_ACT_QUIT, NULL },
+	/* The pain-before question, and the stop screen's pain question. */
+	{ UI_CTX_PAIN, '\n', "Enter", UI_ACT_START,
+	  "save the score (none if nothing typed), start" },
+	{ UI_CTX_PAIN, '\r', NULL, UI_ACT_START, NULL },
+	{ UI_CTX_PAIN, KEY_ENTER, NULL, UI_ACT_START, NULL },
+	{ UI_CTX_PAIN, 'q', "q", UI_ACT_QUIT, "back, without starting" },
+	{ UI_CTX_PAIN, KEY_ESC, "Esc", UI_ACT_QUIT, NULL },
+	{ UI_CTX_STOP, '\n', "Enter", UI_ACT_START, "save the score (none if nothing typed)" },
+	{ UI_CTX_STOP, '\r', NULL, UI_ACT_START, NULL },
+	{ UI_CTX_STOP, KEY_ENTER, NULL, UI_ACT_START, NULL },
+	/* The stop screen's choices. */
+	{ UI_CTX_STOPPED, 'n', "n", UI_ACT_NEXT, "next exercise" },
+	{ UI_CTX_STOPPED, 'e', "e", UI_ACT_END, "end the session" },
+	{ UI_CTX_STOPPED, 'i', "i", UI_ACT_SAFETY, "when to get help" },
 	/* The history view. */
 	{ UI_CTX_HISTORY, 'q', "q", UI_ACT_BACK, "back to the menu" },
 	{ UI_CTX_HISTORY, KEY_ESC, "Esc", UI_ACT_BACK, NULL },

@@ -311,8 +311,9 @@ static int save_progress(struct ui *ui)
 	size_t phase = s->finished ? ui->plan.n - 1 : s->cur;
 	if (prog_fill(st, ui->routine_name, ui->opt->cat, &ui->plan, phase,
 	              s->finished ? 0 : ui->plan.phases[phase].seconds) == 0) {
-		st->ended = s->finished;
+		st->ended = s->finished || ui->ended;
 		st->n_entries = journal_take(&ui->pend, HIST_NO_PAIN, st->entries);
+		st->pain_before = ui->pend.pain_before;
 		rc = prog_save(ui->prog_file, st, &err);
 		if (rc != 0 && !ui->prog_failed) {
 			/* Said once: the routine runs on, only resuming is lost. */
@@ -482,7 +483,10 @@ void ui_log_begin(struct ui *ui, const struct prog_state *resumed)
 {
 	journal_begin(&ui->pend, ui->opt->cat, &ui->plan, resumed ? resumed->entries : NULL,
 	              resumed ? resumed->n_entries : 0);
-	ui->pain[0] = '\0';
+	/* A resumed routine keeps the score asked when it first started. */
+	if (resumed)
+		ui->pend.pain_before = resumed->pain_before;
+	ui_score_clear(&ui->pain);
 	ui->pain_done = false;
 	ui->saved[0] = '\0';
 	ui->saved_failed = false;
@@ -512,6 +516,36 @@ void ui_log_flush(struct ui *ui)
 bool ui_log_pending(const struct ui *ui)
 {
 	return ui->playing && journal_pending(&ui->pend);
+}
+
+bool ui_log_awaiting(const struct ui *ui)
+{
+	return ui->playing && journal_awaiting_score(&ui->pend);
+}
+
+void ui_log_pain_before(struct ui *ui, int pain)
+{
+	ui->pend.pain_before = pain;
+	ui->prog_dirty = true; /* so a resumed routine keeps it */
+}
+
+unsigned ui_log_stop(struct ui *ui)
+{
+	unsigned slot = journal_stop(&ui->pend, ui->opt->cat, &ui->plan, &ui->sess, wall_now());
+
+	/* Saved with the routine's progress, so a closed terminal keeps the stop. */
+	ui->prog_dirty = true;
+	return slot;
+}
+
+void ui_log_stop_score(struct ui *ui, unsigned slot, int pain)
+{
+	journal_stop_score(&ui->pend, slot, pain);
+}
+
+bool ui_log_stopped(const struct ui *ui, unsigned slot, int *pain)
+{
+	return ui->playing && journal_stopped(&ui->pend, slot, pain);
 }
 
 /* ---- Writing ------------------------------------------------------------------ */
@@ -558,6 +592,9 @@ static void leave(struct ui *ui, enum journal_way way)
 {
 	if (!ui->playing || ui->pain_done)
 		return;
+	/* A session ended with e is at its summary: as finished. */
+	if (ui->ended)
+		way = JOURNAL_FINISHED;
 	if (journal_leave(&ui->pend, ui->opt->cat, &ui->plan, &ui->sess, ui->routine, way,
 	                  wall_now()) == JOURNAL_KEEP) {
 		save_progress(ui);

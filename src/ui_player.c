@@ -274,11 +274,12 @@ void ui_player_draw(struct ui *ui)
 
 	if (footer) {
 		if (s->paused && !ui->confirm)
-			ui_draw_text(LINES - 1, 0, COLS, "PAUSED  Space resume  q quit  ? keys",
+			ui_draw_text(LINES - 1, 0, COLS,
+			             "PAUSED  Space resume  x stop  q quit  ? keys",
 			             ui_draw_attr(UI_ROLE_ALERT));
 		else
 			ui_draw_text(LINES - 1, 0, COLS,
-			             "Space pause  n next  p back  s skip  q quit  ? keys",
+			             "Space pause  n next  p back  s skip  x stop  q quit  ? keys",
 			             ui_draw_attr(UI_ROLE_DIM));
 	}
 	if (ui->confirm)
@@ -304,6 +305,9 @@ void ui_player_key(struct ui *ui, enum ui_action action)
 		break;
 	case UI_ACT_SKIP:
 		ui_session_events(ui, session_skip_exercise(s, ui->now));
+		break;
+	case UI_ACT_STOP:
+		ui_stop_open(ui);
 		break;
 	case UI_ACT_QUIT:
 		/* The clock waits for the answer. */
@@ -368,12 +372,24 @@ int ui_play_at(struct ui *ui, const unsigned *exercises, unsigned n, enum cat_le
 	snprintf(ui->routine_name, sizeof(ui->routine_name), "%s", routine ? routine : "");
 	ui->confirm = false;
 	ui->held_by_modal = false;
-	ui->screen = ui->sess.finished ? UI_SCREEN_SUMMARY : UI_SCREEN_PLAYER;
+	ui->ended = false;
 	ui_log_begin(ui, resumed);
+	/* A resumed routine was asked when it first started. */
+	if (!ui->sess.finished && !resumed && ui->opt->ask && ui->opt->ask_pain_before)
+		ui_pain_open(ui); /* which calls ui_play_go() once answered */
+	else
+		ui_play_go(ui);
+	return 0;
+}
+
+void ui_play_go(struct ui *ui)
+{
+	if (ui->sess.paused)
+		session_resume(&ui->sess, ui->now);
+	ui->screen = ui->sess.finished ? UI_SCREEN_SUMMARY : UI_SCREEN_PLAYER;
 	/* The first phase is announced too: nothing else will say it began. */
 	if (!ui->sess.finished)
 		ui_hooks_fire(ui->opt, &ui->sess, SESS_EV_PHASE, ui->now);
-	return 0;
 }
 
 void ui_session_events(struct ui *ui, unsigned ev)

@@ -30,6 +30,8 @@ enum ui_screen {
 	UI_SCREEN_HELP,
 	UI_SCREEN_HISTORY, /* `h` in the menu */
 	UI_SCREEN_RESUME,  /* "Resume routine at ...? y/n" at start */
+	UI_SCREEN_PAIN,    /* "How is your back right now? 0-10" before a plan */
+	UI_SCREEN_STOP,    /* `x` in the player: "Stopped ...", pain now, what next */
 	UI_SCREEN_COUNT
 };
 
@@ -43,6 +45,9 @@ enum {
 	UI_CTX_HELP = 1u << 5,
 	UI_CTX_HISTORY = 1u << 6,
 	UI_CTX_RESUME = 1u << 7,
+	UI_CTX_PAIN = 1u << 8,     /* the pain-before question */
+	UI_CTX_STOP = 1u << 9,     /* the stop screen while it asks the pain score */
+	UI_CTX_STOPPED = 1u << 10, /* the stop screen's choices, once answered */
 };
 
 /* The menu's first entries; the exercises follow from UI_MENU_FIRST_EXERCISE. */
@@ -82,8 +87,11 @@ enum ui_action {
 	UI_ACT_BACK,
 	UI_ACT_HELP,
 	UI_ACT_INTERRUPT,
-	UI_ACT_DIGIT, /* a digit typed into the pain score; the key is in ui->key */
-	UI_ACT_ERASE, /* Backspace in the pain score */
+	UI_ACT_DIGIT,  /* a digit typed into the pain score; the key is in ui->key */
+	UI_ACT_ERASE,  /* Backspace in the pain score */
+	UI_ACT_STOP,   /* x in the player: stop the exercise (ui_stop.c) */
+	UI_ACT_END,    /* e on the stop screen: end the session */
+	UI_ACT_SAFETY, /* i on the stop screen: when to get help */
 };
 
 /*
@@ -107,6 +115,11 @@ const struct ui_binding *ui_bindings(size_t *n);
 
 /* The action `key` asks for in context `ctx` (UI_CTX_* bits); UI_ACT_NONE if none. */
 enum ui_action ui_action_of(unsigned ctx, int key);
+
+/* A pain score being typed (ui_pain.c). */
+struct ui_score {
+	char text[3]; /* the digits typed, kept within 0..10 */
+};
 
 /* The program state. One instance, owned by ui_run(). */
 struct ui {
@@ -158,11 +171,13 @@ struct ui {
 	int prog_lock;    /* the progress file's lock (prog_lock()), or -1 */
 	bool prog_off;    /* this run must not write or remove the progress file */
 
+	bool ended; /* the session was ended early with e on the stop screen */
+
 	/*
 	 * The summary's pain question: what is typed, and once answered, what
 	 * came of it. The log (ui_log.c) starts and fills them.
 	 */
-	char pain[3];
+	struct ui_score pain;
 	bool pain_done;
 	char saved[UI_STATUS_MAX];
 	bool saved_failed;
@@ -299,8 +314,23 @@ void ui_log_events(struct ui *ui, unsigned ev);
  */
 void ui_log_flush(struct ui *ui);
 
-/* Whether entries are waiting for the pain score. */
+/* Whether entries are waiting to be written. */
 bool ui_log_pending(const struct ui *ui);
+
+/* Whether entries are waiting for the summary's pain score (not only stops). */
+bool ui_log_awaiting(const struct ui *ui);
+
+/* The pain-before score of the plan being played (0..10 or HIST_NO_PAIN). */
+void ui_log_pain_before(struct ui *ui, int pain);
+
+/* The exercise in progress was stopped: log it stopped; returns its slot. */
+unsigned ui_log_stop(struct ui *ui);
+
+/* The score given after a stop, for slot `slot` (from ui_log_stop()). */
+void ui_log_stop_score(struct ui *ui, unsigned slot, int pain);
+
+/* Whether slot `slot` was stopped in this plan, with its score in *pain. */
+bool ui_log_stopped(const struct ui *ui, unsigned slot, int *pain);
 
 /*
  * The end of a plan (the pain question answered or skipped): write the
@@ -344,6 +374,9 @@ void ui_player_key(struct ui *ui, enum ui_action action);
 int ui_play_at(struct ui *ui, const unsigned *exercises, unsigned n, enum cat_level level,
                const char *routine, size_t first, const struct prog_state *resumed);
 
+/* Start the clock of a plan shown by ui_play_at() (after the pain-before question). */
+void ui_play_go(struct ui *ui);
+
 /* ui_play_at() from the start, at the level chosen on the command line. */
 int ui_play(struct ui *ui, const unsigned *exercises, unsigned n, const char *routine);
 
@@ -357,6 +390,48 @@ void ui_session_events(struct ui *ui, unsigned ev);
 /* Stop playing and free the plan and session; then the menu, or exit when
  * the program was started straight into the player. */
 void ui_stop(struct ui *ui);
+
+/* ---- ui_pain.c: typing a score 0-10; the pain-before question ------------- */
+
+/* Forget what was typed. */
+void ui_score_clear(struct ui_score *sc);
+
+/*
+ * A digit (ui->key) or Backspace for a score being typed; digits are kept
+ * only while the number stays within 0..10. Returns true when `action` was
+ * one of those.
+ */
+bool ui_score_key(struct ui_score *sc, const struct ui *ui, enum ui_action action);
+
+/* The score typed, or HIST_NO_PAIN when nothing is. */
+int ui_score_value(const struct ui_score *sc);
+
+struct ui_draw_flow;
+/* The question and what is typed after it, with a block cursor, as a flow paragraph. */
+void ui_score_flow(struct ui_draw_flow *f, const char *question, const struct ui_score *sc);
+
+/*
+ * Ask the pain-before question over a plan just built (its session paused
+ * at the first phase): called by ui_play_at().
+ */
+void ui_pain_open(struct ui *ui);
+void ui_pain_draw(struct ui *ui);
+void ui_pain_key(struct ui *ui, enum ui_action action);
+
+/* ---- ui_stop.c: the stop screen (`x`) --------------------------------------- */
+
+/* Stop the exercise in progress: freeze the clock, log it, fire the hooks. */
+void ui_stop_open(struct ui *ui);
+void ui_stop_draw(struct ui *ui);
+void ui_stop_key(struct ui *ui, enum ui_action action);
+unsigned ui_stop_context(const struct ui *ui);
+
+/*
+ * The "when to get help" screen (issue 12 §6), opened with i on the stop
+ * screen. ui_stop.c holds a weak stand-in that only points to `lumbar
+ * safety`; the safety screen's own definition replaces it.
+ */
+void ui_safety_open(struct ui *ui);
 
 /* ---- ui_summary.c: the end of a plan and the pain question ------------------ */
 

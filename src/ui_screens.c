@@ -30,6 +30,10 @@ const struct ui_screen_def ui_screens[UI_SCREEN_COUNT] = {
 	                        ui_history_draw, ui_history_key },
 	[UI_SCREEN_RESUME] = { "resume", UI_CTX_RESUME, NULL, "Keys at the question", false,
 	                       ui_resume_draw, ui_resume_key },
+	[UI_SCREEN_PAIN] = { "pain-before", UI_CTX_PAIN, NULL, "Keys at the pain question", false,
+	                     ui_pain_draw, ui_pain_key },
+	[UI_SCREEN_STOP] = { "stop", UI_CTX_STOP | UI_CTX_STOPPED, ui_stop_context,
+	                     "Keys after a stop", false, ui_stop_draw, ui_stop_key },
 };
 
 unsigned ui_context(const struct ui *ui)

@@ -33,7 +33,7 @@ static void note_save(const struct ui *ui)
 	note.typing = false;
 	if (note.len == 0)
 		return;
-	ev_init(&e, EV_NOTE, time(NULL));
+	ev_init(&e, EV_NOTE, (time_t)(ui_log_wall_ms() / 1000));
 	memcpy(e.note, note.text, note.len + 1);
 	note.failed = ev_path(ui->opt->history_path, path, sizeof(path)) != 0 ||
 	              ev_append(path, &e, &err) != 0;
@@ -109,32 +109,19 @@ static void draw_note(const struct ui *ui, struct ui_draw_flow *f)
 		ui_draw_right(LINES - 1, "w: write a note", ui_draw_attr(UI_ROLE_DIM));
 }
 
-/* Whether the summary is still asking for the pain score. */
+/* Whether the summary is still asking for the pain score (a stop has its own). */
 static bool asking(const struct ui *ui)
 {
-	return !ui->pain_done && ui->opt->history_path && ui_log_pending(ui);
+	return !ui->pain_done && ui->opt->history_path && ui_log_awaiting(ui);
 }
 
 /* The question and its answer, or what became of it, at the flow's end. */
 static void draw_pain(const struct ui *ui, struct ui_draw_flow *f)
 {
-	static const char q[] = "How is your back now? 0-10";
-	char buf[UI_STATUS_MAX + 64];
-
 	if (LINES >= 12)
 		ui_draw_flow_gap(f);
 	if (asking(ui)) {
-		int y = f->top + f->row - f->scroll;
-
-		snprintf(buf, sizeof(buf), "%s  %s", q, ui->pain);
-		ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_TITLE));
-		/* A visible cursor after what is typed, drawn as a block. */
-		if (y >= f->top && y < f->bottom) {
-			int x = f->x + ui_draw_width(buf);
-
-			if (x < f->x + f->w)
-				ui_draw_text(y, x, 1, " ", A_REVERSE);
-		}
+		ui_score_flow(f, "How is your back now? 0-10", &ui->pain);
 	} else if (ui->pain_done && ui->saved[0]) {
 		ui_draw_flow_add(f, NULL, ui->saved,
 		                 ui->saved_failed ? ui_draw_attr(UI_ROLE_ALERT) : A_NORMAL);
@@ -144,6 +131,30 @@ static void draw_pain(const struct ui *ui, struct ui_draw_flow *f)
 	} else if (!ui_log_pending(ui) && !ui->pain_done) {
 		ui_draw_flow_add(f, NULL, "Nothing to log: no work phase was completed.",
 		                 ui_draw_attr(UI_ROLE_DIM));
+	}
+}
+
+/* The exercises stopped with x, with the score each was given. */
+static void draw_stopped(const struct ui *ui, struct ui_draw_flow *f)
+{
+	const struct catalogue *cat = ui->opt->cat;
+	char buf[CAT_MAX_STRING + 64];
+	bool any = false;
+	int pain;
+
+	for (unsigned i = 0; i < ui->plan.n_exercises; i++) {
+		if (!ui_log_stopped(ui, i, &pain))
+			continue;
+		if (!any)
+			ui_draw_flow_add(f, NULL, "Stopped:", A_NORMAL);
+		any = true;
+		if (pain == HIST_NO_PAIN)
+			snprintf(buf, sizeof(buf), "%s (no score)",
+			         cat->exercises[ui->plan.exercises[i]].name);
+		else
+			snprintf(buf, sizeof(buf), "%s (pain %d)",
+			         cat->exercises[ui->plan.exercises[i]].name, pain);
+		ui_draw_flow_add(f, " - ", buf, A_NORMAL);
 	}
 }
 
@@ -159,7 +170,14 @@ void ui_summary_draw(struct ui *ui)
 
 	if (LINES >= 12)
 		f.top = 1;
-	ui_draw_flow_add(&f, NULL, ui->routine ? "Routine complete" : "Exercise complete",
+	int pain;
+	/* One exercise stopped, then n, is not complete either. */
+	bool ended = ui->ended || (!ui->routine && ui_log_stopped(ui, 0, &pain));
+
+	ui_draw_flow_add(&f, NULL,
+	                 ended         ? "Session ended"
+	                 : ui->routine ? "Routine complete"
+	                               : "Exercise complete",
 	                 ui_draw_attr(UI_ROLE_WORK));
 	if (LINES >= 12)
 		ui_draw_flow_gap(&f);
@@ -168,8 +186,10 @@ void ui_summary_draw(struct ui *ui)
 	         ui_clock(ui->plan.total, planned));
 	ui_draw_flow_add(&f, NULL, buf, A_NORMAL);
 
+	/* A stopped exercise is listed as stopped, not as skipped. */
 	for (unsigned i = 0; i < ui->plan.n_exercises; i++)
-		if (s->stats[i].skipped || s->stats[i].work_skipped)
+		if ((s->stats[i].skipped || s->stats[i].work_skipped) &&
+		    !ui_log_stopped(ui, i, &pain))
 			skipped++;
 	if (!skipped) {
 		ui_draw_flow_add(&f, NULL, "Nothing skipped.", A_NORMAL);
@@ -179,6 +199,8 @@ void ui_summary_draw(struct ui *ui)
 			const struct sess_stat *st = &s->stats[i];
 			const char *name = cat->exercises[ui->plan.exercises[i]].name;
 
+			if (ui_log_stopped(ui, i, &pain))
+				continue;
 			if (st->skipped)
 				snprintf(buf, sizeof(buf), "%s (skipped, %u of %u done)", name,
 				         st->work_done, st->work_total);
@@ -190,6 +212,7 @@ void ui_summary_draw(struct ui *ui)
 			ui_draw_flow_add(&f, " - ", buf, A_NORMAL);
 		}
 	}
+	draw_stopped(ui, &f);
 	draw_pain(ui, &f);
 	if (asking(ui))
 		snprintf(buf, sizeof(buf), "0-10 then Enter: save  Enter alone: no score  q: %s",
@@ -200,26 +223,8 @@ void ui_summary_draw(struct ui *ui)
 	draw_note(ui, &f);
 }
 
-/* A digit of the score: kept only while the number stays within 0..10. */
-static void type_digit(struct ui *ui, int digit)
-{
-	size_t len = strlen(ui->pain);
-	int value = 0;
-
-	if (len >= sizeof(ui->pain) - 1 || (len == 1 && ui->pain[0] == '0'))
-		return;
-	for (size_t i = 0; i < len; i++)
-		value = value * 10 + (ui->pain[i] - '0');
-	if (value * 10 + digit > HIST_MAX_PAIN)
-		return;
-	ui->pain[len] = (char)('0' + digit);
-	ui->pain[len + 1] = '\0';
-}
-
 void ui_summary_key(struct ui *ui, enum ui_action action)
 {
-	size_t len = strlen(ui->pain);
-
 	if (note_key(ui, action))
 		return;
 	if (!asking(ui)) {
@@ -231,17 +236,11 @@ void ui_summary_key(struct ui *ui, enum ui_action action)
 		}
 		return;
 	}
+	if (ui_score_key(&ui->pain, ui, action))
+		return;
 	switch (action) {
-	case UI_ACT_DIGIT:
-		if (ui->key >= '0' && ui->key <= '9')
-			type_digit(ui, ui->key - '0');
-		break;
-	case UI_ACT_ERASE:
-		if (len)
-			ui->pain[len - 1] = '\0';
-		break;
 	case UI_ACT_BACK:
-		ui_log_finish(ui, len ? atoi(ui->pain) : HIST_NO_PAIN);
+		ui_log_finish(ui, ui_score_value(&ui->pain));
 		break;
 	case UI_ACT_QUIT:
 		/* Leaving without an answer still logs what was done. */

@@ -94,7 +94,7 @@ first_frame() {
 		# A server of its own each time: a new session on a server still
 		# shutting down fails ("server exited unexpectedly").
 		tmux -L "$sock-ff$i" -f /dev/null new-session -d -x 80 -y 24 \
-			"LUMBAR_BENCH_OUT=$out exec $PWD/build/launch $LUMBAR $*"
+			"LUMBAR_BENCH_OUT=$out exec $PWD/build/launch $LUMBAR --no-ask $*"
 		for _ in $(seq 400); do
 			[ -s "$out" ] && break
 			sleep 0.01
@@ -152,7 +152,7 @@ tmux -L "$sock" -f /dev/null new-session -d -x 80 -y 24 -n idle "sleep 100000"
 # Who is measured while counting: lumbar, the floor, and tty-clock (seconds
 # shown) when it is installed.
 progs="lumbar floor"
-cmd_lumbar="$LUMBAR --quiet -C tests/fixtures/bench-long.yaml long-hold"
+cmd_lumbar="$LUMBAR --no-ask --quiet -C tests/fixtures/bench-long.yaml long-hold"
 cmd_floor=$FLOOR
 if command -v tty-clock >/dev/null 2>&1; then
 	progs="$progs ttyclock"
@@ -168,9 +168,9 @@ done
 # The still screens: a paused player, the menu, the help. Between keys they
 # must not wake at all.
 stills="paused menu help"
-pid[paused]=$(start paused "$LUMBAR --quiet -C tests/fixtures/bench-long.yaml long-hold")
-pid[menu]=$(start menu "$LUMBAR --quiet -C tests/fixtures/bench-long.yaml")
-pid[help]=$(start help "$LUMBAR --quiet -C tests/fixtures/bench-long.yaml")
+pid[paused]=$(start paused "$LUMBAR --no-ask --quiet -C tests/fixtures/bench-long.yaml long-hold")
+pid[menu]=$(start menu "$LUMBAR --no-ask --quiet -C tests/fixtures/bench-long.yaml")
+pid[help]=$(start help "$LUMBAR --no-ask --quiet -C tests/fixtures/bench-long.yaml")
 sleep 1
 tmux -L "$sock" send-keys -t paused Space
 tmux -L "$sock" send-keys -t help '?'
@@ -226,7 +226,7 @@ done
 plan_tsv=$("$LUMBAR" -C tests/fixtures/e2e-short.yaml --plan all --format=tsv)
 total=$(printf '%s\n' "$plan_tsv" | awk -F'\t' '$1 == "#total" {print $2}')
 for i in $(seq "$runs"); do
-	TERM=xterm "$PWD/build/launch" --bells $((total + 2)) "$LUMBAR" \
+	TERM=xterm "$PWD/build/launch" --bells $((total + 2)) "$LUMBAR" --no-ask \
 		-C tests/fixtures/e2e-short.yaml all >"$tmp/bells.$i"
 	# The deadlines: every phase's start after the first, and the total.
 	printf '%s\n' "$plan_tsv" | awk -F'\t' -v total="$total" -v bells="$tmp/bells.$i" '

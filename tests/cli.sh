@@ -394,7 +394,7 @@ if t hostile; then
 	# config.yaml errors quote what the file says, escaped.
 	printf '"colour\\e]0;owned\\a": 1\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
 	run hostile-settings-escaped 65 "$LUMBAR" -C "$FIX/cli-small.yaml" --list
-	expect_err_line "$XDG_CONFIG_HOME/lumbar/config.yaml:1:1: unknown key 'colour\\x1b]0;owned\\x07' (the keys are level, bell, speak, on_phase, color, notify, remind_at, remind_parts)"
+	expect_err_line "$XDG_CONFIG_HOME/lumbar/config.yaml:1:1: unknown key 'colour\\x1b]0;owned\\x07' (the keys are level, bell, speak, on_phase, color, notify, remind_at, remind_parts, ask_pain_before)"
 	has_control "$err" && fail "raw control characters on stderr"
 	done_test
 	rm -rf "$XDG_CONFIG_HOME/lumbar"
@@ -964,6 +964,28 @@ if t completion; then
 	got=$(comp lumbar -C "$FIX/good-routines.yaml" show '')
 	[ "$got" = "bridge cat-cow evening morning " ] || fail "--catalogue's ids not offered: '$got'"
 	done_test
+	done_test
+fi
+
+# --no-ask is an option of the player; ask_pain_before is a strict boolean.
+if t no-ask; then
+	run no-ask-help 0 "$LUMBAR" --help
+	expect_out_match '^ +--no-ask '
+	done_test
+	# Past the options, the next thing said is that there is no terminal.
+	run no-ask-parsed 1 "$LUMBAR" -C "$FIX/cli-small.yaml" --no-ask alpha
+	expect_err_match '^lumbar: the timer needs a terminal'
+	done_test
+	mkdir -p "$XDG_CONFIG_HOME/lumbar"
+	printf 'ask_pain_before: maybe\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	run ask-pain-before-bad 65 "$LUMBAR" -C "$FIX/cli-small.yaml" alpha
+	expect_err_line "$XDG_CONFIG_HOME/lumbar/config.yaml:1:18: ask_pain_before: 'maybe' is not true or false"
+	done_test
+	printf 'ask_pain_before: false\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	run ask-pain-before-false 1 "$LUMBAR" -C "$FIX/cli-small.yaml" alpha
+	expect_err_match '^lumbar: the timer needs a terminal'
+	done_test
+	rm -rf "$XDG_CONFIG_HOME/lumbar"
 fi
 
 echo "cli: $passed passed, $failed failed"

@@ -29,6 +29,11 @@ if [ ! -x "$BIN" ]; then
 	echo "e2e: 0 passed, 1 failed"
 	exit 1
 fi
+# Issue 12's questions (pain before, morning check-in, safety screen) have
+# tests of their own, which run $ASK_BIN; every other test wants the timer
+# alone, as --no-ask gives it.
+ASK_BIN=$BIN
+BIN="$BIN --no-ask"
 
 # Pin the environment, so colours, locale, time and history are the same
 # everywhere; the tmux server inherits it.
@@ -1520,14 +1525,14 @@ test_menu_says_paused_until() {
 	open_pane paused || return 1
 	until=$(date -d '+3 days' +%F)
 	mkdir -p "$(dirname "$hist")"
-	"$BIN" --history-file "$hist" pause --until "$until" --reason ill >/dev/null ||
+	"$ASK_BIN" --history-file "$hist" pause --until "$until" --reason ill >/dev/null ||
 		{ why="lumbar pause failed"; return 1; }
 	run --catalogue $SHORT --history-file "$hist"
 	wait_for '^> Full routine' || return 1
 	expect "Paused until $until" || return 1
 	keys q
 	expect_exit 0 || return 1
-	"$BIN" --history-file "$hist" resume >/dev/null || { why="lumbar resume failed"; return 1; }
+	"$ASK_BIN" --history-file "$hist" resume >/dev/null || { why="lumbar resume failed"; return 1; }
 	run --catalogue $SHORT --history-file "$hist"
 	wait_for '^> Full routine' || return 1
 	expect_not 'Paused until' || return 1
@@ -1592,11 +1597,11 @@ test_status_and_remind_see_a_playing_routine() {
 	open_pane playing || return 1
 	run --catalogue $SHORT --history-file "$hist" all
 	wait_for '^ *GET READY' 4 || return 1
-	json=$(XDG_STATE_HOME="$state" "$BIN" --catalogue $SHORT --history-file "$hist" status --format=json)
+	json=$(XDG_STATE_HOME="$state" "$ASK_BIN" --catalogue $SHORT --history-file "$hist" status --format=json)
 	echo "$json" | grep -q '"playing":true' || { why="status while playing: $json"; return 1; }
 	mkdir -p "$XDG_CONFIG_HOME/lumbar"
 	printf 'notify: "touch %s/notified"\n' "$tmp" >"$XDG_CONFIG_HOME/lumbar/config.yaml"
-	XDG_STATE_HOME="$state" "$BIN" --catalogue $SHORT --history-file "$hist" remind
+	XDG_STATE_HOME="$state" "$ASK_BIN" --catalogue $SHORT --history-file "$hist" remind
 	rc=$?
 	rm -rf "$XDG_CONFIG_HOME/lumbar"
 	[ "$rc" -eq 1 ] || { why="remind while playing exited $rc"; return 1; }
@@ -1605,7 +1610,7 @@ test_status_and_remind_see_a_playing_routine() {
 	wait_for 'How is your back now\? 0-10|^RC=' 5 || return 1
 	keys q
 	expect_exit 0 || return 1
-	json=$(XDG_STATE_HOME="$state" "$BIN" --catalogue $SHORT --history-file "$hist" status --format=json)
+	json=$(XDG_STATE_HOME="$state" "$ASK_BIN" --catalogue $SHORT --history-file "$hist" status --format=json)
 	echo "$json" | grep -q '"playing":false' || { why="status after: $json"; return 1; }
 }
 
@@ -1643,6 +1648,200 @@ test_routine_done_today_mark() {
 }
 
 for t in menu_routines_block morning_from_the_command_line routine_done_today_mark; do
+	run_test "$t"
+done
+
+# ---- Pain before and the stop key (issue 12) ------------------------------------
+
+# lumbar as a person starts it: with the questions.
+run_ask() {
+	keys "clear; $ASK_BIN $*; $REPORT" Enter
+}
+
+# Pain before 4, x mid-hold, pain 6, e: one stopped line with both scores,
+# and the hooks hear `stopped`.
+test_pain_before_then_stop() {
+	local log=$tmp/stop-hooks-$$.log
+	printf '#!/bin/sh\necho "$LUMBAR_EVENT" >>%s\n' "$log" >"$tmp/stophook.sh"
+	chmod +x "$tmp/stophook.sh"
+	open_pane stop || return 1
+	run_ask --catalogue $SHORT --quiet --history-file "$hist" --on-phase "$tmp/stophook.sh" side-hold
+	wait_for 'How is your back right now\? 0-10' || return 1
+	expect 'q: exit' || return 1
+	# The clock waits for the answer.
+	sleep 1.2
+	expect_not 'GET READY|HOLD' || return 1
+	keys 4
+	wait_for 'How is your back right now\? 0-10  4$' || return 1
+	keys Enter
+	wait_for '^ *HOLD · left side · rep 1 of 2' 4 || return 1
+	expect 'x stop' || return 1
+	keys '?'
+	wait_for 'Keys in the player' || return 1
+	expect 'x +stop this exercise now' || return 1
+	keys a
+	wait_for 'x stop' || return 1
+	keys x
+	wait_for '^ *Stopped Side hold stretch\.' || return 1
+	expect 'Pain now\? 0-10' || return 1
+	# Frozen: nothing moves while the question waits.
+	sleep 1.2
+	expect 'Pain now\? 0-10 *$' || return 1
+	keys 6 Enter
+	wait_for 'n +next exercise' || return 1
+	expect 'Pain now: 6/10\.' || return 1
+	expect 'e +end the session' || return 1
+	expect 'i +when to get help' || return 1
+	keys e
+	wait_for 'Session ended' || return 1
+	expect 'Side hold stretch \(pain 6\)' || return 1
+	keys Enter
+	expect_exit 0 || return 1
+	expect_entries 1 || return 1
+	expect_entry '^[0-9T:+-]+	side-hold	stopped	[0-9]+	6	4	-$' || return 1
+	grep -qx stopped "$log" || { why="hooks heard: $(tr '\n' ' ' <"$log")"; return 1; }
+	# The history view counts it.
+	run_ask --catalogue $SHORT --history-file "$hist"
+	wait_for '^> Full routine' || return 1
+	keys h
+	wait_for 'Stopped: 1 in 12 weeks' || return 1
+	keys q q
+	expect_exit 0
+}
+
+# In a routine, Enter alone writes `-`; n goes on to the next exercise, whose
+# line gets the summary's score while the stop keeps its own.
+test_stop_then_next_in_a_routine() {
+	open_pane stopnext || return 1
+	run_ask --catalogue $SHORT --quiet --history-file "$hist" all
+	wait_for 'How is your back right now\? 0-10' || return 1
+	keys Enter
+	wait_for '^ *GET READY' 4 || return 1
+	keys x
+	wait_for 'Pain now\? 0-10' || return 1
+	keys Enter
+	wait_for 'Pain now: no score\.' || return 1
+	keys n
+	wait_for 'Bridges and plank' 4 || return 1
+	wait_for '^ *GET READY' 4 || return 1
+	keys n n n n
+	wait_for 'How is your back now\? 0-10' 6 || return 1
+	expect 'Routine complete' || return 1
+	expect 'Side hold stretch \(no score\)' || return 1
+	keys 2 Enter
+	wait_for 'Saved to the history with pain 2\.' || return 1
+	keys Enter
+	expect_exit 0 || return 1
+	expect_entries 2 || return 1
+	expect_entry '	side-hold	stopped	[0-9]+	-	-	-$' || return 1
+	expect_entry '	bridges	done	[0-9]+	2	-	-$' || return 1
+	# --history --format=tsv counts the stop apart.
+	$ASK_BIN --catalogue $SHORT --history-file "$hist" --history --format=tsv |
+		awk -F'\t' '$1 ~ /^[0-9]/ && $2 == 1 && $3 == 0 && $8 == 1 {ok = 1} END {exit !ok}' ||
+		{ why="tsv: $($ASK_BIN --catalogue $SHORT --history-file "$hist" --history --format=tsv)"; return 1; }
+}
+
+# --no-ask and `ask_pain_before: false` go straight to get-ready; q at the
+# question goes back to the menu, or exits when started from the command line.
+test_pain_before_skipped_and_q() {
+	local cfg=$tmp/cfg-noask
+	mkdir -p "$cfg/lumbar"
+	printf 'ask_pain_before: false\n' >"$cfg/lumbar/config.yaml"
+	open_pane noask || return 1
+	run_ask --no-ask --catalogue $SHORT --history-file "$hist" side-hold
+	wait_for '^ *GET READY' 4 || return 1
+	keys q y
+	expect_exit 0 || return 1
+	keys "clear; XDG_CONFIG_HOME=$cfg $ASK_BIN --catalogue $SHORT --history-file '$hist' side-hold; $REPORT" Enter
+	wait_for '^ *GET READY' 4 || return 1
+	keys q y
+	expect_exit 0 || return 1
+	run_ask --catalogue $SHORT --history-file "$hist" side-hold
+	wait_for 'How is your back right now\? 0-10' || return 1
+	keys q
+	expect_exit 0 || return 1
+	run_ask --catalogue $SHORT --history-file "$hist"
+	wait_for '^> Full routine' || return 1
+	keys a
+	wait_for 'How is your back right now\? 0-10' || return 1
+	expect 'q: back to the menu' || return 1
+	keys q
+	wait_for '^> Full routine' || return 1
+	keys q
+	expect_exit 0 || return 1
+	expect_entries 0
+}
+
+# A signal on the pain-before question or the stop screen gives the terminal
+# back; a stop already made is logged.
+stop_signal_test() {
+	local sig=$1 rc=$2 where=$3 pid
+	open_pane "stopsig$sig$where" || return 1
+	run_ask --catalogue $SHORT --quiet --history-file "$hist" side-hold
+	wait_for 'How is your back right now\? 0-10' || return 1
+	if [ "$where" = stop ]; then
+		keys 3 Enter
+		wait_for '^ *GET READY' 4 || return 1
+		keys x
+		wait_for 'Pain now\? 0-10' || return 1
+	fi
+	pid=$(lumbar_pid)
+	[ -n "$pid" ] || { why="no lumbar process"; return 1; }
+	kill "-$sig" "$pid"
+	expect_exit "$rc" || return 1
+	expect_screen_back || return 1
+	if [ "$where" = stop ]; then
+		expect_entries 1 || return 1
+		expect_entry '	side-hold	stopped	[0-9]+	-	3	-$'
+	else
+		expect_entries 0
+	fi
+}
+test_sigterm_at_pain_before() { stop_signal_test TERM 143 before; }
+test_sighup_at_pain_before() { stop_signal_test HUP 129 before; }
+test_sigint_at_pain_before() { stop_signal_test INT 130 before; }
+test_sigterm_at_stop() { stop_signal_test TERM 143 stop; }
+test_sighup_at_stop() { stop_signal_test HUP 129 stop; }
+test_sigint_at_stop() { stop_signal_test INT 130 stop; }
+
+# A routine killed and resumed keeps its pain-before (the progress file holds
+# it) and is not asked again.
+test_resume_keeps_pain_before() {
+	local pid
+	open_pane resumebefore || return 1
+	run_ask --catalogue $SHORT --quiet --history-file "$hist" all
+	wait_for 'How is your back right now\? 0-10' || return 1
+	keys 7 Enter
+	wait_for '^ *GET READY' 4 || return 1
+	keys n n n n n n n n
+	wait_for 'Exercise 2 of 2' 2 || return 1
+	keys Space
+	wait_for 'PAUSED' || return 1
+	pid=$(lumbar_pid)
+	kill -KILL "$pid"
+	wait_gone "$pid" || return 1
+	grep -q '^pain-before 7$' "$state"/lumbar/*.progress ||
+		{ why="progress file: $(cat "$state"/lumbar/*.progress)"; return 1; }
+	keys "stty sane" Enter
+	run_ask --catalogue $SHORT --quiet --history-file "$hist" all
+	wait_for 'Resume routine at Bridges and plank' || return 1
+	keys y
+	wait_for 'Exercise 2 of 2' || return 1
+	expect_not 'How is your back right now' || return 1
+	wait_for 'How is your back now\? 0-10' 10 || return 1
+	keys 5 Enter
+	wait_for 'Saved to the history with pain 5' || return 1
+	keys Enter
+	expect_exit 0 || return 1
+	expect_entries 2 || return 1
+	expect_entry '	side-hold	done	[0-9]+	5	7	-$' || return 1
+	expect_entry '	bridges	done	[0-9]+	5	7	-$'
+}
+
+for t in pain_before_then_stop stop_then_next_in_a_routine pain_before_skipped_and_q \
+	resume_keeps_pain_before \
+	sigterm_at_pain_before sighup_at_pain_before sigint_at_pain_before \
+	sigterm_at_stop sighup_at_stop sigint_at_stop; do
 	run_test "$t"
 done
 

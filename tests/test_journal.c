@@ -52,7 +52,8 @@ static void make_plan(struct plan *p, struct plan_phase *ph, unsigned *ex, unsig
 #define RESUMED_AT ((time_t)1799990000)
 
 struct step {
-	char op; /* 't' tick, 's' skip the exercise, 'n' next phase; 0 ends */
+	char op; /* 't' tick, 's' skip the exercise, 'n' next phase, 'x' stop with
+	            pain 6; 0 ends */
 	int64_t ms;
 };
 
@@ -247,6 +248,66 @@ static const struct jcase cases[] = {
 	  JOURNAL_WRITE,
 	  1,
 	  { { "bridges", HIST_DONE, 0, T0 } } },
+	{ "stopped mid-hold, then the next exercise finished",
+	  2,
+	  true,
+	  0,
+	  false,
+	  { { 't', 4000 }, { 'x', 4000 }, { 's', 4000 }, { 't', 13000 } },
+	  JOURNAL_FINISHED,
+	  JOURNAL_WRITE,
+	  2,
+	  { { "bridges", HIST_STOPPED, 4, T0 + 4 }, { "cat-cow", HIST_DONE, 9, T0 + 13 } } },
+	{ "stopped after a hold, then the session ended (e)",
+	  2,
+	  true,
+	  0,
+	  false,
+	  { { 't', 5500 }, { 'x', 5500 } },
+	  JOURNAL_FINISHED,
+	  JOURNAL_WRITE,
+	  1,
+	  { { "bridges", HIST_STOPPED, 6, T0 + 5 } } },
+	{ "stopped in get-ready is still a stop",
+	  1,
+	  false,
+	  0,
+	  false,
+	  { { 't', 1000 }, { 'x', 1000 } },
+	  JOURNAL_FINISHED,
+	  JOURNAL_WRITE,
+	  1,
+	  { { "bridges", HIST_STOPPED, 1, T0 + 1 } } },
+	{ "stopped, then Ctrl-C: the stop is not made partial",
+	  1,
+	  false,
+	  0,
+	  false,
+	  { { 't', 5500 }, { 'x', 5500 } },
+	  JOURNAL_INTERRUPT,
+	  JOURNAL_WRITE,
+	  1,
+	  { { "bridges", HIST_STOPPED, 6, T0 + 5 } } },
+	{ "stopped, then SIGTERM mid-routine keeps the progress file",
+	  2,
+	  true,
+	  0,
+	  false,
+	  { { 't', 9000 }, { 't', 12000 }, { 'x', 12000 } },
+	  JOURNAL_TERM,
+	  JOURNAL_KEEP,
+	  2,
+	  { { "bridges", HIST_DONE, 9, T0 + 9 }, { "cat-cow", HIST_STOPPED, 3, T0 + 12 } } },
+	{ "a stopped exercise walked to its end stays stopped",
+	  1,
+	  false,
+	  0,
+	  false,
+	  { { 't', 3000 }, { 'x', 3000 }, { 't', 9000 } },
+	  JOURNAL_FINISHED,
+	  JOURNAL_WRITE,
+	  1,
+	  { { "bridges", HIST_STOPPED, 3, T0 + 3 } } },
 };
 
 enum { N_CASES = sizeof(cases) / sizeof(cases[0]) };
@@ -270,8 +331,12 @@ static void run_case(void **state)
 	assert_int_equal(session_init(&s, &p, c->first, 0), 0);
 	assert_int_equal(journal_begin(&j, &cat, &p, &resumed, c->resumed ? 1 : 0),
 	                 c->resumed ? 1 : 0);
+	j.pain_before = 3;
 	for (const struct step *st = c->steps; st < c->steps + 4 && st->op; st++) {
-		if (st->op == 't')
+		if (st->op == 'x')
+			journal_stop_score(&j, journal_stop(&j, &cat, &p, &s, T0 + st->ms / 1000),
+			                   6);
+		else if (st->op == 't')
 			session_tick(&s, st->ms);
 		else if (st->op == 's')
 			session_skip_exercise(&s, st->ms);
@@ -291,7 +356,9 @@ static void run_case(void **state)
 		assert_int_equal(out[i].status, c->w[i].status);
 		assert_int_equal(out[i].active_s, c->w[i].secs);
 		assert_int_equal(out[i].when, c->w[i].when);
-		assert_int_equal(out[i].pain, 4);
+		/* A stop keeps its own score; every entry has the pain-before. */
+		assert_int_equal(out[i].pain, c->w[i].status == HIST_STOPPED ? 6 : 4);
+		assert_int_equal(out[i].pain_before, 3);
 		assert_true(journal_entry_valid(&out[i]));
 	}
 	journal_written(&j);
@@ -345,6 +412,32 @@ static void test_resumed_entry_without_a_slot(void **state)
 	assert_int_equal(journal_begin(&j, &cat, &p, r, 2), 1);
 }
 
+/* A stop has its score: the summary asks only for the other entries. */
+static void test_stop_awaits_no_score(void **state)
+{
+	struct plan_phase ph[8];
+	unsigned ex[2];
+	struct plan p;
+	struct session s;
+	struct journal j;
+
+	(void)state;
+	make_plan(&p, ph, ex, 2);
+	assert_int_equal(session_init(&s, &p, 0, 0), 0);
+	journal_begin(&j, &cat, &p, NULL, 0);
+	session_tick(&s, 4000);
+	assert_int_equal(journal_stop(&j, &cat, &p, &s, T0 + 4), 0);
+	assert_true(journal_pending(&j));
+	assert_false(journal_awaiting_score(&j));
+	session_skip_exercise(&s, 4000);
+	session_tick(&s, 13000);
+	journal_collect(&j, &cat, &p, &s, T0 + 13);
+	assert_true(journal_awaiting_score(&j));
+	/* A finished session has nothing to stop. */
+	assert_int_equal(journal_stop(&j, &cat, &p, &s, T0 + 13), j.n);
+	session_free(&s);
+}
+
 /* What the reader would reject is refused on the way in. */
 static void test_entry_valid(void **state)
 {
@@ -371,13 +464,19 @@ static void test_entry_valid(void **state)
 	strcpy(e.id, "Bad_Id");
 	assert_false(journal_entry_valid(&e));
 	strcpy(e.id, "bridges");
+	e.status = HIST_STOPPED;
+	e.pain_before = 4;
+	assert_true(journal_entry_valid(&e));
+	e.pain_before = 11;
+	assert_false(journal_entry_valid(&e));
+	e.pain_before = HIST_NO_PAIN;
 	e.status = (enum hist_result)7;
 	assert_false(journal_entry_valid(&e));
 }
 
 int main(void)
 {
-	struct CMUnitTest tests[N_CASES + 3];
+	struct CMUnitTest tests[N_CASES + 4];
 
 	for (unsigned i = 0; i < N_CASES; i++)
 		tests[i] = (struct CMUnitTest){ cases[i].name, run_case, NULL, NULL,
@@ -385,5 +484,6 @@ int main(void)
 	tests[N_CASES] = (struct CMUnitTest)cmocka_unit_test(test_done_then_back_keeps_done);
 	tests[N_CASES + 1] = (struct CMUnitTest)cmocka_unit_test(test_resumed_entry_without_a_slot);
 	tests[N_CASES + 2] = (struct CMUnitTest)cmocka_unit_test(test_entry_valid);
-	return _cmocka_run_group_tests("journal", tests, N_CASES + 3, NULL, NULL);
+	tests[N_CASES + 3] = (struct CMUnitTest)cmocka_unit_test(test_stop_awaits_no_score);
+	return _cmocka_run_group_tests("journal", tests, N_CASES + 4, NULL, NULL);
 }

@@ -306,6 +306,53 @@ static void test_entries_roundtrip(void **state)
 	assert_int_equal(back.entries[CAT_MAX_EXERCISES - 1].active_s, HIST_MAX_SECONDS);
 }
 
+/* Issue 12: a stop and the pain-before score survive a resume. */
+static void test_stop_and_pain_before_roundtrip(void **state)
+{
+	char path[128];
+	struct prog_state st, back;
+	struct hist_error err = { 0 };
+	(void)state;
+
+	tmp_path(path, sizeof(path), "progress");
+	assert_int_equal(prog_fill(&st, "all", &cat, &plan, 1, 3), 0);
+	assert_int_equal(st.pain_before, HIST_NO_PAIN);
+	st.pain_before = 4;
+	st.entries[st.n_entries++] = pending("bridge", 1795500903, HIST_STOPPED, 12);
+	assert_int_equal(prog_save(path, &st, &err), 0);
+	size_t len;
+	char *text = slurp(path, &len);
+	assert_non_null(strstr(text, "\npain-before 4\nentry 1795500903 bridge stopped 12\n"));
+	free(text);
+	assert_int_equal(prog_load(path, &back, &err), 1);
+	assert_int_equal(back.pain_before, 4);
+	assert_int_equal(back.n_entries, 1);
+	assert_int_equal(back.entries[0].status, HIST_STOPPED);
+
+	/* Without a score no line is written, and none reads as no score. */
+	st.pain_before = HIST_NO_PAIN;
+	assert_int_equal(prog_save(path, &st, &err), 0);
+	text = slurp(path, &len);
+	assert_null(strstr(text, "pain-before"));
+	free(text);
+	assert_int_equal(prog_load(path, &back, &err), 1);
+	assert_int_equal(back.pain_before, HIST_NO_PAIN);
+
+	/* Out of range: refused on the way in and on the way out. */
+	st.pain_before = 11;
+	assert_int_equal(prog_save(path, &st, &err), -1);
+	st.pain_before = 4;
+	assert_int_equal(prog_save(path, &st, &err), 0);
+	text = slurp(path, &len);
+	char *at = strstr(text, "pain-before 4");
+	assert_non_null(at);
+	at[12] = 'x';
+	spit(path, text, len);
+	free(text);
+	assert_int_equal(prog_load(path, &back, &err), -1);
+	assert_non_null(strstr(err.msg, "bad pain-before"));
+}
+
 static void test_save_refuses_bad_entries(void **state)
 {
 	char path[128];
@@ -318,7 +365,7 @@ static void test_save_refuses_bad_entries(void **state)
 		pending("Not An Id", 1, HIST_DONE, 1),
 		pending("", 1, HIST_DONE, 1),
 		pending("bridge", -1, HIST_DONE, 1),
-		pending("bridge", 1, (enum hist_result)2, 1),
+		pending("bridge", 1, (enum hist_result)3, 1),
 		pending("bridge", 1, HIST_DONE, HIST_MAX_SECONDS + 1u),
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -659,6 +706,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_damaged_file_is_ignored_with_a_warning,
 		                                make_tmpdir, remove_tmpdir),
 		cmocka_unit_test(test_changed_catalogue_is_detected),
+		cmocka_unit_test_setup_teardown(test_stop_and_pain_before_roundtrip, make_tmpdir,
+		                                remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_unwritable_folder, make_tmpdir, remove_tmpdir),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

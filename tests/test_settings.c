@@ -82,6 +82,7 @@ static void assert_unset(const struct settings *s)
 	assert_int_equal(s->bell, -1);
 	assert_int_equal(s->speak, -1);
 	assert_int_equal(s->color, -1);
+	assert_int_equal(s->ask_pain_before, -1);
 	assert_null(s->on_phase);
 }
 
@@ -133,6 +134,11 @@ static void test_each_key(void **state)
 	buffer_ok("color: on\n", &s);
 	assert_int_equal(s.color, 1);
 	s.color = -1;
+	assert_unset(&s);
+
+	buffer_ok("ask_pain_before: false\n", &s);
+	assert_int_equal(s.ask_pain_before, 0);
+	s.ask_pain_before = -1;
 	assert_unset(&s);
 
 	buffer_ok("on_phase: 'paplay /usr/share/sounds/bell.oga'\n", &s);
@@ -244,10 +250,10 @@ static void test_unknown_key(void **state)
 	(void)state;
 	expect_error(FIX("settings-unknown-key.yaml"), CAT_EINVALID, 2, 1,
 	             "unknown key 'colour' (the keys are level, bell, speak, on_phase, color, "
-	             "notify, remind_at, remind_parts)");
+	             "notify, remind_at, remind_parts, ask_pain_before)");
 	expect_buffer_error("on-phase: x\n", 1, 1,
 	                    "unknown key 'on-phase' (the keys are level, bell, speak, on_phase, "
-	                    "color, notify, remind_at, remind_parts)");
+	                    "color, notify, remind_at, remind_parts, ask_pain_before)");
 }
 
 static void test_syntax_error(void **state)
@@ -363,7 +369,7 @@ static void test_hostile_error_print(void **state)
 	fclose(fp);
 	assert_string_equal(buf, "config\\x1b[2J.yaml:1:1: unknown key 'colour\\x1b]0;x\\x07' "
 	                         "(the keys are level, bell, speak, on_phase, color, notify, "
-	                         "remind_at, remind_parts)\n");
+	                         "remind_at, remind_parts, ask_pain_before)\n");
 }
 
 /* notify, remind_at and remind_parts: defaults, values, located mistakes. */

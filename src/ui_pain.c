@@ -1,0 +1,135 @@
+/*
+ * ui_pain.c - typing a pain score 0-10 (the one input the summary, the
+ * pain-before question and the stop screen share), and the pain-before
+ * question itself: "How is your back right now? 0-10", asked when a plan
+ * starts, before its get-ready. Digits then Enter give the score, Enter
+ * alone gives none, q goes back. The answer goes on every history line of
+ * the plan.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "ui_draw.h"
+#include "ui_hooks.h"
+#include "ui_priv.h"
+
+/* ---- The score ---------------------------------------------------------------- */
+
+void ui_score_clear(struct ui_score *sc)
+{
+	sc->text[0] = '\0';
+}
+
+int ui_score_value(const struct ui_score *sc)
+{
+	int value = 0;
+
+	if (!sc->text[0])
+		return HIST_NO_PAIN;
+	for (const char *p = sc->text; *p; p++)
+		value = value * 10 + (*p - '0');
+	return value;
+}
+
+/* A digit: kept only while the number stays within 0..10. */
+static void type_digit(struct ui_score *sc, int digit)
+{
+	size_t len = strlen(sc->text);
+	int value = ui_score_value(sc);
+
+	if (len >= sizeof(sc->text) - 1 || (len == 1 && sc->text[0] == '0'))
+		return;
+	if (len && value * 10 + digit > HIST_MAX_PAIN)
+		return;
+	sc->text[len] = (char)('0' + digit);
+	sc->text[len + 1] = '\0';
+}
+
+bool ui_score_key(struct ui_score *sc, const struct ui *ui, enum ui_action action)
+{
+	size_t len = strlen(sc->text);
+
+	switch (action) {
+	case UI_ACT_DIGIT:
+		if (ui->key >= '0' && ui->key <= '9')
+			type_digit(sc, ui->key - '0');
+		return true;
+	case UI_ACT_ERASE:
+		if (len)
+			sc->text[len - 1] = '\0';
+		return true;
+	default:
+		return false;
+	}
+}
+
+void ui_score_flow(struct ui_draw_flow *f, const char *question, const struct ui_score *sc)
+{
+	char buf[256];
+	int y = f->top + f->row - f->scroll;
+
+	snprintf(buf, sizeof(buf), "%s  %s", question, sc->text);
+	ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_TITLE));
+	/* A visible cursor after what is typed, drawn as a block. */
+	if (y >= f->top && y < f->bottom) {
+		int x = f->x + ui_draw_width(buf);
+
+		if (x < f->x + f->w)
+			ui_draw_text(y, x, 1, " ", A_REVERSE);
+	}
+}
+
+/* ---- The pain-before question ------------------------------------------------ */
+
+/* What the score is typed into. */
+static struct ui_score before;
+
+void ui_pain_open(struct ui *ui)
+{
+	/* The clock waits for the answer: get-ready starts after it. */
+	session_pause(&ui->sess, ui->now);
+	ui_score_clear(&before);
+	ui->screen = UI_SCREEN_PAIN;
+}
+
+void ui_pain_draw(struct ui *ui)
+{
+	const struct catalogue *cat = ui->opt->cat;
+	struct ui_draw_flow f = { .top = 0, .bottom = LINES - 1, .x = 2, .w = COLS - 4 };
+	char buf[CAT_MAX_STRING + 64];
+
+	if (LINES >= 12)
+		f.top = 2;
+	if (ui->routine)
+		snprintf(buf, sizeof(buf), "Routine: %u exercises", ui->plan.n_exercises);
+	else
+		snprintf(buf, sizeof(buf), "%s", cat->exercises[ui->plan.exercises[0]].name);
+	ui_draw_flow_add(&f, NULL, buf, A_NORMAL);
+	if (LINES >= 12)
+		ui_draw_flow_gap(&f);
+	ui_score_flow(&f, "How is your back right now? 0-10", &before);
+	snprintf(buf, sizeof(buf), "0-10 then Enter: start  Enter alone: no score  q: %s",
+	         ui->opt->start == UI_START_MENU ? "back to the menu" : "exit");
+	ui_draw_text(LINES - 1, 0, COLS, buf, ui_draw_attr(UI_ROLE_DIM));
+}
+
+void ui_pain_key(struct ui *ui, enum ui_action action)
+{
+	if (ui_score_key(&before, ui, action))
+		return;
+	switch (action) {
+	case UI_ACT_START:
+		ui_log_pain_before(ui, ui_score_value(&before));
+		ui_play_go(ui);
+		break;
+	case UI_ACT_QUIT:
+		/* Nothing was done: nothing is logged, and a routine's progress file goes. */
+		ui_log_quit(ui);
+		ui_stop(ui);
+		break;
+	default:
+		break;
+	}
+}

@@ -1,0 +1,120 @@
+/*
+ * ui_stop.c - the stop key's screen. `x` in the player stops the exercise
+ * at once, without a question: the clock freezes, the exercise is logged
+ * `stopped` (journal.h) and the hooks hear `stopped`. The screen says
+ * "Stopped <exercise>." and asks "Pain now? 0-10" (digits then Enter, Enter
+ * alone for no score), then offers n (the next exercise), e (end the
+ * session, with the summary) and i (when to get help).
+ */
+#include <stdio.h>
+
+#include <curses.h>
+
+#include "ui_draw.h"
+#include "ui_hooks.h"
+#include "ui_priv.h"
+
+/* The stopped exercise's slot, its score being typed, and whether it was given. */
+static unsigned stop_slot;
+static struct ui_score now_score;
+static bool answered;
+/* The weak ui_safety_open() below put its pointer in the status line. */
+static bool safety_note;
+
+/*
+ * Until the safety screen exists (ui_safety.c), `i` only points to the
+ * plain command; that file's definition replaces this one at link time.
+ */
+__attribute__((weak)) void ui_safety_open(struct ui *ui)
+{
+	ui_status(ui, false, "see 'lumbar safety'");
+	safety_note = true;
+}
+
+void ui_stop_open(struct ui *ui)
+{
+	if (!ui->playing || ui->sess.finished)
+		return;
+	session_pause(&ui->sess, ui->now);
+	ui->held_by_modal = false;
+	stop_slot = ui_log_stop(ui);
+	ui_hooks_stopped(ui->opt, &ui->sess);
+	ui_score_clear(&now_score);
+	answered = false;
+	safety_note = false;
+	ui->screen = UI_SCREEN_STOP;
+}
+
+unsigned ui_stop_context(const struct ui *ui)
+{
+	(void)ui;
+	return answered ? UI_CTX_STOPPED : UI_CTX_STOP;
+}
+
+void ui_stop_draw(struct ui *ui)
+{
+	const struct catalogue *cat = ui->opt->cat;
+	struct ui_draw_flow f = { .top = 0, .bottom = LINES - 1, .x = 2, .w = COLS - 4 };
+	char buf[CAT_MAX_STRING + 64];
+	unsigned ex = ui->plan.exercises[stop_slot < ui->plan.n_exercises ? stop_slot : 0];
+	int pain;
+
+	if (LINES >= 12)
+		f.top = 2;
+	snprintf(buf, sizeof(buf), "Stopped %s.", cat->exercises[ex].name);
+	ui_draw_flow_add(&f, NULL, buf, ui_draw_attr(UI_ROLE_ALERT));
+	if (LINES >= 12)
+		ui_draw_flow_gap(&f);
+	if (!answered) {
+		ui_score_flow(&f, "Pain now? 0-10", &now_score);
+		ui_draw_text(LINES - 1, 0, COLS, "0-10 then Enter: save  Enter alone: no score",
+		             ui_draw_attr(UI_ROLE_DIM));
+		return;
+	}
+	pain = ui_score_value(&now_score);
+	if (pain == HIST_NO_PAIN)
+		snprintf(buf, sizeof(buf), "Pain now: no score.");
+	else
+		snprintf(buf, sizeof(buf), "Pain now: %d/10.", pain);
+	ui_draw_flow_add(&f, NULL, buf, A_NORMAL);
+	if (LINES >= 12)
+		ui_draw_flow_gap(&f);
+	ui_draw_flow_add(&f, "n  ", "next exercise", A_NORMAL);
+	ui_draw_flow_add(&f, "e  ", "end the session", A_NORMAL);
+	ui_draw_flow_add(&f, "i  ", "when to get help", A_NORMAL);
+	if (safety_note && ui->status_line[0] && LINES >= 8)
+		ui_draw_text(LINES - 2, 2, COLS - 4, ui->status_line, ui_draw_attr(UI_ROLE_DIM));
+	ui_draw_text(LINES - 1, 0, COLS, "n next exercise  e end the session  i when to get help",
+	             ui_draw_attr(UI_ROLE_DIM));
+}
+
+void ui_stop_key(struct ui *ui, enum ui_action action)
+{
+	if (!answered) {
+		if (ui_score_key(&now_score, ui, action))
+			return;
+		if (action == UI_ACT_START) {
+			ui_log_stop_score(ui, stop_slot, ui_score_value(&now_score));
+			answered = true;
+		}
+		return;
+	}
+	switch (action) {
+	case UI_ACT_NEXT:
+		/* On to the next exercise (the summary after the last one), running. */
+		ui->screen = UI_SCREEN_PLAYER;
+		ui_session_events(ui, session_skip_exercise(&ui->sess, ui->now));
+		if (ui->sess.paused)
+			session_resume(&ui->sess, ui->now);
+		break;
+	case UI_ACT_END:
+		ui->ended = true;
+		ui->screen = UI_SCREEN_SUMMARY;
+		break;
+	case UI_ACT_SAFETY:
+		ui_safety_open(ui);
+		break;
+	default:
+		break;
+	}
+}
