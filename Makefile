@@ -80,6 +80,8 @@ TESTS    = test_catalogue test_plan test_session test_history test_progress \
            test_hook test_settings test_words test_journal test_events test_file
 CORE_SRC += src/progression.c
 TESTS    += test_progression
+CORE_SRC += src/steps.c
+TESTS    += test_steps
 
 B = build
 CORE_OBJ    = $(CORE_SRC:%.c=$(B)/%.o) $(B)/builtin_catalogue.o

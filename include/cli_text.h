@@ -14,11 +14,12 @@
 #include "history.h"
 #include "plan.h"
 
-/* --list: one line per exercise: id, name, length at the level, frequency. */
-void cli_list(FILE *fp, const struct catalogue *cat, enum cat_level level, bool tsv);
+/* --list: one line per exercise: id, name, length at its dose, frequency. */
+void cli_list(FILE *fp, const struct catalogue *cat, const struct plan_dose *dose, bool tsv);
 
-/* --show: everything about one exercise. */
-void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise, enum cat_level level);
+/* --show: everything about one exercise, at its dose. */
+void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise,
+              const struct plan_dose *dose);
 
 /* --plan: the timeline as a table ending in a `Total` line, or as TSV. */
 void cli_plan(FILE *fp, const struct catalogue *cat, const struct plan *plan, bool tsv);

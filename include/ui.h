@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "catalogue.h"
+#include "plan.h"
 
 /* What to show first. */
 enum ui_start {
@@ -23,6 +24,7 @@ enum ui_start {
 struct ui_options {
 	const struct catalogue *cat;
 	enum cat_level level;
+	const struct plan_dose *dose; /* each exercise's numbers: its step, or level forced */
 	enum ui_start start;
 	unsigned exercise;        /* with UI_START_EXERCISE */
 	bool bell;                /* audible bell at phase changes */

@@ -9,7 +9,7 @@
 
 /* ---- --list ------------------------------------------------------------------ */
 
-void cli_list(FILE *fp, const struct catalogue *cat, enum cat_level level, bool tsv)
+void cli_list(FILE *fp, const struct catalogue *cat, const struct plan_dose *dose, bool tsv)
 {
 	int wid = 2, wname = 4;
 	char clock[16], freq[128];
@@ -23,7 +23,7 @@ void cli_list(FILE *fp, const struct catalogue *cat, enum cat_level level, bool 
 		fprintf(fp, "#id\tname\tseconds\tfrequency\n");
 	for (unsigned i = 0; i < cat->n_exercises; i++) {
 		const struct cat_exercise *ex = &cat->exercises[i];
-		unsigned secs = plan_exercise_seconds(cat, i, level);
+		unsigned secs = plan_seconds_at(cat, i, dose);
 		words_frequency(&ex->freq, WORDS_LONG, freq, sizeof(freq));
 		if (tsv)
 			fprintf(fp, "%s\t%s\t%u\t%s\n", ex->id, ex->name, secs, freq);
@@ -35,10 +35,26 @@ void cli_list(FILE *fp, const struct catalogue *cat, enum cat_level level, bool 
 
 /* ---- --show ------------------------------------------------------------------ */
 
-void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise, enum cat_level level)
+/* "medium level" or "step 3/19": where an exercise's numbers come from. */
+static const char *dose_words(const struct plan_dose *dose, const struct prg_dose *d, char *buf,
+                              size_t len)
+{
+	if (dose->forced)
+		snprintf(buf, len, "%s level", cat_level_name(dose->level));
+	else
+		snprintf(buf, len, "step %u/%u", d->k, d->steps);
+	return buf;
+}
+
+void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise,
+              const struct plan_dose *dose)
 {
 	const struct cat_exercise *ex = &cat->exercises[exercise];
-	char buf[256], clock[16], r1[64], r2[64];
+	char buf[256], clock[16], r1[64], r2[64], at[32];
+	struct prg_dose d;
+
+	plan_dose_of(cat, dose, exercise, &d);
+	dose_words(dose, &d, at, sizeof(at));
 
 	fprintf(fp, "%s (%s)\n%s\n", ex->name, ex->id, ex->summary);
 	if (ex->position)
@@ -52,11 +68,11 @@ void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise, enum cat
 			fprintf(fp, "  - %s\n", ex->cautions[i]);
 	}
 
-	fprintf(fp, "\nSets (%s level):\n", cat_level_name(level));
+	fprintf(fp, "\nSets (%s):\n", at);
 	for (unsigned i = 0; i < ex->n_sets; i++) {
 		const struct cat_set *s = &ex->sets[i];
 		fprintf(fp, "  %u. %s: %s\n", i + 1, s->name,
-		        words_set(s, level, buf, sizeof(buf)));
+		        words_set_at(s, &d.set[i], buf, sizeof(buf)));
 		/* The article's ranges, so a person sees where they can progress. */
 		switch (s->mode) {
 		case CAT_MODE_HOLD:
@@ -86,10 +102,9 @@ void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise, enum cat
 	}
 	fprintf(fp, "\nFrequency: %s\n",
 	        words_frequency(&ex->freq, WORDS_WITH_WHEN, buf, sizeof(buf)));
-	fprintf(
-	    fp, "Length: %s at %s level (with %u s to get ready)\n",
-	    plan_format_clock(plan_exercise_seconds(cat, exercise, level), clock, sizeof(clock)),
-	    cat_level_name(level), ex->prepare);
+	fprintf(fp, "Length: %s at %s (with %u s to get ready)\n",
+	        plan_format_clock(plan_seconds_at(cat, exercise, dose), clock, sizeof(clock)), at,
+	        ex->prepare);
 }
 
 /* ---- --plan ------------------------------------------------------------------ */
@@ -156,9 +171,11 @@ void cli_plan(FILE *fp, const struct catalogue *cat, const struct plan *plan, bo
 		        wid, ex->id, wset, wset, set, plan_side_name(ph->side),
 		        rep_text(cat, ph, rep, sizeof(rep)));
 	}
-	fprintf(fp, "Total %s (%u exercise%s, %s level)\n",
+	fprintf(fp, "Total %s (%u exercise%s, %s%s)\n",
 	        plan_format_clock(plan->total, c1, sizeof(c1)), plan->n_exercises,
-	        plan->n_exercises == 1 ? "" : "s", cat_level_name(plan->level));
+	        plan->n_exercises == 1 ? "" : "s",
+	        plan->forced ? cat_level_name(plan->level) : "each at its step",
+	        plan->forced ? " level" : "");
 }
 
 /* ---- --history ------------------------------------------------------------------ */

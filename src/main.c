@@ -26,6 +26,7 @@
 #include "hook.h"
 #include "settings.h"
 #include "plan.h"
+#include "steps.h"
 #include "ui.h"
 
 /* sysexits(3) values, spelled out so the contract is visible here. */
@@ -34,7 +35,7 @@ enum {
 	EXIT_DATAERR = 65,     /* bad catalogue */
 	EXIT_NOINPUT = 66,     /* unreadable file */
 	EXIT_UNAVAILABLE = 69, /* --speak without a speech program */
-	EXIT_IOERR = 74, /* standard output or a file could not be written */
+	EXIT_IOERR = 74,       /* standard output or a file could not be written */
 };
 
 enum mode {
@@ -368,6 +369,49 @@ static int load_catalogue(const struct options *o, struct loaded *l)
 	return 0;
 }
 
+/* ---- Steps (issue 13) ---------------------------------------------------------- */
+
+/* Damaged history lines are named on stderr, once each, and skipped. */
+static void warn_history_line(void *ctx, unsigned line, const char *why);
+
+/*
+ * Each exercise's step, derived from the history and events.tsv beside it
+ * (steps.h), into res (may be NULL) and the dose source the plain modes and
+ * the player use. --level, or `level:` in config.yaml, forces one level for
+ * every exercise instead. A history that cannot be read is said on stderr
+ * and counts as empty. Returns 0, or -1 when memory runs out.
+ */
+static int derive_steps(const struct options *o, const struct settings *st,
+                        const struct catalogue *cat, const char *history, time_t now,
+                        struct prg_result *res, struct plan_dose *dose)
+{
+	struct hist h = { 0 };
+	struct ev_log ev = { 0 };
+	struct hist_error err;
+	struct steps_rules rules;
+	struct prg_result local[CAT_MAX_EXERCISES];
+	char path[PATH_LEN];
+	int rc;
+
+	if (!res)
+		res = local;
+	steps_rules_default(&rules, cat);
+	if (*history &&
+	    hist_load(history, &h, warn_history_line, (void *)(uintptr_t)history, &err) != 0)
+		fprintf(stderr, "%s: %s\n", progname, err.msg);
+	if (*history && ev_path(history, path, sizeof(path)) == 0 &&
+	    ev_load(path, &ev, warn_history_line, path, &err) != 0)
+		fprintf(stderr, "%s: %s\n", progname, err.msg);
+	rc = steps_derive(cat, &h, &ev, &rules, hist_today(now), res);
+	ev_free(&ev);
+	hist_free(&h);
+	if (o->set_level || st->have_level)
+		plan_dose_level(dose, o->level);
+	else if (rc == 0)
+		steps_dose(cat, res, dose);
+	return rc;
+}
+
 /* ---- Modes ------------------------------------------------------------------- */
 
 static int find_exercise(const struct catalogue *cat, const char *id, unsigned *out)
@@ -385,19 +429,22 @@ static int find_exercise(const struct catalogue *cat, const char *id, unsigned *
 	return 0;
 }
 
-static int run_plan(const struct options *o, const struct catalogue *cat)
+static int run_plan(const struct options *o, const struct catalogue *cat,
+                    const struct plan_dose *dose)
 {
 	struct plan plan;
-	unsigned ex;
+	unsigned idx[CAT_MAX_EXERCISES], n = 0;
 	int rc;
 
 	if (!o->target || strcmp(o->target, "all") == 0) {
-		(void)plan_build_all(cat, o->level, &plan);
+		for (n = 0; n < cat->n_exercises; n++)
+			idx[n] = n;
 	} else {
-		if ((rc = find_exercise(cat, o->target, &ex)) != 0)
+		if ((rc = find_exercise(cat, o->target, &idx[0])) != 0)
 			return rc;
-		(void)plan_build_one(cat, ex, o->level, &plan);
+		n = 1;
 	}
+	(void)plan_build_dose(cat, idx, n, dose, &plan);
 	cli_plan(stdout, cat, &plan, o->tsv);
 	plan_free(&plan);
 	return 0;
@@ -467,11 +514,13 @@ static int run_checkin(const char *score, const char *history)
 	return 0;
 }
 
-static int run_player(const struct options *o, const struct catalogue *cat, const char *history)
+static int run_player(const struct options *o, const struct catalogue *cat, const char *history,
+                      const struct plan_dose *dose)
 {
 	struct ui_options u = {
 		.cat = cat,
 		.level = o->level,
+		.dose = dose,
 		.start = UI_START_MENU,
 		.bell = o->bell,
 		.flash = o->flash,
@@ -597,24 +646,29 @@ int main(int argc, char **argv)
 		return rc;
 	}
 
+	struct plan_dose dose;
+	if (o.mode == MODE_LIST || o.mode == MODE_SHOW || o.mode == MODE_PLAN ||
+	    o.mode == MODE_PLAYER)
+		(void)derive_steps(&o, &st, l.cat, history, time(NULL), NULL, &dose);
+
 	switch (o.mode) {
 	case MODE_LIST:
-		cli_list(stdout, l.cat, o.level, o.tsv);
+		cli_list(stdout, l.cat, &dose, o.tsv);
 		break;
 	case MODE_SHOW: {
 		unsigned ex;
 		if ((rc = find_exercise(l.cat, o.target, &ex)) == 0)
-			cli_show(stdout, l.cat, ex, o.level);
+			cli_show(stdout, l.cat, ex, &dose);
 		break;
 	}
 	case MODE_PLAN:
-		rc = run_plan(&o, l.cat);
+		rc = run_plan(&o, l.cat, &dose);
 		break;
 	case MODE_HISTORY:
 		rc = run_history(&o, l.cat, history);
 		break;
 	default:
-		rc = run_player(&o, l.cat, history);
+		rc = run_player(&o, l.cat, history, &dose);
 		break;
 	}
 	cat_free(l.cat);

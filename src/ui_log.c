@@ -430,7 +430,7 @@ static void find_resume(struct ui *ui)
 	}
 	bool resumable = !st->ended && prog_resolve(st, ui->opt->cat, idx, &err) == 0;
 	if (resumable) {
-		if (plan_build(ui->opt->cat, idx, st->n_exercises, st->level, &p) != 0) {
+		if (plan_build_dose(ui->opt->cat, idx, st->n_exercises, ui->opt->dose, &p) != 0) {
 			unlock_progress(ui);
 			free(st);
 			return;

@@ -47,7 +47,7 @@ void ui_menu_init(struct ui *ui)
 
 	/* Lengths do not change while the program runs: work them out once. */
 	for (unsigned i = 0; i < cat->n_exercises; i++) {
-		menu.secs[i + 1] = plan_exercise_seconds(cat, i, ui->opt->level);
+		menu.secs[i + 1] = plan_seconds_at(cat, i, ui->opt->dose);
 		total += menu.secs[i + 1];
 	}
 	menu.secs[0] = total;
@@ -216,7 +216,7 @@ void ui_menu_draw(struct ui *ui)
 	if (COLS >= 40) {
 		char level[32];
 
-		snprintf(level, sizeof(level), "level: %s", cat_level_name(ui->opt->level));
+		ui_dose_words(ui, -1, level, sizeof(level));
 		ui_draw_right(0, level, ui_draw_attr(UI_ROLE_DIM));
 	}
 
@@ -335,4 +335,21 @@ void ui_menu_key(struct ui *ui, enum ui_action action)
 	default:
 		break;
 	}
+}
+
+/* Where the numbers come from (issue 13): "medium level", "step 3/19" or "each at its step". */
+const char *ui_dose_words(const struct ui *ui, int exercise, char *buf, size_t len)
+{
+	const struct plan_dose *d = ui->opt->dose;
+	struct prg_dose pd;
+
+	if (d->forced) {
+		snprintf(buf, len, "%s level", cat_level_name(d->level));
+	} else if (exercise < 0) {
+		snprintf(buf, len, "each at its step");
+	} else {
+		plan_dose_of(ui->opt->cat, d, (unsigned)exercise, &pd);
+		snprintf(buf, len, "step %u/%u", pd.k, pd.steps);
+	}
+	return buf;
 }

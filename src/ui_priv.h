@@ -219,6 +219,12 @@ unsigned ui_menu_seconds(int entry);
 /* The catalogue index of a menu entry, or -1 for the routine and due entries. */
 int ui_menu_exercise(int entry);
 
+/*
+ * Where the numbers come from: "medium level" when forced, else "step 3/19"
+ * for an exercise (catalogue index) or "each at its step" for -1.
+ */
+const char *ui_dose_words(const struct ui *ui, int exercise, char *buf, size_t len);
+
 /* How many exercises the `due` entry plays now. */
 unsigned ui_menu_due_count(void);
 
