@@ -13,6 +13,7 @@
 #include "catalogue.h"
 #include "history.h"
 #include "plan.h"
+#include "progression.h"
 
 /* --list: one line per exercise: id, name, length at its dose, frequency. */
 void cli_list(FILE *fp, const struct catalogue *cat, const struct plan_dose *dose, bool tsv);
@@ -30,5 +31,13 @@ void cli_plan(FILE *fp, const struct catalogue *cat, const struct plan *plan, bo
  */
 void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summary *s,
                  const char *path, bool tsv);
+
+/*
+ * lumbar progress: each exercise (or only catalogue index `only`, -1 for
+ * all) with its step k/K, its dose now and at the next step, and its state
+ * in words; with tsv, `#exercise step steps state since`.
+ */
+void cli_progress(FILE *fp, const struct catalogue *cat, const struct prg_result *res, int only,
+                  bool tsv);
 
 #endif

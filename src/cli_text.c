@@ -253,3 +253,58 @@ void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summar
 		                   : "about the same");
 	}
 }
+
+/* ---- lumbar progress ------------------------------------------------------------ */
+
+void cli_progress(FILE *fp, const struct catalogue *cat, const struct prg_result *res, int only,
+                  bool tsv)
+{
+	char now[256], next[256], step[24], since[16];
+	int wid = 8, wnow = 8;
+	unsigned first = only >= 0 ? (unsigned)only : 0;
+	unsigned end = only >= 0 ? (unsigned)only + 1 : cat->n_exercises;
+
+	if (tsv) {
+		fprintf(fp, "#exercise\tstep\tsteps\tstate\tsince\n");
+		for (unsigned i = first; i < end; i++) {
+			if (res[i].since == PRG_NO_DAY)
+				snprintf(since, sizeof(since), "-");
+			else
+				hist_format_day(res[i].since, since, sizeof(since));
+			fprintf(fp, "%s\t%u\t%u\t%s\t%s\n", cat->exercises[i].id, res[i].k,
+			        res[i].steps, prg_state_name(res[i].state), since);
+		}
+		return;
+	}
+	for (unsigned i = first; i < end; i++) {
+		const struct cat_exercise *ex = &cat->exercises[i];
+		struct prg_dose d;
+		int a = (int)strlen(ex->id), b;
+
+		prg_dose(ex, res[i].k, &d);
+		b = (int)strlen(words_dose(ex, &d, now, sizeof(now)));
+		wid = a > wid ? a : wid;
+		wnow = b > wnow ? b : wnow;
+	}
+	/* An exercise of many sets says more than a column holds: it runs over. */
+	if (wnow > 30)
+		wnow = 30;
+	fprintf(fp, "%-*s  %-5s  %-*s  %-*s  %s\n", wid, "exercise", "step", wnow, "now", wnow,
+	        "next", "state");
+	for (unsigned i = first; i < end; i++) {
+		const struct cat_exercise *ex = &cat->exercises[i];
+		struct prg_dose d;
+
+		prg_dose(ex, res[i].k, &d);
+		words_dose(ex, &d, now, sizeof(now));
+		if (res[i].k < res[i].steps) {
+			prg_dose(ex, res[i].k + 1, &d);
+			words_dose(ex, &d, next, sizeof(next));
+		} else {
+			snprintf(next, sizeof(next), "-");
+		}
+		snprintf(step, sizeof(step), "%u/%u", res[i].k, res[i].steps);
+		fprintf(fp, "%-*s  %-5s  %-*s  %-*s  %s\n", wid, ex->id, step, wnow, now, wnow, next,
+		        res[i].words);
+	}
+}

@@ -28,6 +28,7 @@
 #include "plan.h"
 #include "steps.h"
 #include "ui.h"
+#include "words.h"
 
 /* sysexits(3) values, spelled out so the contract is visible here. */
 enum {
@@ -46,6 +47,7 @@ enum mode {
 	MODE_CHECK,
 	MODE_HISTORY,
 	MODE_CHECKIN,
+	MODE_PROGRESS,
 	MODE_VERSION,
 	MODE_HELP,
 };
@@ -58,6 +60,9 @@ struct options {
 	const char *history_file;
 	const char *on_phase;
 	enum cat_level level;
+	const char *progress_verb; /* `set` or `hold` after `progress`, or NULL */
+	const char *progress_arg;  /* progress set's step */
+	const char *days, *today;  /* progress hold --days N; progress --today DATE */
 	bool tsv;
 	bool bell, flash, color, speak;
 	/* Which of the above the command line set, so they beat the config file. */
@@ -73,6 +78,7 @@ static void usage(FILE *fp)
 {
 	fprintf(fp, "Usage: lumbar [OPTIONS] [ID|all|due]\n"
 	            "       lumbar checkin N\n"
+	            "       lumbar progress [ID] | progress set ID N | progress hold ID [--days N]\n"
 	            "A timer that walks you through a lower-back exercise routine.\n"
 	            "\n"
 	            "With no ID, opens the menu. With an ID or `all`, starts it at once.\n"
@@ -85,6 +91,9 @@ static void usage(FILE *fp)
 	            "  -c, --check FILE       validate a catalogue; silent when it is fine\n"
 	            "  -H, --history          what you did today and this week, streaks, pain\n"
 	            "  checkin N              record back pain this morning, 0-10\n"
+	            "  progress [ID]          each exercise's step, its dose now and next (--format=tsv)\n"
+	            "  progress set ID N      put an exercise at step N\n"
+	            "  progress hold ID       no step up for 7 days (--days N)\n"
 	            "\n"
 	            "Options:\n"
 	            "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
@@ -132,6 +141,8 @@ enum {
 	OPT_SPEAK,
 	OPT_NO_SPEAK,
 	OPT_ON_PHASE,
+	OPT_DAYS,
+	OPT_TODAY,
 };
 
 static const struct option long_options[] = {
@@ -154,6 +165,8 @@ static const struct option long_options[] = {
 	{ "speak", no_argument, NULL, OPT_SPEAK },
 	{ "no-speak", no_argument, NULL, OPT_NO_SPEAK },
 	{ "on-phase", required_argument, NULL, OPT_ON_PHASE },
+	{ "days", required_argument, NULL, OPT_DAYS },
+	{ "today", required_argument, NULL, OPT_TODAY },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -165,6 +178,38 @@ static int set_mode(struct options *o, enum mode m, const char *name)
 	if (o->mode != MODE_PLAYER && o->mode != m)
 		return usage_error("%s cannot be combined with another mode", name);
 	o->mode = m;
+	return 0;
+}
+
+/*
+ * `progress [ID]`, `progress set ID N`, `progress hold ID [--days N]`; and
+ * --days and --today only with them.
+ */
+static int parse_progress(int argc, char **argv, struct options *o)
+{
+	if (optind < argc && o->mode == MODE_PLAYER && strcmp(argv[optind], "progress") == 0) {
+		o->mode = MODE_PROGRESS;
+		optind++;
+		if (optind < argc &&
+		    (strcmp(argv[optind], "set") == 0 || strcmp(argv[optind], "hold") == 0)) {
+			o->progress_verb = argv[optind++];
+			if (optind >= argc)
+				return usage_error("progress %s needs an exercise id",
+				                   o->progress_verb);
+			o->target = argv[optind++];
+			if (strcmp(o->progress_verb, "set") == 0) {
+				if (optind >= argc)
+					return usage_error("progress set needs a step number");
+				o->progress_arg = argv[optind++];
+			}
+		} else if (optind < argc) {
+			o->target = argv[optind++];
+		}
+	}
+	if (o->days && (!o->progress_verb || strcmp(o->progress_verb, "hold") != 0))
+		return usage_error("--days goes with 'progress hold'");
+	if (o->today && o->mode != MODE_PROGRESS)
+		return usage_error("--today goes with 'progress'");
 	return 0;
 }
 
@@ -257,6 +302,12 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->on_phase = *optarg ? optarg : NULL;
 			o->set_on_phase = true;
 			break;
+		case OPT_DAYS:
+			o->days = optarg;
+			break;
+		case OPT_TODAY:
+			o->today = optarg;
+			break;
 		case 'h':
 			o->mode = MODE_HELP;
 			return 0;
@@ -285,6 +336,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 			return usage_error("checkin needs back pain this morning, 0-10");
 		o->target = argv[optind++];
 	}
+	if ((rc = parse_progress(argc, argv, o)) != 0)
+		return rc;
 	if (optind < argc) {
 		if (o->target && o->mode != MODE_PLAYER)
 			return usage_error("unexpected argument '%s'", argv[optind]);
@@ -514,6 +567,99 @@ static int run_checkin(const char *score, const char *history)
 	return 0;
 }
 
+/* A whole number from min to max, or -1. */
+static long whole_number(const char *s, long min, long max)
+{
+	char *end;
+	long v;
+
+	if (!s || *s < '0' || *s > '9' || strlen(s) > 6)
+		return -1;
+	v = strtol(s, &end, 10);
+	return *end || v < min || v > max ? -1 : v;
+}
+
+/* `progress set ID N` and `progress hold ID [--days N]`: one event in events.tsv. */
+static int run_progress_event(const struct options *o, const struct catalogue *cat,
+                              unsigned ex, const struct prg_result *res, const char *history,
+                              time_t now)
+{
+	const struct cat_exercise *e = &cat->exercises[ex];
+	bool set = strcmp(o->progress_verb, "set") == 0;
+	long v = set ? whole_number(o->progress_arg, 0, res->steps)
+	             : o->days ? whole_number(o->days, 0, 3650) : 7;
+	struct ev_event ev;
+	struct hist_error err;
+	struct prg_dose d;
+	char path[PATH_LEN], words[256], day[16];
+
+	if (v < 0 && set)
+		return usage_error("progress set: %s has steps 0 to %u, not '%s'", e->id,
+		                   res->steps, o->progress_arg);
+	if (v < 0)
+		return usage_error("--days wants a number of days from 0 to 3650, not '%s'",
+		                   o->days);
+	if (!*history) {
+		fprintf(stderr, "%s: no history without HOME; use --history-file FILE\n", progname);
+		return EXIT_USAGE;
+	}
+	if (ev_path(history, path, sizeof(path)) != 0) {
+		fprintf(stderr, "%s: the history path is too long\n", progname);
+		return EXIT_USAGE;
+	}
+	ev_init(&ev, set ? EV_SET : EV_HOLD, now);
+	snprintf(ev.exercise, sizeof(ev.exercise), "%s", e->id);
+	snprintf(ev.value, sizeof(ev.value), "%d", (int)v);
+	if (ev_append(path, &ev, &err) != 0) {
+		fprintf(stderr, "%s: %s\n", progname, err.msg);
+		return EXIT_IOERR;
+	}
+	if (set) {
+		prg_dose(e, (unsigned)v, &d);
+		printf("%s: step %ld/%u (%s), recorded in %s\n", e->name, v, res->steps,
+		       words_dose(e, &d, words, sizeof(words)), path);
+	} else if (v == 0) {
+		printf("%s: hold ended, recorded in %s\n", e->name, path);
+	} else {
+		printf("%s: no step up until %s, recorded in %s\n", e->name,
+		       hist_format_day(hist_today(now) + (int32_t)v, day, sizeof(day)), path);
+	}
+	return 0;
+}
+
+/* `lumbar progress ...`: the steps, or an event that moves one. */
+static int run_progress(const struct options *o, const struct settings *st,
+                        const struct catalogue *cat, const char *history)
+{
+	struct prg_result res[CAT_MAX_EXERCISES];
+	struct plan_dose dose;
+	unsigned ex = 0;
+	time_t now = time(NULL);
+	int rc;
+
+	if (o->target && (rc = find_exercise(cat, o->target, &ex)) != 0)
+		return rc;
+	if (o->today) {
+		int32_t day;
+		time_t when;
+		char ts[40];
+
+		/* Noon of that day, so the date is the same in every time zone. */
+		snprintf(ts, sizeof(ts), "%.10sT12:00:00Z", o->today);
+		if (strlen(o->today) != 10 || hist_parse_time(ts, strlen(ts), &day, &when))
+			return usage_error("--today wants a date as YYYY-MM-DD, not '%s'", o->today);
+		now = when;
+	}
+	if (derive_steps(o, st, cat, history, now, res, &dose) != 0) {
+		fprintf(stderr, "%s: out of memory\n", progname);
+		return 71;
+	}
+	if (o->progress_verb)
+		return run_progress_event(o, cat, ex, &res[ex], history, now);
+	cli_progress(stdout, cat, res, o->target ? (int)ex : -1, o->tsv);
+	return 0;
+}
+
 static int run_player(const struct options *o, const struct catalogue *cat, const char *history,
                       const struct plan_dose *dose)
 {
@@ -666,6 +812,9 @@ int main(int argc, char **argv)
 		break;
 	case MODE_HISTORY:
 		rc = run_history(&o, l.cat, history);
+		break;
+	case MODE_PROGRESS:
+		rc = run_progress(&o, &st, l.cat, history);
 		break;
 	default:
 		rc = run_player(&o, l.cat, history, &dose);
