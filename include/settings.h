@@ -6,6 +6,10 @@
  *   speak: false
  *   on_phase: "notify-send \"$LUMBAR_SAY\""   # at most 1000 bytes
  *   color: true
+ *   progression:                # issue 13; lumbar(1), PROGRESSION
+ *     mode: suggest             # off, suggest or auto
+ *     exercises: { back-extension: off }
+ *     greens: 3                 # and the other numbers of struct prg_params
  *
  * Every key is optional and an unknown key is an error. The file is read
  * with the catalogue's machinery and reports errors the same way
@@ -21,6 +25,7 @@
 #include <stddef.h>
 
 #include "catalogue.h"
+#include "progression.h"
 
 /* Largest settings file read; a real one is a few lines. */
 #define SETTINGS_MAX_FILE (64u * 1024u)
@@ -35,6 +40,13 @@ struct settings {
 	int speak;            /* -1 unset, 0 false, 1 true */
 	int color;            /* -1 unset, 0 false, 1 true */
 	char *on_phase;       /* NULL when unset or empty; owned */
+	/* `progression:` (issue 13; see lumbar(1), PROGRESSION): defaults when absent. */
+	struct prg_params progression;
+	unsigned n_modes; /* `progression: exercises:`, a mode per exercise id */
+	struct {
+		char id[CAT_MAX_ID + 1];
+		enum prg_mode mode;
+	} modes[CAT_MAX_EXERCISES];
 };
 
 /* Everything unset. */

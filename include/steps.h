@@ -16,6 +16,7 @@
 #include "history.h"
 #include "plan.h"
 #include "progression.h"
+#include "settings.h"
 
 /* The rules' parameters and each exercise's mode. */
 struct steps_rules {
@@ -23,8 +24,12 @@ struct steps_rules {
 	enum prg_mode modes[CAT_MAX_EXERCISES]; /* one per catalogue exercise */
 };
 
-/* Issue 13's defaults: suggest for every exercise. */
-void steps_rules_default(struct steps_rules *r, const struct catalogue *cat);
+/*
+ * The rules config.yaml's `progression:` gives (`st` NULL: issue 13's
+ * defaults, suggest for every exercise). Modes of ids not in the catalogue
+ * are left unused.
+ */
+void steps_rules(struct steps_rules *r, const struct catalogue *cat, const struct settings *st);
 
 /* A history entry as progression reads it. */
 void steps_session(const struct hist_entry *e, struct prg_session *out);

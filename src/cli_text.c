@@ -304,7 +304,7 @@ void cli_progress(FILE *fp, const struct catalogue *cat, const struct prg_result
 			snprintf(next, sizeof(next), "-");
 		}
 		snprintf(step, sizeof(step), "%u/%u", res[i].k, res[i].steps);
-		fprintf(fp, "%-*s  %-5s  %-*s  %-*s  %s\n", wid, ex->id, step, wnow, now, wnow, next,
-		        res[i].words);
+		fprintf(fp, "%-*s  %-5s  %-*s  %-*s  %s\n", wid, ex->id, step, wnow, now, wnow,
+		        next, res[i].words);
 	}
 }

@@ -76,44 +76,46 @@ enum { PATH_LEN = 4096 };
 
 static void usage(FILE *fp)
 {
-	fprintf(fp, "Usage: lumbar [OPTIONS] [ID|all|due]\n"
-	            "       lumbar checkin N\n"
-	            "       lumbar progress [ID] | progress set ID N | progress hold ID [--days N]\n"
-	            "A timer that walks you through a lower-back exercise routine.\n"
-	            "\n"
-	            "With no ID, opens the menu. With an ID or `all`, starts it at once.\n"
-	            "\n"
-	            "Plain-text modes:\n"
-	            "  -l, --list             list the exercises with length and frequency\n"
-	            "  -s, --show ID          everything about one exercise\n"
-	            "  -p, --plan [ID|all]    the timeline as a table (default: all)\n"
-	            "      --format=tsv       tab-separated output (--list, --plan, --history)\n"
-	            "  -c, --check FILE       validate a catalogue; silent when it is fine\n"
-	            "  -H, --history          what you did today and this week, streaks, pain\n"
-	            "  checkin N              record back pain this morning, 0-10\n"
-	            "  progress [ID]          each exercise's step, its dose now and next (--format=tsv)\n"
-	            "  progress set ID N      put an exercise at step N\n"
-	            "  progress hold ID       no step up for 7 days (--days N)\n"
-	            "\n"
-	            "Options:\n"
-	            "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
-	            "  -L, --level LEVEL      easy (default), medium or hard\n"
-	            "      --history-file FILE  where finished exercises are logged\n"
-	            "      --no-bell          no sound at phase changes (the screen flashes)\n"
-	            "  -q, --quiet            neither sound nor flash\n"
-	            "      --no-color         no colours (also: NO_COLOR=1)\n"
-	            "      --color            colours, even if NO_COLOR or config.yaml say none\n"
-	            "      --speak            speak each phase (espeak-ng, espeak or say)\n"
-	            "      --no-speak         do not speak, even if config.yaml says speak\n"
-	            "      --on-phase CMD     run CMD through /bin/sh at each phase change\n"
-	            "                         ('' for none, even if config.yaml sets one)\n"
-	            "  -h, --help             show this help\n"
-	            "  -V, --version          show the version and the catalogue in use\n"
-	            "\n"
-	            "Exit status: 0 ok, 64 usage, 65 bad catalogue, 66 unreadable file,\n"
-	            "71 out of memory, 74 output not written.\n"
-	            "General advice from a public article, not a physiotherapist's:\n"
-	            "stop any exercise that increases your pain. See lumbar(1).\n");
+	fprintf(
+	    fp,
+	    "Usage: lumbar [OPTIONS] [ID|all|due]\n"
+	    "       lumbar checkin N\n"
+	    "       lumbar progress [ID] | progress set ID N | progress hold ID [--days N]\n"
+	    "A timer that walks you through a lower-back exercise routine.\n"
+	    "\n"
+	    "With no ID, opens the menu. With an ID or `all`, starts it at once.\n"
+	    "\n"
+	    "Plain-text modes:\n"
+	    "  -l, --list             list the exercises with length and frequency\n"
+	    "  -s, --show ID          everything about one exercise\n"
+	    "  -p, --plan [ID|all]    the timeline as a table (default: all)\n"
+	    "      --format=tsv       tab-separated output (--list, --plan, --history)\n"
+	    "  -c, --check FILE       validate a catalogue; silent when it is fine\n"
+	    "  -H, --history          what you did today and this week, streaks, pain\n"
+	    "  checkin N              record back pain this morning, 0-10\n"
+	    "  progress [ID]          each exercise's step, its dose now and next (--format=tsv)\n"
+	    "  progress set ID N      put an exercise at step N\n"
+	    "  progress hold ID       no step up for 7 days (--days N)\n"
+	    "\n"
+	    "Options:\n"
+	    "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
+	    "  -L, --level LEVEL      easy (default), medium or hard\n"
+	    "      --history-file FILE  where finished exercises are logged\n"
+	    "      --no-bell          no sound at phase changes (the screen flashes)\n"
+	    "  -q, --quiet            neither sound nor flash\n"
+	    "      --no-color         no colours (also: NO_COLOR=1)\n"
+	    "      --color            colours, even if NO_COLOR or config.yaml say none\n"
+	    "      --speak            speak each phase (espeak-ng, espeak or say)\n"
+	    "      --no-speak         do not speak, even if config.yaml says speak\n"
+	    "      --on-phase CMD     run CMD through /bin/sh at each phase change\n"
+	    "                         ('' for none, even if config.yaml sets one)\n"
+	    "  -h, --help             show this help\n"
+	    "  -V, --version          show the version and the catalogue in use\n"
+	    "\n"
+	    "Exit status: 0 ok, 64 usage, 65 bad catalogue, 66 unreadable file,\n"
+	    "71 out of memory, 74 output not written.\n"
+	    "General advice from a public article, not a physiotherapist's:\n"
+	    "stop any exercise that increases your pain. See lumbar(1).\n");
 }
 
 /* One line on stderr with a hint, and the usage exit status. */
@@ -448,7 +450,7 @@ static int derive_steps(const struct options *o, const struct settings *st,
 
 	if (!res)
 		res = local;
-	steps_rules_default(&rules, cat);
+	steps_rules(&rules, cat, st);
 	if (*history &&
 	    hist_load(history, &h, warn_history_line, (void *)(uintptr_t)history, &err) != 0)
 		fprintf(stderr, "%s: %s\n", progname, err.msg);
@@ -580,14 +582,14 @@ static long whole_number(const char *s, long min, long max)
 }
 
 /* `progress set ID N` and `progress hold ID [--days N]`: one event in events.tsv. */
-static int run_progress_event(const struct options *o, const struct catalogue *cat,
-                              unsigned ex, const struct prg_result *res, const char *history,
-                              time_t now)
+static int run_progress_event(const struct options *o, const struct catalogue *cat, unsigned ex,
+                              const struct prg_result *res, const char *history, time_t now)
 {
 	const struct cat_exercise *e = &cat->exercises[ex];
 	bool set = strcmp(o->progress_verb, "set") == 0;
-	long v = set ? whole_number(o->progress_arg, 0, res->steps)
-	             : o->days ? whole_number(o->days, 0, 3650) : 7;
+	long v = set       ? whole_number(o->progress_arg, 0, res->steps)
+	         : o->days ? whole_number(o->days, 0, 3650)
+	                   : 7;
 	struct ev_event ev;
 	struct hist_error err;
 	struct prg_dose d;
@@ -647,7 +649,8 @@ static int run_progress(const struct options *o, const struct settings *st,
 		/* Noon of that day, so the date is the same in every time zone. */
 		snprintf(ts, sizeof(ts), "%.10sT12:00:00Z", o->today);
 		if (strlen(o->today) != 10 || hist_parse_time(ts, strlen(ts), &day, &when))
-			return usage_error("--today wants a date as YYYY-MM-DD, not '%s'", o->today);
+			return usage_error("--today wants a date as YYYY-MM-DD, not '%s'",
+			                   o->today);
 		now = when;
 	}
 	if (derive_steps(o, st, cat, history, now, res, &dose) != 0) {

@@ -10,12 +10,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-void steps_rules_default(struct steps_rules *r, const struct catalogue *cat)
+void steps_rules(struct steps_rules *r, const struct catalogue *cat, const struct settings *st)
 {
-	prg_params_default(&r->params);
+	if (st)
+		r->params = st->progression;
+	else
+		prg_params_default(&r->params);
 	for (unsigned i = 0; i < CAT_MAX_EXERCISES; i++)
 		r->modes[i] = r->params.mode;
-	(void)cat;
+	for (unsigned i = 0; st && i < st->n_modes; i++) {
+		int at = cat_find(cat, st->modes[i].id);
+		if (at >= 0 && at < CAT_MAX_EXERCISES)
+			r->modes[at] = st->modes[i].mode;
+	}
 }
 
 void steps_session(const struct hist_entry *e, struct prg_session *out)

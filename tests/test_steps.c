@@ -54,7 +54,7 @@ static void derive(const char *history, const char *events, unsigned day, struct
 
 	assert_int_equal(hist_parse(history, strlen(history), &h, NULL, NULL, &err), 0);
 	assert_int_equal(ev_parse(events, strlen(events), &ev, NULL, NULL, &err), 0);
-	steps_rules_default(&rules, cat);
+	steps_rules(&rules, cat, NULL);
 	assert_int_equal(
 	    steps_derive(cat, &h, &ev, &rules, hist_day_from_civil(2026, 12, day), res), 0);
 	*out = res[index_of("childs-pose")];
@@ -103,7 +103,7 @@ static void test_accept_takes_it_and_the_plan_plays_it(void **state)
 
 	assert_int_equal(hist_parse(greens, strlen(greens), &h, NULL, NULL, &err), 0);
 	assert_int_equal(ev_parse(events, strlen(events), &ev, NULL, NULL, &err), 0);
-	steps_rules_default(&rules, cat);
+	steps_rules(&rules, cat, NULL);
 	assert_int_equal(steps_derive(cat, &h, &ev, &rules, hist_day_from_civil(2026, 12, 9), res),
 	                 0);
 	steps_dose(cat, res, &dose);
