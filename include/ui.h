@@ -12,6 +12,7 @@
 
 #include "catalogue.h"
 #include "plan.h"
+#include "steps.h"
 
 /* What to show first. */
 enum ui_start {
@@ -24,7 +25,8 @@ enum ui_start {
 struct ui_options {
 	const struct catalogue *cat;
 	enum cat_level level;
-	const struct plan_dose *dose; /* each exercise's numbers: its step, or level forced */
+	const struct plan_dose *dose;    /* each exercise's numbers: its step, or level forced */
+	const struct steps_rules *rules; /* progression's rules (config.yaml); NULL: none */
 	enum ui_start start;
 	unsigned exercise;        /* with UI_START_EXERCISE */
 	bool bell;                /* audible bell at phase changes */

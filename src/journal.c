@@ -13,6 +13,22 @@ static const char *slot_id(const struct catalogue *cat, const struct plan *p, un
 	return cat->exercises[p->exercises[i]].id;
 }
 
+/* The step field of slot i: `k/K`, or the level's name when --level forced it. */
+static void journal_step(const struct catalogue *cat, const struct plan *p, unsigned i,
+                         struct hist_step *out)
+{
+	unsigned top = prg_steps(&cat->exercises[p->exercises[i]]);
+
+	if (p->forced)
+		*out = (struct hist_step){ .kind = HIST_STEP_LEVEL, .level = p->level };
+	else if (p->step && top <= HIST_MAX_STEPS)
+		*out = (struct hist_step){ .kind = HIST_STEP_INDEX,
+			                   .k = p->step[i] < top ? p->step[i] : top,
+			                   .n = top };
+	else
+		*out = (struct hist_step){ .kind = HIST_STEP_NONE };
+}
+
 unsigned journal_begin(struct journal *j, const struct catalogue *cat, const struct plan *p,
                        const struct hist_entry *resumed, unsigned n_resumed)
 {
@@ -31,22 +47,6 @@ unsigned journal_begin(struct journal *j, const struct catalogue *cat, const str
 		}
 	}
 	return placed;
-}
-
-/* The step field of slot i: `k/K`, or the level's name when --level forced it. */
-static void journal_step(const struct catalogue *cat, const struct plan *p, unsigned i,
-                         struct hist_step *out)
-{
-	unsigned top = prg_steps(&cat->exercises[p->exercises[i]]);
-
-	if (p->forced)
-		*out = (struct hist_step){ .kind = HIST_STEP_LEVEL, .level = p->level };
-	else if (p->step && top <= HIST_MAX_STEPS)
-		*out = (struct hist_step){ .kind = HIST_STEP_INDEX,
-			                   .k = p->step[i] < top ? p->step[i] : top,
-			                   .n = top };
-	else
-		*out = (struct hist_step){ .kind = HIST_STEP_NONE };
 }
 
 /* Make slot i's entry as the rules say; false when it earns none. */

@@ -434,37 +434,40 @@ static void warn_history_line(void *ctx, unsigned line, const char *why);
  * (steps.h), into res (may be NULL) and the dose source the plain modes and
  * the player use. --level, or `level:` in config.yaml, forces one level for
  * every exercise instead. A history that cannot be read is said on stderr
- * and counts as empty. Returns 0, or -1 when memory runs out.
+ * and counts as empty. Running out of memory exits 71, as xmalloc() does.
  */
-static int derive_steps(const struct options *o, const struct settings *st,
-                        const struct catalogue *cat, const char *history, time_t now,
-                        struct prg_result *res, struct plan_dose *dose)
+static void derive_steps(const struct options *o, const struct settings *st,
+                         const struct catalogue *cat, const struct steps_rules *rules,
+                         const char *history, time_t now, struct prg_result *res,
+                         struct plan_dose *dose)
 {
 	struct hist h = { 0 };
 	struct ev_log ev = { 0 };
 	struct hist_error err;
-	struct steps_rules rules;
 	struct prg_result local[CAT_MAX_EXERCISES];
 	char path[PATH_LEN];
 	int rc;
 
 	if (!res)
 		res = local;
-	steps_rules(&rules, cat, st);
 	if (*history &&
 	    hist_load(history, &h, warn_history_line, (void *)(uintptr_t)history, &err) != 0)
 		fprintf(stderr, "%s: %s\n", progname, err.msg);
 	if (*history && ev_path(history, path, sizeof(path)) == 0 &&
 	    ev_load(path, &ev, warn_history_line, path, &err) != 0)
 		fprintf(stderr, "%s: %s\n", progname, err.msg);
-	rc = steps_derive(cat, &h, &ev, &rules, hist_today(now), res);
+	rc = steps_derive(cat, &h, &ev, rules, hist_today(now), res);
 	ev_free(&ev);
 	hist_free(&h);
+	if (rc != 0) {
+		/* As xmalloc() does (file.h). */
+		fprintf(stderr, "%s: out of memory\n", progname);
+		exit(71);
+	}
 	if (o->set_level || st->have_level)
 		plan_dose_level(dose, o->level);
-	else if (rc == 0)
+	else
 		steps_dose(cat, res, dose);
-	return rc;
 }
 
 /* ---- Modes ------------------------------------------------------------------- */
@@ -635,6 +638,7 @@ static int run_progress(const struct options *o, const struct settings *st,
 {
 	struct prg_result res[CAT_MAX_EXERCISES];
 	struct plan_dose dose;
+	struct steps_rules rules;
 	unsigned ex = 0;
 	time_t now = time(NULL);
 	int rc;
@@ -653,10 +657,8 @@ static int run_progress(const struct options *o, const struct settings *st,
 			                   o->today);
 		now = when;
 	}
-	if (derive_steps(o, st, cat, history, now, res, &dose) != 0) {
-		fprintf(stderr, "%s: out of memory\n", progname);
-		return 71;
-	}
+	steps_rules(&rules, cat, st);
+	derive_steps(o, st, cat, &rules, history, now, res, &dose);
 	if (o->progress_verb)
 		return run_progress_event(o, cat, ex, &res[ex], history, now);
 	cli_progress(stdout, cat, res, o->target ? (int)ex : -1, o->tsv);
@@ -664,12 +666,13 @@ static int run_progress(const struct options *o, const struct settings *st,
 }
 
 static int run_player(const struct options *o, const struct catalogue *cat, const char *history,
-                      const struct plan_dose *dose)
+                      const struct plan_dose *dose, const struct steps_rules *rules)
 {
 	struct ui_options u = {
 		.cat = cat,
 		.level = o->level,
 		.dose = dose,
+		.rules = rules,
 		.start = UI_START_MENU,
 		.bell = o->bell,
 		.flash = o->flash,
@@ -796,9 +799,11 @@ int main(int argc, char **argv)
 	}
 
 	struct plan_dose dose;
+	struct steps_rules rules;
+	steps_rules(&rules, l.cat, &st);
 	if (o.mode == MODE_LIST || o.mode == MODE_SHOW || o.mode == MODE_PLAN ||
 	    o.mode == MODE_PLAYER)
-		(void)derive_steps(&o, &st, l.cat, history, time(NULL), NULL, &dose);
+		derive_steps(&o, &st, l.cat, &rules, history, time(NULL), NULL, &dose);
 
 	switch (o.mode) {
 	case MODE_LIST:
@@ -820,7 +825,7 @@ int main(int argc, char **argv)
 		rc = run_progress(&o, &st, l.cat, history);
 		break;
 	default:
-		rc = run_player(&o, l.cat, history, &dose);
+		rc = run_player(&o, l.cat, history, &dose, &rules);
 		break;
 	}
 	cat_free(l.cat);

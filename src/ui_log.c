@@ -38,6 +38,11 @@ static time_t wall_now(void)
 	return time(NULL);
 }
 
+time_t ui_wall_now(void)
+{
+	return wall_now();
+}
+
 /* ---- Reading ------------------------------------------------------------------ */
 
 /* Damaged lines of one load: the first one, and how many in all. */

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "catalogue.h"
 #include "history.h"
@@ -265,6 +266,9 @@ void ui_history_key(struct ui *ui, enum ui_action action);
  * status line; nothing here stops the program.
  */
 void ui_log_init(struct ui *ui);
+
+/* The wall clock, read in ui_log.c only (for the date of a step, issue 13). */
+time_t ui_wall_now(void);
 
 /* Free what ui_log_init() and the reloads allocated. */
 void ui_log_free(struct ui *ui);

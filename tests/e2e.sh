@@ -589,7 +589,7 @@ test_pain_score_recorded() {
 	keys q
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
-	expect_entry '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}[+-][0-9]{2}:[0-9]{2}	side-hold	done	1[12]	3	-	-$' ||
+	expect_entry '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}[+-][0-9]{2}:[0-9]{2}	side-hold	done	1[12]	3	-	0/0$' ||
 		return 1
 	head -n 1 "$hist" | grep -q '^# timestamp' || { why="no header line"; return 1; }
 	[ "$(wc -l <"$hist")" -eq 2 ] || { why="expected a header and one line"; return 1; }
@@ -605,7 +605,7 @@ test_pain_skipped_with_enter() {
 	keys Enter
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
-	expect_entry '	side-hold	done	[0-9]+	-	-	-$'
+	expect_entry '	side-hold	done	[0-9]+	-	-	0/0$'
 }
 
 # q then y after one completed work phase: one partial line, no score.
@@ -618,7 +618,7 @@ test_quit_after_a_hold_is_partial() {
 	keys y
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
-	expect_entry '	side-hold	partial	[0-9]+	-	-	-$'
+	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0$'
 }
 
 # Left before any work phase completed: nothing to log.
@@ -749,8 +749,9 @@ test_resume_after_kill() {
 	keys Enter
 	expect_exit 0 || return 1
 	expect_entries 2 || return 1
+	# The progress file keeps no step: an entry from before the kill has `-`.
 	expect_entry '	side-hold	done	[0-9]+	5	-	-$' || return 1
-	expect_entry '	bridges	done	[0-9]+	5	-	-$' || return 1
+	expect_entry '	bridges	done	[0-9]+	5	-	0/0$' || return 1
 	[ ! -e "$state"/lumbar/*.progress ] || { why="progress file left behind"; return 1; }
 }
 
@@ -809,7 +810,7 @@ test_stale_progress_is_ignored() {
 	keys q
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
-	expect_entry '	side-hold	done	[0-9]+	-	-	-$' || return 1
+	expect_entry '	side-hold	done	[0-9]+	-	-	0/0$' || return 1
 	[ ! -e "$state"/lumbar/*.progress ] || { why="progress file left behind"; return 1; }
 }
 
@@ -873,7 +874,7 @@ signal_test() {
 	# At the question the routine is over: what was done is kept, without a score.
 	if [ "$where" = prompt ]; then
 		expect_entries 1 || return 1
-		expect_entry '	side-hold	done	[0-9]+	-	-	-$' || return 1
+		expect_entry '	side-hold	done	[0-9]+	-	-	0/0$' || return 1
 	fi
 }
 test_sigterm_at_pain_prompt() { signal_test TERM 143 prompt; }
@@ -890,7 +891,7 @@ test_ctrl_c_mid_exercise_logs_partial() {
 	keys C-c
 	expect_exit 130 || return 1
 	expect_entries 1 || return 1
-	expect_entry '	side-hold	partial	[0-9]+	-	-	-$'
+	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0$'
 }
 
 test_plain_options() {
@@ -1474,7 +1475,7 @@ signal_partial_test() {
 	kill "-$sig" "$pid"
 	expect_exit "$rc" || return 1
 	expect_entries 1 || return 1
-	expect_entry '	side-hold	partial	[0-9]+	-	-	-$'
+	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0$'
 }
 test_sigterm_mid_exercise_logs_partial() { signal_partial_test TERM 143; }
 test_sighup_mid_exercise_logs_partial() { signal_partial_test HUP 129; }
@@ -1506,6 +1507,70 @@ test_failed_append_keeps_the_progress() {
 for t in progress_file_in_the_state_folder second_terminal_sees_the_running_routine \
 	sigterm_mid_exercise_logs_partial sighup_mid_exercise_logs_partial \
 	failed_append_keeps_the_progress; do
+	run_test "$t"
+done
+
+
+# ---- Progression (issue 13) ---------------------------------------------------
+
+STEPS=tests/fixtures/e2e-steps.yaml
+
+# Three comfortable sessions on three days (today's the third), over a week
+# after the start: the summary offers the next step, y takes it (an accept event), and
+# --plan then plays the new dose.
+test_summary_offers_a_step() {
+	local d
+	open_pane steps 120 || return 1
+	mkdir -p "${hist%/*}"
+	{
+		printf '# timestamp\texercise-id\tstatus\tactive-seconds\tpain\tpain-before\tstep\n'
+		# Begun 9 days ago, left part-way (amber): the count starts after it.
+		printf '%s\tramp\tpartial\t1\t-\t-\t0/2\n' \
+			"$(date -d '-9 days' '+%Y-%m-%dT09:00:00%:z')"
+		for d in 5 1; do
+			printf '%s\tramp\tdone\t2\t1\t1\t0/2\n' \
+				"$(date -d "-$d days" '+%Y-%m-%dT09:00:00%:z')"
+		done
+	} >"$hist"
+	run --catalogue $STEPS --history-file "$hist" ramp
+	wait_for 'How is your back now\? 0-10' 10 || return 1
+	keys 1 Enter
+	wait_text 'Next time: Ramp 3 s \(was 2 s\) — 3 comfortable sessions\. +y take the step +n not yet' ||
+		return 1
+	keys y
+	wait_text 'Ramp: the next step from next time' || return 1
+	keys Enter
+	expect_exit 0 || return 1
+	expect_entry '	ramp	done	[0-9]+	1	-	0/2$' || return 1
+	grep -q '	accept	ramp	' "${hist%/*}/events.tsv" ||
+		{ why="no accept event: $(cat "${hist%/*}/events.tsv" 2>&1)"; return 1; }
+	"$BIN" --catalogue $STEPS --history-file "$hist" --plan ramp --format=tsv |
+		grep -q '^1	3	work	ramp	' ||
+		{ why="--plan does not play 3 s: $("$BIN" --catalogue $STEPS --history-file "$hist" --plan ramp)"; return 1; }
+}
+
+# n declines: a decline event, and the step stays.
+test_summary_step_declined() {
+	local d
+	open_pane stepsno 120 || return 1
+	mkdir -p "${hist%/*}"
+	for d in 9 5 1; do
+		printf '%s\tramp\tdone\t2\t1\t1\t0/2\n' "$(date -d "-$d days" '+%Y-%m-%dT09:00:00%:z')"
+	done >"$hist"
+	run --catalogue $STEPS --history-file "$hist" ramp
+	wait_for 'How is your back now\? 0-10' 10 || return 1
+	keys 2 Enter
+	wait_text 'Next time: Ramp 3 s \(was 2 s\)' || return 1
+	keys n
+	wait_text 'Ramp: not yet' || return 1
+	keys Enter
+	expect_exit 0 || return 1
+	grep -q '	decline	ramp	' "${hist%/*}/events.tsv" || { why="no decline event"; return 1; }
+	"$BIN" --catalogue $STEPS --history-file "$hist" --plan ramp --format=tsv |
+		grep -q '^1	2	work	ramp	' || { why="the step moved"; return 1; }
+}
+
+for t in summary_offers_a_step summary_step_declined; do
 	run_test "$t"
 done
 
