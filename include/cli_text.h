@@ -26,11 +26,12 @@ void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise,
 void cli_plan(FILE *fp, const struct catalogue *cat, const struct plan *plan, bool tsv);
 
 /*
- * --history: per exercise today or this week against frequency, adherence,
- * streaks and the pain trend; with tsv, one row per day with entries.
+ * --history: per exercise today or this week against frequency, adherence
+ * and its step k/K (`steps`, may be NULL), streaks and the pain trend; with
+ * tsv, one row per day with entries.
  */
 void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summary *s,
-                 const char *path, bool tsv);
+                 const struct prg_result *steps, const char *path, bool tsv);
 
 /*
  * lumbar progress: each exercise (or only catalogue index `only`, -1 for

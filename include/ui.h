@@ -27,6 +27,7 @@ struct ui_options {
 	enum cat_level level;
 	const struct plan_dose *dose;    /* each exercise's numbers: its step, or level forced */
 	const struct steps_rules *rules; /* progression's rules (config.yaml); NULL: none */
+	const struct prg_result *steps;  /* each exercise's step at start; NULL: none */
 	enum ui_start start;
 	unsigned exercise;        /* with UI_START_EXERCISE */
 	bool bell;                /* audible bell at phase changes */

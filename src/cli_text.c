@@ -206,7 +206,7 @@ static void history_tsv(FILE *fp, const struct hist_summary *s)
 }
 
 void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summary *s,
-                 const char *path, bool tsv)
+                 const struct prg_result *steps, const char *path, bool tsv)
 {
 	char day[16], count[48], safe[4 * 4096];
 	int wid = 8;
@@ -223,8 +223,8 @@ void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summar
 	fprintf(fp, "History: %s\n", cat_escape(safe, sizeof(safe), path));
 	fprintf(fp, "Today %s: %u min active\n\n", hist_format_day(s->today, day, sizeof(day)),
 	        (s->today_active_s + 30) / 60);
-	fprintf(fp, "%-*s  %-14s  %-3s  %-14s  %6s  %7s\n", wid, "exercise", "done", "", "also",
-	        "7 days", "30 days");
+	fprintf(fp, "%-*s  %-14s  %-3s  %-14s  %6s  %7s  %s\n", wid, "exercise", "done", "", "also",
+	        "7 days", "30 days", "step");
 	for (unsigned i = 0; i < cat->n_exercises; i++) {
 		const struct hist_ex_stat *st = &s->ex[i];
 		char other[32];
@@ -233,9 +233,13 @@ void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summar
 			snprintf(other, sizeof(other), "%u today", st->today);
 		else
 			snprintf(other, sizeof(other), "%u this week", st->week);
-		fprintf(fp, "%-*s  %-14s  %-3s  %-14s  %5u%%  %6u%%\n", wid, cat->exercises[i].id,
+		char step[16] = "-";
+		if (steps)
+			snprintf(step, sizeof(step), "%u/%u", steps[i].k, steps[i].steps);
+		fprintf(fp, "%-*s  %-14s  %-3s  %-14s  %5u%%  %6u%%  %s\n", wid,
+		        cat->exercises[i].id,
 		        words_count(&cat->exercises[i], st, count, sizeof(count)),
-		        st->due ? "due" : "", other, st->pct7, st->pct30);
+		        st->due ? "due" : "", other, st->pct7, st->pct30, step);
 	}
 	fprintf(fp, "\nStreak: %u day%s (best %u)\n", s->streak, s->streak == 1 ? "" : "s",
 	        s->best_streak);

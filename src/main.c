@@ -450,11 +450,15 @@ static void derive_steps(const struct options *o, const struct settings *st,
 
 	if (!res)
 		res = local;
-	if (*history &&
-	    hist_load(history, &h, warn_history_line, (void *)(uintptr_t)history, &err) != 0)
+	/* --history reads the file again and names what is wrong with it itself. */
+	bool quiet = o->mode == MODE_HISTORY;
+	hist_warn_fn *warn = quiet ? NULL : warn_history_line;
+
+	if (*history && hist_load(history, &h, warn, (void *)(uintptr_t)history, &err) != 0 &&
+	    !quiet)
 		fprintf(stderr, "%s: %s\n", progname, err.msg);
 	if (*history && ev_path(history, path, sizeof(path)) == 0 &&
-	    ev_load(path, &ev, warn_history_line, path, &err) != 0)
+	    ev_load(path, &ev, warn, path, &err) != 0 && !quiet)
 		fprintf(stderr, "%s: %s\n", progname, err.msg);
 	rc = steps_derive(cat, &h, &ev, rules, hist_today(now), res);
 	ev_free(&ev);
@@ -528,7 +532,8 @@ static void warn_history_line(void *ctx, unsigned line, const char *why)
 	fprintf(stderr, "%s:%u: %s\n", (const char *)ctx, line, why);
 }
 
-static int run_history(const struct options *o, const struct catalogue *cat, const char *path)
+static int run_history(const struct options *o, const struct catalogue *cat, const char *path,
+                       const struct prg_result *steps)
 {
 	struct hist h = { 0 };
 	struct hist_summary sum;
@@ -539,7 +544,7 @@ static int run_history(const struct options *o, const struct catalogue *cat, con
 		return EXIT_NOINPUT;
 	}
 	(void)hist_summarize(&h, cat, time(NULL), &sum); /* out of memory exits */
-	cli_history(stdout, cat, &sum, path, o->tsv);
+	cli_history(stdout, cat, &sum, steps, path, o->tsv);
 	hist_summary_free(&sum);
 	hist_free(&h);
 	return 0;
@@ -666,13 +671,15 @@ static int run_progress(const struct options *o, const struct settings *st,
 }
 
 static int run_player(const struct options *o, const struct catalogue *cat, const char *history,
-                      const struct plan_dose *dose, const struct steps_rules *rules)
+                      const struct plan_dose *dose, const struct steps_rules *rules,
+                      const struct prg_result *steps)
 {
 	struct ui_options u = {
 		.cat = cat,
 		.level = o->level,
 		.dose = dose,
 		.rules = rules,
+		.steps = steps,
 		.start = UI_START_MENU,
 		.bell = o->bell,
 		.flash = o->flash,
@@ -800,10 +807,11 @@ int main(int argc, char **argv)
 
 	struct plan_dose dose;
 	struct steps_rules rules;
+	static struct prg_result res[CAT_MAX_EXERCISES];
 	steps_rules(&rules, l.cat, &st);
 	if (o.mode == MODE_LIST || o.mode == MODE_SHOW || o.mode == MODE_PLAN ||
-	    o.mode == MODE_PLAYER)
-		derive_steps(&o, &st, l.cat, &rules, history, time(NULL), NULL, &dose);
+	    o.mode == MODE_PLAYER || o.mode == MODE_HISTORY)
+		derive_steps(&o, &st, l.cat, &rules, history, time(NULL), res, &dose);
 
 	switch (o.mode) {
 	case MODE_LIST:
@@ -819,13 +827,13 @@ int main(int argc, char **argv)
 		rc = run_plan(&o, l.cat, &dose);
 		break;
 	case MODE_HISTORY:
-		rc = run_history(&o, l.cat, history);
+		rc = run_history(&o, l.cat, history, res);
 		break;
 	case MODE_PROGRESS:
 		rc = run_progress(&o, &st, l.cat, history);
 		break;
 	default:
-		rc = run_player(&o, l.cat, history, &dose, &rules);
+		rc = run_player(&o, l.cat, history, &dose, &rules, res);
 		break;
 	}
 	cat_free(l.cat);

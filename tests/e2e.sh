@@ -1294,7 +1294,7 @@ test_history_view_without_utf8() {
 	keys h
 	wait_for 'Last 12 weeks' || return 1
 	expect '^ less \.:oO# more +Core stabilisation ' || return 1
-	expect ' Knee-to-chest stret~ ' || return 1
+	expect ' Knee-to-chest s~ ' || return 1
 	if screen | LC_ALL=C grep -q '[^ -~]'; then
 		why="a byte outside ASCII on the screen"
 		return 1
