@@ -30,7 +30,8 @@ void steps_session(const struct hist_entry *e, struct prg_session *out)
 	memset(out, 0, sizeof(*out));
 	out->when = e->when;
 	out->day = e->day;
-	snprintf(out->id, sizeof(out->id), "%s", e->id);
+	/* Both are CAT_MAX_ID + 1 bytes, NUL-terminated: no snprintf per line. */
+	memcpy(out->id, e->id, sizeof(out->id));
 	out->status = e->status == HIST_DONE      ? PRG_DONE
 	              : e->status == HIST_PARTIAL ? PRG_PARTIAL
 	                                          : PRG_STOPPED;
@@ -68,7 +69,7 @@ bool steps_event(const struct ev_event *e, struct prg_event *out)
 	memset(out, 0, sizeof(*out));
 	out->when = e->when;
 	out->day = e->day;
-	snprintf(out->id, sizeof(out->id), "%s", e->exercise);
+	memcpy(out->id, e->exercise, sizeof(out->id));
 	switch (e->kind) {
 	case EV_MORNING:
 		if (e->score == HIST_NO_PAIN)
