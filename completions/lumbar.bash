@@ -7,7 +7,7 @@ _lumbar()
 	prev=${COMP_WORDS[COMP_CWORD-1]}
 	opts="--list --show --plan --format= --check --history --catalogue --level
 	      --history-file --no-bell --quiet --no-color --color --on-phase --speak --no-speak
-	      --help --version"
+	      --help --version --days --today"
 
 	case $prev in
 	--catalogue | -C | --check | -c | --history-file)
@@ -46,6 +46,13 @@ _lumbar()
 	done
 	local ids
 	ids=$(lumbar "${cat[@]}" --list --format=tsv 2>/dev/null | cut -f1 | grep -v '^#')
-	COMPREPLY=($(compgen -W "all due $ids" -- "$cur"))
+	# lumbar progress [ID], progress set ID N, progress hold ID [--days N]
+	if [[ ${COMP_WORDS[1]} == progress ]]; then
+		[[ $prev == progress ]] && ids="set hold $ids"
+		((COMP_CWORD > 3)) && ids=""
+		COMPREPLY=($(compgen -W "$ids" -- "$cur"))
+		return 0
+	fi
+	COMPREPLY=($(compgen -W "all due progress $ids" -- "$cur"))
 }
 complete -F _lumbar lumbar
