@@ -1516,22 +1516,11 @@ done
 STEPS=tests/fixtures/e2e-steps.yaml
 
 # Three comfortable sessions on three days (today's the third), over a week
-# after the start: the summary offers the next step, y takes it (an accept event), and
-# --plan then plays the new dose.
+# after the start: the summary offers the next step, y takes it (an accept
+# event), and --plan then plays the new dose.
 test_summary_offers_a_step() {
-	local d
 	open_pane steps 120 || return 1
-	mkdir -p "${hist%/*}"
-	{
-		printf '# timestamp\texercise-id\tstatus\tactive-seconds\tpain\tpain-before\tstep\n'
-		# Begun 9 days ago, left part-way (amber): the count starts after it.
-		printf '%s\tramp\tpartial\t1\t-\t-\t0/2\n' \
-			"$(date -d '-9 days' '+%Y-%m-%dT09:00:00%:z')"
-		for d in 5 1; do
-			printf '%s\tramp\tdone\t2\t1\t1\t0/2\n' \
-				"$(date -d "-$d days" '+%Y-%m-%dT09:00:00%:z')"
-		done
-	} >"$hist"
+	steps_history 0/2
 	run --catalogue $STEPS --history-file "$hist" ramp
 	wait_for 'How is your back now\? 0-10' 10 || return 1
 	keys 1 Enter
@@ -1551,12 +1540,8 @@ test_summary_offers_a_step() {
 
 # n declines: a decline event, and the step stays.
 test_summary_step_declined() {
-	local d
 	open_pane stepsno 120 || return 1
-	mkdir -p "${hist%/*}"
-	for d in 9 5 1; do
-		printf '%s\tramp\tdone\t2\t1\t1\t0/2\n' "$(date -d "-$d days" '+%Y-%m-%dT09:00:00%:z')"
-	done >"$hist"
+	steps_history 0/2
 	run --catalogue $STEPS --history-file "$hist" ramp
 	wait_for 'How is your back now\? 0-10' 10 || return 1
 	keys 2 Enter
@@ -1584,7 +1569,52 @@ test_level_is_logged_by_name() {
 	expect_entry '	ramp	done	[0-9]+	1	-	hard$'
 }
 
-for t in summary_offers_a_step summary_step_declined level_is_logged_by_name; do
+# The history of test_summary_offers_a_step: an amber start 9 days ago, then
+# comfortable sessions 5 days and 1 day ago, at step $1.
+steps_history() {
+	local d
+	mkdir -p "${hist%/*}"
+	printf '%s\tramp\tpartial\t1\t-\t-\t%s\n' "$(date -d '-9 days' '+%Y-%m-%dT09:00:00%:z')" "$1" >"$hist"
+	for d in 5 1; do
+		printf '%s\tramp\tdone\t2\t1\t1\t%s\n' "$(date -d "-$d days" '+%Y-%m-%dT09:00:00%:z')" "$1"
+	done >>"$hist"
+}
+
+# In auto mode the step is taken, and the summary says so.
+test_summary_auto_step_taken() {
+	local cfg=$tmp/cfg-auto
+	mkdir -p "$cfg/lumbar"
+	printf 'progression:\n  mode: auto\n' >"$cfg/lumbar/config.yaml"
+	open_pane stepauto 120 || return 1
+	steps_history 0/2
+	keys "clear; XDG_CONFIG_HOME=$cfg $BIN --catalogue $STEPS --history-file $hist ramp; $REPORT" Enter
+	wait_for 'How is your back now\? 0-10' 10 || return 1
+	keys 0 Enter
+	wait_text 'Step taken: Ramp 3 s \(was 2 s\) next time — 3 comfortable sessions\.' || return 1
+	expect_not 'y take the step' || return 1
+	keys Enter
+	expect_exit 0 || return 1
+	XDG_CONFIG_HOME=$cfg "$BIN" --catalogue $STEPS --history-file "$hist" --plan ramp --format=tsv |
+		grep -q '^1	3	work	ramp	' || { why="--plan does not play 3 s"; return 1; }
+}
+
+# A session stopped for pain steps back at once, and the summary says why.
+test_summary_red_steps_back() {
+	open_pane stepback 120 || return 1
+	steps_history 1/2
+	printf '%s\tset\tramp\t1\t-\n' "$(date -d '-10 days' '+%Y-%m-%dT09:00:00%:z')" >"${hist%/*}/events.tsv"
+	run --catalogue $STEPS --history-file "$hist" ramp
+	wait_for 'How is your back now\? 0-10' 10 || return 1
+	keys 8 Enter
+	wait_text 'Stepped back: Ramp 2 s \(was 3 s\) next time — pain 8 after' || return 1
+	keys Enter
+	expect_exit 0 || return 1
+	"$BIN" --catalogue $STEPS --history-file "$hist" --plan ramp --format=tsv |
+		grep -q '^1	2	work	ramp	' || { why="--plan does not play 2 s"; return 1; }
+}
+
+for t in summary_offers_a_step summary_step_declined level_is_logged_by_name \
+	summary_auto_step_taken summary_red_steps_back; do
 	run_test "$t"
 done
 
