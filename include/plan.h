@@ -63,8 +63,8 @@ struct plan {
 	unsigned total;      /* seconds */
 	unsigned *exercises; /* catalogue index of each slot */
 	unsigned n_exercises;
-	bool forced;          /* built at one level for all (--level) */
 	enum cat_level level; /* when forced */
+	bool forced;          /* built at one level for all (--level) */
 	unsigned *step;       /* each slot's step (0 when forced) */
 };
 

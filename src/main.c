@@ -450,8 +450,8 @@ static void derive_steps(const struct options *o, const struct settings *st,
 
 	if (!res)
 		res = local;
-	/* --history reads the file again and names what is wrong with it itself. */
-	bool quiet = o->mode == MODE_HISTORY;
+	/* --history and the screens read the file again and name what is wrong themselves. */
+	bool quiet = o->mode == MODE_HISTORY || o->mode == MODE_PLAYER;
 	hist_warn_fn *warn = quiet ? NULL : warn_history_line;
 
 	if (*history && hist_load(history, &h, warn, (void *)(uintptr_t)history, &err) != 0 &&

@@ -212,13 +212,14 @@ void ui_menu_draw(struct ui *ui)
 	bottom -= status;
 
 	snprintf(title, sizeof(title), "lumbar \u00b7 %s", cat->routine_name);
-	ui_draw_text(0, 0, COLS - 14, title, ui_draw_attr(UI_ROLE_TITLE));
-	if (COLS >= 40) {
-		char level[32];
-
-		ui_dose_words(ui, -1, level, sizeof(level));
+	char level[32];
+	ui_dose_words(ui, -1, level, sizeof(level));
+	/* The dose's words on the right, when they fit beside the title's start. */
+	bool right = COLS >= 40;
+	ui_draw_text(0, 0, right ? COLS - (int)strlen(level) - 2 : COLS, title,
+	             ui_draw_attr(UI_ROLE_TITLE));
+	if (right)
 		ui_draw_right(0, level, ui_draw_attr(UI_ROLE_DIM));
-	}
 
 	menu.list_rows = bottom - top;
 	if (menu.list_rows < 1) {

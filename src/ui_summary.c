@@ -102,7 +102,8 @@ static void steps_work_out(struct ui *ui)
 		bool seen = false;
 		for (unsigned k = 0; k < steps.n_offer; k++)
 			seen |= steps.offer[k] == e;
-		if (!seen && steps.res[e].suggest)
+		/* Only for an exercise just done, not one skipped whole. */
+		if (!seen && steps.res[e].suggest && !ui->sess.stats[i].skipped)
 			steps.offer[steps.n_offer++] = e;
 	}
 }
