@@ -82,6 +82,8 @@ CORE_SRC += src/progression.c
 TESTS    += test_progression
 CORE_SRC += src/remind.c src/remind_config.c src/status.c
 TESTS    += test_remind
+CORE_SRC += src/steps.c
+TESTS    += test_steps
 
 B = build
 CORE_OBJ    = $(CORE_SRC:%.c=$(B)/%.o) $(B)/builtin_catalogue.o

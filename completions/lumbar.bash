@@ -46,8 +46,8 @@ _lumbar()
 	prev=${COMP_WORDS[COMP_CWORD-1]}
 	opts="--list --show --plan --format= --check --history --catalogue --level
 	      --history-file --no-bell --quiet --no-color --color --on-phase --speak --no-speak
-	      --no-ask --help --version"
-	verbs="list show plan check history checkin due remind pause resume status help"
+	      --no-ask --help --version --days --today"
+	verbs="list show plan check history checkin due progress remind pause resume status help"
 
 	_lumbar_remind_verbs && return 0
 
@@ -89,6 +89,15 @@ _lumbar()
 			break
 		fi
 	done
+	# lumbar progress [ID], progress set ID N, progress hold ID [--days N]
+	if [[ $verb == progress ]]; then
+		local ids
+		ids=$(_lumbar_ids)
+		[[ $prev == progress ]] && ids="set hold $ids"
+		((COMP_CWORD > 3)) && ids=""
+		COMPREPLY=($(compgen -W "$ids" -- "$cur"))
+		return 0
+	fi
 	case $verb in
 	show) COMPREPLY=($(compgen -W "$(_lumbar_ids)" -- "$cur")) ;;
 	plan) COMPREPLY=($(compgen -W "all $(_lumbar_ids)" -- "$cur")) ;;

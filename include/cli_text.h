@@ -13,29 +13,40 @@
 #include "catalogue.h"
 #include "history.h"
 #include "plan.h"
+#include "progression.h"
 
 /*
  * --list: one line per named routine, then per exercise: id, name, length at
- * the level, frequency ("routine of N exercises" for a routine).
+ * its dose, frequency ("routine of N exercises" for a routine).
  */
-void cli_list(FILE *fp, const struct catalogue *cat, enum cat_level level, bool tsv);
+void cli_list(FILE *fp, const struct catalogue *cat, const struct plan_dose *dose, bool tsv);
 
-/* --show: everything about one exercise. */
-void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise, enum cat_level level);
+/* --show: everything about one exercise, at its dose. */
+void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise,
+              const struct plan_dose *dose);
 
 /* --show ROUTINE: a named routine's exercises in order, each with its length, and the total. */
 void cli_show_routine(FILE *fp, const struct catalogue *cat, unsigned routine,
-                      enum cat_level level);
+                      const struct plan_dose *dose);
 
 /* --plan: the timeline as a table ending in a `Total` line, or as TSV. */
 void cli_plan(FILE *fp, const struct catalogue *cat, const struct plan *plan, bool tsv);
 
 /*
- * --history: per exercise today or this week against frequency, adherence,
- * streaks and the pain trend; with tsv, one row per day with entries.
+ * --history: per exercise today or this week against frequency, adherence
+ * and its step k/K (`steps`, may be NULL), streaks and the pain trend; with
+ * tsv, one row per day with entries.
  */
 void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summary *s,
-                 const char *path, bool tsv);
+                 const struct prg_result *steps, const char *path, bool tsv);
+
+/*
+ * lumbar progress: each exercise (or only catalogue index `only`, -1 for
+ * all) with its step k/K, its dose now and at the next step, and its state
+ * in words; with tsv, `#exercise step steps state since`.
+ */
+void cli_progress(FILE *fp, const struct catalogue *cat, const struct prg_result *res, int only,
+                  bool tsv);
 
 /*
  * Damaged lines of a history or events file, as compilers name them:

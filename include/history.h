@@ -10,7 +10,8 @@
  *   2026-11-24T07:15:03+01:00  knee-to-chest  stopped  40  6  3  -
  *
  * status is done, partial or stopped; pain and pain-before are 0-10 or `-`;
- * step is `-`, `K/N` (step K of N, 1 <= K <= N <= 999) or a level name
+ * step is `-`, `K/N` (step K of a ladder whose top step is N, 0 <= K <= N <= 999,
+ * no leading zeros: `0/19`, `0/0`) or a level name
  * (easy, medium, hard). Lines written before version 2 have the first five
  * fields only and stay valid forever: the reader takes five or seven fields
  * (pain-before and step then read as `-`); the writer writes seven.
@@ -79,7 +80,7 @@ enum { HIST_MAX_STEPS = 999 };
 
 struct hist_step {
 	enum hist_step_kind kind;
-	unsigned k, n;        /* HIST_STEP_INDEX: 1 <= k <= n <= HIST_MAX_STEPS */
+	unsigned k, n;        /* HIST_STEP_INDEX: 0 <= k <= n <= HIST_MAX_STEPS */
 	enum cat_level level; /* HIST_STEP_LEVEL */
 };
 

@@ -15,13 +15,18 @@
  *       left, right, left, right... (reps count per side);
  *     - between consecutive work phases of a set: a switch phase when the
  *       side changes, else a rest phase of `rest` s (none when 0).
+ *  3. the numbers of each exercise (hold, reps, tempo, duration) are its
+ *     dose: by default its own step on its ladder (progression.h, derived by
+ *     steps.h), or one level for every exercise when forced (--level).
  */
 #ifndef LUMBAR_PLAN_H
 #define LUMBAR_PLAN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "catalogue.h"
+#include "progression.h"
 
 enum plan_kind { PLAN_PREPARE, PLAN_WORK, PLAN_REST, PLAN_SWITCH };
 enum plan_side { PLAN_SIDE_NONE, PLAN_SIDE_LEFT, PLAN_SIDE_RIGHT };
@@ -38,20 +43,40 @@ struct plan_phase {
 	unsigned reps; /* the set's reps per side at this level (0 timed) */
 };
 
+/* Where each exercise's numbers come from. */
+struct plan_dose {
+	bool forced;                      /* one level for every exercise (--level) */
+	enum cat_level level;             /* when forced */
+	unsigned step[CAT_MAX_EXERCISES]; /* else: the step of each catalogue exercise */
+};
+
+/* A dose source forcing `level` for every exercise. */
+void plan_dose_level(struct plan_dose *d, enum cat_level level);
+
+/* The numbers of one exercise under a dose source (k and steps: its step and K). */
+void plan_dose_of(const struct catalogue *cat, const struct plan_dose *d, unsigned exercise,
+                  struct prg_dose *out);
+
 struct plan {
 	struct plan_phase *phases;
 	size_t n;
 	unsigned total;      /* seconds */
 	unsigned *exercises; /* catalogue index of each slot */
 	unsigned n_exercises;
-	enum cat_level level;
+	enum cat_level level; /* when forced */
+	bool forced;          /* built at one level for all (--level) */
+	unsigned *step;       /* each slot's step (0 when forced) */
 };
 
 /*
- * Build the timeline of `n` exercises (catalogue indexes, in order) at a
- * level. Returns 0 and fills *out (running out of memory exits, file.h).
+ * Build the timeline of `n` exercises (catalogue indexes, in order) at their
+ * doses. Returns 0 and fills *out (running out of memory exits, file.h).
  * Free with plan_free().
  */
+int plan_build_dose(const struct catalogue *cat, const unsigned *exercises, unsigned n,
+                    const struct plan_dose *dose, struct plan *out);
+
+/* plan_build_dose() with one level forced for every exercise. */
 int plan_build(const struct catalogue *cat, const unsigned *exercises, unsigned n,
                enum cat_level level, struct plan *out);
 
@@ -65,7 +90,11 @@ int plan_build_one(const struct catalogue *cat, unsigned exercise, enum cat_leve
 /* Free a plan's arrays and zero it. Accepts a zeroed plan. */
 void plan_free(struct plan *p);
 
-/* Total seconds of one exercise at a level, without building a plan. */
+/* Total seconds of one exercise at its dose, without building a plan. */
+unsigned plan_seconds_at(const struct catalogue *cat, unsigned exercise,
+                         const struct plan_dose *dose);
+
+/* The same at a level. */
 unsigned plan_exercise_seconds(const struct catalogue *cat, unsigned exercise,
                                enum cat_level level);
 

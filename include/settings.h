@@ -10,6 +10,10 @@
  *   remind_at: ["07:30", "18:30"]            # lumbar remind --install
  *   remind_parts: ["05-12", "12-17", "17-23"] # once-per-part reminders
  *   ask_pain_before: true       # the pain question before a session
+ *   progression:                # issue 13; lumbar(1), PROGRESSION
+ *     mode: suggest             # off, suggest or auto
+ *     exercises: { back-extension: off }
+ *     greens: 3                 # and the other numbers of struct prg_params
  *
  * Every key is optional and an unknown key is an error. The file is read
  * with the catalogue's machinery and reports errors the same way
@@ -26,6 +30,7 @@
 
 #include "catalogue.h"
 #include "remind.h"
+#include "progression.h"
 
 /* Largest settings file read; a real one is a few lines. */
 #define SETTINGS_MAX_FILE (64u * 1024u)
@@ -48,6 +53,13 @@ struct settings {
 	/* remind_at and remind_parts; the defaults when unset. */
 	struct rem_config remind;
 	int ask_pain_before; /* -1 unset, 0 false, 1 true */
+	/* `progression:` (issue 13; see lumbar(1), PROGRESSION): defaults when absent. */
+	struct prg_params progression;
+	unsigned n_modes; /* `progression: exercises:`, a mode per exercise id */
+	struct {
+		char id[CAT_MAX_ID + 1];
+		enum prg_mode mode;
+	} modes[CAT_MAX_EXERCISES];
 };
 
 /* Everything unset. */

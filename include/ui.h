@@ -11,6 +11,8 @@
 #include <stdbool.h>
 
 #include "catalogue.h"
+#include "plan.h"
+#include "steps.h"
 
 /* What to show first. */
 enum ui_start {
@@ -24,6 +26,9 @@ enum ui_start {
 struct ui_options {
 	const struct catalogue *cat;
 	enum cat_level level;
+	const struct plan_dose *dose;    /* each exercise's numbers: its step, or level forced */
+	const struct steps_rules *rules; /* progression's rules (config.yaml); NULL: none */
+	const struct prg_result *steps;  /* each exercise's step at start; NULL: none */
 	enum ui_start start;
 	unsigned exercise;        /* with UI_START_EXERCISE */
 	unsigned routine;         /* with UI_START_NAMED: index into cat->routines */

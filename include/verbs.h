@@ -27,7 +27,8 @@ struct verb {
 	/*
 	 * Fill in the options from the verb's arguments; 0, or an exit status
 	 * already said. NULL for the verbs main.c runs itself before options
-	 * are parsed (remind, pause, resume, status, and due's script forms).
+	 * are parsed (remind, pause, resume, status, and due's script forms) or
+	 * after them (progress).
 	 */
 	int (*run)(struct options *o, char **args, unsigned n);
 };

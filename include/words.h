@@ -10,6 +10,7 @@
 
 #include "catalogue.h"
 #include "history.h"
+#include "progression.h"
 
 enum words_style {
 	WORDS_LONG,      /* "twice a day", "2-3 times a week" */
@@ -28,6 +29,12 @@ char *words_range(struct cat_range r, bool seconds, char *buf, size_t len);
 
 /* One set's prescription at a level: "hold 5 s x 2 reps, each side". */
 char *words_set(const struct cat_set *s, enum cat_level level, char *buf, size_t len);
+
+/* The same with the set's numbers given (a step's dose). */
+char *words_set_at(const struct cat_set *s, const struct prg_set_dose *d, char *buf, size_t len);
+
+/* Every set of an exercise at a dose, `; ` between sets: "30 s", "hold 5 s x 10 reps". */
+char *words_dose(const struct cat_exercise *ex, const struct prg_dose *d, char *buf, size_t len);
 
 /* "1/2 today" or "1/3 this week": an exercise's count against its frequency. */
 char *words_count(const struct cat_exercise *ex, const struct hist_ex_stat *st, char *buf,

@@ -11,24 +11,24 @@
 
 /* A named routine's length: the sum of its exercises'. */
 static unsigned routine_seconds(const struct catalogue *cat, const struct cat_routine *r,
-                                enum cat_level level)
+                                const struct plan_dose *dose)
 {
 	unsigned secs = 0;
 
 	for (unsigned k = 0; k < r->n_exercises; k++)
-		secs += plan_exercise_seconds(cat, r->exercises[k], level);
+		secs += plan_seconds_at(cat, r->exercises[k], dose);
 	return secs;
 }
 
 /* The routines come first, with "routine of N exercises" where exercises say how often. */
-static void list_routines(FILE *fp, const struct catalogue *cat, enum cat_level level, bool tsv,
-                          int wid, int wname)
+static void list_routines(FILE *fp, const struct catalogue *cat, const struct plan_dose *dose,
+                          bool tsv, int wid, int wname)
 {
 	char clock[16];
 
 	for (unsigned i = 0; i < cat->n_routines; i++) {
 		const struct cat_routine *r = &cat->routines[i];
-		unsigned secs = routine_seconds(cat, r, level);
+		unsigned secs = routine_seconds(cat, r, dose);
 
 		if (tsv)
 			fprintf(fp, "%s\t%s\t%u\troutine of %u exercise%s\n", r->id, r->name, secs,
@@ -40,7 +40,7 @@ static void list_routines(FILE *fp, const struct catalogue *cat, enum cat_level 
 	}
 }
 
-void cli_list(FILE *fp, const struct catalogue *cat, enum cat_level level, bool tsv)
+void cli_list(FILE *fp, const struct catalogue *cat, const struct plan_dose *dose, bool tsv)
 {
 	int wid = 2, wname = 4;
 	char clock[16], freq[128];
@@ -57,10 +57,10 @@ void cli_list(FILE *fp, const struct catalogue *cat, enum cat_level level, bool 
 	}
 	if (tsv)
 		fprintf(fp, "#id\tname\tseconds\tfrequency\n");
-	list_routines(fp, cat, level, tsv, wid, wname);
+	list_routines(fp, cat, dose, tsv, wid, wname);
 	for (unsigned i = 0; i < cat->n_exercises; i++) {
 		const struct cat_exercise *ex = &cat->exercises[i];
-		unsigned secs = plan_exercise_seconds(cat, i, level);
+		unsigned secs = plan_seconds_at(cat, i, dose);
 		words_frequency(&ex->freq, WORDS_LONG, freq, sizeof(freq));
 		if (tsv)
 			fprintf(fp, "%s\t%s\t%u\t%s\n", ex->id, ex->name, secs, freq);
@@ -72,10 +72,26 @@ void cli_list(FILE *fp, const struct catalogue *cat, enum cat_level level, bool 
 
 /* ---- --show ------------------------------------------------------------------ */
 
-void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise, enum cat_level level)
+/* "medium level" or "step 3/19": where an exercise's numbers come from. */
+static const char *dose_words(const struct plan_dose *dose, const struct prg_dose *d, char *buf,
+                              size_t len)
+{
+	if (dose->forced)
+		snprintf(buf, len, "%s level", cat_level_name(dose->level));
+	else
+		snprintf(buf, len, "step %u/%u", d->k, d->steps);
+	return buf;
+}
+
+void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise,
+              const struct plan_dose *dose)
 {
 	const struct cat_exercise *ex = &cat->exercises[exercise];
-	char buf[256], clock[16], r1[64], r2[64];
+	char buf[256], clock[16], r1[64], r2[64], at[32];
+	struct prg_dose d;
+
+	plan_dose_of(cat, dose, exercise, &d);
+	dose_words(dose, &d, at, sizeof(at));
 
 	fprintf(fp, "%s (%s)\n%s\n", ex->name, ex->id, ex->summary);
 	if (ex->position)
@@ -89,11 +105,11 @@ void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise, enum cat
 			fprintf(fp, "  - %s\n", ex->cautions[i]);
 	}
 
-	fprintf(fp, "\nSets (%s level):\n", cat_level_name(level));
+	fprintf(fp, "\nSets (%s):\n", at);
 	for (unsigned i = 0; i < ex->n_sets; i++) {
 		const struct cat_set *s = &ex->sets[i];
 		fprintf(fp, "  %u. %s: %s\n", i + 1, s->name,
-		        words_set(s, level, buf, sizeof(buf)));
+		        words_set_at(s, &d.set[i], buf, sizeof(buf)));
 		/* The article's ranges, so a person sees where they can progress. */
 		switch (s->mode) {
 		case CAT_MODE_HOLD:
@@ -123,13 +139,13 @@ void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise, enum cat
 	}
 	fprintf(fp, "\nFrequency: %s\n",
 	        words_frequency(&ex->freq, WORDS_WITH_WHEN, buf, sizeof(buf)));
-	fprintf(
-	    fp, "Length: %s at %s level (with %u s to get ready)\n",
-	    plan_format_clock(plan_exercise_seconds(cat, exercise, level), clock, sizeof(clock)),
-	    cat_level_name(level), ex->prepare);
+	fprintf(fp, "Length: %s at %s (with %u s to get ready)\n",
+	        plan_format_clock(plan_seconds_at(cat, exercise, dose), clock, sizeof(clock)), at,
+	        ex->prepare);
 }
 
-void cli_show_routine(FILE *fp, const struct catalogue *cat, unsigned routine, enum cat_level level)
+void cli_show_routine(FILE *fp, const struct catalogue *cat, unsigned routine,
+                      const struct plan_dose *dose)
 {
 	const struct cat_routine *r = &cat->routines[routine];
 	char clock[16];
@@ -145,13 +161,17 @@ void cli_show_routine(FILE *fp, const struct catalogue *cat, unsigned routine, e
 		const struct cat_exercise *ex = &cat->exercises[r->exercises[k]];
 
 		fprintf(fp, "  %u. %-*s  %6s  %s\n", k + 1, wname, ex->name,
-		        plan_format_clock(plan_exercise_seconds(cat, r->exercises[k], level), clock,
+		        plan_format_clock(plan_seconds_at(cat, r->exercises[k], dose), clock,
 		                          sizeof(clock)),
 		        ex->id);
 	}
-	fprintf(fp, "\nLength: %s at %s level\n",
-	        plan_format_clock(routine_seconds(cat, r, level), clock, sizeof(clock)),
-	        cat_level_name(level));
+	if (dose->forced)
+		fprintf(fp, "\nLength: %s at %s level\n",
+		        plan_format_clock(routine_seconds(cat, r, dose), clock, sizeof(clock)),
+		        cat_level_name(dose->level));
+	else
+		fprintf(fp, "\nLength: %s, each exercise at its step\n",
+		        plan_format_clock(routine_seconds(cat, r, dose), clock, sizeof(clock)));
 }
 
 /* ---- --plan ------------------------------------------------------------------ */
@@ -218,9 +238,11 @@ void cli_plan(FILE *fp, const struct catalogue *cat, const struct plan *plan, bo
 		        wid, ex->id, wset, wset, set, plan_side_name(ph->side),
 		        rep_text(cat, ph, rep, sizeof(rep)));
 	}
-	fprintf(fp, "Total %s (%u exercise%s, %s level)\n",
+	fprintf(fp, "Total %s (%u exercise%s, %s%s)\n",
 	        plan_format_clock(plan->total, c1, sizeof(c1)), plan->n_exercises,
-	        plan->n_exercises == 1 ? "" : "s", cat_level_name(plan->level));
+	        plan->n_exercises == 1 ? "" : "s",
+	        plan->forced ? cat_level_name(plan->level) : "each at its step",
+	        plan->forced ? " level" : "");
 }
 
 /* ---- --history ------------------------------------------------------------------ */
@@ -251,7 +273,7 @@ static void history_tsv(FILE *fp, const struct hist_summary *s)
 }
 
 void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summary *s,
-                 const char *path, bool tsv)
+                 const struct prg_result *steps, const char *path, bool tsv)
 {
 	char day[16], count[48], safe[4 * 4096];
 	int wid = 8;
@@ -268,8 +290,8 @@ void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summar
 	fprintf(fp, "History: %s\n", cat_escape(safe, sizeof(safe), path));
 	fprintf(fp, "Today %s: %u min active\n\n", hist_format_day(s->today, day, sizeof(day)),
 	        (s->today_active_s + 30) / 60);
-	fprintf(fp, "%-*s  %-14s  %-3s  %-14s  %6s  %7s\n", wid, "exercise", "done", "", "also",
-	        "7 days", "30 days");
+	fprintf(fp, "%-*s  %-14s  %-3s  %-14s  %6s  %7s  %s\n", wid, "exercise", "done", "", "also",
+	        "7 days", "30 days", "step");
 	for (unsigned i = 0; i < cat->n_exercises; i++) {
 		const struct hist_ex_stat *st = &s->ex[i];
 		char other[32];
@@ -278,9 +300,13 @@ void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summar
 			snprintf(other, sizeof(other), "%u today", st->today);
 		else
 			snprintf(other, sizeof(other), "%u this week", st->week);
-		fprintf(fp, "%-*s  %-14s  %-3s  %-14s  %5u%%  %6u%%\n", wid, cat->exercises[i].id,
+		char step[16] = "-";
+		if (steps)
+			snprintf(step, sizeof(step), "%u/%u", steps[i].k, steps[i].steps);
+		fprintf(fp, "%-*s  %-14s  %-3s  %-14s  %5u%%  %6u%%  %s\n", wid,
+		        cat->exercises[i].id,
 		        words_count(&cat->exercises[i], st, count, sizeof(count)),
-		        st->due ? "due" : "", other, st->pct7, st->pct30);
+		        st->due ? "due" : "", other, st->pct7, st->pct30, step);
 	}
 	fprintf(fp, "\nStreak: %u day%s (best %u)\n", s->streak, s->streak == 1 ? "" : "s",
 	        s->best_streak);
@@ -317,4 +343,59 @@ void cli_damage_end(const struct cli_damage *d)
 	if (d->n > CLI_DAMAGE_SHOWN)
 		fprintf(stderr, "%s: %u more damaged lines skipped, not shown\n",
 		        cat_escape(safe, sizeof(safe), d->path), d->n - CLI_DAMAGE_SHOWN);
+}
+
+/* ---- lumbar progress ------------------------------------------------------------ */
+
+void cli_progress(FILE *fp, const struct catalogue *cat, const struct prg_result *res, int only,
+                  bool tsv)
+{
+	char now[256], next[256], step[24], since[16];
+	int wid = 8, wnow = 8;
+	unsigned first = only >= 0 ? (unsigned)only : 0;
+	unsigned end = only >= 0 ? (unsigned)only + 1 : cat->n_exercises;
+
+	if (tsv) {
+		fprintf(fp, "#exercise\tstep\tsteps\tstate\tsince\n");
+		for (unsigned i = first; i < end; i++) {
+			if (res[i].since == PRG_NO_DAY)
+				snprintf(since, sizeof(since), "-");
+			else
+				hist_format_day(res[i].since, since, sizeof(since));
+			fprintf(fp, "%s\t%u\t%u\t%s\t%s\n", cat->exercises[i].id, res[i].k,
+			        res[i].steps, prg_state_name(res[i].state), since);
+		}
+		return;
+	}
+	for (unsigned i = first; i < end; i++) {
+		const struct cat_exercise *ex = &cat->exercises[i];
+		struct prg_dose d;
+		int a = (int)strlen(ex->id), b;
+
+		prg_dose(ex, res[i].k, &d);
+		b = (int)strlen(words_dose(ex, &d, now, sizeof(now)));
+		wid = a > wid ? a : wid;
+		wnow = b > wnow ? b : wnow;
+	}
+	/* An exercise of many sets says more than a column holds: it runs over. */
+	if (wnow > 30)
+		wnow = 30;
+	fprintf(fp, "%-*s  %-5s  %-*s  %-*s  %s\n", wid, "exercise", "step", wnow, "now", wnow,
+	        "next", "state");
+	for (unsigned i = first; i < end; i++) {
+		const struct cat_exercise *ex = &cat->exercises[i];
+		struct prg_dose d;
+
+		prg_dose(ex, res[i].k, &d);
+		words_dose(ex, &d, now, sizeof(now));
+		if (res[i].k < res[i].steps) {
+			prg_dose(ex, res[i].k + 1, &d);
+			words_dose(ex, &d, next, sizeof(next));
+		} else {
+			snprintf(next, sizeof(next), "-");
+		}
+		snprintf(step, sizeof(step), "%u/%u", res[i].k, res[i].steps);
+		fprintf(fp, "%-*s  %-5s  %-*s  %-*s  %s\n", wid, ex->id, step, wnow, now, wnow,
+		        next, res[i].words);
+	}
 }

@@ -270,7 +270,7 @@ static bool valid_step(const struct hist_step *st)
 	case HIST_STEP_NONE:
 		return true;
 	case HIST_STEP_INDEX:
-		return st->k >= 1 && st->k <= st->n && st->n <= HIST_MAX_STEPS;
+		return st->k <= st->n && st->n <= HIST_MAX_STEPS;
 	case HIST_STEP_LEVEL:
 		return (unsigned)st->level <= CAT_LEVEL_HARD;
 	}
@@ -545,8 +545,10 @@ static int parse_step(const char *s, size_t len, struct hist_step *st)
 		return 0;
 	if (slash) {
 		size_t a = (size_t)(slash - s), b = len - a - 1;
-		if (a < 1 || a > 3 || b < 1 || b > 3 || s[0] == '0' || slash[1] == '0' ||
-		    digits(s, a, &st->k) || digits(slash + 1, b, &st->n) || st->k > st->n)
+		/* 0/19 and 0/0 are steps; 01/19 is not (no leading zeros). */
+		if (a < 1 || a > 3 || b < 1 || b > 3 || (a > 1 && s[0] == '0') ||
+		    (b > 1 && slash[1] == '0') || digits(s, a, &st->k) ||
+		    digits(slash + 1, b, &st->n) || st->k > st->n)
 			return -1;
 		st->kind = HIST_STEP_INDEX;
 		return 0;

@@ -3,6 +3,7 @@
  * journal.h.
  */
 #include "journal.h"
+#include "progression.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +11,22 @@
 static const char *slot_id(const struct catalogue *cat, const struct plan *p, unsigned i)
 {
 	return cat->exercises[p->exercises[i]].id;
+}
+
+/* The step field of slot i: `k/K`, or the level's name when --level forced it. */
+static void journal_step(const struct catalogue *cat, const struct plan *p, unsigned i,
+                         struct hist_step *out)
+{
+	unsigned top = prg_steps(&cat->exercises[p->exercises[i]]);
+
+	if (p->forced)
+		*out = (struct hist_step){ .kind = HIST_STEP_LEVEL, .level = p->level };
+	else if (p->step && top <= HIST_MAX_STEPS)
+		*out = (struct hist_step){ .kind = HIST_STEP_INDEX,
+			                   .k = p->step[i] < top ? p->step[i] : top,
+			                   .n = top };
+	else
+		*out = (struct hist_step){ .kind = HIST_STEP_NONE };
 }
 
 unsigned journal_begin(struct journal *j, const struct catalogue *cat, const struct plan *p,
@@ -51,7 +68,7 @@ static bool make_entry(struct journal *j, const struct catalogue *cat, const str
 	e->active_s = (unsigned)((st->active_ms + 500) / 1000);
 	e->pain = HIST_NO_PAIN;
 	e->pain_before = HIST_NO_PAIN;
-	e->step.kind = HIST_STEP_NONE;
+	journal_step(cat, p, i, &e->step);
 	e->day = 0;
 	e->line = 0;
 	return true;

@@ -31,8 +31,10 @@
 #include "progress.h"
 #include "remind.h"
 #include "status.h"
+#include "steps.h"
 #include "ui.h"
 #include "verbs.h"
+#include "words.h"
 
 /* sysexits(3) values, spelled out so the contract is visible here. */
 enum {
@@ -51,6 +53,7 @@ enum mode {
 	MODE_CHECK,
 	MODE_HISTORY,
 	MODE_CHECKIN,
+	MODE_PROGRESS,
 	MODE_VERSION,
 	MODE_HELP,
 };
@@ -64,6 +67,9 @@ struct options {
 	const char *history_file;
 	const char *on_phase;
 	enum cat_level level;
+	const char *progress_verb; /* `set` or `hold` after `progress`, or NULL */
+	const char *progress_arg;  /* progress set's step */
+	const char *days, *today;  /* progress hold --days N; progress --today DATE */
 	bool tsv;
 	bool bell, flash, color, speak;
 	bool no_ask;          /* --no-ask: no question or first-run screen this run */
@@ -94,7 +100,8 @@ static void usage(FILE *fp)
 	            "Options:\n"
 	            "      --format=tsv       tab-separated output (list, plan, history)\n"
 	            "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
-	            "  -L, --level LEVEL      easy (default), medium or hard\n"
+	            "  -L, --level LEVEL      easy, medium or hard for every exercise, this run\n"
+	            "                         (default: each exercise at its own step)\n"
 	            "      --history-file FILE  where finished exercises are logged\n"
 	            "      --no-bell          no sound at phase changes (the screen flashes)\n"
 	            "  -q, --quiet            neither sound nor flash\n"
@@ -140,6 +147,8 @@ enum {
 	OPT_NO_SPEAK,
 	OPT_ON_PHASE,
 	OPT_NO_ASK,
+	OPT_DAYS,
+	OPT_TODAY,
 };
 
 static const struct option long_options[] = {
@@ -163,6 +172,8 @@ static const struct option long_options[] = {
 	{ "no-speak", no_argument, NULL, OPT_NO_SPEAK },
 	{ "on-phase", required_argument, NULL, OPT_ON_PHASE },
 	{ "no-ask", no_argument, NULL, OPT_NO_ASK },
+	{ "days", required_argument, NULL, OPT_DAYS },
+	{ "today", required_argument, NULL, OPT_TODAY },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -245,6 +256,38 @@ int verb_run_help(struct options *o, char **args, unsigned n)
 	o->mode = MODE_HELP;
 	if (n && (o->verb = verb_find(args[0])) == NULL)
 		return usage_error("no command '%s'", args[0]);
+	return 0;
+}
+
+/*
+ * `progress [ID]`, `progress set ID N`, `progress hold ID [--days N]`; and
+ * --days and --today only with them.
+ */
+static int parse_progress(int argc, char **argv, struct options *o)
+{
+	if (optind < argc && o->mode == MODE_PLAYER && strcmp(argv[optind], "progress") == 0) {
+		o->mode = MODE_PROGRESS;
+		optind++;
+		if (optind < argc &&
+		    (strcmp(argv[optind], "set") == 0 || strcmp(argv[optind], "hold") == 0)) {
+			o->progress_verb = argv[optind++];
+			if (optind >= argc)
+				return usage_error("progress %s needs an exercise id",
+				                   o->progress_verb);
+			o->target = argv[optind++];
+			if (strcmp(o->progress_verb, "set") == 0) {
+				if (optind >= argc)
+					return usage_error("progress set needs a step number");
+				o->progress_arg = argv[optind++];
+			}
+		} else if (optind < argc) {
+			o->target = argv[optind++];
+		}
+	}
+	if (o->days && (!o->progress_verb || strcmp(o->progress_verb, "hold") != 0))
+		return usage_error("--days goes with 'progress hold'");
+	if (o->today && o->mode != MODE_PROGRESS)
+		return usage_error("--today goes with 'progress'");
 	return 0;
 }
 
@@ -341,6 +384,12 @@ static int parse_args(int argc, char **argv, struct options *o)
 		case OPT_NO_ASK:
 			o->no_ask = true;
 			break;
+		case OPT_DAYS:
+			o->days = optarg;
+			break;
+		case OPT_TODAY:
+			o->today = optarg;
+			break;
 		case 'h':
 			o->mode = MODE_HELP;
 			o->verb = verb_in_args(argc, argv);
@@ -369,6 +418,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 			return rc;
 		optind = argc;
 	}
+	if ((rc = parse_progress(argc, argv, o)) != 0)
+		return rc;
 	if (optind < argc) {
 		if (o->target && o->mode != MODE_PLAYER)
 			return usage_error("unexpected argument '%s'", argv[optind]);
@@ -455,6 +506,59 @@ static int load_catalogue(const struct options *o, struct loaded *l)
 	return 0;
 }
 
+/* ---- Steps (issue 13) ---------------------------------------------------------- */
+
+/* Damaged history lines are named on stderr, once each, and skipped. */
+
+/*
+ * Each exercise's step, derived from the history and events.tsv beside it
+ * (steps.h), into res (may be NULL) and the dose source the plain modes and
+ * the player use. --level, or `level:` in config.yaml, forces one level for
+ * every exercise instead. A history that cannot be read is said on stderr
+ * and counts as empty. Running out of memory exits 71, as xmalloc() does.
+ */
+static void derive_steps(const struct options *o, const struct settings *st,
+                         const struct catalogue *cat, const struct steps_rules *rules,
+                         const char *history, time_t now, struct prg_result *res,
+                         struct plan_dose *dose)
+{
+	struct hist h = { 0 };
+	struct ev_log ev = { 0 };
+	struct hist_error err;
+	struct prg_result local[CAT_MAX_EXERCISES];
+	char path[PATH_LEN];
+	int rc;
+
+	if (!res)
+		res = local;
+	/* --history and the screens read the file again and name what is wrong themselves. */
+	bool quiet = o->mode == MODE_HISTORY || o->mode == MODE_PLAYER;
+	hist_warn_fn *warn = quiet ? NULL : cli_damage_line;
+	struct cli_damage dh = { history, 0 }, de = { path, 0 };
+
+	if (*history && hist_load(history, &h, warn, &dh, &err) != 0 && !quiet)
+		fprintf(stderr, "%s: %s\n", progname, err.msg);
+	if (*history && ev_path(history, path, sizeof(path)) == 0 &&
+	    ev_load(path, &ev, warn, &de, &err) != 0 && !quiet)
+		fprintf(stderr, "%s: %s\n", progname, err.msg);
+	if (!quiet) {
+		cli_damage_end(&dh);
+		cli_damage_end(&de);
+	}
+	rc = steps_derive(cat, &h, &ev, rules, hist_today(now), res);
+	ev_free(&ev);
+	hist_free(&h);
+	if (rc != 0) {
+		/* As xmalloc() does (file.h). */
+		fprintf(stderr, "%s: out of memory\n", progname);
+		exit(71);
+	}
+	if (o->set_level || st->have_level)
+		plan_dose_level(dose, o->level);
+	else
+		steps_dose(cat, res, dose);
+}
+
 /* ---- Modes ------------------------------------------------------------------- */
 
 static int find_exercise(const struct catalogue *cat, const char *id, unsigned *out)
@@ -472,23 +576,27 @@ static int find_exercise(const struct catalogue *cat, const char *id, unsigned *
 	return 0;
 }
 
-static int run_plan(const struct options *o, const struct catalogue *cat)
+static int run_plan(const struct options *o, const struct catalogue *cat,
+                    const struct plan_dose *dose)
 {
 	struct plan plan;
-	unsigned ex;
+	unsigned idx[CAT_MAX_EXERCISES], n = 0;
 	int rc;
 
 	if (!o->target || strcmp(o->target, "all") == 0) {
-		(void)plan_build_all(cat, o->level, &plan);
+		for (n = 0; n < cat->n_exercises; n++)
+			idx[n] = n;
 	} else if ((rc = cat_find_routine(cat, o->target)) >= 0) {
 		const struct cat_routine *r = &cat->routines[rc];
 
-		(void)plan_build(cat, r->exercises, r->n_exercises, o->level, &plan);
+		for (n = 0; n < r->n_exercises; n++)
+			idx[n] = r->exercises[n];
 	} else {
-		if ((rc = find_exercise(cat, o->target, &ex)) != 0)
+		if ((rc = find_exercise(cat, o->target, &idx[0])) != 0)
 			return rc;
-		(void)plan_build_one(cat, ex, o->level, &plan);
+		n = 1;
 	}
+	(void)plan_build_dose(cat, idx, n, dose, &plan);
 	cli_plan(stdout, cat, &plan, o->tsv);
 	plan_free(&plan);
 	return 0;
@@ -529,7 +637,8 @@ static size_t history_pauses(const char *history, struct hist_pause **out)
 	return n;
 }
 
-static int run_history(const struct options *o, const struct catalogue *cat, const char *path)
+static int run_history(const struct options *o, const struct catalogue *cat, const char *path,
+                       const struct prg_result *steps)
 {
 	struct hist h = { 0 };
 	struct hist_summary sum;
@@ -544,7 +653,7 @@ static int run_history(const struct options *o, const struct catalogue *cat, con
 	struct hist_pause *p;
 	size_t np = history_pauses(path, &p);
 	(void)hist_summarize_paused(&h, cat, time(NULL), p, np, &sum); /* out of memory exits */
-	cli_history(stdout, cat, &sum, path, o->tsv);
+	cli_history(stdout, cat, &sum, steps, path, o->tsv);
 	hist_summary_free(&sum);
 	hist_free(&h);
 	free(p);
@@ -578,11 +687,109 @@ static int run_checkin(const char *score, const char *history)
 	return 0;
 }
 
-static int run_player(const struct options *o, const struct catalogue *cat, const char *history)
+/* A whole number from min to max, or -1. */
+static long whole_number(const char *s, long min, long max)
+{
+	char *end;
+	long v;
+
+	if (!s || *s < '0' || *s > '9' || strlen(s) > 6)
+		return -1;
+	v = strtol(s, &end, 10);
+	return *end || v < min || v > max ? -1 : v;
+}
+
+/* `progress set ID N` and `progress hold ID [--days N]`: one event in events.tsv. */
+static int run_progress_event(const struct options *o, const struct catalogue *cat, unsigned ex,
+                              const struct prg_result *res, const char *history, time_t now)
+{
+	const struct cat_exercise *e = &cat->exercises[ex];
+	bool set = strcmp(o->progress_verb, "set") == 0;
+	long v = set       ? whole_number(o->progress_arg, 0, res->steps)
+	         : o->days ? whole_number(o->days, 0, 3650)
+	                   : 7;
+	struct ev_event ev;
+	struct hist_error err;
+	struct prg_dose d;
+	char path[PATH_LEN], words[256], day[16];
+
+	if (v < 0 && set)
+		return usage_error("progress set: %s has steps 0 to %u, not '%s'", e->id,
+		                   res->steps, o->progress_arg);
+	if (v < 0)
+		return usage_error("--days wants a number of days from 0 to 3650, not '%s'",
+		                   o->days);
+	if (!*history) {
+		fprintf(stderr, "%s: no history without HOME; use --history-file FILE\n", progname);
+		return EXIT_USAGE;
+	}
+	if (ev_path(history, path, sizeof(path)) != 0) {
+		fprintf(stderr, "%s: the history path is too long\n", progname);
+		return EXIT_USAGE;
+	}
+	ev_init(&ev, set ? EV_SET : EV_HOLD, now);
+	snprintf(ev.exercise, sizeof(ev.exercise), "%s", e->id);
+	snprintf(ev.value, sizeof(ev.value), "%d", (int)v);
+	if (ev_append(path, &ev, &err) != 0) {
+		fprintf(stderr, "%s: %s\n", progname, err.msg);
+		return EXIT_IOERR;
+	}
+	if (set) {
+		prg_dose(e, (unsigned)v, &d);
+		printf("%s: step %ld/%u (%s), recorded in %s\n", e->name, v, res->steps,
+		       words_dose(e, &d, words, sizeof(words)), path);
+	} else if (v == 0) {
+		printf("%s: hold ended, recorded in %s\n", e->name, path);
+	} else {
+		printf("%s: no step up until %s, recorded in %s\n", e->name,
+		       hist_format_day(hist_today(now) + (int32_t)v, day, sizeof(day)), path);
+	}
+	return 0;
+}
+
+/* `lumbar progress ...`: the steps, or an event that moves one. */
+static int run_progress(const struct options *o, const struct settings *st,
+                        const struct catalogue *cat, const char *history)
+{
+	struct prg_result res[CAT_MAX_EXERCISES];
+	struct plan_dose dose;
+	struct steps_rules rules;
+	unsigned ex = 0;
+	time_t now = time(NULL);
+	int rc;
+
+	if (o->target && (rc = find_exercise(cat, o->target, &ex)) != 0)
+		return rc;
+	if (o->today) {
+		int32_t day;
+		time_t when;
+		char ts[40];
+
+		/* Noon of that day, so the date is the same in every time zone. */
+		snprintf(ts, sizeof(ts), "%.10sT12:00:00Z", o->today);
+		if (strlen(o->today) != 10 || hist_parse_time(ts, strlen(ts), &day, &when))
+			return usage_error("--today wants a date as YYYY-MM-DD, not '%s'",
+			                   o->today);
+		now = when;
+	}
+	steps_rules(&rules, cat, st);
+	derive_steps(o, st, cat, &rules, history, now, res, &dose);
+	if (o->progress_verb)
+		return run_progress_event(o, cat, ex, &res[ex], history, now);
+	cli_progress(stdout, cat, res, o->target ? (int)ex : -1, o->tsv);
+	return 0;
+}
+
+static int run_player(const struct options *o, const struct catalogue *cat, const char *history,
+                      const struct plan_dose *dose, const struct steps_rules *rules,
+                      const struct prg_result *steps)
 {
 	struct ui_options u = {
 		.cat = cat,
 		.level = o->level,
+		.dose = dose,
+		.rules = rules,
+		.steps = steps,
 		.start = UI_START_MENU,
 		.bell = o->bell,
 		.flash = o->flash,
@@ -1217,27 +1424,38 @@ int main(int argc, char **argv)
 		return rc;
 	}
 
+	struct plan_dose dose;
+	struct steps_rules rules;
+	static struct prg_result res[CAT_MAX_EXERCISES];
+	steps_rules(&rules, l.cat, &st);
+	if (o.mode == MODE_LIST || o.mode == MODE_SHOW || o.mode == MODE_PLAN ||
+	    o.mode == MODE_PLAYER || o.mode == MODE_HISTORY)
+		derive_steps(&o, &st, l.cat, &rules, history, time(NULL), res, &dose);
+
 	switch (o.mode) {
 	case MODE_LIST:
-		cli_list(stdout, l.cat, o.level, o.tsv);
+		cli_list(stdout, l.cat, &dose, o.tsv);
 		break;
 	case MODE_SHOW: {
 		unsigned ex;
 		int r = cat_find_routine(l.cat, o.target);
 		if (r >= 0)
-			cli_show_routine(stdout, l.cat, (unsigned)r, o.level);
+			cli_show_routine(stdout, l.cat, (unsigned)r, &dose);
 		else if ((rc = find_exercise(l.cat, o.target, &ex)) == 0)
-			cli_show(stdout, l.cat, ex, o.level);
+			cli_show(stdout, l.cat, ex, &dose);
 		break;
 	}
 	case MODE_PLAN:
-		rc = run_plan(&o, l.cat);
+		rc = run_plan(&o, l.cat, &dose);
 		break;
 	case MODE_HISTORY:
-		rc = run_history(&o, l.cat, history);
+		rc = run_history(&o, l.cat, history, res);
+		break;
+	case MODE_PROGRESS:
+		rc = run_progress(&o, &st, l.cat, history);
 		break;
 	default:
-		rc = run_player(&o, l.cat, history);
+		rc = run_player(&o, l.cat, history, &dose, &rules, res);
 		break;
 	}
 	cat_free(l.cat);

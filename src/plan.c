@@ -46,29 +46,28 @@ static void emit(struct builder *b, enum plan_kind kind, unsigned seconds, unsig
 
 /* The work phases of one set, with the rests and switches between them. */
 static void walk_set(struct builder *b, const struct cat_set *set, unsigned exercise, unsigned slot,
-                     int set_index, enum cat_level level)
+                     int set_index, const struct prg_set_dose *d)
 {
-	unsigned reps = cat_range_at(set->reps, level);
+	unsigned reps = d->reps;
 	unsigned per_work; /* seconds of one work phase */
 	unsigned works;    /* work phases per side */
 
 	switch (set->mode) {
 	case CAT_MODE_HOLD:
-		per_work = cat_range_at(set->hold, level);
+		per_work = d->hold;
 		works = reps;
 		break;
 	case CAT_MODE_REPS:
-		per_work = reps * cat_range_at(set->tempo, level);
+		per_work = reps * d->tempo;
 		works = 1;
 		break;
 	case CAT_MODE_TIMED:
 	default:
-		per_work = cat_range_at(set->duration, level);
+		per_work = d->duration;
 		works = 1;
 		reps = 0;
 		break;
 	}
-
 	unsigned n_sides = set->sides == CAT_SIDES_NONE ? 1 : 2;
 	unsigned total = works * n_sides;
 	enum plan_side prev_side = PLAN_SIDE_NONE;
@@ -108,43 +107,88 @@ static void walk_set(struct builder *b, const struct cat_set *set, unsigned exer
 }
 
 static void walk_exercise(struct builder *b, const struct catalogue *cat, unsigned exercise,
-                          unsigned slot, enum cat_level level)
+                          unsigned slot, const struct plan_dose *dose)
 {
 	const struct cat_exercise *ex = &cat->exercises[exercise];
+	struct prg_dose d;
 
+	plan_dose_of(cat, dose, exercise, &d);
 	emit(b, PLAN_PREPARE, ex->prepare, exercise, slot, -1, PLAN_SIDE_NONE, 0, 0);
-	for (unsigned s = 0; s < ex->n_sets; s++) {
-		walk_set(b, &ex->sets[s], exercise, slot, (int)s, level);
-		if (s + 1 < ex->n_sets)
+	for (unsigned s = 0; s < d.n_sets; s++) {
+		walk_set(b, &ex->sets[s], exercise, slot, (int)s, &d.set[s]);
+		if (s + 1 < d.n_sets)
 			emit(b, PLAN_REST, ex->sets[s].rest_after, exercise, slot, (int)s,
 			     PLAN_SIDE_NONE, 0, 0);
 	}
 }
 
-int plan_build(const struct catalogue *cat, const unsigned *exercises, unsigned n,
-               enum cat_level level, struct plan *out)
+void plan_dose_level(struct plan_dose *d, enum cat_level level)
+{
+	memset(d, 0, sizeof(*d));
+	d->forced = true;
+	d->level = level;
+}
+
+void plan_dose_of(const struct catalogue *cat, const struct plan_dose *d, unsigned exercise,
+                  struct prg_dose *out)
+{
+	const struct cat_exercise *ex = &cat->exercises[exercise];
+
+	if (!d->forced) {
+		prg_dose(ex, exercise < CAT_MAX_EXERCISES ? d->step[exercise] : 0, out);
+		return;
+	}
+	prg_dose(ex, 0, out);
+	out->k = 0;
+	for (unsigned s = 0; s < out->n_sets; s++) {
+		const struct cat_set *set = &ex->sets[s];
+		out->set[s] = (struct prg_set_dose){
+			.hold = cat_range_at(set->hold, d->level),
+			.reps = cat_range_at(set->reps, d->level),
+			.tempo = cat_range_at(set->tempo, d->level),
+			.duration = cat_range_at(set->duration, d->level),
+		};
+	}
+}
+
+int plan_build_dose(const struct catalogue *cat, const unsigned *exercises, unsigned n,
+                    const struct plan_dose *dose, struct plan *out)
 {
 	struct builder b = { 0 };
 
 	for (unsigned i = 0; i < n; i++)
-		walk_exercise(&b, cat, exercises[i], i, level);
+		walk_exercise(&b, cat, exercises[i], i, dose);
 
 	struct plan p = { 0 };
-	p.level = level;
+	p.forced = dose->forced;
+	p.level = dose->level;
 	p.n = b.n;
 	p.total = b.offset;
 	p.n_exercises = n;
 	p.phases = xcalloc(b.n, sizeof(*p.phases));
 	p.exercises = xcalloc(n, sizeof(*p.exercises));
-	if (n)
-		memcpy(p.exercises, exercises, n * sizeof(*exercises));
+	p.step = xcalloc(n, sizeof(*p.step));
+	for (unsigned i = 0; i < n; i++) {
+		p.exercises[i] = exercises[i];
+		if (!dose->forced && exercises[i] < CAT_MAX_EXERCISES)
+			p.step[i] = dose->step[exercises[i]];
+	}
 
 	b = (struct builder){ .phases = p.phases };
 	for (unsigned i = 0; i < n; i++)
-		walk_exercise(&b, cat, exercises[i], i, level);
+		walk_exercise(&b, cat, exercises[i], i, dose);
 
 	*out = p;
 	return 0;
+}
+
+int plan_build(const struct catalogue *cat, const unsigned *exercises, unsigned n,
+               enum cat_level level, struct plan *out)
+{
+	struct plan_dose d;
+
+	plan_dose_level(&d, level);
+	return plan_build_dose(cat, exercises, n, &d, out);
 }
 
 int plan_build_all(const struct catalogue *cat, enum cat_level level, struct plan *out)
@@ -166,15 +210,25 @@ void plan_free(struct plan *p)
 {
 	free(p->phases);
 	free(p->exercises);
+	free(p->step);
 	memset(p, 0, sizeof(*p));
+}
+
+unsigned plan_seconds_at(const struct catalogue *cat, unsigned exercise,
+                         const struct plan_dose *dose)
+{
+	struct builder b = { 0 };
+
+	walk_exercise(&b, cat, exercise, 0, dose);
+	return b.offset;
 }
 
 unsigned plan_exercise_seconds(const struct catalogue *cat, unsigned exercise, enum cat_level level)
 {
-	struct builder b = { 0 };
+	struct plan_dose d;
 
-	walk_exercise(&b, cat, exercise, 0, level);
-	return b.offset;
+	plan_dose_level(&d, level);
+	return plan_seconds_at(cat, exercise, &d);
 }
 
 size_t plan_slot_first(const struct plan *p, unsigned slot)

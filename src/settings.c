@@ -28,6 +28,12 @@
 
 /* ---- Raw settings, as libcyaml loads them -------------------------------------- */
 
+/* `progression:` (issue 13): every value a string, parsed strictly in build(). */
+struct raw_progression {
+	char *mode;
+	char *num[12]; /* in the order of prg_numbers[] */
+};
+
 struct raw_settings {
 	int *level; /* enum cat_level; NULL when absent */
 	char *bell, *speak, *color;
@@ -36,11 +42,58 @@ struct raw_settings {
 	char **remind_at, **remind_parts;
 	unsigned n_remind_at, n_remind_parts;
 	char *ask_pain_before;
+	struct raw_progression *progression;
 };
 
 static const cyaml_schema_value_t short_entry = {
 	CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 0, 16),
 };
+
+/* The numbers under `progression:`, their bounds and where they go. */
+static const struct {
+	const char *key;
+	int min, max;
+	size_t offset; /* in struct prg_params */
+	bool is_unsigned;
+} prg_numbers[12] = {
+	{ "greens", 1, PRG_MAX_GREENS, offsetof(struct prg_params, greens), true },
+	{ "greens_weekly", 1, PRG_MAX_GREENS, offsetof(struct prg_params, greens_weekly), true },
+	{ "red_free_days", 0, 365, offsetof(struct prg_params, red_free_days), true },
+	{ "wait_days", 0, 365, offsetof(struct prg_params, wait_days), true },
+	{ "green_pain", 0, 10, offsetof(struct prg_params, green_pain), false },
+	{ "green_cap", 0, 10, offsetof(struct prg_params, green_cap), false },
+	{ "green_rise", 0, 10, offsetof(struct prg_params, green_rise), false },
+	{ "red_pain", 0, 10, offsetof(struct prg_params, red_pain), false },
+	{ "red_rise_pain", 0, 10, offsetof(struct prg_params, red_rise_pain), false },
+	{ "red_rise", 0, 10, offsetof(struct prg_params, red_rise), false },
+	{ "bad_morning_pain", 0, 10, offsetof(struct prg_params, bad_morning_pain), false },
+	{ "bad_morning_rise", 0, 10, offsetof(struct prg_params, bad_morning_rise), false },
+};
+
+#define NUMBER(key, i)                                                                             \
+	CYAML_FIELD_STRING_PTR(key, CYAML_FLAG_OPTIONAL, struct raw_progression, num[i], 0, 16)
+
+static const cyaml_schema_field_t progression_fields[] = {
+	CYAML_FIELD_STRING_PTR("mode", CYAML_FLAG_OPTIONAL, struct raw_progression, mode, 0, 16),
+	CYAML_FIELD_IGNORE("exercises", CYAML_FLAG_OPTIONAL),
+	NUMBER("greens", 0),
+	NUMBER("greens_weekly", 1),
+	NUMBER("red_free_days", 2),
+	NUMBER("wait_days", 3),
+	NUMBER("green_pain", 4),
+	NUMBER("green_cap", 5),
+	NUMBER("green_rise", 6),
+	NUMBER("red_pain", 7),
+	NUMBER("red_rise_pain", 8),
+	NUMBER("red_rise", 9),
+	NUMBER("bad_morning_pain", 10),
+	NUMBER("bad_morning_rise", 11),
+	CYAML_FIELD_END,
+};
+
+static const char progression_keys[] =
+    "mode, exercises, greens, greens_weekly, red_free_days, wait_days, green_pain, green_cap, "
+    "green_rise, red_pain, red_rise_pain, red_rise, bad_morning_pain, bad_morning_rise";
 
 static const cyaml_strval_t level_strings[] = {
 	{ "easy", CAT_LEVEL_EASY },
@@ -68,12 +121,14 @@ static const cyaml_schema_field_t top_fields[] = {
 	                           struct raw_settings, remind_parts, n_remind_parts, &short_entry,
 	                           1, REM_MAX_PARTS),
 	BOOLEAN("ask_pain_before", ask_pain_before),
+	CYAML_FIELD_MAPPING_PTR("progression", CYAML_FLAG_OPTIONAL, struct raw_settings,
+	                        progression, progression_fields),
 	CYAML_FIELD_END,
 };
 
 /* Named in the message for an unknown key, since "colour" is an easy slip. */
-static const char known_keys[] =
-    "level, bell, speak, on_phase, color, notify, remind_at, remind_parts, ask_pain_before";
+static const char known_keys[] = "level, bell, speak, on_phase, color, notify, remind_at, "
+                                 "remind_parts, ask_pain_before, progression";
 
 static const cyaml_schema_value_t top_schema = {
 	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct raw_settings, top_fields),
@@ -112,6 +167,18 @@ static void locate(struct loader *L, const char *key, bool want_key)
 	struct yerr_path p = { 0 };
 
 	yerr_path_key(&p, key);
+	yerr_doc_locate(&L->doc, &p, p.n, want_key, &L->err->line, &L->err->col);
+}
+
+/* Put the error at progression's `key` (or, with `id`, at exercises' `id`). */
+static void locate_progression(struct loader *L, const char *key, const char *id, bool want_key)
+{
+	struct yerr_path p = { 0 };
+
+	yerr_path_key(&p, "progression");
+	yerr_path_key(&p, key);
+	if (id)
+		yerr_path_key(&p, id);
 	yerr_doc_locate(&L->doc, &p, p.n, want_key, &L->err->line, &L->err->col);
 }
 
@@ -181,6 +248,12 @@ static void schema_error(struct loader *L, cyaml_err_t cerr)
 	switch (m.kind) {
 	case YERR_UNEXPECTED_KEY:
 		/* libcyaml points at the key before; point at the key itself. */
+		if (strcmp(key, "progression") == 0) {
+			locate_progression(L, m.text, NULL, true);
+			fail(L, "progression: unknown key '%.60s' (the keys are %s)", m.text,
+			     progression_keys);
+			break;
+		}
 		locate(L, m.text, true);
 		fail(L, "unknown key '%.60s' (the keys are %s)", m.text, known_keys);
 		break;
@@ -305,6 +378,89 @@ static bool build_remind(struct loader *L, const struct raw_settings *raw, struc
 	return true;
 }
 
+/* `progression: exercises:`, a mapping of exercise id to mode, read from the document. */
+static bool build_modes(struct loader *L, struct settings *s)
+{
+	struct yerr_path p = { 0 };
+	const yaml_node_t *map;
+
+	yerr_path_key(&p, "progression");
+	yerr_path_key(&p, "exercises");
+	map = yerr_doc_find(&L->doc, &p, p.n, false);
+	if (map == NULL)
+		return true;
+	if (map->type != YAML_MAPPING_NODE) {
+		locate_progression(L, "exercises", NULL, false);
+		fail(L, "progression: exercises: expected a mapping of exercise id to mode");
+		return false;
+	}
+	for (const yaml_node_pair_t *pair = map->data.mapping.pairs.start;
+	     pair < map->data.mapping.pairs.top; pair++) {
+		const yaml_node_t *k = yaml_document_get_node(&L->doc.doc, pair->key);
+		const yaml_node_t *v = yaml_document_get_node(&L->doc.doc, pair->value);
+		const yaml_node_t *at = k;
+		const char *id =
+		    k && k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value : "";
+		char word[16] = "";
+		enum prg_mode mode;
+
+		if (v && v->type == YAML_SCALAR_NODE && v->data.scalar.length < sizeof(word))
+			memcpy(word, v->data.scalar.value, v->data.scalar.length);
+		if (!cat_valid_id(id, strlen(id))) {
+			fail(L, "progression: exercises: '%.40s' is not an exercise id",
+			     quotable(id, 40) ? id : "?");
+		} else if (s->n_modes >= CAT_MAX_EXERCISES) {
+			fail(L, "progression: exercises: more than %d exercises",
+			     CAT_MAX_EXERCISES);
+		} else if (prg_mode_parse(word, &mode) != 0) {
+			at = v;
+			fail(L, "progression: exercises: %s: expected off, suggest or auto", id);
+		} else {
+			snprintf(s->modes[s->n_modes].id, sizeof(s->modes[0].id), "%s", id);
+			s->modes[s->n_modes++].mode = mode;
+			continue;
+		}
+		if (at) {
+			L->err->line = (unsigned)at->start_mark.line + 1;
+			L->err->col = (unsigned)at->start_mark.column + 1;
+		}
+		return false;
+	}
+	return true;
+}
+
+/* `progression:`: the mode, the numbers, then the modes per exercise. */
+static bool build_progression(struct loader *L, const struct raw_progression *raw,
+                              struct settings *s)
+{
+	if (raw->mode && prg_mode_parse(raw->mode, &s->progression.mode) != 0) {
+		locate_progression(L, "mode", NULL, false);
+		fail(L, "progression: mode: expected off, suggest or auto");
+		return false;
+	}
+	for (size_t i = 0; i < sizeof(prg_numbers) / sizeof(prg_numbers[0]); i++) {
+		const char *v = raw->num[i], *q = v;
+		long n = 0;
+
+		if (v == NULL)
+			continue;
+		for (; *q >= '0' && *q <= '9' && n <= 100000; q++)
+			n = n * 10 + (*q - '0');
+		if (*v == '\0' || *q || n < prg_numbers[i].min || n > prg_numbers[i].max) {
+			locate_progression(L, prg_numbers[i].key, NULL, false);
+			fail(L, "progression: %s: expected a whole number from %d to %d",
+			     prg_numbers[i].key, prg_numbers[i].min, prg_numbers[i].max);
+			return false;
+		}
+		char *field = (char *)&s->progression + prg_numbers[i].offset;
+		if (prg_numbers[i].is_unsigned)
+			*(unsigned *)(void *)field = (unsigned)n;
+		else
+			*(int *)(void *)field = (int)n;
+	}
+	return build_modes(L, s);
+}
+
 static bool build(struct loader *L, const struct raw_settings *raw, struct settings *out)
 {
 	struct settings s;
@@ -318,6 +474,10 @@ static bool build(struct loader *L, const struct raw_settings *raw, struct setti
 	    !boolean(L, "color", raw->color, &s.color) ||
 	    !boolean(L, "ask_pain_before", raw->ask_pain_before, &s.ask_pain_before))
 		return false;
+	if (raw->progression && !build_progression(L, raw->progression, &s)) {
+		settings_free(&s);
+		return false;
+	}
 	if (raw->on_phase != NULL && raw->on_phase[0] != '\0') {
 		s.on_phase = xstrdup(raw->on_phase);
 	}
@@ -339,6 +499,7 @@ void settings_init(struct settings *s)
 	s->on_phase = NULL;
 	rem_config_default(&s->remind);
 	s->ask_pain_before = -1;
+	prg_params_default(&s->progression);
 }
 
 void settings_free(struct settings *s)

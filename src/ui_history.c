@@ -1,7 +1,8 @@
 /*
  * ui_history.c - the history view (`h` in the menu): a calendar of the last
  * twelve weeks shaded by how much of each day's due work was done, streaks,
- * per-exercise adherence over 7 and 30 days, and pain over time. It fits
+ * per-exercise adherence over 7 and 30 days with each exercise's step, and
+ * pain over time. It fits
  * 80x24 and draws from the summary the menu already holds; it reads no file.
  */
 #include <stdio.h>
@@ -74,27 +75,37 @@ static int draw_calendar(const struct hist_summary *s, int top)
 	return top + 9;
 }
 
-/* Per exercise: count against frequency, then adherence over 7 and 30 days. */
-static void draw_table(const struct catalogue *cat, const struct hist_summary *s, int top,
-                       int bottom, int x)
+/*
+ * Per exercise: count against frequency, adherence over 7 and 30 days, and
+ * its step k/K (issue 13) as derived at start.
+ */
+static void draw_table(const struct ui *ui, const struct hist_summary *s, int top, int bottom,
+                       int x)
 {
-	char count[48], line[96];
+	const struct catalogue *cat = ui->opt->cat;
+	char count[48], line[96], step[16];
 	int w = COLS - x;
 
 	if (w < 20 || top >= bottom)
 		return;
-	snprintf(line, sizeof(line), "%-20s %-13s %4s %5s", "Exercise", "Done", "7 d", "30 d");
+	snprintf(line, sizeof(line), "%-16s %-13s %4s %5s %5s", "Exercise", "Done", "7 d", "30 d",
+	         "Step");
 	ui_draw_text(top, x, w, line, ui_draw_attr(UI_ROLE_TITLE));
 	for (unsigned i = 0; i < cat->n_exercises && top + 1 + (int)i < bottom; i++) {
 		const struct cat_exercise *ex = &cat->exercises[i];
 		const struct hist_ex_stat *st = &s->ex[i];
 		attr_t a = st->due ? ui_draw_attr(UI_ROLE_NORMAL) : ui_draw_attr(UI_ROLE_DIM);
 
-		/* The name as in the menu, cut with an ellipsis to its 20 columns. */
-		ui_draw_text(top + 1 + (int)i, x, 20, ex->name, a);
-		snprintf(line, sizeof(line), "%-13s %3u%% %4u%%",
-		         words_count(ex, st, count, sizeof(count)), st->pct7, st->pct30);
-		ui_draw_text(top + 1 + (int)i, x + 21, w - 21, line, a);
+		if (ui->opt->steps)
+			snprintf(step, sizeof(step), "%u/%u", ui->opt->steps[i].k,
+			         ui->opt->steps[i].steps);
+		else
+			snprintf(step, sizeof(step), "-");
+		/* The name as in the menu, cut with an ellipsis to its 16 columns. */
+		ui_draw_text(top + 1 + (int)i, x, 16, ex->name, a);
+		snprintf(line, sizeof(line), "%-13s %3u%% %4u%% %5s",
+		         words_count(ex, st, count, sizeof(count)), st->pct7, st->pct30, step);
+		ui_draw_text(top + 1 + (int)i, x + 17, w - 17, line, a);
 	}
 }
 
@@ -204,7 +215,7 @@ void ui_history_draw(struct ui *ui)
 	cal = LINES >= 13 && COLS >= CAL_X + 2 * CAL_WEEKS;
 	row = cal ? draw_calendar(s, 2) : 2;
 	if (cal)
-		draw_table(ui->opt->cat, s, 2, LINES - 1, TABLE_X);
+		draw_table(ui, s, 2, LINES - 1, TABLE_X);
 
 	/* Beside the table's last rows, so only the calendar's width is free. */
 	snprintf(buf, sizeof(buf), "Streak: %u day%s (best %u)", s->streak,
@@ -219,7 +230,7 @@ void ui_history_draw(struct ui *ui)
 		             ui_draw_attr(UI_ROLE_NORMAL));
 	draw_stops(s, row + 2, cal ? TABLE_X - 2 : COLS);
 	if (!cal)
-		draw_table(ui->opt->cat, s, row + 3, LINES - 1, 0);
+		draw_table(ui, s, row + 3, LINES - 1, 0);
 	else if (row + 3 + CHART_ROWS + 1 < LINES - 1)
 		draw_pain(s, row + 3);
 	ui_draw_text(LINES - 1, 0, COLS, "q back  ? keys", ui_draw_attr(UI_ROLE_DIM));

@@ -99,13 +99,13 @@ static void info_exercise(const struct ui *ui, struct ui_draw_flow *f, unsigned 
 {
 	const struct cat_exercise *ex = &ui->opt->cat->exercises[e];
 	attr_t head = ui_draw_attr(UI_ROLE_TITLE);
-	char buf[CAT_MAX_STRING + 128], freq[48], len[16], num[16];
+	char buf[CAT_MAX_STRING + 128], freq[48], len[16], num[16], at[32];
 
 	ui_draw_flow_add(f, NULL, ex->summary, A_NORMAL);
 	words_frequency(&ex->freq, WORDS_SHORT, freq, sizeof(freq));
-	snprintf(buf, sizeof(buf), "%s at %s level, %s",
+	snprintf(buf, sizeof(buf), "%s at %s, %s",
 	         ui_clock(ui_menu_seconds(UI_MENU_FIRST_EXERCISE + (int)e), len),
-	         cat_level_name(ui->opt->level), freq);
+	         ui_dose_words(ui, (int)e, at, sizeof(at)), freq);
 	for (unsigned i = 0; i < ex->freq.n_when; i++) {
 		size_t used = strlen(buf);
 
@@ -148,7 +148,7 @@ static void info_exercise(const struct ui *ui, struct ui_draw_flow *f, unsigned 
 static void info_routine(const struct ui *ui, struct ui_draw_flow *f, bool due)
 {
 	const struct catalogue *cat = ui->opt->cat;
-	char buf[CAT_MAX_STRING + 128], len[16], freq[48], num[16];
+	char buf[CAT_MAX_STRING + 128], len[16], freq[48], num[16], at[32];
 	unsigned idx[CAT_MAX_EXERCISES], n = cat->n_exercises;
 
 	if (due) {
@@ -159,16 +159,15 @@ static void info_routine(const struct ui *ui, struct ui_draw_flow *f, bool due)
 		}
 		snprintf(buf, sizeof(buf),
 		         "What is not yet done as often as its frequency asks: %u exercise%s, %s "
-		         "at %s level.",
+		         "%s.",
 		         n, n == 1 ? "" : "s", ui_clock(ui_menu_seconds(UI_MENU_DUE), len),
-		         cat_level_name(ui->opt->level));
+		         ui_dose_words(ui, -1, at, sizeof(at)));
 	} else {
 		for (unsigned i = 0; i < n; i++)
 			idx[i] = i;
-		snprintf(buf, sizeof(buf),
-		         "%u exercises, %s at %s level, each with its get-ready time.", n,
+		snprintf(buf, sizeof(buf), "%u exercises, %s, %s, each with its get-ready time.", n,
 		         ui_clock(ui_menu_seconds(UI_MENU_ROUTINE), len),
-		         cat_level_name(ui->opt->level));
+		         ui_dose_words(ui, -1, at, sizeof(at)));
 	}
 	ui_draw_flow_add(f, NULL, buf, A_NORMAL);
 	ui_draw_flow_gap(f);

@@ -5,7 +5,7 @@
  * the history are journal.c's; this is the glue that carries them out.
  *
  * No curses here: the screens draw from what this fills in struct ui. The
- * wall clock is read here only, by wall_now(), and handed to the core; the
+ * wall clock is read here only, by ui_wall_now(), and handed to the core; the
  * session itself runs on the monotonic clock in ui.c.
  *
  * The progress file:
@@ -40,7 +40,7 @@ int64_t ui_log_wall_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static time_t wall_now(void)
+time_t ui_wall_now(void)
 {
 	return (time_t)(ui_log_wall_ms() / 1000);
 }
@@ -87,9 +87,9 @@ static void summarize(struct ui *ui)
 	struct hist_summary sum;
 
 	size_t np;
-	const struct hist_pause *p = ui_menu_pauses(ui, wall_now(), &np);
+	const struct hist_pause *p = ui_menu_pauses(ui, ui_wall_now(), &np);
 
-	if (hist_summarize_paused(&ui->hist, ui->opt->cat, wall_now(), p, np, &sum) != 0) {
+	if (hist_summarize_paused(&ui->hist, ui->opt->cat, ui_wall_now(), p, np, &sum) != 0) {
 		/* Out of memory: keep the summary there was, if any. */
 		add_status(ui, true, "out of memory summarising the history");
 		return;
@@ -418,7 +418,7 @@ static void find_resume(struct ui *ui)
 	}
 	bool resumable = !st->ended && prog_resolve(st, ui->opt->cat, idx, &err) == 0;
 	if (resumable) {
-		if (plan_build(ui->opt->cat, idx, st->n_exercises, st->level, &p) != 0) {
+		if (plan_build_dose(ui->opt->cat, idx, st->n_exercises, ui->opt->dose, &p) != 0) {
 			unlock_progress(ui);
 			free(st);
 			return;
@@ -473,7 +473,7 @@ void ui_log_free(struct ui *ui)
 
 void ui_log_check_day(struct ui *ui)
 {
-	if (ui->hist_ok && hist_today(wall_now()) != ui->hist_sum.today)
+	if (ui->hist_ok && hist_today(ui_wall_now()) != ui->hist_sum.today)
 		summarize(ui);
 }
 
@@ -499,7 +499,7 @@ void ui_log_events(struct ui *ui, unsigned ev)
 {
 	if (!ui->playing || !(ev & (SESS_EV_PHASE | SESS_EV_EXERCISE | SESS_EV_DONE)))
 		return;
-	journal_collect(&ui->pend, ui->opt->cat, &ui->plan, &ui->sess, wall_now());
+	journal_collect(&ui->pend, ui->opt->cat, &ui->plan, &ui->sess, ui_wall_now());
 	if (ev & (SESS_EV_PHASE | SESS_EV_DONE))
 		ui->prog_dirty = true;
 }
@@ -531,7 +531,7 @@ void ui_log_pain_before(struct ui *ui, int pain)
 
 unsigned ui_log_stop(struct ui *ui)
 {
-	unsigned slot = journal_stop(&ui->pend, ui->opt->cat, &ui->plan, &ui->sess, wall_now());
+	unsigned slot = journal_stop(&ui->pend, ui->opt->cat, &ui->plan, &ui->sess, ui_wall_now());
 
 	/* Saved with the routine's progress, so a closed terminal keeps the stop. */
 	ui->prog_dirty = true;
@@ -596,7 +596,7 @@ static void leave(struct ui *ui, enum journal_way way)
 	if (ui->ended)
 		way = JOURNAL_FINISHED;
 	if (journal_leave(&ui->pend, ui->opt->cat, &ui->plan, &ui->sess, ui->routine, way,
-	                  wall_now()) == JOURNAL_KEEP) {
+	                  ui_wall_now()) == JOURNAL_KEEP) {
 		save_progress(ui);
 		unlock_progress(ui);
 		return;

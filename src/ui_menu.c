@@ -126,7 +126,7 @@ void ui_menu_init(struct ui *ui)
 
 	/* Lengths do not change while the program runs: work them out once. */
 	for (unsigned i = 0; i < cat->n_exercises; i++) {
-		menu.secs[i + 1] = plan_exercise_seconds(cat, i, ui->opt->level);
+		menu.secs[i + 1] = plan_seconds_at(cat, i, ui->opt->dose);
 		total += menu.secs[i + 1];
 	}
 	menu.secs[0] = total;
@@ -337,13 +337,14 @@ void ui_menu_draw(struct ui *ui)
 	bottom -= status;
 
 	snprintf(title, sizeof(title), "lumbar \u00b7 %s", cat->routine_name);
-	ui_draw_text(0, 0, COLS - 14, title, ui_draw_attr(UI_ROLE_TITLE));
-	if (COLS >= 40) {
-		char level[32];
-
-		snprintf(level, sizeof(level), "level: %s", cat_level_name(ui->opt->level));
+	char level[32];
+	ui_dose_words(ui, -1, level, sizeof(level));
+	/* The dose's words on the right, when they fit beside the title's start. */
+	bool right = COLS >= 40;
+	ui_draw_text(0, 0, right ? COLS - (int)strlen(level) - 2 : COLS, title,
+	             ui_draw_attr(UI_ROLE_TITLE));
+	if (right)
 		ui_draw_right(0, level, ui_draw_attr(UI_ROLE_DIM));
-	}
 
 	if (gaps)
 		draw_paused(1);
@@ -467,4 +468,21 @@ void ui_menu_key(struct ui *ui, enum ui_action action)
 	default:
 		break;
 	}
+}
+
+/* Where the numbers come from (issue 13): "medium level", "step 3/19" or "each at its step". */
+const char *ui_dose_words(const struct ui *ui, int exercise, char *buf, size_t len)
+{
+	const struct plan_dose *d = ui->opt->dose;
+	struct prg_dose pd;
+
+	if (d->forced) {
+		snprintf(buf, len, "%s level", cat_level_name(d->level));
+	} else if (exercise < 0) {
+		snprintf(buf, len, "each at its step");
+	} else {
+		plan_dose_of(ui->opt->cat, d, (unsigned)exercise, &pd);
+		snprintf(buf, len, "step %u/%u", pd.k, pd.steps);
+	}
+	return buf;
 }

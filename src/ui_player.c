@@ -354,7 +354,9 @@ int ui_play_at(struct ui *ui, const unsigned *exercises, unsigned n, enum cat_le
                const char *routine, size_t first, const struct prog_state *resumed)
 {
 	drop_plan(ui);
-	if (plan_build(ui->opt->cat, exercises, n, level, &ui->plan) != 0) {
+	/* Each exercise at its step, or the level forced (issue 13): ui->opt->dose says. */
+	(void)level;
+	if (plan_build_dose(ui->opt->cat, exercises, n, ui->opt->dose, &ui->plan) != 0) {
 		ui->error = "out of memory";
 		ui->status = 1;
 		ui->quit = true;

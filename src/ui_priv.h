@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "catalogue.h"
 #include "history.h"
@@ -238,6 +239,12 @@ unsigned ui_menu_seconds(int entry);
 /* The catalogue index of a menu entry, or -1 for the routine and due entries. */
 int ui_menu_exercise(int entry);
 
+/*
+ * Where the numbers come from: "medium level" when forced, else "step 3/19"
+ * for an exercise (catalogue index) or "each at its step" for -1.
+ */
+const char *ui_dose_words(const struct ui *ui, int exercise, char *buf, size_t len);
+
 /* How many exercises the `due` entry plays now. */
 unsigned ui_menu_due_count(void);
 
@@ -291,6 +298,9 @@ void ui_log_init(struct ui *ui);
  * reads it. The history rules and the menu's midnight timer get it from here.
  */
 int64_t ui_log_wall_ms(void);
+
+/* The same in seconds, for the core's `now` (the date of a step, a note). */
+time_t ui_wall_now(void);
 
 /* Free what ui_log_init() and the reloads allocated. */
 void ui_log_free(struct ui *ui);

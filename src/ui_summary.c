@@ -11,8 +11,10 @@
 #include <curses.h>
 
 #include "events.h"
+#include "steps.h"
 #include "ui_draw.h"
 #include "ui_priv.h"
+#include "words.h"
 
 /* ---- A note (`w`): one line to events.tsv --------------------------------------- */
 
@@ -158,6 +160,130 @@ static void draw_stopped(const struct ui *ui, struct ui_draw_flow *f)
 	}
 }
 
+/* ---- Steps (issue 13): what this session changed, and the step offered ---- */
+
+static struct {
+	bool ready;                        /* worked out since the pain answer */
+	unsigned n_offer, at;              /* steps offered, and the one asked about */
+	unsigned offer[CAT_MAX_EXERCISES]; /* catalogue indexes */
+	struct prg_result res[CAT_MAX_EXERCISES];
+	char answer[UI_STATUS_MAX]; /* what the last y or n did */
+	bool answer_failed;
+} steps;
+
+/* "35 s (was 30 s)": an exercise's dose at step `to`, and at `from`. */
+static void dose_change(const struct cat_exercise *ex, unsigned to, unsigned from, char *buf,
+                        size_t len)
+{
+	struct prg_dose d;
+	char a[256], b[256];
+
+	prg_dose(ex, to, &d);
+	words_dose(ex, &d, a, sizeof(a));
+	prg_dose(ex, from, &d);
+	words_dose(ex, &d, b, sizeof(b));
+	snprintf(buf, len, "%s (was %s)", a, b);
+}
+
+/* After the history is written: derive the steps again and find what to say. */
+static void steps_work_out(struct ui *ui)
+{
+	const struct catalogue *cat = ui->opt->cat;
+	struct ev_log ev = { 0 };
+	struct hist_error err;
+	char path[4096];
+
+	memset(&steps, 0, sizeof(steps));
+	if (!ui->opt->rules || !ui->opt->history_path || !ui->hist_ok || ui->saved_failed ||
+	    ui->plan.forced || ev_path(ui->opt->history_path, path, sizeof(path)) != 0 ||
+	    ev_load(path, &ev, NULL, NULL, &err) != 0)
+		return;
+	int rc =
+	    steps_derive(cat, &ui->hist, &ev, ui->opt->rules, hist_today(ui_wall_now()), steps.res);
+	ev_free(&ev);
+	if (rc != 0)
+		return;
+	steps.ready = true;
+	for (unsigned i = 0; i < ui->plan.n_exercises; i++) {
+		unsigned e = ui->plan.exercises[i];
+		bool seen = false;
+		for (unsigned k = 0; k < steps.n_offer; k++)
+			seen |= steps.offer[k] == e;
+		/* Only for an exercise just done, not one skipped whole. */
+		if (!seen && steps.res[e].suggest && !ui->sess.stats[i].skipped)
+			steps.offer[steps.n_offer++] = e;
+	}
+}
+
+/* The lines about steps: taken (auto), stepped back (red), and the offer. */
+static void steps_draw(const struct ui *ui, struct ui_draw_flow *f)
+{
+	const struct catalogue *cat = ui->opt->cat;
+	int32_t today = hist_today(ui_wall_now());
+	char buf[UI_STATUS_MAX + 64], dose[600];
+
+	if (!steps.ready)
+		return;
+	for (unsigned i = 0; i < ui->plan.n_exercises; i++) {
+		unsigned e = ui->plan.exercises[i];
+		const struct prg_result *r = &steps.res[e];
+		const struct cat_exercise *ex = &cat->exercises[e];
+
+		if (r->since != today || ui->plan.step[i] == r->k)
+			continue;
+		dose_change(ex, r->k, ui->plan.step[i], dose, sizeof(dose));
+		if (r->change == PRG_CHANGE_UP)
+			snprintf(buf, sizeof(buf), "Step taken: %s %s next time — %s.", ex->name,
+			         dose, r->why);
+		else if (r->change == PRG_CHANGE_BACK)
+			snprintf(buf, sizeof(buf), "Stepped back: %s %s next time — %s.", ex->name,
+			         dose, r->why);
+		else
+			continue;
+		ui_draw_flow_add(f, NULL, buf, A_NORMAL);
+	}
+	if (steps.answer[0])
+		ui_draw_flow_add(f, NULL, steps.answer,
+		                 steps.answer_failed ? ui_draw_attr(UI_ROLE_ALERT) : A_NORMAL);
+	if (steps.at < steps.n_offer) {
+		unsigned e = steps.offer[steps.at];
+		const struct prg_result *r = &steps.res[e];
+
+		dose_change(&cat->exercises[e], r->k + 1, r->k, dose, sizeof(dose));
+		snprintf(buf, sizeof(buf), "Next time: %s %s — %s.  y take the step  n not yet",
+		         cat->exercises[e].name, dose, r->why);
+		ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_TITLE));
+	}
+}
+
+/* y or n to the step offered: an accept or decline event. True when it was one. */
+static bool steps_key(struct ui *ui, enum ui_action action)
+{
+	struct ev_event ev;
+	struct hist_error err;
+	char path[4096];
+
+	if (!steps.ready || steps.at >= steps.n_offer ||
+	    (action != UI_ACT_YES && action != UI_ACT_NO))
+		return false;
+	unsigned e = steps.offer[steps.at++];
+	const struct cat_exercise *ex = &ui->opt->cat->exercises[e];
+
+	ev_init(&ev, action == UI_ACT_YES ? EV_ACCEPT : EV_DECLINE, ui_wall_now());
+	snprintf(ev.exercise, sizeof(ev.exercise), "%s", ex->id);
+	steps.answer_failed = ev_path(ui->opt->history_path, path, sizeof(path)) != 0 ||
+	                      ev_append(path, &ev, &err) != 0;
+	if (steps.answer_failed)
+		snprintf(steps.answer, sizeof(steps.answer), "Not saved: %s", err.msg);
+	else if (action == UI_ACT_YES)
+		snprintf(steps.answer, sizeof(steps.answer), "%s: the next step from next time.",
+		         ex->name);
+	else
+		snprintf(steps.answer, sizeof(steps.answer),
+		         "%s: not yet; asked again after the next comfortable session.", ex->name);
+	return true;
+}
+
 void ui_summary_draw(struct ui *ui)
 {
 	const struct session *s = &ui->sess;
@@ -214,6 +340,7 @@ void ui_summary_draw(struct ui *ui)
 	}
 	draw_stopped(ui, &f);
 	draw_pain(ui, &f);
+	steps_draw(ui, &f);
 	if (asking(ui))
 		snprintf(buf, sizeof(buf), "0-10 then Enter: save  Enter alone: no score  q: %s",
 		         back);
@@ -228,6 +355,8 @@ void ui_summary_key(struct ui *ui, enum ui_action action)
 	if (note_key(ui, action))
 		return;
 	if (!asking(ui)) {
+		if (steps_key(ui, action))
+			return;
 		if (action == UI_ACT_BACK || action == UI_ACT_QUIT) {
 			/* Also removes a finished routine's progress file. */
 			if (!ui->pain_done)
@@ -241,6 +370,7 @@ void ui_summary_key(struct ui *ui, enum ui_action action)
 	switch (action) {
 	case UI_ACT_BACK:
 		ui_log_finish(ui, ui_score_value(&ui->pain));
+		steps_work_out(ui);
 		break;
 	case UI_ACT_QUIT:
 		/* Leaving without an answer still logs what was done. */

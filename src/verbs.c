@@ -51,6 +51,14 @@ const struct verb verbs[] = {
 	  "  --count        print how many exercises are due\n"
 	  "  --format=line  one line, '2 due: ID, ID (M:SS)', or nothing\n",
 	  0, 0, verb_run_due },
+	{ "progress", "[ID|set ID N|hold ID]", "each exercise's step, its dose now and next", NULL,
+	  NULL,
+	  "Each exercise (or one): its step k/K on its ladder, the dose now and at\n"
+	  "the next step, and its state in words. --format=tsv: one line per\n"
+	  "exercise, #exercise step steps state since. `progress set ID N` puts an\n"
+	  "exercise at step N; `progress hold ID [--days N]` skips step-ups for N\n"
+	  "days (7). --today YYYY-MM-DD reads the steps on another day.\n",
+	  0, 0, NULL },
 	{ "remind", "[--install|...]", "a desktop reminder when something is due", NULL, NULL,
 	  "A desktop notification when something is due, once per part of the day;\n"
 	  "exit 0 sent, 1 nothing sent, 3 the notifier failed.\n"

@@ -80,27 +80,51 @@ static const char *sides_text(enum cat_sides sides)
 	return "";
 }
 
-char *words_set(const struct cat_set *s, enum cat_level level, char *buf, size_t len)
+char *words_set_at(const struct cat_set *s, const struct prg_set_dose *d, char *buf, size_t len)
 {
 	char t[32];
-	unsigned reps = cat_range_at(s->reps, level);
+	unsigned reps = d->reps;
 
 	switch (s->mode) {
 	case CAT_MODE_HOLD:
-		snprintf(buf, len, "hold %s x %u rep%s%s",
-		         words_seconds(cat_range_at(s->hold, level), t, sizeof(t)), reps,
-		         reps == 1 ? "" : "s", sides_text(s->sides));
+		snprintf(buf, len, "hold %s x %u rep%s%s", words_seconds(d->hold, t, sizeof(t)),
+		         reps, reps == 1 ? "" : "s", sides_text(s->sides));
 		break;
 	case CAT_MODE_REPS:
 		snprintf(buf, len, "%u rep%s at %s each%s", reps, reps == 1 ? "" : "s",
-		         words_seconds(cat_range_at(s->tempo, level), t, sizeof(t)),
-		         sides_text(s->sides));
+		         words_seconds(d->tempo, t, sizeof(t)), sides_text(s->sides));
 		break;
 	case CAT_MODE_TIMED:
-		snprintf(buf, len, "%s%s",
-		         words_seconds(cat_range_at(s->duration, level), t, sizeof(t)),
+		snprintf(buf, len, "%s%s", words_seconds(d->duration, t, sizeof(t)),
 		         sides_text(s->sides));
 		break;
+	}
+	return buf;
+}
+
+char *words_set(const struct cat_set *s, enum cat_level level, char *buf, size_t len)
+{
+	struct prg_set_dose d = { .hold = cat_range_at(s->hold, level),
+		                  .reps = cat_range_at(s->reps, level),
+		                  .tempo = cat_range_at(s->tempo, level),
+		                  .duration = cat_range_at(s->duration, level) };
+
+	return words_set_at(s, &d, buf, len);
+}
+
+char *words_dose(const struct cat_exercise *ex, const struct prg_dose *d, char *buf, size_t len)
+{
+	size_t at = 0;
+	char one[128];
+
+	if (len)
+		buf[0] = '\0';
+	for (unsigned i = 0; i < d->n_sets && at < len; i++) {
+		words_set_at(&ex->sets[i], &d->set[i], one, sizeof(one));
+		int n = snprintf(buf + at, len - at, "%s%s", i ? "; " : "", one);
+		if (n < 0)
+			break;
+		at += (size_t)n;
 	}
 	return buf;
 }

@@ -5,7 +5,7 @@
  *
  * Usage: bench [HISTORY_FILE]
  * With a history file, also how long reading it and computing the figures
- * take.
+ * take, and how long deriving every exercise's step from it takes (issue 13).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +15,7 @@
 #include "catalogue_load.h"
 #include "history.h"
 #include "plan.h"
+#include "steps.h"
 
 enum { RUNS = 41 };
 
@@ -114,6 +115,22 @@ static double history_read(const char *path, const struct catalogue *cat, size_t
 	return now_us() - t0;
 }
 
+/* Derive every exercise's step from a loaded history; returns microseconds. */
+static double steps_from(const struct hist *h, const struct catalogue *cat)
+{
+	struct prg_result res[CAT_MAX_EXERCISES];
+	struct steps_rules rules;
+	struct ev_log ev = { 0 };
+	double t0 = now_us();
+
+	steps_rules(&rules, cat, NULL);
+	if (steps_derive(cat, h, &ev, &rules, hist_today(time(NULL)), res) != 0) {
+		fprintf(stderr, "bench: out of memory\n");
+		exit(1);
+	}
+	return now_us() - t0;
+}
+
 int main(int argc, char **argv)
 {
 	double t[RUNS];
@@ -139,6 +156,15 @@ int main(int argc, char **argv)
 		for (int i = 0; i < RUNS; i++)
 			t[i] = history_read(argv[1], cat, &lines);
 		printf("history_read_us %.0f 20000 %zu\n", median(t, RUNS), lines);
+
+		struct hist h;
+		struct hist_error herr;
+		if (hist_load(argv[1], &h, NULL, NULL, &herr) != 0)
+			return 1;
+		for (int i = 0; i < RUNS; i++)
+			t[i] = steps_from(&h, cat);
+		printf("steps_derive_us %.0f 5000 %zu\n", median(t, RUNS), h.n);
+		hist_free(&h);
 		cat_free(cat);
 	}
 	return 0;

@@ -63,6 +63,7 @@ while read -r name us target extra; do
 	load_plan_shipped_us) label="load+validate+plan, shipped" ;;
 	load_plan_100_us) label="load+validate+plan, 100 exercises" ;;
 	history_read_us) label="read+summarise $extra history lines" ;;
+	steps_derive_us) label="derive every step from $extra lines" ;;
 	*) label=$name ;;
 	esac
 	row "$label" "$(awk -v u="$us" 'BEGIN {printf "%.2f ms", u / 1000}')" \
@@ -82,6 +83,8 @@ us=$(whole "$LUMBAR" --list)
 row "lumbar --list (whole process)" "$(awk -v u="$us" 'BEGIN {printf "%.2f ms", u / 1000}')" "< 10 ms"
 us=$(whole "$LUMBAR" --history --history-file "$hist")
 row "lumbar --history, 10 years" "$(awk -v u="$us" 'BEGIN {printf "%.2f ms", u / 1000}')" "< 20 ms"
+us=$(whole "$LUMBAR" progress --history-file "$hist")
+row "lumbar progress, 10 years" "$(awk -v u="$us" 'BEGIN {printf "%.2f ms", u / 1000}')" "< 20 ms"
 
 # ---- Start-up to first frame ------------------------------------------------------
 # build/launch puts CLOCK_MONOTONIC in LUMBAR_BENCH_T0_NS just before exec;

@@ -184,7 +184,7 @@ if t show; then
 	expect_out_match 'hold 5 s x 2 reps, alternating sides'
 	expect_out_match 'range: hold 5 s to 7 s, 2-3 reps'
 	expect_out_match '^Frequency: twice a day \(morning, evening\)$'
-	expect_out_match '^Length: 0:30 at easy level'
+	expect_out_match '^Length: 0:30 at step 0/2 '
 	done_test
 fi
 
@@ -394,7 +394,7 @@ if t hostile; then
 	# config.yaml errors quote what the file says, escaped.
 	printf '"colour\\e]0;owned\\a": 1\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
 	run hostile-settings-escaped 65 "$LUMBAR" -C "$FIX/cli-small.yaml" --list
-	expect_err_line "$XDG_CONFIG_HOME/lumbar/config.yaml:1:1: unknown key 'colour\\x1b]0;owned\\x07' (the keys are level, bell, speak, on_phase, color, notify, remind_at, remind_parts, ask_pain_before)"
+	expect_err_line "$XDG_CONFIG_HOME/lumbar/config.yaml:1:1: unknown key 'colour\\x1b]0;owned\\x07' (the keys are level, bell, speak, on_phase, color, notify, remind_at, remind_parts, ask_pain_before, progression)"
 	has_control "$err" && fail "raw control characters on stderr"
 	done_test
 	rm -rf "$XDG_CONFIG_HOME/lumbar"
@@ -849,7 +849,7 @@ if t routines; then
 	run routines-show 0 "$LUMBAR" --show morning
 	expect_out_match '^Morning \(morning\)$'
 	expect_out_match '^  1\. Knee-to-chest stretch +0:39 +knee-to-chest$'
-	expect_out_match '^Length: 3:04 at easy level$'
+	expect_out_match '^Length: 3:04, each exercise at its step$'
 	done_test
 
 	# Not a tty: the routine is known, so the next thing said is the terminal.
@@ -986,6 +986,109 @@ if t no-ask; then
 	expect_err_match '^lumbar: the timer needs a terminal'
 	done_test
 	rm -rf "$XDG_CONFIG_HOME/lumbar"
+fi
+
+# ---- lumbar progress (issue 13) ----------------------------------------------
+
+if t progress; then
+	pdir=$tmp/progress
+	mkdir -p "$pdir"
+	phist=$pdir/history.tsv
+	CAT=data/exercises.yaml
+	printf '%s\n' \
+		$'2026-11-20T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t0/19' \
+		$'2026-11-25T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t0/19' \
+		$'2026-11-29T09:00:00Z\tback-extension\tstopped\t20\t7\t2\t2/4' >"$phist"
+	printf '%s\n' $'2026-11-01T09:00:00Z\tset\tback-extension\t2\t-' >"$pdir/events.tsv"
+
+	run progress-tsv 0 "$LUMBAR" -C $CAT --history-file "$phist" progress --format=tsv \
+		--today 2026-11-30
+	expect_out_match $'^#exercise\tstep\tsteps\tstate\tsince$'
+	expect_out_match $'^childs-pose\t0\t19\tready\t-$'
+	expect_out_match $'^back-extension\t1\t4\tback\t2026-11-29$'
+	expect_out_match $'^cat-cow\t0\t4\tnew\t-$'
+	expect_out_match $'^hip-flexor-release\t0\t0\ttop\t-$'
+	[ "$(wc -l <"$out")" -eq 11 ] || fail "want a header and 10 exercises"
+	done_test
+
+	run progress-table 0 "$LUMBAR" -C $CAT --history-file "$phist" progress --today 2026-11-30
+	expect_out_match '^exercise +step +now +next +state$'
+	expect_out_match '^childs-pose +0/19 +30 s +35 s +ready after 1 more comfortable session$'
+	expect_out_match '^back-extension +1/4 +hold 15 s x 3 reps +hold 20 s x 3 reps +stepped back on 2026-11-29: stopped for pain$'
+	expect_out_match '^hip-flexor-release +0/0 .* - +at the top$'
+	done_test
+
+	run progress-one 0 "$LUMBAR" -C $CAT --history-file "$phist" progress childs-pose \
+		--today 2026-11-30
+	[ "$(wc -l <"$out")" -eq 2 ] || fail "want a header and one exercise"
+	expect_out_match '^childs-pose +0/19 '
+	done_test
+
+	# Off in config.yaml: the state says so.
+	mkdir -p "$XDG_CONFIG_HOME/lumbar"
+	printf 'progression:\n  exercises:\n    childs-pose: off\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	run progress-off 0 "$LUMBAR" -C $CAT --history-file "$phist" progress --format=tsv \
+		--today 2026-11-30
+	expect_out_match $'^childs-pose\t0\t19\toff\t-$'
+	done_test
+	printf 'progression:\n  mode: often\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	run progress-bad-config 65 "$LUMBAR" -C $CAT --history-file "$phist" progress
+	expect_err_line "$XDG_CONFIG_HOME/lumbar/config.yaml:2:9: progression: mode: expected off, suggest or auto"
+	done_test
+	rm -rf "$XDG_CONFIG_HOME/lumbar"
+
+	run progress-set 0 "$LUMBAR" -C $CAT --history-file "$phist" progress set childs-pose 3
+	expect_out_match "^Child's pose: step 3/19 \(45 s\), recorded in .*/events.tsv$"
+	grep -Eq $'\tset\tchilds-pose\t3\t-$' "$pdir/events.tsv" || fail "no set event"
+	done_test
+
+	# --plan plays the step's dose; --level forces a level for one run.
+	run progress-plan 0 "$LUMBAR" -C $CAT --history-file "$phist" --plan childs-pose --format=tsv
+	expect_out_match $'^10\t45\twork\tchilds-pose\t1\t-\t-$'
+	done_test
+	run progress-plan-text 0 "$LUMBAR" -C $CAT --history-file "$phist" --plan childs-pose
+	expect_out_match '^Total 0:55 \(1 exercise, each at its step\)$'
+	done_test
+	run progress-plan-level 0 "$LUMBAR" -C $CAT --history-file "$phist" --plan childs-pose --level easy
+	expect_out_match '^Total 0:40 \(1 exercise, easy level\)$'
+	done_test
+	run progress-show 0 "$LUMBAR" -C $CAT --history-file "$phist" --show childs-pose
+	expect_out_match '^Sets \(step 3/19\):$'
+	expect_out_match '^  1\. Child.s pose: 45 s$'
+	done_test
+	run progress-history 0 "$LUMBAR" -C $CAT --history-file "$phist" --history
+	expect_out_match '^childs-pose .* 3/19$'
+	done_test
+
+	run progress-hold 0 "$LUMBAR" -C $CAT --history-file "$phist" progress hold childs-pose --days 3
+	expect_out_match "^Child's pose: no step up until [0-9]{4}-[0-9]{2}-[0-9]{2}, recorded in "
+	grep -Eq $'\thold\tchilds-pose\t3\t-$' "$pdir/events.tsv" || fail "no hold event"
+	done_test
+	run progress-held 0 "$LUMBAR" -C $CAT --history-file "$phist" progress --format=tsv
+	expect_out_match $'^childs-pose\t3\t19\theld\t[0-9-]{10}$'
+	done_test
+	run progress-hold-default 0 "$LUMBAR" -C $CAT --history-file "$phist" progress hold cat-cow
+	grep -Eq $'\thold\tcat-cow\t7\t-$' "$pdir/events.tsv" || fail "no 7-day hold"
+	done_test
+
+	run progress-set-too-far 64 "$LUMBAR" -C $CAT --history-file "$phist" progress set childs-pose 20
+	expect_err_line "lumbar: progress set: childs-pose has steps 0 to 19, not '20' (try 'lumbar --help')"
+	done_test
+	run progress-unknown 64 "$LUMBAR" -C $CAT --history-file "$phist" progress set nope 1
+	expect_err_line "lumbar: no exercise 'nope' (see 'lumbar --list')"
+	done_test
+	run progress-bad-days 64 "$LUMBAR" -C $CAT --history-file "$phist" progress hold cat-cow --days x
+	expect_err_match "--days wants a number of days"
+	done_test
+	run progress-days-alone 64 "$LUMBAR" -C $CAT --history-file "$phist" --plan --days 3
+	expect_err_line "lumbar: --days goes with 'progress hold' (try 'lumbar --help')"
+	done_test
+	run progress-bad-today 64 "$LUMBAR" -C $CAT --history-file "$phist" progress --today 2026-13-01
+	expect_err_match "--today wants a date as YYYY-MM-DD"
+	done_test
+	run progress-set-no-step 64 "$LUMBAR" -C $CAT --history-file "$phist" progress set childs-pose
+	expect_err_match "progress set needs a step number"
+	done_test
 fi
 
 echo "cli: $passed passed, $failed failed"

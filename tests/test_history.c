@@ -261,6 +261,11 @@ static void test_parse_line_fields(void **state)
 		  HIST_NO_PAIN, HIST_STEP_INDEX, 3, 19, CAT_LEVEL_EASY },
 		{ "2026-11-24T07:15:03+01:00\tcore\tpartial\t5\t10\t0\t999/999", HIST_PARTIAL, 10,
 		  0, HIST_STEP_INDEX, 999, 999, CAT_LEVEL_EASY },
+		/* Step 0 is the start of a ladder; 0/0 is an exercise without one. */
+		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t-\t-\t0/19", HIST_DONE, HIST_NO_PAIN,
+		  HIST_NO_PAIN, HIST_STEP_INDEX, 0, 19, CAT_LEVEL_EASY },
+		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t-\t-\t0/0", HIST_DONE, HIST_NO_PAIN,
+		  HIST_NO_PAIN, HIST_STEP_INDEX, 0, 0, CAT_LEVEL_EASY },
 		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t2\t2\tmedium", HIST_DONE, 2, 2,
 		  HIST_STEP_LEVEL, 0, 0, CAT_LEVEL_MEDIUM },
 		/* A stop written in the old five fields still reads. */
@@ -309,8 +314,12 @@ static void test_parse_line_fields(void **state)
 		  "bad step \"\" (want -, K/N such as 3/19, or easy, medium or hard)" },
 		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t3\t20/19",
 		  "bad step \"20/19\" (want -, K/N such as 3/19, or easy, medium or hard)" },
-		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t3\t0/19",
-		  "bad step \"0/19\" (want -, K/N such as 3/19, or easy, medium or hard)" },
+		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t3\t01/19",
+		  "bad step \"01/19\" (want -, K/N such as 3/19, or easy, medium or hard)" },
+		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t3\t1/0",
+		  "bad step \"1/0\" (want -, K/N such as 3/19, or easy, medium or hard)" },
+		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t3\t3/019",
+		  "bad step \"3/019\" (want -, K/N such as 3/19, or easy, medium or hard)" },
 		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t3\t3/",
 		  "bad step \"3/\" (want -, K/N such as 3/19, or easy, medium or hard)" },
 		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t3\t1/1000",
@@ -477,6 +486,8 @@ static void test_append_roundtrip(void **state)
 	e[3].pain_before = 4;
 	e[3].step = (struct hist_step){ .kind = HIST_STEP_INDEX, .k = 3, .n = 19 };
 	e[4].step = (struct hist_step){ .kind = HIST_STEP_LEVEL, .level = CAT_LEVEL_HARD };
+	e[2].step = (struct hist_step){ .kind = HIST_STEP_INDEX, .k = 0, .n = 0 };
+	e[1].step = (struct hist_step){ .kind = HIST_STEP_INDEX, .k = 0, .n = 19 };
 	assert_int_equal(hist_append(path, e, 5, &err), 0);
 
 	size_t len;
@@ -484,8 +495,8 @@ static void test_append_roundtrip(void **state)
 	assert_string_equal(
 	    text, "# timestamp\texercise-id\tstatus\tactive-seconds\tpain\tpain-before\tstep\n"
 	          "2026-11-24T07:15:03+01:00\tknee-to-chest\tdone\t95\t3\t2\t-\n"
-	          "2026-11-24T07:17:00+01:00\thip-flexor\tpartial\t40\t3\t-\t-\n"
-	          "2026-11-24T07:20:09+01:00\tcore\tdone\t120\t-\t-\t-\n"
+	          "2026-11-24T07:17:00+01:00\thip-flexor\tpartial\t40\t3\t-\t0/19\n"
+	          "2026-11-24T07:20:09+01:00\tcore\tdone\t120\t-\t-\t0/0\n"
 	          "2026-11-24T07:22:00+01:00\tcore\tstopped\t12\t7\t4\t3/19\n"
 	          "2026-11-24T07:25:00+01:00\tbridge\tdone\t60\t2\t-\thard\n");
 	free(text);

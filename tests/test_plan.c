@@ -281,6 +281,39 @@ static void levels_apply_to_tempo_and_duration(void **state)
 	assert_int_equal(plan_exercise_seconds(&f.cat, 0, CAT_LEVEL_HARD), 15 * 4 + 600);
 }
 
+/* Each exercise at its own step (issue 13): its values on their ladders. */
+static void steps_pick_each_value_on_its_ladder(void **state)
+{
+	(void)state;
+	struct fixture f;
+	struct plan_dose d = { 0 };
+	struct cat_set s = hold_set(3, 2, CAT_SIDES_NONE);
+	s.hold = rng(3, 5); /* 3 4 5 */
+	s.reps = rng(2, 3); /* 2 3: K = 2, reps move at step 2 */
+	one_exercise(&f, 0, &s, 1);
+	unsigned ex = 0;
+
+	d.step[0] = 1;
+	assert_int_equal(plan_build_dose(&f.cat, &ex, 1, &d, &f.plan), 0);
+	assert_string_equal(shape(&f.plan), "W41 W42");
+	assert_false(f.plan.forced);
+	assert_int_equal(f.plan.step[0], 1);
+	assert_int_equal(plan_seconds_at(&f.cat, 0, &d), f.plan.total);
+	plan_free(&f.plan);
+
+	/* Past K is K: never beyond the catalogue's high end. */
+	d.step[0] = 9;
+	assert_int_equal(plan_build_dose(&f.cat, &ex, 1, &d, &f.plan), 0);
+	assert_string_equal(shape(&f.plan), "W51 W52 W53");
+	plan_free(&f.plan);
+
+	/* A level forced for the run is recorded as such. */
+	assert_int_equal(plan_build_one(&f.cat, 0, CAT_LEVEL_MEDIUM, &f.plan), 0);
+	assert_true(f.plan.forced);
+	assert_int_equal(f.plan.level, CAT_LEVEL_MEDIUM);
+	plan_free(&f.plan);
+}
+
 /* ---- Routines -------------------------------------------------------------------- */
 
 static void routine_is_exercises_in_order_each_with_prepare(void **state)
@@ -358,6 +391,7 @@ int main(void)
 		cmocka_unit_test(rest_after_only_between_sets),
 		cmocka_unit_test(levels_pick_low_mid_high_of_every_range),
 		cmocka_unit_test(levels_apply_to_tempo_and_duration),
+		cmocka_unit_test(steps_pick_each_value_on_its_ladder),
 		cmocka_unit_test(routine_is_exercises_in_order_each_with_prepare),
 		cmocka_unit_test(a_subset_keeps_the_given_order),
 		cmocka_unit_test(clock_is_m_ss_then_h_mm_ss),

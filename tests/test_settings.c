@@ -250,10 +250,11 @@ static void test_unknown_key(void **state)
 	(void)state;
 	expect_error(FIX("settings-unknown-key.yaml"), CAT_EINVALID, 2, 1,
 	             "unknown key 'colour' (the keys are level, bell, speak, on_phase, color, "
-	             "notify, remind_at, remind_parts, ask_pain_before)");
-	expect_buffer_error("on-phase: x\n", 1, 1,
-	                    "unknown key 'on-phase' (the keys are level, bell, speak, on_phase, "
-	                    "color, notify, remind_at, remind_parts, ask_pain_before)");
+	             "notify, remind_at, remind_parts, ask_pain_before, progression)");
+	expect_buffer_error(
+	    "on-phase: x\n", 1, 1,
+	    "unknown key 'on-phase' (the keys are level, bell, speak, on_phase, "
+	    "color, notify, remind_at, remind_parts, ask_pain_before, progression)");
 }
 
 static void test_syntax_error(void **state)
@@ -369,7 +370,7 @@ static void test_hostile_error_print(void **state)
 	fclose(fp);
 	assert_string_equal(buf, "config\\x1b[2J.yaml:1:1: unknown key 'colour\\x1b]0;x\\x07' "
 	                         "(the keys are level, bell, speak, on_phase, color, notify, "
-	                         "remind_at, remind_parts, ask_pain_before)\n");
+	                         "remind_at, remind_parts, ask_pain_before, progression)\n");
 }
 
 /* notify, remind_at and remind_parts: defaults, values, located mistakes. */
@@ -410,6 +411,86 @@ static void test_remind_keys(void **state)
 	                    "remind_parts: two parts of the day overlap");
 }
 
+/* ---- progression: (issue 13) ----------------------------------------------------- */
+
+static void test_progression(void **state)
+{
+	struct settings s;
+	struct prg_params def;
+
+	(void)state;
+	prg_params_default(&def);
+	/* Absent: issue 13's defaults, suggest for every exercise. */
+	buffer_ok("bell: true\n", &s);
+	assert_int_equal(s.progression.mode, PRG_SUGGEST);
+	assert_int_equal(s.progression.greens, def.greens);
+	assert_int_equal(s.n_modes, 0);
+	settings_free(&s);
+
+	buffer_ok("progression:\n"
+	          "  mode: auto\n"
+	          "  exercises:\n"
+	          "    back-extension: off\n"
+	          "    childs-pose: suggest\n"
+	          "  greens: 4\n"
+	          "  greens_weekly: 1\n"
+	          "  red_free_days: 10\n"
+	          "  wait_days: 0\n"
+	          "  green_pain: 2\n"
+	          "  green_cap: 4\n"
+	          "  green_rise: 0\n"
+	          "  red_pain: 9\n"
+	          "  red_rise_pain: 7\n"
+	          "  red_rise: 3\n"
+	          "  bad_morning_pain: 10\n"
+	          "  bad_morning_rise: 1\n",
+	          &s);
+	assert_int_equal(s.progression.mode, PRG_AUTO);
+	assert_int_equal(s.progression.greens, 4);
+	assert_int_equal(s.progression.greens_weekly, 1);
+	assert_int_equal(s.progression.red_free_days, 10);
+	assert_int_equal(s.progression.wait_days, 0);
+	assert_int_equal(s.progression.green_pain, 2);
+	assert_int_equal(s.progression.green_cap, 4);
+	assert_int_equal(s.progression.green_rise, 0);
+	assert_int_equal(s.progression.red_pain, 9);
+	assert_int_equal(s.progression.red_rise_pain, 7);
+	assert_int_equal(s.progression.red_rise, 3);
+	assert_int_equal(s.progression.bad_morning_pain, 10);
+	assert_int_equal(s.progression.bad_morning_rise, 1);
+	assert_int_equal(s.n_modes, 2);
+	assert_string_equal(s.modes[0].id, "back-extension");
+	assert_int_equal(s.modes[0].mode, PRG_OFF);
+	assert_string_equal(s.modes[1].id, "childs-pose");
+	assert_int_equal(s.modes[1].mode, PRG_SUGGEST);
+	settings_free(&s);
+}
+
+static void test_bad_progression(void **state)
+{
+	(void)state;
+	expect_buffer_error("progression:\n  mode: sometimes\n", 2, 9,
+	                    "progression: mode: expected off, suggest or auto");
+	expect_buffer_error("progression:\n  greens: 0\n", 2, 11,
+	                    "progression: greens: expected a whole number from 1 to 14");
+	expect_buffer_error("progression:\n  red_pain: 11\n", 2, 13,
+	                    "progression: red_pain: expected a whole number from 0 to 10");
+	expect_buffer_error("progression:\n  wait_days: -1\n", 2, 14,
+	                    "progression: wait_days: expected a whole number from 0 to 365");
+	expect_buffer_error("progression:\n  exercises:\n    childs-pose: maybe\n", 3, 18,
+	                    "progression: exercises: childs-pose: expected off, suggest or auto");
+	expect_buffer_error("progression:\n  exercises:\n    Bad_Id: off\n", 3, 5,
+	                    "progression: exercises: 'Bad_Id' is not an exercise id");
+	expect_buffer_error("progression:\n  exercises: 3\n", 2, 14,
+	                    "progression: exercises: expected a mapping of exercise id to mode");
+	expect_buffer_error(
+	    "progression:\n  grens: 2\n", 2, 3,
+	    "progression: unknown key 'grens' (the keys are mode, exercises, greens, "
+	    "greens_weekly, "
+	    "red_free_days, wait_days, green_pain, green_cap, green_rise, red_pain, red_rise_pain, "
+	    "red_rise, bad_morning_pain, bad_morning_rise)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -430,6 +511,8 @@ int main(void)
 		cmocka_unit_test(test_hostile_files),
 		cmocka_unit_test(test_hostile_error_print),
 		cmocka_unit_test(test_remind_keys),
+		cmocka_unit_test(test_progression),
+		cmocka_unit_test(test_bad_progression),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
