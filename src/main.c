@@ -22,10 +22,12 @@
 #include "cli_text.h"
 #include "config.h"
 #include "events.h"
+#include "file.h"
 #include "history.h"
 #include "hook.h"
 #include "settings.h"
 #include "plan.h"
+#include "report.h"
 #include "ui.h"
 
 /* sysexits(3) values, spelled out so the contract is visible here. */
@@ -34,7 +36,7 @@ enum {
 	EXIT_DATAERR = 65,     /* bad catalogue */
 	EXIT_NOINPUT = 66,     /* unreadable file */
 	EXIT_UNAVAILABLE = 69, /* --speak without a speech program */
-	EXIT_IOERR = 74, /* standard output or a file could not be written */
+	EXIT_IOERR = 74,       /* standard output or a file could not be written */
 };
 
 enum mode {
@@ -538,6 +540,144 @@ static int history_path_error(const struct options *o, int why)
 	return EXIT_USAGE;
 }
 
+/* ---- `lumbar report` ------------------------------------------------------------- */
+
+static void warn_events_line(void *ctx, unsigned line, const char *why)
+{
+	warn_history_line(ctx, line, why);
+}
+
+/*
+ * `lumbar report [--weeks N | --since DATE] [--format md|html|csv] [-o FILE]
+ * [--today DATE] [-C FILE] [--history-file FILE]`: report.h does the work;
+ * here are the options, the files and the one clock read (today).
+ */
+static int run_report(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "weeks", required_argument, NULL, 'w' },
+		{ "since", required_argument, NULL, 'S' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "today", required_argument, NULL, 'T' },
+		{ "catalogue", required_argument, NULL, 'C' },
+		{ "catalog", required_argument, NULL, 'C' },
+		{ "history-file", required_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct options o = { .mode = MODE_HISTORY };
+	const char *weeks = NULL, *since = NULL, *output = NULL;
+	enum rep_format fmt = REP_MD;
+	int32_t today = hist_today(time(NULL)), from = 0, day;
+	char history[PATH_LEN], evpath[PATH_LEN + 16];
+	int c, rc;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":o:C:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'w':
+			weeks = optarg;
+			break;
+		case 'S':
+			since = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'C':
+			o.catalogue = optarg;
+			break;
+		case 'F':
+			o.history_file = optarg;
+			break;
+		case 'f':
+			if (rep_format_parse(optarg, &fmt) != 0)
+				return usage_error(
+				    "report: unknown format '%s' (use md, html or csv)", optarg);
+			break;
+		case 'T':
+			if (rep_parse_date(optarg, &today) != 0)
+				return usage_error(
+				    "report: --today wants a date YYYY-MM-DD, not '%s'", optarg);
+			break;
+		case 'h':
+			printf("Usage: lumbar report [--weeks N | --since DATE] [--format "
+			       "md|html|csv] "
+			       "[-o FILE]\nA report of adherence, dose, pain and events for a "
+			       "physiotherapist (default: %d weeks, Markdown). See lumbar(1).\n",
+			       REP_DEFAULT_WEEKS);
+			return flush_stdout(0);
+		case ':':
+			return usage_error("option '%s' needs a value", argv[optind - 1]);
+		default:
+			return usage_error("report: unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return usage_error("report: unexpected argument '%s'", argv[optind]);
+	if (weeks && since)
+		return usage_error("report: --weeks and --since cannot be combined");
+	if (since) {
+		if (rep_parse_date(since, &day) != 0 || rep_period_since(today, day, &from) != 0)
+			return usage_error(
+			    "report: --since wants a date YYYY-MM-DD, not after today "
+			    "and at most %d weeks back, not '%s'",
+			    REP_MAX_WEEKS, since);
+	} else {
+		char *end;
+		unsigned long n = weeks ? strtoul(weeks, &end, 10) : REP_DEFAULT_WEEKS;
+		if ((weeks && (*weeks < '0' || *weeks > '9' || *end || n > REP_MAX_WEEKS)) ||
+		    rep_period_weeks(today, (unsigned)n, &from) != 0)
+			return usage_error("report: --weeks wants a whole number from 1 to %d, not "
+			                   "'%s'",
+			                   REP_MAX_WEEKS, weeks);
+	}
+	if ((rc = hist_path(o.history_file, getenv("XDG_STATE_HOME"), getenv("HOME"), history,
+	                    sizeof(history))) != 0)
+		return history_path_error(&o, rc);
+
+	struct loaded l = { 0 };
+	struct hist h = { 0 };
+	struct ev_log ev = { 0 };
+	struct hist_error err;
+	struct report r;
+	char *buf = NULL;
+	size_t len = 0;
+
+	if ((rc = load_catalogue(&o, &l)) != 0)
+		return rc;
+	if (hist_load(history, &h, warn_history_line, (void *)(uintptr_t)history, &err) != 0 ||
+	    (ev_path(history, evpath, sizeof(evpath)) == 0 &&
+	     ev_load(evpath, &ev, warn_events_line, (void *)(uintptr_t)evpath, &err) != 0)) {
+		fprintf(stderr, "%s: %s\n", progname, err.msg);
+		rc = EXIT_NOINPUT;
+	} else {
+		/* Written whole to memory first: a file is replaced only by a whole report. */
+		FILE *mem = open_memstream(&buf, &len);
+		rep_build(l.cat, &h, &ev, from, today, &r);
+		if (!mem || rep_write(mem, &r, fmt) != 0 || fclose(mem) != 0) {
+			fprintf(stderr, "%s: out of memory\n", progname);
+			rc = 71;
+		} else if (output && (rc = file_replace(output, buf, len)) != 0) {
+			char safe[4 * PATH_LEN];
+			fprintf(stderr, "%s: cannot write %s: %s\n", progname,
+			        cat_escape(safe, sizeof(safe), output), strerror(rc));
+			rc = EXIT_IOERR;
+		} else if (!output) {
+			fwrite(buf, 1, len, stdout);
+			rc = flush_stdout(0);
+		}
+		rep_free(&r);
+	}
+	free(buf);
+	ev_free(&ev);
+	hist_free(&h);
+	cat_free(l.cat);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
@@ -549,6 +689,8 @@ int main(int argc, char **argv)
 	/* A full disk or a file-size limit must be an error we report, not death. */
 	signal(SIGXFSZ, SIG_IGN);
 
+	if (argc > 1 && strcmp(argv[1], "report") == 0)
+		return run_report(argc - 1, argv + 1);
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		return rc;
 	/* Without HOME there is no history, but the timer still runs. */
