@@ -384,6 +384,31 @@ static const char *score_text(int v, char *buf, size_t len)
 	return buf;
 }
 
+/* The figures of a week's pain, in the order of pain_names. */
+enum { PAIN_COLUMNS = 6 };
+static const char *const pain_names[PAIN_COLUMNS] = { "Scores",  "Before",  "After",
+	                                              "Morning", "Highest", "Stops" };
+
+static const char *pain_text(const struct rep_pain *p, unsigned i, char *buf, size_t len)
+{
+	switch (i) {
+	case 0:
+		snprintf(buf, len, "%u", p->scores);
+		return buf;
+	case 1:
+		return avg_text(p->before_sum, p->before_n, buf, len);
+	case 2:
+		return avg_text(p->after_sum, p->scores, buf, len);
+	case 3:
+		return avg_text(p->morning_sum, p->morning_n, buf, len);
+	case 4:
+		return score_text(p->highest, buf, len);
+	default:
+		snprintf(buf, len, "%u", p->stops);
+		return buf;
+	}
+}
+
 /* The adherence share of week w over every exercise, 0..100, or -1. */
 static int week_pct(const struct report *r, unsigned w)
 {
@@ -550,50 +575,42 @@ static void cell_text(FILE *fp, const struct rep_cell *c)
 		fprintf(fp, " s%u", c->stopped);
 }
 
+/* Markdown: a table. HTML: a list in two columns, to keep the page count down. */
 static void write_events(FILE *fp, const struct report *r, enum rep_format fmt)
 {
 	struct rep_item *items;
 	size_t n = collect_items(r, &items);
+	bool md = fmt == REP_MD;
 	char d[16];
 
-	if (fmt == REP_MD) {
-		fputs("\n## Events\n\n", fp);
-		if (n == 0)
-			fputs("None in the period.\n", fp);
-		else
-			fputs(
-			    "| Date | Event | Exercise | Details | Note |\n|---|---|---|---|---|\n",
-			    fp);
-	} else {
-		fputs("<h2>Events</h2>\n", fp);
-		if (n == 0)
-			fputs("<p>None in the period.</p>\n", fp);
-		else
-			fputs("<table class=\"ev\"><tr><th>Date</th><th>Event</th><th>Exercise</th>"
-			      "<th>Details</th><th>Note</th></tr>\n",
-			      fp);
-	}
+	fputs(md ? "\n## Events\n\n" : "<h2>Events</h2>\n", fp);
+	if (n == 0)
+		fputs(md ? "None in the period.\n" : "<p>None in the period.</p>\n", fp);
+	else
+		fputs(md ? "| Date | Event | Exercise | Details | Note |\n|---|---|---|---|---|\n"
+		         : "<ul class=\"ev\">\n",
+		      fp);
 	for (size_t i = 0; i < n; i++) {
-		const char *sep = fmt == REP_MD ? " | " : "</td><td>";
+		const struct rep_item *it = &items[i];
 
-		fputs(fmt == REP_MD ? "| " : "<tr><td>", fp);
-		fprintf(fp, "%s%s%s%s", day_text(items[i].day, d), sep, items[i].what, sep);
-		put_text(fp, fmt, items[i].exercise);
-		fputs(sep, fp);
-		put_text(fp, fmt, items[i].detail);
-		fputs(sep, fp);
-		put_text(fp, fmt, items[i].note);
-		fputs(fmt == REP_MD ? " |\n" : "</td></tr>\n", fp);
+		fprintf(fp, md ? "| %s | %s | " : "<li><b>%s</b> %s ", day_text(it->day, d),
+		        it->what);
+		put_text(fp, fmt, it->exercise);
+		fputs(md ? " | " : *it->exercise ? " " : "", fp);
+		put_text(fp, fmt, it->detail);
+		fputs(md ? " | " : *it->note ? " <i>" : "", fp);
+		put_text(fp, fmt, it->note);
+		fputs(md ? " |\n" : *it->note ? "</i></li>\n" : "</li>\n", fp);
 	}
-	if (fmt == REP_HTML && n)
-		fputs("</table>\n", fp);
+	if (!md && n)
+		fputs("</ul>\n", fp);
 	free(items);
 }
 
 static void write_md(FILE *fp, const struct report *r)
 {
 	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
-	char d[16], s1[32], s2[32], s3[32], s4[32];
+	char d[16], s1[32], s2[32];
 
 	fputs("# Exercise report: ", fp);
 	put_text(fp, REP_MD, r->cat ? r->cat->routine_name : "");
@@ -630,12 +647,10 @@ static void write_md(FILE *fp, const struct report *r)
 	      "|---|---|---|---|---|---|---|\n",
 	      fp);
 	for (unsigned w = 0; w < r->n_weeks; w++) {
-		const struct rep_pain *p = &r->pain[w];
-		fprintf(fp, "| %s | %u | %s | %s | %s | %s | %u |\n", day_text(r->week[w].start, d),
-		        p->scores, avg_text(p->before_sum, p->before_n, s1, sizeof(s1)),
-		        avg_text(p->after_sum, p->scores, s2, sizeof(s2)),
-		        avg_text(p->morning_sum, p->morning_n, s3, sizeof(s3)),
-		        score_text(p->highest, s4, sizeof(s4)), p->stops);
+		fprintf(fp, "| %s |", day_text(r->week[w].start, d));
+		for (unsigned i = 0; i < PAIN_COLUMNS; i++)
+			fprintf(fp, " %s |", pain_text(&r->pain[w], i, s1, sizeof(s1)));
+		fputc('\n', fp);
 	}
 	write_events(fp, r, REP_MD);
 }
@@ -678,11 +693,14 @@ static const char html_style[] =
     "break-after:avoid;page-break-after:avoid}\n"
     "p{margin:2pt 0}.note{font-style:italic}\n"
     "table{border-collapse:collapse;width:100%;margin:2pt 0}\n"
-    "th,td{border:0.5pt solid #888;padding:1pt 3pt;text-align:left;vertical-align:top}\n"
-    "td.n{text-align:right;white-space:nowrap}th{background:#eee}\n"
+    "th,td{border:0.5pt solid #888;padding:1pt 3pt;text-align:left;vertical-align:top;"
+    "font-size:8pt}\n"
+    "td.n{text-align:right;white-space:nowrap}th{background:#eee}th.d{white-space:nowrap}\n"
     "tr,svg,.chart{break-inside:avoid;page-break-inside:avoid}\n"
     ".charts{display:flex;gap:4mm}.chart{flex:1}svg{width:100%;height:auto}\n"
     "svg text{font:7px sans-serif}\n"
+    "ul.ev{columns:2;column-gap:6mm;list-style:none;padding:0;margin:0;font-size:8pt}\n"
+    "ul.ev li{break-inside:avoid;page-break-inside:avoid}\n"
     "@media print{body{max-width:none}}\n"
     "</style>\n";
 
@@ -802,7 +820,7 @@ static void write_charts(FILE *fp, const struct report *r)
 static void write_html(FILE *fp, const struct report *r)
 {
 	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
-	char d[16], s1[32], s2[32], s3[32], s4[32];
+	char d[16], s1[32], s2[32];
 
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
 	      "Exercise report: ",
@@ -819,7 +837,7 @@ static void write_html(FILE *fp, const struct report *r)
 	      "<th>Dose at start</th><th>Dose at end</th>",
 	      fp);
 	for (unsigned w = 0; w < r->n_weeks; w++)
-		fprintf(fp, "<th>%s</th>", day_text(r->week[w].start, d));
+		fprintf(fp, "<th class=\"d\">%s</th>", day_text(r->week[w].start, d));
 	fputs("</tr>\n", fp);
 	for (unsigned x = 0; x < n_ex; x++) {
 		fputs("<tr><td>", fp);
@@ -837,24 +855,20 @@ static void write_html(FILE *fp, const struct report *r)
 	fputs("<tr><td>Paused days</td><td></td><td></td>", fp);
 	for (unsigned w = 0; w < r->n_weeks; w++)
 		fprintf(fp, "<td class=\"n\">%u</td>", r->week[w].paused);
-	fputs("</tr>\n</table>\n<h2>Pain</h2>\n<p>Scores 0-10. Scores: sessions with a pain score "
-	      "after. Before, after, morning: averages. Highest: of all scores. Stops: exercises "
-	      "stopped.</p>\n<table><tr><th>Week</th><th>Scores</th><th>Before</th><th>After</th>"
-	      "<th>Morning</th><th>Highest</th><th>Stops</th></tr>\n",
+	fputs("</tr>\n</table>\n<h2>Pain</h2>\n<p>Scores 0-10, by week. Scores: sessions with a "
+	      "pain score after. Before, after, morning: averages. Highest: of all scores. Stops: "
+	      "exercises stopped.</p>\n<table><tr><th>Week</th>",
 	      fp);
-	for (unsigned w = 0; w < r->n_weeks; w++) {
-		const struct rep_pain *p = &r->pain[w];
-		fprintf(fp,
-		        "<tr><td>%s</td><td class=\"n\">%u</td><td class=\"n\">%s</td>"
-		        "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
-		        "<td class=\"n\">%u</td></tr>\n",
-		        day_text(r->week[w].start, d), p->scores,
-		        avg_text(p->before_sum, p->before_n, s1, sizeof(s1)),
-		        avg_text(p->after_sum, p->scores, s2, sizeof(s2)),
-		        avg_text(p->morning_sum, p->morning_n, s3, sizeof(s3)),
-		        score_text(p->highest, s4, sizeof(s4)), p->stops);
+	for (unsigned w = 0; w < r->n_weeks; w++)
+		fprintf(fp, "<th class=\"d\">%s</th>", day_text(r->week[w].start, d));
+	for (unsigned row = 0; row < PAIN_COLUMNS; row++) {
+		fprintf(fp, "</tr>\n<tr><td>%s</td>", pain_names[row]);
+		for (unsigned w = 0; w < r->n_weeks; w++) {
+			const char *v = pain_text(&r->pain[w], row, s1, sizeof(s1));
+			fprintf(fp, "<td class=\"n\">%s</td>", v);
+		}
 	}
-	fputs("</table>\n", fp);
+	fputs("</tr>\n</table>\n", fp);
 	write_events(fp, r, REP_HTML);
 	fputs("</body>\n</html>\n", fp);
 }
