@@ -9,6 +9,18 @@ _lumbar()
 	      --history-file --no-bell --quiet --no-color --color --on-phase --speak --no-speak
 	      --help --version"
 
+	# `lumbar report ...`: its own options.
+	if [[ ${COMP_WORDS[1]} == report && COMP_CWORD -gt 1 ]]; then
+		case $prev in
+		--format) COMPREPLY=($(compgen -W "md html csv" -- "$cur")) ;;
+		-o | --output | -C | --catalogue | --history-file) COMPREPLY=($(compgen -f -- "$cur")) ;;
+		--weeks | --since | --today) ;;
+		*) COMPREPLY=($(compgen -W "--weeks --since --format --output --today --catalogue
+		                             --history-file --help" -- "$cur")) ;;
+		esac
+		return 0
+	fi
+
 	case $prev in
 	--catalogue | -C | --check | -c | --history-file)
 		COMPREPLY=($(compgen -f -- "$cur"))
@@ -46,6 +58,8 @@ _lumbar()
 	done
 	local ids
 	ids=$(lumbar "${cat[@]}" --list --format=tsv 2>/dev/null | cut -f1 | grep -v '^#')
-	COMPREPLY=($(compgen -W "all due $ids" -- "$cur"))
+	local words="all due"
+	[[ $COMP_CWORD -eq 1 ]] && words="$words report"
+	COMPREPLY=($(compgen -W "$words $ids" -- "$cur"))
 }
 complete -F _lumbar lumbar

@@ -72,40 +72,43 @@ enum { PATH_LEN = 4096 };
 
 static void usage(FILE *fp)
 {
-	fprintf(fp, "Usage: lumbar [OPTIONS] [ID|all|due]\n"
-	            "       lumbar checkin N\n"
-	            "A timer that walks you through a lower-back exercise routine.\n"
-	            "\n"
-	            "With no ID, opens the menu. With an ID or `all`, starts it at once.\n"
-	            "\n"
-	            "Plain-text modes:\n"
-	            "  -l, --list             list the exercises with length and frequency\n"
-	            "  -s, --show ID          everything about one exercise\n"
-	            "  -p, --plan [ID|all]    the timeline as a table (default: all)\n"
-	            "      --format=tsv       tab-separated output (--list, --plan, --history)\n"
-	            "  -c, --check FILE       validate a catalogue; silent when it is fine\n"
-	            "  -H, --history          what you did today and this week, streaks, pain\n"
-	            "  checkin N              record back pain this morning, 0-10\n"
-	            "\n"
-	            "Options:\n"
-	            "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
-	            "  -L, --level LEVEL      easy (default), medium or hard\n"
-	            "      --history-file FILE  where finished exercises are logged\n"
-	            "      --no-bell          no sound at phase changes (the screen flashes)\n"
-	            "  -q, --quiet            neither sound nor flash\n"
-	            "      --no-color         no colours (also: NO_COLOR=1)\n"
-	            "      --color            colours, even if NO_COLOR or config.yaml say none\n"
-	            "      --speak            speak each phase (espeak-ng, espeak or say)\n"
-	            "      --no-speak         do not speak, even if config.yaml says speak\n"
-	            "      --on-phase CMD     run CMD through /bin/sh at each phase change\n"
-	            "                         ('' for none, even if config.yaml sets one)\n"
-	            "  -h, --help             show this help\n"
-	            "  -V, --version          show the version and the catalogue in use\n"
-	            "\n"
-	            "Exit status: 0 ok, 64 usage, 65 bad catalogue, 66 unreadable file,\n"
-	            "71 out of memory, 74 output not written.\n"
-	            "General advice from a public article, not a physiotherapist's:\n"
-	            "stop any exercise that increases your pain. See lumbar(1).\n");
+	fprintf(fp,
+	        "Usage: lumbar [OPTIONS] [ID|all|due]\n"
+	        "       lumbar checkin N\n"
+	        "       lumbar report [--weeks N | --since DATE] [--format md|html|csv] [-o FILE]\n"
+	        "A timer that walks you through a lower-back exercise routine.\n"
+	        "\n"
+	        "With no ID, opens the menu. With an ID or `all`, starts it at once.\n"
+	        "\n"
+	        "Plain-text modes:\n"
+	        "  -l, --list             list the exercises with length and frequency\n"
+	        "  -s, --show ID          everything about one exercise\n"
+	        "  -p, --plan [ID|all]    the timeline as a table (default: all)\n"
+	        "      --format=tsv       tab-separated output (--list, --plan, --history)\n"
+	        "  -c, --check FILE       validate a catalogue; silent when it is fine\n"
+	        "  -H, --history          what you did today and this week, streaks, pain\n"
+	        "  checkin N              record back pain this morning, 0-10\n"
+	        "  report                 adherence, dose, pain and events for a physiotherapist\n"
+	        "\n"
+	        "Options:\n"
+	        "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
+	        "  -L, --level LEVEL      easy (default), medium or hard\n"
+	        "      --history-file FILE  where finished exercises are logged\n"
+	        "      --no-bell          no sound at phase changes (the screen flashes)\n"
+	        "  -q, --quiet            neither sound nor flash\n"
+	        "      --no-color         no colours (also: NO_COLOR=1)\n"
+	        "      --color            colours, even if NO_COLOR or config.yaml say none\n"
+	        "      --speak            speak each phase (espeak-ng, espeak or say)\n"
+	        "      --no-speak         do not speak, even if config.yaml says speak\n"
+	        "      --on-phase CMD     run CMD through /bin/sh at each phase change\n"
+	        "                         ('' for none, even if config.yaml sets one)\n"
+	        "  -h, --help             show this help\n"
+	        "  -V, --version          show the version and the catalogue in use\n"
+	        "\n"
+	        "Exit status: 0 ok, 64 usage, 65 bad catalogue, 66 unreadable file,\n"
+	        "71 out of memory, 74 output not written.\n"
+	        "General advice from a public article, not a physiotherapist's:\n"
+	        "stop any exercise that increases your pain. See lumbar(1).\n");
 }
 
 /* One line on stderr with a hint, and the usage exit status. */
@@ -603,11 +606,13 @@ static int run_report(int argc, char **argv)
 				    "report: --today wants a date YYYY-MM-DD, not '%s'", optarg);
 			break;
 		case 'h':
-			printf("Usage: lumbar report [--weeks N | --since DATE] [--format "
-			       "md|html|csv] "
-			       "[-o FILE]\nA report of adherence, dose, pain and events for a "
-			       "physiotherapist (default: %d weeks, Markdown). See lumbar(1).\n",
-			       REP_DEFAULT_WEEKS);
+			printf(
+			    "Usage: lumbar report [--weeks N | --since DATE] [--format "
+			    "md|html|csv]\n"
+			    "                     [-o FILE] [--today DATE]\n"
+			    "Adherence, dose, pain and events for a physiotherapist: the last %d\n"
+			    "weeks, as Markdown on standard output by default. See lumbar(1).\n",
+			    REP_DEFAULT_WEEKS);
 			return flush_stdout(0);
 		case ':':
 			return usage_error("option '%s' needs a value", argv[optind - 1]);
