@@ -544,11 +544,6 @@ static int history_path_error(const struct options *o, int why)
 
 /* ---- `lumbar report` ------------------------------------------------------------- */
 
-static void warn_events_line(void *ctx, unsigned line, const char *why)
-{
-	warn_history_line(ctx, line, why);
-}
-
 /*
  * `lumbar report [--weeks N | --since DATE] [--format md|html|csv] [-o FILE]
  * [--today DATE] [-C FILE] [--history-file FILE]`: report.h does the work;
@@ -654,16 +649,22 @@ static int run_report(int argc, char **argv)
 		return rc;
 	if (hist_load(history, &h, warn_history_line, (void *)(uintptr_t)history, &err) != 0 ||
 	    (ev_path(history, evpath, sizeof(evpath)) == 0 &&
-	     ev_load(evpath, &ev, warn_events_line, (void *)(uintptr_t)evpath, &err) != 0)) {
+	     ev_load(evpath, &ev, warn_history_line, (void *)(uintptr_t)evpath, &err) != 0)) {
 		fprintf(stderr, "%s: %s\n", progname, err.msg);
 		rc = EXIT_NOINPUT;
 	} else {
 		/* Written whole to memory first: a file is replaced only by a whole report. */
 		FILE *mem = open_memstream(&buf, &len);
+		int bad = !mem;
+
 		rep_build(l.cat, &h, &ev, from, today, &r);
-		if (!mem || rep_write(mem, &r, fmt) != 0 || fclose(mem) != 0) {
+		if (mem) {
+			bad |= rep_write(mem, &r, fmt) != 0;
+			bad |= fclose(mem) != 0;
+		}
+		if (bad) {
 			fprintf(stderr, "%s: out of memory\n", progname);
-			rc = 71;
+			rc = CAT_ENOMEM;
 		} else if (output && (rc = file_replace(output, buf, len)) != 0) {
 			char safe[4 * PATH_LEN];
 			fprintf(stderr, "%s: cannot write %s: %s\n", progname,

@@ -672,6 +672,14 @@ Scores 0-10. Scores: sessions with a pain score after. Before, after, morning: a
 		expect_err_match "^lumbar: .*\(try 'lumbar --help'\)$"
 		done_test
 	done
+	# A damaged line is named and skipped; the report is made of the rest.
+	cp "$rdir/history.tsv" "$rdir/damaged.tsv"
+	printf 'not a history line\n' >>"$rdir/damaged.tsv"
+	run report-damaged-line 0 "$LUMBAR" report -C "$FIX/cli-small.yaml" --history-file \
+		"$rdir/damaged.tsv" --today 2026-12-01 --weeks 1
+	expect_err_line "$rdir/damaged.tsv:5: expected 5 or 7 tab-separated fields, found 1"
+	expect_out_match '^\| Alpha hold \| 1/4 \| 2/4 \| 2/3 s1 \|$'
+	done_test
 	run report-unwritable-output 74 rep --today 2026-12-01 -o "$rdir/no/such/folder/r.md"
 	expect_err_match '^lumbar: cannot write .*r\.md: '
 	done_test
