@@ -6,7 +6,6 @@
 #include "report.h"
 
 #include <stdbool.h>
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -731,54 +730,57 @@ static void chart_axis(FILE *fp, const struct report *r, unsigned top, unsigned 
 		        chart_x(r, w), CH_B + 10, day_text(r->week[w].start, d) + 5);
 }
 
+/* The y of a week's average pain in column i of pain_names (1..3), or false. */
+static bool pain_y(const struct rep_pain *p, unsigned i, double *y)
+{
+	unsigned sum = i == 1 ? p->before_sum : i == 2 ? p->after_sum : p->morning_sum;
+	unsigned n = i == 1 ? p->before_n : i == 2 ? p->scores : p->morning_n;
+
+	if (n == 0)
+		return false;
+	*y = CH_B - (CH_B - CH_T) * ((double)sum / n) / 10.0;
+	return true;
+}
+
+/* One line of the pain chart, broken where a week has no score, and its dots. */
 static void pain_line(FILE *fp, const struct report *r, const char *colour, const char *dash,
-                      size_t sum_off, size_t n_off)
+                      unsigned column)
 {
 	bool pen = false;
+	double y;
 
 	for (unsigned w = 0; w < r->n_weeks; w++) {
-		const char *p = (const char *)&r->pain[w];
-		unsigned sum = *(const unsigned *)(p + sum_off), n = *(const unsigned *)(p + n_off);
-
-		if (n == 0) {
+		if (!pain_y(&r->pain[w], column, &y)) {
 			if (pen)
 				fputs("\"/>\n", fp);
 			pen = false;
 			continue;
 		}
-		double x = chart_x(r, w), y = CH_B - (CH_B - CH_T) * ((double)sum / n) / 10.0;
 		if (!pen)
 			fprintf(fp,
 			        "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" "
 			        "stroke-dasharray=\"%s\" points=\"",
 			        colour, dash);
-		fprintf(fp, "%s%.1f,%.1f", pen ? " " : "", x, y);
+		fprintf(fp, "%s%.1f,%.1f", pen ? " " : "", chart_x(r, w), y);
 		pen = true;
 	}
 	if (pen)
 		fputs("\"/>\n", fp);
-	for (unsigned w = 0; w < r->n_weeks; w++) {
-		const char *p = (const char *)&r->pain[w];
-		unsigned sum = *(const unsigned *)(p + sum_off), n = *(const unsigned *)(p + n_off);
-		if (n)
+	for (unsigned w = 0; w < r->n_weeks; w++)
+		if (pain_y(&r->pain[w], column, &y))
 			fprintf(fp, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"1.8\" fill=\"%s\"/>\n",
-			        chart_x(r, w), CH_B - (CH_B - CH_T) * ((double)sum / n) / 10.0,
-			        colour);
-	}
+			        chart_x(r, w), y, colour);
 }
 
 static void write_charts(FILE *fp, const struct report *r)
 {
 	static const struct {
-		const char *name, *colour, *dash;
-		size_t sum, n;
+		const char *colour, *dash;
+		unsigned column; /* of pain_names */
 	} lines[] = {
-		{ "before", "#1f5fa8", "none", offsetof(struct rep_pain, before_sum),
-		  offsetof(struct rep_pain, before_n) },
-		{ "after", "#b22222", "4 2", offsetof(struct rep_pain, after_sum),
-		  offsetof(struct rep_pain, scores) },
-		{ "morning", "#2e7d32", "1 2", offsetof(struct rep_pain, morning_sum),
-		  offsetof(struct rep_pain, morning_n) },
+		{ "#1f5fa8", "none", 1 },
+		{ "#b22222", "4 2", 2 },
+		{ "#2e7d32", "1 2", 3 },
 	};
 	double bw = (double)(CH_R - CH_L) / r->n_weeks * 0.7;
 
@@ -788,13 +790,13 @@ static void write_charts(FILE *fp, const struct report *r)
 	      fp);
 	chart_axis(fp, r, 10, 2);
 	for (unsigned i = 0; i < 3; i++) {
-		pain_line(fp, r, lines[i].colour, lines[i].dash, lines[i].sum, lines[i].n);
+		pain_line(fp, r, lines[i].colour, lines[i].dash, lines[i].column);
 		fprintf(fp,
 		        "<line x1=\"%u\" y1=\"116\" x2=\"%u\" y2=\"116\" stroke=\"%s\" "
 		        "stroke-width=\"1.5\" stroke-dasharray=\"%s\"/><text x=\"%u\" y=\"118\">"
 		        "%s</text>\n",
 		        40 + 80 * i, 52 + 80 * i, lines[i].colour, lines[i].dash, 55 + 80 * i,
-		        lines[i].name);
+		        pain_names[lines[i].column]);
 	}
 	fputs("</svg><p>Average pain by week (0-10)</p></div>\n<div class=\"chart\"><svg "
 	      "viewBox=\"0 0 300 120\" role=\"img\" aria-label=\"Adherence by week\" "
