@@ -105,7 +105,8 @@ int rep_period_weeks(int32_t today, unsigned weeks, int32_t *from);
 int rep_period_since(int32_t today, int32_t since, int32_t *from);
 
 /*
- * Compute the report of the period from `from` to `to` (inclusive). The
+ * Compute the report of the period from `from` to `to` (inclusive; a `to`
+ * before `from` is taken as `from`). `cat`, `h` and `ev` may be NULL. The
  * catalogue, history and events must outlive it. Running out of memory
  * exits (file.h). Free with rep_free().
  */

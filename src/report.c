@@ -240,6 +240,8 @@ void rep_build(const struct catalogue *cat, const struct hist *h, const struct e
 	struct cat_index ix;
 	struct report *r = out;
 
+	if (to < from) /* not a period: one day, rather than a negative length */
+		to = from;
 	*r = (struct report){ .cat = cat, .h = h ? h : &none, .ev = ev, .from = from, .to = to };
 	r->n_weeks = (unsigned)((hist_week_start(to) - hist_week_start(from)) / 7 + 1);
 	r->week = xcalloc(r->n_weeks, sizeof(*r->week));
@@ -543,9 +545,9 @@ static size_t collect_items(const struct report *r, struct rep_item **out)
 		if (e->kind == EV_PAUSE)
 			snprintf(it->detail, sizeof(it->detail), "until %s",
 			         *e->value ? e->value : "-");
-		else if (e->kind == EV_HOLD)
+		else if (e->kind == EV_HOLD && *e->value)
 			snprintf(it->detail, sizeof(it->detail), "%s days", e->value);
-		else if (e->kind == EV_SET)
+		else if (e->kind == EV_SET && *e->value)
 			snprintf(it->detail, sizeof(it->detail), "to step %s", e->value);
 	}
 	if (n > 1)
@@ -785,8 +787,7 @@ static void write_charts(FILE *fp, const struct report *r)
 	double bw = (double)(CH_R - CH_L) / r->n_weeks * 0.7;
 
 	fputs("<div class=\"charts\">\n<div class=\"chart\"><svg viewBox=\"0 0 300 120\" "
-	      "role=\"img\" aria-label=\"Average pain by week\" "
-	      "xmlns=\"http://www.w3.org/2000/svg\">\n",
+	      "role=\"img\" aria-label=\"Average pain by week\">\n",
 	      fp);
 	chart_axis(fp, r, 10, 2);
 	for (unsigned i = 0; i < 3; i++) {
@@ -799,8 +800,7 @@ static void write_charts(FILE *fp, const struct report *r)
 		        pain_names[lines[i].column]);
 	}
 	fputs("</svg><p>Average pain by week (0-10)</p></div>\n<div class=\"chart\"><svg "
-	      "viewBox=\"0 0 300 120\" role=\"img\" aria-label=\"Adherence by week\" "
-	      "xmlns=\"http://www.w3.org/2000/svg\">\n",
+	      "viewBox=\"0 0 300 120\" role=\"img\" aria-label=\"Adherence by week\">\n",
 	      fp);
 	chart_axis(fp, r, 100, 25);
 	for (unsigned w = 0; w < r->n_weeks; w++) {

@@ -281,6 +281,7 @@ static void test_html(void **state)
 	assert_null(strstr(html, "src="));
 	assert_null(strstr(html, "href="));
 	assert_null(strstr(html, "url("));
+	assert_null(strstr(html, "http"));
 	/* The adherence bars: week 1 (3 + 1) / (10 + 1) = 36 %, week 2 100 %. */
 	assert_non_null(strstr(html, ">36%</text>"));
 	assert_non_null(strstr(html, ">100%</text>"));
@@ -341,6 +342,17 @@ static void test_empty(void **state)
 	md = render(&r, REP_MD);
 	assert_non_null(strstr(md, "| 2026-11-30 | 0 | - | - | - | - | 0 |\n"));
 	assert_non_null(strstr(md, "None in the period.\n"));
+	free(md);
+	rep_free(&r);
+
+	/* No catalogue, and the period backwards: one day, no exercise rows. */
+	rep_build(NULL, NULL, NULL, day(2026, 12, 1), day(2026, 11, 1), &r);
+	assert_int_equal(r.to, day(2026, 12, 1));
+	assert_int_equal(r.n_weeks, 1);
+	md = render(&r, REP_CSV);
+	assert_string_equal(md, "exercise,name,week_start,week_end,days,paused_days,done,expected,"
+	                        "partial,stopped,scores,pain_before_avg,pain_after_avg,"
+	                        "pain_after_highest,dose_end\r\n");
 	free(md);
 	rep_free(&r);
 }
