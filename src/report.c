@@ -124,6 +124,15 @@ static void find_pauses(struct report *r)
 		mark_paused(r, start, until);
 }
 
+/* A score into a count and a sum, when there is one. */
+static void tally(int v, unsigned *n, unsigned *sum)
+{
+	if (v != HIST_NO_PAIN) {
+		(*n)++;
+		*sum += (unsigned)v;
+	}
+}
+
 static void add_score(int *highest, int v)
 {
 	if (v != HIST_NO_PAIN && v > *highest)
@@ -158,14 +167,8 @@ static void count_entries(struct report *r, const struct cat_index *ix, struct h
 		unsigned w = week_of(r, e->day);
 		struct rep_pain *p = &r->pain[w];
 
-		if (e->pain != HIST_NO_PAIN) {
-			p->scores++;
-			p->after_sum += (unsigned)e->pain;
-		}
-		if (e->pain_before != HIST_NO_PAIN) {
-			p->before_n++;
-			p->before_sum += (unsigned)e->pain_before;
-		}
+		tally(e->pain, &p->scores, &p->after_sum);
+		tally(e->pain_before, &p->before_n, &p->before_sum);
 		add_score(&p->highest, e->pain);
 		add_score(&p->highest, e->pain_before);
 		p->stops += e->status == HIST_STOPPED;
@@ -177,14 +180,8 @@ static void count_entries(struct report *r, const struct cat_index *ix, struct h
 
 		if (e->step.kind != HIST_STEP_NONE)
 			c->step = e->step;
-		if (e->pain != HIST_NO_PAIN) {
-			c->scores++;
-			c->after_sum += (unsigned)e->pain;
-		}
-		if (e->pain_before != HIST_NO_PAIN) {
-			c->before_n++;
-			c->before_sum += (unsigned)e->pain_before;
-		}
+		tally(e->pain, &c->scores, &c->after_sum);
+		tally(e->pain_before, &c->before_n, &c->before_sum);
 		add_score(&c->highest, e->pain);
 		if (e->status == HIST_PARTIAL)
 			c->partial++;
@@ -226,8 +223,7 @@ static void count_mornings(struct report *r)
 		if (later)
 			continue;
 		struct rep_pain *p = &r->pain[week_of(r, e->day)];
-		p->morning_n++;
-		p->morning_sum += (unsigned)e->score;
+		tally(e->score, &p->morning_n, &p->morning_sum);
 		add_score(&p->highest, e->score);
 	}
 }
