@@ -81,6 +81,8 @@ TESTS    = test_catalogue test_plan test_session test_history test_progress \
            test_hook test_settings test_words test_journal test_events test_file
 CORE_SRC += src/progression.c
 TESTS    += test_progression
+CORE_SRC += src/remind.c src/remind_config.c src/status.c
+TESTS    += test_remind
 CORE_SRC += src/report.c
 TESTS    += test_report
 
@@ -182,7 +184,7 @@ $(B)/fuzz/fuzz_catalogue: tests/fuzz/fuzz_catalogue.c src/catalogue.c src/catalo
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
 
 $(B)/fuzz/fuzz_settings: tests/fuzz/fuzz_settings.c src/settings.c src/catalogue.c src/yaml_err.c \
-                         src/file.c
+                         src/file.c src/remind_config.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
 

@@ -1,4 +1,29 @@
 # bash completion for lumbar(1).
+
+# The flags of due, remind, pause, resume and status, once the verb is typed.
+_lumbar_remind_verbs()
+{
+	local w
+	for w in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
+		case $w in
+		due) COMPREPLY=($(compgen -W "--quiet --count --format=line" -- "$cur")) ;;
+		remind) COMPREPLY=($(compgen -W "--install --dry-run --print-cron" -- "$cur")) ;;
+		pause)
+			if [[ $prev == --reason ]]; then
+				COMPREPLY=($(compgen -W "injury travel ill other" -- "$cur"))
+			elif [[ $prev != --until ]]; then
+				COMPREPLY=($(compgen -W "--until --reason" -- "$cur"))
+			fi
+			;;
+		resume) COMPREPLY=() ;;
+		status) COMPREPLY=($(compgen -W "--format=json" -- "$cur")) ;;
+		*) continue ;;
+		esac
+		return 0
+	done
+	return 1
+}
+
 _lumbar()
 {
 	local cur prev opts
@@ -8,6 +33,8 @@ _lumbar()
 	opts="--list --show --plan --format= --check --history --catalogue --level
 	      --history-file --no-bell --quiet --no-color --color --on-phase --speak --no-speak
 	      --help --version"
+
+	_lumbar_remind_verbs && return 0
 
 	# `lumbar report ...`: its own options.
 	if [[ ${COMP_WORDS[1]} == report && COMP_CWORD -gt 1 ]]; then
@@ -58,8 +85,6 @@ _lumbar()
 	done
 	local ids
 	ids=$(lumbar "${cat[@]}" --list --format=tsv 2>/dev/null | cut -f1 | grep -v '^#')
-	local words="all due"
-	[[ $COMP_CWORD -eq 1 ]] && words="$words report"
-	COMPREPLY=($(compgen -W "$words $ids" -- "$cur"))
+	COMPREPLY=($(compgen -W "all due remind pause resume status report $ids" -- "$cur"))
 }
 complete -F _lumbar lumbar

@@ -30,4 +30,20 @@ void cli_plan(FILE *fp, const struct catalogue *cat, const struct plan *plan, bo
 void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summary *s,
                  const char *path, bool tsv);
 
+/*
+ * Damaged lines of a history or events file, as compilers name them:
+ * `PATH:LINE: why` on stderr, the path escaped. Only the first
+ * CLI_DAMAGE_SHOWN are printed, so a file of a million broken lines costs no
+ * more than a few; cli_damage_end() then says how many more were skipped.
+ * Pass cli_damage_line as the reader's warn function with a struct
+ * cli_damage as its context.
+ */
+enum { CLI_DAMAGE_SHOWN = 20 };
+struct cli_damage {
+	const char *path;
+	unsigned n; /* damaged lines seen */
+};
+void cli_damage_line(void *ctx, unsigned line, const char *why);
+void cli_damage_end(const struct cli_damage *d);
+
 #endif

@@ -10,11 +10,9 @@
  * Definitions (the man page's REPORT subsection says the same):
  *  - The period runs from `from` to `to` (today), both included. Weeks start
  *    on Monday; the first and the last week of the period may be part weeks.
- *  - Paused days: a `pause` event pauses its own day through the date in its
- *    value (YYYY-MM-DD, included); a later `pause` replaces the end; a
- *    `resume` event ends a pause, its own day not paused. A pause whose value
- *    is not a date pauses nothing (it is still listed). The reason is the
- *    event's note field.
+ *  - Paused days: as ev_pauses() reads the `pause` and `resume` events (a
+ *    pause on day D with value U pauses D..U; a later pause or a resume on
+ *    day R ends the open run on R - 1). The reason is the event's note.
  *  - Expected, daily exercise: `times` for each day of the week in the
  *    period that is not paused; today expects only what was already done (at
  *    most `times`), so an unfinished today never lowers the figure.
@@ -119,9 +117,6 @@ const struct rep_cell *rep_cell_at(const struct report *r, unsigned ex, unsigned
 
 /* Write the report. Returns 0, or -1 when fp reports an error. */
 int rep_write(FILE *fp, const struct report *r, enum rep_format fmt);
-
-/* A date written YYYY-MM-DD (a real one) as a day number: 0, or -1. */
-int rep_parse_date(const char *s, int32_t *out);
 
 /* "md", "html", "csv"; and back, 0 or -1. */
 int rep_format_parse(const char *s, enum rep_format *out);

@@ -236,3 +236,23 @@ void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summar
 		                   : "about the same");
 	}
 }
+
+/* ---- Damaged lines -------------------------------------------------------------- */
+
+void cli_damage_line(void *ctx, unsigned line, const char *why)
+{
+	struct cli_damage *d = ctx;
+	char safe[4 * 4096 + 1];
+
+	if (++d->n <= CLI_DAMAGE_SHOWN)
+		fprintf(stderr, "%s:%u: %s\n", cat_escape(safe, sizeof(safe), d->path), line, why);
+}
+
+void cli_damage_end(const struct cli_damage *d)
+{
+	char safe[4 * 4096 + 1];
+
+	if (d->n > CLI_DAMAGE_SHOWN)
+		fprintf(stderr, "%s: %u more damaged lines skipped, not shown\n",
+		        cat_escape(safe, sizeof(safe), d->path), d->n - CLI_DAMAGE_SHOWN);
+}

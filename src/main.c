@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -27,6 +28,9 @@
 #include "hook.h"
 #include "settings.h"
 #include "plan.h"
+#include "progress.h"
+#include "remind.h"
+#include "status.h"
 #include "report.h"
 #include "ui.h"
 
@@ -72,42 +76,48 @@ enum { PATH_LEN = 4096 };
 
 static void usage(FILE *fp)
 {
-	fprintf(fp, "Usage: lumbar [OPTIONS] [ID|all|due]\n"
-	            "       lumbar checkin N\n"
-	            "       lumbar report [--weeks N | --since DATE] [--format md|html|csv]\n"
-	            "A timer that walks you through a lower-back exercise routine.\n"
-	            "\n"
-	            "With no ID, opens the menu. With an ID or `all`, starts it at once.\n"
-	            "\n"
-	            "Plain-text modes:\n"
-	            "  -l, --list             list the exercises with length and frequency\n"
-	            "  -s, --show ID          everything about one exercise\n"
-	            "  -p, --plan [ID|all]    the timeline as a table (default: all)\n"
-	            "      --format=tsv       tab-separated output (--list, --plan, --history)\n"
-	            "  -c, --check FILE       validate a catalogue; silent when it is fine\n"
-	            "  -H, --history          what you did today and this week, streaks, pain\n"
-	            "  checkin N              record back pain this morning, 0-10\n"
-	            "  report                 a report for a physiotherapist (lumbar report -h)\n"
-	            "\n"
-	            "Options:\n"
-	            "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
-	            "  -L, --level LEVEL      easy (default), medium or hard\n"
-	            "      --history-file FILE  where finished exercises are logged\n"
-	            "      --no-bell          no sound at phase changes (the screen flashes)\n"
-	            "  -q, --quiet            neither sound nor flash\n"
-	            "      --no-color         no colours (also: NO_COLOR=1)\n"
-	            "      --color            colours, even if NO_COLOR or config.yaml say none\n"
-	            "      --speak            speak each phase (espeak-ng, espeak or say)\n"
-	            "      --no-speak         do not speak, even if config.yaml says speak\n"
-	            "      --on-phase CMD     run CMD through /bin/sh at each phase change\n"
-	            "                         ('' for none, even if config.yaml sets one)\n"
-	            "  -h, --help             show this help\n"
-	            "  -V, --version          show the version and the catalogue in use\n"
-	            "\n"
-	            "Exit status: 0 ok, 64 usage, 65 bad catalogue, 66 unreadable file,\n"
-	            "71 out of memory, 74 output not written.\n"
-	            "General advice from a public article, not a physiotherapist's:\n"
-	            "stop any exercise that increases your pain. See lumbar(1).\n");
+	fprintf(fp,
+	        "Usage: lumbar [OPTIONS] [ID|all|due]\n"
+	        "       lumbar checkin N\n"
+	        "       lumbar due|remind|pause|resume|status [VERB OPTIONS]\n"
+	        "       lumbar report [--weeks N | --since DATE] [--format md|html|csv]\n"
+	        "A timer that walks you through a lower-back exercise routine.\n"
+	        "\n"
+	        "With no ID, opens the menu. With an ID or `all`, starts it at once.\n"
+	        "\n"
+	        "Plain-text modes:\n"
+	        "  -l, --list             list the exercises with length and frequency\n"
+	        "  -s, --show ID          everything about one exercise\n"
+	        "  -p, --plan [ID|all]    the timeline as a table (default: all)\n"
+	        "      --format=tsv       tab-separated output (--list, --plan, --history)\n"
+	        "  -c, --check FILE       validate a catalogue; silent when it is fine\n"
+	        "  -H, --history          what you did today and this week, streaks, pain\n"
+	        "  checkin N              record back pain this morning, 0-10\n"
+	        "  due --quiet|--count|--format=line   what is due, for scripts and prompts\n"
+	        "  remind [--install [--dry-run]|--print-cron]   a reminder when something is due\n"
+	        "  pause --until DATE [--reason R], resume   no reminders, nothing expected\n"
+	        "  status --format=json   one line for status bars and prompts\n"
+	        "  report                 a report for a physiotherapist (lumbar report -h)\n"
+	        "\n"
+	        "Options:\n"
+	        "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
+	        "  -L, --level LEVEL      easy (default), medium or hard\n"
+	        "      --history-file FILE  where finished exercises are logged\n"
+	        "      --no-bell          no sound at phase changes (the screen flashes)\n"
+	        "  -q, --quiet            neither sound nor flash\n"
+	        "      --no-color         no colours (also: NO_COLOR=1)\n"
+	        "      --color            colours, even if NO_COLOR or config.yaml say none\n"
+	        "      --speak            speak each phase (espeak-ng, espeak or say)\n"
+	        "      --no-speak         do not speak, even if config.yaml says speak\n"
+	        "      --on-phase CMD     run CMD through /bin/sh at each phase change\n"
+	        "                         ('' for none, even if config.yaml sets one)\n"
+	        "  -h, --help             show this help\n"
+	        "  -V, --version          show the version and the catalogue in use\n"
+	        "\n"
+	        "Exit status: 0 ok, 64 usage, 65 bad catalogue, 66 unreadable file,\n"
+	        "71 out of memory, 74 output not written.\n"
+	        "General advice from a public article, not a physiotherapist's:\n"
+	        "stop any exercise that increases your pain. See lumbar(1).\n");
 }
 
 /* One line on stderr with a hint, and the usage exit status. */
@@ -422,9 +432,24 @@ static int run_check(const char *file)
 }
 
 /* Damaged history lines are named on stderr, once each, and skipped. */
-static void warn_history_line(void *ctx, unsigned line, const char *why)
+
+/* The paused days (lumbar pause) from the events beside the history; damage is named. */
+static size_t history_pauses(const char *history, struct hist_pause **out)
 {
-	fprintf(stderr, "%s:%u: %s\n", (const char *)ctx, line, why);
+	char path[PATH_LEN];
+	struct ev_log ev = { 0 };
+	struct hist_error err;
+	size_t n;
+
+	struct cli_damage damage = { path, 0 };
+
+	if (ev_path(history, path, sizeof(path)) != 0 ||
+	    ev_load(path, &ev, cli_damage_line, &damage, &err) != 0)
+		memset(&ev, 0, sizeof(ev));
+	cli_damage_end(&damage);
+	n = ev_pauses(&ev, out);
+	ev_free(&ev);
+	return n;
 }
 
 static int run_history(const struct options *o, const struct catalogue *cat, const char *path)
@@ -432,15 +457,20 @@ static int run_history(const struct options *o, const struct catalogue *cat, con
 	struct hist h = { 0 };
 	struct hist_summary sum;
 	struct hist_error err;
+	struct cli_damage damage = { path, 0 };
 
-	if (hist_load(path, &h, warn_history_line, (void *)(uintptr_t)path, &err) != 0) {
+	if (hist_load(path, &h, cli_damage_line, &damage, &err) != 0) {
 		fprintf(stderr, "%s: %s\n", progname, err.msg);
 		return EXIT_NOINPUT;
 	}
-	(void)hist_summarize(&h, cat, time(NULL), &sum); /* out of memory exits */
+	cli_damage_end(&damage);
+	struct hist_pause *p;
+	size_t np = history_pauses(path, &p);
+	(void)hist_summarize_paused(&h, cat, time(NULL), p, np, &sum); /* out of memory exits */
 	cli_history(stdout, cat, &sum, path, o->tsv);
 	hist_summary_free(&sum);
 	hist_free(&h);
+	free(p);
 	return 0;
 }
 
@@ -595,7 +625,7 @@ static int run_report(int argc, char **argv)
 				    "report: unknown format '%s' (use md, html or csv)", optarg);
 			break;
 		case 'T':
-			if (rep_parse_date(optarg, &today) != 0)
+			if (hist_parse_day(optarg, strlen(optarg), &today) != 0)
 				return usage_error(
 				    "report: --today wants a date YYYY-MM-DD, not '%s'", optarg);
 			break;
@@ -619,7 +649,8 @@ static int run_report(int argc, char **argv)
 	if (weeks && since)
 		return usage_error("report: --weeks and --since cannot be combined");
 	if (since) {
-		if (rep_parse_date(since, &day) != 0 || rep_period_since(today, day, &from) != 0)
+		if (hist_parse_day(since, strlen(since), &day) != 0 ||
+		    rep_period_since(today, day, &from) != 0)
 			return usage_error(
 			    "report: --since wants a date YYYY-MM-DD, not after today "
 			    "and at most %d weeks back, not '%s'",
@@ -647,9 +678,14 @@ static int run_report(int argc, char **argv)
 
 	if ((rc = load_catalogue(&o, &l)) != 0)
 		return rc;
-	if (hist_load(history, &h, warn_history_line, (void *)(uintptr_t)history, &err) != 0 ||
-	    (ev_path(history, evpath, sizeof(evpath)) == 0 &&
-	     ev_load(evpath, &ev, warn_history_line, (void *)(uintptr_t)evpath, &err) != 0)) {
+	struct cli_damage dh = { history, 0 }, de = { evpath, 0 };
+	int unread = hist_load(history, &h, cli_damage_line, &dh, &err) != 0 ||
+	             (ev_path(history, evpath, sizeof(evpath)) == 0 &&
+	              ev_load(evpath, &ev, cli_damage_line, &de, &err) != 0);
+
+	cli_damage_end(&dh);
+	cli_damage_end(&de);
+	if (unread) {
 		fprintf(stderr, "%s: %s\n", progname, err.msg);
 		rc = EXIT_NOINPUT;
 	} else {
@@ -683,6 +719,529 @@ static int run_report(int argc, char **argv)
 	return rc;
 }
 
+/* ---- due, remind, pause, resume, status ------------------------------------------ */
+
+/*
+ * These verbs have flags of their own (`due --quiet` is not the player's
+ * --quiet), so they are found and parsed here, before parse_args(): the
+ * global options before the verb go to parse_args(), the rest to the verb.
+ * A bare `lumbar due` stays the player on what is due.
+ */
+enum {
+	VOPT_QUIET = 300,
+	VOPT_COUNT,
+	VOPT_FORMAT,
+	VOPT_INSTALL,
+	VOPT_DRY_RUN,
+	VOPT_PRINT_CRON,
+	VOPT_UNTIL,
+	VOPT_REASON,
+	VOPT_HISTORY_FILE,
+	VOPT_CATALOGUE,
+	VOPT_LEVEL,
+	VOPT_HELP,
+};
+
+static const struct option verb_options[] = {
+	{ "quiet", no_argument, NULL, VOPT_QUIET },
+	{ "count", no_argument, NULL, VOPT_COUNT },
+	{ "format", required_argument, NULL, VOPT_FORMAT },
+	{ "install", no_argument, NULL, VOPT_INSTALL },
+	{ "dry-run", no_argument, NULL, VOPT_DRY_RUN },
+	{ "print-cron", no_argument, NULL, VOPT_PRINT_CRON },
+	{ "until", required_argument, NULL, VOPT_UNTIL },
+	{ "reason", required_argument, NULL, VOPT_REASON },
+	{ "history-file", required_argument, NULL, VOPT_HISTORY_FILE },
+	{ "catalogue", required_argument, NULL, VOPT_CATALOGUE },
+	{ "catalog", required_argument, NULL, VOPT_CATALOGUE },
+	{ "level", required_argument, NULL, VOPT_LEVEL },
+	{ "help", no_argument, NULL, VOPT_HELP },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct verb_args {
+	const char *verb;
+	int quiet, count, install, dry_run, print_cron, help;
+	const char *format, *until, *reason;
+};
+
+/* The global options that take their value as the next argument. */
+static bool takes_value(const char *arg)
+{
+	static const char *const with[] = { "-C",         "--catalogue", "--catalog",
+		                            "-L",         "--level",     "--history-file",
+		                            "--on-phase", "-s",          "--show",
+		                            "-c",         "--check",     "--format" };
+
+	for (size_t i = 0; i < sizeof(with) / sizeof(with[0]); i++)
+		if (strcmp(arg, with[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Whether `due ...` asks for the script forms (--quiet, --count, --format,
+ * --help); otherwise (`lumbar due`, `lumbar due -L medium`) it is the
+ * player on what is due.
+ */
+static bool due_for_scripts(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "--count") == 0 ||
+		    strncmp(argv[i], "--format", 8) == 0 || strcmp(argv[i], "--help") == 0)
+			return true;
+	return false;
+}
+
+/* Where one of these verbs is in argv, or 0. */
+static int find_verb(int argc, char **argv)
+{
+	static const char *const verbs[] = { "due", "remind", "pause", "resume", "status" };
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return 0;
+		if (argv[i][0] == '-') {
+			i += takes_value(argv[i]);
+			continue;
+		}
+		for (size_t k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++)
+			if (strcmp(argv[i], verbs[k]) == 0)
+				return k > 0 || due_for_scripts(argc - i, argv + i) ? i : 0;
+		return 0;
+	}
+	return 0;
+}
+
+static int parse_verb(int argc, char **argv, struct options *o, struct verb_args *va)
+{
+	int c;
+
+	memset(va, 0, sizeof(*va));
+	va->verb = argv[0];
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":C:L:", verb_options, NULL)) != -1) {
+		switch (c) {
+		case VOPT_QUIET:
+			va->quiet = 1;
+			break;
+		case VOPT_COUNT:
+			va->count = 1;
+			break;
+		case VOPT_FORMAT:
+			va->format = optarg;
+			break;
+		case VOPT_INSTALL:
+			va->install = 1;
+			break;
+		case VOPT_DRY_RUN:
+			va->dry_run = 1;
+			break;
+		case VOPT_PRINT_CRON:
+			va->print_cron = 1;
+			break;
+		case VOPT_UNTIL:
+			va->until = optarg;
+			break;
+		case VOPT_REASON:
+			va->reason = optarg;
+			break;
+		case VOPT_HISTORY_FILE:
+			o->history_file = optarg;
+			break;
+		case 'C':
+		case VOPT_CATALOGUE:
+			o->catalogue = optarg;
+			break;
+		case VOPT_HELP:
+			va->help = 1;
+			break;
+		case 'L':
+		case VOPT_LEVEL:
+			if (cat_level_parse(optarg, &o->level) != 0)
+				return usage_error("unknown level '%s' (use easy, medium or hard)",
+				                   optarg);
+			o->set_level = true;
+			break;
+		case ':':
+			return usage_error("%s: option '%s' needs a value", va->verb,
+			                   argv[optind - 1]);
+		default:
+			return usage_error("%s: unknown option '%s'", va->verb, argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return usage_error("%s: unexpected argument '%s'", va->verb, argv[optind]);
+	return 0;
+}
+
+/* What the verbs read: catalogue, settings, history, events, summary. */
+struct verb_ctx {
+	struct options o;
+	struct settings st;
+	struct loaded l;
+	char history[PATH_LEN], events[PATH_LEN];
+	struct hist h;
+	struct ev_log ev;
+	struct hist_summary sum;
+	struct rem_due due;
+	int32_t today;
+	time_t now;
+};
+
+static void verb_ctx_free(struct verb_ctx *x)
+{
+	hist_summary_free(&x->sum);
+	ev_free(&x->ev);
+	hist_free(&x->h);
+	cat_free(x->l.cat);
+	settings_free(&x->st);
+}
+
+/*
+ * Settings, paths and (with `read`) the catalogue, history and events; with
+ * `week_only` only this week's history (enough for what is due, and fast).
+ */
+static int verb_load(struct verb_ctx *x, bool read, bool week_only)
+{
+	struct hist_error err;
+	struct hist_pause *p;
+	size_t np;
+	int rc, why;
+
+	x->now = time(NULL);
+	x->today = hist_today(x->now);
+	settings_init(&x->st);
+	if ((rc = apply_settings(&x->o, &x->st)) != 0)
+		return rc;
+	why = hist_path(x->o.history_file, getenv("XDG_STATE_HOME"), getenv("HOME"), x->history,
+	                sizeof(x->history));
+	if (why)
+		return history_path_error(&x->o, why);
+	if (ev_path(x->history, x->events, sizeof(x->events)) != 0)
+		return history_path_error(&x->o, ENAMETOOLONG);
+	if (!read)
+		return 0;
+	if ((rc = load_catalogue(&x->o, &x->l)) != 0)
+		return rc;
+	struct cli_damage dh = { x->history, 0 }, de = { x->events, 0 };
+	int bad = hist_load_since(x->history, week_only ? hist_week_start(x->today) : INT32_MIN,
+	                          &x->h, cli_damage_line, &dh, &err) != 0 ||
+	          ev_load(x->events, &x->ev, cli_damage_line, &de, &err) != 0;
+	cli_damage_end(&dh);
+	cli_damage_end(&de);
+	if (bad) {
+		fprintf(stderr, "%s: %s\n", progname, err.msg);
+		return EXIT_NOINPUT;
+	}
+	np = ev_pauses(&x->ev, &p);
+	(void)hist_summarize_paused(&x->h, x->l.cat, x->now, p, np, &x->sum);
+	free(p);
+	rem_due(x->l.cat, &x->sum, x->o.level, &x->due);
+	return 0;
+}
+
+/* `lumbar due --quiet | --count | --format=line`. */
+static int run_due(struct verb_ctx *x, const struct verb_args *va)
+{
+	char line[CAT_MAX_EXERCISES * (CAT_MAX_ID + 2) + 64];
+	bool as_line = va->format && strcmp(va->format, "line") == 0;
+	int rc;
+
+	if (va->format && !as_line)
+		return usage_error("due: unknown format '%s' (use line)", va->format);
+	if (va->quiet + va->count + (va->format != NULL) != 1)
+		return usage_error("due takes one of --quiet, --count, --format=line");
+	if ((rc = verb_load(x, true, true)) != 0)
+		return rc;
+	if (va->count)
+		printf("%u\n", x->due.n);
+	else if (as_line && x->due.n)
+		printf("%s\n", rem_due_line(x->l.cat, &x->due, line, sizeof(line)));
+	if (va->quiet)
+		return x->due.n ? 0 : 1;
+	return 0;
+}
+
+/* Whether a lumbar holds the progress lock of this history: a routine is playing. */
+static bool routine_playing(const char *history)
+{
+	char path[PATH_LEN];
+	struct hist_error err;
+	int fd;
+
+	if (prog_path_for(history, getenv("XDG_STATE_HOME"), getenv("HOME"), path, sizeof(path)))
+		return false;
+	fd = prog_lock(path, false, &err);
+	if (fd == PROG_LOCK_BUSY)
+		return true;
+	prog_unlock(fd);
+	return false;
+}
+
+/* This binary's absolute path, for the units and the crontab line. */
+static int own_path(char *buf, size_t len)
+{
+	ssize_t n = readlink("/proc/self/exe", buf, len - 1);
+
+	if (n <= 0 || (size_t)n >= len - 1) {
+		fprintf(stderr, "%s: cannot find this program's path in /proc/self/exe\n",
+		        progname);
+		return EXIT_UNAVAILABLE;
+	}
+	buf[n] = '\0';
+	return 0;
+}
+
+/* `lumbar remind --install [--dry-run]`: the systemd user timer and service. */
+static int remind_install(struct verb_ctx *x, bool dry_run)
+{
+	char exe[PATH_LEN], dir[PATH_LEN], path[PATH_LEN + 32];
+	char timer[REM_MAX_UNIT], service[REM_MAX_UNIT];
+	const char *names[2] = { "lumbar-remind.timer", "lumbar-remind.service" };
+	const char *texts[2] = { timer, service };
+	struct hist_error err;
+	size_t lens[2];
+	int rc;
+
+	if ((rc = own_path(exe, sizeof(exe))) != 0)
+		return rc;
+	lens[0] = rem_timer_unit(&x->st.remind, timer, sizeof(timer));
+	lens[1] = rem_service_unit(exe, service, sizeof(service));
+	if (lens[1] == 0 || lens[1] >= sizeof(service) || lens[0] >= sizeof(timer)) {
+		fprintf(stderr, "%s: this program's path cannot go in a unit file\n", progname);
+		return EXIT_UNAVAILABLE;
+	}
+	if (file_xdg_path(getenv("XDG_CONFIG_HOME"), getenv("HOME"), ".config", "systemd/user", dir,
+	                  sizeof(dir)) != 0) {
+		fprintf(stderr, "%s: no HOME or XDG_CONFIG_HOME to install into\n", progname);
+		return EXIT_USAGE;
+	}
+	for (int i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		if (dry_run) {
+			printf("# %s\n%s%s", path, texts[i], i == 0 ? "\n" : "");
+			continue;
+		}
+		if (hist_make_parent(path, &err) != 0) {
+			fprintf(stderr, "%s: %s\n", progname, err.msg);
+			return EXIT_IOERR;
+		}
+		int e = file_replace(path, texts[i], lens[i]);
+		if (e != 0) {
+			fprintf(stderr, "%s: cannot write %s: %s\n", progname, path,
+			        file_strerror(e));
+			return EXIT_IOERR;
+		}
+		printf("Wrote %s\n", path);
+	}
+	if (!dry_run)
+		printf("To turn the reminders on, run:\n"
+		       "  systemctl --user daemon-reload && systemctl --user enable --now "
+		       "lumbar-remind.timer\n");
+	return 0;
+}
+
+/* `lumbar remind --print-cron`: what cron needs to reach the desktop. */
+static int remind_print_cron(struct verb_ctx *x)
+{
+	char exe[PATH_LEN], runtime[PATH_LEN], dbus[PATH_LEN + 32], lines[REM_MAX_UNIT];
+	const char *display = getenv("DISPLAY");
+	const char *rt = getenv("XDG_RUNTIME_DIR");
+	const char *bus = getenv("DBUS_SESSION_BUS_ADDRESS");
+	size_t n;
+	int rc;
+
+	if ((rc = own_path(exe, sizeof(exe))) != 0)
+		return rc;
+	if (rt && *rt)
+		snprintf(runtime, sizeof(runtime), "%s", rt);
+	else
+		snprintf(runtime, sizeof(runtime), "/run/user/%u", (unsigned)getuid());
+	if (bus && *bus)
+		snprintf(dbus, sizeof(dbus), "%s", bus);
+	else
+		snprintf(dbus, sizeof(dbus), "unix:path=%s/bus", runtime);
+	n = rem_cron_lines(&x->st.remind, exe, display && *display ? display : ":0", dbus, runtime,
+	                   lines, sizeof(lines));
+	if (n == 0 || n >= sizeof(lines)) {
+		fprintf(stderr, "%s: this program's path cannot go in a crontab\n", progname);
+		return EXIT_UNAVAILABLE;
+	}
+	fputs(lines, stdout);
+	return 0;
+}
+
+/* `lumbar remind`: one notification per part of the day, when something is due. */
+static int run_remind(struct verb_ctx *x, const struct verb_args *va)
+{
+	char title[64], body[CAT_MAX_EXERCISES * (CAT_MAX_ID + 2) + 64];
+	struct hist_error err;
+	struct ev_event e;
+	int rc;
+
+	if (va->quiet || va->count || va->format || va->until || va->reason ||
+	    (va->dry_run && !va->install) || va->install + va->print_cron > 1)
+		return usage_error("remind takes --install [--dry-run] or --print-cron");
+	if ((rc = verb_load(x, !va->install && !va->print_cron, true)) != 0)
+		return rc;
+	if (va->install)
+		return remind_install(x, va->dry_run);
+	if (va->print_cron)
+		return remind_print_cron(x);
+	if (rem_decide(&x->st.remind, &x->ev, x->due.n, routine_playing(x->history), x->now) !=
+	    REM_SEND)
+		return 1;
+	snprintf(title, sizeof(title), "lumbar: %u exercise%s due", x->due.n,
+	         x->due.n == 1 ? "" : "s");
+	rem_due_line(x->l.cat, &x->due, body, sizeof(body));
+	if (rem_notify(x->st.notify ? x->st.notify : SETTINGS_NOTIFY, title, body) != 0) {
+		fprintf(stderr, "%s: remind: the notify command failed\n", progname);
+		return 3;
+	}
+	ev_init(&e, EV_REMIND, x->now);
+	if (ev_append(x->events, &e, &err) != 0) {
+		fprintf(stderr, "%s: %s\n", progname, err.msg);
+		return EXIT_IOERR;
+	}
+	return 0;
+}
+
+/* `lumbar pause --until DATE [--reason R]` and `lumbar resume`. */
+static int run_pause(struct verb_ctx *x, const struct verb_args *va, bool pause)
+{
+	char day[16];
+	struct hist_error err;
+	struct ev_event e;
+	int32_t until = 0, now_until;
+	int rc;
+
+	if (va->quiet || va->count || va->format || va->install || va->dry_run || va->print_cron ||
+	    (!pause && (va->until || va->reason)))
+		return usage_error(pause ? "pause takes --until DATE [--reason REASON]"
+		                         : "resume takes no options");
+	if (pause && !va->until)
+		return usage_error("pause needs --until DATE (YYYY-MM-DD), the last paused day");
+	if (pause && hist_parse_day(va->until, strlen(va->until), &until) != 0)
+		return usage_error("pause: '%s' is not a date YYYY-MM-DD", va->until);
+	if (pause && va->reason && ev_reason_check(va->reason))
+		return usage_error("pause: unknown reason '%s' (%s)", va->reason,
+		                   ev_reason_check(va->reason));
+	if ((rc = verb_load(x, false, false)) != 0)
+		return rc;
+	if (pause && until < x->today)
+		return usage_error("pause: %s has passed; give today or a later day", va->until);
+	struct cli_damage de = { x->events, 0 };
+	int bad = ev_load(x->events, &x->ev, cli_damage_line, &de, &err) != 0;
+	cli_damage_end(&de);
+	if (bad) {
+		fprintf(stderr, "%s: %s\n", progname, err.msg);
+		return EXIT_NOINPUT;
+	}
+	if (!pause && !ev_paused_until(&x->ev, x->today, &now_until)) {
+		printf("lumbar is not paused\n");
+		return 0;
+	}
+	ev_init(&e, pause ? EV_PAUSE : EV_RESUME, x->now);
+	if (pause) {
+		hist_format_day(until, e.value, sizeof(e.value));
+		snprintf(e.note, sizeof(e.note), "%s", va->reason ? va->reason : "");
+	}
+	if (ev_append(x->events, &e, &err) != 0) {
+		fprintf(stderr, "%s: %s\n", progname, err.msg);
+		return EXIT_IOERR;
+	}
+	if (pause)
+		printf("Paused until %s: no reminders, and these days are not expected\n",
+		       hist_format_day(until, day, sizeof(day)));
+	else
+		printf("Resumed\n");
+	return 0;
+}
+
+/* `lumbar status --format=json`. */
+static int run_status(struct verb_ctx *x, const struct verb_args *va)
+{
+	struct hist_day d;
+	int rc;
+
+	if (!va->format || strcmp(va->format, "json") != 0 || va->quiet || va->count ||
+	    va->install || va->dry_run || va->print_cron || va->until || va->reason)
+		return usage_error("status takes --format=json");
+	if ((rc = verb_load(x, true, false)) != 0)
+		return rc;
+	hist_summary_day(&x->sum, x->today, &d);
+	struct status_info in = { .cat = x->l.cat,
+		                  .due = &x->due,
+		                  .today = d.done,
+		                  .streak = x->sum.streak,
+		                  .playing = routine_playing(x->history) };
+	in.paused = ev_paused_until(&x->ev, x->today, &in.paused_until);
+	status_json(stdout, &in);
+	return 0;
+}
+
+static void verb_usage(const char *verb)
+{
+	if (strcmp(verb, "due") == 0)
+		printf("Usage: lumbar due --quiet | --count | --format=line\n"
+		       "  --quiet        exit 0 when something is due, 1 when nothing is\n"
+		       "  --count        print how many exercises are due\n"
+		       "  --format=line  one line, '2 due: ID, ID (M:SS)', or nothing\n");
+	else if (strcmp(verb, "remind") == 0)
+		printf("Usage: lumbar remind [--install [--dry-run] | --print-cron]\n"
+		       "  (none)         a desktop notification when something is due, once per\n"
+		       "                 part of the day; exit 0 sent, 1 nothing sent, 3 notifier "
+		       "failed\n"
+		       "  --install      write a systemd user timer and service\n"
+		       "  --dry-run      with --install: print the files instead\n"
+		       "  --print-cron   print a crontab line instead\n");
+	else if (strcmp(verb, "pause") == 0)
+		printf(
+		    "Usage: lumbar pause --until YYYY-MM-DD [--reason injury|travel|ill|other]\n");
+	else if (strcmp(verb, "resume") == 0)
+		printf("Usage: lumbar resume\n");
+	else
+		printf("Usage: lumbar status --format=json\n");
+}
+
+/* Run one of these verbs when argv holds one: sets *rc and returns true. */
+static bool run_remind_verbs(int argc, char **argv, int *rc)
+{
+	struct verb_ctx x;
+	struct verb_args va;
+	int v = find_verb(argc, argv);
+
+	if (v == 0)
+		return false;
+	memset(&x, 0, sizeof(x));
+	if ((*rc = parse_args(v, argv, &x.o)) != 0)
+		return true;
+	if (x.o.mode != MODE_PLAYER || x.o.target) {
+		*rc = usage_error("%s cannot be combined with another mode", argv[v]);
+		return true;
+	}
+	if ((*rc = parse_verb(argc - v, argv + v, &x.o, &va)) != 0)
+		return true;
+	if (va.help) {
+		verb_usage(va.verb);
+		*rc = flush_stdout(0);
+		return true;
+	}
+	if (strcmp(va.verb, "due") == 0)
+		*rc = run_due(&x, &va);
+	else if (strcmp(va.verb, "remind") == 0)
+		*rc = run_remind(&x, &va);
+	else if (strcmp(va.verb, "status") == 0)
+		*rc = run_status(&x, &va);
+	else
+		*rc = run_pause(&x, &va, strcmp(va.verb, "pause") == 0);
+	verb_ctx_free(&x);
+	*rc = flush_stdout(*rc);
+	return true;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
@@ -696,6 +1255,8 @@ int main(int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "report") == 0)
 		return run_report(argc - 1, argv + 1);
+	if (run_remind_verbs(argc, argv, &rc))
+		return rc;
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		return rc;
 	/* Without HOME there is no history, but the timer still runs. */

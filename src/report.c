@@ -70,58 +70,16 @@ static void mark_paused(struct report *r, int32_t a, int32_t b)
 		r->paused[d - r->from] = 1;
 }
 
-int rep_parse_date(const char *s, int32_t *out)
-{
-	unsigned v[8], m, d;
-	int y;
-	int32_t day;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return -1;
-	for (unsigned i = 0, j = 0; i < 10; i++) {
-		if (i == 4 || i == 7)
-			continue;
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v[j++] = (unsigned)(s[i] - '0');
-	}
-	y = (int)(v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3]);
-	m = v[4] * 10 + v[5];
-	d = v[6] * 10 + v[7];
-	if (m < 1 || m > 12 || d < 1 || d > 31)
-		return -1;
-	day = hist_day_from_civil(y, m, d);
-	unsigned m2, d2;
-	hist_civil_from_day(day, NULL, &m2, &d2);
-	if (m2 != m || d2 != d)
-		return -1;
-	*out = day;
-	return 0;
-}
-
-/* Paused days from the pause and resume events, in the order they were logged. */
+/* Paused days: ev_pauses(), the one reading of pause and resume events. */
 static void find_pauses(struct report *r)
 {
-	bool open = false;
-	int32_t start = 0, until = 0;
+	struct hist_pause *p;
+	size_t n = r->ev ? ev_pauses(r->ev, &p) : 0;
 
-	for (size_t i = 0; r->ev && i < r->ev->n; i++) {
-		const struct ev_event *e = &r->ev->e[i];
-		int32_t end;
-
-		if (e->kind == EV_PAUSE) {
-			if (open)
-				mark_paused(r, start, until < e->day - 1 ? until : e->day - 1);
-			open = rep_parse_date(e->value, &end) == 0 && end >= e->day;
-			start = e->day;
-			until = end;
-		} else if (e->kind == EV_RESUME && open) {
-			mark_paused(r, start, until < e->day - 1 ? until : e->day - 1);
-			open = false;
-		}
-	}
-	if (open)
-		mark_paused(r, start, until);
+	for (size_t i = 0; i < n; i++)
+		mark_paused(r, p[i].from, p[i].to);
+	if (r->ev)
+		free(p);
 }
 
 /* A score into a count and a sum, when there is one. */

@@ -4,10 +4,12 @@
  * lengths, what is due) lives here.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <curses.h>
 
+#include "events.h"
 #include "words.h"
 #include "ui_draw.h"
 #include "ui_priv.h"
@@ -95,6 +97,45 @@ unsigned ui_menu_seconds(int entry)
 int ui_menu_exercise(int entry)
 {
 	return entry >= UI_MENU_FIRST_EXERCISE ? entry - UI_MENU_FIRST_EXERCISE : -1;
+}
+
+/* ---- Pauses ------------------------------------------------------------- */
+
+static struct {
+	struct hist_pause *p;
+	size_t n;
+	bool today;    /* today is paused */
+	int32_t until; /* and the pause's last day */
+} paused;
+
+const struct hist_pause *ui_menu_pauses(const struct ui *ui, time_t now, size_t *n)
+{
+	struct ev_log ev = { 0 };
+	struct hist_error err;
+	char path[4096];
+
+	free(paused.p);
+	memset(&paused, 0, sizeof(paused));
+	if (ui->opt->history_path && ev_path(ui->opt->history_path, path, sizeof(path)) == 0 &&
+	    ev_load(path, &ev, NULL, NULL, &err) == 0) {
+		paused.n = ev_pauses(&ev, &paused.p);
+		paused.today = ev_paused_until(&ev, hist_today(now), &paused.until);
+		ev_free(&ev);
+	}
+	*n = paused.n;
+	return paused.p;
+}
+
+/* "Paused until 2026-12-05" under the title while lumbar is paused. */
+static void draw_paused(int y)
+{
+	char buf[48], day[16];
+
+	if (!paused.today)
+		return;
+	snprintf(buf, sizeof(buf), "Paused until %s",
+	         hist_format_day(paused.until, day, sizeof(day)));
+	ui_draw_text(y, 1, COLS - 2, buf, ui_draw_attr(UI_ROLE_DIM));
 }
 
 /* ---- Menu ---------------------------------------------------------------- */
@@ -220,6 +261,8 @@ void ui_menu_draw(struct ui *ui)
 		ui_draw_right(0, level, ui_draw_attr(UI_ROLE_DIM));
 	}
 
+	if (gaps)
+		draw_paused(1);
 	menu.list_rows = bottom - top;
 	if (menu.list_rows < 1) {
 		/* Very short: the list wins over the disclaimer's second row. */

@@ -238,6 +238,13 @@ unsigned ui_menu_due(const struct ui *ui, unsigned *out);
 /* Work out the `due` entry again (its count and length) from the summary. */
 void ui_menu_update_due(struct ui *ui);
 
+/*
+ * The paused days (lumbar pause) from the events file beside the history,
+ * read again at each call, for hist_summarize_paused(); the menu then says
+ * "Paused until ..." while today is one. Owned by the menu.
+ */
+const struct hist_pause *ui_menu_pauses(const struct ui *ui, time_t now, size_t *n);
+
 /* ---- ui_info.c: the details screen ------------------------------------------ */
 
 /* Show the details of a menu entry. */
@@ -259,6 +266,12 @@ void ui_history_key(struct ui *ui, enum ui_action action);
  * status line; nothing here stops the program.
  */
 void ui_log_init(struct ui *ui);
+
+/*
+ * The wall clock (CLOCK_REALTIME) in ms: the one place the screens' code
+ * reads it. The history rules and the menu's midnight timer get it from here.
+ */
+int64_t ui_log_wall_ms(void);
 
 /* Free what ui_log_init() and the reloads allocated. */
 void ui_log_free(struct ui *ui);

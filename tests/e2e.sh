@@ -77,8 +77,11 @@ run() {
 }
 
 # Wait until the screen matches an extended regex, or fail after $2 s.
+# E2E_SLOW multiplies every limit: the valgrind run sets it, since there the
+# point is memory errors, not timing, and valgrind on a busy machine is slow.
 wait_for() {
 	local re=$1 limit=${2:-10} deadline
+	limit=$((limit * ${E2E_SLOW:-1}))
 	deadline=$(($(now_ms) + limit * 1000))
 	while [ "$(now_ms)" -lt "$deadline" ]; do
 		screen | grep -Eq -- "$re" && return 0
@@ -92,6 +95,7 @@ wait_for() {
 # that wraps.
 wait_text() {
 	local re=$1 limit=${2:-5} deadline
+	limit=$((limit * ${E2E_SLOW:-1}))
 	deadline=$(($(now_ms) + limit * 1000))
 	while [ "$(now_ms)" -lt "$deadline" ]; do
 		screen | tr '\n' ' ' | grep -Eq -- "$re" && return 0
@@ -1506,6 +1510,80 @@ test_failed_append_keeps_the_progress() {
 for t in progress_file_in_the_state_folder second_terminal_sees_the_running_routine \
 	sigterm_mid_exercise_logs_partial sighup_mid_exercise_logs_partial \
 	failed_append_keeps_the_progress; do
+	run_test "$t"
+done
+
+# ---- Pauses, notes, a playing routine (issue 14 §3, §5, §6) -------------------
+
+test_menu_says_paused_until() {
+	local until
+	open_pane paused || return 1
+	until=$(date -d '+3 days' +%F)
+	mkdir -p "$(dirname "$hist")"
+	"$BIN" --history-file "$hist" pause --until "$until" --reason ill >/dev/null ||
+		{ why="lumbar pause failed"; return 1; }
+	run --catalogue $SHORT --history-file "$hist"
+	wait_for '^> Full routine' || return 1
+	expect "Paused until $until" || return 1
+	keys q
+	expect_exit 0 || return 1
+	"$BIN" --history-file "$hist" resume >/dev/null || { why="lumbar resume failed"; return 1; }
+	run --catalogue $SHORT --history-file "$hist"
+	wait_for '^> Full routine' || return 1
+	expect_not 'Paused until' || return 1
+	keys q
+	expect_exit 0
+}
+
+test_note_on_the_summary() {
+	local events
+	open_pane note || return 1
+	events=$(dirname "$hist")/events.tsv
+	run --catalogue $SHORT --history-file "$hist" side-hold
+	wait_for 'How is your back now\? 0-10' 16 || return 1
+	expect 'w: write a note' || return 1
+	keys w
+	wait_for 'Note: _' || return 1
+	# Digits and q are the note's while it is typed.
+	keys -l 'stiff after 2 days, q'
+	wait_for 'Note: stiff after 2 days, q_' || return 1
+	keys BSpace BSpace BSpace
+	wait_for 'Note: stiff after 2 days_' || return 1
+	keys Enter
+	wait_for 'Note saved\.' || return 1
+	grep -q $'\tnote\t-\t-\tstiff after 2 days$' "$events" ||
+		{ why="no note event: $(cat "$events" 2>&1)"; return 1; }
+	# The pain question is still there.
+	keys 2 Enter
+	wait_for 'Saved to the history with pain 2\.' || return 1
+	keys Enter
+	expect_exit 0 || return 1
+	expect_entry '	side-hold	done	1[12]	2	-	-$'
+}
+
+test_status_and_remind_see_a_playing_routine() {
+	local json
+	open_pane playing || return 1
+	run --catalogue $SHORT --history-file "$hist" all
+	wait_for '^ *GET READY' 4 || return 1
+	json=$(XDG_STATE_HOME="$state" "$BIN" --catalogue $SHORT --history-file "$hist" status --format=json)
+	echo "$json" | grep -q '"playing":true' || { why="status while playing: $json"; return 1; }
+	mkdir -p "$XDG_CONFIG_HOME/lumbar"
+	printf 'notify: "touch %s/notified"\n' "$tmp" >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	XDG_STATE_HOME="$state" "$BIN" --catalogue $SHORT --history-file "$hist" remind
+	rc=$?
+	rm -rf "$XDG_CONFIG_HOME/lumbar"
+	[ "$rc" -eq 1 ] || { why="remind while playing exited $rc"; return 1; }
+	[ ! -e "$tmp/notified" ] || { why="a reminder while playing"; return 1; }
+	keys q y
+	wait_for 'How is your back now\? 0-10|^RC=' 5 || return 1
+	keys q
+	expect_exit 0 || return 1
+	json=$(XDG_STATE_HOME="$state" "$BIN" --catalogue $SHORT --history-file "$hist" status --format=json)
+	echo "$json" | grep -q '"playing":false' || { why="status after: $json"; return 1; }
+}
+
+for t in menu_says_paused_until note_on_the_summary status_and_remind_see_a_playing_routine; do
 	run_test "$t"
 done
 

@@ -123,13 +123,6 @@ static void test_period(void **state)
 	assert_int_equal(from, day(2026, 11, 4));
 	assert_int_equal(rep_period_since(day(2026, 12, 1), day(2026, 12, 2), &from), -1);
 	assert_int_equal(rep_period_since(day(2026, 12, 1), day(2000, 1, 1), &from), -1);
-
-	assert_int_equal(rep_parse_date("2024-02-29", &from), 0);
-	assert_int_equal(from, day(2024, 2, 29));
-	assert_int_equal(rep_parse_date("2026-02-29", &from), -1);
-	assert_int_equal(rep_parse_date("2026-1-01", &from), -1);
-	assert_int_equal(rep_parse_date("2026-01-01x", &from), -1);
-	assert_int_equal(rep_parse_date("+026-01-01", &from), -1);
 }
 
 static void test_weeks_and_pauses(void **state)
