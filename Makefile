@@ -30,7 +30,8 @@ PKGS      = ncursesw libcyaml yaml-0.1
 # Before computing any flag, scripts/install-deps makes sure what the goals
 # need is there, installing only that: building needs a compiler,
 # pkg-config, ncursesw, libcyaml and libyaml; testing needs cmocka, tmux,
-# valgrind, man and groff besides. `make deps` asks for both.
+# valgrind, man and groff besides, and chromium and poppler-utils (pdfinfo,
+# pdftotext) for the browser test of the HTML report. `make deps` asks for both.
 # LUMBAR_NO_INSTALL=1 installs nothing: what is missing is listed and make
 # stops.
 NODEPS_GOALS = clean distclean uninstall format deps
@@ -84,6 +85,8 @@ CORE_SRC += src/remind.c src/remind_config.c src/status.c
 TESTS    += test_remind
 CORE_SRC += src/steps.c
 TESTS    += test_steps
+CORE_SRC += src/report.c
+TESTS    += test_report
 
 B = build
 CORE_OBJ    = $(CORE_SRC:%.c=$(B)/%.o) $(B)/builtin_catalogue.o

@@ -47,9 +47,21 @@ _lumbar()
 	opts="--list --show --plan --format= --check --history --catalogue --level
 	      --history-file --no-bell --quiet --no-color --color --on-phase --speak --no-speak
 	      --no-ask --help --version --days --today"
-	verbs="list show plan check history checkin due progress remind pause resume status help"
+	verbs="list show plan check history checkin due progress remind pause resume status report help"
 
 	_lumbar_remind_verbs && return 0
+
+	# `lumbar report ...`: its own options.
+	if [[ ${COMP_WORDS[1]} == report && COMP_CWORD -gt 1 ]]; then
+		case $prev in
+		--format) COMPREPLY=($(compgen -W "md html csv" -- "$cur")) ;;
+		-o | --output | -C | --catalogue | --history-file) COMPREPLY=($(compgen -f -- "$cur")) ;;
+		--weeks | --since | --today) ;;
+		*) COMPREPLY=($(compgen -W "--weeks --since --format --output --today --catalogue
+		                             --history-file --help" -- "$cur")) ;;
+		esac
+		return 0
+	fi
 
 	case $prev in
 	--catalogue | -C | --check | -c | --history-file)

@@ -27,7 +27,7 @@ struct verb {
 	/*
 	 * Fill in the options from the verb's arguments; 0, or an exit status
 	 * already said. NULL for the verbs main.c runs itself before options
-	 * are parsed (remind, pause, resume, status, and due's script forms) or
+	 * are parsed (report, remind, pause, resume, status, and due's script forms) or
 	 * after them (progress).
 	 */
 	int (*run)(struct options *o, char **args, unsigned n);

@@ -32,6 +32,7 @@
 #include "remind.h"
 #include "status.h"
 #include "steps.h"
+#include "report.h"
 #include "ui.h"
 #include "verbs.h"
 #include "words.h"
@@ -861,6 +862,153 @@ static int history_path_error(const struct options *o, int why)
 	return EXIT_USAGE;
 }
 
+/* ---- `lumbar report` ------------------------------------------------------------- */
+
+/*
+ * `lumbar report [--weeks N | --since DATE] [--format md|html|csv] [-o FILE]
+ * [--today DATE] [-C FILE] [--history-file FILE]`: report.h does the work;
+ * here are the options, the files and the one clock read (today).
+ */
+static int run_report(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "weeks", required_argument, NULL, 'w' },
+		{ "since", required_argument, NULL, 'S' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "today", required_argument, NULL, 'T' },
+		{ "catalogue", required_argument, NULL, 'C' },
+		{ "catalog", required_argument, NULL, 'C' },
+		{ "history-file", required_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct options o = { .mode = MODE_HISTORY };
+	const char *weeks = NULL, *since = NULL, *output = NULL;
+	enum rep_format fmt = REP_MD;
+	int32_t today = hist_today(time(NULL)), from = 0, day;
+	char history[PATH_LEN], evpath[PATH_LEN + 16];
+	int c, rc;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":o:C:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'w':
+			weeks = optarg;
+			break;
+		case 'S':
+			since = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'C':
+			o.catalogue = optarg;
+			break;
+		case 'F':
+			o.history_file = optarg;
+			break;
+		case 'f':
+			if (rep_format_parse(optarg, &fmt) != 0)
+				return usage_error(
+				    "report: unknown format '%s' (use md, html or csv)", optarg);
+			break;
+		case 'T':
+			if (hist_parse_day(optarg, strlen(optarg), &today) != 0)
+				return usage_error(
+				    "report: --today wants a date YYYY-MM-DD, not '%s'", optarg);
+			break;
+		case 'h':
+			printf(
+			    "Usage: lumbar report [--weeks N | --since DATE] [--format "
+			    "md|html|csv]\n"
+			    "                     [-o FILE] [--today DATE]\n"
+			    "Adherence, dose, pain and events for a physiotherapist: the last %d\n"
+			    "weeks, as Markdown on standard output by default. See lumbar(1).\n",
+			    REP_DEFAULT_WEEKS);
+			return flush_stdout(0);
+		case ':':
+			return usage_error("option '%s' needs a value", argv[optind - 1]);
+		default:
+			return usage_error("report: unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return usage_error("report: unexpected argument '%s'", argv[optind]);
+	if (weeks && since)
+		return usage_error("report: --weeks and --since cannot be combined");
+	if (since) {
+		if (hist_parse_day(since, strlen(since), &day) != 0 ||
+		    rep_period_since(today, day, &from) != 0)
+			return usage_error(
+			    "report: --since wants a date YYYY-MM-DD, not after today "
+			    "and at most %d weeks back, not '%s'",
+			    REP_MAX_WEEKS, since);
+	} else {
+		char *end;
+		unsigned long n = weeks ? strtoul(weeks, &end, 10) : REP_DEFAULT_WEEKS;
+		if ((weeks && (*weeks < '0' || *weeks > '9' || *end || n > REP_MAX_WEEKS)) ||
+		    rep_period_weeks(today, (unsigned)n, &from) != 0)
+			return usage_error("report: --weeks wants a whole number from 1 to %d, not "
+			                   "'%s'",
+			                   REP_MAX_WEEKS, weeks);
+	}
+	if ((rc = hist_path(o.history_file, getenv("XDG_STATE_HOME"), getenv("HOME"), history,
+	                    sizeof(history))) != 0)
+		return history_path_error(&o, rc);
+
+	struct loaded l = { 0 };
+	struct hist h = { 0 };
+	struct ev_log ev = { 0 };
+	struct hist_error err;
+	struct report r;
+	char *buf = NULL;
+	size_t len = 0;
+
+	if ((rc = load_catalogue(&o, &l)) != 0)
+		return rc;
+	struct cli_damage dh = { history, 0 }, de = { evpath, 0 };
+	int unread = hist_load(history, &h, cli_damage_line, &dh, &err) != 0 ||
+	             (ev_path(history, evpath, sizeof(evpath)) == 0 &&
+	              ev_load(evpath, &ev, cli_damage_line, &de, &err) != 0);
+
+	cli_damage_end(&dh);
+	cli_damage_end(&de);
+	if (unread) {
+		fprintf(stderr, "%s: %s\n", progname, err.msg);
+		rc = EXIT_NOINPUT;
+	} else {
+		/* Written whole to memory first: a file is replaced only by a whole report. */
+		FILE *mem = open_memstream(&buf, &len);
+		int bad = !mem;
+
+		rep_build(l.cat, &h, &ev, from, today, &r);
+		if (mem) {
+			bad |= rep_write(mem, &r, fmt) != 0;
+			bad |= fclose(mem) != 0;
+		}
+		if (bad) {
+			fprintf(stderr, "%s: out of memory\n", progname);
+			rc = CAT_ENOMEM;
+		} else if (output && (rc = file_replace(output, buf, len)) != 0) {
+			char safe[4 * PATH_LEN];
+			fprintf(stderr, "%s: cannot write %s: %s\n", progname,
+			        cat_escape(safe, sizeof(safe), output), strerror(rc));
+			rc = EXIT_IOERR;
+		} else if (!output) {
+			fwrite(buf, 1, len, stdout);
+			rc = flush_stdout(0);
+		}
+		rep_free(&r);
+	}
+	free(buf);
+	ev_free(&ev);
+	hist_free(&h);
+	cat_free(l.cat);
+	return rc;
+}
+
 /* ---- due, remind, pause, resume, status ------------------------------------------ */
 
 /*
@@ -1371,6 +1519,8 @@ int main(int argc, char **argv)
 	/* A full disk or a file-size limit must be an error we report, not death. */
 	signal(SIGXFSZ, SIG_IGN);
 
+	if (argc > 1 && strcmp(argv[1], "report") == 0)
+		return run_report(argc - 1, argv + 1);
 	if (run_remind_verbs(argc, argv, &rc))
 		return rc;
 	if ((rc = parse_args(argc, argv, &o)) != 0)

@@ -76,6 +76,12 @@ const struct verb verbs[] = {
 	  "What is due (ids and minutes), today's count, the streak, whether a\n"
 	  "routine is playing and whether lumbar is paused; keys in lumbar(1).\n",
 	  0, 0, NULL },
+	{ "report", "[--weeks N|--since DATE]", "a report for your physiotherapist", NULL, NULL,
+	  "Adherence and dose by exercise and week, pain by week, and the events, for\n"
+	  "the last 8 weeks (--weeks N) or since DATE. --format md (default), html\n"
+	  "(one self-contained page that prints on two A4 sheets) or csv; -o FILE\n"
+	  "writes it there. Options go after the word report.\n",
+	  0, 0, NULL },
 	{ "help", "[COMMAND]", "this help, or what one command does", "--help", NULL,
 	  "With a command, what it does; `lumbar COMMAND --help` says the same.\n", 0, 1,
 	  verb_run_help },

@@ -86,6 +86,12 @@ row "lumbar --history, 10 years" "$(awk -v u="$us" 'BEGIN {printf "%.2f ms", u /
 us=$(whole "$LUMBAR" progress --history-file "$hist")
 row "lumbar progress, 10 years" "$(awk -v u="$us" 'BEGIN {printf "%.2f ms", u / 1000}')" "< 20 ms"
 
+# ---- lumbar report on ten years (issue 14: under 100 ms) ----------------------------
+us=$(whole "$LUMBAR" report --history-file "$hist")
+row "lumbar report (8 weeks), 10 years" "$(awk -v u="$us" 'BEGIN {printf "%.2f ms", u / 1000}')" "< 100 ms"
+us=$(whole "$LUMBAR" report --weeks 520 --format html --history-file "$hist")
+row "lumbar report --weeks 520 --format html" "$(awk -v u="$us" 'BEGIN {printf "%.2f ms", u / 1000}')" "< 100 ms"
+
 # ---- Start-up to first frame ------------------------------------------------------
 # build/launch puts CLOCK_MONOTONIC in LUMBAR_BENCH_T0_NS just before exec;
 # lumbar writes the microseconds from then to its first refresh into

@@ -1091,5 +1091,97 @@ if t progress; then
 	done_test
 fi
 
+# `lumbar report`: the physiotherapist's report of a prepared history, with
+# figures checked by hand (alpha 2 a day, beta 2 a week; Monday 30 November
+# expects 2 alpha, today only the 1 done; beta 2 x 2 / 7 rounds to 1).
+if t report; then
+	rdir=$tmp/report
+	mkdir -p "$rdir"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+		2026-11-30T08:00:00+01:00 alpha done 40 2 3 1/4 \
+		2026-11-30T20:00:00+01:00 alpha stopped 10 6 3 1/4 \
+		2026-12-01T08:00:00+01:00 alpha done 40 1 1 2/4 \
+		2026-12-01T09:00:00+01:00 beta partial 100 - - - >"$rdir/history.tsv"
+	printf '%s\t%s\t%s\t%s\t%s\n' \
+		2026-12-01T07:00:00+01:00 morning - 3 - \
+		2026-12-01T21:00:00+01:00 note - - 'Stiff | better' >"$rdir/events.tsv"
+	rep() { "$LUMBAR" report -C "$FIX/cli-small.yaml" --history-file "$rdir/history.tsv" "$@"; }
+	run report-md 0 rep --today 2026-12-01 --weeks 1
+	expect_out_text '# Exercise report: Test routine
+
+Period: 2026-11-30 to 2026-12-01 (1 week)
+
+Self-reported data from a home exercise timer; not a clinical record.
+
+## Adherence
+
+Each week: done/expected; p partial, s stopped. Dose: the step at the start and at the end of the period.
+
+| Exercise | Dose at start | Dose at end | 2026-11-30 |
+|---|---|---|---|
+| Alpha hold | 1/4 | 2/4 | 2/3 s1 |
+| Beta reps | - | - | 0/1 p1 |
+| Paused days | | | 0 |
+
+## Pain
+
+Scores 0-10. Scores: sessions with a pain score after. Before, after, morning: averages. Highest: of all scores. Stops: exercises stopped.
+
+| Week | Scores | Before | After | Morning | Highest | Stops |
+|---|---|---|---|---|---|---|
+| 2026-11-30 | 3 | 2.3 | 3.0 | 3.0 | 6 | 1 |
+
+## Events
+
+| Date | Event | Exercise | Details | Note |
+|---|---|---|---|---|
+| 2026-11-30 | stopped | alpha | pain 6, before 3 |  |
+| 2026-12-01 | step up | alpha | 1/4 to 2/4 |  |
+| 2026-12-01 | note |  |  | Stiff \| better |'
+	[ ! -s "$err" ] || fail "stderr is not empty"
+	done_test
+	run report-default-8-weeks 0 rep --today 2026-12-01
+	expect_out_match '^Period: 2026-10-12 to 2026-12-01 \(8 weeks\)$'
+	done_test
+	run report-since 0 rep --today 2026-12-01 --since 2026-11-25
+	expect_out_match '^Period: 2026-11-25 to 2026-12-01 \(2 weeks\)$'
+	done_test
+	run report-csv 0 rep --today 2026-12-01 --weeks 1 --format csv
+	[ "$(head -n 1 "$out")" = "$(printf 'exercise,name,week_start,week_end,days,paused_days,done,expected,partial,stopped,scores,pain_before_avg,pain_after_avg,pain_after_highest,dose_end\r')" ] ||
+		fail "csv header: $(head -n 1 "$out")"
+	grep -q "^alpha,Alpha hold,2026-11-30,2026-12-01,2,0,2,3,0,1,3,2.3,3.0,6,2/4" "$out" ||
+		fail "csv alpha row"
+	done_test
+	rep --today 2026-12-01 --weeks 1 >"$rdir/stdout.md"
+	run report-output-file 0 rep --today 2026-12-01 --weeks 1 -o "$rdir/out.md"
+	expect_empty_out
+	cmp -s "$rdir/out.md" "$rdir/stdout.md" || fail "-o FILE differs from standard output"
+	done_test
+	run report-html 0 rep --today 2026-12-01 --format=html
+	expect_out_match '^<!DOCTYPE html>$'
+	grep -q '<script' "$out" && fail "the HTML has a script"
+	done_test
+	for bad in '--weeks 0' '--weeks 531' '--weeks x' '--weeks -2' '--since 2026-12-02' \
+		'--since 2026-02-30' '--since yesterday' '--weeks 2 --since 2026-11-01' \
+		'--format pdf' '--today 2026-13-01' 'extra'; do
+		# shellcheck disable=SC2086
+		run "report-usage $bad" 64 rep --today 2026-12-01 $bad
+		expect_empty_out
+		expect_err_match "^lumbar: .*\(try 'lumbar --help'\)$"
+		done_test
+	done
+	# A damaged line is named and skipped; the report is made of the rest.
+	cp "$rdir/history.tsv" "$rdir/damaged.tsv"
+	printf 'not a history line\n' >>"$rdir/damaged.tsv"
+	run report-damaged-line 0 "$LUMBAR" report -C "$FIX/cli-small.yaml" --history-file \
+		"$rdir/damaged.tsv" --today 2026-12-01 --weeks 1
+	expect_err_line "$rdir/damaged.tsv:5: expected 5 or 7 tab-separated fields, found 1"
+	expect_out_match '^\| Alpha hold \| 1/4 \| 2/4 \| 2/3 s1 \|$'
+	done_test
+	run report-unwritable-output 74 rep --today 2026-12-01 -o "$rdir/no/such/folder/r.md"
+	expect_err_match '^lumbar: cannot write .*r\.md: '
+	done_test
+fi
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,124 @@
+/*
+ * report.h - the report for the physiotherapist (`lumbar report`, issue 14
+ * section 4): adherence and dose by exercise and week, pain by week, and the
+ * events of a period, as Markdown, a self-contained HTML page or CSV.
+ *
+ * Pure: no curses, no clock (today is an argument), no I/O but writing to
+ * the FILE* given. The output depends only on the catalogue, the history,
+ * the events and the dates, byte for byte.
+ *
+ * Definitions (the man page's REPORT subsection says the same):
+ *  - The period runs from `from` to `to` (today), both included. Weeks start
+ *    on Monday; the first and the last week of the period may be part weeks.
+ *  - Paused days: as ev_pauses() reads the `pause` and `resume` events (a
+ *    pause on day D with value U pauses D..U; a later pause or a resume on
+ *    day R ends the open run on R - 1). The reason is the event's note.
+ *  - Expected, daily exercise: `times` for each day of the week in the
+ *    period that is not paused; today expects only what was already done (at
+ *    most `times`), so an unfinished today never lowers the figure.
+ *    Weekly exercise: times x (days of the week in the period, not paused) /
+ *    7, rounded to the nearest whole number (halves up).
+ *  - Done, partial and stopped count the history's lines of each status.
+ *    The adherence share of a week caps done at `times` a day (daily) and at
+ *    expected (each exercise), summed over the exercises, against the sum of
+ *    expected.
+ *  - Dose: the step field of the history lines (`k/K` or a level name). At
+ *    the start: that of the exercise's last line before the period with one,
+ *    else its first line in the period with one. At the end: its last line
+ *    with one up to the end of the period. `-` when there is none.
+ *  - Pain by week: scores = lines with a pain-after score; the averages of
+ *    pain-before, pain-after and the morning check-ins (a day's last morning
+ *    with a score); the highest of all those scores; stops = stopped lines.
+ *  - Events, by time: stops with their pain, steps taken up and back (two
+ *    lines of an exercise in a row tagged k/K and k'/K with k' != k), accept,
+ *    decline, set and hold events, pauses with their reason and resumes,
+ *    safety-stop, and notes.
+ */
+#ifndef LUMBAR_REPORT_H
+#define LUMBAR_REPORT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "catalogue.h"
+#include "events.h"
+#include "history.h"
+
+enum rep_format { REP_MD, REP_HTML, REP_CSV };
+
+enum {
+	REP_DEFAULT_WEEKS = 8, /* adjustable: --weeks */
+	REP_MAX_WEEKS = 530,   /* about ten years */
+	REP_NO_SCORE = -1,
+};
+
+/* One week of the period (a part week at either end). */
+struct rep_week {
+	int32_t start, end; /* inclusive, within the period */
+	unsigned days;      /* end - start + 1 */
+	unsigned paused;    /* paused days among them */
+};
+
+/* One exercise in one week. */
+struct rep_cell {
+	unsigned done, partial, stopped;
+	unsigned expected;
+	unsigned counted; /* done toward the frequency: min(expected, capped done) */
+	unsigned scores;  /* lines with a pain-after score */
+	unsigned after_sum, before_sum, before_n;
+	int highest;           /* highest pain-after, or REP_NO_SCORE */
+	struct hist_step step; /* the dose at the end of the week */
+};
+
+/* Pain of all exercises in one week. */
+struct rep_pain {
+	unsigned scores, after_sum;
+	unsigned before_n, before_sum;
+	unsigned morning_n, morning_sum;
+	int highest; /* of every score: before, after, morning; or REP_NO_SCORE */
+	unsigned stops;
+};
+
+struct report {
+	const struct catalogue *cat;
+	const struct hist *h;
+	const struct ev_log *ev;
+	int32_t from, to;
+	unsigned n_weeks;
+	struct rep_week *week;        /* n_weeks */
+	struct rep_cell *cell;        /* n_exercises x n_weeks, exercise-major */
+	struct hist_step *dose_start; /* n_exercises */
+	struct rep_pain *pain;        /* n_weeks */
+	unsigned char *paused;        /* to - from + 1: 1 for a paused day */
+};
+
+/*
+ * The period of `weeks` weeks ending today: from the Monday `weeks - 1`
+ * weeks before today's Monday, to today. Returns 0, or -1 when weeks is not
+ * 1..REP_MAX_WEEKS.
+ */
+int rep_period_weeks(int32_t today, unsigned weeks, int32_t *from);
+
+/* From `since` to today: 0, or -1 when since is after today or too long ago. */
+int rep_period_since(int32_t today, int32_t since, int32_t *from);
+
+/*
+ * Compute the report of the period from `from` to `to` (inclusive; a `to`
+ * before `from` is taken as `from`). `cat`, `h` and `ev` may be NULL. The
+ * catalogue, history and events must outlive it. Running out of memory
+ * exits (file.h). Free with rep_free().
+ */
+void rep_build(const struct catalogue *cat, const struct hist *h, const struct ev_log *ev,
+               int32_t from, int32_t to, struct report *out);
+void rep_free(struct report *r);
+
+/* The cell of exercise `ex` in week `w`. */
+const struct rep_cell *rep_cell_at(const struct report *r, unsigned ex, unsigned w);
+
+/* Write the report. Returns 0, or -1 when fp reports an error. */
+int rep_write(FILE *fp, const struct report *r, enum rep_format fmt);
+
+/* "md", "html", "csv"; and back, 0 or -1. */
+int rep_format_parse(const char *s, enum rep_format *out);
+
+#endif

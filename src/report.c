@@ -1,0 +1,841 @@
+/*
+ * report.c - the report for the physiotherapist: figures (rep_build) and
+ * their three spellings, Markdown, HTML with inline SVG, and CSV
+ * (rep_write). See report.h for the definitions.
+ */
+#include "report.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "file.h"
+
+/* ---- Period ----------------------------------------------------------------- */
+
+int rep_period_weeks(int32_t today, unsigned weeks, int32_t *from)
+{
+	if (weeks < 1 || weeks > REP_MAX_WEEKS)
+		return -1;
+	*from = hist_week_start(today) - 7 * (int32_t)(weeks - 1);
+	return 0;
+}
+
+int rep_period_since(int32_t today, int32_t since, int32_t *from)
+{
+	if (since > today || hist_week_start(today) - hist_week_start(since) >= 7 * REP_MAX_WEEKS)
+		return -1;
+	*from = since;
+	return 0;
+}
+
+int rep_format_parse(const char *s, enum rep_format *out)
+{
+	static const char *const names[] = {
+		[REP_MD] = "md", [REP_HTML] = "html", [REP_CSV] = "csv"
+	};
+
+	for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(s, names[i]) == 0) {
+			*out = (enum rep_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* ---- Figures ----------------------------------------------------------------- */
+
+static unsigned week_of(const struct report *r, int32_t day)
+{
+	return (unsigned)((hist_week_start(day) - hist_week_start(r->from)) / 7);
+}
+
+const struct rep_cell *rep_cell_at(const struct report *r, unsigned ex, unsigned w)
+{
+	return &r->cell[(size_t)ex * r->n_weeks + w];
+}
+
+static struct rep_cell *cell(struct report *r, unsigned ex, unsigned w)
+{
+	return &r->cell[(size_t)ex * r->n_weeks + w];
+}
+
+static void mark_paused(struct report *r, int32_t a, int32_t b)
+{
+	if (a < r->from)
+		a = r->from;
+	if (b > r->to)
+		b = r->to;
+	for (int32_t d = a; d <= b; d++)
+		r->paused[d - r->from] = 1;
+}
+
+/* Paused days: ev_pauses(), the one reading of pause and resume events. */
+static void find_pauses(struct report *r)
+{
+	struct hist_pause *p;
+	size_t n = r->ev ? ev_pauses(r->ev, &p) : 0;
+
+	for (size_t i = 0; i < n; i++)
+		mark_paused(r, p[i].from, p[i].to);
+	if (r->ev)
+		free(p);
+}
+
+/* A score into a count and a sum, when there is one. */
+static void tally(int v, unsigned *n, unsigned *sum)
+{
+	if (v != HIST_NO_PAIN) {
+		(*n)++;
+		*sum += (unsigned)v;
+	}
+}
+
+static void add_score(int *highest, int v)
+{
+	if (v != HIST_NO_PAIN && v > *highest)
+		*highest = v;
+}
+
+/*
+ * One pass over the history: the cells, the pain of each week, and each
+ * exercise's dose before the period (prior) and at its start.
+ */
+static void count_entries(struct report *r, const struct cat_index *ix, struct hist_step *prior)
+{
+	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
+	int32_t *last_day = xcalloc(n_ex ? n_ex : 1, sizeof(*last_day));
+	unsigned *that_day = xcalloc(n_ex ? n_ex : 1, sizeof(*that_day));
+
+	for (unsigned x = 0; x < n_ex; x++)
+		last_day[x] = INT32_MIN;
+
+	for (size_t i = 0; i < r->h->n; i++) {
+		const struct hist_entry *e = &r->h->e[i];
+		int x = r->cat ? cat_index_find(ix, e->id) : -1;
+
+		if (x >= 0 && e->step.kind != HIST_STEP_NONE) {
+			if (e->day < r->from)
+				r->dose_start[x] = prior[x] = e->step;
+			else if (e->day <= r->to && r->dose_start[x].kind == HIST_STEP_NONE)
+				r->dose_start[x] = e->step;
+		}
+		if (e->day < r->from || e->day > r->to)
+			continue;
+		unsigned w = week_of(r, e->day);
+		struct rep_pain *p = &r->pain[w];
+
+		tally(e->pain, &p->scores, &p->after_sum);
+		tally(e->pain_before, &p->before_n, &p->before_sum);
+		add_score(&p->highest, e->pain);
+		add_score(&p->highest, e->pain_before);
+		p->stops += e->status == HIST_STOPPED;
+		if (x < 0)
+			continue;
+
+		struct rep_cell *c = cell(r, (unsigned)x, w);
+		const struct cat_frequency *f = &r->cat->exercises[x].freq;
+
+		if (e->step.kind != HIST_STEP_NONE)
+			c->step = e->step;
+		tally(e->pain, &c->scores, &c->after_sum);
+		tally(e->pain_before, &c->before_n, &c->before_sum);
+		add_score(&c->highest, e->pain);
+		if (e->status == HIST_PARTIAL)
+			c->partial++;
+		else if (e->status == HIST_STOPPED)
+			c->stopped++;
+		if (e->status != HIST_DONE)
+			continue;
+		c->done++;
+		if (last_day[x] != e->day) {
+			last_day[x] = e->day;
+			that_day[x] = 0;
+		}
+		if (f->per == CAT_PER_WEEK || that_day[x] < f->times) {
+			that_day[x]++;
+			c->counted++;
+			/* Today expects only what was already done. */
+			if (f->per == CAT_PER_DAY && e->day == r->to &&
+			    !r->paused[e->day - r->from])
+				c->expected++;
+		}
+	}
+	free(last_day);
+	free(that_day);
+}
+
+/* Morning check-ins: a day's last morning with a score. */
+static void count_mornings(struct report *r)
+{
+	for (size_t i = 0; r->ev && i < r->ev->n; i++) {
+		const struct ev_event *e = &r->ev->e[i];
+
+		if (e->kind != EV_MORNING || e->score == HIST_NO_PAIN || e->day < r->from ||
+		    e->day > r->to)
+			continue;
+		bool later = false;
+		for (size_t j = i + 1; j < r->ev->n && r->ev->e[j].day == e->day; j++)
+			later |=
+			    r->ev->e[j].kind == EV_MORNING && r->ev->e[j].score != HIST_NO_PAIN;
+		if (later)
+			continue;
+		struct rep_pain *p = &r->pain[week_of(r, e->day)];
+		tally(e->score, &p->morning_n, &p->morning_sum);
+		add_score(&p->highest, e->score);
+	}
+}
+
+void rep_build(const struct catalogue *cat, const struct hist *h, const struct ev_log *ev,
+               int32_t from, int32_t to, struct report *out)
+{
+	static const struct hist none;
+	unsigned n_ex = cat ? cat->n_exercises : 0;
+	struct cat_index ix;
+	struct report *r = out;
+
+	if (to < from) /* not a period: one day, rather than a negative length */
+		to = from;
+	*r = (struct report){ .cat = cat, .h = h ? h : &none, .ev = ev, .from = from, .to = to };
+	r->n_weeks = (unsigned)((hist_week_start(to) - hist_week_start(from)) / 7 + 1);
+	r->week = xcalloc(r->n_weeks, sizeof(*r->week));
+	r->pain = xcalloc(r->n_weeks, sizeof(*r->pain));
+	r->cell = xcalloc((size_t)(n_ex ? n_ex : 1) * r->n_weeks, sizeof(*r->cell));
+	r->dose_start = xcalloc(n_ex ? n_ex : 1, sizeof(*r->dose_start));
+	r->paused = xcalloc((size_t)(to - from + 1), 1);
+	find_pauses(r);
+
+	for (unsigned w = 0; w < r->n_weeks; w++) {
+		struct rep_week *wk = &r->week[w];
+		int32_t mon = hist_week_start(from) + 7 * (int32_t)w;
+
+		wk->start = mon < from ? from : mon;
+		wk->end = mon + 6 > to ? to : mon + 6;
+		wk->days = (unsigned)(wk->end - wk->start + 1);
+		for (int32_t d = wk->start; d <= wk->end; d++)
+			wk->paused += r->paused[d - from];
+		r->pain[w].highest = REP_NO_SCORE;
+		for (unsigned x = 0; x < n_ex; x++)
+			cell(r, x, w)->highest = REP_NO_SCORE;
+	}
+	/* calloc's zero is HIST_STEP_NONE, which the code below relies on. */
+	_Static_assert(HIST_STEP_NONE == 0, "a zeroed step is no step");
+	struct hist_step *prior = xcalloc(n_ex ? n_ex : 1, sizeof(*prior));
+	if (cat)
+		cat_index_init(&ix, cat);
+	count_entries(r, &ix, prior);
+	count_mornings(r);
+
+	for (unsigned x = 0; x < n_ex; x++) {
+		const struct cat_frequency *f = &cat->exercises[x].freq;
+		/* The dose at the end of a week carries over weeks without a tagged line. */
+		struct hist_step step = prior[x];
+
+		for (unsigned w = 0; w < r->n_weeks; w++) {
+			struct rep_cell *c = cell(r, x, w);
+			const struct rep_week *wk = &r->week[w];
+			unsigned open = wk->days - wk->paused;
+
+			if (c->step.kind == HIST_STEP_NONE)
+				c->step = step;
+			step = c->step;
+			if (f->per == CAT_PER_WEEK) {
+				c->expected = (f->times * open * 2 + 7) / 14;
+			} else {
+				/* Today's share was added while counting. */
+				if (wk->end == to && !r->paused[to - from])
+					open--;
+				c->expected += f->times * open;
+			}
+			if (c->counted > c->expected)
+				c->counted = c->expected;
+		}
+	}
+	free(prior);
+}
+
+void rep_free(struct report *r)
+{
+	free(r->week);
+	free(r->cell);
+	free(r->dose_start);
+	free(r->pain);
+	free(r->paused);
+	*r = (struct report){ 0 };
+}
+
+/* ---- Escaping ------------------------------------------------------------------ */
+
+enum { ESC_LEN = 4 * (EV_MAX_NOTE_BYTES + CAT_MAX_STRING) + 16 };
+
+/* Text from a file, as the format needs it: control bytes as \xNN first. */
+static void put_text(FILE *fp, enum rep_format fmt, const char *s)
+{
+	char safe[ESC_LEN];
+	const char *p = cat_escape(safe, sizeof(safe), s ? s : "");
+
+	if (fmt == REP_CSV && strpbrk(p, ",\"\r\n") == NULL && *p != ' ') {
+		fputs(p, fp);
+		return;
+	}
+	if (fmt == REP_CSV)
+		fputc('"', fp);
+	for (; *p; p++) {
+		if (fmt == REP_MD && *p == '|')
+			fputs("\\|", fp);
+		else if (fmt == REP_CSV && *p == '"')
+			fputs("\"\"", fp);
+		else if (fmt == REP_HTML && *p == '&')
+			fputs("&amp;", fp);
+		else if (fmt == REP_HTML && *p == '<')
+			fputs("&lt;", fp);
+		else if (fmt == REP_HTML && *p == '>')
+			fputs("&gt;", fp);
+		else if (fmt == REP_HTML && *p == '"')
+			fputs("&quot;", fp);
+		else if (fmt == REP_HTML && *p == '\'')
+			fputs("&#39;", fp);
+		else
+			fputc(*p, fp);
+	}
+	if (fmt == REP_CSV)
+		fputc('"', fp);
+}
+
+/* ---- Words and numbers ----------------------------------------------------------- */
+
+static const char *day_text(int32_t day, char *buf)
+{
+	return hist_format_day(day, buf, 16);
+}
+
+static const char *step_text(const struct hist_step *s, char *buf, size_t len)
+{
+	if (s->kind == HIST_STEP_INDEX)
+		snprintf(buf, len, "%u/%u", s->k, s->n);
+	else if (s->kind == HIST_STEP_LEVEL)
+		snprintf(buf, len, "%s", cat_level_name(s->level));
+	else
+		snprintf(buf, len, "-");
+	return buf;
+}
+
+/* An average with one decimal, or `-`. */
+static const char *avg_text(unsigned sum, unsigned n, char *buf, size_t len)
+{
+	if (n == 0)
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, "%.1f", (double)sum / n);
+	return buf;
+}
+
+static const char *score_text(int v, char *buf, size_t len)
+{
+	if (v == REP_NO_SCORE)
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, "%d", v);
+	return buf;
+}
+
+/* The figures of a week's pain, in the order of pain_names. */
+enum { PAIN_COLUMNS = 6 };
+static const char *const pain_names[PAIN_COLUMNS] = { "Scores",  "Before",  "After",
+	                                              "Morning", "Highest", "Stops" };
+
+static const char *pain_text(const struct rep_pain *p, unsigned i, char *buf, size_t len)
+{
+	switch (i) {
+	case 0:
+		snprintf(buf, len, "%u", p->scores);
+		return buf;
+	case 1:
+		return avg_text(p->before_sum, p->before_n, buf, len);
+	case 2:
+		return avg_text(p->after_sum, p->scores, buf, len);
+	case 3:
+		return avg_text(p->morning_sum, p->morning_n, buf, len);
+	case 4:
+		return score_text(p->highest, buf, len);
+	default:
+		snprintf(buf, len, "%u", p->stops);
+		return buf;
+	}
+}
+
+/* The adherence share of week w over every exercise, 0..100, or -1. */
+static int week_pct(const struct report *r, unsigned w)
+{
+	unsigned counted = 0, expected = 0;
+
+	for (unsigned x = 0; r->cat && x < r->cat->n_exercises; x++) {
+		counted += rep_cell_at(r, x, w)->counted;
+		expected += rep_cell_at(r, x, w)->expected;
+	}
+	return expected ? (int)((counted * 200 + expected) / (2 * expected)) : -1;
+}
+
+static const char disclaimer[] =
+    "Self-reported data from a home exercise timer; not a clinical record.";
+
+/* ---- Events ---------------------------------------------------------------------- */
+
+struct rep_item {
+	time_t when;
+	int32_t day;
+	unsigned order;
+	const char *what;     /* our words */
+	const char *exercise; /* an id, or "" */
+	char detail[96];      /* numbers and our words, or a value from the file */
+	const char *note;     /* from the file, or "" */
+};
+
+static int item_cmp(const void *a, const void *b)
+{
+	const struct rep_item *x = a, *y = b;
+
+	if (x->when != y->when)
+		return x->when < y->when ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static struct rep_item *add_item(struct rep_item **items, size_t *n, size_t *cap)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		*items = xrealloc(*items, *cap * sizeof(**items));
+	}
+	struct rep_item *it = &(*items)[(*n)++];
+	*it = (struct rep_item){ .exercise = "", .note = "", .order = (unsigned)*n };
+	return it;
+}
+
+static size_t collect_items(const struct report *r, struct rep_item **out)
+{
+	struct rep_item *items = NULL, *it;
+	size_t n = 0, cap = 0;
+	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
+	struct hist_step *last = xcalloc(n_ex ? n_ex : 1, sizeof(*last));
+	struct cat_index ix;
+	char a[32], b[32];
+
+	if (r->cat)
+		cat_index_init(&ix, r->cat);
+	for (size_t i = 0; i < r->h->n; i++) {
+		const struct hist_entry *e = &r->h->e[i];
+		int x = r->cat ? cat_index_find(&ix, e->id) : -1;
+		bool in = e->day >= r->from && e->day <= r->to;
+
+		if (x >= 0 && e->step.kind == HIST_STEP_INDEX) {
+			const struct hist_step *l = &last[x];
+			if (in && l->kind == HIST_STEP_INDEX && l->n == e->step.n &&
+			    l->k != e->step.k) {
+				it = add_item(&items, &n, &cap);
+				it->what = e->step.k > l->k ? "step up" : "step back";
+				snprintf(it->detail, sizeof(it->detail), "%s to %s",
+				         step_text(l, a, sizeof(a)),
+				         step_text(&e->step, b, sizeof(b)));
+				it->exercise = e->id;
+				it->when = e->when;
+				it->day = e->day;
+			}
+			last[x] = e->step;
+		}
+		if (in && e->status == HIST_STOPPED) {
+			it = add_item(&items, &n, &cap);
+			it->what = "stopped";
+			it->exercise = e->id;
+			snprintf(it->detail, sizeof(it->detail), "pain %s, before %s",
+			         score_text(e->pain, a, sizeof(a)),
+			         score_text(e->pain_before, b, sizeof(b)));
+			it->when = e->when;
+			it->day = e->day;
+		}
+	}
+	free(last);
+	for (size_t i = 0; r->ev && i < r->ev->n; i++) {
+		const struct ev_event *e = &r->ev->e[i];
+		const char *what = NULL;
+
+		if (e->day < r->from || e->day > r->to)
+			continue;
+		switch (e->kind) {
+		case EV_NOTE:
+			what = "note";
+			break;
+		case EV_SAFETY_STOP:
+			what = "safety stop";
+			break;
+		case EV_ACCEPT:
+			what = "step up accepted";
+			break;
+		case EV_DECLINE:
+			what = "step up declined";
+			break;
+		case EV_SET:
+			what = "step set";
+			break;
+		case EV_HOLD:
+			what = "hold";
+			break;
+		case EV_PAUSE:
+			what = "pause";
+			break;
+		case EV_RESUME:
+			what = "resume";
+			break;
+		default:
+			break;
+		}
+		if (!what)
+			continue;
+		it = add_item(&items, &n, &cap);
+		it->what = what;
+		it->exercise = e->exercise;
+		it->note = e->note;
+		it->when = e->when;
+		it->day = e->day;
+		if (e->kind == EV_PAUSE)
+			snprintf(it->detail, sizeof(it->detail), "until %s",
+			         *e->value ? e->value : "-");
+		else if (e->kind == EV_HOLD && *e->value)
+			snprintf(it->detail, sizeof(it->detail), "%s days", e->value);
+		else if (e->kind == EV_SET && *e->value)
+			snprintf(it->detail, sizeof(it->detail), "to step %s", e->value);
+	}
+	if (n > 1)
+		qsort(items, n, sizeof(*items), item_cmp);
+	*out = items;
+	return n;
+}
+
+/* ---- Markdown ------------------------------------------------------------------- */
+
+static void write_period(FILE *fp, const struct report *r)
+{
+	char a[16], b[16];
+
+	fprintf(fp, "%s to %s (%u week%s)", day_text(r->from, a), day_text(r->to, b), r->n_weeks,
+	        r->n_weeks == 1 ? "" : "s");
+}
+
+/* done/expected, then partial and stopped when there are any. */
+static void cell_text(FILE *fp, const struct rep_cell *c)
+{
+	fprintf(fp, "%u/%u", c->done, c->expected);
+	if (c->partial)
+		fprintf(fp, " p%u", c->partial);
+	if (c->stopped)
+		fprintf(fp, " s%u", c->stopped);
+}
+
+/* Markdown: a table. HTML: a list in two columns, to keep the page count down. */
+static void write_events(FILE *fp, const struct report *r, enum rep_format fmt)
+{
+	struct rep_item *items;
+	size_t n = collect_items(r, &items);
+	bool md = fmt == REP_MD;
+	char d[16];
+
+	fputs(md ? "\n## Events\n\n" : "<h2>Events</h2>\n", fp);
+	if (n == 0)
+		fputs(md ? "None in the period.\n" : "<p>None in the period.</p>\n", fp);
+	else
+		fputs(md ? "| Date | Event | Exercise | Details | Note |\n|---|---|---|---|---|\n"
+		         : "<ul class=\"ev\">\n",
+		      fp);
+	for (size_t i = 0; i < n; i++) {
+		const struct rep_item *it = &items[i];
+
+		fprintf(fp, md ? "| %s | %s | " : "<li><b>%s</b> %s ", day_text(it->day, d),
+		        it->what);
+		put_text(fp, fmt, it->exercise);
+		fputs(md ? " | " : *it->exercise ? " " : "", fp);
+		put_text(fp, fmt, it->detail);
+		fputs(md ? " | " : *it->note ? " <i>" : "", fp);
+		put_text(fp, fmt, it->note);
+		fputs(md ? " |\n" : *it->note ? "</i></li>\n" : "</li>\n", fp);
+	}
+	if (!md && n)
+		fputs("</ul>\n", fp);
+	free(items);
+}
+
+static void write_md(FILE *fp, const struct report *r)
+{
+	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
+	char d[16], s1[32], s2[32];
+
+	fputs("# Exercise report: ", fp);
+	put_text(fp, REP_MD, r->cat ? r->cat->routine_name : "");
+	fputs("\n\nPeriod: ", fp);
+	write_period(fp, r);
+	fprintf(fp, "\n\n%s\n\n## Adherence\n\n", disclaimer);
+	fputs("Each week: done/expected; p partial, s stopped. Dose: the step at the start and "
+	      "at the end of the period.\n\n| Exercise | Dose at start | Dose at end |",
+	      fp);
+	for (unsigned w = 0; w < r->n_weeks; w++)
+		fprintf(fp, " %s |", day_text(r->week[w].start, d));
+	fputs("\n|---|---|---|", fp);
+	for (unsigned w = 0; w < r->n_weeks; w++)
+		fputs("---|", fp);
+	fputc('\n', fp);
+	for (unsigned x = 0; x < n_ex; x++) {
+		fputs("| ", fp);
+		put_text(fp, REP_MD, r->cat->exercises[x].name);
+		fprintf(fp, " | %s | %s |", step_text(&r->dose_start[x], s1, sizeof(s1)),
+		        step_text(&rep_cell_at(r, x, r->n_weeks - 1)->step, s2, sizeof(s2)));
+		for (unsigned w = 0; w < r->n_weeks; w++) {
+			fputc(' ', fp);
+			cell_text(fp, rep_cell_at(r, x, w));
+			fputs(" |", fp);
+		}
+		fputc('\n', fp);
+	}
+	fputs("| Paused days | | |", fp);
+	for (unsigned w = 0; w < r->n_weeks; w++)
+		fprintf(fp, " %u |", r->week[w].paused);
+	fputs("\n\n## Pain\n\nScores 0-10. Scores: sessions with a pain score after. Before, "
+	      "after, morning: averages. Highest: of all scores. Stops: exercises stopped.\n\n"
+	      "| Week | Scores | Before | After | Morning | Highest | Stops |\n"
+	      "|---|---|---|---|---|---|---|\n",
+	      fp);
+	for (unsigned w = 0; w < r->n_weeks; w++) {
+		fprintf(fp, "| %s |", day_text(r->week[w].start, d));
+		for (unsigned i = 0; i < PAIN_COLUMNS; i++)
+			fprintf(fp, " %s |", pain_text(&r->pain[w], i, s1, sizeof(s1)));
+		fputc('\n', fp);
+	}
+	write_events(fp, r, REP_MD);
+}
+
+/* ---- CSV ------------------------------------------------------------------------- */
+
+static void write_csv(FILE *fp, const struct report *r)
+{
+	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
+	char a[16], b[16], s1[32], s2[32], s3[32], s4[32];
+
+	fputs("exercise,name,week_start,week_end,days,paused_days,done,expected,partial,stopped,"
+	      "scores,pain_before_avg,pain_after_avg,pain_after_highest,dose_end\r\n",
+	      fp);
+	for (unsigned x = 0; x < n_ex; x++)
+		for (unsigned w = 0; w < r->n_weeks; w++) {
+			const struct rep_cell *c = rep_cell_at(r, x, w);
+			const struct rep_week *wk = &r->week[w];
+
+			put_text(fp, REP_CSV, r->cat->exercises[x].id);
+			fputc(',', fp);
+			put_text(fp, REP_CSV, r->cat->exercises[x].name);
+			fprintf(fp, ",%s,%s,%u,%u,%u,%u,%u,%u,%u,%s,%s,%s,%s\r\n",
+			        day_text(wk->start, a), day_text(wk->end, b), wk->days, wk->paused,
+			        c->done, c->expected, c->partial, c->stopped, c->scores,
+			        avg_text(c->before_sum, c->before_n, s1, sizeof(s1)),
+			        avg_text(c->after_sum, c->scores, s2, sizeof(s2)),
+			        score_text(c->highest, s3, sizeof(s3)),
+			        step_text(&c->step, s4, sizeof(s4)));
+		}
+}
+
+/* ---- HTML ------------------------------------------------------------------------ */
+
+static const char html_style[] =
+    "<style>\n"
+    "@page{size:A4;margin:12mm}\n"
+    "body{font:9pt/1.3 sans-serif;color:#000;margin:0 auto;max-width:186mm}\n"
+    "h1{font-size:14pt;margin:0 0 2pt}h2{font-size:11pt;margin:8pt 0 3pt;"
+    "break-after:avoid;page-break-after:avoid}\n"
+    "p{margin:2pt 0}.note{font-style:italic}\n"
+    "table{border-collapse:collapse;width:100%;margin:2pt 0}\n"
+    "th,td{border:0.5pt solid #888;padding:1pt 3pt;text-align:left;vertical-align:top;"
+    "font-size:8pt}\n"
+    "td.n{text-align:right;white-space:nowrap}th{background:#eee}th.d{white-space:nowrap}\n"
+    "tr,svg,.chart{break-inside:avoid;page-break-inside:avoid}\n"
+    ".charts{display:flex;gap:4mm}.chart{flex:1}svg{width:100%;height:auto}\n"
+    "svg text{font:7px sans-serif}\n"
+    "ul.ev{columns:2;column-gap:6mm;list-style:none;padding:0;margin:0;font-size:8pt}\n"
+    "ul.ev li{break-inside:avoid;page-break-inside:avoid}\n"
+    "@media print{body{max-width:none}}\n"
+    "</style>\n";
+
+/* Chart geometry: a 300 x 120 box, plot from x 24 to 296, y 8 to 100. */
+enum { CH_L = 24, CH_R = 296, CH_T = 8, CH_B = 100 };
+
+static double chart_x(const struct report *r, unsigned w)
+{
+	return CH_L + (CH_R - CH_L) * (w + 0.5) / r->n_weeks;
+}
+
+static void chart_axis(FILE *fp, const struct report *r, unsigned top, unsigned step)
+{
+	char d[16];
+
+	for (unsigned v = 0; v <= top; v += step) {
+		double y = CH_B - (double)(CH_B - CH_T) * v / top;
+		fprintf(fp,
+		        "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ccc\" "
+		        "stroke-width=\"0.5\"/><text x=\"%d\" y=\"%.1f\" "
+		        "text-anchor=\"end\">%u</text>\n",
+		        CH_L, y, CH_R, y, CH_L - 3, y + 2.5, v);
+	}
+	/* A date under every week when they fit, else under every other. */
+	unsigned every = r->n_weeks <= 9 ? 1 : (r->n_weeks + 8) / 9;
+	for (unsigned w = 0; w < r->n_weeks; w += every)
+		fprintf(fp, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
+		        chart_x(r, w), CH_B + 10, day_text(r->week[w].start, d) + 5);
+}
+
+/* The y of a week's average pain in column i of pain_names (1..3), or false. */
+static bool pain_y(const struct rep_pain *p, unsigned i, double *y)
+{
+	unsigned sum = i == 1 ? p->before_sum : i == 2 ? p->after_sum : p->morning_sum;
+	unsigned n = i == 1 ? p->before_n : i == 2 ? p->scores : p->morning_n;
+
+	if (n == 0)
+		return false;
+	*y = CH_B - (CH_B - CH_T) * ((double)sum / n) / 10.0;
+	return true;
+}
+
+/* One line of the pain chart, broken where a week has no score, and its dots. */
+static void pain_line(FILE *fp, const struct report *r, const char *colour, const char *dash,
+                      unsigned column)
+{
+	bool pen = false;
+	double y;
+
+	for (unsigned w = 0; w < r->n_weeks; w++) {
+		if (!pain_y(&r->pain[w], column, &y)) {
+			if (pen)
+				fputs("\"/>\n", fp);
+			pen = false;
+			continue;
+		}
+		if (!pen)
+			fprintf(fp,
+			        "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" "
+			        "stroke-dasharray=\"%s\" points=\"",
+			        colour, dash);
+		fprintf(fp, "%s%.1f,%.1f", pen ? " " : "", chart_x(r, w), y);
+		pen = true;
+	}
+	if (pen)
+		fputs("\"/>\n", fp);
+	for (unsigned w = 0; w < r->n_weeks; w++)
+		if (pain_y(&r->pain[w], column, &y))
+			fprintf(fp, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"1.8\" fill=\"%s\"/>\n",
+			        chart_x(r, w), y, colour);
+}
+
+static void write_charts(FILE *fp, const struct report *r)
+{
+	static const struct {
+		const char *colour, *dash;
+		unsigned column; /* of pain_names */
+	} lines[] = {
+		{ "#1f5fa8", "none", 1 },
+		{ "#b22222", "4 2", 2 },
+		{ "#2e7d32", "1 2", 3 },
+	};
+	double bw = (double)(CH_R - CH_L) / r->n_weeks * 0.7;
+
+	fputs("<div class=\"charts\">\n<div class=\"chart\"><svg viewBox=\"0 0 300 120\" "
+	      "role=\"img\" aria-label=\"Average pain by week\">\n",
+	      fp);
+	chart_axis(fp, r, 10, 2);
+	for (unsigned i = 0; i < 3; i++) {
+		pain_line(fp, r, lines[i].colour, lines[i].dash, lines[i].column);
+		fprintf(fp,
+		        "<line x1=\"%u\" y1=\"116\" x2=\"%u\" y2=\"116\" stroke=\"%s\" "
+		        "stroke-width=\"1.5\" stroke-dasharray=\"%s\"/><text x=\"%u\" y=\"118\">"
+		        "%s</text>\n",
+		        40 + 80 * i, 52 + 80 * i, lines[i].colour, lines[i].dash, 55 + 80 * i,
+		        pain_names[lines[i].column]);
+	}
+	fputs("</svg><p>Average pain by week (0-10)</p></div>\n<div class=\"chart\"><svg "
+	      "viewBox=\"0 0 300 120\" role=\"img\" aria-label=\"Adherence by week\">\n",
+	      fp);
+	chart_axis(fp, r, 100, 25);
+	for (unsigned w = 0; w < r->n_weeks; w++) {
+		int pct = week_pct(r, w);
+		if (pct < 0)
+			continue;
+		double h = (CH_B - CH_T) * pct / 100.0;
+		fprintf(
+		    fp,
+		    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#5b8bd0\"/>"
+		    "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%d%%</text>\n",
+		    chart_x(r, w) - bw / 2, CH_B - h, bw, h, chart_x(r, w), CH_B - h - 2, pct);
+	}
+	fputs("</svg><p>Adherence by week: done against expected, all exercises (%)</p></div>\n"
+	      "</div>\n",
+	      fp);
+}
+
+static void write_html(FILE *fp, const struct report *r)
+{
+	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
+	char d[16], s1[32], s2[32];
+
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
+	      "Exercise report: ",
+	      fp);
+	put_text(fp, REP_HTML, r->cat ? r->cat->routine_name : "");
+	fprintf(fp, "</title>\n%s</head>\n<body>\n<h1>Exercise report: ", html_style);
+	put_text(fp, REP_HTML, r->cat ? r->cat->routine_name : "");
+	fputs("</h1>\n<p>Period: ", fp);
+	write_period(fp, r);
+	fprintf(fp, "</p>\n<p class=\"note\">%s</p>\n", disclaimer);
+	write_charts(fp, r);
+	fputs("<h2>Adherence</h2>\n<p>Each week: done/expected; p partial, s stopped. Dose: the "
+	      "step at the start and at the end of the period.</p>\n<table><tr><th>Exercise</th>"
+	      "<th>Dose at start</th><th>Dose at end</th>",
+	      fp);
+	for (unsigned w = 0; w < r->n_weeks; w++)
+		fprintf(fp, "<th class=\"d\">%s</th>", day_text(r->week[w].start, d));
+	fputs("</tr>\n", fp);
+	for (unsigned x = 0; x < n_ex; x++) {
+		fputs("<tr><td>", fp);
+		put_text(fp, REP_HTML, r->cat->exercises[x].name);
+		fprintf(fp, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>",
+		        step_text(&r->dose_start[x], s1, sizeof(s1)),
+		        step_text(&rep_cell_at(r, x, r->n_weeks - 1)->step, s2, sizeof(s2)));
+		for (unsigned w = 0; w < r->n_weeks; w++) {
+			fputs("<td class=\"n\">", fp);
+			cell_text(fp, rep_cell_at(r, x, w));
+			fputs("</td>", fp);
+		}
+		fputs("</tr>\n", fp);
+	}
+	fputs("<tr><td>Paused days</td><td></td><td></td>", fp);
+	for (unsigned w = 0; w < r->n_weeks; w++)
+		fprintf(fp, "<td class=\"n\">%u</td>", r->week[w].paused);
+	fputs("</tr>\n</table>\n<h2>Pain</h2>\n<p>Scores 0-10, by week. Scores: sessions with a "
+	      "pain score after. Before, after, morning: averages. Highest: of all scores. Stops: "
+	      "exercises stopped.</p>\n<table><tr><th>Week</th>",
+	      fp);
+	for (unsigned w = 0; w < r->n_weeks; w++)
+		fprintf(fp, "<th class=\"d\">%s</th>", day_text(r->week[w].start, d));
+	for (unsigned row = 0; row < PAIN_COLUMNS; row++) {
+		fprintf(fp, "</tr>\n<tr><td>%s</td>", pain_names[row]);
+		for (unsigned w = 0; w < r->n_weeks; w++) {
+			const char *v = pain_text(&r->pain[w], row, s1, sizeof(s1));
+			fprintf(fp, "<td class=\"n\">%s</td>", v);
+		}
+	}
+	fputs("</tr>\n</table>\n", fp);
+	write_events(fp, r, REP_HTML);
+	fputs("</body>\n</html>\n", fp);
+}
+
+int rep_write(FILE *fp, const struct report *r, enum rep_format fmt)
+{
+	if (fmt == REP_HTML)
+		write_html(fp, r);
+	else if (fmt == REP_CSV)
+		write_csv(fp, r);
+	else
+		write_md(fp, r);
+	return ferror(fp) ? -1 : 0;
+}

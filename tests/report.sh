@@ -1,0 +1,153 @@
+#!/bin/sh
+# tests/report.sh - the HTML report in a real browser: headless Chromium
+# prints `lumbar report --format html` of eight weeks of a prepared history
+# to PDF; the PDF must be at most two A4 pages, and its text must hold the
+# header and each exercise's figures (as the Markdown report gives them).
+# A screenshot and the PDF are left in build/report/ for a person to look at.
+# Ends with "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.."
+
+passed=0
+failed=0
+ok() {
+	passed=$((passed + 1))
+	echo "ok   $1"
+}
+bad() {
+	failed=$((failed + 1))
+	echo "FAIL $1"
+}
+check() {
+	# check NAME COMMAND...: passes when the command does.
+	name=$1
+	shift
+	if "$@"; then ok "$name"; else bad "$name"; fi
+}
+
+export LC_ALL=C.UTF-8 TZ=Europe/Paris
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+out=build/report
+mkdir -p "$out"
+rm -f "$out/report.html" "$out/report.pdf" "$out/report.png"
+unset LUMBAR_CATALOGUE || true
+lumbar() { HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" ./lumbar "$@"; }
+
+# ---- A prepared history: every exercise of the built-in catalogue most days
+# from 1 October to 1 December 2026, some partial or stopped, a step up every
+# two weeks, a morning check-in each day, a note, a pause and a safety stop.
+ids="knee-to-chest pelvic-tilts-bridges cat-cow spine-twists hip-flexor-release childs-pose
+hamstring-series core-stabilisation back-extension piriformis-release"
+awk -v ids="$ids" 'BEGIN {
+	n_ids = split(ids, id, /[ \n]+/)
+	mdays = "31 30 31"
+	split(mdays, ml, " ")
+	printf "# timestamp\texercise\tstatus\tactive-seconds\tpain\tpain-before\tstep\n"
+	for (i = 0; i < 62; i++) {
+		m = 10; d = i + 1
+		if (d > 31) { m = 11; d -= 31 }
+		if (m == 11 && d > 30) { m = 12; d -= 30 }
+		tz = (m == 10 && d < 25) ? "+02:00" : "+01:00"
+		for (n = 1; n <= n_ids; n++) {
+			if ((i + n) % 9 == 0) continue
+			st = "done"
+			if ((i * 7 + n) % 23 == 0) st = "partial"
+			if ((i * 5 + n) % 31 == 0) st = "stopped"
+			pa = (i + n * 3) % 7; pb = (i + n) % 5
+			if (st == "stopped") pa = 7
+			k = 1 + int(i / 14)
+			printf "2026-%02d-%02dT07:%02d:00%s\t%s\t%s\t60\t%d\t%d\t%d/9\n", m, d, n, tz, id[n], st, pa, pb, k
+			if (id[n] == "knee-to-chest")
+				printf "2026-%02d-%02dT19:00:00%s\t%s\tdone\t60\t2\t3\t%d/9\n", m, d, tz, id[n], k
+		}
+	}
+}' >"$tmp/history.tsv"
+awk 'BEGIN {
+	printf "# timestamp\tkind\texercise\tvalue\tnote\n"
+	for (i = 0; i < 62; i++) {
+		m = 10; d = i + 1
+		if (d > 31) { m = 11; d -= 31 }
+		if (m == 11 && d > 30) { m = 12; d -= 30 }
+		tz = (m == 10 && d < 25) ? "+02:00" : "+01:00"
+		printf "2026-%02d-%02dT06:50:00%s\tmorning\t-\t%d\t-\n", m, d, tz, (i * 3) % 6
+	}
+	printf "2026-10-20T21:00:00+02:00\tnote\t-\t-\tKnee-to-chest felt <easier> & \"looser\"\n"
+	printf "2026-11-10T08:00:00+01:00\tpause\t-\t2026-11-13\ttravel\n"
+	printf "2026-11-12T08:00:00+01:00\tresume\t-\t-\t-\n"
+	printf "2026-11-20T08:00:00+01:00\tsafety-stop\t-\t-\t-\n"
+}' >"$tmp/events.tsv"
+
+report() { lumbar report --today 2026-12-01 --history-file "$tmp/history.tsv" "$@"; }
+
+check "html report written with -o" report --format html -o "$out/report.html"
+if report >"$tmp/report.md" 2>"$tmp/md.err" && [ ! -s "$tmp/md.err" ]; then
+	ok "markdown report of the same files, no warnings"
+else
+	bad "markdown report of the same files, no warnings"
+	cat "$tmp/md.err"
+fi
+
+# ---- The browser --------------------------------------------------------------
+chrome() {
+	timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run \
+		--user-data-dir="$tmp/chrome" --no-pdf-header-footer "$@" \
+		"file://$PWD/$out/report.html" >>"$tmp/chrome.log" 2>&1
+}
+if chrome --print-to-pdf="$PWD/$out/report.pdf" && [ -s "$out/report.pdf" ]; then
+	ok "chromium prints the report to PDF"
+else
+	bad "chromium prints the report to PDF"
+	tail -n 5 "$tmp/chrome.log"
+fi
+pages=$(pdfinfo "$out/report.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+check "eight weeks print on at most two pages (got ${pages:-none})" \
+	test "${pages:-99}" -ge 1 -a "${pages:-99}" -le 2
+size=$(pdfinfo "$out/report.pdf" 2>/dev/null | sed -n 's/^Page size: *//p')
+case $size in
+*"(A4)"*) ok "pages are A4" ;;
+*) bad "pages are A4 (got '$size')" ;;
+esac
+
+# Text as the PDF holds it, with spaces, line breaks and hyphens (the browser
+# breaks long words there) taken out, so wrapped table cells still match.
+pdftotext "$out/report.pdf" "$tmp/report.txt" 2>/dev/null
+flat() { tr -d ' \n\t-' | sed 's/\\|/|/g'; }
+flat <"$tmp/report.txt" >"$tmp/report.flat"
+has() { grep -qF -- "$(printf '%s' "$1" | flat)" "$tmp/report.flat"; }
+check "PDF holds the title" has "Exercise report: Lower back relief"
+check "PDF holds the period" has "Period: 2026-10-12 to 2026-12-01 (8 weeks)"
+check "PDF holds the disclaimer" \
+	has "Self-reported data from a home exercise timer; not a clinical record."
+check "PDF holds the note, unescaped" has 'Knee-to-chest felt <easier> & "looser"'
+
+# Each exercise's row of the Markdown adherence table: name, doses, weeks.
+rows=$(sed -n '/^| Exercise |/,/^| Paused days/p' "$tmp/report.md" | sed '1,2d;$d')
+n_rows=$(printf '%s\n' "$rows" | grep -c '^| ')
+check "the report has a row for each of the 10 exercises" test "$n_rows" -eq 10
+printf '%s\n' "$rows" | while IFS= read -r row; do
+	name=$(printf '%s' "$row" | cut -d'|' -f2 | sed 's/^ *//; s/ *$//')
+	figures=$(printf '%s' "$row" | cut -d'|' -f2- | tr '|' ' ')
+	if has "$figures"; then echo "ok   PDF holds the figures of $name"; else
+		echo "FAIL PDF holds the figures of $name: $figures"
+	fi
+done >"$tmp/rows"
+cat "$tmp/rows"
+passed=$((passed + $(grep -c '^ok' "$tmp/rows")))
+failed=$((failed + $(grep -c '^FAIL' "$tmp/rows")))
+
+# Week by week pain, as the Markdown gives it (the HTML has weeks as columns).
+after=$(sed -n 's/^| 2026-1[0-2]-[0-9]* | [0-9]* | [^|]* | \([^|]*\) |.*/\1/p' "$tmp/report.md" |
+	tr -d ' ' | tr '\n' ' ')
+check "PDF holds the weekly average pain after: $after" has "After $after"
+
+# ---- A screenshot for a person ----------------------------------------------------
+if chrome --screenshot="$PWD/$out/report.png" --window-size=1240,1754 &&
+	[ "$(head -c 8 "$out/report.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; then
+	ok "screenshot left in $out/report.png"
+else
+	bad "screenshot left in $out/report.png"
+fi
+
+echo "report: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

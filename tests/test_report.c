@@ -1,0 +1,369 @@
+/*
+ * test_report.c - the physiotherapist's report: its numbers on a prepared
+ * history against figures computed by hand, the period, byte-for-byte
+ * repeatability, and the escaping of text from files in each format.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "report.h"
+
+static char id_alpha[] = "alpha", id_beta[] = "beta", name_alpha[] = "Alpha | <hold> & \"co\"",
+            name_beta[] = "Beta, reps", routine[] = "Test <routine>";
+static struct cat_exercise test_ex[] = {
+	{ .id = id_alpha,
+	  .name = name_alpha,
+	  .freq = { .times = 2, .times_max = 2, .per = CAT_PER_DAY } },
+	{ .id = id_beta,
+	  .name = name_beta,
+	  .freq = { .times = 2, .times_max = 3, .per = CAT_PER_WEEK } },
+};
+static struct catalogue test_cat = { .routine_name = routine,
+	                             .exercises = test_ex,
+	                             .n_exercises = 2 };
+
+/*
+ * Two weeks ending Tuesday 2026-12-01: Mon 23 - Sun 29 November (7 days, 27
+ * and 28 paused) and Mon 30 November - Tue 1 December (2 days).
+ */
+static const char history[] = "2026-11-20T08:00:00+01:00\talpha\tdone\t40\t3\t2\t2/5\n"
+                              "2026-11-23T08:00:00+01:00\talpha\tdone\t40\t2\t3\t2/5\n"
+                              "2026-11-23T12:00:00+01:00\talpha\tdone\t40\t4\t3\t2/5\n"
+                              "2026-11-23T20:00:00+01:00\talpha\tdone\t40\t-\t-\t2/5\n"
+                              "2026-11-24T08:00:00+01:00\talpha\tstopped\t20\t7\t3\t2/5\n"
+                              "2026-11-24T09:00:00+01:00\tbeta\tdone\t300\t3\t-\t-\n"
+                              "2026-11-25T08:00:00+01:00\talpha\tpartial\t20\t5\t4\t2/5\n"
+                              "2026-11-26T08:00:00+01:00\talpha\tdone\t40\t2\t2\t3/5\n"
+                              "2026-11-30T08:00:00+01:00\talpha\tdone\t40\t1\t1\t3/5\n"
+                              "2026-11-30T09:00:00+01:00\tbeta\tdone\t300\t-\t-\t-\n"
+                              "2026-11-30T20:00:00+01:00\talpha\tdone\t40\t6\t2\t2/5\n"
+                              "2026-12-01T08:00:00+01:00\talpha\tdone\t40\t2\t2\t2/5\n"
+                              "2026-12-01T09:00:00+01:00\tbeta\tstopped\t100\t7\t5\t-\n";
+
+static const char events[] =
+    "2026-11-24T07:00:00+01:00\tmorning\t-\t4\t-\n"
+    "2026-11-24T07:30:00+01:00\tmorning\t-\t5\t-\n"
+    "2026-11-25T21:00:00+01:00\tnote\t-\t-\tFelt stiff | after <travel> & \"more\"\n"
+    "2026-11-27T07:00:00+01:00\tpause\t-\t2026-11-29\ttravel\n"
+    "2026-11-29T10:00:00+01:00\tresume\t-\t-\t-\n"
+    "2026-11-30T07:00:00+01:00\tmorning\t-\t3\t-\n"
+    "2026-12-01T09:05:00+01:00\tsafety-stop\t-\t-\t-\n";
+
+struct fixture {
+	struct hist h;
+	struct ev_log ev;
+	struct report r;
+};
+
+static int32_t day(int y, unsigned m, unsigned d)
+{
+	return hist_day_from_civil(y, m, d);
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	int32_t from;
+
+	assert_non_null(f);
+	assert_int_equal(hist_parse(history, strlen(history), &f->h, NULL, NULL, NULL), 0);
+	assert_int_equal(ev_parse(events, strlen(events), &f->ev, NULL, NULL, NULL), 0);
+	assert_int_equal(f->h.n, 13);
+	assert_int_equal(f->ev.n, 7);
+	assert_int_equal(rep_period_weeks(day(2026, 12, 1), 2, &from), 0);
+	rep_build(&test_cat, &f->h, &f->ev, from, day(2026, 12, 1), &f->r);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	rep_free(&f->r);
+	hist_free(&f->h);
+	ev_free(&f->ev);
+	free(f);
+	return 0;
+}
+
+/* The whole report in one format, as a string (free it). */
+static char *render(const struct report *r, enum rep_format fmt)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	assert_non_null(fp);
+	assert_int_equal(rep_write(fp, r, fmt), 0);
+	assert_int_equal(fclose(fp), 0);
+	return buf;
+}
+
+static void test_period(void **state)
+{
+	int32_t from;
+
+	(void)state;
+	/* Tuesday 1 December: 8 weeks start on Monday 12 October. */
+	assert_int_equal(rep_period_weeks(day(2026, 12, 1), 8, &from), 0);
+	assert_int_equal(from, day(2026, 10, 12));
+	assert_int_equal(rep_period_weeks(day(2026, 11, 30), 1, &from), 0);
+	assert_int_equal(from, day(2026, 11, 30));
+	assert_int_equal(rep_period_weeks(day(2026, 12, 1), 0, &from), -1);
+	assert_int_equal(rep_period_weeks(day(2026, 12, 1), REP_MAX_WEEKS + 1, &from), -1);
+	assert_int_equal(rep_period_since(day(2026, 12, 1), day(2026, 11, 4), &from), 0);
+	assert_int_equal(from, day(2026, 11, 4));
+	assert_int_equal(rep_period_since(day(2026, 12, 1), day(2026, 12, 2), &from), -1);
+	assert_int_equal(rep_period_since(day(2026, 12, 1), day(2000, 1, 1), &from), -1);
+}
+
+static void test_weeks_and_pauses(void **state)
+{
+	const struct report *r = &((struct fixture *)*state)->r;
+
+	assert_int_equal(r->n_weeks, 2);
+	assert_int_equal(r->week[0].start, day(2026, 11, 23));
+	assert_int_equal(r->week[0].end, day(2026, 11, 29));
+	assert_int_equal(r->week[0].days, 7);
+	/* Paused from the pause's day; the resume's day is not. */
+	assert_int_equal(r->week[0].paused, 2);
+	assert_int_equal(r->paused[day(2026, 11, 27) - r->from], 1);
+	assert_int_equal(r->paused[day(2026, 11, 28) - r->from], 1);
+	assert_int_equal(r->paused[day(2026, 11, 29) - r->from], 0);
+	assert_int_equal(r->week[1].start, day(2026, 11, 30));
+	assert_int_equal(r->week[1].days, 2);
+	assert_int_equal(r->week[1].paused, 0);
+}
+
+static void test_adherence(void **state)
+{
+	const struct report *r = &((struct fixture *)*state)->r;
+	const struct rep_cell *a0 = rep_cell_at(r, 0, 0), *a1 = rep_cell_at(r, 0, 1);
+	const struct rep_cell *b0 = rep_cell_at(r, 1, 0), *b1 = rep_cell_at(r, 1, 1);
+
+	/* alpha, 2 a day, week 1: 5 days not paused x 2; three done on the 23rd
+	 * (two count), one on the 26th. */
+	assert_int_equal(a0->done, 4);
+	assert_int_equal(a0->expected, 10);
+	assert_int_equal(a0->counted, 3);
+	assert_int_equal(a0->partial, 1);
+	assert_int_equal(a0->stopped, 1);
+	/* Week 2: Monday 2, and today only what was done (1). */
+	assert_int_equal(a1->done, 3);
+	assert_int_equal(a1->expected, 3);
+	assert_int_equal(a1->counted, 3);
+	assert_int_equal(a1->partial, 0);
+	assert_int_equal(a1->stopped, 0);
+	/* beta, 2 a week: 2 x 5 / 7 = 1.43 -> 1; then 2 x 2 / 7 = 0.57 -> 1. */
+	assert_int_equal(b0->done, 1);
+	assert_int_equal(b0->expected, 1);
+	assert_int_equal(b1->done, 1);
+	assert_int_equal(b1->stopped, 1);
+	assert_int_equal(b1->expected, 1);
+
+	/* Dose: 2/5 before the period, 3/5 at the end of week 1, 2/5 at the end. */
+	assert_int_equal(r->dose_start[0].kind, HIST_STEP_INDEX);
+	assert_int_equal(r->dose_start[0].k, 2);
+	assert_int_equal(a0->step.k, 3);
+	assert_int_equal(a1->step.k, 2);
+	assert_int_equal(r->dose_start[1].kind, HIST_STEP_NONE);
+	assert_int_equal(b1->step.kind, HIST_STEP_NONE);
+}
+
+static void test_pain(void **state)
+{
+	const struct report *r = &((struct fixture *)*state)->r;
+	const struct rep_pain *p0 = &r->pain[0], *p1 = &r->pain[1];
+
+	/* Week 1 after: 2 4 7 3 5 2 = 23 / 6; before: 3 3 3 4 2 = 15 / 5;
+	 * morning: the 24th's later check-in, 5; highest 7; one stop. */
+	assert_int_equal(p0->scores, 6);
+	assert_int_equal(p0->after_sum, 23);
+	assert_int_equal(p0->before_n, 5);
+	assert_int_equal(p0->before_sum, 15);
+	assert_int_equal(p0->morning_n, 1);
+	assert_int_equal(p0->morning_sum, 5);
+	assert_int_equal(p0->highest, 7);
+	assert_int_equal(p0->stops, 1);
+	/* Week 2 after: 1 6 2 7 = 16 / 4; before: 1 2 2 5; morning 3. */
+	assert_int_equal(p1->scores, 4);
+	assert_int_equal(p1->after_sum, 16);
+	assert_int_equal(p1->before_sum, 10);
+	assert_int_equal(p1->morning_sum, 3);
+	assert_int_equal(p1->highest, 7);
+	assert_int_equal(p1->stops, 1);
+}
+
+static void test_markdown(void **state)
+{
+	const struct report *r = &((struct fixture *)*state)->r;
+	char *md = render(r, REP_MD);
+
+	assert_non_null(strstr(md, "# Exercise report: Test <routine>\n"));
+	assert_non_null(strstr(md, "Period: 2026-11-23 to 2026-12-01 (2 weeks)\n"));
+	assert_non_null(
+	    strstr(md, "Self-reported data from a home exercise timer; not a clinical record."));
+	assert_non_null(
+	    strstr(md, "| Alpha \\| <hold> & \"co\" | 2/5 | 2/5 | 4/10 p1 s1 | 3/3 |\n"));
+	assert_non_null(strstr(md, "| Beta, reps | - | - | 1/1 | 1/1 s1 |\n"));
+	assert_non_null(strstr(md, "| Paused days | | | 2 | 0 |\n"));
+	assert_non_null(strstr(md, "| 2026-11-23 | 6 | 3.0 | 3.8 | 5.0 | 7 | 1 |\n"));
+	assert_non_null(strstr(md, "| 2026-11-30 | 4 | 2.5 | 4.0 | 3.0 | 7 | 1 |\n"));
+	/* Events in time order, with the user's text escaped. */
+	const char *ev[] = {
+		"| 2026-11-24 | stopped | alpha | pain 7, before 3 |  |\n",
+		"| 2026-11-25 | note |  |  | Felt stiff \\| after <travel> & \"more\" |\n",
+		"| 2026-11-26 | step up | alpha | 2/5 to 3/5 |  |\n",
+		"| 2026-11-27 | pause |  | until 2026-11-29 | travel |\n",
+		"| 2026-11-29 | resume |  |  |  |\n",
+		"| 2026-11-30 | step back | alpha | 3/5 to 2/5 |  |\n",
+		"| 2026-12-01 | stopped | beta | pain 7, before 5 |  |\n",
+		"| 2026-12-01 | safety stop |  |  |  |\n",
+	};
+	const char *at = md;
+	for (size_t i = 0; i < sizeof(ev) / sizeof(ev[0]); i++) {
+		const char *p = strstr(at, ev[i]);
+		if (!p)
+			fail_msg("event %zu missing or out of order: %s", i, ev[i]);
+		at = p + 1;
+	}
+	free(md);
+}
+
+static void test_csv(void **state)
+{
+	const struct report *r = &((struct fixture *)*state)->r;
+	char *csv = render(r, REP_CSV);
+
+	assert_memory_equal(csv,
+	                    "exercise,name,week_start,week_end,days,paused_days,done,expected,"
+	                    "partial,stopped,scores,pain_before_avg,pain_after_avg,"
+	                    "pain_after_highest,dose_end\r\n",
+	                    strlen("exercise,name,week_start,week_end,days,paused_days,done,"
+	                           "expected,partial,stopped,scores,pain_before_avg,"
+	                           "pain_after_avg,pain_after_highest,dose_end\r\n"));
+	/* alpha week 1: after 2 4 7 5 2 = 20 / 5; before 3 3 3 4 2. */
+	assert_non_null(strstr(csv, "\r\nalpha,\"Alpha | <hold> & \"\"co\"\"\",2026-11-23,"
+	                            "2026-11-29,7,2,4,10,1,1,5,3.0,4.0,7,3/5\r\n"));
+	assert_non_null(strstr(csv, "\r\nbeta,\"Beta, reps\",2026-11-30,2026-12-01,2,0,1,1,0,1,1,"
+	                            "5.0,7.0,7,-\r\n"));
+	free(csv);
+}
+
+static void test_html(void **state)
+{
+	const struct report *r = &((struct fixture *)*state)->r;
+	char *html = render(r, REP_HTML);
+
+	assert_non_null(strstr(html, "<h1>Exercise report: Test &lt;routine&gt;</h1>"));
+	assert_non_null(strstr(html, "Alpha | &lt;hold&gt; &amp; &quot;co&quot;"));
+	assert_non_null(strstr(html, "Felt stiff | after &lt;travel&gt; &amp; &quot;more&quot;"));
+	assert_null(strstr(html, "<travel>"));
+	assert_non_null(strstr(html, "@page{size:A4"));
+	assert_non_null(strstr(html, "<svg"));
+	/* Self-contained: nothing run, nothing fetched. */
+	assert_null(strstr(html, "<script"));
+	assert_null(strstr(html, "src="));
+	assert_null(strstr(html, "href="));
+	assert_null(strstr(html, "url("));
+	assert_null(strstr(html, "http"));
+	/* The adherence bars: week 1 (3 + 1) / (10 + 1) = 36 %, week 2 100 %. */
+	assert_non_null(strstr(html, ">36%</text>"));
+	assert_non_null(strstr(html, ">100%</text>"));
+	free(html);
+}
+
+/* Control characters from a file never reach the output raw. */
+static void test_control_characters(void **state)
+{
+	char name[] = "Bad\033[2Jname\x07|", rname[] = "R\rN";
+	struct cat_exercise ex = { .id = id_alpha,
+		                   .name = name,
+		                   .freq = { .times = 1, .times_max = 1, .per = CAT_PER_DAY } };
+	struct catalogue cat = { .routine_name = rname, .exercises = &ex, .n_exercises = 1 };
+	struct report r;
+
+	(void)state;
+	rep_build(&cat, NULL, NULL, day(2026, 11, 30), day(2026, 12, 1), &r);
+	for (int fmt = REP_MD; fmt <= REP_CSV; fmt++) {
+		char *out = render(&r, (enum rep_format)fmt);
+		assert_null(strchr(out, '\033'));
+		assert_null(strchr(out, '\x07'));
+		assert_non_null(strstr(out, "Bad\\x1b[2Jname\\x07"));
+		if (fmt != REP_CSV)
+			assert_non_null(strstr(out, "R\\x0dN"));
+		free(out);
+	}
+	rep_free(&r);
+}
+
+/* Same files, same dates: the same bytes, in every format. */
+static void test_repeatable(void **state)
+{
+	struct fixture *f = *state;
+
+	for (int fmt = REP_MD; fmt <= REP_CSV; fmt++) {
+		struct report again;
+		char *a = render(&f->r, (enum rep_format)fmt), *b;
+
+		rep_build(&test_cat, &f->h, &f->ev, f->r.from, f->r.to, &again);
+		b = render(&again, (enum rep_format)fmt);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+		rep_free(&again);
+	}
+}
+
+/* An empty history: zeros and dashes, nothing made up. */
+static void test_empty(void **state)
+{
+	struct report r;
+	char *md;
+
+	(void)state;
+	rep_build(&test_cat, NULL, NULL, day(2026, 11, 30), day(2026, 12, 1), &r);
+	assert_int_equal(rep_cell_at(&r, 0, 0)->expected, 2); /* Monday; today expects 0 */
+	md = render(&r, REP_MD);
+	assert_non_null(strstr(md, "| 2026-11-30 | 0 | - | - | - | - | 0 |\n"));
+	assert_non_null(strstr(md, "None in the period.\n"));
+	free(md);
+	rep_free(&r);
+
+	/* No catalogue, and the period backwards: one day, no exercise rows. */
+	rep_build(NULL, NULL, NULL, day(2026, 12, 1), day(2026, 11, 1), &r);
+	assert_int_equal(r.to, day(2026, 12, 1));
+	assert_int_equal(r.n_weeks, 1);
+	md = render(&r, REP_CSV);
+	assert_string_equal(md, "exercise,name,week_start,week_end,days,paused_days,done,expected,"
+	                        "partial,stopped,scores,pain_before_avg,pain_after_avg,"
+	                        "pain_after_highest,dose_end\r\n");
+	free(md);
+	rep_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_period),
+		cmocka_unit_test_setup_teardown(test_weeks_and_pauses, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_adherence, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pain, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_markdown, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_csv, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_html, setup, teardown),
+		cmocka_unit_test(test_control_characters),
+		cmocka_unit_test_setup_teardown(test_repeatable, setup, teardown),
+		cmocka_unit_test(test_empty),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
