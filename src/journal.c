@@ -126,6 +126,7 @@ unsigned journal_stop(struct journal *j, const struct catalogue *cat, const stru
 		snprintf(e->id, sizeof(e->id), "%s", slot_id(cat, p, slot));
 		e->when = now;
 		e->active_s = (unsigned)((st->active_ms + 500) / 1000);
+		journal_step(cat, p, slot, &e->step);
 	}
 	j->pend[slot].status = HIST_STOPPED;
 	j->has[slot] = true;

@@ -1699,7 +1699,7 @@ test_pain_before_then_stop() {
 	keys Enter
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
-	expect_entry '^[0-9T:+-]+	side-hold	stopped	[0-9]+	6	4	-$' || return 1
+	expect_entry '^[0-9T:+-]+	side-hold	stopped	[0-9]+	6	4	0/0$' || return 1
 	grep -qx stopped "$log" || { why="hooks heard: $(tr '\n' ' ' <"$log")"; return 1; }
 	# The history view counts it.
 	run_ask --catalogue $SHORT --history-file "$hist"
@@ -1734,8 +1734,8 @@ test_stop_then_next_in_a_routine() {
 	keys Enter
 	expect_exit 0 || return 1
 	expect_entries 2 || return 1
-	expect_entry '	side-hold	stopped	[0-9]+	-	-	-$' || return 1
-	expect_entry '	bridges	done	[0-9]+	2	-	-$' || return 1
+	expect_entry '	side-hold	stopped	[0-9]+	-	-	0/0$' || return 1
+	expect_entry '	bridges	done	[0-9]+	2	-	0/0$' || return 1
 	# --history --format=tsv counts the stop apart.
 	$ASK_BIN --catalogue $SHORT --history-file "$hist" --history --format=tsv |
 		awk -F'\t' '$1 ~ /^[0-9]/ && $2 == 1 && $3 == 0 && $8 == 1 {ok = 1} END {exit !ok}' ||
@@ -1793,7 +1793,7 @@ stop_signal_test() {
 	expect_screen_back || return 1
 	if [ "$where" = stop ]; then
 		expect_entries 1 || return 1
-		expect_entry '	side-hold	stopped	[0-9]+	-	3	-$'
+		expect_entry '	side-hold	stopped	[0-9]+	-	3	0/0$'
 	else
 		expect_entries 0
 	fi
@@ -1836,7 +1836,7 @@ test_resume_keeps_pain_before() {
 	expect_exit 0 || return 1
 	expect_entries 2 || return 1
 	expect_entry '	side-hold	done	[0-9]+	5	7	-$' || return 1
-	expect_entry '	bridges	done	[0-9]+	5	7	-$'
+	expect_entry '	bridges	done	[0-9]+	5	7	0/0$'
 }
 
 for t in pain_before_then_stop stop_then_next_in_a_routine pain_before_skipped_and_q \
