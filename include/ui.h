@@ -18,6 +18,7 @@ enum ui_start {
 	UI_START_ROUTINE,  /* `lumbar all` */
 	UI_START_EXERCISE, /* `lumbar ID` */
 	UI_START_DUE,      /* `lumbar due` */
+	UI_START_SAFETY,   /* `lumbar safety`: the safety screen, then exit */
 };
 
 struct ui_options {
@@ -31,6 +32,13 @@ struct ui_options {
 	const char *history_path; /* where sessions are logged; NULL: none */
 	const char *on_phase;     /* --on-phase command run at each phase; NULL: none */
 	const char *speaker;      /* speech command (hook_speaker()); NULL: silent */
+
+	/* False with --no-ask: no question and no first-run screen this run. */
+	bool ask;
+	/* config.yaml's ask_morning: the morning check-in. */
+	bool ask_morning;
+	/* config.yaml's emergency_number; NULL: "112". */
+	const char *emergency_number;
 };
 
 /*

@@ -34,7 +34,7 @@ enum {
 	EXIT_DATAERR = 65,     /* bad catalogue */
 	EXIT_NOINPUT = 66,     /* unreadable file */
 	EXIT_UNAVAILABLE = 69, /* --speak without a speech program */
-	EXIT_IOERR = 74, /* standard output or a file could not be written */
+	EXIT_IOERR = 74,       /* standard output or a file could not be written */
 };
 
 enum mode {
@@ -59,6 +59,7 @@ struct options {
 	enum cat_level level;
 	bool tsv;
 	bool bell, flash, color, speak;
+	bool no_ask; /* --no-ask: no question or first-run screen this run */
 	/* Which of the above the command line set, so they beat the config file. */
 	bool set_level, set_bell, set_color, set_speak, set_on_phase;
 };
@@ -70,40 +71,44 @@ enum { PATH_LEN = 4096 };
 
 static void usage(FILE *fp)
 {
-	fprintf(fp, "Usage: lumbar [OPTIONS] [ID|all|due]\n"
-	            "       lumbar checkin N\n"
-	            "A timer that walks you through a lower-back exercise routine.\n"
-	            "\n"
-	            "With no ID, opens the menu. With an ID or `all`, starts it at once.\n"
-	            "\n"
-	            "Plain-text modes:\n"
-	            "  -l, --list             list the exercises with length and frequency\n"
-	            "  -s, --show ID          everything about one exercise\n"
-	            "  -p, --plan [ID|all]    the timeline as a table (default: all)\n"
-	            "      --format=tsv       tab-separated output (--list, --plan, --history)\n"
-	            "  -c, --check FILE       validate a catalogue; silent when it is fine\n"
-	            "  -H, --history          what you did today and this week, streaks, pain\n"
-	            "  checkin N              record back pain this morning, 0-10\n"
-	            "\n"
-	            "Options:\n"
-	            "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
-	            "  -L, --level LEVEL      easy (default), medium or hard\n"
-	            "      --history-file FILE  where finished exercises are logged\n"
-	            "      --no-bell          no sound at phase changes (the screen flashes)\n"
-	            "  -q, --quiet            neither sound nor flash\n"
-	            "      --no-color         no colours (also: NO_COLOR=1)\n"
-	            "      --color            colours, even if NO_COLOR or config.yaml say none\n"
-	            "      --speak            speak each phase (espeak-ng, espeak or say)\n"
-	            "      --no-speak         do not speak, even if config.yaml says speak\n"
-	            "      --on-phase CMD     run CMD through /bin/sh at each phase change\n"
-	            "                         ('' for none, even if config.yaml sets one)\n"
-	            "  -h, --help             show this help\n"
-	            "  -V, --version          show the version and the catalogue in use\n"
-	            "\n"
-	            "Exit status: 0 ok, 64 usage, 65 bad catalogue, 66 unreadable file,\n"
-	            "71 out of memory, 74 output not written.\n"
-	            "General advice from a public article, not a physiotherapist's:\n"
-	            "stop any exercise that increases your pain. See lumbar(1).\n");
+	fprintf(fp,
+	        "Usage: lumbar [OPTIONS] [ID|all|due]\n"
+	        "       lumbar checkin N\n"
+	        "       lumbar safety\n"
+	        "A timer that walks you through a lower-back exercise routine.\n"
+	        "\n"
+	        "With no ID, opens the menu. With an ID or `all`, starts it at once.\n"
+	        "\n"
+	        "Plain-text modes:\n"
+	        "  -l, --list             list the exercises with length and frequency\n"
+	        "  -s, --show ID          everything about one exercise\n"
+	        "  -p, --plan [ID|all]    the timeline as a table (default: all)\n"
+	        "      --format=tsv       tab-separated output (--list, --plan, --history)\n"
+	        "  -c, --check FILE       validate a catalogue; silent when it is fine\n"
+	        "  -H, --history          what you did today and this week, streaks, pain\n"
+	        "  checkin N              record back pain this morning, 0-10\n"
+	        "  safety                 when to get help: the two lists, then exit\n"
+	        "\n"
+	        "Options:\n"
+	        "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
+	        "  -L, --level LEVEL      easy (default), medium or hard\n"
+	        "      --history-file FILE  where finished exercises are logged\n"
+	        "      --no-bell          no sound at phase changes (the screen flashes)\n"
+	        "  -q, --quiet            neither sound nor flash\n"
+	        "      --no-color         no colours (also: NO_COLOR=1)\n"
+	        "      --color            colours, even if NO_COLOR or config.yaml say none\n"
+	        "      --speak            speak each phase (espeak-ng, espeak or say)\n"
+	        "      --no-speak         do not speak, even if config.yaml says speak\n"
+	        "      --on-phase CMD     run CMD through /bin/sh at each phase change\n"
+	        "                         ('' for none, even if config.yaml sets one)\n"
+	        "      --no-ask           no questions and no first-run screen this run\n"
+	        "  -h, --help             show this help\n"
+	        "  -V, --version          show the version and the catalogue in use\n"
+	        "\n"
+	        "Exit status: 0 ok, 3 one of the safety lists applies, 64 usage,\n"
+	        "65 bad catalogue, 66 unreadable file, 71 out of memory, 74 output not written.\n"
+	        "General advice from a public article, not a physiotherapist's:\n"
+	        "stop any exercise that increases your pain. See lumbar(1).\n");
 }
 
 /* One line on stderr with a hint, and the usage exit status. */
@@ -131,6 +136,7 @@ enum {
 	OPT_SPEAK,
 	OPT_NO_SPEAK,
 	OPT_ON_PHASE,
+	OPT_NO_ASK,
 };
 
 static const struct option long_options[] = {
@@ -153,6 +159,7 @@ static const struct option long_options[] = {
 	{ "speak", no_argument, NULL, OPT_SPEAK },
 	{ "no-speak", no_argument, NULL, OPT_NO_SPEAK },
 	{ "on-phase", required_argument, NULL, OPT_ON_PHASE },
+	{ "no-ask", no_argument, NULL, OPT_NO_ASK },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -255,6 +262,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 			/* An empty command is none, and beats the config file's. */
 			o->on_phase = *optarg ? optarg : NULL;
 			o->set_on_phase = true;
+			break;
+		case OPT_NO_ASK:
+			o->no_ask = true;
 			break;
 		case 'h':
 			o->mode = MODE_HELP;
@@ -467,7 +477,16 @@ static int run_checkin(const char *score, const char *history)
 	return 0;
 }
 
-static int run_player(const struct options *o, const struct catalogue *cat, const char *history)
+/* --no-ask and the settings of the safety screen and the morning check-in. */
+static void safety_options(const struct options *o, const struct settings *st, struct ui_options *u)
+{
+	u->ask = !o->no_ask;
+	u->ask_morning = st->ask_morning != 0;
+	u->emergency_number = st->emergency_number;
+}
+
+static int run_player(const struct options *o, const struct settings *st,
+                      const struct catalogue *cat, const char *history)
 {
 	struct ui_options u = {
 		.cat = cat,
@@ -479,6 +498,7 @@ static int run_player(const struct options *o, const struct catalogue *cat, cons
 		.history_path = *history ? history : NULL,
 		.on_phase = o->on_phase,
 	};
+	safety_options(o, st, &u);
 	char msg[256];
 	int rc;
 
@@ -487,6 +507,8 @@ static int run_player(const struct options *o, const struct catalogue *cat, cons
 			u.start = UI_START_ROUTINE;
 		} else if (strcmp(o->target, "due") == 0) {
 			u.start = UI_START_DUE;
+		} else if (strcmp(o->target, "safety") == 0) {
+			u.start = UI_START_SAFETY;
 		} else {
 			if ((rc = find_exercise(cat, o->target, &u.exercise)) != 0)
 				return rc;
@@ -614,7 +636,7 @@ int main(int argc, char **argv)
 		rc = run_history(&o, l.cat, history);
 		break;
 	default:
-		rc = run_player(&o, l.cat, history);
+		rc = run_player(&o, &st, l.cat, history);
 		break;
 	}
 	cat_free(l.cat);

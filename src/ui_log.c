@@ -38,6 +38,11 @@ static time_t wall_now(void)
 	return time(NULL);
 }
 
+time_t ui_log_wall_now(void)
+{
+	return wall_now();
+}
+
 /* ---- Reading ------------------------------------------------------------------ */
 
 /* Damaged lines of one load: the first one, and how many in all. */
@@ -478,6 +483,7 @@ void ui_log_free(struct ui *ui)
 {
 	hist_summary_free(&ui->hist_sum);
 	hist_free(&ui->hist);
+	ui_events_free();
 	free(ui->resume);
 	ui->resume = NULL;
 	unlock_progress(ui);

@@ -13,8 +13,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "catalogue.h"
+#include "events.h"
 #include "history.h"
 #include "journal.h"
 #include "plan.h"
@@ -30,6 +32,8 @@ enum ui_screen {
 	UI_SCREEN_HELP,
 	UI_SCREEN_HISTORY, /* `h` in the menu */
 	UI_SCREEN_RESUME,  /* "Resume routine at ...? y/n" at start */
+	UI_SCREEN_SAFETY,  /* when to get help: `i`, `lumbar safety`, and at start when due */
+	UI_SCREEN_MORNING, /* "Back pain this morning? 0-10" over the menu at start */
 	UI_SCREEN_COUNT
 };
 
@@ -43,6 +47,8 @@ enum {
 	UI_CTX_HELP = 1u << 5,
 	UI_CTX_HISTORY = 1u << 6,
 	UI_CTX_RESUME = 1u << 7,
+	UI_CTX_SAFETY = 1u << 8,
+	UI_CTX_MORNING = 1u << 9,
 };
 
 /* The menu's first entries; the exercises follow from UI_MENU_FIRST_EXERCISE. */
@@ -84,6 +90,12 @@ enum ui_action {
 	UI_ACT_INTERRUPT,
 	UI_ACT_DIGIT, /* a digit typed into the pain score; the key is in ui->key */
 	UI_ACT_ERASE, /* Backspace in the pain score */
+
+	/* Open the safety screen (when to get help). */
+	UI_ACT_SAFETY,
+	/* The safety screen's "none of these, continue" and "one of these applies". */
+	UI_ACT_CONTINUE,
+	UI_ACT_APPLIES,
 };
 
 /*
@@ -260,6 +272,12 @@ void ui_history_key(struct ui *ui, enum ui_action action);
  */
 void ui_log_init(struct ui *ui);
 
+/*
+ * The wall clock, for the screens that date what they write or ask by the
+ * time of day (the safety screen, the morning check-in); read nowhere else.
+ */
+time_t ui_log_wall_now(void);
+
 /* Free what ui_log_init() and the reloads allocated. */
 void ui_log_free(struct ui *ui);
 
@@ -346,6 +364,14 @@ void ui_stop(struct ui *ui);
 void ui_summary_draw(struct ui *ui);
 void ui_summary_key(struct ui *ui, enum ui_action action);
 
+/* ---- ui_summary.c: typing a score ------------------------------------------ */
+
+/*
+ * Add a typed digit to a 0-10 score being typed (at most "10"); a digit
+ * that would take it past 10, or follow a lone 0, is ignored.
+ */
+void ui_score_type(char score[3], int digit);
+
 /* ---- ui_help.c: the keys of the screen `?` was pressed on ------------------- */
 
 /* Open the help screen for the current screen (pausing a running session). */
@@ -358,5 +384,45 @@ void ui_help_key(struct ui *ui, enum ui_action action);
 /* Over the menu (or a blank screen from the command line). */
 void ui_resume_draw(struct ui *ui);
 void ui_resume_key(struct ui *ui, enum ui_action action);
+
+/* ---- ui_safety.c: when to get help, and the events file ---------------------- */
+
+/*
+ * Before the first frame: read events.tsv beside the history (damaged lines
+ * go to the status line). The menu's banner and the screens below use it.
+ */
+void ui_events_init(struct ui *ui);
+void ui_events_free(void);
+
+/* The events read at start and after each write (empty without a history). */
+const struct ev_log *ui_events(void);
+
+/*
+ * Append one event of `kind` at `now` (score: a morning's, or HIST_NO_PAIN)
+ * and read the file again. A failure goes to the status line; returns 0 or -1.
+ */
+int ui_events_add(struct ui *ui, enum ev_kind kind, int score, time_t now);
+
+/*
+ * At start (ui_start()), before anything else: show the safety screen when
+ * it is due at `now` (never with --no-ask) or asked for (`lumbar safety`).
+ * Returns true when it is showing; its `c` calls ui_start() again.
+ */
+bool ui_safety_at_start(struct ui *ui, time_t now);
+
+/* Open the safety screen from the current screen; `c` comes back to it. */
+void ui_safety_open(struct ui *ui);
+void ui_safety_draw(struct ui *ui);
+void ui_safety_key(struct ui *ui, enum ui_action action);
+
+/* ---- ui_morning.c: the morning check-in over the menu ------------------------- */
+
+/*
+ * At start, when the menu opens: ask "Back pain this morning? 0-10" when it
+ * is due at `now` and allowed (ask, ask_morning). Returns true when asking.
+ */
+bool ui_morning_at_start(struct ui *ui, time_t now);
+void ui_morning_draw(struct ui *ui);
+void ui_morning_key(struct ui *ui, enum ui_action action);
 
 #endif

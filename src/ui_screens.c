@@ -30,6 +30,10 @@ const struct ui_screen_def ui_screens[UI_SCREEN_COUNT] = {
 	                        ui_history_draw, ui_history_key },
 	[UI_SCREEN_RESUME] = { "resume", UI_CTX_RESUME, NULL, "Keys at the question", false,
 	                       ui_resume_draw, ui_resume_key },
+	[UI_SCREEN_SAFETY] = { "safety", UI_CTX_SAFETY, NULL, "Keys at when to get help", false,
+	                       ui_safety_draw, ui_safety_key },
+	[UI_SCREEN_MORNING] = { "morning", UI_CTX_MORNING, NULL, "Keys at the morning check-in",
+	                        false, ui_morning_draw, ui_morning_key },
 };
 
 unsigned ui_context(const struct ui *ui)
@@ -41,6 +45,8 @@ unsigned ui_context(const struct ui *ui)
 
 void ui_start(struct ui *ui)
 {
+	if (ui_safety_at_start(ui, ui_log_wall_now()))
+		return;
 	if (ui->resume) {
 		/* The question comes first; its answer calls here again. */
 		ui->screen = UI_SCREEN_RESUME;
@@ -49,6 +55,9 @@ void ui_start(struct ui *ui)
 	switch (ui->opt->start) {
 	case UI_START_MENU:
 		ui->screen = UI_SCREEN_MENU;
+		ui_morning_at_start(ui, ui_log_wall_now());
+		break;
+	case UI_START_SAFETY: /* ui_safety_at_start() has shown it */
 		break;
 	case UI_START_ROUTINE:
 		ui_menu_start(ui, UI_MENU_ROUTINE);

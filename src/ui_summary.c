@@ -103,19 +103,19 @@ void ui_summary_draw(struct ui *ui)
 }
 
 /* A digit of the score: kept only while the number stays within 0..10. */
-static void type_digit(struct ui *ui, int digit)
+void ui_score_type(char score[3], int digit)
 {
-	size_t len = strlen(ui->pain);
+	size_t len = strlen(score);
 	int value = 0;
 
-	if (len >= sizeof(ui->pain) - 1 || (len == 1 && ui->pain[0] == '0'))
+	if (len >= 2 || (len == 1 && score[0] == '0'))
 		return;
 	for (size_t i = 0; i < len; i++)
-		value = value * 10 + (ui->pain[i] - '0');
+		value = value * 10 + (score[i] - '0');
 	if (value * 10 + digit > HIST_MAX_PAIN)
 		return;
-	ui->pain[len] = (char)('0' + digit);
-	ui->pain[len + 1] = '\0';
+	score[len] = (char)('0' + digit);
+	score[len + 1] = '\0';
 }
 
 void ui_summary_key(struct ui *ui, enum ui_action action)
@@ -134,7 +134,7 @@ void ui_summary_key(struct ui *ui, enum ui_action action)
 	switch (action) {
 	case UI_ACT_DIGIT:
 		if (ui->key >= '0' && ui->key <= '9')
-			type_digit(ui, ui->key - '0');
+			ui_score_type(ui->pain, ui->key - '0');
 		break;
 	case UI_ACT_ERASE:
 		if (len)
