@@ -7,7 +7,7 @@ _lumbar()
 	prev=${COMP_WORDS[COMP_CWORD-1]}
 	opts="--list --show --plan --format= --check --history --catalogue --level
 	      --history-file --no-bell --quiet --no-color --color --on-phase --speak --no-speak
-	      --help --version"
+	      --no-ask --help --version"
 
 	case $prev in
 	--catalogue | -C | --check | -c | --history-file)
@@ -46,6 +46,6 @@ _lumbar()
 	done
 	local ids
 	ids=$(lumbar "${cat[@]}" --list --format=tsv 2>/dev/null | cut -f1 | grep -v '^#')
-	COMPREPLY=($(compgen -W "all due $ids" -- "$cur"))
+	COMPREPLY=($(compgen -W "all due safety $ids" -- "$cur"))
 }
 complete -F _lumbar lumbar

@@ -212,6 +212,9 @@ void ui_start(struct ui *ui);
 void ui_status(struct ui *ui, bool alert, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Add a note to the status line, after any already there (" · " between). */
+void ui_status_add(struct ui *ui, bool alert, const char *msg);
+
 /* Format a length of seconds as M:SS (H:MM:SS from an hour) into buf[16]. */
 const char *ui_clock(unsigned seconds, char buf[16]);
 

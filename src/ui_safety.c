@@ -54,19 +54,6 @@ static struct {
 
 /* ---- The events file --------------------------------------------------------- */
 
-/* Add a note to the status line, after any already there. */
-static void note(struct ui *ui, bool alert, const char *msg)
-{
-	size_t used = strlen(ui->status_line);
-
-	if (!used) {
-		ui_status(ui, alert, "%s", msg);
-		return;
-	}
-	snprintf(ui->status_line + used, sizeof(ui->status_line) - used, " \u00b7 %s", msg);
-	ui->status_alert = ui->status_alert || alert;
-}
-
 /* Damaged lines: the first is named, the rest counted. */
 struct damage {
 	unsigned n, line;
@@ -94,7 +81,7 @@ static void load(struct ui *ui, bool report)
 		return;
 	if (ev_load(safety.path, &log, on_damage, &d, &err) != 0) {
 		if (report)
-			note(ui, true, err.msg);
+			ui_status_add(ui, true, err.msg);
 		return;
 	}
 	ev_free(&safety.log);
@@ -106,7 +93,7 @@ static void load(struct ui *ui, bool report)
 		snprintf(msg, sizeof(msg), "events.tsv:%u: %s (skipped, and %u more damaged lines)",
 		         d.line, d.why, d.n - 1);
 	if (report && d.n)
-		note(ui, true, msg);
+		ui_status_add(ui, true, msg);
 }
 
 void ui_events_init(struct ui *ui)
@@ -140,7 +127,7 @@ int ui_events_add(struct ui *ui, enum ev_kind kind, int score, time_t now)
 	e.score = score;
 	if (ev_append(safety.path, &e, &err) != 0) {
 		snprintf(msg, sizeof(msg), "not recorded: %s", err.msg);
-		note(ui, true, msg);
+		ui_status_add(ui, true, msg);
 		return -1;
 	}
 	load(ui, false);

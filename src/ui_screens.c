@@ -7,6 +7,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ui_priv.h"
 
@@ -76,6 +77,18 @@ void ui_start(struct ui *ui)
 		ui_menu_start(ui, UI_MENU_DUE);
 		break;
 	}
+}
+
+void ui_status_add(struct ui *ui, bool alert, const char *msg)
+{
+	size_t used = strlen(ui->status_line);
+
+	if (!used) {
+		ui_status(ui, alert, "%s", msg);
+		return;
+	}
+	snprintf(ui->status_line + used, sizeof(ui->status_line) - used, " \u00b7 %s", msg);
+	ui->status_alert = ui->status_alert || alert;
 }
 
 const char *ui_clock(unsigned seconds, char buf[16])
