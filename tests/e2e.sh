@@ -1770,8 +1770,35 @@ test_signals_on_safety_and_morning() {
 	done
 }
 
+# From the player's help: i opens the lists, c goes back to the help and the
+# paused clock; h keeps the hold already done (partial) and exits 3.
+test_safety_from_the_player_help() {
+	open_pane safeplay || return 1
+	run --catalogue $SHORT --history-file "$hist" side-hold
+	wait_for '^ *GET READY' 10 || return 1
+	keys n
+	# The hold runs out by itself, so one work phase is done.
+	wait_for '^ *REST · next: left side · rep 2 of 2' 6 || return 1
+	keys '?'
+	wait_for 'Keys in the player' || return 1
+	expect 'i when to get help' || return 1
+	keys i
+	wait_for 'c none of these, continue' || return 1
+	keys c
+	wait_for 'Keys in the player' || return 1
+	keys i
+	wait_for 'c none of these, continue' || return 1
+	keys h
+	wait_for 'contact your doctor today' || return 1
+	keys Enter
+	expect_exit 3 || return 1
+	expect_entries 1 || return 1
+	expect_entry '	side-hold	partial	[0-9]+	-	-	-$' || return 1
+	expect_events safety-shown safety-shown safety-stop
+}
+
 for t in safety_first_run_then_continue safety_h_exits_3_and_comes_back safety_verb_and_i \
-	morning_checkin banner_after_two_stops signals_on_safety_and_morning; do
+	morning_checkin banner_after_two_stops signals_on_safety_and_morning safety_from_the_player_help; do
 	run_test "$t"
 done
 
