@@ -13,6 +13,7 @@
  * Also the events file as the screens use it: read at start and after each
  * write, appended to by this screen and the morning check-in.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,8 +81,16 @@ static void load(struct ui *ui, bool report)
 	if (!safety.path[0])
 		return;
 	if (ev_load(safety.path, &log, on_damage, &d, &err) != 0) {
-		if (report)
+		/*
+		 * A file where the history's folder should be: no events yet,
+		 * and the history's own warning says why none can be written.
+		 */
+		if (err.errnum == ENOTDIR) {
+			ev_free(&safety.log);
+			safety.log_ok = true;
+		} else if (report) {
 			ui_status_add(ui, true, err.msg);
+		}
 		return;
 	}
 	ev_free(&safety.log);

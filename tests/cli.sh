@@ -621,7 +621,7 @@ if t safety; then
 	run safety-help 0 "$LUMBAR" --help
 	expect_out_match '^ +--no-ask +no questions and no first-run screen'
 	expect_out_match '^ +safety +when to get help'
-	expect_out_match '3 one of the safety lists applies'
+	expect_out_match '3 a safety list applies'
 	done_test
 fi
 

@@ -1660,14 +1660,16 @@ test_morning_checkin() {
 	wait_for 'Back pain this morning\? 0-10' || return 1
 	expect 'Enter alone: skip for today' || return 1
 	keys Enter
-	wait_for '^> Full routine' || return 1
+	# The menu's key line is the question's hint while it asks.
+	wait_for 'j/k move  Enter start' || return 1
 	expect_not 'Back pain this morning' || return 1
 	keys q
 	expect_exit 0 || return 1
 	expect_events safety-shown morning || return 1
 	ev_lines | grep -q '	morning	-	-	-$' || { why="morning: $(ev_lines)"; return 1; }
 	keys "clear; TZ='$tz' $ASKBIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
-	wait_for '^> Full routine' || return 1
+	# The menu's key line is the question's hint while it asks.
+	wait_for 'j/k move  Enter start' || return 1
 	expect_not 'Back pain this morning' || return 1
 	keys q
 	expect_exit 0 || return 1
@@ -1694,12 +1696,14 @@ test_morning_checkin() {
 	printf '%s\tside-hold\tdone\t12\t3\t2\t-\n' \
 		"$(TZ=$tz date -d yesterday '+%Y-%m-%dT07:00:00%:z')" >"$hist"
 	keys "clear; TZ='$tz' XDG_CONFIG_HOME=$cfg $ASKBIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
-	wait_for '^> Full routine' || return 1
+	# The menu's key line is the question's hint while it asks.
+	wait_for 'j/k move  Enter start' || return 1
 	expect_not 'Back pain this morning' || return 1
 	keys q
 	expect_exit 0 || return 1
 	keys "clear; TZ='$tz' $BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
-	wait_for '^> Full routine' || return 1
+	# The menu's key line is the question's hint while it asks.
+	wait_for 'j/k move  Enter start' || return 1
 	expect_not 'Back pain this morning' || return 1
 	keys q
 	expect_exit 0 || return 1
