@@ -29,10 +29,10 @@ if [ ! -x "$BIN" ]; then
 	echo "e2e: 0 passed, 1 failed"
 	exit 1
 fi
-# Every test starts lumbar in a fresh HOME, where the first-run safety
-# screen (and, before noon, the morning check-in) would come first: the
-# tests of the timer pass --no-ask; the tests of those screens use $ASKBIN.
-ASKBIN=$BIN
+# Issue 12's questions (pain before, morning check-in, safety screen) have
+# tests of their own, which run $ASK_BIN; every other test wants the timer
+# alone, as --no-ask gives it.
+ASK_BIN=$BIN
 BIN="$BIN --no-ask"
 
 # Pin the environment, so colours, locale, time and history are the same
@@ -1554,7 +1554,7 @@ seed_shown() {
 # does not show them again.
 test_safety_first_run_then_continue() {
 	open_pane safefirst || return 1
-	keys "clear; $ASKBIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+	keys "clear; $ASK_BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
 	wait_for 'c none of these, continue +h one of these applies' || return 1
 	expect '^ When to get help' || return 1
 	expect 'See someone now if you have:' || return 1
@@ -1570,7 +1570,7 @@ test_safety_first_run_then_continue() {
 	expect 'no substitute for a physiotherapist' || return 1
 	keys q
 	expect_exit 0 || return 1
-	keys "clear; $ASKBIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+	keys "clear; $ASK_BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
 	wait_for '^> Full routine' || return 1
 	expect_not 'When to get help' || return 1
 	keys q
@@ -1586,7 +1586,7 @@ test_safety_h_exits_3_and_comes_back() {
 	mkdir -p "$cfg/lumbar"
 	printf 'emergency_number: "999"\n' >"$cfg/lumbar/config.yaml"
 	open_pane safeh || return 1
-	keys "clear; XDG_CONFIG_HOME=$cfg $ASKBIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+	keys "clear; XDG_CONFIG_HOME=$cfg $ASK_BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
 	wait_for 'c none of these, continue' || return 1
 	keys h
 	wait_for 'call your local emergency number, 999\.' || return 1
@@ -1600,7 +1600,7 @@ test_safety_h_exits_3_and_comes_back() {
 	ev_lines | grep -Eq '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}[+-][0-9]{2}:[0-9]{2}	safety-stop	-	-	-$' ||
 		{ why="safety-stop line: $(ev_lines | grep safety-stop)"; return 1; }
 	# The same day, even with nothing else due, every start shows it first.
-	keys "clear; $ASKBIN --catalogue $SHORT --history-file '$hist' side-hold; $REPORT" Enter
+	keys "clear; $ASK_BIN --catalogue $SHORT --history-file '$hist' side-hold; $REPORT" Enter
 	wait_for 'c none of these, continue' || return 1
 	keys c
 	wait_for '^ *GET READY' || return 1
@@ -1620,7 +1620,7 @@ test_safety_verb_and_i() {
 	keys c
 	expect_exit 0 || return 1
 	expect_events safety-shown safety-shown || return 1
-	keys "clear; $ASKBIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+	keys "clear; $ASK_BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
 	wait_for '^> Full routine' || return 1
 	expect_not 'When to get help' || return 1
 	keys i
@@ -1656,7 +1656,7 @@ test_morning_checkin() {
 	seed_shown "$tz"
 	printf '%s\tside-hold\tdone\t12\t3\t2\t-\n' \
 		"$(TZ=$tz date -d yesterday '+%Y-%m-%dT07:00:00%:z')" >"$hist"
-	keys "clear; TZ='$tz' $ASKBIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+	keys "clear; TZ='$tz' $ASK_BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
 	wait_for 'Back pain this morning\? 0-10' || return 1
 	expect 'Enter alone: skip for today' || return 1
 	keys Enter
@@ -1667,7 +1667,7 @@ test_morning_checkin() {
 	expect_exit 0 || return 1
 	expect_events safety-shown morning || return 1
 	ev_lines | grep -q '	morning	-	-	-$' || { why="morning: $(ev_lines)"; return 1; }
-	keys "clear; TZ='$tz' $ASKBIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+	keys "clear; TZ='$tz' $ASK_BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
 	# The menu's key line is the question's hint while it asks.
 	wait_for 'j/k move  Enter start' || return 1
 	expect_not 'Back pain this morning' || return 1
@@ -1678,7 +1678,7 @@ test_morning_checkin() {
 	seed_shown "$tz"
 	printf '%s\tside-hold\tdone\t12\t3\t2\t-\n' \
 		"$(TZ=$tz date -d yesterday '+%Y-%m-%dT07:00:00%:z')" >"$hist"
-	keys "clear; TZ='$tz' $ASKBIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+	keys "clear; TZ='$tz' $ASK_BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
 	wait_for 'Back pain this morning\? 0-10' || return 1
 	keys 1 1 0
 	wait_for 'Back pain this morning\? 0-10  10' || return 1
@@ -1695,7 +1695,7 @@ test_morning_checkin() {
 	seed_shown "$tz"
 	printf '%s\tside-hold\tdone\t12\t3\t2\t-\n' \
 		"$(TZ=$tz date -d yesterday '+%Y-%m-%dT07:00:00%:z')" >"$hist"
-	keys "clear; TZ='$tz' XDG_CONFIG_HOME=$cfg $ASKBIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+	keys "clear; TZ='$tz' XDG_CONFIG_HOME=$cfg $ASK_BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
 	# The menu's key line is the question's hint while it asks.
 	wait_for 'j/k move  Enter start' || return 1
 	expect_not 'Back pain this morning' || return 1
@@ -1749,11 +1749,11 @@ test_signals_on_safety_and_morning() {
 				seed_shown "$tz"
 				printf '%s\tside-hold\tdone\t12\t3\t2\t-\n' \
 					"$(TZ=$tz date -d yesterday '+%Y-%m-%dT07:00:00%:z')" >"$hist"
-				keys "clear; TZ='$tz' $ASKBIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+				keys "clear; TZ='$tz' $ASK_BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
 				wait_for 'Back pain this morning\? 0-10' || { why="$sig $where: $why"; return 1; }
 				;;
 			*)
-				keys "clear; $ASKBIN --catalogue $SHORT --history-file '$hist' safety; $REPORT" Enter
+				keys "clear; $ASK_BIN --catalogue $SHORT --history-file '$hist' safety; $REPORT" Enter
 				wait_for 'c none of these, continue' || { why="$sig $where: $why"; return 1; }
 				if [ $where = applies ]; then
 					keys h
