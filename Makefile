@@ -75,11 +75,13 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 CORE_SRC = src/catalogue.c src/catalogue_load.c src/plan.c src/session.c src/history.c \
            src/progress.c src/journal.c src/yaml_err.c src/hook.c src/settings.c src/words.c \
            src/events.c src/file.c
-APP_SRC  = src/main.c src/cli_text.c $(sort $(wildcard src/ui*.c))
+APP_SRC  = src/main.c src/cli_text.c src/verbs.c $(sort $(wildcard src/ui*.c))
 TESTS    = test_catalogue test_plan test_session test_history test_progress \
            test_hook test_settings test_words test_journal test_events test_file
 CORE_SRC += src/progression.c
 TESTS    += test_progression
+CORE_SRC += src/remind.c src/remind_config.c src/status.c
+TESTS    += test_remind
 
 B = build
 CORE_OBJ    = $(CORE_SRC:%.c=$(B)/%.o) $(B)/builtin_catalogue.o
@@ -179,7 +181,7 @@ $(B)/fuzz/fuzz_catalogue: tests/fuzz/fuzz_catalogue.c src/catalogue.c src/catalo
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
 
 $(B)/fuzz/fuzz_settings: tests/fuzz/fuzz_settings.c src/settings.c src/catalogue.c src/yaml_err.c \
-                         src/file.c
+                         src/file.c src/remind_config.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
 

@@ -1,13 +1,55 @@
-# bash completion for lumbar(1).
+# bash completion for lumbar(1): options, verbs, and the routine and
+# exercise ids of the catalogue lumbar would use (asked at completion time
+# with `lumbar list --format=tsv`).
+
+# The flags of due, remind, pause, resume and status, once the verb is typed.
+_lumbar_remind_verbs()
+{
+	local w
+	for w in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
+		case $w in
+		due) COMPREPLY=($(compgen -W "--quiet --count --format=line" -- "$cur")) ;;
+		remind) COMPREPLY=($(compgen -W "--install --dry-run --print-cron" -- "$cur")) ;;
+		pause)
+			if [[ $prev == --reason ]]; then
+				COMPREPLY=($(compgen -W "injury travel ill other" -- "$cur"))
+			elif [[ $prev != --until ]]; then
+				COMPREPLY=($(compgen -W "--until --reason" -- "$cur"))
+			fi
+			;;
+		resume) COMPREPLY=() ;;
+		status) COMPREPLY=($(compgen -W "--format=json" -- "$cur")) ;;
+		*) continue ;;
+		esac
+		return 0
+	done
+	return 1
+}
+
+_lumbar_ids()
+{
+	# Honour a --catalogue given earlier on the line.
+	local i cat=()
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		if [[ ${COMP_WORDS[i]} == --catalogue || ${COMP_WORDS[i]} == -C ]]; then
+			cat=(--catalogue "${COMP_WORDS[i+1]}")
+		fi
+	done
+	lumbar "${cat[@]}" list --format=tsv 2>/dev/null | cut -f1 | grep -v '^#'
+}
+
 _lumbar()
 {
-	local cur prev opts
+	local cur prev opts verbs verb= i
 	COMPREPLY=()
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
 	opts="--list --show --plan --format= --check --history --catalogue --level
 	      --history-file --no-bell --quiet --no-color --color --on-phase --speak --no-speak
 	      --no-ask --help --version"
+	verbs="list show plan check history checkin safety due remind pause resume status help"
+
+	_lumbar_remind_verbs && return 0
 
 	case $prev in
 	--catalogue | -C | --check | -c | --history-file)
@@ -20,6 +62,10 @@ _lumbar()
 		;;
 	--on-phase)
 		COMPREPLY=($(compgen -c -- "$cur"))
+		return 0
+		;;
+	--show | -s | --plan | -p)
+		COMPREPLY=($(compgen -W "$(_lumbar_ids)" -- "$cur"))
 		return 0
 		;;
 	esac
@@ -36,16 +82,20 @@ _lumbar()
 		;;
 	esac
 
-	# Exercise ids come from the catalogue lumbar would use, honouring a
-	# --catalogue given earlier on the line.
-	local i cat=()
+	# The verb, when one is already on the line (the first word that is one).
 	for ((i = 1; i < COMP_CWORD; i++)); do
-		if [[ ${COMP_WORDS[i]} == --catalogue || ${COMP_WORDS[i]} == -C ]]; then
-			cat=(--catalogue "${COMP_WORDS[i+1]}")
+		if [[ " $verbs " == *" ${COMP_WORDS[i]} "* ]]; then
+			verb=${COMP_WORDS[i]}
+			break
 		fi
 	done
-	local ids
-	ids=$(lumbar "${cat[@]}" --list --format=tsv 2>/dev/null | cut -f1 | grep -v '^#')
-	COMPREPLY=($(compgen -W "all due safety $ids" -- "$cur"))
+	case $verb in
+	show) COMPREPLY=($(compgen -W "$(_lumbar_ids)" -- "$cur")) ;;
+	plan) COMPREPLY=($(compgen -W "all $(_lumbar_ids)" -- "$cur")) ;;
+	check) COMPREPLY=($(compgen -f -- "$cur")) ;;
+	help) COMPREPLY=($(compgen -W "$verbs" -- "$cur")) ;;
+	checkin) COMPREPLY=($(compgen -W "0 1 2 3 4 5 6 7 8 9 10" -- "$cur")) ;;
+	"") COMPREPLY=($(compgen -W "$verbs all $(_lumbar_ids)" -- "$cur")) ;;
+	esac
 }
 complete -F _lumbar lumbar

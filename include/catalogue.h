@@ -26,6 +26,7 @@ enum {
 	CAT_MAX_SECONDS = 3600,
 	CAT_MAX_REPS = 100,
 	CAT_MAX_TIMES = 100,
+	CAT_MAX_ROUTINES = 20,
 };
 
 /* Defaults applied after loading when a key is absent. */
@@ -84,12 +85,26 @@ struct cat_exercise {
 	unsigned n_sets;
 };
 
+/*
+ * A named routine (`routines:` in the file): a few exercises played in a row,
+ * such as `morning`. Its id follows the exercise id rule and is unique
+ * across exercises and routines.
+ */
+struct cat_routine {
+	char *id; /* [a-z0-9-], 1..32 chars */
+	char *name;
+	unsigned *exercises; /* catalogue indexes, in the routine's order, no repeats */
+	unsigned n_exercises;
+};
+
 struct catalogue {
 	char *routine_name; /* never NULL after loading ("Routine" by default) */
 	unsigned prepare;   /* routine default, already applied to exercises */
 	unsigned switch_s;  /* routine default, already applied to sets */
 	struct cat_exercise *exercises;
 	unsigned n_exercises;
+	struct cat_routine *routines; /* may be empty */
+	unsigned n_routines;
 	void *priv; /* loader's own storage; do not touch (NULL when built by hand) */
 };
 
@@ -109,6 +124,9 @@ struct cat_error {
 
 /* Index of the exercise with this id, or -1. */
 int cat_find(const struct catalogue *cat, const char *id);
+
+/* Index of the named routine with this id, or -1. */
+int cat_find_routine(const struct catalogue *cat, const char *id);
 
 /*
  * The same lookup for many ids in a row (every line of a long history): the
@@ -131,8 +149,8 @@ bool cat_valid_id(const char *s, size_t len);
 
 /*
  * Words the command line gives a meaning of its own (`lumbar all`, `lumbar
- * due`, the commands to come), so no exercise may have one as its id. The
- * list ends with NULL.
+ * due`, the verbs such as `lumbar plan`), so no exercise or routine may have
+ * one as its id. The list ends with NULL.
  */
 extern const char *const cat_reserved_ids[];
 bool cat_id_reserved(const char *id);

@@ -14,11 +14,18 @@
 #include "history.h"
 #include "plan.h"
 
-/* --list: one line per exercise: id, name, length at the level, frequency. */
+/*
+ * --list: one line per named routine, then per exercise: id, name, length at
+ * the level, frequency ("routine of N exercises" for a routine).
+ */
 void cli_list(FILE *fp, const struct catalogue *cat, enum cat_level level, bool tsv);
 
 /* --show: everything about one exercise. */
 void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise, enum cat_level level);
+
+/* --show ROUTINE: a named routine's exercises in order, each with its length, and the total. */
+void cli_show_routine(FILE *fp, const struct catalogue *cat, unsigned routine,
+                      enum cat_level level);
 
 /* --plan: the timeline as a table ending in a `Total` line, or as TSV. */
 void cli_plan(FILE *fp, const struct catalogue *cat, const struct plan *plan, bool tsv);
@@ -29,5 +36,21 @@ void cli_plan(FILE *fp, const struct catalogue *cat, const struct plan *plan, bo
  */
 void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summary *s,
                  const char *path, bool tsv);
+
+/*
+ * Damaged lines of a history or events file, as compilers name them:
+ * `PATH:LINE: why` on stderr, the path escaped. Only the first
+ * CLI_DAMAGE_SHOWN are printed, so a file of a million broken lines costs no
+ * more than a few; cli_damage_end() then says how many more were skipped.
+ * Pass cli_damage_line as the reader's warn function with a struct
+ * cli_damage as its context.
+ */
+enum { CLI_DAMAGE_SHOWN = 20 };
+struct cli_damage {
+	const char *path;
+	unsigned n; /* damaged lines seen */
+};
+void cli_damage_line(void *ctx, unsigned line, const char *why);
+void cli_damage_end(const struct cli_damage *d);
 
 #endif

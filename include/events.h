@@ -178,4 +178,22 @@ enum ev_safety_due ev_safety_due(const struct hist *h, const struct ev_log *ev, 
  */
 bool ev_morning_due(const struct hist *h, const struct ev_log *ev, time_t now);
 
+/* ---- Pauses (lumbar pause, lumbar resume) ------------------------------------------ */
+
+/*
+ * The paused days the events say, sorted, not overlapping (for
+ * hist_summarize_paused()). A `pause` event on day D with value U (its
+ * last paused day, YYYY-MM-DD) pauses D..U; a later `pause` or a `resume`
+ * on day R ends the open run on R - 1 (a resume on the pause's own day
+ * leaves nothing paused). *out is malloc'd (free it) even when 0 is
+ * returned; running out of memory exits.
+ */
+size_t ev_pauses(const struct ev_log *ev, struct hist_pause **out);
+
+/* Whether `today` is paused, and its run's last day into *until (may be NULL). */
+bool ev_paused_until(const struct ev_log *ev, int32_t today, int32_t *until);
+
+/* Whether s is a pause reason (injury, travel, ill, other): NULL, or why not. */
+const char *ev_reason_check(const char *s);
+
 #endif

@@ -224,6 +224,18 @@ typedef void hist_warn_fn(void *ctx, unsigned line, const char *why);
 int hist_load(const char *path, struct hist *out, hist_warn_fn *warn, void *ctx,
               struct hist_error *err);
 
+/*
+ * As hist_load(), keeping only the lines dated `since` or later (the date
+ * as written, the first 10 bytes): older lines are skipped unparsed, and so
+ * unreported. Enough for what depends on this week only (hist_due() after
+ * hist_summarize() with a `since` of hist_week_start(today)), fast on years
+ * of history (`lumbar due`). INT32_MIN keeps every line.
+ */
+int hist_load_since(const char *path, int32_t since, struct hist *out, hist_warn_fn *warn,
+                    void *ctx, struct hist_error *err);
+int hist_parse_since(const char *buf, size_t len, int32_t since, struct hist *out,
+                     hist_warn_fn *warn, void *ctx, struct hist_error *err);
+
 /* As hist_load(), from a buffer in memory (tests, fuzzing, benchmarks). */
 int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn, void *ctx,
                struct hist_error *err);
@@ -320,6 +332,29 @@ int hist_summarize(const struct hist *h, const struct catalogue *cat, time_t now
                    struct hist_summary *out);
 
 /*
+ * Paused days (lumbar pause), `from` to `to` inclusive. A list of them is
+ * sorted and its runs do not overlap (ev_pauses() builds it so).
+ */
+struct hist_pause {
+	int32_t from, to;
+};
+
+/*
+ * hist_summarize() with paused days: a paused day is not expected in the
+ * adherence figures (neither in the 7- nor the 30-day window; work done on
+ * it still counts, capped at 100 %), and a run of paused days between two
+ * days with a done entry, or between the last one and today, does not break
+ * the streak (nor adds to it). hist_summarize() is this with no pauses.
+ */
+int hist_summarize_paused(const struct hist *h, const struct catalogue *cat, time_t now,
+                          const struct hist_pause *paused, size_t n_paused,
+                          struct hist_summary *out);
+
+/* Whether `day` is in one of the n runs; how many days of from..to are. */
+bool hist_paused(const struct hist_pause *p, size_t n, int32_t day);
+unsigned hist_paused_days(const struct hist_pause *p, size_t n, int32_t from, int32_t to);
+
+/*
  * The due list: the catalogue indexes (in catalogue order) of the exercises
  * still due on the summary's day, the day of the `now` given to
  * hist_summarize(). Without counts to go by (`s` NULL, or a summary of
@@ -394,6 +429,9 @@ const char *hist_parse_time(const char *s, size_t len, int32_t *day, time_t *whe
  * length). Returns how many fields the line has, which may exceed max.
  */
 unsigned hist_split(const char *s, size_t len, const char **f, size_t *fl, unsigned max);
+
+/* A civil date `YYYY-MM-DD` into a day number. Returns 0, or -1. */
+int hist_parse_day(const char *s, size_t len, int32_t *day);
 
 /* A score field: `-` (HIST_NO_PAIN) or 0..10. Returns 0, or -1. */
 int hist_parse_score(const char *s, size_t len, int *out);

@@ -92,6 +92,17 @@ struct prog_state {
  */
 int prog_path(const char *state_dir, const char *history_abs, char *buf, size_t len);
 
+/*
+ * The progress file of the history at `history` (as given: relative or
+ * absolute): prog_path() in lumbar's state folder (hist_path()'s folder for
+ * these XDG_STATE_HOME and HOME), named after the history's absolute path,
+ * its folder resolved when it exists. Returns 0, or -1 (buf "") without a
+ * state folder (no HOME) or when a path does not fit. Shared by the player
+ * and `lumbar status`/`remind` (is a routine playing?).
+ */
+int prog_path_for(const char *history, const char *xdg_state_home, const char *home, char *buf,
+                  size_t len);
+
 /* prog_lock(): another process holds the lock. */
 enum { PROG_LOCK_BUSY = -2 };
 

@@ -6,6 +6,9 @@
  *   speak: false
  *   on_phase: "notify-send \"$LUMBAR_SAY\""   # at most 1000 bytes
  *   color: true
+ *   notify: "notify-send -a lumbar \"$LUMBAR_TITLE\" \"$LUMBAR_BODY\""
+ *   remind_at: ["07:30", "18:30"]            # lumbar remind --install
+ *   remind_parts: ["05-12", "12-17", "17-23"] # once-per-part reminders
  *   ask_morning: true           # the morning check-in
  *   emergency_number: "112"     # 1-15 digits, + and spaces
  *
@@ -23,9 +26,13 @@
 #include <stddef.h>
 
 #include "catalogue.h"
+#include "remind.h"
 
 /* Largest settings file read; a real one is a few lines. */
 #define SETTINGS_MAX_FILE (64u * 1024u)
+
+/* The notify command when config.yaml sets none. */
+#define SETTINGS_NOTIFY "notify-send -a lumbar \"$LUMBAR_TITLE\" \"$LUMBAR_BODY\""
 
 /* Longest on_phase command, in bytes (the same bound as --on-phase). */
 #define SETTINGS_MAX_COMMAND 1000
@@ -40,6 +47,10 @@ struct settings {
 	int speak;            /* -1 unset, 0 false, 1 true */
 	int color;            /* -1 unset, 0 false, 1 true */
 	char *on_phase;       /* NULL when unset or empty; owned */
+	/* The reminder's command; NULL: SETTINGS_NOTIFY; owned. */
+	char *notify;
+	/* remind_at and remind_parts; the defaults when unset. */
+	struct rem_config remind;
 
 	/* The morning check-in: -1 unset, 0 false, 1 true. */
 	int ask_morning;

@@ -18,6 +18,7 @@ enum ui_start {
 	UI_START_ROUTINE,  /* `lumbar all` */
 	UI_START_EXERCISE, /* `lumbar ID` */
 	UI_START_DUE,      /* `lumbar due` */
+	UI_START_NAMED,    /* `lumbar morning`: a named routine of the catalogue */
 	UI_START_SAFETY,   /* `lumbar safety`: the safety screen, then exit */
 };
 
@@ -26,6 +27,7 @@ struct ui_options {
 	enum cat_level level;
 	enum ui_start start;
 	unsigned exercise;        /* with UI_START_EXERCISE */
+	unsigned routine;         /* with UI_START_NAMED: index into cat->routines */
 	bool bell;                /* audible bell at phase changes */
 	bool flash;               /* visual flash (kept with --no-bell) */
 	bool color;               /* false with NO_COLOR or --no-color */

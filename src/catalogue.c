@@ -100,6 +100,16 @@ int cat_find(const struct catalogue *cat, const char *id)
 	return -1;
 }
 
+int cat_find_routine(const struct catalogue *cat, const char *id)
+{
+	if (cat == NULL || id == NULL)
+		return -1;
+	for (unsigned i = 0; i < cat->n_routines; i++)
+		if (strcmp(cat->routines[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
 /* An insertion sort: a catalogue holds at most CAT_MAX_EXERCISES ids. */
 void cat_index_init(struct cat_index *ix, const struct catalogue *cat)
 {

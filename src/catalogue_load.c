@@ -85,11 +85,20 @@ struct raw_routine {
 	char *name, *prepare, *switch_s;
 };
 
+/* One entry of `routines:`, a named routine. */
+struct raw_named {
+	char *id, *name;
+	char **exercises;
+	unsigned n_exercises;
+};
+
 struct raw_catalogue {
 	char *version;
 	struct raw_routine *routine;
 	struct raw_exercise *exercises;
 	unsigned n_exercises;
+	struct raw_named *routines;
+	unsigned n_routines;
 };
 
 /* ---- Schema --------------------------------------------------------------- */
@@ -185,12 +194,31 @@ static const cyaml_schema_field_t routine_fields[] = {
 	CYAML_FIELD_END,
 };
 
+static const cyaml_schema_value_t id_entry = {
+	CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 1, CAT_MAX_ID),
+};
+
+static const cyaml_schema_field_t named_fields[] = {
+	CYAML_FIELD_STRING_PTR("id", CYAML_FLAG_DEFAULT, struct raw_named, id, 1, CAT_MAX_ID),
+	TEXT("name", CYAML_FLAG_DEFAULT, struct raw_named, name, 1),
+	CYAML_FIELD_SEQUENCE_COUNT("exercises", CYAML_FLAG_POINTER, struct raw_named, exercises,
+	                           n_exercises, &id_entry, 1, CAT_MAX_EXERCISES),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t named_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct raw_named, named_fields),
+};
+
 static const cyaml_schema_field_t top_fields[] = {
 	NUMBER("version", CYAML_FLAG_DEFAULT, struct raw_catalogue, version),
 	CYAML_FIELD_MAPPING_PTR("routine", CYAML_FLAG_OPTIONAL, struct raw_catalogue, routine,
 	                        routine_fields),
 	CYAML_FIELD_SEQUENCE_COUNT("exercises", CYAML_FLAG_POINTER, struct raw_catalogue, exercises,
 	                           n_exercises, &exercise_entry, 1, CAT_MAX_EXERCISES),
+	CYAML_FIELD_SEQUENCE_COUNT("routines", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+	                           struct raw_catalogue, routines, n_routines, &named_entry, 0,
+	                           CAT_MAX_ROUTINES),
 	CYAML_FIELD_END,
 };
 
@@ -215,13 +243,23 @@ static void copy_str(char *dst, size_t size, const char *src)
 	dst[n] = '\0';
 }
 
-/* The path of a set's key, or of an exercise's key when set is -1. */
-static struct yerr_path path_of(unsigned ex, int set, const char *key1, const char *key2)
+/* The path of a key of entry `i` of a top-level list ("exercises", "routines"). */
+static struct yerr_path path_in(const char *list, unsigned i, const char *key)
 {
 	struct yerr_path p = { 0 };
 
-	yerr_path_key(&p, "exercises");
-	yerr_path_index(&p, ex);
+	yerr_path_key(&p, list);
+	yerr_path_index(&p, i);
+	if (key != NULL)
+		yerr_path_key(&p, key);
+	return p;
+}
+
+/* The path of a set's key, or of an exercise's key when set is -1. */
+static struct yerr_path path_of(unsigned ex, int set, const char *key1, const char *key2)
+{
+	struct yerr_path p = path_in("exercises", ex, NULL);
+
 	if (set >= 0) {
 		yerr_path_key(&p, "sets");
 		yerr_path_index(&p, (unsigned)set);
@@ -273,9 +311,12 @@ static void describe(struct loader *L, const struct yerr_path *p, char *where, s
 	for (unsigned i = 0; i < p->n; i++) {
 		bool next_index = i + 1 < p->n && p->c[i + 1].is_index;
 
-		if (i == 0 && next_index && strcmp(p->c[i].key, "exercises") == 0) {
+		bool is_routine = i == 0 && next_index && strcmp(p->c[i].key, "routines") == 0;
+
+		if (i == 0 && next_index && (is_routine || strcmp(p->c[i].key, "exercises") == 0)) {
 			unsigned ex = p->c[i + 1].index;
-			struct yerr_path idp = path_of(ex, -1, "id", NULL);
+			const char *what = is_routine ? "routine" : "exercise";
+			struct yerr_path idp = path_in(p->c[i].key, ex, "id");
 			const yaml_node_t *id = NULL;
 			bool id_is_the_key = i + 2 < p->n && !p->c[i + 2].is_index &&
 			                     strcmp(p->c[i + 2].key, "id") == 0;
@@ -284,11 +325,11 @@ static void describe(struct loader *L, const struct yerr_path *p, char *where, s
 				id = yerr_doc_find(&L->doc, &idp, idp.n, false);
 			if (id != NULL && id->type == YAML_SCALAR_NODE &&
 			    quotable(id->data.scalar.value, id->data.scalar.length, CAT_MAX_ID))
-				w += (size_t)snprintf(where + w, wlen - w, "exercise '%.*s'",
+				w += (size_t)snprintf(where + w, wlen - w, "%s '%.*s'", what,
 				                      (int)id->data.scalar.length,
 				                      (const char *)id->data.scalar.value);
 			else
-				w += (size_t)snprintf(where + w, wlen - w, "exercise %u", ex + 1);
+				w += (size_t)snprintf(where + w, wlen - w, "%s %u", what, ex + 1);
 			i++;
 		} else if (i == 2 && next_index && strcmp(p->c[i].key, "sets") == 0 &&
 		           !p->c[0].is_index && strcmp(p->c[0].key, "exercises") == 0) {
@@ -618,44 +659,79 @@ static bool build_set(struct loader *L, unsigned ex, unsigned si, const struct r
 	return number(L, &p, r->rest_after, true, 0, CAT_MAX_SECONDS, &out->rest_after);
 }
 
-static bool build_exercise(struct loader *L, const struct catalogue *cat, unsigned ex,
-                           const struct raw_exercise *r, struct cat_exercise *out)
+/*
+ * `what` at path `p` ("id '%s'" of an exercise or routine, or an exercise
+ * named in a routine) repeats the one at `first`, which is `first_words`
+ * ("exercise 2") when the document gives it no line.
+ */
+static void repeated(struct loader *L, const struct yerr_path *p, const struct yerr_path *first,
+                     const char *what, const char *first_words)
 {
-	struct yerr_path p = path_of(ex, -1, "id", NULL);
+	unsigned first_line = 0;
 
-	if (!cat_valid_id(r->id, strlen(r->id))) {
+	if (locate(L, first, first->n, false))
+		first_line = L->err->line;
+	L->err->line = L->err->col = 0;
+	locate(L, p, p->n, false);
+	if (first_line > 0)
+		fail_msg(L, NULL, "%s (first at line %u)", what, first_line);
+	else
+		fail_msg(L, NULL, "%s (first as %s)", what, first_words);
+}
+
+/*
+ * The id of entry `i` of `list` ("exercises" or "routines"): the id rule,
+ * not a reserved word, and unique across exercises and routines (those
+ * before it: exercises are built first).
+ */
+static bool check_id(struct loader *L, const struct catalogue *cat, const char *list, unsigned i,
+                     const char *id)
+{
+	struct yerr_path p = path_in(list, i, "id"), first;
+	bool in_routines = strcmp(list, "routines") == 0;
+	unsigned n_ex = in_routines ? cat->n_exercises : i;
+	char what[CAT_MAX_ID + 32], words[64];
+
+	if (!cat_valid_id(id, strlen(id))) {
 		locate(L, &p, p.n, false);
-		fail_msg(L, &p, "id '%.32s' may only use a-z, 0-9 and '-'", r->id);
+		fail_msg(L, &p, "id '%.32s' may only use a-z, 0-9 and '-'", id);
 		return false;
 	}
-	if (cat_id_reserved(r->id)) {
+	if (cat_id_reserved(id)) {
 		locate(L, &p, p.n, false);
 		fail_msg(L, &p,
 		         "id '%s' is a word lumbar's command line keeps for itself; choose "
 		         "another",
-		         r->id);
+		         id);
 		return false;
 	}
-	for (unsigned j = 0; j < ex; j++) {
-		if (strcmp(cat->exercises[j].id, r->id) == 0) {
-			struct yerr_path first = path_of(j, -1, "id", NULL);
-			unsigned first_line;
-
-			if (locate(L, &first, first.n, false))
-				first_line = L->err->line;
-			else
-				first_line = 0;
-			L->err->line = L->err->col = 0;
-			locate(L, &p, p.n, false);
-			if (first_line > 0)
-				fail_msg(L, NULL, "duplicate id '%s' (first at line %u)", r->id,
-				         first_line);
-			else
-				fail_msg(L, NULL, "duplicate id '%s' (first as exercise %u)", r->id,
-				         j + 1);
+	snprintf(what, sizeof(what), "duplicate id '%s'", id);
+	for (unsigned j = 0; j < n_ex; j++) {
+		if (strcmp(cat->exercises[j].id, id) == 0) {
+			first = path_in("exercises", j, "id");
+			snprintf(words, sizeof(words), "exercise %u", j + 1);
+			repeated(L, &p, &first, what, words);
 			return false;
 		}
 	}
+	for (unsigned j = 0; in_routines && j < i; j++) {
+		if (strcmp(cat->routines[j].id, id) == 0) {
+			first = path_in("routines", j, "id");
+			snprintf(words, sizeof(words), "routine %u", j + 1);
+			repeated(L, &p, &first, what, words);
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool build_exercise(struct loader *L, const struct catalogue *cat, unsigned ex,
+                           const struct raw_exercise *r, struct cat_exercise *out)
+{
+	struct yerr_path p;
+
+	if (!check_id(L, cat, "exercises", ex, r->id))
+		return false;
 	out->id = r->id;
 	out->name = r->name;
 	out->summary = r->summary;
@@ -700,6 +776,42 @@ static bool build_exercise(struct loader *L, const struct catalogue *cat, unsign
 	return true;
 }
 
+/*
+ * A named routine: its id, then each exercise it names, which must be in the
+ * catalogue and appear once.
+ */
+static bool build_routine(struct loader *L, const struct catalogue *cat, unsigned ri,
+                          const struct raw_named *r, struct cat_routine *out)
+{
+	if (!check_id(L, cat, "routines", ri, r->id))
+		return false;
+	out->id = r->id;
+	out->name = r->name;
+	out->exercises = xcalloc(r->n_exercises, sizeof(*out->exercises));
+	out->n_exercises = r->n_exercises;
+	for (unsigned k = 0; k < r->n_exercises; k++) {
+		struct yerr_path p = path_in("routines", ri, "exercises");
+		int ex = cat_find(cat, r->exercises[k]);
+
+		yerr_path_index(&p, k);
+		if (ex < 0) {
+			locate(L, &p, p.n, false);
+			fail_msg(L, &p, "no exercise '%.32s' in this catalogue", r->exercises[k]);
+			return false;
+		}
+		for (unsigned j = 0; j < k; j++) {
+			if (out->exercises[j] == (unsigned)ex) {
+				locate(L, &p, p.n, false);
+				fail_msg(L, &p, "exercise '%s' is named twice (items %u and %u)",
+				         r->exercises[k], j + 1, k + 1);
+				return false;
+			}
+		}
+		out->exercises[k] = (unsigned)ex;
+	}
+	return true;
+}
+
 static void free_model(struct catalogue *cat)
 {
 	if (cat == NULL)
@@ -708,6 +820,10 @@ static void free_model(struct catalogue *cat)
 		for (unsigned i = 0; i < cat->n_exercises; i++)
 			free(cat->exercises[i].sets);
 	free(cat->exercises);
+	if (cat->routines != NULL)
+		for (unsigned i = 0; i < cat->n_routines; i++)
+			free(cat->routines[i].exercises);
+	free(cat->routines);
 	free(cat->priv);
 	free(cat);
 }
@@ -762,6 +878,13 @@ static struct catalogue *build(struct loader *L, struct raw_catalogue *raw)
 	for (unsigned i = 0; i < raw->n_exercises; i++) {
 		cat->n_exercises = i + 1;
 		if (!build_exercise(L, cat, i, &raw->exercises[i], &cat->exercises[i]))
+			goto fail;
+	}
+	if (raw->n_routines > 0)
+		cat->routines = xcalloc(raw->n_routines, sizeof(*cat->routines));
+	for (unsigned i = 0; i < raw->n_routines; i++) {
+		cat->n_routines = i + 1;
+		if (!build_routine(L, cat, i, &raw->routines[i], &cat->routines[i]))
 			goto fail;
 	}
 	return cat;

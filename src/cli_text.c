@@ -9,6 +9,37 @@
 
 /* ---- --list ------------------------------------------------------------------ */
 
+/* A named routine's length: the sum of its exercises'. */
+static unsigned routine_seconds(const struct catalogue *cat, const struct cat_routine *r,
+                                enum cat_level level)
+{
+	unsigned secs = 0;
+
+	for (unsigned k = 0; k < r->n_exercises; k++)
+		secs += plan_exercise_seconds(cat, r->exercises[k], level);
+	return secs;
+}
+
+/* The routines come first, with "routine of N exercises" where exercises say how often. */
+static void list_routines(FILE *fp, const struct catalogue *cat, enum cat_level level, bool tsv,
+                          int wid, int wname)
+{
+	char clock[16];
+
+	for (unsigned i = 0; i < cat->n_routines; i++) {
+		const struct cat_routine *r = &cat->routines[i];
+		unsigned secs = routine_seconds(cat, r, level);
+
+		if (tsv)
+			fprintf(fp, "%s\t%s\t%u\troutine of %u exercise%s\n", r->id, r->name, secs,
+			        r->n_exercises, r->n_exercises == 1 ? "" : "s");
+		else
+			fprintf(fp, "%-*s  %-*s  %6s  routine of %u exercise%s\n", wid, r->id,
+			        wname, r->name, plan_format_clock(secs, clock, sizeof(clock)),
+			        r->n_exercises, r->n_exercises == 1 ? "" : "s");
+	}
+}
+
 void cli_list(FILE *fp, const struct catalogue *cat, enum cat_level level, bool tsv)
 {
 	int wid = 2, wname = 4;
@@ -19,8 +50,14 @@ void cli_list(FILE *fp, const struct catalogue *cat, enum cat_level level, bool 
 		wid = a > wid ? a : wid;
 		wname = b > wname ? b : wname;
 	}
+	for (unsigned i = 0; i < cat->n_routines; i++) {
+		int a = (int)strlen(cat->routines[i].id), b = (int)strlen(cat->routines[i].name);
+		wid = a > wid ? a : wid;
+		wname = b > wname ? b : wname;
+	}
 	if (tsv)
 		fprintf(fp, "#id\tname\tseconds\tfrequency\n");
+	list_routines(fp, cat, level, tsv, wid, wname);
 	for (unsigned i = 0; i < cat->n_exercises; i++) {
 		const struct cat_exercise *ex = &cat->exercises[i];
 		unsigned secs = plan_exercise_seconds(cat, i, level);
@@ -90,6 +127,31 @@ void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise, enum cat
 	    fp, "Length: %s at %s level (with %u s to get ready)\n",
 	    plan_format_clock(plan_exercise_seconds(cat, exercise, level), clock, sizeof(clock)),
 	    cat_level_name(level), ex->prepare);
+}
+
+void cli_show_routine(FILE *fp, const struct catalogue *cat, unsigned routine, enum cat_level level)
+{
+	const struct cat_routine *r = &cat->routines[routine];
+	char clock[16];
+	int wname = 4;
+
+	for (unsigned k = 0; k < r->n_exercises; k++) {
+		int b = (int)strlen(cat->exercises[r->exercises[k]].name);
+		wname = b > wname ? b : wname;
+	}
+	fprintf(fp, "%s (%s)\nA routine of %u exercise%s, in this order:\n", r->name, r->id,
+	        r->n_exercises, r->n_exercises == 1 ? "" : "s");
+	for (unsigned k = 0; k < r->n_exercises; k++) {
+		const struct cat_exercise *ex = &cat->exercises[r->exercises[k]];
+
+		fprintf(fp, "  %u. %-*s  %6s  %s\n", k + 1, wname, ex->name,
+		        plan_format_clock(plan_exercise_seconds(cat, r->exercises[k], level), clock,
+		                          sizeof(clock)),
+		        ex->id);
+	}
+	fprintf(fp, "\nLength: %s at %s level\n",
+	        plan_format_clock(routine_seconds(cat, r, level), clock, sizeof(clock)),
+	        cat_level_name(level));
 }
 
 /* ---- --plan ------------------------------------------------------------------ */
@@ -235,4 +297,24 @@ void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summar
 		        : d >= 0.5 ? "worse"
 		                   : "about the same");
 	}
+}
+
+/* ---- Damaged lines -------------------------------------------------------------- */
+
+void cli_damage_line(void *ctx, unsigned line, const char *why)
+{
+	struct cli_damage *d = ctx;
+	char safe[4 * 4096 + 1];
+
+	if (++d->n <= CLI_DAMAGE_SHOWN)
+		fprintf(stderr, "%s:%u: %s\n", cat_escape(safe, sizeof(safe), d->path), line, why);
+}
+
+void cli_damage_end(const struct cli_damage *d)
+{
+	char safe[4 * 4096 + 1];
+
+	if (d->n > CLI_DAMAGE_SHOWN)
+		fprintf(stderr, "%s: %u more damaged lines skipped, not shown\n",
+		        cat_escape(safe, sizeof(safe), d->path), d->n - CLI_DAMAGE_SHOWN);
 }

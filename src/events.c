@@ -4,6 +4,7 @@
  * check-in are due. The file's I/O, line walk and timestamps are history.c's.
  */
 #include "events.h"
+#include "file.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -124,6 +125,9 @@ int ev_append(const char *path, const struct ev_event *e, struct hist_error *err
 		else
 			value[0] = '\0';
 	}
+	int32_t until;
+	if (ok && e->kind == EV_PAUSE)
+		ok = hist_parse_day(e->value, vlen, &until) == 0;
 	if (!ok) {
 		hist_set_error(err, 0, "cannot write to %s: refusing a malformed event", path);
 		if (err)
@@ -186,6 +190,12 @@ int ev_parse_line(const char *s, size_t len, struct ev_event *e, char *why, size
 		snprintf(why, why_len, "bad value \"%s\" (want %s)", q,
 		         e->kind == EV_MORNING ? "0-10 or -"
 		                               : "- or 1-16 characters without spaces");
+		return -1;
+	}
+	int32_t until;
+	if (e->kind == EV_PAUSE && hist_parse_day(f[3], fl[3], &until) != 0) {
+		hist_quote(q, sizeof(q), f[3], fl[3]);
+		snprintf(why, why_len, "bad value \"%s\" (a pause wants its end, YYYY-MM-DD)", q);
 		return -1;
 	}
 	if (!(fl[3] == 1 && f[3][0] == '-')) {
@@ -382,4 +392,59 @@ bool ev_morning_due(const struct hist *h, const struct ev_log *ev, time_t now)
 		if (h->e[i].day == today - 1)
 			return true;
 	return false;
+}
+
+/* ---- Pauses ------------------------------------------------------------------------ */
+
+size_t ev_pauses(const struct ev_log *ev, struct hist_pause **out)
+{
+	size_t n = 0;
+	struct hist_pause *p = xcalloc(ev->n ? ev->n : 1, sizeof(*p));
+
+	for (size_t i = 0; i < ev->n; i++) {
+		const struct ev_event *e = &ev->e[i];
+		int32_t until;
+
+		if (e->kind != EV_PAUSE && e->kind != EV_RESUME)
+			continue;
+		/* A new pause or a resume ends the open run the day before. */
+		if (n > 0 && p[n - 1].to >= e->day) {
+			p[n - 1].to = e->day - 1;
+			if (p[n - 1].to < p[n - 1].from)
+				n--;
+		}
+		if (e->kind == EV_PAUSE &&
+		    hist_parse_day(e->value, strlen(e->value), &until) == 0 && until >= e->day &&
+		    (n == 0 || e->day > p[n - 1].to))
+			p[n++] = (struct hist_pause){ e->day, until };
+	}
+	*out = p;
+	return n;
+}
+
+bool ev_paused_until(const struct ev_log *ev, int32_t today, int32_t *until)
+{
+	struct hist_pause *p;
+	size_t n = ev_pauses(ev, &p);
+	bool paused = false;
+
+	for (size_t i = 0; i < n && !paused; i++) {
+		if (today >= p[i].from && today <= p[i].to) {
+			paused = true;
+			if (until)
+				*until = p[i].to;
+		}
+	}
+	free(p);
+	return paused;
+}
+
+const char *ev_reason_check(const char *s)
+{
+	static const char *const reasons[] = { "injury", "travel", "ill", "other" };
+
+	for (size_t i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++)
+		if (strcmp(s, reasons[i]) == 0)
+			return NULL;
+	return "the reasons are injury, travel, ill and other";
 }

@@ -507,6 +507,17 @@ const char *hist_parse_time(const char *s, size_t len, int32_t *day, time_t *whe
 	return NULL;
 }
 
+int hist_parse_day(const char *s, size_t len, int32_t *day)
+{
+	unsigned y, mo, d;
+
+	if (len != 10 || digits(s, 4, &y) || s[4] != '-' || digits(s + 5, 2, &mo) || s[7] != '-' ||
+	    digits(s + 8, 2, &d) || mo < 1 || mo > 12 || d < 1 || d > month_days((int)y, mo))
+		return -1;
+	*day = hist_day_from_civil((int)y, mo, d);
+	return 0;
+}
+
 int hist_parse_score(const char *s, size_t len, int *out)
 {
 	unsigned v;
@@ -690,12 +701,19 @@ struct parse_ctx {
 	size_t n;
 	hist_warn_fn *warn;
 	void *ctx;
+	int32_t since; /* lines dated before this day are skipped unread */
 };
 
 static void parse_one(void *ctx, unsigned lineno, const char *s, size_t len)
 {
 	struct parse_ctx *pc = ctx;
 	char why[192];
+	int32_t day;
+
+	/* The date leads the line: an old one is skipped before any parsing. */
+	if (pc->since != INT32_MIN && len > 10 && hist_parse_day(s, 10, &day) == 0 &&
+	    day < pc->since)
+		return;
 
 	if (hist_parse_line(s, len, &pc->e[pc->n], why, sizeof(why)) == 0)
 		pc->e[pc->n++].line = lineno;
@@ -706,6 +724,12 @@ static void parse_one(void *ctx, unsigned lineno, const char *s, size_t len)
 int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn, void *ctx,
                struct hist_error *err)
 {
+	return hist_parse_since(buf, len, INT32_MIN, out, warn, ctx, err);
+}
+
+int hist_parse_since(const char *buf, size_t len, int32_t since, struct hist *out,
+                     hist_warn_fn *warn, void *ctx, struct hist_error *err)
+{
 	(void)err; /* nothing to report: running out of memory exits (file.h) */
 	if (len == 0) {
 		out->e = NULL;
@@ -713,7 +737,8 @@ int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn
 		return 0;
 	}
 	/* Count lines first so one allocation holds every entry. */
-	struct parse_ctx pc = { xmalloc(hist_count_lines(buf, len) * sizeof(*pc.e)), 0, warn, ctx };
+	struct parse_ctx pc = { xmalloc(hist_count_lines(buf, len) * sizeof(*pc.e)), 0, warn, ctx,
+		                since };
 	hist_each_line(buf, len, parse_one, &pc);
 
 	struct hist_entry *e = pc.e;
@@ -733,12 +758,18 @@ int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn
 int hist_load(const char *path, struct hist *out, hist_warn_fn *warn, void *ctx,
               struct hist_error *err)
 {
+	return hist_load_since(path, INT32_MIN, out, warn, ctx, err);
+}
+
+int hist_load_since(const char *path, int32_t since, struct hist *out, hist_warn_fn *warn,
+                    void *ctx, struct hist_error *err)
+{
 	char *buf;
 	size_t len;
 
 	if (hist_read_text(path, &buf, &len, err) != 0)
 		return -1;
-	int rc = hist_parse(buf, len, out, warn, ctx, err);
+	int rc = hist_parse_since(buf, len, since, out, warn, ctx, err);
 	free(buf);
 	return rc;
 }
@@ -849,8 +880,42 @@ static unsigned pct(double done, double expected)
 	return p >= 100.0 ? 100 : (unsigned)p;
 }
 
+bool hist_paused(const struct hist_pause *p, size_t n, int32_t day)
+{
+	for (size_t i = 0; i < n; i++)
+		if (day >= p[i].from && day <= p[i].to)
+			return true;
+	return false;
+}
+
+unsigned hist_paused_days(const struct hist_pause *p, size_t n, int32_t from, int32_t to)
+{
+	unsigned count = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int32_t a = p[i].from > from ? p[i].from : from;
+		int32_t b = p[i].to < to ? p[i].to : to;
+		if (b >= a)
+			count += (unsigned)(b - a + 1);
+	}
+	return count;
+}
+
+/* Whether every day strictly between `a` and `b` is paused (none between: true). */
+static bool bridged(const struct hist_pause *p, size_t n, int32_t a, int32_t b)
+{
+	return b - a <= 1 || hist_paused_days(p, n, a + 1, b - 1) == (unsigned)(b - a - 1);
+}
+
 int hist_summarize(const struct hist *h, const struct catalogue *cat, time_t now,
                    struct hist_summary *out)
+{
+	return hist_summarize_paused(h, cat, now, NULL, 0, out);
+}
+
+int hist_summarize_paused(const struct hist *h, const struct catalogue *cat, time_t now,
+                          const struct hist_pause *paused, size_t n_paused,
+                          struct hist_summary *out)
 {
 	struct hist_summary s;
 	const unsigned nx = cat ? cat->n_exercises : 0;
@@ -957,14 +1022,20 @@ int hist_summarize(const struct hist *h, const struct catalogue *cat, time_t now
 		x->done30 = done30[k];
 		if (first > s.today)
 			continue;
+		/* Paused days are not expected (lumbar pause). */
+		unsigned p7 = hist_paused_days(paused, n_paused, from7, s.today - 1);
+		unsigned p30 = hist_paused_days(paused, n_paused, from30, s.today - 1);
+		bool p_today = hist_paused(paused, n_paused, s.today);
 		if (f->per == CAT_PER_DAY) {
 			/* Today expects only what was already done: it is not over. */
 			unsigned t = x->today > f->times ? f->times : x->today;
-			x->expected7 = (double)f->times * (s.today - from7) + t;
-			x->expected30 = (double)f->times * (s.today - from30) + t;
+			x->expected7 = (double)f->times * (s.today - from7 - p7) + t;
+			x->expected30 = (double)f->times * (s.today - from30 - p30) + t;
 		} else {
-			x->expected7 = (double)f->times * (s.today - from7 + 1) / 7.0;
-			x->expected30 = (double)f->times * (s.today - from30 + 1) / 7.0;
+			x->expected7 =
+			    (double)f->times * (s.today - from7 + 1 - p7 - p_today) / 7.0;
+			x->expected30 =
+			    (double)f->times * (s.today - from30 + 1 - p30 - p_today) / 7.0;
 		}
 		x->pct7 = pct(x->done7, x->expected7);
 		x->pct30 = pct(x->done30, x->expected30);
@@ -991,12 +1062,13 @@ int hist_summarize(const struct hist *h, const struct catalogue *cat, time_t now
 	for (size_t r = 0; r < s.n_days && s.days[r].day <= s.today; r++) {
 		if (s.days[r].done == 0)
 			continue;
-		run = run && s.days[r].day == prev + 1 ? run + 1 : 1;
+		/* Paused days between two done days do not break the run. */
+		run = run && bridged(paused, n_paused, prev, s.days[r].day) ? run + 1 : 1;
 		prev = s.days[r].day;
 		if (run > s.best_streak)
 			s.best_streak = run;
 	}
-	s.streak = run && prev >= s.today - 1 ? run : 0;
+	s.streak = run && bridged(paused, n_paused, prev, s.today) ? run : 0;
 
 	/* Pain: the first and last week with scores. */
 	for (size_t r = 0; r < s.n_days; r++) {

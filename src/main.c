@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -22,11 +23,16 @@
 #include "cli_text.h"
 #include "config.h"
 #include "events.h"
+#include "file.h"
 #include "history.h"
 #include "hook.h"
 #include "settings.h"
 #include "plan.h"
+#include "progress.h"
+#include "remind.h"
+#include "status.h"
 #include "ui.h"
+#include "verbs.h"
 
 /* sysexits(3) values, spelled out so the contract is visible here. */
 enum {
@@ -51,7 +57,8 @@ enum mode {
 
 struct options {
 	enum mode mode;
-	const char *target; /* ID, "all", "due", or NULL */
+	const char *target;      /* ID, ROUTINE, "all", "due", or NULL */
+	const struct verb *verb; /* with MODE_HELP: the verb asked about, or NULL */
 	const char *catalogue;
 	const char *check_file;
 	const char *history_file;
@@ -60,6 +67,9 @@ struct options {
 	bool tsv;
 	bool bell, flash, color, speak;
 	bool no_ask; /* --no-ask: no question or first-run screen this run */
+	/* From config.yaml: the morning check-in (default true) and the number to call. */
+	bool ask_morning;
+	const char *emergency_number; /* NULL: the safety screen's default */
 	/* Which of the above the command line set, so they beat the config file. */
 	bool set_level, set_bell, set_color, set_speak, set_on_phase;
 };
@@ -71,24 +81,20 @@ enum { PATH_LEN = 4096 };
 
 static void usage(FILE *fp)
 {
-	fprintf(fp, "Usage: lumbar [OPTIONS] [ID|all|due]\n"
-	            "       lumbar checkin N\n"
-	            "       lumbar safety\n"
+	fprintf(fp, "Usage: lumbar [OPTIONS] [ID|ROUTINE|all|due]\n"
+	            "       lumbar COMMAND [ARGS] [OPTIONS]\n"
 	            "A timer that walks you through a lower-back exercise routine.\n"
 	            "\n"
-	            "With no ID, opens the menu. With an ID or `all`, starts it at once.\n"
-	            "\n"
-	            "Plain-text modes:\n"
-	            "  -l, --list             list the exercises with length and frequency\n"
-	            "  -s, --show ID          everything about one exercise\n"
-	            "  -p, --plan [ID|all]    the timeline as a table (default: all)\n"
-	            "      --format=tsv       tab-separated output (--list, --plan, --history)\n"
-	            "  -c, --check FILE       validate a catalogue; silent when it is fine\n"
-	            "  -H, --history          what you did today and this week, streaks, pain\n"
-	            "  checkin N              record back pain this morning, 0-10\n"
-	            "  safety                 when to get help: the two lists, then exit\n"
+	            "With no ID, opens the menu. With an exercise, a routine such as\n"
+	            "`morning`, or `all`, starts it at once.\n"
+	            "\n");
+	verbs_print_list(fp);
+	fprintf(fp, "'lumbar help COMMAND' or 'lumbar COMMAND --help' says more about one.\n"
+	            "Scripts may spell the plain modes as options too: -l, --list;\n"
+	            "-s, --show ID; -p, --plan[=ID]; -c, --check FILE; -H, --history.\n"
 	            "\n"
 	            "Options:\n"
+	            "      --format=tsv       tab-separated output (list, plan, history)\n"
 	            "  -C, --catalogue FILE   use this catalogue instead of the usual lookup\n"
 	            "  -L, --level LEVEL      easy (default), medium or hard\n"
 	            "      --history-file FILE  where finished exercises are logged\n"
@@ -173,6 +179,84 @@ static int set_mode(struct options *o, enum mode m, const char *name)
 	return 0;
 }
 
+/* ---- Verbs: the table is verbs.c's, the handlers fill in the options ---------- */
+
+/* -1 when args[0] is no verb; else 0 or the exit status of a usage error. */
+static int parse_verb(struct options *o, int argc, char **args)
+{
+	const struct verb *v = verb_find(args[0]);
+	unsigned n = (unsigned)argc - 1;
+
+	if (v == NULL || v->run == NULL) /* run_remind_verbs() has these */
+		return -1;
+	if (n < v->min_args)
+		return usage_error("%s needs %s", v->name, v->needs);
+	if (n > v->max_args)
+		return usage_error("unexpected argument '%s'", args[1 + v->max_args]);
+	return v->run(o, args + 1, n);
+}
+
+int verb_run_list(struct options *o, char **args, unsigned n)
+{
+	(void)args, (void)n;
+	return set_mode(o, MODE_LIST, "list");
+}
+
+int verb_run_show(struct options *o, char **args, unsigned n)
+{
+	(void)n;
+	o->target = args[0];
+	return set_mode(o, MODE_SHOW, "show");
+}
+
+int verb_run_plan(struct options *o, char **args, unsigned n)
+{
+	o->target = n ? args[0] : o->target;
+	return set_mode(o, MODE_PLAN, "plan");
+}
+
+int verb_run_check(struct options *o, char **args, unsigned n)
+{
+	(void)n;
+	o->check_file = args[0];
+	return set_mode(o, MODE_CHECK, "check");
+}
+
+int verb_run_history(struct options *o, char **args, unsigned n)
+{
+	(void)args, (void)n;
+	return set_mode(o, MODE_HISTORY, "history");
+}
+
+int verb_run_checkin(struct options *o, char **args, unsigned n)
+{
+	(void)n;
+	o->target = args[0];
+	return set_mode(o, MODE_CHECKIN, "checkin");
+}
+
+int verb_run_due(struct options *o, char **args, unsigned n)
+{
+	(void)args, (void)n;
+	o->target = "due";
+	return set_mode(o, MODE_PLAYER, "due");
+}
+
+int verb_run_safety(struct options *o, char **args, unsigned n)
+{
+	(void)args, (void)n;
+	o->target = "safety";
+	return set_mode(o, MODE_PLAYER, "safety");
+}
+
+int verb_run_help(struct options *o, char **args, unsigned n)
+{
+	o->mode = MODE_HELP;
+	if (n && (o->verb = verb_find(args[0])) == NULL)
+		return usage_error("no command '%s'", args[0]);
+	return 0;
+}
+
 static int parse_args(int argc, char **argv, struct options *o)
 {
 	int c, rc;
@@ -182,7 +266,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 		               .level = CAT_LEVEL_EASY,
 		               .bell = true,
 		               .flash = true,
-		               .color = true };
+		               .color = true,
+		               .ask_morning = true };
 	/* NO_COLOR counts as a command-line choice: it beats the config file. */
 	if (no_color && *no_color) {
 		o->color = false;
@@ -267,6 +352,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 			break;
 		case 'h':
 			o->mode = MODE_HELP;
+			o->verb = verb_in_args(argc, argv);
 			return 0;
 		case 'V':
 			rc = set_mode(o, MODE_VERSION, "--version");
@@ -286,12 +372,11 @@ static int parse_args(int argc, char **argv, struct options *o)
 			return rc;
 	}
 
-	/* `checkin N`: a command word, then the score (checked in main). */
-	if (optind < argc && o->mode == MODE_PLAYER && strcmp(argv[optind], "checkin") == 0) {
-		o->mode = MODE_CHECKIN;
-		if (++optind >= argc)
-			return usage_error("checkin needs back pain this morning, 0-10");
-		o->target = argv[optind++];
+	/* `lumbar VERB ARGS`: verbs.c's table, whose handlers are below. */
+	if (optind < argc && (rc = parse_verb(o, argc - optind, argv + optind)) >= 0) {
+		if (rc)
+			return rc;
+		optind = argc;
 	}
 	if (optind < argc) {
 		if (o->target && o->mode != MODE_PLAYER)
@@ -335,6 +420,9 @@ static int apply_settings(struct options *o, struct settings *st)
 		o->speak = st->speak;
 	if (st->on_phase && !o->set_on_phase)
 		o->on_phase = st->on_phase;
+	if (st->ask_morning >= 0)
+		o->ask_morning = st->ask_morning;
+	o->emergency_number = st->emergency_number;
 	return 0;
 }
 
@@ -402,6 +490,10 @@ static int run_plan(const struct options *o, const struct catalogue *cat)
 
 	if (!o->target || strcmp(o->target, "all") == 0) {
 		(void)plan_build_all(cat, o->level, &plan);
+	} else if ((rc = cat_find_routine(cat, o->target)) >= 0) {
+		const struct cat_routine *r = &cat->routines[rc];
+
+		(void)plan_build(cat, r->exercises, r->n_exercises, o->level, &plan);
 	} else {
 		if ((rc = find_exercise(cat, o->target, &ex)) != 0)
 			return rc;
@@ -427,9 +519,24 @@ static int run_check(const char *file)
 }
 
 /* Damaged history lines are named on stderr, once each, and skipped. */
-static void warn_history_line(void *ctx, unsigned line, const char *why)
+
+/* The paused days (lumbar pause) from the events beside the history; damage is named. */
+static size_t history_pauses(const char *history, struct hist_pause **out)
 {
-	fprintf(stderr, "%s:%u: %s\n", (const char *)ctx, line, why);
+	char path[PATH_LEN];
+	struct ev_log ev = { 0 };
+	struct hist_error err;
+	size_t n;
+
+	struct cli_damage damage = { path, 0 };
+
+	if (ev_path(history, path, sizeof(path)) != 0 ||
+	    ev_load(path, &ev, cli_damage_line, &damage, &err) != 0)
+		memset(&ev, 0, sizeof(ev));
+	cli_damage_end(&damage);
+	n = ev_pauses(&ev, out);
+	ev_free(&ev);
+	return n;
 }
 
 static int run_history(const struct options *o, const struct catalogue *cat, const char *path)
@@ -437,15 +544,20 @@ static int run_history(const struct options *o, const struct catalogue *cat, con
 	struct hist h = { 0 };
 	struct hist_summary sum;
 	struct hist_error err;
+	struct cli_damage damage = { path, 0 };
 
-	if (hist_load(path, &h, warn_history_line, (void *)(uintptr_t)path, &err) != 0) {
+	if (hist_load(path, &h, cli_damage_line, &damage, &err) != 0) {
 		fprintf(stderr, "%s: %s\n", progname, err.msg);
 		return EXIT_NOINPUT;
 	}
-	(void)hist_summarize(&h, cat, time(NULL), &sum); /* out of memory exits */
+	cli_damage_end(&damage);
+	struct hist_pause *p;
+	size_t np = history_pauses(path, &p);
+	(void)hist_summarize_paused(&h, cat, time(NULL), p, np, &sum); /* out of memory exits */
 	cli_history(stdout, cat, &sum, path, o->tsv);
 	hist_summary_free(&sum);
 	hist_free(&h);
+	free(p);
 	return 0;
 }
 
@@ -476,16 +588,7 @@ static int run_checkin(const char *score, const char *history)
 	return 0;
 }
 
-/* --no-ask and the settings of the safety screen and the morning check-in. */
-static void safety_options(const struct options *o, const struct settings *st, struct ui_options *u)
-{
-	u->ask = !o->no_ask;
-	u->ask_morning = st->ask_morning != 0;
-	u->emergency_number = st->emergency_number;
-}
-
-static int run_player(const struct options *o, const struct settings *st,
-                      const struct catalogue *cat, const char *history)
+static int run_player(const struct options *o, const struct catalogue *cat, const char *history)
 {
 	struct ui_options u = {
 		.cat = cat,
@@ -496,8 +599,10 @@ static int run_player(const struct options *o, const struct settings *st,
 		.color = o->color,
 		.history_path = *history ? history : NULL,
 		.on_phase = o->on_phase,
+		.ask = !o->no_ask,
+		.ask_morning = o->ask_morning,
+		.emergency_number = o->emergency_number,
 	};
-	safety_options(o, st, &u);
 	char msg[256];
 	int rc;
 
@@ -508,6 +613,9 @@ static int run_player(const struct options *o, const struct settings *st,
 			u.start = UI_START_DUE;
 		} else if (strcmp(o->target, "safety") == 0) {
 			u.start = UI_START_SAFETY;
+		} else if ((rc = cat_find_routine(cat, o->target)) >= 0) {
+			u.start = UI_START_NAMED;
+			u.routine = (unsigned)rc;
 		} else {
 			if ((rc = find_exercise(cat, o->target, &u.exercise)) != 0)
 				return rc;
@@ -559,6 +667,505 @@ static int history_path_error(const struct options *o, int why)
 	return EXIT_USAGE;
 }
 
+/* ---- due, remind, pause, resume, status ------------------------------------------ */
+
+/*
+ * These verbs have flags of their own (`due --quiet` is not the player's
+ * --quiet), so they are found and parsed here, before parse_args(): the
+ * global options before the verb go to parse_args(), the rest to the verb.
+ * A bare `lumbar due` stays the player on what is due.
+ */
+enum {
+	VOPT_QUIET = 300,
+	VOPT_COUNT,
+	VOPT_FORMAT,
+	VOPT_INSTALL,
+	VOPT_DRY_RUN,
+	VOPT_PRINT_CRON,
+	VOPT_UNTIL,
+	VOPT_REASON,
+	VOPT_HISTORY_FILE,
+	VOPT_CATALOGUE,
+	VOPT_LEVEL,
+	VOPT_HELP,
+};
+
+static const struct option verb_options[] = {
+	{ "quiet", no_argument, NULL, VOPT_QUIET },
+	{ "count", no_argument, NULL, VOPT_COUNT },
+	{ "format", required_argument, NULL, VOPT_FORMAT },
+	{ "install", no_argument, NULL, VOPT_INSTALL },
+	{ "dry-run", no_argument, NULL, VOPT_DRY_RUN },
+	{ "print-cron", no_argument, NULL, VOPT_PRINT_CRON },
+	{ "until", required_argument, NULL, VOPT_UNTIL },
+	{ "reason", required_argument, NULL, VOPT_REASON },
+	{ "history-file", required_argument, NULL, VOPT_HISTORY_FILE },
+	{ "catalogue", required_argument, NULL, VOPT_CATALOGUE },
+	{ "catalog", required_argument, NULL, VOPT_CATALOGUE },
+	{ "level", required_argument, NULL, VOPT_LEVEL },
+	{ "help", no_argument, NULL, VOPT_HELP },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct verb_args {
+	const char *verb;
+	int quiet, count, install, dry_run, print_cron, help;
+	const char *format, *until, *reason;
+};
+
+/* The global options that take their value as the next argument. */
+static bool takes_value(const char *arg)
+{
+	static const char *const with[] = { "-C",         "--catalogue", "--catalog",
+		                            "-L",         "--level",     "--history-file",
+		                            "--on-phase", "-s",          "--show",
+		                            "-c",         "--check",     "--format" };
+
+	for (size_t i = 0; i < sizeof(with) / sizeof(with[0]); i++)
+		if (strcmp(arg, with[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Whether `due ...` asks for the script forms (--quiet, --count, --format,
+ * --help); otherwise (`lumbar due`, `lumbar due -L medium`) it is the
+ * player on what is due.
+ */
+static bool due_for_scripts(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "--count") == 0 ||
+		    strncmp(argv[i], "--format", 8) == 0 || strcmp(argv[i], "--help") == 0)
+			return true;
+	return false;
+}
+
+/* Where one of these verbs is in argv, or 0. */
+static int find_script_verb(int argc, char **argv)
+{
+	static const char *const names[] = { "due", "remind", "pause", "resume", "status" };
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return 0;
+		if (argv[i][0] == '-') {
+			i += takes_value(argv[i]);
+			continue;
+		}
+		for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+			if (strcmp(argv[i], names[k]) == 0)
+				return k > 0 || due_for_scripts(argc - i, argv + i) ? i : 0;
+		return 0;
+	}
+	return 0;
+}
+
+static int parse_script_verb(int argc, char **argv, struct options *o, struct verb_args *va)
+{
+	int c;
+
+	memset(va, 0, sizeof(*va));
+	va->verb = argv[0];
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":C:L:", verb_options, NULL)) != -1) {
+		switch (c) {
+		case VOPT_QUIET:
+			va->quiet = 1;
+			break;
+		case VOPT_COUNT:
+			va->count = 1;
+			break;
+		case VOPT_FORMAT:
+			va->format = optarg;
+			break;
+		case VOPT_INSTALL:
+			va->install = 1;
+			break;
+		case VOPT_DRY_RUN:
+			va->dry_run = 1;
+			break;
+		case VOPT_PRINT_CRON:
+			va->print_cron = 1;
+			break;
+		case VOPT_UNTIL:
+			va->until = optarg;
+			break;
+		case VOPT_REASON:
+			va->reason = optarg;
+			break;
+		case VOPT_HISTORY_FILE:
+			o->history_file = optarg;
+			break;
+		case 'C':
+		case VOPT_CATALOGUE:
+			o->catalogue = optarg;
+			break;
+		case VOPT_HELP:
+			va->help = 1;
+			break;
+		case 'L':
+		case VOPT_LEVEL:
+			if (cat_level_parse(optarg, &o->level) != 0)
+				return usage_error("unknown level '%s' (use easy, medium or hard)",
+				                   optarg);
+			o->set_level = true;
+			break;
+		case ':':
+			return usage_error("%s: option '%s' needs a value", va->verb,
+			                   argv[optind - 1]);
+		default:
+			return usage_error("%s: unknown option '%s'", va->verb, argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return usage_error("%s: unexpected argument '%s'", va->verb, argv[optind]);
+	return 0;
+}
+
+/* What the verbs read: catalogue, settings, history, events, summary. */
+struct verb_ctx {
+	struct options o;
+	struct settings st;
+	struct loaded l;
+	char history[PATH_LEN], events[PATH_LEN];
+	struct hist h;
+	struct ev_log ev;
+	struct hist_summary sum;
+	struct rem_due due;
+	int32_t today;
+	time_t now;
+};
+
+static void verb_ctx_free(struct verb_ctx *x)
+{
+	hist_summary_free(&x->sum);
+	ev_free(&x->ev);
+	hist_free(&x->h);
+	cat_free(x->l.cat);
+	settings_free(&x->st);
+}
+
+/*
+ * Settings, paths and (with `read`) the catalogue, history and events; with
+ * `week_only` only this week's history (enough for what is due, and fast).
+ */
+static int verb_load(struct verb_ctx *x, bool read, bool week_only)
+{
+	struct hist_error err;
+	struct hist_pause *p;
+	size_t np;
+	int rc, why;
+
+	x->now = time(NULL);
+	x->today = hist_today(x->now);
+	settings_init(&x->st);
+	if ((rc = apply_settings(&x->o, &x->st)) != 0)
+		return rc;
+	why = hist_path(x->o.history_file, getenv("XDG_STATE_HOME"), getenv("HOME"), x->history,
+	                sizeof(x->history));
+	if (why)
+		return history_path_error(&x->o, why);
+	if (ev_path(x->history, x->events, sizeof(x->events)) != 0)
+		return history_path_error(&x->o, ENAMETOOLONG);
+	if (!read)
+		return 0;
+	if ((rc = load_catalogue(&x->o, &x->l)) != 0)
+		return rc;
+	struct cli_damage dh = { x->history, 0 }, de = { x->events, 0 };
+	int bad = hist_load_since(x->history, week_only ? hist_week_start(x->today) : INT32_MIN,
+	                          &x->h, cli_damage_line, &dh, &err) != 0 ||
+	          ev_load(x->events, &x->ev, cli_damage_line, &de, &err) != 0;
+	cli_damage_end(&dh);
+	cli_damage_end(&de);
+	if (bad) {
+		fprintf(stderr, "%s: %s\n", progname, err.msg);
+		return EXIT_NOINPUT;
+	}
+	np = ev_pauses(&x->ev, &p);
+	(void)hist_summarize_paused(&x->h, x->l.cat, x->now, p, np, &x->sum);
+	free(p);
+	rem_due(x->l.cat, &x->sum, x->o.level, &x->due);
+	return 0;
+}
+
+/* `lumbar due --quiet | --count | --format=line`. */
+static int run_due(struct verb_ctx *x, const struct verb_args *va)
+{
+	char line[CAT_MAX_EXERCISES * (CAT_MAX_ID + 2) + 64];
+	bool as_line = va->format && strcmp(va->format, "line") == 0;
+	int rc;
+
+	if (va->format && !as_line)
+		return usage_error("due: unknown format '%s' (use line)", va->format);
+	if (va->quiet + va->count + (va->format != NULL) != 1)
+		return usage_error("due takes one of --quiet, --count, --format=line");
+	if ((rc = verb_load(x, true, true)) != 0)
+		return rc;
+	if (va->count)
+		printf("%u\n", x->due.n);
+	else if (as_line && x->due.n)
+		printf("%s\n", rem_due_line(x->l.cat, &x->due, line, sizeof(line)));
+	if (va->quiet)
+		return x->due.n ? 0 : 1;
+	return 0;
+}
+
+/* Whether a lumbar holds the progress lock of this history: a routine is playing. */
+static bool routine_playing(const char *history)
+{
+	char path[PATH_LEN];
+	struct hist_error err;
+	int fd;
+
+	if (prog_path_for(history, getenv("XDG_STATE_HOME"), getenv("HOME"), path, sizeof(path)))
+		return false;
+	fd = prog_lock(path, false, &err);
+	if (fd == PROG_LOCK_BUSY)
+		return true;
+	prog_unlock(fd);
+	return false;
+}
+
+/* This binary's absolute path, for the units and the crontab line. */
+static int own_path(char *buf, size_t len)
+{
+	ssize_t n = readlink("/proc/self/exe", buf, len - 1);
+
+	if (n <= 0 || (size_t)n >= len - 1) {
+		fprintf(stderr, "%s: cannot find this program's path in /proc/self/exe\n",
+		        progname);
+		return EXIT_UNAVAILABLE;
+	}
+	buf[n] = '\0';
+	return 0;
+}
+
+/* `lumbar remind --install [--dry-run]`: the systemd user timer and service. */
+static int remind_install(struct verb_ctx *x, bool dry_run)
+{
+	char exe[PATH_LEN], dir[PATH_LEN], path[PATH_LEN + 32];
+	char timer[REM_MAX_UNIT], service[REM_MAX_UNIT];
+	const char *names[2] = { "lumbar-remind.timer", "lumbar-remind.service" };
+	const char *texts[2] = { timer, service };
+	struct hist_error err;
+	size_t lens[2];
+	int rc;
+
+	if ((rc = own_path(exe, sizeof(exe))) != 0)
+		return rc;
+	lens[0] = rem_timer_unit(&x->st.remind, timer, sizeof(timer));
+	lens[1] = rem_service_unit(exe, service, sizeof(service));
+	if (lens[1] == 0 || lens[1] >= sizeof(service) || lens[0] >= sizeof(timer)) {
+		fprintf(stderr, "%s: this program's path cannot go in a unit file\n", progname);
+		return EXIT_UNAVAILABLE;
+	}
+	if (file_xdg_path(getenv("XDG_CONFIG_HOME"), getenv("HOME"), ".config", "systemd/user", dir,
+	                  sizeof(dir)) != 0) {
+		fprintf(stderr, "%s: no HOME or XDG_CONFIG_HOME to install into\n", progname);
+		return EXIT_USAGE;
+	}
+	for (int i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		if (dry_run) {
+			printf("# %s\n%s%s", path, texts[i], i == 0 ? "\n" : "");
+			continue;
+		}
+		if (hist_make_parent(path, &err) != 0) {
+			fprintf(stderr, "%s: %s\n", progname, err.msg);
+			return EXIT_IOERR;
+		}
+		int e = file_replace(path, texts[i], lens[i]);
+		if (e != 0) {
+			fprintf(stderr, "%s: cannot write %s: %s\n", progname, path,
+			        file_strerror(e));
+			return EXIT_IOERR;
+		}
+		printf("Wrote %s\n", path);
+	}
+	if (!dry_run)
+		printf("To turn the reminders on, run:\n"
+		       "  systemctl --user daemon-reload && systemctl --user enable --now "
+		       "lumbar-remind.timer\n");
+	return 0;
+}
+
+/* `lumbar remind --print-cron`: what cron needs to reach the desktop. */
+static int remind_print_cron(struct verb_ctx *x)
+{
+	char exe[PATH_LEN], runtime[PATH_LEN], dbus[PATH_LEN + 32], lines[REM_MAX_UNIT];
+	const char *display = getenv("DISPLAY");
+	const char *rt = getenv("XDG_RUNTIME_DIR");
+	const char *bus = getenv("DBUS_SESSION_BUS_ADDRESS");
+	size_t n;
+	int rc;
+
+	if ((rc = own_path(exe, sizeof(exe))) != 0)
+		return rc;
+	if (rt && *rt)
+		snprintf(runtime, sizeof(runtime), "%s", rt);
+	else
+		snprintf(runtime, sizeof(runtime), "/run/user/%u", (unsigned)getuid());
+	if (bus && *bus)
+		snprintf(dbus, sizeof(dbus), "%s", bus);
+	else
+		snprintf(dbus, sizeof(dbus), "unix:path=%s/bus", runtime);
+	n = rem_cron_lines(&x->st.remind, exe, display && *display ? display : ":0", dbus, runtime,
+	                   lines, sizeof(lines));
+	if (n == 0 || n >= sizeof(lines)) {
+		fprintf(stderr, "%s: this program's path cannot go in a crontab\n", progname);
+		return EXIT_UNAVAILABLE;
+	}
+	fputs(lines, stdout);
+	return 0;
+}
+
+/* `lumbar remind`: one notification per part of the day, when something is due. */
+static int run_remind(struct verb_ctx *x, const struct verb_args *va)
+{
+	char title[64], body[CAT_MAX_EXERCISES * (CAT_MAX_ID + 2) + 64];
+	struct hist_error err;
+	struct ev_event e;
+	int rc;
+
+	if (va->quiet || va->count || va->format || va->until || va->reason ||
+	    (va->dry_run && !va->install) || va->install + va->print_cron > 1)
+		return usage_error("remind takes --install [--dry-run] or --print-cron");
+	if ((rc = verb_load(x, !va->install && !va->print_cron, true)) != 0)
+		return rc;
+	if (va->install)
+		return remind_install(x, va->dry_run);
+	if (va->print_cron)
+		return remind_print_cron(x);
+	if (rem_decide(&x->st.remind, &x->ev, x->due.n, routine_playing(x->history), x->now) !=
+	    REM_SEND)
+		return 1;
+	snprintf(title, sizeof(title), "lumbar: %u exercise%s due", x->due.n,
+	         x->due.n == 1 ? "" : "s");
+	rem_due_line(x->l.cat, &x->due, body, sizeof(body));
+	if (rem_notify(x->st.notify ? x->st.notify : SETTINGS_NOTIFY, title, body) != 0) {
+		fprintf(stderr, "%s: remind: the notify command failed\n", progname);
+		return 3;
+	}
+	ev_init(&e, EV_REMIND, x->now);
+	if (ev_append(x->events, &e, &err) != 0) {
+		fprintf(stderr, "%s: %s\n", progname, err.msg);
+		return EXIT_IOERR;
+	}
+	return 0;
+}
+
+/* `lumbar pause --until DATE [--reason R]` and `lumbar resume`. */
+static int run_pause(struct verb_ctx *x, const struct verb_args *va, bool pause)
+{
+	char day[16];
+	struct hist_error err;
+	struct ev_event e;
+	int32_t until = 0, now_until;
+	int rc;
+
+	if (va->quiet || va->count || va->format || va->install || va->dry_run || va->print_cron ||
+	    (!pause && (va->until || va->reason)))
+		return usage_error(pause ? "pause takes --until DATE [--reason REASON]"
+		                         : "resume takes no options");
+	if (pause && !va->until)
+		return usage_error("pause needs --until DATE (YYYY-MM-DD), the last paused day");
+	if (pause && hist_parse_day(va->until, strlen(va->until), &until) != 0)
+		return usage_error("pause: '%s' is not a date YYYY-MM-DD", va->until);
+	if (pause && va->reason && ev_reason_check(va->reason))
+		return usage_error("pause: unknown reason '%s' (%s)", va->reason,
+		                   ev_reason_check(va->reason));
+	if ((rc = verb_load(x, false, false)) != 0)
+		return rc;
+	if (pause && until < x->today)
+		return usage_error("pause: %s has passed; give today or a later day", va->until);
+	struct cli_damage de = { x->events, 0 };
+	int bad = ev_load(x->events, &x->ev, cli_damage_line, &de, &err) != 0;
+	cli_damage_end(&de);
+	if (bad) {
+		fprintf(stderr, "%s: %s\n", progname, err.msg);
+		return EXIT_NOINPUT;
+	}
+	if (!pause && !ev_paused_until(&x->ev, x->today, &now_until)) {
+		printf("lumbar is not paused\n");
+		return 0;
+	}
+	ev_init(&e, pause ? EV_PAUSE : EV_RESUME, x->now);
+	if (pause) {
+		hist_format_day(until, e.value, sizeof(e.value));
+		snprintf(e.note, sizeof(e.note), "%s", va->reason ? va->reason : "");
+	}
+	if (ev_append(x->events, &e, &err) != 0) {
+		fprintf(stderr, "%s: %s\n", progname, err.msg);
+		return EXIT_IOERR;
+	}
+	if (pause)
+		printf("Paused until %s: no reminders, and these days are not expected\n",
+		       hist_format_day(until, day, sizeof(day)));
+	else
+		printf("Resumed\n");
+	return 0;
+}
+
+/* `lumbar status --format=json`. */
+static int run_status(struct verb_ctx *x, const struct verb_args *va)
+{
+	struct hist_day d;
+	int rc;
+
+	if (!va->format || strcmp(va->format, "json") != 0 || va->quiet || va->count ||
+	    va->install || va->dry_run || va->print_cron || va->until || va->reason)
+		return usage_error("status takes --format=json");
+	if ((rc = verb_load(x, true, false)) != 0)
+		return rc;
+	hist_summary_day(&x->sum, x->today, &d);
+	struct status_info in = { .cat = x->l.cat,
+		                  .due = &x->due,
+		                  .today = d.done,
+		                  .streak = x->sum.streak,
+		                  .playing = routine_playing(x->history) };
+	in.paused = ev_paused_until(&x->ev, x->today, &in.paused_until);
+	status_json(stdout, &in);
+	return 0;
+}
+
+/* Run one of these verbs when argv holds one: sets *rc and returns true. */
+static bool run_remind_verbs(int argc, char **argv, int *rc)
+{
+	struct verb_ctx x;
+	struct verb_args va;
+	int v = find_script_verb(argc, argv);
+
+	if (v == 0)
+		return false;
+	memset(&x, 0, sizeof(x));
+	if ((*rc = parse_args(v, argv, &x.o)) != 0)
+		return true;
+	if (x.o.mode != MODE_PLAYER || x.o.target) {
+		*rc = usage_error("%s cannot be combined with another mode", argv[v]);
+		return true;
+	}
+	if ((*rc = parse_script_verb(argc - v, argv + v, &x.o, &va)) != 0)
+		return true;
+	if (va.help) {
+		verb_print_help(stdout, verb_find(va.verb));
+		*rc = flush_stdout(0);
+		return true;
+	}
+	if (strcmp(va.verb, "due") == 0)
+		*rc = run_due(&x, &va);
+	else if (strcmp(va.verb, "remind") == 0)
+		*rc = run_remind(&x, &va);
+	else if (strcmp(va.verb, "status") == 0)
+		*rc = run_status(&x, &va);
+	else
+		*rc = run_pause(&x, &va, strcmp(va.verb, "pause") == 0);
+	verb_ctx_free(&x);
+	*rc = flush_stdout(*rc);
+	return true;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
@@ -570,6 +1177,8 @@ int main(int argc, char **argv)
 	/* A full disk or a file-size limit must be an error we report, not death. */
 	signal(SIGXFSZ, SIG_IGN);
 
+	if (run_remind_verbs(argc, argv, &rc))
+		return rc;
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		return rc;
 	/* Without HOME there is no history, but the timer still runs. */
@@ -578,7 +1187,10 @@ int main(int argc, char **argv)
 
 	switch (o.mode) {
 	case MODE_HELP:
-		usage(stdout);
+		if (o.verb)
+			verb_print_help(stdout, o.verb);
+		else
+			usage(stdout);
 		return flush_stdout(0);
 	case MODE_CHECK:
 		return run_check(o.check_file);
@@ -624,7 +1236,10 @@ int main(int argc, char **argv)
 		break;
 	case MODE_SHOW: {
 		unsigned ex;
-		if ((rc = find_exercise(l.cat, o.target, &ex)) == 0)
+		int r = cat_find_routine(l.cat, o.target);
+		if (r >= 0)
+			cli_show_routine(stdout, l.cat, (unsigned)r, o.level);
+		else if ((rc = find_exercise(l.cat, o.target, &ex)) == 0)
 			cli_show(stdout, l.cat, ex, o.level);
 		break;
 	}
@@ -635,7 +1250,7 @@ int main(int argc, char **argv)
 		rc = run_history(&o, l.cat, history);
 		break;
 	default:
-		rc = run_player(&o, &st, l.cat, history);
+		rc = run_player(&o, l.cat, history);
 		break;
 	}
 	cat_free(l.cat);

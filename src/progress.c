@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -537,4 +538,35 @@ int prog_check(const struct prog_state *st, const struct catalogue *cat, const s
 		return -1;
 	}
 	return 0;
+}
+
+int prog_path_for(const char *history, const char *xdg_state_home, const char *home, char *buf,
+                  size_t len)
+{
+	char state[PATH_MAX], abs[PATH_MAX * 2], dir[PATH_MAX], real[PATH_MAX];
+	const char *slash = strrchr(history, '/');
+	const char *base = slash ? slash + 1 : history;
+	int n;
+
+	buf[0] = '\0';
+	if (hist_path(NULL, xdg_state_home, home, state, sizeof(state)) != 0)
+		return -1;
+	*strrchr(state, '/') = '\0';
+	if (!slash)
+		snprintf(dir, sizeof(dir), ".");
+	else if (slash == history)
+		snprintf(dir, sizeof(dir), "/");
+	else
+		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - history), history);
+	if (realpath(dir, real))
+		n = snprintf(abs, sizeof(abs), "%s/%s", strcmp(real, "/") ? real : "", base);
+	else if (history[0] == '/')
+		n = snprintf(abs, sizeof(abs), "%s", history);
+	else if (getcwd(real, sizeof(real)))
+		n = snprintf(abs, sizeof(abs), "%s/%s", real, history);
+	else
+		return -1;
+	if (n < 0 || (size_t)n >= sizeof(abs))
+		return -1;
+	return prog_path(state, abs, buf, len);
 }

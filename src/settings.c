@@ -34,6 +34,13 @@ struct raw_settings {
 	char *on_phase;
 	char *ask_morning;
 	char *emergency_number;
+	char *notify;
+	char **remind_at, **remind_parts;
+	unsigned n_remind_at, n_remind_parts;
+};
+
+static const cyaml_schema_value_t short_entry = {
+	CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 0, 16),
 };
 
 static const cyaml_strval_t level_strings[] = {
@@ -53,6 +60,14 @@ static const cyaml_schema_field_t top_fields[] = {
 	CYAML_FIELD_STRING_PTR("on_phase", CYAML_FLAG_OPTIONAL, struct raw_settings, on_phase, 0,
 	                       SETTINGS_MAX_COMMAND),
 	BOOLEAN("color", color),
+	CYAML_FIELD_STRING_PTR("notify", CYAML_FLAG_OPTIONAL, struct raw_settings, notify, 0,
+	                       SETTINGS_MAX_COMMAND),
+	CYAML_FIELD_SEQUENCE_COUNT("remind_at", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+	                           struct raw_settings, remind_at, n_remind_at, &short_entry, 0,
+	                           REM_MAX_TIMES),
+	CYAML_FIELD_SEQUENCE_COUNT("remind_parts", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+	                           struct raw_settings, remind_parts, n_remind_parts, &short_entry,
+	                           1, REM_MAX_PARTS),
 	BOOLEAN("ask_morning", ask_morning),
 	/* Loaded longer than allowed, so the check below can say why. */
 	CYAML_FIELD_STRING_PTR("emergency_number", CYAML_FLAG_OPTIONAL, struct raw_settings,
@@ -62,7 +77,8 @@ static const cyaml_schema_field_t top_fields[] = {
 
 /* Named in the message for an unknown key, since "colour" is an easy slip. */
 static const char known_keys[] =
-    "level, bell, speak, on_phase, color, ask_morning, emergency_number";
+    "level, bell, speak, on_phase, color, notify, remind_at, remind_parts, ask_morning, "
+    "emergency_number";
 
 static const cyaml_schema_value_t top_schema = {
 	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct raw_settings, top_fields),
@@ -251,6 +267,51 @@ static bool boolean(struct loader *L, const char *key, const char *s, int *out)
 	return false;
 }
 
+/* The reminder keys: notify, remind_at, remind_parts (see remind.h). */
+static bool build_remind(struct loader *L, const struct raw_settings *raw, struct settings *s)
+{
+	struct yerr_path p = { 0 };
+	unsigned i;
+
+	if (raw->notify != NULL && raw->notify[0] != '\0')
+		s->notify = xstrdup(raw->notify);
+	if (raw->remind_at != NULL) {
+		s->remind.n_at = raw->n_remind_at;
+		for (i = 0; i < raw->n_remind_at; i++)
+			if (rem_parse_time(raw->remind_at[i], &s->remind.at[i]) != 0)
+				break;
+		if (i < raw->n_remind_at) {
+			yerr_path_key(&p, "remind_at");
+			yerr_path_index(&p, i);
+			yerr_doc_locate(&L->doc, &p, p.n, false, &L->err->line, &L->err->col);
+			fail(L, "remind_at: expected a time HH:MM (00:00 to 23:59)");
+			return false;
+		}
+	}
+	if (raw->remind_parts != NULL) {
+		s->remind.n_parts = raw->n_remind_parts;
+		for (i = 0; i < raw->n_remind_parts; i++)
+			if (rem_parse_part(raw->remind_parts[i], &s->remind.part[i]) != 0)
+				break;
+		if (i < raw->n_remind_parts) {
+			yerr_path_key(&p, "remind_parts");
+			yerr_path_index(&p, i);
+			yerr_doc_locate(&L->doc, &p, p.n, false, &L->err->line, &L->err->col);
+			fail(
+			    L,
+			    "remind_parts: expected hours HH-HH, the first below the last (00-24)");
+			return false;
+		}
+		const char *why = rem_parts_check(s->remind.part, s->remind.n_parts);
+		if (why) {
+			locate(L, "remind_parts", false);
+			fail(L, "remind_parts: %s", why);
+			return false;
+		}
+	}
+	return true;
+}
+
 static bool build(struct loader *L, const struct raw_settings *raw, struct settings *out)
 {
 	struct settings s;
@@ -279,6 +340,10 @@ static bool build(struct loader *L, const struct raw_settings *raw, struct setti
 	}
 	if (raw->emergency_number != NULL)
 		s.emergency_number = xstrdup(raw->emergency_number);
+	if (!build_remind(L, raw, &s)) {
+		settings_free(&s);
+		return false;
+	}
 	*out = s;
 	return true;
 }
@@ -292,6 +357,7 @@ void settings_init(struct settings *s)
 	s->bell = s->speak = s->color = s->ask_morning = -1;
 	s->on_phase = NULL;
 	s->emergency_number = NULL;
+	rem_config_default(&s->remind);
 }
 
 void settings_free(struct settings *s)
@@ -300,6 +366,7 @@ void settings_free(struct settings *s)
 		return;
 	free(s->on_phase);
 	free(s->emergency_number);
+	free(s->notify);
 	settings_init(s);
 }
 

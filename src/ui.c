@@ -164,12 +164,9 @@ static int64_t now_ms(void)
  */
 static int64_t day_change_ms(void)
 {
-	struct timespec ts;
-	int64_t ms;
+	int64_t wall = ui_log_wall_ms();
+	int64_t ms = (int64_t)hist_next_day((time_t)(wall / 1000)) * 1000 - wall;
 
-	clock_gettime(CLOCK_REALTIME, &ts);
-	ms = (int64_t)hist_next_day(ts.tv_sec) * 1000 -
-	     ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
 	return ms > 0 ? ms : 0;
 }
 

@@ -32,15 +32,17 @@
 
 #include "ui_priv.h"
 
-/* The one place the screens' code reads the wall clock. */
-static time_t wall_now(void)
+int64_t ui_log_wall_ms(void)
 {
-	return time(NULL);
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-time_t ui_log_wall_now(void)
+static time_t wall_now(void)
 {
-	return wall_now();
+	return (time_t)(ui_log_wall_ms() / 1000);
 }
 
 /* ---- Reading ------------------------------------------------------------------ */
@@ -78,7 +80,10 @@ static void summarize(struct ui *ui)
 {
 	struct hist_summary sum;
 
-	if (hist_summarize(&ui->hist, ui->opt->cat, wall_now(), &sum) != 0) {
+	size_t np;
+	const struct hist_pause *p = ui_menu_pauses(ui, wall_now(), &np);
+
+	if (hist_summarize_paused(&ui->hist, ui->opt->cat, wall_now(), p, np, &sum) != 0) {
 		/* Out of memory: keep the summary there was, if any. */
 		add_status(ui, true, "out of memory summarising the history");
 		return;
@@ -230,32 +235,9 @@ static void resume_question(struct ui *ui, const struct prog_state *st)
  */
 static void find_prog_file(struct ui *ui, const char *history)
 {
-	char state[PATH_MAX], abs[PATH_MAX * 2], dir[PATH_MAX], real[PATH_MAX];
-	const char *slash = strrchr(history, '/');
-	const char *base = slash ? slash + 1 : history;
-	int n;
-
-	ui->prog_file[0] = '\0';
-	if (hist_path(NULL, getenv("XDG_STATE_HOME"), getenv("HOME"), state, sizeof(state)) != 0)
-		return;
-	*strrchr(state, '/') = '\0';
-	if (!slash)
-		snprintf(dir, sizeof(dir), ".");
-	else if (slash == history)
-		snprintf(dir, sizeof(dir), "/");
-	else
-		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - history), history);
-	if (realpath(dir, real))
-		n = snprintf(abs, sizeof(abs), "%s/%s", strcmp(real, "/") ? real : "", base);
-	else if (history[0] == '/')
-		n = snprintf(abs, sizeof(abs), "%s", history);
-	else if (getcwd(real, sizeof(real)))
-		n = snprintf(abs, sizeof(abs), "%s/%s", real, history);
-	else
-		return;
-	if (n < 0 || (size_t)n >= sizeof(abs))
-		return;
-	prog_path(state, abs, ui->prog_file, sizeof(ui->prog_file));
+	if (prog_path_for(history, getenv("XDG_STATE_HOME"), getenv("HOME"), ui->prog_file,
+	                  sizeof(ui->prog_file)) != 0)
+		ui->prog_file[0] = '\0';
 }
 
 static void unlock_progress(struct ui *ui)

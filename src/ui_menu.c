@@ -1,13 +1,18 @@
 /*
- * ui_menu.c - the menu: the routine, what is due, then each exercise with
- * its length, frequency and today's count. Its state (the selection, the
- * lengths, what is due) lives here.
+ * ui_menu.c - the menu: the catalogue's named routines, the full routine,
+ * what is due, then each exercise with its length, frequency and today's
+ * count. Its state (the selection, the lengths, what is due) lives here.
+ *
+ * The named routines (the Routines block at the top) are the entries before
+ * UI_MENU_ROUTINE: entry -R .. -1 for R routines, in catalogue order.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <curses.h>
 
+#include "events.h"
 #include "words.h"
 #include "ui_draw.h"
 #include "ui_priv.h"
@@ -30,8 +35,10 @@ static struct {
 	int sel, top;
 	int list_rows; /* rows the list had at the last draw, for paging */
 	unsigned secs[CAT_MAX_EXERCISES + 1];
-	unsigned due_n, due_secs; /* what the `due` entry plays, and how long */
-	bool banner;              /* show the banner */
+	unsigned due_n, due_secs;              /* what the `due` entry plays, and how long */
+	unsigned named_secs[CAT_MAX_ROUTINES]; /* each named routine's length */
+	int n_named;                           /* how many: entries -n_named .. -1 */
+	bool banner;                           /* show the banner */
 } menu = { .list_rows = 10 };
 
 static int entries(const struct ui *ui)
@@ -45,6 +52,78 @@ static bool have_counts(const struct ui *ui)
 	return ui->hist_ok && ui->hist_sum.n_ex == ui->opt->cat->n_exercises;
 }
 
+/* ---- The Routines block ------------------------------------------------------- */
+
+/* The first entry: the first named routine, else the full routine. */
+static int first_entry(void)
+{
+	return -menu.n_named;
+}
+
+/* The named routine a menu entry is, or -1. */
+static int named_of(int entry)
+{
+	return entry < 0 ? entry + menu.n_named : -1;
+}
+
+static void named_init(const struct ui *ui)
+{
+	const struct catalogue *cat = ui->opt->cat;
+
+	menu.n_named = cat->n_routines <= CAT_MAX_ROUTINES ? (int)cat->n_routines : 0;
+	for (int r = 0; r < menu.n_named; r++) {
+		menu.named_secs[r] = 0;
+		for (unsigned k = 0; k < cat->routines[r].n_exercises; k++)
+			menu.named_secs[r] += menu.secs[cat->routines[r].exercises[k] + 1];
+	}
+}
+
+/* Whether every exercise of routine `r` has been done at least once today. */
+static bool named_done_today(const struct ui *ui, unsigned r)
+{
+	const struct cat_routine *rt = &ui->opt->cat->routines[r];
+
+	if (!have_counts(ui))
+		return false;
+	for (unsigned k = 0; k < rt->n_exercises; k++)
+		if (ui->hist_sum.ex[rt->exercises[k]].today == 0)
+			return false;
+	return true;
+}
+
+/* A named routine's row: its name, how many exercises, and the mark. */
+static void named_row(const struct ui *ui, unsigned r, char *name, size_t nlen, char *freq,
+                      size_t flen, char *today, size_t tlen)
+{
+	const struct cat_routine *rt = &ui->opt->cat->routines[r];
+
+	snprintf(name, nlen, "Routine: %s", rt->name);
+	snprintf(freq, flen, "%u exercise%s", rt->n_exercises, rt->n_exercises == 1 ? "" : "s");
+	if (named_done_today(ui, r))
+		snprintf(today, tlen, "%s done today", ui_draw_utf8() ? "\u2713" : "+");
+}
+
+/* `i` on a named routine: its exercises, in the status line. */
+static void named_info(struct ui *ui, unsigned r)
+{
+	const struct catalogue *cat = ui->opt->cat;
+	const struct cat_routine *rt = &cat->routines[r];
+	char list[UI_STATUS_MAX - 64] = "", len[16];
+	size_t n = 0;
+
+	for (unsigned k = 0; k < rt->n_exercises && n < sizeof(list); k++)
+		n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s", k ? ", " : "",
+		                      cat->exercises[rt->exercises[k]].name);
+	ui_status(ui, false, "%s (%s): %s", rt->name, ui_clock(menu.named_secs[r], len), list);
+}
+
+void ui_menu_start_named(struct ui *ui, unsigned r)
+{
+	const struct cat_routine *rt = &ui->opt->cat->routines[r];
+
+	ui_play(ui, rt->exercises, rt->n_exercises, rt->id);
+}
+
 void ui_menu_init(struct ui *ui)
 {
 	const struct catalogue *cat = ui->opt->cat;
@@ -56,8 +135,9 @@ void ui_menu_init(struct ui *ui)
 		total += menu.secs[i + 1];
 	}
 	menu.secs[0] = total;
-	menu.sel = 0;
-	menu.top = 0;
+	named_init(ui);
+	menu.sel = first_entry();
+	menu.top = first_entry();
 	ui_events_init(ui);
 }
 
@@ -106,7 +186,8 @@ unsigned ui_menu_due_count(void)
 
 unsigned ui_menu_seconds(int entry)
 {
-	return entry == UI_MENU_DUE       ? menu.due_secs
+	return entry < 0                  ? menu.named_secs[named_of(entry)]
+	       : entry == UI_MENU_DUE     ? menu.due_secs
 	       : entry == UI_MENU_ROUTINE ? menu.secs[0]
 	                                  : menu.secs[entry - UI_MENU_FIRST_EXERCISE + 1];
 }
@@ -114,6 +195,45 @@ unsigned ui_menu_seconds(int entry)
 int ui_menu_exercise(int entry)
 {
 	return entry >= UI_MENU_FIRST_EXERCISE ? entry - UI_MENU_FIRST_EXERCISE : -1;
+}
+
+/* ---- Pauses ------------------------------------------------------------- */
+
+static struct {
+	struct hist_pause *p;
+	size_t n;
+	bool today;    /* today is paused */
+	int32_t until; /* and the pause's last day */
+} paused;
+
+const struct hist_pause *ui_menu_pauses(const struct ui *ui, time_t now, size_t *n)
+{
+	struct ev_log ev = { 0 };
+	struct hist_error err;
+	char path[4096];
+
+	free(paused.p);
+	memset(&paused, 0, sizeof(paused));
+	if (ui->opt->history_path && ev_path(ui->opt->history_path, path, sizeof(path)) == 0 &&
+	    ev_load(path, &ev, NULL, NULL, &err) == 0) {
+		paused.n = ev_pauses(&ev, &paused.p);
+		paused.today = ev_paused_until(&ev, hist_today(now), &paused.until);
+		ev_free(&ev);
+	}
+	*n = paused.n;
+	return paused.p;
+}
+
+/* "Paused until 2026-12-05" under the title while lumbar is paused. */
+static void draw_paused(int y)
+{
+	char buf[48], day[16];
+
+	if (!paused.today)
+		return;
+	snprintf(buf, sizeof(buf), "Paused until %s",
+	         hist_format_day(paused.until, day, sizeof(day)));
+	ui_draw_text(y, 1, COLS - 2, buf, ui_draw_attr(UI_ROLE_DIM));
 }
 
 /* ---- Menu ---------------------------------------------------------------- */
@@ -165,7 +285,12 @@ static void draw_entry(const struct ui *ui, int y, int entry, int w_len, int w_f
 	char name[CAT_MAX_STRING + 64], len[16], freq[48], today[64] = "";
 	int x, w_name, ex_i = ui_menu_exercise(entry);
 
-	if (entry == UI_MENU_ROUTINE) {
+	if (named_of(entry) >= 0) {
+		named_row(ui, (unsigned)named_of(entry), name, sizeof(name), freq, sizeof(freq),
+		          today, sizeof(today));
+		if (!sel)
+			a = ui_draw_attr(UI_ROLE_TITLE);
+	} else if (entry == UI_MENU_ROUTINE) {
 		snprintf(name, sizeof(name), "Full routine: %s", cat->routine_name);
 		snprintf(freq, sizeof(freq), "%u exercises", cat->n_exercises);
 		minutes_today(ui, today, sizeof(today));
@@ -241,6 +366,8 @@ void ui_menu_draw(struct ui *ui)
 		ui_draw_right(0, level, ui_draw_attr(UI_ROLE_DIM));
 	}
 
+	if (gaps)
+		draw_paused(1);
 	menu.list_rows = bottom - top;
 	if (menu.list_rows < 1) {
 		/* Very short: the list wins over the disclaimer's second row. */
@@ -252,7 +379,7 @@ void ui_menu_draw(struct ui *ui)
 	if (menu.sel >= menu.top + menu.list_rows)
 		menu.top = menu.sel - menu.list_rows + 1;
 	if (menu.top > n - menu.list_rows)
-		menu.top = n - menu.list_rows > 0 ? n - menu.list_rows : 0;
+		menu.top = n - menu.list_rows > first_entry() ? n - menu.list_rows : first_entry();
 	for (int i = 0; i < menu.list_rows && menu.top + i < n; i++)
 		draw_entry(ui, top + i, menu.top + i, w_len, w_freq, w_today);
 
@@ -287,8 +414,8 @@ static void select_by(struct ui *ui, int by)
 	int n = entries(ui);
 
 	menu.sel += by;
-	if (menu.sel < 0)
-		menu.sel = 0;
+	if (menu.sel < first_entry())
+		menu.sel = first_entry();
 	if (menu.sel >= n)
 		menu.sel = n - 1;
 }
@@ -298,7 +425,9 @@ void ui_menu_start(struct ui *ui, int entry)
 	unsigned idx[CAT_MAX_EXERCISES];
 	unsigned n = ui->opt->cat->n_exercises;
 
-	if (entry == UI_MENU_ROUTINE) {
+	if (named_of(entry) >= 0) {
+		ui_menu_start_named(ui, (unsigned)named_of(entry));
+	} else if (entry == UI_MENU_ROUTINE) {
 		for (unsigned i = 0; i < n; i++)
 			idx[i] = i;
 		ui_play(ui, idx, n, "all");
@@ -333,10 +462,10 @@ void ui_menu_key(struct ui *ui, enum ui_action action)
 		select_by(ui, menu.list_rows);
 		break;
 	case UI_ACT_FIRST:
-		select_by(ui, -entries(ui));
+		select_by(ui, first_entry() - entries(ui));
 		break;
 	case UI_ACT_LAST:
-		select_by(ui, entries(ui));
+		select_by(ui, entries(ui) - first_entry());
 		break;
 	case UI_ACT_START:
 		ui_menu_start(ui, menu.sel);
@@ -351,7 +480,10 @@ void ui_menu_key(struct ui *ui, enum ui_action action)
 		ui->screen = UI_SCREEN_HISTORY;
 		break;
 	case UI_ACT_INFO:
-		ui_info_open(ui, menu.sel);
+		if (named_of(menu.sel) >= 0)
+			named_info(ui, (unsigned)named_of(menu.sel));
+		else
+			ui_info_open(ui, menu.sel);
 		break;
 	case UI_ACT_SAFETY:
 		ui_safety_open(ui);

@@ -140,7 +140,8 @@ struct ui {
 	/* The plan being played: the player, the summary, the help and the log read it. */
 	bool playing; /* plan and sess are live */
 	bool routine; /* the plan is the routine (all or due), not one exercise */
-	char routine_name[CAT_MAX_ID + 1]; /* "all" or "due", for the progress file */
+	/* "all", "due" or a named routine's id, for the progress file */
+	char routine_name[CAT_MAX_ID + 1];
 	struct plan plan;
 	struct session sess;
 	bool confirm;       /* "Quit? y/n" is showing */
@@ -228,6 +229,9 @@ void ui_menu_key(struct ui *ui, enum ui_action action);
 /* Start playing a menu entry (UI_MENU_*); for `due` with nothing due, say so instead. */
 void ui_menu_start(struct ui *ui, int entry);
 
+/* Play the catalogue's named routine `r` (`lumbar morning`, the Routines block). */
+void ui_menu_start_named(struct ui *ui, unsigned r);
+
 /* The length of a menu entry at the chosen level, in seconds. */
 unsigned ui_menu_seconds(int entry);
 
@@ -253,6 +257,13 @@ unsigned ui_menu_due(const struct ui *ui, unsigned *out);
 /* Work out the `due` entry again (its count and length) from the summary. */
 void ui_menu_update_due(struct ui *ui);
 
+/*
+ * The paused days (lumbar pause) from the events file beside the history,
+ * read again at each call, for hist_summarize_paused(); the menu then says
+ * "Paused until ..." while today is one. Owned by the menu.
+ */
+const struct hist_pause *ui_menu_pauses(const struct ui *ui, time_t now, size_t *n);
+
 /* ---- ui_info.c: the details screen ------------------------------------------ */
 
 /* Show the details of a menu entry. */
@@ -276,10 +287,10 @@ void ui_history_key(struct ui *ui, enum ui_action action);
 void ui_log_init(struct ui *ui);
 
 /*
- * The wall clock, for the screens that date what they write or ask by the
- * time of day (the safety screen, the morning check-in); read nowhere else.
+ * The wall clock (CLOCK_REALTIME) in ms: the one place the screens' code
+ * reads it. The history rules and the menu's midnight timer get it from here.
  */
-time_t ui_log_wall_now(void);
+int64_t ui_log_wall_ms(void);
 
 /* Free what ui_log_init() and the reloads allocated. */
 void ui_log_free(struct ui *ui);

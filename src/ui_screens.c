@@ -46,7 +46,7 @@ unsigned ui_context(const struct ui *ui)
 
 void ui_start(struct ui *ui)
 {
-	if (ui_safety_at_start(ui, ui_log_wall_now()))
+	if (ui_safety_at_start(ui, (time_t)(ui_log_wall_ms() / 1000)))
 		return;
 	if (ui->resume) {
 		/* The question comes first; its answer calls here again. */
@@ -56,7 +56,7 @@ void ui_start(struct ui *ui)
 	switch (ui->opt->start) {
 	case UI_START_MENU:
 		ui->screen = UI_SCREEN_MENU;
-		ui_morning_at_start(ui, ui_log_wall_now());
+		ui_morning_at_start(ui, (time_t)(ui_log_wall_ms() / 1000));
 		break;
 	case UI_START_SAFETY: /* ui_safety_at_start() has shown it */
 		break;
@@ -75,6 +75,9 @@ void ui_start(struct ui *ui)
 			break;
 		}
 		ui_menu_start(ui, UI_MENU_DUE);
+		break;
+	case UI_START_NAMED:
+		ui_menu_start_named(ui, ui->opt->routine);
 		break;
 	}
 }

@@ -6,11 +6,108 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <curses.h>
 
+#include "events.h"
 #include "ui_draw.h"
 #include "ui_priv.h"
+
+/* ---- A note (`w`): one line to events.tsv --------------------------------------- */
+
+static struct {
+	bool typing;
+	char text[EV_MAX_NOTE_BYTES + 1];
+	size_t len;
+	char said[UI_STATUS_MAX]; /* "Note saved." or why not */
+	bool failed;
+} note;
+
+static void note_save(const struct ui *ui)
+{
+	struct ev_event e;
+	struct hist_error err;
+	char path[4096];
+
+	note.typing = false;
+	if (note.len == 0)
+		return;
+	ev_init(&e, EV_NOTE, time(NULL));
+	memcpy(e.note, note.text, note.len + 1);
+	note.failed = ev_path(ui->opt->history_path, path, sizeof(path)) != 0 ||
+	              ev_append(path, &e, &err) != 0;
+	snprintf(note.said, sizeof(note.said), "%s",
+	         note.failed ? "Note not saved: cannot write the events file." : "Note saved.");
+	if (note.failed && path[0])
+		snprintf(note.said, sizeof(note.said), "Note not saved: %s", err.msg);
+}
+
+/*
+ * The note's keys: `w` starts one, then every printable key is typed into
+ * it (at most EV_MAX_NOTE characters, as ev_note_check() says), Backspace
+ * erases a character, Enter saves, Esc drops it. Returns whether the key
+ * was the note's.
+ */
+static bool note_key(struct ui *ui, enum ui_action action)
+{
+	int k = ui->key;
+
+	if (!note.typing) {
+		if (action == UI_ACT_BACK || action == UI_ACT_QUIT) {
+			note.said[0] = '\0';
+			return false;
+		}
+		if (k != 'w' || !ui->opt->history_path)
+			return false;
+		note.typing = true;
+		note.len = 0;
+		note.text[0] = '\0';
+		note.said[0] = '\0';
+		return true;
+	}
+	if (k == 27) {
+		note.typing = false;
+	} else if (k == '\n' || k == '\r' || k == KEY_ENTER) {
+		note_save(ui);
+	} else if (action == UI_ACT_ERASE) {
+		/* A whole UTF-8 character: its continuation bytes, then its lead. */
+		while (note.len > 0 && ((unsigned char)note.text[note.len - 1] & 0xc0) == 0x80)
+			note.len--;
+		if (note.len > 0)
+			note.len--;
+		note.text[note.len] = '\0';
+	} else if (k >= 0x20 && k <= 0xff && k != 0x7f && note.len + 1 < sizeof(note.text)) {
+		note.text[note.len] = (char)k;
+		if (ev_note_check(note.text, note.len + 1) == NULL)
+			note.text[++note.len] = '\0';
+		else
+			note.text[note.len] = '\0';
+	}
+	return true;
+}
+
+/* The note being typed, or what became of it, and its key on the last row. */
+static void draw_note(const struct ui *ui, struct ui_draw_flow *f)
+{
+	char buf[EV_MAX_NOTE_BYTES + 32];
+
+	if (note.typing) {
+		if (LINES >= 12)
+			ui_draw_flow_gap(f);
+		snprintf(buf, sizeof(buf), "Note: %s_", note.text);
+		ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_TITLE));
+		ui_draw_text(LINES - 1, 0, COLS,
+		             "Enter: save the note  Esc: drop it  Backspace: erase",
+		             ui_draw_attr(UI_ROLE_DIM));
+		return;
+	}
+	if (note.said[0])
+		ui_draw_flow_add(f, NULL, note.said,
+		                 note.failed ? ui_draw_attr(UI_ROLE_ALERT) : A_NORMAL);
+	if (ui->opt->history_path && COLS >= 60)
+		ui_draw_right(LINES - 1, "w: write a note", ui_draw_attr(UI_ROLE_DIM));
+}
 
 /* Whether the summary is still asking for the pain score. */
 static bool asking(const struct ui *ui)
@@ -100,6 +197,7 @@ void ui_summary_draw(struct ui *ui)
 	else
 		snprintf(buf, sizeof(buf), "Enter or q: %s", back);
 	ui_draw_text(LINES - 1, 0, COLS, buf, ui_draw_attr(UI_ROLE_DIM));
+	draw_note(ui, &f);
 }
 
 /* A digit of the score: kept only while the number stays within 0..10. */
@@ -122,6 +220,8 @@ void ui_summary_key(struct ui *ui, enum ui_action action)
 {
 	size_t len = strlen(ui->pain);
 
+	if (note_key(ui, action))
+		return;
 	if (!asking(ui)) {
 		if (action == UI_ACT_BACK || action == UI_ACT_QUIT) {
 			/* Also removes a finished routine's progress file. */

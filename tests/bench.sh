@@ -260,6 +260,16 @@ if [ "$drift_secs" -gt 0 ]; then
 	row "on-screen drift after $((d1 - d2)) s" "$drift_ms ms" "within 100 ms"
 fi
 
+# ---- Whole process: lumbar due and status, for prompts (issue 14 §2, §6) ---------
+for args in "due --quiet" "due --count" "due --format=line"; do
+	# shellcheck disable=SC2086 # the words of args are meant to split
+	us=$(whole "$LUMBAR" $args --history-file "$hist")
+	row "lumbar $args, 10 years" "$(awk -v u="$us" 'BEGIN {printf "%.2f ms", u / 1000}')" "< 10 ms"
+done
+us=$(whole "$LUMBAR" status --format=json --history-file "$hist")
+row "lumbar status --format=json, 10 years" "$(awk -v u="$us" 'BEGIN {printf "%.2f ms", u / 1000}')" \
+	"< 20 ms"
+
 echo "lumbar $(./lumbar --version | head -n 1 | cut -d' ' -f2) benchmark, $(date -u +%Y-%m-%d)"
 echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(uname -sr)"
 echo

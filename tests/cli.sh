@@ -162,7 +162,7 @@ fi
 if t list-shipped; then
 	run list-shipped 0 "$LUMBAR" --list
 	ids=$(cut -d' ' -f1 "$out" | tr '\n' ' ')
-	want="knee-to-chest pelvic-tilts-bridges cat-cow spine-twists hip-flexor-release childs-pose hamstring-series core-stabilisation back-extension piriformis-release "
+	want="morning evening knee-to-chest pelvic-tilts-bridges cat-cow spine-twists hip-flexor-release childs-pose hamstring-series core-stabilisation back-extension piriformis-release "
 	[ "$ids" = "$want" ] || fail "ids '$ids'"
 	expect_out_match '^knee-to-chest +Knee.* +[0-9]+:[0-9][0-9] +twice a day$'
 	done_test
@@ -272,7 +272,7 @@ fi
 if t lookup; then
 	# Built-in copy from a folder with nothing around it.
 	run lookup-builtin 0 sh -c "cd / && '$LUMBAR' --list"
-	[ "$(wc -l <"$out")" -eq 10 ] || fail "want the 10 shipped exercises"
+	[ "$(wc -l <"$out")" -eq 12 ] || fail "want the 2 shipped routines and 10 exercises"
 	done_test
 
 	mkdir -p "$XDG_CONFIG_HOME/lumbar"
@@ -287,7 +287,7 @@ if t lookup; then
 
 	# The environment beats the config file; --catalogue beats both.
 	run lookup-env 0 env LUMBAR_CATALOGUE=data/exercises.yaml "$LUMBAR" --list
-	[ "$(wc -l <"$out")" -eq 10 ] || fail "LUMBAR_CATALOGUE not used"
+	[ "$(wc -l <"$out")" -eq 12 ] || fail "LUMBAR_CATALOGUE not used"
 	done_test
 
 	run lookup-option 0 env LUMBAR_CATALOGUE=data/exercises.yaml "$LUMBAR" \
@@ -394,7 +394,7 @@ if t hostile; then
 	# config.yaml errors quote what the file says, escaped.
 	printf '"colour\\e]0;owned\\a": 1\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
 	run hostile-settings-escaped 65 "$LUMBAR" -C "$FIX/cli-small.yaml" --list
-	expect_err_line "$XDG_CONFIG_HOME/lumbar/config.yaml:1:1: unknown key 'colour\\x1b]0;owned\\x07' (the keys are level, bell, speak, on_phase, color, ask_morning, emergency_number)"
+	expect_err_line "$XDG_CONFIG_HOME/lumbar/config.yaml:1:1: unknown key 'colour\\x1b]0;owned\\x07' (the keys are level, bell, speak, on_phase, color, notify, remind_at, remind_parts, ask_morning, emergency_number)"
 	has_control "$err" && fail "raw control characters on stderr"
 	done_test
 	rm -rf "$XDG_CONFIG_HOME/lumbar"
@@ -590,6 +590,379 @@ if t no-speak; then
 	run help-new-options 0 "$LUMBAR" --help
 	expect_out_match '^ +--no-speak '
 	expect_out_match '^ +--color '
+	done_test
+fi
+
+# ---- A history of a million damaged lines names a few, then counts the rest ----------------
+
+if t history-damage-flood; then
+	mkdir -p "$tmp/flood" && chmod 700 "$tmp/flood"
+	yes -- '- ' | head -c 1048576 >"$tmp/flood/history.tsv"
+	run history-damage-flood 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history \
+		--history-file "$tmp/flood/history.tsv"
+	expect_err_line "$tmp/flood/history.tsv:1: expected 5 or 7 tab-separated fields, found 1"
+	[ "$(wc -l <"$err")" -eq 21 ] || fail "$(wc -l <"$err") lines on stderr, want 20 and a count"
+	expect_err_match "^$tmp/flood/history.tsv: 349506 more damaged lines skipped, not shown\$"
+	expect_out_match '^Streak: 0 days'
+	done_test
+fi
+
+# ---- due, remind, pause, resume, status (issue 14 §2, §3, §5, §6) --------------
+# A time zone in which it is now 09:xx (morning) or 14:xx (afternoon), so the
+# reminder's parts of the day can be tested at any hour the tests run.
+tz_at_hour() {
+	local h off
+	h=$(date -u +%H)
+	off=$(((${1} - 10#$h + 24) % 24))
+	[ "$off" -gt 12 ] && off=$((off - 24))
+	if [ "$off" -ge 0 ]; then echo "LUM-$off"; else echo "LUM+$((-off))"; fi
+}
+# now_in TZ: a history timestamp for now in that zone.
+now_in() { TZ=$1 date +%Y-%m-%dT%H:%M:%S%:z; }
+# A history line for exercise $2 done now in zone $1.
+done_line() { printf '%s\t%s\tdone\t30\t-\t-\t-\n' "$(now_in "$1")" "$2"; }
+
+if t due-for-scripts; then
+	r=$tmp/due
+	mkdir -p "$r"
+	: >"$r/none.tsv"
+	run due-quiet-something 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/none.tsv" due --quiet
+	expect_empty_out
+	done_test
+	run due-count 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/none.tsv" due --count
+	expect_out_text "2"
+	done_test
+	run due-line 0 "$LUMBAR" -C "$FIX/cli-small.yaml" due --format=line --history-file "$r/none.tsv"
+	expect_out_text "2 due: alpha, beta (3:10)"
+	done_test
+	# alpha twice today: only beta is left.
+	{ done_line "$TZ" alpha; done_line "$TZ" alpha; } >"$r/alpha.tsv"
+	run due-line-one 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/alpha.tsv" due --format=line
+	expect_out_text "1 due: beta (2:40)"
+	done_test
+	# And beta twice this week: nothing is due.
+	{ done_line "$TZ" beta; done_line "$TZ" beta; } >>"$r/alpha.tsv"
+	run due-quiet-nothing 1 "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/alpha.tsv" due --quiet
+	expect_empty_out
+	done_test
+	run due-count-nothing 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/alpha.tsv" due --count
+	expect_out_text "0"
+	done_test
+	run due-line-nothing 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/alpha.tsv" due --format=line
+	expect_empty_out
+	done_test
+	# Years-old damage is not this week's business; today's is named.
+	printf '2019-01-01 damaged\n' >>"$r/alpha.tsv"
+	run due-skips-old-lines 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/alpha.tsv" due --count
+	expect_out_text "0"
+	[ ! -s "$err" ] || fail "stderr is not empty"
+	done_test
+	run due-two-ways 64 "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/none.tsv" due --quiet --count
+	expect_err_line "lumbar: due takes one of --quiet, --count, --format=line (try 'lumbar --help')"
+	done_test
+	run due-bad-format 64 "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/none.tsv" due --format=json
+	expect_err_line "lumbar: due: unknown format 'json' (use line) (try 'lumbar --help')"
+	done_test
+	# Options after the verb; the player's `due` keeps its options.
+	run due-options-after 0 "$LUMBAR" due --count -L hard -C "$FIX/cli-small.yaml" --history-file "$r/none.tsv"
+	expect_out_text "2"
+	done_test
+	run due-player-with-level 1 "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/none.tsv" due -L medium
+	expect_err_match '^lumbar: the timer needs a terminal'
+	done_test
+fi
+
+if t remind-notifier; then
+	r=$tmp/remind
+	mkdir -p "$r" "$XDG_CONFIG_HOME/lumbar"
+	morning=$(tz_at_hour 9)
+	# A stand-in for notify-send: one line per notification.
+	printf 'notify: printf "%%s|%%s\\n" "$LUMBAR_TITLE" "$LUMBAR_BODY" >>%s/sent\n' "$r" \
+		>"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	run remind-sends 0 env TZ="$morning" "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/h.tsv" remind
+	expect_empty_out
+	[ "$(cat "$r/sent" 2>/dev/null)" = "lumbar: 2 exercises due|2 due: alpha, beta (3:10)" ] ||
+		fail "notification: '$(cat "$r/sent" 2>/dev/null)'"
+	[ "$(grep -c $'\tremind\t' "$r/events.tsv")" = 1 ] || fail "want one remind event"
+	done_test
+	run remind-once-per-part 1 env TZ="$morning" "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/h.tsv" remind
+	[ "$(wc -l <"$r/sent")" = 1 ] || fail "a second notification in the same part of the day"
+	[ "$(grep -c $'\tremind\t' "$r/events.tsv")" = 1 ] || fail "a second remind event"
+	done_test
+	# Nothing due: nothing sent.
+	{ done_line "$morning" alpha; done_line "$morning" alpha; done_line "$morning" beta; done_line "$morning" beta; } >"$r/all.tsv"
+	run remind-nothing-due 1 env TZ="$morning" "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/all.tsv" remind
+	[ "$(wc -l <"$r/sent")" = 1 ] || fail "a notification with nothing due"
+	done_test
+	# A notifier that fails: exit 3, and no reminder is logged as sent.
+	printf 'notify: "exit 7"\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	mkdir -p "$r/fail"
+	run remind-notifier-fails 3 env TZ="$morning" "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/fail/h.tsv" remind
+	expect_err_line "lumbar: remind: the notify command failed"
+	! grep -q $'\tremind\t' "$r/fail/events.tsv" 2>/dev/null || fail "a failed reminder was logged"
+	done_test
+	rm -rf "$XDG_CONFIG_HOME/lumbar"
+fi
+
+if t remind-install; then
+	r=$tmp/install
+	mkdir -p "$r"
+	exe=$(readlink -f "$LUMBAR")
+	units=$XDG_CONFIG_HOME/systemd/user
+	run remind-dry-run 0 "$LUMBAR" remind --install --dry-run
+	expect_out_text "# $units/lumbar-remind.timer
+[Unit]
+Description=lumbar: a reminder when exercises are due
+Documentation=man:lumbar(1)
+
+[Timer]
+OnCalendar=*-*-* 07:30:00
+OnCalendar=*-*-* 18:30:00
+Persistent=true
+
+[Install]
+WantedBy=timers.target
+
+# $units/lumbar-remind.service
+[Unit]
+Description=lumbar: a reminder when exercises are due
+Documentation=man:lumbar(1)
+
+[Service]
+Type=oneshot
+ExecStart=\"$exe\" remind
+SuccessExitStatus=1"
+	[ ! -e "$units" ] || fail "--dry-run wrote files"
+	done_test
+	mkdir -p "$XDG_CONFIG_HOME/lumbar"
+	printf 'remind_at: ["06:45", "12:30", "19:00"]\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	run remind-install 0 "$LUMBAR" remind --install
+	expect_out_text "Wrote $units/lumbar-remind.timer
+Wrote $units/lumbar-remind.service
+To turn the reminders on, run:
+  systemctl --user daemon-reload && systemctl --user enable --now lumbar-remind.timer"
+	[ "$(grep -c '^OnCalendar=' "$units/lumbar-remind.timer")" = 3 ] || fail "want three OnCalendar="
+	grep -qx 'OnCalendar=\*-\*-\* 06:45:00' "$units/lumbar-remind.timer" || fail "no 06:45"
+	grep -qx 'Persistent=true' "$units/lumbar-remind.timer" || fail "not persistent"
+	done_test
+	name=remind-units-verify
+	ok=1
+	if command -v systemd-analyze >/dev/null; then
+		systemd-analyze verify --man=no "$units/lumbar-remind.timer" "$units/lumbar-remind.service" \
+			>"$out" 2>"$err" || fail "systemd-analyze verify refused the units"
+	else
+		echo "note: systemd-analyze is not installed; the unit files were not verified"
+	fi
+	done_test
+	run remind-print-cron 0 env DISPLAY=:1 DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/7/bus \
+		XDG_RUNTIME_DIR=/run/user/7 "$LUMBAR" remind --print-cron
+	expect_out_text "45 6 * * * DISPLAY=':1' DBUS_SESSION_BUS_ADDRESS='unix:path=/run/user/7/bus' XDG_RUNTIME_DIR='/run/user/7' '$exe' remind
+30 12 * * * DISPLAY=':1' DBUS_SESSION_BUS_ADDRESS='unix:path=/run/user/7/bus' XDG_RUNTIME_DIR='/run/user/7' '$exe' remind
+0 19 * * * DISPLAY=':1' DBUS_SESSION_BUS_ADDRESS='unix:path=/run/user/7/bus' XDG_RUNTIME_DIR='/run/user/7' '$exe' remind"
+	done_test
+	printf 'remind_at: ["6:45"]\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	run remind-bad-time 65 "$LUMBAR" remind --install --dry-run
+	expect_err_line "$XDG_CONFIG_HOME/lumbar/config.yaml:1:13: remind_at: expected a time HH:MM (00:00 to 23:59)"
+	done_test
+	rm -rf "$XDG_CONFIG_HOME/lumbar" "$units"
+fi
+
+# status_field JSON-KEY: the key's value from $out, through a JSON parser.
+status_field() {
+	python3 -c 'import json,sys; v = json.load(open(sys.argv[1]))[sys.argv[2]]; print(json.dumps(v))' "$out" "$1"
+}
+
+if t pause-status; then
+	r=$tmp/pause
+	mkdir -p "$r" "$XDG_CONFIG_HOME/lumbar"
+	morning=$(tz_at_hour 9)
+	today=$(TZ=$morning date +%F)
+	later=$(TZ=$morning date -d "$today + 3 days" +%F)
+	{ done_line "$morning" alpha; } >"$r/h.tsv"
+	run status-json 0 env TZ="$morning" "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/h.tsv" status --format=json
+	[ "$(wc -l <"$out")" = 1 ] || fail "want one line"
+	[ "$(status_field due)" = '["alpha", "beta"]' ] || fail "due: $(status_field due)"
+	[ "$(status_field due_count)" = 2 ] || fail "due_count: $(status_field due_count)"
+	[ "$(status_field due_minutes)" = 4 ] || fail "due_minutes: $(status_field due_minutes)"
+	[ "$(status_field today)" = 1 ] || fail "today: $(status_field today)"
+	[ "$(status_field streak)" = 1 ] || fail "streak: $(status_field streak)"
+	[ "$(status_field playing)" = false ] || fail "playing: $(status_field playing)"
+	[ "$(status_field paused)" = false ] || fail "paused: $(status_field paused)"
+	[ "$(status_field paused_until)" = null ] || fail "paused_until: $(status_field paused_until)"
+	done_test
+	run pause 0 env TZ="$morning" "$LUMBAR" --history-file "$r/h.tsv" pause --until "$later" --reason travel
+	expect_out_text "Paused until $later: no reminders, and these days are not expected"
+	grep -q $'\tpause\t-\t'"$later"$'\ttravel$' "$r/events.tsv" || fail "no pause event"
+	done_test
+	run status-paused 0 env TZ="$morning" "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/h.tsv" status --format=json
+	[ "$(status_field paused)" = true ] || fail "paused: $(status_field paused)"
+	[ "$(status_field paused_until)" = "\"$later\"" ] || fail "paused_until: $(status_field paused_until)"
+	done_test
+	printf 'notify: "echo sent >>%s/sent"\n' "$r" >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	run remind-paused 1 env TZ="$morning" "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/h.tsv" remind
+	[ ! -e "$r/sent" ] || fail "a reminder during a pause"
+	done_test
+	run resume 0 env TZ="$morning" "$LUMBAR" --history-file "$r/h.tsv" resume
+	expect_out_text "Resumed"
+	grep -q $'\tresume\t-\t-\t-$' "$r/events.tsv" || fail "no resume event"
+	done_test
+	run status-resumed 0 env TZ="$morning" "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/h.tsv" status --format=json
+	[ "$(status_field paused)" = false ] || fail "paused: $(status_field paused)"
+	done_test
+	run resume-not-paused 0 env TZ="$morning" "$LUMBAR" --history-file "$r/h.tsv" resume
+	expect_out_text "lumbar is not paused"
+	done_test
+	run pause-bad-reason 64 "$LUMBAR" --history-file "$r/h.tsv" pause --until "$later" --reason holiday
+	expect_err_line "lumbar: pause: unknown reason 'holiday' (the reasons are injury, travel, ill and other) (try 'lumbar --help')"
+	done_test
+	run pause-bad-date 64 "$LUMBAR" --history-file "$r/h.tsv" pause --until 2026-02-30
+	expect_err_line "lumbar: pause: '2026-02-30' is not a date YYYY-MM-DD (try 'lumbar --help')"
+	done_test
+	run pause-past 64 "$LUMBAR" --history-file "$r/h.tsv" pause --until 2001-01-01
+	expect_err_line "lumbar: pause: 2001-01-01 has passed; give today or a later day (try 'lumbar --help')"
+	done_test
+	run pause-no-until 64 "$LUMBAR" --history-file "$r/h.tsv" pause
+	done_test
+	run status-no-format 64 "$LUMBAR" --history-file "$r/h.tsv" status
+	done_test
+	rm -rf "$XDG_CONFIG_HOME/lumbar"
+	done_test
+fi
+
+# ---- Named routines and verbs (issue 14, sections 1 and 7) --------------------------------
+
+if t routines; then
+	# The shipped morning routine lasts about three minutes at easy level.
+	run routines-plan-morning 0 "$LUMBAR" --plan morning --format=tsv
+	total=$(sed -n 's/^#total\t//p' "$out")
+	[ -n "$total" ] && [ "$total" -ge 150 ] && [ "$total" -le 210 ] ||
+		fail "morning lasts '$total' s, want about 180"
+	[ "$(grep -v '^#' "$out" | cut -f4 | uniq | tr '\n' ' ')" = "knee-to-chest hip-flexor-release cat-cow " ] ||
+		fail "morning does not play knee-to-chest, hip-flexor-release, cat-cow in order"
+	done_test
+
+	run routines-list-first 0 "$LUMBAR" --list --format=tsv
+	[ "$(sed -n '2,3p' "$out" | cut -f1 | tr '\n' ' ')" = "morning evening " ] ||
+		fail "the routines are not listed first"
+	done_test
+
+	run routines-show 0 "$LUMBAR" --show morning
+	expect_out_match '^Morning \(morning\)$'
+	expect_out_match '^  1\. Knee-to-chest stretch +0:39 +knee-to-chest$'
+	expect_out_match '^Length: 3:04 at easy level$'
+	done_test
+
+	# Not a tty: the routine is known, so the next thing said is the terminal.
+	run routines-player 1 "$LUMBAR" morning
+	expect_err_match '^lumbar: the timer needs a terminal'
+	done_test
+
+	run routines-bad-located 65 "$LUMBAR" check "$FIX/bad-routine-unknown.yaml"
+	expect_err_line "$FIX/bad-routine-unknown.yaml:20:26: routine 'morning': no exercise 'brigde' in this catalogue"
+	done_test
+
+	# No exercise or routine id may be a verb.
+	sed 's/id: morning/id: list/' "$FIX/good-routines.yaml" >"$tmp/verb-id.yaml"
+	run routines-verb-id 65 "$LUMBAR" check "$tmp/verb-id.yaml"
+	expect_err_match "^$tmp/verb-id.yaml:18:11: routine 1: id 'list' is a word lumbar's command line keeps"
+	done_test
+fi
+
+if t verbs; then
+	# Each verb prints what its option prints, byte for byte, and exits alike:
+	# same LABEL "OPTION ARGS" VERB ARGS... (the option's words split on spaces).
+	same() {
+		local label=$1 opt=$2 a b
+		shift 2
+		name="verbs-same $label"
+		ok=1
+		out=$tmp/out err=$tmp/err
+		"$LUMBAR" "$@" >"$tmp/verb.out" 2>/dev/null </dev/null
+		a=$?
+		# shellcheck disable=SC2086
+		"$LUMBAR" $opt >"$out" 2>"$err" </dev/null
+		b=$?
+		[ "$a" -eq "$b" ] || fail "exit $a, the option's $b"
+		cmp -s "$tmp/verb.out" "$out" || fail "output differs from the option's"
+		[ -s "$out" ] || [ "$label" = check ] || fail "no output"
+		done_test
+	}
+	same list "--list" list
+	same list-tsv "--list --format=tsv" list --format=tsv
+	same plan-morning "--plan morning" plan morning
+	same plan-exercise "--plan=knee-to-chest --level hard" plan knee-to-chest --level hard
+	same plan-all "--plan" plan
+	same show "--show cat-cow" show cat-cow
+	same show-routine "--show evening" show evening
+	same check "--check data/exercises.yaml" check data/exercises.yaml
+	same history "--history" history
+
+	run verbs-help-plan 0 "$LUMBAR" help plan
+	expect_out_match '^Usage: lumbar plan \[ID\]$'
+	expect_out_match '^       lumbar --plan\[=ID\]$'
+	expect_out_match 'routine such as morning'
+	cp "$out" "$tmp/help-plan"
+	done_test
+	run verbs-plan--help 0 "$LUMBAR" plan --help
+	cmp -s "$tmp/help-plan" "$out" || fail "'plan --help' differs from 'help plan'"
+	done_test
+
+	run verbs-help-lists 0 "$LUMBAR" --help
+	for v in list show plan check history checkin due help; do
+		expect_out_match "^  $v( [A-Z[]|  )"
+	done
+	wide=$(awk 'length($0) > 80' "$out")
+	[ -z "$wide" ] || fail "--help has lines over 80 columns: $wide"
+	done_test
+	run verbs-help-alone 0 "$LUMBAR" help
+	expect_out_match '^Commands:$'
+	done_test
+
+	run verbs-help-unknown 64 "$LUMBAR" help frobnicate
+	expect_err_line "lumbar: no command 'frobnicate' (try 'lumbar --help')"
+	done_test
+	run verbs-show-needs-id 64 "$LUMBAR" show
+	expect_err_match "^lumbar: show needs an exercise or routine id"
+	done_test
+	run verbs-too-many 64 "$LUMBAR" plan morning evening
+	expect_err_match "unexpected argument 'evening'"
+	done_test
+	run verbs-two-modes 64 "$LUMBAR" list --plan
+	expect_err_match "cannot be combined with another mode"
+	done_test
+fi
+
+# The bash completion knows the verbs, and the routine and exercise ids of
+# the catalogue in use (asked of lumbar itself at completion time).
+if t completion; then
+	comp() {
+		(
+			PATH=$(dirname "$LUMBAR"):$PATH
+			# shellcheck disable=SC1091
+			. completions/lumbar.bash
+			COMP_WORDS=("$@")
+			COMP_CWORD=$(($# - 1))
+			_lumbar
+			printf '%s\n' "${COMPREPLY[@]}" | sort | tr '\n' ' '
+		)
+	}
+	name=completion-bash
+	ok=1
+	out=$tmp/out err=$tmp/err
+	: >"$out"
+	: >"$err"
+	got=$(comp lumbar '')
+	for w in list show plan check history help all due morning evening knee-to-chest cat-cow; do
+		[[ " $got" == *" $w "* ]] || fail "'lumbar <Tab>' does not offer $w: $got"
+	done
+	got=$(comp lumbar plan m)
+	[ "$got" = "morning " ] || fail "'lumbar plan m<Tab>' gives '$got'"
+	got=$(comp lumbar show ev)
+	[ "$got" = "evening " ] || fail "'lumbar show ev<Tab>' gives '$got'"
+	got=$(comp lumbar help pl)
+	[ "$got" = "plan " ] || fail "'lumbar help pl<Tab>' gives '$got'"
+	got=$(comp lumbar -C "$FIX/good-routines.yaml" show '')
+	[ "$got" = "bridge cat-cow evening morning " ] || fail "--catalogue's ids not offered: '$got'"
 	done_test
 fi
 

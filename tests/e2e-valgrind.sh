@@ -27,7 +27,7 @@ chmod +x "$tmp/lumbar"
 # into a test of valgrind. (ERE has no negation: this matches any name that
 # does not start with "ctrl_z".)
 filter=${E2E_FILTER:-'^([^c]|c[^t]|ct[^r]|ctr[^l]|ctrl[^_]|ctrl_[^z])'}
-LUMBAR_BIN=$tmp/lumbar E2E_FILTER=$filter tests/e2e.sh >"$tmp/out" 2>&1
+LUMBAR_BIN=$tmp/lumbar E2E_FILTER=$filter E2E_SLOW=${E2E_SLOW:-3} tests/e2e.sh >"$tmp/out" 2>&1
 rc=$?
 sed 's/^e2e: /e2e (valgrind): /' "$tmp/out"
 

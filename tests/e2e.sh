@@ -82,8 +82,11 @@ run() {
 }
 
 # Wait until the screen matches an extended regex, or fail after $2 s.
+# E2E_SLOW multiplies every limit: the valgrind run sets it, since there the
+# point is memory errors, not timing, and valgrind on a busy machine is slow.
 wait_for() {
 	local re=$1 limit=${2:-10} deadline
+	limit=$((limit * ${E2E_SLOW:-1}))
 	deadline=$(($(now_ms) + limit * 1000))
 	while [ "$(now_ms)" -lt "$deadline" ]; do
 		screen | grep -Eq -- "$re" && return 0
@@ -97,6 +100,7 @@ wait_for() {
 # that wraps.
 wait_text() {
 	local re=$1 limit=${2:-5} deadline
+	limit=$((limit * ${E2E_SLOW:-1}))
 	deadline=$(($(now_ms) + limit * 1000))
 	while [ "$(now_ms)" -lt "$deadline" ]; do
 		screen | tr '\n' ' ' | grep -Eq -- "$re" && return 0
@@ -1514,6 +1518,139 @@ for t in progress_file_in_the_state_folder second_terminal_sees_the_running_rout
 	run_test "$t"
 done
 
+# ---- Pauses, notes, a playing routine (issue 14 §3, §5, §6) -------------------
+
+test_menu_says_paused_until() {
+	local until
+	open_pane paused || return 1
+	until=$(date -d '+3 days' +%F)
+	mkdir -p "$(dirname "$hist")"
+	"$ASK_BIN" --history-file "$hist" pause --until "$until" --reason ill >/dev/null ||
+		{ why="lumbar pause failed"; return 1; }
+	run --catalogue $SHORT --history-file "$hist"
+	wait_for '^> Full routine' || return 1
+	expect "Paused until $until" || return 1
+	keys q
+	expect_exit 0 || return 1
+	"$ASK_BIN" --history-file "$hist" resume >/dev/null || { why="lumbar resume failed"; return 1; }
+	run --catalogue $SHORT --history-file "$hist"
+	wait_for '^> Full routine' || return 1
+	expect_not 'Paused until' || return 1
+}
+
+# ---- Named routines (issue 14, section 1): the Routines block and `lumbar morning` ----
+
+# The shipped catalogue's routines head the menu, with their lengths; the
+# cursor starts on Morning, and Enter plays its first exercise.
+test_menu_routines_block() {
+	open_pane routines || return 1
+	run --history-file "$hist"
+	wait_for 'Stop any exercise that increases pain' || return 1
+	expect '^> Routine: Morning +3:04 +3 exercises' || return 1
+	expect '^  Routine: Evening +5:47 +5 exercises' || return 1
+	# The block is at the top: the full routine follows it.
+	screen | grep -E '^[> ] ' | head -n 3 | tail -n 1 | grep -q 'Full routine:' ||
+		{ why="the full routine does not follow the Routines block"; return 1; }
+	# End and Home reach the last exercise and the first routine.
+	keys End
+	wait_for '^> Piriformis release' 2 || return 1
+	keys Home
+	wait_for '^> Routine: Morning' 2 || return 1
+	keys Enter
+	wait_for 'Exercise 1 of 3' 10 || return 1
+	expect 'Knee-to-chest stretch' || return 1
+	expect '3:0[0-9] left' || return 1
+	keys q y
+	wait_for '^> Routine: Morning' 4 || return 1
+	keys q
+	expect_exit 0
+}
+
+test_note_on_the_summary() {
+	local events
+	open_pane note || return 1
+	events=$(dirname "$hist")/events.tsv
+	run --catalogue $SHORT --history-file "$hist" side-hold
+	wait_for 'How is your back now\? 0-10' 16 || return 1
+	expect 'w: write a note' || return 1
+	keys w
+	wait_for 'Note: _' || return 1
+	# Digits and q are the note's while it is typed.
+	keys -l 'stiff after 2 days, q'
+	wait_for 'Note: stiff after 2 days, q_' || return 1
+	keys BSpace BSpace BSpace
+	wait_for 'Note: stiff after 2 days_' || return 1
+	keys Enter
+	wait_for 'Note saved\.' || return 1
+	grep -q $'\tnote\t-\t-\tstiff after 2 days$' "$events" ||
+		{ why="no note event: $(cat "$events" 2>&1)"; return 1; }
+	# The pain question is still there.
+	keys 2 Enter
+	wait_for 'Saved to the history with pain 2\.' || return 1
+	keys Enter
+	expect_exit 0 || return 1
+	expect_entry '	side-hold	done	1[12]	2	-	-$'
+}
+
+test_status_and_remind_see_a_playing_routine() {
+	local json
+	open_pane playing || return 1
+	run --catalogue $SHORT --history-file "$hist" all
+	wait_for '^ *GET READY' 4 || return 1
+	json=$(XDG_STATE_HOME="$state" "$ASK_BIN" --catalogue $SHORT --history-file "$hist" status --format=json)
+	echo "$json" | grep -q '"playing":true' || { why="status while playing: $json"; return 1; }
+	mkdir -p "$XDG_CONFIG_HOME/lumbar"
+	printf 'notify: "touch %s/notified"\n' "$tmp" >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	XDG_STATE_HOME="$state" "$ASK_BIN" --catalogue $SHORT --history-file "$hist" remind
+	rc=$?
+	rm -rf "$XDG_CONFIG_HOME/lumbar"
+	[ "$rc" -eq 1 ] || { why="remind while playing exited $rc"; return 1; }
+	[ ! -e "$tmp/notified" ] || { why="a reminder while playing"; return 1; }
+	keys q y
+	wait_for 'How is your back now\? 0-10|^RC=' 5 || return 1
+	keys q
+	expect_exit 0 || return 1
+	json=$(XDG_STATE_HOME="$state" "$ASK_BIN" --catalogue $SHORT --history-file "$hist" status --format=json)
+	echo "$json" | grep -q '"playing":false' || { why="status after: $json"; return 1; }
+}
+
+for t in menu_says_paused_until note_on_the_summary status_and_remind_see_a_playing_routine; do
+	run_test "$t"
+done
+
+# `lumbar morning` starts the routine at once; its progress file names it.
+test_morning_from_the_command_line() {
+	open_pane morning || return 1
+	run --history-file "$hist" morning
+	wait_for 'Exercise 1 of 3' 10 || return 1
+	expect 'Knee-to-chest stretch' || return 1
+	grep -qx 'routine morning' "$state"/lumbar/*.progress ||
+		{ why="the progress file does not name the routine: $(cat "$state"/lumbar/*.progress 2>&1)"; return 1; }
+	keys q y
+	expect_exit 0
+}
+
+# The mark: Morning is done for today once each of its exercises is, and
+# Evening, which has two more, is not.
+test_routine_done_today_mark() {
+	open_pane routinemark || return 1
+	mkdir -p "${hist%/*}"
+	printf '# timestamp\texercise-id\tstatus\tactive-seconds\tpain\n' >"$hist"
+	for id in knee-to-chest hip-flexor-release cat-cow; do
+		printf '%s\t%s\tdone\t60\t-\n' "$(today_at 07)" "$id" >>"$hist"
+	done
+	run --history-file "$hist"
+	wait_for 'Stop any exercise that increases pain' || return 1
+	expect 'Routine: Morning .*(✓|\+) done today' || return 1
+	expect_not 'Routine: Evening .*done today' || return 1
+	keys q
+	expect_exit 0
+}
+
+for t in menu_routines_block morning_from_the_command_line routine_done_today_mark; do
+	run_test "$t"
+done
+
 # ---- When to get help and the morning check-in (issue 12 §5-6) ---------------
 
 # The events file beside $hist, without its header.
@@ -1652,7 +1789,7 @@ test_safety_verb_and_i() {
 test_morning_checkin() {
 	local tz
 	tz=$(tz_at_hour 8)
-	open_pane morning || return 1
+	open_pane mcheck || return 1
 	seed_shown "$tz"
 	printf '%s\tside-hold\tdone\t12\t3\t2\t-\n' \
 		"$(TZ=$tz date -d yesterday '+%Y-%m-%dT07:00:00%:z')" >"$hist"
@@ -1674,7 +1811,7 @@ test_morning_checkin() {
 	keys q
 	expect_exit 0 || return 1
 	# Another history, the same yesterday: 1, 1, 0 types 10; Backspace erases.
-	hist=$tmp/hist-morning2/history.tsv
+	hist=$tmp/hist-mcheck2/history.tsv
 	seed_shown "$tz"
 	printf '%s\tside-hold\tdone\t12\t3\t2\t-\n' \
 		"$(TZ=$tz date -d yesterday '+%Y-%m-%dT07:00:00%:z')" >"$hist"
@@ -1691,7 +1828,7 @@ test_morning_checkin() {
 	local cfg=$tmp/cfg-morning
 	mkdir -p "$cfg/lumbar"
 	printf 'ask_morning: false\n' >"$cfg/lumbar/config.yaml"
-	hist=$tmp/hist-morning3/history.tsv
+	hist=$tmp/hist-mcheck3/history.tsv
 	seed_shown "$tz"
 	printf '%s\tside-hold\tdone\t12\t3\t2\t-\n' \
 		"$(TZ=$tz date -d yesterday '+%Y-%m-%dT07:00:00%:z')" >"$hist"

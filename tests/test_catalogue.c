@@ -986,6 +986,89 @@ static void test_index_find(void **state)
 	assert_int_equal(cat_index_find(&ix, "a"), -1);
 }
 
+/* ---- Named routines ------------------------------------------------------------- */
+
+static void test_routines_good(void **state)
+{
+	struct catalogue *cat = load_ok(FIX("good-routines.yaml"));
+
+	(void)state;
+	assert_int_equal(cat->n_routines, 2);
+	assert_string_equal(cat->routines[0].id, "morning");
+	assert_string_equal(cat->routines[0].name, "Morning");
+	assert_int_equal(cat->routines[0].n_exercises, 2);
+	assert_int_equal(cat->routines[0].exercises[0], cat_find(cat, "cat-cow"));
+	assert_int_equal(cat->routines[0].exercises[1], cat_find(cat, "bridge"));
+	assert_int_equal(cat->routines[1].n_exercises, 1);
+	assert_int_equal(cat->routines[1].exercises[0], cat_find(cat, "bridge"));
+	assert_int_equal(cat_find_routine(cat, "evening"), 1);
+	assert_int_equal(cat_find_routine(cat, "morning"), 0);
+	/* Routines and exercises are looked up apart. */
+	assert_int_equal(cat_find_routine(cat, "bridge"), -1);
+	assert_int_equal(cat_find(cat, "morning"), -1);
+	assert_int_equal(cat_find_routine(NULL, "morning"), -1);
+	cat_free(cat);
+
+	/* Without the key there are none. */
+	cat = load_ok(FIX("good.yaml"));
+	assert_int_equal(cat->n_routines, 0);
+	assert_int_equal(cat_find_routine(cat, "morning"), -1);
+	cat_free(cat);
+}
+
+static void test_routines_shipped(void **state)
+{
+	struct catalogue *cat = load_ok("data/exercises.yaml");
+	int m = cat_find_routine(cat, "morning"), e = cat_find_routine(cat, "evening");
+
+	(void)state;
+	assert_true(m >= 0);
+	assert_true(e >= 0);
+	assert_int_equal(cat->routines[m].n_exercises, 3);
+	assert_int_equal(cat->routines[m].exercises[0], cat_find(cat, "knee-to-chest"));
+	assert_int_equal(cat->routines[m].exercises[1], cat_find(cat, "hip-flexor-release"));
+	assert_int_equal(cat->routines[m].exercises[2], cat_find(cat, "cat-cow"));
+	assert_int_equal(cat->routines[e].n_exercises, 5);
+	cat_free(cat);
+}
+
+static void test_routines_bad(void **state)
+{
+	(void)state;
+	expect_error(FIX("bad-routine-unknown.yaml"), CAT_EINVALID, 20, 26,
+	             "routine 'morning': no exercise 'brigde' in this catalogue");
+	expect_error(FIX("bad-routine-repeated.yaml"), CAT_EINVALID, 18, 64,
+	             "routine 'morning': exercise 'cat-cow' is named twice (items 1 and 3)");
+	expect_error(FIX("bad-routine-dup-exercise.yaml"), CAT_EINVALID, 18, 11,
+	             "duplicate id 'bridge' (first at line 10)");
+	expect_error(FIX("bad-routine-dup-routine.yaml"), CAT_EINVALID, 19, 11,
+	             "duplicate id 'morning' (first at line 18)");
+	expect_error(FIX("bad-routine-reserved.yaml"), CAT_EINVALID, 18, 11,
+	             "routine 1: id 'plan' is a word lumbar's command line keeps for "
+	             "itself; choose another");
+	expect_error(FIX("bad-routine-charset.yaml"), CAT_EINVALID, 18, 11,
+	             "routine 1: id 'Morning_1' may only use a-z, 0-9 and '-'");
+	expect_error(FIX("bad-routine-empty.yaml"), CAT_EINVALID, 18, 46,
+	             "routine 'morning': exercises is empty (at least 1 needed)");
+}
+
+/* The words the issue reserves, exactly: every verb and `all`. */
+static void test_reserved_list(void **state)
+{
+	static const char *const want[] = {
+		"all",    "due",    "progress", "report", "remind", "checkin", "safety",  "pause",
+		"resume", "status", "list",     "show",   "plan",   "check",   "history", "help",
+	};
+	size_t n = 0;
+
+	(void)state;
+	while (cat_reserved_ids[n] != NULL)
+		n++;
+	assert_int_equal(n, sizeof(want) / sizeof(want[0]));
+	for (size_t i = 0; i < n; i++)
+		assert_true(cat_id_reserved(want[i]));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1045,6 +1128,10 @@ int main(void)
 		cmocka_unit_test(test_valid_id),
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_index_find),
+		cmocka_unit_test(test_routines_good),
+		cmocka_unit_test(test_routines_shipped),
+		cmocka_unit_test(test_routines_bad),
+		cmocka_unit_test(test_reserved_list),
 	};
 
 	return cmocka_run_group_tests_name("catalogue", tests, NULL, NULL);

@@ -303,8 +303,11 @@ static void test_append_and_read_back(void **state)
 	assert_int_equal(ev_load(path, &log, NULL, NULL, &err), 0);
 	assert_int_equal(log.n, 0);
 	assert_int_equal(stat(path, &st), -1);
-	/* A folder is not an events file. */
-	assert_int_equal(ev_load(tmpdir, &log, NULL, NULL, &err), -1);
+	/* A folder is not an events file (one in our own folder, so that only
+	 * the kind of file is at stake, not who may write beside it). */
+	snprintf(path, sizeof(path), "%s/folder", tmpdir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	assert_int_equal(ev_load(path, &log, NULL, NULL, &err), -1);
 	assert_int_equal(err.errnum, EISDIR);
 }
 
@@ -595,6 +598,75 @@ static void test_morning_due(void **state)
 	}
 }
 
+/* ---- Pauses ------------------------------------------------------------------ */
+
+static void test_pauses(void **state)
+{
+	struct hist h;
+	struct ev_log ev;
+	struct hist_pause *p;
+	int32_t until = 0;
+	(void)state;
+
+	/*
+	 * Paused on the 3rd until the 10th, resumed on the 6th; paused again on
+	 * the 20th until the 25th, extended on the 22nd until the 28th; a pause
+	 * resumed the same day leaves nothing.
+	 */
+	load(&h, &ev, "",
+	     "2026-11-03T09:00:00+01:00\tpause\t-\t2026-11-10\ttravel\n"
+	     "2026-11-06T09:00:00+01:00\tresume\t-\t-\t-\n"
+	     "2026-11-12T09:00:00+01:00\tpause\t-\t2026-11-14\t-\n"
+	     "2026-11-12T10:00:00+01:00\tresume\t-\t-\t-\n"
+	     "2026-11-20T09:00:00+01:00\tpause\t-\t2026-11-25\tinjury\n"
+	     "2026-11-22T09:00:00+01:00\tpause\t-\t2026-11-28\tinjury\n");
+	assert_int_equal(ev_pauses(&ev, &p), 3);
+	assert_int_equal(p[0].from, nov(3));
+	assert_int_equal(p[0].to, nov(5));
+	assert_int_equal(p[1].from, nov(20));
+	assert_int_equal(p[1].to, nov(21));
+	assert_int_equal(p[2].from, nov(22));
+	assert_int_equal(p[2].to, nov(28));
+	free(p);
+	assert_true(ev_paused_until(&ev, nov(5), &until));
+	assert_int_equal(until, nov(5));
+	assert_false(ev_paused_until(&ev, nov(6), NULL));
+	assert_false(ev_paused_until(&ev, nov(12), NULL));
+	assert_true(ev_paused_until(&ev, nov(21), &until));
+	assert_int_equal(until, nov(21));
+	assert_true(ev_paused_until(&ev, nov(28), &until));
+	assert_int_equal(until, nov(28));
+	assert_false(ev_paused_until(&ev, nov(29), NULL));
+	ev_free(&ev);
+	hist_free(&h);
+
+	/* The reasons. */
+	assert_null(ev_reason_check("injury"));
+	assert_null(ev_reason_check("other"));
+	assert_non_null(ev_reason_check("holiday"));
+	assert_non_null(ev_reason_check(""));
+}
+
+static void test_pause_wants_a_date(void **state)
+{
+	struct ev_event e;
+	struct hist_error err;
+	char why[192], path[128];
+	const char *bad = "2026-11-03T09:00:00+01:00\tpause\t-\t2026-11-31\t-";
+	(void)state;
+
+	assert_int_equal(ev_parse_line(bad, strlen(bad), &e, why, sizeof(why)), -1);
+	assert_string_equal(why, "bad value \"2026-11-31\" (a pause wants its end, YYYY-MM-DD)");
+	snprintf(path, sizeof(path), "%s/events.tsv", tmpdir);
+	ev_init(&e, EV_PAUSE, local(2026, 11, 3, 9, 0));
+	snprintf(e.value, sizeof(e.value), "soon");
+	assert_int_equal(ev_append(path, &e, &err), -1);
+	assert_int_equal(err.errnum, EINVAL);
+	snprintf(e.value, sizeof(e.value), "2026-11-10");
+	snprintf(e.note, sizeof(e.note), "ill");
+	assert_int_equal(ev_append(path, &e, &err), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -609,6 +681,8 @@ int main(void)
 		cmocka_unit_test(test_banner),
 		cmocka_unit_test(test_safety_due),
 		cmocka_unit_test(test_morning_due),
+		cmocka_unit_test(test_pauses),
+		cmocka_unit_test(test_pause_wants_a_date),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

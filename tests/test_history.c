@@ -1340,6 +1340,128 @@ static void test_ten_years_of_history(void **state)
 	hist_free(&h);
 }
 
+/* lumbar pause: paused days are not expected and do not break streaks. */
+static void test_paused_days(void **state)
+{
+	struct hist h;
+	struct hist_summary s;
+	char text[8192];
+	size_t off = 0;
+	(void)state;
+
+	/*
+	 * knee-to-chest twice a day from the 1st to the 30th of November, but
+	 * nothing from the 20th to the 25th (paused: travel); core on
+	 * Wednesdays.
+	 */
+	for (unsigned d = 1; d <= 30; d++) {
+		if (d >= 20 && d <= 25)
+			continue;
+		for (unsigned k = 0; k < 2; k++)
+			off += (size_t)snprintf(
+			    text + off, sizeof(text) - off,
+			    "2026-11-%02uT%02u:00:00+01:00\tknee-to-chest\tdone\t60\t-\n", d,
+			    7 + 10 * k);
+		if (hist_weekday(day(2026, 11, d)) == 2)
+			off += (size_t)snprintf(text + off, sizeof(text) - off,
+			                        "2026-11-%02uT18:00:00+01:00\tcore\tdone\t300\t-\n",
+			                        d);
+	}
+	parse_ok(&h, text);
+	const struct hist_pause paused[] = { { day(2026, 11, 20), day(2026, 11, 25) } };
+	time_t now = local(2026, 11, 30, 21, 0, 0);
+
+	/* Without the pause: 6 missed days of 30, and the streak began on the 26th. */
+	assert_int_equal(hist_summarize(&h, &test_cat, now, &s), 0);
+	assert_true(s.ex[KNEE].expected30 == 60.0 && s.ex[KNEE].done30 == 48.0);
+	assert_int_equal(s.ex[KNEE].pct30, 80);
+	assert_int_equal(s.ex[KNEE].pct7, 71); /* 10 of 14 */
+	assert_int_equal(s.streak, 5);
+	assert_int_equal(s.best_streak, 19);
+	hist_summary_free(&s);
+
+	/*
+	 * With it: 24 days expected, 48 of 48; 5 of the last 7 days, 10 of
+	 * 10. Core (2 a week) is expected on the 24 days left: 24 * 2 / 7. The
+	 * streak runs across the pause without counting its days: 19 + 5.
+	 */
+	assert_int_equal(hist_summarize_paused(&h, &test_cat, now, paused, 1, &s), 0);
+	assert_true(s.ex[KNEE].expected30 == 48.0 && s.ex[KNEE].done30 == 48.0);
+	assert_int_equal(s.ex[KNEE].pct30, 100);
+	assert_true(s.ex[KNEE].expected7 == 10.0);
+	assert_int_equal(s.ex[KNEE].pct7, 100);
+	assert_true(s.ex[CORE].expected30 * 7.0 > 47.99 && s.ex[CORE].expected30 * 7.0 < 48.01);
+	assert_int_equal(s.streak, 24);
+	assert_int_equal(s.best_streak, 24);
+	hist_summary_free(&s);
+
+	/* Seen on the 23rd, in the pause: the streak up to the 19th holds. */
+	now = local(2026, 11, 23, 21, 0, 0);
+	assert_int_equal(hist_summarize_paused(&h, &test_cat, now, paused, 1, &s), 0);
+	assert_int_equal(s.streak, 19);
+	/* Today paused and nothing done: nothing expected today either. */
+	assert_true(s.ex[KNEE].expected7 == 2.0 * 3);
+	hist_summary_free(&s);
+	/* Without the pause it is broken. */
+	assert_int_equal(hist_summarize(&h, &test_cat, now, &s), 0);
+	assert_int_equal(s.streak, 0);
+	hist_summary_free(&s);
+	hist_free(&h);
+
+	/* The arithmetic under it. */
+	const struct hist_pause two[] = { { 10, 12 }, { 20, 29 } };
+	assert_int_equal(hist_paused_days(two, 2, 0, 100), 13);
+	assert_int_equal(hist_paused_days(two, 2, 11, 21), 4);
+	assert_int_equal(hist_paused_days(two, 2, 13, 19), 0);
+	assert_int_equal(hist_paused_days(two, 2, 12, 11), 0);
+	assert_true(hist_paused(two, 2, 12));
+	assert_false(hist_paused(two, 2, 13));
+	assert_false(hist_paused(NULL, 0, 13));
+}
+
+static void count_warning(void *ctx, unsigned line, const char *why)
+{
+	(void)line;
+	(void)why;
+	++*(unsigned *)ctx;
+}
+
+/* lumbar due reads this week only: the due list is the same. */
+static void test_load_since(void **state)
+{
+	struct hist all, week;
+	struct hist_summary a, w;
+	unsigned ia[4], iw[4];
+	const char *text = "2026-11-01T07:00:00+01:00\tknee-to-chest\tdone\t60\t-\n"
+	                   "2026-11-29T07:00:00+01:00\tcore\tdone\t60\t-\n"
+	                   "2026-11-30T07:00:00+01:00\tcore\tdone\t60\t-\n"
+	                   "2026-12-01T07:00:00+01:00\tknee-to-chest\tdone\t60\t-\n"
+	                   "2026-12-01T08:00:00+01:00\tknee-to-chest\tdone\t60\t-\n"
+	                   "2026-12-01T09:00:00+01:00\tcore\tdone\t60\t-\n"
+	                   "2026-11-02 damaged and old\n"
+	                   "2026-12-01 damaged and new\n";
+	unsigned warned = 0;
+	(void)state;
+
+	time_t now = local(2026, 12, 1, 21, 0, 0);
+	assert_int_equal(hist_parse(text, strlen(text), &all, NULL, NULL, NULL), 0);
+	assert_int_equal(hist_parse_since(text, strlen(text), hist_week_start(hist_today(now)),
+	                                  &week, count_warning, &warned, NULL),
+	                 0);
+	assert_int_equal(all.n, 6);
+	assert_int_equal(week.n, 4); /* Monday the 30th and Tuesday the 1st */
+	assert_int_equal(warned, 1); /* the old damaged line is skipped unread */
+	assert_int_equal(hist_summarize(&all, &test_cat, now, &a), 0);
+	assert_int_equal(hist_summarize(&week, &test_cat, now, &w), 0);
+	assert_int_equal(hist_due(&w, 4, iw), hist_due(&a, 4, ia));
+	assert_memory_equal(iw, ia, hist_due(&a, 4, ia) * sizeof(ia[0]));
+	assert_int_equal(hist_due(&w, 4, iw), 2); /* hip-flexor and cat-cow */
+	hist_summary_free(&a);
+	hist_summary_free(&w);
+	hist_free(&all);
+	hist_free(&week);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1379,6 +1501,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_calendar_shades_due_work, make_tmpdir,
 		                                remove_tmpdir),
 		cmocka_unit_test(test_stops_are_neither_done_nor_partial),
+		cmocka_unit_test_setup_teardown(test_paused_days, make_tmpdir, remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_load_since, make_tmpdir, remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_adherence_last_7_and_30_days, make_tmpdir,
 		                                remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_pain_per_day_and_trend, make_tmpdir,

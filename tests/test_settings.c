@@ -244,10 +244,11 @@ static void test_unknown_key(void **state)
 	(void)state;
 	expect_error(FIX("settings-unknown-key.yaml"), CAT_EINVALID, 2, 1,
 	             "unknown key 'colour' (the keys are level, bell, speak, on_phase, color, "
-	             "ask_morning, emergency_number)");
-	expect_buffer_error("on-phase: x\n", 1, 1,
-	                    "unknown key 'on-phase' (the keys are level, bell, speak, on_phase, "
-	                    "color, ask_morning, emergency_number)");
+	             "notify, remind_at, remind_parts, ask_morning, emergency_number)");
+	expect_buffer_error(
+	    "on-phase: x\n", 1, 1,
+	    "unknown key 'on-phase' (the keys are level, bell, speak, on_phase, "
+	    "color, notify, remind_at, remind_parts, ask_morning, emergency_number)");
 }
 
 static void test_syntax_error(void **state)
@@ -361,10 +362,47 @@ static void test_hostile_error_print(void **state)
 	assert_int_equal(settings_load_buffer(yaml, strlen(yaml), &s, &err), CAT_EINVALID);
 	cat_error_print(fp, "config\033[2J.yaml", &err);
 	fclose(fp);
-	assert_string_equal(
-	    buf,
-	    "config\\x1b[2J.yaml:1:1: unknown key 'colour\\x1b]0;x\\x07' "
-	    "(the keys are level, bell, speak, on_phase, color, ask_morning, emergency_number)\n");
+	assert_string_equal(buf, "config\\x1b[2J.yaml:1:1: unknown key 'colour\\x1b]0;x\\x07' "
+	                         "(the keys are level, bell, speak, on_phase, color, notify, "
+	                         "remind_at, remind_parts, ask_morning, emergency_number)\n");
+}
+
+/* notify, remind_at and remind_parts: defaults, values, located mistakes. */
+static void test_remind_keys(void **state)
+{
+	struct settings st;
+	struct cat_error err;
+	const char *yaml = "notify: \"true\"\nremind_at: [\"06:05\", \"21:00\", \"12:45\"]\n"
+	                   "remind_parts: [\"06-10\", \"20-24\"]\n";
+
+	(void)state;
+	settings_init(&st);
+	assert_null(st.notify);
+	assert_int_equal(st.remind.n_at, 2);
+	assert_int_equal(st.remind.at[0], 7 * 60 + 30);
+	assert_int_equal(st.remind.at[1], 18 * 60 + 30);
+	assert_int_equal(st.remind.n_parts, 3);
+	assert_int_equal(st.remind.part[2].from, 17);
+	assert_int_equal(st.remind.part[2].to, 23);
+
+	assert_int_equal(settings_load_buffer(yaml, strlen(yaml), &st, &err), CAT_OK);
+	assert_string_equal(st.notify, "true");
+	assert_int_equal(st.remind.n_at, 3);
+	assert_int_equal(st.remind.at[0], 6 * 60 + 5);
+	assert_int_equal(st.remind.at[2], 12 * 60 + 45);
+	assert_int_equal(st.remind.n_parts, 2);
+	assert_int_equal(st.remind.part[1].from, 20);
+	assert_int_equal(st.remind.part[1].to, 24);
+	settings_free(&st);
+
+	expect_buffer_error("remind_at: [\"07:30\", \"7.30\"]\n", 1, 22,
+	                    "remind_at: expected a time HH:MM (00:00 to 23:59)");
+	expect_buffer_error("remind_at:\n  - \"24:00\"\n", 2, 5,
+	                    "remind_at: expected a time HH:MM (00:00 to 23:59)");
+	expect_buffer_error("remind_parts: [\"12-05\"]\n", 1, 16,
+	                    "remind_parts: expected hours HH-HH, the first below the last (00-24)");
+	expect_buffer_error("remind_parts: [\"05-12\", \"11-17\"]\n", 1, 15,
+	                    "remind_parts: two parts of the day overlap");
 }
 
 /* The safety settings: ask_morning is a boolean, emergency_number a checked string. */
@@ -427,6 +465,7 @@ int main(void)
 		cmocka_unit_test(test_path),
 		cmocka_unit_test(test_hostile_files),
 		cmocka_unit_test(test_hostile_error_print),
+		cmocka_unit_test(test_remind_keys),
 		cmocka_unit_test(test_safety_keys),
 	};
 

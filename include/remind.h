@@ -1,0 +1,124 @@
+/*
+ * remind.h - what is due, for scripts and prompts (`lumbar due`, `lumbar
+ * status`), and desktop reminders (`lumbar remind`): the parts of the day,
+ * the once-per-part rule, the systemd units and the crontab line.
+ *
+ * A reminder is sent at `now` when something is due, `now` falls in a part
+ * of the day (default: morning 05-12, afternoon 12-17, evening 17-23, local
+ * hours, each from its first hour to before its last), no `remind` event was
+ * logged in that part of the same day, lumbar is not paused and no routine
+ * is playing. So a machine that slept through the morning's timer sends at
+ * most the current part's reminder when it wakes, never the morning's late,
+ * and never two in one part.
+ *
+ * Time is an argument: nothing here reads the clock (localtime_r() turns
+ * the instants given into local hours).
+ */
+#ifndef LUMBAR_REMIND_H
+#define LUMBAR_REMIND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "catalogue.h"
+#include "events.h"
+#include "history.h"
+
+enum {
+	REM_MAX_PARTS = 8, /* parts of the day in remind_parts */
+	REM_MAX_TIMES = 8, /* times in remind_at */
+	REM_MAX_UNIT = 4096,
+};
+
+/* A part of the day: local hours from <= hour < to, 0 <= from < to <= 24. */
+struct rem_part {
+	unsigned from, to;
+};
+
+struct rem_config {
+	struct rem_part part[REM_MAX_PARTS];
+	unsigned n_parts;
+	unsigned at[REM_MAX_TIMES]; /* remind_at: minutes after midnight */
+	unsigned n_at;
+};
+
+/* Defaults: parts 05-12, 12-17, 17-23; remind_at 07:30 and 18:30. */
+void rem_config_default(struct rem_config *c);
+
+/* "07:30" (HH:MM, 00:00-23:59) into minutes after midnight. 0, or -1. */
+int rem_parse_time(const char *s, unsigned *minutes);
+
+/* "05-12" (HH-HH, 00-24, first below last) into a part. 0, or -1. */
+int rem_parse_part(const char *s, struct rem_part *out);
+
+/*
+ * Whether the parts are usable: none overlaps another. Returns NULL, or
+ * why not.
+ */
+const char *rem_parts_check(const struct rem_part *p, unsigned n);
+
+/* The index of the part holding `when` (local time), or -1 for none. */
+int rem_part_of(const struct rem_config *c, time_t when);
+
+/* Why lumbar remind sends or not. */
+enum rem_verdict {
+	REM_SEND,
+	REM_NOTHING_DUE,
+	REM_OUTSIDE, /* now is in no part of the day */
+	REM_ALREADY, /* a reminder was logged in this part today */
+	REM_PAUSED,
+	REM_PLAYING,
+};
+
+/*
+ * The rule above, as a pure function of its inputs. `n_due` is how many
+ * exercises hist_due() lists; `ev` holds the `remind` and `pause` events.
+ */
+enum rem_verdict rem_decide(const struct rem_config *c, const struct ev_log *ev, unsigned n_due,
+                            bool playing, time_t now);
+
+/* What is due: hist_due() and the seconds they take at `level`. */
+struct rem_due {
+	unsigned n;
+	unsigned idx[CAT_MAX_EXERCISES];
+	unsigned seconds;
+};
+void rem_due(const struct catalogue *cat, const struct hist_summary *s, enum cat_level level,
+             struct rem_due *out);
+
+/*
+ * `2 due: knee-to-chest, hip-flexor-release (1:54)`, without a newline, or
+ * "" when nothing is due. Returns buf.
+ */
+char *rem_due_line(const struct catalogue *cat, const struct rem_due *d, char *buf, size_t len);
+
+/*
+ * The systemd user units for `exe` (an absolute path). The timer has one
+ * OnCalendar= per remind_at time and Persistent=true; the service runs
+ * `exe remind` once, and exit 1 (nothing sent) is a success. Return the
+ * length written (len or more: it did not fit), or 0 when exe cannot be
+ * put in a unit (not absolute, or holds a control character).
+ */
+size_t rem_timer_unit(const struct rem_config *c, char *buf, size_t len);
+size_t rem_service_unit(const char *exe, char *buf, size_t len);
+
+/*
+ * Crontab lines, one per distinct minute of the remind_at times (the
+ * defaults give one: `30 7,18 * * *`), each setting DISPLAY,
+ * DBUS_SESSION_BUS_ADDRESS and XDG_RUNTIME_DIR to the values given before
+ * running `exe remind`. Quoted for /bin/sh, `%` escaped for cron. Returns
+ * as rem_service_unit().
+ */
+size_t rem_cron_lines(const struct rem_config *c, const char *exe, const char *display,
+                      const char *dbus, const char *runtime_dir, char *buf, size_t len);
+
+/*
+ * Run the notifier `cmd` with /bin/sh -c, LUMBAR_TITLE and LUMBAR_BODY in
+ * its environment, stdin from /dev/null, and wait for it. Returns 0 when it
+ * exited 0, else -1.
+ */
+int rem_notify(const char *cmd, const char *title, const char *body);
+
+#endif

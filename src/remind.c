@@ -1,0 +1,228 @@
+/*
+ * remind.c - parts of the day, the once-per-part rule, the due line, the
+ * systemd units and the crontab line for `lumbar remind` and `lumbar due`.
+ * No curses and no clock: `now` is an argument.
+ */
+#include "remind.h"
+#include "plan.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static unsigned local_hour(time_t when)
+{
+	struct tm tm;
+
+	if (!localtime_r(&when, &tm))
+		return 0;
+	return (unsigned)tm.tm_hour;
+}
+
+int rem_part_of(const struct rem_config *c, time_t when)
+{
+	unsigned h = local_hour(when);
+
+	for (unsigned i = 0; i < c->n_parts; i++)
+		if (h >= c->part[i].from && h < c->part[i].to)
+			return (int)i;
+	return -1;
+}
+
+enum rem_verdict rem_decide(const struct rem_config *c, const struct ev_log *ev, unsigned n_due,
+                            bool playing, time_t now)
+{
+	int32_t today = hist_today(now);
+	int part = rem_part_of(c, now);
+
+	if (playing)
+		return REM_PLAYING;
+	if (ev_paused_until(ev, today, NULL))
+		return REM_PAUSED;
+	if (n_due == 0)
+		return REM_NOTHING_DUE;
+	if (part < 0)
+		return REM_OUTSIDE;
+	for (size_t i = 0; i < ev->n; i++) {
+		const struct ev_event *e = &ev->e[i];
+		if (e->kind == EV_REMIND && e->when <= now && hist_today(e->when) == today &&
+		    rem_part_of(c, e->when) == part)
+			return REM_ALREADY;
+	}
+	return REM_SEND;
+}
+
+/* ---- What is due ---------------------------------------------------------------- */
+
+void rem_due(const struct catalogue *cat, const struct hist_summary *s, enum cat_level level,
+             struct rem_due *out)
+{
+	out->n = hist_due(s, cat->n_exercises, out->idx);
+	out->seconds = 0;
+	for (unsigned i = 0; i < out->n; i++)
+		out->seconds += plan_exercise_seconds(cat, out->idx[i], level);
+}
+
+char *rem_due_line(const struct catalogue *cat, const struct rem_due *d, char *buf, size_t len)
+{
+	size_t used;
+	char clock[32];
+
+	buf[0] = '\0';
+	if (d->n == 0)
+		return buf;
+	used = (size_t)snprintf(buf, len, "%u due: ", d->n);
+	for (unsigned i = 0; i < d->n && used < len; i++)
+		used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? ", " : "",
+		                         cat->exercises[d->idx[i]].id);
+	if (used < len)
+		snprintf(buf + used, len - used, " (%s)",
+		         plan_format_clock(d->seconds, clock, sizeof(clock)));
+	return buf;
+}
+
+/* ---- Unit files and crontab --------------------------------------------------------- */
+
+struct out {
+	char *buf;
+	size_t len, used;
+};
+
+static void put(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(struct out *o, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(o->used < o->len ? o->buf + o->used : NULL,
+	              o->used < o->len ? o->len - o->used : 0, fmt, ap);
+	va_end(ap);
+	o->used += n > 0 ? (size_t)n : 0;
+}
+
+static bool usable_exe(const char *exe)
+{
+	if (!exe || exe[0] != '/')
+		return false;
+	for (const char *p = exe; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return false;
+	return true;
+}
+
+static const char unit_description[] =
+    "[Unit]\nDescription=lumbar: a reminder when exercises are due\n"
+    "Documentation=man:lumbar(1)\n";
+
+size_t rem_timer_unit(const struct rem_config *c, char *buf, size_t len)
+{
+	struct out o = { buf, len, 0 };
+
+	put(&o, "%s\n[Timer]\n", unit_description);
+	for (unsigned i = 0; i < c->n_at; i++)
+		put(&o, "OnCalendar=*-*-* %02u:%02u:00\n", c->at[i] / 60, c->at[i] % 60);
+	put(&o, "Persistent=true\n\n[Install]\nWantedBy=timers.target\n");
+	return o.used;
+}
+
+size_t rem_service_unit(const char *exe, char *buf, size_t len)
+{
+	struct out o = { buf, len, 0 };
+
+	if (!usable_exe(exe))
+		return 0;
+	put(&o, "%s\n[Service]\nType=oneshot\n", unit_description);
+	/* Quoted as systemd reads ExecStart=: \ and " escaped, % and $ doubled. */
+	put(&o, "ExecStart=\"");
+	for (const char *p = exe; *p; p++) {
+		if (*p == '\\' || *p == '"')
+			put(&o, "\\%c", *p);
+		else if (*p == '%' || *p == '$')
+			put(&o, "%c%c", *p, *p);
+		else
+			put(&o, "%c", *p);
+	}
+	put(&o, "\" remind\n");
+	/* Exit 1 is "nothing sent", not a failure. */
+	put(&o, "SuccessExitStatus=1\n");
+	return o.used;
+}
+
+/* A word for /bin/sh in a crontab: single-quoted, with cron's % escaped. */
+static void put_shell_word(struct out *o, const char *s)
+{
+	put(o, "'");
+	for (const char *p = s; *p; p++) {
+		if (*p == '\'')
+			put(o, "'\\''");
+		else if (*p == '%')
+			put(o, "\\%%");
+		else
+			put(o, "%c", *p);
+	}
+	put(o, "'");
+}
+
+size_t rem_cron_lines(const struct rem_config *c, const char *exe, const char *display,
+                      const char *dbus, const char *runtime_dir, char *buf, size_t len)
+{
+	struct out o = { buf, len, 0 };
+	bool done[REM_MAX_TIMES] = { false };
+
+	if (!usable_exe(exe))
+		return 0;
+	for (unsigned i = 0; i < c->n_at; i++) {
+		if (done[i])
+			continue;
+		unsigned minute = c->at[i] % 60;
+		put(&o, "%u ", minute);
+		for (unsigned j = i, first = 1; j < c->n_at; j++) {
+			if (done[j] || c->at[j] % 60 != minute)
+				continue;
+			done[j] = true;
+			put(&o, "%s%u", first ? "" : ",", c->at[j] / 60);
+			first = 0;
+		}
+		put(&o, " * * * DISPLAY=");
+		put_shell_word(&o, display);
+		put(&o, " DBUS_SESSION_BUS_ADDRESS=");
+		put_shell_word(&o, dbus);
+		put(&o, " XDG_RUNTIME_DIR=");
+		put_shell_word(&o, runtime_dir);
+		put(&o, " ");
+		put_shell_word(&o, exe);
+		put(&o, " remind\n");
+	}
+	return o.used;
+}
+
+/* ---- The notifier ----------------------------------------------------------------- */
+
+int rem_notify(const char *cmd, const char *title, const char *body)
+{
+	int status;
+	pid_t pid;
+
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		if (setenv("LUMBAR_TITLE", title, 1) != 0 || setenv("LUMBAR_BODY", body, 1) != 0)
+			_exit(127);
+		if (!freopen("/dev/null", "r", stdin))
+			_exit(127);
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
