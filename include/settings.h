@@ -14,6 +14,8 @@
  *     mode: suggest             # off, suggest or auto
  *     exercises: { back-extension: off }
  *     greens: 3                 # and the other numbers of struct prg_params
+ *   ask_morning: true           # the morning check-in
+ *   emergency_number: "112"     # 1-15 digits, + and spaces
  *
  * Every key is optional and an unknown key is an error. The file is read
  * with the catalogue's machinery and reports errors the same way
@@ -41,6 +43,9 @@
 /* Longest on_phase command, in bytes (the same bound as --on-phase). */
 #define SETTINGS_MAX_COMMAND 1000
 
+/* Longest emergency_number, in characters (digits, + and spaces). */
+#define SETTINGS_MAX_EMERGENCY 15
+
 struct settings {
 	bool have_level;
 	enum cat_level level; /* meaningful when have_level */
@@ -60,6 +65,11 @@ struct settings {
 		char id[CAT_MAX_ID + 1];
 		enum prg_mode mode;
 	} modes[CAT_MAX_EXERCISES];
+
+	/* The morning check-in: -1 unset, 0 false, 1 true. */
+	int ask_morning;
+	/* NULL when unset; owned; passed settings_emergency_check(). */
+	char *emergency_number;
 };
 
 /* Everything unset. */
@@ -92,6 +102,13 @@ enum cat_status settings_load_buffer(const char *buf, size_t len, struct setting
  * any case. Returns 0 and stores 1 or 0, or -1 for anything else.
  */
 int settings_parse_bool(const char *s, int *out);
+
+/*
+ * Whether `s` can be an emergency number: 1 to SETTINGS_MAX_EMERGENCY
+ * characters, digits, `+` and spaces, with at least one digit. Returns NULL,
+ * or why not.
+ */
+const char *settings_emergency_check(const char *s);
 
 /* Free what loading allocated and reset to unset. Accepts NULL. */
 void settings_free(struct settings *s);

@@ -21,6 +21,7 @@ enum ui_start {
 	UI_START_EXERCISE, /* `lumbar ID` */
 	UI_START_DUE,      /* `lumbar due` */
 	UI_START_NAMED,    /* `lumbar morning`: a named routine of the catalogue */
+	UI_START_SAFETY,   /* `lumbar safety`: the safety screen, then exit */
 };
 
 struct ui_options {
@@ -44,6 +45,10 @@ struct ui_options {
 	 */
 	bool ask;
 	bool ask_pain_before; /* config ask_pain_before (default true) */
+	/* config.yaml's ask_morning: the morning check-in. */
+	bool ask_morning;
+	/* config.yaml's emergency_number; NULL: "112". */
+	const char *emergency_number;
 };
 
 /*

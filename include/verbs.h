@@ -61,6 +61,7 @@ int verb_run_check(struct options *o, char **args, unsigned n);
 int verb_run_history(struct options *o, char **args, unsigned n);
 int verb_run_checkin(struct options *o, char **args, unsigned n);
 int verb_run_due(struct options *o, char **args, unsigned n);
+int verb_run_safety(struct options *o, char **args, unsigned n);
 int verb_run_help(struct options *o, char **args, unsigned n);
 
 #endif

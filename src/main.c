@@ -75,6 +75,9 @@ struct options {
 	bool bell, flash, color, speak;
 	bool no_ask;          /* --no-ask: no question or first-run screen this run */
 	bool ask_pain_before; /* config ask_pain_before, default true */
+	/* From config.yaml: the morning check-in (default true) and the number to call. */
+	bool ask_morning;
+	const char *emergency_number; /* NULL: the safety screen's default */
 	/* Which of the above the command line set, so they beat the config file. */
 	bool set_level, set_bell, set_color, set_speak, set_on_phase;
 };
@@ -112,12 +115,12 @@ static void usage(FILE *fp)
 	            "      --no-speak         do not speak, even if config.yaml says speak\n"
 	            "      --on-phase CMD     run CMD through /bin/sh at each phase change\n"
 	            "                         ('' for none, even if config.yaml sets one)\n"
-	            "      --no-ask           no questions before a session (pain, check-in)\n"
+	            "      --no-ask           no questions and no first-run screen this run\n"
 	            "  -h, --help             show this help\n"
 	            "  -V, --version          show the version and the catalogue in use\n"
 	            "\n"
-	            "Exit status: 0 ok, 64 usage, 65 bad catalogue, 66 unreadable file,\n"
-	            "71 out of memory, 74 output not written.\n"
+	            "Exit status: 0 ok, 3 a safety list applies, 64 usage, 65 bad catalogue,\n"
+	            "66 unreadable file, 71 out of memory, 74 output not written.\n"
 	            "General advice from a public article, not a physiotherapist's:\n"
 	            "stop any exercise that increases your pain. See lumbar(1).\n");
 }
@@ -252,6 +255,13 @@ int verb_run_due(struct options *o, char **args, unsigned n)
 	return set_mode(o, MODE_PLAYER, "due");
 }
 
+int verb_run_safety(struct options *o, char **args, unsigned n)
+{
+	(void)args, (void)n;
+	o->target = "safety";
+	return set_mode(o, MODE_PLAYER, "safety");
+}
+
 int verb_run_help(struct options *o, char **args, unsigned n)
 {
 	o->mode = MODE_HELP;
@@ -302,7 +312,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 		               .bell = true,
 		               .flash = true,
 		               .color = true,
-		               .ask_pain_before = true };
+		               .ask_pain_before = true,
+		               .ask_morning = true };
 	/* NO_COLOR counts as a command-line choice: it beats the config file. */
 	if (no_color && *no_color) {
 		o->color = false;
@@ -465,6 +476,9 @@ static int apply_settings(struct options *o, struct settings *st)
 		o->on_phase = st->on_phase;
 	if (st->ask_pain_before >= 0)
 		o->ask_pain_before = st->ask_pain_before;
+	if (st->ask_morning >= 0)
+		o->ask_morning = st->ask_morning;
+	o->emergency_number = st->emergency_number;
 	return 0;
 }
 
@@ -799,6 +813,8 @@ static int run_player(const struct options *o, const struct catalogue *cat, cons
 		.on_phase = o->on_phase,
 		.ask = !o->no_ask,
 		.ask_pain_before = o->ask_pain_before,
+		.ask_morning = o->ask_morning,
+		.emergency_number = o->emergency_number,
 	};
 	char msg[256];
 	int rc;
@@ -808,6 +824,8 @@ static int run_player(const struct options *o, const struct catalogue *cat, cons
 			u.start = UI_START_ROUTINE;
 		} else if (strcmp(o->target, "due") == 0) {
 			u.start = UI_START_DUE;
+		} else if (strcmp(o->target, "safety") == 0) {
+			u.start = UI_START_SAFETY;
 		} else if ((rc = cat_find_routine(cat, o->target)) >= 0) {
 			u.start = UI_START_NAMED;
 			u.routine = (unsigned)rc;

@@ -38,6 +38,8 @@ struct raw_settings {
 	int *level; /* enum cat_level; NULL when absent */
 	char *bell, *speak, *color;
 	char *on_phase;
+	char *ask_morning;
+	char *emergency_number;
 	char *notify;
 	char **remind_at, **remind_parts;
 	unsigned n_remind_at, n_remind_parts;
@@ -123,12 +125,17 @@ static const cyaml_schema_field_t top_fields[] = {
 	BOOLEAN("ask_pain_before", ask_pain_before),
 	CYAML_FIELD_MAPPING_PTR("progression", CYAML_FLAG_OPTIONAL, struct raw_settings,
 	                        progression, progression_fields),
+	BOOLEAN("ask_morning", ask_morning),
+	/* Loaded longer than allowed, so the check below can say why. */
+	CYAML_FIELD_STRING_PTR("emergency_number", CYAML_FLAG_OPTIONAL, struct raw_settings,
+	                       emergency_number, 0, YERR_VALUE_MAX),
 	CYAML_FIELD_END,
 };
 
 /* Named in the message for an unknown key, since "colour" is an easy slip. */
-static const char known_keys[] = "level, bell, speak, on_phase, color, notify, remind_at, "
-                                 "remind_parts, ask_pain_before, progression";
+static const char known_keys[] =
+    "level, bell, speak, on_phase, color, notify, remind_at, remind_parts, ask_pain_before, "
+    "progression, ask_morning, emergency_number";
 
 static const cyaml_schema_value_t top_schema = {
 	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct raw_settings, top_fields),
@@ -212,7 +219,7 @@ static void locate_second(struct loader *L, const char *key)
 static bool is_boolean_key(const char *key)
 {
 	return strcmp(key, "bell") == 0 || strcmp(key, "speak") == 0 || strcmp(key, "color") == 0 ||
-	       strcmp(key, "ask_pain_before") == 0;
+	       strcmp(key, "ask_pain_before") == 0 || strcmp(key, "ask_morning") == 0;
 }
 
 /* A value fit to quote in a message: short, printable, one line. */
@@ -278,6 +285,8 @@ static void schema_error(struct loader *L, cyaml_err_t cerr)
 		locate(L, key, false);
 		if (is_boolean_key(key))
 			fail(L, "%s: expected true or false", key);
+		else if (strcmp(key, "emergency_number") == 0)
+			fail(L, "%s: at most 15 characters", key);
 		else
 			fail(L, "%s is longer than %u bytes", key, m.n1);
 		break;
@@ -478,9 +487,22 @@ static bool build(struct loader *L, const struct raw_settings *raw, struct setti
 		settings_free(&s);
 		return false;
 	}
+	if (!boolean(L, "ask_morning", raw->ask_morning, &s.ask_morning))
+		return false;
+	if (raw->emergency_number != NULL) {
+		const char *why = settings_emergency_check(raw->emergency_number);
+
+		if (why != NULL) {
+			locate(L, "emergency_number", false);
+			fail(L, "emergency_number: %s", why);
+			return false;
+		}
+	}
 	if (raw->on_phase != NULL && raw->on_phase[0] != '\0') {
 		s.on_phase = xstrdup(raw->on_phase);
 	}
+	if (raw->emergency_number != NULL)
+		s.emergency_number = xstrdup(raw->emergency_number);
 	if (!build_remind(L, raw, &s)) {
 		settings_free(&s);
 		return false;
@@ -495,8 +517,9 @@ void settings_init(struct settings *s)
 {
 	memset(s, 0, sizeof(*s));
 	s->level = CAT_LEVEL_EASY;
-	s->bell = s->speak = s->color = -1;
+	s->bell = s->speak = s->color = s->ask_morning = -1;
 	s->on_phase = NULL;
+	s->emergency_number = NULL;
 	rem_config_default(&s->remind);
 	s->ask_pain_before = -1;
 	prg_params_default(&s->progression);
@@ -507,8 +530,24 @@ void settings_free(struct settings *s)
 	if (s == NULL)
 		return;
 	free(s->on_phase);
+	free(s->emergency_number);
 	free(s->notify);
 	settings_init(s);
+}
+
+const char *settings_emergency_check(const char *s)
+{
+	size_t n = strlen(s), digits = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (s[i] != '+' && s[i] != ' ')
+			return "want digits, + and spaces only, such as 112 or \"+44 999\"";
+	}
+	if (n > SETTINGS_MAX_EMERGENCY)
+		return "at most 15 characters";
+	return digits ? NULL : "want at least one digit, such as 112";
 }
 
 int settings_path(const char *xdg_config_home, const char *home, char *buf, size_t len)

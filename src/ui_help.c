@@ -27,10 +27,13 @@ void ui_help(struct ui *ui)
 	ui->screen = UI_SCREEN_HELP;
 }
 
-/* Any key leaves, back where the help was opened. */
+/* Any key leaves, back where the help was opened; i opens when to get help. */
 void ui_help_key(struct ui *ui, enum ui_action action)
 {
-	(void)action;
+	if (action == UI_ACT_SAFETY) {
+		ui_safety_open(ui); /* its c comes back here */
+		return;
+	}
 	ui->screen = help_from;
 	if (ui->held_by_modal && !ui->confirm) {
 		session_resume(&ui->sess, ui->now);
@@ -76,7 +79,8 @@ void ui_help_draw(struct ui *ui)
 		ui_draw_text(y + 1, 2, COLS - 4, sound, ui_draw_attr(UI_ROLE_DIM));
 	}
 	ui_draw_text(LINES - 1, 0, COLS,
-	             ui->held_by_modal ? "Any key: back (the clock is paused meanwhile)"
-	                               : "Any key: back",
+	             ui->held_by_modal ? "i when to get help  Any key: back (the clock is paused "
+	                                 "meanwhile)"
+	                               : "i when to get help  Any key: back",
 	             ui_draw_attr(UI_ROLE_DIM));
 }

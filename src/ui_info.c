@@ -1,5 +1,5 @@
 /*
- * ui_info.c - the details screen (`i` in the menu): one exercise in full
+ * ui_info.c - the details screen (Tab in the menu): one exercise in full
  * (summary, length, frequency, position, steps, cautions, sets), or the
  * routine or what is due, one exercise a paragraph. It scrolls.
  */

@@ -73,13 +73,7 @@ static const char *base_name(const char *path)
 /* Add a note to the status line, after any already there. */
 static void add_status(struct ui *ui, bool alert, const char *msg)
 {
-	if (!ui->status_line[0]) {
-		ui_status(ui, alert, "%s", msg);
-		return;
-	}
-	size_t used = strlen(ui->status_line);
-	snprintf(ui->status_line + used, sizeof(ui->status_line) - used, " \u00b7 %s", msg);
-	ui->status_alert = ui->status_alert || alert;
+	ui_status_add(ui, alert, msg);
 }
 
 static void summarize(struct ui *ui)
@@ -466,6 +460,7 @@ void ui_log_free(struct ui *ui)
 {
 	hist_summary_free(&ui->hist_sum);
 	hist_free(&ui->hist);
+	ui_events_free();
 	free(ui->resume);
 	ui->resume = NULL;
 	unlock_progress(ui);

@@ -22,6 +22,10 @@ static const char disclaimer[] =
     "General advice from a public article, no substitute for a physiotherapist. "
     "Stop any exercise that increases pain.";
 
+/* A quiet line above it when events.h's ev_banner_due() says so. */
+static const char banner[] =
+    "Your pain has been higher lately; consider talking to a physiotherapist or GP";
+
 /*
  * The menu's state. Entry UI_MENU_ROUTINE is the routine, UI_MENU_DUE what
  * is due, entry UI_MENU_FIRST_EXERCISE + k the exercise k. secs[0] is the
@@ -34,6 +38,7 @@ static struct {
 	unsigned due_n, due_secs;              /* what the `due` entry plays, and how long */
 	unsigned named_secs[CAT_MAX_ROUTINES]; /* each named routine's length */
 	int n_named;                           /* how many: entries -n_named .. -1 */
+	bool banner;                           /* show the banner */
 } menu = { .list_rows = 10 };
 
 static int entries(const struct ui *ui)
@@ -133,6 +138,7 @@ void ui_menu_init(struct ui *ui)
 	named_init(ui);
 	menu.sel = first_entry();
 	menu.top = first_entry();
+	ui_events_init(ui);
 }
 
 const char *ui_menu_today(const struct ui *ui, unsigned exercise)
@@ -150,9 +156,22 @@ unsigned ui_menu_due(const struct ui *ui, unsigned *out)
 	return hist_due(ui->hist_ok ? &ui->hist_sum : NULL, ui->opt->cat->n_exercises, out);
 }
 
+/* Whether the banner shows, from the history and the events as they are now. */
+static bool banner_due(const struct ui *ui)
+{
+	struct prg_params p;
+
+	if (!ui->hist_ok || !ui_events())
+		return false;
+	prg_params_default(&p);
+	return ev_banner_due(&ui->hist, ui_events(), &p, ui->hist_sum.today);
+}
+
 void ui_menu_update_due(struct ui *ui)
 {
 	unsigned idx[CAT_MAX_EXERCISES];
+
+	menu.banner = banner_due(ui);
 
 	menu.due_n = ui_menu_due(ui, idx);
 	menu.due_secs = 0;
@@ -224,6 +243,8 @@ static int disclaimer_rows(void)
 {
 	struct ui_draw_flow f = { .top = 0, .bottom = 0, .x = 0, .w = COLS - 2 };
 
+	if (menu.banner)
+		ui_draw_flow_add(&f, NULL, banner, A_NORMAL);
 	ui_draw_flow_add(&f, NULL, disclaimer, A_NORMAL);
 	return f.row;
 }
@@ -367,6 +388,8 @@ void ui_menu_draw(struct ui *ui)
 		                  .bottom = LINES - (keys ? 1 : 0) - status,
 		                  .x = 1,
 		                  .w = COLS - 2 };
+	if (menu.banner)
+		ui_draw_flow_add(&f, NULL, banner, A_NORMAL);
 	ui_draw_flow_add(&f, NULL, disclaimer, ui_draw_attr(UI_ROLE_DIM));
 	if (status) {
 		struct ui_draw_flow sf = { .top = LINES - (keys ? 1 : 0) - status,
@@ -379,9 +402,11 @@ void ui_menu_draw(struct ui *ui)
 	}
 	if (keys)
 		ui_draw_text(LINES - 1, 0, COLS,
-		             COLS >= 76 ? "j/k move  Enter start  a routine  d due  h history  "
-		                          "i details  ? keys  q quit"
-		                        : "j/k move  Enter start  h history  ? keys  q quit",
+		             COLS >= 92   ? "j/k move  Enter start  a routine  d due  h history  "
+		                            "Tab details  i get help  ? keys  q quit"
+		             : COLS >= 78 ? "j/k move  Enter start  a routine  d due  h history  "
+		                            "i get help  ? keys  q quit"
+		                          : "j/k move  Enter start  i get help  ? keys  q quit",
 		             ui_draw_attr(UI_ROLE_DIM));
 }
 
@@ -460,6 +485,9 @@ void ui_menu_key(struct ui *ui, enum ui_action action)
 			named_info(ui, (unsigned)named_of(menu.sel));
 		else
 			ui_info_open(ui, menu.sel);
+		break;
+	case UI_ACT_SAFETY:
+		ui_safety_open(ui);
 		break;
 	case UI_ACT_QUIT:
 		ui->quit = true;

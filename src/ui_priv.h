@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "catalogue.h"
+#include "events.h"
 #include "history.h"
 #include "journal.h"
 #include "plan.h"
@@ -33,6 +34,8 @@ enum ui_screen {
 	UI_SCREEN_RESUME,  /* "Resume routine at ...? y/n" at start */
 	UI_SCREEN_PAIN,    /* "How is your back right now? 0-10" before a plan */
 	UI_SCREEN_STOP,    /* `x` in the player: "Stopped ...", pain now, what next */
+	UI_SCREEN_SAFETY,  /* when to get help: `i`, `lumbar safety`, and at start when due */
+	UI_SCREEN_MORNING, /* "Back pain this morning? 0-10" over the menu at start */
 	UI_SCREEN_COUNT
 };
 
@@ -49,6 +52,8 @@ enum {
 	UI_CTX_PAIN = 1u << 8,     /* the pain-before question */
 	UI_CTX_STOP = 1u << 9,     /* the stop screen while it asks the pain score */
 	UI_CTX_STOPPED = 1u << 10, /* the stop screen's choices, once answered */
+	UI_CTX_SAFETY = 1u << 11,  /* when to get help */
+	UI_CTX_MORNING = 1u << 12, /* the morning check-in */
 };
 
 /* The menu's first entries; the exercises follow from UI_MENU_FIRST_EXERCISE. */
@@ -93,6 +98,9 @@ enum ui_action {
 	UI_ACT_STOP,   /* x in the player: stop the exercise (ui_stop.c) */
 	UI_ACT_END,    /* e on the stop screen: end the session */
 	UI_ACT_SAFETY, /* i on the stop screen: when to get help */
+	/* The safety screen's "none of these, continue" and "one of these applies". */
+	UI_ACT_CONTINUE,
+	UI_ACT_APPLIES,
 };
 
 /*
@@ -216,6 +224,9 @@ void ui_start(struct ui *ui);
 /* Replace the status line under the menu; `alert` for a warning. */
 void ui_status(struct ui *ui, bool alert, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Add a note to the status line, after any already there (" · " between). */
+void ui_status_add(struct ui *ui, bool alert, const char *msg);
 
 /* Format a length of seconds as M:SS (H:MM:SS from an hour) into buf[16]. */
 const char *ui_clock(unsigned seconds, char buf[16]);
@@ -436,17 +447,12 @@ void ui_stop_draw(struct ui *ui);
 void ui_stop_key(struct ui *ui, enum ui_action action);
 unsigned ui_stop_context(const struct ui *ui);
 
-/*
- * The "when to get help" screen (issue 12 §6), opened with i on the stop
- * screen. ui_stop.c holds a weak stand-in that only points to `lumbar
- * safety`; the safety screen's own definition replaces it.
- */
-void ui_safety_open(struct ui *ui);
-
 /* ---- ui_summary.c: the end of a plan and the pain question ------------------ */
 
 void ui_summary_draw(struct ui *ui);
 void ui_summary_key(struct ui *ui, enum ui_action action);
+
+/* ---- ui_summary.c: typing a score ------------------------------------------ */
 
 /* ---- ui_help.c: the keys of the screen `?` was pressed on ------------------- */
 
@@ -460,5 +466,45 @@ void ui_help_key(struct ui *ui, enum ui_action action);
 /* Over the menu (or a blank screen from the command line). */
 void ui_resume_draw(struct ui *ui);
 void ui_resume_key(struct ui *ui, enum ui_action action);
+
+/* ---- ui_safety.c: when to get help, and the events file ---------------------- */
+
+/*
+ * Before the first frame: read events.tsv beside the history (damaged lines
+ * go to the status line). The menu's banner and the screens below use it.
+ */
+void ui_events_init(struct ui *ui);
+void ui_events_free(void);
+
+/* The events read at start and after each write (empty without a history). */
+const struct ev_log *ui_events(void);
+
+/*
+ * Append one event of `kind` at `now` (score: a morning's, or HIST_NO_PAIN)
+ * and read the file again. A failure goes to the status line; returns 0 or -1.
+ */
+int ui_events_add(struct ui *ui, enum ev_kind kind, int score, time_t now);
+
+/*
+ * At start (ui_start()), before anything else: show the safety screen when
+ * it is due at `now` (never with --no-ask) or asked for (`lumbar safety`).
+ * Returns true when it is showing; its `c` calls ui_start() again.
+ */
+bool ui_safety_at_start(struct ui *ui, time_t now);
+
+/* Open the safety screen from the current screen; `c` comes back to it. */
+void ui_safety_open(struct ui *ui);
+void ui_safety_draw(struct ui *ui);
+void ui_safety_key(struct ui *ui, enum ui_action action);
+
+/* ---- ui_morning.c: the morning check-in over the menu ------------------------- */
+
+/*
+ * At start, when the menu opens: ask "Back pain this morning? 0-10" when it
+ * is due at `now` and allowed (ask, ask_morning). Returns true when asking.
+ */
+bool ui_morning_at_start(struct ui *ui, time_t now);
+void ui_morning_draw(struct ui *ui);
+void ui_morning_key(struct ui *ui, enum ui_action action);
 
 #endif

@@ -7,6 +7,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ui_priv.h"
 
@@ -34,6 +35,10 @@ const struct ui_screen_def ui_screens[UI_SCREEN_COUNT] = {
 	                     ui_pain_draw, ui_pain_key },
 	[UI_SCREEN_STOP] = { "stop", UI_CTX_STOP | UI_CTX_STOPPED, ui_stop_context,
 	                     "Keys after a stop", false, ui_stop_draw, ui_stop_key },
+	[UI_SCREEN_SAFETY] = { "safety", UI_CTX_SAFETY, NULL, "Keys at when to get help", false,
+	                       ui_safety_draw, ui_safety_key },
+	[UI_SCREEN_MORNING] = { "morning", UI_CTX_MORNING, NULL, "Keys at the morning check-in",
+	                        false, ui_morning_draw, ui_morning_key },
 };
 
 unsigned ui_context(const struct ui *ui)
@@ -45,6 +50,8 @@ unsigned ui_context(const struct ui *ui)
 
 void ui_start(struct ui *ui)
 {
+	if (ui_safety_at_start(ui, (time_t)(ui_log_wall_ms() / 1000)))
+		return;
 	if (ui->resume) {
 		/* The question comes first; its answer calls here again. */
 		ui->screen = UI_SCREEN_RESUME;
@@ -53,6 +60,9 @@ void ui_start(struct ui *ui)
 	switch (ui->opt->start) {
 	case UI_START_MENU:
 		ui->screen = UI_SCREEN_MENU;
+		ui_morning_at_start(ui, (time_t)(ui_log_wall_ms() / 1000));
+		break;
+	case UI_START_SAFETY: /* ui_safety_at_start() has shown it */
 		break;
 	case UI_START_ROUTINE:
 		ui_menu_start(ui, UI_MENU_ROUTINE);
@@ -74,6 +84,18 @@ void ui_start(struct ui *ui)
 		ui_menu_start_named(ui, ui->opt->routine);
 		break;
 	}
+}
+
+void ui_status_add(struct ui *ui, bool alert, const char *msg)
+{
+	size_t used = strlen(ui->status_line);
+
+	if (!used) {
+		ui_status(ui, alert, "%s", msg);
+		return;
+	}
+	snprintf(ui->status_line + used, sizeof(ui->status_line) - used, " \u00b7 %s", msg);
+	ui->status_alert = ui->status_alert || alert;
 }
 
 const char *ui_clock(unsigned seconds, char buf[16])

@@ -18,18 +18,6 @@
 static unsigned stop_slot;
 static struct ui_score now_score;
 static bool answered;
-/* The weak ui_safety_open() below put its pointer in the status line. */
-static bool safety_note;
-
-/*
- * Until the safety screen exists (ui_safety.c), `i` only points to the
- * plain command; that file's definition replaces this one at link time.
- */
-__attribute__((weak)) void ui_safety_open(struct ui *ui)
-{
-	ui_status(ui, false, "see 'lumbar safety'");
-	safety_note = true;
-}
 
 void ui_stop_open(struct ui *ui)
 {
@@ -41,7 +29,6 @@ void ui_stop_open(struct ui *ui)
 	ui_hooks_stopped(ui->opt, &ui->sess);
 	ui_score_clear(&now_score);
 	answered = false;
-	safety_note = false;
 	ui->screen = UI_SCREEN_STOP;
 }
 
@@ -82,8 +69,6 @@ void ui_stop_draw(struct ui *ui)
 	ui_draw_flow_add(&f, "n  ", "next exercise", A_NORMAL);
 	ui_draw_flow_add(&f, "e  ", "end the session", A_NORMAL);
 	ui_draw_flow_add(&f, "i  ", "when to get help", A_NORMAL);
-	if (safety_note && ui->status_line[0] && LINES >= 8)
-		ui_draw_text(LINES - 2, 2, COLS - 4, ui->status_line, ui_draw_attr(UI_ROLE_DIM));
 	ui_draw_text(LINES - 1, 0, COLS, "n next exercise  e end the session  i when to get help",
 	             ui_draw_attr(UI_ROLE_DIM));
 }

@@ -43,6 +43,11 @@ const struct verb verbs[] = {
 	  "Adds a morning line to events.tsv beside the history: back pain on\n"
 	  "getting up, from 0 (none) to 10, before any exercise.\n",
 	  1, 1, verb_run_checkin },
+	{ "safety", "", "when to get help: two short lists", NULL, NULL,
+	  "Shows the safety screen whether or not it is due, even with --no-ask:\n"
+	  "signs to see someone now, and signs to see a doctor soon. c: none of\n"
+	  "these, exit 0. h: one of these applies; says what to do and exits 3.\n",
+	  0, 0, verb_run_safety },
 	{ "due", "[--quiet|...]", "play what is due now, or say it for scripts", NULL, NULL,
 	  "Plays, in catalogue order, the exercises whose frequency is not yet met\n"
 	  "today (or this week); says so and exits when nothing is due. For scripts\n"

@@ -394,7 +394,7 @@ if t hostile; then
 	# config.yaml errors quote what the file says, escaped.
 	printf '"colour\\e]0;owned\\a": 1\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
 	run hostile-settings-escaped 65 "$LUMBAR" -C "$FIX/cli-small.yaml" --list
-	expect_err_line "$XDG_CONFIG_HOME/lumbar/config.yaml:1:1: unknown key 'colour\\x1b]0;owned\\x07' (the keys are level, bell, speak, on_phase, color, notify, remind_at, remind_parts, ask_pain_before, progression)"
+	expect_err_line "$XDG_CONFIG_HOME/lumbar/config.yaml:1:1: unknown key 'colour\\x1b]0;owned\\x07' (the keys are level, bell, speak, on_phase, color, notify, remind_at, remind_parts, ask_pain_before, progression, ask_morning, emergency_number)"
 	has_control "$err" && fail "raw control characters on stderr"
 	done_test
 	rm -rf "$XDG_CONFIG_HOME/lumbar"
@@ -1180,6 +1180,38 @@ Scores 0-10. Scores: sessions with a pain score after. Before, after, morning: a
 	done_test
 	run report-unwritable-output 74 rep --today 2026-12-01 -o "$rdir/no/such/folder/r.md"
 	expect_err_match '^lumbar: cannot write .*r\.md: '
+	done_test
+fi
+
+# The safety screen and the morning check-in: their settings are checked like
+# any other, `lumbar safety` is the full-screen program, --no-ask an option.
+if t safety; then
+	mkdir -p "$XDG_CONFIG_HOME/lumbar"
+	printf 'ask_morning: false\nemergency_number: "call 112"\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	run safety-bad-number 65 "$LUMBAR" -C "$FIX/cli-small.yaml" --list
+	expect_err_line "$XDG_CONFIG_HOME/lumbar/config.yaml:2:19: emergency_number: want digits, + and spaces only, such as 112 or \"+44 999\""
+	done_test
+	printf 'ask_morning: mornings\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	run safety-bad-ask-morning 65 "$LUMBAR" -C "$FIX/cli-small.yaml" --list
+	expect_err_line "$XDG_CONFIG_HOME/lumbar/config.yaml:1:14: ask_morning: 'mornings' is not true or false"
+	done_test
+	printf 'ask_morning: false\nemergency_number: "+44 999"\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	run safety-good-settings 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --list
+	done_test
+	rm -rf "$XDG_CONFIG_HOME/lumbar"
+	run safety-needs-a-terminal 1 "$LUMBAR" -C "$FIX/cli-small.yaml" safety
+	expect_err_match '^lumbar: the timer needs a terminal'
+	done_test
+	run safety-no-ask-needs-a-terminal 1 "$LUMBAR" -C "$FIX/cli-small.yaml" --no-ask
+	expect_err_match '^lumbar: the timer needs a terminal'
+	done_test
+	run safety-extra-argument 64 "$LUMBAR" -C "$FIX/cli-small.yaml" safety alpha
+	expect_err_match "unexpected argument 'alpha'"
+	done_test
+	run safety-help 0 "$LUMBAR" --help
+	expect_out_match '^ +--no-ask +no questions and no first-run screen'
+	expect_out_match '^ +safety +when to get help'
+	expect_out_match '3 a safety list applies'
 	done_test
 fi
 

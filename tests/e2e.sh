@@ -259,7 +259,7 @@ test_menu_navigation() {
 	wait_for '^> Side hold stretch' || return 1
 	keys Down Down Up
 	wait_for '^> Side hold stretch' || return 1
-	keys i
+	keys Tab
 	wait_for 'Starting position' || return 1
 	expect 'Knee hug: hold 2 s, 2 reps, each side' || return 1
 	expect 'Stop if the pain increases' || return 1
@@ -968,7 +968,7 @@ PHASES=tests/fixtures/e2e-phases.yaml
 goto_screen() {
 	case $1 in
 	menu) wait_for '^> Full routine' ;;
-	details) wait_for '^> Full routine' && keys j j i && wait_for 'Starting position' ;;
+	details) wait_for '^> Full routine' && keys j j Tab && wait_for 'Starting position' ;;
 	menuhelp) wait_for '^> Full routine' && keys '?' && wait_for 'Keys in the menu' ;;
 	prepare) wait_for '^ *GET READY · next: left side' 10 ;;
 	hold) wait_for '^ *GET READY' 10 && keys n && wait_for '^ *HOLD · left side · rep 1 of 2' ;;
@@ -1100,7 +1100,7 @@ test_resize_storm_on_every_screen() {
 	resize_storm "$pid" || { why="menu: $why"; return 1; }
 	wait_all 'Stop any exercise that increases pain' '^> Full routine' '^  Side hold stretch +0:12 +2x a day' ||
 		{ why="menu: $why"; return 1; }
-	keys j j i
+	keys j j Tab
 	wait_for 'Starting position' || return 1
 	resize_storm "$pid" || { why="details: $why"; return 1; }
 	wait_all 'Knee hug: hold 2 s, 2 reps, each side' 'Starting position' ||
@@ -1655,7 +1655,17 @@ done
 # ---- Pain before and the stop key (issue 12) ------------------------------------
 
 # lumbar as a person starts it: with the questions.
+# A safety-shown event now in TZ $1 (default: the tests' own), so the screen is not
+# due: the safety screen seen today already, as on every day but the first run.
+seed_shown() {
+	mkdir -p "${hist%/*}"
+	printf '%s\tsafety-shown\t-\t-\t-\n' "$(TZ=${1:-$TZ} date '+%Y-%m-%dT%H:%M:%S%:z')" \
+		>>"${hist%/*}/events.tsv"
+}
+
+# lumbar as a person starts it on a day the safety screen is not due.
 run_ask() {
+	seed_shown
 	keys "clear; $ASK_BIN $*; $REPORT" Enter
 }
 
@@ -1950,6 +1960,293 @@ test_summary_red_steps_back() {
 
 for t in summary_offers_a_step summary_step_declined level_is_logged_by_name \
 	summary_auto_step_taken summary_red_steps_back; do
+	run_test "$t"
+done
+
+# ---- When to get help and the morning check-in (issue 12 §5-6) ---------------
+
+# The events file beside $hist, without its header.
+ev_lines() {
+	grep -v '^#' "${hist%/*}/events.tsv" 2>/dev/null
+}
+
+# Fail unless the events are exactly these kinds, in this order.
+expect_events() {
+	local got
+	got=$(ev_lines | cut -f 2 | tr '\n' ' ')
+	[ "$got" = "$* " ] && return 0
+	why="events are '$got', expected '$* ':
+$(cat "${hist%/*}/events.tsv" 2>/dev/null)"
+	return 1
+}
+
+# A POSIX TZ, in whole minutes, in which the local time now is about $1:00.
+tz_at_hour() {
+	local now off sign=-
+	now=$(date -u +%s)
+	off=$(((($1 * 3600 - now % 86400) % 86400 + 86400) % 86400 / 60 * 60))
+	if [ "$off" -gt 43200 ]; then
+		off=$((86400 - off))
+		sign=+
+	fi
+	printf 'LUM%s%02d:%02d' $sign $((off / 3600)) $((off % 3600 / 60))
+}
+
+# The first run shows the lists; c goes on to the menu, and the next start
+# does not show them again.
+test_safety_first_run_then_continue() {
+	open_pane safefirst || return 1
+	keys "clear; $ASK_BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+	wait_for 'c none of these, continue +h one of these applies' || return 1
+	expect '^ When to get help' || return 1
+	expect 'See someone now if you have:' || return 1
+	expect ' - new numbness around the genitals or back passage' || return 1
+	expect ' - weakness or numbness in both legs' || return 1
+	expect 'See a doctor soon if you have:' || return 1
+	expect ' - pain that keeps you awake and does not ease with rest' || return 1
+	expect ' - new or changed symptoms' || return 1
+	expect_events safety-shown || return 1
+	keys c
+	wait_for '^> Full routine' || return 1
+	# Said once, under the menu, not again on the safety screen.
+	expect 'no substitute for a physiotherapist' || return 1
+	keys q
+	expect_exit 0 || return 1
+	keys "clear; $ASK_BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+	wait_for '^> Full routine' || return 1
+	expect_not 'When to get help' || return 1
+	keys q
+	expect_exit 0 || return 1
+	expect_events safety-shown
+}
+
+# h says what to do with the configured number, records the time and
+# nothing else, exits 3 with the terminal back; the screen comes back at
+# every start that day.
+test_safety_h_exits_3_and_comes_back() {
+	local cfg=$tmp/cfg-safety
+	mkdir -p "$cfg/lumbar"
+	printf 'emergency_number: "999"\n' >"$cfg/lumbar/config.yaml"
+	open_pane safeh || return 1
+	keys "clear; XDG_CONFIG_HOME=$cfg $ASK_BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+	wait_for 'c none of these, continue' || return 1
+	keys h
+	wait_for 'call your local emergency number, 999\.' || return 1
+	expect 'contact your doctor today' || return 1
+	keys x
+	expect_exit 3 || return 1
+	expect_screen_back || return 1
+	# Said again on the terminal, where it stays.
+	expect 'see someone now: call your local emergency number, 999' || return 1
+	expect_events safety-shown safety-stop || return 1
+	ev_lines | grep -Eq '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}[+-][0-9]{2}:[0-9]{2}	safety-stop	-	-	-$' ||
+		{ why="safety-stop line: $(ev_lines | grep safety-stop)"; return 1; }
+	# The same day, even with nothing else due, every start shows it first.
+	keys "clear; $ASK_BIN --catalogue $SHORT --history-file '$hist' side-hold; $REPORT" Enter
+	wait_for 'c none of these, continue' || return 1
+	keys c
+	wait_for 'How is your back right now\? 0-10' || return 1
+	keys Enter
+	wait_for '^ *GET READY' || return 1
+	keys q y
+	expect_exit 0 || return 1
+	expect_events safety-shown safety-stop safety-shown
+}
+
+# `lumbar safety` always shows it (even with --no-ask and when not due),
+# and c then exits 0; i in the menu and in the help opens it too, and c
+# goes back there.
+test_safety_verb_and_i() {
+	open_pane safeverb || return 1
+	seed_shown
+	keys "clear; $BIN --catalogue $SHORT --history-file '$hist' safety; $REPORT" Enter
+	wait_for 'c none of these, continue' || return 1
+	keys c
+	expect_exit 0 || return 1
+	expect_events safety-shown safety-shown || return 1
+	keys "clear; $ASK_BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+	wait_for '^> Full routine' || return 1
+	expect_not 'When to get help' || return 1
+	keys i
+	wait_for 'c none of these, continue' || return 1
+	keys c
+	wait_for '^> Full routine' || return 1
+	keys Tab
+	wait_for 'exercises, 0:18' || return 1
+	keys q
+	wait_for '^> Full routine' || return 1
+	keys '?'
+	wait_for 'Keys in the menu' || return 1
+	expect 'i +when to get help' || return 1
+	expect 'Tab +details of the highlighted exercise' || return 1
+	keys i
+	wait_for 'c none of these, continue' || return 1
+	keys c
+	wait_for 'Keys in the menu' || return 1
+	keys x
+	wait_for '^> Full routine' || return 1
+	keys q
+	expect_exit 0 || return 1
+	expect_events safety-shown safety-shown safety-shown safety-shown
+}
+
+# In the morning after a day with a session: the question over the menu;
+# Enter alone records `-` and it is not asked again that day; a number is
+# recorded as the morning's pain.
+test_morning_checkin() {
+	local tz
+	tz=$(tz_at_hour 8)
+	open_pane mcheck || return 1
+	seed_shown "$tz"
+	printf '%s\tside-hold\tdone\t12\t3\t2\t-\n' \
+		"$(TZ=$tz date -d yesterday '+%Y-%m-%dT07:00:00%:z')" >"$hist"
+	keys "clear; TZ='$tz' $ASK_BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+	wait_for 'Back pain this morning\? 0-10' || return 1
+	expect 'Enter alone: skip for today' || return 1
+	keys Enter
+	# The menu's key line is the question's hint while it asks.
+	wait_for 'j/k move  Enter start' || return 1
+	expect_not 'Back pain this morning' || return 1
+	keys q
+	expect_exit 0 || return 1
+	expect_events safety-shown morning || return 1
+	ev_lines | grep -q '	morning	-	-	-$' || { why="morning: $(ev_lines)"; return 1; }
+	keys "clear; TZ='$tz' $ASK_BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+	# The menu's key line is the question's hint while it asks.
+	wait_for 'j/k move  Enter start' || return 1
+	expect_not 'Back pain this morning' || return 1
+	keys q
+	expect_exit 0 || return 1
+	# Another history, the same yesterday: 1, 1, 0 types 10; Backspace erases.
+	hist=$tmp/hist-mcheck2/history.tsv
+	seed_shown "$tz"
+	printf '%s\tside-hold\tdone\t12\t3\t2\t-\n' \
+		"$(TZ=$tz date -d yesterday '+%Y-%m-%dT07:00:00%:z')" >"$hist"
+	keys "clear; TZ='$tz' $ASK_BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+	wait_for 'Back pain this morning\? 0-10' || return 1
+	keys 1 1 0
+	wait_for 'Back pain this morning\? 0-10  10' || return 1
+	keys BSpace BSpace 4 Enter
+	wait_text 'Back pain this morning: 4/10, recorded\.' || return 1
+	keys q
+	expect_exit 0 || return 1
+	ev_lines | grep -q '	morning	-	4	-$' || { why="morning: $(ev_lines)"; return 1; }
+	# Neither --no-ask nor ask_morning: false asks.
+	local cfg=$tmp/cfg-morning
+	mkdir -p "$cfg/lumbar"
+	printf 'ask_morning: false\n' >"$cfg/lumbar/config.yaml"
+	hist=$tmp/hist-mcheck3/history.tsv
+	seed_shown "$tz"
+	printf '%s\tside-hold\tdone\t12\t3\t2\t-\n' \
+		"$(TZ=$tz date -d yesterday '+%Y-%m-%dT07:00:00%:z')" >"$hist"
+	keys "clear; TZ='$tz' XDG_CONFIG_HOME=$cfg $ASK_BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+	# The menu's key line is the question's hint while it asks.
+	wait_for 'j/k move  Enter start' || return 1
+	expect_not 'Back pain this morning' || return 1
+	keys q
+	expect_exit 0 || return 1
+	keys "clear; TZ='$tz' $BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+	# The menu's key line is the question's hint while it asks.
+	wait_for 'j/k move  Enter start' || return 1
+	expect_not 'Back pain this morning' || return 1
+	keys q
+	expect_exit 0 || return 1
+	expect_events safety-shown
+}
+
+# Two stops of one exercise in 14 days: a quiet line in the menu, which
+# still works as ever.
+test_banner_after_two_stops() {
+	local banner='Your pain has been higher lately; consider talking to a physiotherapist or GP'
+	open_pane banner 100 || return 1
+	mkdir -p "${hist%/*}"
+	printf '%s\tside-hold\tstopped\t5\t6\t3\t-\n%s\tside-hold\tstopped\t4\t5\t3\t-\n' \
+		"$(date -d '10 days ago' '+%Y-%m-%dT09:00:00%:z')" "$(today_at 07)" >"$hist"
+	run --catalogue $SHORT --history-file "$hist"
+	wait_for '^> Full routine' || return 1
+	wait_for "$banner" || return 1
+	keys j
+	wait_for '^> Due now' || return 1
+	keys q
+	expect_exit 0 || return 1
+	# One stop alone: no banner.
+	printf '%s\tside-hold\tstopped\t5\t6\t3\t-\n' "$(today_at 07)" >"$hist"
+	run --catalogue $SHORT --history-file "$hist"
+	wait_for '^> Full routine' || return 1
+	expect_not 'Your pain has been higher' || return 1
+	keys q
+	expect_exit 0
+}
+
+# SIGTERM, SIGHUP and Ctrl-C on the safety screen, on what to do after h,
+# and on the morning question: the terminal comes back each time.
+test_signals_on_safety_and_morning() {
+	local tz sig rc where pid
+	tz=$(tz_at_hour 8)
+	open_pane safesig || return 1
+	for sig in TERM HUP INT; do
+		case $sig in TERM) rc=143 ;; HUP) rc=129 ;; INT) rc=130 ;; esac
+		for where in safety applies morning; do
+			case $where in
+			morning)
+				rm -rf "${hist%/*}"
+				seed_shown "$tz"
+				printf '%s\tside-hold\tdone\t12\t3\t2\t-\n' \
+					"$(TZ=$tz date -d yesterday '+%Y-%m-%dT07:00:00%:z')" >"$hist"
+				keys "clear; TZ='$tz' $ASK_BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+				wait_for 'Back pain this morning\? 0-10' || { why="$sig $where: $why"; return 1; }
+				;;
+			*)
+				keys "clear; $ASK_BIN --catalogue $SHORT --history-file '$hist' safety; $REPORT" Enter
+				wait_for 'c none of these, continue' || { why="$sig $where: $why"; return 1; }
+				if [ $where = applies ]; then
+					keys h
+					wait_for 'contact your doctor today' || { why="$sig $where: $why"; return 1; }
+				fi
+				;;
+			esac
+			if [ $sig = INT ]; then
+				keys C-c
+			else
+				pid=$(lumbar_pid)
+				[ -n "$pid" ] || { why="SIG$sig at $where: no lumbar process"; return 1; }
+				kill "-$sig" "$pid"
+			fi
+			expect_exit $rc || { why="SIG$sig at $where: $why"; return 1; }
+			expect_screen_back || { why="SIG$sig at $where: $why"; return 1; }
+		done
+	done
+}
+
+# From the player's help: i opens the lists, c goes back to the help and the
+# paused clock; h keeps the hold already done (partial) and exits 3.
+test_safety_from_the_player_help() {
+	open_pane safeplay || return 1
+	run --catalogue $SHORT --history-file "$hist" side-hold
+	wait_for '^ *GET READY' 10 || return 1
+	keys n
+	# The hold runs out by itself, so one work phase is done.
+	wait_for '^ *REST · next: left side · rep 2 of 2' 6 || return 1
+	keys '?'
+	wait_for 'Keys in the player' || return 1
+	expect 'i when to get help' || return 1
+	keys i
+	wait_for 'c none of these, continue' || return 1
+	keys c
+	wait_for 'Keys in the player' || return 1
+	keys i
+	wait_for 'c none of these, continue' || return 1
+	keys h
+	wait_for 'contact your doctor today' || return 1
+	keys Enter
+	expect_exit 3 || return 1
+	expect_entries 1 || return 1
+	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0$' || return 1
+	expect_events safety-shown safety-shown safety-stop
+}
+
+for t in safety_first_run_then_continue safety_h_exits_3_and_comes_back safety_verb_and_i \
+	morning_checkin banner_after_two_stops signals_on_safety_and_morning safety_from_the_player_help; do
 	run_test "$t"
 done
 

@@ -250,11 +250,12 @@ static void test_unknown_key(void **state)
 	(void)state;
 	expect_error(FIX("settings-unknown-key.yaml"), CAT_EINVALID, 2, 1,
 	             "unknown key 'colour' (the keys are level, bell, speak, on_phase, color, "
-	             "notify, remind_at, remind_parts, ask_pain_before, progression)");
-	expect_buffer_error(
-	    "on-phase: x\n", 1, 1,
-	    "unknown key 'on-phase' (the keys are level, bell, speak, on_phase, "
-	    "color, notify, remind_at, remind_parts, ask_pain_before, progression)");
+	             "notify, remind_at, remind_parts, ask_pain_before, progression, ask_morning, "
+	             "emergency_number)");
+	expect_buffer_error("on-phase: x\n", 1, 1,
+	                    "unknown key 'on-phase' (the keys are level, bell, speak, on_phase, "
+	                    "color, notify, remind_at, remind_parts, ask_pain_before, progression, "
+	                    "ask_morning, emergency_number)");
 }
 
 static void test_syntax_error(void **state)
@@ -370,7 +371,8 @@ static void test_hostile_error_print(void **state)
 	fclose(fp);
 	assert_string_equal(buf, "config\\x1b[2J.yaml:1:1: unknown key 'colour\\x1b]0;x\\x07' "
 	                         "(the keys are level, bell, speak, on_phase, color, notify, "
-	                         "remind_at, remind_parts, ask_pain_before, progression)\n");
+	                         "remind_at, remind_parts, ask_pain_before, progression, "
+	                         "ask_morning, emergency_number)\n");
 }
 
 /* notify, remind_at and remind_parts: defaults, values, located mistakes. */
@@ -491,6 +493,47 @@ static void test_bad_progression(void **state)
 	    "red_rise, bad_morning_pain, bad_morning_rise)");
 }
 
+/* The safety settings: ask_morning is a boolean, emergency_number a checked string. */
+static void test_safety_keys(void **state)
+{
+	struct settings s;
+
+	(void)state;
+	buffer_ok("ask_morning: false\n", &s);
+	assert_int_equal(s.ask_morning, 0);
+	assert_null(s.emergency_number);
+	buffer_ok("ask_morning: yes\n", &s);
+	assert_int_equal(s.ask_morning, 1);
+	buffer_ok("level: easy\n", &s);
+	assert_int_equal(s.ask_morning, -1);
+
+	buffer_ok("emergency_number: 911\n", &s);
+	assert_string_equal(s.emergency_number, "911");
+	settings_free(&s);
+	assert_null(s.emergency_number);
+	buffer_ok("emergency_number: \"+44 20 7946 000\"\n", &s);
+	assert_string_equal(s.emergency_number, "+44 20 7946 000");
+	settings_free(&s);
+
+	expect_buffer_error("ask_morning: sometimes\n", 1, 14,
+	                    "ask_morning: 'sometimes' is not true or false");
+	expect_buffer_error("emergency_number: 'call 112'\n", 1, 19,
+	                    "emergency_number: want digits, + and spaces only, such as 112 or "
+	                    "\"+44 999\"");
+	expect_buffer_error("emergency_number: '+44 20 7946 0000'\n", 1, 19,
+	                    "emergency_number: at most 15 characters");
+	expect_buffer_error("emergency_number: '+ '\n", 1, 19,
+	                    "emergency_number: want at least one digit, such as 112");
+	expect_buffer_error("emergency_number: [1, 1, 2]\n", 1, 19,
+	                    "emergency_number: expected a single value, found a list");
+
+	assert_null(settings_emergency_check("112"));
+	assert_null(settings_emergency_check("123456789012345"));
+	assert_non_null(settings_emergency_check("1234567890123456"));
+	assert_non_null(settings_emergency_check(""));
+	assert_non_null(settings_emergency_check("112\n"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -513,6 +556,7 @@ int main(void)
 		cmocka_unit_test(test_remind_keys),
 		cmocka_unit_test(test_progression),
 		cmocka_unit_test(test_bad_progression),
+		cmocka_unit_test(test_safety_keys),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

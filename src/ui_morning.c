@@ -1,0 +1,68 @@
+/*
+ * ui_morning.c - the morning check-in (issue 12 §5): the first time lumbar
+ * opens its menu before noon on a day that follows a day with a session,
+ * "Back pain this morning? 0-10" over the menu. A number then Enter records
+ * a morning event; Enter alone (or q, Esc) records one with `-`, so the
+ * question comes once a day. When it is due is events.h's
+ * ev_morning_due(); config.yaml's ask_morning: false and --no-ask turn it
+ * off. `lumbar checkin N` records the same from a script.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "ui_draw.h"
+#include "ui_priv.h"
+
+static const char question[] = "Back pain this morning? 0-10";
+
+/* What is typed so far. */
+static struct ui_score typed;
+
+bool ui_morning_at_start(struct ui *ui, time_t now)
+{
+	const struct ev_log *ev = ui_events();
+
+	/* Without a readable events file the answer could not be kept. */
+	if (!ui->opt->ask || !ui->opt->ask_morning || !ev || !ui->hist_ok ||
+	    !ev_morning_due(&ui->hist, ev, now))
+		return false;
+	ui_score_clear(&typed);
+	ui->screen = UI_SCREEN_MORNING;
+	return true;
+}
+
+void ui_morning_draw(struct ui *ui)
+{
+	char q[sizeof(question) + 8];
+	int w, x;
+
+	ui_menu_draw(ui);
+	/* A trailing space holds the cursor, drawn as a block after the digits. */
+	snprintf(q, sizeof(q), "%s  %s ", question, typed.text);
+	ui_draw_question(q);
+	w = ui_draw_width(q) + 2;
+	x = (COLS - (w > COLS ? COLS : w)) / 2 + 1 + ui_draw_width(q) - 1;
+	if (x < COLS - 1)
+		ui_draw_text(LINES / 2, x, 1, " ", A_REVERSE);
+	move(LINES - 1, 0);
+	clrtoeol();
+	ui_draw_text(LINES - 1, 0, COLS, "0-10 then Enter: record  Enter alone: skip for today",
+	             ui_draw_attr(UI_ROLE_DIM));
+}
+
+void ui_morning_key(struct ui *ui, enum ui_action action)
+{
+	int score = ui_score_value(&typed);
+
+	if (ui_score_key(&typed, ui, action))
+		return;
+	if (action == UI_ACT_BACK) {
+		ui->screen = UI_SCREEN_MENU;
+		if (ui_events_add(ui, EV_MORNING, score, ui_wall_now()) == 0 &&
+		    score != HIST_NO_PAIN)
+			ui_status(ui, false, "Back pain this morning: %d/10, recorded.", score);
+	}
+}

@@ -1,0 +1,297 @@
+/*
+ * ui_safety.c - when to get help (issue 12 §6): two short lists, see
+ * someone now and see a doctor soon, and one choice: `c` none of these,
+ * continue, or `h` one of these applies, which says what to do, records a
+ * safety-stop (the time only, never which symptom) and ends lumbar with
+ * status 3. Shown at start when events.h's ev_safety_due() says so (never
+ * with --no-ask), by `lumbar safety`, and by `i` in the menu, the help and
+ * the player's stop screen. Every showing records safety-shown.
+ *
+ * No score and no verdict: the lists are read by the person, and lumbar
+ * keeps nothing of what they found.
+ *
+ * Also the events file as the screens use it: read at start and after each
+ * write, appended to by this screen and the morning check-in.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "ui_draw.h"
+#include "ui_priv.h"
+
+/* Said when no emergency_number is set. */
+#define DEFAULT_EMERGENCY "112"
+
+static const char *const now_list[] = {
+	"new numbness around the genitals or back passage",
+	"new trouble passing or holding urine or stools",
+	"weakness or numbness in both legs",
+	"back pain after a serious fall or accident",
+};
+
+static const char *const soon_list[] = {
+	"fever with back pain",
+	"unexplained weight loss",
+	"pain that keeps you awake and does not ease with rest",
+	"a history of cancer",
+	"new or changed symptoms",
+};
+
+static struct {
+	struct ev_log log;
+	bool log_ok;         /* the file was read (or is not there yet) */
+	char path[4096];     /* events.tsv, or "" without a history */
+	bool started;        /* the check at start was made */
+	bool at_start;       /* shown at start: `c` carries on with the start */
+	bool applies;        /* `h` was pressed: what to do is showing */
+	enum ui_screen back; /* where `c` returns when opened with `i` */
+	int scroll, height;
+	char farewell[256]; /* what to do, said again once the terminal is back */
+} safety;
+
+/* ---- The events file --------------------------------------------------------- */
+
+/* Damaged lines: the first is named, the rest counted. */
+struct damage {
+	unsigned n, line;
+	char why[200];
+};
+
+static void on_damage(void *ctx, unsigned line, const char *why)
+{
+	struct damage *d = ctx;
+
+	if (d->n++ == 0) {
+		d->line = line;
+		snprintf(d->why, sizeof(d->why), "%s", why);
+	}
+}
+
+static void load(struct ui *ui, bool report)
+{
+	struct damage d = { 0 };
+	struct hist_error err;
+	struct ev_log log;
+	char msg[UI_STATUS_MAX];
+
+	if (!safety.path[0])
+		return;
+	if (ev_load(safety.path, &log, on_damage, &d, &err) != 0) {
+		/*
+		 * A file where the history's folder should be: no events yet,
+		 * and the history's own warning says why none can be written.
+		 */
+		if (err.errnum == ENOTDIR) {
+			ev_free(&safety.log);
+			safety.log_ok = true;
+		} else if (report) {
+			ui_status_add(ui, true, err.msg);
+		}
+		return;
+	}
+	ev_free(&safety.log);
+	safety.log = log;
+	safety.log_ok = true;
+	if (report && d.n == 1)
+		snprintf(msg, sizeof(msg), "events.tsv:%u: %s (skipped)", d.line, d.why);
+	else if (report && d.n)
+		snprintf(msg, sizeof(msg), "events.tsv:%u: %s (skipped, and %u more damaged lines)",
+		         d.line, d.why, d.n - 1);
+	if (report && d.n)
+		ui_status_add(ui, true, msg);
+}
+
+void ui_events_init(struct ui *ui)
+{
+	memset(&safety, 0, sizeof(safety));
+	if (ui->opt->history_path &&
+	    ev_path(ui->opt->history_path, safety.path, sizeof(safety.path)) == 0)
+		load(ui, true);
+}
+
+void ui_events_free(void)
+{
+	ev_free(&safety.log);
+	safety.log_ok = false;
+}
+
+const struct ev_log *ui_events(void)
+{
+	return safety.log_ok ? &safety.log : NULL;
+}
+
+int ui_events_add(struct ui *ui, enum ev_kind kind, int score, time_t now)
+{
+	struct hist_error err;
+	struct ev_event e;
+	char msg[UI_STATUS_MAX];
+
+	if (!safety.path[0])
+		return -1;
+	ev_init(&e, kind, now);
+	e.score = score;
+	if (ev_append(safety.path, &e, &err) != 0) {
+		snprintf(msg, sizeof(msg), "not recorded: %s", err.msg);
+		ui_status_add(ui, true, msg);
+		return -1;
+	}
+	load(ui, false);
+	ui_menu_update_due(ui); /* the banner reads the events */
+	return 0;
+}
+
+/* ---- The screen ------------------------------------------------------------------ */
+
+static void show(struct ui *ui, bool at_start)
+{
+	if (ui->screen != UI_SCREEN_SAFETY)
+		safety.back = ui->screen;
+	safety.at_start = at_start;
+	safety.applies = false;
+	safety.scroll = 0;
+	ui->screen = UI_SCREEN_SAFETY;
+	ui_events_add(ui, EV_SAFETY_SHOWN, HIST_NO_PAIN, (time_t)(ui_log_wall_ms() / 1000));
+}
+
+bool ui_safety_at_start(struct ui *ui, time_t now)
+{
+	static const struct ev_log none;
+	const struct ev_log *ev = ui_events();
+
+	if (safety.started)
+		return false;
+	safety.started = true;
+	if (ui->opt->start != UI_START_SAFETY) {
+		/* An unreadable events file counts as no showing yet. */
+		if (!ui->opt->ask ||
+		    ev_safety_due(&ui->hist, ev ? ev : &none, hist_today(now)) == EV_SAFETY_NOT_DUE)
+			return false;
+	}
+	show(ui, true);
+	return true;
+}
+
+void ui_safety_open(struct ui *ui)
+{
+	if (ui->screen == UI_SCREEN_SAFETY)
+		return;
+	show(ui, false);
+}
+
+static const char *emergency(const struct ui *ui)
+{
+	return ui->opt->emergency_number ? ui->opt->emergency_number : DEFAULT_EMERGENCY;
+}
+
+static void list(struct ui_draw_flow *f, const char *head, const char *const *items, size_t n)
+{
+	ui_draw_flow_add(f, NULL, head, ui_draw_attr(UI_ROLE_TITLE));
+	for (size_t i = 0; i < n; i++)
+		ui_draw_flow_add(f, " - ", items[i], A_NORMAL);
+}
+
+/* The lists, or what to do; with `draw` false only measured. */
+static int flow(struct ui *ui, bool draw)
+{
+	struct ui_draw_flow f = { .top = 2, .bottom = draw ? LINES - 1 : 2, .x = 1, .w = COLS - 2 };
+	char buf[128];
+
+	f.scroll = safety.scroll;
+	if (safety.applies) {
+		snprintf(buf, sizeof(buf), "call your local emergency number, %s.", emergency(ui));
+		ui_draw_flow_add(&f, NULL, "If it is on the first list (see someone now):",
+		                 ui_draw_attr(UI_ROLE_TITLE));
+		ui_draw_flow_add(&f, "   ", buf, ui_draw_attr(UI_ROLE_ALERT));
+		ui_draw_flow_gap(&f);
+		ui_draw_flow_add(&f, NULL, "If it is on the second list (see a doctor soon):",
+		                 ui_draw_attr(UI_ROLE_TITLE));
+		ui_draw_flow_add(&f, "   ", "contact your doctor today.", A_NORMAL);
+		ui_draw_flow_gap(&f);
+		ui_draw_flow_add(&f, NULL,
+		                 "lumbar stops here, and shows this screen again on every start "
+		                 "today. Nothing about which one applies was recorded.",
+		                 ui_draw_attr(UI_ROLE_DIM));
+		return f.row;
+	}
+	ui_draw_flow_add(&f, NULL, "Before exercising, check these two lists.", A_NORMAL);
+	ui_draw_flow_gap(&f);
+	list(&f, "See someone now if you have:", now_list, sizeof(now_list) / sizeof(now_list[0]));
+	ui_draw_flow_gap(&f);
+	list(&f, "See a doctor soon if you have:", soon_list,
+	     sizeof(soon_list) / sizeof(soon_list[0]));
+	return f.row;
+}
+
+void ui_safety_draw(struct ui *ui)
+{
+	int rows = LINES - 3, height = flow(ui, false);
+
+	if (safety.scroll > height - rows)
+		safety.scroll = height - rows > 0 ? height - rows : 0;
+	safety.height = height;
+	ui_draw_text(0, 1, COLS - 2, safety.applies ? "What to do" : "When to get help",
+	             ui_draw_attr(UI_ROLE_TITLE));
+	flow(ui, true);
+	if (safety.applies)
+		ui_draw_text(LINES - 1, 0, COLS, "Any key: exit", ui_draw_attr(UI_ROLE_DIM));
+	else
+		ui_draw_text(LINES - 1, 0, COLS,
+		             height > rows ? "c none of these, continue   h one of these applies   "
+		                             "j/k scroll"
+		                           : "c none of these, continue   h one of these applies",
+		             A_BOLD);
+}
+
+/* `h`: record the time only, keep what was done, and say what to do. */
+static void applies(struct ui *ui)
+{
+	ui_events_add(ui, EV_SAFETY_STOP, HIST_NO_PAIN, (time_t)(ui_log_wall_ms() / 1000));
+	/* What was done so far is kept, as with q then y. */
+	if (ui->playing && !ui->pain_done)
+		ui_log_quit(ui);
+	snprintf(safety.farewell, sizeof(safety.farewell),
+	         "One of the safety lists applies:\n"
+	         "  see someone now: call your local emergency number, %s\n"
+	         "  see a doctor soon: contact your doctor today",
+	         emergency(ui));
+	ui->farewell = safety.farewell; /* also after a signal on the next screen */
+	safety.applies = true;
+	safety.scroll = 0;
+}
+
+void ui_safety_key(struct ui *ui, enum ui_action action)
+{
+	if (safety.applies) {
+		/* Any key: out, with the status that says one applied. */
+		ui->quit = true;
+		ui->status = 3;
+		return;
+	}
+	switch (action) {
+	case UI_ACT_CONTINUE:
+		if (ui->opt->start == UI_START_SAFETY && safety.at_start) {
+			ui->quit = true;
+			ui->status = 0;
+		} else if (safety.at_start) {
+			ui_start(ui);
+		} else {
+			ui->screen = safety.back;
+		}
+		break;
+	case UI_ACT_APPLIES:
+		applies(ui);
+		break;
+	case UI_ACT_UP:
+		safety.scroll -= safety.scroll > 0;
+		break;
+	case UI_ACT_DOWN:
+		safety.scroll++;
+		break;
+	default:
+		break;
+	}
+}
