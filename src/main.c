@@ -546,8 +546,8 @@ static void derive_steps(const struct options *o, const struct settings *st,
 
 	if (!res)
 		res = local;
-	/* --history and the screens read the file again and name what is wrong themselves. */
-	bool quiet = o->mode == MODE_HISTORY || o->mode == MODE_PLAYER;
+	/* The screens read the files again and name what is wrong themselves. */
+	bool quiet = o->mode == MODE_PLAYER;
 	hist_warn_fn *warn = quiet ? NULL : cli_damage_line;
 	struct cli_damage dh = { history, 0 }, de = { path, 0 };
 
@@ -631,46 +631,41 @@ static int run_check(const char *file)
 	return 0;
 }
 
-/* Damaged history lines are named on stderr, once each, and skipped. */
-
-/* The paused days (lumbar pause) from the events beside the history; damage is named. */
-static size_t history_pauses(const char *history, struct hist_pause **out)
-{
-	char path[PATH_LEN];
-	struct ev_log ev = { 0 };
-	struct hist_error err;
-	size_t n;
-
-	struct cli_damage damage = { path, 0 };
-
-	if (ev_path(history, path, sizeof(path)) != 0 ||
-	    ev_load(path, &ev, cli_damage_line, &damage, &err) != 0)
-		memset(&ev, 0, sizeof(ev));
-	cli_damage_end(&damage);
-	n = ev_pauses(&ev, out);
-	ev_free(&ev);
-	return n;
-}
-
+/* Damaged history and events lines are named on stderr (cli_damage) and skipped. */
 static int run_history(const struct options *o, const struct catalogue *cat, const char *path,
-                       const struct prg_result *steps)
+                       const struct steps_rules *rules)
 {
+	static struct prg_result steps[CAT_MAX_EXERCISES];
 	struct hist h = { 0 };
+	struct ev_log ev = { 0 };
 	struct hist_summary sum;
 	struct hist_error err;
-	struct cli_damage damage = { path, 0 };
+	char evpath[PATH_LEN];
+	struct cli_damage damage = { path, 0 }, evdamage = { evpath, 0 };
+	time_t now = time(NULL);
 
+	/* Each file read once: the figures, the steps and the pauses all come from these. */
 	if (hist_load(path, &h, cli_damage_line, &damage, &err) != 0) {
 		fprintf(stderr, "%s: %s\n", progname, err.msg);
 		return EXIT_NOINPUT;
 	}
 	cli_damage_end(&damage);
+	if (ev_path(path, evpath, sizeof(evpath)) != 0 ||
+	    ev_load(evpath, &ev, cli_damage_line, &evdamage, &err) != 0)
+		memset(&ev, 0, sizeof(ev));
+	cli_damage_end(&evdamage);
+	if (steps_derive(cat, &h, &ev, rules, hist_today(now), steps) != 0) {
+		/* As xmalloc() does (file.h). */
+		fprintf(stderr, "%s: out of memory\n", progname);
+		exit(71);
+	}
 	struct hist_pause *p;
-	size_t np = history_pauses(path, &p);
-	(void)hist_summarize_paused(&h, cat, time(NULL), p, np, &sum); /* out of memory exits */
+	size_t np = ev_pauses(&ev, &p);
+	(void)hist_summarize_paused(&h, cat, now, p, np, &sum); /* out of memory exits */
 	cli_history(stdout, cat, &sum, steps, path, o->tsv);
 	hist_summary_free(&sum);
 	hist_free(&h);
+	ev_free(&ev);
 	free(p);
 	return 0;
 }
@@ -1597,7 +1592,7 @@ int main(int argc, char **argv)
 	static struct prg_result res[CAT_MAX_EXERCISES];
 	steps_rules(&rules, l.cat, &st);
 	if (o.mode == MODE_LIST || o.mode == MODE_SHOW || o.mode == MODE_PLAN ||
-	    o.mode == MODE_PLAYER || o.mode == MODE_HISTORY)
+	    o.mode == MODE_PLAYER)
 		derive_steps(&o, &st, l.cat, &rules, history, time(NULL), res, &dose);
 
 	switch (o.mode) {
@@ -1617,7 +1612,7 @@ int main(int argc, char **argv)
 		rc = run_plan(&o, l.cat, &dose);
 		break;
 	case MODE_HISTORY:
-		rc = run_history(&o, l.cat, history, res);
+		rc = run_history(&o, l.cat, history, &rules);
 		break;
 	case MODE_PROGRESS:
 		rc = run_progress(&o, &st, l.cat, history);
