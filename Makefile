@@ -181,12 +181,12 @@ FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(DEFINES) -Iin
 FUZZ_BINS = $(B)/fuzz/fuzz_catalogue $(B)/fuzz/fuzz_settings $(B)/fuzz/fuzz_history
 
 $(B)/fuzz/fuzz_catalogue: tests/fuzz/fuzz_catalogue.c src/catalogue.c src/catalogue_load.c \
-                          src/yaml_err.c src/plan.c src/file.c
+                          src/yaml_err.c src/plan.c src/file.c src/progression.c src/history.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
 
 $(B)/fuzz/fuzz_settings: tests/fuzz/fuzz_settings.c src/settings.c src/catalogue.c src/yaml_err.c \
-                         src/file.c src/remind_config.c
+                         src/file.c src/remind_config.c src/progression.c src/history.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
 
