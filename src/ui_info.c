@@ -24,38 +24,6 @@ void ui_info_open(struct ui *ui, int entry)
 	ui->screen = UI_SCREEN_INFO;
 }
 
-/* Seconds as people write them: "30 s", "5 min", "1:30 min". */
-static void secs_text(unsigned s, char *buf, size_t len)
-{
-	if (s < 60)
-		snprintf(buf, len, "%u s", s);
-	else if (s % 60 == 0)
-		snprintf(buf, len, "%u min", s / 60);
-	else
-		snprintf(buf, len, "%u:%02u min", s / 60, s % 60);
-}
-
-static void range_secs(struct cat_range r, char *buf, size_t len)
-{
-	char lo[24], hi[24];
-
-	secs_text(r.lo, lo, sizeof(lo));
-	if (r.hi <= r.lo) {
-		snprintf(buf, len, "%s", lo);
-		return;
-	}
-	secs_text(r.hi, hi, sizeof(hi));
-	snprintf(buf, len, "%s to %s", lo, hi);
-}
-
-static void range_count(struct cat_range r, char *buf, size_t len)
-{
-	if (r.hi > r.lo)
-		snprintf(buf, len, "%u-%u", r.lo, r.hi);
-	else
-		snprintf(buf, len, "%u", r.lo);
-}
-
 /* One set in a sentence: "hold 5 s, 2 reps, alternating sides, rest 5 s". */
 static void set_text(const struct cat_set *s, char *buf, size_t len)
 {
@@ -64,18 +32,18 @@ static void set_text(const struct cat_set *s, char *buf, size_t len)
 
 	switch (s->mode) {
 	case CAT_MODE_HOLD:
-		range_secs(s->hold, a, sizeof(a));
-		range_count(s->reps, b, sizeof(b));
+		words_range(s->hold, true, a, sizeof(a));
+		words_range(s->reps, false, b, sizeof(b));
 		n = snprintf(buf, len, "hold %s, %s reps", a, b);
 		break;
 	case CAT_MODE_REPS:
-		range_count(s->reps, a, sizeof(a));
-		range_secs(s->tempo, b, sizeof(b));
+		words_range(s->reps, false, a, sizeof(a));
+		words_range(s->tempo, true, b, sizeof(b));
 		n = snprintf(buf, len, "%s reps, %s each", a, b);
 		break;
 	case CAT_MODE_TIMED:
 	default:
-		range_secs(s->duration, a, sizeof(a));
+		words_range(s->duration, true, a, sizeof(a));
 		n = snprintf(buf, len, "%s", a);
 		break;
 	}
@@ -86,11 +54,11 @@ static void set_text(const struct cat_set *s, char *buf, size_t len)
 	else if (s->sides == CAT_SIDES_ALTERNATE)
 		n += snprintf(buf + n, len - (size_t)n, ", alternating sides");
 	if (s->rest && (size_t)n < len) {
-		secs_text(s->rest, rest, sizeof(rest));
+		words_seconds(s->rest, rest, sizeof(rest));
 		n += snprintf(buf + n, len - (size_t)n, ", rest %s between reps", rest);
 	}
 	if (s->rest_after && (size_t)n < len) {
-		secs_text(s->rest_after, rest, sizeof(rest));
+		words_seconds(s->rest_after, rest, sizeof(rest));
 		snprintf(buf + n, len - (size_t)n, ", then rest %s", rest);
 	}
 }
