@@ -93,10 +93,6 @@ static const cyaml_schema_field_t progression_fields[] = {
 	CYAML_FIELD_END,
 };
 
-static const char progression_keys[] =
-    "mode, exercises, greens, greens_weekly, red_free_days, wait_days, green_pain, green_cap, "
-    "green_rise, red_pain, red_rise_pain, red_rise, bad_morning_pain, bad_morning_rise";
-
 static const cyaml_strval_t level_strings[] = {
 	{ "easy", CAT_LEVEL_EASY },
 	{ "medium", CAT_LEVEL_MEDIUM },
@@ -132,10 +128,20 @@ static const cyaml_schema_field_t top_fields[] = {
 	CYAML_FIELD_END,
 };
 
-/* Named in the message for an unknown key, since "colour" is an easy slip. */
-static const char known_keys[] =
-    "level, bell, speak, on_phase, color, notify, remind_at, remind_parts, ask_pain_before, "
-    "progression, ask_morning, emergency_number";
+/*
+ * The keys of a mapping as the schema has them, "a, b, c": named in the
+ * message for an unknown key (since "colour" is an easy slip), and never a
+ * list kept by hand beside the schema.
+ */
+static const char *field_names(const cyaml_schema_field_t *f, char *buf, size_t len)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (; f->key != NULL && used < len; f++)
+		used += (size_t)snprintf(buf + used, len - used, "%s%s", used ? ", " : "", f->key);
+	return buf;
+}
 
 static const cyaml_schema_value_t top_schema = {
 	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct raw_settings, top_fields),
@@ -241,6 +247,7 @@ static void schema_error(struct loader *L, cyaml_err_t cerr)
 	struct yerr_path p = yerr_backtrace_path(&L->log);
 	const char *key = p.n > 0 && !p.c[0].is_index ? p.c[0].key : "";
 	struct yerr_msg m;
+	char names[400];
 
 	L->err->status = CAT_EINVALID;
 	if (L->log.bt_line > 0) {
@@ -258,11 +265,12 @@ static void schema_error(struct loader *L, cyaml_err_t cerr)
 		if (strcmp(key, "progression") == 0) {
 			locate_progression(L, m.text, NULL, true);
 			fail(L, "progression: unknown key '%.60s' (the keys are %s)", m.text,
-			     progression_keys);
+			     field_names(progression_fields, names, sizeof(names)));
 			break;
 		}
 		locate(L, m.text, true);
-		fail(L, "unknown key '%.60s' (the keys are %s)", m.text, known_keys);
+		fail(L, "unknown key '%.60s' (the keys are %s)", m.text,
+		     field_names(top_fields, names, sizeof(names)));
 		break;
 	case YERR_DUPLICATE_KEY:
 		locate_second(L, m.a);
