@@ -29,7 +29,7 @@ PKGS      = ncursesw libcyaml yaml-0.1
 # ---- Dependencies ---------------------------------------------------------
 # Before computing any flag, scripts/install-deps makes sure what the goals
 # need is there, installing only that: building needs a compiler,
-# pkg-config, ncursesw, libcyaml and libyaml; testing needs cmocka, tmux,
+# pkg-config, ncursesw, libcyaml and libyaml; testing needs cmocka, tmux, faketime,
 # valgrind, man and groff besides, and chromium and poppler-utils (pdfinfo,
 # pdftotext) for the browser test of the HTML report. `make deps` asks for both.
 # LUMBAR_NO_INSTALL=1 installs nothing: what is missing is listed and make
