@@ -1222,5 +1222,12 @@ if t safety; then
 	done_test
 fi
 
+# ---- More tests, one file a subject (tests/cli.d/*.sh, sourced in name order) ----
+for part in tests/cli.d/*.sh; do
+	[ -e "$part" ] || continue
+	# shellcheck source=/dev/null
+	. "$part"
+done
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -2250,5 +2250,12 @@ for t in safety_first_run_then_continue safety_h_exits_3_and_comes_back safety_v
 	run_test "$t"
 done
 
+# ---- More tests, one file a subject (tests/e2e.d/*.sh, sourced in name order) ----
+for part in tests/e2e.d/*.sh; do
+	[ -e "$part" ] || continue
+	# shellcheck source=/dev/null
+	. "$part"
+done
+
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
