@@ -201,6 +201,17 @@ walk_side_hold() {
 }
 
 # Wait for a process to end.
+# wait_absent RE [SECONDS]: wait until no line of the screen matches RE.
+wait_absent() {
+	local deadline=$(($(now_ms) + ${2:-5} * ${E2E_SLOW:-1} * 1000))
+	while [ "$(now_ms)" -lt "$deadline" ]; do
+		screen | grep -Eq -- "$1" || return 0
+		sleep 0.05
+	done
+	why="still showing /$1/"
+	return 1
+}
+
 wait_gone() {
 	local deadline=$(($(now_ms) + 5000))
 	while [ "$(now_ms)" -lt "$deadline" ]; do
@@ -404,8 +415,9 @@ test_next_prev_skip_quit() {
 	wait_for 'Quit\? y/n' || return 1
 	expect 'PAUSED' || return 1
 	keys n
+	# GET READY shows under the question too: wait for the question to go.
+	wait_absent 'Quit\? y/n' || return 1
 	wait_for '^ *(GET READY|Bridges)' || return 1
-	expect_not 'Quit\? y/n' || return 1
 	keys s
 	wait_for 'Routine complete' 2 || return 1
 	expect 'Skipped:' || return 1
