@@ -1,0 +1,63 @@
+# tests/e2e.d/screens.sh - sourced by tests/e2e.sh: the note, the morning
+# check-in and the layout of the question screens at small sizes (issue 18,
+# items 5, 12, 26, 27, 28).
+
+# ---- The morning check-in (18.12, 18.27) --------------------------------------------
+
+# A history with yesterday's session and today's safety-shown in TZ $1, so that
+# the check-in is due and the safety screen is not.
+morning_due() {
+	seed_shown "$1"
+	printf '%s\tside-hold\tdone\t12\t3\t2\t-\n' \
+		"$(TZ=$1 date -d yesterday '+%Y-%m-%dT07:00:00%:z')" >"$hist"
+}
+
+# 9 then q, and 9 then Esc, skip: a morning of `-`, never 9.
+test_screens_morning_q_and_esc_skip() {
+	local tz key
+	tz=$(tz_at_hour 8)
+	open_pane mskip || return 1
+	for key in q Escape; do
+		hist=$tmp/hist-mskip-$key/history.tsv
+		morning_due "$tz"
+		keys "clear; TZ='$tz' $ASK_BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+		wait_for 'Back pain this morning\? 0-10' || return 1
+		keys 9
+		wait_for 'Back pain this morning\? 0-10  9' || return 1
+		keys "$key"
+		wait_for 'j/k move  Enter start' || return 1
+		expect_not 'Back pain this morning' || { why="$why (after $key)"; return 1; }
+		keys q
+		expect_exit 0 || return 1
+		expect_events safety-shown morning || return 1
+		ev_lines | grep -q '	morning	-	-	-$' ||
+			{ why="after 9 then $key: $(ev_lines | grep morning)"; return 1; }
+	done
+}
+
+# Down to 20x5 the question wraps and the digits typed show; Enter records them.
+test_screens_morning_narrow() {
+	local tz size
+	tz=$(tz_at_hour 8)
+	for size in 20x5 33x8; do
+		open_pane "mnarrow$size" "${size%x*}" "${size#*x}" || return 1
+		morning_due "$tz"
+		keys "clear; TZ='$tz' $ASK_BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
+		wait_text 'Back pain this +morning\? 0-10' || { why="$why at $size"; return 1; }
+		keys 1 0
+		wait_text 'Back pain this +morning\? 0-10  10' || { why="$why at $size"; return 1; }
+		keys BSpace BSpace 7
+		wait_text 'morning\? 0-10  7 ' || { why="$why at $size"; return 1; }
+		# Enter records 7, and q then quits the menu.
+		keys Enter
+		keys q
+		expect_exit 0 || return 1
+		ev_lines | grep -q '	morning	-	7	-$' ||
+			{ why="at $size: $(ev_lines | grep morning)"; return 1; }
+		close_pane
+	done
+}
+
+run_test screens_morning_q_and_esc_skip
+run_test screens_morning_narrow
+
