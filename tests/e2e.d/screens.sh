@@ -61,3 +61,26 @@ test_screens_morning_narrow() {
 run_test screens_morning_q_and_esc_skip
 run_test screens_morning_narrow
 
+# ---- When to get help (18.26) --------------------------------------------------------
+
+# Below 62 columns the key line wraps: c, h and the scroll keys all show, and
+# scrolling reaches the end of the lists.
+test_screens_safety_keys_wrap() {
+	local size
+	for size in 61x12 40x10 24x9; do
+		open_pane "safekeys$size" "${size%x*}" "${size#*x}" || return 1
+		keys "clear; $BIN --catalogue $SHORT --history-file '$hist' safety; $REPORT" Enter
+		wait_for '^c none of these' || { why="$why at $size"; return 1; }
+		expect '^(.*   )?h one of these( applies)?' || { why="$why at $size"; return 1; }
+		expect 'j/k scroll' || { why="$why at $size"; return 1; }
+		keys j j j j j j j j j j j j j j j j j j j j j j j j j j j j j j
+		wait_text 'new or changed +symptoms' || { why="$why at $size"; return 1; }
+		expect 'j/k scroll' || { why="$why at $size"; return 1; }
+		keys c
+		expect_exit 0 || return 1
+		close_pane
+	done
+}
+
+run_test screens_safety_keys_wrap
+
