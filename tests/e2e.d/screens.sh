@@ -84,3 +84,42 @@ test_screens_safety_keys_wrap() {
 
 run_test screens_safety_keys_wrap
 
+# ---- A long exercise name (18.28) ----------------------------------------------------
+
+# A catalogue whose one exercise has a name of 500 bytes, in words.
+long_name_catalogue() {
+	local name
+	name=$(printf 'Long name %.0s' $(seq 50))
+	name=${name:0:500}
+	printf 'version: 1\nexercises:\n  - id: long\n    name: "%s"\n    summary: S.\n    steps: [Hold.]\n    frequency: { times: 1, per: day }\n    sets:\n      - { name: Hold, mode: hold, hold: 30, reps: 1 }\n' \
+		"$name" >"$1"
+}
+
+# At 60x10 "How is your back right now? 0-10" and "Pain now? 0-10" show under
+# a name of 500 bytes, which is cut instead.
+test_screens_long_name_questions() {
+	local cat=$tmp/long-name.yaml
+	long_name_catalogue "$cat"
+	open_pane longname 60 10 || return 1
+	run_ask --catalogue "$cat" --history-file "$hist" long
+	wait_for 'How is your back right now\? 0-10' || return 1
+	expect '^ *Long name Long name' || return 1
+	keys 3
+	wait_for 'How is your back right now\? 0-10  3$' || return 1
+	keys Enter
+	wait_for 'GET READY|HOLD' 4 || return 1
+	keys x
+	wait_for 'Pain now\? 0-10' || return 1
+	expect '^ *Stopped Long name' || return 1
+	keys 5 Enter
+	wait_for 'Pain now: 5/10\.' || return 1
+	expect 'n +next exercise' || return 1
+	expect 'i +when to get help' || return 1
+	keys e
+	wait_for 'Session ended' || return 1
+	keys Enter
+	expect_exit 0 || return 1
+	expect_entry '	long	stopped	[0-9]+	5	3	'
+}
+
+run_test screens_long_name_questions
