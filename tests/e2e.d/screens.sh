@@ -2,6 +2,50 @@
 # check-in and the layout of the question screens at small sizes (issue 18,
 # items 5, 12, 26, 27, 28).
 
+# ---- The note (18.5) --------------------------------------------------------------
+
+# Wait until the screen shows $1 exactly $2 times, or fail after 5 s.
+screens_wait_count() {
+	local deadline n
+	deadline=$(($(now_ms) + 5000 * ${E2E_SLOW:-1}))
+	while [ "$(now_ms)" -lt "$deadline" ]; do
+		n=$(screen | grep -o -- "$1" | wc -l)
+		[ "$n" -eq "$2" ] && return 0
+		sleep 0.05
+	done
+	why="the screen shows $1 $n times, expected $2"
+	return 1
+}
+
+# 250 é typed into a note keep 200 whole characters: valid UTF-8, no stray
+# byte, and the screen says the note is full.
+test_screens_note_counts_characters() {
+	local events note
+	open_pane notefull || return 1
+	events=$(dirname "$hist")/events.tsv
+	run --catalogue $SHORT --history-file "$hist" side-hold
+	walk_side_hold || return 1
+	keys w
+	wait_for 'Note: _' || return 1
+	keys -l "$(printf 'é%.0s' $(seq 199))"
+	screens_wait_count é 199 || return 1
+	expect_not 'The note is full' || return 1
+	keys -l "$(printf 'é%.0s' $(seq 51))"
+	wait_for 'The note is full: 200 characters at most\.' || return 1
+	screens_wait_count é 200 || return 1
+	keys Enter
+	wait_for 'Note saved\.' || return 1
+	note=$(grep -v '^#' "$events" | grep $'\tnote\t' | cut -f 5)
+	[ "$note" = "$(printf 'é%.0s' $(seq 200))" ] ||
+		{ why="note of $(printf %s "$note" | wc -c) bytes: $(printf %s "$note" | od -An -tx1 | tail -n 2)"; return 1; }
+	printf %s "$note" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 ||
+		{ why="the note is not valid UTF-8"; return 1; }
+	keys q
+	expect_exit 0
+}
+
+run_test screens_note_counts_characters
+
 # ---- The morning check-in (18.12, 18.27) --------------------------------------------
 
 # A history with yesterday's session and today's safety-shown in TZ $1, so that
