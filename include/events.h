@@ -9,6 +9,10 @@
  *   timestamp  kind  exercise  value  note
  *   2026-11-24T07:02:11+01:00  morning  -  4  -
  *
+ * A note that is `-` (no note) or backslashes then one `-` is written with
+ * one backslash more in front, and read back with one less, so that every
+ * note reads back as it was typed: `\-` is the note `-`.
+ *
  * It is written as the history is (hist_append_text(): one write of whole
  * lines with O_APPEND, fsync, an advisory lock, never rewritten) and read as
  * the history is: damaged lines are named and skipped. A line whose kind is

@@ -105,6 +105,22 @@ static const char *field_text(const char *s)
 	return *s ? s : "-";
 }
 
+/*
+ * The note field keeps `-` for "no note", so a note that is `-` itself is
+ * written `\-`: a note of backslashes then one `-` gets one more backslash in
+ * front, and the reader takes one away. Every other note is written as it
+ * is. Returns the length of the backslash run before a final lone `-`, or -1
+ * when s[0..len) is not such a note.
+ */
+static long dash_escapes(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && s[i] == '\\')
+		i++;
+	return i + 1 == len && s[i] == '-' ? (long)i : -1;
+}
+
 int ev_append(const char *path, const struct ev_event *e, struct hist_error *err)
 {
 	size_t vlen = strnlen(e->value, sizeof(e->value));
@@ -137,8 +153,9 @@ int ev_append(const char *path, const struct ev_event *e, struct hist_error *err
 
 	char ts[40], line[EV_MAX_NOTE_BYTES + 128];
 	hist_format_time(e->when, ts, sizeof(ts));
-	int n = snprintf(line, sizeof(line), "%s\t%s\t%s\t%s\t%s\n", ts, ev_kind_name(e->kind),
-	                 field_text(e->exercise), field_text(value), field_text(e->note));
+	int n = snprintf(line, sizeof(line), "%s\t%s\t%s\t%s\t%s%s\n", ts, ev_kind_name(e->kind),
+	                 field_text(e->exercise), field_text(value),
+	                 dash_escapes(e->note, nlen) >= 0 ? "\\" : "", field_text(e->note));
 	return hist_append_text(path, ev_header, line, (size_t)n, err);
 }
 
@@ -203,14 +220,18 @@ int ev_parse_line(const char *s, size_t len, struct ev_event *e, char *why, size
 		e->value[fl[3]] = '\0';
 	}
 
-	const char *nbad = ev_note_check(f[4], fl[4]);
-	if (nbad || fl[4] == 0) {
+	/* `\-` is the note `-` (see dash_escapes()); the check is of the note. */
+	bool escaped = dash_escapes(f[4], fl[4]) > 0;
+	const char *note = f[4] + escaped;
+	size_t nlen = fl[4] - escaped;
+	const char *nbad = ev_note_check(note, nlen);
+	if (nbad || nlen == 0) {
 		snprintf(why, why_len, "bad note: %s", nbad ? nbad : "empty (want - for none)");
 		return -1;
 	}
-	if (!(fl[4] == 1 && f[4][0] == '-')) {
-		memcpy(e->note, f[4], fl[4]);
-		e->note[fl[4]] = '\0';
+	if (escaped || !(nlen == 1 && note[0] == '-')) {
+		memcpy(e->note, note, nlen);
+		e->note[nlen] = '\0';
 	}
 	return 0;
 }

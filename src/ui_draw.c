@@ -4,6 +4,7 @@
 #include "ui_draw.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,17 +192,20 @@ void ui_draw_right(int y, const char *s, attr_t attr)
 
 static void flow_line(struct ui_draw_flow *f, int x, const char *s, size_t n, attr_t attr)
 {
-	int y = f->top + f->row - f->scroll;
+	int y = f->top + f->row - f->scroll, used;
 
 	if (y >= f->top && y < f->bottom) {
 		attrset(attr);
 		mvaddnstr(y, x, s, (int)n);
 		attrset(A_NORMAL);
 	}
+	fit(s, n, INT_MAX, &used);
+	f->end_x = x + used;
 	f->row++;
 }
 
-void ui_draw_flow_add(struct ui_draw_flow *f, const char *prefix, const char *text, attr_t attr)
+void ui_draw_flow_cut(struct ui_draw_flow *f, const char *prefix, const char *text, attr_t attr,
+                      int max_rows)
 {
 	int indent = prefix ? ui_draw_width(prefix) : 0;
 	int w = f->w - indent;
@@ -213,7 +217,7 @@ void ui_draw_flow_add(struct ui_draw_flow *f, const char *prefix, const char *te
 		indent = 0;
 		w = f->w;
 	}
-	if (w <= 0)
+	if (w <= 0 || max_rows <= 0)
 		return;
 	do {
 		int used;
@@ -238,12 +242,37 @@ void ui_draw_flow_add(struct ui_draw_flow *f, const char *prefix, const char *te
 				mvaddstr(y, f->x, prefix);
 			}
 		}
+		if (--max_rows == 0 && i + len < n) {
+			/* The last row allowed, and more to come: cut it, with an ellipsis. */
+			int y = f->top + f->row - f->scroll;
+
+			f->end_x = f->x + indent;
+			if (y >= f->top && y < f->bottom)
+				f->end_x += ui_draw_text(y, f->x + indent, w, text + i, attr);
+			else
+				f->end_x += w;
+			f->row++;
+			return;
+		}
 		flow_line(f, f->x + indent, text + i, len, attr);
 		first = false;
 		i += len;
 		while (i < n && text[i] == ' ')
 			i++;
 	} while (i < n);
+}
+
+void ui_draw_flow_add(struct ui_draw_flow *f, const char *prefix, const char *text, attr_t attr)
+{
+	ui_draw_flow_cut(f, prefix, text, attr, INT_MAX);
+}
+
+int ui_draw_rows(int w, const char *prefix, const char *text)
+{
+	struct ui_draw_flow f = { .top = 0, .bottom = 0, .x = 0, .w = w };
+
+	ui_draw_flow_add(&f, prefix, text, A_NORMAL);
+	return f.row;
 }
 
 void ui_draw_flow_gap(struct ui_draw_flow *f)
@@ -448,23 +477,92 @@ void ui_draw_bar(int y, int x, int w, unsigned done, unsigned total, attr_t attr
 
 /* ---- Question box ----------------------------------------------------------- */
 
-void ui_draw_question(const char *q)
+/* The question box, with a block cursor after the text when `cursor`. */
+static void question(const char *q, bool cursor)
 {
-	int w = ui_draw_width(q) + 2;
-	int y = LINES / 2, x;
+	int w = ui_draw_width(q) + 2 + cursor;
 	attr_t a = ui_draw_attr(UI_ROLE_ALERT);
+	struct ui_draw_flow f;
+	int x, y, rows;
 
 	if (w > COLS)
 		w = COLS;
 	x = (COLS - w) / 2;
+	/* Wider than the screen, it wraps, and the cursor keeps its column. */
+	f = (struct ui_draw_flow){ .top = 0, .bottom = 0, .x = x + 1, .w = w - 2 - cursor };
+	ui_draw_flow_add(&f, NULL, q, a);
+	rows = f.row;
+	y = LINES / 2 - rows / 2;
+	if (y + rows > LINES - 1)
+		y = LINES - 1 - rows;
+	if (y < 0)
+		y = 0;
 	attrset(a);
-	if (LINES >= 5) {
-		mvhline(y - 1, x, ' ', w);
-		mvhline(y + 1, x, ' ', w);
-	}
-	mvhline(y, x, ' ', w);
+	for (int r = y - (LINES >= 5); r <= y + rows - (LINES < 5); r++)
+		if (r >= 0 && r < LINES)
+			mvhline(r, x, ' ', w);
 	attrset(A_NORMAL);
-	ui_draw_text(y, x + 1, w - 2, q, a);
+	f = (struct ui_draw_flow){ .top = y, .bottom = LINES, .x = x + 1, .w = w - 2 - cursor };
+	ui_draw_flow_add(&f, NULL, q, a);
+	if (cursor && f.end_x < COLS)
+		ui_draw_text(y + f.row - 1, f.end_x, 1, " ", A_REVERSE);
+}
+
+void ui_draw_question(const char *q)
+{
+	question(q, false);
+}
+
+void ui_draw_question_typed(const char *q)
+{
+	question(q, true);
+}
+
+/* ---- Key lines -------------------------------------------------------------- */
+
+/* Lay out (and with `draw`, draw from row y) the key items; returns the rows. */
+static int keys(const char *const *items, size_t n, attr_t attr, int y, bool draw)
+{
+	int row = 0, col = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int w = ui_draw_width(items[i]);
+
+		if (col > 0 && col + 3 + w <= COLS) {
+			if (draw)
+				ui_draw_text(y + row, col + 3, w, items[i], attr);
+			col += 3 + w;
+			continue;
+		}
+		row += col > 0;
+		if (w <= COLS) {
+			if (draw)
+				ui_draw_text(y + row, 0, w, items[i], attr);
+			col = w;
+			continue;
+		}
+		/* Wider than the screen alone: wrapped at its spaces. */
+		struct ui_draw_flow f = {
+			.top = y + row, .bottom = draw ? LINES : y + row, .x = 0, .w = COLS
+		};
+		ui_draw_flow_add(&f, NULL, items[i], attr);
+		row += f.row - 1;
+		col = f.end_x;
+	}
+	return n ? row + 1 : 0;
+}
+
+int ui_draw_keys_rows(const char *const *items, size_t n)
+{
+	return keys(items, n, A_NORMAL, 0, false);
+}
+
+int ui_draw_keys(const char *const *items, size_t n, attr_t attr)
+{
+	int rows = keys(items, n, attr, 0, false);
+
+	keys(items, n, attr, LINES - rows, true);
+	return rows;
 }
 
 /* ---- Too small ------------------------------------------------------------ */

@@ -73,6 +73,7 @@ struct ui_draw_flow {
 	int x, w;        /* screen columns available */
 	int scroll;      /* flow rows hidden above `top` */
 	int row;         /* next flow row */
+	int end_x;       /* the screen column after the last row's text */
 };
 
 /*
@@ -81,6 +82,16 @@ struct ui_draw_flow {
  * of the prefix.
  */
 void ui_draw_flow_add(struct ui_draw_flow *f, const char *prefix, const char *text, attr_t attr);
+
+/*
+ * As ui_draw_flow_add(), in at most `max_rows` rows: a text that needs more
+ * is cut on the last of them, with an ellipsis.
+ */
+void ui_draw_flow_cut(struct ui_draw_flow *f, const char *prefix, const char *text, attr_t attr,
+                      int max_rows);
+
+/* The rows ui_draw_flow_add() would take for this paragraph in `w` columns. */
+int ui_draw_rows(int w, const char *prefix, const char *text);
 
 /* Add an empty row to the flow. */
 void ui_draw_flow_gap(struct ui_draw_flow *f);
@@ -100,8 +111,23 @@ void ui_draw_big(int y, int x, const char *s, int scale, attr_t attr);
  */
 void ui_draw_bar(int y, int x, int w, unsigned done, unsigned total, attr_t attr);
 
-/* A question ("Quit? y/n") in an alert box over the middle of the screen. */
+/*
+ * A question ("Quit? y/n") in an alert box over the middle of the screen,
+ * wrapped at its spaces when it is wider than the screen.
+ */
 void ui_draw_question(const char *q);
+
+/* The same, being answered: a block cursor follows what is typed (the end of `q`). */
+void ui_draw_question_typed(const char *q);
+
+/*
+ * A screen's key line at the bottom: the items ("c none of these, continue")
+ * three spaces apart, on as many rows as the width needs, so that no key is
+ * cut off; an item wider than the screen wraps at its spaces. Returns the
+ * rows drawn; ui_draw_keys_rows() only counts them.
+ */
+int ui_draw_keys(const char *const *items, size_t n, attr_t attr);
+int ui_draw_keys_rows(const char *const *items, size_t n);
 
 /* True when the screen is below the smallest usable size. */
 bool ui_draw_too_small(void);

@@ -141,8 +141,9 @@ static const struct ui_binding bindings[] = {
 	{ UI_CTX_MORNING, '\n', "Enter", UI_ACT_BACK, "record it; alone, skip for today" },
 	{ UI_CTX_MORNING, '\r', NULL, UI_ACT_BACK, NULL },
 	{ UI_CTX_MORNING, KEY_ENTER, NULL, UI_ACT_BACK, NULL },
-	{ UI_CTX_MORNING, 'q', "q", UI_ACT_BACK, NULL },
-	{ UI_CTX_MORNING, KEY_ESC, "Esc", UI_ACT_BACK, NULL },
+	/* q and Esc skip whatever was typed: a morning of `-`, never the digits. */
+	{ UI_CTX_MORNING, 'q', "q", UI_ACT_QUIT, "skip for today, whatever was typed" },
+	{ UI_CTX_MORNING, KEY_ESC, "Esc", UI_ACT_QUIT, NULL },
 	{ UI_CTX_SAFETY | UI_CTX_MORNING, KEY_CTRL('c'), NULL, UI_ACT_INTERRUPT, NULL },
 	/* Everywhere. */
 	{ CTX_ANY, '?', "?", UI_ACT_HELP, "these keys" },

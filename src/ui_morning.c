@@ -2,8 +2,8 @@
  * ui_morning.c - the morning check-in (issue 12 §5): the first time lumbar
  * opens its menu before noon on a day that follows a day with a session,
  * "Back pain this morning? 0-10" over the menu. A number then Enter records
- * a morning event; Enter alone (or q, Esc) records one with `-`, so the
- * question comes once a day. When it is due is events.h's
+ * a morning event; Enter alone, q or Esc (whatever was typed) records one
+ * with `-`, so the question comes once a day. When it is due is events.h's
  * ev_morning_due(); config.yaml's ask_morning: false and --no-ask turn it
  * off. `lumbar checkin N` records the same from a script.
  */
@@ -37,16 +37,11 @@ bool ui_morning_at_start(struct ui *ui, time_t now)
 void ui_morning_draw(struct ui *ui)
 {
 	char q[sizeof(question) + 8];
-	int w, x;
 
 	ui_menu_draw(ui);
-	/* A trailing space holds the cursor, drawn as a block after the digits. */
-	snprintf(q, sizeof(q), "%s  %s ", question, typed.text);
-	ui_draw_question(q);
-	w = ui_draw_width(q) + 2;
-	x = (COLS - (w > COLS ? COLS : w)) / 2 + 1 + ui_draw_width(q) - 1;
-	if (x < COLS - 1)
-		ui_draw_text(LINES / 2, x, 1, " ", A_REVERSE);
+	/* Wrapped on a narrow screen, so the digits typed always show. */
+	snprintf(q, sizeof(q), "%s  %s", question, typed.text);
+	ui_draw_question_typed(q);
 	move(LINES - 1, 0);
 	clrtoeol();
 	ui_draw_text(LINES - 1, 0, COLS, "0-10 then Enter: record  Enter alone: skip for today",
@@ -59,7 +54,10 @@ void ui_morning_key(struct ui *ui, enum ui_action action)
 
 	if (ui_score_key(&typed, ui, action))
 		return;
-	if (action == UI_ACT_BACK) {
+	/* q and Esc skip, whatever was typed; Enter records what was. */
+	if (action == UI_ACT_QUIT)
+		score = HIST_NO_PAIN;
+	if (action == UI_ACT_BACK || action == UI_ACT_QUIT) {
 		ui->screen = UI_SCREEN_MENU;
 		if (ui_events_add(ui, EV_MORNING, score, ui_wall_now()) == 0 &&
 		    score != HIST_NO_PAIN)

@@ -65,20 +65,34 @@ bool ui_score_key(struct ui_score *sc, const struct ui *ui, enum ui_action actio
 	}
 }
 
+/* The question with what is typed after it. */
+static void score_text(char *buf, size_t len, const char *question, const struct ui_score *sc)
+{
+	snprintf(buf, len, "%s  %s", question, sc->text);
+}
+
 void ui_score_flow(struct ui_draw_flow *f, const char *question, const struct ui_score *sc)
 {
 	char buf[256];
-	int y = f->top + f->row - f->scroll;
+	int y;
 
-	snprintf(buf, sizeof(buf), "%s  %s", question, sc->text);
+	score_text(buf, sizeof(buf), question, sc);
+	/* One column kept for the cursor, so that it follows the text when it wraps. */
+	f->w--;
 	ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_TITLE));
+	f->w++;
 	/* A visible cursor after what is typed, drawn as a block. */
-	if (y >= f->top && y < f->bottom) {
-		int x = f->x + ui_draw_width(buf);
+	y = f->top + f->row - 1 - f->scroll;
+	if (y >= f->top && y < f->bottom && f->end_x < f->x + f->w)
+		ui_draw_text(y, f->end_x, 1, " ", A_REVERSE);
+}
 
-		if (x < f->x + f->w)
-			ui_draw_text(y, x, 1, " ", A_REVERSE);
-	}
+int ui_score_rows(const struct ui_draw_flow *f, const char *question, const struct ui_score *sc)
+{
+	char buf[256];
+
+	score_text(buf, sizeof(buf), question, sc);
+	return ui_draw_rows(f->w - 1, NULL, buf);
 }
 
 /* ---- The pain-before question ------------------------------------------------ */
@@ -100,16 +114,21 @@ void ui_pain_draw(struct ui *ui)
 	struct ui_draw_flow f = { .top = 0, .bottom = LINES - 1, .x = 2, .w = COLS - 4 };
 	char buf[CAT_MAX_STRING + 64];
 
+	static const char question[] = "How is your back right now? 0-10";
+	int gap = LINES >= 12;
+
 	if (LINES >= 12)
 		f.top = 2;
 	if (ui->routine)
 		snprintf(buf, sizeof(buf), "Routine: %u exercises", ui->plan.n_exercises);
 	else
 		snprintf(buf, sizeof(buf), "%s", cat->exercises[ui->plan.exercises[0]].name);
-	ui_draw_flow_add(&f, NULL, buf, A_NORMAL);
-	if (LINES >= 12)
+	/* A long name is cut, so that the question always shows under it. */
+	ui_draw_flow_cut(&f, NULL, buf, A_NORMAL,
+	                 f.bottom - f.top - gap - ui_score_rows(&f, question, &before));
+	if (gap)
 		ui_draw_flow_gap(&f);
-	ui_score_flow(&f, "How is your back right now? 0-10", &before);
+	ui_score_flow(&f, question, &before);
 	snprintf(buf, sizeof(buf), "0-10 then Enter: start  Enter alone: no score  q: %s",
 	         ui->opt->start == UI_START_MENU ? "back to the menu" : "exit");
 	ui_draw_text(LINES - 1, 0, COLS, buf, ui_draw_attr(UI_ROLE_DIM));

@@ -430,6 +430,8 @@ int ui_score_value(const struct ui_score *sc);
 struct ui_draw_flow;
 /* The question and what is typed after it, with a block cursor, as a flow paragraph. */
 void ui_score_flow(struct ui_draw_flow *f, const char *question, const struct ui_score *sc);
+/* The rows ui_score_flow() takes in the flow `f`, so that what comes above leaves them room. */
+int ui_score_rows(const struct ui_draw_flow *f, const char *question, const struct ui_score *sc);
 
 /*
  * Ask the pain-before question over a plan just built (its session paused

@@ -194,10 +194,10 @@ static void list(struct ui_draw_flow *f, const char *head, const char *const *it
 		ui_draw_flow_add(f, " - ", items[i], A_NORMAL);
 }
 
-/* The lists, or what to do; with `draw` false only measured. */
-static int flow(struct ui *ui, bool draw)
+/* The lists, or what to do, above `bottom`; with `draw` false only measured. */
+static int flow(struct ui *ui, int bottom, bool draw)
 {
-	struct ui_draw_flow f = { .top = 2, .bottom = draw ? LINES - 1 : 2, .x = 1, .w = COLS - 2 };
+	struct ui_draw_flow f = { .top = 2, .bottom = draw ? bottom : 2, .x = 1, .w = COLS - 2 };
 	char buf[128];
 
 	f.scroll = safety.scroll;
@@ -228,22 +228,32 @@ static int flow(struct ui *ui, bool draw)
 
 void ui_safety_draw(struct ui *ui)
 {
-	int rows = LINES - 3, height = flow(ui, false);
+	static const char *const keys[] = { "c none of these, continue", "h one of these applies",
+		                            "j/k scroll" };
+	static const char *const done[] = { "Any key: exit" };
+	int height = flow(ui, 0, false);
+	/* The key line wraps on a narrow screen: its rows come off the lists'. */
+	size_t n = 2;
+	int rows = LINES - 2 - ui_draw_keys_rows(keys, n);
 
+	if (safety.applies) {
+		rows = LINES - 2 - ui_draw_keys_rows(done, 1);
+	} else if (height > rows) {
+		n = 3;
+		rows = LINES - 2 - ui_draw_keys_rows(keys, n);
+	}
+	if (rows < 0)
+		rows = 0;
 	if (safety.scroll > height - rows)
 		safety.scroll = height - rows > 0 ? height - rows : 0;
 	safety.height = height;
 	ui_draw_text(0, 1, COLS - 2, safety.applies ? "What to do" : "When to get help",
 	             ui_draw_attr(UI_ROLE_TITLE));
-	flow(ui, true);
+	flow(ui, 2 + rows, true);
 	if (safety.applies)
-		ui_draw_text(LINES - 1, 0, COLS, "Any key: exit", ui_draw_attr(UI_ROLE_DIM));
+		ui_draw_keys(done, 1, ui_draw_attr(UI_ROLE_DIM));
 	else
-		ui_draw_text(LINES - 1, 0, COLS,
-		             height > rows ? "c none of these, continue   h one of these applies   "
-		                             "j/k scroll"
-		                           : "c none of these, continue   h one of these applies",
-		             A_BOLD);
+		ui_draw_keys(keys, n, A_BOLD);
 }
 
 /* `h`: record the time only, keep what was done, and say what to do. */

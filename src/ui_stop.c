@@ -38,37 +38,57 @@ unsigned ui_stop_context(const struct ui *ui)
 	return answered ? UI_CTX_STOPPED : UI_CTX_STOP;
 }
 
+/* The choices after the score, and what the score was, as flow paragraphs. */
+static const char *const choice_keys[] = { "n  ", "e  ", "i  " };
+static const char *const choice_what[] = { "next exercise", "end the session", "when to get help" };
+
+static void pain_said(char *buf, size_t len)
+{
+	int pain = ui_score_value(&now_score);
+
+	if (pain == HIST_NO_PAIN)
+		snprintf(buf, len, "Pain now: no score.");
+	else
+		snprintf(buf, len, "Pain now: %d/10.", pain);
+}
+
 void ui_stop_draw(struct ui *ui)
 {
+	static const char question[] = "Pain now? 0-10";
 	const struct catalogue *cat = ui->opt->cat;
 	struct ui_draw_flow f = { .top = 0, .bottom = LINES - 1, .x = 2, .w = COLS - 4 };
 	char buf[CAT_MAX_STRING + 64];
 	unsigned ex = ui->plan.exercises[stop_slot < ui->plan.n_exercises ? stop_slot : 0];
-	int pain;
+	int gap = LINES >= 12, below;
 
 	if (LINES >= 12)
 		f.top = 2;
+	/* What comes under the name: the question, or the score and the choices. */
+	if (!answered) {
+		below = gap + ui_score_rows(&f, question, &now_score);
+	} else {
+		pain_said(buf, sizeof(buf));
+		below = 2 * gap + ui_draw_rows(f.w, NULL, buf);
+		for (size_t i = 0; i < sizeof(choice_keys) / sizeof(choice_keys[0]); i++)
+			below += ui_draw_rows(f.w, choice_keys[i], choice_what[i]);
+	}
+	/* A long name is cut, so that what comes under it always shows. */
 	snprintf(buf, sizeof(buf), "Stopped %s.", cat->exercises[ex].name);
-	ui_draw_flow_add(&f, NULL, buf, ui_draw_attr(UI_ROLE_ALERT));
-	if (LINES >= 12)
+	ui_draw_flow_cut(&f, NULL, buf, ui_draw_attr(UI_ROLE_ALERT), f.bottom - f.top - below);
+	if (gap)
 		ui_draw_flow_gap(&f);
 	if (!answered) {
-		ui_score_flow(&f, "Pain now? 0-10", &now_score);
+		ui_score_flow(&f, question, &now_score);
 		ui_draw_text(LINES - 1, 0, COLS, "0-10 then Enter: save  Enter alone: no score",
 		             ui_draw_attr(UI_ROLE_DIM));
 		return;
 	}
-	pain = ui_score_value(&now_score);
-	if (pain == HIST_NO_PAIN)
-		snprintf(buf, sizeof(buf), "Pain now: no score.");
-	else
-		snprintf(buf, sizeof(buf), "Pain now: %d/10.", pain);
+	pain_said(buf, sizeof(buf));
 	ui_draw_flow_add(&f, NULL, buf, A_NORMAL);
-	if (LINES >= 12)
+	if (gap)
 		ui_draw_flow_gap(&f);
-	ui_draw_flow_add(&f, "n  ", "next exercise", A_NORMAL);
-	ui_draw_flow_add(&f, "e  ", "end the session", A_NORMAL);
-	ui_draw_flow_add(&f, "i  ", "when to get help", A_NORMAL);
+	for (size_t i = 0; i < sizeof(choice_keys) / sizeof(choice_keys[0]); i++)
+		ui_draw_flow_add(&f, choice_keys[i], choice_what[i], A_NORMAL);
 	ui_draw_text(LINES - 1, 0, COLS, "n next exercise  e end the session  i when to get help",
 	             ui_draw_attr(UI_ROLE_DIM));
 }

@@ -22,6 +22,9 @@ static struct {
 	bool typing;
 	char text[EV_MAX_NOTE_BYTES + 1];
 	size_t len;
+	/* The character being typed: keys come a byte at a time. */
+	char part[4];
+	size_t have, want;
 	char said[UI_STATUS_MAX]; /* "Note saved." or why not */
 	bool failed;
 } note;
@@ -45,6 +48,46 @@ static void note_save(const struct ui *ui)
 		snprintf(note.said, sizeof(note.said), "Note not saved: %s", err.msg);
 }
 
+/* The bytes of a UTF-8 character that starts with `c`; 0 when none does. */
+static size_t utf8_want(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7f    ? 1
+	       : c >= 0xc2 && c <= 0xdf ? 2
+	       : c >= 0xe0 && c <= 0xef ? 3
+	       : c >= 0xf0 && c <= 0xf4 ? 4
+	                                : 0;
+}
+
+/*
+ * One byte of the note. Bytes are gathered into whole characters; a
+ * character is kept only when the note stays within ev_note_check()'s limits
+ * (EV_MAX_NOTE characters), so the note is always whole UTF-8 characters.
+ */
+static void note_byte(unsigned char c)
+{
+	if ((c & 0xc0) == 0x80) {
+		/* A continuation byte outside a character is no character. */
+		if (note.want == 0)
+			return;
+		note.part[note.have++] = (char)c;
+	} else {
+		note.want = utf8_want(c);
+		note.have = 0;
+		if (note.want == 0)
+			return;
+		note.part[note.have++] = (char)c;
+	}
+	if (note.have < note.want)
+		return;
+	if (note.len + note.want < sizeof(note.text)) {
+		memcpy(note.text + note.len, note.part, note.want);
+		if (ev_note_check(note.text, note.len + note.want) == NULL)
+			note.len += note.want;
+	}
+	note.text[note.len] = '\0';
+	note.want = note.have = 0;
+}
+
 /*
  * The note's keys: `w` starts one, then every printable key is typed into
  * it (at most EV_MAX_NOTE characters, as ev_note_check() says), Backspace
@@ -63,7 +106,7 @@ static bool note_key(struct ui *ui, enum ui_action action)
 		if (k != 'w' || !ui->opt->history_path)
 			return false;
 		note.typing = true;
-		note.len = 0;
+		note.len = note.have = note.want = 0;
 		note.text[0] = '\0';
 		note.said[0] = '\0';
 		return true;
@@ -79,14 +122,21 @@ static bool note_key(struct ui *ui, enum ui_action action)
 		if (note.len > 0)
 			note.len--;
 		note.text[note.len] = '\0';
-	} else if (k >= 0x20 && k <= 0xff && k != 0x7f && note.len + 1 < sizeof(note.text)) {
-		note.text[note.len] = (char)k;
-		if (ev_note_check(note.text, note.len + 1) == NULL)
-			note.text[++note.len] = '\0';
-		else
-			note.text[note.len] = '\0';
+		note.want = note.have = 0;
+	} else if (k >= 0x20 && k <= 0xff && k != 0x7f) {
+		note_byte((unsigned char)k);
 	}
 	return true;
+}
+
+/* Whether the note can take no more: it has EV_MAX_NOTE characters. */
+static bool note_full(void)
+{
+	size_t chars = 0;
+
+	for (size_t i = 0; i < note.len; i++)
+		chars += ((unsigned char)note.text[i] & 0xc0) != 0x80;
+	return chars >= EV_MAX_NOTE;
 }
 
 /* The note being typed, or what became of it, and its key on the last row. */
@@ -99,6 +149,11 @@ static void draw_note(const struct ui *ui, struct ui_draw_flow *f)
 			ui_draw_flow_gap(f);
 		snprintf(buf, sizeof(buf), "Note: %s_", note.text);
 		ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_TITLE));
+		if (note_full()) {
+			snprintf(buf, sizeof(buf), "The note is full: %d characters at most.",
+			         EV_MAX_NOTE);
+			ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_ALERT));
+		}
 		ui_draw_text(LINES - 1, 0, COLS,
 		             "Enter: save the note  Esc: drop it  Backspace: erase",
 		             ui_draw_attr(UI_ROLE_DIM));

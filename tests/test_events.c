@@ -192,6 +192,17 @@ static void test_parse_line(void **state)
 		  "3/19", HIST_NO_PAIN, "" },
 		{ "2026-11-24T07:02:11+01:00\tset\tbridge\tmedium\t-", 0, EV_SET, "bridge",
 		  "medium", HIST_NO_PAIN, "" },
+		/* The note `-` is written `\-` (one backslash more before a lone `-`). */
+		{ "2026-11-24T07:02:11+01:00\tnote\t-\t-\t\\-", 0, EV_NOTE, "", "", HIST_NO_PAIN,
+		  "-" },
+		{ "2026-11-24T07:02:11+01:00\tnote\t-\t-\t\\\\-", 0, EV_NOTE, "", "", HIST_NO_PAIN,
+		  "\\-" },
+		{ "2026-11-24T07:02:11+01:00\tnote\t-\t-\t\\", 0, EV_NOTE, "", "", HIST_NO_PAIN,
+		  "\\" },
+		{ "2026-11-24T07:02:11+01:00\tnote\t-\t-\t--", 0, EV_NOTE, "", "", HIST_NO_PAIN,
+		  "--" },
+		{ "2026-11-24T07:02:11+01:00\tnote\t-\t-\t\\- x", 0, EV_NOTE, "", "", HIST_NO_PAIN,
+		  "\\- x" },
 		/* A newer lumbar's kind: skipped, whatever its fields hold. */
 		{ "2026-11-24T07:02:11+01:00\tstreak-freeze\tWHAT EVER\t\t", 1, 0, "", "", 0, "" },
 		/* Damage. */
@@ -309,6 +320,55 @@ static void test_append_and_read_back(void **state)
 	assert_int_equal(mkdir(path, 0700), 0);
 	assert_int_equal(ev_load(path, &log, NULL, NULL, &err), -1);
 	assert_int_equal(err.errnum, EISDIR);
+}
+
+/* A note reads back as it was written, `-` and backslashes included. */
+static void test_note_round_trip(void **state)
+{
+	char path[128];
+	struct hist_error err = { 0 };
+	struct ev_log log;
+	char full[EV_MAX_NOTE + 1];
+	(void)state;
+
+	memset(full, '\\', EV_MAX_NOTE - 1);
+	full[EV_MAX_NOTE - 1] = '-';
+	full[EV_MAX_NOTE] = '\0';
+	static const struct {
+		const char *note, *field; /* as typed, and as written in the file */
+	} t[] = {
+		{ "-", "\\-" }, { "\\-", "\\\\-" }, { "\\\\-", "\\\\\\-" }, { "--", "--" },
+		{ "-1", "-1" }, { "\\", "\\" },     { "a\\-", "a\\-" },     { "", "-" },
+	};
+	size_t n = sizeof(t) / sizeof(t[0]);
+
+	snprintf(path, sizeof(path), "%s/notes/events.tsv", tmpdir);
+	for (size_t i = 0; i < n; i++) {
+		struct ev_event e;
+		char line[128];
+
+		ev_init(&e, EV_NOTE, local(2026, 11, 24, 7, (int)i));
+		snprintf(e.note, sizeof(e.note), "%s", t[i].note);
+		assert_int_equal(ev_append(path, &e, &err), 0);
+		char *text = slurp(path);
+		snprintf(line, sizeof(line), "\tnote\t-\t-\t%s\n", t[i].field);
+		assert_non_null(strstr(text, line));
+		free(text);
+	}
+	/* The longest note of backslashes then `-` still fits its limit. */
+	struct ev_event e;
+	ev_init(&e, EV_NOTE, local(2026, 11, 24, 8, 0));
+	memcpy(e.note, full, sizeof(full));
+	assert_int_equal(ev_append(path, &e, &err), 0);
+
+	struct warnings w = { 0 };
+	assert_int_equal(ev_load(path, &log, collect, &w, &err), 0);
+	assert_int_equal(w.n, 0);
+	assert_int_equal(log.n, n + 1);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(log.e[i].note, t[i].note);
+	assert_string_equal(log.e[n].note, full);
+	ev_free(&log);
 }
 
 static void test_damage_named_and_skipped(void **state)
@@ -675,6 +735,7 @@ int main(void)
 		cmocka_unit_test(test_note_check),
 		cmocka_unit_test(test_parse_line),
 		cmocka_unit_test(test_append_and_read_back),
+		cmocka_unit_test(test_note_round_trip),
 		cmocka_unit_test(test_damage_named_and_skipped),
 		cmocka_unit_test(test_bad_morning),
 		cmocka_unit_test(test_day_pain_before),
