@@ -47,7 +47,7 @@ _lumbar()
 	opts="--list --show --plan --format= --check --history --catalogue --level
 	      --history-file --no-bell --quiet --no-color --color --on-phase --speak --no-speak
 	      --no-ask --help --version --days --today"
-	verbs="list show plan check history checkin safety due progress remind pause resume status report help"
+	verbs="play list show plan check history checkin safety due progress remind pause resume status report help"
 
 	_lumbar_remind_verbs && return 0
 
@@ -111,6 +111,7 @@ _lumbar()
 		return 0
 	fi
 	case $verb in
+	play) COMPREPLY=($(compgen -W "all due $(_lumbar_ids)" -- "$cur")) ;;
 	show) COMPREPLY=($(compgen -W "$(_lumbar_ids)" -- "$cur")) ;;
 	plan) COMPREPLY=($(compgen -W "all $(_lumbar_ids)" -- "$cur")) ;;
 	check) COMPREPLY=($(compgen -f -- "$cur")) ;;
