@@ -35,7 +35,9 @@ _lumbar_ids()
 			cat=(--catalogue "${COMP_WORDS[i+1]}")
 		fi
 	done
-	lumbar "${cat[@]}" list --format=tsv 2>/dev/null | cut -f1 | grep -v '^#'
+	# With "exercises", only the exercises (progress set and hold want one).
+	lumbar "${cat[@]}" list --format=tsv 2>/dev/null | grep -v '^#' |
+		if [[ ${1-} == exercises ]]; then grep -v $'\troutine of '; else cat; fi | cut -f1
 }
 
 _lumbar()
@@ -101,12 +103,14 @@ _lumbar()
 			break
 		fi
 	done
-	# lumbar progress [ID], progress set ID N, progress hold ID [--days N]
+	# lumbar progress [ID|ROUTINE], progress set ID N, progress hold ID [--days N]:
+	# a routine's id shows its exercises, set and hold take an exercise's.
 	if [[ $verb == progress ]]; then
-		local ids
-		ids=$(_lumbar_ids)
-		[[ $prev == progress ]] && ids="set hold $ids"
-		((COMP_CWORD > 3)) && ids=""
+		local ids=""
+		case $prev in
+		progress) ids="set hold $(_lumbar_ids)" ;;
+		set | hold) ids=$(_lumbar_ids exercises) ;;
+		esac
 		COMPREPLY=($(compgen -W "$ids" -- "$cur"))
 		return 0
 	fi

@@ -26,6 +26,7 @@ enum verb_flags {
 	VERB_WRITES = 1u << 3,    /* writes a file: takes no --today */
 	VERB_RESERVED = 1u << 4,  /* kept for a later version: says so, exit 69 */
 	VERB_DEFAULT = 1u << 5,   /* the row for a command line without a verb */
+	VERB_AS_OF = 1u << 6,     /* answers as on --today DATE (only verbs that only read) */
 };
 
 struct verb {

@@ -339,6 +339,9 @@ int cmd_parse(int argc, char **argv, const char *no_color, struct options *o)
 		                       o->verb_named ? o->verb->name : "the timer",
 		                       o->n_args && o->verb->writes ? " " : "",
 		                       o->n_args && o->verb->writes ? o->args[0] : "");
+	if (o->today && !(o->verb->flags & VERB_AS_OF))
+		return cmd_usage_error("--today: %s does not answer as on another day",
+		                       o->verb->name);
 	return 0;
 }
 

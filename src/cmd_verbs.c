@@ -70,7 +70,38 @@ static int say_error(const char *msg, int rc)
  * Read $XDG_CONFIG_HOME/lumbar/config.yaml and fill in what the command line
  * left unset. The file's errors are the catalogue's: FILE:LINE:COL, exit 65.
  */
-static int apply_settings(struct options *o, struct settings *st)
+/* Files' mistakes kept to be said later: after the screen, or after what a verb printed. */
+struct said_later {
+	struct {
+		char file[PATH_LEN];
+		struct cat_error err;
+	} e[2]; /* the settings file and the catalogue */
+	unsigned n;
+	int rc; /* the first one's status; 0: nothing to say */
+};
+
+static int say_later(struct said_later *later, const char *file, const struct cat_error *err,
+                     int rc)
+{
+	if (later == NULL) {
+		cat_error_print(stderr, file, err);
+	} else if (later->n < sizeof(later->e) / sizeof(later->e[0])) {
+		snprintf(later->e[later->n].file, sizeof(later->e[0].file), "%s", file);
+		later->e[later->n++].err = *err;
+		later->rc = later->rc ? later->rc : rc;
+	}
+	return rc;
+}
+
+/* What say_later() kept, said now. */
+static void say_now(const struct said_later *later)
+{
+	for (unsigned i = 0; i < later->n; i++)
+		cat_error_print(stderr, later->e[i].file, &later->e[i].err);
+}
+
+/* apply_settings(), with a mistake kept in `later` (or said, with NULL). */
+static int apply_settings_or_later(struct options *o, struct settings *st, struct said_later *later)
 {
 	char path[PATH_LEN];
 	struct cat_error err;
@@ -80,10 +111,8 @@ static int apply_settings(struct options *o, struct settings *st)
 	if (settings_path(getenv("XDG_CONFIG_HOME"), getenv("HOME"), path, sizeof(path)) != 0)
 		return 0;
 	rc = settings_load_file(path, st, &err);
-	if (rc != CAT_OK) {
-		cat_error_print(stderr, path, &err);
-		return (int)rc;
-	}
+	if (rc != CAT_OK)
+		return say_later(later, path, &err, (int)rc);
 	if (st->have_level && !o->set_level)
 		o->level = st->level;
 	if (st->bell >= 0 && !o->set_bell)
@@ -100,6 +129,11 @@ static int apply_settings(struct options *o, struct settings *st)
 		o->ask_morning = st->ask_morning;
 	o->emergency_number = st->emergency_number;
 	return 0;
+}
+
+static int apply_settings(struct options *o, struct settings *st)
+{
+	return apply_settings_or_later(o, st, NULL);
 }
 
 /* ---- Catalogue --------------------------------------------------------------- */
@@ -123,7 +157,9 @@ static void lookup_catalogue(const struct options *o, struct loaded *l)
 	l->source = cat_lookup(&env, l->path, sizeof(l->path));
 }
 
-static int load_catalogue(const struct options *o, struct loaded *l)
+/* load_catalogue(), with a mistake kept in `later` (or said, with NULL). */
+static int load_catalogue_or_later(const struct options *o, struct loaded *l,
+                                   struct said_later *later)
 {
 	struct cat_error err;
 	enum cat_status st;
@@ -133,12 +169,16 @@ static int load_catalogue(const struct options *o, struct loaded *l)
 		st = cat_load_buffer(cat_builtin_yaml, cat_builtin_yaml_len, &l->cat, &err);
 	else
 		st = cat_load_file(l->path, &l->cat, &err);
-	if (st != CAT_OK) {
-		cat_error_print(
-		    stderr, l->source == CAT_SRC_BUILTIN ? "(built-in catalogue)" : l->path, &err);
-		return (int)st;
-	}
+	if (st != CAT_OK)
+		return say_later(later,
+		                 l->source == CAT_SRC_BUILTIN ? "(built-in catalogue)" : l->path,
+		                 &err, (int)st);
 	return 0;
+}
+
+static int load_catalogue(const struct options *o, struct loaded *l)
+{
+	return load_catalogue_or_later(o, l, NULL);
 }
 
 /* ---- Steps (issue 13) ---------------------------------------------------------- */
@@ -886,6 +926,12 @@ static int run_remind(struct verb_ctx *x, const struct verb_args *va)
 	if (va->quiet || va->count || va->format || va->until || va->reason ||
 	    (va->dry_run && !va->install) || va->install + va->print_cron > 1)
 		return usage_error("remind takes --install [--dry-run] or --print-cron");
+	/* What the unit and the crontab line run is plain `lumbar remind` (lumbar(1)). */
+	if ((va->install || va->print_cron) &&
+	    (x->o.catalogue || x->o.history_file || x->o.set_level))
+		return usage_error("remind %s runs plain 'lumbar remind' on the usual files: leave "
+		                   "out -C, --history-file and --level",
+		                   va->install ? "--install" : "--print-cron");
 	if ((rc = verb_load(x, !va->install && !va->print_cron, true)) != 0)
 		return rc;
 	if (va->install)
@@ -1167,9 +1213,46 @@ int verb_run_checkin(struct options *o)
 	return run_checkin(o->args[0], history);
 }
 
+/*
+ * `lumbar safety`: the lists need neither the settings nor the catalogue,
+ * so a broken one is said after them (exit 0). Without a terminal they are
+ * printed; with one, the screen shows them (the built-in catalogue standing
+ * in for a broken one, which the safety screen does not show).
+ */
 int verb_run_safety(struct options *o)
 {
-	return verb_run_play(o);
+	struct said_later later = { .rc = 0 };
+	struct cat_error builtin_err;
+	int rc = 0;
+
+	(void)apply_settings_or_later(o, &plain.st, &later);
+	if (load_catalogue_or_later(o, &plain.l, &later) != 0 &&
+	    cat_load_buffer(cat_builtin_yaml, cat_builtin_yaml_len, &plain.l.cat, &builtin_err) !=
+	        CAT_OK)
+		plain.l.cat = NULL;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		printf("%s\n\n%s\n", words_safety_title, words_safety_intro);
+		for (int i = 0; i < WORDS_SAFETY_LISTS; i++) {
+			printf("\n%s\n", words_safety[i].head);
+			for (size_t k = 0; words_safety[i].items[k] != NULL; k++)
+				printf(" - %s\n", words_safety[i].items[k]);
+		}
+		fflush(stdout);
+	} else if (plain.l.cat != NULL) {
+		if (hist_path(o->history_file, getenv("XDG_STATE_HOME"), getenv("HOME"),
+		              plain.history, sizeof(plain.history)) != 0)
+			plain.history[0] = '\0';
+		steps_rules(&plain.rules, plain.l.cat, &plain.st);
+		derive_steps(o, &plain.st, plain.l.cat, &plain.rules, plain.history, time(NULL),
+		             plain.res, &plain.dose);
+		rc =
+		    run_player(o, plain.l.cat, plain.history, &plain.dose, &plain.rules, plain.res);
+	} else {
+		rc = later.rc; /* not even the built-in catalogue: out of memory */
+	}
+	say_now(&later);
+	plain_free(&plain);
+	return rc;
 }
 
 int verb_run_help(struct options *o)

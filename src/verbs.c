@@ -93,7 +93,8 @@ const struct verb verbs[] = {
 	  "line per exercise, #exercise step steps state since. `progress set ID N`\n"
 	  "puts an exercise at step N; `progress hold ID [--days N]` skips step-ups\n"
 	  "for N days (7). --today YYYY-MM-DD reads the steps on another day.\n",
-	  0, 3, VERB_CATALOGUE | VERB_RECORDS, CMD_VO_DAYS, progress_writes, verb_run_progress },
+	  0, 3, VERB_CATALOGUE | VERB_RECORDS | VERB_AS_OF, CMD_VO_DAYS, progress_writes,
+	  verb_run_progress },
 	{ "remind", "[--install|...]", "a desktop reminder when something is due", NULL, NULL,
 	  "A desktop notification when something is due, once per part of the day;\n"
 	  "exit 0 sent, 1 nothing sent, 3 the notifier failed.\n"
@@ -119,7 +120,7 @@ const struct verb verbs[] = {
 	  "the last 8 weeks (--weeks N) or since DATE. --format md (default), html\n"
 	  "(one self-contained page that prints on two A4 sheets) or csv; -o FILE\n"
 	  "writes it there. --today DATE: the report as on that day.\n",
-	  0, 0, VERB_CATALOGUE | VERB_RECORDS,
+	  0, 0, VERB_CATALOGUE | VERB_RECORDS | VERB_AS_OF,
 	  CMD_VO_WEEKS | CMD_VO_SINCE | CMD_VO_FORMAT | CMD_VO_OUTPUT, NULL, verb_run_report },
 	{ "help", "[COMMAND]", "this help, or what one command does", "--help", NULL,
 	  "With a command, what it does; `lumbar COMMAND --help` says the same.\n", 0, 1, 0, 0,
@@ -185,7 +186,7 @@ void verbs_print_usage(FILE *fp)
 	            "  -L, --level LEVEL      easy, medium or hard for every exercise, this run\n"
 	            "                         (default: each exercise at its own step)\n"
 	            "      --history-file FILE  where finished exercises are logged\n"
-	            "      --today DATE       as on that day (commands that only read)\n"
+	            "      --today DATE       as on that day (progress, report)\n"
 	            "      --no-bell          no sound at phase changes (the screen flashes)\n"
 	            "  -q, --quiet            neither sound nor flash\n"
 	            "      --no-color         no colours (also: NO_COLOR=1)\n"
