@@ -29,7 +29,7 @@ static bool progress_writes(const struct options *o)
 	}
 
 const struct verb verbs[] = {
-	{ "play", "[ID|ROUTINE|all|due]", "the menu, or play one exercise or routine", NULL, NULL,
+	{ "play", "[ID]", "the menu, or play one exercise or routine", NULL, NULL,
 	  "With no ID, opens the menu. With an exercise, a routine such as morning,\n"
 	  "all (the full routine) or due, starts it at once. `lumbar ID` says the\n"
 	  "same; `lumbar play ID` also reaches an exercise whose id is a command's.\n",
