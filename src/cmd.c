@@ -284,7 +284,10 @@ int cmd_parse(int argc, char **argv, const char *no_color, struct options *o)
 	if ((rc = pass(o, argc, argv, shorts, merged)) != 0)
 		return rc;
 	first = optind;
-	if (first < argc && strcmp(argv[first - 1], "--") != 0)
+	/* After `--`, words only: no verb, no option. */
+	bool ended = first > 1 && strcmp(argv[first - 1], "--") == 0;
+
+	if (first < argc && !ended)
 		named = verb_find(argv[first]);
 	if (named != NULL && o->verb != NULL && o->verb != named)
 		return cmd_usage_error("%s cannot be combined with another mode", argv[first]);
@@ -304,7 +307,9 @@ int cmd_parse(int argc, char **argv, const char *no_color, struct options *o)
 	for (unsigned i = 0; merged[i].name; i++)
 		if (merged[i].val == OPT_VERB + 10)
 			merged[i].val = 'o'; /* --output and -o are one */
-	if (first < argc && (rc = pass(o, argc - first + 1, argv + first - 1, shorts, merged)) != 0)
+	optind = 1;
+	if (first < argc && !ended &&
+	    (rc = pass(o, argc - first + 1, argv + first - 1, shorts, merged)) != 0)
 		return rc;
 	/* What is left, in order: [verb] args. */
 	char **rest = argv + first - 1 + optind;

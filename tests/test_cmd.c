@@ -129,6 +129,8 @@ static const struct row rows[] = {
 	{ "cat-cow", 0, "play", 0, 0, NULL, "cat-cow", NULL },
 	{ "play why", 0, "play", 0, NAMED, NULL, "why", NULL },
 	{ "-- why", 0, "play", 0, 0, NULL, "why", NULL },
+	{ "-- --why", 0, "play", 0, 0, NULL, "--why", NULL },
+	{ "--no-ask -- list", 0, "play", 0, 0, NULL, "list", NULL },
 	{ "why", 0, "why", 0, NAMED, NULL, NULL, NULL },
 	/* --today: the verbs that only read take it; every one that writes refuses it. */
 	{ "--today 2026-12-01 report", 0, "report", 0, NAMED, NULL, NULL, NULL },
