@@ -76,7 +76,8 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 CORE_SRC = src/catalogue.c src/catalogue_load.c src/plan.c src/session.c src/history.c \
            src/progress.c src/journal.c src/yaml_err.c src/hook.c src/settings.c src/words.c \
            src/events.c src/file.c
-APP_SRC  = src/main.c src/cli_text.c src/verbs.c $(sort $(wildcard src/ui*.c))
+APP_SRC  = src/main.c src/cli_text.c src/verbs.c src/cmd.c src/cmd_verbs.c \
+           $(sort $(wildcard src/ui*.c))
 TESTS    = test_catalogue test_plan test_session test_history test_progress \
            test_hook test_settings test_words test_journal test_events test_file
 CORE_SRC += src/progression.c
@@ -87,6 +88,10 @@ CORE_SRC += src/steps.c
 TESTS    += test_steps
 CORE_SRC += src/report.c
 TESTS    += test_report
+# The table of commands and its reader are curses-free; test_cmd links them
+# beside the core, with stubs of its own for the handlers (cmd_verbs.c's).
+CMD_SRC   = src/cmd.c src/verbs.c
+TESTS    += test_cmd
 
 B = build
 CORE_OBJ    = $(CORE_SRC:%.c=$(B)/%.o) $(B)/builtin_catalogue.o
@@ -100,6 +105,11 @@ all: lumbar
 # The core is compiled with libcyaml's and libyaml's flags only.
 $(CORE_SRC:%.c=$(B)/%.o) $(CORE_SRC:%.c=$(B)/san/%.o): PKG_CFLAGS = $(CORE_PKG_CFLAGS)
 $(CORE_SRC:%.c=$(B)/%.o) $(CORE_SRC:%.c=$(B)/san/%.o): src/core_only.h
+
+$(CMD_SRC:%.c=$(B)/%.o) $(CMD_SRC:%.c=$(B)/san/%.o): PKG_CFLAGS = $(CORE_PKG_CFLAGS)
+$(CMD_SRC:%.c=$(B)/%.o) $(CMD_SRC:%.c=$(B)/san/%.o): src/core_only.h
+$(B)/tests/test_cmd: $(CMD_SRC:%.c=$(B)/%.o)
+$(B)/san/tests/test_cmd: $(CMD_SRC:%.c=$(B)/san/%.o)
 
 lumbar: $(CORE_OBJ) $(APP_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)

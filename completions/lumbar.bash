@@ -35,7 +35,9 @@ _lumbar_ids()
 			cat=(--catalogue "${COMP_WORDS[i+1]}")
 		fi
 	done
-	lumbar "${cat[@]}" list --format=tsv 2>/dev/null | cut -f1 | grep -v '^#'
+	# With "exercises", only the exercises (progress set and hold want one).
+	lumbar "${cat[@]}" list --format=tsv 2>/dev/null | grep -v '^#' |
+		if [[ ${1-} == exercises ]]; then grep -v $'\troutine of '; else cat; fi | cut -f1
 }
 
 _lumbar()
@@ -47,7 +49,7 @@ _lumbar()
 	opts="--list --show --plan --format= --check --history --catalogue --level
 	      --history-file --no-bell --quiet --no-color --color --on-phase --speak --no-speak
 	      --no-ask --help --version --days --today"
-	verbs="list show plan check history checkin safety due progress remind pause resume status report help"
+	verbs="play list show plan check history checkin safety due progress remind pause resume status report help"
 
 	_lumbar_remind_verbs && return 0
 
@@ -101,16 +103,19 @@ _lumbar()
 			break
 		fi
 	done
-	# lumbar progress [ID], progress set ID N, progress hold ID [--days N]
+	# lumbar progress [ID|ROUTINE], progress set ID N, progress hold ID [--days N]:
+	# a routine's id shows its exercises, set and hold take an exercise's.
 	if [[ $verb == progress ]]; then
-		local ids
-		ids=$(_lumbar_ids)
-		[[ $prev == progress ]] && ids="set hold $ids"
-		((COMP_CWORD > 3)) && ids=""
+		local ids=""
+		case $prev in
+		progress) ids="set hold $(_lumbar_ids)" ;;
+		set | hold) ids=$(_lumbar_ids exercises) ;;
+		esac
 		COMPREPLY=($(compgen -W "$ids" -- "$cur"))
 		return 0
 	fi
 	case $verb in
+	play) COMPREPLY=($(compgen -W "all due $(_lumbar_ids)" -- "$cur")) ;;
 	show) COMPREPLY=($(compgen -W "$(_lumbar_ids)" -- "$cur")) ;;
 	plan) COMPREPLY=($(compgen -W "all $(_lumbar_ids)" -- "$cur")) ;;
 	check) COMPREPLY=($(compgen -f -- "$cur")) ;;

@@ -156,6 +156,15 @@ extern const char *const cat_reserved_ids[];
 bool cat_id_reserved(const char *id);
 
 /*
+ * Verbs added after catalogues could use their words as ids (`lumbar play`,
+ * and `why`, `programme`, `log`, `activities`, `calendar`, `merge`, kept for
+ * later versions): such an id still loads and plays from the menu and with
+ * `lumbar play ID`; `lumbar check` warns about it. The list ends with NULL.
+ */
+extern const char *const cat_verb_ids[];
+bool cat_id_later_verb(const char *id);
+
+/*
  * Print the error as `FILE:LINE:COL: message` (or `FILE: message` when it has
  * no location) followed by a newline.
  */

@@ -41,12 +41,13 @@ void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summar
                  const struct prg_result *steps, const char *path, bool tsv);
 
 /*
- * lumbar progress: each exercise (or only catalogue index `only`, -1 for
- * all) with its step k/K, its dose now and at the next step, and its state
- * in words; with tsv, `#exercise step steps state since`.
+ * lumbar progress: each exercise (or only the `n` catalogue indexes in
+ * `only`, in that order; NULL for all) with its step k/K, its dose now and
+ * at the next step, and its state in words; with tsv, `#exercise step
+ * steps state since`.
  */
-void cli_progress(FILE *fp, const struct catalogue *cat, const struct prg_result *res, int only,
-                  bool tsv);
+void cli_progress(FILE *fp, const struct catalogue *cat, const struct prg_result *res,
+                  const unsigned *only, unsigned n, bool tsv);
 
 /*
  * Damaged lines of a history or events file, as compilers name them:

@@ -40,4 +40,17 @@ char *words_dose(const struct cat_exercise *ex, const struct prg_dose *d, char *
 char *words_count(const struct cat_exercise *ex, const struct hist_ex_stat *st, char *buf,
                   size_t len);
 
+/*
+ * When to get help: the safety screen's two lists (see someone now, see a
+ * doctor soon), which `lumbar safety` prints as they are without a
+ * terminal. Each list's items end with NULL.
+ */
+struct words_safety_list {
+	const char *head; /* "See someone now if you have:" */
+	const char *const *items;
+};
+enum { WORDS_SAFETY_LISTS = 2 };
+extern const char words_safety_title[], words_safety_intro[];
+extern const struct words_safety_list words_safety[WORDS_SAFETY_LISTS];
+
 #endif

@@ -167,6 +167,18 @@ const char *const cat_reserved_ids[] = {
 	"status", "list", "show",     "plan",   "check",  "history", "help",   NULL,
 };
 
+const char *const cat_verb_ids[] = {
+	"play", "why", "programme", "log", "activities", "calendar", "merge", NULL,
+};
+
+bool cat_id_later_verb(const char *id)
+{
+	for (size_t i = 0; id != NULL && cat_verb_ids[i] != NULL; i++)
+		if (strcmp(id, cat_verb_ids[i]) == 0)
+			return true;
+	return false;
+}
+
 bool cat_id_reserved(const char *id)
 {
 	for (size_t i = 0; id != NULL && cat_reserved_ids[i] != NULL; i++)

@@ -347,17 +347,24 @@ void cli_damage_end(const struct cli_damage *d)
 
 /* ---- lumbar progress ------------------------------------------------------------ */
 
-void cli_progress(FILE *fp, const struct catalogue *cat, const struct prg_result *res, int only,
-                  bool tsv)
+void cli_progress(FILE *fp, const struct catalogue *cat, const struct prg_result *res,
+                  const unsigned *only, unsigned n, bool tsv)
 {
 	char now[256], next[256], step[24], since[16];
 	int wid = 8, wnow = 8;
-	unsigned first = only >= 0 ? (unsigned)only : 0;
-	unsigned end = only >= 0 ? (unsigned)only + 1 : cat->n_exercises;
+	unsigned all[CAT_MAX_EXERCISES];
+
+	if (only == NULL) {
+		for (n = 0; n < cat->n_exercises; n++)
+			all[n] = n;
+		only = all;
+	}
 
 	if (tsv) {
 		fprintf(fp, "#exercise\tstep\tsteps\tstate\tsince\n");
-		for (unsigned i = first; i < end; i++) {
+		for (unsigned k = 0; k < n; k++) {
+			unsigned i = only[k];
+
 			if (res[i].since == PRG_NO_DAY)
 				snprintf(since, sizeof(since), "-");
 			else
@@ -367,7 +374,9 @@ void cli_progress(FILE *fp, const struct catalogue *cat, const struct prg_result
 		}
 		return;
 	}
-	for (unsigned i = first; i < end; i++) {
+	for (unsigned k = 0; k < n; k++) {
+		unsigned i = only[k];
+
 		const struct cat_exercise *ex = &cat->exercises[i];
 		struct prg_dose d;
 		int a = (int)strlen(ex->id), b;
@@ -382,7 +391,9 @@ void cli_progress(FILE *fp, const struct catalogue *cat, const struct prg_result
 		wnow = 30;
 	fprintf(fp, "%-*s  %-5s  %-*s  %-*s  %s\n", wid, "exercise", "step", wnow, "now", wnow,
 	        "next", "state");
-	for (unsigned i = first; i < end; i++) {
+	for (unsigned k = 0; k < n; k++) {
+		unsigned i = only[k];
+
 		const struct cat_exercise *ex = &cat->exercises[i];
 		struct prg_dose d;
 

@@ -22,24 +22,10 @@
 
 #include "ui_draw.h"
 #include "ui_priv.h"
+#include "words.h"
 
 /* Said when no emergency_number is set. */
 #define DEFAULT_EMERGENCY "112"
-
-static const char *const now_list[] = {
-	"new numbness around the genitals or back passage",
-	"new trouble passing or holding urine or stools",
-	"weakness or numbness in both legs",
-	"back pain after a serious fall or accident",
-};
-
-static const char *const soon_list[] = {
-	"fever with back pain",
-	"unexplained weight loss",
-	"pain that keeps you awake and does not ease with rest",
-	"a history of cancer",
-	"new or changed symptoms",
-};
 
 static struct {
 	struct ev_log log;
@@ -187,11 +173,11 @@ static const char *emergency(const struct ui *ui)
 	return ui->opt->emergency_number ? ui->opt->emergency_number : DEFAULT_EMERGENCY;
 }
 
-static void list(struct ui_draw_flow *f, const char *head, const char *const *items, size_t n)
+static void list(struct ui_draw_flow *f, const struct words_safety_list *l)
 {
-	ui_draw_flow_add(f, NULL, head, ui_draw_attr(UI_ROLE_TITLE));
-	for (size_t i = 0; i < n; i++)
-		ui_draw_flow_add(f, " - ", items[i], A_NORMAL);
+	ui_draw_flow_add(f, NULL, l->head, ui_draw_attr(UI_ROLE_TITLE));
+	for (size_t i = 0; l->items[i] != NULL; i++)
+		ui_draw_flow_add(f, " - ", l->items[i], A_NORMAL);
 }
 
 /* The lists, or what to do, above `bottom`; with `draw` false only measured. */
@@ -217,12 +203,11 @@ static int flow(struct ui *ui, int bottom, bool draw)
 		                 ui_draw_attr(UI_ROLE_DIM));
 		return f.row;
 	}
-	ui_draw_flow_add(&f, NULL, "Before exercising, check these two lists.", A_NORMAL);
-	ui_draw_flow_gap(&f);
-	list(&f, "See someone now if you have:", now_list, sizeof(now_list) / sizeof(now_list[0]));
-	ui_draw_flow_gap(&f);
-	list(&f, "See a doctor soon if you have:", soon_list,
-	     sizeof(soon_list) / sizeof(soon_list[0]));
+	ui_draw_flow_add(&f, NULL, words_safety_intro, A_NORMAL);
+	for (int i = 0; i < WORDS_SAFETY_LISTS; i++) {
+		ui_draw_flow_gap(&f);
+		list(&f, &words_safety[i]);
+	}
 	return f.row;
 }
 
@@ -247,7 +232,7 @@ void ui_safety_draw(struct ui *ui)
 	if (safety.scroll > height - rows)
 		safety.scroll = height - rows > 0 ? height - rows : 0;
 	safety.height = height;
-	ui_draw_text(0, 1, COLS - 2, safety.applies ? "What to do" : "When to get help",
+	ui_draw_text(0, 1, COLS - 2, safety.applies ? "What to do" : words_safety_title,
 	             ui_draw_attr(UI_ROLE_TITLE));
 	flow(ui, 2 + rows, true);
 	if (safety.applies)

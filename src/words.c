@@ -136,3 +136,30 @@ char *words_count(const struct cat_exercise *ex, const struct hist_ex_stat *st, 
 	         ex->freq.per == CAT_PER_WEEK ? "this week" : "today");
 	return buf;
 }
+
+/* ---- When to get help ------------------------------------------------------------ */
+
+const char words_safety_title[] = "When to get help";
+const char words_safety_intro[] = "Before exercising, check these two lists.";
+
+static const char *const safety_now[] = {
+	"new numbness around the genitals or back passage",
+	"new trouble passing or holding urine or stools",
+	"weakness or numbness in both legs",
+	"back pain after a serious fall or accident",
+	NULL,
+};
+
+static const char *const safety_soon[] = {
+	"fever with back pain",
+	"unexplained weight loss",
+	"pain that keeps you awake and does not ease with rest",
+	"a history of cancer",
+	"new or changed symptoms",
+	NULL,
+};
+
+const struct words_safety_list words_safety[WORDS_SAFETY_LISTS] = {
+	{ "See someone now if you have:", safety_now },
+	{ "See a doctor soon if you have:", safety_soon },
+};

@@ -1,0 +1,1299 @@
+/*
+ * cmd_verbs.c - the handlers of the table of commands (verbs.h): each turns
+ * what the command line said (cmd.h) into the files it reads, the plain
+ * text it prints or the screen it starts.
+ *
+ * Everything that can fail happens here, before the first frame: a person
+ * who mistyped an option gets one line on stderr and an exit status from
+ * sysexits(3), never a half-drawn screen.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <stdint.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "catalogue_load.h"
+#include "cli_text.h"
+#include "cmd.h"
+#include "config.h"
+#include "events.h"
+#include "file.h"
+#include "history.h"
+#include "hook.h"
+#include "settings.h"
+#include "plan.h"
+#include "progress.h"
+#include "remind.h"
+#include "status.h"
+#include "steps.h"
+#include "report.h"
+#include "ui.h"
+#include "verbs.h"
+#include "words.h"
+
+/* sysexits(3) values: cmd.h's. */
+enum {
+	EXIT_USAGE = CMD_EXIT_USAGE,
+	EXIT_NOINPUT = CMD_EXIT_NOINPUT,
+	EXIT_UNAVAILABLE = CMD_EXIT_UNAVAILABLE,
+	EXIT_IOERR = CMD_EXIT_IOERR,
+};
+
+#define usage_error cmd_usage_error
+
+static const char *progname = "lumbar";
+
+/* Room for a path: PATH_MAX on Linux, counting the NUL. */
+enum { PATH_LEN = 4096 };
+
+/*
+ * `lumbar: MSG` on stderr, escaped as every file-borne text and path is
+ * (cat_escape): a message names paths, and a folder's name may hold an
+ * escape sequence. Returns rc.
+ */
+static int say_error(const char *msg, int rc)
+{
+	char safe[4 * 1024];
+
+	fprintf(stderr, "%s: %s\n", progname, cat_escape(safe, sizeof(safe), msg));
+	return rc;
+}
+
+/* ---- Settings file ------------------------------------------------------------ */
+
+/*
+ * Read $XDG_CONFIG_HOME/lumbar/config.yaml and fill in what the command line
+ * left unset. The file's errors are the catalogue's: FILE:LINE:COL, exit 65.
+ */
+/* Files' mistakes kept to be said later: after the screen, or after what a verb printed. */
+struct said_later {
+	struct {
+		char file[PATH_LEN];
+		struct cat_error err;
+	} e[2]; /* the settings file and the catalogue */
+	unsigned n;
+	int rc; /* the first one's status; 0: nothing to say */
+};
+
+static int say_later(struct said_later *later, const char *file, const struct cat_error *err,
+                     int rc)
+{
+	if (later == NULL) {
+		cat_error_print(stderr, file, err);
+	} else if (later->n < sizeof(later->e) / sizeof(later->e[0])) {
+		snprintf(later->e[later->n].file, sizeof(later->e[0].file), "%s", file);
+		later->e[later->n++].err = *err;
+		later->rc = later->rc ? later->rc : rc;
+	}
+	return rc;
+}
+
+/* What say_later() kept, said now. */
+static void say_now(const struct said_later *later)
+{
+	for (unsigned i = 0; i < later->n; i++)
+		cat_error_print(stderr, later->e[i].file, &later->e[i].err);
+}
+
+/* apply_settings(), with a mistake kept in `later` (or said, with NULL). */
+static int apply_settings_or_later(struct options *o, struct settings *st, struct said_later *later)
+{
+	char path[PATH_LEN];
+	struct cat_error err;
+	enum cat_status rc;
+
+	settings_init(st);
+	if (settings_path(getenv("XDG_CONFIG_HOME"), getenv("HOME"), path, sizeof(path)) != 0)
+		return 0;
+	rc = settings_load_file(path, st, &err);
+	if (rc != CAT_OK)
+		return say_later(later, path, &err, (int)rc);
+	if (st->have_level && !o->set_level)
+		o->level = st->level;
+	if (st->bell >= 0 && !o->set_bell)
+		o->bell = st->bell;
+	if (st->color >= 0 && !o->set_color)
+		o->color = st->color;
+	if (st->speak >= 0 && !o->set_speak)
+		o->speak = st->speak;
+	if (st->on_phase && !o->set_on_phase)
+		o->on_phase = st->on_phase;
+	if (st->ask_pain_before >= 0)
+		o->ask_pain_before = st->ask_pain_before;
+	if (st->ask_morning >= 0)
+		o->ask_morning = st->ask_morning;
+	o->emergency_number = st->emergency_number;
+	return 0;
+}
+
+static int apply_settings(struct options *o, struct settings *st)
+{
+	return apply_settings_or_later(o, st, NULL);
+}
+
+/* ---- Catalogue --------------------------------------------------------------- */
+
+struct loaded {
+	struct catalogue *cat;
+	enum cat_source source;
+	char path[PATH_LEN];
+};
+
+static void lookup_catalogue(const struct options *o, struct loaded *l)
+{
+	struct cat_lookup_env env = {
+		.option = o->catalogue,
+		.lumbar_catalogue = getenv("LUMBAR_CATALOGUE"),
+		.xdg_config_home = getenv("XDG_CONFIG_HOME"),
+		.home = getenv("HOME"),
+		.datadir = LUMBAR_DATADIR,
+	};
+
+	l->source = cat_lookup(&env, l->path, sizeof(l->path));
+}
+
+/* load_catalogue(), with a mistake kept in `later` (or said, with NULL). */
+static int load_catalogue_or_later(const struct options *o, struct loaded *l,
+                                   struct said_later *later)
+{
+	struct cat_error err;
+	enum cat_status st;
+
+	lookup_catalogue(o, l);
+	if (l->source == CAT_SRC_BUILTIN)
+		st = cat_load_buffer(cat_builtin_yaml, cat_builtin_yaml_len, &l->cat, &err);
+	else
+		st = cat_load_file(l->path, &l->cat, &err);
+	if (st != CAT_OK)
+		return say_later(later,
+		                 l->source == CAT_SRC_BUILTIN ? "(built-in catalogue)" : l->path,
+		                 &err, (int)st);
+	return 0;
+}
+
+static int load_catalogue(const struct options *o, struct loaded *l)
+{
+	return load_catalogue_or_later(o, l, NULL);
+}
+
+/* ---- Steps (issue 13) ---------------------------------------------------------- */
+
+/* Damaged history lines are named on stderr, once each, and skipped. */
+
+/*
+ * Each exercise's step, derived from the history and events.tsv beside it
+ * (steps.h), into res (may be NULL) and the dose source the plain modes and
+ * the player use. --level, or `level:` in config.yaml, forces one level for
+ * every exercise instead. A history that cannot be read is said on stderr
+ * and counts as empty. Running out of memory exits 71, as xmalloc() does.
+ */
+static void derive_steps(const struct options *o, const struct settings *st,
+                         const struct catalogue *cat, const struct steps_rules *rules,
+                         const char *history, time_t now, struct prg_result *res,
+                         struct plan_dose *dose)
+{
+	struct hist h = { 0 };
+	struct ev_log ev = { 0 };
+	struct hist_error err;
+	struct prg_result local[CAT_MAX_EXERCISES];
+	char path[PATH_LEN];
+	int rc;
+
+	if (!res)
+		res = local;
+	/* The screens read the files again and name what is wrong themselves. */
+	bool quiet = (o->verb->flags & VERB_TERMINAL) && cmd_writes(o);
+	hist_warn_fn *warn = quiet ? NULL : cli_damage_line;
+	struct cli_damage dh = { history, 0 }, de = { path, 0 };
+
+	if (*history && hist_load(history, &h, warn, &dh, &err) != 0 && !quiet)
+		say_error(err.msg, 0);
+	if (*history && ev_path(history, path, sizeof(path)) == 0 &&
+	    ev_load(path, &ev, warn, &de, &err) != 0 && !quiet)
+		say_error(err.msg, 0);
+	if (!quiet) {
+		cli_damage_end(&dh);
+		cli_damage_end(&de);
+	}
+	rc = steps_derive(cat, &h, &ev, rules, hist_today(now), res);
+	ev_free(&ev);
+	hist_free(&h);
+	if (rc != 0) {
+		/* As xmalloc() does (file.h). */
+		fprintf(stderr, "%s: out of memory\n", progname);
+		exit(71);
+	}
+	if (o->set_level || st->have_level)
+		plan_dose_level(dose, o->level);
+	else
+		steps_dose(cat, res, dose);
+}
+
+/* ---- Modes ------------------------------------------------------------------- */
+
+static int find_exercise(const struct catalogue *cat, const char *id, unsigned *out)
+{
+	int i = cat_find(cat, id);
+
+	if (i < 0) {
+		char safe[4 * CAT_MAX_ID + 64];
+
+		fprintf(stderr, "%s: no exercise '%s' (see 'lumbar --list')\n", progname,
+		        cat_escape(safe, sizeof(safe), id));
+		return EXIT_USAGE;
+	}
+	*out = (unsigned)i;
+	return 0;
+}
+
+static int run_plan(const struct options *o, const struct catalogue *cat,
+                    const struct plan_dose *dose)
+{
+	struct plan plan;
+	unsigned idx[CAT_MAX_EXERCISES], n = 0;
+	int rc;
+
+	const char *target = o->n_args ? o->args[0] : NULL;
+
+	if (!target || strcmp(target, "all") == 0) {
+		for (n = 0; n < cat->n_exercises; n++)
+			idx[n] = n;
+	} else if ((rc = cat_find_routine(cat, target)) >= 0) {
+		const struct cat_routine *r = &cat->routines[rc];
+
+		for (n = 0; n < r->n_exercises; n++)
+			idx[n] = r->exercises[n];
+	} else {
+		if ((rc = find_exercise(cat, target, &idx[0])) != 0)
+			return rc;
+		n = 1;
+	}
+	(void)plan_build_dose(cat, idx, n, dose, &plan);
+	cli_plan(stdout, cat, &plan, o->tsv);
+	plan_free(&plan);
+	return 0;
+}
+
+static int run_check(const char *file)
+{
+	struct catalogue *cat;
+	struct cat_error err;
+	enum cat_status st = cat_load_file(file, &cat, &err);
+
+	if (st != CAT_OK) {
+		cat_error_print(stderr, file, &err);
+		return (int)st;
+	}
+	/* An id that is now a verb still loads: said, and how to play it. */
+	for (unsigned i = 0; i < cat->n_exercises + cat->n_routines; i++) {
+		bool ex = i < cat->n_exercises;
+		const char *id = ex ? cat->exercises[i].id : cat->routines[i - cat->n_exercises].id;
+		char safe[4 * PATH_LEN];
+
+		if (cat_id_later_verb(id))
+			fprintf(stderr,
+			        "%s: warning: %s id '%s' is also a command of lumbar; play it from "
+			        "the menu or with 'lumbar play %s'\n",
+			        cat_escape(safe, sizeof(safe), file), ex ? "exercise" : "routine",
+			        id, id);
+	}
+	cat_free(cat);
+	return 0;
+}
+
+/* Damaged history and events lines are named on stderr (cli_damage) and skipped. */
+static int run_history(const struct options *o, const struct catalogue *cat, const char *path,
+                       const struct steps_rules *rules)
+{
+	static struct prg_result steps[CAT_MAX_EXERCISES];
+	struct hist h = { 0 };
+	struct ev_log ev = { 0 };
+	struct hist_summary sum;
+	struct hist_error err;
+	char evpath[PATH_LEN];
+	struct cli_damage damage = { path, 0 }, evdamage = { evpath, 0 };
+	time_t now = time(NULL);
+
+	/* Each file read once: the figures, the steps and the pauses all come from these. */
+	if (hist_load(path, &h, cli_damage_line, &damage, &err) != 0) {
+		say_error(err.msg, 0);
+		return EXIT_NOINPUT;
+	}
+	cli_damage_end(&damage);
+	if (ev_path(path, evpath, sizeof(evpath)) != 0 ||
+	    ev_load(evpath, &ev, cli_damage_line, &evdamage, &err) != 0)
+		memset(&ev, 0, sizeof(ev));
+	cli_damage_end(&evdamage);
+	if (steps_derive(cat, &h, &ev, rules, hist_today(now), steps) != 0) {
+		/* As xmalloc() does (file.h). */
+		fprintf(stderr, "%s: out of memory\n", progname);
+		exit(71);
+	}
+	struct hist_pause *p;
+	size_t np = ev_pauses(&ev, &p);
+	(void)hist_summarize_paused(&h, cat, now, p, np, &sum); /* out of memory exits */
+	cli_history(stdout, cat, &sum, steps, path, o->tsv);
+	hist_summary_free(&sum);
+	hist_free(&h);
+	ev_free(&ev);
+	free(p);
+	return 0;
+}
+
+/* events.tsv beside the history, for a verb that writes an event: 0, or 64 said. */
+static int events_path(const char *history, char *path, size_t len)
+{
+	if (!*history) {
+		fprintf(stderr, "%s: no history without HOME; use --history-file FILE\n", progname);
+		return EXIT_USAGE;
+	}
+	if (ev_path(history, path, len) != 0) {
+		fprintf(stderr, "%s: the history path is too long\n", progname);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* `lumbar checkin N`: a morning event in events.tsv beside the history. */
+static int run_checkin(const char *score, const char *history)
+{
+	struct ev_event e;
+	struct hist_error err;
+	char path[PATH_LEN], safe[4 * PATH_LEN];
+	int rc;
+
+	ev_init(&e, EV_MORNING, time(NULL));
+	if (hist_parse_score(score, strlen(score), &e.score) != 0 || e.score == HIST_NO_PAIN)
+		return usage_error("checkin wants back pain this morning from 0 to 10, not '%s'",
+		                   score);
+	if ((rc = events_path(history, path, sizeof(path))) != 0)
+		return rc;
+	if (ev_append(path, &e, &err) != 0)
+		return say_error(err.msg, EXIT_IOERR);
+	printf("Back pain this morning: %d/10, recorded in %s\n", e.score,
+	       cat_escape(safe, sizeof(safe), path));
+	return 0;
+}
+
+/* A whole number from min to max, or -1. */
+static long whole_number(const char *s, long min, long max)
+{
+	char *end;
+	long v;
+
+	if (!s || *s < '0' || *s > '9' || strlen(s) > 6)
+		return -1;
+	v = strtol(s, &end, 10);
+	return *end || v < min || v > max ? -1 : v;
+}
+
+/* `progress set ID N` and `progress hold ID [--days N]`: one event in events.tsv. */
+static int run_progress_event(const struct options *o, const char *sub, const char *step,
+                              const struct catalogue *cat, unsigned ex,
+                              const struct prg_result *res, const char *history, time_t now)
+{
+	const struct cat_exercise *e = &cat->exercises[ex];
+	bool set = strcmp(sub, "set") == 0;
+	long v = set       ? whole_number(step, 0, res->steps)
+	         : o->days ? whole_number(o->days, 0, 3650)
+	                   : 7;
+	struct ev_event ev;
+	struct hist_error err;
+	struct prg_dose d;
+	char path[PATH_LEN], words[256], day[16], safe[4 * PATH_LEN];
+	int rc;
+
+	if (v < 0 && set)
+		return usage_error("progress set: %s has steps 0 to %u, not '%s'", e->id,
+		                   res->steps, step);
+	if (v < 0)
+		return usage_error("--days wants a number of days from 0 to 3650, not '%s'",
+		                   o->days);
+	if ((rc = events_path(history, path, sizeof(path))) != 0)
+		return rc;
+	ev_init(&ev, set ? EV_SET : EV_HOLD, now);
+	snprintf(ev.exercise, sizeof(ev.exercise), "%s", e->id);
+	snprintf(ev.value, sizeof(ev.value), "%d", (int)v);
+	if (ev_append(path, &ev, &err) != 0)
+		return say_error(err.msg, EXIT_IOERR);
+	cat_escape(safe, sizeof(safe), path);
+	if (set) {
+		prg_dose(e, (unsigned)v, &d);
+		printf("%s: step %ld/%u (%s), recorded in %s\n", e->name, v, res->steps,
+		       words_dose(e, &d, words, sizeof(words)), safe);
+	} else if (v == 0) {
+		printf("%s: hold ended, recorded in %s\n", e->name, safe);
+	} else {
+		printf("%s: no step up until %s, recorded in %s\n", e->name,
+		       hist_format_day(hist_today(now) + (int32_t)v, day, sizeof(day)), safe);
+	}
+	return 0;
+}
+
+/*
+ * A routine's id where `progress set|hold` wants an exercise's: exit 64,
+ * naming the routine's exercises, one of which was meant.
+ */
+static int progress_routine_refused(const struct catalogue *cat, const char *sub, int routine)
+{
+	const struct cat_routine *r = &cat->routines[routine];
+	char ids[CAT_MAX_EXERCISES * (CAT_MAX_ID + 2) + 1] = "";
+	size_t at = 0;
+
+	for (unsigned i = 0; i < r->n_exercises && at < sizeof(ids); i++)
+		at += (size_t)snprintf(ids + at, sizeof(ids) - at, "%s%s", i ? ", " : "",
+		                       cat->exercises[r->exercises[i]].id);
+	return usage_error("progress %s takes an exercise, and %s is a routine of %s", sub, r->id,
+	                   ids);
+}
+
+/*
+ * `lumbar progress [ID|ROUTINE]`, `progress set ID N`, `progress hold ID
+ * [--days N]`: the steps, or an event that moves one.
+ */
+static int run_progress(const struct options *o, const struct settings *st,
+                        const struct catalogue *cat, const char *history)
+{
+	struct prg_result res[CAT_MAX_EXERCISES];
+	struct plan_dose dose;
+	struct steps_rules rules;
+	unsigned only[CAT_MAX_EXERCISES], n = 0;
+	const char *sub = NULL, *id = NULL, *step = NULL;
+	time_t now = time(NULL);
+	int rc, routine = -1;
+
+	if (o->n_args > 0 && (strcmp(o->args[0], "set") == 0 || strcmp(o->args[0], "hold") == 0)) {
+		sub = o->args[0];
+		if (o->n_args < 2)
+			return usage_error("progress %s needs an exercise id", sub);
+		id = o->args[1];
+		if (strcmp(sub, "set") == 0 && o->n_args < 3)
+			return usage_error("progress set needs a step number");
+		if (o->n_args > (strcmp(sub, "set") == 0 ? 3u : 2u))
+			return usage_error("unexpected argument '%s'", o->args[o->n_args - 1]);
+		step = strcmp(sub, "set") == 0 ? o->args[2] : NULL;
+	} else if (o->n_args > 1) {
+		return usage_error("unexpected argument '%s'", o->args[1]);
+	} else if (o->n_args == 1) {
+		id = o->args[0];
+	}
+	if (id && (routine = cat_find_routine(cat, id)) >= 0) {
+		if (sub)
+			return progress_routine_refused(cat, sub, routine);
+		for (n = 0; n < cat->routines[routine].n_exercises; n++)
+			only[n] = cat->routines[routine].exercises[n];
+	} else if (id) {
+		if ((rc = find_exercise(cat, id, &only[0])) != 0)
+			return rc;
+		n = 1;
+	}
+	if (o->today) {
+		int32_t day;
+		time_t when;
+		char ts[40];
+
+		/* Noon of that day, so the date is the same in every time zone. */
+		snprintf(ts, sizeof(ts), "%.10sT12:00:00Z", o->today);
+		if (hist_parse_time(ts, strlen(ts), &day, &when))
+			return usage_error("--today wants a date as YYYY-MM-DD, not '%s'",
+			                   o->today);
+		now = when;
+	}
+	steps_rules(&rules, cat, st);
+	derive_steps(o, st, cat, &rules, history, now, res, &dose);
+	if (sub)
+		return run_progress_event(o, sub, step, cat, only[0], &res[only[0]], history, now);
+	cli_progress(stdout, cat, res, id ? only : NULL, n, o->tsv);
+	return 0;
+}
+
+static int run_player(const struct options *o, const struct catalogue *cat, const char *history,
+                      const struct plan_dose *dose, const struct steps_rules *rules,
+                      const struct prg_result *steps)
+{
+	struct ui_options u = {
+		.cat = cat,
+		.level = o->level,
+		.dose = dose,
+		.rules = rules,
+		.steps = steps,
+		.start = UI_START_MENU,
+		.bell = o->bell,
+		.flash = o->flash,
+		.color = o->color,
+		.history_path = *history ? history : NULL,
+		.on_phase = o->on_phase,
+		.ask = !o->no_ask,
+		.ask_pain_before = o->ask_pain_before,
+		.ask_morning = o->ask_morning,
+		.emergency_number = o->emergency_number,
+	};
+	char msg[256];
+	int rc;
+
+	const char *target = o->n_args ? o->args[0] : NULL;
+
+	/* `lumbar due` and `lumbar safety` start the screens there. */
+	if (strcmp(o->verb->name, "due") == 0 || strcmp(o->verb->name, "safety") == 0)
+		target = o->verb->name;
+	if (target) {
+		if (strcmp(target, "all") == 0) {
+			u.start = UI_START_ROUTINE;
+		} else if (strcmp(target, "due") == 0) {
+			u.start = UI_START_DUE;
+		} else if (strcmp(target, "safety") == 0) {
+			u.start = UI_START_SAFETY;
+		} else if ((rc = cat_find_routine(cat, target)) >= 0) {
+			u.start = UI_START_NAMED;
+			u.routine = (unsigned)rc;
+		} else {
+			if ((rc = find_exercise(cat, target, &u.exercise)) != 0)
+				return rc;
+			u.start = UI_START_EXERCISE;
+		}
+	}
+	/* Said now, on a plain terminal: once the screen is up it would be lost. */
+	if (o->speak && !(u.speaker = hook_speaker(getenv("PATH"), msg, sizeof(msg)))) {
+		fprintf(stderr, "%s: --speak: %s\n", progname, msg);
+		return EXIT_UNAVAILABLE;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr,
+		        "%s: the timer needs a terminal; for plain text use 'lumbar --list' or "
+		        "'lumbar --plan'\n",
+		        progname);
+		return 1;
+	}
+	return ui_run(&u);
+}
+
+/* Everything printed reached standard output, or say so: exit 74 (EX_IOERR). */
+static int flush_stdout(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "%s: cannot write output: %s\n", progname, strerror(errno));
+		return rc ? rc : EXIT_IOERR;
+	}
+	return rc;
+}
+
+/*
+ * Why there is no history path: none to derive (no HOME), or one too long.
+ * The player runs without a history when there is no HOME; a path too long
+ * is always an error, as the user meant a file and would lose what is done.
+ */
+static int history_path_error(const struct options *o, int why)
+{
+	if (why == ENAMETOOLONG && o->history_file)
+		fprintf(stderr, "%s: --history-file: the path is too long (over %d bytes)\n",
+		        progname, PATH_LEN - 1);
+	else if (why == ENAMETOOLONG)
+		fprintf(stderr,
+		        "%s: the history path under $XDG_STATE_HOME or $HOME is too long (over %d "
+		        "bytes); use --history-file FILE\n",
+		        progname, PATH_LEN - 1);
+	else
+		fprintf(stderr, "%s: no history without HOME; use --history-file FILE\n", progname);
+	return EXIT_USAGE;
+}
+
+/* ---- `lumbar report` ------------------------------------------------------------- */
+
+/*
+ * `lumbar report [--weeks N | --since DATE] [--format md|html|csv] [-o FILE]
+ * [--today DATE] [-C FILE] [--history-file FILE]`: report.h does the work;
+ * here are the options, the files and the one clock read (today).
+ */
+int verb_run_report(struct options *opt)
+{
+	struct options o = *opt;
+	const char *weeks = o.weeks, *since = o.since, *output = o.output;
+	enum rep_format fmt = REP_MD;
+	int32_t today = o.today ? o.today_day : hist_today(time(NULL)), from = 0, day;
+	char history[PATH_LEN], evpath[PATH_LEN + 16];
+	int rc;
+
+	if (o.vformat && rep_format_parse(o.vformat, &fmt) != 0)
+		return usage_error("report: unknown format '%s' (use md, html or csv)", o.vformat);
+	if (weeks && since)
+		return usage_error("report: --weeks and --since cannot be combined");
+	if (since) {
+		if (hist_parse_day(since, strlen(since), &day) != 0 ||
+		    rep_period_since(today, day, &from) != 0)
+			return usage_error(
+			    "report: --since wants a date YYYY-MM-DD, not after today "
+			    "and at most %d weeks back, not '%s'",
+			    REP_MAX_WEEKS, since);
+	} else {
+		char *end;
+		unsigned long n = weeks ? strtoul(weeks, &end, 10) : REP_DEFAULT_WEEKS;
+		if ((weeks && (*weeks < '0' || *weeks > '9' || *end || n > REP_MAX_WEEKS)) ||
+		    rep_period_weeks(today, (unsigned)n, &from) != 0)
+			return usage_error("report: --weeks wants a whole number from 1 to %d, not "
+			                   "'%s'",
+			                   REP_MAX_WEEKS, weeks);
+	}
+	if ((rc = hist_path(o.history_file, getenv("XDG_STATE_HOME"), getenv("HOME"), history,
+	                    sizeof(history))) != 0)
+		return history_path_error(&o, rc);
+
+	struct loaded l = { 0 };
+	struct hist h = { 0 };
+	struct ev_log ev = { 0 };
+	struct hist_error err;
+	struct report r;
+	char *buf = NULL;
+	size_t len = 0;
+
+	if ((rc = load_catalogue(&o, &l)) != 0)
+		return rc;
+	struct cli_damage dh = { history, 0 }, de = { evpath, 0 };
+	int unread = hist_load(history, &h, cli_damage_line, &dh, &err) != 0 ||
+	             (ev_path(history, evpath, sizeof(evpath)) == 0 &&
+	              ev_load(evpath, &ev, cli_damage_line, &de, &err) != 0);
+
+	cli_damage_end(&dh);
+	cli_damage_end(&de);
+	if (unread) {
+		say_error(err.msg, 0);
+		rc = EXIT_NOINPUT;
+	} else {
+		/* Written whole to memory first: a file is replaced only by a whole report. */
+		FILE *mem = open_memstream(&buf, &len);
+		int bad = !mem;
+
+		rep_build(l.cat, &h, &ev, from, today, &r);
+		if (mem) {
+			bad |= rep_write(mem, &r, fmt) != 0;
+			bad |= fclose(mem) != 0;
+		}
+		if (bad) {
+			fprintf(stderr, "%s: out of memory\n", progname);
+			rc = CAT_ENOMEM;
+		} else if (output && (rc = file_replace(output, buf, len)) != 0) {
+			char safe[4 * PATH_LEN];
+			fprintf(stderr, "%s: cannot write %s: %s\n", progname,
+			        cat_escape(safe, sizeof(safe), output), strerror(rc));
+			rc = EXIT_IOERR;
+		} else if (!output) {
+			fwrite(buf, 1, len, stdout);
+			rc = flush_stdout(0);
+		}
+		rep_free(&r);
+	}
+	free(buf);
+	ev_free(&ev);
+	hist_free(&h);
+	cat_free(l.cat);
+	return rc;
+}
+
+/* ---- due, remind, pause, resume, status ------------------------------------------ */
+
+/* Their own options, as cmd.c read them. */
+struct verb_args {
+	const char *verb;
+	int quiet, count, install, dry_run, print_cron, help;
+	const char *format, *until, *reason;
+};
+
+static void verb_args(const struct options *o, struct verb_args *va)
+{
+	*va = (struct verb_args){
+		.verb = o->verb->name,
+		.quiet = (o->given & CMD_VO_QUIET) != 0,
+		.count = (o->given & CMD_VO_COUNT) != 0,
+		.install = (o->given & CMD_VO_INSTALL) != 0,
+		.dry_run = (o->given & CMD_VO_DRY_RUN) != 0,
+		.print_cron = (o->given & CMD_VO_PRINT_CRON) != 0,
+		.format = o->vformat,
+		.until = o->until,
+		.reason = o->reason,
+	};
+}
+
+/* What the verbs read: catalogue, settings, history, events, summary. */
+struct verb_ctx {
+	struct options o;
+	struct settings st;
+	struct loaded l;
+	char history[PATH_LEN], events[PATH_LEN];
+	struct hist h;
+	struct ev_log ev;
+	struct hist_summary sum;
+	struct rem_due due;
+	int32_t today;
+	time_t now;
+};
+
+static void verb_ctx_free(struct verb_ctx *x)
+{
+	hist_summary_free(&x->sum);
+	ev_free(&x->ev);
+	hist_free(&x->h);
+	cat_free(x->l.cat);
+	settings_free(&x->st);
+}
+
+/*
+ * Settings, paths and (with `read`) the catalogue, history and events; with
+ * `week_only` only this week's history (enough for what is due, and fast).
+ */
+static int verb_load(struct verb_ctx *x, bool read, bool week_only)
+{
+	struct hist_error err;
+	struct hist_pause *p;
+	size_t np;
+	int rc, why;
+
+	x->now = time(NULL);
+	x->today = hist_today(x->now);
+	settings_init(&x->st);
+	if ((rc = apply_settings(&x->o, &x->st)) != 0)
+		return rc;
+	why = hist_path(x->o.history_file, getenv("XDG_STATE_HOME"), getenv("HOME"), x->history,
+	                sizeof(x->history));
+	if (why)
+		return history_path_error(&x->o, why);
+	if (ev_path(x->history, x->events, sizeof(x->events)) != 0)
+		return history_path_error(&x->o, ENAMETOOLONG);
+	if (!read)
+		return 0;
+	if ((rc = load_catalogue(&x->o, &x->l)) != 0)
+		return rc;
+	struct cli_damage dh = { x->history, 0 }, de = { x->events, 0 };
+	int bad = hist_load_since(x->history, week_only ? hist_week_start(x->today) : INT32_MIN,
+	                          &x->h, cli_damage_line, &dh, &err) != 0 ||
+	          ev_load(x->events, &x->ev, cli_damage_line, &de, &err) != 0;
+	cli_damage_end(&dh);
+	cli_damage_end(&de);
+	if (bad) {
+		say_error(err.msg, 0);
+		return EXIT_NOINPUT;
+	}
+	np = ev_pauses(&x->ev, &p);
+	(void)hist_summarize_paused(&x->h, x->l.cat, x->now, p, np, &x->sum);
+	free(p);
+	rem_due(x->l.cat, &x->sum, x->o.level, &x->due);
+	return 0;
+}
+
+/* `lumbar due --quiet | --count | --format=line`. */
+static int run_due(struct verb_ctx *x, const struct verb_args *va)
+{
+	char line[CAT_MAX_EXERCISES * (CAT_MAX_ID + 2) + 64];
+	bool as_line = va->format && strcmp(va->format, "line") == 0;
+	int rc;
+
+	if (va->format && !as_line)
+		return usage_error("due: unknown format '%s' (use line)", va->format);
+	if (va->quiet + va->count + (va->format != NULL) != 1)
+		return usage_error("due takes one of --quiet, --count, --format=line");
+	if ((rc = verb_load(x, true, true)) != 0)
+		return rc;
+	if (va->count)
+		printf("%u\n", x->due.n);
+	else if (as_line && x->due.n)
+		printf("%s\n", rem_due_line(x->l.cat, &x->due, line, sizeof(line)));
+	if (va->quiet)
+		return x->due.n ? 0 : 1;
+	return 0;
+}
+
+/* Whether a lumbar holds the progress lock of this history: a routine is playing. */
+static bool routine_playing(const char *history)
+{
+	char path[PATH_LEN];
+	struct hist_error err;
+	int fd;
+
+	if (prog_path_for(history, getenv("XDG_STATE_HOME"), getenv("HOME"), path, sizeof(path)))
+		return false;
+	fd = prog_lock(path, false, &err);
+	if (fd == PROG_LOCK_BUSY)
+		return true;
+	prog_unlock(fd);
+	return false;
+}
+
+/* This binary's absolute path, for the units and the crontab line. */
+static int own_path(char *buf, size_t len)
+{
+	ssize_t n = readlink("/proc/self/exe", buf, len - 1);
+
+	if (n <= 0 || (size_t)n >= len - 1) {
+		fprintf(stderr, "%s: cannot find this program's path in /proc/self/exe\n",
+		        progname);
+		return EXIT_UNAVAILABLE;
+	}
+	buf[n] = '\0';
+	return 0;
+}
+
+/* `lumbar remind --install [--dry-run]`: the systemd user timer and service. */
+static int remind_install(struct verb_ctx *x, bool dry_run)
+{
+	char exe[PATH_LEN], dir[PATH_LEN], path[PATH_LEN + 32], safe[4 * (PATH_LEN + 32)];
+	char timer[REM_MAX_UNIT], service[REM_MAX_UNIT];
+	const char *names[2] = { "lumbar-remind.timer", "lumbar-remind.service" };
+	const char *texts[2] = { timer, service };
+	struct hist_error err;
+	size_t lens[2];
+	int rc;
+
+	if ((rc = own_path(exe, sizeof(exe))) != 0)
+		return rc;
+	lens[0] = rem_timer_unit(&x->st.remind, timer, sizeof(timer));
+	lens[1] = rem_service_unit(exe, service, sizeof(service));
+	if (lens[1] == 0 || lens[1] >= sizeof(service) || lens[0] >= sizeof(timer)) {
+		fprintf(stderr, "%s: this program's path cannot go in a unit file\n", progname);
+		return EXIT_UNAVAILABLE;
+	}
+	if (file_xdg_path(getenv("XDG_CONFIG_HOME"), getenv("HOME"), ".config", "systemd/user", dir,
+	                  sizeof(dir)) != 0) {
+		fprintf(stderr, "%s: no HOME or XDG_CONFIG_HOME to install into\n", progname);
+		return EXIT_USAGE;
+	}
+	for (int i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		cat_escape(safe, sizeof(safe), path);
+		if (dry_run) {
+			printf("# %s\n%s%s", safe, texts[i], i == 0 ? "\n" : "");
+			continue;
+		}
+		if (hist_make_parent(path, &err) != 0) {
+			say_error(err.msg, 0);
+			return EXIT_IOERR;
+		}
+		int e = file_replace(path, texts[i], lens[i]);
+		if (e != 0) {
+			fprintf(stderr, "%s: cannot write %s: %s\n", progname, safe,
+			        file_strerror(e));
+			return EXIT_IOERR;
+		}
+		printf("Wrote %s\n", safe);
+	}
+	if (!dry_run)
+		printf("To turn the reminders on, run:\n"
+		       "  systemctl --user daemon-reload && systemctl --user enable --now "
+		       "lumbar-remind.timer\n");
+	return 0;
+}
+
+/* `lumbar remind --print-cron`: what cron needs to reach the desktop. */
+static int remind_print_cron(struct verb_ctx *x)
+{
+	char exe[PATH_LEN], runtime[PATH_LEN], dbus[PATH_LEN + 32], lines[REM_MAX_UNIT];
+	const char *display = getenv("DISPLAY");
+	const char *rt = getenv("XDG_RUNTIME_DIR");
+	const char *bus = getenv("DBUS_SESSION_BUS_ADDRESS");
+	size_t n;
+	int rc;
+
+	if ((rc = own_path(exe, sizeof(exe))) != 0)
+		return rc;
+	if (rt && *rt)
+		snprintf(runtime, sizeof(runtime), "%s", rt);
+	else
+		snprintf(runtime, sizeof(runtime), "/run/user/%u", (unsigned)getuid());
+	if (bus && *bus)
+		snprintf(dbus, sizeof(dbus), "%s", bus);
+	else
+		snprintf(dbus, sizeof(dbus), "unix:path=%s/bus", runtime);
+	n = rem_cron_lines(&x->st.remind, exe, display && *display ? display : ":0", dbus, runtime,
+	                   lines, sizeof(lines));
+	if (n == 0 || n >= sizeof(lines)) {
+		fprintf(stderr, "%s: this program's path cannot go in a crontab\n", progname);
+		return EXIT_UNAVAILABLE;
+	}
+	fputs(lines, stdout);
+	return 0;
+}
+
+/* `lumbar remind`: one notification per part of the day, when something is due. */
+static int run_remind(struct verb_ctx *x, const struct verb_args *va)
+{
+	char title[64], body[CAT_MAX_EXERCISES * (CAT_MAX_ID + 2) + 64];
+	struct hist_error err;
+	struct ev_event e;
+	int rc;
+
+	if (va->quiet || va->count || va->format || va->until || va->reason ||
+	    (va->dry_run && !va->install) || va->install + va->print_cron > 1)
+		return usage_error("remind takes --install [--dry-run] or --print-cron");
+	/* What the unit and the crontab line run is plain `lumbar remind` (lumbar(1)). */
+	if ((va->install || va->print_cron) &&
+	    (x->o.catalogue || x->o.history_file || x->o.set_level))
+		return usage_error("remind %s runs plain 'lumbar remind' on the usual files: leave "
+		                   "out -C, --history-file and --level",
+		                   va->install ? "--install" : "--print-cron");
+	if ((rc = verb_load(x, !va->install && !va->print_cron, true)) != 0)
+		return rc;
+	if (va->install)
+		return remind_install(x, va->dry_run);
+	if (va->print_cron)
+		return remind_print_cron(x);
+	if (rem_decide(&x->st.remind, &x->ev, x->due.n, routine_playing(x->history), x->now) !=
+	    REM_SEND)
+		return 1;
+	snprintf(title, sizeof(title), "lumbar: %u exercise%s due", x->due.n,
+	         x->due.n == 1 ? "" : "s");
+	rem_due_line(x->l.cat, &x->due, body, sizeof(body));
+	if (rem_notify(x->st.notify ? x->st.notify : SETTINGS_NOTIFY, title, body) != 0) {
+		fprintf(stderr, "%s: remind: the notify command failed\n", progname);
+		return 3;
+	}
+	ev_init(&e, EV_REMIND, x->now);
+	if (ev_append(x->events, &e, &err) != 0) {
+		say_error(err.msg, 0);
+		return EXIT_IOERR;
+	}
+	return 0;
+}
+
+/* `lumbar pause --until DATE [--reason R]` and `lumbar resume`. */
+static int run_pause(struct verb_ctx *x, const struct verb_args *va, bool pause)
+{
+	char day[16];
+	struct hist_error err;
+	struct ev_event e;
+	int32_t until = 0, now_until;
+	int rc;
+
+	if (va->quiet || va->count || va->format || va->install || va->dry_run || va->print_cron ||
+	    (!pause && (va->until || va->reason)))
+		return usage_error(pause ? "pause takes --until DATE [--reason REASON]"
+		                         : "resume takes no options");
+	if (pause && !va->until)
+		return usage_error("pause needs --until DATE (YYYY-MM-DD), the last paused day");
+	if (pause && hist_parse_day(va->until, strlen(va->until), &until) != 0)
+		return usage_error("pause: '%s' is not a date YYYY-MM-DD", va->until);
+	if (pause && va->reason && ev_reason_check(va->reason))
+		return usage_error("pause: unknown reason '%s' (%s)", va->reason,
+		                   ev_reason_check(va->reason));
+	if ((rc = verb_load(x, false, false)) != 0)
+		return rc;
+	if (pause && until < x->today)
+		return usage_error("pause: %s has passed; give today or a later day", va->until);
+	struct cli_damage de = { x->events, 0 };
+	int bad = ev_load(x->events, &x->ev, cli_damage_line, &de, &err) != 0;
+	cli_damage_end(&de);
+	if (bad) {
+		say_error(err.msg, 0);
+		return EXIT_NOINPUT;
+	}
+	if (!pause && !ev_paused_until(&x->ev, x->today, &now_until)) {
+		printf("lumbar is not paused\n");
+		return 0;
+	}
+	ev_init(&e, pause ? EV_PAUSE : EV_RESUME, x->now);
+	if (pause) {
+		hist_format_day(until, e.value, sizeof(e.value));
+		snprintf(e.note, sizeof(e.note), "%s", va->reason ? va->reason : "");
+	}
+	if (ev_append(x->events, &e, &err) != 0) {
+		say_error(err.msg, 0);
+		return EXIT_IOERR;
+	}
+	if (pause)
+		printf("Paused until %s: no reminders, and these days are not expected\n",
+		       hist_format_day(until, day, sizeof(day)));
+	else
+		printf("Resumed\n");
+	return 0;
+}
+
+/* `lumbar status --format=json`. */
+static int run_status(struct verb_ctx *x, const struct verb_args *va)
+{
+	struct hist_day d;
+	int rc;
+
+	if (!va->format || strcmp(va->format, "json") != 0 || va->quiet || va->count ||
+	    va->install || va->dry_run || va->print_cron || va->until || va->reason)
+		return usage_error("status takes --format=json");
+	if ((rc = verb_load(x, true, false)) != 0)
+		return rc;
+	hist_summary_day(&x->sum, x->today, &d);
+	struct status_info in = { .cat = x->l.cat,
+		                  .due = &x->due,
+		                  .today = d.done,
+		                  .streak = x->sum.streak,
+		                  .playing = routine_playing(x->history) };
+	in.paused = ev_paused_until(&x->ev, x->today, &in.paused_until);
+	status_json(stdout, &in);
+	return 0;
+}
+
+/* One of due's script forms, remind, pause, resume or status: verb_load's verbs. */
+static int run_loading_verb(const struct options *o,
+                            int (*run)(struct verb_ctx *x, const struct verb_args *va))
+{
+	struct verb_ctx x;
+	struct verb_args va;
+	int rc;
+
+	memset(&x, 0, sizeof(x));
+	x.o = *o;
+	verb_args(o, &va);
+	rc = run(&x, &va);
+	verb_ctx_free(&x);
+	return rc;
+}
+
+static int run_pause_verb(struct verb_ctx *x, const struct verb_args *va)
+{
+	return run_pause(x, va, true);
+}
+
+static int run_resume_verb(struct verb_ctx *x, const struct verb_args *va)
+{
+	return run_pause(x, va, false);
+}
+
+int verb_run_due(struct options *o)
+{
+	/* A bare `lumbar due` plays what is due; its options are the script forms. */
+	if (o->given == 0)
+		return verb_run_play(o);
+	return run_loading_verb(o, run_due);
+}
+
+int verb_run_remind(struct options *o)
+{
+	return run_loading_verb(o, run_remind);
+}
+
+int verb_run_pause(struct options *o)
+{
+	return run_loading_verb(o, run_pause_verb);
+}
+
+int verb_run_resume(struct options *o)
+{
+	return run_loading_verb(o, run_resume_verb);
+}
+
+int verb_run_status(struct options *o)
+{
+	return run_loading_verb(o, run_status);
+}
+
+/* ---- The plain modes and the player ------------------------------------------- */
+
+/* How much the history path matters to a command. */
+enum path_need {
+	PATH_OPTIONAL, /* none is fine, and an unusable one counts as none */
+	PATH_USABLE,   /* none is fine (no HOME: the timer still runs); too long is not */
+	PATH_NEEDED,   /* there must be one */
+};
+
+/* What the plain modes and the player share, loaded by plain_load(). */
+static struct plain {
+	struct settings st;
+	struct loaded l;
+	char history[PATH_LEN];
+	struct plan_dose dose;
+	struct steps_rules rules;
+	struct prg_result res[CAT_MAX_EXERCISES];
+} plain;
+
+static void plain_free(struct plain *p)
+{
+	cat_free(p->l.cat);
+	settings_free(&p->st);
+}
+
+/* Settings, the history path, the catalogue and (with `steps`) each exercise's step. */
+static int plain_load(struct options *o, struct plain *p, enum path_need need, bool steps)
+{
+	int rc, why = hist_path(o->history_file, getenv("XDG_STATE_HOME"), getenv("HOME"),
+	                        p->history, sizeof(p->history));
+
+	if (why)
+		p->history[0] = '\0';
+	if ((rc = apply_settings(o, &p->st)) != 0)
+		return rc;
+	if ((why == ENAMETOOLONG && need != PATH_OPTIONAL) || (why && need == PATH_NEEDED))
+		return history_path_error(o, why);
+	if ((rc = load_catalogue(o, &p->l)) != 0)
+		return rc;
+	steps_rules(&p->rules, p->l.cat, &p->st);
+	if (steps)
+		derive_steps(o, &p->st, p->l.cat, &p->rules, p->history, time(NULL), p->res,
+		             &p->dose);
+	return 0;
+}
+
+int verb_run_play(struct options *o)
+{
+	int rc = plain_load(o, &plain, PATH_USABLE, true);
+
+	if (rc == 0)
+		rc =
+		    run_player(o, plain.l.cat, plain.history, &plain.dose, &plain.rules, plain.res);
+	plain_free(&plain);
+	return rc;
+}
+
+int verb_run_list(struct options *o)
+{
+	int rc = plain_load(o, &plain, PATH_OPTIONAL, true);
+
+	if (rc == 0)
+		cli_list(stdout, plain.l.cat, &plain.dose, o->tsv);
+	plain_free(&plain);
+	return rc;
+}
+
+int verb_run_show(struct options *o)
+{
+	int rc = plain_load(o, &plain, PATH_OPTIONAL, true);
+
+	if (rc == 0) {
+		unsigned ex;
+		int r = cat_find_routine(plain.l.cat, o->args[0]);
+
+		if (r >= 0)
+			cli_show_routine(stdout, plain.l.cat, (unsigned)r, &plain.dose);
+		else if ((rc = find_exercise(plain.l.cat, o->args[0], &ex)) == 0)
+			cli_show(stdout, plain.l.cat, ex, &plain.dose);
+	}
+	plain_free(&plain);
+	return rc;
+}
+
+int verb_run_plan(struct options *o)
+{
+	int rc = plain_load(o, &plain, PATH_OPTIONAL, true);
+
+	if (rc == 0)
+		rc = run_plan(o, plain.l.cat, &plain.dose);
+	plain_free(&plain);
+	return rc;
+}
+
+int verb_run_history(struct options *o)
+{
+	int rc = plain_load(o, &plain, PATH_NEEDED, false);
+
+	if (rc == 0)
+		rc = run_history(o, plain.l.cat, plain.history, &plain.rules);
+	plain_free(&plain);
+	return rc;
+}
+
+int verb_run_progress(struct options *o)
+{
+	int rc = plain_load(o, &plain, PATH_OPTIONAL, false);
+
+	if (rc == 0)
+		rc = run_progress(o, &plain.st, plain.l.cat, plain.history);
+	plain_free(&plain);
+	return rc;
+}
+
+int verb_run_check(struct options *o)
+{
+	return run_check(o->args[0]);
+}
+
+int verb_run_checkin(struct options *o)
+{
+	char history[PATH_LEN] = "";
+
+	if (hist_path(o->history_file, getenv("XDG_STATE_HOME"), getenv("HOME"), history,
+	              sizeof(history)) != 0)
+		history[0] = '\0';
+	return run_checkin(o->args[0], history);
+}
+
+/*
+ * `lumbar safety`: the lists need neither the settings nor the catalogue,
+ * so a broken one is said after them (exit 0). Without a terminal they are
+ * printed; with one, the screen shows them (the built-in catalogue standing
+ * in for a broken one, which the safety screen does not show).
+ */
+int verb_run_safety(struct options *o)
+{
+	struct said_later later = { .rc = 0 };
+	struct cat_error builtin_err;
+	int rc = 0;
+
+	(void)apply_settings_or_later(o, &plain.st, &later);
+	if (load_catalogue_or_later(o, &plain.l, &later) != 0 &&
+	    cat_load_buffer(cat_builtin_yaml, cat_builtin_yaml_len, &plain.l.cat, &builtin_err) !=
+	        CAT_OK)
+		plain.l.cat = NULL;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		printf("%s\n\n%s\n", words_safety_title, words_safety_intro);
+		for (int i = 0; i < WORDS_SAFETY_LISTS; i++) {
+			printf("\n%s\n", words_safety[i].head);
+			for (size_t k = 0; words_safety[i].items[k] != NULL; k++)
+				printf(" - %s\n", words_safety[i].items[k]);
+		}
+		fflush(stdout);
+	} else if (plain.l.cat != NULL) {
+		if (hist_path(o->history_file, getenv("XDG_STATE_HOME"), getenv("HOME"),
+		              plain.history, sizeof(plain.history)) != 0)
+			plain.history[0] = '\0';
+		steps_rules(&plain.rules, plain.l.cat, &plain.st);
+		derive_steps(o, &plain.st, plain.l.cat, &plain.rules, plain.history, time(NULL),
+		             plain.res, &plain.dose);
+		rc =
+		    run_player(o, plain.l.cat, plain.history, &plain.dose, &plain.rules, plain.res);
+	} else {
+		rc = later.rc; /* not even the built-in catalogue: out of memory */
+	}
+	say_now(&later);
+	plain_free(&plain);
+	return rc;
+}
+
+int verb_run_help(struct options *o)
+{
+	const struct verb *v = o->n_args ? verb_find(o->args[0]) : NULL;
+
+	if (o->n_args && v == NULL)
+		return usage_error("no command '%s'", o->args[0]);
+	if (v)
+		verb_print_help(stdout, v);
+	else
+		verbs_print_usage(stdout);
+	return 0;
+}
+
+int verb_run_reserved(struct options *o)
+{
+	fprintf(stderr,
+	        "%s: '%s' is not available in this version of lumbar (see 'lumbar --help'); "
+	        "to play an exercise of that id: lumbar play %s\n",
+	        progname, o->verb->name, o->verb->name);
+	return EXIT_UNAVAILABLE;
+}
+
+int verb_run_version(struct options *o)
+{
+	struct settings st;
+	struct loaded l = { 0 };
+	int rc;
+
+	if ((rc = apply_settings(o, &st)) != 0)
+		return rc;
+	/* Says which catalogue would be used, without judging it. */
+	lookup_catalogue(o, &l);
+	printf("lumbar %s\ncatalogue: %s (%s)\n", LUMBAR_VERSION,
+	       l.source == CAT_SRC_BUILTIN ? "built-in copy" : l.path, cat_source_name(l.source));
+	settings_free(&st);
+	return 0;
+}
+
+int cmd_flush_stdout(int rc)
+{
+	return flush_stdout(rc);
+}
