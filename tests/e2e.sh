@@ -758,8 +758,8 @@ test_resume_after_kill() {
 	keys Enter
 	expect_exit 0 || return 1
 	expect_entries 2 || return 1
-	# The progress file keeps no step: an entry from before the kill has `-`.
-	expect_entry '	side-hold	done	[0-9]+	5	-	-$' || return 1
+	# The progress file keeps every field: an entry from before the kill has its step.
+	expect_entry '	side-hold	done	[0-9]+	5	-	0/0$' || return 1
 	expect_entry '	bridges	done	[0-9]+	5	-	0/0$' || return 1
 	[ ! -e "$state"/lumbar/*.progress ] || { why="progress file left behind"; return 1; }
 }
@@ -791,7 +791,7 @@ test_resume_declined_after_sighup() {
 	keys q
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
-	expect_entry '	side-hold	done	[0-9]+	-	-	-$' || return 1
+	expect_entry '	side-hold	done	[0-9]+	-	-	0/0$' || return 1
 	[ ! -e "$state"/lumbar/*.progress ] || { why="progress file left behind"; return 1; }
 }
 
@@ -819,7 +819,7 @@ test_stale_progress_is_ignored() {
 	keys q
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
-	expect_entry '	side-hold	done	[0-9]+	-	-	-$' || return 1
+	expect_entry '	side-hold	done	[0-9]+	-	-	0/0$' || return 1
 	[ ! -e "$state"/lumbar/*.progress ] || { why="progress file left behind"; return 1; }
 }
 
@@ -1845,7 +1845,7 @@ test_resume_keeps_pain_before() {
 	keys Enter
 	expect_exit 0 || return 1
 	expect_entries 2 || return 1
-	expect_entry '	side-hold	done	[0-9]+	5	7	-$' || return 1
+	expect_entry '	side-hold	done	[0-9]+	5	7	0/0$' || return 1
 	expect_entry '	bridges	done	[0-9]+	5	7	0/0$'
 }
 
