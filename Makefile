@@ -86,7 +86,9 @@ TESTS    += test_remind
 CORE_SRC += src/steps.c
 TESTS    += test_steps
 CORE_SRC += src/report.c
+CORE_SRC += src/app.c
 TESTS    += test_report
+TESTS    += test_app
 
 B = build
 CORE_OBJ    = $(CORE_SRC:%.c=$(B)/%.o) $(B)/builtin_catalogue.o

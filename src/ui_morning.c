@@ -61,7 +61,7 @@ void ui_morning_key(struct ui *ui, enum ui_action action)
 		return;
 	if (action == UI_ACT_BACK) {
 		ui->screen = UI_SCREEN_MENU;
-		if (ui_events_add(ui, EV_MORNING, score, ui_wall_now()) == 0 &&
+		if (ui_events_add(ui, EV_MORNING, score, ui_wall_now(ui)) == 0 &&
 		    score != HIST_NO_PAIN)
 			ui_status(ui, false, "Back pain this morning: %d/10, recorded.", score);
 	}

@@ -88,8 +88,7 @@ static struct ui_score before;
 
 void ui_pain_open(struct ui *ui)
 {
-	/* The clock waits for the answer: get-ready starts after it. */
-	session_pause(&ui->sess, ui->now);
+	/* The clock waits for the answer (app_play()): get-ready starts after it. */
 	ui_score_clear(&before);
 	ui->screen = UI_SCREEN_PAIN;
 }
@@ -102,10 +101,10 @@ void ui_pain_draw(struct ui *ui)
 
 	if (LINES >= 12)
 		f.top = 2;
-	if (ui->routine)
-		snprintf(buf, sizeof(buf), "Routine: %u exercises", ui->plan.n_exercises);
+	if (ui->app.routine)
+		snprintf(buf, sizeof(buf), "Routine: %u exercises", ui->app.plan.n_exercises);
 	else
-		snprintf(buf, sizeof(buf), "%s", cat->exercises[ui->plan.exercises[0]].name);
+		snprintf(buf, sizeof(buf), "%s", cat->exercises[ui->app.plan.exercises[0]].name);
 	ui_draw_flow_add(&f, NULL, buf, A_NORMAL);
 	if (LINES >= 12)
 		ui_draw_flow_gap(&f);
@@ -121,7 +120,7 @@ void ui_pain_key(struct ui *ui, enum ui_action action)
 		return;
 	switch (action) {
 	case UI_ACT_START:
-		ui_log_pain_before(ui, ui_score_value(&before));
+		app_begin(&ui->app, ui_score_value(&before), ui->now);
 		ui_play_go(ui);
 		break;
 	case UI_ACT_QUIT:

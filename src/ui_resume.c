@@ -23,10 +23,9 @@ void ui_resume_key(struct ui *ui, enum ui_action action)
 	switch (action) {
 	case UI_ACT_YES:
 		ui_log_resume_yes(ui);
-		if (!ui->playing && !ui->quit) {
+		if (!ui->app.playing && !ui->quit) {
 			/* The saved routine could not be rebuilt after all: carry on. */
-			free(ui->resume);
-			ui->resume = NULL;
+			app_resume_forget(&ui->app);
 			ui_start(ui);
 		}
 		break;
