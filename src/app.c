@@ -397,9 +397,12 @@ enum app_headline app_headline(const struct app *a)
 {
 	int pain;
 
-	/* One exercise stopped, then n, is not complete either. */
-	if (a->ended || (!a->routine && app_stopped(a, 0, &pain)))
+	if (a->ended)
 		return APP_SESSION_ENDED;
+	/* A session with a stop is never complete (issue 18, item 23). */
+	for (unsigned i = 0; i < a->pend.n; i++)
+		if (app_stopped(a, i, &pain))
+			return APP_SESSION_ENDED;
 	return a->routine ? APP_ROUTINE_COMPLETE : APP_EXERCISE_COMPLETE;
 }
 

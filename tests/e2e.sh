@@ -1737,7 +1737,7 @@ test_stop_then_next_in_a_routine() {
 	wait_for '^ *GET READY' 4 || return 1
 	keys n n n n
 	wait_for 'How is your back now\? 0-10' 6 || return 1
-	expect 'Routine complete' || return 1
+	expect 'Session ended' || return 1
 	expect 'Side hold stretch \(no score\)' || return 1
 	keys 2 Enter
 	wait_for 'Saved to the history with pain 2\.' || return 1

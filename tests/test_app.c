@@ -201,6 +201,25 @@ static const struct acase cases[] = {
 	    { 'o', 0, NULL },
 	    { 'p', 0, NULL } },
 	  "side-hold\tdone\t0\t-\t4\t0/0\nbridges\tdone\t0\t-\t4\t0/0\n" },
+	/* Issue 18, item 23: a session with a stop is never complete. */
+	{ "18.23: a routine whose last exercise was stopped: Session ended",
+	  { { 'P', 0, NULL },
+	    { 'n', 8, NULL },
+	    { 'x', 0, NULL },
+	    { 'S', 5, NULL },
+	    { 'N', 0, NULL },
+	    { 'h', APP_SESSION_ENDED, NULL },
+	    { 'f', 5, NULL } },
+	  "side-hold\tdone\t0\t5\t-\t0/0\nbridges\tstopped\t0\t5\t-\t0/0\n" },
+	{ "18.23: a stop mid-routine, then the rest walked: Session ended",
+	  { { 'P', 0, NULL },
+	    { 'x', 0, NULL },
+	    { 'S', 5, NULL },
+	    { 'N', 0, NULL },
+	    { 'n', 4, NULL },
+	    { 'h', APP_SESSION_ENDED, NULL },
+	    { 'f', 1, NULL } },
+	  "side-hold\tstopped\t0\t5\t-\t0/0\nbridges\tdone\t0\t1\t-\t0/0\n" },
 };
 
 static void run_case(const struct acase *c)
