@@ -245,6 +245,8 @@ void app_find_resume(struct app *a)
 
 /* ---- Playing -------------------------------------------------------------------- */
 
+static void begin(struct app *a, bool resuming);
+
 int app_play(struct app *a, const unsigned *exercises, unsigned n, const char *routine,
              size_t first, const struct prog_state *resumed, bool ask_before, int64_t now_ms)
 {
@@ -269,23 +271,32 @@ int app_play(struct app *a, const unsigned *exercises, unsigned n, const char *r
 	/* A resumed routine keeps the score asked when it first started. */
 	if (resumed)
 		a->pend.pain_before = resumed->pain_before;
-	if (a->routine && claim_progress(a, resumed != NULL))
-		save_progress(a);
 	/* A resumed routine was asked when it first started. */
 	if (!a->sess.finished && !resumed && ask_before)
 		session_pause(&a->sess, now_ms); /* the clock waits for the answer */
 	else
-		a->begun = true;
+		begin(a, resumed != NULL);
 	return 0;
+}
+
+/*
+ * The session begins: only now does a routine take its progress file, so
+ * one left at its pain-before question leaves nothing to resume (issue 18,
+ * item 11).
+ */
+static void begin(struct app *a, bool resuming)
+{
+	a->begun = true;
+	if (a->routine && claim_progress(a, resuming))
+		save_progress(a);
 }
 
 void app_begin(struct app *a, int pain_before, int64_t now_ms)
 {
 	if (!a->playing || a->begun)
 		return;
-	a->begun = true;
 	a->pend.pain_before = pain_before;
-	a->prog_dirty = true; /* so a resumed routine keeps it */
+	begin(a, false);
 	if (a->sess.paused)
 		session_resume(&a->sess, now_ms);
 }
@@ -459,6 +470,11 @@ void app_leave(struct app *a, enum journal_way way, time_t wall)
 {
 	if (!a->playing || a->done)
 		return;
+	/* Before the session began nothing was done, and nothing is kept. */
+	if (!a->begun) {
+		a->done = true;
+		return;
+	}
 	/* A session ended with e is at its summary: as finished. */
 	if (a->ended)
 		way = JOURNAL_FINISHED;

@@ -201,6 +201,18 @@ static const struct acase cases[] = {
 	    { 'o', 0, NULL },
 	    { 'p', 0, NULL } },
 	  "side-hold\tdone\t0\t-\t4\t0/0\nbridges\tdone\t0\t-\t4\t0/0\n" },
+	/* Issue 18, item 11: nothing is kept before the session begins. */
+	{ "18.11: SIGHUP at the pain-before question keeps nothing",
+	  { { 'P', 1, NULL },
+	    { 'F', 0, NULL },
+	    { 'H', 0, NULL },
+	    { 'p', 0, NULL },
+	    { 'R', 0, NULL },
+	    { 'o', 0, NULL } },
+	  "" },
+	{ "18.11: SIGTERM at the pain-before question keeps nothing",
+	  { { 'P', 1, NULL }, { 'T', 0, NULL }, { 'p', 0, NULL } },
+	  "" },
 	/* Issue 18, item 23: a session with a stop is never complete. */
 	{ "18.23: a routine whose last exercise was stopped: Session ended",
 	  { { 'P', 0, NULL },

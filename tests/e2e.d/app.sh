@@ -26,6 +26,27 @@ test_app_last_stop_is_not_complete() {
 	expect_entry '	bridges	stopped	[0-9]+	5	-	0/0$'
 }
 
-for t in app_last_stop_is_not_complete; do
+# Issue 18, item 11: the terminal closes at a routine's pain-before question;
+# nothing had begun, so nothing is kept and the next start offers no resume.
+test_app_nothing_kept_before_the_session_begins() {
+	local pid
+	open_pane appbefore || return 1
+	run_ask --catalogue $SHORT --quiet --history-file "$hist" all
+	wait_for 'How is your back right now\? 0-10' || return 1
+	pid=$(lumbar_pid)
+	[ -n "$pid" ] || { why="no lumbar process"; return 1; }
+	kill -HUP "$pid"
+	expect_exit 129 || return 1
+	[ ! -e "$state"/lumbar/*.progress ] ||
+		{ why="progress file kept: $(cat "$state"/lumbar/*.progress)"; return 1; }
+	run_ask --catalogue $SHORT --quiet --history-file "$hist" all
+	wait_for 'How is your back right now\? 0-10' || return 1
+	expect_not 'Resume routine' || return 1
+	keys q
+	expect_exit 0 || return 1
+	[ ! -e "$hist" ] || expect_entries 0
+}
+
+for t in app_last_stop_is_not_complete app_nothing_kept_before_the_session_begins; do
 	run_test "$t"
 done
