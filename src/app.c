@@ -124,10 +124,14 @@ static int save_progress(struct app *a)
 	if (!a->routine || a->prog_lock < 0 || a->plan.n == 0)
 		return -1;
 	st = xmalloc(sizeof(*st));
-	size_t phase = s->finished ? a->plan.n - 1 : s->cur;
+	/* Nothing left to play (finished, or the last exercise stopped): saved as ended. */
+	size_t phase = journal_resume_phase(&a->pend, &a->plan, s);
+	bool over = phase >= a->plan.n;
+	if (over)
+		phase = a->plan.n - 1;
 	if (prog_fill(st, a->routine_name, a->cat, &a->plan, phase,
-	              s->finished ? 0 : a->plan.phases[phase].seconds) == 0) {
-		st->ended = s->finished || a->ended;
+	              over ? 0 : a->plan.phases[phase].seconds) == 0) {
+		st->ended = over || a->ended;
 		st->n_entries = journal_take(&a->pend, HIST_NO_PAIN, st->entries);
 		st->pain_before = a->pend.pain_before;
 		rc = prog_save(a->prog_file, st, &err);
