@@ -29,7 +29,7 @@
 #define WALL0 ((time_t)1800000000) /* the wall time at ms 0 */
 
 static char tmpdir[64], history_file[128], progress_file[128];
-static struct catalogue *cat;
+static struct catalogue *cat, *other;
 static struct plan_dose dose; /* every exercise at step 0 */
 
 static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
@@ -50,6 +50,8 @@ static int setup(void **state)
 	snprintf(history_file, sizeof(history_file), "%s/history.tsv", tmpdir);
 	snprintf(progress_file, sizeof(progress_file), "%s/state/history.progress", tmpdir);
 	assert_int_equal(cat_load_file("tests/fixtures/e2e-short.yaml", &cat, &err), CAT_OK);
+	assert_int_equal(cat_load_buffer(cat_builtin_yaml, cat_builtin_yaml_len, &other, &err),
+	                 CAT_OK);
 	memset(&dose, 0, sizeof(dose));
 	return 0;
 }
@@ -59,6 +61,7 @@ static int teardown(void **state)
 	(void)state;
 	nftw(tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 	cat_free(cat);
+	cat_free(other);
 	return 0;
 }
 
@@ -92,7 +95,8 @@ static void history_text(char *out, size_t len)
  *   T SIGTERM; F flush (a frame went out)
  *   D the history becomes a folder; U it is a file again
  *   R the next start: a fresh app on the same files, which looks for a
- *     routine to resume; y yes to the question; r no
+ *     routine to resume; C the same with another catalogue (the built-in
+ *     one, without these exercises); y yes to the question; r no
  *   p expect the progress file (arg 1) or none (0)
  *   o expect the resume question at exercise s (NULL: no question)
  *   h expect the heading arg (enum app_headline)
@@ -201,6 +205,18 @@ static const struct acase cases[] = {
 	    { 'o', 0, NULL },
 	    { 'p', 0, NULL } },
 	  "side-hold\tdone\t0\t-\t4\t0/0\nbridges\tdone\t0\t-\t4\t0/0\n" },
+	{ "18.4: a routine the changed catalogue cannot resume is written, complete",
+	  { { 'P', 1, NULL },
+	    { 'B', 4, NULL },
+	    { 'x', 0, NULL },
+	    { 'S', 7, NULL },
+	    { 'N', 0, NULL },
+	    { 'n', 1, NULL },
+	    { 'H', 0, NULL },
+	    { 'C', 0, NULL },
+	    { 'o', 0, NULL },
+	    { 'p', 0, NULL } },
+	  "side-hold\tstopped\t0\t7\t4\t0/0\n" },
 	/* Issue 18, item 10: a stop stands. */
 	{ "18.10: SIGHUP on the stop screen resumes at the next exercise",
 	  { { 'P', 1, NULL },
@@ -328,8 +344,9 @@ static void run_case(const struct acase *c)
 			assert_int_equal(rmdir(history_file), 0);
 			break;
 		case 'R':
+		case 'C':
 			app_free(a);
-			app_init(a, cat, &dose, history_file, progress_file);
+			app_init(a, o->op == 'C' ? other : cat, &dose, history_file, progress_file);
 			app_find_resume(a);
 			break;
 		case 'y':

@@ -131,7 +131,34 @@ test_app_stop_score_survives_sighup() {
 	expect_exit 0
 }
 
-for t in app_last_stop_is_not_complete app_nothing_kept_before_the_session_begins \
+# Issue 18, item 4: n to "Resume routine at ...?" writes the saved exercises
+# with their pain-before score.
+test_app_resume_declined_keeps_pain_before() {
+	local pid
+	open_pane appresumeno || return 1
+	run_ask --catalogue $SHORT --quiet --history-file "$hist" all
+	wait_for 'How is your back right now\? 0-10' || return 1
+	keys 6 Enter
+	wait_for '^ *GET READY' 4 || return 1
+	keys n n n n n n n n
+	wait_for 'Exercise 2 of 2' 4 || return 1
+	keys Space
+	wait_for 'PAUSED' || return 1
+	pid=$(lumbar_pid)
+	[ -n "$pid" ] || { why="no lumbar process"; return 1; }
+	kill -HUP "$pid"
+	expect_exit 129 || return 1
+	run_ask --catalogue $SHORT --quiet --history-file "$hist" all
+	wait_for 'Resume routine at Bridges and plank' || return 1
+	keys n
+	wait_for 'How is your back right now\? 0-10' || return 1
+	keys q
+	expect_exit 0 || return 1
+	expect_entries 1 || return 1
+	expect_entry '	side-hold	done	[0-9]+	-	6	0/0$'
+}
+
+for t in app_resume_declined_keeps_pain_before app_last_stop_is_not_complete app_nothing_kept_before_the_session_begins \
 	app_stop_stands_after_sighup app_stop_score_survives_sighup; do
 	run_test "$t"
 done
