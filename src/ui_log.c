@@ -188,24 +188,6 @@ static bool writable(const char *path, char *why, size_t len)
 	}
 }
 
-/* ---- Resume: what the question says ----------------------------------------- */
-
-/* "Resume routine at Cat-cow, Slow reps, left? y/n", as issue 5 words it. */
-static void resume_question(struct ui *ui, const struct prog_state *st)
-{
-	const struct catalogue *cat = ui->opt->cat;
-	const struct cat_exercise *ex = &cat->exercises[cat_find(cat, st->exercise)];
-	const char *set =
-	    st->set >= 0 && (unsigned)st->set < ex->n_sets ? ex->sets[st->set].name : "get ready";
-
-	if (st->side != PLAN_SIDE_NONE)
-		snprintf(ui->resume_q, sizeof(ui->resume_q), "Resume routine at %s, %s, %s? y/n",
-		         ex->name, set, plan_side_name(st->side));
-	else
-		snprintf(ui->resume_q, sizeof(ui->resume_q), "Resume routine at %s, %s? y/n",
-		         ex->name, set);
-}
-
 /* ---- Start and end ---------------------------------------------------------- */
 
 void ui_log_sync(struct ui *ui)
@@ -252,8 +234,6 @@ void ui_log_init(struct ui *ui)
 	/* A single exercise from the command line has nothing to resume. */
 	if (ui->opt->start != UI_START_EXERCISE)
 		app_find_resume(&ui->app);
-	if (ui->app.resume)
-		resume_question(ui, ui->app.resume);
 	ui_log_sync(ui);
 }
 

@@ -5,7 +5,8 @@
  * state; the loop in ui.c).
  *
  * The screens never read a clock: ui.c stores CLOCK_MONOTONIC in ui->now
- * before every call.
+ * and the wall clock in ui->wall_ms, once per turn of its loop (and before
+ * each key), and the screens hand them down to the core.
  */
 #ifndef LUMBAR_UI_PRIV_H
 #define LUMBAR_UI_PRIV_H
@@ -177,9 +178,6 @@ struct ui {
 
 	/* The summary's pain question: what is typed. */
 	struct ui_score pain;
-
-	/* The resume question at start, over app.resume. */
-	char resume_q[CAT_MAX_STRING * 2 + 64];
 };
 
 /* ---- ui_screens.c: the table of screens ------------------------------------ */
@@ -280,12 +278,12 @@ void ui_info_key(struct ui *ui, enum ui_action action);
 void ui_history_draw(struct ui *ui);
 void ui_history_key(struct ui *ui, enum ui_action action);
 
-/* ---- ui_log.c: the history and progress files as the screens use them ----- */
+/* ---- ui_log.c: the history as the screens read it; glue to app.c --------- */
 
 /*
  * Before the first frame: find the progress file, read the history and
  * summarise it, check that it can be written, and look for a routine to
- * resume (which sets ui->resume and ui->resume_q). Problems become the
+ * resume (app_find_resume(): ui->app.resume). Problems become the
  * status line; nothing here stops the program.
  */
 void ui_log_init(struct ui *ui);
