@@ -19,8 +19,8 @@
  *               app_stop_next() goes on, app_end() ends the session
  *   app_finish() the end (the summary's pain score, or none): every pending
  *               entry is written in one append, and the progress file goes
- *   app_quit()  q then y; app_leave() a signal (journal.h says what each
- *               way out writes)
+ *   app_leave() q then y (JOURNAL_QUIT); app_signal() a signal
+ *               (journal.h says what each way out writes)
  *
  * What is written (journal.h has the rules of each entry):
  *  - nothing before the session begins: a routine left at its pain-before
@@ -212,6 +212,14 @@ void app_finish(struct app *a, int pain);
  * carried out; the exercise in progress gets its entry stamped `wall`.
  */
 void app_leave(struct app *a, enum journal_way way, time_t wall);
+
+/*
+ * The program is ended by signal `sig` (the loop's exit status minus 128):
+ * SIGINT (also Ctrl-C as a key) as JOURNAL_INTERRUPT, SIGHUP as
+ * JOURNAL_HANGUP, SIGTERM and SIGQUIT as JOURNAL_TERM; app_leave() with that
+ * way. Any other number does nothing.
+ */
+void app_signal(struct app *a, int sig, time_t wall);
 
 /* Stop playing: free the plan and the session. */
 void app_drop(struct app *a);

@@ -5,6 +5,7 @@
 #include "app.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -490,6 +491,24 @@ void app_leave(struct app *a, enum journal_way way, time_t wall)
 	}
 	end_progress(a, write_pending(a, HIST_NO_PAIN) >= 0);
 	a->done = true;
+}
+
+void app_signal(struct app *a, int sig, time_t wall)
+{
+	switch (sig) {
+	case SIGINT:
+		app_leave(a, JOURNAL_INTERRUPT, wall);
+		break;
+	case SIGHUP:
+		app_leave(a, JOURNAL_HANGUP, wall);
+		break;
+	case SIGTERM:
+	case SIGQUIT: /* as SIGTERM: the person wants out, the routine can wait */
+		app_leave(a, JOURNAL_TERM, wall);
+		break;
+	default:
+		break;
+	}
 }
 
 /* ---- Resume ---------------------------------------------------------------------- */

@@ -265,23 +265,9 @@ void ui_log_quit(struct ui *ui)
 
 void ui_log_exit(struct ui *ui)
 {
-	enum journal_way way;
-
-	switch (ui->status) {
-	case 130:
-		way = JOURNAL_INTERRUPT;
-		break;
-	case 129:
-		way = JOURNAL_HANGUP;
-		break;
-	case 131: /* SIGQUIT is treated as SIGTERM */
-	case 143:
-		way = JOURNAL_TERM;
-		break;
-	default:
+	if (ui->status <= 128)
 		return;
-	}
-	app_leave(&ui->app, way, ui_wall_now(ui));
+	app_signal(&ui->app, ui->status - 128, ui_wall_now(ui));
 	ui_log_sync(ui);
 }
 

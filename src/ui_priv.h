@@ -314,7 +314,7 @@ void ui_log_quit(struct ui *ui);
 
 /*
  * The loop has ended (ui->status says how: 130 Ctrl-C, 129 SIGHUP, 131
- * SIGQUIT, 143 SIGTERM): what journal_leave() says for that way out.
+ * SIGQUIT, 143 SIGTERM, 128 + the signal's number): app_signal().
  */
 void ui_log_exit(struct ui *ui);
 

@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <ftw.h>
+#include <signal.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -92,7 +93,7 @@ static void history_text(char *out, size_t len)
  *   B pain-before arg; n next phase, arg times; k skip the exercise
  *   x stop; S the stop's score arg; N n after a stop; e e after a stop
  *   f the summary's answer: pain arg (-1 none); q q then y; H SIGHUP;
- *   T SIGTERM; F flush (a frame went out)
+ *   T SIGTERM; Q SIGQUIT; I SIGINT (Ctrl-C); F flush (a frame went out)
  *   D the history becomes a folder; U it is a file again
  *   R the next start: a fresh app on the same files, which looks for a
  *     routine to resume; C the same with another catalogue (the built-in
@@ -151,6 +152,23 @@ static const struct acase cases[] = {
 	    { 'f', 2, NULL },
 	    { 'p', 0, NULL } },
 	  "side-hold\tdone\t0\t2\t3\t0/0\nbridges\tdone\t0\t2\t3\t0/0\n" },
+	{ "SIGQUIT mid-routine is SIGTERM: the progress file is kept",
+	  { { 'P', 1, NULL },
+	    { 'B', 3, NULL },
+	    { 'n', 9, NULL },
+	    { 'Q', 0, NULL },
+	    { 'p', 1, NULL },
+	    { 'R', 0, NULL },
+	    { 'o', 0, "bridges" },
+	    { 'r', 0, NULL } },
+	  "side-hold\tdone\t0\t-\t3\t0/0\n" },
+	{ "Ctrl-C mid-routine writes at once and drops the file",
+	  { { 'P', 1, NULL },
+	    { 'B', 3, NULL },
+	    { 'n', 9, NULL },
+	    { 'I', 0, NULL },
+	    { 'p', 0, NULL } },
+	  "side-hold\tdone\t0\t-\t3\t0/0\n" },
 	{ "one exercise stopped then e: Session ended",
 	  { { 'O', 1, NULL },
 	    { 'B', 2, NULL },
@@ -329,10 +347,16 @@ static void run_case(const struct acase *c)
 			app_leave(a, JOURNAL_QUIT, wall);
 			break;
 		case 'H':
-			app_leave(a, JOURNAL_HANGUP, wall);
+			app_signal(a, SIGHUP, wall);
 			break;
 		case 'T':
-			app_leave(a, JOURNAL_TERM, wall);
+			app_signal(a, SIGTERM, wall);
+			break;
+		case 'Q':
+			app_signal(a, SIGQUIT, wall);
+			break;
+		case 'I':
+			app_signal(a, SIGINT, wall);
 			break;
 		case 'F':
 			app_flush(a);
