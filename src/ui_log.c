@@ -273,9 +273,9 @@ void ui_log_exit(struct ui *ui)
 
 void ui_log_resume_yes(struct ui *ui)
 {
-	if (!ui->app.resume)
-		return;
-	ui_play_shown(ui, app_resume_yes(&ui->app, ui->now));
+	/* One that cannot be rebuilt after all is left to the resume screen to carry on. */
+	if (ui->app.resume && app_resume_yes(&ui->app, ui->now) == 0)
+		ui_play_shown(ui, 0);
 }
 
 void ui_log_resume_no(struct ui *ui)
