@@ -7,8 +7,8 @@
  *
  * The life of a plan:
  *
- *   app_play()  the plan is built and its clock waits; with the pain-before
- *               question to ask, the session has not begun (app_begun())
+ *   app_play()  the plan is built; with the pain-before question to ask,
+ *               its clock waits and the session has not begun (app_begun())
  *   app_begin() the pain-before score is given: the session begins, and a
  *               routine takes its progress file's lock and saves it
  *   app_tick(), app_next(), app_prev(), app_skip(), app_toggle_pause()
@@ -31,6 +31,9 @@
  *  - only the lumbar holding the file's lock writes or removes it: a routine
  *    playing in another terminal is not offered for resume here, and a
  *    routine started here while one plays there is not saved for resume;
+ *  - a stop stands: a routine left on or after a stop resumes at the next
+ *    exercise (journal_resume_phase()); left on the stop screen of its last
+ *    exercise, nothing is left to resume and its lines are written at once;
  *  - the file goes only once its entries are in the history. A final append
  *    that fails leaves it marked ended; a file that can no longer be resumed
  *    has its entries written at the next start; one that cannot be read, or
