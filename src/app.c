@@ -250,7 +250,17 @@ void app_find_resume(struct app *a)
 
 /* ---- Playing -------------------------------------------------------------------- */
 
-static void begin(struct app *a, bool resuming);
+/*
+ * The session begins: only now does a routine take its progress file, so
+ * one left at its pain-before question leaves nothing to resume (issue 18,
+ * item 11).
+ */
+static void begin(struct app *a, bool resuming)
+{
+	a->begun = true;
+	if (a->routine && claim_progress(a, resuming))
+		save_progress(a);
+}
 
 int app_play(struct app *a, const unsigned *exercises, unsigned n, const char *routine,
              size_t first, const struct prog_state *resumed, bool ask_before, int64_t now_ms)
@@ -276,24 +286,12 @@ int app_play(struct app *a, const unsigned *exercises, unsigned n, const char *r
 	/* A resumed routine keeps the score asked when it first started. */
 	if (resumed)
 		a->pend.pain_before = resumed->pain_before;
-	/* A resumed routine was asked when it first started. */
+	/* Asked when it first started, a resumed routine begins at once. */
 	if (!a->sess.finished && !resumed && ask_before)
 		session_pause(&a->sess, now_ms); /* the clock waits for the answer */
 	else
 		begin(a, resumed != NULL);
 	return 0;
-}
-
-/*
- * The session begins: only now does a routine take its progress file, so
- * one left at its pain-before question leaves nothing to resume (issue 18,
- * item 11).
- */
-static void begin(struct app *a, bool resuming)
-{
-	a->begun = true;
-	if (a->routine && claim_progress(a, resuming))
-		save_progress(a);
 }
 
 void app_begin(struct app *a, int pain_before, int64_t now_ms)
