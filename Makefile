@@ -87,11 +87,13 @@ TESTS    += test_remind
 CORE_SRC += src/steps.c
 TESTS    += test_steps
 CORE_SRC += src/report.c
+CORE_SRC += src/app.c
 TESTS    += test_report
 # The table of commands and its reader are curses-free; test_cmd links them
 # beside the core, with stubs of its own for the handlers (cmd_verbs.c's).
 CMD_SRC   = src/cmd.c src/verbs.c
 TESTS    += test_cmd
+TESTS    += test_app
 
 B = build
 CORE_OBJ    = $(CORE_SRC:%.c=$(B)/%.o) $(B)/builtin_catalogue.o

@@ -437,6 +437,15 @@ int hist_parse_day(const char *s, size_t len, int32_t *day);
 /* A score field: `-` (HIST_NO_PAIN) or 0..10. Returns 0, or -1. */
 int hist_parse_score(const char *s, size_t len, int *out);
 
+/* A step field: `-`, `K/N` or a level name. Returns 0, or -1. */
+int hist_parse_step(const char *s, size_t len, struct hist_step *st);
+
+/*
+ * The pain, pain-before and step fields of `e` as its history line writes
+ * them (`-` for none), for the progress file's entries (progress.h).
+ */
+void hist_format_fields(const struct hist_entry *e, char pain[8], char before[8], char step[16]);
+
 /*
  * Copy a field into a message with unprintable bytes shown as '?', cut with
  * "..." to fit dlen (at least 8).

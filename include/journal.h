@@ -19,9 +19,12 @@
  * How the program ends decides what is written (journal_leave()):
  *  - finished, q then y, Ctrl-C: everything pending, now;
  *  - SIGHUP or SIGTERM in the middle of a routine: nothing; the progress file
- *    keeps the pending entries and the next start offers to resume;
- *  - SIGHUP or SIGTERM anywhere else (one exercise, or a routine at its
- *    summary): the same as Ctrl-C.
+ *    keeps the pending entries and the next start offers to resume, at the
+ *    phase journal_resume_phase() says: where the routine stood, or after an
+ *    exercise just stopped (a stop stands);
+ *  - SIGHUP or SIGTERM anywhere else (one exercise, a routine at its summary,
+ *    or on the stop screen of its last exercise, which leaves nothing to
+ *    resume): the same as Ctrl-C.
  */
 #ifndef LUMBAR_JOURNAL_H
 #define LUMBAR_JOURNAL_H
@@ -86,6 +89,14 @@ void journal_collect(struct journal *j, const struct catalogue *cat, const struc
 enum journal_act journal_leave(struct journal *j, const struct catalogue *cat, const struct plan *p,
                                const struct session *s, bool routine, enum journal_way way,
                                time_t now);
+
+/*
+ * Where a routine left now would resume: the current phase, or the first
+ * phase of the next exercise when the current one was stopped (a stop
+ * stands, issue 18 item 10). p->n when nothing is left (finished, or the
+ * last exercise stopped).
+ */
+size_t journal_resume_phase(const struct journal *j, const struct plan *p, const struct session *s);
 
 /*
  * The exercise in progress is stopped (x): its slot's entry becomes

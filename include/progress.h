@@ -26,10 +26,17 @@
  *   left 12                           seconds left when saved
  *   pain-before 4                     the score asked before the routine
  *                                     (issue 12); only when one was given
- *   entry 1795500903 bridge done 95   zero or more: exercises of the
- *                                     routine already finished or left,
- *                                     not yet in the history (Unix time,
- *                                     id, done or partial, active seconds)
+ *   entry 1795500903 bridge stopped 95 8 4 3/19
+ *                                     zero or more: exercises of the
+ *                                     routine already finished, stopped or
+ *                                     left, not yet in the history, with
+ *                                     every field their history line will
+ *                                     have (Unix time, id, status, active
+ *                                     seconds, pain (a stop's own score;
+ *                                     `-` until the summary's), pain-before,
+ *                                     step). An entry of the first four
+ *                                     fields only (a file from an older
+ *                                     lumbar) takes the file's pain-before.
  *
  * The names are spelled here rather than borrowed from the display names
  * of plan.h and catalogue.h, so that the file stays readable whatever the
@@ -77,8 +84,9 @@ struct prog_state {
 
 	/*
 	 * History entries waiting for the end of the routine, in plan order.
-	 * Only `when`, `id`, `status` and `active_s` are stored; a loaded entry
-	 * has pain HIST_NO_PAIN and day and line 0.
+	 * Every field of the history line is stored (issue 18, item 3: a
+	 * stop's score and the step survive a closed terminal); a loaded entry
+	 * has day and line 0.
 	 */
 	unsigned n_entries; /* 0..CAT_MAX_EXERCISES */
 	struct hist_entry entries[CAT_MAX_EXERCISES];

@@ -292,19 +292,24 @@ static void format_score(int v, char *buf, size_t len)
 		snprintf(buf, len, "%d", v);
 }
 
+void hist_format_fields(const struct hist_entry *e, char pain[8], char before[8], char step[16])
+{
+	format_score(e->pain, pain, 8);
+	format_score(e->pain_before, before, 8);
+	if (e->step.kind == HIST_STEP_INDEX)
+		snprintf(step, 16, "%u/%u", e->step.k, e->step.n);
+	else if (e->step.kind == HIST_STEP_LEVEL)
+		snprintf(step, 16, "%s", cat_level_name(e->step.level));
+	else
+		snprintf(step, 16, "-");
+}
+
 size_t hist_format_entry(const struct hist_entry *e, char *buf, size_t len)
 {
 	char ts[40], pain[8], before[8], step[16];
 
 	hist_format_time(e->when, ts, sizeof(ts));
-	format_score(e->pain, pain, sizeof(pain));
-	format_score(e->pain_before, before, sizeof(before));
-	if (e->step.kind == HIST_STEP_INDEX)
-		snprintf(step, sizeof(step), "%u/%u", e->step.k, e->step.n);
-	else if (e->step.kind == HIST_STEP_LEVEL)
-		snprintf(step, sizeof(step), "%s", cat_level_name(e->step.level));
-	else
-		snprintf(step, sizeof(step), "-");
+	hist_format_fields(e, pain, before, step);
 	int n = snprintf(buf, len, "%s\t%s\t%s\t%u\t%s\t%s\t%s\n", ts, e->id,
 	                 hist_result_name(e->status), e->active_s, pain, before, step);
 	return n < 0 ? 0 : (size_t)n;
@@ -534,8 +539,7 @@ int hist_parse_score(const char *s, size_t len, int *out)
 	return -1;
 }
 
-/* `-`, `K/N` or a level name. Returns 0, or -1. */
-static int parse_step(const char *s, size_t len, struct hist_step *st)
+int hist_parse_step(const char *s, size_t len, struct hist_step *st)
 {
 	const char *slash = memchr(s, '/', len);
 	char word[8];
@@ -638,7 +642,7 @@ int hist_parse_line(const char *s, size_t len, struct hist_entry *e, char *why, 
 			snprintf(why, why_len, "bad pain-before \"%s\" (want 0-10 or -)", q);
 			return -1;
 		}
-		if (parse_step(f[6], fl[6], &e->step) != 0) {
+		if (hist_parse_step(f[6], fl[6], &e->step) != 0) {
 			hist_quote(q, sizeof(q), f[6], fl[6]);
 			snprintf(
 			    why, why_len,

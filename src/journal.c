@@ -96,7 +96,9 @@ enum journal_act journal_leave(struct journal *j, const struct catalogue *cat, c
 {
 	if (s->finished || way == JOURNAL_FINISHED)
 		return JOURNAL_WRITE;
-	if (routine && (way == JOURNAL_TERM || way == JOURNAL_HANGUP))
+	/* Kept only while something is left to resume: after a stop on the last, nothing is. */
+	if (routine && (way == JOURNAL_TERM || way == JOURNAL_HANGUP) &&
+	    journal_resume_phase(j, p, s) < p->n)
 		return JOURNAL_KEEP;
 
 	unsigned slot = session_slot(s);
@@ -104,6 +106,19 @@ enum journal_act journal_leave(struct journal *j, const struct catalogue *cat, c
 	if (slot < j->n && !j->has[slot])
 		j->has[slot] = make_entry(j, cat, p, s, slot, true, now);
 	return JOURNAL_WRITE;
+}
+
+size_t journal_resume_phase(const struct journal *j, const struct plan *p, const struct session *s)
+{
+	unsigned slot = session_slot(s);
+	int pain;
+
+	if (s->finished)
+		return p->n;
+	/* A stop stands: the stopped exercise is not played again. */
+	if (journal_stopped(j, slot, &pain))
+		return plan_slot_end(p, slot);
+	return s->cur;
 }
 
 unsigned journal_stop(struct journal *j, const struct catalogue *cat, const struct plan *p,

@@ -160,9 +160,11 @@ static size_t format_state(const struct prog_state *st, char *buf, size_t cap)
 		PUT("pain-before %d\n", st->pain_before);
 	for (unsigned i = 0; i < st->n_entries; i++) {
 		const struct hist_entry *e = &st->entries[i];
+		char pain[8], before[8], step[16];
 
-		PUT("entry %lld %s %s %u\n", (long long)e->when, e->id, hist_result_name(e->status),
-		    e->active_s);
+		hist_format_fields(e, pain, before, step);
+		PUT("entry %lld %s %s %u %s %s %s\n", (long long)e->when, e->id,
+		    hist_result_name(e->status), e->active_s, pain, before, step);
 	}
 #undef PUT
 	return off;
@@ -334,8 +336,13 @@ static bool digits(const char *s, size_t len, size_t max, long long *out)
 	return true;
 }
 
-/* `entry WHEN ID STATUS SECONDS`: one pending history entry. */
-static int take_entry(struct cursor *c, struct hist_entry *e)
+/*
+ * `entry WHEN ID STATUS SECONDS PAIN PAIN-BEFORE STEP`: one pending history
+ * entry, every field of its history line. A file from before issue 18 has
+ * the first four only: its entries take the file's pain-before
+ * (`pain_before`) and no pain score or step.
+ */
+static int take_entry(struct cursor *c, struct hist_entry *e, int pain_before)
 {
 	size_t len, flen;
 	const char *v = take(c, "entry", &len);
@@ -364,11 +371,24 @@ static int take_entry(struct cursor *c, struct hist_entry *e)
 	if (hist_result_parse(status, &e->status) != 0)
 		return -1;
 	f = field(&v, end, &flen);
-	if (!digits(f, flen, 9, &secs) || secs > HIST_MAX_SECONDS || v != end || f + flen != end)
+	if (!digits(f, flen, 9, &secs) || secs > HIST_MAX_SECONDS)
+		return -1;
+	e->pain_before = pain_before;
+	if (f + flen != end) {
+		f = field(&v, end, &flen);
+		if (hist_parse_score(f, flen, &e->pain) != 0)
+			return -1;
+		f = field(&v, end, &flen);
+		if (hist_parse_score(f, flen, &e->pain_before) != 0)
+			return -1;
+		f = field(&v, end, &flen);
+		if (hist_parse_step(f, flen, &e->step) != 0)
+			return -1;
+	}
+	if (v != end || f + flen != end)
 		return -1;
 	e->when = (time_t)when;
 	e->active_s = (unsigned)secs;
-	e->pain = HIST_NO_PAIN;
 	if (!journal_entry_valid(e)) {
 		c->why = "entry the history would refuse";
 		return -1;
@@ -470,7 +490,7 @@ static int parse_state(struct cursor *c, struct prog_state *st)
 			c->why = "too many entries";
 			return -1;
 		}
-		if (take_entry(c, &st->entries[st->n_entries]) != 0)
+		if (take_entry(c, &st->entries[st->n_entries], st->pain_before) != 0)
 			return -1;
 		st->n_entries++;
 	}

@@ -150,21 +150,32 @@ static void signals_restore(void)
 
 /* ---- The loop ------------------------------------------------------------- */
 
-static int64_t now_ms(void)
+static int64_t clock_ms(clockid_t id)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(id, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * Read both clocks, once per turn of the loop (and after a key): the
+ * session's monotonic one and the wall clock, which every screen and the
+ * session's life (app.h) are handed from here.
+ */
+static void read_clocks(struct ui *ui)
+{
+	ui->now = clock_ms(CLOCK_MONOTONIC);
+	ui->wall_ms = clock_ms(CLOCK_REALTIME);
 }
 
 /*
  * Milliseconds until the next local midnight by the wall clock: the one
  * timer of the menu and the history view, whose counts are per day.
  */
-static int64_t day_change_ms(void)
+static int64_t day_change_ms(const struct ui *ui)
 {
-	int64_t wall = ui_log_wall_ms();
+	int64_t wall = ui->wall_ms;
 	int64_t ms = (int64_t)hist_next_day((time_t)(wall / 1000)) * 1000 - wall;
 
 	return ms > 0 ? ms : 0;
@@ -284,8 +295,8 @@ static void suspend(struct ui *ui)
 {
 	sigset_t tstp;
 
-	if (ui->playing)
-		session_pause(&ui->sess, ui->now);
+	if (ui->app.playing)
+		app_pause(&ui->app, ui->now);
 	ui->held_by_modal = false;
 	endwin();
 	sigemptyset(&tstp);
@@ -340,11 +351,11 @@ static void loop(struct ui *ui)
 			ui->status = got_int ? 130 : got_term ? 143 : got_hup ? 129 : 131;
 			break;
 		}
-		ui->now = now_ms();
+		read_clocks(ui);
 		if (got_tstp) {
 			got_tstp = 0;
 			suspend(ui);
-			ui->now = now_ms();
+			read_clocks(ui);
 		}
 		/*
 		 * Every key ncurses already holds, before sleeping again. After a
@@ -353,7 +364,7 @@ static void loop(struct ui *ui)
 		 * tick skips getch() and its poll().
 		 */
 		while (woke != 0 && !ui->quit && (key = getch()) != ERR) {
-			ui->now = now_ms();
+			read_clocks(ui);
 			dispatch(ui, key);
 			keys++;
 		}
@@ -368,8 +379,8 @@ static void loop(struct ui *ui)
 			second_bell = 0;
 			beep();
 		}
-		if (ui->playing && !ui->sess.finished) {
-			unsigned ev = session_tick(&ui->sess, ui->now);
+		if (ui->app.playing && !ui->app.sess.finished) {
+			unsigned ev = app_tick(&ui->app, ui->now, ui_wall_now(ui));
 
 			cue(ui, ev, &second_bell);
 			ui_session_events(ui, ev);
@@ -377,7 +388,7 @@ static void loop(struct ui *ui)
 		const char *hooks_note = ui_hooks_reap();
 		if (hooks_note)
 			ui_status(ui, true, "%s", hooks_note);
-		if (ui->playing && ui->sess.finished && ui->screen == UI_SCREEN_PLAYER) {
+		if (ui->app.playing && ui->app.sess.finished && ui->screen == UI_SCREEN_PLAYER) {
 			/* By time, or by n or s on the last phase. */
 			ui->confirm = false;
 			ui->held_by_modal = false;
@@ -386,12 +397,13 @@ static void loop(struct ui *ui)
 		if (ui_screens[ui->screen].daily)
 			ui_log_check_day(ui); /* the day may have changed while it slept */
 		draw(ui);
-		ui_log_flush(ui);
+		app_flush(&ui->app);
+		ui_log_sync(ui);
 
-		if (ui->playing && !ui->sess.finished)
-			wait = session_wait_ms(&ui->sess, ui->now);
+		if (ui->app.playing && !ui->app.sess.finished)
+			wait = session_wait_ms(&ui->app.sess, ui->now);
 		else if (ui->hist_ok && ui_screens[ui->screen].daily)
-			wait = day_change_ms();
+			wait = day_change_ms(ui);
 		else
 			wait = -1;
 		if (second_bell) {
@@ -444,9 +456,10 @@ int ui_run(const struct ui_options *o)
 	codeset = nl_langinfo(CODESET);
 
 	/* Files first: the first frame already shows today's counts. */
+	read_clocks(&ui);
 	ui_menu_init(&ui);
 	ui_log_init(&ui);
-	if (o->start == UI_START_DUE && !ui.resume && ui_menu_due_count() == 0) {
+	if (o->start == UI_START_DUE && !ui.app.resume && ui_menu_due_count() == 0) {
 		printf("%s\n", UI_NOTHING_DUE);
 		ui_log_free(&ui);
 		return 0;
@@ -504,7 +517,7 @@ int ui_run(const struct ui_options *o)
 	leaveok(stdscr, TRUE);
 	ui_draw_init(o->color, codeset && strcmp(codeset, "UTF-8") == 0);
 	settle_ncurses();
-	ui.now = now_ms();
+	read_clocks(&ui);
 	ui_start(&ui);
 	loop(&ui);
 	teardown();
@@ -515,10 +528,7 @@ int ui_run(const struct ui_options *o)
 	 * short. What each way out writes is journal.h's rule.
 	 */
 	ui_log_exit(&ui);
-	if (ui.playing) {
-		session_free(&ui.sess);
-		plan_free(&ui.plan);
-	}
+	app_drop(&ui.app);
 	signals_restore();
 	if (ui.error)
 		fprintf(stderr, "lumbar: %s\n", ui.error);

@@ -17,10 +17,10 @@ void ui_help(struct ui *ui)
 {
 	if (ui->screen == UI_SCREEN_HELP)
 		return;
-	if (ui->screen == UI_SCREEN_PLAYER && ui->playing && !ui->sess.paused &&
-	    !ui->sess.finished) {
+	if (ui->screen == UI_SCREEN_PLAYER && ui->app.playing && !ui->app.sess.paused &&
+	    !ui->app.sess.finished) {
 		/* Reading the keys should not cost a hold; resume on the way back. */
-		session_pause(&ui->sess, ui->now);
+		app_pause(&ui->app, ui->now);
 		ui->held_by_modal = true;
 	}
 	help_from = ui->screen;
@@ -36,7 +36,7 @@ void ui_help_key(struct ui *ui, enum ui_action action)
 	}
 	ui->screen = help_from;
 	if (ui->held_by_modal && !ui->confirm) {
-		session_resume(&ui->sess, ui->now);
+		app_unpause(&ui->app, ui->now);
 		ui->held_by_modal = false;
 	}
 }

@@ -1,24 +1,13 @@
 /*
- * ui_log.c - the history and the progress file as the screens use them:
- * what is read at start, what is written when a plan ends or is left, the
- * resume question, and the progress file's lock. The rules for what lands in
- * the history are journal.c's; this is the glue that carries them out.
+ * ui_log.c - the history as the screens read it, and the glue from the
+ * screens to the session's life (app.h): what is read at start, what is
+ * read again after app.c wrote, and app.c's notes on the status line. The
+ * rules of what is written, when, and the progress file's lock are app.c's
+ * and journal.c's; none of them is here.
  *
  * No curses here: the screens draw from what this fills in struct ui. The
- * wall clock is read here only, by ui_wall_now(), and handed to the core; the
- * session itself runs on the monotonic clock in ui.c.
- *
- * The progress file:
- *  - A routine (all or due) keeps its pending entries in its progress file,
- *    saved at each phase change, so a killed process or a closed terminal
- *    loses at most the exercise in progress.
- *  - Only the lumbar holding the file's lock writes or removes it: a routine
- *    playing in another terminal is not offered for resume here, and a
- *    routine started here while one plays there is not saved for resume.
- *  - It goes only once its entries are in the history. A final append that
- *    fails leaves it marked ended; a file that can no longer be resumed has
- *    its entries written at the next start; one that cannot be read, or
- *    whose entries cannot be written, is left as it is and never replaced.
+ * wall clock is not read here either: ui.c reads it once per turn of its
+ * loop into ui->wall_ms.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -32,17 +21,9 @@
 
 #include "ui_priv.h"
 
-int64_t ui_log_wall_ms(void)
+time_t ui_wall_now(const struct ui *ui)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-time_t ui_wall_now(void)
-{
-	return (time_t)(ui_log_wall_ms() / 1000);
+	return (time_t)(ui->wall_ms / 1000);
 }
 
 /* ---- Reading ------------------------------------------------------------------ */
@@ -81,9 +62,9 @@ static void summarize(struct ui *ui)
 	struct hist_summary sum;
 
 	size_t np;
-	const struct hist_pause *p = ui_menu_pauses(ui, ui_wall_now(), &np);
+	const struct hist_pause *p = ui_menu_pauses(ui, ui_wall_now(ui), &np);
 
-	if (hist_summarize_paused(&ui->hist, ui->opt->cat, ui_wall_now(), p, np, &sum) != 0) {
+	if (hist_summarize_paused(&ui->hist, ui->opt->cat, ui_wall_now(ui), p, np, &sum) != 0) {
 		/* Out of memory: keep the summary there was, if any. */
 		add_status(ui, true, "out of memory summarising the history");
 		return;
@@ -207,253 +188,53 @@ static bool writable(const char *path, char *why, size_t len)
 	}
 }
 
-/* ---- Resume: what the question says ----------------------------------------- */
+/* ---- Start and end ---------------------------------------------------------- */
 
-/* "Resume routine at Cat-cow, Slow reps, left? y/n", as issue 5 words it. */
-static void resume_question(struct ui *ui, const struct prog_state *st)
+void ui_log_sync(struct ui *ui)
 {
-	const struct catalogue *cat = ui->opt->cat;
-	const struct cat_exercise *ex = &cat->exercises[cat_find(cat, st->exercise)];
-	const char *set =
-	    st->set >= 0 && (unsigned)st->set < ex->n_sets ? ex->sets[st->set].name : "get ready";
+	struct app *a = &ui->app;
 
-	if (st->side != PLAN_SIDE_NONE)
-		snprintf(ui->resume_q, sizeof(ui->resume_q), "Resume routine at %s, %s, %s? y/n",
-		         ex->name, set, plan_side_name(st->side));
-	else
-		snprintf(ui->resume_q, sizeof(ui->resume_q), "Resume routine at %s, %s? y/n",
-		         ex->name, set);
-}
-
-/* ---- The progress file and its lock ----------------------------------------- */
-
-/*
- * The progress file of the history at `history`: in lumbar's state folder,
- * named after the history's absolute path (its folder resolved when it
- * exists). Left empty without a state folder (no HOME): then nothing is
- * resumable, and nothing is written beside the history.
- */
-static void find_prog_file(struct ui *ui, const char *history)
-{
-	if (prog_path_for(history, getenv("XDG_STATE_HOME"), getenv("HOME"), ui->prog_file,
-	                  sizeof(ui->prog_file)) != 0)
-		ui->prog_file[0] = '\0';
-}
-
-static void unlock_progress(struct ui *ui)
-{
-	prog_unlock(ui->prog_lock);
-	ui->prog_lock = -1;
-}
-
-/*
- * Take the progress file's lock for a routine about to play. Returns true
- * when this lumbar may write the file: the lock is held, and the file is
- * either the one being resumed or not there (a file nobody has dealt with
- * is never replaced).
- */
-static bool claim_progress(struct ui *ui, bool resuming)
-{
-	struct hist_error err;
-
-	if (!ui->prog_file[0] || ui->prog_off)
-		return false;
-	if (ui->prog_lock < 0) {
-		int fd = prog_lock(ui->prog_file, true, &err);
-
-		if (fd == PROG_LOCK_BUSY) {
-			add_status(ui, true,
-			           "a routine is running in another terminal; this one cannot be "
-			           "resumed");
-			return false;
-		}
-		if (fd < 0) {
-			add_status(ui, true, err.msg);
-			return false;
-		}
-		ui->prog_lock = fd;
+	for (unsigned i = 0; i < a->n_notes; i++) {
+		if (a->notes[i].replace)
+			ui_status(ui, a->notes[i].alert, "%s", a->notes[i].text);
+		else
+			add_status(ui, a->notes[i].alert, a->notes[i].text);
 	}
-	if (!resuming && access(ui->prog_file, F_OK) == 0) {
-		char msg[UI_STATUS_MAX];
-
-		snprintf(msg, sizeof(msg),
-		         "%.600s kept for the next start; this routine cannot be resumed",
-		         ui->prog_file);
-		add_status(ui, true, msg);
-		unlock_progress(ui);
-		return false;
+	a->n_notes = 0;
+	if (a->exit_note[0]) {
+		snprintf(ui->exit_note, sizeof(ui->exit_note), "%s", a->exit_note);
 	}
-	return true;
-}
-
-/*
- * Save where the routine stands, with every pending entry; a finished
- * routine is saved as ended. Only with the lock. Returns 0, or -1.
- */
-static int save_progress(struct ui *ui)
-{
-	const struct session *s = &ui->sess;
-	struct hist_error err;
-	struct prog_state *st;
-	int rc = -1;
-
-	if (!ui->routine || ui->prog_lock < 0 || ui->plan.n == 0)
-		return -1;
-	st = malloc(sizeof(*st));
-	if (!st)
-		return -1;
-	size_t phase = s->finished ? ui->plan.n - 1 : s->cur;
-	if (prog_fill(st, ui->routine_name, ui->opt->cat, &ui->plan, phase,
-	              s->finished ? 0 : ui->plan.phases[phase].seconds) == 0) {
-		st->ended = s->finished || ui->ended;
-		st->n_entries = journal_take(&ui->pend, HIST_NO_PAIN, st->entries);
-		st->pain_before = ui->pend.pain_before;
-		rc = prog_save(ui->prog_file, st, &err);
-		if (rc != 0 && !ui->prog_failed) {
-			/* Said once: the routine runs on, only resuming is lost. */
-			ui->prog_failed = true;
-			add_status(ui, true, err.msg);
-		}
-	}
-	free(st);
-	return rc;
-}
-
-/* The routine is over: its file goes once its entries are written, else it stays, ended. */
-static void end_progress(struct ui *ui, bool written)
-{
-	struct hist_error err;
-
-	if (!ui->routine || ui->prog_lock < 0)
-		return;
-	if (written) {
-		if (prog_remove(ui->prog_file, &err) != 0)
-			add_status(ui, true, err.msg);
-	} else if (save_progress(ui) == 0) {
-		snprintf(ui->exit_note + strlen(ui->exit_note),
-		         sizeof(ui->exit_note) - strlen(ui->exit_note),
-		         " (kept in %.600s; written at the next start)", ui->prog_file);
-	}
-	unlock_progress(ui);
-}
-
-/*
- * Append a saved routine's entries and remove its file, or, when the
- * append fails, leave the file for the next start and never replace it.
- * `what` names the routine in the message. Returns true when the file went.
- */
-static bool write_saved(struct ui *ui, const struct prog_state *st, const char *what)
-{
-	struct hist_error err;
-
-	if (st->n_entries) {
-		if (hist_append(ui->opt->history_path, st->entries, st->n_entries, &err) != 0) {
-			snprintf(ui->exit_note, sizeof(ui->exit_note), "history not saved: %s",
-			         err.msg);
-			ui_status(ui, true, "history not saved: %s (progress file kept)", err.msg);
-			ui->prog_off = true;
-			unlock_progress(ui);
-			return false;
-		}
-		char msg[UI_STATUS_MAX];
-		snprintf(msg, sizeof(msg), "Saved %u exercise%s of %s.", st->n_entries,
-		         st->n_entries == 1 ? "" : "s", what);
-		add_status(ui, false, msg);
+	if (a->writes != ui->hist_writes) {
+		ui->hist_writes = a->writes;
 		reload(ui, false);
 	}
-	if (prog_remove(ui->prog_file, &err) != 0) {
-		add_status(ui, true, err.msg);
-		ui->prog_off = true;
-	}
-	unlock_progress(ui);
-	return true;
-}
-
-/*
- * A saved routine at start. One playing in another terminal (its lock is
- * held) is only mentioned. One that can be resumed is offered, with the lock
- * held until the answer. One that is ended or can no longer be resumed (the
- * catalogue changed) has its entries written now. One that cannot be read is
- * left as it is, and not replaced by this run.
- */
-static void find_resume(struct ui *ui)
-{
-	struct prog_state *st = malloc(sizeof(*st));
-	unsigned idx[CAT_MAX_EXERCISES];
-	struct hist_error err, lerr;
-	struct plan p;
-	char msg[UI_STATUS_MAX];
-	int rc;
-
-	if (!st)
-		return;
-	rc = prog_load(ui->prog_file, st, &err);
-	/* Under a file there can be no progress file; writable() says why. */
-	if (rc == 0 || (rc < 0 && err.errnum == ENOTDIR)) {
-		free(st);
-		return;
-	}
-	ui->prog_lock = prog_lock(ui->prog_file, false, &lerr);
-	if (ui->prog_lock == PROG_LOCK_BUSY) {
-		ui->prog_lock = -1;
-		ui->prog_off = true;
-		add_status(ui, false,
-		           "a routine is running in another terminal (not offered here)");
-		free(st);
-		return;
-	}
-	if (rc < 0) {
-		snprintf(msg, sizeof(msg), "%s (left as it is)", err.msg);
-		add_status(ui, true, msg);
-		ui->prog_off = true;
-		unlock_progress(ui);
-		free(st);
-		return;
-	}
-	bool resumable = !st->ended && prog_resolve(st, ui->opt->cat, idx, &err) == 0;
-	if (resumable) {
-		if (plan_build_dose(ui->opt->cat, idx, st->n_exercises, ui->opt->dose, &p) != 0) {
-			unlock_progress(ui);
-			free(st);
-			return;
-		}
-		resumable = prog_check(st, ui->opt->cat, &p, &err) == 0;
-		plan_free(&p);
-	}
-	if (resumable) {
-		ui->resume = st;
-		resume_question(ui, st);
-		return;
-	}
-	if (!st->ended)
-		add_status(ui, true, err.msg);
-	write_saved(ui, st, st->ended ? "the last routine" : "the routine that cannot be resumed");
-	free(st);
 }
 
 void ui_log_init(struct ui *ui)
 {
 	const char *path = ui->opt->history_path;
-	char why[UI_STATUS_MAX - 100], msg[UI_STATUS_MAX];
+	char why[UI_STATUS_MAX - 100], msg[UI_STATUS_MAX], prog[APP_PATH_MAX];
 
-	ui->prog_file[0] = '\0';
-	ui->prog_lock = -1;
 	ui->hist_ok = false;
+	if (!path ||
+	    prog_path_for(path, getenv("XDG_STATE_HOME"), getenv("HOME"), prog, sizeof(prog)) != 0)
+		prog[0] = '\0';
+	app_init(&ui->app, ui->opt->cat, ui->opt->dose, path, prog);
 	if (!path) {
 		ui->hist_warning = "no history without HOME; use --history-file FILE";
 		add_status(ui, false, ui->hist_warning);
 		ui_menu_update_due(ui);
 		return;
 	}
-	find_prog_file(ui, path);
 	reload(ui, true);
 	if (!writable(path, why, sizeof(why))) {
 		snprintf(msg, sizeof(msg), "history will not be saved: %s", why);
 		add_status(ui, true, msg);
 	}
 	/* A single exercise from the command line has nothing to resume. */
-	if (ui->prog_file[0] && ui->opt->start != UI_START_EXERCISE)
-		find_resume(ui);
+	if (ui->opt->start != UI_START_EXERCISE)
+		app_find_resume(&ui->app);
+	ui_log_sync(ui);
 }
 
 void ui_log_free(struct ui *ui)
@@ -461,186 +242,44 @@ void ui_log_free(struct ui *ui)
 	hist_summary_free(&ui->hist_sum);
 	hist_free(&ui->hist);
 	ui_events_free();
-	free(ui->resume);
-	ui->resume = NULL;
-	unlock_progress(ui);
+	app_free(&ui->app);
 }
 
 void ui_log_check_day(struct ui *ui)
 {
-	if (ui->hist_ok && hist_today(ui_wall_now()) != ui->hist_sum.today)
+	if (ui->hist_ok && hist_today(ui_wall_now(ui)) != ui->hist_sum.today)
 		summarize(ui);
-}
-
-/* ---- While playing ---------------------------------------------------------- */
-
-void ui_log_begin(struct ui *ui, const struct prog_state *resumed)
-{
-	journal_begin(&ui->pend, ui->opt->cat, &ui->plan, resumed ? resumed->entries : NULL,
-	              resumed ? resumed->n_entries : 0);
-	/* A resumed routine keeps the score asked when it first started. */
-	if (resumed)
-		ui->pend.pain_before = resumed->pain_before;
-	ui_score_clear(&ui->pain);
-	ui->pain_done = false;
-	ui->saved[0] = '\0';
-	ui->saved_failed = false;
-	ui->prog_dirty = false;
-	if (ui->routine && claim_progress(ui, resumed != NULL))
-		save_progress(ui);
-}
-
-void ui_log_events(struct ui *ui, unsigned ev)
-{
-	if (!ui->playing || !(ev & (SESS_EV_PHASE | SESS_EV_EXERCISE | SESS_EV_DONE)))
-		return;
-	journal_collect(&ui->pend, ui->opt->cat, &ui->plan, &ui->sess, ui_wall_now());
-	if (ev & (SESS_EV_PHASE | SESS_EV_DONE))
-		ui->prog_dirty = true;
-}
-
-void ui_log_flush(struct ui *ui)
-{
-	if (!ui->prog_dirty)
-		return;
-	ui->prog_dirty = false;
-	if (ui->playing && !ui->pain_done)
-		save_progress(ui);
-}
-
-bool ui_log_pending(const struct ui *ui)
-{
-	return ui->playing && journal_pending(&ui->pend);
-}
-
-bool ui_log_awaiting(const struct ui *ui)
-{
-	return ui->playing && journal_awaiting_score(&ui->pend);
-}
-
-void ui_log_pain_before(struct ui *ui, int pain)
-{
-	ui->pend.pain_before = pain;
-	ui->prog_dirty = true; /* so a resumed routine keeps it */
-}
-
-unsigned ui_log_stop(struct ui *ui)
-{
-	unsigned slot = journal_stop(&ui->pend, ui->opt->cat, &ui->plan, &ui->sess, ui_wall_now());
-
-	/* Saved with the routine's progress, so a closed terminal keeps the stop. */
-	ui->prog_dirty = true;
-	return slot;
-}
-
-void ui_log_stop_score(struct ui *ui, unsigned slot, int pain)
-{
-	journal_stop_score(&ui->pend, slot, pain);
-}
-
-bool ui_log_stopped(const struct ui *ui, unsigned slot, int *pain)
-{
-	return ui->playing && journal_stopped(&ui->pend, slot, pain);
-}
-
-/* ---- Writing ------------------------------------------------------------------ */
-
-/*
- * Append every pending entry with `pain`, in one write. Returns the number
- * written (0 when none were waiting) or -1, with ui->saved telling which.
- */
-static int write_pending(struct ui *ui, int pain)
-{
-	struct hist_entry e[CAT_MAX_EXERCISES];
-	struct hist_error err;
-	unsigned n = ui->playing ? journal_take(&ui->pend, pain, e) : 0;
-
-	if (n == 0 || !ui->opt->history_path)
-		return 0;
-	if (hist_append(ui->opt->history_path, e, n, &err) != 0) {
-		snprintf(ui->saved, sizeof(ui->saved), "Not saved: %s", err.msg);
-		ui->saved_failed = true;
-		snprintf(ui->exit_note, sizeof(ui->exit_note), "history not saved: %s", err.msg);
-		ui_status(ui, true, "history not saved: %s", err.msg);
-		return -1;
-	}
-	journal_written(&ui->pend);
-	reload(ui, false);
-	return (int)n;
 }
 
 void ui_log_finish(struct ui *ui, int pain)
 {
-	int n = write_pending(ui, pain);
-
-	if (n > 0 && pain != HIST_NO_PAIN)
-		snprintf(ui->saved, sizeof(ui->saved), "Saved to the history with pain %d.", pain);
-	else if (n > 0)
-		snprintf(ui->saved, sizeof(ui->saved),
-		         "Saved to the history without a pain score.");
-	end_progress(ui, n >= 0);
-	ui->pain_done = true;
-}
-
-/* The player is left `way`: what journal_leave() says, carried out. */
-static void leave(struct ui *ui, enum journal_way way)
-{
-	if (!ui->playing || ui->pain_done)
-		return;
-	/* A session ended with e is at its summary: as finished. */
-	if (ui->ended)
-		way = JOURNAL_FINISHED;
-	if (journal_leave(&ui->pend, ui->opt->cat, &ui->plan, &ui->sess, ui->routine, way,
-	                  ui_wall_now()) == JOURNAL_KEEP) {
-		save_progress(ui);
-		unlock_progress(ui);
-		return;
-	}
-	end_progress(ui, write_pending(ui, HIST_NO_PAIN) >= 0);
-	ui->pain_done = true;
+	app_finish(&ui->app, pain);
+	ui_log_sync(ui);
 }
 
 void ui_log_quit(struct ui *ui)
 {
-	leave(ui, JOURNAL_QUIT);
+	app_leave(&ui->app, JOURNAL_QUIT, ui_wall_now(ui));
+	ui_log_sync(ui);
 }
 
 void ui_log_exit(struct ui *ui)
 {
-	switch (ui->status) {
-	case 130:
-		leave(ui, JOURNAL_INTERRUPT);
-		break;
-	case 129:
-		leave(ui, JOURNAL_HANGUP);
-		break;
-	case 131: /* SIGQUIT is treated as SIGTERM */
-	case 143:
-		leave(ui, JOURNAL_TERM);
-		break;
-	default:
-		break;
-	}
+	if (ui->status <= 128)
+		return;
+	app_signal(&ui->app, ui->status - 128, ui_wall_now(ui));
+	ui_log_sync(ui);
 }
 
 void ui_log_resume_yes(struct ui *ui)
 {
-	const struct prog_state *st = ui->resume;
-	unsigned idx[CAT_MAX_EXERCISES];
-	struct hist_error err;
-
-	if (!st || prog_resolve(st, ui->opt->cat, idx, &err) != 0)
-		return;
-	ui_play_at(ui, idx, st->n_exercises, st->level, st->routine, st->phase, st);
-	free(ui->resume);
-	ui->resume = NULL;
+	/* One that cannot be rebuilt after all is left to the resume screen to carry on. */
+	if (ui->app.resume && app_resume_yes(&ui->app, ui->now) == 0)
+		ui_play_shown(ui, 0);
 }
 
 void ui_log_resume_no(struct ui *ui)
 {
-	if (!ui->resume)
-		return;
-	write_saved(ui, ui->resume, "the interrupted routine");
-	free(ui->resume);
-	ui->resume = NULL;
+	app_resume_no(&ui->app);
+	ui_log_sync(ui);
 }

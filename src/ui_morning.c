@@ -59,7 +59,7 @@ void ui_morning_key(struct ui *ui, enum ui_action action)
 		score = HIST_NO_PAIN;
 	if (action == UI_ACT_BACK || action == UI_ACT_QUIT) {
 		ui->screen = UI_SCREEN_MENU;
-		if (ui_events_add(ui, EV_MORNING, score, ui_wall_now()) == 0 &&
+		if (ui_events_add(ui, EV_MORNING, score, ui_wall_now(ui)) == 0 &&
 		    score != HIST_NO_PAIN)
 			ui_status(ui, false, "Back pain this morning: %d/10, recorded.", score);
 	}

@@ -102,8 +102,7 @@ static struct ui_score before;
 
 void ui_pain_open(struct ui *ui)
 {
-	/* The clock waits for the answer: get-ready starts after it. */
-	session_pause(&ui->sess, ui->now);
+	/* The clock waits for the answer (app_play()): get-ready starts after it. */
 	ui_score_clear(&before);
 	ui->screen = UI_SCREEN_PAIN;
 }
@@ -119,10 +118,10 @@ void ui_pain_draw(struct ui *ui)
 
 	if (LINES >= 12)
 		f.top = 2;
-	if (ui->routine)
-		snprintf(buf, sizeof(buf), "Routine: %u exercises", ui->plan.n_exercises);
+	if (ui->app.routine)
+		snprintf(buf, sizeof(buf), "Routine: %u exercises", ui->app.plan.n_exercises);
 	else
-		snprintf(buf, sizeof(buf), "%s", cat->exercises[ui->plan.exercises[0]].name);
+		snprintf(buf, sizeof(buf), "%s", cat->exercises[ui->app.plan.exercises[0]].name);
 	/* A long name is cut, so that the question always shows under it. */
 	ui_draw_flow_cut(&f, NULL, buf, A_NORMAL,
 	                 f.bottom - f.top - gap - ui_score_rows(&f, question, &before));
@@ -140,7 +139,7 @@ void ui_pain_key(struct ui *ui, enum ui_action action)
 		return;
 	switch (action) {
 	case UI_ACT_START:
-		ui_log_pain_before(ui, ui_score_value(&before));
+		app_begin(&ui->app, ui_score_value(&before), ui->now);
 		ui_play_go(ui);
 		break;
 	case UI_ACT_QUIT:

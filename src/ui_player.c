@@ -73,8 +73,8 @@ static void work_detail(const struct plan_phase *ph, char *buf, size_t len)
 /* The next work phase of the same exercise, or NULL. */
 static const struct plan_phase *next_work(const struct ui *ui)
 {
-	const struct plan *p = &ui->plan;
-	size_t cur = ui->sess.cur;
+	const struct plan *p = &ui->app.plan;
+	size_t cur = ui->app.sess.cur;
 
 	for (size_t i = cur + 1; i < p->n && p->phases[i].slot == p->phases[cur].slot; i++)
 		if (p->phases[i].kind == PLAN_WORK)
@@ -110,8 +110,8 @@ static void draw_steps(const struct ui *ui, const struct plan_phase *ph, int top
 {
 	const struct catalogue *cat = ui->opt->cat;
 	const struct cat_exercise *ex = &cat->exercises[ph->exercise];
-	size_t end = plan_slot_end(&ui->plan, ph->slot);
-	bool last = ui->sess.cur + 1 == end;
+	size_t end = plan_slot_end(&ui->app.plan, ph->slot);
+	bool last = ui->app.sess.cur + 1 == end;
 	struct ui_draw_flow f = { .top = top, .bottom = bottom, .x = 2, .w = COLS - 4 };
 	char buf[CAT_MAX_STRING + 64], num[16];
 
@@ -119,13 +119,14 @@ static void draw_steps(const struct ui *ui, const struct plan_phase *ph, int top
 		return;
 	if (last) {
 		/* What comes next outranks the steps of what is ending. */
-		if (ph->slot + 1 < ui->plan.n_exercises) {
-			const char *next = cat->exercises[ui->plan.exercises[ph->slot + 1]].name;
+		if (ph->slot + 1 < ui->app.plan.n_exercises) {
+			const char *next =
+			    cat->exercises[ui->app.plan.exercises[ph->slot + 1]].name;
 
 			snprintf(buf, sizeof(buf), "Up next: %s", next);
 		} else {
 			snprintf(buf, sizeof(buf), "Up next: done, the %s is complete",
-			         ui->routine ? "routine" : "exercise");
+			         ui->app.routine ? "routine" : "exercise");
 		}
 		ui_draw_text(bottom - 1, 2, COLS - 4, buf, ui_draw_attr(UI_ROLE_TITLE));
 		f.bottom = bottom - 1;
@@ -173,18 +174,18 @@ static void draw_header(const struct ui *ui, const struct plan_phase *ph, int64_
 	memcpy(line, "Exercise ", 9);
 	p = put_uint(line + 9, ph->slot + 1);
 	memcpy(p, " of ", 4);
-	put_uint(p + 4, ui->plan.n_exercises);
+	put_uint(p + 4, ui->app.plan.n_exercises);
 	ui_clock((unsigned)((plan_left + 999) / 1000), left);
 	snprintf(right, sizeof(right), "%s left ", left);
 	ui_draw_text(0, 1, COLS - 2, line, ui_draw_attr(UI_ROLE_DIM));
 	ui_draw_right(0, right, ui_draw_attr(UI_ROLE_DIM));
-	if (ui->sess.paused && COLS >= 40)
+	if (ui->app.sess.paused && COLS >= 40)
 		ui_draw_center(0, " PAUSED ", ui_draw_attr(UI_ROLE_ALERT));
 }
 
 void ui_player_draw(struct ui *ui)
 {
-	const struct session *s = &ui->sess;
+	const struct session *s = &ui->app.sess;
 	const struct plan_phase *ph = session_phase(s);
 	const struct catalogue *cat = ui->opt->cat;
 	const struct cat_exercise *ex;
@@ -288,31 +289,32 @@ void ui_player_draw(struct ui *ui)
 
 void ui_player_key(struct ui *ui, enum ui_action action)
 {
-	struct session *s = &ui->sess;
+	struct app *a = &ui->app;
+	time_t wall = ui_wall_now(ui);
 
 	switch (action) {
 	case UI_ACT_PAUSE:
-		session_toggle_pause(s, ui->now);
+		app_toggle_pause(a, ui->now);
 		/* A sentence must not go on about a clock that has stopped. */
-		if (s->paused)
+		if (a->sess.paused)
 			ui_hooks_hush(ui->opt);
 		break;
 	case UI_ACT_NEXT:
-		ui_session_events(ui, session_next(s, ui->now));
+		ui_session_events(ui, app_next(a, ui->now, wall));
 		break;
 	case UI_ACT_PREV:
-		ui_session_events(ui, session_prev(s, ui->now));
+		ui_session_events(ui, app_prev(a, ui->now, wall));
 		break;
 	case UI_ACT_SKIP:
-		ui_session_events(ui, session_skip_exercise(s, ui->now));
+		ui_session_events(ui, app_skip(a, ui->now, wall));
 		break;
 	case UI_ACT_STOP:
 		ui_stop_open(ui);
 		break;
 	case UI_ACT_QUIT:
 		/* The clock waits for the answer. */
-		if (!s->paused) {
-			session_pause(s, ui->now);
+		if (!a->sess.paused) {
+			app_pause(a, ui->now);
 			ui->held_by_modal = true;
 		}
 		ui->confirm = true;
@@ -324,7 +326,7 @@ void ui_player_key(struct ui *ui, enum ui_action action)
 	case UI_ACT_NO:
 		ui->confirm = false;
 		if (ui->held_by_modal) {
-			session_resume(s, ui->now);
+			app_unpause(a, ui->now);
 			ui->held_by_modal = false;
 		}
 		break;
@@ -335,74 +337,49 @@ void ui_player_key(struct ui *ui, enum ui_action action)
 
 /* ---- Starting and stopping ---------------------------------------------------- */
 
-/* Free the plan and session of a plan being played. */
-static void drop_plan(struct ui *ui)
-{
-	if (ui->playing) {
-		session_free(&ui->sess);
-		plan_free(&ui->plan);
-		ui->playing = false;
-	}
-}
-
 int ui_play(struct ui *ui, const unsigned *exercises, unsigned n, const char *routine)
 {
-	return ui_play_at(ui, exercises, n, ui->opt->level, routine, 0, NULL);
+	int rc = app_play(&ui->app, exercises, n, routine, 0, NULL,
+	                  ui->opt->ask && ui->opt->ask_pain_before, ui->now);
+
+	ui_play_shown(ui, rc);
+	return rc;
 }
 
-int ui_play_at(struct ui *ui, const unsigned *exercises, unsigned n, enum cat_level level,
-               const char *routine, size_t first, const struct prog_state *resumed)
+void ui_play_shown(struct ui *ui, int rc)
 {
-	drop_plan(ui);
-	/* Each exercise at its step, or the level forced (issue 13): ui->opt->dose says. */
-	(void)level;
-	if (plan_build_dose(ui->opt->cat, exercises, n, ui->opt->dose, &ui->plan) != 0) {
+	ui_log_sync(ui);
+	if (rc != 0) {
 		ui->error = "out of memory";
 		ui->status = 1;
 		ui->quit = true;
-		return -1;
+		return;
 	}
-	if (session_init(&ui->sess, &ui->plan, first, ui->now) != 0) {
-		plan_free(&ui->plan);
-		ui->error = "out of memory";
-		ui->status = 1;
-		ui->quit = true;
-		return -1;
-	}
-	ui->playing = true;
-	ui->routine = routine != NULL;
-	snprintf(ui->routine_name, sizeof(ui->routine_name), "%s", routine ? routine : "");
 	ui->confirm = false;
 	ui->held_by_modal = false;
-	ui->ended = false;
-	ui_log_begin(ui, resumed);
-	/* A resumed routine was asked when it first started. */
-	if (!ui->sess.finished && !resumed && ui->opt->ask && ui->opt->ask_pain_before)
+	ui_score_clear(&ui->pain);
+	if (!app_begun(&ui->app))
 		ui_pain_open(ui); /* which calls ui_play_go() once answered */
 	else
 		ui_play_go(ui);
-	return 0;
 }
 
 void ui_play_go(struct ui *ui)
 {
-	if (ui->sess.paused)
-		session_resume(&ui->sess, ui->now);
-	ui->screen = ui->sess.finished ? UI_SCREEN_SUMMARY : UI_SCREEN_PLAYER;
+	ui->screen = ui->app.sess.finished ? UI_SCREEN_SUMMARY : UI_SCREEN_PLAYER;
 	/* The first phase is announced too: nothing else will say it began. */
-	if (!ui->sess.finished)
-		ui_hooks_fire(ui->opt, &ui->sess, SESS_EV_PHASE, ui->now);
+	if (!ui->app.sess.finished)
+		ui_hooks_fire(ui->opt, &ui->app.sess, SESS_EV_PHASE, ui->now);
 }
 
 void ui_session_events(struct ui *ui, unsigned ev)
 {
-	ui_log_events(ui, ev);
-	ui_hooks_fire(ui->opt, &ui->sess, ev, ui->now);
+	ui_hooks_fire(ui->opt, &ui->app.sess, ev, ui->now);
 }
 
 void ui_stop(struct ui *ui)
 {
-	drop_plan(ui);
+	app_drop(&ui->app);
 	ui->confirm = false;
 	ui->held_by_modal = false;
 	if (ui->opt->start != UI_START_MENU) {

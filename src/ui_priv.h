@@ -5,7 +5,8 @@
  * state; the loop in ui.c).
  *
  * The screens never read a clock: ui.c stores CLOCK_MONOTONIC in ui->now
- * before every call.
+ * and the wall clock in ui->wall_ms, once per turn of its loop (and before
+ * each key), and the screens hand them down to the core.
  */
 #ifndef LUMBAR_UI_PRIV_H
 #define LUMBAR_UI_PRIV_H
@@ -15,6 +16,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "app.h"
 #include "catalogue.h"
 #include "events.h"
 #include "history.h"
@@ -133,8 +135,14 @@ struct ui_score {
 /* The program state. One instance, owned by ui_run(). */
 struct ui {
 	const struct ui_options *opt;
-	int64_t now; /* CLOCK_MONOTONIC in ms, set by ui.c before each call */
-	int key;     /* the key behind the action being handled */
+	/*
+	 * The clocks, read once per turn of the loop (ui.c) and handed down:
+	 * CLOCK_MONOTONIC in ms for the session, the wall clock in ms for what
+	 * is written and for the days the menu counts.
+	 */
+	int64_t now;
+	int64_t wall_ms;
+	int key; /* the key behind the action being handled */
 
 	enum ui_screen screen;
 	bool quit;         /* leave the event loop */
@@ -147,13 +155,12 @@ struct ui {
 	char exit_note[UI_STATUS_MAX]; /* said on stderr after the terminal is back */
 	const char *farewell;          /* said on stdout instead of starting at all */
 
-	/* The plan being played: the player, the summary, the help and the log read it. */
-	bool playing; /* plan and sess are live */
-	bool routine; /* the plan is the routine (all or due), not one exercise */
-	/* "all", "due" or a named routine's id, for the progress file */
-	char routine_name[CAT_MAX_ID + 1];
-	struct plan plan;
-	struct session sess;
+	/*
+	 * The session's life (app.h): the plan being played, its session, what
+	 * waits to be written, the progress file. The screens read it and turn
+	 * keys into calls on it.
+	 */
+	struct app app;
 	bool confirm;       /* "Quit? y/n" is showing */
 	bool held_by_modal; /* the help or the question paused a running session */
 
@@ -167,33 +174,10 @@ struct ui {
 	bool hist_ok;
 	const char *hist_warning;
 	char hist_warn_buf[UI_STATUS_MAX];
-	char prog_file[4096]; /* the progress file, or "" without a history */
+	unsigned hist_writes; /* app.writes when the history was last read */
 
-	/*
-	 * Entries for the history waiting for the pain score, one per slot of
-	 * the plan (journal.h): made when the slot's exercise ends, written all
-	 * at once when the routine ends or is quit.
-	 */
-	struct journal pend;
-	bool prog_failed; /* saving the progress failed once */
-	bool prog_dirty;  /* a phase changed since the last save */
-	int prog_lock;    /* the progress file's lock (prog_lock()), or -1 */
-	bool prog_off;    /* this run must not write or remove the progress file */
-
-	bool ended; /* the session was ended early with e on the stop screen */
-
-	/*
-	 * The summary's pain question: what is typed, and once answered, what
-	 * came of it. The log (ui_log.c) starts and fills them.
-	 */
+	/* The summary's pain question: what is typed. */
 	struct ui_score pain;
-	bool pain_done;
-	char saved[UI_STATUS_MAX];
-	bool saved_failed;
-
-	/* A routine to resume, found at start: its state and the question. */
-	struct prog_state *resume;
-	char resume_q[CAT_MAX_STRING * 2 + 64];
 };
 
 /* ---- ui_screens.c: the table of screens ------------------------------------ */
@@ -294,24 +278,18 @@ void ui_info_key(struct ui *ui, enum ui_action action);
 void ui_history_draw(struct ui *ui);
 void ui_history_key(struct ui *ui, enum ui_action action);
 
-/* ---- ui_log.c: the history and progress files as the screens use them ----- */
+/* ---- ui_log.c: the history as the screens read it; glue to app.c --------- */
 
 /*
  * Before the first frame: find the progress file, read the history and
  * summarise it, check that it can be written, and look for a routine to
- * resume (which sets ui->resume and ui->resume_q). Problems become the
+ * resume (app_find_resume(): ui->app.resume). Problems become the
  * status line; nothing here stops the program.
  */
 void ui_log_init(struct ui *ui);
 
-/*
- * The wall clock (CLOCK_REALTIME) in ms: the one place the screens' code
- * reads it. The history rules and the menu's midnight timer get it from here.
- */
-int64_t ui_log_wall_ms(void);
-
-/* The same in seconds, for the core's `now` (the date of a step, a note). */
-time_t ui_wall_now(void);
+/* ui->wall_ms in seconds, for the core's `now` (the date of a step, a note). */
+time_t ui_wall_now(const struct ui *ui);
 
 /* Free what ui_log_init() and the reloads allocated. */
 void ui_log_free(struct ui *ui);
@@ -319,59 +297,24 @@ void ui_log_free(struct ui *ui);
 /* Summarise again when the date has changed since the last summary. */
 void ui_log_check_day(struct ui *ui);
 
-/* A plan has just started: take over `resumed`'s entries or start empty. */
-void ui_log_begin(struct ui *ui, const struct prog_state *resumed);
-
 /*
- * After any session call: turn exercises that have just ended into pending
- * entries, and note a phase change for ui_log_flush().
+ * After the calls into the session's life (app.h): its notes go to the status
+ * line, and the history is read again when it was written to.
  */
-void ui_log_events(struct ui *ui, unsigned ev);
+void ui_log_sync(struct ui *ui);
 
 /*
- * Save a routine's progress file when a phase changed since the last save.
- * The loop calls it after the frame is out, so the fsync never delays the
- * screen that announces the new phase.
- */
-void ui_log_flush(struct ui *ui);
-
-/* Whether entries are waiting to be written. */
-bool ui_log_pending(const struct ui *ui);
-
-/* Whether entries are waiting for the summary's pain score (not only stops). */
-bool ui_log_awaiting(const struct ui *ui);
-
-/* The pain-before score of the plan being played (0..10 or HIST_NO_PAIN). */
-void ui_log_pain_before(struct ui *ui, int pain);
-
-/* The exercise in progress was stopped: log it stopped; returns its slot. */
-unsigned ui_log_stop(struct ui *ui);
-
-/* The score given after a stop, for slot `slot` (from ui_log_stop()). */
-void ui_log_stop_score(struct ui *ui, unsigned slot, int pain);
-
-/* Whether slot `slot` was stopped in this plan, with its score in *pain. */
-bool ui_log_stopped(const struct ui *ui, unsigned slot, int *pain);
-
-/*
- * The end of a plan (the pain question answered or skipped): write the
- * pending entries with `pain` (0..10 or HIST_NO_PAIN) in one append and
- * read the history again; the progress file of a routine goes once they are
- * written, and stays (marked ended) to be written at the next start when
- * they are not. Fills ui->saved with what happened.
+ * The end of a plan (the pain question answered or skipped): app_finish()
+ * with `pain`, then ui_log_sync().
  */
 void ui_log_finish(struct ui *ui, int pain);
 
-/*
- * The plan is left on purpose with q then y: the current exercise becomes
- * partial when one of its work phases was completed, everything pending is
- * written without a score, and the progress file goes once it is written.
- */
+/* The plan is left on purpose with q then y: app_leave(), then ui_log_sync(). */
 void ui_log_quit(struct ui *ui);
 
 /*
- * The loop has ended (ui->status says how: 130 Ctrl-C, 129 SIGHUP, 143
- * SIGTERM): write what journal_leave() says for that way out.
+ * The loop has ended (ui->status says how: 130 Ctrl-C, 129 SIGHUP, 131
+ * SIGQUIT, 143 SIGTERM, 128 + the signal's number): app_signal().
  */
 void ui_log_exit(struct ui *ui);
 
@@ -385,20 +328,16 @@ void ui_player_draw(struct ui *ui);
 void ui_player_key(struct ui *ui, enum ui_action action);
 
 /*
- * Start playing `n` exercises (catalogue indexes) at `level` from phase
- * `first`: build the plan, start the session at ui->now and show the player.
- * `routine` is "all" or "due" for a routine (which keeps a progress file),
- * NULL for one exercise. `resumed` (may be NULL) is a saved state whose
- * pending entries the routine takes over. On a failed allocation sets
- * ui->error and ui->quit and returns -1.
+ * A plan has just been started on ui->app (app_play(), app_resume_yes()):
+ * ask the pain-before question when its session has not begun, else show
+ * the player. On a failed start (`rc` -1) sets ui->error and ui->quit.
  */
-int ui_play_at(struct ui *ui, const unsigned *exercises, unsigned n, enum cat_level level,
-               const char *routine, size_t first, const struct prog_state *resumed);
+void ui_play_shown(struct ui *ui, int rc);
 
-/* Start the clock of a plan shown by ui_play_at() (after the pain-before question). */
+/* Show the player of a plan whose session has begun, and announce its first phase. */
 void ui_play_go(struct ui *ui);
 
-/* ui_play_at() from the start, at the level chosen on the command line. */
+/* Start playing `n` exercises (catalogue indexes); `routine` as app_play() has it. */
 int ui_play(struct ui *ui, const unsigned *exercises, unsigned n, const char *routine);
 
 /*
@@ -434,8 +373,8 @@ void ui_score_flow(struct ui_draw_flow *f, const char *question, const struct ui
 int ui_score_rows(const struct ui_draw_flow *f, const char *question, const struct ui_score *sc);
 
 /*
- * Ask the pain-before question over a plan just built (its session paused
- * at the first phase): called by ui_play_at().
+ * Ask the pain-before question over a plan just built (its session waits
+ * at the first phase): called by ui_play_shown().
  */
 void ui_pain_open(struct ui *ui);
 void ui_pain_draw(struct ui *ui);

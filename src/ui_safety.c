@@ -140,7 +140,7 @@ static void show(struct ui *ui, bool at_start)
 	safety.applies = false;
 	safety.scroll = 0;
 	ui->screen = UI_SCREEN_SAFETY;
-	ui_events_add(ui, EV_SAFETY_SHOWN, HIST_NO_PAIN, (time_t)(ui_log_wall_ms() / 1000));
+	ui_events_add(ui, EV_SAFETY_SHOWN, HIST_NO_PAIN, ui_wall_now(ui));
 }
 
 bool ui_safety_at_start(struct ui *ui, time_t now)
@@ -244,9 +244,9 @@ void ui_safety_draw(struct ui *ui)
 /* `h`: record the time only, keep what was done, and say what to do. */
 static void applies(struct ui *ui)
 {
-	ui_events_add(ui, EV_SAFETY_STOP, HIST_NO_PAIN, (time_t)(ui_log_wall_ms() / 1000));
+	ui_events_add(ui, EV_SAFETY_STOP, HIST_NO_PAIN, ui_wall_now(ui));
 	/* What was done so far is kept, as with q then y. */
-	if (ui->playing && !ui->pain_done)
+	if (ui->app.playing && !ui->app.done)
 		ui_log_quit(ui);
 	snprintf(safety.farewell, sizeof(safety.farewell),
 	         "One of the safety lists applies:\n"

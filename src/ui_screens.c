@@ -50,9 +50,9 @@ unsigned ui_context(const struct ui *ui)
 
 void ui_start(struct ui *ui)
 {
-	if (ui_safety_at_start(ui, (time_t)(ui_log_wall_ms() / 1000)))
+	if (ui_safety_at_start(ui, ui_wall_now(ui)))
 		return;
-	if (ui->resume) {
+	if (ui->app.resume) {
 		/* The question comes first; its answer calls here again. */
 		ui->screen = UI_SCREEN_RESUME;
 		return;
@@ -60,7 +60,7 @@ void ui_start(struct ui *ui)
 	switch (ui->opt->start) {
 	case UI_START_MENU:
 		ui->screen = UI_SCREEN_MENU;
-		ui_morning_at_start(ui, (time_t)(ui_log_wall_ms() / 1000));
+		ui_morning_at_start(ui, ui_wall_now(ui));
 		break;
 	case UI_START_SAFETY: /* ui_safety_at_start() has shown it */
 		break;

@@ -21,12 +21,11 @@ static bool answered;
 
 void ui_stop_open(struct ui *ui)
 {
-	if (!ui->playing || ui->sess.finished)
+	if (!ui->app.playing || ui->app.sess.finished)
 		return;
-	session_pause(&ui->sess, ui->now);
 	ui->held_by_modal = false;
-	stop_slot = ui_log_stop(ui);
-	ui_hooks_stopped(ui->opt, &ui->sess);
+	stop_slot = app_stop(&ui->app, ui->now, ui_wall_now(ui));
+	ui_hooks_stopped(ui->opt, &ui->app.sess);
 	ui_score_clear(&now_score);
 	answered = false;
 	ui->screen = UI_SCREEN_STOP;
@@ -58,7 +57,7 @@ void ui_stop_draw(struct ui *ui)
 	const struct catalogue *cat = ui->opt->cat;
 	struct ui_draw_flow f = { .top = 0, .bottom = LINES - 1, .x = 2, .w = COLS - 4 };
 	char buf[CAT_MAX_STRING + 64];
-	unsigned ex = ui->plan.exercises[stop_slot < ui->plan.n_exercises ? stop_slot : 0];
+	unsigned ex = ui->app.plan.exercises[stop_slot < ui->app.plan.n_exercises ? stop_slot : 0];
 	int gap = LINES >= 12, below;
 
 	if (LINES >= 12)
@@ -99,7 +98,7 @@ void ui_stop_key(struct ui *ui, enum ui_action action)
 		if (ui_score_key(&now_score, ui, action))
 			return;
 		if (action == UI_ACT_START) {
-			ui_log_stop_score(ui, stop_slot, ui_score_value(&now_score));
+			app_stop_score(&ui->app, stop_slot, ui_score_value(&now_score));
 			answered = true;
 		}
 		return;
@@ -108,12 +107,10 @@ void ui_stop_key(struct ui *ui, enum ui_action action)
 	case UI_ACT_NEXT:
 		/* On to the next exercise (the summary after the last one), running. */
 		ui->screen = UI_SCREEN_PLAYER;
-		ui_session_events(ui, session_skip_exercise(&ui->sess, ui->now));
-		if (ui->sess.paused)
-			session_resume(&ui->sess, ui->now);
+		ui_session_events(ui, app_stop_next(&ui->app, ui->now, ui_wall_now(ui)));
 		break;
 	case UI_ACT_END:
-		ui->ended = true;
+		app_end(&ui->app);
 		ui->screen = UI_SCREEN_SUMMARY;
 		break;
 	case UI_ACT_SAFETY:

@@ -38,7 +38,7 @@ static void note_save(const struct ui *ui)
 	note.typing = false;
 	if (note.len == 0)
 		return;
-	ev_init(&e, EV_NOTE, (time_t)(ui_log_wall_ms() / 1000));
+	ev_init(&e, EV_NOTE, ui_wall_now(ui));
 	memcpy(e.note, note.text, note.len + 1);
 	note.failed = ev_path(ui->opt->history_path, path, sizeof(path)) != 0 ||
 	              ev_append(path, &e, &err) != 0;
@@ -169,7 +169,7 @@ static void draw_note(const struct ui *ui, struct ui_draw_flow *f)
 /* Whether the summary is still asking for the pain score (a stop has its own). */
 static bool asking(const struct ui *ui)
 {
-	return !ui->pain_done && ui->opt->history_path && ui_log_awaiting(ui);
+	return !ui->app.done && ui->opt->history_path && app_awaiting(&ui->app);
 }
 
 /* The question and its answer, or what became of it, at the flow's end. */
@@ -179,13 +179,13 @@ static void draw_pain(const struct ui *ui, struct ui_draw_flow *f)
 		ui_draw_flow_gap(f);
 	if (asking(ui)) {
 		ui_score_flow(f, "How is your back now? 0-10", &ui->pain);
-	} else if (ui->pain_done && ui->saved[0]) {
-		ui_draw_flow_add(f, NULL, ui->saved,
-		                 ui->saved_failed ? ui_draw_attr(UI_ROLE_ALERT) : A_NORMAL);
+	} else if (ui->app.done && ui->app.saved[0]) {
+		ui_draw_flow_add(f, NULL, ui->app.saved,
+		                 ui->app.saved_failed ? ui_draw_attr(UI_ROLE_ALERT) : A_NORMAL);
 	} else if (!ui->opt->history_path) {
 		ui_draw_flow_add(f, NULL, "Not logged: no history without HOME.",
 		                 ui_draw_attr(UI_ROLE_DIM));
-	} else if (!ui_log_pending(ui) && !ui->pain_done) {
+	} else if (!app_pending(&ui->app) && !ui->app.done) {
 		ui_draw_flow_add(f, NULL, "Nothing to log: no work phase was completed.",
 		                 ui_draw_attr(UI_ROLE_DIM));
 	}
@@ -199,18 +199,18 @@ static void draw_stopped(const struct ui *ui, struct ui_draw_flow *f)
 	bool any = false;
 	int pain;
 
-	for (unsigned i = 0; i < ui->plan.n_exercises; i++) {
-		if (!ui_log_stopped(ui, i, &pain))
+	for (unsigned i = 0; i < ui->app.plan.n_exercises; i++) {
+		if (!app_stopped(&ui->app, i, &pain))
 			continue;
 		if (!any)
 			ui_draw_flow_add(f, NULL, "Stopped:", A_NORMAL);
 		any = true;
 		if (pain == HIST_NO_PAIN)
 			snprintf(buf, sizeof(buf), "%s (no score)",
-			         cat->exercises[ui->plan.exercises[i]].name);
+			         cat->exercises[ui->app.plan.exercises[i]].name);
 		else
 			snprintf(buf, sizeof(buf), "%s (pain %d)",
-			         cat->exercises[ui->plan.exercises[i]].name, pain);
+			         cat->exercises[ui->app.plan.exercises[i]].name, pain);
 		ui_draw_flow_add(f, " - ", buf, A_NORMAL);
 	}
 }
@@ -249,23 +249,23 @@ static void steps_work_out(struct ui *ui)
 	char path[4096];
 
 	memset(&steps, 0, sizeof(steps));
-	if (!ui->opt->rules || !ui->opt->history_path || !ui->hist_ok || ui->saved_failed ||
-	    ui->plan.forced || ev_path(ui->opt->history_path, path, sizeof(path)) != 0 ||
+	if (!ui->opt->rules || !ui->opt->history_path || !ui->hist_ok || ui->app.saved_failed ||
+	    ui->app.plan.forced || ev_path(ui->opt->history_path, path, sizeof(path)) != 0 ||
 	    ev_load(path, &ev, NULL, NULL, &err) != 0)
 		return;
-	int rc =
-	    steps_derive(cat, &ui->hist, &ev, ui->opt->rules, hist_today(ui_wall_now()), steps.res);
+	int rc = steps_derive(cat, &ui->hist, &ev, ui->opt->rules, hist_today(ui_wall_now(ui)),
+	                      steps.res);
 	ev_free(&ev);
 	if (rc != 0)
 		return;
 	steps.ready = true;
-	for (unsigned i = 0; i < ui->plan.n_exercises; i++) {
-		unsigned e = ui->plan.exercises[i];
+	for (unsigned i = 0; i < ui->app.plan.n_exercises; i++) {
+		unsigned e = ui->app.plan.exercises[i];
 		bool seen = false;
 		for (unsigned k = 0; k < steps.n_offer; k++)
 			seen |= steps.offer[k] == e;
 		/* Only for an exercise just done, not one skipped whole. */
-		if (!seen && steps.res[e].suggest && !ui->sess.stats[i].skipped)
+		if (!seen && steps.res[e].suggest && !ui->app.sess.stats[i].skipped)
 			steps.offer[steps.n_offer++] = e;
 	}
 }
@@ -274,19 +274,19 @@ static void steps_work_out(struct ui *ui)
 static void steps_draw(const struct ui *ui, struct ui_draw_flow *f)
 {
 	const struct catalogue *cat = ui->opt->cat;
-	int32_t today = hist_today(ui_wall_now());
+	int32_t today = hist_today(ui_wall_now(ui));
 	char buf[UI_STATUS_MAX + 64], dose[600];
 
 	if (!steps.ready)
 		return;
-	for (unsigned i = 0; i < ui->plan.n_exercises; i++) {
-		unsigned e = ui->plan.exercises[i];
+	for (unsigned i = 0; i < ui->app.plan.n_exercises; i++) {
+		unsigned e = ui->app.plan.exercises[i];
 		const struct prg_result *r = &steps.res[e];
 		const struct cat_exercise *ex = &cat->exercises[e];
 
-		if (r->since != today || ui->plan.step[i] == r->k)
+		if (r->since != today || ui->app.plan.step[i] == r->k)
 			continue;
-		dose_change(ex, r->k, ui->plan.step[i], dose, sizeof(dose));
+		dose_change(ex, r->k, ui->app.plan.step[i], dose, sizeof(dose));
 		if (r->change == PRG_CHANGE_UP)
 			snprintf(buf, sizeof(buf), "Step taken: %s %s next time — %s.", ex->name,
 			         dose, r->why);
@@ -324,7 +324,7 @@ static bool steps_key(struct ui *ui, enum ui_action action)
 	unsigned e = steps.offer[steps.at++];
 	const struct cat_exercise *ex = &ui->opt->cat->exercises[e];
 
-	ev_init(&ev, action == UI_ACT_YES ? EV_ACCEPT : EV_DECLINE, ui_wall_now());
+	ev_init(&ev, action == UI_ACT_YES ? EV_ACCEPT : EV_DECLINE, ui_wall_now(ui));
 	snprintf(ev.exercise, sizeof(ev.exercise), "%s", ex->id);
 	steps.answer_failed = ev_path(ui->opt->history_path, path, sizeof(path)) != 0 ||
 	                      ev_append(path, &ev, &err) != 0;
@@ -341,7 +341,7 @@ static bool steps_key(struct ui *ui, enum ui_action action)
 
 void ui_summary_draw(struct ui *ui)
 {
-	const struct session *s = &ui->sess;
+	const struct session *s = &ui->app.sess;
 	const struct catalogue *cat = ui->opt->cat;
 	struct ui_draw_flow f = { .top = 0, .bottom = LINES - 1, .x = 2, .w = COLS - 4 };
 	char buf[CAT_MAX_STRING + 128], spent[16], planned[16];
@@ -352,35 +352,34 @@ void ui_summary_draw(struct ui *ui)
 	if (LINES >= 12)
 		f.top = 1;
 	int pain;
-	/* One exercise stopped, then n, is not complete either. */
-	bool ended = ui->ended || (!ui->routine && ui_log_stopped(ui, 0, &pain));
+	enum app_headline head = app_headline(&ui->app);
 
 	ui_draw_flow_add(&f, NULL,
-	                 ended         ? "Session ended"
-	                 : ui->routine ? "Routine complete"
-	                               : "Exercise complete",
+	                 head == APP_SESSION_ENDED      ? "Session ended"
+	                 : head == APP_ROUTINE_COMPLETE ? "Routine complete"
+	                                                : "Exercise complete",
 	                 ui_draw_attr(UI_ROLE_WORK));
 	if (LINES >= 12)
 		ui_draw_flow_gap(&f);
 	snprintf(buf, sizeof(buf), "Time spent: %s (planned %s)",
 	         ui_clock((unsigned)((active + 500) / 1000), spent),
-	         ui_clock(ui->plan.total, planned));
+	         ui_clock(ui->app.plan.total, planned));
 	ui_draw_flow_add(&f, NULL, buf, A_NORMAL);
 
 	/* A stopped exercise is listed as stopped, not as skipped. */
-	for (unsigned i = 0; i < ui->plan.n_exercises; i++)
+	for (unsigned i = 0; i < ui->app.plan.n_exercises; i++)
 		if ((s->stats[i].skipped || s->stats[i].work_skipped) &&
-		    !ui_log_stopped(ui, i, &pain))
+		    !app_stopped(&ui->app, i, &pain))
 			skipped++;
 	if (!skipped) {
 		ui_draw_flow_add(&f, NULL, "Nothing skipped.", A_NORMAL);
 	} else {
 		ui_draw_flow_add(&f, NULL, "Skipped:", A_NORMAL);
-		for (unsigned i = 0; i < ui->plan.n_exercises; i++) {
+		for (unsigned i = 0; i < ui->app.plan.n_exercises; i++) {
 			const struct sess_stat *st = &s->stats[i];
-			const char *name = cat->exercises[ui->plan.exercises[i]].name;
+			const char *name = cat->exercises[ui->app.plan.exercises[i]].name;
 
-			if (ui_log_stopped(ui, i, &pain))
+			if (app_stopped(&ui->app, i, &pain))
 				continue;
 			if (st->skipped)
 				snprintf(buf, sizeof(buf), "%s (skipped, %u of %u done)", name,
@@ -414,7 +413,7 @@ void ui_summary_key(struct ui *ui, enum ui_action action)
 			return;
 		if (action == UI_ACT_BACK || action == UI_ACT_QUIT) {
 			/* Also removes a finished routine's progress file. */
-			if (!ui->pain_done)
+			if (!ui->app.done)
 				ui_log_finish(ui, HIST_NO_PAIN);
 			ui_stop(ui);
 		}

@@ -288,16 +288,27 @@ static const struct jcase cases[] = {
 	  JOURNAL_WRITE,
 	  1,
 	  { { "bridges", HIST_STOPPED, 6, T0 + 5 } } },
-	{ "stopped, then SIGTERM mid-routine keeps the progress file",
+	/* Issue 18, item 10: a stop stands, so after one on the last exercise nothing is left. */
+	{ "stopped on the last exercise, then SIGTERM: nothing to resume, written",
 	  2,
 	  true,
 	  0,
 	  false,
 	  { { 't', 9000 }, { 't', 12000 }, { 'x', 12000 } },
 	  JOURNAL_TERM,
-	  JOURNAL_KEEP,
+	  JOURNAL_WRITE,
 	  2,
 	  { { "bridges", HIST_DONE, 9, T0 + 9 }, { "cat-cow", HIST_STOPPED, 3, T0 + 12 } } },
+	{ "stopped on the first exercise, then SIGHUP keeps the progress file",
+	  2,
+	  true,
+	  0,
+	  false,
+	  { { 't', 4000 }, { 'x', 4000 } },
+	  JOURNAL_HANGUP,
+	  JOURNAL_KEEP,
+	  1,
+	  { { "bridges", HIST_STOPPED, 4, T0 + 4 } } },
 	{ "a stopped exercise walked to its end stays stopped",
 	  1,
 	  false,
@@ -364,6 +375,54 @@ static void run_case(void **state)
 	journal_written(&j);
 	assert_false(journal_pending(&j));
 	session_free(&s);
+}
+
+/*
+ * Issue 18, item 10: where a routine left now resumes. A stop stands: after
+ * one, the next exercise's first phase (4 here), never the stopped one again.
+ */
+static void test_resume_phase(void **state)
+{
+	static const struct {
+		const char *name;
+		struct step steps[4];
+		size_t want; /* 8: nothing left */
+	} rows[] = {
+		{ "mid-hold", { { 't', 3000 } }, 1 },
+		{ "stopped mid-hold", { { 't', 3000 }, { 'x', 3000 } }, 4 },
+		{ "stopped in get-ready", { { 't', 1000 }, { 'x', 1000 } }, 4 },
+		{ "stopped on the last exercise", { { 't', 12000 }, { 'x', 12000 } }, 8 },
+		{ "stopped, then the next exercise begun",
+		  { { 't', 3000 }, { 'x', 3000 }, { 's', 3000 }, { 't', 6000 } },
+		  5 },
+		{ "finished", { { 't', 18000 } }, 8 },
+	};
+	struct plan_phase ph[8];
+	unsigned ex[2];
+	struct plan p;
+	struct session s;
+	struct journal j;
+
+	(void)state;
+	for (size_t r = 0; r < sizeof(rows) / sizeof(rows[0]); r++) {
+		make_plan(&p, ph, ex, 2);
+		assert_int_equal(session_init(&s, &p, 0, 0), 0);
+		journal_begin(&j, &cat, &p, NULL, 0);
+		for (const struct step *st = rows[r].steps; st < rows[r].steps + 4 && st->op;
+		     st++) {
+			if (st->op == 'x')
+				journal_stop(&j, &cat, &p, &s, T0);
+			else if (st->op == 's')
+				session_skip_exercise(&s, st->ms);
+			else
+				session_tick(&s, st->ms);
+			journal_collect(&j, &cat, &p, &s, T0);
+		}
+		if (journal_resume_phase(&j, &p, &s) != rows[r].want)
+			fail_msg("%s: resumes at %zu, expected %zu", rows[r].name,
+			         journal_resume_phase(&j, &p, &s), rows[r].want);
+		session_free(&s);
+	}
 }
 
 /* An exercise logged done and gone back into with p keeps its entry when left. */
@@ -476,7 +535,7 @@ static void test_entry_valid(void **state)
 
 int main(void)
 {
-	struct CMUnitTest tests[N_CASES + 4];
+	struct CMUnitTest tests[N_CASES + 5];
 
 	for (unsigned i = 0; i < N_CASES; i++)
 		tests[i] = (struct CMUnitTest){ cases[i].name, run_case, NULL, NULL,
@@ -485,5 +544,6 @@ int main(void)
 	tests[N_CASES + 1] = (struct CMUnitTest)cmocka_unit_test(test_resumed_entry_without_a_slot);
 	tests[N_CASES + 2] = (struct CMUnitTest)cmocka_unit_test(test_entry_valid);
 	tests[N_CASES + 3] = (struct CMUnitTest)cmocka_unit_test(test_stop_awaits_no_score);
-	return _cmocka_run_group_tests("journal", tests, N_CASES + 4, NULL, NULL);
+	tests[N_CASES + 4] = (struct CMUnitTest)cmocka_unit_test(test_resume_phase);
+	return _cmocka_run_group_tests("journal", tests, N_CASES + 5, NULL, NULL);
 }

@@ -123,19 +123,18 @@ static const char saved_entries_text[] = "lumbar-progress 1\n"
                                          "side right\n"
                                          "rep 1\n"
                                          "left 12\n"
-                                         "entry 1795500903 bridge done 95\n"
-                                         "entry 1795500990 knee-to-chest partial 0\n";
+                                         "entry 1795500903 bridge done 95 - - -\n"
+                                         "entry 1795500990 knee-to-chest partial 0 - - -\n";
 
 static struct hist_entry pending(const char *id, time_t when, enum hist_result r, unsigned s)
 {
 	struct hist_entry e;
 
-	memset(&e, 0, sizeof(e));
+	hist_entry_init(&e);
 	snprintf(e.id, sizeof(e.id), "%s", id);
 	e.when = when;
 	e.status = r;
 	e.active_s = s;
-	e.pain = 7; /* not stored: the score is asked when the routine ends */
 	return e;
 }
 
@@ -322,7 +321,8 @@ static void test_stop_and_pain_before_roundtrip(void **state)
 	assert_int_equal(prog_save(path, &st, &err), 0);
 	size_t len;
 	char *text = slurp(path, &len);
-	assert_non_null(strstr(text, "\npain-before 4\nentry 1795500903 bridge stopped 12\n"));
+	assert_non_null(
+	    strstr(text, "\npain-before 4\nentry 1795500903 bridge stopped 12 - - -\n"));
 	free(text);
 	assert_int_equal(prog_load(path, &back, &err), 1);
 	assert_int_equal(back.pain_before, 4);
@@ -351,6 +351,55 @@ static void test_stop_and_pain_before_roundtrip(void **state)
 	free(text);
 	assert_int_equal(prog_load(path, &back, &err), -1);
 	assert_non_null(strstr(err.msg, "bad pain-before"));
+}
+
+/*
+ * Issue 18, items 3 and 4: an entry keeps every field its history line will
+ * have (a stop's own score, the pain-before, the step), so a routine resumed
+ * or written from its file writes the same line as one never interrupted;
+ * an entry from an older file takes the file's pain-before.
+ */
+static void test_entries_keep_every_field(void **state)
+{
+	static const struct {
+		const char *line;        /* the entry line as in the file */
+		const char *pain_before; /* the file's pain-before line, or "" */
+		const char *history;     /* the fields of the history line after the time */
+	} rows[] = {
+		{ "entry 1795500903 bridge stopped 12 8 4 3/19\n", "pain-before 4\n",
+		  "bridge\tstopped\t12\t8\t4\t3/19\n" },
+		{ "entry 1795500903 bridge done 95 - 4 0/0\n", "pain-before 4\n",
+		  "bridge\tdone\t95\t-\t4\t0/0\n" },
+		{ "entry 1795500903 bridge partial 30 - - medium\n", "",
+		  "bridge\tpartial\t30\t-\t-\tmedium\n" },
+		/* As an older lumbar wrote it: the file's pain-before goes on it. */
+		{ "entry 1795500903 bridge stopped 12\n", "pain-before 6\n",
+		  "bridge\tstopped\t12\t-\t6\t-\n" },
+		{ "entry 1795500903 bridge done 95\n", "", "bridge\tdone\t95\t-\t-\t-\n" },
+	};
+	char path[128], text[1024], line[256];
+	struct prog_state back;
+	struct hist_error err = { 0 };
+	(void)state;
+
+	tmp_path(path, sizeof(path), "progress");
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		snprintf(text, sizeof(text), "%s%s%s", saved_text, rows[i].pain_before,
+		         rows[i].line);
+		spit(path, text, strlen(text));
+		assert_int_equal(prog_load(path, &back, &err), 1);
+		assert_int_equal(back.n_entries, 1);
+		size_t len = hist_format_entry(&back.entries[0], line, sizeof(line));
+		assert_true(len < sizeof(line));
+		assert_non_null(strchr(line, '\t'));
+		assert_string_equal(strchr(line, '\t') + 1, rows[i].history);
+		/* Saved again, the file says the same in the new form. */
+		assert_int_equal(prog_save(path, &back, &err), 0);
+		struct prog_state again;
+		assert_int_equal(prog_load(path, &again, &err), 1);
+		hist_format_entry(&again.entries[0], text, sizeof(text));
+		assert_string_equal(text, line);
+	}
 }
 
 static void test_save_refuses_bad_entries(void **state)
@@ -559,7 +608,7 @@ static void test_damaged_file_is_ignored_with_a_warning(void **state)
 		{ "entry 1795500903 bridge done 95", "entry 1795500903000000 bridge done 9",
 		  "line 12: bad entry" },
 		{ "entry 1795500990", "pending 1795500990", "line 13: unexpected line" },
-		{ "partial 0\n", "partial 0\nleft 3\n", "line 14: unexpected line" },
+		{ "partial 0 - - -\n", "partial 0 - - -\nleft 3\n", "line 14: unexpected line" },
 	};
 	tmp_path(path, sizeof(path), "progress");
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -709,6 +758,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_stop_and_pain_before_roundtrip, make_tmpdir,
 		                                remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_unwritable_folder, make_tmpdir, remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_entries_keep_every_field, make_tmpdir,
+		                                remove_tmpdir),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
