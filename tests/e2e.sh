@@ -48,6 +48,10 @@ T() { tmux -L "$SOCK" -f /dev/null "$@"; }
 # tmux leaves its socket file behind after kill-server; remove it too.
 sockfile="${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
 trap 'T kill-server >/dev/null 2>&1; rm -f "$sockfile"; rm -rf "$tmp"' EXIT
+# One idle session holds the server for the whole run: without it the server
+# exits when a test's session is killed, and the next test's new-session can
+# race that exit ("server exited unexpectedly") on a busy machine.
+T new-session -d -s keep-alive "sleep 86400"
 
 # ---- Helpers ------------------------------------------------------------------
 
