@@ -60,13 +60,20 @@ CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 # ---- Flags ----------------------------------------------------------------
+# CPPFLAGS, CFLAGS and LDFLAGS from the command line or the environment go
+# on every compile and link (a packager's hardening: dpkg-buildflags brings
+# -D_FORTIFY_SOURCE=2 in CPPFLAGS). They come after ours, so they win.
+# Warnings are errors in `make check` (and CI, which runs it), not in a plain
+# `make`: a newer compiler's new warning must not break a user's build.
+# `make WERROR=-Werror` asks for them anywhere.
 CFLAGS   ?= -O2 -g
-WARNINGS  = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+WERROR   ?= $(if $(filter check test,$(MAKECMDGOALS)),-Werror)
+WARNINGS  = -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wformat=2 -Wundef -Wpointer-arith \
             -Wcast-qual -Wwrite-strings -Wno-missing-field-initializers
 DEFINES   = -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 \
             -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE
-ALL_CFLAGS = -std=c11 $(WARNINGS) $(DEFINES) -Iinclude -I$(B) $(PKG_CFLAGS) $(CFLAGS) \
+ALL_CFLAGS = -std=c11 $(WARNINGS) $(DEFINES) -Iinclude -I$(B) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) \
              -MMD -MP
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=all
@@ -89,6 +96,17 @@ CORE_SRC += src/report.c
 TESTS    += test_report
 
 B = build
+
+# The flags from outside, written to $(B)/flags when they change (here, as
+# the Makefile is read, so that the file is never a missing intermediate): a
+# build with other CFLAGS, or with -Werror for `make check`, compiles
+# everything again.
+ifneq ($(DEPS_GOALS),)
+$(shell mkdir -p $(B) && printf '%s\n' '$(CC)' '$(WERROR)' '$(CPPFLAGS)' '$(CFLAGS)' \
+          '$(LDFLAGS)' > $(B)/flags.tmp && \
+          if cmp -s $(B)/flags.tmp $(B)/flags; then rm -f $(B)/flags.tmp; \
+          else mv $(B)/flags.tmp $(B)/flags; fi)
+endif
 CORE_OBJ    = $(CORE_SRC:%.c=$(B)/%.o) $(B)/builtin_catalogue.o
 APP_OBJ     = $(APP_SRC:%.c=$(B)/%.o)
 SAN_CORE_OBJ = $(CORE_SRC:%.c=$(B)/san/%.o) $(B)/san/builtin_catalogue.o
@@ -122,6 +140,8 @@ $(B)/config.h: FORCE
 FORCE:
 
 $(APP_OBJ): $(B)/config.h
+$(CORE_OBJ) $(APP_OBJ) $(SAN_CORE_OBJ) $(TESTS:%=$(B)/tests/%.o) $(TESTS:%=$(B)/san/tests/%.o) \
+$(B)/tests/bench.o $(B)/tests/floor.o $(B)/tests/launch.o: $(B)/flags
 
 # The shipped catalogue, compiled in so lumbar works with no files around it.
 $(B)/builtin_catalogue.c: data/exercises.yaml scripts/embed
@@ -177,7 +197,8 @@ $(B)/launch: $(B)/tests/launch.o
 # libFuzzer targets with clang; `make fuzz FUZZ_SECONDS=1800` for a long run.
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(DEFINES) -Iinclude $(PKG_CFLAGS)
+FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(DEFINES) -Iinclude $(PKG_CFLAGS) \
+             $(CPPFLAGS) $(CFLAGS) $(LDFLAGS)
 FUZZ_BINS = $(B)/fuzz/fuzz_catalogue $(B)/fuzz/fuzz_settings $(B)/fuzz/fuzz_history
 
 $(B)/fuzz/fuzz_catalogue: tests/fuzz/fuzz_catalogue.c src/catalogue.c src/catalogue_load.c \

@@ -415,7 +415,7 @@ int hist_append_text(const char *path, const char *header_text, const char *text
 		 * unfinished bytes go, every line already there stays. The lock
 		 * keeps another lumbar from appending in between.
 		 */
-		(void)ftruncate(fd, st.st_size);
+		(void)!ftruncate(fd, st.st_size); /* glibc warns on a bare (void) */
 	} else if (fsync(fd) != 0) {
 		hist_set_error(err, errno, "cannot save %s", path);
 		rc = -1;
