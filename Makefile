@@ -94,6 +94,8 @@ CORE_SRC += src/steps.c
 TESTS    += test_steps
 CORE_SRC += src/report.c
 TESTS    += test_report
+CORE_SRC += src/owned.c
+TESTS    += test_owned
 
 B = build
 

@@ -28,6 +28,7 @@
 #include "hook.h"
 #include "settings.h"
 #include "plan.h"
+#include "owned.h"
 #include "progress.h"
 #include "remind.h"
 #include "status.h"
@@ -856,12 +857,32 @@ static int flush_stdout(int rc)
 }
 
 /*
+ * hist_path(), and EEXIST for a history that is one of lumbar's other files:
+ * its events file, a progress file or lock (issue 18, item 17).
+ */
+static int history_path(const char *override, char *buf, size_t len)
+{
+	int rc = hist_path(override, getenv("XDG_STATE_HOME"), getenv("HOME"), buf, len);
+
+	if (rc == 0 && own_history_clash(buf, getenv("XDG_STATE_HOME"), getenv("HOME")))
+		return EEXIST;
+	return rc;
+}
+
+/*
  * Why there is no history path: none to derive (no HOME), or one too long.
  * The player runs without a history when there is no HOME; a path too long
  * is always an error, as the user meant a file and would lose what is done.
  */
 static int history_path_error(const struct options *o, int why)
 {
+	const char *clash =
+	    why == EEXIST
+	        ? own_history_clash(o->history_file, getenv("XDG_STATE_HOME"), getenv("HOME"))
+	        : NULL;
+	if (clash)
+		return usage_error("--history-file %s is %s, not a history", o->history_file,
+		                   clash);
 	if (why == ENAMETOOLONG && o->history_file)
 		fprintf(stderr, "%s: --history-file: the path is too long (over %d bytes)\n",
 		        progname, PATH_LEN - 1);
@@ -967,8 +988,7 @@ static int run_report(int argc, char **argv)
 			                   "'%s'",
 			                   REP_MAX_WEEKS, weeks);
 	}
-	if ((rc = hist_path(o.history_file, getenv("XDG_STATE_HOME"), getenv("HOME"), history,
-	                    sizeof(history))) != 0)
+	if ((rc = history_path(o.history_file, history, sizeof(history))) != 0)
 		return history_path_error(&o, rc);
 
 	struct loaded l = { 0 };
@@ -1004,12 +1024,18 @@ static int run_report(int argc, char **argv)
 		if (bad) {
 			fprintf(stderr, "%s: out of memory\n", progname);
 			rc = CAT_ENOMEM;
-		} else if (output && (rc = file_replace(output, buf, len)) != 0) {
+		} else if (output && strcmp(output, "-") != 0) {
+			/* Never over the history, its events, progress file or lock. */
+			struct own_files own;
 			char safe[4 * PATH_LEN];
-			fprintf(stderr, "%s: cannot write %s: %s\n", progname,
-			        cat_escape(safe, sizeof(safe), output), strerror(rc));
-			rc = EXIT_IOERR;
-		} else if (!output) {
+
+			own_files(history, getenv("XDG_STATE_HOME"), getenv("HOME"), &own);
+			if ((rc = file_replace(output, buf, len, own.list)) != 0) {
+				fprintf(stderr, "%s: cannot write %s: %s\n", progname,
+				        cat_escape(safe, sizeof(safe), output), file_strerror(rc));
+				rc = EXIT_IOERR;
+			}
+		} else {
 			fwrite(buf, 1, len, stdout);
 			rc = flush_stdout(0);
 		}
@@ -1218,8 +1244,7 @@ static int verb_load(struct verb_ctx *x, bool read, bool week_only)
 	settings_init(&x->st);
 	if ((rc = apply_settings(&x->o, &x->st)) != 0)
 		return rc;
-	why = hist_path(x->o.history_file, getenv("XDG_STATE_HOME"), getenv("HOME"), x->history,
-	                sizeof(x->history));
+	why = history_path(x->o.history_file, x->history, sizeof(x->history));
 	if (why)
 		return history_path_error(&x->o, why);
 	if (ev_path(x->history, x->events, sizeof(x->events)) != 0)
@@ -1331,7 +1356,7 @@ static int remind_install(struct verb_ctx *x, bool dry_run)
 			fprintf(stderr, "%s: %s\n", progname, err.msg);
 			return EXIT_IOERR;
 		}
-		int e = file_replace(path, texts[i], lens[i]);
+		int e = file_replace(path, texts[i], lens[i], NULL);
 		if (e != 0) {
 			fprintf(stderr, "%s: cannot write %s: %s\n", progname, path,
 			        file_strerror(e));
@@ -1539,8 +1564,9 @@ int main(int argc, char **argv)
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		return rc;
 	/* Without HOME there is no history, but the timer still runs. */
-	int no_history = hist_path(o.history_file, getenv("XDG_STATE_HOME"), getenv("HOME"),
-	                           history, sizeof(history));
+	int no_history = history_path(o.history_file, history, sizeof(history));
+	if (no_history == EEXIST)
+		return history_path_error(&o, no_history);
 
 	switch (o.mode) {
 	case MODE_HELP:
