@@ -1,0 +1,134 @@
+# shellcheck shell=bash
+# tests/cli.d/files.sh - what `report -o` writes into and what it refuses,
+# histories that are lumbar's other files, the CSV and Markdown of hostile
+# names and notes, numbers under a decimal-comma locale, and `remind` run
+# three at once (issue 17 §5; issue 18, items 1, 2, 7, 8, 17, 18). Sourced
+# by tests/cli.sh: uses its run/expect helpers, $LUMBAR, $FIX and $tmp.
+# Outputs go to FIFOs and device nodes made here, never to /dev/*.
+
+# The progress file of a history, as progress.c names it: NAME-HASH.progress
+# in the state folder, HASH the 64-bit FNV-1a of the history's absolute path.
+files_progress_path() {
+	local abs h=$((0xcbf29ce484222325)) i c
+	abs="$(realpath -m "$(dirname "$1")")/$(basename "$1")"
+	for ((i = 0; i < ${#abs}; i++)); do
+		printf -v c '%d' "'${abs:i:1}"
+		h=$(((h ^ c) * 0x100000001b3))
+	done
+	printf '%s/lumbar/%s-%016x.progress' "$XDG_STATE_HOME" "$(basename "$1")" "$h"
+}
+
+if t report-output; then
+	fd=$tmp/files-out
+	mkdir -p "$fd"
+	: >"$fd/history.tsv"
+	frep() { "$LUMBAR" report -C "$FIX/cli-small.yaml" --history-file "$fd/history.tsv" --today 2026-12-01 --weeks 1 "$@"; }
+	frep >"$fd/want.md"
+
+	# A FIFO is written into, and stays a FIFO (it used to become a file).
+	mkfifo "$fd/fifo"
+	cat "$fd/fifo" >"$fd/from-fifo" &
+	reader=$!
+	run report-output-fifo 0 frep -o "$fd/fifo"
+	wait "$reader"
+	[ -p "$fd/fifo" ] || fail "the FIFO was replaced"
+	cmp -s "$fd/from-fifo" "$fd/want.md" || fail "the reader did not get the report"
+	done_test
+
+	# A pipe, by its /proc name (what a shell's >(...) gives).
+	run report-output-pipe 0 bash -c 'exec 3> >(cat >"$1"); "${@:2}" -o /proc/self/fd/3; rc=$?; exec 3>&-; sleep 0.2; exit $rc' \
+		sh "$fd/from-pipe" "$LUMBAR" report -C "$FIX/cli-small.yaml" --history-file "$fd/history.tsv" --today 2026-12-01 --weeks 1
+	cmp -s "$fd/from-pipe" "$fd/want.md" || fail "the pipe did not get the report"
+	done_test
+
+	# A character device (a private null device, 1 3) is written into, not replaced.
+	if mknod "$fd/null" c 1 3 2>/dev/null; then
+		run report-output-device 0 frep -o "$fd/null"
+		[ -c "$fd/null" ] || fail "the device node was replaced by a file"
+		done_test
+	else
+		name=report-output-device ok=1
+		fail "mknod needs root (CI runs as root)"
+		done_test
+	fi
+
+	# A symlink to a regular file is refused, and both stay as they were.
+	printf 'mine\n' >"$fd/target.md"
+	ln -s target.md "$fd/link.md"
+	run report-output-symlink 74 frep -o "$fd/link.md"
+	expect_err_line "lumbar: cannot write $fd/link.md: a symbolic link, which lumbar does not follow"
+	[ -L "$fd/link.md" ] && [ "$(cat "$fd/target.md")" = mine ] || fail "the link or its target changed"
+	done_test
+
+	# `-o -` is standard output.
+	run report-output-dash 0 frep -o -
+	cmp -s "$out" "$fd/want.md" || fail "-o - is not the report on standard output"
+	[ ! -e ./- ] || fail "a file named - was written"
+	done_test
+
+	# A regular file is replaced and keeps its permissions.
+	printf 'old\n' >"$fd/r.md"
+	chmod 644 "$fd/r.md"
+	run report-output-keeps-mode 0 frep -o "$fd/r.md"
+	cmp -s "$fd/r.md" "$fd/want.md" || fail "not replaced"
+	[ "$(stat -c %a "$fd/r.md")" = 644 ] || fail "mode $(stat -c %a "$fd/r.md"), want 644"
+	done_test
+fi
+
+# Never over a file lumbar owns: the history, its events, the progress file
+# and its lock; by path, by symlink, by the history's folder.
+if t report-output-own; then
+	od=$tmp/files-own
+	mkdir -p "$od" "$XDG_STATE_HOME/lumbar"
+	printf '2026-11-30T08:00:00+01:00\talpha\tdone\t40\t2\t3\t1/4\n' >"$od/h.tsv"
+	printf '2026-12-01T07:00:00+01:00\tmorning\t-\t3\t-\n' >"$od/events.tsv"
+	prog=$(files_progress_path "$od/h.tsv")
+	printf 'lumbar-progress 1\n' >"$prog"
+	: >"$prog.lock"
+	ln -s h.tsv "$od/to-history"
+	for target in "$od/h.tsv" "$od/to-history" "$od/events.tsv" "$od/../files-own/events.tsv" \
+		"$prog" "$prog.lock"; do
+		before=$(cat "$od/h.tsv" "$od/events.tsv" "$prog" "$prog.lock" | md5sum)
+		run "report-output-own ${target#"$tmp"/}" 74 "$LUMBAR" report -C "$FIX/cli-small.yaml" \
+			--history-file "$od/h.tsv" --today 2026-12-01 -o "$target"
+		expect_err_line "lumbar: cannot write $target: one of lumbar's own files, which only lumbar writes"
+		[ "$(cat "$od/h.tsv" "$od/events.tsv" "$prog" "$prog.lock" | md5sum)" = "$before" ] ||
+			fail "a file of lumbar's changed"
+		done_test
+	done
+	# Not there yet: the events file beside a new history is still lumbar's.
+	mkdir -p "$od/new"
+	run report-output-own-not-yet 74 "$LUMBAR" report -C "$FIX/cli-small.yaml" \
+		--history-file "$od/new/h.tsv" --today 2026-12-01 -o "$od/new/events.tsv"
+	[ ! -e "$od/new/events.tsv" ] || fail "events.tsv was written"
+	done_test
+fi
+
+# A history that is lumbar's events file, a progress file or a lock: exit 64.
+if t history-file-own; then
+	hd=$tmp/files-hist
+	mkdir -p "$hd"
+	printf '2026-12-01T07:00:00+01:00\tmorning\t-\t3\t-\n' >"$hd/events.tsv"
+	ln "$hd/events.tsv" "$hd/hard.tsv"
+	run "history-file-own events report" 64 "$LUMBAR" report -C "$FIX/cli-small.yaml" --history-file "$hd/events.tsv" --today 2026-12-01
+	expect_err_line "lumbar: --history-file $hd/events.tsv is lumbar's events file, not a history (try 'lumbar --help')"
+	done_test
+	for args in "history" "due --count" "status --format=json" "pause --until 2099-01-01"; do
+		# shellcheck disable=SC2086
+		run "history-file-own events ${args%% *}" 64 "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$hd/events.tsv" $args
+		expect_err_line "lumbar: --history-file $hd/events.tsv is lumbar's events file, not a history (try 'lumbar --help')"
+		done_test
+	done
+	run "history-file-own hard link" 64 "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$hd/hard.tsv" history
+	expect_err_line "lumbar: --history-file $hd/hard.tsv is lumbar's events file, not a history (try 'lumbar --help')"
+	done_test
+	prog=$(files_progress_path "$XDG_STATE_HOME/lumbar/history.tsv")
+	run "history-file-own progress" 64 "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$prog" history
+	expect_err_line "lumbar: --history-file $prog is a progress file, not a history (try 'lumbar --help')"
+	done_test
+	run "history-file-own lock" 64 "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$prog.lock" due --count
+	expect_err_line "lumbar: --history-file $prog.lock is a progress file's lock, not a history (try 'lumbar --help')"
+	done_test
+	[ "$(cat "$hd/events.tsv")" = "$(printf '2026-12-01T07:00:00+01:00\tmorning\t-\t3\t-')" ] ||
+		{ name=history-file-own-untouched ok=1; fail "events.tsv changed"; done_test; }
+fi
