@@ -8,6 +8,7 @@
 #ifndef LUMBAR_FILE_H
 #define LUMBAR_FILE_H
 
+#include <locale.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -80,6 +81,16 @@ int file_replace(const char *path, const void *buf, size_t len, const char *cons
  * existing folder.
  */
 bool file_same(const char *a, const char *b);
+
+/*
+ * Between these two, printf() and strtod() on this thread use `.` as the
+ * decimal point whatever LC_NUMERIC says: for what is written for machines
+ * (CSV, TSV, JSON, the report's SVG). The rest of the locale stays. Returns
+ * the locale to give back to file_c_numbers_end(). Running out of memory
+ * exits.
+ */
+locale_t file_c_numbers_begin(void);
+void file_c_numbers_end(locale_t old);
 
 /* fsync the folder that holds `path`, so a rename or a new file survives. */
 void file_sync_parent(const char *path);

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -281,6 +282,29 @@ int file_replace(const char *path, const void *buf, size_t len, const char *cons
 		file_sync_parent(path);
 	free(tmp);
 	return rc;
+}
+
+/* ---- Numbers for machines ------------------------------------------------------ */
+
+locale_t file_c_numbers_begin(void)
+{
+	locale_t base = duplocale(uselocale((locale_t)0));
+	locale_t c = base ? newlocale(LC_NUMERIC_MASK, "C", base) : (locale_t)0;
+
+	if (!c) {
+		if (base)
+			freelocale(base);
+		enough(NULL); /* only memory can be missing for the C locale */
+	}
+	return uselocale(c);
+}
+
+void file_c_numbers_end(locale_t old)
+{
+	locale_t c = uselocale(old);
+
+	if (c != LC_GLOBAL_LOCALE && c != old)
+		freelocale(c);
 }
 
 /* ---- Paths -------------------------------------------------------------------- */

@@ -132,3 +132,50 @@ if t history-file-own; then
 	[ "$(cat "$hd/events.tsv")" = "$(printf '2026-12-01T07:00:00+01:00\tmorning\t-\t3\t-')" ] ||
 		{ name=history-file-own-untouched ok=1; fail "events.tsv changed"; done_test; }
 fi
+
+# CSV and Markdown of names and notes that a spreadsheet or a Markdown
+# previewer would run (issue 18, items 7 and 8).
+if t report-injection; then
+	jd=$tmp/files-inject
+	mkdir -p "$jd"
+	sed -e 's/^    name: Alpha hold$/    name: "=HYPERLINK(\\"http:\/\/evil\/\\")"/' \
+		-e 's/^    name: Beta reps$/    name: "<img src=x onerror=alert(1)>"/' \
+		-e 's/^  name: Test routine$/  name: "![](http:\/\/tracker\/t.png)"/' \
+		"$FIX/cli-small.yaml" >"$jd/cat.yaml"
+	printf '2026-12-01T08:00:00+01:00\talpha\tdone\t40\t2\t3\t1/4\n' >"$jd/h.tsv"
+	printf '2026-12-01T21:00:00+01:00\tnote\t-\t-\t%s\n' '<script>alert(1)</script> [x](http://t/)' >"$jd/events.tsv"
+	irep() { "$LUMBAR" report -C "$jd/cat.yaml" --history-file "$jd/h.tsv" --today 2026-12-01 --weeks 1 "$@"; }
+	run report-injection-csv 0 irep --format csv
+	expect_out_match "^alpha,\"'=HYPERLINK\(\"\"http://evil/\"\"\)\",2026-11-30,"
+	expect_out_match '^beta,<img src=x onerror=alert\(1\)>,2026-11-30,2026-12-01,2,0,0,1,0,0,0,-,-,-,-'
+	grep -q '^alpha,=' "$out" && fail "a live formula"
+	done_test
+	run report-injection-md 0 irep
+	expect_out_match '^# Exercise report: \\!\\\[\\\]\\\(http://tracker/t\.png\\\)$'
+	expect_out_match '^\| &lt;img src=x onerror=alert\\\(1\\\)&gt; \| - \| - \|'
+	expect_out_match '\| &lt;script&gt;alert\\\(1\\\)&lt;/script&gt; \\\[x\\\]\\\(http://t/\\\) \|$'
+	grep -Eq '<img|<script|!\[\]\(|\]\(http' "$out" && fail "live HTML or Markdown in the report"
+	done_test
+fi
+
+# Under a locale whose decimal point is a comma (made here with localedef,
+# found through LOCPATH), the report's figures keep their point.
+if t report-decimal-comma; then
+	ld=$tmp/files-locale
+	mkdir -p "$ld"
+	localedef -i de_DE -f UTF-8 "$ld/de_DE.UTF-8" >/dev/null 2>&1
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+		2026-11-30T08:00:00+01:00 alpha done 40 2 3 1/4 \
+		2026-12-01T08:00:00+01:00 alpha done 40 1 2 2/4 >"$ld/h.tsv"
+	drep() { env LOCPATH="$ld" LC_ALL=de_DE.UTF-8 "$LUMBAR" report -C "$FIX/cli-small.yaml" --history-file "$ld/h.tsv" --today 2026-12-01 --weeks 1 "$@"; }
+	run report-decimal-comma-locale 0 env LOCPATH="$ld" LC_ALL=de_DE.UTF-8 bash -c 'printf "%.1f" 2,5'
+	[ "$(cat "$out")" = "2,5" ] || fail "the locale is not in force: $(cat "$out")"
+	done_test
+	run report-decimal-comma-csv 0 drep --format csv
+	expect_out_match '^alpha,Alpha hold,2026-11-30,2026-12-01,2,0,2,3,0,0,2,2\.5,1\.5,2,2/4'
+	done_test
+	run report-decimal-comma-html 0 drep --format html
+	grep -Eq '(x|y|cx|cy|width|height)="[0-9]+,[0-9]' "$out" && fail "an SVG number with a comma"
+	expect_out_match '<circle cx="[0-9]+\.[0-9]" cy="[0-9]+\.[0-9]"'
+	done_test
+fi
