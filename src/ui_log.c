@@ -30,6 +30,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "ui_priv.h"
 
 int64_t ui_log_wall_ms(void)
@@ -299,9 +300,7 @@ static int save_progress(struct ui *ui)
 
 	if (!ui->routine || ui->prog_lock < 0 || ui->plan.n == 0)
 		return -1;
-	st = malloc(sizeof(*st));
-	if (!st)
-		return -1;
+	st = xmalloc(sizeof(*st));
 	size_t phase = s->finished ? ui->plan.n - 1 : s->cur;
 	if (prog_fill(st, ui->routine_name, ui->opt->cat, &ui->plan, phase,
 	              s->finished ? 0 : ui->plan.phases[phase].seconds) == 0) {
@@ -378,15 +377,13 @@ static bool write_saved(struct ui *ui, const struct prog_state *st, const char *
  */
 static void find_resume(struct ui *ui)
 {
-	struct prog_state *st = malloc(sizeof(*st));
+	struct prog_state *st = xmalloc(sizeof(*st));
 	unsigned idx[CAT_MAX_EXERCISES];
 	struct hist_error err, lerr;
 	struct plan p;
 	char msg[UI_STATUS_MAX];
 	int rc;
 
-	if (!st)
-		return;
 	rc = prog_load(ui->prog_file, st, &err);
 	/* Under a file there can be no progress file; writable() says why. */
 	if (rc == 0 || (rc < 0 && err.errnum == ENOTDIR)) {

@@ -179,3 +179,19 @@ if t report-decimal-comma; then
 	expect_out_match '<circle cx="[0-9]+\.[0-9]" cy="[0-9]+\.[0-9]"'
 	done_test
 fi
+
+# Out of memory is exit 71 and one line, everywhere, never 66 "cannot read"
+# (issue 17 §5: one policy, xmalloc's). A large events file under a memory
+# limit: enough to run out while its lines are read into memory today;
+# should reading them come to need less, the run succeeds instead.
+if t out-of-memory; then
+	md=$tmp/files-oom
+	mkdir -p "$md"
+	: >"$md/h.tsv"
+	yes $'2026-12-01T07:00:00+01:00\tmorning\t-\t3\t-' | head -n 500000 >"$md/events.tsv"
+	run out-of-memory-71 0 bash -c 'ulimit -v 250000; "$@"; rc=$?; [ $rc -eq 0 ] || [ $rc -eq 71 ]' \
+		sh "$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$md/h.tsv" due --count
+	if [ -s "$err" ]; then expect_err_line "lumbar: out of memory"; fi
+	done_test
+	rm -f "$md/events.tsv"
+fi
