@@ -96,6 +96,12 @@ void file_c_numbers_end(locale_t old);
 void file_sync_parent(const char *path);
 
 /*
+ * The path of `name` in the folder of `path` (events.tsv beside a history).
+ * Returns 0, or -1 when buf is too small (buf then holds "").
+ */
+int file_beside(const char *path, const char *name, char *buf, size_t len);
+
+/*
  * The XDG base directory rule, written once: `$XDG_xxx_HOME/name` when the
  * variable holds an absolute path (relative values are ignored, as the spec
  * asks), else `$HOME/fallback/name`. `xdg` and `home` are the variables'

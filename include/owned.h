@@ -1,7 +1,8 @@
 /*
  * owned.h - lumbar's own files of a history: the history itself, its events
- * file (events.h: `events.tsv` in its folder), its progress file and that
- * file's lock (progress.h: in the state folder). A report is never written
+ * file (events.h: `events.tsv` in its folder), the reminders' lock beside it
+ * (remind.h), its progress file and that file's lock (progress.h: in the
+ * state folder). A report is never written
  * over one of them (file_replace()'s `keep`), and a history may not be one
  * of the others (issue 18, items 2 and 17).
  *
@@ -15,8 +16,9 @@
 enum { OWN_PATH = PATH_MAX + 64 };
 
 struct own_files {
-	char history[OWN_PATH], events[OWN_PATH], progress[OWN_PATH], lock[OWN_PATH];
-	const char *list[5]; /* the four paths that could be made, then NULL */
+	char history[OWN_PATH], events[OWN_PATH], remind_lock[OWN_PATH];
+	char progress[OWN_PATH], lock[OWN_PATH];
+	const char *list[6]; /* the paths that could be made, then NULL */
 };
 
 /*

@@ -45,16 +45,7 @@ int ev_kind_parse(const char *s, size_t len, enum ev_kind *out)
 
 int ev_path(const char *history_path, char *buf, size_t len)
 {
-	const char *slash = strrchr(history_path, '/');
-	int dir = slash ? (int)(slash - history_path) + 1 : 0;
-	int n = snprintf(buf, len, "%.*sevents.tsv", dir, history_path);
-
-	if (n < 0 || (size_t)n >= len) {
-		if (len)
-			buf[0] = '\0';
-		return -1;
-	}
-	return 0;
+	return file_beside(history_path, "events.tsv", buf, len);
 }
 
 void ev_init(struct ev_event *e, enum ev_kind kind, time_t when)

@@ -309,6 +309,20 @@ void file_c_numbers_end(locale_t old)
 
 /* ---- Paths -------------------------------------------------------------------- */
 
+int file_beside(const char *path, const char *name, char *buf, size_t len)
+{
+	const char *slash = strrchr(path, '/');
+	int dir = slash ? (int)(slash - path) + 1 : 0;
+	int n = snprintf(buf, len, "%.*s%s", dir, path, name);
+
+	if (n < 0 || (size_t)n >= len) {
+		if (len)
+			buf[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
 int file_xdg_path(const char *xdg, const char *home, const char *fallback, const char *name,
                   char *buf, size_t len)
 {

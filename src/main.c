@@ -1406,7 +1406,6 @@ static int run_remind(struct verb_ctx *x, const struct verb_args *va)
 {
 	char title[64], body[CAT_MAX_EXERCISES * (CAT_MAX_ID + 2) + 64];
 	struct hist_error err;
-	struct ev_event e;
 	int rc;
 
 	if (va->quiet || va->count || va->format || va->until || va->reason ||
@@ -1418,22 +1417,28 @@ static int run_remind(struct verb_ctx *x, const struct verb_args *va)
 		return remind_install(x, va->dry_run);
 	if (va->print_cron)
 		return remind_print_cron(x);
-	if (rem_decide(&x->st.remind, &x->ev, x->due.n, routine_playing(x->history), x->now) !=
-	    REM_SEND)
-		return 1;
 	snprintf(title, sizeof(title), "lumbar: %u exercise%s due", x->due.n,
 	         x->due.n == 1 ? "" : "s");
 	rem_due_line(x->l.cat, &x->due, body, sizeof(body));
-	if (rem_notify(x->st.notify ? x->st.notify : SETTINGS_NOTIFY, title, body) != 0) {
+	struct rem_turn turn = { &x->st.remind, x->events,
+		                 x->due.n,      routine_playing(x->history),
+		                 x->now,        x->st.notify ? x->st.notify : SETTINGS_NOTIFY,
+		                 title,         body };
+	switch (rem_run(&turn, &err)) {
+	case REM_SENT:
+		return 0;
+	case REM_NOT_SENT:
+		return 1;
+	case REM_NOTIFY_FAILED:
 		fprintf(stderr, "%s: remind: the notify command failed\n", progname);
 		return 3;
-	}
-	ev_init(&e, EV_REMIND, x->now);
-	if (ev_append(x->events, &e, &err) != 0) {
+	case REM_READ_FAILED:
+		fprintf(stderr, "%s: %s\n", progname, err.msg);
+		return EXIT_NOINPUT;
+	default:
 		fprintf(stderr, "%s: %s\n", progname, err.msg);
 		return EXIT_IOERR;
 	}
-	return 0;
 }
 
 /* `lumbar pause --until DATE [--reason R]` and `lumbar resume`. */

@@ -10,6 +10,7 @@
 #include "events.h"
 #include "file.h"
 #include "progress.h"
+#include "remind.h"
 
 void own_files(const char *history, const char *xdg_state_home, const char *home,
                struct own_files *out)
@@ -19,8 +20,11 @@ void own_files(const char *history, const char *xdg_state_home, const char *home
 	memset(out, 0, sizeof(*out));
 	snprintf(out->history, sizeof(out->history), "%s", history);
 	out->list[n++] = out->history;
-	if (ev_path(history, out->events, sizeof(out->events)) == 0)
+	if (ev_path(history, out->events, sizeof(out->events)) == 0) {
 		out->list[n++] = out->events;
+		if (rem_lock_path(out->events, out->remind_lock, sizeof(out->remind_lock)) == 0)
+			out->list[n++] = out->remind_lock;
+	}
 	if (prog_path_for(history, xdg_state_home, home, out->progress, sizeof(out->progress)) ==
 	        0 &&
 	    snprintf(out->lock, sizeof(out->lock), "%s.lock", out->progress) <

@@ -24,19 +24,21 @@ static void test_the_files_of_a_history(void **state)
 	own_files("/nowhere/h/history.tsv", "/nowhere/state", NULL, &f);
 	assert_string_equal(f.list[0], "/nowhere/h/history.tsv");
 	assert_string_equal(f.list[1], "/nowhere/h/events.tsv");
+	assert_string_equal(f.list[2], "/nowhere/h/remind.lock");
 	/* The progress file is named after the history, in the state folder. */
-	assert_int_equal(strncmp(f.list[2], "/nowhere/state/lumbar/history.tsv-", 34), 0);
-	assert_string_equal(f.list[2] + strlen(f.list[2]) - 9, ".progress");
-	assert_int_equal(strlen(f.list[2]), 34 + 16 + 9);
-	assert_string_equal(f.list[3] + strlen(f.progress), ".lock");
-	assert_int_equal(strncmp(f.list[3], f.list[2], strlen(f.list[2])), 0);
-	assert_null(f.list[4]);
+	assert_int_equal(strncmp(f.list[3], "/nowhere/state/lumbar/history.tsv-", 34), 0);
+	assert_string_equal(f.list[3] + strlen(f.list[3]) - 9, ".progress");
+	assert_int_equal(strlen(f.list[3]), 34 + 16 + 9);
+	assert_string_equal(f.list[4] + strlen(f.progress), ".lock");
+	assert_int_equal(strncmp(f.list[4], f.list[3], strlen(f.list[3])), 0);
+	assert_null(f.list[5]);
 
 	/* No state folder (no HOME, no XDG_STATE_HOME): no progress file. */
 	own_files("h.tsv", NULL, NULL, &f);
 	assert_string_equal(f.list[0], "h.tsv");
 	assert_string_equal(f.list[1], "events.tsv");
-	assert_null(f.list[2]);
+	assert_string_equal(f.list[2], "remind.lock");
+	assert_null(f.list[3]);
 }
 
 static void test_histories_that_are_lumbars_other_files(void **state)

@@ -195,3 +195,27 @@ if t out-of-memory; then
 	done_test
 	rm -f "$md/events.tsv"
 fi
+
+# Three `lumbar remind` started together: one notification, one `remind`
+# event (issue 18, item 18). The notifier is a stand-in notify-send on PATH
+# that counts and takes its time, so that without the lock each would decide
+# before any logs. tz_at_hour comes from tests/cli.sh's remind tests.
+if t remind-three-at-once; then
+	rd=$tmp/files-remind
+	mkdir -p "$rd/bin"
+	printf '#!/bin/sh\necho "$*" >>%s/sent\nsleep 0.5\n' "$rd" >"$rd/bin/notify-send"
+	chmod +x "$rd/bin/notify-send"
+	morning=$(tz_at_hour 9)
+	rm -f "$XDG_CONFIG_HOME/lumbar/config.yaml"
+	for i in 1 2 3; do
+		env PATH="$rd/bin:$PATH" TZ="$morning" "$LUMBAR" -C "$FIX/cli-small.yaml" \
+			--history-file "$rd/h.tsv" remind >/dev/null 2>"$rd/err$i" &
+	done
+	run remind-three-at-once 0 wait
+	[ "$(wc -l <"$rd/sent")" = 1 ] || fail "$(wc -l <"$rd/sent") notifications, want 1"
+	[ "$(grep -c $'\tremind\t' "$rd/events.tsv")" = 1 ] || fail "want one remind event"
+	[ ! -s "$rd/err1" ] && [ ! -s "$rd/err2" ] && [ ! -s "$rd/err3" ] || fail "$(cat "$rd"/err?)"
+	done_test
+	# A notifier that hangs: test_remind's notify_times_out (10 s here would
+	# slow this suite down).
+fi
