@@ -201,7 +201,8 @@ FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(DEFINES) -Iinclude $(PKG_CFLAGS) \
              $(CPPFLAGS) $(CFLAGS) $(LDFLAGS)
-FUZZ_BINS = $(B)/fuzz/fuzz_catalogue $(B)/fuzz/fuzz_settings $(B)/fuzz/fuzz_history
+FUZZ_BINS = $(B)/fuzz/fuzz_catalogue $(B)/fuzz/fuzz_settings $(B)/fuzz/fuzz_history \
+            $(B)/fuzz/fuzz_events $(B)/fuzz/fuzz_report
 
 $(B)/fuzz/fuzz_catalogue: tests/fuzz/fuzz_catalogue.c src/catalogue.c src/catalogue_load.c \
                           src/yaml_err.c src/plan.c src/file.c src/progression.c src/history.c
@@ -216,6 +217,19 @@ $(B)/fuzz/fuzz_settings: tests/fuzz/fuzz_settings.c src/settings.c src/catalogue
 $(B)/fuzz/fuzz_history: tests/fuzz/fuzz_history.c src/history.c src/catalogue.c \
                         src/catalogue_load.c src/yaml_err.c src/file.c \
                         $(B)/builtin_catalogue.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
+
+# The events file and the report's inputs: the core that reads them, whole.
+FUZZ_CORE = src/events.c src/history.c src/catalogue.c src/catalogue_load.c src/yaml_err.c \
+            src/file.c src/progression.c src/plan.c src/steps.c src/settings.c \
+            src/remind_config.c src/words.c $(B)/builtin_catalogue.c
+
+$(B)/fuzz/fuzz_events: tests/fuzz/fuzz_events.c src/remind.c $(FUZZ_CORE)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
+
+$(B)/fuzz/fuzz_report: tests/fuzz/fuzz_report.c src/report.c $(FUZZ_CORE)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
 
