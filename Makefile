@@ -207,31 +207,31 @@ FUZZ_BINS = $(B)/fuzz/fuzz_catalogue $(B)/fuzz/fuzz_settings $(B)/fuzz/fuzz_hist
 $(B)/fuzz/fuzz_catalogue: tests/fuzz/fuzz_catalogue.c src/catalogue.c src/catalogue_load.c \
                           src/yaml_err.c src/plan.c src/file.c src/progression.c src/history.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) $(CORE_LIBS)
 
 $(B)/fuzz/fuzz_settings: tests/fuzz/fuzz_settings.c src/settings.c src/catalogue.c src/yaml_err.c \
                          src/file.c src/remind_config.c src/progression.c src/history.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) $(CORE_LIBS)
 
-$(B)/fuzz/fuzz_history: tests/fuzz/fuzz_history.c src/history.c src/catalogue.c \
+$(B)/fuzz/fuzz_history: tests/fuzz/fuzz_history.c tests/fuzz/fuzz.h src/history.c src/catalogue.c \
                         src/catalogue_load.c src/yaml_err.c src/file.c \
                         $(B)/builtin_catalogue.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) $(CORE_LIBS)
 
 # The events file and the report's inputs: the core that reads them, whole.
 FUZZ_CORE = src/events.c src/history.c src/catalogue.c src/catalogue_load.c src/yaml_err.c \
             src/file.c src/progression.c src/plan.c src/steps.c src/settings.c \
             src/remind_config.c src/words.c $(B)/builtin_catalogue.c
 
-$(B)/fuzz/fuzz_events: tests/fuzz/fuzz_events.c src/remind.c $(FUZZ_CORE)
+$(B)/fuzz/fuzz_events: tests/fuzz/fuzz_events.c tests/fuzz/fuzz.h src/remind.c $(FUZZ_CORE)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) $(CORE_LIBS)
 
-$(B)/fuzz/fuzz_report: tests/fuzz/fuzz_report.c src/report.c $(FUZZ_CORE)
+$(B)/fuzz/fuzz_report: tests/fuzz/fuzz_report.c tests/fuzz/fuzz.h src/report.c $(FUZZ_CORE)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) $(CORE_LIBS)
 
 fuzz: $(FUZZ_BINS)
 	FUZZ_SECONDS=$(FUZZ_SECONDS) ./tests/fuzz/run $(FUZZ_BINS)

@@ -8,25 +8,15 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "catalogue_load.h"
+#include "fuzz.h"
 #include "events.h"
 #include "remind.h"
 #include "steps.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void ignore(void *ctx, unsigned line, const char *why)
-{
-	(void)ctx;
-	(void)line;
-	(void)why;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct catalogue *cat;
 	static const struct hist none;
-	struct cat_error cerr;
+	const struct catalogue *cat = fuzz_catalogue();
 	struct ev_log ev;
 	struct hist_error err;
 	struct hist_pause *p;
@@ -37,9 +27,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const int32_t today = hist_today(now);
 	int32_t until;
 
-	if (!cat && cat_load_buffer(cat_builtin_yaml, cat_builtin_yaml_len, &cat, &cerr) != CAT_OK)
+	if (!cat)
 		return 0;
-	if (ev_parse((const char *)data, size, &ev, ignore, NULL, &err) != 0)
+	if (ev_parse((const char *)data, size, &ev, fuzz_ignore, NULL, &err) != 0)
 		return 0;
 	prg_params_default(&params);
 	rem_config_default(&rc);

@@ -12,22 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalogue_load.h"
+#include "fuzz.h"
 #include "report.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void ignore(void *ctx, unsigned line, const char *why)
-{
-	(void)ctx;
-	(void)line;
-	(void)why;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct catalogue *cat;
-	struct cat_error cerr;
+	const struct catalogue *cat = fuzz_catalogue();
 	struct hist h;
 	struct ev_log ev;
 	struct hist_error err;
@@ -39,11 +29,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const int32_t today = hist_day_from_civil(2026, 11, 26);
 	int32_t from;
 
-	if (!cat && cat_load_buffer(cat_builtin_yaml, cat_builtin_yaml_len, &cat, &cerr) != CAT_OK)
+	if (!cat)
 		return 0;
-	if (hist_parse(text, hlen, &h, ignore, NULL, &err) != 0)
+	if (hist_parse(text, hlen, &h, fuzz_ignore, NULL, &err) != 0)
 		return 0;
-	if (ev_parse(nul ? nul + 1 : "", nul ? size - hlen - 1 : 0, &ev, ignore, NULL, &err) != 0) {
+	if (ev_parse(nul ? nul + 1 : "", nul ? size - hlen - 1 : 0, &ev, fuzz_ignore, NULL, &err) !=
+	    0) {
 		hist_free(&h);
 		return 0;
 	}
