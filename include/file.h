@@ -67,7 +67,9 @@ int file_write_all(int fd, const void *buf, size_t len);
  *    FILE_ESYMLINK, as the rename would replace the link, not its target;
  *  - a FIFO, a character device or a socket (also through a link, as
  *    /dev/stdout and a shell's >(...) are): written straight into, never
- *    created, truncated or replaced;
+ *    created, truncated or replaced; so is a link to the file that is our
+ *    standard output or error (/dev/stdout under `> r.md`), through that
+ *    descriptor;
  *  - a folder: EISDIR; a block device or anything else: FILE_ENOTREG;
  *  - the same file as one of `keep` (a NULL-terminated list, or NULL; see
  *    file_same()): refused, FILE_EOWN.

@@ -200,32 +200,38 @@ bool file_same(const char *a, const char *b)
 	return same;
 }
 
-/* Write straight into what is not a file to replace: a FIFO, a device, a socket. */
+/* A descriptor on our standard output or error if `st` is that file, else -1. */
+static int std_stream(const struct stat *st)
+{
+	for (int i = STDOUT_FILENO; i <= STDERR_FILENO; i++) {
+		struct stat fs;
+		if (fstat(i, &fs) == 0 && fs.st_dev == st->st_dev && fs.st_ino == st->st_ino)
+			return dup(i);
+	}
+	return -1;
+}
+
+/*
+ * Write straight into what is not a file to replace: a FIFO, a device, a
+ * socket, or (through /dev/stdout, /proc/self/fd/1) our own standard output.
+ */
 static int write_into(const char *path, const struct stat *st, const void *buf, size_t len)
 {
-	int fd = -1;
+	/* A socket cannot be opened by name as /dev/stdout: use the descriptor. */
+	int fd = std_stream(st);
 
-	if (S_ISSOCK(st->st_mode)) {
-		/* /dev/stdout on a socket cannot be opened: write to the descriptor itself. */
-		for (int i = STDOUT_FILENO; i <= STDERR_FILENO && fd < 0; i++) {
-			struct stat fs;
-			if (fstat(i, &fs) == 0 && fs.st_dev == st->st_dev &&
-			    fs.st_ino == st->st_ino)
-				fd = dup(i);
+	if (fd < 0 && S_ISSOCK(st->st_mode)) {
+		struct sockaddr_un a = { .sun_family = AF_UNIX };
+		if (strlen(path) >= sizeof(a.sun_path))
+			return ENAMETOOLONG;
+		memcpy(a.sun_path, path, strlen(path) + 1);
+		fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+		if (fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof(a)) != 0) {
+			int e = errno;
+			close(fd);
+			return e;
 		}
-		if (fd < 0) {
-			struct sockaddr_un a = { .sun_family = AF_UNIX };
-			if (strlen(path) >= sizeof(a.sun_path))
-				return ENAMETOOLONG;
-			memcpy(a.sun_path, path, strlen(path) + 1);
-			fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-			if (fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof(a)) != 0) {
-				int e = errno;
-				close(fd);
-				return e;
-			}
-		}
-	} else {
+	} else if (fd < 0) {
 		/* No O_CREAT, no O_TRUNC: a device or a FIFO stays what it is. */
 		fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
 	}
@@ -245,7 +251,16 @@ int file_replace(const char *path, const void *buf, size_t len, const char *cons
 	for (size_t i = 0; keep && keep[i]; i++)
 		if (*keep[i] && file_same(path, keep[i]))
 			return FILE_EOWN;
-	if (lstat(path, &ls) == 0 && S_ISLNK(ls.st_mode) && (!exists || S_ISREG(st.st_mode)))
+	bool link = lstat(path, &ls) == 0 && S_ISLNK(ls.st_mode);
+	if (link && exists && S_ISREG(st.st_mode)) {
+		/* /dev/stdout on a file (`> r.md`): the user means our standard output. */
+		int fd = std_stream(&st);
+		if (fd >= 0) {
+			close(fd);
+			return write_into(path, &st, buf, len);
+		}
+	}
+	if (link && (!exists || S_ISREG(st.st_mode)))
 		return FILE_ESYMLINK; /* renaming over it would replace the link */
 	if (exists && S_ISDIR(st.st_mode))
 		return EISDIR;

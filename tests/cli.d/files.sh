@@ -60,6 +60,13 @@ if t report-output; then
 	[ -L "$fd/link.md" ] && [ "$(cat "$fd/target.md")" = mine ] || fail "the link or its target changed"
 	done_test
 
+	# /dev/stdout on a file is standard output, not a link to refuse. Named
+	# here by /proc/self/fd/1, the link /dev/stdout points to: nothing can
+	# be created under /proc, so a mistake cannot replace a link of /dev.
+	run report-output-dev-stdout 0 frep -o /proc/self/fd/1
+	cmp -s "$out" "$fd/want.md" || fail "-o /proc/self/fd/1 is not the report on standard output"
+	done_test
+
 	# `-o -` is standard output.
 	run report-output-dash 0 frep -o -
 	cmp -s "$out" "$fd/want.md" || fail "-o - is not the report on standard output"
@@ -85,9 +92,10 @@ if t report-output-own; then
 	prog=$(files_progress_path "$od/h.tsv")
 	printf 'lumbar-progress 1\n' >"$prog"
 	: >"$prog.lock"
+	: >"$od/remind.lock"
 	ln -s h.tsv "$od/to-history"
 	for target in "$od/h.tsv" "$od/to-history" "$od/events.tsv" "$od/../files-own/events.tsv" \
-		"$prog" "$prog.lock"; do
+		"$od/remind.lock" "$prog" "$prog.lock"; do
 		before=$(cat "$od/h.tsv" "$od/events.tsv" "$prog" "$prog.lock" | md5sum)
 		run "report-output-own ${target#"$tmp"/}" 74 "$LUMBAR" report -C "$FIX/cli-small.yaml" \
 			--history-file "$od/h.tsv" --today 2026-12-01 -o "$target"
