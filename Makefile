@@ -6,6 +6,10 @@
 #                   terminal (tmux) tests; prints a summary line
 #   make bench      figures for speed and cost
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
+#
+# CPPFLAGS, CFLAGS and LDFLAGS are honoured on every compile and link;
+# warnings are errors in `make check` only (WERROR=-Werror for any goal).
 #
 #   make deps       install what building and testing need (Debian), or list it
 #
