@@ -227,3 +227,17 @@ if t remind-three-at-once; then
 	# A notifier that hangs: test_remind's notify_times_out (10 s here would
 	# slow this suite down).
 fi
+
+# remind --install writes its units through the same rule as report -o: a
+# unit that is a symbolic link to a file is refused, and left as it was.
+if t remind-install-link; then
+	ud=$tmp/files-units
+	mkdir -p "$ud/config/systemd/user"
+	printf 'mine\n' >"$ud/kept.timer"
+	ln -s "$ud/kept.timer" "$ud/config/systemd/user/lumbar-remind.timer"
+	run remind-install-link 74 env XDG_CONFIG_HOME="$ud/config" "$LUMBAR" remind --install
+	expect_err_line "lumbar: cannot write $ud/config/systemd/user/lumbar-remind.timer: a symbolic link, which lumbar does not follow"
+	[ -L "$ud/config/systemd/user/lumbar-remind.timer" ] && [ "$(cat "$ud/kept.timer")" = mine ] ||
+		fail "the link or the file it points to changed"
+	done_test
+fi
