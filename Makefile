@@ -6,6 +6,10 @@
 #                   terminal (tmux) tests; prints a summary line
 #   make bench      figures for speed and cost
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
+#
+# CPPFLAGS, CFLAGS and LDFLAGS are honoured on every compile and link;
+# warnings are errors in `make check` only (WERROR=-Werror for any goal).
 #
 #   make deps       install what building and testing need (Debian), or list it
 #
@@ -60,13 +64,20 @@ CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 # ---- Flags ----------------------------------------------------------------
+# CPPFLAGS, CFLAGS and LDFLAGS from the command line or the environment go
+# on every compile and link (a packager's hardening: dpkg-buildflags brings
+# -D_FORTIFY_SOURCE=2 in CPPFLAGS). They come after ours, so they win.
+# Warnings are errors in `make check` (and CI, which runs it), not in a plain
+# `make`: a newer compiler's new warning must not break a user's build.
+# `make WERROR=-Werror` asks for them anywhere.
 CFLAGS   ?= -O2 -g
-WARNINGS  = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+WERROR   ?= $(if $(filter check test,$(MAKECMDGOALS)),-Werror)
+WARNINGS  = -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wformat=2 -Wundef -Wpointer-arith \
             -Wcast-qual -Wwrite-strings -Wno-missing-field-initializers
 DEFINES   = -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 \
             -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE
-ALL_CFLAGS = -std=c11 $(WARNINGS) $(DEFINES) -Iinclude -I$(B) $(PKG_CFLAGS) $(CFLAGS) \
+ALL_CFLAGS = -std=c11 $(WARNINGS) $(DEFINES) -Iinclude -I$(B) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) \
              -MMD -MP
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=all
@@ -94,8 +105,21 @@ TESTS    += test_report
 CMD_SRC   = src/cmd.c src/verbs.c
 TESTS    += test_cmd
 TESTS    += test_app
+CORE_SRC += src/owned.c
+TESTS    += test_owned
 
 B = build
+
+# The flags from outside, written to $(B)/flags when they change (here, as
+# the Makefile is read, so that the file is never a missing intermediate): a
+# build with other CFLAGS, or with -Werror for `make check`, compiles
+# everything again.
+ifneq ($(DEPS_GOALS),)
+$(shell mkdir -p $(B) && printf '%s\n' '$(CC)' '$(WERROR)' '$(CPPFLAGS)' '$(CFLAGS)' \
+          '$(LDFLAGS)' > $(B)/flags.tmp && \
+          if cmp -s $(B)/flags.tmp $(B)/flags; then rm -f $(B)/flags.tmp; \
+          else mv $(B)/flags.tmp $(B)/flags; fi)
+endif
 CORE_OBJ    = $(CORE_SRC:%.c=$(B)/%.o) $(B)/builtin_catalogue.o
 APP_OBJ     = $(APP_SRC:%.c=$(B)/%.o)
 SAN_CORE_OBJ = $(CORE_SRC:%.c=$(B)/san/%.o) $(B)/san/builtin_catalogue.o
@@ -134,6 +158,8 @@ $(B)/config.h: FORCE
 FORCE:
 
 $(APP_OBJ): $(B)/config.h
+$(CORE_OBJ) $(APP_OBJ) $(SAN_CORE_OBJ) $(TESTS:%=$(B)/tests/%.o) $(TESTS:%=$(B)/san/tests/%.o) \
+$(B)/tests/bench.o $(B)/tests/floor.o $(B)/tests/launch.o: $(B)/flags
 
 # The shipped catalogue, compiled in so lumbar works with no files around it.
 $(B)/builtin_catalogue.c: data/exercises.yaml scripts/embed
@@ -189,24 +215,39 @@ $(B)/launch: $(B)/tests/launch.o
 # libFuzzer targets with clang; `make fuzz FUZZ_SECONDS=1800` for a long run.
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(DEFINES) -Iinclude $(PKG_CFLAGS)
-FUZZ_BINS = $(B)/fuzz/fuzz_catalogue $(B)/fuzz/fuzz_settings $(B)/fuzz/fuzz_history
+FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(DEFINES) -Iinclude $(PKG_CFLAGS) \
+             $(CPPFLAGS) $(CFLAGS) $(LDFLAGS)
+FUZZ_BINS = $(B)/fuzz/fuzz_catalogue $(B)/fuzz/fuzz_settings $(B)/fuzz/fuzz_history \
+            $(B)/fuzz/fuzz_events $(B)/fuzz/fuzz_report
 
 $(B)/fuzz/fuzz_catalogue: tests/fuzz/fuzz_catalogue.c src/catalogue.c src/catalogue_load.c \
                           src/yaml_err.c src/plan.c src/file.c src/progression.c src/history.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) $(CORE_LIBS)
 
 $(B)/fuzz/fuzz_settings: tests/fuzz/fuzz_settings.c src/settings.c src/catalogue.c src/yaml_err.c \
                          src/file.c src/remind_config.c src/progression.c src/history.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) $(CORE_LIBS)
 
-$(B)/fuzz/fuzz_history: tests/fuzz/fuzz_history.c src/history.c src/catalogue.c \
+$(B)/fuzz/fuzz_history: tests/fuzz/fuzz_history.c tests/fuzz/fuzz.h src/history.c src/catalogue.c \
                         src/catalogue_load.c src/yaml_err.c src/file.c \
                         $(B)/builtin_catalogue.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) $(CORE_LIBS)
+
+# The events file and the report's inputs: the core that reads them, whole.
+FUZZ_CORE = src/events.c src/history.c src/catalogue.c src/catalogue_load.c src/yaml_err.c \
+            src/file.c src/progression.c src/plan.c src/steps.c src/settings.c \
+            src/remind_config.c src/words.c $(B)/builtin_catalogue.c
+
+$(B)/fuzz/fuzz_events: tests/fuzz/fuzz_events.c tests/fuzz/fuzz.h src/remind.c $(FUZZ_CORE)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) $(CORE_LIBS)
+
+$(B)/fuzz/fuzz_report: tests/fuzz/fuzz_report.c tests/fuzz/fuzz.h src/report.c $(FUZZ_CORE)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) $(CORE_LIBS)
 
 fuzz: $(FUZZ_BINS)
 	FUZZ_SECONDS=$(FUZZ_SECONDS) ./tests/fuzz/run $(FUZZ_BINS)

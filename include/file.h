@@ -8,6 +8,8 @@
 #ifndef LUMBAR_FILE_H
 #define LUMBAR_FILE_H
 
+#include <locale.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Beyond errno (errno values are positive). */
@@ -15,6 +17,7 @@ enum {
 	FILE_ENOTREG = -1000,  /* a FIFO, device or socket, not a regular file */
 	FILE_ESYMLINK = -1001, /* a symbolic link, which lumbar does not follow */
 	FILE_ETOOBIG = -1002,  /* larger than the caller's limit */
+	FILE_EOWN = -1003,     /* one of lumbar's own files (file_replace's `keep`) */
 };
 
 /* sysexits(3) EX_OSERR: what running out of memory exits with. */
@@ -54,14 +57,51 @@ int file_read(const char *path, size_t max, enum file_open how, char **buf, size
 int file_write_all(int fd, const void *buf, size_t len);
 
 /*
- * Replace `path` atomically with `len` bytes: a temporary file (mode 0600)
- * in the same folder, fsync, rename over `path`, then sync the folder.
- * Returns 0, or an errno value with `path` as it was.
+ * Write `len` bytes to `path` by what stat() resolves it to, the one rule for
+ * every output lumbar writes (`report -o`, `remind --install`, the progress
+ * file):
+ *  - missing, or a regular file: replaced atomically, a temporary file in the
+ *    same folder, fsync, rename over `path`, then sync the folder; a file
+ *    replaced keeps its permissions, a new one is mode 0600;
+ *  - a symbolic link to a regular file (or to nothing): refused,
+ *    FILE_ESYMLINK, as the rename would replace the link, not its target;
+ *  - a FIFO, a character device or a socket (also through a link, as
+ *    /dev/stdout and a shell's >(...) are): written straight into, never
+ *    created, truncated or replaced; so is a link to the file that is our
+ *    standard output or error (/dev/stdout under `> r.md`), through that
+ *    descriptor;
+ *  - a folder: EISDIR; a block device or anything else: FILE_ENOTREG;
+ *  - the same file as one of `keep` (a NULL-terminated list, or NULL; see
+ *    file_same()): refused, FILE_EOWN.
+ * Returns 0, or an errno value or FILE_E* code with `path` as it was.
  */
-int file_replace(const char *path, const void *buf, size_t len);
+int file_replace(const char *path, const void *buf, size_t len, const char *const *keep);
+
+/*
+ * Whether `a` and `b` name the same file: the same text, or the same inode
+ * when both exist (links followed), else the same last name in the same
+ * existing folder.
+ */
+bool file_same(const char *a, const char *b);
+
+/*
+ * Between these two, printf() and strtod() on this thread use `.` as the
+ * decimal point whatever LC_NUMERIC says: for what is written for machines
+ * (CSV, TSV, JSON, the report's SVG). The rest of the locale stays. Returns
+ * the locale to give back to file_c_numbers_end(). Running out of memory
+ * exits.
+ */
+locale_t file_c_numbers_begin(void);
+void file_c_numbers_end(locale_t old);
 
 /* fsync the folder that holds `path`, so a rename or a new file survives. */
 void file_sync_parent(const char *path);
+
+/*
+ * The path of `name` in the folder of `path` (events.tsv beside a history).
+ * Returns 0, or -1 when buf is too small (buf then holds "").
+ */
+int file_beside(const char *path, const char *name, char *buf, size_t len);
 
 /*
  * The XDG base directory rule, written once: `$XDG_xxx_HOME/name` when the

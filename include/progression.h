@@ -202,8 +202,8 @@ bool prg_bad_morning(const struct prg_params *p, int morning, unsigned before_su
 /*
  * Derive the step of every exercise of the catalogue into out[0 ..
  * cat->n_exercises). `modes` gives each exercise's mode (NULL: p->mode for
- * all). Sessions and events need not be sorted. Returns 0, or -1 when memory
- * runs out (out untouched).
+ * all). Sessions and events need not be sorted. Returns 0; running out of
+ * memory exits (file.h).
  */
 int prg_derive(const struct catalogue *cat, const struct prg_session *sessions, size_t n_sessions,
                const struct prg_event *events, size_t n_events, const struct prg_params *p,

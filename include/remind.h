@@ -114,11 +114,53 @@ size_t rem_service_unit(const char *exe, char *buf, size_t len);
 size_t rem_cron_lines(const struct rem_config *c, const char *exe, const char *display,
                       const char *dbus, const char *runtime_dir, char *buf, size_t len);
 
+enum {
+	REM_NOTIFY_SECONDS = 10, /* how long a notifier may take */
+	REM_NOTIFY_TICKS = 20,   /* waits a second while it runs */
+};
+
 /*
  * Run the notifier `cmd` with /bin/sh -c, LUMBAR_TITLE and LUMBAR_BODY in
- * its environment, stdin from /dev/null, and wait for it. Returns 0 when it
- * exited 0, else -1.
+ * its environment, stdin from /dev/null, in a process group of its own, and
+ * wait for it at most `timeout_s` seconds (counted waits, not a clock); one
+ * still running then is killed, group and all. Returns 0 when it exited 0
+ * in time, else -1.
  */
-int rem_notify(const char *cmd, const char *title, const char *body);
+int rem_notify(const char *cmd, const char *title, const char *body, unsigned timeout_s);
+
+/*
+ * The lock of `lumbar remind`: `remind.lock` in the folder of the events
+ * file at `events_path`. Returns 0, or -1 when buf is too small (buf "").
+ */
+int rem_lock_path(const char *events_path, char *buf, size_t len);
+
+/* One `lumbar remind`: what rem_run() needs. */
+struct rem_turn {
+	const struct rem_config *config;
+	const char *events; /* the events file */
+	unsigned n_due;
+	bool playing;
+	time_t now;
+	const char *cmd, *title, *body; /* the notifier and its words */
+};
+
+enum rem_outcome {
+	REM_SENT,          /* exit 0 */
+	REM_NOT_SENT,      /* exit 1: rem_decide() said no */
+	REM_NOTIFY_FAILED, /* exit 3: the notifier failed or took too long; nothing logged */
+	REM_LOCK_FAILED,   /* *err filled */
+	REM_READ_FAILED,   /* the events file cannot be read; *err filled */
+	REM_LOG_FAILED,    /* sent, but the `remind` event not written; *err filled */
+};
+
+/*
+ * A reminder's whole turn, so that there is at most one per part of the day
+ * however many run at once: take the lock (rem_lock_path(), an flock; a
+ * second `remind` waits for the first), read the events file again, decide
+ * (rem_decide()), run the notifier (rem_notify(), at most
+ * REM_NOTIFY_SECONDS), log a `remind` event at `now` only if it went out,
+ * and let go of the lock.
+ */
+enum rem_outcome rem_run(const struct rem_turn *t, struct hist_error *err);
 
 #endif

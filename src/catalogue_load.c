@@ -763,12 +763,7 @@ static bool build_exercise(struct loader *L, const struct catalogue *cat, unsign
 	if (!number(L, &p, r->prepare, true, 0, CAT_MAX_SECONDS, &out->prepare))
 		return false;
 
-	out->sets = calloc(r->n_sets, sizeof(*out->sets));
-	if (out->sets == NULL) {
-		L->err->status = CAT_ENOMEM;
-		snprintf(L->err->msg, sizeof(L->err->msg), "out of memory");
-		return false;
-	}
+	out->sets = xcalloc(r->n_sets, sizeof(*out->sets));
 	out->n_sets = r->n_sets;
 	for (unsigned s = 0; s < r->n_sets; s++)
 		if (!build_set(L, ex, s, &r->sets[s], cat->switch_s, &out->sets[s]))
@@ -831,19 +826,12 @@ static void free_model(struct catalogue *cat)
 /* Build the model from the raw tree; NULL with *L->err filled on failure. */
 static struct catalogue *build(struct loader *L, struct raw_catalogue *raw)
 {
-	struct catalogue *cat = calloc(1, sizeof(*cat));
-	struct cat_priv *priv = calloc(1, sizeof(*priv));
+	struct catalogue *cat = xcalloc(1, sizeof(*cat));
+	struct cat_priv *priv = xcalloc(1, sizeof(*priv));
 	struct yerr_path p = { 0 };
 	unsigned version = 0;
 
-	if (cat == NULL || priv == NULL ||
-	    (cat->exercises = calloc(raw->n_exercises, sizeof(*cat->exercises))) == NULL) {
-		free(priv);
-		free_model(cat);
-		L->err->status = CAT_ENOMEM;
-		snprintf(L->err->msg, sizeof(L->err->msg), "out of memory");
-		return NULL;
-	}
+	cat->exercises = xcalloc(raw->n_exercises, sizeof(*cat->exercises));
 	cat->priv = priv;
 	priv->raw = raw;
 	memcpy(priv->default_name, "Routine", sizeof(priv->default_name));

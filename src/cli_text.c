@@ -4,6 +4,7 @@
  */
 #include "cli_text.h"
 #include "words.h"
+#include "file.h"
 
 #include <string.h>
 
@@ -279,7 +280,9 @@ void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summar
 	int wid = 8;
 
 	if (tsv) {
+		locale_t old = file_c_numbers_begin(); /* for machines: 2.5, never 2,5 */
 		history_tsv(fp, s);
+		file_c_numbers_end(old);
 		return;
 	}
 	for (unsigned i = 0; i < cat->n_exercises; i++) {

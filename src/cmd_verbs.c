@@ -27,6 +27,7 @@
 #include "hook.h"
 #include "settings.h"
 #include "plan.h"
+#include "owned.h"
 #include "progress.h"
 #include "remind.h"
 #include "status.h"
@@ -583,12 +584,32 @@ static int flush_stdout(int rc)
 }
 
 /*
+ * hist_path(), and EEXIST for a history that is one of lumbar's other files:
+ * its events file, a progress file or lock (issue 18, item 17).
+ */
+static int history_path(const char *override, char *buf, size_t len)
+{
+	int rc = hist_path(override, getenv("XDG_STATE_HOME"), getenv("HOME"), buf, len);
+
+	if (rc == 0 && own_history_clash(buf, getenv("XDG_STATE_HOME"), getenv("HOME")))
+		return EEXIST;
+	return rc;
+}
+
+/*
  * Why there is no history path: none to derive (no HOME), or one too long.
  * The player runs without a history when there is no HOME; a path too long
  * is always an error, as the user meant a file and would lose what is done.
  */
 static int history_path_error(const struct options *o, int why)
 {
+	const char *clash =
+	    why == EEXIST
+	        ? own_history_clash(o->history_file, getenv("XDG_STATE_HOME"), getenv("HOME"))
+	        : NULL;
+	if (clash)
+		return usage_error("--history-file %s is %s, not a history", o->history_file,
+		                   clash);
 	if (why == ENAMETOOLONG && o->history_file)
 		fprintf(stderr, "%s: --history-file: the path is too long (over %d bytes)\n",
 		        progname, PATH_LEN - 1);
@@ -638,8 +659,7 @@ int verb_run_report(struct options *opt)
 			                   "'%s'",
 			                   REP_MAX_WEEKS, weeks);
 	}
-	if ((rc = hist_path(o.history_file, getenv("XDG_STATE_HOME"), getenv("HOME"), history,
-	                    sizeof(history))) != 0)
+	if ((rc = history_path(o.history_file, history, sizeof(history))) != 0)
 		return history_path_error(&o, rc);
 
 	struct loaded l = { 0 };
@@ -675,12 +695,18 @@ int verb_run_report(struct options *opt)
 		if (bad) {
 			fprintf(stderr, "%s: out of memory\n", progname);
 			rc = CAT_ENOMEM;
-		} else if (output && (rc = file_replace(output, buf, len)) != 0) {
+		} else if (output && strcmp(output, "-") != 0) {
+			/* Never over the history, its events, progress file or lock. */
+			struct own_files own;
 			char safe[4 * PATH_LEN];
-			fprintf(stderr, "%s: cannot write %s: %s\n", progname,
-			        cat_escape(safe, sizeof(safe), output), strerror(rc));
-			rc = EXIT_IOERR;
-		} else if (!output) {
+
+			own_files(history, getenv("XDG_STATE_HOME"), getenv("HOME"), &own);
+			if ((rc = file_replace(output, buf, len, own.list)) != 0) {
+				fprintf(stderr, "%s: cannot write %s: %s\n", progname,
+				        cat_escape(safe, sizeof(safe), output), file_strerror(rc));
+				rc = EXIT_IOERR;
+			}
+		} else {
 			fwrite(buf, 1, len, stdout);
 			rc = flush_stdout(0);
 		}
@@ -756,8 +782,7 @@ static int verb_load(struct verb_ctx *x, bool read, bool week_only)
 	settings_init(&x->st);
 	if ((rc = apply_settings(&x->o, &x->st)) != 0)
 		return rc;
-	why = hist_path(x->o.history_file, getenv("XDG_STATE_HOME"), getenv("HOME"), x->history,
-	                sizeof(x->history));
+	why = history_path(x->o.history_file, x->history, sizeof(x->history));
 	if (why)
 		return history_path_error(&x->o, why);
 	if (ev_path(x->history, x->events, sizeof(x->events)) != 0)
@@ -870,7 +895,7 @@ static int remind_install(struct verb_ctx *x, bool dry_run)
 			say_error(err.msg, 0);
 			return EXIT_IOERR;
 		}
-		int e = file_replace(path, texts[i], lens[i]);
+		int e = file_replace(path, texts[i], lens[i], NULL);
 		if (e != 0) {
 			fprintf(stderr, "%s: cannot write %s: %s\n", progname, safe,
 			        file_strerror(e));
@@ -920,7 +945,6 @@ static int run_remind(struct verb_ctx *x, const struct verb_args *va)
 {
 	char title[64], body[CAT_MAX_EXERCISES * (CAT_MAX_ID + 2) + 64];
 	struct hist_error err;
-	struct ev_event e;
 	int rc;
 
 	if (va->quiet || va->count || va->format || va->until || va->reason ||
@@ -938,22 +962,28 @@ static int run_remind(struct verb_ctx *x, const struct verb_args *va)
 		return remind_install(x, va->dry_run);
 	if (va->print_cron)
 		return remind_print_cron(x);
-	if (rem_decide(&x->st.remind, &x->ev, x->due.n, routine_playing(x->history), x->now) !=
-	    REM_SEND)
-		return 1;
 	snprintf(title, sizeof(title), "lumbar: %u exercise%s due", x->due.n,
 	         x->due.n == 1 ? "" : "s");
 	rem_due_line(x->l.cat, &x->due, body, sizeof(body));
-	if (rem_notify(x->st.notify ? x->st.notify : SETTINGS_NOTIFY, title, body) != 0) {
+	struct rem_turn turn = { &x->st.remind, x->events,
+		                 x->due.n,      routine_playing(x->history),
+		                 x->now,        x->st.notify ? x->st.notify : SETTINGS_NOTIFY,
+		                 title,         body };
+	switch (rem_run(&turn, &err)) {
+	case REM_SENT:
+		return 0;
+	case REM_NOT_SENT:
+		return 1;
+	case REM_NOTIFY_FAILED:
 		fprintf(stderr, "%s: remind: the notify command failed\n", progname);
 		return 3;
-	}
-	ev_init(&e, EV_REMIND, x->now);
-	if (ev_append(x->events, &e, &err) != 0) {
+	case REM_READ_FAILED:
+		say_error(err.msg, 0);
+		return EXIT_NOINPUT;
+	default:
 		say_error(err.msg, 0);
 		return EXIT_IOERR;
 	}
-	return 0;
 }
 
 /* `lumbar pause --until DATE [--reason R]` and `lumbar resume`. */
@@ -1112,9 +1142,10 @@ static void plain_free(struct plain *p)
 /* Settings, the history path, the catalogue and (with `steps`) each exercise's step. */
 static int plain_load(struct options *o, struct plain *p, enum path_need need, bool steps)
 {
-	int rc, why = hist_path(o->history_file, getenv("XDG_STATE_HOME"), getenv("HOME"),
-	                        p->history, sizeof(p->history));
+	int rc, why = history_path(o->history_file, p->history, sizeof(p->history));
 
+	if (why == EEXIST)
+		return history_path_error(o, why);
 	if (why)
 		p->history[0] = '\0';
 	if ((rc = apply_settings(o, &p->st)) != 0)
@@ -1207,8 +1238,11 @@ int verb_run_checkin(struct options *o)
 {
 	char history[PATH_LEN] = "";
 
-	if (hist_path(o->history_file, getenv("XDG_STATE_HOME"), getenv("HOME"), history,
-	              sizeof(history)) != 0)
+	int why = history_path(o->history_file, history, sizeof(history));
+
+	if (why == EEXIST)
+		return history_path_error(o, why);
+	if (why)
 		history[0] = '\0';
 	return run_checkin(o->args[0], history);
 }

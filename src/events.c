@@ -45,16 +45,7 @@ int ev_kind_parse(const char *s, size_t len, enum ev_kind *out)
 
 int ev_path(const char *history_path, char *buf, size_t len)
 {
-	const char *slash = strrchr(history_path, '/');
-	int dir = slash ? (int)(slash - history_path) + 1 : 0;
-	int n = snprintf(buf, len, "%.*sevents.tsv", dir, history_path);
-
-	if (n < 0 || (size_t)n >= len) {
-		if (len)
-			buf[0] = '\0';
-		return -1;
-	}
-	return 0;
+	return file_beside(history_path, "events.tsv", buf, len);
 }
 
 void ev_init(struct ev_event *e, enum ev_kind kind, time_t when)
@@ -239,7 +230,6 @@ int ev_parse_line(const char *s, size_t len, struct ev_event *e, char *why, size
 struct parse_ctx {
 	struct ev_log *log;
 	size_t cap;
-	bool nomem;
 	hist_warn_fn *warn;
 	void *ctx;
 };
@@ -253,12 +243,7 @@ static void parse_one(void *ctx, unsigned lineno, const char *s, size_t len)
 	/* An event is large (its note) and lines may be short: grow as they come. */
 	if (log->n == pc->cap) {
 		size_t cap = pc->cap ? pc->cap * 2 : 64;
-		struct ev_event *e = pc->nomem ? NULL : realloc(log->e, cap * sizeof(*e));
-		if (!e) {
-			pc->nomem = true;
-			return;
-		}
-		log->e = e;
+		log->e = xrealloc(log->e, cap * sizeof(*log->e));
 		pc->cap = cap;
 	}
 	int r = ev_parse_line(s, len, &log->e[log->n], why, sizeof(why));
@@ -283,15 +268,11 @@ int ev_parse(const char *buf, size_t len, struct ev_log *out, hist_warn_fn *warn
              struct hist_error *err)
 {
 	struct ev_log log = { 0 };
-	struct parse_ctx pc = { &log, 0, false, warn, ctx };
+	struct parse_ctx pc = { &log, 0, warn, ctx };
 
 	if (len > 0)
 		hist_each_line(buf, len, parse_one, &pc);
-	if (pc.nomem) {
-		free(log.e);
-		hist_set_error(err, ENOMEM, "cannot read the events");
-		return -1;
-	}
+	(void)err; /* nothing to report: running out of memory exits (file.h) */
 	if (log.n)
 		qsort(log.e, log.n, sizeof(*log.e), event_cmp);
 	*out = log;
@@ -307,8 +288,6 @@ int ev_load(const char *path, struct ev_log *out, hist_warn_fn *warn, void *ctx,
 	if (hist_read_text(path, &buf, &len, err) != 0)
 		return -1;
 	int rc = ev_parse(buf, len, out, warn, ctx, err);
-	if (rc != 0)
-		hist_set_error(err, ENOMEM, "cannot read %s", path);
 	free(buf);
 	return rc;
 }

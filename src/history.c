@@ -333,11 +333,7 @@ int hist_append(const char *path, const struct hist_entry *e, size_t n, struct h
 	if (n == 0)
 		return 0;
 
-	char *buf = malloc(n * HIST_LINE_MAX);
-	if (!buf) {
-		hist_set_error(err, ENOMEM, "cannot write to %s", path);
-		return -1;
-	}
+	char *buf = xmalloc(n * HIST_LINE_MAX);
 	size_t off = 0;
 	for (size_t i = 0; i < n; i++)
 		off += hist_format_entry(&e[i], buf + off, n * HIST_LINE_MAX - off);
@@ -420,7 +416,7 @@ int hist_append_text(const char *path, const char *header_text, const char *text
 		 * unfinished bytes go, every line already there stays. The lock
 		 * keeps another lumbar from appending in between.
 		 */
-		(void)ftruncate(fd, st.st_size);
+		(void)!ftruncate(fd, st.st_size); /* glibc warns on a bare (void) */
 	} else if (fsync(fd) != 0) {
 		hist_set_error(err, errno, "cannot save %s", path);
 		rc = -1;

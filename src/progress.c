@@ -192,7 +192,7 @@ int prog_save(const char *path, const struct prog_state *st, struct hist_error *
 	if (hist_check_folder(path, err) != 0 || hist_make_parent(path, err) != 0)
 		return -1;
 
-	int e = file_replace(path, buf, len);
+	int e = file_replace(path, buf, len, NULL);
 	if (e != 0) {
 		hist_set_error(err, e, "cannot save %s", path);
 		return -1;

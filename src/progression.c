@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
 #include "history.h"
 
 /* ---- The ladder ------------------------------------------------------------ */
@@ -537,9 +538,9 @@ static time_t event_when(const void *items, size_t i)
 
 /*
  * The input order if it is sorted by instant (*out NULL), else a sorted
- * index in *out. Returns -1 when memory runs out.
+ * index in *out. Running out of memory exits (file.h).
  */
-static int sorted(const void *items, size_t n, when_fn *when, size_t **out)
+static void sorted(const void *items, size_t n, when_fn *when, size_t **out)
 {
 	size_t i = 1;
 
@@ -547,14 +548,9 @@ static int sorted(const void *items, size_t n, when_fn *when, size_t **out)
 	while (i < n && when(items, i - 1) <= when(items, i))
 		i++;
 	if (i >= n)
-		return 0;
-	struct order *o = malloc(n * sizeof(*o));
-	size_t *idx = malloc(n * sizeof(*idx));
-	if (!o || !idx) {
-		free(o);
-		free(idx);
-		return -1;
-	}
+		return;
+	struct order *o = xmalloc(n * sizeof(*o));
+	size_t *idx = xmalloc(n * sizeof(*idx));
 	for (i = 0; i < n; i++)
 		o[i] = (struct order){ when(items, i), i };
 	qsort(o, n, sizeof(*o), order_cmp);
@@ -562,7 +558,6 @@ static int sorted(const void *items, size_t n, when_fn *when, size_t **out)
 		idx[i] = o[i].index;
 	free(o);
 	*out = idx;
-	return 0;
 }
 
 /* The previous day's pain-before scores: sums for the last two days seen. */
@@ -611,17 +606,12 @@ int prg_derive(const struct catalogue *cat, const struct prg_session *sessions, 
                const enum prg_mode *modes, int32_t today, struct prg_result *out)
 {
 	unsigned n_ex = cat->n_exercises < CAT_MAX_EXERCISES ? cat->n_exercises : CAT_MAX_EXERCISES;
-	struct ex_state *st = calloc(n_ex ? n_ex : 1, sizeof(*st));
-	struct id_map *map = malloc(sizeof(*map));
+	struct ex_state *st = xcalloc(n_ex ? n_ex : 1, sizeof(*st));
+	struct id_map *map = xmalloc(sizeof(*map));
 	size_t *s_idx = NULL, *e_idx = NULL;
 
-	if (!st || !map || sorted(sessions, n_sessions, session_when, &s_idx) < 0 ||
-	    sorted(events, n_events, event_when, &e_idx) < 0) {
-		free(st);
-		free(map);
-		free(s_idx);
-		return -1;
-	}
+	sorted(sessions, n_sessions, session_when, &s_idx);
+	sorted(events, n_events, event_when, &e_idx);
 	id_map_init(map, cat);
 	for (unsigned i = 0; i < n_ex; i++) {
 		const struct cat_exercise *ex = &cat->exercises[i];

@@ -4,13 +4,18 @@
  * No curses and no clock: `now` is an argument.
  */
 #include "remind.h"
+#include "file.h"
 #include "plan.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -204,16 +209,19 @@ size_t rem_cron_lines(const struct rem_config *c, const char *exe, const char *d
 
 /* ---- The notifier ----------------------------------------------------------------- */
 
-int rem_notify(const char *cmd, const char *title, const char *body)
+int rem_notify(const char *cmd, const char *title, const char *body, unsigned timeout_s)
 {
+	const struct timespec tick = { 0, 1000000000L / REM_NOTIFY_TICKS };
 	int status;
-	pid_t pid;
+	pid_t pid, r = 0;
 
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0)
 		return -1;
 	if (pid == 0) {
+		/* Its own process group, so that all of it can be ended in time. */
+		(void)setpgid(0, 0);
 		if (setenv("LUMBAR_TITLE", title, 1) != 0 || setenv("LUMBAR_BODY", body, 1) != 0)
 			_exit(127);
 		if (!freopen("/dev/null", "r", stdin))
@@ -221,8 +229,83 @@ int rem_notify(const char *cmd, const char *title, const char *body)
 		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
 		_exit(127);
 	}
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
+	(void)setpgid(pid, pid);
+	/* Counted waits, not a clock: at most timeout_s seconds, then it is ended. */
+	for (unsigned long n = 0; n < (unsigned long)timeout_s * REM_NOTIFY_TICKS; n++) {
+		r = waitpid(pid, &status, WNOHANG);
+		if (r != 0 && !(r < 0 && errno == EINTR))
+			break;
+		nanosleep(&tick, NULL);
+	}
+	if (r == 0) {
+		kill(-pid, SIGKILL);
+		kill(pid, SIGKILL);
+	}
+	if (r <= 0)
+		while ((r = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
+			;
+	if (r < 0)
+		return -1;
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+/* ---- A reminder's turn, under the lock ------------------------------------------------ */
+
+int rem_lock_path(const char *events_path, char *buf, size_t len)
+{
+	return file_beside(events_path, "remind.lock", buf, len);
+}
+
+/* Wait for the lock; the descriptor, or -1 with *err filled. */
+static int take_lock(const char *events_path, struct hist_error *err)
+{
+	char lock[PATH_MAX + 16];
+	int fd;
+
+	if (rem_lock_path(events_path, lock, sizeof(lock)) != 0) {
+		hist_set_error(err, ENAMETOOLONG, "cannot lock the reminders beside %s",
+		               events_path);
+		return -1;
+	}
+	if (hist_make_parent(lock, err) != 0)
+		return -1;
+	fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd < 0) {
+		hist_set_error(err, errno, "cannot lock %s", lock);
+		return -1;
+	}
+	while (flock(fd, LOCK_EX) != 0) {
+		if (errno != EINTR) {
+			hist_set_error(err, errno, "cannot lock %s", lock);
+			close(fd);
+			return -1;
+		}
+	}
+	return fd;
+}
+
+enum rem_outcome rem_run(const struct rem_turn *t, struct hist_error *err)
+{
+	struct ev_log ev = { 0 };
+	enum rem_outcome out = REM_SENT;
+	int fd = take_lock(t->events, err);
+
+	if (fd < 0)
+		return REM_LOCK_FAILED;
+	/* Read again under the lock: another remind may have logged one meanwhile. */
+	if (ev_load(t->events, &ev, NULL, NULL, err) != 0)
+		out = REM_READ_FAILED;
+	else if (rem_decide(t->config, &ev, t->n_due, t->playing, t->now) != REM_SEND)
+		out = REM_NOT_SENT;
+	else if (rem_notify(t->cmd, t->title, t->body, REM_NOTIFY_SECONDS) != 0)
+		out = REM_NOTIFY_FAILED;
+	else {
+		struct ev_event e;
+		ev_init(&e, EV_REMIND, t->now);
+		if (ev_append(t->events, &e, err) != 0)
+			out = REM_LOG_FAILED;
+	}
+	ev_free(&ev);
+	close(fd); /* and with it the lock */
+	return out;
 }

@@ -268,28 +268,44 @@ void rep_free(struct report *r)
 
 enum { ESC_LEN = 4 * (EV_MAX_NOTE_BYTES + CAT_MAX_STRING) + 16 };
 
-/* Text from a file, as the format needs it: control bytes as \xNN first. */
+/*
+ * A CSV cell a spreadsheet would run as a formula (OWASP "CSV injection"):
+ * text from a file that starts with =, +, -, @, a tab or a carriage return.
+ */
+static bool csv_formula(const char *s)
+{
+	return *s && strchr("=+-@\t\r", *s) != NULL;
+}
+
+/*
+ * Text from a file, as the format needs it, control bytes as \xNN first.
+ * HTML: entities. CSV: quoted when it must be, and a formula neutralised by
+ * a leading ' (and then quoted). Markdown: &, < and > as entities, so no
+ * HTML runs, and the characters that make emphasis, links, images, code and
+ * table cells backslash-escaped, so none is made.
+ */
 static void put_text(FILE *fp, enum rep_format fmt, const char *s)
 {
 	char safe[ESC_LEN];
 	const char *p = cat_escape(safe, sizeof(safe), s ? s : "");
+	bool formula = fmt == REP_CSV && (csv_formula(s ? s : "") || csv_formula(p));
 
-	if (fmt == REP_CSV && strpbrk(p, ",\"\r\n") == NULL && *p != ' ') {
+	if (fmt == REP_CSV && !formula && strpbrk(p, ",\"\r\n") == NULL && *p != ' ') {
 		fputs(p, fp);
 		return;
 	}
 	if (fmt == REP_CSV)
-		fputc('"', fp);
+		fputs(formula ? "\"'" : "\"", fp);
 	for (; *p; p++) {
-		if (fmt == REP_MD && *p == '|')
-			fputs("\\|", fp);
+		if (fmt == REP_MD && strchr("\\`*_[]()!|#~{}", *p))
+			fprintf(fp, "\\%c", *p);
 		else if (fmt == REP_CSV && *p == '"')
 			fputs("\"\"", fp);
-		else if (fmt == REP_HTML && *p == '&')
+		else if (fmt != REP_CSV && *p == '&')
 			fputs("&amp;", fp);
-		else if (fmt == REP_HTML && *p == '<')
+		else if (fmt != REP_CSV && *p == '<')
 			fputs("&lt;", fp);
-		else if (fmt == REP_HTML && *p == '>')
+		else if (fmt != REP_CSV && *p == '>')
 			fputs("&gt;", fp);
 		else if (fmt == REP_HTML && *p == '"')
 			fputs("&quot;", fp);
@@ -831,11 +847,15 @@ static void write_html(FILE *fp, const struct report *r)
 
 int rep_write(FILE *fp, const struct report *r, enum rep_format fmt)
 {
+	/* Figures for machines (CSV, the SVG) and people alike: 2.5, never 2,5. */
+	locale_t old = file_c_numbers_begin();
+
 	if (fmt == REP_HTML)
 		write_html(fp, r);
 	else if (fmt == REP_CSV)
 		write_csv(fp, r);
 	else
 		write_md(fp, r);
+	file_c_numbers_end(old);
 	return ferror(fp) ? -1 : 0;
 }

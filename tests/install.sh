@@ -28,10 +28,60 @@ mkdir "$tmp/src"
 tar -cf - --exclude=./build --exclude=./lumbar --exclude=./.git . | tar -xf - -C "$tmp/src"
 stage=$tmp/stage
 
-if make -C "$tmp/src" -s install DESTDIR="$stage" PREFIX=/usr >"$tmp/log" 2>&1; then
+# Built as a Debian package is: with dpkg-buildflags' hardening flags in the
+# environment (-D_FORTIFY_SOURCE=2 comes in CPPFLAGS), and without a warning.
+dpkg_env() {
+	env CPPFLAGS="$(dpkg-buildflags --get CPPFLAGS)" CFLAGS="$(dpkg-buildflags --get CFLAGS)" \
+		LDFLAGS="$(dpkg-buildflags --get LDFLAGS)" "$@"
+}
+if dpkg_env make -C "$tmp/src" -s install DESTDIR="$stage" PREFIX=/usr >"$tmp/log" 2>&1; then
 	ok install-runs
 else
 	bad install-runs "$(tail -n 5 "$tmp/log")"
+fi
+if grep -q 'warning:' "$tmp/log"; then
+	bad hardened-build-no-warning "$(grep -m 5 'warning:' "$tmp/log")"
+else
+	ok hardened-build-no-warning
+fi
+
+# Every compile has CPPFLAGS and CFLAGS, every link CFLAGS and LDFLAGS, for
+# the program, a unit test and its sanitizer build alike.
+dpkg_env make -C "$tmp/src" -n -B lumbar build/tests/test_file build/san/tests/test_file \
+	build/bench >"$tmp/cmds" 2>&1
+cpp=$(dpkg-buildflags --get CPPFLAGS)
+cfl=$(dpkg-buildflags --get CFLAGS)
+ldf=$(dpkg-buildflags --get LDFLAGS)
+grep -E '^cc .* -o ' "$tmp/cmds" >"$tmp/cc"
+missing=$(while IFS= read -r line; do
+	case $line in
+	*" -c "*) want="$cpp|$cfl" ;;
+	*) want="$cfl|$ldf" ;;
+	esac
+	IFS='|'
+	for w in $want; do
+		case $line in *" $w "*) ;; *) printf '%s\n  lacks %s\n' "$line" "$w" ;; esac
+	done
+	unset IFS
+done <"$tmp/cc")
+if [ "$(wc -l <"$tmp/cc")" -ge 30 ] && [ -z "$missing" ]; then
+	ok packager-flags-everywhere
+else
+	bad packager-flags-everywhere "$(wc -l <"$tmp/cc") commands" "$(printf '%s' "$missing" | head -n 6)"
+fi
+
+# -Werror in `make check`, not in a plain `make`.
+make -C "$tmp/src" -n -B lumbar >"$tmp/cmds" 2>&1
+if grep -q -- '-Werror\( \|$\)' "$tmp/cmds" || ! grep -q -- '-Wall' "$tmp/cmds"; then
+	bad plain-make-no-werror "$(grep -m 1 -- '-Werror' "$tmp/cmds")"
+else
+	ok plain-make-no-werror
+fi
+make -C "$tmp/src" -n -B check >"$tmp/cmds" 2>&1
+if grep -- ' -c ' "$tmp/cmds" | grep -qv -- '-Werror '; then
+	bad check-has-werror "$(grep -- ' -c ' "$tmp/cmds" | grep -m 1 -v -- '-Werror ')"
+else
+	ok check-has-werror
 fi
 
 for f in usr/bin/lumbar usr/share/lumbar/exercises.yaml usr/share/man/man1/lumbar.1 \

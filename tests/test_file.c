@@ -15,7 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -271,14 +274,14 @@ static void test_atomic_replace(void **state)
 	(void)state;
 
 	tmp_path(path, sizeof(path), "state");
-	assert_int_equal(file_replace(path, "one", 3), 0);
+	assert_int_equal(file_replace(path, "one", 3, NULL), 0);
 	assert_int_equal(file_read(path, 64, FILE_NOFOLLOW, &buf, &len), 0);
 	assert_string_equal(buf, "one");
 	free(buf);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
 
-	assert_int_equal(file_replace(path, "two!", 4), 0);
+	assert_int_equal(file_replace(path, "two!", 4, NULL), 0);
 	assert_int_equal(file_read(path, 64, FILE_NOFOLLOW, &buf, &len), 0);
 	assert_string_equal(buf, "two!");
 	free(buf);
@@ -288,16 +291,168 @@ static void test_atomic_replace(void **state)
 	char dir[128];
 	tmp_path(dir, sizeof(dir), "sub");
 	assert_int_equal(mkdir(dir, 0700), 0);
-	assert_int_not_equal(file_replace(dir, "x", 1), 0);
+	assert_int_not_equal(file_replace(dir, "x", 1, NULL), 0);
 	assert_int_equal(entries(dir), 0);
 	assert_int_equal(entries(tmpdir), 2);
 
 	char missing[160];
 	snprintf(missing, sizeof(missing), "%s/no/such/file", tmpdir);
-	assert_int_equal(file_replace(missing, "x", 1), ENOENT);
+	assert_int_equal(file_replace(missing, "x", 1, NULL), ENOENT);
 	assert_int_equal(file_read(path, 64, FILE_NOFOLLOW, &buf, &len), 0);
 	assert_string_equal(buf, "two!");
 	free(buf);
+}
+
+/* What file_replace() does with each kind of path (issue 18, item 1). */
+static void read_back(const char *path, const char *want)
+{
+	char *buf = NULL;
+	size_t len = 0;
+
+	assert_int_equal(file_read(path, 64, FILE_FOLLOW, &buf, &len), 0);
+	assert_string_equal(buf, want);
+	free(buf);
+}
+
+static void test_replace_keeps_a_files_mode(void **state)
+{
+	char path[128];
+	struct stat st;
+	(void)state;
+
+	tmp_path(path, sizeof(path), "report.md");
+	spit(path, "old");
+	assert_int_equal(chmod(path, 0644), 0);
+	assert_int_equal(file_replace(path, "new", 3, NULL), 0);
+	read_back(path, "new");
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0644);
+}
+
+/* A file `name` holding `text` and a symlink `link` to it, in the folder. */
+static void file_and_link(char file[128], const char *name, const char *text, char link[128])
+{
+	tmp_path(file, 128, name);
+	tmp_path(link, 128, "link");
+	spit(file, text);
+	assert_int_equal(symlink(file, link), 0);
+}
+
+static void test_replace_refuses_a_symlink_to_a_file(void **state)
+{
+	char target[128], link[128], dangling[128];
+	struct stat st;
+	(void)state;
+
+	file_and_link(target, "target", "kept", link);
+	tmp_path(dangling, sizeof(dangling), "dangling");
+	assert_int_equal(file_replace(link, "x", 1, NULL), FILE_ESYMLINK);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode)); /* still a link */
+	read_back(target, "kept");
+	/* A link to nothing: the rename would replace the link, so no. */
+	assert_int_equal(symlink("nowhere", dangling), 0);
+	assert_int_equal(file_replace(dangling, "x", 1, NULL), FILE_ESYMLINK);
+	assert_int_equal(entries(tmpdir), 3);
+}
+
+static void test_replace_writes_into_a_fifo(void **state)
+{
+	char fifo[128], link[128], got[16] = { 0 };
+	struct stat st;
+	(void)state;
+
+	tmp_path(fifo, sizeof(fifo), "fifo");
+	tmp_path(link, sizeof(link), "to-fifo");
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_int_equal(symlink(fifo, link), 0);
+	int rd = open(fifo, O_RDONLY | O_NONBLOCK);
+	assert_true(rd >= 0);
+	assert_int_equal(file_replace(fifo, "abc", 3, NULL), 0);
+	/* Through a link too, as /dev/stdout and a shell's >(...) are. */
+	assert_int_equal(file_replace(link, "def", 3, NULL), 0);
+	assert_int_equal(read(rd, got, sizeof(got) - 1), 6);
+	assert_string_equal(got, "abcdef");
+	close(rd);
+	assert_int_equal(lstat(fifo, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+	assert_int_equal(entries(tmpdir), 2); /* no temporary file */
+}
+
+static void test_replace_writes_into_a_device(void **state)
+{
+	char dev[128];
+	struct stat st;
+	(void)state;
+
+	/* A private null device (1, 3): tests run as root in CI, never on /dev. */
+	tmp_path(dev, sizeof(dev), "null");
+	if (geteuid() != 0)
+		skip(); /* shown as SKIPPED: only root makes a device node */
+	assert_int_equal(mknod(dev, S_IFCHR | 0600, makedev(1, 3)), 0);
+	assert_int_equal(file_replace(dev, "report", 6, NULL), 0);
+	assert_int_equal(lstat(dev, &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+	assert_int_equal(st.st_rdev, makedev(1, 3));
+	assert_int_equal(entries(tmpdir), 1);
+}
+
+static void test_replace_writes_into_a_socket(void **state)
+{
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+	char got[16] = { 0 };
+	(void)state;
+
+	tmp_path(a.sun_path, sizeof(a.sun_path), "sock");
+	int srv = socket(AF_UNIX, SOCK_STREAM, 0);
+	assert_true(srv >= 0);
+	assert_int_equal(bind(srv, (struct sockaddr *)&a, sizeof(a)), 0);
+	assert_int_equal(listen(srv, 1), 0);
+	assert_int_equal(file_replace(a.sun_path, "hello", 5, NULL), 0);
+	int c = accept(srv, NULL, NULL);
+	assert_true(c >= 0);
+	assert_int_equal(read(c, got, sizeof(got) - 1), 5);
+	assert_string_equal(got, "hello");
+	close(c);
+	close(srv);
+}
+
+static void test_replace_refuses_what_it_must_keep(void **state)
+{
+	char hist[128], link[128], other[128];
+	(void)state;
+
+	file_and_link(hist, "history.tsv", "lines", link);
+	tmp_path(other, sizeof(other), "events.tsv");
+	const char *keep[] = { hist, other, NULL };
+	assert_int_equal(file_replace(hist, "x", 1, keep), FILE_EOWN);
+	assert_int_equal(file_replace(link, "x", 1, keep), FILE_EOWN);
+	/* A kept file not there yet is kept by its name. */
+	assert_int_equal(file_replace(other, "x", 1, keep), FILE_EOWN);
+	read_back(hist, "lines");
+	assert_int_equal(entries(tmpdir), 2);
+	assert_string_equal(file_strerror(FILE_EOWN),
+	                    "one of lumbar's own files, which only lumbar writes");
+}
+
+static void test_same_file(void **state)
+{
+	char a[128], b[128], sub[128], via[160];
+	(void)state;
+
+	tmp_path(a, sizeof(a), "a");
+	tmp_path(b, sizeof(b), "b");
+	tmp_path(sub, sizeof(sub), "sub");
+	spit(a, "1");
+	assert_int_equal(link(a, b), 0); /* a hard link is the same file */
+	assert_true(file_same(a, b));
+	assert_int_equal(mkdir(sub, 0700), 0);
+	snprintf(via, sizeof(via), "%s/../x", sub);
+	tmp_path(b, sizeof(b), "x");
+	assert_true(file_same(via, b)); /* neither exists: same folder, same name */
+	assert_false(file_same(a, b));
+	tmp_path(b, sizeof(b), "sub/x");
+	assert_false(file_same(via, b));
 }
 
 static void test_xdg_path_rule(void **state)
@@ -369,6 +524,19 @@ int main(void)
 		cmocka_unit_test(test_write_all_survives_interruptions),
 		cmocka_unit_test(test_write_all_reports_a_full_disk),
 		cmocka_unit_test_setup_teardown(test_atomic_replace, make_tmpdir, remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_replace_keeps_a_files_mode, make_tmpdir,
+		                                remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_replace_refuses_a_symlink_to_a_file,
+		                                make_tmpdir, remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_replace_writes_into_a_fifo, make_tmpdir,
+		                                remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_replace_writes_into_a_device, make_tmpdir,
+		                                remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_replace_writes_into_a_socket, make_tmpdir,
+		                                remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_replace_refuses_what_it_must_keep, make_tmpdir,
+		                                remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_same_file, make_tmpdir, remove_tmpdir),
 		cmocka_unit_test(test_xdg_path_rule),
 		cmocka_unit_test(test_out_of_memory_exits_71),
 	};

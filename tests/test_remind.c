@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -278,13 +280,91 @@ static void test_notify(void **state)
 
 	assert_int_equal(rem_notify("test \"$LUMBAR_TITLE\" = 'lumbar: 2 exercises due' && "
 	                            "test \"$LUMBAR_BODY\" = \"it's 'quoted' \\$HOME\"",
-	                            "lumbar: 2 exercises due", "it's 'quoted' $HOME"),
+	                            "lumbar: 2 exercises due", "it's 'quoted' $HOME", 5),
 	                 0);
-	assert_int_equal(rem_notify("exit 3", "t", "b"), -1);
-	assert_int_equal(rem_notify("kill -9 $$", "t", "b"), -1);
-	assert_int_equal(rem_notify("/nonexistent/notify-send", "t", "b"), -1);
+	assert_int_equal(rem_notify("exit 3", "t", "b", 5), -1);
+	assert_int_equal(rem_notify("kill -9 $$", "t", "b", 5), -1);
+	assert_int_equal(rem_notify("/nonexistent/notify-send", "t", "b", 5), -1);
 	/* Its standard input is not ours. */
-	assert_int_equal(rem_notify("test -z \"$(cat)\"", "t", "b"), 0);
+	assert_int_equal(rem_notify("test -z \"$(cat)\"", "t", "b", 5), 0);
+}
+
+/* A notifier that takes too long is ended after its time, and counts as failed. */
+static void test_notify_times_out(void **state)
+{
+	char dir[] = "/tmp/lumbar-remind-XXXXXX", cmd[256], path[64];
+	(void)state;
+
+	assert_non_null(mkdtemp(dir));
+	/* The child of the shell is ended too: it never writes its file. */
+	snprintf(cmd, sizeof(cmd), "(sleep 3; touch %s/late) & wait", dir);
+	time_t start = time(NULL);
+	assert_int_equal(rem_notify(cmd, "t", "b", 1), -1);
+	assert_true(time(NULL) - start <= 2);
+	sleep(3);
+	snprintf(path, sizeof(path), "%s/late", dir);
+	assert_int_equal(access(path, F_OK), -1);
+	rmdir(dir);
+}
+
+/*
+ * Three reminders at once, each in its own process: one notification and
+ * one `remind` event, however they interleave (issue 18, item 18). The
+ * notifier counts and takes its time, so that without the lock all three
+ * would decide before any logs.
+ */
+static void test_three_at_once_send_one(void **state)
+{
+	char dir[] = "/tmp/lumbar-remind-XXXXXX", events[64], cmd[160], count[64], line[256];
+	struct rem_config c;
+	pid_t pid[3];
+	(void)state;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(events, sizeof(events), "%s/events.tsv", dir);
+	snprintf(count, sizeof(count), "%s/sent", dir);
+	snprintf(cmd, sizeof(cmd), "echo x >>%s; sleep 0.3", count);
+	rem_config_default(&c);
+	struct rem_turn t = { &c, events, 2, false, local(2026, 12, 1, 9, 0), cmd, "t", "b" };
+	for (int i = 0; i < 3; i++) {
+		pid[i] = fork();
+		assert_true(pid[i] >= 0);
+		if (pid[i] == 0) {
+			struct hist_error err;
+			_exit((int)rem_run(&t, &err));
+		}
+	}
+	int sent = 0, not_sent = 0, status;
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(waitpid(pid[i], &status, 0), pid[i]);
+		assert_true(WIFEXITED(status));
+		sent += WEXITSTATUS(status) == REM_SENT;
+		not_sent += WEXITSTATUS(status) == REM_NOT_SENT;
+	}
+	assert_int_equal(sent, 1);
+	assert_int_equal(not_sent, 2);
+	FILE *fp = fopen(count, "r");
+	assert_non_null(fp);
+	int n = 0;
+	while (fgets(line, sizeof(line), fp))
+		n++;
+	fclose(fp);
+	assert_int_equal(n, 1);
+	struct ev_log ev;
+	struct hist_error err;
+	assert_int_equal(ev_load(events, &ev, NULL, NULL, &err), 0);
+	assert_int_equal(ev.n, 1);
+	assert_int_equal(ev.e[0].kind, EV_REMIND);
+	ev_free(&ev);
+
+	/* A notifier that fails: nothing logged, and the next one may send. */
+	unlink(events);
+	t.cmd = "exit 1";
+	assert_int_equal(rem_run(&t, &err), REM_NOTIFY_FAILED);
+	assert_int_equal(access(events, F_OK), -1);
+
+	snprintf(line, sizeof(line), "rm -rf %s", dir);
+	assert_int_equal(system(line), 0);
 }
 
 /* ---- Status JSON -------------------------------------------------------------------------- */
@@ -348,6 +428,8 @@ int main(void)
 		cmocka_unit_test(test_units),
 		cmocka_unit_test(test_cron),
 		cmocka_unit_test(test_notify),
+		cmocka_unit_test(test_notify_times_out),
+		cmocka_unit_test(test_three_at_once_send_one),
 		cmocka_unit_test(test_status_json),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);

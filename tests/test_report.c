@@ -6,6 +6,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -207,12 +208,12 @@ static void test_markdown(void **state)
 	const struct report *r = &((struct fixture *)*state)->r;
 	char *md = render(r, REP_MD);
 
-	assert_non_null(strstr(md, "# Exercise report: Test <routine>\n"));
+	assert_non_null(strstr(md, "# Exercise report: Test &lt;routine&gt;\n"));
 	assert_non_null(strstr(md, "Period: 2026-11-23 to 2026-12-01 (2 weeks)\n"));
 	assert_non_null(
 	    strstr(md, "Self-reported data from a home exercise timer; not a clinical record."));
 	assert_non_null(
-	    strstr(md, "| Alpha \\| <hold> & \"co\" | 2/5 | 2/5 | 4/10 p1 s1 | 3/3 |\n"));
+	    strstr(md, "| Alpha \\| &lt;hold&gt; &amp; \"co\" | 2/5 | 2/5 | 4/10 p1 s1 | 3/3 |\n"));
 	assert_non_null(strstr(md, "| Beta, reps | - | - | 1/1 | 1/1 s1 |\n"));
 	assert_non_null(strstr(md, "| Paused days | | | 2 | 0 |\n"));
 	assert_non_null(strstr(md, "| 2026-11-23 | 6 | 3.0 | 3.8 | 5.0 | 7 | 1 |\n"));
@@ -220,7 +221,8 @@ static void test_markdown(void **state)
 	/* Events in time order, with the user's text escaped. */
 	const char *ev[] = {
 		"| 2026-11-24 | stopped | alpha | pain 7, before 3 |  |\n",
-		"| 2026-11-25 | note |  |  | Felt stiff \\| after <travel> & \"more\" |\n",
+		"| 2026-11-25 | note |  |  | Felt stiff \\| after &lt;travel&gt; &amp; \"more\" "
+		"|\n",
 		"| 2026-11-26 | step up | alpha | 2/5 to 3/5 |  |\n",
 		"| 2026-11-27 | pause |  | until 2026-11-29 | travel |\n",
 		"| 2026-11-29 | resume |  |  |  |\n",
@@ -281,25 +283,38 @@ static void test_html(void **state)
 	free(html);
 }
 
+/* A catalogue of one exercise, alpha, once a day, named `name`. */
+struct one_ex {
+	struct cat_exercise ex;
+	struct catalogue cat;
+};
+
+static void one_exercise(struct one_ex *o, char *name, char *rname)
+{
+	o->ex = (struct cat_exercise){ .id = id_alpha,
+		                       .name = name,
+		                       .freq = { .times = 1, .times_max = 1, .per = CAT_PER_DAY } };
+	o->cat = (struct catalogue){ .routine_name = rname, .exercises = &o->ex, .n_exercises = 1 };
+}
+
 /* Control characters from a file never reach the output raw. */
 static void test_control_characters(void **state)
 {
 	char name[] = "Bad\033[2Jname\x07|", rname[] = "R\rN";
-	struct cat_exercise ex = { .id = id_alpha,
-		                   .name = name,
-		                   .freq = { .times = 1, .times_max = 1, .per = CAT_PER_DAY } };
-	struct catalogue cat = { .routine_name = rname, .exercises = &ex, .n_exercises = 1 };
+	struct one_ex o;
 	struct report r;
 
 	(void)state;
-	rep_build(&cat, NULL, NULL, day(2026, 11, 30), day(2026, 12, 1), &r);
+	one_exercise(&o, name, rname);
+	rep_build(&o.cat, NULL, NULL, day(2026, 11, 30), day(2026, 12, 1), &r);
 	for (int fmt = REP_MD; fmt <= REP_CSV; fmt++) {
 		char *out = render(&r, (enum rep_format)fmt);
 		assert_null(strchr(out, '\033'));
 		assert_null(strchr(out, '\x07'));
-		assert_non_null(strstr(out, "Bad\\x1b[2Jname\\x07"));
+		assert_non_null(strstr(out, fmt == REP_MD ? "Bad\\\\x1b\\[2Jname\\\\x07"
+		                                          : "Bad\\x1b[2Jname\\x07"));
 		if (fmt != REP_CSV)
-			assert_non_null(strstr(out, "R\\x0dN"));
+			assert_non_null(strstr(out, fmt == REP_MD ? "R\\\\x0dN" : "R\\x0dN"));
 		free(out);
 	}
 	rep_free(&r);
@@ -350,6 +365,139 @@ static void test_empty(void **state)
 	rep_free(&r);
 }
 
+/* One exercise named `name`, one day, the CSV: its data row (free it). */
+static char *csv_row_of(const char *name)
+{
+	char nm[CAT_MAX_STRING + 1];
+	struct one_ex o;
+	struct report r;
+
+	snprintf(nm, sizeof(nm), "%s", name);
+	one_exercise(&o, nm, routine);
+	rep_build(&o.cat, NULL, NULL, day(2026, 12, 1), day(2026, 12, 1), &r);
+	char *csv = render(&r, REP_CSV);
+	rep_free(&r);
+	char *row = strstr(csv, "\r\n") + 2;
+	memmove(csv, row, strlen(row) + 1);
+	return csv;
+}
+
+/*
+ * A name a spreadsheet would run as a formula gets a leading ' (OWASP), and
+ * is quoted; lumbar's own `-` for no value stays (issue 18, item 7).
+ */
+static void test_csv_formulas(void **state)
+{
+	static const struct {
+		const char *name, *cell;
+	} rows[] = {
+		{ "=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"" },
+		{ "+1+2", "\"'+1+2\"" },
+		{ "-2+3", "\"'-2+3\"" },
+		{ "@SUM(A1)", "\"'@SUM(A1)\"" },
+		{ "\t=1", "\"'\\x09=1\"" },
+		{ "\r=1", "\"'\\x0d=1\"" },
+		{ "Cat-cow", "Cat-cow" },
+		{ "a=b", "a=b" },
+		{ " =1", "\" =1\"" },
+	};
+	char want[128];
+	(void)state;
+
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		char *row = csv_row_of(rows[i].name);
+		snprintf(want, sizeof(want),
+		         "alpha,%s,2026-12-01,2026-12-01,1,0,0,0,0,0,0,-,-,-,-\r\n", rows[i].cell);
+		assert_string_equal(row, want);
+		free(row);
+	}
+}
+
+/*
+ * Markdown: HTML and Markdown from the files come out inert, as text (issue
+ * 18, item 8): no tag, image, link or emphasis is made.
+ */
+static void test_markdown_inert(void **state)
+{
+	char name[] = "<img src=x onerror=alert(1)>", rname[] = "![](http://tracker/t.png) *x*";
+	struct one_ex o;
+	static const char notes[] =
+	    "2026-12-01T21:00:00+01:00\tnote\t-\t-\t<script>alert(1)</script> [a](http://t/) `c`\n";
+	struct ev_log ev;
+	struct report r;
+	(void)state;
+
+	assert_int_equal(ev_parse(notes, strlen(notes), &ev, NULL, NULL, NULL), 0);
+	one_exercise(&o, name, rname);
+	rep_build(&o.cat, NULL, &ev, day(2026, 12, 1), day(2026, 12, 1), &r);
+	char *md = render(&r, REP_MD);
+	assert_null(strstr(md, "<img"));
+	assert_null(strstr(md, "<script"));
+	assert_null(strstr(md, "![]("));
+	assert_null(strstr(md, "](http"));
+	assert_null(strstr(md, "`c`"));
+	assert_non_null(
+	    strstr(md, "# Exercise report: \\!\\[\\]\\(http://tracker/t.png\\) \\*x\\*\n"));
+	assert_non_null(strstr(md, "| &lt;img src=x onerror=alert\\(1\\)&gt; |"));
+	assert_non_null(strstr(md,
+	                       "| &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\[a\\]\\(http://t/\\) "
+	                       "\\`c\\` |\n"));
+	free(md);
+	rep_free(&r);
+	ev_free(&ev);
+}
+
+/*
+ * Numbers for machines have a `.` under a locale whose decimal point is a
+ * comma (issue 17, section 5). The locale is made with localedef in a
+ * folder of the test's own (LOCPATH), as no system has to have one.
+ */
+static void test_decimal_comma_locale(void **state)
+{
+	struct fixture *f = *state;
+	char dir[] = "/tmp/lumbar-locale-XXXXXX", cmd[512], probe[16];
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof(cmd),
+	         "localedef -i de_DE -f UTF-8 %s/de_DE.UTF-8 >/dev/null 2>&1; "
+	         "test -d %s/de_DE.UTF-8",
+	         dir, dir);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(setenv("LOCPATH", dir, 1), 0);
+	assert_non_null(setlocale(LC_ALL, "de_DE.UTF-8"));
+	/* Loaded: glibc's newlocale() leaks a copy of LOCPATH at each call. */
+	assert_int_equal(unsetenv("LOCPATH"), 0);
+	snprintf(probe, sizeof(probe), "%.1f", 2.5);
+	assert_string_equal(probe, "2,5"); /* the locale is in force */
+
+	char *csv = render(&f->r, REP_CSV), *html = render(&f->r, REP_HTML),
+	     *md = render(&f->r, REP_MD);
+	assert_non_null(strstr(csv, ",5,3.0,4.0,7,3/5\r\n"));
+	assert_non_null(strstr(md, "| 2026-11-23 | 6 | 3.0 | 3.8 | 5.0 | 7 | 1 |\n"));
+	/* SVG: coordinates with a point, never "x=\"12,5\"". */
+	assert_non_null(strstr(html, "<circle cx=\""));
+	for (const char *p = html; (p = strstr(p, "=\"")) != NULL; p += 2) {
+		size_t len = strcspn(p + 2, "\""), commas = 0, pairs = 1;
+		for (size_t i = 0; i < len; i++) {
+			commas += p[2 + i] == ',';
+			pairs += p[2 + i] == ' ';
+		}
+		if (p[2] >= '0' && p[2] <= '9') /* a number, or x,y pairs (points="...") */
+			assert_true(commas == 0 ||
+			            (strncmp(p - 6, "points", 6) == 0 && commas == pairs));
+	}
+	/* The rest of the program keeps the user's locale. */
+	snprintf(probe, sizeof(probe), "%.1f", 2.5);
+	assert_string_equal(probe, "2,5");
+	free(csv);
+	free(html);
+	free(md);
+
+	setlocale(LC_ALL, "C");
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -363,6 +511,9 @@ int main(void)
 		cmocka_unit_test(test_control_characters),
 		cmocka_unit_test_setup_teardown(test_repeatable, setup, teardown),
 		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_csv_formulas),
+		cmocka_unit_test(test_markdown_inert),
+		cmocka_unit_test_setup_teardown(test_decimal_comma_locale, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,29 +6,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "catalogue_load.h"
+#include "fuzz.h"
 #include "history.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void ignore(void *ctx, unsigned line, const char *why)
-{
-	(void)ctx;
-	(void)line;
-	(void)why;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct catalogue *cat;
-	struct cat_error cerr;
+	const struct catalogue *cat = fuzz_catalogue();
 	struct hist h;
 	struct hist_summary sum;
 	struct hist_error err;
 
-	if (!cat && cat_load_buffer(cat_builtin_yaml, cat_builtin_yaml_len, &cat, &cerr) != CAT_OK)
+	if (!cat)
 		return 0;
-	if (hist_parse((const char *)data, size, &h, ignore, NULL, &err) != 0)
+	if (hist_parse((const char *)data, size, &h, fuzz_ignore, NULL, &err) != 0)
 		return 0;
 	/* A fixed "now" keeps runs reproducible: 2026-11-26 07:00 UTC. */
 	if (hist_summarize(&h, cat, (time_t)1795676400, &sum) == 0)
