@@ -13,8 +13,14 @@
  * step is `-`, `K/N` (step K of a ladder whose top step is N, 0 <= K <= N <= 999,
  * no leading zeros: `0/19`, `0/0`) or a level name
  * (easy, medium, hard). Lines written before version 2 have the first five
- * fields only and stay valid forever: the reader takes five or seven fields
- * (pain-before and step then read as `-`); the writer writes seven.
+ * fields only and stay valid forever: the reader takes five, or seven or
+ * more fields (pain-before and step then read as `-`); the writer writes
+ * seven. Fields after the seventh (8 `session`, 9 `source`, written by
+ * later versions) are ignored; versions before this one named such lines
+ * as damaged.
+ *
+ * A UTF-8 byte-order mark at the start of the file (Notepad, a
+ * spreadsheet's "CSV UTF-8") is skipped, as a CRLF line end is.
  *
  * Lines starting with `#` and blank lines are ignored. lumbar only ever
  * appends to the file; it never rewrites or truncates it.
@@ -279,10 +285,10 @@ struct hist_ex_stat {
 /* One day of the history. */
 struct hist_day {
 	int32_t day;
-	unsigned done;       /* done entries (any exercise) */
-	unsigned partial;    /* partial entries */
-	unsigned stopped;    /* stopped entries (neither done nor partial) */
-	unsigned active_s;   /* active seconds of all entries */
+	unsigned done;     /* done entries (any exercise) */
+	unsigned partial;  /* partial entries */
+	unsigned stopped;  /* stopped entries (neither done nor partial) */
+	uint64_t active_s; /* active seconds of all entries (64 bits: a line may hold 999999999) */
 	unsigned done_units; /* due work done (see the definitions above) */
 	unsigned due_units;  /* due work */
 	unsigned pain_sum;   /* sum of the scores of entries with one */
@@ -304,7 +310,7 @@ struct hist_day {
 struct hist_summary {
 	int32_t today;                      /* local date of `now` */
 	int32_t week_start;                 /* Monday of this week */
-	unsigned today_active_s;            /* active seconds today, done and partial */
+	uint64_t today_active_s;            /* active seconds today, done and partial */
 	unsigned daily_due;                 /* due units of a day: sum of daily `times` */
 	unsigned n_ex;                      /* == catalogue n_exercises */
 	struct hist_ex_stat *ex;            /* one per catalogue exercise, same order */

@@ -151,7 +151,8 @@ int ev_parse_line(const char *s, size_t len, struct ev_event *e, char *why, size
 	char q[48];
 	unsigned nf = hist_split(s, len, f, fl, 5);
 
-	if (nf != 5) {
+	/* Fields after the fifth are a later version's: ignored. */
+	if (nf < 5) {
 		snprintf(why, why_len, "expected 5 tab-separated fields, found %u", nf);
 		return -1;
 	}

@@ -589,7 +589,8 @@ int hist_parse_line(const char *s, size_t len, struct hist_entry *e, char *why, 
 	char q[48];
 	unsigned nf = hist_split(s, len, f, fl, 7);
 
-	if (nf != 5 && nf != 7) {
+	/* Fields after the seventh are a later version's (session, source). */
+	if (nf != 5 && nf < 7) {
 		snprintf(why, why_len, "expected 5 or 7 tab-separated fields, found %u", nf);
 		return -1;
 	}
@@ -632,7 +633,7 @@ int hist_parse_line(const char *s, size_t len, struct hist_entry *e, char *why, 
 	}
 	e->pain_before = HIST_NO_PAIN;
 	memset(&e->step, 0, sizeof(e->step));
-	if (nf == 7) {
+	if (nf >= 7) {
 		if (hist_parse_score(f[5], fl[5], &e->pain_before) != 0) {
 			hist_quote(q, sizeof(q), f[5], fl[5]);
 			snprintf(why, why_len, "bad pain-before \"%s\" (want 0-10 or -)", q);
@@ -684,6 +685,9 @@ void hist_each_line(const char *buf, size_t len, hist_line_fn *fn, void *ctx)
 	unsigned lineno = 0;
 	const char *p = buf, *end = buf + len;
 
+	/* A UTF-8 byte-order mark (Notepad, a spreadsheet's "CSV UTF-8"). */
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *stop = nl ? nl : end;

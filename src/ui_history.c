@@ -224,7 +224,8 @@ void ui_history_draw(struct ui *ui)
 	if (s->today_active_s > 0 && s->today_active_s < 30)
 		snprintf(buf, sizeof(buf), "Today: <1 min");
 	else
-		snprintf(buf, sizeof(buf), "Today: %u min", (s->today_active_s + 30) / 60);
+		snprintf(buf, sizeof(buf), "Today: %llu min",
+		         (unsigned long long)(s->today_active_s + 30) / 60);
 	if (row + 1 < LINES - 1)
 		ui_draw_text(row + 1, 0, cal ? TABLE_X - 2 : COLS, buf,
 		             ui_draw_attr(UI_ROLE_NORMAL));

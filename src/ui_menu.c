@@ -252,14 +252,14 @@ static int disclaimer_rows(void)
 /* "12 min today": the routine row's share of the history. */
 static void minutes_today(const struct ui *ui, char *buf, size_t len)
 {
-	unsigned s = ui->hist_sum.today_active_s;
+	uint64_t s = ui->hist_sum.today_active_s;
 
 	if (!have_counts(ui))
 		buf[0] = '\0';
 	else if (s > 0 && s < 30)
 		snprintf(buf, len, "<1 min today");
 	else
-		snprintf(buf, len, "%u min today", (s + 30) / 60);
+		snprintf(buf, len, "%llu min today", (unsigned long long)(s + 30) / 60);
 }
 
 /*

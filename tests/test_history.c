@@ -304,8 +304,6 @@ static void test_parse_line_fields(void **state)
 		  "expected 5 or 7 tab-separated fields, found 4" },
 		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\tx",
 		  "expected 5 or 7 tab-separated fields, found 6" },
-		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t3\t-\tx",
-		  "expected 5 or 7 tab-separated fields, found 8" },
 		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t11\t-",
 		  "bad pain-before \"11\" (want 0-10 or -)" },
 		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t\t-",
@@ -1293,6 +1291,64 @@ static void test_out_of_order_lines_are_sorted(void **state)
 	hist_free(&h);
 }
 
+/* Lines of later versions: fields 8 (session) and 9 (source) are read past. */
+static void test_lines_to_come_are_read(void **state)
+{
+	struct hist h;
+	(void)state;
+
+	parse_ok(&h, "2026-11-24T07:00:00+01:00\tcore\tdone\t60\t3\t4\t2/9\ts1\n"
+	             "2026-11-24T07:05:00+01:00\tcore\tstopped\t20\t7\t4\t2/9\ts1\ttimer\n"
+	             "2026-11-24T07:10:00+01:00\tcore\tdone\t60\t-\t-\t-\ts2\tlog\tlater\n");
+	assert_int_equal(h.n, 3);
+	assert_int_equal(h.e[0].pain_before, 4);
+	assert_int_equal(h.e[0].step.k, 2);
+	assert_int_equal(h.e[0].step.n, 9);
+	assert_int_equal(h.e[1].status, HIST_STOPPED);
+	assert_int_equal(h.e[1].pain, 7);
+	assert_int_equal(h.e[2].step.kind, HIST_STEP_NONE);
+	hist_free(&h);
+}
+
+/* A UTF-8 byte-order mark before the first line (Notepad) is not damage. */
+static void test_leading_bom_is_skipped(void **state)
+{
+	struct hist h;
+	struct warnings w = { 0 };
+	struct hist_error err;
+	const char *text = "\xef\xbb\xbf"
+	                   "2026-11-24T07:00:00+01:00\tcore\tdone\t60\t3\r\n"
+	                   "2026-11-24T07:05:00+01:00\tcore\tdone\t60\t3\r\n";
+	(void)state;
+
+	assert_int_equal(hist_parse(text, strlen(text), &h, collect, &w, &err), 0);
+	assert_int_equal(w.n, 0);
+	assert_int_equal(h.n, 2);
+	assert_int_equal(h.e[0].line, 1);
+	hist_free(&h);
+}
+
+/* A day's active seconds are summed in 64 bits: five lines of 999999999 s. */
+static void test_day_active_seconds_do_not_wrap(void **state)
+{
+	struct hist h;
+	struct hist_summary s;
+	struct hist_day d;
+	(void)state;
+
+	parse_ok(&h, "2026-11-24T07:00:00+01:00\tcore\tdone\t999999999\t-\n"
+	             "2026-11-24T07:01:00+01:00\tcore\tdone\t999999999\t-\n"
+	             "2026-11-24T07:02:00+01:00\tcore\tdone\t999999999\t-\n"
+	             "2026-11-24T07:03:00+01:00\tcore\tdone\t999999999\t-\n"
+	             "2026-11-24T07:04:00+01:00\tcore\tdone\t999999999\t-\n");
+	assert_int_equal(hist_summarize(&h, &test_cat, local(2026, 11, 24, 21, 0, 0), &s), 0);
+	assert_true(hist_summary_day(&s, day(2026, 11, 24), &d));
+	assert_true(d.active_s == 4999999995ULL);
+	assert_true(s.today_active_s == 4999999995ULL);
+	hist_summary_free(&s);
+	hist_free(&h);
+}
+
 static void test_ten_years_of_history(void **state)
 {
 	char path[128];
@@ -1519,6 +1575,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_pain_per_day_and_trend, make_tmpdir,
 		                                remove_tmpdir),
 		cmocka_unit_test(test_out_of_order_lines_are_sorted),
+		cmocka_unit_test(test_lines_to_come_are_read),
+		cmocka_unit_test(test_leading_bom_is_skipped),
+		cmocka_unit_test(test_day_active_seconds_do_not_wrap),
 		cmocka_unit_test(test_endless_file_is_refused),
 		cmocka_unit_test_setup_teardown(test_ten_years_of_history, make_tmpdir,
 		                                remove_tmpdir),
