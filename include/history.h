@@ -255,8 +255,21 @@ int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn
 typedef void hist_line_fn(void *ctx, unsigned line, const char *s, size_t len);
 void hist_each_line(const char *buf, size_t len, hist_line_fn *fn, void *ctx);
 
-/* An upper bound on the lines in buf: its newlines plus one. */
-size_t hist_count_lines(const char *buf, size_t len);
+/*
+ * The same walk over the file at `path`, read in pieces of HIST_STREAM_BUF
+ * bytes, so memory does not grow with the file (what fn keeps aside). A
+ * line longer than that is passed on cut (a reader refuses it as damage).
+ * The file is opened as hist_load() says, once; a missing file has no lines.
+ * *st (may be NULL) gets the fstat() of what was read, zeroed when the file
+ * is missing. Returns 0, or -1 with *err filled.
+ */
+enum { HIST_STREAM_BUF = 64 * 1024 };
+struct stat;
+int hist_stream(const char *path, hist_line_fn *fn, void *ctx, struct stat *st,
+                struct hist_error *err);
+
+/* Sort entries into (day, when, line) order, as the loaders leave them. */
+void hist_sort(struct hist *h);
 
 /* Free a history's entries and zero it. Accepts a zeroed history. */
 void hist_free(struct hist *h);
@@ -414,15 +427,6 @@ __attribute__((format(printf, 3, 4))) void hist_set_error(struct hist_error *err
  */
 int hist_append_text(const char *path, const char *header, const char *text, size_t len,
                      struct hist_error *err);
-
-/*
- * The read under hist_load(), shared with the events file: the whole of
- * `path` into a malloc'd *buf (free it) of *len bytes. A missing file gives
- * *buf NULL and *len 0 and returns 0. Returns -1 with *err filled when the
- * file exists but cannot be read (a directory, no permission, longer than
- * HIST_MAX_FILE, out of memory).
- */
-int hist_read_text(const char *path, char **buf, size_t *len, struct hist_error *err);
 
 /*
  * Parse a timestamp as the history writes it (`YYYY-MM-DDTHH:MM:SS+HH:MM`,

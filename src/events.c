@@ -219,7 +219,6 @@ int ev_parse_line(const char *s, size_t len, struct ev_event *e, char *why, size
 struct parse_ctx {
 	struct ev_log *log;
 	size_t cap;
-	bool nomem;
 	hist_warn_fn *warn;
 	void *ctx;
 };
@@ -232,14 +231,8 @@ static void parse_one(void *ctx, unsigned lineno, const char *s, size_t len)
 
 	/* An event is large (its note) and lines may be short: grow as they come. */
 	if (log->n == pc->cap) {
-		size_t cap = pc->cap ? pc->cap * 2 : 64;
-		struct ev_event *e = pc->nomem ? NULL : realloc(log->e, cap * sizeof(*e));
-		if (!e) {
-			pc->nomem = true;
-			return;
-		}
-		log->e = e;
-		pc->cap = cap;
+		pc->cap = pc->cap ? pc->cap * 2 : 64;
+		log->e = xrealloc(log->e, pc->cap * sizeof(*log->e));
 	}
 	int r = ev_parse_line(s, len, &log->e[log->n], why, sizeof(why));
 	if (r == 0)
@@ -259,21 +252,21 @@ static int event_cmp(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
+void ev_sort(struct ev_log *log)
+{
+	if (log->n)
+		qsort(log->e, log->n, sizeof(*log->e), event_cmp);
+}
+
 int ev_parse(const char *buf, size_t len, struct ev_log *out, hist_warn_fn *warn, void *ctx,
              struct hist_error *err)
 {
 	struct ev_log log = { 0 };
-	struct parse_ctx pc = { &log, 0, false, warn, ctx };
+	struct parse_ctx pc = { &log, 0, warn, ctx };
 
-	if (len > 0)
-		hist_each_line(buf, len, parse_one, &pc);
-	if (pc.nomem) {
-		free(log.e);
-		hist_set_error(err, ENOMEM, "cannot read the events");
-		return -1;
-	}
-	if (log.n)
-		qsort(log.e, log.n, sizeof(*log.e), event_cmp);
+	(void)err; /* nothing to report: running out of memory exits (file.h) */
+	hist_each_line(buf, len, parse_one, &pc);
+	ev_sort(&log);
 	*out = log;
 	return 0;
 }
@@ -281,16 +274,16 @@ int ev_parse(const char *buf, size_t len, struct ev_log *out, hist_warn_fn *warn
 int ev_load(const char *path, struct ev_log *out, hist_warn_fn *warn, void *ctx,
             struct hist_error *err)
 {
-	char *buf;
-	size_t len;
+	struct ev_log log = { 0 };
+	struct parse_ctx pc = { &log, 0, warn, ctx };
 
-	if (hist_read_text(path, &buf, &len, err) != 0)
+	if (hist_stream(path, parse_one, &pc, NULL, err) != 0) {
+		ev_free(&log);
 		return -1;
-	int rc = ev_parse(buf, len, out, warn, ctx, err);
-	if (rc != 0)
-		hist_set_error(err, ENOMEM, "cannot read %s", path);
-	free(buf);
-	return rc;
+	}
+	ev_sort(&log);
+	*out = log;
+	return 0;
 }
 
 void ev_free(struct ev_log *log)

@@ -1349,6 +1349,44 @@ static void test_day_active_seconds_do_not_wrap(void **state)
 	hist_free(&h);
 }
 
+/*
+ * The streaming reader reads in pieces: lines across the pieces' edges are
+ * whole, a line longer than a piece is named once as damage, and the lines
+ * after it keep their numbers.
+ */
+static void test_stream_reads_in_pieces(void **state)
+{
+	char path[512];
+	struct hist h;
+	struct warnings w = { 0 };
+	struct hist_error err;
+	const char *line = "2026-11-24T07:00:00+01:00\tcore\tdone\t60\t3\t4\t-\n";
+	size_t n = 3 * HIST_STREAM_BUF / strlen(line), long_len = 2 * HIST_STREAM_BUF + 17;
+	(void)state;
+
+	tmp_path(path, sizeof(path), "history.tsv");
+	FILE *fp = fopen(path, "wb");
+	assert_non_null(fp);
+	fputs("\xef\xbb\xbf", fp);
+	for (size_t i = 0; i < n; i++)
+		fputs(line, fp);
+	for (size_t i = 0; i < long_len; i++)
+		fputc('x', fp);
+	fputs("\n", fp);
+	fputs(line, fp);
+	fputs("2026-11-25T07:00:00+01:00\tcore\tdone\t60\t3", fp); /* no newline */
+	fclose(fp);
+
+	assert_int_equal(hist_load(path, &h, collect, &w, &err), 0);
+	assert_int_equal(h.n, n + 2);
+	assert_int_equal(w.n, 1);
+	assert_int_equal(w.line[0], n + 1);
+	assert_int_equal(h.e[n].line, n + 2);
+	assert_int_equal(h.e[n + 1].line, n + 3);
+	assert_int_equal(h.e[n + 1].day, day(2026, 11, 25));
+	hist_free(&h);
+}
+
 static void test_ten_years_of_history(void **state)
 {
 	char path[128];
@@ -1576,6 +1614,8 @@ int main(void)
 		                                remove_tmpdir),
 		cmocka_unit_test(test_out_of_order_lines_are_sorted),
 		cmocka_unit_test(test_lines_to_come_are_read),
+		cmocka_unit_test_setup_teardown(test_stream_reads_in_pieces, make_tmpdir,
+		                                remove_tmpdir),
 		cmocka_unit_test(test_leading_bom_is_skipped),
 		cmocka_unit_test(test_day_active_seconds_do_not_wrap),
 		cmocka_unit_test(test_endless_file_is_refused),
