@@ -87,6 +87,8 @@ CORE_SRC += src/steps.c
 TESTS    += test_steps
 CORE_SRC += src/report.c
 TESTS    += test_report
+CORE_SRC += src/records.c
+TESTS    += test_records
 
 B = build
 CORE_OBJ    = $(CORE_SRC:%.c=$(B)/%.o) $(B)/builtin_catalogue.o

@@ -356,15 +356,16 @@ enum ev_safety_due ev_safety_due(const struct hist *h, const struct ev_log *ev, 
 {
 	const struct ev_event *shown = NULL;
 
+	/* What is dated after today (a clock wrong once) is not part of today's answer. */
 	for (size_t i = 0; i < ev->n; i++) {
 		if (ev->e[i].kind == EV_SAFETY_STOP && ev->e[i].day == today)
 			return EV_SAFETY_STOPPED_TODAY;
-		if (ev->e[i].kind == EV_SAFETY_SHOWN)
+		if (ev->e[i].kind == EV_SAFETY_SHOWN && ev->e[i].day <= today)
 			shown = &ev->e[i]; /* in time order: the last one wins */
 	}
 	if (!shown)
 		return EV_SAFETY_FIRST_RUN;
-	for (size_t i = 0; i < h->n; i++)
+	for (size_t i = 0; i < h->n && h->e[i].day <= today; i++)
 		if (h->e[i].status == HIST_STOPPED && h->e[i].pain >= EV_SAFETY_STOP_PAIN &&
 		    h->e[i].when > shown->when)
 			return EV_SAFETY_PAINFUL_STOP;

@@ -983,6 +983,10 @@ int hist_summarize_paused(const struct hist *h, const struct catalogue *cat, tim
 	s.today = hist_today(now);
 	s.week_start = hist_week_start(s.today);
 	s.n_ex = nx;
+	/* Lines dated after today (a clock that was wrong once) are not part of
+	 * today's figures: not a day, not the pain trend's last week. */
+	const struct hist upto = { h->e, lower_bound(h, s.today + 1) };
+	h = &upto;
 	for (unsigned k = 0; k < nx; k++)
 		if (cat->exercises[k].freq.per == CAT_PER_DAY)
 			s.daily_due += cat->exercises[k].freq.times;

@@ -29,6 +29,7 @@
 #include "settings.h"
 #include "plan.h"
 #include "progress.h"
+#include "records.h"
 #include "remind.h"
 #include "status.h"
 #include "steps.h"
@@ -526,52 +527,87 @@ static int load_catalogue(const struct options *o, struct loaded *l)
 /* Damaged history lines are named on stderr, once each, and skipped. */
 
 /*
- * Each exercise's step, derived from the history and events.tsv beside it
- * (steps.h), into res (may be NULL) and the dose source the plain modes and
- * the player use. --level, or `level:` in config.yaml, forces one level for
- * every exercise instead. A history that cannot be read is said on stderr
- * and counts as empty. Running out of memory exits 71, as xmalloc() does.
+ * The record of `history` and the events.tsv beside it, loaded once for the
+ * command (records.h): damaged lines and lines dated in the future named on
+ * stderr (cli_damage) unless `quiet`, lines after `as_of` (--today; INT32_MIN
+ * for none) left out. `since` and `kinds` are as records.h says. A file that
+ * cannot be read is said (unless quiet) and returns EXIT_NOINPUT with r
+ * empty. Running out of memory exits 71, as xmalloc() does.
  */
-static void derive_steps(const struct options *o, const struct settings *st,
-                         const struct catalogue *cat, const struct steps_rules *rules,
-                         const char *history, time_t now, struct prg_result *res,
-                         struct plan_dose *dose)
+static int load_records(struct records *r, const char *history, time_t now, int32_t as_of,
+                        int32_t since, unsigned kinds, bool quiet)
 {
-	struct hist h = { 0 };
-	struct ev_log ev = { 0 };
+	char events[PATH_LEN] = "";
 	struct hist_error err;
-	struct prg_result local[CAT_MAX_EXERCISES];
-	char path[PATH_LEN];
-	int rc;
+	struct cli_damage dh = { history, 0 }, de = { events, 0 };
 
-	if (!res)
-		res = local;
-	/* The screens read the files again and name what is wrong themselves. */
-	bool quiet = o->mode == MODE_PLAYER;
-	hist_warn_fn *warn = quiet ? NULL : cli_damage_line;
-	struct cli_damage dh = { history, 0 }, de = { path, 0 };
-
-	if (*history && hist_load(history, &h, warn, &dh, &err) != 0 && !quiet)
-		fprintf(stderr, "%s: %s\n", progname, err.msg);
-	if (*history && ev_path(history, path, sizeof(path)) == 0 &&
-	    ev_load(path, &ev, warn, &de, &err) != 0 && !quiet)
-		fprintf(stderr, "%s: %s\n", progname, err.msg);
+	if (*history && ev_path(history, events, sizeof(events)) != 0)
+		events[0] = '\0';
+	struct rec_request q = {
+		.history = history,
+		.events = events,
+		.now = now,
+		.as_of = as_of != INT32_MIN,
+		.today = as_of,
+		.since = since,
+		.kinds = kinds,
+		.warn = quiet ? NULL : cli_damage_line,
+		.warn_history = &dh,
+		.warn_events = &de,
+	};
+	int rc = rec_load(r, &q, &err);
 	if (!quiet) {
 		cli_damage_end(&dh);
 		cli_damage_end(&de);
+		if (rc != 0)
+			fprintf(stderr, "%s: %s\n", progname, err.msg);
 	}
-	rc = steps_derive(cat, &h, &ev, rules, hist_today(now), res);
-	ev_free(&ev);
-	hist_free(&h);
-	if (rc != 0) {
-		/* As xmalloc() does (file.h). */
+	return rc != 0 ? EXIT_NOINPUT : 0;
+}
+
+/* Each exercise's step from the record, or out of memory: exit 71 (file.h). */
+static void record_steps(const struct records *r, const struct catalogue *cat,
+                         const struct steps_rules *rules, struct prg_result *res)
+{
+	if (rec_steps(r, cat, rules, res) != 0) {
 		fprintf(stderr, "%s: out of memory\n", progname);
 		exit(71);
 	}
+}
+
+/* The dose in use: --level, or `level:` in config.yaml, forces one level; else the steps. */
+static void dose_in_use(const struct options *o, const struct settings *st,
+                        const struct catalogue *cat, const struct prg_result *res,
+                        struct plan_dose *dose)
+{
 	if (o->set_level || st->have_level)
 		plan_dose_level(dose, o->level);
 	else
 		steps_dose(cat, res, dose);
+}
+
+/*
+ * Each exercise's step, derived from the record (steps.h), into res (may be
+ * NULL) and the dose source the plain modes and the player use, as of
+ * `as_of` (INT32_MIN: now). A history that cannot be read is said on stderr
+ * and counts as empty.
+ */
+static void derive_steps(const struct options *o, const struct settings *st,
+                         const struct catalogue *cat, const struct steps_rules *rules,
+                         const char *history, time_t now, int32_t as_of, struct prg_result *res,
+                         struct plan_dose *dose)
+{
+	struct records r;
+	struct prg_result local[CAT_MAX_EXERCISES];
+
+	if (!res)
+		res = local;
+	/* The screens read the files again and name what is wrong themselves. */
+	(void)load_records(&r, history, now, as_of, INT32_MIN, REC_KINDS_STEPS,
+	                   o->mode == MODE_PLAYER);
+	record_steps(&r, cat, rules, res);
+	rec_free(&r);
+	dose_in_use(o, st, cat, res, dose);
 }
 
 /* ---- Modes ------------------------------------------------------------------- */
@@ -636,37 +672,18 @@ static int run_history(const struct options *o, const struct catalogue *cat, con
                        const struct steps_rules *rules)
 {
 	static struct prg_result steps[CAT_MAX_EXERCISES];
-	struct hist h = { 0 };
-	struct ev_log ev = { 0 };
+	struct records r;
 	struct hist_summary sum;
-	struct hist_error err;
-	char evpath[PATH_LEN];
-	struct cli_damage damage = { path, 0 }, evdamage = { evpath, 0 };
-	time_t now = time(NULL);
 
-	/* Each file read once: the figures, the steps and the pauses all come from these. */
-	if (hist_load(path, &h, cli_damage_line, &damage, &err) != 0) {
-		fprintf(stderr, "%s: %s\n", progname, err.msg);
+	/* Each file read once: the figures, the steps and the pauses all come from the record. */
+	if (load_records(&r, path, time(NULL), INT32_MIN, INT32_MIN,
+	                 REC_KINDS_STEPS | REC_KINDS_PAUSES, false) != 0)
 		return EXIT_NOINPUT;
-	}
-	cli_damage_end(&damage);
-	if (ev_path(path, evpath, sizeof(evpath)) != 0 ||
-	    ev_load(evpath, &ev, cli_damage_line, &evdamage, &err) != 0)
-		memset(&ev, 0, sizeof(ev));
-	cli_damage_end(&evdamage);
-	if (steps_derive(cat, &h, &ev, rules, hist_today(now), steps) != 0) {
-		/* As xmalloc() does (file.h). */
-		fprintf(stderr, "%s: out of memory\n", progname);
-		exit(71);
-	}
-	struct hist_pause *p;
-	size_t np = ev_pauses(&ev, &p);
-	(void)hist_summarize_paused(&h, cat, now, p, np, &sum); /* out of memory exits */
+	record_steps(&r, cat, rules, steps);
+	(void)rec_summary(&r, cat, &sum); /* out of memory exits */
 	cli_history(stdout, cat, &sum, steps, path, o->tsv);
 	hist_summary_free(&sum);
-	hist_free(&h);
-	ev_free(&ev);
-	free(p);
+	rec_free(&r);
 	return 0;
 }
 
@@ -770,6 +787,7 @@ static int run_progress(const struct options *o, const struct settings *st,
 
 	if (o->target && (rc = find_exercise(cat, o->target, &ex)) != 0)
 		return rc;
+	int32_t as_of = INT32_MIN;
 	if (o->today) {
 		int32_t day;
 		time_t when;
@@ -781,9 +799,10 @@ static int run_progress(const struct options *o, const struct settings *st,
 			return usage_error("--today wants a date as YYYY-MM-DD, not '%s'",
 			                   o->today);
 		now = when;
+		as_of = day; /* as on that day: what came after is left out */
 	}
 	steps_rules(&rules, cat, st);
-	derive_steps(o, st, cat, &rules, history, now, res, &dose);
+	derive_steps(o, st, cat, &rules, history, now, as_of, res, &dose);
 	if (o->progress_verb)
 		return run_progress_event(o, cat, ex, &res[ex], history, now);
 	cli_progress(stdout, cat, res, o->target ? (int)ex : -1, o->tsv);
@@ -1185,8 +1204,8 @@ struct verb_ctx {
 	struct settings st;
 	struct loaded l;
 	char history[PATH_LEN], events[PATH_LEN];
-	struct hist h;
-	struct ev_log ev;
+	struct records rec;
+	struct ev_log ev; /* pause and resume read the events alone */
 	struct hist_summary sum;
 	struct rem_due due;
 	int32_t today;
@@ -1197,20 +1216,23 @@ static void verb_ctx_free(struct verb_ctx *x)
 {
 	hist_summary_free(&x->sum);
 	ev_free(&x->ev);
-	hist_free(&x->h);
+	rec_free(&x->rec);
 	cat_free(x->l.cat);
 	settings_free(&x->st);
 }
 
 /*
- * Settings, paths and (with `read`) the catalogue, history and events; with
- * `week_only` only this week's history (enough for what is due, and fast).
+ * Settings, paths and (with `read`) the catalogue and the record: what is
+ * due, and with `lengths` how long it takes at today's steps (the whole
+ * history and the progression's events); without, only this week's
+ * history and the pauses are kept (`due --quiet`, `--count`: fast, and
+ * memory does not grow with the files).
  */
-static int verb_load(struct verb_ctx *x, bool read, bool week_only)
+static int verb_load(struct verb_ctx *x, bool read, bool lengths)
 {
-	struct hist_error err;
-	struct hist_pause *p;
-	size_t np;
+	static struct prg_result res[CAT_MAX_EXERCISES];
+	struct steps_rules rules;
+	struct plan_dose dose;
 	int rc, why;
 
 	x->now = time(NULL);
@@ -1228,20 +1250,21 @@ static int verb_load(struct verb_ctx *x, bool read, bool week_only)
 		return 0;
 	if ((rc = load_catalogue(&x->o, &x->l)) != 0)
 		return rc;
-	struct cli_damage dh = { x->history, 0 }, de = { x->events, 0 };
-	int bad = hist_load_since(x->history, week_only ? hist_week_start(x->today) : INT32_MIN,
-	                          &x->h, cli_damage_line, &dh, &err) != 0 ||
-	          ev_load(x->events, &x->ev, cli_damage_line, &de, &err) != 0;
-	cli_damage_end(&dh);
-	cli_damage_end(&de);
-	if (bad) {
-		fprintf(stderr, "%s: %s\n", progname, err.msg);
-		return EXIT_NOINPUT;
+	if ((rc = load_records(&x->rec, x->history, x->now, INT32_MIN,
+	                       lengths ? INT32_MIN : hist_week_start(x->today),
+	                       REC_KINDS_PAUSES | REC_KIND(EV_REMIND) |
+	                           (lengths ? REC_KINDS_STEPS : 0),
+	                       false)) != 0)
+		return rc;
+	(void)rec_summary(&x->rec, x->l.cat, &x->sum); /* out of memory exits */
+	if (lengths) {
+		steps_rules(&rules, x->l.cat, &x->st);
+		record_steps(&x->rec, x->l.cat, &rules, res);
+		dose_in_use(&x->o, &x->st, x->l.cat, res, &dose);
+	} else {
+		plan_dose_level(&dose, x->o.level); /* the count only: no length is shown */
 	}
-	np = ev_pauses(&x->ev, &p);
-	(void)hist_summarize_paused(&x->h, x->l.cat, x->now, p, np, &x->sum);
-	free(p);
-	rem_due(x->l.cat, &x->sum, x->o.level, &x->due);
+	rem_due(x->l.cat, &x->sum, &dose, &x->due);
 	return 0;
 }
 
@@ -1256,7 +1279,7 @@ static int run_due(struct verb_ctx *x, const struct verb_args *va)
 		return usage_error("due: unknown format '%s' (use line)", va->format);
 	if (va->quiet + va->count + (va->format != NULL) != 1)
 		return usage_error("due takes one of --quiet, --count, --format=line");
-	if ((rc = verb_load(x, true, true)) != 0)
+	if ((rc = verb_load(x, true, as_line)) != 0)
 		return rc;
 	if (va->count)
 		printf("%u\n", x->due.n);
@@ -1393,7 +1416,7 @@ static int run_remind(struct verb_ctx *x, const struct verb_args *va)
 		return remind_install(x, va->dry_run);
 	if (va->print_cron)
 		return remind_print_cron(x);
-	if (rem_decide(&x->st.remind, &x->ev, x->due.n, routine_playing(x->history), x->now) !=
+	if (rem_decide(&x->st.remind, &x->rec.ev, x->due.n, routine_playing(x->history), x->now) !=
 	    REM_SEND)
 		return 1;
 	snprintf(title, sizeof(title), "lumbar: %u exercise%s due", x->due.n,
@@ -1472,7 +1495,7 @@ static int run_status(struct verb_ctx *x, const struct verb_args *va)
 	if (!va->format || strcmp(va->format, "json") != 0 || va->quiet || va->count ||
 	    va->install || va->dry_run || va->print_cron || va->until || va->reason)
 		return usage_error("status takes --format=json");
-	if ((rc = verb_load(x, true, false)) != 0)
+	if ((rc = verb_load(x, true, true)) != 0)
 		return rc;
 	hist_summary_day(&x->sum, x->today, &d);
 	struct status_info in = { .cat = x->l.cat,
@@ -1480,7 +1503,7 @@ static int run_status(struct verb_ctx *x, const struct verb_args *va)
 		                  .today = d.done,
 		                  .streak = x->sum.streak,
 		                  .playing = routine_playing(x->history) };
-	in.paused = ev_paused_until(&x->ev, x->today, &in.paused_until);
+	in.paused = rec_paused(&x->rec, &in.paused_until);
 	status_json(stdout, &in);
 	return 0;
 }
@@ -1593,7 +1616,7 @@ int main(int argc, char **argv)
 	steps_rules(&rules, l.cat, &st);
 	if (o.mode == MODE_LIST || o.mode == MODE_SHOW || o.mode == MODE_PLAN ||
 	    o.mode == MODE_PLAYER)
-		derive_steps(&o, &st, l.cat, &rules, history, time(NULL), res, &dose);
+		derive_steps(&o, &st, l.cat, &rules, history, time(NULL), INT32_MIN, res, &dose);
 
 	switch (o.mode) {
 	case MODE_LIST:

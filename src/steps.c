@@ -100,12 +100,16 @@ int steps_derive(const struct catalogue *cat, const struct hist *h, const struct
 	struct prg_session *s = xcalloc(ns, sizeof(*s));
 	struct prg_event *e = xcalloc(cap, sizeof(*e));
 
+	/* Lines dated after today (a clock wrong once, or an as-of day) are
+	 * not part of today's steps: a red line of 2099 holds nothing now. */
+	size_t n = 0;
 	for (size_t i = 0; i < ns; i++)
-		steps_session(&h->e[i], &s[i]);
+		if (h->e[i].day <= today)
+			steps_session(&h->e[i], &s[n++]);
 	for (size_t i = 0; i < cap; i++)
-		if (steps_event(&ev->e[i], &e[ne]))
+		if (ev->e[i].day <= today && steps_event(&ev->e[i], &e[ne]))
 			ne++;
-	int rc = prg_derive(cat, s, ns, e, ne, &rules->params, rules->modes, today, out);
+	int rc = prg_derive(cat, s, n, e, ne, &rules->params, rules->modes, today, out);
 	free(s);
 	free(e);
 	return rc;

@@ -13,6 +13,7 @@
 #include <curses.h>
 
 #include "events.h"
+#include "remind.h"
 #include "words.h"
 #include "ui_draw.h"
 #include "ui_priv.h"
@@ -169,14 +170,13 @@ static bool banner_due(const struct ui *ui)
 
 void ui_menu_update_due(struct ui *ui)
 {
-	unsigned idx[CAT_MAX_EXERCISES];
-
 	menu.banner = banner_due(ui);
 
-	menu.due_n = ui_menu_due(ui, idx);
-	menu.due_secs = 0;
-	for (unsigned i = 0; i < menu.due_n; i++)
-		menu.due_secs += menu.secs[idx[i] + 1];
+	/* The one length of what is due (remind.h), as `due --format=line` says it. */
+	struct rem_due d;
+	rem_due(ui->opt->cat, ui->hist_ok ? &ui->hist_sum : NULL, ui->opt->dose, &d);
+	menu.due_n = d.n;
+	menu.due_secs = d.seconds;
 }
 
 unsigned ui_menu_due_count(void)

@@ -547,6 +547,13 @@ static void test_safety_due(void **state)
 		  EV_SAFETY_PERIODIC },
 		{ "89 days since last shown", "",
 		  "2026-08-27T07:00:00+02:00\tsafety-shown\t-\t-\t-\n", EV_SAFETY_NOT_DUE },
+		{ "shown in 2099 (a clock wrong once) does not count today", "",
+		  "2026-05-01T07:00:00+02:00\tsafety-shown\t-\t-\t-\n"
+		  "2099-01-01T07:00:00+01:00\tsafety-shown\t-\t-\t-\n",
+		  EV_SAFETY_PERIODIC },
+		{ "a painful stop dated after today is not one yet",
+		  "2099-01-01T07:00:00+01:00\tcore\tstopped\t20\t9\t3\t-\n",
+		  "2026-11-01T07:00:00+01:00\tsafety-shown\t-\t-\t-\n", EV_SAFETY_NOT_DUE },
 	};
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		struct hist h;

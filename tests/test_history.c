@@ -1387,6 +1387,24 @@ static void test_stream_reads_in_pieces(void **state)
 	hist_free(&h);
 }
 
+/* A line dated after today (a clock wrong once) is not part of today's figures (18.20). */
+static void test_lines_after_today_are_not_counted(void **state)
+{
+	struct hist h;
+	struct hist_summary s;
+	(void)state;
+
+	parse_ok(&h, "2026-11-23T07:00:00+01:00\tknee-to-chest\tdone\t60\t2\n"
+	             "2026-11-24T07:00:00+01:00\tknee-to-chest\tdone\t60\t3\n"
+	             "2099-01-01T07:00:00+01:00\tknee-to-chest\tstopped\t60\t9\n");
+	assert_int_equal(hist_summarize(&h, &test_cat, local(2026, 11, 24, 21, 0, 0), &s), 0);
+	assert_int_equal(s.n_days, 2);
+	assert_int_equal(s.pain_last_day, day(2026, 11, 24));
+	assert_true(s.pain_last == 2.5);
+	hist_summary_free(&s);
+	hist_free(&h);
+}
+
 static void test_ten_years_of_history(void **state)
 {
 	char path[128];
@@ -1614,6 +1632,7 @@ int main(void)
 		                                remove_tmpdir),
 		cmocka_unit_test(test_out_of_order_lines_are_sorted),
 		cmocka_unit_test(test_lines_to_come_are_read),
+		cmocka_unit_test(test_lines_after_today_are_not_counted),
 		cmocka_unit_test_setup_teardown(test_stream_reads_in_pieces, make_tmpdir,
 		                                remove_tmpdir),
 		cmocka_unit_test(test_leading_bom_is_skipped),
