@@ -254,8 +254,13 @@ static int event_cmp(const void *a, const void *b)
 
 void ev_sort(struct ev_log *log)
 {
-	if (log->n)
-		qsort(log->e, log->n, sizeof(*log->e), event_cmp);
+	/* Appends are nearly always in order; sort only when they are not. */
+	for (size_t i = 1; i < log->n; i++) {
+		if (event_cmp(&log->e[i - 1], &log->e[i]) > 0) {
+			qsort(log->e, log->n, sizeof(*log->e), event_cmp);
+			return;
+		}
+	}
 }
 
 int ev_parse(const char *buf, size_t len, struct ev_log *out, hist_warn_fn *warn, void *ctx,

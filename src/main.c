@@ -530,12 +530,12 @@ static int load_catalogue(const struct options *o, struct loaded *l)
  * The record of `history` and the events.tsv beside it, loaded once for the
  * command (records.h): damaged lines and lines dated in the future named on
  * stderr (cli_damage) unless `quiet`, lines after `as_of` (--today; INT32_MIN
- * for none) left out. `since` and `kinds` are as records.h says. A file that
+ * for none) left out. `since`, `kinds` and `steps` are as records.h says. A file that
  * cannot be read is said (unless quiet) and returns EXIT_NOINPUT with r
  * empty. Running out of memory exits 71, as xmalloc() does.
  */
 static int load_records(struct records *r, const char *history, time_t now, int32_t as_of,
-                        int32_t since, unsigned kinds, bool quiet)
+                        int32_t since, unsigned kinds, bool steps, bool quiet)
 {
 	char events[PATH_LEN] = "";
 	struct hist_error err;
@@ -551,6 +551,7 @@ static int load_records(struct records *r, const char *history, time_t now, int3
 		.today = as_of,
 		.since = since,
 		.kinds = kinds,
+		.steps = steps,
 		.warn = quiet ? NULL : cli_damage_line,
 		.warn_history = &dh,
 		.warn_events = &de,
@@ -603,7 +604,7 @@ static void derive_steps(const struct options *o, const struct settings *st,
 	if (!res)
 		res = local;
 	/* The screens read the files again and name what is wrong themselves. */
-	(void)load_records(&r, history, now, as_of, INT32_MIN, REC_KINDS_STEPS,
+	(void)load_records(&r, history, now, as_of, INT32_MIN, REC_KINDS_PAUSES, true,
 	                   o->mode == MODE_PLAYER);
 	record_steps(&r, cat, rules, res);
 	rec_free(&r);
@@ -676,8 +677,8 @@ static int run_history(const struct options *o, const struct catalogue *cat, con
 	struct hist_summary sum;
 
 	/* Each file read once: the figures, the steps and the pauses all come from the record. */
-	if (load_records(&r, path, time(NULL), INT32_MIN, INT32_MIN,
-	                 REC_KINDS_STEPS | REC_KINDS_PAUSES, false) != 0)
+	if (load_records(&r, path, time(NULL), INT32_MIN, INT32_MIN, REC_KINDS_PAUSES, true,
+	                 false) != 0)
 		return EXIT_NOINPUT;
 	record_steps(&r, cat, rules, steps);
 	(void)rec_summary(&r, cat, &sum); /* out of memory exits */
@@ -1226,9 +1227,9 @@ static void verb_ctx_free(struct verb_ctx *x)
  * due, and with `lengths` how long it takes at today's steps (the whole
  * history and the progression's events); without, only this week's
  * history and the pauses are kept (`due --quiet`, `--count`: fast, and
- * memory does not grow with the files).
+ * memory does not grow with the files). `also`: more event kinds to keep.
  */
-static int verb_load(struct verb_ctx *x, bool read, bool lengths)
+static int verb_load(struct verb_ctx *x, bool read, bool lengths, unsigned also)
 {
 	static struct prg_result res[CAT_MAX_EXERCISES];
 	struct steps_rules rules;
@@ -1252,9 +1253,7 @@ static int verb_load(struct verb_ctx *x, bool read, bool lengths)
 		return rc;
 	if ((rc = load_records(&x->rec, x->history, x->now, INT32_MIN,
 	                       lengths ? INT32_MIN : hist_week_start(x->today),
-	                       REC_KINDS_PAUSES | REC_KIND(EV_REMIND) |
-	                           (lengths ? REC_KINDS_STEPS : 0),
-	                       false)) != 0)
+	                       REC_KINDS_PAUSES | also, lengths, false)) != 0)
 		return rc;
 	(void)rec_summary(&x->rec, x->l.cat, &x->sum); /* out of memory exits */
 	if (lengths) {
@@ -1279,7 +1278,7 @@ static int run_due(struct verb_ctx *x, const struct verb_args *va)
 		return usage_error("due: unknown format '%s' (use line)", va->format);
 	if (va->quiet + va->count + (va->format != NULL) != 1)
 		return usage_error("due takes one of --quiet, --count, --format=line");
-	if ((rc = verb_load(x, true, as_line)) != 0)
+	if ((rc = verb_load(x, true, as_line, 0)) != 0)
 		return rc;
 	if (va->count)
 		printf("%u\n", x->due.n);
@@ -1410,7 +1409,7 @@ static int run_remind(struct verb_ctx *x, const struct verb_args *va)
 	if (va->quiet || va->count || va->format || va->until || va->reason ||
 	    (va->dry_run && !va->install) || va->install + va->print_cron > 1)
 		return usage_error("remind takes --install [--dry-run] or --print-cron");
-	if ((rc = verb_load(x, !va->install && !va->print_cron, true)) != 0)
+	if ((rc = verb_load(x, !va->install && !va->print_cron, true, REC_KIND(EV_REMIND))) != 0)
 		return rc;
 	if (va->install)
 		return remind_install(x, va->dry_run);
@@ -1454,7 +1453,7 @@ static int run_pause(struct verb_ctx *x, const struct verb_args *va, bool pause)
 	if (pause && va->reason && ev_reason_check(va->reason))
 		return usage_error("pause: unknown reason '%s' (%s)", va->reason,
 		                   ev_reason_check(va->reason));
-	if ((rc = verb_load(x, false, false)) != 0)
+	if ((rc = verb_load(x, false, false, 0)) != 0)
 		return rc;
 	if (pause && until < x->today)
 		return usage_error("pause: %s has passed; give today or a later day", va->until);
@@ -1495,7 +1494,7 @@ static int run_status(struct verb_ctx *x, const struct verb_args *va)
 	if (!va->format || strcmp(va->format, "json") != 0 || va->quiet || va->count ||
 	    va->install || va->dry_run || va->print_cron || va->until || va->reason)
 		return usage_error("status takes --format=json");
-	if ((rc = verb_load(x, true, true)) != 0)
+	if ((rc = verb_load(x, true, true, 0)) != 0)
 		return rc;
 	hist_summary_day(&x->sum, x->today, &d);
 	struct status_info in = { .cat = x->l.cat,

@@ -17,7 +17,7 @@ struct load {
 	const struct rec_request *q;
 	struct records *r;
 	void *warn_ctx;
-	size_t cap;
+	size_t cap, cap2;
 };
 
 /*
@@ -82,13 +82,24 @@ static void history_line(void *ctx, unsigned lineno, const char *s, size_t len)
 static void events_line(void *ctx, unsigned lineno, const char *s, size_t len)
 {
 	struct load *ld = ctx;
-	struct ev_log *ev = &ld->r->ev;
+	struct records *r = ld->r;
 	struct ev_event e;
+	struct prg_event pe;
 	char why[192];
-	int rc = ev_parse_line(s, len, &e, why, sizeof(why));
+	const char *f[2];
+	size_t fl[2];
+	enum ev_kind kind;
 
+	/* A kind the command does not need is skipped unparsed (and so unreported). */
+	if (hist_split(s, len, f, fl, 2) >= 2 && ev_kind_parse(f[1], fl[1], &kind) == 0) {
+		bool as_event = !ld->q->kinds || (ld->q->kinds & REC_KIND(kind));
+		bool for_steps = ld->q->steps && (REC_KINDS_STEPS & REC_KIND(kind));
+		if (!as_event && !for_steps)
+			return;
+	}
+	int rc = ev_parse_line(s, len, &e, why, sizeof(why));
 	if (rc > 0) {
-		ev->unknown++;
+		r->ev.unknown++;
 		return;
 	}
 	if (rc < 0) {
@@ -96,13 +107,17 @@ static void events_line(void *ctx, unsigned lineno, const char *s, size_t len)
 			ld->q->warn(ld->warn_ctx, lineno, why);
 		return;
 	}
-	if (ld->q->kinds && !(ld->q->kinds & REC_KIND(e.kind)))
-		return;
 	if (!keep_time(ld, lineno, e.day, e.when))
 		return;
-	ev->e = room(ev->e, ev->n, &ld->cap, sizeof(*ev->e));
+	if (ld->q->steps && steps_event(&e, &pe)) {
+		r->steps_ev = room(r->steps_ev, r->n_steps_ev, &ld->cap2, sizeof(*r->steps_ev));
+		r->steps_ev[r->n_steps_ev++] = pe;
+	}
+	if (ld->q->kinds && !(ld->q->kinds & REC_KIND(e.kind)))
+		return;
+	r->ev.e = room(r->ev.e, r->ev.n, &ld->cap, sizeof(*r->ev.e));
 	e.line = lineno;
-	ev->e[ev->n++] = e;
+	r->ev.e[r->ev.n++] = e;
 }
 
 static void stamp(struct rec_stamp *s, const struct stat *st)
@@ -131,15 +146,16 @@ int rec_load(struct records *r, const struct rec_request *q, struct hist_error *
 		r->now = q->now;
 		r->today = hist_today(q->now);
 	}
+	r->have_steps = q->steps;
 	if (q->history && *q->history) {
-		struct load ld = { q, r, q->warn_history, 0 };
+		struct load ld = { q, r, q->warn_history, 0, 0 };
 		if (hist_stream(q->history, history_line, &ld, &st, err) != 0)
 			goto fail;
 		stamp(&r->stamp_history, &st);
 		hist_sort(&r->h);
 	}
 	if (q->events && *q->events) {
-		struct load ld = { q, r, q->warn_events, 0 };
+		struct load ld = { q, r, q->warn_events, 0, 0 };
 		if (hist_stream(q->events, events_line, &ld, &st, err) != 0)
 			goto fail;
 		stamp(&r->stamp_events, &st);
@@ -157,6 +173,7 @@ void rec_free(struct records *r)
 		return;
 	hist_free(&r->h);
 	ev_free(&r->ev);
+	free(r->steps_ev);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -183,6 +200,9 @@ bool rec_changed(const struct records *r, const struct rec_request *q)
 int rec_steps(const struct records *r, const struct catalogue *cat, const struct steps_rules *rules,
               struct prg_result *out)
 {
+	if (r->have_steps)
+		return steps_derive_events(cat, &r->h, r->steps_ev, r->n_steps_ev, rules, r->today,
+		                           out);
 	return steps_derive(cat, &r->h, &r->ev, rules, r->today, out);
 }
 

@@ -136,16 +136,18 @@ static void test_as_of_a_day_leaves_later_lines_out_silently(void **state)
 	struct rec_request q = { .now = at(2026, 12, 20, 10),
 		                 .as_of = true,
 		                 .today = hist_day_from_civil(2026, 12, 4),
-		                 .since = INT32_MIN };
+		                 .since = INT32_MIN,
+		                 .kinds = REC_KINDS_PAUSES,
+		                 .steps = true };
 	(void)state;
 
 	spit(hpath, history);
 	spit(epath, events);
 	load(&r, &q, &wh, &we);
 	assert_int_equal(r.h.n, 2);
-	assert_int_equal(r.ev.n, 2);
+	assert_int_equal(r.ev.n, 1); /* the pause; the note is not asked for */
 	assert_int_equal(wh.n + we.n, 0);
-	assert_int_equal(r.later, 5);
+	assert_int_equal(r.later, 4); /* the safety-shown of 2099 is not asked for */
 	assert_int_equal(hist_today(r.now), q.today);
 	/* The step set on the 9th is not the step of the 4th. */
 	struct steps_rules rules;
@@ -165,7 +167,7 @@ static void test_future_red_line_holds_nothing(void **state)
 {
 	struct records r;
 	struct warnings wh = { 0 }, we = { 0 };
-	struct rec_request q = { .now = at(2026, 12, 8, 10), .since = INT32_MIN };
+	struct rec_request q = { .now = at(2026, 12, 8, 10), .since = INT32_MIN, .steps = true };
 	struct steps_rules rules;
 	struct prg_result res[CAT_MAX_EXERCISES];
 	struct hist_summary s;
