@@ -919,8 +919,9 @@ static int run_report(int argc, char **argv)
 	struct options o = { .mode = MODE_HISTORY };
 	const char *weeks = NULL, *since = NULL, *output = NULL;
 	enum rep_format fmt = REP_MD;
-	int32_t today = hist_today(time(NULL)), from = 0, day;
-	char history[PATH_LEN], evpath[PATH_LEN + 16];
+	time_t now = time(NULL);
+	int32_t today = hist_today(now), from = 0, day, as_of = INT32_MIN;
+	char history[PATH_LEN];
 	int c, rc;
 
 	opterr = 0;
@@ -951,6 +952,7 @@ static int run_report(int argc, char **argv)
 			if (hist_parse_day(optarg, strlen(optarg), &today) != 0)
 				return usage_error(
 				    "report: --today wants a date YYYY-MM-DD, not '%s'", optarg);
+			as_of = today;
 			break;
 		case 'h':
 			printf(
@@ -992,31 +994,21 @@ static int run_report(int argc, char **argv)
 		return history_path_error(&o, rc);
 
 	struct loaded l = { 0 };
-	struct hist h = { 0 };
-	struct ev_log ev = { 0 };
-	struct hist_error err;
+	struct records rec;
 	struct report r;
 	char *buf = NULL;
 	size_t len = 0;
 
 	if ((rc = load_catalogue(&o, &l)) != 0)
 		return rc;
-	struct cli_damage dh = { history, 0 }, de = { evpath, 0 };
-	int unread = hist_load(history, &h, cli_damage_line, &dh, &err) != 0 ||
-	             (ev_path(history, evpath, sizeof(evpath)) == 0 &&
-	              ev_load(evpath, &ev, cli_damage_line, &de, &err) != 0);
-
-	cli_damage_end(&dh);
-	cli_damage_end(&de);
-	if (unread) {
-		fprintf(stderr, "%s: %s\n", progname, err.msg);
-		rc = EXIT_NOINPUT;
-	} else {
+	/* --today: as on that day, what came after left out; else what is dated
+	 * after now is named and left out (records.h). */
+	if ((rc = load_records(&rec, history, now, as_of, INT32_MIN, 0, false, false)) == 0) {
 		/* Written whole to memory first: a file is replaced only by a whole report. */
 		FILE *mem = open_memstream(&buf, &len);
 		int bad = !mem;
 
-		rep_build(l.cat, &h, &ev, from, today, &r);
+		rep_build(l.cat, &rec.h, &rec.ev, from, today, &r);
 		if (mem) {
 			bad |= rep_write(mem, &r, fmt) != 0;
 			bad |= fclose(mem) != 0;
@@ -1036,8 +1028,7 @@ static int run_report(int argc, char **argv)
 		rep_free(&r);
 	}
 	free(buf);
-	ev_free(&ev);
-	hist_free(&h);
+	rec_free(&rec);
 	cat_free(l.cat);
 	return rc;
 }
