@@ -596,18 +596,19 @@ static void dose_in_use(const struct options *o, const struct settings *st,
 static void derive_steps(const struct options *o, const struct settings *st,
                          const struct catalogue *cat, const struct steps_rules *rules,
                          const char *history, time_t now, int32_t as_of, struct prg_result *res,
-                         struct plan_dose *dose)
+                         struct plan_dose *dose, struct records *keep)
 {
-	struct records r;
+	struct records own, *r = keep ? keep : &own;
 	struct prg_result local[CAT_MAX_EXERCISES];
 
 	if (!res)
 		res = local;
 	/* The screens read the files again and name what is wrong themselves. */
-	(void)load_records(&r, history, now, as_of, INT32_MIN, REC_KINDS_PAUSES, true,
+	(void)load_records(r, history, now, as_of, INT32_MIN, REC_KINDS_PAUSES, true,
 	                   o->mode == MODE_PLAYER);
-	record_steps(&r, cat, rules, res);
-	rec_free(&r);
+	record_steps(r, cat, rules, res);
+	if (!keep)
+		rec_free(&own);
 	dose_in_use(o, st, cat, res, dose);
 }
 
@@ -803,7 +804,7 @@ static int run_progress(const struct options *o, const struct settings *st,
 		as_of = day; /* as on that day: what came after is left out */
 	}
 	steps_rules(&rules, cat, st);
-	derive_steps(o, st, cat, &rules, history, now, as_of, res, &dose);
+	derive_steps(o, st, cat, &rules, history, now, as_of, res, &dose, NULL);
 	if (o->progress_verb)
 		return run_progress_event(o, cat, ex, &res[ex], history, now);
 	cli_progress(stdout, cat, res, o->target ? (int)ex : -1, o->tsv);
@@ -812,7 +813,7 @@ static int run_progress(const struct options *o, const struct settings *st,
 
 static int run_player(const struct options *o, const struct catalogue *cat, const char *history,
                       const struct plan_dose *dose, const struct steps_rules *rules,
-                      const struct prg_result *steps)
+                      const struct prg_result *steps, const struct records *records)
 {
 	struct ui_options u = {
 		.cat = cat,
@@ -820,6 +821,7 @@ static int run_player(const struct options *o, const struct catalogue *cat, cons
 		.dose = dose,
 		.rules = rules,
 		.steps = steps,
+		.records = records,
 		.start = UI_START_MENU,
 		.bell = o->bell,
 		.flash = o->flash,
@@ -1603,10 +1605,12 @@ int main(int argc, char **argv)
 	struct plan_dose dose;
 	struct steps_rules rules;
 	static struct prg_result res[CAT_MAX_EXERCISES];
+	static struct records rec; /* the player's: the menu reads it (records.h) */
 	steps_rules(&rules, l.cat, &st);
 	if (o.mode == MODE_LIST || o.mode == MODE_SHOW || o.mode == MODE_PLAN ||
 	    o.mode == MODE_PLAYER)
-		derive_steps(&o, &st, l.cat, &rules, history, time(NULL), INT32_MIN, res, &dose);
+		derive_steps(&o, &st, l.cat, &rules, history, time(NULL), INT32_MIN, res, &dose,
+		             o.mode == MODE_PLAYER ? &rec : NULL);
 
 	switch (o.mode) {
 	case MODE_LIST:
@@ -1631,7 +1635,8 @@ int main(int argc, char **argv)
 		rc = run_progress(&o, &st, l.cat, history);
 		break;
 	default:
-		rc = run_player(&o, l.cat, history, &dose, &rules, res);
+		rc = run_player(&o, l.cat, history, &dose, &rules, res, &rec);
+		rec_free(&rec);
 		break;
 	}
 	cat_free(l.cat);

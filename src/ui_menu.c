@@ -13,6 +13,7 @@
 #include <curses.h>
 
 #include "events.h"
+#include "records.h"
 #include "remind.h"
 #include "words.h"
 #include "ui_draw.h"
@@ -206,19 +207,41 @@ static struct {
 	int32_t until; /* and the pause's last day */
 } paused;
 
+/*
+ * The record the pauses come from: the one read at start while the events
+ * file is as it was, else the file read again (and only when it changed:
+ * a `lumbar pause` from another terminal shows on the open menu).
+ */
+static const struct records *pauses_record(const struct ui *ui, time_t now)
+{
+	static struct records own;
+	static bool own_loaded;
+	char path[4096];
+	struct hist_error err;
+
+	if (!ui->opt->history_path || ev_path(ui->opt->history_path, path, sizeof(path)) != 0)
+		return NULL;
+	struct rec_request q = {
+		.events = path, .now = now, .since = INT32_MIN, .kinds = REC_KINDS_PAUSES
+	};
+	if (own_loaded && !rec_changed(&own, &q))
+		return &own;
+	if (!own_loaded && ui->opt->records && !rec_changed(ui->opt->records, &q))
+		return ui->opt->records;
+	rec_free(&own);
+	own_loaded = rec_load(&own, &q, &err) == 0;
+	return own_loaded ? &own : NULL;
+}
+
 const struct hist_pause *ui_menu_pauses(const struct ui *ui, time_t now, size_t *n)
 {
-	struct ev_log ev = { 0 };
-	struct hist_error err;
-	char path[4096];
+	const struct records *r = pauses_record(ui, now);
 
 	free(paused.p);
 	memset(&paused, 0, sizeof(paused));
-	if (ui->opt->history_path && ev_path(ui->opt->history_path, path, sizeof(path)) == 0 &&
-	    ev_load(path, &ev, NULL, NULL, &err) == 0) {
-		paused.n = ev_pauses(&ev, &paused.p);
-		paused.today = ev_paused_until(&ev, hist_today(now), &paused.until);
-		ev_free(&ev);
+	if (r) {
+		paused.n = ev_pauses(&r->ev, &paused.p);
+		paused.today = ev_paused_until(&r->ev, hist_today(now), &paused.until);
 	}
 	*n = paused.n;
 	return paused.p;

@@ -132,3 +132,4 @@ if t records-report-future; then
 	expect_err_line "$tmp/rreport/history.tsv:2: dated in the future (2099-01-01): left out until then"
 	done_test
 fi
+
