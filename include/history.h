@@ -57,8 +57,10 @@
  *    The percentage is rounded and capped at 100.
  *  - Pain: the average of the entries of a day that carry a score (each line
  *    of a session carries that session's score). The trend compares the
- *    7 days starting at the first day with a score against the 7 days ending
- *    at the last day with a score.
+ *    week (Monday to Sunday, as the report's weeks) of the first day with a
+ *    score against the week of the last day with a score.
+ *  - Lines dated after today are not part of the figures (a clock that was
+ *    wrong once; records.h names them).
  */
 #ifndef LUMBAR_HISTORY_H
 #define LUMBAR_HISTORY_H
@@ -333,7 +335,7 @@ struct hist_summary {
 	struct hist_day *days;              /* every day with an entry, ascending */
 	size_t n_days;
 	bool has_pain;          /* some entry has a score; the trend below is valid */
-	double pain_first;      /* average over the first week with scores */
+	double pain_first;      /* average over the first week (Monday-Sunday) with scores */
 	double pain_last;       /* average over the last week with scores */
 	int32_t pain_first_day; /* first day with a score */
 	int32_t pain_last_day;  /* last day with a score */
@@ -342,11 +344,10 @@ struct hist_summary {
 /*
  * Compute the summary of `h` against the catalogue's frequencies at `now`.
  * Returns 0 and fills *out (free with hist_summary_free()); running out of
- * memory exits (file.h). Days after today (a clock set back) appear
- * in `days` but count toward no streak. `cat` may be NULL: no exercises, so
- * no due work and no per-exercise rows. When scores span less than two
- * weeks the first and last weeks overlap; check pain_last_day -
- * pain_first_day >= 7 before calling it a trend.
+ * memory exits (file.h). Entries dated after today (a clock set back) are
+ * left out. `cat` may be NULL: no exercises, so no due work and no
+ * per-exercise rows. When all scores are in one week the first and last
+ * weeks are the same; check hist_pain_trend() before calling it a trend.
  */
 int hist_summarize(const struct hist *h, const struct catalogue *cat, time_t now,
                    struct hist_summary *out);
@@ -382,6 +383,9 @@ unsigned hist_paused_days(const struct hist_pause *p, size_t n, int32_t from, in
  * is due. `out` has room for n_exercises; returns how many.
  */
 unsigned hist_due(const struct hist_summary *s, unsigned n_exercises, unsigned *out);
+
+/* Whether the scores span two weeks or more: the first and last weeks differ. */
+bool hist_pain_trend(const struct hist_summary *s);
 
 /* Free a summary's arrays and zero it. Accepts a zeroed summary. */
 void hist_summary_free(struct hist_summary *s);

@@ -313,7 +313,7 @@ void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summar
 	        s->best_streak);
 	if (!s->has_pain) {
 		fprintf(fp, "Pain: no scores yet\n");
-	} else if (s->pain_last_day - s->pain_first_day < 7) {
+	} else if (!hist_pain_trend(s)) {
 		fprintf(fp, "Pain: %.1f on average so far (a trend needs two weeks of scores)\n",
 		        s->pain_last);
 	} else {

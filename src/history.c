@@ -1133,7 +1133,7 @@ int hist_summarize_paused(const struct hist *h, const struct catalogue *cat, tim
 	}
 	s.streak = run && bridged(paused, n_paused, prev, s.today) ? run : 0;
 
-	/* Pain: the first and last week with scores. */
+	/* Pain: the first and last week (Monday to Sunday) with scores. */
 	for (size_t r = 0; r < s.n_days; r++) {
 		if (!s.days[r].pain_n)
 			continue;
@@ -1144,13 +1144,15 @@ int hist_summarize_paused(const struct hist *h, const struct catalogue *cat, tim
 	}
 	if (s.has_pain) {
 		unsigned fs = 0, fn = 0, ls = 0, ln = 0;
+		const int32_t wk_first = hist_week_start(s.pain_first_day);
+		const int32_t wk_last = hist_week_start(s.pain_last_day);
 		for (size_t r = 0; r < s.n_days; r++) {
 			const struct hist_day *d = &s.days[r];
-			if (d->day >= s.pain_first_day && d->day <= s.pain_first_day + 6) {
+			if (d->day >= wk_first && d->day <= wk_first + 6) {
 				fs += d->pain_sum;
 				fn += d->pain_n;
 			}
-			if (d->day >= s.pain_last_day - 6 && d->day <= s.pain_last_day) {
+			if (d->day >= wk_last && d->day <= wk_last + 6) {
 				ls += d->pain_sum;
 				ln += d->pain_n;
 			}
@@ -1176,6 +1178,12 @@ unsigned hist_due(const struct hist_summary *s, unsigned n_exercises, unsigned *
 		if (!counts || s->ex[i].due)
 			out[n++] = i;
 	return n;
+}
+
+bool hist_pain_trend(const struct hist_summary *s)
+{
+	return s->has_pain &&
+	       hist_week_start(s->pain_first_day) != hist_week_start(s->pain_last_day);
 }
 
 void hist_summary_free(struct hist_summary *s)

@@ -161,7 +161,7 @@ static void draw_pain(const struct hist_summary *s, int top)
 
 	if (!s->has_pain) {
 		snprintf(buf, sizeof(buf), "No pain scores yet: answer after a session.");
-	} else if (s->pain_last_day - s->pain_first_day < 7) {
+	} else if (!hist_pain_trend(s)) {
 		snprintf(buf, sizeof(buf), "Pain so far: %.1f on average.", s->pain_last);
 	} else {
 		double d = s->pain_last - s->pain_first;

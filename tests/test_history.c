@@ -1251,27 +1251,45 @@ static void test_pain_per_day_and_trend(void **state)
 	struct hist_day d;
 	(void)state;
 
-	parse_ok(&h,
-	         "2026-09-01T07:00:00+02:00\tknee-to-chest\tdone\t60\t6\n"
-	         "2026-09-01T07:05:00+02:00\thip-flexor\tdone\t60\t6\n"
-	         "2026-09-03T07:00:00+02:00\tknee-to-chest\tdone\t60\t5\n"
-	         "2026-09-07T07:00:00+02:00\tknee-to-chest\tdone\t60\t4\n"
-	         "2026-09-08T07:00:00+02:00\tknee-to-chest\tdone\t60\t1\n" /* week 2 */
-	         "2026-10-20T07:00:00+02:00\tknee-to-chest\tdone\t60\t3\n" /* out of last week */
-	         "2026-10-25T07:00:00+01:00\tknee-to-chest\tdone\t60\t2\n"
-	         "2026-10-27T07:00:00+01:00\tknee-to-chest\tdone\t60\t1\n"
-	         "2026-10-28T07:00:00+01:00\tknee-to-chest\tdone\t60\t-\n");
+	parse_ok(&h, "2026-09-01T07:00:00+02:00\tknee-to-chest\tdone\t60\t6\n" /* Tuesday */
+	             "2026-09-01T07:05:00+02:00\thip-flexor\tdone\t60\t6\n"
+	             "2026-09-03T07:00:00+02:00\tknee-to-chest\tdone\t60\t5\n"
+	             "2026-09-07T07:00:00+02:00\tknee-to-chest\tdone\t60\t4\n" /* next Monday */
+	             "2026-09-08T07:00:00+02:00\tknee-to-chest\tdone\t60\t1\n"
+	             "2026-10-20T07:00:00+02:00\tknee-to-chest\tdone\t60\t3\n"
+	             "2026-10-25T07:00:00+01:00\tknee-to-chest\tdone\t60\t2\n" /* Sunday */
+	             "2026-10-27T07:00:00+01:00\tknee-to-chest\tdone\t60\t1\n" /* Tuesday */
+	             "2026-10-28T07:00:00+01:00\tknee-to-chest\tdone\t60\t-\n");
 	assert_int_equal(hist_summarize(&h, &test_cat, local(2026, 10, 28, 21, 0, 0), &s), 0);
 	assert_true(s.has_pain);
 	assert_int_equal(s.pain_first_day, day(2026, 9, 1));
 	assert_int_equal(s.pain_last_day, day(2026, 10, 27));
-	/* (6 + 6 + 5 + 4) / 4 and (2 + 1) / 2. */
-	assert_true(s.pain_first == 21.0 / 4);
-	assert_true(s.pain_last == 1.5);
+	/* Weeks are Monday to Sunday, as the report's: (6 + 6 + 5) / 3 in the
+	 * week of 31 August, and 1 in the week of 26 October (the Sunday
+	 * before is the week before). */
+	assert_true(s.pain_first == 17.0 / 3);
+	assert_true(s.pain_last == 1.0);
+	assert_true(hist_pain_trend(&s));
 	assert_true(hist_summary_day(&s, day(2026, 9, 1), &d));
 	assert_true(hist_day_pain(&d) == 6.0);
 	assert_true(hist_summary_day(&s, day(2026, 10, 28), &d));
 	assert_true(hist_day_pain(&d) == -1.0);
+	hist_summary_free(&s);
+	hist_free(&h);
+
+	/* A Sunday and the Monday after: two weeks, a trend; Monday to Sunday: one. */
+	parse_ok(&h, "2026-10-25T07:00:00+01:00\tknee-to-chest\tdone\t60\t6\n"
+	             "2026-10-26T07:00:00+01:00\tknee-to-chest\tdone\t60\t2\n");
+	assert_int_equal(hist_summarize(&h, &test_cat, local(2026, 10, 28, 21, 0, 0), &s), 0);
+	assert_true(hist_pain_trend(&s));
+	assert_true(s.pain_first == 6.0 && s.pain_last == 2.0);
+	hist_summary_free(&s);
+	hist_free(&h);
+	parse_ok(&h, "2026-10-26T07:00:00+01:00\tknee-to-chest\tdone\t60\t6\n"
+	             "2026-11-01T07:00:00+01:00\tknee-to-chest\tdone\t60\t2\n");
+	assert_int_equal(hist_summarize(&h, &test_cat, local(2026, 11, 1, 21, 0, 0), &s), 0);
+	assert_false(hist_pain_trend(&s));
+	assert_true(s.pain_last == 4.0);
 	hist_summary_free(&s);
 	hist_free(&h);
 }

@@ -133,3 +133,21 @@ if t records-report-future; then
 	done_test
 fi
 
+
+# One week, Monday to Sunday: the history's pain sentence compares the same
+# weeks the report shows (its week of 31 August: 6.0), not 7 days from the
+# first score.
+if t records-pain-weeks; then
+	mkdir -p "$tmp/rweeks"
+	printf '%s\n' $'2026-09-01T07:00:00+02:00\talpha\tdone\t30\t6' \
+		$'2026-09-07T07:00:00+02:00\talpha\tdone\t30\t4' \
+		$'2026-10-25T07:00:00+01:00\talpha\tdone\t30\t2' \
+		$'2026-10-27T07:00:00+01:00\talpha\tdone\t30\t1' >"$tmp/rweeks/history.tsv"
+	first=$("$LUMBAR" report -C "$FIX/cli-small.yaml" --format csv --today 2026-09-06 --weeks 1 \
+		--history-file "$tmp/rweeks/history.tsv" | awk -F, '$1 == "alpha" {print $13}')
+	run records-pain-weeks 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history \
+		--history-file "$tmp/rweeks/history.tsv"
+	expect_out_match '^Pain: first week 6\.0, last week 1\.0 '
+	[ "$first" = 6.0 ] || fail "the report's week of 31 August says $first"
+	done_test
+fi
