@@ -530,9 +530,10 @@ static int load_catalogue(const struct options *o, struct loaded *l)
  * The record of `history` and the events.tsv beside it, loaded once for the
  * command (records.h): damaged lines and lines dated in the future named on
  * stderr (cli_damage) unless `quiet`, lines after `as_of` (--today; INT32_MIN
- * for none) left out. `since`, `kinds` and `steps` are as records.h says. A file that
- * cannot be read is said (unless quiet) and returns EXIT_NOINPUT with r
- * empty. Running out of memory exits 71, as xmalloc() does.
+ * for none) left out. `since`, `kinds` and `steps` are as records.h says.
+ * A file that cannot be read is said (unless quiet) and returns
+ * EXIT_NOINPUT with r empty. Running out of memory is 71, as xmalloc()
+ * exits.
  */
 static int load_records(struct records *r, const char *history, time_t now, int32_t as_of,
                         int32_t since, unsigned kinds, bool steps, bool quiet)
@@ -563,6 +564,8 @@ static int load_records(struct records *r, const char *history, time_t now, int3
 		if (rc != 0)
 			fprintf(stderr, "%s: %s\n", progname, err.msg);
 	}
+	if (rc != 0 && err.errnum == ENOMEM)
+		return FILE_EXIT_NOMEM; /* out of memory is 71 everywhere, never 66 */
 	return rc != 0 ? EXIT_NOINPUT : 0;
 }
 
