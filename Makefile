@@ -180,7 +180,8 @@ $(B)/launch: $(B)/tests/launch.o
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(DEFINES) -Iinclude $(PKG_CFLAGS)
-FUZZ_BINS = $(B)/fuzz/fuzz_catalogue $(B)/fuzz/fuzz_settings $(B)/fuzz/fuzz_history
+FUZZ_BINS = $(B)/fuzz/fuzz_catalogue $(B)/fuzz/fuzz_settings $(B)/fuzz/fuzz_history \
+            $(B)/fuzz/fuzz_records
 
 $(B)/fuzz/fuzz_catalogue: tests/fuzz/fuzz_catalogue.c src/catalogue.c src/catalogue_load.c \
                           src/yaml_err.c src/plan.c src/file.c src/progression.c src/history.c
@@ -194,6 +195,13 @@ $(B)/fuzz/fuzz_settings: tests/fuzz/fuzz_settings.c src/settings.c src/catalogue
 
 $(B)/fuzz/fuzz_history: tests/fuzz/fuzz_history.c src/history.c src/catalogue.c \
                         src/catalogue_load.c src/yaml_err.c src/file.c \
+                        $(B)/builtin_catalogue.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
+
+$(B)/fuzz/fuzz_records: tests/fuzz/fuzz_records.c src/records.c src/history.c src/events.c \
+                        src/steps.c src/progression.c src/settings.c src/remind_config.c \
+                        src/catalogue.c src/catalogue_load.c src/yaml_err.c src/file.c \
                         $(B)/builtin_catalogue.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)

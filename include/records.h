@@ -99,6 +99,12 @@ void rec_free(struct records *r);
  */
 bool rec_changed(const struct records *r, const struct rec_request *q);
 
+/*
+ * What a screen left open asks: load again when rec_changed(). Returns 1
+ * when it did, 0 when nothing changed, -1 with *err filled (r as it was).
+ */
+int rec_reload(struct records *r, const struct rec_request *q, struct hist_error *err);
+
 /* ---- Answers, as of r->today ------------------------------------------------- */
 
 /* Each exercise's step and dose into out[0 .. cat->n_exercises). 0, or -1. */

@@ -195,6 +195,19 @@ bool rec_changed(const struct records *r, const struct rec_request *q)
 	return changed(q->history, &r->stamp_history) || changed(q->events, &r->stamp_events);
 }
 
+int rec_reload(struct records *r, const struct rec_request *q, struct hist_error *err)
+{
+	struct records fresh;
+
+	if (!rec_changed(r, q))
+		return 0;
+	if (rec_load(&fresh, q, err) != 0)
+		return -1;
+	rec_free(r);
+	*r = fresh;
+	return 1;
+}
+
 /* ---- Answers ------------------------------------------------------------------- */
 
 int rec_steps(const struct records *r, const struct catalogue *cat, const struct steps_rules *rules,

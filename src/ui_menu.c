@@ -224,11 +224,10 @@ static const struct records *pauses_record(const struct ui *ui, time_t now)
 	struct rec_request q = {
 		.events = path, .now = now, .since = INT32_MIN, .kinds = REC_KINDS_PAUSES
 	};
-	if (own_loaded && !rec_changed(&own, &q))
-		return &own;
-	if (!own_loaded && ui->opt->records && !rec_changed(ui->opt->records, &q))
+	if (own_loaded)
+		return rec_reload(&own, &q, &err) >= 0 ? &own : NULL;
+	if (ui->opt->records && !rec_changed(ui->opt->records, &q))
 		return ui->opt->records;
-	rec_free(&own);
 	own_loaded = rec_load(&own, &q, &err) == 0;
 	return own_loaded ? &own : NULL;
 }

@@ -251,6 +251,10 @@ static void test_changed(void **state)
 	assert_false(r.stamp_events.present);
 	spit(epath, events); /* created */
 	assert_true(rec_changed(&r, &q));
+	struct hist_error err;
+	assert_int_equal(rec_reload(&r, &q, &err), 1);
+	assert_int_equal(r.ev.n, 2); /* the note and the pause, before now */
+	assert_int_equal(rec_reload(&r, &q, &err), 0);
 	rec_free(&r);
 	load(&r, &q, &wh, &we);
 	assert_false(rec_changed(&r, &q));
