@@ -107,6 +107,8 @@ TESTS    += test_cmd
 TESTS    += test_app
 CORE_SRC += src/owned.c
 TESTS    += test_owned
+CORE_SRC += src/records.c
+TESTS    += test_records
 
 B = build
 
@@ -218,7 +220,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(DEFINES) -Iinclude $(PKG_CFLAGS) \
              $(CPPFLAGS) $(CFLAGS) $(LDFLAGS)
 FUZZ_BINS = $(B)/fuzz/fuzz_catalogue $(B)/fuzz/fuzz_settings $(B)/fuzz/fuzz_history \
-            $(B)/fuzz/fuzz_events $(B)/fuzz/fuzz_report
+            $(B)/fuzz/fuzz_events $(B)/fuzz/fuzz_report $(B)/fuzz/fuzz_records
 
 $(B)/fuzz/fuzz_catalogue: tests/fuzz/fuzz_catalogue.c src/catalogue.c src/catalogue_load.c \
                           src/yaml_err.c src/plan.c src/file.c src/progression.c src/history.c
@@ -248,6 +250,13 @@ $(B)/fuzz/fuzz_events: tests/fuzz/fuzz_events.c tests/fuzz/fuzz.h src/remind.c $
 $(B)/fuzz/fuzz_report: tests/fuzz/fuzz_report.c tests/fuzz/fuzz.h src/report.c $(FUZZ_CORE)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) $(CORE_LIBS)
+
+$(B)/fuzz/fuzz_records: tests/fuzz/fuzz_records.c src/records.c src/history.c src/events.c \
+                        src/steps.c src/progression.c src/settings.c src/remind_config.c \
+                        src/catalogue.c src/catalogue_load.c src/yaml_err.c src/file.c \
+                        $(B)/builtin_catalogue.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
 
 fuzz: $(FUZZ_BINS)
 	FUZZ_SECONDS=$(FUZZ_SECONDS) ./tests/fuzz/run $(FUZZ_BINS)

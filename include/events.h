@@ -136,6 +136,9 @@ int ev_parse(const char *buf, size_t len, struct ev_log *out, hist_warn_fn *warn
              struct hist_error *err);
 void ev_free(struct ev_log *log);
 
+/* Sort events into (when, line) order, as the loaders leave them. */
+void ev_sort(struct ev_log *log);
+
 /* ---- Rules ---------------------------------------------------------------------- */
 
 /*

@@ -53,6 +53,15 @@ enum file_open {
  */
 int file_read(const char *path, size_t max, enum file_open how, char **buf, size_t *len);
 
+/*
+ * The opening under file_read(), for a reader that goes on by itself (the
+ * history's streaming reader): the same flags and refusals, and the same
+ * codes. Returns 0 with the descriptor in *fd (close it) and its fstat() in
+ * *st (may be NULL), or an error code.
+ */
+struct stat;
+int file_open_read(const char *path, size_t max, enum file_open how, int *fd, struct stat *st);
+
 /* write() all of buf, across EINTR and short writes. 0, or -1 with errno. */
 int file_write_all(int fd, const void *buf, size_t len);
 

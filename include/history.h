@@ -13,8 +13,14 @@
  * step is `-`, `K/N` (step K of a ladder whose top step is N, 0 <= K <= N <= 999,
  * no leading zeros: `0/19`, `0/0`) or a level name
  * (easy, medium, hard). Lines written before version 2 have the first five
- * fields only and stay valid forever: the reader takes five or seven fields
- * (pain-before and step then read as `-`); the writer writes seven.
+ * fields only and stay valid forever: the reader takes five, or seven or
+ * more fields (pain-before and step then read as `-`); the writer writes
+ * seven. Fields after the seventh (8 `session`, 9 `source`, written by
+ * later versions) are ignored; versions before this one named such lines
+ * as damaged.
+ *
+ * A UTF-8 byte-order mark at the start of the file (Notepad, a
+ * spreadsheet's "CSV UTF-8") is skipped, as a CRLF line end is.
  *
  * Lines starting with `#` and blank lines are ignored. lumbar only ever
  * appends to the file; it never rewrites or truncates it.
@@ -51,8 +57,10 @@
  *    The percentage is rounded and capped at 100.
  *  - Pain: the average of the entries of a day that carry a score (each line
  *    of a session carries that session's score). The trend compares the
- *    7 days starting at the first day with a score against the 7 days ending
- *    at the last day with a score.
+ *    week (Monday to Sunday, as the report's weeks) of the first day with a
+ *    score against the week of the last day with a score.
+ *  - Lines dated after today are not part of the figures (a clock that was
+ *    wrong once; records.h names them).
  */
 #ifndef LUMBAR_HISTORY_H
 #define LUMBAR_HISTORY_H
@@ -249,8 +257,21 @@ int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn
 typedef void hist_line_fn(void *ctx, unsigned line, const char *s, size_t len);
 void hist_each_line(const char *buf, size_t len, hist_line_fn *fn, void *ctx);
 
-/* An upper bound on the lines in buf: its newlines plus one. */
-size_t hist_count_lines(const char *buf, size_t len);
+/*
+ * The same walk over the file at `path`, read in pieces of HIST_STREAM_BUF
+ * bytes, so memory does not grow with the file (what fn keeps aside). A
+ * line longer than that is passed on cut (a reader refuses it as damage).
+ * The file is opened as hist_load() says, once; a missing file has no lines.
+ * *st (may be NULL) gets the fstat() of what was read, zeroed when the file
+ * is missing. Returns 0, or -1 with *err filled.
+ */
+enum { HIST_STREAM_BUF = 64 * 1024 };
+struct stat;
+int hist_stream(const char *path, hist_line_fn *fn, void *ctx, struct stat *st,
+                struct hist_error *err);
+
+/* Sort entries into (day, when, line) order, as the loaders leave them. */
+void hist_sort(struct hist *h);
 
 /* Free a history's entries and zero it. Accepts a zeroed history. */
 void hist_free(struct hist *h);
@@ -279,10 +300,10 @@ struct hist_ex_stat {
 /* One day of the history. */
 struct hist_day {
 	int32_t day;
-	unsigned done;       /* done entries (any exercise) */
-	unsigned partial;    /* partial entries */
-	unsigned stopped;    /* stopped entries (neither done nor partial) */
-	unsigned active_s;   /* active seconds of all entries */
+	unsigned done;     /* done entries (any exercise) */
+	unsigned partial;  /* partial entries */
+	unsigned stopped;  /* stopped entries (neither done nor partial) */
+	uint64_t active_s; /* active seconds of all entries (64 bits: a line may hold 999999999) */
 	unsigned done_units; /* due work done (see the definitions above) */
 	unsigned due_units;  /* due work */
 	unsigned pain_sum;   /* sum of the scores of entries with one */
@@ -304,7 +325,7 @@ struct hist_day {
 struct hist_summary {
 	int32_t today;                      /* local date of `now` */
 	int32_t week_start;                 /* Monday of this week */
-	unsigned today_active_s;            /* active seconds today, done and partial */
+	uint64_t today_active_s;            /* active seconds today, done and partial */
 	unsigned daily_due;                 /* due units of a day: sum of daily `times` */
 	unsigned n_ex;                      /* == catalogue n_exercises */
 	struct hist_ex_stat *ex;            /* one per catalogue exercise, same order */
@@ -314,7 +335,7 @@ struct hist_summary {
 	struct hist_day *days;              /* every day with an entry, ascending */
 	size_t n_days;
 	bool has_pain;          /* some entry has a score; the trend below is valid */
-	double pain_first;      /* average over the first week with scores */
+	double pain_first;      /* average over the first week (Monday-Sunday) with scores */
 	double pain_last;       /* average over the last week with scores */
 	int32_t pain_first_day; /* first day with a score */
 	int32_t pain_last_day;  /* last day with a score */
@@ -323,11 +344,10 @@ struct hist_summary {
 /*
  * Compute the summary of `h` against the catalogue's frequencies at `now`.
  * Returns 0 and fills *out (free with hist_summary_free()); running out of
- * memory exits (file.h). Days after today (a clock set back) appear
- * in `days` but count toward no streak. `cat` may be NULL: no exercises, so
- * no due work and no per-exercise rows. When scores span less than two
- * weeks the first and last weeks overlap; check pain_last_day -
- * pain_first_day >= 7 before calling it a trend.
+ * memory exits (file.h). Entries dated after today (a clock set back) are
+ * left out. `cat` may be NULL: no exercises, so no due work and no
+ * per-exercise rows. When all scores are in one week the first and last
+ * weeks are the same; check hist_pain_trend() before calling it a trend.
  */
 int hist_summarize(const struct hist *h, const struct catalogue *cat, time_t now,
                    struct hist_summary *out);
@@ -363,6 +383,9 @@ unsigned hist_paused_days(const struct hist_pause *p, size_t n, int32_t from, in
  * is due. `out` has room for n_exercises; returns how many.
  */
 unsigned hist_due(const struct hist_summary *s, unsigned n_exercises, unsigned *out);
+
+/* Whether the scores span two weeks or more: the first and last weeks differ. */
+bool hist_pain_trend(const struct hist_summary *s);
 
 /* Free a summary's arrays and zero it. Accepts a zeroed summary. */
 void hist_summary_free(struct hist_summary *s);
@@ -408,15 +431,6 @@ __attribute__((format(printf, 3, 4))) void hist_set_error(struct hist_error *err
  */
 int hist_append_text(const char *path, const char *header, const char *text, size_t len,
                      struct hist_error *err);
-
-/*
- * The read under hist_load(), shared with the events file: the whole of
- * `path` into a malloc'd *buf (free it) of *len bytes. A missing file gives
- * *buf NULL and *len 0 and returns 0. Returns -1 with *err filled when the
- * file exists but cannot be read (a directory, no permission, longer than
- * HIST_MAX_FILE, out of memory).
- */
-int hist_read_text(const char *path, char **buf, size_t *len, struct hist_error *err);
 
 /*
  * Parse a timestamp as the history writes it (`YYYY-MM-DDTHH:MM:SS+HH:MM`,

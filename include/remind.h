@@ -25,6 +25,7 @@
 #include "catalogue.h"
 #include "events.h"
 #include "history.h"
+#include "plan.h"
 
 enum {
 	REM_MAX_PARTS = 8, /* parts of the day in remind_parts */
@@ -79,14 +80,18 @@ enum rem_verdict {
 enum rem_verdict rem_decide(const struct rem_config *c, const struct ev_log *ev, unsigned n_due,
                             bool playing, time_t now);
 
-/* What is due: hist_due() and the seconds they take at `level`. */
+/*
+ * What is due: hist_due() and the seconds they take at `dose` (each
+ * exercise's step today, or the level --level forces): the one length the
+ * menu's "Due now", `due --format=line`, `status` and the reminder show.
+ */
 struct rem_due {
 	unsigned n;
 	unsigned idx[CAT_MAX_EXERCISES];
 	unsigned seconds;
 };
-void rem_due(const struct catalogue *cat, const struct hist_summary *s, enum cat_level level,
-             struct rem_due *out);
+void rem_due(const struct catalogue *cat, const struct hist_summary *s,
+             const struct plan_dose *dose, struct rem_due *out);
 
 /*
  * `2 due: knee-to-chest, hip-flexor-release (1:54)`, without a newline, or

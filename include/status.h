@@ -6,8 +6,8 @@
  *    "streak":5,"playing":false,"paused":false,"paused_until":null}
  *
  * due: the ids hist_due() lists, in catalogue order; due_minutes: their
- * length at the level in use, rounded up to whole minutes; today: done
- * entries today; streak: the current streak in days; playing: a lumbar
+ * length at each exercise's step today (rem_due()), rounded up to whole
+ * minutes; today: done entries today; streak: the current streak in days; playing: a lumbar
  * holds the progress lock; paused_until: the last paused day, YYYY-MM-DD,
  * or null. No curses and no clock here.
  */

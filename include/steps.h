@@ -47,6 +47,11 @@ bool steps_event(const struct ev_event *e, struct prg_event *out);
 int steps_derive(const struct catalogue *cat, const struct hist *h, const struct ev_log *ev,
                  const struct steps_rules *rules, int32_t today, struct prg_result *out);
 
+/* As steps_derive(), from events already in progression's form (records.h). */
+int steps_derive_events(const struct catalogue *cat, const struct hist *h,
+                        const struct prg_event *ev, size_t n_ev, const struct steps_rules *rules,
+                        int32_t today, struct prg_result *out);
+
 /* A dose source at each exercise's derived step. */
 void steps_dose(const struct catalogue *cat, const struct prg_result *res, struct plan_dose *out);
 

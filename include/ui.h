@@ -14,6 +14,8 @@
 #include "plan.h"
 #include "steps.h"
 
+struct records;
+
 /* What to show first. */
 enum ui_start {
 	UI_START_MENU,     /* `lumbar` */
@@ -30,6 +32,7 @@ struct ui_options {
 	const struct plan_dose *dose;    /* each exercise's numbers: its step, or level forced */
 	const struct steps_rules *rules; /* progression's rules (config.yaml); NULL: none */
 	const struct prg_result *steps;  /* each exercise's step at start; NULL: none */
+	const struct records *records;   /* the record read at start (records.h); NULL: none */
 	enum ui_start start;
 	unsigned exercise;        /* with UI_START_EXERCISE */
 	unsigned routine;         /* with UI_START_NAMED: index into cat->routines */

@@ -265,8 +265,9 @@ static void history_tsv(FILE *fp, const struct hist_summary *s)
 	            "pain_before\n");
 	for (size_t i = 0; i < s->n_days; i++) {
 		const struct hist_day *d = &s->days[i];
-		fprintf(fp, "%s\t%u\t%u\t%u\t%u\t%u\t", hist_format_day(d->day, day, sizeof(day)),
-		        d->done, d->partial, d->active_s, d->done_units, d->due_units);
+		fprintf(fp, "%s\t%u\t%u\t%llu\t%u\t%u\t", hist_format_day(d->day, day, sizeof(day)),
+		        d->done, d->partial, (unsigned long long)d->active_s, d->done_units,
+		        d->due_units);
 		tsv_score(fp, hist_day_pain(d), '\t');
 		fprintf(fp, "%u\t", d->stopped);
 		tsv_score(fp, hist_day_pain_before(d), '\n');
@@ -291,8 +292,8 @@ void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summar
 	}
 
 	fprintf(fp, "History: %s\n", cat_escape(safe, sizeof(safe), path));
-	fprintf(fp, "Today %s: %u min active\n\n", hist_format_day(s->today, day, sizeof(day)),
-	        (s->today_active_s + 30) / 60);
+	fprintf(fp, "Today %s: %llu min active\n\n", hist_format_day(s->today, day, sizeof(day)),
+	        (unsigned long long)(s->today_active_s + 30) / 60);
 	fprintf(fp, "%-*s  %-14s  %-3s  %-14s  %6s  %7s  %s\n", wid, "exercise", "done", "", "also",
 	        "7 days", "30 days", "step");
 	for (unsigned i = 0; i < cat->n_exercises; i++) {
@@ -315,7 +316,7 @@ void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summar
 	        s->best_streak);
 	if (!s->has_pain) {
 		fprintf(fp, "Pain: no scores yet\n");
-	} else if (s->pain_last_day - s->pain_first_day < 7) {
+	} else if (!hist_pain_trend(s)) {
 		fprintf(fp, "Pain: %.1f on average so far (a trend needs two weeks of scores)\n",
 		        s->pain_last);
 	} else {

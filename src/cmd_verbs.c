@@ -29,6 +29,7 @@
 #include "plan.h"
 #include "owned.h"
 #include "progress.h"
+#include "records.h"
 #include "remind.h"
 #include "status.h"
 #include "steps.h"
@@ -187,52 +188,92 @@ static int load_catalogue(const struct options *o, struct loaded *l)
 /* Damaged history lines are named on stderr, once each, and skipped. */
 
 /*
- * Each exercise's step, derived from the history and events.tsv beside it
- * (steps.h), into res (may be NULL) and the dose source the plain modes and
- * the player use. --level, or `level:` in config.yaml, forces one level for
- * every exercise instead. A history that cannot be read is said on stderr
- * and counts as empty. Running out of memory exits 71, as xmalloc() does.
+ * The record of `history` and the events.tsv beside it, loaded once for the
+ * command (records.h): damaged lines and lines dated in the future named on
+ * stderr (cli_damage) unless `quiet`, lines after `as_of` (--today; INT32_MIN
+ * for none) left out. `since`, `kinds` and `steps` are as records.h says.
+ * A file that cannot be read is said (unless quiet) and returns
+ * EXIT_NOINPUT with r empty. Running out of memory is 71, as xmalloc()
+ * exits.
  */
-static void derive_steps(const struct options *o, const struct settings *st,
-                         const struct catalogue *cat, const struct steps_rules *rules,
-                         const char *history, time_t now, struct prg_result *res,
-                         struct plan_dose *dose)
+static int load_records(struct records *r, const char *history, time_t now, int32_t as_of,
+                        int32_t since, unsigned kinds, bool steps, bool quiet)
 {
-	struct hist h = { 0 };
-	struct ev_log ev = { 0 };
+	char events[PATH_LEN] = "";
 	struct hist_error err;
-	struct prg_result local[CAT_MAX_EXERCISES];
-	char path[PATH_LEN];
-	int rc;
+	struct cli_damage dh = { history, 0 }, de = { events, 0 };
 
-	if (!res)
-		res = local;
-	/* The screens read the files again and name what is wrong themselves. */
-	bool quiet = (o->verb->flags & VERB_TERMINAL) && cmd_writes(o);
-	hist_warn_fn *warn = quiet ? NULL : cli_damage_line;
-	struct cli_damage dh = { history, 0 }, de = { path, 0 };
-
-	if (*history && hist_load(history, &h, warn, &dh, &err) != 0 && !quiet)
-		say_error(err.msg, 0);
-	if (*history && ev_path(history, path, sizeof(path)) == 0 &&
-	    ev_load(path, &ev, warn, &de, &err) != 0 && !quiet)
-		say_error(err.msg, 0);
+	if (*history && ev_path(history, events, sizeof(events)) != 0)
+		events[0] = '\0';
+	struct rec_request q = {
+		.history = history,
+		.events = events,
+		.now = now,
+		.as_of = as_of != INT32_MIN,
+		.today = as_of,
+		.since = since,
+		.kinds = kinds,
+		.steps = steps,
+		.warn = quiet ? NULL : cli_damage_line,
+		.warn_history = &dh,
+		.warn_events = &de,
+	};
+	int rc = rec_load(r, &q, &err);
 	if (!quiet) {
 		cli_damage_end(&dh);
 		cli_damage_end(&de);
+		if (rc != 0)
+			say_error(err.msg, 0);
 	}
-	rc = steps_derive(cat, &h, &ev, rules, hist_today(now), res);
-	ev_free(&ev);
-	hist_free(&h);
-	if (rc != 0) {
-		/* As xmalloc() does (file.h). */
+	if (rc != 0 && err.errnum == ENOMEM)
+		return FILE_EXIT_NOMEM; /* out of memory is 71 everywhere, never 66 */
+	return rc != 0 ? EXIT_NOINPUT : 0;
+}
+
+/* Each exercise's step from the record, or out of memory: exit 71 (file.h). */
+static void record_steps(const struct records *r, const struct catalogue *cat,
+                         const struct steps_rules *rules, struct prg_result *res)
+{
+	if (rec_steps(r, cat, rules, res) != 0) {
 		fprintf(stderr, "%s: out of memory\n", progname);
 		exit(71);
 	}
+}
+
+/* The dose in use: --level, or `level:` in config.yaml, forces one level; else the steps. */
+static void dose_in_use(const struct options *o, const struct settings *st,
+                        const struct catalogue *cat, const struct prg_result *res,
+                        struct plan_dose *dose)
+{
 	if (o->set_level || st->have_level)
 		plan_dose_level(dose, o->level);
 	else
 		steps_dose(cat, res, dose);
+}
+
+/*
+ * Each exercise's step, derived from the record (steps.h), into res (may be
+ * NULL) and the dose source the plain modes and the player use, as of
+ * `as_of` (INT32_MIN: now). A history that cannot be read is said on stderr
+ * and counts as empty.
+ */
+static void derive_steps(const struct options *o, const struct settings *st,
+                         const struct catalogue *cat, const struct steps_rules *rules,
+                         const char *history, time_t now, int32_t as_of, struct prg_result *res,
+                         struct plan_dose *dose, struct records *keep)
+{
+	struct records own, *r = keep ? keep : &own;
+	struct prg_result local[CAT_MAX_EXERCISES];
+
+	if (!res)
+		res = local;
+	/* The screens read the files again and name what is wrong themselves. */
+	(void)load_records(r, history, now, as_of, INT32_MIN, REC_KINDS_PAUSES, true,
+	                   (o->verb->flags & VERB_TERMINAL) && cmd_writes(o));
+	record_steps(r, cat, rules, res);
+	if (!keep)
+		rec_free(&own);
+	dose_in_use(o, st, cat, res, dose);
 }
 
 /* ---- Modes ------------------------------------------------------------------- */
@@ -312,37 +353,18 @@ static int run_history(const struct options *o, const struct catalogue *cat, con
                        const struct steps_rules *rules)
 {
 	static struct prg_result steps[CAT_MAX_EXERCISES];
-	struct hist h = { 0 };
-	struct ev_log ev = { 0 };
+	struct records r;
 	struct hist_summary sum;
-	struct hist_error err;
-	char evpath[PATH_LEN];
-	struct cli_damage damage = { path, 0 }, evdamage = { evpath, 0 };
-	time_t now = time(NULL);
 
-	/* Each file read once: the figures, the steps and the pauses all come from these. */
-	if (hist_load(path, &h, cli_damage_line, &damage, &err) != 0) {
-		say_error(err.msg, 0);
+	/* Each file read once: the figures, the steps and the pauses all come from the record. */
+	if (load_records(&r, path, time(NULL), INT32_MIN, INT32_MIN, REC_KINDS_PAUSES, true,
+	                 false) != 0)
 		return EXIT_NOINPUT;
-	}
-	cli_damage_end(&damage);
-	if (ev_path(path, evpath, sizeof(evpath)) != 0 ||
-	    ev_load(evpath, &ev, cli_damage_line, &evdamage, &err) != 0)
-		memset(&ev, 0, sizeof(ev));
-	cli_damage_end(&evdamage);
-	if (steps_derive(cat, &h, &ev, rules, hist_today(now), steps) != 0) {
-		/* As xmalloc() does (file.h). */
-		fprintf(stderr, "%s: out of memory\n", progname);
-		exit(71);
-	}
-	struct hist_pause *p;
-	size_t np = ev_pauses(&ev, &p);
-	(void)hist_summarize_paused(&h, cat, now, p, np, &sum); /* out of memory exits */
+	record_steps(&r, cat, rules, steps);
+	(void)rec_summary(&r, cat, &sum); /* out of memory exits */
 	cli_history(stdout, cat, &sum, steps, path, o->tsv);
 	hist_summary_free(&sum);
-	hist_free(&h);
-	ev_free(&ev);
-	free(p);
+	rec_free(&r);
 	return 0;
 }
 
@@ -493,6 +515,7 @@ static int run_progress(const struct options *o, const struct settings *st,
 			return rc;
 		n = 1;
 	}
+	int32_t as_of = INT32_MIN;
 	if (o->today) {
 		int32_t day;
 		time_t when;
@@ -504,9 +527,10 @@ static int run_progress(const struct options *o, const struct settings *st,
 			return usage_error("--today wants a date as YYYY-MM-DD, not '%s'",
 			                   o->today);
 		now = when;
+		as_of = day; /* as on that day: what came after is left out */
 	}
 	steps_rules(&rules, cat, st);
-	derive_steps(o, st, cat, &rules, history, now, res, &dose);
+	derive_steps(o, st, cat, &rules, history, now, as_of, res, &dose, NULL);
 	if (sub)
 		return run_progress_event(o, sub, step, cat, only[0], &res[only[0]], history, now);
 	cli_progress(stdout, cat, res, id ? only : NULL, n, o->tsv);
@@ -515,7 +539,7 @@ static int run_progress(const struct options *o, const struct settings *st,
 
 static int run_player(const struct options *o, const struct catalogue *cat, const char *history,
                       const struct plan_dose *dose, const struct steps_rules *rules,
-                      const struct prg_result *steps)
+                      const struct prg_result *steps, const struct records *records)
 {
 	struct ui_options u = {
 		.cat = cat,
@@ -523,6 +547,7 @@ static int run_player(const struct options *o, const struct catalogue *cat, cons
 		.dose = dose,
 		.rules = rules,
 		.steps = steps,
+		.records = records,
 		.start = UI_START_MENU,
 		.bell = o->bell,
 		.flash = o->flash,
@@ -635,8 +660,10 @@ int verb_run_report(struct options *opt)
 	struct options o = *opt;
 	const char *weeks = o.weeks, *since = o.since, *output = o.output;
 	enum rep_format fmt = REP_MD;
-	int32_t today = o.today ? o.today_day : hist_today(time(NULL)), from = 0, day;
-	char history[PATH_LEN], evpath[PATH_LEN + 16];
+	time_t now = time(NULL);
+	int32_t today = o.today ? o.today_day : hist_today(now), from = 0, day,
+	        as_of = o.today ? o.today_day : INT32_MIN;
+	char history[PATH_LEN];
 	int rc;
 
 	if (o.vformat && rep_format_parse(o.vformat, &fmt) != 0)
@@ -663,31 +690,21 @@ int verb_run_report(struct options *opt)
 		return history_path_error(&o, rc);
 
 	struct loaded l = { 0 };
-	struct hist h = { 0 };
-	struct ev_log ev = { 0 };
-	struct hist_error err;
+	struct records rec;
 	struct report r;
 	char *buf = NULL;
 	size_t len = 0;
 
 	if ((rc = load_catalogue(&o, &l)) != 0)
 		return rc;
-	struct cli_damage dh = { history, 0 }, de = { evpath, 0 };
-	int unread = hist_load(history, &h, cli_damage_line, &dh, &err) != 0 ||
-	             (ev_path(history, evpath, sizeof(evpath)) == 0 &&
-	              ev_load(evpath, &ev, cli_damage_line, &de, &err) != 0);
-
-	cli_damage_end(&dh);
-	cli_damage_end(&de);
-	if (unread) {
-		say_error(err.msg, 0);
-		rc = EXIT_NOINPUT;
-	} else {
+	/* --today: as on that day, what came after left out; else what is dated
+	 * after now is named and left out (records.h). */
+	if ((rc = load_records(&rec, history, now, as_of, INT32_MIN, 0, false, false)) == 0) {
 		/* Written whole to memory first: a file is replaced only by a whole report. */
 		FILE *mem = open_memstream(&buf, &len);
 		int bad = !mem;
 
-		rep_build(l.cat, &h, &ev, from, today, &r);
+		rep_build(l.cat, &rec.h, &rec.ev, from, today, &r);
 		if (mem) {
 			bad |= rep_write(mem, &r, fmt) != 0;
 			bad |= fclose(mem) != 0;
@@ -713,8 +730,7 @@ int verb_run_report(struct options *opt)
 		rep_free(&r);
 	}
 	free(buf);
-	ev_free(&ev);
-	hist_free(&h);
+	rec_free(&rec);
 	cat_free(l.cat);
 	return rc;
 }
@@ -749,8 +765,8 @@ struct verb_ctx {
 	struct settings st;
 	struct loaded l;
 	char history[PATH_LEN], events[PATH_LEN];
-	struct hist h;
-	struct ev_log ev;
+	struct records rec;
+	struct ev_log ev; /* pause and resume read the events alone */
 	struct hist_summary sum;
 	struct rem_due due;
 	int32_t today;
@@ -761,20 +777,23 @@ static void verb_ctx_free(struct verb_ctx *x)
 {
 	hist_summary_free(&x->sum);
 	ev_free(&x->ev);
-	hist_free(&x->h);
+	rec_free(&x->rec);
 	cat_free(x->l.cat);
 	settings_free(&x->st);
 }
 
 /*
- * Settings, paths and (with `read`) the catalogue, history and events; with
- * `week_only` only this week's history (enough for what is due, and fast).
+ * Settings, paths and (with `read`) the catalogue and the record: what is
+ * due, and with `lengths` how long it takes at today's steps (the whole
+ * history and the progression's events); without, only this week's
+ * history and the pauses are kept (`due --quiet`, `--count`: fast, and
+ * memory does not grow with the files). `also`: more event kinds to keep.
  */
-static int verb_load(struct verb_ctx *x, bool read, bool week_only)
+static int verb_load(struct verb_ctx *x, bool read, bool lengths, unsigned also)
 {
-	struct hist_error err;
-	struct hist_pause *p;
-	size_t np;
+	static struct prg_result res[CAT_MAX_EXERCISES];
+	struct steps_rules rules;
+	struct plan_dose dose;
 	int rc, why;
 
 	x->now = time(NULL);
@@ -791,20 +810,19 @@ static int verb_load(struct verb_ctx *x, bool read, bool week_only)
 		return 0;
 	if ((rc = load_catalogue(&x->o, &x->l)) != 0)
 		return rc;
-	struct cli_damage dh = { x->history, 0 }, de = { x->events, 0 };
-	int bad = hist_load_since(x->history, week_only ? hist_week_start(x->today) : INT32_MIN,
-	                          &x->h, cli_damage_line, &dh, &err) != 0 ||
-	          ev_load(x->events, &x->ev, cli_damage_line, &de, &err) != 0;
-	cli_damage_end(&dh);
-	cli_damage_end(&de);
-	if (bad) {
-		say_error(err.msg, 0);
-		return EXIT_NOINPUT;
+	if ((rc = load_records(&x->rec, x->history, x->now, INT32_MIN,
+	                       lengths ? INT32_MIN : hist_week_start(x->today),
+	                       REC_KINDS_PAUSES | also, lengths, false)) != 0)
+		return rc;
+	(void)rec_summary(&x->rec, x->l.cat, &x->sum); /* out of memory exits */
+	if (lengths) {
+		steps_rules(&rules, x->l.cat, &x->st);
+		record_steps(&x->rec, x->l.cat, &rules, res);
+		dose_in_use(&x->o, &x->st, x->l.cat, res, &dose);
+	} else {
+		plan_dose_level(&dose, x->o.level); /* the count only: no length is shown */
 	}
-	np = ev_pauses(&x->ev, &p);
-	(void)hist_summarize_paused(&x->h, x->l.cat, x->now, p, np, &x->sum);
-	free(p);
-	rem_due(x->l.cat, &x->sum, x->o.level, &x->due);
+	rem_due(x->l.cat, &x->sum, &dose, &x->due);
 	return 0;
 }
 
@@ -819,7 +837,7 @@ static int run_due(struct verb_ctx *x, const struct verb_args *va)
 		return usage_error("due: unknown format '%s' (use line)", va->format);
 	if (va->quiet + va->count + (va->format != NULL) != 1)
 		return usage_error("due takes one of --quiet, --count, --format=line");
-	if ((rc = verb_load(x, true, true)) != 0)
+	if ((rc = verb_load(x, true, as_line, 0)) != 0)
 		return rc;
 	if (va->count)
 		printf("%u\n", x->due.n);
@@ -956,7 +974,7 @@ static int run_remind(struct verb_ctx *x, const struct verb_args *va)
 		return usage_error("remind %s runs plain 'lumbar remind' on the usual files: leave "
 		                   "out -C, --history-file and --level",
 		                   va->install ? "--install" : "--print-cron");
-	if ((rc = verb_load(x, !va->install && !va->print_cron, true)) != 0)
+	if ((rc = verb_load(x, !va->install && !va->print_cron, true, REC_KIND(EV_REMIND))) != 0)
 		return rc;
 	if (va->install)
 		return remind_install(x, va->dry_run);
@@ -1006,7 +1024,7 @@ static int run_pause(struct verb_ctx *x, const struct verb_args *va, bool pause)
 	if (pause && va->reason && ev_reason_check(va->reason))
 		return usage_error("pause: unknown reason '%s' (%s)", va->reason,
 		                   ev_reason_check(va->reason));
-	if ((rc = verb_load(x, false, false)) != 0)
+	if ((rc = verb_load(x, false, false, 0)) != 0)
 		return rc;
 	if (pause && until < x->today)
 		return usage_error("pause: %s has passed; give today or a later day", va->until);
@@ -1047,7 +1065,7 @@ static int run_status(struct verb_ctx *x, const struct verb_args *va)
 	if (!va->format || strcmp(va->format, "json") != 0 || va->quiet || va->count ||
 	    va->install || va->dry_run || va->print_cron || va->until || va->reason)
 		return usage_error("status takes --format=json");
-	if ((rc = verb_load(x, true, false)) != 0)
+	if ((rc = verb_load(x, true, true, 0)) != 0)
 		return rc;
 	hist_summary_day(&x->sum, x->today, &d);
 	struct status_info in = { .cat = x->l.cat,
@@ -1055,7 +1073,7 @@ static int run_status(struct verb_ctx *x, const struct verb_args *va)
 		                  .today = d.done,
 		                  .streak = x->sum.streak,
 		                  .playing = routine_playing(x->history) };
-	in.paused = ev_paused_until(&x->ev, x->today, &in.paused_until);
+	in.paused = rec_paused(&x->rec, &in.paused_until);
 	status_json(stdout, &in);
 	return 0;
 }
@@ -1131,10 +1149,12 @@ static struct plain {
 	struct plan_dose dose;
 	struct steps_rules rules;
 	struct prg_result res[CAT_MAX_EXERCISES];
+	struct records rec; /* kept for the player: the menu reads it (records.h) */
 } plain;
 
 static void plain_free(struct plain *p)
 {
+	rec_free(&p->rec);
 	cat_free(p->l.cat);
 	settings_free(&p->st);
 }
@@ -1156,8 +1176,8 @@ static int plain_load(struct options *o, struct plain *p, enum path_need need, b
 		return rc;
 	steps_rules(&p->rules, p->l.cat, &p->st);
 	if (steps)
-		derive_steps(o, &p->st, p->l.cat, &p->rules, p->history, time(NULL), p->res,
-		             &p->dose);
+		derive_steps(o, &p->st, p->l.cat, &p->rules, p->history, time(NULL), INT32_MIN,
+		             p->res, &p->dose, &p->rec);
 	return 0;
 }
 
@@ -1166,8 +1186,8 @@ int verb_run_play(struct options *o)
 	int rc = plain_load(o, &plain, PATH_USABLE, true);
 
 	if (rc == 0)
-		rc =
-		    run_player(o, plain.l.cat, plain.history, &plain.dose, &plain.rules, plain.res);
+		rc = run_player(o, plain.l.cat, plain.history, &plain.dose, &plain.rules, plain.res,
+		                &plain.rec);
 	plain_free(&plain);
 	return rc;
 }
@@ -1278,9 +1298,9 @@ int verb_run_safety(struct options *o)
 			plain.history[0] = '\0';
 		steps_rules(&plain.rules, plain.l.cat, &plain.st);
 		derive_steps(o, &plain.st, plain.l.cat, &plain.rules, plain.history, time(NULL),
-		             plain.res, &plain.dose);
-		rc =
-		    run_player(o, plain.l.cat, plain.history, &plain.dose, &plain.rules, plain.res);
+		             INT32_MIN, plain.res, &plain.dose, &plain.rec);
+		rc = run_player(o, plain.l.cat, plain.history, &plain.dose, &plain.rules, plain.res,
+		                &plain.rec);
 	} else {
 		rc = later.rc; /* not even the built-in catalogue: out of memory */
 	}

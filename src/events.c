@@ -159,7 +159,8 @@ int ev_parse_line(const char *s, size_t len, struct ev_event *e, char *why, size
 	char q[48];
 	unsigned nf = hist_split(s, len, f, fl, 5);
 
-	if (nf != 5) {
+	/* Fields after the fifth are a later version's: ignored. */
+	if (nf < 5) {
 		snprintf(why, why_len, "expected 5 tab-separated fields, found %u", nf);
 		return -1;
 	}
@@ -242,9 +243,8 @@ static void parse_one(void *ctx, unsigned lineno, const char *s, size_t len)
 
 	/* An event is large (its note) and lines may be short: grow as they come. */
 	if (log->n == pc->cap) {
-		size_t cap = pc->cap ? pc->cap * 2 : 64;
-		log->e = xrealloc(log->e, cap * sizeof(*log->e));
-		pc->cap = cap;
+		pc->cap = pc->cap ? pc->cap * 2 : 64;
+		log->e = xrealloc(log->e, pc->cap * sizeof(*log->e));
 	}
 	int r = ev_parse_line(s, len, &log->e[log->n], why, sizeof(why));
 	if (r == 0)
@@ -264,17 +264,26 @@ static int event_cmp(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
+void ev_sort(struct ev_log *log)
+{
+	/* Appends are nearly always in order; sort only when they are not. */
+	for (size_t i = 1; i < log->n; i++) {
+		if (event_cmp(&log->e[i - 1], &log->e[i]) > 0) {
+			qsort(log->e, log->n, sizeof(*log->e), event_cmp);
+			return;
+		}
+	}
+}
+
 int ev_parse(const char *buf, size_t len, struct ev_log *out, hist_warn_fn *warn, void *ctx,
              struct hist_error *err)
 {
 	struct ev_log log = { 0 };
 	struct parse_ctx pc = { &log, 0, warn, ctx };
 
-	if (len > 0)
-		hist_each_line(buf, len, parse_one, &pc);
 	(void)err; /* nothing to report: running out of memory exits (file.h) */
-	if (log.n)
-		qsort(log.e, log.n, sizeof(*log.e), event_cmp);
+	hist_each_line(buf, len, parse_one, &pc);
+	ev_sort(&log);
 	*out = log;
 	return 0;
 }
@@ -282,14 +291,16 @@ int ev_parse(const char *buf, size_t len, struct ev_log *out, hist_warn_fn *warn
 int ev_load(const char *path, struct ev_log *out, hist_warn_fn *warn, void *ctx,
             struct hist_error *err)
 {
-	char *buf;
-	size_t len;
+	struct ev_log log = { 0 };
+	struct parse_ctx pc = { &log, 0, warn, ctx };
 
-	if (hist_read_text(path, &buf, &len, err) != 0)
+	if (hist_stream(path, parse_one, &pc, NULL, err) != 0) {
+		ev_free(&log);
 		return -1;
-	int rc = ev_parse(buf, len, out, warn, ctx, err);
-	free(buf);
-	return rc;
+	}
+	ev_sort(&log);
+	*out = log;
+	return 0;
 }
 
 void ev_free(struct ev_log *log)
@@ -362,15 +373,16 @@ enum ev_safety_due ev_safety_due(const struct hist *h, const struct ev_log *ev, 
 {
 	const struct ev_event *shown = NULL;
 
+	/* What is dated after today (a clock wrong once) is not part of today's answer. */
 	for (size_t i = 0; i < ev->n; i++) {
 		if (ev->e[i].kind == EV_SAFETY_STOP && ev->e[i].day == today)
 			return EV_SAFETY_STOPPED_TODAY;
-		if (ev->e[i].kind == EV_SAFETY_SHOWN)
+		if (ev->e[i].kind == EV_SAFETY_SHOWN && ev->e[i].day <= today)
 			shown = &ev->e[i]; /* in time order: the last one wins */
 	}
 	if (!shown)
 		return EV_SAFETY_FIRST_RUN;
-	for (size_t i = 0; i < h->n; i++)
+	for (size_t i = 0; i < h->n && h->e[i].day <= today; i++)
 		if (h->e[i].status == HIST_STOPPED && h->e[i].pain >= EV_SAFETY_STOP_PAIN &&
 		    h->e[i].when > shown->when)
 			return EV_SAFETY_PAINFUL_STOP;

@@ -74,7 +74,8 @@ const char *file_strerror(int code)
 
 /* ---- Reading ------------------------------------------------------------------ */
 
-int file_read(const char *path, size_t max, enum file_open how, char **out, size_t *out_len)
+int file_open_read(const char *path, size_t max, enum file_open how, int *fd_out,
+                   struct stat *st_out)
 {
 	int flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | (how == FILE_NOFOLLOW ? O_NOFOLLOW : 0);
 	int fd = open(path, flags);
@@ -100,6 +101,18 @@ int file_read(const char *path, size_t max, enum file_open how, char **out, size
 		close(fd);
 		return rc;
 	}
+	*fd_out = fd;
+	if (st_out)
+		*st_out = st;
+	return 0;
+}
+
+int file_read(const char *path, size_t max, enum file_open how, char **out, size_t *out_len)
+{
+	struct stat st;
+	int fd, rc = file_open_read(path, max, how, &fd, &st);
+	if (rc)
+		return rc;
 
 	/* One read for the size fstat gave; more only if the file grew meanwhile. */
 	size_t cap = (size_t)st.st_size + 1, len = 0;

@@ -589,7 +589,8 @@ int hist_parse_line(const char *s, size_t len, struct hist_entry *e, char *why, 
 	char q[48];
 	unsigned nf = hist_split(s, len, f, fl, 7);
 
-	if (nf != 5 && nf != 7) {
+	/* Fields after the seventh are a later version's (session, source). */
+	if (nf != 5 && nf < 7) {
 		snprintf(why, why_len, "expected 5 or 7 tab-separated fields, found %u", nf);
 		return -1;
 	}
@@ -632,7 +633,7 @@ int hist_parse_line(const char *s, size_t len, struct hist_entry *e, char *why, 
 	}
 	e->pain_before = HIST_NO_PAIN;
 	memset(&e->step, 0, sizeof(e->step));
-	if (nf == 7) {
+	if (nf >= 7) {
 		if (hist_parse_score(f[5], fl[5], &e->pain_before) != 0) {
 			hist_quote(q, sizeof(q), f[5], fl[5]);
 			snprintf(why, why_len, "bad pain-before \"%s\" (want 0-10 or -)", q);
@@ -670,37 +671,121 @@ static int entry_cmp(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
-size_t hist_count_lines(const char *buf, size_t len)
+/* One line without its newline: a CRLF's carriage return, comments and blanks out. */
+static void one_line(const char *p, size_t l, unsigned lineno, hist_line_fn *fn, void *ctx)
 {
-	size_t lines = 1;
+	/* Tolerate a file edited with CRLF line ends. */
+	if (l > 0 && p[l - 1] == '\r')
+		l--;
+	if (l > 0 && p[0] != '#' && !blank(p, l))
+		fn(ctx, lineno, p, l);
+}
 
-	for (const char *p = buf; len && (p = memchr(p, '\n', len - (size_t)(p - buf))); p++)
-		lines++;
-	return lines;
+/* The length of a UTF-8 byte-order mark at p (Notepad, a spreadsheet's "CSV UTF-8"). */
+static size_t bom(const char *p, size_t len)
+{
+	return len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 }
 
 void hist_each_line(const char *buf, size_t len, hist_line_fn *fn, void *ctx)
 {
 	unsigned lineno = 0;
-	const char *p = buf, *end = buf + len;
+	const char *p = buf + bom(buf, len), *end = buf + len;
 
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *stop = nl ? nl : end;
-		size_t l = (size_t)(stop - p);
-		lineno++;
-		/* Tolerate a file edited with CRLF line ends. */
-		if (l > 0 && p[l - 1] == '\r')
-			l--;
-		if (l > 0 && p[0] != '#' && !blank(p, l))
-			fn(ctx, lineno, p, l);
+		one_line(p, (size_t)(stop - p), ++lineno, fn, ctx);
 		p = nl ? nl + 1 : end;
 	}
 }
 
+/* Why a state file cannot be read, into *err; returns -1. */
+static int read_error(const char *path, int e, struct hist_error *err)
+{
+	if (e == FILE_ETOOBIG) {
+		hist_set_error(err, 0, "cannot read %s: larger than the history limit of %d MiB",
+		               path, HIST_MAX_FILE >> 20);
+		if (err)
+			err->errnum = EFBIG;
+	} else {
+		hist_set_error(err, e, "cannot read %s", path);
+	}
+	return -1;
+}
+
+int hist_stream(const char *path, hist_line_fn *fn, void *ctx, struct stat *st,
+                struct hist_error *err)
+{
+	int fd, e;
+
+	if (st)
+		memset(st, 0, sizeof(*st));
+	if (hist_check_folder(path, err) != 0)
+		return -1;
+	if ((e = file_open_read(path, HIST_MAX_FILE, FILE_NOFOLLOW, &fd, st)) == ENOENT)
+		return 0;
+	if (e)
+		return read_error(path, e, err);
+
+	char *buf = xmalloc(HIST_STREAM_BUF);
+	size_t have = 0;
+	unsigned long long total = 0;
+	unsigned lineno = 0;
+	bool first = true, rest_of_long = false;
+	for (;;) {
+		ssize_t r = read(fd, buf + have, HIST_STREAM_BUF - have);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			e = errno;
+			break;
+		}
+		if ((total += (size_t)r) > HIST_MAX_FILE) {
+			e = FILE_ETOOBIG;
+			break;
+		}
+		have += (size_t)r;
+		bool eof = r == 0;
+		size_t at = 0;
+		if (first && (have >= 3 || eof)) {
+			at = bom(buf, have);
+			first = false;
+		} else if (first) {
+			continue;
+		}
+		for (char *nl; (nl = memchr(buf + at, '\n', have - at));
+		     at = (size_t)(nl - buf) + 1) {
+			if (rest_of_long)
+				rest_of_long = false; /* the end of a line already passed on */
+			else
+				one_line(buf + at, (size_t)(nl - buf) - at, ++lineno, fn, ctx);
+		}
+		if (eof) {
+			if (at < have && !rest_of_long)
+				one_line(buf + at, have - at, ++lineno, fn, ctx);
+			break;
+		}
+		if (at == 0 && have == HIST_STREAM_BUF) {
+			/* A line longer than any lumbar writes: its start is passed on (and
+			 * refused as damage), the rest skipped to its newline. */
+			if (!rest_of_long)
+				one_line(buf, have, ++lineno, fn, ctx);
+			rest_of_long = true;
+			have = 0;
+			continue;
+		}
+		memmove(buf, buf + at, have - at);
+		have -= at;
+	}
+	free(buf);
+	close(fd);
+	return e ? read_error(path, e, err) : 0;
+}
+
 struct parse_ctx {
 	struct hist_entry *e;
-	size_t n;
+	size_t n, cap;
 	hist_warn_fn *warn;
 	void *ctx;
 	int32_t since; /* lines dated before this day are skipped unread */
@@ -716,11 +801,25 @@ static void parse_one(void *ctx, unsigned lineno, const char *s, size_t len)
 	if (pc->since != INT32_MIN && len > 10 && hist_parse_day(s, 10, &day) == 0 &&
 	    day < pc->since)
 		return;
-
+	if (pc->n == pc->cap) {
+		pc->cap = pc->cap ? pc->cap * 2 : 64;
+		pc->e = xrealloc(pc->e, pc->cap * sizeof(*pc->e));
+	}
 	if (hist_parse_line(s, len, &pc->e[pc->n], why, sizeof(why)) == 0)
 		pc->e[pc->n++].line = lineno;
 	else if (pc->warn)
 		pc->warn(pc->ctx, lineno, why);
+}
+
+void hist_sort(struct hist *h)
+{
+	/* Appends are nearly always in order; sort only when they are not. */
+	for (size_t i = 1; i < h->n; i++) {
+		if (entry_cmp(&h->e[i - 1], &h->e[i]) > 0) {
+			qsort(h->e, h->n, sizeof(*h->e), entry_cmp);
+			return;
+		}
+	}
 }
 
 int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn, void *ctx,
@@ -732,28 +831,13 @@ int hist_parse(const char *buf, size_t len, struct hist *out, hist_warn_fn *warn
 int hist_parse_since(const char *buf, size_t len, int32_t since, struct hist *out,
                      hist_warn_fn *warn, void *ctx, struct hist_error *err)
 {
-	(void)err; /* nothing to report: running out of memory exits (file.h) */
-	if (len == 0) {
-		out->e = NULL;
-		out->n = 0;
-		return 0;
-	}
-	/* Count lines first so one allocation holds every entry. */
-	struct parse_ctx pc = { xmalloc(hist_count_lines(buf, len) * sizeof(*pc.e)), 0, warn, ctx,
-		                since };
-	hist_each_line(buf, len, parse_one, &pc);
+	struct parse_ctx pc = { NULL, 0, 0, warn, ctx, since };
 
-	struct hist_entry *e = pc.e;
-	size_t n = pc.n;
-	/* Appends are nearly always in order; sort only when they are not. */
-	for (size_t i = 1; i < n; i++) {
-		if (entry_cmp(&e[i - 1], &e[i]) > 0) {
-			qsort(e, n, sizeof(*e), entry_cmp);
-			break;
-		}
-	}
-	out->e = e;
-	out->n = n;
+	(void)err; /* nothing to report: running out of memory exits (file.h) */
+	hist_each_line(buf, len, parse_one, &pc);
+	out->e = pc.e;
+	out->n = pc.n;
+	hist_sort(out);
 	return 0;
 }
 
@@ -766,42 +850,15 @@ int hist_load(const char *path, struct hist *out, hist_warn_fn *warn, void *ctx,
 int hist_load_since(const char *path, int32_t since, struct hist *out, hist_warn_fn *warn,
                     void *ctx, struct hist_error *err)
 {
-	char *buf;
-	size_t len;
+	struct parse_ctx pc = { NULL, 0, 0, warn, ctx, since };
 
-	if (hist_read_text(path, &buf, &len, err) != 0)
-		return -1;
-	int rc = hist_parse_since(buf, len, since, out, warn, ctx, err);
-	free(buf);
-	return rc;
-}
-
-int hist_read_text(const char *path, char **out, size_t *out_len, struct hist_error *err)
-{
-	char *buf;
-	size_t len;
-
-	if (hist_check_folder(path, err) != 0)
-		return -1;
-	int e = file_read(path, HIST_MAX_FILE, FILE_NOFOLLOW, &buf, &len);
-	if (e == ENOENT) {
-		*out = NULL;
-		*out_len = 0;
-		return 0;
-	}
-	if (e == FILE_ETOOBIG) {
-		hist_set_error(err, 0, "cannot read %s: larger than the history limit of %d MiB",
-		               path, HIST_MAX_FILE >> 20);
-		if (err)
-			err->errnum = EFBIG;
+	if (hist_stream(path, parse_one, &pc, NULL, err) != 0) {
+		free(pc.e);
 		return -1;
 	}
-	if (e != 0) {
-		hist_set_error(err, e, "cannot read %s", path);
-		return -1;
-	}
-	*out = buf;
-	*out_len = len;
+	out->e = pc.e;
+	out->n = pc.n;
+	hist_sort(out);
 	return 0;
 }
 
@@ -926,6 +983,10 @@ int hist_summarize_paused(const struct hist *h, const struct catalogue *cat, tim
 	s.today = hist_today(now);
 	s.week_start = hist_week_start(s.today);
 	s.n_ex = nx;
+	/* Lines dated after today (a clock that was wrong once) are not part of
+	 * today's figures: not a day, not the pain trend's last week. */
+	const struct hist upto = { h->e, lower_bound(h, s.today + 1) };
+	h = &upto;
 	for (unsigned k = 0; k < nx; k++)
 		if (cat->exercises[k].freq.per == CAT_PER_DAY)
 			s.daily_due += cat->exercises[k].freq.times;
@@ -1072,7 +1133,7 @@ int hist_summarize_paused(const struct hist *h, const struct catalogue *cat, tim
 	}
 	s.streak = run && bridged(paused, n_paused, prev, s.today) ? run : 0;
 
-	/* Pain: the first and last week with scores. */
+	/* Pain: the first and last week (Monday to Sunday) with scores. */
 	for (size_t r = 0; r < s.n_days; r++) {
 		if (!s.days[r].pain_n)
 			continue;
@@ -1083,13 +1144,15 @@ int hist_summarize_paused(const struct hist *h, const struct catalogue *cat, tim
 	}
 	if (s.has_pain) {
 		unsigned fs = 0, fn = 0, ls = 0, ln = 0;
+		const int32_t wk_first = hist_week_start(s.pain_first_day);
+		const int32_t wk_last = hist_week_start(s.pain_last_day);
 		for (size_t r = 0; r < s.n_days; r++) {
 			const struct hist_day *d = &s.days[r];
-			if (d->day >= s.pain_first_day && d->day <= s.pain_first_day + 6) {
+			if (d->day >= wk_first && d->day <= wk_first + 6) {
 				fs += d->pain_sum;
 				fn += d->pain_n;
 			}
-			if (d->day >= s.pain_last_day - 6 && d->day <= s.pain_last_day) {
+			if (d->day >= wk_last && d->day <= wk_last + 6) {
 				ls += d->pain_sum;
 				ln += d->pain_n;
 			}
@@ -1115,6 +1178,12 @@ unsigned hist_due(const struct hist_summary *s, unsigned n_exercises, unsigned *
 		if (!counts || s->ex[i].due)
 			out[n++] = i;
 	return n;
+}
+
+bool hist_pain_trend(const struct hist_summary *s)
+{
+	return s->has_pain &&
+	       hist_week_start(s->pain_first_day) != hist_week_start(s->pain_last_day);
 }
 
 void hist_summary_free(struct hist_summary *s)

@@ -64,13 +64,13 @@ enum rem_verdict rem_decide(const struct rem_config *c, const struct ev_log *ev,
 
 /* ---- What is due ---------------------------------------------------------------- */
 
-void rem_due(const struct catalogue *cat, const struct hist_summary *s, enum cat_level level,
-             struct rem_due *out)
+void rem_due(const struct catalogue *cat, const struct hist_summary *s,
+             const struct plan_dose *dose, struct rem_due *out)
 {
 	out->n = hist_due(s, cat->n_exercises, out->idx);
 	out->seconds = 0;
 	for (unsigned i = 0; i < out->n; i++)
-		out->seconds += plan_exercise_seconds(cat, out->idx[i], level);
+		out->seconds += plan_seconds_at(cat, out->idx[i], dose);
 }
 
 char *rem_due_line(const struct catalogue *cat, const struct rem_due *d, char *buf, size_t len)

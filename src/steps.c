@@ -93,20 +93,38 @@ bool steps_event(const struct ev_event *e, struct prg_event *out)
 	}
 }
 
+int steps_derive_events(const struct catalogue *cat, const struct hist *h,
+                        const struct prg_event *ev, size_t n_ev, const struct steps_rules *rules,
+                        int32_t today, struct prg_result *out)
+{
+	size_t ns = h ? h->n : 0, n = 0, ne = 0;
+	struct prg_session *s = xcalloc(ns, sizeof(*s));
+	struct prg_event *e = xcalloc(n_ev, sizeof(*e));
+
+	/* Lines dated after today (a clock wrong once, or an as-of day) are
+	 * not part of today's steps: a red line of 2099 holds nothing now. */
+	for (size_t i = 0; i < ns; i++)
+		if (h->e[i].day <= today)
+			steps_session(&h->e[i], &s[n++]);
+	for (size_t i = 0; i < n_ev; i++)
+		if (ev[i].day <= today)
+			e[ne++] = ev[i];
+	int rc = prg_derive(cat, s, n, e, ne, &rules->params, rules->modes, today, out);
+	free(s);
+	free(e);
+	return rc;
+}
+
 int steps_derive(const struct catalogue *cat, const struct hist *h, const struct ev_log *ev,
                  const struct steps_rules *rules, int32_t today, struct prg_result *out)
 {
-	size_t ns = h ? h->n : 0, ne = 0, cap = ev ? ev->n : 0;
-	struct prg_session *s = xcalloc(ns, sizeof(*s));
+	size_t cap = ev ? ev->n : 0, ne = 0;
 	struct prg_event *e = xcalloc(cap, sizeof(*e));
 
-	for (size_t i = 0; i < ns; i++)
-		steps_session(&h->e[i], &s[i]);
 	for (size_t i = 0; i < cap; i++)
 		if (steps_event(&ev->e[i], &e[ne]))
 			ne++;
-	int rc = prg_derive(cat, s, ns, e, ne, &rules->params, rules->modes, today, out);
-	free(s);
+	int rc = steps_derive_events(cat, h, e, ne, rules, today, out);
 	free(e);
 	return rc;
 }

@@ -161,7 +161,7 @@ static void draw_pain(const struct hist_summary *s, int top)
 
 	if (!s->has_pain) {
 		snprintf(buf, sizeof(buf), "No pain scores yet: answer after a session.");
-	} else if (s->pain_last_day - s->pain_first_day < 7) {
+	} else if (!hist_pain_trend(s)) {
 		snprintf(buf, sizeof(buf), "Pain so far: %.1f on average.", s->pain_last);
 	} else {
 		double d = s->pain_last - s->pain_first;
@@ -224,7 +224,8 @@ void ui_history_draw(struct ui *ui)
 	if (s->today_active_s > 0 && s->today_active_s < 30)
 		snprintf(buf, sizeof(buf), "Today: <1 min");
 	else
-		snprintf(buf, sizeof(buf), "Today: %u min", (s->today_active_s + 30) / 60);
+		snprintf(buf, sizeof(buf), "Today: %llu min",
+		         (unsigned long long)(s->today_active_s + 30) / 60);
 	if (row + 1 < LINES - 1)
 		ui_draw_text(row + 1, 0, cal ? TABLE_X - 2 : COLS, buf,
 		             ui_draw_attr(UI_ROLE_NORMAL));

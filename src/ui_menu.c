@@ -13,6 +13,8 @@
 #include <curses.h>
 
 #include "events.h"
+#include "records.h"
+#include "remind.h"
 #include "words.h"
 #include "ui_draw.h"
 #include "ui_priv.h"
@@ -169,14 +171,13 @@ static bool banner_due(const struct ui *ui)
 
 void ui_menu_update_due(struct ui *ui)
 {
-	unsigned idx[CAT_MAX_EXERCISES];
-
 	menu.banner = banner_due(ui);
 
-	menu.due_n = ui_menu_due(ui, idx);
-	menu.due_secs = 0;
-	for (unsigned i = 0; i < menu.due_n; i++)
-		menu.due_secs += menu.secs[idx[i] + 1];
+	/* The one length of what is due (remind.h), as `due --format=line` says it. */
+	struct rem_due d;
+	rem_due(ui->opt->cat, ui->hist_ok ? &ui->hist_sum : NULL, ui->opt->dose, &d);
+	menu.due_n = d.n;
+	menu.due_secs = d.seconds;
 }
 
 unsigned ui_menu_due_count(void)
@@ -206,19 +207,40 @@ static struct {
 	int32_t until; /* and the pause's last day */
 } paused;
 
+/*
+ * The record the pauses come from: the one read at start while the events
+ * file is as it was, else the file read again (and only when it changed:
+ * a `lumbar pause` from another terminal shows on the open menu).
+ */
+static const struct records *pauses_record(const struct ui *ui, time_t now)
+{
+	static struct records own;
+	static bool own_loaded;
+	char path[4096];
+	struct hist_error err;
+
+	if (!ui->opt->history_path || ev_path(ui->opt->history_path, path, sizeof(path)) != 0)
+		return NULL;
+	struct rec_request q = {
+		.events = path, .now = now, .since = INT32_MIN, .kinds = REC_KINDS_PAUSES
+	};
+	if (own_loaded)
+		return rec_reload(&own, &q, &err) >= 0 ? &own : NULL;
+	if (ui->opt->records && !rec_changed(ui->opt->records, &q))
+		return ui->opt->records;
+	own_loaded = rec_load(&own, &q, &err) == 0;
+	return own_loaded ? &own : NULL;
+}
+
 const struct hist_pause *ui_menu_pauses(const struct ui *ui, time_t now, size_t *n)
 {
-	struct ev_log ev = { 0 };
-	struct hist_error err;
-	char path[4096];
+	const struct records *r = pauses_record(ui, now);
 
 	free(paused.p);
 	memset(&paused, 0, sizeof(paused));
-	if (ui->opt->history_path && ev_path(ui->opt->history_path, path, sizeof(path)) == 0 &&
-	    ev_load(path, &ev, NULL, NULL, &err) == 0) {
-		paused.n = ev_pauses(&ev, &paused.p);
-		paused.today = ev_paused_until(&ev, hist_today(now), &paused.until);
-		ev_free(&ev);
+	if (r) {
+		paused.n = ev_pauses(&r->ev, &paused.p);
+		paused.today = ev_paused_until(&r->ev, hist_today(now), &paused.until);
 	}
 	*n = paused.n;
 	return paused.p;
@@ -252,14 +274,14 @@ static int disclaimer_rows(void)
 /* "12 min today": the routine row's share of the history. */
 static void minutes_today(const struct ui *ui, char *buf, size_t len)
 {
-	unsigned s = ui->hist_sum.today_active_s;
+	uint64_t s = ui->hist_sum.today_active_s;
 
 	if (!have_counts(ui))
 		buf[0] = '\0';
 	else if (s > 0 && s < 30)
 		snprintf(buf, len, "<1 min today");
 	else
-		snprintf(buf, len, "%u min today", (s + 30) / 60);
+		snprintf(buf, len, "%llu min today", (unsigned long long)(s + 30) / 60);
 }
 
 /*

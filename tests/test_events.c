@@ -607,6 +607,13 @@ static void test_safety_due(void **state)
 		  EV_SAFETY_PERIODIC },
 		{ "89 days since last shown", "",
 		  "2026-08-27T07:00:00+02:00\tsafety-shown\t-\t-\t-\n", EV_SAFETY_NOT_DUE },
+		{ "shown in 2099 (a clock wrong once) does not count today", "",
+		  "2026-05-01T07:00:00+02:00\tsafety-shown\t-\t-\t-\n"
+		  "2099-01-01T07:00:00+01:00\tsafety-shown\t-\t-\t-\n",
+		  EV_SAFETY_PERIODIC },
+		{ "a painful stop dated after today is not one yet",
+		  "2099-01-01T07:00:00+01:00\tcore\tstopped\t20\t9\t3\t-\n",
+		  "2026-11-01T07:00:00+01:00\tsafety-shown\t-\t-\t-\n", EV_SAFETY_NOT_DUE },
 	};
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		struct hist h;
@@ -727,6 +734,25 @@ static void test_pause_wants_a_date(void **state)
 	assert_int_equal(ev_append(path, &e, &err), 0);
 }
 
+/* A byte-order mark before the first line, and fields of later versions. */
+static void test_bom_and_later_fields(void **state)
+{
+	struct ev_log log;
+	struct warnings w = { 0 };
+	struct hist_error err;
+	const char *text = "\xef\xbb\xbf"
+	                   "2026-11-24T07:00:00+01:00\tmorning\t-\t3\t-\n"
+	                   "2026-11-24T08:00:00+01:00\tnote\t-\t-\tstiff\ts1\ttimer\n";
+	(void)state;
+
+	assert_int_equal(ev_parse(text, strlen(text), &log, collect, &w, &err), 0);
+	assert_int_equal(w.n, 0);
+	assert_int_equal(log.n, 2);
+	assert_int_equal(log.e[0].score, 3);
+	assert_string_equal(log.e[1].note, "stiff");
+	ev_free(&log);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -743,6 +769,7 @@ int main(void)
 		cmocka_unit_test(test_safety_due),
 		cmocka_unit_test(test_morning_due),
 		cmocka_unit_test(test_pauses),
+		cmocka_unit_test(test_bom_and_later_fields),
 		cmocka_unit_test(test_pause_wants_a_date),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

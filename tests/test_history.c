@@ -304,8 +304,6 @@ static void test_parse_line_fields(void **state)
 		  "expected 5 or 7 tab-separated fields, found 4" },
 		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\tx",
 		  "expected 5 or 7 tab-separated fields, found 6" },
-		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t3\t-\tx",
-		  "expected 5 or 7 tab-separated fields, found 8" },
 		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t11\t-",
 		  "bad pain-before \"11\" (want 0-10 or -)" },
 		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t\t-",
@@ -1253,27 +1251,45 @@ static void test_pain_per_day_and_trend(void **state)
 	struct hist_day d;
 	(void)state;
 
-	parse_ok(&h,
-	         "2026-09-01T07:00:00+02:00\tknee-to-chest\tdone\t60\t6\n"
-	         "2026-09-01T07:05:00+02:00\thip-flexor\tdone\t60\t6\n"
-	         "2026-09-03T07:00:00+02:00\tknee-to-chest\tdone\t60\t5\n"
-	         "2026-09-07T07:00:00+02:00\tknee-to-chest\tdone\t60\t4\n"
-	         "2026-09-08T07:00:00+02:00\tknee-to-chest\tdone\t60\t1\n" /* week 2 */
-	         "2026-10-20T07:00:00+02:00\tknee-to-chest\tdone\t60\t3\n" /* out of last week */
-	         "2026-10-25T07:00:00+01:00\tknee-to-chest\tdone\t60\t2\n"
-	         "2026-10-27T07:00:00+01:00\tknee-to-chest\tdone\t60\t1\n"
-	         "2026-10-28T07:00:00+01:00\tknee-to-chest\tdone\t60\t-\n");
+	parse_ok(&h, "2026-09-01T07:00:00+02:00\tknee-to-chest\tdone\t60\t6\n" /* Tuesday */
+	             "2026-09-01T07:05:00+02:00\thip-flexor\tdone\t60\t6\n"
+	             "2026-09-03T07:00:00+02:00\tknee-to-chest\tdone\t60\t5\n"
+	             "2026-09-07T07:00:00+02:00\tknee-to-chest\tdone\t60\t4\n" /* next Monday */
+	             "2026-09-08T07:00:00+02:00\tknee-to-chest\tdone\t60\t1\n"
+	             "2026-10-20T07:00:00+02:00\tknee-to-chest\tdone\t60\t3\n"
+	             "2026-10-25T07:00:00+01:00\tknee-to-chest\tdone\t60\t2\n" /* Sunday */
+	             "2026-10-27T07:00:00+01:00\tknee-to-chest\tdone\t60\t1\n" /* Tuesday */
+	             "2026-10-28T07:00:00+01:00\tknee-to-chest\tdone\t60\t-\n");
 	assert_int_equal(hist_summarize(&h, &test_cat, local(2026, 10, 28, 21, 0, 0), &s), 0);
 	assert_true(s.has_pain);
 	assert_int_equal(s.pain_first_day, day(2026, 9, 1));
 	assert_int_equal(s.pain_last_day, day(2026, 10, 27));
-	/* (6 + 6 + 5 + 4) / 4 and (2 + 1) / 2. */
-	assert_true(s.pain_first == 21.0 / 4);
-	assert_true(s.pain_last == 1.5);
+	/* Weeks are Monday to Sunday, as the report's: (6 + 6 + 5) / 3 in the
+	 * week of 31 August, and 1 in the week of 26 October (the Sunday
+	 * before is the week before). */
+	assert_true(s.pain_first == 17.0 / 3);
+	assert_true(s.pain_last == 1.0);
+	assert_true(hist_pain_trend(&s));
 	assert_true(hist_summary_day(&s, day(2026, 9, 1), &d));
 	assert_true(hist_day_pain(&d) == 6.0);
 	assert_true(hist_summary_day(&s, day(2026, 10, 28), &d));
 	assert_true(hist_day_pain(&d) == -1.0);
+	hist_summary_free(&s);
+	hist_free(&h);
+
+	/* A Sunday and the Monday after: two weeks, a trend; Monday to Sunday: one. */
+	parse_ok(&h, "2026-10-25T07:00:00+01:00\tknee-to-chest\tdone\t60\t6\n"
+	             "2026-10-26T07:00:00+01:00\tknee-to-chest\tdone\t60\t2\n");
+	assert_int_equal(hist_summarize(&h, &test_cat, local(2026, 10, 28, 21, 0, 0), &s), 0);
+	assert_true(hist_pain_trend(&s));
+	assert_true(s.pain_first == 6.0 && s.pain_last == 2.0);
+	hist_summary_free(&s);
+	hist_free(&h);
+	parse_ok(&h, "2026-10-26T07:00:00+01:00\tknee-to-chest\tdone\t60\t6\n"
+	             "2026-11-01T07:00:00+01:00\tknee-to-chest\tdone\t60\t2\n");
+	assert_int_equal(hist_summarize(&h, &test_cat, local(2026, 11, 1, 21, 0, 0), &s), 0);
+	assert_false(hist_pain_trend(&s));
+	assert_true(s.pain_last == 4.0);
 	hist_summary_free(&s);
 	hist_free(&h);
 }
@@ -1290,6 +1306,120 @@ static void test_out_of_order_lines_are_sorted(void **state)
 	assert_int_equal(h.e[0].line, 3);
 	assert_int_equal(h.e[1].line, 2);
 	assert_int_equal(h.e[2].line, 1);
+	hist_free(&h);
+}
+
+/* Lines of later versions: fields 8 (session) and 9 (source) are read past. */
+static void test_lines_to_come_are_read(void **state)
+{
+	struct hist h;
+	(void)state;
+
+	parse_ok(&h, "2026-11-24T07:00:00+01:00\tcore\tdone\t60\t3\t4\t2/9\ts1\n"
+	             "2026-11-24T07:05:00+01:00\tcore\tstopped\t20\t7\t4\t2/9\ts1\ttimer\n"
+	             "2026-11-24T07:10:00+01:00\tcore\tdone\t60\t-\t-\t-\ts2\tlog\tlater\n");
+	assert_int_equal(h.n, 3);
+	assert_int_equal(h.e[0].pain_before, 4);
+	assert_int_equal(h.e[0].step.k, 2);
+	assert_int_equal(h.e[0].step.n, 9);
+	assert_int_equal(h.e[1].status, HIST_STOPPED);
+	assert_int_equal(h.e[1].pain, 7);
+	assert_int_equal(h.e[2].step.kind, HIST_STEP_NONE);
+	hist_free(&h);
+}
+
+/* A UTF-8 byte-order mark before the first line (Notepad) is not damage. */
+static void test_leading_bom_is_skipped(void **state)
+{
+	struct hist h;
+	struct warnings w = { 0 };
+	struct hist_error err;
+	const char *text = "\xef\xbb\xbf"
+	                   "2026-11-24T07:00:00+01:00\tcore\tdone\t60\t3\r\n"
+	                   "2026-11-24T07:05:00+01:00\tcore\tdone\t60\t3\r\n";
+	(void)state;
+
+	assert_int_equal(hist_parse(text, strlen(text), &h, collect, &w, &err), 0);
+	assert_int_equal(w.n, 0);
+	assert_int_equal(h.n, 2);
+	assert_int_equal(h.e[0].line, 1);
+	hist_free(&h);
+}
+
+/* A day's active seconds are summed in 64 bits: five lines of 999999999 s. */
+static void test_day_active_seconds_do_not_wrap(void **state)
+{
+	struct hist h;
+	struct hist_summary s;
+	struct hist_day d;
+	(void)state;
+
+	parse_ok(&h, "2026-11-24T07:00:00+01:00\tcore\tdone\t999999999\t-\n"
+	             "2026-11-24T07:01:00+01:00\tcore\tdone\t999999999\t-\n"
+	             "2026-11-24T07:02:00+01:00\tcore\tdone\t999999999\t-\n"
+	             "2026-11-24T07:03:00+01:00\tcore\tdone\t999999999\t-\n"
+	             "2026-11-24T07:04:00+01:00\tcore\tdone\t999999999\t-\n");
+	assert_int_equal(hist_summarize(&h, &test_cat, local(2026, 11, 24, 21, 0, 0), &s), 0);
+	assert_true(hist_summary_day(&s, day(2026, 11, 24), &d));
+	assert_true(d.active_s == 4999999995ULL);
+	assert_true(s.today_active_s == 4999999995ULL);
+	hist_summary_free(&s);
+	hist_free(&h);
+}
+
+/*
+ * The streaming reader reads in pieces: lines across the pieces' edges are
+ * whole, a line longer than a piece is named once as damage, and the lines
+ * after it keep their numbers.
+ */
+static void test_stream_reads_in_pieces(void **state)
+{
+	char path[512];
+	struct hist h;
+	struct warnings w = { 0 };
+	struct hist_error err;
+	const char *line = "2026-11-24T07:00:00+01:00\tcore\tdone\t60\t3\t4\t-\n";
+	size_t n = 3 * HIST_STREAM_BUF / strlen(line), long_len = 2 * HIST_STREAM_BUF + 17;
+	(void)state;
+
+	tmp_path(path, sizeof(path), "history.tsv");
+	FILE *fp = fopen(path, "wb");
+	assert_non_null(fp);
+	fputs("\xef\xbb\xbf", fp);
+	for (size_t i = 0; i < n; i++)
+		fputs(line, fp);
+	for (size_t i = 0; i < long_len; i++)
+		fputc('x', fp);
+	fputs("\n", fp);
+	fputs(line, fp);
+	fputs("2026-11-25T07:00:00+01:00\tcore\tdone\t60\t3", fp); /* no newline */
+	fclose(fp);
+
+	assert_int_equal(hist_load(path, &h, collect, &w, &err), 0);
+	assert_int_equal(h.n, n + 2);
+	assert_int_equal(w.n, 1);
+	assert_int_equal(w.line[0], n + 1);
+	assert_int_equal(h.e[n].line, n + 2);
+	assert_int_equal(h.e[n + 1].line, n + 3);
+	assert_int_equal(h.e[n + 1].day, day(2026, 11, 25));
+	hist_free(&h);
+}
+
+/* A line dated after today (a clock wrong once) is not part of today's figures (18.20). */
+static void test_lines_after_today_are_not_counted(void **state)
+{
+	struct hist h;
+	struct hist_summary s;
+	(void)state;
+
+	parse_ok(&h, "2026-11-23T07:00:00+01:00\tknee-to-chest\tdone\t60\t2\n"
+	             "2026-11-24T07:00:00+01:00\tknee-to-chest\tdone\t60\t3\n"
+	             "2099-01-01T07:00:00+01:00\tknee-to-chest\tstopped\t60\t9\n");
+	assert_int_equal(hist_summarize(&h, &test_cat, local(2026, 11, 24, 21, 0, 0), &s), 0);
+	assert_int_equal(s.n_days, 2);
+	assert_int_equal(s.pain_last_day, day(2026, 11, 24));
+	assert_true(s.pain_last == 2.5);
+	hist_summary_free(&s);
 	hist_free(&h);
 }
 
@@ -1519,6 +1649,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_pain_per_day_and_trend, make_tmpdir,
 		                                remove_tmpdir),
 		cmocka_unit_test(test_out_of_order_lines_are_sorted),
+		cmocka_unit_test(test_lines_to_come_are_read),
+		cmocka_unit_test(test_lines_after_today_are_not_counted),
+		cmocka_unit_test_setup_teardown(test_stream_reads_in_pieces, make_tmpdir,
+		                                remove_tmpdir),
+		cmocka_unit_test(test_leading_bom_is_skipped),
+		cmocka_unit_test(test_day_active_seconds_do_not_wrap),
 		cmocka_unit_test(test_endless_file_is_refused),
 		cmocka_unit_test_setup_teardown(test_ten_years_of_history, make_tmpdir,
 		                                remove_tmpdir),

@@ -186,10 +186,12 @@ static void test_due_line(void **state)
 	(void)state;
 
 	assert_int_equal(cat_load_file("tests/fixtures/cli-small.yaml", &cat, &err), CAT_OK);
+	struct plan_dose easy;
+	plan_dose_level(&easy, CAT_LEVEL_EASY);
 	/* Nothing done: both, 0:30 + 2:40. */
 	memset(&h, 0, sizeof(h));
 	assert_int_equal(hist_summarize(&h, cat, local(2026, 12, 1, 9, 0), &s), 0);
-	rem_due(cat, &s, CAT_LEVEL_EASY, &d);
+	rem_due(cat, &s, &easy, &d);
 	assert_int_equal(d.n, 2);
 	assert_int_equal(d.seconds, 30 + 160);
 	assert_string_equal(rem_due_line(cat, &d, line, sizeof(line)), "2 due: alpha, beta (3:10)");
@@ -197,7 +199,7 @@ static void test_due_line(void **state)
 	/* alpha once of twice today: still due. */
 	assert_int_equal(hist_parse(text, strlen(text), &h, NULL, NULL, NULL), 0);
 	assert_int_equal(hist_summarize(&h, cat, local(2026, 12, 1, 9, 0), &s), 0);
-	rem_due(cat, &s, CAT_LEVEL_EASY, &d);
+	rem_due(cat, &s, &easy, &d);
 	assert_int_equal(d.n, 2);
 	hist_summary_free(&s);
 	/* Nothing due: an empty line. */

@@ -177,6 +177,22 @@ static void test_red_steps_back(void **state)
 	assert_string_equal(r.words, "stepped back on 2026-12-02: stopped for pain");
 }
 
+/* A red line dated after today (a clock wrong once) steps nothing back today (18.20). */
+static void test_future_red_line_is_not_today(void **state)
+{
+	static const char red[] = "2026-12-01T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t3/19\n"
+	                          "2099-12-02T09:00:00Z\tchilds-pose\tstopped\t10\t9\t2\t3/19\n";
+	static const char events[] = "2026-11-20T09:00:00Z\tset\tchilds-pose\t3\t-\n"
+	                             "2099-11-20T09:00:00Z\thold\tchilds-pose\t30\t-\n";
+	struct prg_result r;
+
+	(void)state;
+	derive(red, events, 3, &r);
+	assert_int_equal(r.k, 3);
+	assert_int_not_equal(r.state, PRG_BACK);
+	assert_int_not_equal(r.state, PRG_HELD);
+}
+
 /* The history's step field reaches progression as written, 0/19 included. */
 static void test_step_field(void **state)
 {
@@ -203,6 +219,7 @@ int main(void)
 		cmocka_unit_test(test_level_lines_do_not_count),
 		cmocka_unit_test(test_set_hold_and_bad_values),
 		cmocka_unit_test(test_red_steps_back),
+		cmocka_unit_test(test_future_red_line_is_not_today),
 		cmocka_unit_test(test_step_field),
 	};
 	return cmocka_run_group_tests(tests, load, unload);

@@ -1,0 +1,300 @@
+/*
+ * test_records.c - the person's record (records.h): both files read once,
+ * as of a day; lines dated in the future left out and named; what a
+ * command keeps; a file that changed.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "catalogue_load.h"
+#include "records.h"
+
+static struct catalogue *cat;
+static char dir[64], hpath[128], epath[128];
+
+static int setup(void **state)
+{
+	struct cat_error err;
+
+	(void)state;
+	setenv("TZ", "UTC", 1);
+	tzset();
+	snprintf(dir, sizeof(dir), "/tmp/lumbar-test-records-XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	chmod(dir, 0700);
+	snprintf(hpath, sizeof(hpath), "%s/history.tsv", dir);
+	snprintf(epath, sizeof(epath), "%s/events.tsv", dir);
+	return cat_load_buffer(cat_builtin_yaml, cat_builtin_yaml_len, &cat, &err) == CAT_OK ? 0
+	                                                                                     : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	unlink(hpath);
+	unlink(epath);
+	rmdir(dir);
+	cat_free(cat);
+	return 0;
+}
+
+static void spit(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "wb");
+	assert_non_null(fp);
+	fputs(text, fp);
+	assert_int_equal(fclose(fp), 0);
+}
+
+struct warnings {
+	unsigned n;
+	unsigned line[8];
+	char why[8][192];
+};
+
+static void collect(void *ctx, unsigned line, const char *why)
+{
+	struct warnings *w = ctx;
+
+	if (w->n < 8) {
+		w->line[w->n] = line;
+		snprintf(w->why[w->n], sizeof(w->why[0]), "%s", why);
+	}
+	w->n++;
+}
+
+static time_t at(int y, unsigned m, unsigned d, int h)
+{
+	return (time_t)hist_day_from_civil(y, m, d) * 86400 + h * 3600;
+}
+
+/* Five lines of history, the last two after 8 December 2026 10:00 UTC. */
+static const char history[] = "2026-12-01T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t0/19\n"
+                              "2026-12-04T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t0/19\n"
+                              "2026-12-08T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/19\n"
+                              "2026-12-08T11:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/19\n"
+                              "2099-01-01T09:00:00Z\tchilds-pose\tstopped\t10\t9\t2\t0/19\n";
+
+static const char events[] = "2026-12-02T09:00:00Z\tnote\t-\t-\tstiff\n"
+                             "2026-12-03T09:00:00Z\tpause\t-\t2026-12-05\tinjury\n"
+                             "2026-12-09T09:00:00Z\tset\tchilds-pose\t4\t-\n"
+                             "2099-01-01T09:00:00Z\tsafety-shown\t-\t-\t-\n";
+
+static void load(struct records *r, struct rec_request *q, struct warnings *wh, struct warnings *we)
+{
+	struct hist_error err;
+
+	q->history = hpath;
+	q->events = epath;
+	q->warn = collect;
+	q->warn_history = wh;
+	q->warn_events = we;
+	assert_int_equal(rec_load(r, q, &err), 0);
+}
+
+/* Now: lines after the instant of now are left out and named once each. */
+static void test_future_lines_are_named_and_left_out(void **state)
+{
+	struct records r;
+	struct warnings wh = { 0 }, we = { 0 };
+	struct rec_request q = { .now = at(2026, 12, 8, 10), .since = INT32_MIN };
+	(void)state;
+
+	spit(hpath, history);
+	spit(epath, events);
+	load(&r, &q, &wh, &we);
+	assert_int_equal(r.today, hist_day_from_civil(2026, 12, 8));
+	assert_int_equal(r.h.n, 3);
+	assert_int_equal(r.ev.n, 2);
+	assert_int_equal(r.future, 4);
+	assert_int_equal(wh.n, 2);
+	assert_int_equal(wh.line[0], 4);
+	assert_string_equal(wh.why[0], "dated in the future (2026-12-08): left out until then");
+	assert_int_equal(wh.line[1], 5);
+	assert_string_equal(wh.why[1], "dated in the future (2099-01-01): left out until then");
+	assert_int_equal(we.n, 2);
+	assert_int_equal(we.line[1], 4);
+	rec_free(&r);
+}
+
+/* As of a day (--today): what came after it is left out without a word. */
+static void test_as_of_a_day_leaves_later_lines_out_silently(void **state)
+{
+	struct records r;
+	struct warnings wh = { 0 }, we = { 0 };
+	struct rec_request q = { .now = at(2026, 12, 20, 10),
+		                 .as_of = true,
+		                 .today = hist_day_from_civil(2026, 12, 4),
+		                 .since = INT32_MIN,
+		                 .kinds = REC_KINDS_PAUSES,
+		                 .steps = true };
+	(void)state;
+
+	spit(hpath, history);
+	spit(epath, events);
+	load(&r, &q, &wh, &we);
+	assert_int_equal(r.h.n, 2);
+	assert_int_equal(r.ev.n, 1); /* the pause; the note is not asked for */
+	assert_int_equal(wh.n + we.n, 0);
+	assert_int_equal(r.later, 4); /* the safety-shown of 2099 is not asked for */
+	assert_int_equal(hist_today(r.now), q.today);
+	/* The step set on the 9th is not the step of the 4th. */
+	struct steps_rules rules;
+	struct prg_result res[CAT_MAX_EXERCISES];
+	steps_rules(&rules, cat, NULL);
+	assert_int_equal(rec_steps(&r, cat, &rules, res), 0);
+	assert_int_equal(res[cat_find(cat, "childs-pose")].k, 0);
+	/* Paused on the 4th, by the pause of the 3rd. */
+	int32_t until;
+	assert_true(rec_paused(&r, &until));
+	assert_int_equal(until, hist_day_from_civil(2026, 12, 5));
+	rec_free(&r);
+}
+
+/* A red line and a safety-shown event dated 2099 hold nothing today (18.20). */
+static void test_future_red_line_holds_nothing(void **state)
+{
+	struct records r;
+	struct warnings wh = { 0 }, we = { 0 };
+	struct rec_request q = { .now = at(2026, 12, 8, 10), .since = INT32_MIN, .steps = true };
+	struct steps_rules rules;
+	struct prg_result res[CAT_MAX_EXERCISES];
+	struct hist_summary s;
+	(void)state;
+
+	spit(hpath, history);
+	spit(epath, events);
+	load(&r, &q, &wh, &we);
+	steps_rules(&rules, cat, NULL);
+	assert_int_equal(rec_steps(&r, cat, &rules, res), 0);
+	const struct prg_result *c = &res[cat_find(cat, "childs-pose")];
+	assert_int_not_equal(c->state, PRG_HELD);
+	assert_int_not_equal(c->state, PRG_BACK);
+	assert_int_equal(c->state, PRG_READY);
+	assert_int_equal(rec_summary(&r, cat, &s), 0);
+	assert_int_equal(s.pain_last_day, hist_day_from_civil(2026, 12, 8));
+	hist_summary_free(&s);
+	assert_int_equal(ev_safety_due(&r.h, &r.ev, r.today), EV_SAFETY_FIRST_RUN);
+	rec_free(&r);
+}
+
+/* What a command keeps: this week's history, the kinds it asks for. */
+static void test_since_and_kinds(void **state)
+{
+	struct records r;
+	struct warnings wh = { 0 }, we = { 0 };
+	struct rec_request q = { .now = at(2026, 12, 8, 10),
+		                 .since = hist_week_start(hist_day_from_civil(2026, 12, 8)),
+		                 .kinds = REC_KINDS_PAUSES };
+	(void)state;
+
+	spit(hpath, history);
+	spit(epath, events);
+	load(&r, &q, &wh, &we);
+	assert_int_equal(r.h.n, 1); /* Monday 7 December on: the 8th's line before now */
+	assert_int_equal(r.ev.n, 1);
+	assert_int_equal(r.ev.e[0].kind, EV_PAUSE);
+	rec_free(&r);
+}
+
+/* Lines out of time order (a hand edit, a merge) give the same answers. */
+static void test_out_of_order_lines(void **state)
+{
+	struct records r;
+	struct warnings wh = { 0 }, we = { 0 };
+	struct rec_request q = { .now = at(2026, 12, 8, 10), .since = INT32_MIN };
+	(void)state;
+
+	spit(hpath, "2026-12-08T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/19\n"
+	            "2099-01-01T09:00:00Z\tchilds-pose\tstopped\t10\t9\t2\t0/19\n"
+	            "2026-12-01T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t0/19\n"
+	            "2026-12-04T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t0/19\n");
+	spit(epath, "2026-12-03T09:00:00Z\tresume\t-\t-\t-\n"
+	            "2026-12-02T09:00:00Z\tpause\t-\t2026-12-20\t-\n");
+	load(&r, &q, &wh, &we);
+	assert_int_equal(r.h.n, 3);
+	assert_int_equal(r.h.e[0].line, 3);
+	assert_int_equal(r.h.e[2].line, 1);
+	assert_int_equal(r.ev.e[0].kind, EV_PAUSE);
+	assert_false(rec_paused(&r, NULL)); /* resumed on the 3rd */
+	struct steps_rules rules;
+	struct prg_result res[CAT_MAX_EXERCISES];
+	steps_rules(&rules, cat, NULL);
+	assert_int_equal(rec_steps(&r, cat, &rules, res), 0);
+	assert_int_equal(res[cat_find(cat, "childs-pose")].state, PRG_READY);
+	rec_free(&r);
+}
+
+/* A menu left open reloads a file whose size or modification time changed. */
+static void test_changed(void **state)
+{
+	struct records r;
+	struct warnings wh = { 0 }, we = { 0 };
+	struct rec_request q = { .now = at(2026, 12, 8, 10), .since = INT32_MIN };
+	(void)state;
+
+	spit(hpath, history);
+	unlink(epath);
+	load(&r, &q, &wh, &we);
+	assert_false(rec_changed(&r, &q));
+	assert_false(r.stamp_events.present);
+	spit(epath, events); /* created */
+	assert_true(rec_changed(&r, &q));
+	struct hist_error err;
+	assert_int_equal(rec_reload(&r, &q, &err), 1);
+	assert_int_equal(r.ev.n, 2); /* the note and the pause, before now */
+	assert_int_equal(rec_reload(&r, &q, &err), 0);
+	rec_free(&r);
+	load(&r, &q, &wh, &we);
+	assert_false(rec_changed(&r, &q));
+	FILE *fp = fopen(hpath, "ab");
+	assert_non_null(fp);
+	fputs("2026-12-08T09:30:00Z\tchilds-pose\tdone\t30\t1\t2\t0/19\n", fp);
+	fclose(fp);
+	assert_true(rec_changed(&r, &q));
+	rec_free(&r);
+}
+
+/* A file that exists and cannot be read is an error; a missing one is empty. */
+static void test_unreadable_and_missing(void **state)
+{
+	struct records r;
+	struct hist_error err;
+	struct rec_request q = { .history = dir, .now = at(2026, 12, 8, 10), .since = INT32_MIN };
+	(void)state;
+
+	assert_int_equal(rec_load(&r, &q, &err), -1);
+	assert_int_equal(r.h.n, 0);
+	unlink(hpath);
+	unlink(epath);
+	q.history = hpath;
+	q.events = epath;
+	assert_int_equal(rec_load(&r, &q, &err), 0);
+	assert_int_equal(r.h.n + r.ev.n, 0);
+	rec_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_future_lines_are_named_and_left_out),
+		cmocka_unit_test(test_as_of_a_day_leaves_later_lines_out_silently),
+		cmocka_unit_test(test_future_red_line_holds_nothing),
+		cmocka_unit_test(test_since_and_kinds),
+		cmocka_unit_test(test_out_of_order_lines),
+		cmocka_unit_test(test_changed),
+		cmocka_unit_test(test_unreadable_and_missing),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
