@@ -385,9 +385,6 @@ unsigned merge_notice(const char *history, char *buf, size_t len)
 	if (named > NOTICE_NAMED)
 		snprintf(names + strlen(names), sizeof(names) - strlen(names), " and %u more",
 		         named - NOTICE_NAMED);
-	snprintf(buf, len,
-	         "%s from another machine hold%s lines your files lack: %s; 'lumbar merge "
-	         "FILE...' adds them",
-	         named == 1 ? "a copy" : "copies", named == 1 ? "s" : "", names);
+	snprintf(buf, len, "another machine's lines wait in %s: lumbar merge adds them", names);
 	return named;
 }
