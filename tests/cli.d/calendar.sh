@@ -164,6 +164,25 @@ if t merge-diverge; then
 	done_test
 fi
 
+# The lines a copy adds are found under the lock every append takes: a lumbar that
+# holds it and appends a line the copy has too (here flock(1), holding the same
+# kind of lock) makes merge wait, and merge then finds the line there.
+if t merge-under-lock; then
+	d=$cal_dir/l/state/lumbar
+	mkdir -p "$d"
+	cal_line 01 07:00 cat-cow >"$d/history.tsv"
+	{ cal_line 01 07:00 cat-cow; cal_line 02 07:00 other; } >"$d/history (1).tsv"
+	cal_line 02 07:00 other >"$cal_dir/l-line"
+	flock "$d/history.tsv" sh -c "touch '$cal_dir/l-held'; sleep 1; cat '$cal_dir/l-line' >>'$d/history.tsv'" &
+	holder=$!
+	while [ ! -e "$cal_dir/l-held" ]; do sleep 0.05; done
+	run merge-under-lock 0 cal_env l "$LUMBAR" merge "$d/history (1).tsv"
+	wait "$holder"
+	expect_out_text "0 lines added to $d/history.tsv: it holds every line of the copies"
+	[ "$(grep -c other "$d/history.tsv")" = 1 ] || fail "the line is there $(grep -c other "$d/history.tsv") times"
+	done_test
+fi
+
 if t merge-events; then
 	d=$cal_dir/e/state/lumbar
 	mkdir -p "$d"
