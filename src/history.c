@@ -407,9 +407,11 @@ int hist_append_locked(const char *path, const char *header_text, hist_append_fn
 		(void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
 
 	/*
-	 * The lock only serialises the size check with the write, so that two
-	 * first writes do not both add the header; O_APPEND alone already keeps
-	 * the lines whole. Where locks are not supported, go on without one.
+	 * The lock serialises the size check (and what `what` reads: lumbar
+	 * merge's lines the file lacks) with the write, so that two first writes
+	 * do not both add the header and a merge never adds a line another
+	 * lumbar has just appended; O_APPEND alone already keeps the lines
+	 * whole. Where locks are not supported, go on without one.
 	 */
 	(void)flock(fd, LOCK_EX);
 
