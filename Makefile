@@ -99,6 +99,9 @@ CORE_SRC += src/steps.c
 TESTS    += test_steps
 CORE_SRC += src/report.c
 CORE_SRC += src/app.c
+# lumbar calendar and lumbar merge (issue 23).
+CORE_SRC += src/ical.c src/merge.c
+TESTS    += test_ical test_merge
 TESTS    += test_report
 # The table of commands and its reader are curses-free; test_cmd links them
 # beside the core, with stubs of its own for the handlers (cmd_verbs.c's).

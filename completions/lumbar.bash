@@ -49,7 +49,7 @@ _lumbar()
 	opts="--list --show --plan --format= --check --history --catalogue --level
 	      --history-file --no-bell --quiet --no-color --color --on-phase --speak --no-speak
 	      --no-ask --help --version --days --today"
-	verbs="play list show plan check history checkin safety due progress remind pause resume status report help"
+	verbs="play list show plan check history checkin safety due progress remind pause resume status report calendar merge help"
 
 	_lumbar_remind_verbs && return 0
 
@@ -62,6 +62,20 @@ _lumbar()
 		*) COMPREPLY=($(compgen -W "--weeks --since --format --output --today --catalogue
 		                             --history-file --help" -- "$cur")) ;;
 		esac
+		return 0
+	fi
+
+	# `lumbar calendar ...`: -o FILE and --history; `lumbar merge FILE...`: the copies.
+	if [[ ${COMP_WORDS[1]} == calendar && COMP_CWORD -gt 1 ]]; then
+		case $prev in
+		-o | --output | -C | --catalogue | --history-file) COMPREPLY=($(compgen -f -- "$cur")) ;;
+		*) COMPREPLY=($(compgen -W "--output --history --catalogue --history-file --help" \
+		                -- "$cur")) ;;
+		esac
+		return 0
+	fi
+	if [[ ${COMP_WORDS[1]} == merge && COMP_CWORD -gt 1 ]]; then
+		COMPREPLY=($(compgen -f -- "$cur"))
 		return 0
 	fi
 

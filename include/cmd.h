@@ -40,8 +40,9 @@ enum cmd_vopt {
 	CMD_VO_REASON = 1u << 7,     /* pause --reason R */
 	CMD_VO_WEEKS = 1u << 8,      /* report --weeks N */
 	CMD_VO_SINCE = 1u << 9,      /* report --since DATE */
-	CMD_VO_OUTPUT = 1u << 10,    /* report -o, --output FILE */
+	CMD_VO_OUTPUT = 1u << 10,    /* report and calendar -o, --output FILE */
 	CMD_VO_DAYS = 1u << 11,      /* progress hold --days N */
+	CMD_VO_HISTORY = 1u << 12,   /* calendar --history */
 };
 
 /* Everything the command line said. */

@@ -119,6 +119,9 @@ const char *ev_note_check(const char *s, size_t len);
  */
 int ev_append(const char *path, const struct ev_event *e, struct hist_error *err);
 
+/* The `#` line that heads a new events file. */
+extern const char ev_header[];
+
 /*
  * Check one line without its newline. Returns 0 and fills *e, 1 for a
  * well-formed line of an unknown kind (skip it), or -1 with a reason in why.

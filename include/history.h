@@ -433,6 +433,21 @@ int hist_append_text(const char *path, const char *header, const char *text, siz
                      struct hist_error *err);
 
 /*
+ * hist_append_text() with the text decided under the lock: `what` is called
+ * with the open file (`fd`, readable when the user may read it) and its
+ * `size` as they are once the lock is held, and gives the bytes to append
+ * (whole lines; `*text` stays the caller's) or 0 bytes for none, or -1 with
+ * *err filled to write nothing (lumbar merge: the lines the file lacks).
+ */
+typedef int hist_append_fn(void *ctx, int fd, size_t size, const char **text, size_t *len,
+                           struct hist_error *err);
+int hist_append_locked(const char *path, const char *header, hist_append_fn *what, void *ctx,
+                       struct hist_error *err);
+
+/* The `#` line that heads a new history file. */
+extern const char hist_header[];
+
+/*
  * Parse a timestamp as the history writes it (`YYYY-MM-DDTHH:MM:SS+HH:MM`,
  * `-HH:MM` or `Z`) into its civil day and instant. Returns NULL, or what is
  * wrong. Shared with the events file.

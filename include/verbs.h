@@ -78,9 +78,18 @@ int verb_run_pause(struct options *o);
 int verb_run_resume(struct options *o);
 int verb_run_status(struct options *o);
 int verb_run_report(struct options *o);
+int verb_run_calendar(struct options *o);
+int verb_run_merge(struct options *o);
 int verb_run_help(struct options *o);
 int verb_run_reserved(struct options *o);
 int verb_run_version(struct options *o);
+
+/*
+ * Conflict copies beside the history that hold lines it lacks, said once on
+ * stderr (merge.h's notice) by a verb that reads the records and does not
+ * open the screens, whose menu says it on its status line.
+ */
+void verb_notice_copies(const struct options *o);
 
 /* Everything printed reached standard output, or say so: rc, else 74 (EX_IOERR). */
 int cmd_flush_stdout(int rc);

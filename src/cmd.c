@@ -90,6 +90,7 @@ static const struct option verb_options[] = {
 	{ "since", required_argument, NULL, OPT_VERB + 9 },
 	{ "output", required_argument, NULL, OPT_VERB + 10 },
 	{ "days", required_argument, NULL, OPT_VERB + 11 },
+	{ "history", no_argument, NULL, OPT_VERB + 12 },
 };
 enum { N_VERB_OPTS = sizeof(verb_options) / sizeof(verb_options[0]) };
 

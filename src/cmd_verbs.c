@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "catalogue_load.h"
@@ -25,6 +26,8 @@
 #include "file.h"
 #include "history.h"
 #include "hook.h"
+#include "ical.h"
+#include "merge.h"
 #include "settings.h"
 #include "plan.h"
 #include "owned.h"
@@ -648,6 +651,33 @@ static int history_path_error(const struct options *o, int why)
 	return EXIT_USAGE;
 }
 
+/* ---- -o FILE --------------------------------------------------------------------- */
+
+/*
+ * The one output rule of `report -o` and `calendar -o`: a whole text, made
+ * in memory, replaces FILE (file_replace()), or goes to standard output
+ * without -o. Returns 0, or 74 said.
+ */
+static int put_output(const char *output, const char *history, const char *buf, size_t len)
+{
+	if (output && strcmp(output, "-") != 0) {
+		/* Never over the history, its events, progress file or lock. */
+		struct own_files own;
+		char safe[4 * PATH_LEN];
+		int rc;
+
+		own_files(history, getenv("XDG_STATE_HOME"), getenv("HOME"), &own);
+		if ((rc = file_replace(output, buf, len, own.list)) != 0) {
+			fprintf(stderr, "%s: cannot write %s: %s\n", progname,
+			        cat_escape(safe, sizeof(safe), output), file_strerror(rc));
+			return EXIT_IOERR;
+		}
+		return 0;
+	}
+	fwrite(buf, 1, len, stdout);
+	return flush_stdout(0);
+}
+
 /* ---- `lumbar report` ------------------------------------------------------------- */
 
 /*
@@ -712,20 +742,8 @@ int verb_run_report(struct options *opt)
 		if (bad) {
 			fprintf(stderr, "%s: out of memory\n", progname);
 			rc = CAT_ENOMEM;
-		} else if (output && strcmp(output, "-") != 0) {
-			/* Never over the history, its events, progress file or lock. */
-			struct own_files own;
-			char safe[4 * PATH_LEN];
-
-			own_files(history, getenv("XDG_STATE_HOME"), getenv("HOME"), &own);
-			if ((rc = file_replace(output, buf, len, own.list)) != 0) {
-				fprintf(stderr, "%s: cannot write %s: %s\n", progname,
-				        cat_escape(safe, sizeof(safe), output), file_strerror(rc));
-				rc = EXIT_IOERR;
-			}
 		} else {
-			fwrite(buf, 1, len, stdout);
-			rc = flush_stdout(0);
+			rc = put_output(output, history, buf, len);
 		}
 		rep_free(&r);
 	}
@@ -1307,6 +1325,160 @@ int verb_run_safety(struct options *o)
 	say_now(&later);
 	plain_free(&plain);
 	return rc;
+}
+
+/* ---- `lumbar calendar` ------------------------------------------------------------ */
+
+/*
+ * `lumbar calendar [-o FILE] [--history]`: ical.h makes the file from the
+ * reminder times, the catalogue and today's steps (the history read once
+ * serves --history too); -o goes through report's output rule.
+ */
+int verb_run_calendar(struct options *o)
+{
+	bool sessions = (o->given & CMD_VO_HISTORY) != 0;
+	time_t now = time(NULL);
+	char *buf = NULL;
+	size_t len = 0;
+	int rc = plain_load(o, &plain, sessions ? PATH_NEEDED : PATH_OPTIONAL, false);
+
+	if (rc == 0) {
+		derive_steps(o, &plain.st, plain.l.cat, &plain.rules, plain.history, now, INT32_MIN,
+		             plain.res, &plain.dose, &plain.rec);
+		struct ical_input in = { .cat = plain.l.cat,
+			                 .dose = &plain.dose,
+			                 .at = plain.st.remind.at,
+			                 .n_at = plain.st.remind.n_at,
+			                 .today = hist_today(now),
+			                 .now = now,
+			                 .history = sessions ? &plain.rec.h : NULL };
+		FILE *mem = open_memstream(&buf, &len);
+
+		if (!mem || (ical_write(mem, &in) != 0) | (fclose(mem) != 0)) {
+			/* As xmalloc() does (file.h). */
+			fprintf(stderr, "%s: out of memory\n", progname);
+			exit(FILE_EXIT_NOMEM);
+		}
+		rc = put_output(o->output, plain.history, buf, len);
+	}
+	free(buf);
+	plain_free(&plain);
+	return rc;
+}
+
+/* ---- `lumbar merge` --------------------------------------------------------------- */
+
+/* The last name of a path. */
+static const char *last_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/* Whether two paths are one existing file. */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat x, y;
+
+	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
+/*
+ * `lumbar merge FILE...`: each FILE goes to the history or to events.tsv,
+ * by its name (a conflict copy of either) or else by its lines; merge.h
+ * appends what the real file lacks, one write each. Every FILE is read
+ * before anything is written: one that cannot be read writes nothing.
+ */
+int verb_run_merge(struct options *o)
+{
+	char real[2][PATH_LEN], safe[4 * PATH_LEN];
+	unsigned n = o->n_args;
+	struct merge_src *src = xcalloc(n, sizeof(*src));
+	struct cli_damage *dmg = xcalloc(n, sizeof(*dmg));
+	int *kind = xcalloc(n, sizeof(*kind));
+	int rc = 0, why;
+
+	why = hist_path(o->history_file, getenv("XDG_STATE_HOME"), getenv("HOME"), real[0],
+	                sizeof(real[0]));
+	if (why)
+		rc = history_path_error(o, why);
+	else if (ev_path(real[0], real[1], sizeof(real[1])) != 0)
+		rc = history_path_error(o, ENAMETOOLONG);
+	for (unsigned i = 0; rc == 0 && i < n; i++) {
+		const char *f = o->args[i], *name = last_name(f);
+		char *buf;
+		size_t len;
+		int e = file_read(f, HIST_MAX_FILE, FILE_FOLLOW, &buf, &len);
+
+		cat_escape(safe, sizeof(safe), f);
+		if (e != 0) {
+			fprintf(stderr, "%s: cannot read %s: %s\n", progname, safe,
+			        file_strerror(e));
+			rc = EXIT_NOINPUT;
+			break;
+		}
+		src[i] = (struct merge_src){ buf, len, cli_damage_line, &dmg[i] };
+		dmg[i] = (struct cli_damage){ f, 0 };
+		if (same_file(f, real[0]) || same_file(f, real[1])) {
+			rc = usage_error("merge: %s is your own file; give the copy", f);
+			break;
+		}
+		if (merge_is_copy(last_name(real[0]), name))
+			kind[i] = MERGE_HISTORY;
+		else if (merge_is_copy(last_name(real[1]), name))
+			kind[i] = MERGE_EVENTS;
+		else
+			kind[i] = merge_kind_of(buf, len);
+		if (kind[i] < 0) {
+			fprintf(stderr, "%s: %s holds no history or events lines\n", progname,
+			        safe);
+			rc = CMD_EXIT_DATAERR;
+		}
+	}
+	for (int k = MERGE_HISTORY; rc == 0 && k <= MERGE_EVENTS; k++) {
+		struct merge_src *mine = xcalloc(n, sizeof(*mine));
+		struct hist_error err;
+		unsigned m = 0;
+		long added;
+
+		for (unsigned i = 0; i < n; i++)
+			if (kind[i] == k)
+				mine[m++] = src[i];
+		if (m && (added = merge_into(real[k], (enum merge_kind)k, mine, m, &err)) < 0) {
+			say_error(err.msg, 0);
+			rc = EXIT_IOERR;
+		} else if (m) {
+			printf("%ld line%s added to %s%s\n", added, added == 1 ? "" : "s",
+			       cat_escape(safe, sizeof(safe), real[k]),
+			       added ? "" : ": it holds every line of the copies");
+		}
+		free(mine);
+	}
+	for (unsigned i = 0; i < n; i++) {
+		if (dmg[i].path)
+			cli_damage_end(&dmg[i]);
+		free((char *)(uintptr_t)src[i].buf);
+	}
+	free(src);
+	free(dmg);
+	free(kind);
+	return rc;
+}
+
+void verb_notice_copies(const struct options *o)
+{
+	char history[PATH_LEN], msg[4096];
+
+	/* Not for merge itself, nor for the screens: the menu's status line says it. */
+	if (!(o->verb->flags & VERB_RECORDS) || o->verb->run == verb_run_merge ||
+	    ((o->verb->flags & VERB_TERMINAL) && cmd_writes(o)))
+		return;
+	if (hist_path(o->history_file, getenv("XDG_STATE_HOME"), getenv("HOME"), history,
+	              sizeof(history)) != 0)
+		return;
+	if (merge_notice(history, msg, sizeof(msg)))
+		say_error(msg, 0);
 }
 
 int verb_run_help(struct options *o)

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char ev_header[] = "# timestamp\tkind\texercise\tvalue\tnote\n";
+const char ev_header[] = "# timestamp\tkind\texercise\tvalue\tnote\n";
 
 static const char *const kind_names[EV_N_KINDS] = {
 	[EV_MORNING] = "morning",

@@ -22,7 +22,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-static const char hist_header[] =
+const char hist_header[] =
     "# timestamp\texercise-id\tstatus\tactive-seconds\tpain\tpain-before\tstep\n";
 
 /* The longest line hist_append() writes, with room to spare. */
@@ -342,18 +342,41 @@ int hist_append(const char *path, const struct hist_entry *e, size_t n, struct h
 	return rc;
 }
 
+/* hist_append_text()'s text, given as it is whatever the file holds. */
+struct fixed_text {
+	const char *text;
+	size_t len;
+};
+
+static int fixed_text(void *ctx, int fd, size_t size, const char **text, size_t *len,
+                      struct hist_error *err)
+{
+	const struct fixed_text *f = ctx;
+
+	(void)fd, (void)size, (void)err;
+	*text = f->text;
+	*len = f->len;
+	return 0;
+}
+
 int hist_append_text(const char *path, const char *header_text, const char *text, size_t len,
                      struct hist_error *err)
 {
-	/* Room for a leading newline, the header and every line. */
-	size_t cap = 1 + strlen(header_text) + len;
+	struct fixed_text f = { text, len };
+
+	return hist_append_locked(path, header_text, fixed_text, &f, err);
+}
+
+int hist_append_locked(const char *path, const char *header_text, hist_append_fn *what, void *ctx,
+                       struct hist_error *err)
+{
+	const char *text = NULL;
+	size_t len = 0;
+	char *buf = NULL;
 	if (hist_check_folder(path, err) != 0)
 		return -1;
-	char *buf = xmalloc(cap);
-	if (hist_make_parent(path, err) != 0) {
-		free(buf);
+	if (hist_make_parent(path, err) != 0)
 		return -1;
-	}
 	/*
 	 * Read access is only to check the last byte; a write-only file still
 	 * works. O_NONBLOCK so a FIFO without a reader fails instead of hanging;
@@ -366,14 +389,12 @@ int hist_append_text(const char *path, const char *header_text, const char *text
 	if (fd < 0) {
 		int why = errno == ELOOP ? FILE_ESYMLINK : errno == ENXIO ? FILE_ENOTREG : errno;
 		hist_set_error(err, why, "cannot open %s", path);
-		free(buf);
 		return -1;
 	}
 	struct stat st;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		/* A FIFO or device would swallow the lines: never say they were saved. */
 		hist_set_error(err, FILE_ENOTREG, "cannot write to %s", path);
-		free(buf);
 		close(fd);
 		return -1;
 	}
@@ -382,15 +403,25 @@ int hist_append_text(const char *path, const char *header_text, const char *text
 		(void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
 
 	/*
-	 * The lock only serialises the size check with the write, so that two
-	 * first writes do not both add the header; O_APPEND alone already keeps
-	 * the lines whole. Where locks are not supported, go on without one.
+	 * The lock serialises the size check (and what `what` reads: lumbar
+	 * merge's lines the file lacks) with the write, so that two first writes
+	 * do not both add the header and a merge never adds a line another
+	 * lumbar has just appended; O_APPEND alone already keeps the lines
+	 * whole. Where locks are not supported, go on without one.
 	 */
 	(void)flock(fd, LOCK_EX);
 
 	size_t off = 0;
 	bool header = false;
 	(void)fstat(fd, &st); /* the size after the lock; a failure keeps the first */
+	/* What to write is decided now, under the lock, with the file as it is. */
+	int said = what(ctx, fd, (size_t)st.st_size, &text, &len, err);
+	if (said != 0 || len == 0) {
+		close(fd);
+		return said != 0 ? -1 : 0;
+	}
+	/* Room for a leading newline, the header and every line. */
+	buf = xmalloc(1 + strlen(header_text) + len);
 	if (st.st_size == 0) {
 		header = true;
 	} else {

@@ -26,7 +26,9 @@ int main(int argc, char **argv)
 		verbs_print_usage(stdout);
 	else if (o.version)
 		rc = verb_run_version(&o);
-	else
+	else {
+		verb_notice_copies(&o);
 		rc = o.verb->run(&o);
+	}
 	return cmd_flush_stdout(rc);
 }

@@ -15,6 +15,7 @@
 #include "events.h"
 #include "records.h"
 #include "remind.h"
+#include "merge.h"
 #include "words.h"
 #include "ui_draw.h"
 #include "ui_priv.h"
@@ -141,6 +142,10 @@ void ui_menu_init(struct ui *ui)
 	menu.sel = first_entry();
 	menu.top = first_entry();
 	ui_events_init(ui);
+	/* Copies from a second machine that hold lines the files lack, said once. */
+	char copies[UI_STATUS_MAX / 2], safe[UI_STATUS_MAX];
+	if (ui->opt->history_path && merge_notice(ui->opt->history_path, copies, sizeof(copies)))
+		ui_status_add(ui, true, cat_escape(safe, sizeof(safe), copies));
 }
 
 const char *ui_menu_today(const struct ui *ui, unsigned exercise)

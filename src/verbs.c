@@ -122,6 +122,24 @@ const struct verb verbs[] = {
 	  "writes it there. --today DATE: the report as on that day.\n",
 	  0, 0, VERB_CATALOGUE | VERB_RECORDS | VERB_AS_OF,
 	  CMD_VO_WEEKS | CMD_VO_SINCE | CMD_VO_FORMAT | CMD_VO_OUTPUT, NULL, verb_run_report },
+	{ "calendar", "[-o FILE] [--history]", "your reminders as a calendar for a phone", NULL,
+	  NULL,
+	  "An iCalendar file (RFC 5545) on standard output, or -o FILE: one event a\n"
+	  "day at each reminder time (remind_at in config.yaml), with an alarm, named\n"
+	  "after the routine that fits the time of day (morning before noon, evening\n"
+	  "from 17:00), its exercises and today's length. Import it again to update\n"
+	  "it. --history adds past sessions. It knows neither pauses nor what is\n"
+	  "already done that day.\n",
+	  0, 0, VERB_CATALOGUE | VERB_RECORDS, CMD_VO_OUTPUT | CMD_VO_HISTORY, NULL,
+	  verb_run_calendar },
+	{ "merge", "FILE...", "add another machine's lines to your files", NULL,
+	  "a copy of history.tsv or events.tsv",
+	  "Appends to the history (or events.tsv) the lines that each FILE, a copy\n"
+	  "left by a file-syncing tool (history.sync-conflict-....tsv, history\n"
+	  "(1).tsv), holds and it lacks, in their time order after its own lines,\n"
+	  "and says how many. Never rewrites or reorders the file; run twice, adds\n"
+	  "nothing. Deleting the copy is yours to do.\n",
+	  1, 1000, VERB_RECORDS | VERB_WRITES, 0, NULL, verb_run_merge },
 	{ "help", "[COMMAND]", "this help, or what one command does", "--help", NULL,
 	  "With a command, what it does; `lumbar COMMAND --help` says the same.\n", 0, 1, 0, 0,
 	  NULL, verb_run_help },
@@ -130,8 +148,6 @@ const struct verb verbs[] = {
 	RESERVED("programme"),
 	RESERVED("log"),
 	RESERVED("activities"),
-	RESERVED("calendar"),
-	RESERVED("merge"),
 };
 
 const unsigned n_verbs = sizeof(verbs) / sizeof(verbs[0]);

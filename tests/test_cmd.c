@@ -43,6 +43,8 @@ STUB(verb_run_pause)
 STUB(verb_run_resume)
 STUB(verb_run_status)
 STUB(verb_run_report)
+STUB(verb_run_calendar)
+STUB(verb_run_merge)
 STUB(verb_run_help)
 STUB(verb_run_reserved)
 STUB(verb_run_version)
@@ -150,6 +152,16 @@ static const struct row rows[] = {
 	{ "morning --today 2026-12-01", 64, NULL, 0, 0, NULL, NULL, NULL },
 	{ "safety --today 2026-12-01", 64, NULL, 0, 0, NULL, NULL, NULL },
 	{ "report --today 2026-13-01", 64, NULL, 0, 0, NULL, NULL, NULL },
+	/* --history: after calendar its own (past sessions), elsewhere the history verb. */
+	{ "calendar --history", 0, "calendar", CMD_VO_HISTORY, NAMED, NULL, NULL, NULL },
+	{ "calendar -o c.ics --history", 0, "calendar", CMD_VO_OUTPUT | CMD_VO_HISTORY, NAMED, NULL,
+	  NULL, NULL },
+	{ "--history calendar", 64, NULL, 0, 0, NULL, NULL, NULL },
+	{ "report --history", 64, NULL, 0, 0, NULL, NULL, NULL },
+	{ "merge a.tsv b.tsv", 0, "merge", 0, NAMED, NULL, "a.tsv", NULL },
+	{ "merge", 64, NULL, 0, 0, NULL, NULL, NULL },
+	{ "merge a.tsv --today 2026-12-01", 64, NULL, 0, 0, NULL, NULL, NULL },
+	{ "calendar --today 2026-12-01", 64, NULL, 0, 0, NULL, NULL, NULL },
 	/* Arguments are counted by the row. */
 	{ "show", 64, NULL, 0, 0, NULL, NULL, NULL },
 	{ "plan morning evening", 64, NULL, 0, 0, NULL, NULL, NULL },
