@@ -89,6 +89,8 @@ TESTS    += test_steps
 CORE_SRC += src/report.c
 CORE_SRC += src/app.c
 TESTS    += test_report
+CORE_SRC += src/figure.c
+TESTS    += test_figure
 # The table of commands and its reader are curses-free; test_cmd links them
 # beside the core, with stubs of its own for the handlers (cmd_verbs.c's).
 CMD_SRC   = src/cmd.c src/verbs.c
@@ -193,7 +195,8 @@ FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(DEFINES) -Iin
 FUZZ_BINS = $(B)/fuzz/fuzz_catalogue $(B)/fuzz/fuzz_settings $(B)/fuzz/fuzz_history
 
 $(B)/fuzz/fuzz_catalogue: tests/fuzz/fuzz_catalogue.c src/catalogue.c src/catalogue_load.c \
-                          src/yaml_err.c src/plan.c src/file.c src/progression.c src/history.c
+                          src/yaml_err.c src/plan.c src/file.c src/progression.c src/history.c \
+                          src/figure.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
 
