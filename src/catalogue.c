@@ -271,3 +271,15 @@ const char *cat_level_name(enum cat_level level)
 {
 	return (unsigned)level < 3 ? level_names[level] : "unknown";
 }
+
+const struct fig_figure *cat_set_figure(const struct cat_exercise *ex, unsigned set)
+{
+	if (set < ex->n_sets && ex->sets[set].figure != NULL)
+		return ex->sets[set].figure;
+	return ex->figure;
+}
+
+const char *cat_video(const struct catalogue *cat, const struct cat_exercise *ex)
+{
+	return ex->video != NULL ? ex->video : cat->video;
+}

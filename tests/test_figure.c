@@ -12,6 +12,8 @@
 
 #include <cmocka.h>
 
+#include "catalogue.h"
+#include "catalogue_load.h"
 #include "figure.h"
 
 /* The knee-to-chest start from the side, and a person lying face up seen from above. */
@@ -351,14 +353,170 @@ static void test_svg(void **state)
 	free(svg);
 }
 
+/* ---- In the catalogue ------------------------------------------------------------------ */
+
+/* A catalogue of one exercise whose figure lines are `figure` (indented by 4), and a set's. */
+static enum cat_status load(const char *figure, const char *set_figure, struct catalogue **cat,
+                            struct cat_error *err)
+{
+	char buf[4096];
+
+	snprintf(buf, sizeof(buf),
+	         "version: 1\n"
+	         "exercises:\n"
+	         "  - id: a\n"
+	         "    name: A\n"
+	         "    summary: S\n"
+	         "    steps: [one]\n"
+	         "    frequency: { times: 1, per: day }\n"
+	         "%s"
+	         "    sets:\n"
+	         "      - name: S\n"
+	         "        mode: hold\n"
+	         "        hold: 5\n"
+	         "        reps: 1\n"
+	         "%s",
+	         figure, set_figure);
+	return cat_load_buffer(buf, strlen(buf), cat, err);
+}
+
+#define KNEE_DOWN "head 6 27, neck 10 28, hip 30 29, knee 40 20, foot 46 30"
+#define KNEE_UP   "head 6 27, neck 10 28, hip 30 29, knee 24 14, foot 34 20"
+
+static void test_catalogue_figures(void **state)
+{
+	struct catalogue *cat = NULL;
+	struct cat_error err;
+
+	(void)state;
+	/* No figure at all is still a good catalogue. */
+	assert_int_equal(load("", "", &cat, &err), CAT_OK);
+	assert_null(cat->exercises[0].figure);
+	assert_null(cat_set_figure(&cat->exercises[0], 0));
+	cat_free(cat);
+
+	assert_int_equal(load("    figure:\n      poses:\n        - " KNEE_DOWN
+	                      "\n        - " KNEE_UP "\n",
+	                      "        figure:\n          view: above\n          poses: ['" KNEE_UP
+	                      "', \"" KNEE_DOWN "\"]\n",
+	                      &cat, &err),
+	                 CAT_OK);
+	assert_int_equal(cat->exercises[0].figure->view, FIG_VIEW_SIDE);
+	assert_int_equal(cat->exercises[0].figure->n_poses, 2);
+	assert_true(cat->exercises[0].figure->poses[1].x[FIG_KNEE] == 24.0);
+	/* The set's own figure wins over the exercise's. */
+	assert_int_equal(cat_set_figure(&cat->exercises[0], 0)->view, FIG_VIEW_ABOVE);
+	assert_true(cat_set_figure(&cat->exercises[0], 0)->poses[0].x[FIG_KNEE] == 24.0);
+	cat_free(cat);
+}
+
+/* `lumbar check` names the line and column of each mistake in a figure. */
+static void test_catalogue_figure_errors(void **state)
+{
+	static const struct {
+		const char *figure, *set_figure;
+		unsigned line, col;
+		const char *msg;
+	} rows[] = {
+		{ "    figure:\n      poses:\n        - " KNEE_DOWN
+		  "\n        - head 6 27, neck 10 "
+		  "28, hip 30 29, knee 24 14, toe 34 20\n",
+		  "", 11, 57,
+		  "exercise 'a': figure.poses item 2: unknown joint 'toe' (use head, neck, mid, "
+		  "hip, "
+		  "shoulder, elbow, hand, knee, foot, elbow2, hand2, knee2, foot2)" },
+		{ "    figure:\n      poses:\n        - head 6 27, neck 10 28, hip 30 29, knee 48 "
+		  "20, foot 46 30\n        - " KNEE_UP "\n",
+		  "", 10, 50,
+		  "exercise 'a': figure.poses item 1: joint 'knee' is outside the box (x 0..47, y "
+		  "0..31)" },
+		/* Quoted, the column counts the quote. */
+		{ "    figure: { poses: ['" KNEE_DOWN
+		  "', 'head 6 40, neck 10 28, hip 30 29, knee 24 "
+		  "14, foot 34 20'] }\n",
+		  "", 8, 91,
+		  "exercise 'a': figure.poses item 2: joint 'head' is outside the box (x 0..47, y "
+		  "0..31)" },
+		{ "    figure:\n      poses:\n        - " KNEE_DOWN "\n", "", 10, 9,
+		  "exercise 'a': figure needs at least 2 poses (the start and the end), not 1" },
+		{ "    figure:\n      view: side\n", "", 9, 7,
+		  "exercise 'a': figure needs at least 2 poses (the start and the end), not 0" },
+		{ "", "        figure:\n          view: front\n          poses: [x, y]\n", 14, 17,
+		  "exercise 'a', set 1: figure.view: 'front' is not side or above" },
+		{ "",
+		  "        figure:\n          poses:\n            - " KNEE_DOWN "\n            - "
+		  "head 6 27, neck 10 28, hip 30 29, knee 24 14\n",
+		  16, 15,
+		  "exercise 'a', set 1: figure.poses item 2: no 'foot', which item 1 has (every "
+		  "pose "
+		  "names the same joints)" },
+		{ "    video: ftp://example.org/v\n", "", 8, 12,
+		  "exercise 'a': video: 'ftp://example.org/v' is not a web address (https://...)" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct catalogue *cat = NULL;
+		struct cat_error err;
+
+		assert_int_equal(load(rows[i].figure, rows[i].set_figure, &cat, &err),
+		                 CAT_EINVALID);
+		assert_null(cat);
+		assert_string_equal(err.msg, rows[i].msg);
+		if (err.line != rows[i].line || err.col != rows[i].col)
+			fail_msg("row %zu: at %u:%u, not %u:%u", i, err.line, err.col, rows[i].line,
+			         rows[i].col);
+	}
+}
+
+/* The shipped catalogue draws every exercise, and every figure draws whole. */
+static void test_shipped_figures(void **state)
+{
+	struct catalogue *cat = NULL;
+	struct cat_error err;
+
+	(void)state;
+	assert_int_equal(cat_load_file("data/exercises.yaml", &cat, &err), CAT_OK);
+	for (unsigned i = 0; i < cat->n_exercises; i++) {
+		const struct cat_exercise *ex = &cat->exercises[i];
+
+		for (unsigned s = 0; s < ex->n_sets; s++) {
+			const struct fig_figure *f = cat_set_figure(ex, s);
+
+			if (f == NULL)
+				fail_msg("%s, set %u has no figure", ex->id, s + 1);
+			for (unsigned k = 0; k < f->n_poses; k++) {
+				unsigned char dots[40 * 24];
+				size_t set = 0;
+
+				fig_dots(&f->poses[k], FIG_VIEW_ABOVE, false, 40, 24, dots);
+				for (size_t d = 0; d < sizeof(dots); d++)
+					set += dots[d];
+				if (reach(dots, 40, 24) != set)
+					fail_msg("%s, set %u, pose %u is in pieces", ex->id, s + 1,
+					         k + 1);
+			}
+		}
+	}
+	assert_non_null(cat->video);
+	cat_free(cat);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_parse),        cmocka_unit_test(test_parse_errors),
-		cmocka_unit_test(test_golden_side),  cmocka_unit_test(test_golden_above),
-		cmocka_unit_test(test_golden_ascii), cmocka_unit_test(test_lines_join),
-		cmocka_unit_test(test_stays_in_box), cmocka_unit_test(test_between),
-		cmocka_unit_test(test_figure_equal), cmocka_unit_test(test_svg),
+		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_parse_errors),
+		cmocka_unit_test(test_golden_side),
+		cmocka_unit_test(test_golden_above),
+		cmocka_unit_test(test_golden_ascii),
+		cmocka_unit_test(test_lines_join),
+		cmocka_unit_test(test_stays_in_box),
+		cmocka_unit_test(test_between),
+		cmocka_unit_test(test_figure_equal),
+		cmocka_unit_test(test_svg),
+		cmocka_unit_test(test_catalogue_figures),
+		cmocka_unit_test(test_catalogue_figure_errors),
+		cmocka_unit_test(test_shipped_figures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
