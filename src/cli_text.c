@@ -5,6 +5,7 @@
 #include "cli_text.h"
 #include "words.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- --list ------------------------------------------------------------------ */
@@ -83,8 +84,98 @@ static const char *dose_words(const struct plan_dose *dose, const struct prg_dos
 	return buf;
 }
 
+/*
+ * The key poses as `show` prints them: three a row, two blanks apart, 78
+ * columns with the indent; 24 x 8 cells are the box's 48 x 32 at one dot a
+ * unit.
+ */
+enum { SHOW_FIG_W = 24, SHOW_FIG_H = 8, SHOW_FIG_GAP = 2, SHOW_FIG_PER_ROW = 3 };
+
+/*
+ * A figure's poses side by side, indented by two, without trailing blanks;
+ * the rows above the figures, blank in every pose (a person lying down),
+ * are left out.
+ */
+static void show_poses(FILE *fp, const struct fig_figure *f, enum fig_glyphs glyphs)
+{
+	for (unsigned first = 0; first < f->n_poses; first += SHOW_FIG_PER_ROW) {
+		unsigned n =
+		    f->n_poses - first < SHOW_FIG_PER_ROW ? f->n_poses - first : SHOW_FIG_PER_ROW;
+		char *text[SHOW_FIG_PER_ROW];
+		const char *at[SHOW_FIG_PER_ROW];
+
+		for (unsigned k = 0; k < n; k++)
+			at[k] = text[k] = fig_text(&f->poses[first + k], f->view, false, SHOW_FIG_W,
+			                           SHOW_FIG_H, glyphs);
+		bool blank = true;
+
+		for (unsigned row = 0; row < SHOW_FIG_H; row++) {
+			char line[SHOW_FIG_PER_ROW * (3 * SHOW_FIG_W + SHOW_FIG_GAP) + 4];
+			size_t len = 0;
+
+			line[len++] = ' ';
+			line[len++] = ' ';
+			for (unsigned k = 0; k < n; k++) {
+				size_t cell = strcspn(at[k], "\n");
+
+				memcpy(line + len, at[k], cell);
+				len += cell;
+				at[k] += cell + (at[k][cell] == '\n');
+				for (unsigned g = 0; k + 1 < n && g < SHOW_FIG_GAP; g++)
+					line[len++] = ' ';
+			}
+			while (len > 0 && line[len - 1] == ' ')
+				len--;
+			if (len > 0 || !blank)
+				fprintf(fp, "%.*s\n", (int)len, line);
+			blank = blank && len == 0;
+		}
+		for (unsigned k = 0; k < n; k++)
+			free(text[k]);
+	}
+}
+
+/*
+ * The exercise's figures: one when every set shows the same, else one per
+ * figure, named by the sets that show it (two rounds of a plank share one).
+ */
+static void show_figures(FILE *fp, const struct cat_exercise *ex, enum fig_glyphs glyphs)
+{
+	const struct fig_figure *figs[CAT_MAX_SETS];
+	unsigned n = 0;
+
+	for (unsigned s = 0; s < ex->n_sets; s++) {
+		const struct fig_figure *f = cat_set_figure(ex, s);
+		unsigned k = 0;
+
+		while (k < n && !fig_figure_equal(figs[k], f))
+			k++;
+		if (f != NULL && k == n)
+			figs[n++] = f;
+	}
+	for (unsigned k = 0; k < n; k++) {
+		if (n == 1) {
+			fprintf(fp, "\nFigure (%s):\n",
+			        figs[k]->n_poses == 2 ? "start, then end"
+			                              : "its key poses in order");
+		} else {
+			const char *sep = "";
+
+			fprintf(fp, "\nFigure, ");
+			for (unsigned s = 0; s < ex->n_sets; s++) {
+				if (fig_figure_equal(cat_set_figure(ex, s), figs[k])) {
+					fprintf(fp, "%s%s", sep, ex->sets[s].name);
+					sep = ", ";
+				}
+			}
+			fprintf(fp, ":\n");
+		}
+		show_poses(fp, figs[k], glyphs);
+	}
+}
+
 void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise,
-              const struct plan_dose *dose)
+              const struct plan_dose *dose, enum fig_glyphs glyphs)
 {
 	const struct cat_exercise *ex = &cat->exercises[exercise];
 	char buf[256], clock[16], r1[64], r2[64], at[32];
@@ -94,6 +185,7 @@ void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise,
 	dose_words(dose, &d, at, sizeof(at));
 
 	fprintf(fp, "%s (%s)\n%s\n", ex->name, ex->id, ex->summary);
+	show_figures(fp, ex, glyphs);
 	if (ex->position)
 		fprintf(fp, "\nStarting position:\n  %s\n", ex->position);
 	fprintf(fp, "\nSteps:\n");
@@ -142,6 +234,8 @@ void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise,
 	fprintf(fp, "Length: %s at %s (with %u s to get ready)\n",
 	        plan_format_clock(plan_seconds_at(cat, exercise, dose), clock, sizeof(clock)), at,
 	        ex->prepare);
+	if (cat_video(cat, ex) != NULL)
+		fprintf(fp, "Video: %s\n", cat_escape(buf, sizeof(buf), cat_video(cat, ex)));
 }
 
 void cli_show_routine(FILE *fp, const struct catalogue *cat, unsigned routine,

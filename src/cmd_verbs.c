@@ -8,7 +8,9 @@
  * sysexits(3), never a half-drawn screen.
  */
 #include <errno.h>
+#include <langinfo.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1151,6 +1153,21 @@ int verb_run_list(struct options *o)
 	return rc;
 }
 
+/*
+ * Figures in Braille where the locale's characters are UTF-8, else in
+ * ASCII. The plain modes otherwise run in the C locale, so it is read and
+ * put back.
+ */
+static enum fig_glyphs locale_glyphs(void)
+{
+	bool utf8;
+
+	setlocale(LC_CTYPE, "");
+	utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	setlocale(LC_CTYPE, "C");
+	return utf8 ? FIG_BRAILLE : FIG_ASCII;
+}
+
 int verb_run_show(struct options *o)
 {
 	int rc = plain_load(o, &plain, PATH_OPTIONAL, true);
@@ -1162,7 +1179,7 @@ int verb_run_show(struct options *o)
 		if (r >= 0)
 			cli_show_routine(stdout, plain.l.cat, (unsigned)r, &plain.dose);
 		else if ((rc = find_exercise(plain.l.cat, o->args[0], &ex)) == 0)
-			cli_show(stdout, plain.l.cat, ex, &plain.dose);
+			cli_show(stdout, plain.l.cat, ex, &plain.dose, locale_glyphs());
 	}
 	plain_free(&plain);
 	return rc;
