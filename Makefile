@@ -89,7 +89,7 @@ TESTS    += test_steps
 CORE_SRC += src/report.c
 CORE_SRC += src/app.c
 TESTS    += test_report
-CORE_SRC += src/figure.c
+CORE_SRC += src/figure.c src/programme.c
 TESTS    += test_figure
 # The table of commands and its reader are curses-free; test_cmd links them
 # beside the core, with stubs of its own for the handlers (cmd_verbs.c's).

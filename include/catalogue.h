@@ -131,6 +131,17 @@ struct cat_error {
 /* The figure a set shows: its own, else its exercise's; NULL when there is none. */
 const struct fig_figure *cat_set_figure(const struct cat_exercise *ex, unsigned set);
 
+/*
+ * The figures an exercise shows, each once, in the order of the sets that
+ * show them (two rounds of a plank show one). Returns how many (0 to
+ * CAT_MAX_SETS).
+ */
+unsigned cat_figures(const struct cat_exercise *ex, const struct fig_figure *out[CAT_MAX_SETS]);
+
+/* The names of the sets that show `f`, ", " between them; cut short to fit `len`. */
+char *cat_figure_sets(const struct cat_exercise *ex, const struct fig_figure *f, char *buf,
+                      size_t len);
+
 /* The video of an exercise: its own, else the routine's; NULL when there is none. */
 const char *cat_video(const struct catalogue *cat, const struct cat_exercise *ex);
 

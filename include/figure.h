@@ -114,6 +114,16 @@ char *fig_text(const struct fig_pose *p, enum fig_view view, bool mirror, unsign
                enum fig_glyphs glyphs);
 
 /*
+ * A figure's poses side by side as text, `per_row` a row, `gap` blanks
+ * apart, each w x h cells, every line starting with `indent`. Trailing
+ * blanks are cut and the lines above a row's figures that are blank in
+ * every pose of it (a person lying down) are left out. Returns memory to
+ * free.
+ */
+char *fig_poses_text(const struct fig_figure *f, unsigned w, unsigned h, unsigned gap,
+                     unsigned per_row, const char *indent, enum fig_glyphs glyphs);
+
+/*
  * The pose as an inline SVG element of width x height CSS pixels: one
  * polyline per limb and the floor, one circle for the head, drawn in
  * currentColor. Returns memory to free.

@@ -91,86 +91,26 @@ static const char *dose_words(const struct plan_dose *dose, const struct prg_dos
  */
 enum { SHOW_FIG_W = 24, SHOW_FIG_H = 8, SHOW_FIG_GAP = 2, SHOW_FIG_PER_ROW = 3 };
 
-/*
- * A figure's poses side by side, indented by two, without trailing blanks;
- * the rows above the figures, blank in every pose (a person lying down),
- * are left out.
- */
-static void show_poses(FILE *fp, const struct fig_figure *f, enum fig_glyphs glyphs)
-{
-	for (unsigned first = 0; first < f->n_poses; first += SHOW_FIG_PER_ROW) {
-		unsigned n =
-		    f->n_poses - first < SHOW_FIG_PER_ROW ? f->n_poses - first : SHOW_FIG_PER_ROW;
-		char *text[SHOW_FIG_PER_ROW];
-		const char *at[SHOW_FIG_PER_ROW];
-
-		for (unsigned k = 0; k < n; k++)
-			at[k] = text[k] = fig_text(&f->poses[first + k], f->view, false, SHOW_FIG_W,
-			                           SHOW_FIG_H, glyphs);
-		bool blank = true;
-
-		for (unsigned row = 0; row < SHOW_FIG_H; row++) {
-			char line[SHOW_FIG_PER_ROW * (3 * SHOW_FIG_W + SHOW_FIG_GAP) + 4];
-			size_t len = 0;
-
-			line[len++] = ' ';
-			line[len++] = ' ';
-			for (unsigned k = 0; k < n; k++) {
-				size_t cell = strcspn(at[k], "\n");
-
-				memcpy(line + len, at[k], cell);
-				len += cell;
-				at[k] += cell + (at[k][cell] == '\n');
-				for (unsigned g = 0; k + 1 < n && g < SHOW_FIG_GAP; g++)
-					line[len++] = ' ';
-			}
-			while (len > 0 && line[len - 1] == ' ')
-				len--;
-			if (len > 0 || !blank)
-				fprintf(fp, "%.*s\n", (int)len, line);
-			blank = blank && len == 0;
-		}
-		for (unsigned k = 0; k < n; k++)
-			free(text[k]);
-	}
-}
-
-/*
- * The exercise's figures: one when every set shows the same, else one per
- * figure, named by the sets that show it (two rounds of a plank share one).
- */
+/* The exercise's figures: one, or one per figure named by the sets that show it. */
 static void show_figures(FILE *fp, const struct cat_exercise *ex, enum fig_glyphs glyphs)
 {
 	const struct fig_figure *figs[CAT_MAX_SETS];
-	unsigned n = 0;
+	unsigned n = cat_figures(ex, figs);
+	char names[CAT_MAX_SETS * 64];
 
-	for (unsigned s = 0; s < ex->n_sets; s++) {
-		const struct fig_figure *f = cat_set_figure(ex, s);
-		unsigned k = 0;
-
-		while (k < n && !fig_figure_equal(figs[k], f))
-			k++;
-		if (f != NULL && k == n)
-			figs[n++] = f;
-	}
 	for (unsigned k = 0; k < n; k++) {
-		if (n == 1) {
+		char *text = fig_poses_text(figs[k], SHOW_FIG_W, SHOW_FIG_H, SHOW_FIG_GAP,
+		                            SHOW_FIG_PER_ROW, "  ", glyphs);
+
+		if (n == 1)
 			fprintf(fp, "\nFigure (%s):\n",
 			        figs[k]->n_poses == 2 ? "start, then end"
 			                              : "its key poses in order");
-		} else {
-			const char *sep = "";
-
-			fprintf(fp, "\nFigure, ");
-			for (unsigned s = 0; s < ex->n_sets; s++) {
-				if (fig_figure_equal(cat_set_figure(ex, s), figs[k])) {
-					fprintf(fp, "%s%s", sep, ex->sets[s].name);
-					sep = ", ";
-				}
-			}
-			fprintf(fp, ":\n");
-		}
-		show_poses(fp, figs[k], glyphs);
+		else
+			fprintf(fp, "\nFigure, %s:\n",
+			        cat_figure_sets(ex, figs[k], names, sizeof(names)));
+		fputs(text, fp);
+		free(text);
 	}
 }
 

@@ -29,6 +29,7 @@
 #include "hook.h"
 #include "settings.h"
 #include "plan.h"
+#include "programme.h"
 #include "progress.h"
 #include "remind.h"
 #include "status.h"
@@ -611,6 +612,32 @@ static int history_path_error(const struct options *o, int why)
  * [--today DATE] [-C FILE] [--history-file FILE]`: report.h does the work;
  * here are the options, the files and the one clock read (today).
  */
+/*
+ * What report and programme wrote to memory, whole: to `output` (replaced
+ * only by a whole new file, as file_replace() decides) or to stdout. `bad`
+ * says the memory stream failed. Returns the exit status, said.
+ */
+static int deliver(const char *output, const char *buf, size_t len, bool bad)
+{
+	int rc;
+
+	if (bad) {
+		fprintf(stderr, "%s: out of memory\n", progname);
+		return CAT_ENOMEM;
+	}
+	if (output && (rc = file_replace(output, buf, len)) != 0) {
+		char safe[4 * PATH_LEN];
+		fprintf(stderr, "%s: cannot write %s: %s\n", progname,
+		        cat_escape(safe, sizeof(safe), output), strerror(rc));
+		return EXIT_IOERR;
+	}
+	if (!output) {
+		fwrite(buf, 1, len, stdout);
+		return flush_stdout(0);
+	}
+	return 0;
+}
+
 int verb_run_report(struct options *opt)
 {
 	struct options o = *opt;
@@ -674,18 +701,7 @@ int verb_run_report(struct options *opt)
 			bad |= rep_write(mem, &r, fmt) != 0;
 			bad |= fclose(mem) != 0;
 		}
-		if (bad) {
-			fprintf(stderr, "%s: out of memory\n", progname);
-			rc = CAT_ENOMEM;
-		} else if (output && (rc = file_replace(output, buf, len)) != 0) {
-			char safe[4 * PATH_LEN];
-			fprintf(stderr, "%s: cannot write %s: %s\n", progname,
-			        cat_escape(safe, sizeof(safe), output), strerror(rc));
-			rc = EXIT_IOERR;
-		} else if (!output) {
-			fwrite(buf, 1, len, stdout);
-			rc = flush_stdout(0);
-		}
+		rc = deliver(output, buf, len, bad);
 		rep_free(&r);
 	}
 	free(buf);
@@ -1181,6 +1197,60 @@ int verb_run_show(struct options *o)
 		else if ((rc = find_exercise(plain.l.cat, o->args[0], &ex)) == 0)
 			cli_show(stdout, plain.l.cat, ex, &plain.dose, locale_glyphs());
 	}
+	plain_free(&plain);
+	return rc;
+}
+
+/*
+ * `lumbar programme [ROUTINE]`: the home-exercise sheet of the full routine
+ * (no ROUTINE, or all), a named routine, or one exercise, each exercise at
+ * its step (or --level); Markdown, or HTML with --format html; -o FILE
+ * writes it as the report does.
+ */
+int verb_run_programme(struct options *o)
+{
+	enum rep_format fmt = REP_MD;
+	const char *id = o->n_args > 0 ? o->args[0] : "all";
+	unsigned idx[CAT_MAX_EXERCISES], n = 0;
+	struct prog_sheet sheet = { 0 };
+	int rc, r;
+
+	if (o->vformat && (rep_format_parse(o->vformat, &fmt) != 0 || fmt == REP_CSV))
+		return usage_error("programme: unknown format '%s' (use md or html)", o->vformat);
+	if ((rc = plain_load(o, &plain, PATH_OPTIONAL, true)) != 0)
+		goto out;
+	sheet.cat = plain.l.cat;
+	sheet.dose = &plain.dose;
+	if (strcmp(id, "all") == 0) {
+		for (n = 0; n < sheet.cat->n_exercises; n++)
+			idx[n] = n;
+		sheet.title = sheet.cat->routine_name;
+	} else if ((r = cat_find_routine(sheet.cat, id)) >= 0) {
+		n = sheet.cat->routines[r].n_exercises;
+		memcpy(idx, sheet.cat->routines[r].exercises, n * sizeof(idx[0]));
+		sheet.title = sheet.cat->routines[r].name;
+	} else if ((rc = find_exercise(sheet.cat, id, &idx[0])) == 0) {
+		n = 1;
+		sheet.title = sheet.cat->exercises[idx[0]].name;
+	} else {
+		goto out;
+	}
+	sheet.exercises = idx;
+	sheet.n = n;
+	{
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *mem = open_memstream(&buf, &len);
+		bool bad = !mem;
+
+		if (mem) {
+			bad |= prog_write(mem, &sheet, fmt, locale_glyphs()) != 0;
+			bad |= fclose(mem) != 0;
+		}
+		rc = deliver(o->output, buf, len, bad);
+		free(buf);
+	}
+out:
 	plain_free(&plain);
 	return rc;
 }

@@ -485,12 +485,71 @@ char *fig_text(const struct fig_pose *p, enum fig_view view, bool mirror, unsign
 	return out;
 }
 
-/* ---- SVG ------------------------------------------------------------------------- */
+/* ---- Poses side by side ---------------------------------------------------------- */
 
 struct sbuf {
 	char *s;
 	size_t n, cap;
 };
+
+static void sb_put(struct sbuf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		b->cap = (b->n + n + 1) * 2;
+		b->s = xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+}
+
+char *fig_poses_text(const struct fig_figure *f, unsigned w, unsigned h, unsigned gap,
+                     unsigned per_row, const char *indent, enum fig_glyphs glyphs)
+{
+	struct sbuf b = { 0 };
+
+	sb_put(&b, "", 0);
+	per_row = per_row > 0 ? per_row : 1;
+	for (unsigned first = 0; first < f->n_poses; first += per_row) {
+		unsigned n = f->n_poses - first < per_row ? f->n_poses - first : per_row;
+		char **text = xcalloc(n, sizeof(*text));
+		const char **at = xcalloc(n, sizeof(*at));
+		bool blank = true;
+
+		for (unsigned k = 0; k < n; k++)
+			at[k] = text[k] =
+			    fig_text(&f->poses[first + k], f->view, false, w, h, glyphs);
+		for (unsigned row = 0; row < h; row++) {
+			size_t start = b.n, len;
+
+			sb_put(&b, indent, strlen(indent));
+			for (unsigned k = 0; k < n; k++) {
+				size_t cell = strcspn(at[k], "\n");
+
+				sb_put(&b, at[k], cell);
+				at[k] += cell + (at[k][cell] == '\n');
+				for (unsigned g = 0; k + 1 < n && g < gap; g++)
+					sb_put(&b, " ", 1);
+			}
+			while (b.n > start && b.s[b.n - 1] == ' ')
+				b.n--;
+			len = b.n - start;
+			if (blank && len == 0) {
+				b.s[b.n] = '\0';
+				continue;
+			}
+			blank = false;
+			sb_put(&b, "\n", 1);
+		}
+		for (unsigned k = 0; k < n; k++)
+			free(text[k]);
+		free(text);
+		free(at);
+	}
+	return b.s;
+}
+
+/* ---- SVG ------------------------------------------------------------------------- */
 
 static void sb_printf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -93,3 +93,57 @@ if t figure-check; then
 	expect_out_match '^Video: https://example\.org/routine$'
 	done_test
 fi
+
+# `lumbar programme`: the home-exercise sheet, Markdown by default.
+if t figure-programme; then
+	run figure-programme-md 0 "$LUMBAR" programme --history-file "$fig_dir/h.tsv"
+	expect_out_match '^# Home exercise programme: Lower back relief$'
+	[ "$(grep -c '^## [0-9]*\. ' "$out")" -eq 10 ] || fail "want 10 exercise blocks"
+	# 7 exercises of one figure, 2 of two (their sets differ), the core circuit's 3.
+	[ "$(grep -c '^```text$' "$out")" -eq 14 ] || fail "want 14 figures"
+	expect_out_match '^- \*\*Today:\*\* hold 5 s x 2 reps, alternating sides \(step 0/1\)$'
+	expect_out_match '^- \*\*Ahead:\*\* next, and last, step 1/1: hold 5 s x 3 reps, alternating sides$'
+	expect_out_match '^- \*\*How often:\*\* twice a day \(morning, evening\)$'
+	expect_out_match '^- \*\*Take care:\*\* Move slowly and guide the knee gently with your hands\.$'
+	expect_out_match '^## When to get help$'
+	LC_ALL=C grep -q $'\xe2[\xa0-\xa3]' "$out" || fail "no Braille in the figures"
+	done_test
+	run figure-programme-routine 0 "$LUMBAR" programme morning --level hard \
+		--history-file "$fig_dir/h.tsv"
+	expect_out_match '^# Home exercise programme: Morning$'
+	[ "$(grep -c '^## [0-9]*\. ' "$out")" -eq 3 ] || fail "want the 3 exercises of morning"
+	expect_out_match '^- \*\*Today:\*\* hold 5 s x 3 reps, alternating sides \(hard level\)$'
+	grep -q 'Ahead' "$out" && fail "steps ahead at a level chosen for the run"
+	done_test
+	run figure-programme-ascii 0 env LC_ALL=C "$LUMBAR" programme cat-cow \
+		--history-file "$fig_dir/h.tsv"
+	expect_out_match '^# Home exercise programme: Cat-cow$'
+	LC_ALL=C grep -q $'[\x80-\xff]' "$out" && fail "a byte over 127 in the C locale"
+	done_test
+	# HTML: one SVG a pose, each with a circle for the head, and file text escaped.
+	sed 's/name: Alpha hold/name: Alpha <b>\&amp; hold/' "$FIX/cli-small.yaml" >"$fig_dir/esc.yaml"
+	run figure-programme-escaped 0 "$LUMBAR" -C "$fig_dir/esc.yaml" programme --format html \
+		--history-file "$fig_dir/h.tsv"
+	expect_out_match '<h2>1\. Alpha &lt;b&gt;&amp;amp; hold</h2>'
+	grep -q '<svg' "$out" && fail "an SVG where the catalogue has no figure"
+	done_test
+	run figure-programme-html 0 "$LUMBAR" programme --format html -o "$fig_dir/p.html" \
+		--history-file "$fig_dir/h.tsv"
+	expect_empty_out
+	[ "$(grep -o '<svg' "$fig_dir/p.html" | wc -l)" -eq 28 ] || fail "want 28 poses as SVG"
+	[ "$(grep -o '<circle' "$fig_dir/p.html" | wc -l)" -eq 28 ] || fail "want 28 heads"
+	grep -q '<polyline' "$fig_dir/p.html" || fail "no polyline"
+	done_test
+	# -o follows the report's rules: nothing half written, a clear error, exit 74.
+	run figure-programme-no-dir 74 "$LUMBAR" programme -o "$fig_dir/no/such/p.md" \
+		--history-file "$fig_dir/h.tsv"
+	expect_err_line "lumbar: cannot write $fig_dir/no/such/p.md: No such file or directory"
+	expect_empty_out
+	done_test
+	run figure-programme-format 64 "$LUMBAR" programme --format csv
+	expect_err_line "lumbar: programme: unknown format 'csv' (use md or html) (try 'lumbar --help')"
+	done_test
+	run figure-programme-unknown 64 "$LUMBAR" programme nope --history-file "$fig_dir/h.tsv"
+	expect_err_line "lumbar: no exercise 'nope' (see 'lumbar --list')"
+	done_test
+fi
