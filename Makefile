@@ -201,12 +201,13 @@ $(B)/fuzz/fuzz_catalogue: tests/fuzz/fuzz_catalogue.c src/catalogue.c src/catalo
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
 
 $(B)/fuzz/fuzz_settings: tests/fuzz/fuzz_settings.c src/settings.c src/catalogue.c src/yaml_err.c \
-                         src/file.c src/remind_config.c src/progression.c src/history.c
+                         src/file.c src/remind_config.c src/progression.c src/history.c \
+                         src/figure.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
 
 $(B)/fuzz/fuzz_history: tests/fuzz/fuzz_history.c src/history.c src/catalogue.c \
-                        src/catalogue_load.c src/yaml_err.c src/file.c \
+                        src/catalogue_load.c src/yaml_err.c src/file.c src/figure.c \
                         $(B)/builtin_catalogue.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
