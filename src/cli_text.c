@@ -206,6 +206,11 @@ void cli_show_routine(FILE *fp, const struct catalogue *cat, unsigned routine,
 	else
 		fprintf(fp, "\nLength: %s, each exercise at its step\n",
 		        plan_format_clock(routine_seconds(cat, r, dose), clock, sizeof(clock)));
+	if (cat->video != NULL) {
+		char safe[4 * CAT_MAX_STRING];
+
+		fprintf(fp, "Video: %s\n", cat_escape(safe, sizeof(safe), cat->video));
+	}
 }
 
 /* ---- --plan ------------------------------------------------------------------ */

@@ -58,6 +58,10 @@ if t figure-show; then
 		expect_out_match '^Figure'
 		done_test
 	done
+	# A named routine shows the routine's video too.
+	run figure-show-routine-video 0 "$LUMBAR" show morning --history-file "$fig_dir/h.tsv"
+	expect_out_match '^Video: https://www\.youtube\.com/watch\?v=sgO7BK6fxK4$'
+	done_test
 	# A catalogue without figures or video shows neither.
 	run figure-show-none 0 "$LUMBAR" -C "$FIX/cli-small.yaml" show alpha \
 		--history-file "$fig_dir/h.tsv"
