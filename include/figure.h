@@ -91,6 +91,27 @@ bool fig_pose_same_joints(const struct fig_pose *a, const struct fig_pose *b,
 void fig_pose_between(const struct fig_pose *a, const struct fig_pose *b, double t,
                       struct fig_pose *out);
 
+/*
+ * The pose of a figure a fraction t (0..1, clamped) along its poses: 0 is
+ * the first, 1 the last, and a figure of more than two poses passes through
+ * each in turn at equal steps.
+ */
+void fig_figure_at(const struct fig_figure *f, double t, struct fig_pose *out);
+
+/*
+ * How a figure moves during a phase of the player, as a fraction for
+ * fig_figure_at(): FIG_STILL keeps the start pose (getting ready, resting,
+ * switching sides); FIG_HOLD moves into the end pose over the phase's first
+ * FIG_MOVE_MS and stays there; FIG_REPS goes out and comes back once a rep
+ * of `rep_ms`: out over its first min(FIG_MOVE_MS, rep_ms / 2), back over
+ * its last as long, so that a rep has at most two moving seconds.
+ * `elapsed_ms` is the time spent in the phase, which stands still while
+ * paused, so the figure does too.
+ */
+enum fig_motion { FIG_STILL, FIG_HOLD, FIG_REPS };
+enum { FIG_MOVE_MS = 1000 };
+double fig_motion_t(enum fig_motion m, long long elapsed_ms, long long rep_ms);
+
 /* Whether two figures draw the same (two rounds of one set, say). */
 bool fig_figure_equal(const struct fig_figure *a, const struct fig_figure *b);
 

@@ -199,6 +199,50 @@ void fig_pose_between(const struct fig_pose *a, const struct fig_pose *b, double
 	*out = p;
 }
 
+void fig_figure_at(const struct fig_figure *f, double t, struct fig_pose *out)
+{
+	double at;
+	unsigned k;
+
+	if (f->n_poses < 2) {
+		*out = f->poses[0];
+		return;
+	}
+	t = t < 0.0 ? 0.0 : t > 1.0 ? 1.0 : t;
+	at = t * (f->n_poses - 1);
+	k = (unsigned)at;
+	if (k >= f->n_poses - 1)
+		k = f->n_poses - 2;
+	fig_pose_between(&f->poses[k], &f->poses[k + 1], at - k, out);
+}
+
+double fig_motion_t(enum fig_motion m, long long elapsed_ms, long long rep_ms)
+{
+	long long move, in_rep;
+
+	if (elapsed_ms < 0)
+		elapsed_ms = 0;
+	switch (m) {
+	case FIG_HOLD:
+		return elapsed_ms >= FIG_MOVE_MS ? 1.0 : (double)elapsed_ms / FIG_MOVE_MS;
+	case FIG_REPS:
+		if (rep_ms <= 0)
+			return 0.0;
+		move = rep_ms / 2 < FIG_MOVE_MS ? rep_ms / 2 : FIG_MOVE_MS;
+		if (move <= 0)
+			return 0.0;
+		in_rep = elapsed_ms % rep_ms;
+		if (in_rep < move)
+			return (double)in_rep / move;
+		if (in_rep > rep_ms - move)
+			return (double)(rep_ms - in_rep) / move;
+		return 1.0;
+	case FIG_STILL:
+	default:
+		return 0.0;
+	}
+}
+
 bool fig_figure_equal(const struct fig_figure *a, const struct fig_figure *b)
 {
 	if (a == b)

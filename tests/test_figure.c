@@ -328,6 +328,72 @@ static void test_figure_equal(void **state)
 	assert_false(fig_figure_equal(&a, NULL));
 }
 
+/* The figure in the player: where along its poses, phase by phase. */
+static void test_motion(void **state)
+{
+	static const struct {
+		enum fig_motion m;
+		long long elapsed, rep;
+		double want;
+	} rows[] = {
+		/* Getting ready, resting, switching: the start pose, however long. */
+		{ FIG_STILL, 0, 0, 0.0 },
+		{ FIG_STILL, 12345, 5000, 0.0 },
+		/* A hold moves into the end pose over its first second and stays. */
+		{ FIG_HOLD, 0, 0, 0.0 },
+		{ FIG_HOLD, 250, 0, 0.25 },
+		{ FIG_HOLD, 1000, 0, 1.0 },
+		{ FIG_HOLD, 29000, 0, 1.0 },
+		{ FIG_HOLD, -5, 0, 0.0 },
+		/* Reps of 5 s: out over 1 s, held, back over the last 1 s. */
+		{ FIG_REPS, 0, 5000, 0.0 },
+		{ FIG_REPS, 500, 5000, 0.5 },
+		{ FIG_REPS, 1000, 5000, 1.0 },
+		{ FIG_REPS, 3000, 5000, 1.0 },
+		{ FIG_REPS, 4500, 5000, 0.5 },
+		{ FIG_REPS, 5000, 5000, 0.0 },
+		{ FIG_REPS, 11000, 5000, 1.0 },
+		/* Reps of 1 s: out over half a second, back over the other half. */
+		{ FIG_REPS, 250, 1000, 0.5 },
+		{ FIG_REPS, 500, 1000, 1.0 },
+		{ FIG_REPS, 750, 1000, 0.5 },
+		{ FIG_REPS, 100, 0, 0.0 },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		double got = fig_motion_t(rows[i].m, rows[i].elapsed, rows[i].rep);
+
+		if (got != rows[i].want)
+			fail_msg("row %zu: %g, not %g", i, got, rows[i].want);
+	}
+}
+
+/* Along a figure's poses: 0 the first, 1 the last, each pose in turn between. */
+static void test_figure_at(void **state)
+{
+	struct fig_pose p[3] = { pose("head 0 0, neck 0 4, hip 0 10"),
+		                 pose("head 10 0, neck 10 4, hip 10 10"),
+		                 pose("head 20 0, neck 20 4, hip 20 10") };
+	struct fig_figure two = { FIG_VIEW_SIDE, p, 2 }, three = { FIG_VIEW_SIDE, p, 3 };
+	struct fig_pose out;
+
+	(void)state;
+	fig_figure_at(&two, 0.0, &out);
+	assert_true(out.x[FIG_HEAD] == 0.0);
+	fig_figure_at(&two, 0.5, &out);
+	assert_true(out.x[FIG_HEAD] == 5.0);
+	fig_figure_at(&two, 1.0, &out);
+	assert_true(out.x[FIG_HEAD] == 10.0);
+	fig_figure_at(&three, 0.5, &out);
+	assert_true(out.x[FIG_HEAD] == 10.0);
+	fig_figure_at(&three, 0.75, &out);
+	assert_true(out.x[FIG_HEAD] == 15.0);
+	fig_figure_at(&three, 1.0, &out);
+	assert_true(out.x[FIG_HEAD] == 20.0);
+	fig_figure_at(&three, 3.0, &out);
+	assert_true(out.x[FIG_HEAD] == 20.0);
+}
+
 /* ---- SVG ---------------------------------------------------------------------------- */
 
 static void test_svg(void **state)
@@ -514,6 +580,8 @@ int main(void)
 		cmocka_unit_test(test_between),
 		cmocka_unit_test(test_figure_equal),
 		cmocka_unit_test(test_svg),
+		cmocka_unit_test(test_motion),
+		cmocka_unit_test(test_figure_at),
 		cmocka_unit_test(test_catalogue_figures),
 		cmocka_unit_test(test_catalogue_figure_errors),
 		cmocka_unit_test(test_shipped_figures),

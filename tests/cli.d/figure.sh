@@ -96,6 +96,15 @@ if t figure-check; then
 	expect_out_match '^Figure \(start, then end\):$'
 	expect_out_match '^Video: https://example\.org/routine$'
 	done_test
+	# An exercise's own video wins over the routine's; anything but a web address is refused.
+	fig_catalogue '    video: https://example.org/lift'
+	run figure-show-own-video 0 "$LUMBAR" -C "$fig_dir/cat.yaml" show lift --history-file "$fig_dir/h.tsv"
+	expect_out_match '^Video: https://example\.org/lift$'
+	done_test
+	fig_catalogue '    video: /etc/passwd'
+	run figure-check-video 65 "$LUMBAR" check "$fig_dir/cat.yaml"
+	expect_err_line "$fig_dir/cat.yaml:10:12: exercise 'lift': video: '/etc/passwd' is not a web address (https://...)"
+	done_test
 fi
 
 # `lumbar programme`: the home-exercise sheet, Markdown by default.

@@ -83,6 +83,91 @@ test_figure_details_ascii() {
 	expect_exit 0
 }
 
-for t in figure_details_and_video figure_no_opener figure_details_ascii; do
+# ---- In the player (issue 21 §3) ------------------------------------------------------
+
+# The figure as the screen shows it: the lines with Braille on them, the
+# block digits (which count down beside it) blanked.
+figure_block() { figure_braille | cut -d: -f2- | sed 's/[█▀▄]/ /g'; }
+
+# Knee-to-chest in a W x H pane: the start pose while getting ready; in the
+# hold the knee comes up (the figure changes) and stays; paused, it does not
+# move; on the right side it is another picture.
+figure_player_at() {
+	local ready hold paused right
+	open_pane "figplay$1" "$1" "$2" || return 1
+	run --history-file "$hist" knee-to-chest
+	wait_for 'GET READY' || return 1
+	ready=$(figure_block)
+	[ -n "$ready" ] || { why="no figure while getting ready at $1x$2"; return 1; }
+	keys n
+	wait_for 'HOLD · left side' || return 1
+	sleep 1.5
+	hold=$(figure_block)
+	[ -n "$hold" ] && [ "$hold" != "$ready" ] ||
+		{ why="the figure did not move into the hold at $1x$2"; return 1; }
+	keys Space
+	wait_for 'PAUSED' || return 1
+	paused=$(figure_block)
+	sleep 2
+	[ "$(figure_block)" = "$paused" ] || { why="the figure moved while paused"; return 1; }
+	keys Space
+	wait_for 'Space pause' || return 1
+	keys n n
+	wait_for 'HOLD · right side' || return 1
+	sleep 1.5
+	right=$(figure_block)
+	[ -n "$right" ] && [ "$right" != "$hold" ] ||
+		{ why="the right side shows the left side's figure"; return 1; }
+	keys q y
+	expect_exit 0
+}
+
+test_figure_player_80x24() { figure_player_at 80 24; }
+test_figure_player_100x30() { figure_player_at 100 30; }
+
+# The other side is the mirror: in ASCII the head (O) is at the left end of
+# the floor on the left side, at its right end on the right side.
+figure_head_end() {
+	screen | awk '
+		/____/ && !floor { floor = NR; lo = index($0, "_"); hi = length($0) - index(reverse($0), "_") + 1 }
+		{ line[NR] = $0 }
+		function reverse(s,  r, i) { r = ""; for (i = length(s); i > 0; i--) r = r substr(s, i, 1); return r }
+		END {
+			for (n = floor - 1; n >= floor - 3 && n > 0; n--) {
+				c = index(substr(line[n], lo, hi - lo + 1), "O")
+				if (c) { print (c - 1 < (hi - lo) / 2) ? "left" : "right"; exit }
+			}
+			print "none"
+		}'
+}
+
+test_figure_player_mirror() {
+	open_pane figmirror 80 24 || return 1
+	keys "clear; LC_ALL=C $BIN --history-file '$hist' knee-to-chest; $REPORT" Enter
+	wait_for 'GET READY' || return 1
+	keys n
+	wait_for 'HOLD +left side' || return 1
+	sleep 1.5
+	[ "$(figure_head_end)" = left ] || { why="left side: head at $(figure_head_end)"; return 1; }
+	keys n n
+	wait_for 'HOLD +right side' || return 1
+	sleep 1.5
+	[ "$(figure_head_end)" = right ] || { why="right side: head at $(figure_head_end)"; return 1; }
+	keys q y
+	expect_exit 0
+}
+
+# Below 80 x 24 the figure is simply not drawn; the countdown still is.
+test_figure_player_small() {
+	open_pane figsmall 79 24 || return 1
+	run --history-file "$hist" knee-to-chest
+	wait_for 'GET READY' || return 1
+	! figure_braille >/dev/null || { why="a figure at 79x24"; return 1; }
+	keys q y
+	expect_exit 0
+}
+
+for t in figure_details_and_video figure_no_opener figure_details_ascii figure_player_80x24 \
+	figure_player_100x30 figure_player_mirror figure_player_small; do
 	run_test "$t"
 done
