@@ -165,6 +165,16 @@ static void write_md(FILE *fp, const struct prog_sheet *s, enum fig_glyphs glyph
 
 /* ---- HTML ----------------------------------------------------------------------------------- */
 
+/* A web address as a link that prints as its own text. */
+static void html_link(FILE *fp, const char *url)
+{
+	fputs("<a href=\"", fp);
+	rep_put_text(fp, REP_HTML, url);
+	fputs("\">", fp);
+	rep_put_text(fp, REP_HTML, url);
+	fputs("</a>", fp);
+}
+
 static void html_figures(FILE *fp, const struct cat_exercise *ex)
 {
 	const struct fig_figure *figs[CAT_MAX_SETS];
@@ -228,7 +238,7 @@ static void html_exercise(FILE *fp, const struct prog_sheet *s, unsigned k)
 	}
 	if (ex->video != NULL) {
 		fputs("</li><li><b>Video:</b> ", fp);
-		rep_put_text(fp, REP_HTML, ex->video);
+		html_link(fp, ex->video);
 	}
 	fputs("</li></ul>\n</div>\n</section>\n", fp);
 }
@@ -244,7 +254,7 @@ static void write_html(FILE *fp, const struct prog_sheet *s)
 	fprintf(fp, "</h1>\n<p class=\"note\">%s", advice);
 	if (s->cat->video != NULL) {
 		fputs(" Video of the whole routine: ", fp);
-		rep_put_text(fp, REP_HTML, s->cat->video);
+		html_link(fp, s->cat->video);
 	}
 	fputs("</p>\n", fp);
 	for (unsigned k = 0; k < s->n; k++)

@@ -146,6 +146,8 @@ if t figure-programme; then
 	[ "$(grep -o '<svg' "$fig_dir/p.html" | wc -l)" -eq 28 ] || fail "want 28 poses as SVG"
 	[ "$(grep -o '<circle' "$fig_dir/p.html" | wc -l)" -eq 28 ] || fail "want 28 heads"
 	grep -q '<polyline' "$fig_dir/p.html" || fail "no polyline"
+	grep -q 'Video of the whole routine: <a href="https://www.youtube.com/watch?v=sgO7BK6fxK4">' \
+		"$fig_dir/p.html" || fail "no link to the video"
 	done_test
 	# -o follows the report's rules: nothing half written, a clear error, exit 74.
 	run figure-programme-no-dir 74 "$LUMBAR" programme -o "$fig_dir/no/such/p.md" \
