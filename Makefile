@@ -103,6 +103,8 @@ CORE_SRC += src/app.c
 CORE_SRC += src/ical.c src/merge.c
 TESTS    += test_ical test_merge
 TESTS    += test_report
+CORE_SRC += src/figure.c src/programme.c
+TESTS    += test_figure
 # The table of commands and its reader are curses-free; test_cmd links them
 # beside the core, with stubs of its own for the handlers (cmd_verbs.c's).
 CMD_SRC   = src/cmd.c src/verbs.c
@@ -226,17 +228,19 @@ FUZZ_BINS = $(B)/fuzz/fuzz_catalogue $(B)/fuzz/fuzz_settings $(B)/fuzz/fuzz_hist
             $(B)/fuzz/fuzz_events $(B)/fuzz/fuzz_report $(B)/fuzz/fuzz_records
 
 $(B)/fuzz/fuzz_catalogue: tests/fuzz/fuzz_catalogue.c src/catalogue.c src/catalogue_load.c \
-                          src/yaml_err.c src/plan.c src/file.c src/progression.c src/history.c
+                          src/yaml_err.c src/plan.c src/file.c src/progression.c src/history.c \
+                          src/figure.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) $(CORE_LIBS)
 
 $(B)/fuzz/fuzz_settings: tests/fuzz/fuzz_settings.c src/settings.c src/catalogue.c src/yaml_err.c \
-                         src/file.c src/remind_config.c src/progression.c src/history.c
+                         src/file.c src/remind_config.c src/progression.c src/history.c \
+                         src/figure.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) $(CORE_LIBS)
 
 $(B)/fuzz/fuzz_history: tests/fuzz/fuzz_history.c tests/fuzz/fuzz.h src/history.c src/catalogue.c \
-                        src/catalogue_load.c src/yaml_err.c src/file.c \
+                        src/catalogue_load.c src/yaml_err.c src/file.c src/figure.c \
                         $(B)/builtin_catalogue.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) $(CORE_LIBS)

@@ -49,7 +49,7 @@ _lumbar()
 	opts="--list --show --plan --format= --check --history --catalogue --level
 	      --history-file --no-bell --quiet --no-color --color --on-phase --speak --no-speak
 	      --no-ask --help --version --days --today"
-	verbs="play list show plan check history checkin safety due progress remind pause resume status report calendar merge help"
+	verbs="play list show plan check history checkin safety due progress remind pause resume status report calendar merge programme help"
 
 	_lumbar_remind_verbs && return 0
 

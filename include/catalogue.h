@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "figure.h"
+
 /* Bounds enforced while loading (in the libcyaml schema where it can). */
 enum {
 	CAT_MAX_EXERCISES = 100,
@@ -57,9 +59,10 @@ struct cat_set {
 	struct cat_range tempo;    /* seconds per rep (reps mode) */
 	struct cat_range duration; /* seconds per side (timed mode) */
 	enum cat_sides sides;
-	unsigned rest;       /* seconds between reps on the same side */
-	unsigned switch_s;   /* seconds to change sides; resolved from routine */
-	unsigned rest_after; /* seconds after the set when another set follows */
+	unsigned rest;             /* seconds between reps on the same side */
+	unsigned switch_s;         /* seconds to change sides; resolved from routine */
+	unsigned rest_after;       /* seconds after the set when another set follows */
+	struct fig_figure *figure; /* the set's own figure; NULL: the exercise's */
 };
 
 struct cat_frequency {
@@ -83,6 +86,8 @@ struct cat_exercise {
 	unsigned prepare; /* resolved: the exercise's own, else the routine's */
 	struct cat_set *sets;
 	unsigned n_sets;
+	struct fig_figure *figure; /* NULL when the catalogue draws none */
+	char *video;               /* a web address, or NULL: the routine's */
 };
 
 /*
@@ -101,6 +106,7 @@ struct catalogue {
 	char *routine_name; /* never NULL after loading ("Routine" by default) */
 	unsigned prepare;   /* routine default, already applied to exercises */
 	unsigned switch_s;  /* routine default, already applied to sets */
+	char *video;        /* the routine's video, a web address, or NULL */
 	struct cat_exercise *exercises;
 	unsigned n_exercises;
 	struct cat_routine *routines; /* may be empty */
@@ -121,6 +127,23 @@ struct cat_error {
 	unsigned line, col; /* 1-based; 0 when the error has no location */
 	char msg[512];      /* one line, no trailing newline, no file name */
 };
+
+/* The figure a set shows: its own, else its exercise's; NULL when there is none. */
+const struct fig_figure *cat_set_figure(const struct cat_exercise *ex, unsigned set);
+
+/*
+ * The figures an exercise shows, each once, in the order of the sets that
+ * show them (two rounds of a plank show one). Returns how many (0 to
+ * CAT_MAX_SETS).
+ */
+unsigned cat_figures(const struct cat_exercise *ex, const struct fig_figure *out[CAT_MAX_SETS]);
+
+/* The names of the sets that show `f`, ", " between them; cut short to fit `len`. */
+char *cat_figure_sets(const struct cat_exercise *ex, const struct fig_figure *f, char *buf,
+                      size_t len);
+
+/* The video of an exercise: its own, else the routine's; NULL when there is none. */
+const char *cat_video(const struct catalogue *cat, const struct cat_exercise *ex);
 
 /* Index of the exercise with this id, or -1. */
 int cat_find(const struct catalogue *cat, const char *id);

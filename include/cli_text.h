@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "catalogue.h"
+#include "figure.h"
 #include "history.h"
 #include "plan.h"
 #include "progression.h"
@@ -21,9 +22,13 @@
  */
 void cli_list(FILE *fp, const struct catalogue *cat, const struct plan_dose *dose, bool tsv);
 
-/* --show: everything about one exercise, at its dose. */
+/*
+ * --show: everything about one exercise, at its dose: its figure's key
+ * poses (in Braille, or ASCII where the locale is not UTF-8) above the
+ * steps, within 80 columns, and its video's address when it has one.
+ */
 void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise,
-              const struct plan_dose *dose);
+              const struct plan_dose *dose, enum fig_glyphs glyphs);
 
 /* --show ROUTINE: a named routine's exercises in order, each with its length, and the total. */
 void cli_show_routine(FILE *fp, const struct catalogue *cat, unsigned routine,

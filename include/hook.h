@@ -143,4 +143,14 @@ void hook_end_all(void);
  */
 const char *hook_speaker(const char *path, char *msg, size_t msglen);
 
+/*
+ * Open a web address (the catalogue's `video`) with xdg-open, found in
+ * `path` as hook_speaker() looks: started as a hook is, but in the
+ * background of a shell, so that the browser outlives lumbar. Returns the
+ * shell's pid; 0 when there is no xdg-open, with a sentence for the screen
+ * in `msg` saying which package to install; -1 with errno as hook_run()
+ * (EINVAL for an address with a quote or a newline).
+ */
+pid_t hook_open(const char *path, const char *url, char *msg, size_t msglen);
+
 #endif

@@ -118,6 +118,13 @@ const struct rep_cell *rep_cell_at(const struct report *r, unsigned ex, unsigned
 /* Write the report. Returns 0, or -1 when fp reports an error. */
 int rep_write(FILE *fp, const struct report *r, enum rep_format fmt);
 
+/*
+ * Text from a file (a name, a step) as `fmt` needs it: control bytes as
+ * \xNN, then | escaped in Markdown and & < > " ' in HTML. The one escaping
+ * of the report, which the programme uses too.
+ */
+void rep_put_text(FILE *fp, enum rep_format fmt, const char *s);
+
 /* "md", "html", "csv"; and back, 0 or -1. */
 int rep_format_parse(const char *s, enum rep_format *out);
 

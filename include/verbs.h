@@ -80,6 +80,7 @@ int verb_run_status(struct options *o);
 int verb_run_report(struct options *o);
 int verb_run_calendar(struct options *o);
 int verb_run_merge(struct options *o);
+int verb_run_programme(struct options *o);
 int verb_run_help(struct options *o);
 int verb_run_reserved(struct options *o);
 int verb_run_version(struct options *o);

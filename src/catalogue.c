@@ -271,3 +271,51 @@ const char *cat_level_name(enum cat_level level)
 {
 	return (unsigned)level < 3 ? level_names[level] : "unknown";
 }
+
+const struct fig_figure *cat_set_figure(const struct cat_exercise *ex, unsigned set)
+{
+	if (set < ex->n_sets && ex->sets[set].figure != NULL)
+		return ex->sets[set].figure;
+	return ex->figure;
+}
+
+const char *cat_video(const struct catalogue *cat, const struct cat_exercise *ex)
+{
+	return ex->video != NULL ? ex->video : cat->video;
+}
+
+unsigned cat_figures(const struct cat_exercise *ex, const struct fig_figure *out[CAT_MAX_SETS])
+{
+	unsigned n = 0;
+
+	for (unsigned s = 0; s < ex->n_sets && s < CAT_MAX_SETS; s++) {
+		const struct fig_figure *f = cat_set_figure(ex, s);
+		unsigned k = 0;
+
+		while (k < n && !fig_figure_equal(out[k], f))
+			k++;
+		if (f != NULL && k == n)
+			out[n++] = f;
+	}
+	return n;
+}
+
+char *cat_figure_sets(const struct cat_exercise *ex, const struct fig_figure *f, char *buf,
+                      size_t len)
+{
+	size_t used = 0;
+
+	if (len == 0)
+		return buf;
+	buf[0] = '\0';
+	for (unsigned s = 0; s < ex->n_sets && used < len; s++) {
+		if (!fig_figure_equal(cat_set_figure(ex, s), f))
+			continue;
+		int n =
+		    snprintf(buf + used, len - used, "%s%s", used ? ", " : "", ex->sets[s].name);
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+	return buf;
+}

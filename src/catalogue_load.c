@@ -23,6 +23,7 @@
  * No curses and no clock here.
  */
 #include "catalogue_load.h"
+#include "figure.h"
 #include "file.h"
 #include "yaml_err.h"
 
@@ -49,6 +50,13 @@
 
 /* ---- Raw tree, as libcyaml loads it -------------------------------------- */
 
+/* `figure:` of an exercise or a set: a view and poses, one line of text each. */
+struct raw_figure {
+	int view; /* enum fig_view; absent is 0, which is "side" */
+	char **poses;
+	unsigned n_poses;
+};
+
 struct raw_set {
 	char *name;
 	int mode; /* enum cat_mode */
@@ -60,6 +68,7 @@ struct raw_set {
 	char *rest;
 	char *switch_s;
 	char *rest_after;
+	struct raw_figure *figure;
 };
 
 struct raw_frequency {
@@ -79,10 +88,12 @@ struct raw_exercise {
 	char *prepare;
 	struct raw_set *sets;
 	unsigned n_sets;
+	struct raw_figure *figure;
+	char *video;
 };
 
 struct raw_routine {
-	char *name, *prepare, *switch_s;
+	char *name, *prepare, *switch_s, *video;
 };
 
 /* One entry of `routines:`, a named routine. */
@@ -115,6 +126,11 @@ static const cyaml_strval_t sides_strings[] = {
 	{ "alternate", CAT_SIDES_ALTERNATE },
 };
 
+static const cyaml_strval_t view_strings[] = {
+	{ "side", FIG_VIEW_SIDE },
+	{ "above", FIG_VIEW_ABOVE },
+};
+
 static const cyaml_strval_t per_strings[] = {
 	{ "day", CAT_PER_DAY },
 	{ "week", CAT_PER_WEEK },
@@ -129,6 +145,23 @@ static const cyaml_strval_t per_strings[] = {
 static const cyaml_schema_value_t text_entry = {
 	CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 1, CAT_MAX_STRING),
 };
+
+static const cyaml_schema_value_t pose_entry = {
+	CYAML_VALUE_STRING(CYAML_FLAG_POINTER, char, 1, FIG_MAX_POSE_TEXT),
+};
+
+/* Fewer than two poses is the second pass's to say, in its own words. */
+static const cyaml_schema_field_t figure_fields[] = {
+	CYAML_FIELD_ENUM("view", CYAML_FLAG_OPTIONAL | CYAML_FLAG_STRICT, struct raw_figure, view,
+	                 view_strings, CYAML_ARRAY_LEN(view_strings)),
+	CYAML_FIELD_SEQUENCE_COUNT("poses", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+	                           struct raw_figure, poses, n_poses, &pose_entry, 0,
+	                           FIG_MAX_POSES),
+	CYAML_FIELD_END,
+};
+
+/* A video's address: long enough for any link a physiotherapist pastes. */
+#define CAT_MAX_VIDEO 300
 
 static const cyaml_schema_field_t set_fields[] = {
 	TEXT("name", CYAML_FLAG_DEFAULT, struct raw_set, name, 1),
@@ -147,6 +180,8 @@ static const cyaml_schema_field_t set_fields[] = {
 	NUMBER("rest", CYAML_FLAG_OPTIONAL, struct raw_set, rest),
 	NUMBER("switch", CYAML_FLAG_OPTIONAL, struct raw_set, switch_s),
 	NUMBER("rest_after", CYAML_FLAG_OPTIONAL, struct raw_set, rest_after),
+	CYAML_FIELD_MAPPING_PTR("figure", CYAML_FLAG_OPTIONAL, struct raw_set, figure,
+	                        figure_fields),
 	CYAML_FIELD_END,
 };
 
@@ -180,6 +215,10 @@ static const cyaml_schema_field_t exercise_fields[] = {
 	NUMBER("prepare", CYAML_FLAG_OPTIONAL, struct raw_exercise, prepare),
 	CYAML_FIELD_SEQUENCE_COUNT("sets", CYAML_FLAG_POINTER, struct raw_exercise, sets, n_sets,
 	                           &set_entry, 1, CAT_MAX_SETS),
+	CYAML_FIELD_MAPPING_PTR("figure", CYAML_FLAG_OPTIONAL, struct raw_exercise, figure,
+	                        figure_fields),
+	CYAML_FIELD_STRING_PTR("video", CYAML_FLAG_OPTIONAL, struct raw_exercise, video, 1,
+	                       CAT_MAX_VIDEO),
 	CYAML_FIELD_END,
 };
 
@@ -191,6 +230,8 @@ static const cyaml_schema_field_t routine_fields[] = {
 	TEXT("name", CYAML_FLAG_OPTIONAL, struct raw_routine, name, 1),
 	NUMBER("prepare", CYAML_FLAG_OPTIONAL, struct raw_routine, prepare),
 	NUMBER("switch", CYAML_FLAG_OPTIONAL, struct raw_routine, switch_s),
+	CYAML_FIELD_STRING_PTR("video", CYAML_FLAG_OPTIONAL, struct raw_routine, video, 1,
+	                       CAT_MAX_VIDEO),
 	CYAML_FIELD_END,
 };
 
@@ -402,6 +443,8 @@ static const char *enum_choices(const char *key)
 		return "none, each or alternate";
 	if (strcmp(last, "per") == 0)
 		return "day or week";
+	if (strcmp(last, "view") == 0)
+		return "side or above";
 	return "one of the allowed words";
 }
 
@@ -628,6 +671,105 @@ static bool check_mode_keys(struct loader *L, unsigned ex, unsigned set, const s
 	return true;
 }
 
+/*
+ * Point the error at byte `offset` of the scalar at `p`: libyaml gives where
+ * the scalar starts; on one line, a plain scalar's byte is that many columns
+ * on, a quoted one's one more (when it holds no escape).
+ */
+static void locate_in_scalar(struct loader *L, const struct yerr_path *p, size_t offset)
+{
+	const yaml_node_t *n = yerr_doc_find(&L->doc, p, p->n, false);
+
+	if (n == NULL)
+		return;
+	L->err->line = (unsigned)n->start_mark.line + 1;
+	L->err->col = (unsigned)n->start_mark.column + 1;
+	if (n->type != YAML_SCALAR_NODE || n->end_mark.line != n->start_mark.line)
+		return;
+	if (n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+		L->err->col += (unsigned)offset;
+	else if ((n->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+	          n->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) &&
+	         n->end_mark.column - n->start_mark.column == n->data.scalar.length + 2)
+		L->err->col += 1 + (unsigned)offset;
+}
+
+/*
+ * An exercise's figure (set -1) or a set's: at least two poses, each one
+ * a valid line of joints, all naming the same joints so one can move into
+ * the next. *out is set before the poses are checked, so that a failure
+ * frees it with the rest of the model.
+ */
+static bool build_figure(struct loader *L, unsigned ex, int set, const struct raw_figure *r,
+                         struct fig_figure **out)
+{
+	struct yerr_path p = path_of(ex, set, "figure", NULL);
+	struct fig_figure *f;
+	char key[128];
+
+	*out = NULL;
+	if (r == NULL)
+		return true;
+	if (r->n_poses < FIG_MIN_POSES) {
+		struct yerr_path pp = path_of(ex, set, "figure", "poses");
+
+		if (!locate(L, &pp, pp.n, false))
+			locate(L, &p, p.n, false);
+		fail_msg(L, &p, "figure needs at least %d poses (the start and the end), not %u",
+		         FIG_MIN_POSES, r->n_poses);
+		return false;
+	}
+	f = xcalloc(1, sizeof(*f));
+	f->poses = xcalloc(r->n_poses, sizeof(*f->poses));
+	f->n_poses = r->n_poses;
+	f->view = (enum fig_view)r->view;
+	*out = f;
+	for (unsigned k = 0; k < r->n_poses; k++) {
+		struct yerr_path pp = path_of(ex, set, "figure", "poses");
+		struct fig_error fe;
+		enum fig_joint j;
+
+		yerr_path_index(&pp, k);
+		key_words(L, &pp, key, sizeof(key));
+		if (fig_pose_parse(r->poses[k], &f->poses[k], &fe) != 0) {
+			locate_in_scalar(L, &pp, fe.offset);
+			fail_msg(L, &pp, "%s: %s", key, fe.msg);
+			return false;
+		}
+		if (!fig_pose_same_joints(&f->poses[0], &f->poses[k], &j)) {
+			locate(L, &pp, pp.n, false);
+			if (f->poses[0].mask & (1u << j))
+				fail_msg(L, &pp,
+				         "%s: no '%s', which item 1 has (every pose names the same "
+				         "joints)",
+				         key, fig_joint_name(j));
+			else
+				fail_msg(
+				    L, &pp,
+				    "%s: '%s' is not in item 1 (every pose names the same joints)",
+				    key, fig_joint_name(j));
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * A video's address, which `o` hands to xdg-open: a web address only, so
+ * that a catalogue cannot make it open a file or run a program.
+ */
+static bool check_video(struct loader *L, const struct yerr_path *p, const char *v)
+{
+	if (v == NULL)
+		return true;
+	if ((strncmp(v, "https://", 8) == 0 || strncmp(v, "http://", 7) == 0) &&
+	    strpbrk(v, " \"'<>\\`") == NULL)
+		return true;
+	locate(L, p, p->n, false);
+	fail_msg(L, p, "video: '%.60s' is not a web address (https://...)", v);
+	return false;
+}
+
 static bool build_set(struct loader *L, unsigned ex, unsigned si, const struct raw_set *r,
                       unsigned routine_switch, struct cat_set *out)
 {
@@ -656,7 +798,9 @@ static bool build_set(struct loader *L, unsigned ex, unsigned si, const struct r
 	if (!number(L, &p, r->switch_s, true, 0, CAT_MAX_SECONDS, &out->switch_s))
 		return false;
 	p = path_of(ex, s, "rest_after", NULL);
-	return number(L, &p, r->rest_after, true, 0, CAT_MAX_SECONDS, &out->rest_after);
+	if (!number(L, &p, r->rest_after, true, 0, CAT_MAX_SECONDS, &out->rest_after))
+		return false;
+	return build_figure(L, ex, s, r->figure, &out->figure);
 }
 
 /*
@@ -754,6 +898,10 @@ static bool build_exercise(struct loader *L, const struct catalogue *cat, unsign
 		         out->freq.times_max, out->freq.times);
 		return false;
 	}
+	out->video = r->video;
+	p = path_of(ex, -1, "video", NULL);
+	if (!check_video(L, &p, r->video) || !build_figure(L, ex, -1, r->figure, &out->figure))
+		return false;
 	out->freq.per = (enum cat_per)r->freq.per;
 	out->freq.when = r->freq.when;
 	out->freq.n_when = r->freq.n_when;
@@ -807,13 +955,27 @@ static bool build_routine(struct loader *L, const struct catalogue *cat, unsigne
 	return true;
 }
 
+static void free_figure(struct fig_figure *f)
+{
+	if (f != NULL)
+		free(f->poses);
+	free(f);
+}
+
 static void free_model(struct catalogue *cat)
 {
 	if (cat == NULL)
 		return;
-	if (cat->exercises != NULL)
-		for (unsigned i = 0; i < cat->n_exercises; i++)
-			free(cat->exercises[i].sets);
+	if (cat->exercises != NULL) {
+		for (unsigned i = 0; i < cat->n_exercises; i++) {
+			struct cat_exercise *ex = &cat->exercises[i];
+
+			for (unsigned s = 0; ex->sets != NULL && s < ex->n_sets; s++)
+				free_figure(ex->sets[s].figure);
+			free_figure(ex->figure);
+			free(ex->sets);
+		}
+	}
 	free(cat->exercises);
 	if (cat->routines != NULL)
 		for (unsigned i = 0; i < cat->n_routines; i++)
@@ -860,6 +1022,11 @@ static struct catalogue *build(struct loader *L, struct raw_catalogue *raw)
 		if (!number(L, &p, raw->routine->switch_s, true, 0, CAT_MAX_SECONDS,
 		            &cat->switch_s))
 			goto fail;
+		p.n = 1;
+		yerr_path_key(&p, "video");
+		if (!check_video(L, &p, raw->routine->video))
+			goto fail;
+		cat->video = raw->routine->video;
 	}
 
 	/* Count only the exercises built so far, so a failure frees just those. */

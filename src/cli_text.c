@@ -6,6 +6,7 @@
 #include "words.h"
 #include "file.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- --list ------------------------------------------------------------------ */
@@ -84,8 +85,38 @@ static const char *dose_words(const struct plan_dose *dose, const struct prg_dos
 	return buf;
 }
 
+/*
+ * The key poses as `show` prints them: three a row, two blanks apart, 78
+ * columns with the indent; 24 x 8 cells are the box's 48 x 32 at one dot a
+ * unit.
+ */
+enum { SHOW_FIG_W = 24, SHOW_FIG_H = 8, SHOW_FIG_GAP = 2, SHOW_FIG_PER_ROW = 3 };
+
+/* The exercise's figures: one, or one per figure named by the sets that show it. */
+static void show_figures(FILE *fp, const struct cat_exercise *ex, enum fig_glyphs glyphs)
+{
+	const struct fig_figure *figs[CAT_MAX_SETS];
+	unsigned n = cat_figures(ex, figs);
+	char names[CAT_MAX_SETS * 64];
+
+	for (unsigned k = 0; k < n; k++) {
+		char *text = fig_poses_text(figs[k], SHOW_FIG_W, SHOW_FIG_H, SHOW_FIG_GAP,
+		                            SHOW_FIG_PER_ROW, "  ", glyphs);
+
+		if (n == 1)
+			fprintf(fp, "\nFigure (%s):\n",
+			        figs[k]->n_poses == 2 ? "start, then end"
+			                              : "its key poses in order");
+		else
+			fprintf(fp, "\nFigure, %s:\n",
+			        cat_figure_sets(ex, figs[k], names, sizeof(names)));
+		fputs(text, fp);
+		free(text);
+	}
+}
+
 void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise,
-              const struct plan_dose *dose)
+              const struct plan_dose *dose, enum fig_glyphs glyphs)
 {
 	const struct cat_exercise *ex = &cat->exercises[exercise];
 	char buf[256], clock[16], r1[64], r2[64], at[32];
@@ -95,6 +126,7 @@ void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise,
 	dose_words(dose, &d, at, sizeof(at));
 
 	fprintf(fp, "%s (%s)\n%s\n", ex->name, ex->id, ex->summary);
+	show_figures(fp, ex, glyphs);
 	if (ex->position)
 		fprintf(fp, "\nStarting position:\n  %s\n", ex->position);
 	fprintf(fp, "\nSteps:\n");
@@ -143,6 +175,8 @@ void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise,
 	fprintf(fp, "Length: %s at %s (with %u s to get ready)\n",
 	        plan_format_clock(plan_seconds_at(cat, exercise, dose), clock, sizeof(clock)), at,
 	        ex->prepare);
+	if (cat_video(cat, ex) != NULL)
+		fprintf(fp, "Video: %s\n", cat_escape(buf, sizeof(buf), cat_video(cat, ex)));
 }
 
 void cli_show_routine(FILE *fp, const struct catalogue *cat, unsigned routine,
@@ -173,6 +207,11 @@ void cli_show_routine(FILE *fp, const struct catalogue *cat, unsigned routine,
 	else
 		fprintf(fp, "\nLength: %s, each exercise at its step\n",
 		        plan_format_clock(routine_seconds(cat, r, dose), clock, sizeof(clock)));
+	if (cat->video != NULL) {
+		char safe[4 * CAT_MAX_STRING];
+
+		fprintf(fp, "Video: %s\n", cat_escape(safe, sizeof(safe), cat->video));
+	}
 }
 
 /* ---- --plan ------------------------------------------------------------------ */

@@ -8,7 +8,9 @@
  * sysexits(3), never a half-drawn screen.
  */
 #include <errno.h>
+#include <langinfo.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +33,7 @@
 #include "settings.h"
 #include "plan.h"
 #include "owned.h"
+#include "programme.h"
 #include "progress.h"
 #include "records.h"
 #include "remind.h"
@@ -1220,6 +1223,21 @@ int verb_run_list(struct options *o)
 	return rc;
 }
 
+/*
+ * Figures in Braille where the locale's characters are UTF-8, else in
+ * ASCII. The plain modes otherwise run in the C locale, so it is read and
+ * put back.
+ */
+static enum fig_glyphs locale_glyphs(void)
+{
+	bool utf8;
+
+	setlocale(LC_CTYPE, "");
+	utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	setlocale(LC_CTYPE, "C");
+	return utf8 ? FIG_BRAILLE : FIG_ASCII;
+}
+
 int verb_run_show(struct options *o)
 {
 	int rc = plain_load(o, &plain, PATH_OPTIONAL, true);
@@ -1231,8 +1249,67 @@ int verb_run_show(struct options *o)
 		if (r >= 0)
 			cli_show_routine(stdout, plain.l.cat, (unsigned)r, &plain.dose);
 		else if ((rc = find_exercise(plain.l.cat, o->args[0], &ex)) == 0)
-			cli_show(stdout, plain.l.cat, ex, &plain.dose);
+			cli_show(stdout, plain.l.cat, ex, &plain.dose, locale_glyphs());
 	}
+	plain_free(&plain);
+	return rc;
+}
+
+/*
+ * `lumbar programme [ROUTINE]`: the home-exercise sheet of the full routine
+ * (no ROUTINE, or all), a named routine, or one exercise, each exercise at
+ * its step (or --level); Markdown, or HTML with --format html; -o FILE
+ * writes it as the report does.
+ */
+int verb_run_programme(struct options *o)
+{
+	enum rep_format fmt = REP_MD;
+	const char *id = o->n_args > 0 ? o->args[0] : "all";
+	unsigned idx[CAT_MAX_EXERCISES], n = 0;
+	struct prog_sheet sheet = { 0 };
+	int rc, r;
+
+	if (o->vformat && (rep_format_parse(o->vformat, &fmt) != 0 || fmt == REP_CSV))
+		return usage_error("programme: unknown format '%s' (use md or html)", o->vformat);
+	if ((rc = plain_load(o, &plain, PATH_OPTIONAL, true)) != 0)
+		goto out;
+	sheet.cat = plain.l.cat;
+	sheet.dose = &plain.dose;
+	if (strcmp(id, "all") == 0) {
+		for (n = 0; n < sheet.cat->n_exercises; n++)
+			idx[n] = n;
+		sheet.title = sheet.cat->routine_name;
+	} else if ((r = cat_find_routine(sheet.cat, id)) >= 0) {
+		n = sheet.cat->routines[r].n_exercises;
+		memcpy(idx, sheet.cat->routines[r].exercises, n * sizeof(idx[0]));
+		sheet.title = sheet.cat->routines[r].name;
+	} else if ((rc = find_exercise(sheet.cat, id, &idx[0])) == 0) {
+		n = 1;
+		sheet.title = sheet.cat->exercises[idx[0]].name;
+	} else {
+		goto out;
+	}
+	sheet.exercises = idx;
+	sheet.n = n;
+	{
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *mem = open_memstream(&buf, &len);
+		bool bad = !mem;
+
+		if (mem) {
+			bad |= prog_write(mem, &sheet, fmt, locale_glyphs()) != 0;
+			bad |= fclose(mem) != 0;
+		}
+		if (bad) {
+			/* As xmalloc() does (file.h). */
+			fprintf(stderr, "%s: out of memory\n", progname);
+			exit(FILE_EXIT_NOMEM);
+		}
+		rc = put_output(o->output, plain.history, buf, len);
+		free(buf);
+	}
+out:
 	plain_free(&plain);
 	return rc;
 }

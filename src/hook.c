@@ -432,7 +432,7 @@ static pid_t spawn(const char *cmd, const struct hook_event *ev)
 		errno = EAGAIN;
 		return -1;
 	}
-	envp = build_env(ev);
+	envp = ev != NULL ? build_env(ev) : NULL;
 	argv[0] = sh;
 	argv[1] = dash_c;
 	argv[2] = xstrdup(cmd);
@@ -458,7 +458,8 @@ static pid_t spawn(const char *cmd, const struct hook_event *ev)
 		    (rc = posix_spawnattr_setpgroup(&attr, 0)) == 0 &&
 		    (rc = posix_spawnattr_setsigdefault(&attr, &all)) == 0 &&
 		    (rc = posix_spawnattr_setsigmask(&attr, &none)) == 0)
-			rc = posix_spawn(&pid, "/bin/sh", &fa, &attr, argv, envp);
+			rc = posix_spawn(&pid, "/bin/sh", &fa, &attr, argv,
+			                 envp != NULL ? envp : environ);
 		posix_spawnattr_destroy(&attr);
 		posix_spawn_file_actions_destroy(&fa);
 	}
@@ -603,4 +604,34 @@ const char *hook_speaker(const char *path, char *msg, size_t msglen)
 	if (msg != NULL && msglen > 0)
 		snprintf(msg, msglen, "no speech program found (install espeak-ng)");
 	return NULL;
+}
+
+/* ---- Opening a link ------------------------------------------------------------------- */
+
+/*
+ * xdg-open is started in the background of a shell that ends at once, so
+ * the browser it hands the link to is nobody's hook: hook_end_all() never
+ * ends it, and it outlives lumbar as a person expects.
+ */
+pid_t hook_open(const char *path, const char *url, char *msg, size_t msglen)
+{
+	char cmd[1024];
+	int n;
+
+	if (path == NULL || path[0] == '\0')
+		path = "/usr/local/bin:/usr/bin:/bin";
+	if (!in_path(path, "xdg-open")) {
+		snprintf(msg, msglen, "No program opens links here: install xdg-utils (xdg-open).");
+		return 0;
+	}
+	if (url == NULL || url[0] == '\0' || strpbrk(url, "'\n") != NULL) {
+		errno = EINVAL;
+		return -1;
+	}
+	n = snprintf(cmd, sizeof(cmd), "xdg-open '%s' &", url);
+	if (n < 0 || (size_t)n >= sizeof(cmd)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return spawn(cmd, NULL);
 }

@@ -859,3 +859,8 @@ int rep_write(FILE *fp, const struct report *r, enum rep_format fmt)
 	file_c_numbers_end(old);
 	return ferror(fp) ? -1 : 0;
 }
+
+void rep_put_text(FILE *fp, enum rep_format fmt, const char *s)
+{
+	put_text(fp, fmt, s);
+}

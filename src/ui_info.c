@@ -1,26 +1,35 @@
 /*
  * ui_info.c - the details screen (Tab in the menu): one exercise in full
- * (summary, length, frequency, position, steps, cautions, sets), or the
- * routine or what is due, one exercise a paragraph. It scrolls.
+ * (summary, length, frequency, its figure's key poses, position, steps,
+ * cautions, sets), or the routine or what is due, one exercise a
+ * paragraph. It scrolls.
  */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <curses.h>
 
+#include "hook.h"
 #include "ui_draw.h"
 #include "words.h"
 #include "ui_priv.h"
 
-/* Which menu entry is shown, how far scrolled, and how tall it was drawn. */
+/*
+ * Which menu entry is shown, how far scrolled, and how tall it was drawn;
+ * what `o` said, on the key line until the next key.
+ */
 static struct {
 	int entry, scroll, height;
+	char said[CAT_MAX_STRING + 64];
 } info;
 
 void ui_info_open(struct ui *ui, int entry)
 {
 	info.entry = entry;
 	info.scroll = 0;
+	info.said[0] = '\0';
 	ui->screen = UI_SCREEN_INFO;
 }
 
@@ -63,6 +72,51 @@ static void set_text(const struct cat_set *s, char *buf, size_t len)
 	}
 }
 
+/* A pose on the details screen: `show`'s size, the box at one dot a unit. */
+enum { INFO_FIG_W = 24, INFO_FIG_H = 8, INFO_FIG_GAP = 2 };
+
+/* Lines of text as rows of the flow, as they are: a figure is not wrapped. */
+static void flow_rows(struct ui_draw_flow *f, const char *text)
+{
+	while (*text) {
+		size_t n = strcspn(text, "\n");
+		int y = f->top + f->row - f->scroll;
+
+		if (y >= f->top && y < f->bottom)
+			mvaddnstr(y, f->x, text, (int)n);
+		f->row++;
+		text += n + (text[n] == '\n');
+	}
+}
+
+/*
+ * The exercise's figures, as many poses a row as the width takes (the
+ * figure module draws them), each named by its sets when the sets differ;
+ * nothing on a screen narrower than one pose.
+ */
+static void info_figures(struct ui_draw_flow *f, const struct cat_exercise *ex)
+{
+	const struct fig_figure *figs[CAT_MAX_SETS];
+	unsigned n = cat_figures(ex, figs);
+	unsigned per_row = (unsigned)(f->w + INFO_FIG_GAP) / (INFO_FIG_W + INFO_FIG_GAP);
+	char names[CAT_MAX_SETS * 64];
+
+	if (n == 0 || f->w < INFO_FIG_W)
+		return;
+	for (unsigned k = 0; k < n; k++) {
+		char *text = fig_poses_text(figs[k], INFO_FIG_W, INFO_FIG_H, INFO_FIG_GAP, per_row,
+		                            "", ui_draw_utf8() ? FIG_BRAILLE : FIG_ASCII);
+
+		ui_draw_flow_gap(f);
+		if (n > 1)
+			ui_draw_flow_add(f, NULL,
+			                 cat_figure_sets(ex, figs[k], names, sizeof(names)),
+			                 ui_draw_attr(UI_ROLE_DIM));
+		flow_rows(f, text);
+		free(text);
+	}
+}
+
 static void info_exercise(const struct ui *ui, struct ui_draw_flow *f, unsigned e)
 {
 	const struct cat_exercise *ex = &ui->opt->cat->exercises[e];
@@ -84,6 +138,7 @@ static void info_exercise(const struct ui *ui, struct ui_draw_flow *f, unsigned 
 		}
 	}
 	ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_DIM));
+	info_figures(f, ex);
 	if (ex->position) {
 		ui_draw_flow_gap(f);
 		ui_draw_flow_add(f, NULL, "Starting position", head);
@@ -164,6 +219,35 @@ static int info_flow(struct ui *ui, bool draw)
 	return f.row;
 }
 
+/* The video of the entry shown: the exercise's, else the routine's; NULL when none. */
+static const char *entry_video(const struct ui *ui)
+{
+	const struct catalogue *cat = ui->opt->cat;
+	int ex = ui_menu_exercise(info.entry);
+
+	return ex < 0 ? cat->video : cat_video(cat, &cat->exercises[ex]);
+}
+
+/* `o`: hand the video to xdg-open, and say what happened on the key line. */
+static void open_video(const struct ui *ui)
+{
+	const char *url = entry_video(ui);
+	char safe[sizeof(info.said) - 32];
+	pid_t pid;
+
+	if (url == NULL) {
+		snprintf(info.said, sizeof(info.said), "No video for this in the catalogue.");
+		return;
+	}
+	pid = hook_open(getenv("PATH"), url, info.said, sizeof(info.said));
+	if (pid > 0)
+		snprintf(info.said, sizeof(info.said), "Opening %s",
+		         cat_escape(safe, sizeof(safe), url));
+	else if (pid < 0)
+		snprintf(info.said, sizeof(info.said), "Cannot open the video: %s",
+		         strerror(errno));
+}
+
 void ui_info_draw(struct ui *ui)
 {
 	const struct catalogue *cat = ui->opt->cat;
@@ -173,22 +257,26 @@ void ui_info_draw(struct ui *ui)
 	                                              : cat->exercises[ex_i].name;
 	int rows = LINES - 3; /* between the title and the key hints */
 	int height = info_flow(ui, false);
+	char keys[64];
 
 	if (info.scroll > height - rows)
 		info.scroll = height - rows > 0 ? height - rows : 0;
 	info.height = height;
 	ui_draw_text(0, 1, COLS - 2, title, ui_draw_attr(UI_ROLE_TITLE));
 	info_flow(ui, true);
-	ui_draw_text(LINES - 1, 0, COLS,
-	             height > rows ? "Enter start  j/k scroll  q back  ? keys"
-	                           : "Enter start  q back  ? keys",
-	             ui_draw_attr(UI_ROLE_DIM));
+	snprintf(keys, sizeof(keys), "Enter start%s%s  q back  ? keys",
+	         height > rows ? "  j/k scroll" : "", entry_video(ui) ? "  o video" : "");
+	if (info.said[0] != '\0')
+		ui_draw_text(LINES - 1, 0, COLS, info.said, A_NORMAL);
+	else
+		ui_draw_text(LINES - 1, 0, COLS, keys, ui_draw_attr(UI_ROLE_DIM));
 }
 
 void ui_info_key(struct ui *ui, enum ui_action action)
 {
 	int page = LINES - 4 > 1 ? LINES - 4 : 1;
 
+	info.said[0] = '\0';
 	switch (action) {
 	case UI_ACT_UP:
 		info.scroll--;
@@ -213,6 +301,9 @@ void ui_info_key(struct ui *ui, enum ui_action action)
 		break;
 	case UI_ACT_BACK:
 		ui->screen = UI_SCREEN_MENU;
+		break;
+	case UI_ACT_VIDEO:
+		open_video(ui);
 		break;
 	default:
 		break;

@@ -48,6 +48,7 @@ static const struct ui_binding bindings[] = {
 	{ UI_CTX_INFO, KEY_ESC, "Esc", UI_ACT_BACK, NULL },
 	{ UI_CTX_INFO, '\t', "Tab", UI_ACT_BACK, NULL },
 	{ UI_CTX_INFO, KEY_LEFT, "Left", UI_ACT_BACK, NULL },
+	{ UI_CTX_INFO, 'o', "o", UI_ACT_VIDEO, "open the video in the browser (xdg-open)" },
 	/* The player. */
 	{ UI_CTX_PLAYER, ' ', "Space", UI_ACT_PAUSE, "pause or resume" },
 	{ UI_CTX_PLAYER, 'n', "n", UI_ACT_NEXT, "next phase" },

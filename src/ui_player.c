@@ -4,9 +4,11 @@
  *
  * The player is read from two metres away: the phase as a large word in its
  * colour and the countdown in block digits come first; the steps fill what
- * room is left.
+ * room is left. Where there is room beside the digits, the exercise's figure
+ * shows what to do (issue 21 §3).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <curses.h>
@@ -150,6 +152,69 @@ static void draw_steps(const struct ui *ui, const struct plan_phase *ph, int top
 	}
 }
 
+/*
+ * The figure beside the countdown: at most the box at one dot a unit, at
+ * least what still reads as a person; only on screens of 80 x 24 and more.
+ */
+enum {
+	PLAYER_FIG_W = 24,
+	PLAYER_FIG_H = 8,
+	PLAYER_FIG_MIN_W = 16,
+	PLAYER_FIG_MIN_H = 5,
+	PLAYER_FIG_COLS = 80,
+	PLAYER_FIG_LINES = 24,
+};
+
+/*
+ * The set's figure (the first set's while getting ready) where this phase
+ * has taken it: the start pose while getting ready, resting and switching
+ * sides; in a hold or a timed set it moves into the end pose and stays; in
+ * a reps set it goes and comes back once a rep. The right side is drawn
+ * mirrored. The time is the session's, which stands still while paused.
+ * Drawn in rows top..bottom - 1, right of the `used` columns centred on the
+ * screen; not at all where it would not fit.
+ */
+static void draw_figure(const struct ui *ui, const struct plan_phase *ph, int top, int bottom,
+                        int used, attr_t attr)
+{
+	const struct cat_exercise *ex = &ui->opt->cat->exercises[ph->exercise];
+	const struct fig_figure *f = cat_set_figure(ex, ph->set >= 0 ? (unsigned)ph->set : 0);
+	int x0 = (COLS + used) / 2 + 2, w = COLS - 1 - x0, h = bottom - top;
+	enum fig_motion m = FIG_STILL;
+	long long rep_ms = 0;
+	struct fig_pose pose;
+	char *text;
+	const char *line;
+
+	if (f == NULL || COLS < PLAYER_FIG_COLS || LINES < PLAYER_FIG_LINES)
+		return;
+	w = w > PLAYER_FIG_W ? PLAYER_FIG_W : w;
+	h = h > PLAYER_FIG_H ? PLAYER_FIG_H : h;
+	if (w < PLAYER_FIG_MIN_W || h < PLAYER_FIG_MIN_H)
+		return;
+	if (ph->kind == PLAN_WORK && ph->set >= 0) {
+		const struct cat_set *set = &ex->sets[ph->set];
+
+		m = set->mode == CAT_MODE_REPS ? FIG_REPS : FIG_HOLD;
+		if (ph->reps > 0)
+			rep_ms = (long long)ph->seconds * 1000 / ph->reps;
+	}
+	fig_figure_at(f, fig_motion_t(m, session_elapsed_ms(&ui->app.sess, ui->now), rep_ms),
+	              &pose);
+	text = fig_text(&pose, f->view, ph->side == PLAN_SIDE_RIGHT, (unsigned)w, (unsigned)h,
+	                ui_draw_utf8() ? FIG_BRAILLE : FIG_ASCII);
+	line = text;
+	attrset(attr);
+	for (int y = top + (bottom - top - h) / 2; *line; y++) {
+		size_t n = strcspn(line, "\n");
+
+		mvaddnstr(y, x0 + (COLS - 1 - x0 - w) / 2, line, (int)n);
+		line += n + (line[n] == '\n');
+	}
+	attrset(A_NORMAL);
+	free(text);
+}
+
 /* Appends the decimal digits of `n` at `dst`; returns the end. */
 static char *put_uint(char *dst, unsigned n)
 {
@@ -195,6 +260,7 @@ void ui_player_draw(struct ui *ui)
 	const char *word;
 	unsigned shown;
 	int y, footer, gaps, steps_min, word_rows, budget, scale = 0, dw = 0, dh = 1, ww, wh;
+	int widest = 0; /* the digits' width at the phase's widest value: the figure holds still */
 	bool big_word;
 
 	if (!ph)
@@ -227,6 +293,7 @@ void ui_player_draw(struct ui *ui)
 		if (ui_draw_big_size(big, sc, &w, &h) && h <= budget && w <= COLS - 2) {
 			scale = sc;
 			dh = h;
+			widest = w;
 			break;
 		}
 	}
@@ -249,10 +316,13 @@ void ui_player_draw(struct ui *ui)
 		strcpy(big, left);
 	digits_attr = s->paused ? ui_draw_attr(UI_ROLE_DIM) : role;
 	if (scale) {
+		int digits_y = y;
+
 		ui_draw_big_size(big, scale, &dw, &dh);
 		ui_draw_big(y, (COLS - dw) / 2, big, scale, digits_attr);
 		y += dh;
 		y += gaps >= 2 ? 1 : 0;
+		draw_figure(ui, ph, digits_y, y, widest, role);
 	}
 
 	/* The bar, with the time left in plain M:SS beside it. */

@@ -103,6 +103,7 @@ enum ui_action {
 	/* The safety screen's "none of these, continue" and "one of these applies". */
 	UI_ACT_CONTINUE,
 	UI_ACT_APPLIES,
+	UI_ACT_VIDEO, /* o on the details screen: open the video (hook_open) */
 };
 
 /*

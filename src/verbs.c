@@ -140,12 +140,19 @@ const struct verb verbs[] = {
 	  "and says how many. Never rewrites or reorders the file; run twice, adds\n"
 	  "nothing. Deleting the copy is yours to do.\n",
 	  1, 1000, VERB_RECORDS | VERB_WRITES, 0, NULL, verb_run_merge },
+	{ "programme", "[ROUTINE]", "the home-exercise sheet to print", NULL, NULL,
+	  "The full routine (or ROUTINE, such as morning, or one exercise), one\n"
+	  "block an exercise: its figure, steps, today's dose and the steps ahead,\n"
+	  "how often, and its cautions; then when to get help. --format md\n"
+	  "(default) or html (one self-contained page, at most three A4 sheets);\n"
+	  "-o FILE writes it there.\n",
+	  0, 1, VERB_CATALOGUE | VERB_RECORDS, CMD_VO_FORMAT | CMD_VO_OUTPUT, NULL,
+	  verb_run_programme },
 	{ "help", "[COMMAND]", "this help, or what one command does", "--help", NULL,
 	  "With a command, what it does; `lumbar COMMAND --help` says the same.\n", 0, 1, 0, 0,
 	  NULL, verb_run_help },
 	/* Kept for the next versions: a catalogue id may still be one (check warns). */
 	RESERVED("why"),
-	RESERVED("programme"),
 	RESERVED("log"),
 	RESERVED("activities"),
 };

@@ -4,6 +4,8 @@
 # to PDF; the PDF must be at most two A4 pages, and its text must hold the
 # header and each exercise's figures (as the Markdown report gives them).
 # A screenshot and the PDF are left in build/report/ for a person to look at.
+# Then the home-exercise sheet, `lumbar programme --format html`, the same
+# way: at most three pages, its pages left as PNGs in build/programme/.
 # Ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
@@ -89,12 +91,13 @@ else
 fi
 
 # ---- The browser --------------------------------------------------------------
+# chrome OPTIONS... PAGE: PAGE is a file under the working directory.
 chrome() {
 	timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run \
-		--user-data-dir="$tmp/chrome" --no-pdf-header-footer "$@" \
-		"file://$PWD/$out/report.html" >>"$tmp/chrome.log" 2>&1
+		--user-data-dir="$tmp/chrome" --no-pdf-header-footer "$@" >>"$tmp/chrome.log" 2>&1
 }
-if chrome --print-to-pdf="$PWD/$out/report.pdf" && [ -s "$out/report.pdf" ]; then
+page="file://$PWD/$out/report.html"
+if chrome --print-to-pdf="$PWD/$out/report.pdf" "$page" && [ -s "$out/report.pdf" ]; then
 	ok "chromium prints the report to PDF"
 else
 	bad "chromium prints the report to PDF"
@@ -142,11 +145,67 @@ after=$(sed -n 's/^| 2026-1[0-2]-[0-9]* | [0-9]* | [^|]* | \([^|]*\) |.*/\1/p' "
 check "PDF holds the weekly average pain after: $after" has "After $after"
 
 # ---- A screenshot for a person ----------------------------------------------------
-if chrome --screenshot="$PWD/$out/report.png" --window-size=1240,1754 &&
+if chrome --screenshot="$PWD/$out/report.png" --window-size=1240,1754 "$page" &&
 	[ "$(head -c 8 "$out/report.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; then
 	ok "screenshot left in $out/report.png"
 else
 	bad "screenshot left in $out/report.png"
+fi
+
+# ---- The home-exercise sheet (`lumbar programme`, issue 21 §4) ----------------------
+# The shipped routine with no history (every exercise at its first step),
+# printed the same way: at most three A4 pages holding every exercise with
+# its dose and frequency, and when to get help. The HTML, the PDF and a PNG of
+# each page are left in build/programme/.
+pout=build/programme
+mkdir -p "$pout"
+rm -f "$pout"/programme.html "$pout"/programme.pdf "$pout"/programme-*.png
+check "html programme written with -o" \
+	lumbar programme --format html -o "$pout/programme.html" --history-file "$tmp/none.tsv"
+lumbar programme --history-file "$tmp/none.tsv" >"$tmp/programme.md"
+
+if chrome --print-to-pdf="$PWD/$pout/programme.pdf" "file://$PWD/$pout/programme.html" &&
+	[ -s "$pout/programme.pdf" ]; then
+	ok "chromium prints the programme to PDF"
+else
+	bad "chromium prints the programme to PDF"
+	tail -n 5 "$tmp/chrome.log"
+fi
+pages=$(pdfinfo "$pout/programme.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+check "the whole routine prints on at most three pages (got ${pages:-none})" \
+	test "${pages:-99}" -ge 1 -a "${pages:-99}" -le 3
+size=$(pdfinfo "$pout/programme.pdf" 2>/dev/null | sed -n 's/^Page size: *//p')
+case $size in
+*"(A4)"*) ok "pages are A4" ;;
+*) bad "pages are A4 (got '$size')" ;;
+esac
+
+# Text as the PDF holds it, spaces, line breaks and hyphens taken out.
+pdftotext "$pout/programme.pdf" "$tmp/programme.txt" 2>/dev/null
+flat <"$tmp/programme.txt" >"$tmp/programme.flat"
+phas() { grep -qF -- "$(printf '%s' "$1" | flat)" "$tmp/programme.flat"; }
+check "PDF holds the title" phas "Home exercise programme: Lower back relief"
+check "PDF holds when to get help" phas "When to get help"
+
+# Each exercise's name and its Today and How often lines, as the Markdown gives them
+# (its backslash escapes taken out: the page shows the characters).
+unmd() { sed 's/\\\(.\)/\1/g'; }
+sed -n 's/^## [0-9]*\. //p' "$tmp/programme.md" | unmd >"$tmp/names"
+check "the programme has the 10 exercises" test "$(wc -l <"$tmp/names")" -eq 10
+sed -n 's/^- \*\*\(Today\|How often\):\*\* //p' "$tmp/programme.md" | unmd >"$tmp/lines"
+cat "$tmp/names" "$tmp/lines" | while IFS= read -r line; do
+	if phas "$line"; then echo "ok   PDF holds: $line"; else echo "FAIL PDF holds: $line"; fi
+done >"$tmp/prows"
+cat "$tmp/prows"
+passed=$((passed + $(grep -c '^ok' "$tmp/prows")))
+failed=$((failed + $(grep -c '^FAIL' "$tmp/prows")))
+
+# ---- Pictures of the pages, for a person ------------------------------------------
+if pdftoppm -r 70 -png "$pout/programme.pdf" "$pout/programme" &&
+	[ "$(head -c 8 "$pout/programme-1.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; then
+	ok "pages left in $pout/programme-*.png"
+else
+	bad "pages left in $pout/programme-*.png"
 fi
 
 echo "report: $passed passed, $failed failed"

@@ -817,6 +817,44 @@ static void test_speaker_command_runs(void **state)
 	    read_all(out), "[--][A name; with $(shell) `chars`. Right side. Hold for 30 seconds.]");
 }
 
+/*
+ * `o` opens a video: xdg-open gets the address as one argument, in the
+ * background of a shell that ends at once (so nothing of it is a hook left
+ * running); without xdg-open, a sentence says which package to install.
+ */
+static void test_open_video(void **state)
+{
+	char bin[128], prog[192], out[128], script[512], msg[128];
+	char *old_path = getenv("PATH") != NULL ? strdup(getenv("PATH")) : NULL;
+	const char *url = "https://example.org/watch?v=a&b=$(id)";
+
+	(void)state;
+	in_tmp(bin, sizeof(bin), "bin");
+	in_tmp(out, sizeof(out), "opened");
+	assert_int_equal(mkdir(bin, 0700), 0);
+	msg[0] = '\0';
+	assert_int_equal(hook_open(bin, url, msg, sizeof(msg)), 0);
+	assert_string_equal(msg, "No program opens links here: install xdg-utils (xdg-open).");
+
+	snprintf(prog, sizeof(prog), "%s/xdg-open", bin);
+	snprintf(script, sizeof(script),
+	         "#!/bin/sh\nfor a; do printf '[%%s]' \"$a\"; done > '%s.tmp'\nmv '%s.tmp' '%s'\n",
+	         out, out, out);
+	write_script(prog, script, 0755);
+	snprintf(script, sizeof(script), "%s:%s", bin, old_path != NULL ? old_path : "/bin");
+	setenv("PATH", script, 1);
+	assert_true(hook_open(script, url, msg, sizeof(msg)) > 0);
+	errno = 0;
+	assert_int_equal(hook_open(script, "https://x.org/'; rm -rf /'", msg, sizeof(msg)), -1);
+	assert_int_equal(errno, EINVAL);
+	if (old_path != NULL)
+		setenv("PATH", old_path, 1);
+	free(old_path);
+	assert_true(wait_for_file(out));
+	assert_true(wait_running(0));
+	assert_string_equal(read_all(out), "[https://example.org/watch?v=a&b=$(id)]");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -845,6 +883,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_speech_skips_short_countdowns, make_tmpdir,
 		                                remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_speaker_lookup, make_tmpdir, remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_open_video, make_tmpdir, remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_speaker_command_runs, make_tmpdir,
 		                                remove_tmpdir),
 	};
