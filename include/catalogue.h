@@ -60,6 +60,9 @@ struct cat_set {
 	unsigned rest;       /* seconds between reps on the same side */
 	unsigned switch_s;   /* seconds to change sides; resolved from routine */
 	unsigned rest_after; /* seconds after the set when another set follows */
+	char **steps;        /* the set's own steps; NULL when it gives none */
+	unsigned n_steps;
+	char *side_words[2]; /* what "left" and "right" mean here; NULL when not given */
 };
 
 struct cat_frequency {
@@ -121,6 +124,19 @@ struct cat_error {
 	unsigned line, col; /* 1-based; 0 when the error has no location */
 	char msg[512];      /* one line, no trailing newline, no file name */
 };
+
+/*
+ * The steps to show while a set is played: the set's own when it gives
+ * them, else the exercise's. Stores the count in *n.
+ */
+char *const *cat_set_steps(const struct cat_exercise *ex, int set, unsigned *n);
+
+/*
+ * The words for a side of a set: its `side_words` entry ("left leg and right
+ * arm") when given, else NULL. `side` is 1 for left, 2 for right (as
+ * enum plan_side); anything else gives NULL.
+ */
+const char *cat_side_words(const struct cat_set *set, int side);
 
 /* Index of the exercise with this id, or -1. */
 int cat_find(const struct catalogue *cat, const char *id);

@@ -71,10 +71,12 @@ int hook_describe(const struct catalogue *cat, const struct plan *p, size_t inde
 		ev.mode = ex->sets[ph->set].mode;
 	}
 	ev.side = ph->side;
-	ev.rep = ph->rep;
+	ev.rep = what == HOOK_REP ? left : ph->rep;
 	ev.reps = ph->reps;
 	ev.phase_seconds = ph->seconds;
 	ev.seconds = what == HOOK_COUNTDOWN ? left : what == HOOK_DONE ? 0 : ph->seconds;
+	if (what == HOOK_REP)
+		ev.seconds = ph->reps ? ph->seconds / ph->reps : ph->seconds;
 	ev.exercise_start = index == plan_slot_first(p, ph->slot);
 	ev.set_start = ph->kind == PLAN_WORK && first_work_of_set(p, index);
 	ev.n_sets = ex->n_sets;
@@ -94,6 +96,8 @@ const char *hook_what_name(enum hook_what what)
 		return "done";
 	case HOOK_STOPPED:
 		return "stopped";
+	case HOOK_REP:
+		return "rep";
 	}
 	return "unknown";
 }
@@ -271,6 +275,12 @@ char *hook_say(const struct hook_event *ev, char *buf, size_t len)
 		break;
 	case HOOK_STOPPED:
 		put(&o, "Stopped.");
+		break;
+	case HOOK_REP:
+		if (ev->reps > 1 && ev->rep == ev->reps)
+			put(&o, "Last rep.");
+		else
+			put(&o, "Rep %u.", ev->rep);
 		break;
 	case HOOK_PHASE:
 	default:
@@ -539,6 +549,8 @@ pid_t hook_speak(const char *cmd, const struct hook_event *ev)
 	pid_t pid;
 
 	if (ev->event == HOOK_COUNTDOWN && ev->phase_seconds < HOOK_SPEAK_MIN_COUNTDOWN)
+		return 0;
+	if (ev->event == HOOK_REP && ev->seconds < HOOK_SPEAK_MIN_TEMPO)
 		return 0;
 	hook_speak_stop();
 	pid = spawn(cmd, ev);

@@ -409,6 +409,18 @@ static void test_describe_plan(void **state)
 	assert_int_equal(ev.phase_seconds, 4);
 	assert_string_equal(hook_say(&ev, buf, sizeof(buf)), "2");
 
+	/* A rep of the bridge (10 reps at 5 s): its number, the tempo, and the last named. */
+	assert_int_equal(hook_describe(cat, &p, 9, HOOK_REP, 3, &ev), 0);
+	assert_int_equal(ev.event, HOOK_REP);
+	assert_string_equal(hook_what_name(ev.event), "rep");
+	assert_string_equal(ev.set, "Bridge");
+	assert_int_equal(ev.rep, 3);
+	assert_int_equal(ev.reps, 10);
+	assert_int_equal(ev.seconds, 5);
+	assert_string_equal(hook_say(&ev, buf, sizeof(buf)), "Rep 3.");
+	assert_int_equal(hook_describe(cat, &p, 9, HOOK_REP, 10, &ev), 0);
+	assert_string_equal(hook_say(&ev, buf, sizeof(buf)), "Last rep.");
+
 	assert_int_equal(hook_describe(cat, &p, p.n - 1, HOOK_DONE, 0, &ev), 0);
 	assert_true(ev.exercise_start);
 	assert_string_equal(hook_say(&ev, buf, sizeof(buf)), "Routine complete.");
