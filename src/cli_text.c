@@ -111,22 +111,7 @@ void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise,
 		fprintf(fp, "  %u. %s: %s\n", i + 1, s->name,
 		        words_set_at(s, &d.set[i], buf, sizeof(buf)));
 		/* The article's ranges, so a person sees where they can progress. */
-		switch (s->mode) {
-		case CAT_MODE_HOLD:
-			fprintf(fp, "     range: hold %s, %s reps\n",
-			        words_range(s->hold, true, r1, sizeof(r1)),
-			        words_range(s->reps, false, r2, sizeof(r2)));
-			break;
-		case CAT_MODE_REPS:
-			fprintf(fp, "     range: %s reps at %s each\n",
-			        words_range(s->reps, false, r2, sizeof(r2)),
-			        words_range(s->tempo, true, r1, sizeof(r1)));
-			break;
-		case CAT_MODE_TIMED:
-			fprintf(fp, "     range: %s\n",
-			        words_range(s->duration, true, r1, sizeof(r1)));
-			break;
-		}
+		fprintf(fp, "     range: %s\n", words_set_range(s, r2, sizeof(r2)));
 		if (s->rest)
 			fprintf(fp, "     rest %s between reps\n",
 			        words_seconds(s->rest, r1, sizeof(r1)));

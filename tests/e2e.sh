@@ -277,7 +277,7 @@ test_menu_navigation() {
 	wait_for '^> Side hold stretch' || return 1
 	keys Tab
 	wait_for 'Starting position' || return 1
-	expect 'Knee hug: hold 2 s, 2 reps, each side' || return 1
+	expect 'Knee hug: now 2 s × 2, each side' || return 1
 	expect 'Stop if the pain increases' || return 1
 	keys q
 	wait_for '^> Side hold stretch' || return 1

@@ -61,4 +61,44 @@ test_sets_player_shows_the_current_set() {
 	expect_exit 0
 }
 
+
+# Move the menu's highlight to the exercise named $1, with key $2 (j down, k up).
+sets_select() {
+	local i
+	for i in $(seq 30); do
+		screen | grep -Eq -- "^> $1" && return 0
+		keys "${2:-j}"
+		sleep 0.05
+	done
+	wait_for "^> $1" 2
+}
+
+# Details (Tab): each set's dose today beside its range, "1 rep" in words a
+# person reads, and `more ↓` while text is below the screen.
+test_sets_details_dose_and_more() {
+	open_pane setsinfo || return 1
+	run --catalogue data/exercises.yaml
+	wait_for '^> ' || return 1
+	sets_select 'Core stabilisation' || return 1
+	keys Tab
+	wait_for 'Starting position' || return 1
+	expect '^ *more ↓$' || return 1
+	keys G
+	wait_for 'Plank \(round 1\): now 20 s × 2, range 20-30 s, rest 20 s between' || return 1
+	expect 'Bird dog \(round 1\): now 5 s × 8, range 5-8 s × 8-10, alternating sides' || return 1
+	expect_not 'more ↓' || return 1
+	keys q
+	sets_select 'Hip flexor release' k || return 1
+	keys Tab
+	wait_for 'Starting position' || return 1
+	keys G
+	wait_for 'Kneeling hip flexor stretch: now 30 s × 1, each side' || return 1
+	expect_not '1 reps' || return 1
+	keys q
+	wait_for '^> Hip flexor release' || return 1
+	keys q
+	expect_exit 0
+}
+
 run_test sets_player_shows_the_current_set
+run_test sets_details_dose_and_more
