@@ -68,6 +68,13 @@ struct words_safety_list {
 };
 enum { WORDS_SAFETY_LISTS = 2 };
 extern const char words_safety_title[], words_safety_intro[];
+
+/*
+ * What to do for the first list when no emergency_number is set: the
+ * numbers of the places most readers are in, never guessed from the
+ * locale (issue 19 §3).
+ */
+extern const char words_emergency_unset[];
 extern const struct words_safety_list words_safety[WORDS_SAFETY_LISTS];
 
 #endif

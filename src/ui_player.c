@@ -431,12 +431,13 @@ void ui_player_draw(struct ui *ui)
 	if (footer) {
 		if (s->paused && !ui->confirm)
 			ui_draw_text(LINES - 1, 0, COLS,
-			             "PAUSED  Space resume  x stop  q quit  ? keys",
+			             "PAUSED  Space resume  x it hurts  q quit  ? keys",
 			             ui_draw_attr(UI_ROLE_ALERT));
 		else
-			ui_draw_text(LINES - 1, 0, COLS,
-			             "Space pause  n next  p back  s skip  x stop  q quit  ? keys",
-			             ui_draw_attr(UI_ROLE_DIM));
+			ui_draw_text(
+			    LINES - 1, 0, COLS,
+			    "Space pause  n next  p back  s skip  x it hurts  q quit  ? keys",
+			    ui_draw_attr(UI_ROLE_DIM));
 	}
 	if (ui->confirm)
 		ui_draw_question("Quit? y/n");

@@ -193,6 +193,9 @@ char *words_count(const struct cat_exercise *ex, const struct hist_ex_stat *st, 
 
 const char words_safety_title[] = "When to get help";
 const char words_safety_intro[] = "Before exercising, check these two lists.";
+const char words_emergency_unset[] =
+    "Call your local emergency number (112 in Europe and on most mobiles; 911 US and "
+    "Canada; 999 UK; 000 Australia; 111 New Zealand). Set yours with emergency_number.";
 
 static const char *const safety_now[] = {
 	"new numbness around the genitals or back passage",

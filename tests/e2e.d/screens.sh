@@ -157,7 +157,7 @@ test_screens_long_name_questions() {
 	expect '^ *Stopped Long name' || return 1
 	keys 5 Enter
 	wait_for 'Pain now: 5/10\.' || return 1
-	expect 'n +next exercise' || return 1
+	expect_not 'next exercise' || return 1
 	expect 'i +when to get help' || return 1
 	keys e
 	wait_for 'Session ended' || return 1

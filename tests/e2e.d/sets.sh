@@ -100,5 +100,49 @@ test_sets_details_dose_and_more() {
 	expect_exit 0
 }
 
+# The screens' words at 80 columns (issue 19 §3): the menu names Tab; the
+# player's footer says what x is for, and its help line shows whole.
+test_sets_footers_at_80_columns() {
+	open_pane setsfoot || return 1
+	run --catalogue $SHORT
+	wait_for '^> ' || return 1
+	expect '^j/k move  Enter start  Tab details  h history  i get help  \? keys  q quit$' || return 1
+	keys Enter
+	wait_for 'Space pause  n next  p back  s skip  x it hurts  q quit  \? keys' || return 1
+	keys Space
+	wait_for 'PAUSED  Space resume  x it hurts  q quit  \? keys' || return 1
+	keys '?'
+	wait_for 'Keys in the player' || return 1
+	expect '^  x +it hurts: stop this exercise, give the pain, log it stopped$' || return 1
+	keys Escape
+	wait_for 'PAUSED  Space resume' || return 1
+	keys q y
+	wait_for '^> ' || return 1
+	keys q
+	expect_exit 0
+}
+
+# With no emergency_number set, the safety screen names the usual numbers,
+# word for word, on the screen and again on the terminal after it; the
+# locale never picks one.
+test_sets_emergency_number_unset() {
+	local said re
+	said='Call your local emergency number (112 in Europe and on most mobiles; 911 US and Canada; 999 UK; 000 Australia; 111 New Zealand). Set yours with emergency_number.'
+	# Each space may be a line break with its indent; the brackets and dots are literal.
+	re=$(printf '%s' "$said" | sed 's/[().]/\\&/g; s/ / +/g')
+	open_pane setssafety || return 1
+	keys "clear; LC_ALL=en_US.UTF-8 LANG=en_US.UTF-8 $ASK_BIN --catalogue $SHORT --history-file '$hist' safety; $REPORT" Enter
+	wait_for 'c none of these, continue' || return 1
+	keys h
+	wait_text "$re" || return 1
+	keys x
+	expect_exit 3 || return 1
+	# The terminal wraps the farewell at 80 columns, inside words: join the rows.
+	screen | tr -d '\n' | grep -qF "see someone now: $said" ||
+		{ why="the farewell does not say: $said"; return 1; }
+}
+
 run_test sets_player_shows_the_current_set
 run_test sets_details_dose_and_more
+run_test sets_footers_at_80_columns
+run_test sets_emergency_number_unset
