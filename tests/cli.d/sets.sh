@@ -87,3 +87,26 @@ if t sets-check; then
 	expect_empty_out
 	done_test
 fi
+
+# --help lists every exit status the man page's EXIT STATUS section does, and
+# --version names the built-in catalogue once.
+if t sets-help-exit-statuses; then
+	run sets-help-exit-statuses 0 "$LUMBAR" --help
+	statuses=$(sed -n '/^\.SH EXIT STATUS/,/^\.SH /p' "$PWD/man/lumbar.1" |
+		grep -A1 '^\.TP' | grep -oE '^\.BR? [0-9][0-9, "]*' | grep -oE '[0-9]+' | sort -un)
+	[ -n "$statuses" ] || fail "no exit status found in the man page"
+	help_exit=$(sed -n '/^Exit status:/,/^General advice/p' "$out")
+	for n in $statuses; do
+		printf '%s\n' "$help_exit" | grep -qE "(^|[^0-9])$n([^0-9]|$)" ||
+			fail "--help does not list exit status $n"
+	done
+	sets_expect_width 80
+	done_test
+	run sets-version-builtin-once 0 "$LUMBAR" --version
+	expect_out_text "$(printf 'lumbar %s\ncatalogue: built-in copy' \
+		"$(sed -n 's/^lumbar \([0-9.]*\)$/\1/p' "$out")")"
+	done_test
+	run sets-version-file 0 "$LUMBAR" --catalogue "$FIX/cli-small.yaml" --version
+	expect_out_match "^catalogue: $FIX/cli-small\.yaml \(--catalogue\)$"
+	done_test
+fi
