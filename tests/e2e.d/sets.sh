@@ -142,7 +142,36 @@ test_sets_emergency_number_unset() {
 		{ why="the farewell does not say: $said"; return 1; }
 }
 
+# Each rep of a reps set rings the bell (4 s a rep here): bells 4 s and 8 s
+# into the 12 s phase, where no phase change or 3-2-1 countdown rings.
+test_sets_reps_ring_the_bell() {
+	local bells=$tmp/sets-bells-$$ t0 ok4=0 ok8=0 t d
+	: >"$bells"
+	open_pane setsbell || return 1
+	T set-option -g monitor-bell on
+	T set-hook -g alert-bell "run-shell 'date +%s%N >>$bells'"
+	run --catalogue $SETS slow-bridge
+	wait_for '^ *GET READY' || return 1
+	t0=$(now_ms)
+	keys n
+	wait_for '^ *rep 3 of 3$' 12 || return 1
+	sleep 0.5
+	T set-hook -gu alert-bell
+	for t in $(cat "$bells"); do
+		d=$((t / 1000000 - t0))
+		[ "$d" -ge 3700 ] && [ "$d" -le 4700 ] && ok4=1
+		[ "$d" -ge 7700 ] && [ "$d" -le 8700 ] && ok8=1
+	done
+	if [ $ok4 -ne 1 ] || [ $ok8 -ne 1 ]; then
+		why="bells at (ms after n): $(for t in $(cat "$bells"); do printf '%s ' $((t / 1000000 - t0)); done)"
+		return 1
+	fi
+	keys q y
+	expect_exit 0
+}
+
 run_test sets_player_shows_the_current_set
+run_test sets_reps_ring_the_bell
 run_test sets_details_dose_and_more
 run_test sets_footers_at_80_columns
 run_test sets_emergency_number_unset
