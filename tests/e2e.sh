@@ -1120,7 +1120,7 @@ test_resize_storm_on_every_screen() {
 	keys j j Tab
 	wait_for 'Starting position' || return 1
 	resize_storm "$pid" || { why="details: $why"; return 1; }
-	wait_all 'Knee hug: hold 2 s, 2 reps, each side' 'Starting position' ||
+	wait_all 'Knee hug: now 2 s × 2, each side' 'Starting position' ||
 		{ why="details: $why"; return 1; }
 	keys q
 	wait_for '^> Side hold stretch' || return 1
