@@ -57,6 +57,7 @@ struct hook_event {
 	                              a rep the tempo; 0 done */
 
 	/* Not in the environment; they shape the sentence (hook_say()). */
+	const char *side_words; /* the set's words for this side, or NULL */
 	enum cat_mode mode;     /* the set's mode, for work phases */
 	unsigned phase_seconds; /* the phase's length, also for a countdown */
 	bool exercise_start;    /* the first phase of its exercise */
