@@ -73,6 +73,19 @@ sets_select() {
 	wait_for "^> $1" 2
 }
 
+# Get-ready shows the position and the steps; cut by the screen, it says so.
+test_sets_get_ready_more() {
+	open_pane setsready || return 1
+	run --catalogue data/exercises.yaml hip-flexor-release
+	wait_for '^ *GET READY · next: left knee down$' || return 1
+	expect '^  Start: Half-kneeling' || return 1
+	expect '^  1\. Keep your torso upright\.$' || return 1
+	expect '^  more ↓$' || return 1
+	expect_not 'Afterwards you can roll' || return 1
+	keys q y
+	expect_exit 0
+}
+
 # Details (Tab): each set's dose today beside its range, "1 rep" in words a
 # person reads, and `more ↓` while text is below the screen.
 test_sets_details_dose_and_more() {
@@ -174,6 +187,7 @@ test_sets_reps_ring_the_bell() {
 
 run_test sets_player_shows_the_current_set
 run_test sets_reps_ring_the_bell
+run_test sets_get_ready_more
 run_test sets_details_dose_and_more
 run_test sets_footers_at_80_columns
 run_test sets_emergency_number_unset
