@@ -22,6 +22,7 @@ PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 DATADIR  ?= $(PREFIX)/share/lumbar
 MANDIR   ?= $(PREFIX)/share/man
+DOCDIR   ?= $(PREFIX)/share/doc/lumbar
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR  ?=
@@ -277,12 +278,16 @@ install: lumbar
 	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 644 completions/lumbar.bash $(DESTDIR)$(BASHCOMPDIR)/lumbar
 	install -m 644 completions/_lumbar $(DESTDIR)$(ZSHCOMPDIR)/_lumbar
+	install -d $(DESTDIR)$(DOCDIR)/docs
+	install -m 644 README.md $(DESTDIR)$(DOCDIR)/README.md
+	install -m 644 $(wildcard docs/*.md) $(DESTDIR)$(DOCDIR)/docs/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lumbar $(DESTDIR)$(DATADIR)/exercises.yaml \
 	      $(DESTDIR)$(MANDIR)/man1/lumbar.1 $(DESTDIR)$(BASHCOMPDIR)/lumbar \
-	      $(DESTDIR)$(ZSHCOMPDIR)/_lumbar
-	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null || true
+	      $(DESTDIR)$(ZSHCOMPDIR)/_lumbar $(DESTDIR)$(DOCDIR)/README.md \
+	      $(addprefix $(DESTDIR)$(DOCDIR)/,$(wildcard docs/*.md))
+	-rmdir $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)/docs $(DESTDIR)$(DOCDIR) 2>/dev/null || true
 
 format:
 	clang-format -i src/*.c src/*.h include/*.h tests/*.c

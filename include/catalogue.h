@@ -59,9 +59,12 @@ struct cat_set {
 	struct cat_range tempo;    /* seconds per rep (reps mode) */
 	struct cat_range duration; /* seconds per side (timed mode) */
 	enum cat_sides sides;
-	unsigned rest;             /* seconds between reps on the same side */
-	unsigned switch_s;         /* seconds to change sides; resolved from routine */
-	unsigned rest_after;       /* seconds after the set when another set follows */
+	unsigned rest;       /* seconds between reps on the same side */
+	unsigned switch_s;   /* seconds to change sides; resolved from routine */
+	unsigned rest_after; /* seconds after the set when another set follows */
+	char **steps;        /* the set's own steps; NULL when it gives none */
+	unsigned n_steps;
+	char *side_words[2]; /* what "left" and "right" mean here; NULL when not given */
 	struct fig_figure *figure; /* the set's own figure; NULL: the exercise's */
 };
 
@@ -144,6 +147,19 @@ char *cat_figure_sets(const struct cat_exercise *ex, const struct fig_figure *f,
 
 /* The video of an exercise: its own, else the routine's; NULL when there is none. */
 const char *cat_video(const struct catalogue *cat, const struct cat_exercise *ex);
+
+/*
+ * The steps to show while a set is played: the set's own when it gives
+ * them, else the exercise's. Stores the count in *n.
+ */
+char *const *cat_set_steps(const struct cat_exercise *ex, int set, unsigned *n);
+
+/*
+ * The words for a side of a set: its `side_words` entry ("left leg and right
+ * arm") when given, else NULL. `side` is 1 for left, 2 for right (as
+ * enum plan_side); anything else gives NULL.
+ */
+const char *cat_side_words(const struct cat_set *set, int side);
 
 /* Index of the exercise with this id, or -1. */
 int cat_find(const struct catalogue *cat, const char *id);

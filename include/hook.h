@@ -26,6 +26,7 @@ enum hook_what {
 	HOOK_COUNTDOWN, /* "countdown": 3, 2 or 1 s are left in a work phase */
 	HOOK_DONE,      /* "done": the plan ran out */
 	HOOK_STOPPED,   /* "stopped": the exercise was stopped with x */
+	HOOK_REP,       /* "rep": a rep after the first began in a reps set */
 };
 
 enum {
@@ -34,6 +35,7 @@ enum {
 	HOOK_MAX_RUNNING = 64,         /* children kept at once; more are not started */
 	HOOK_GRACE_MS = 500,           /* time given to running hooks at the end */
 	HOOK_SPEAK_MIN_COUNTDOWN = 10, /* no spoken 3-2-1 in a shorter phase */
+	HOOK_SPEAK_MIN_TEMPO = 3,      /* no spoken "Rep 3." at a faster tempo */
 };
 
 /*
@@ -47,12 +49,15 @@ struct hook_event {
 	const char *exercise_name; /* LUMBAR_EXERCISE_NAME */
 	const char *set;           /* LUMBAR_SET: the set's name; NULL in prepare */
 	enum plan_side side;       /* LUMBAR_SIDE: left, right or - */
-	unsigned rep;              /* LUMBAR_REP: 1.. in a hold, else 0 */
+	unsigned rep;              /* LUMBAR_REP: 1.. in a hold, the rep begun
+	                              for a rep event, else 0 */
 	unsigned reps;             /* LUMBAR_REPS: per side at this level, 0 timed */
 	unsigned seconds;          /* LUMBAR_SECONDS: the phase's length; for a
-	                              countdown the seconds left (3, 2, 1); 0 done */
+	                              countdown the seconds left (3, 2, 1); for
+	                              a rep the tempo; 0 done */
 
 	/* Not in the environment; they shape the sentence (hook_say()). */
+	const char *side_words; /* the set's words for this side, or NULL */
 	enum cat_mode mode;     /* the set's mode, for work phases */
 	unsigned phase_seconds; /* the phase's length, also for a countdown */
 	bool exercise_start;    /* the first phase of its exercise */
@@ -63,21 +68,22 @@ struct hook_event {
 
 /*
  * Describe phase `index` of a plan for an event. For HOOK_COUNTDOWN,
- * `left` is the whole seconds left (3, 2, 1); for HOOK_DONE pass the last
+ * `left` is the whole seconds left (3, 2, 1); for HOOK_REP, the rep that
+ * began (session_rep()); for HOOK_DONE pass the last
  * phase (p->n - 1). The event borrows the catalogue's strings. Returns 0,
  * or -1 when the index is out of range (with *out untouched).
  */
 int hook_describe(const struct catalogue *cat, const struct plan *p, size_t index,
                   enum hook_what what, unsigned left, struct hook_event *out);
 
-/* "phase", "countdown", "done", "stopped". */
+/* "phase", "countdown", "done", "stopped", "rep". */
 const char *hook_what_name(enum hook_what what);
 
 /*
  * The sentence to speak for an event (LUMBAR_SAY), e.g. "Get ready for
  * Knee-to-chest stretch.", "Left side. Hold for 5 seconds.", "Rest for 10
  * seconds.", "Switch sides.", "Bridge, 10 reps, 50 seconds.", "3",
- * "Routine complete.". Writes at most `len` bytes, always terminated, and
+ * "Rep 3.", "Last rep.", "Routine complete.. Writes at most `len` bytes, always terminated, and
  * returns buf.
  */
 char *hook_say(const struct hook_event *ev, char *buf, size_t len);
@@ -103,7 +109,8 @@ pid_t hook_run(const char *cmd, const struct hook_event *ev);
  * previous utterance if it is still speaking (SIGTERM to its process group),
  * so speech never lags behind the timer, and says nothing for a countdown
  * in a phase shorter than HOOK_SPEAK_MIN_COUNTDOWN seconds, where "3, 2, 1"
- * would talk over the instruction. Returns the pid, 0 when nothing was
+ * would talk over the instruction, nor for a rep at a tempo faster than
+ * HOOK_SPEAK_MIN_TEMPO seconds. Returns the pid, 0 when nothing was
  * said, or -1 as hook_run().
  */
 pid_t hook_speak(const char *cmd, const struct hook_event *ev);

@@ -93,9 +93,14 @@ struct rem_due {
 void rem_due(const struct catalogue *cat, const struct hist_summary *s,
              const struct plan_dose *dose, struct rem_due *out);
 
+/* The widest line rem_due_line() writes (ids of up to 32 bytes allowing). */
+enum { REM_LINE_WIDTH = 80 };
+
 /*
  * `2 due: knee-to-chest, hip-flexor-release (1:54)`, without a newline, or
- * "" when nothing is due. Returns buf.
+ * "" when nothing is due. Ids that would take the line past REM_LINE_WIDTH
+ * are counted instead: `9 due: knee-to-chest, cat-cow, +7 more (22:30)`.
+ * Returns buf.
  */
 char *rem_due_line(const struct catalogue *cat, const struct rem_due *d, char *buf, size_t len);
 

@@ -27,6 +27,8 @@ enum {
 	SESS_EV_COUNTDOWN = 1u << 2, /* one of the last 3 whole seconds of a work
 	                                phase began (3, 2 or 1 s left) */
 	SESS_EV_DONE = 1u << 3,      /* the plan ran out; the session is finished */
+	SESS_EV_REP = 1u << 4,       /* a rep after the first began in a reps set
+	                                (one every `tempo` seconds; session_rep()) */
 };
 
 enum sess_phase_state {
@@ -55,6 +57,7 @@ struct session {
 	int64_t left_ms;         /* time left in the current phase while paused */
 	int64_t last_ms;         /* last time seen, for active-time accounting */
 	int last_cue;            /* last countdown second reported, or 0 */
+	unsigned last_rep;       /* last rep of a reps set reported (1 at its start) */
 	unsigned char *state;    /* enum sess_phase_state, one per phase */
 	struct sess_stat *stats; /* one per plan slot */
 };
@@ -105,6 +108,14 @@ int64_t session_left_ms(const struct session *s, int64_t now_ms);
  * 30 s hold shows 30 at its start and 1 during its last second.
  */
 unsigned session_left_shown(const struct session *s, int64_t now_ms);
+
+/*
+ * The rep being done now: in a hold, the phase's own (plan_phase.rep); in a
+ * reps set, the one the clock has reached, a new one every `tempo` seconds
+ * (the phase's length over its reps), from 1 to reps; 0 elsewhere (timed
+ * work, prepare, rest, switch, finished).
+ */
+unsigned session_rep(const struct session *s, int64_t now_ms);
 
 /* Milliseconds elapsed in the current phase. */
 int64_t session_elapsed_ms(const struct session *s, int64_t now_ms);

@@ -24,8 +24,25 @@ char *words_frequency(const struct cat_frequency *f, enum words_style style, cha
 /* A duration as a person says it: "5 s", "1 min", "1 min 30 s". */
 char *words_seconds(unsigned s, char *buf, size_t len);
 
-/* A range as the article writes it: "2-3", or "5 s to 10 s" for seconds. */
+/*
+ * A range as the article writes it: "2-3"; for seconds "20-30 s" under a
+ * minute, else "30 s to 10 min".
+ */
 char *words_range(struct cat_range r, bool seconds, char *buf, size_t len);
+
+/*
+ * A set's ranges, where it can progress: "hold 20-30 s, 2-3 reps", "hold
+ * 30 s, 1 rep", "10-15 reps at 4 s each", "30 s to 10 min".
+ */
+char *words_set_range(const struct cat_set *s, char *buf, size_t len);
+
+/*
+ * Today's numbers of a set beside the ranges that can change: "now 30 s
+ * \u00d7 2, range 20-30 s", "now 5 s \u00d7 8, range 5-8 s \u00d7 8-10",
+ * "now 10 reps at 4 s, range 10-15 reps", "now 30 s, range 30 s to 10 min";
+ * without a range when nothing can change ("now 30 s \u00d7 1").
+ */
+char *words_set_now(const struct cat_set *s, const struct prg_set_dose *d, char *buf, size_t len);
 
 /* One set's prescription at a level: "hold 5 s x 2 reps, each side". */
 char *words_set(const struct cat_set *s, enum cat_level level, char *buf, size_t len);
@@ -51,6 +68,13 @@ struct words_safety_list {
 };
 enum { WORDS_SAFETY_LISTS = 2 };
 extern const char words_safety_title[], words_safety_intro[];
+
+/*
+ * What to do for the first list when no emergency_number is set: the
+ * numbers of the places most readers are in, never guessed from the
+ * locale (issue 19 §3).
+ */
+extern const char words_emergency_unset[];
 extern const struct words_safety_list words_safety[WORDS_SAFETY_LISTS];
 
 #endif

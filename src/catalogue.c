@@ -90,6 +90,23 @@ int cat_parse_duration(const char *s, unsigned *out)
 
 /* ---- Small helpers ----------------------------------------------------------- */
 
+char *const *cat_set_steps(const struct cat_exercise *ex, int set, unsigned *n)
+{
+	if (set >= 0 && (unsigned)set < ex->n_sets && ex->sets[set].n_steps > 0) {
+		*n = ex->sets[set].n_steps;
+		return ex->sets[set].steps;
+	}
+	*n = ex->n_steps;
+	return ex->steps;
+}
+
+const char *cat_side_words(const struct cat_set *set, int side)
+{
+	if (set == NULL || side < 1 || side > 2)
+		return NULL;
+	return set->side_words[side - 1];
+}
+
 int cat_find(const struct catalogue *cat, const char *id)
 {
 	if (cat == NULL || id == NULL)

@@ -69,6 +69,10 @@ struct raw_set {
 	char *switch_s;
 	char *rest_after;
 	struct raw_figure *figure;
+	char **steps;
+	unsigned n_steps;
+	char **side_words;
+	unsigned n_side_words;
 };
 
 struct raw_frequency {
@@ -182,6 +186,10 @@ static const cyaml_schema_field_t set_fields[] = {
 	NUMBER("rest_after", CYAML_FLAG_OPTIONAL, struct raw_set, rest_after),
 	CYAML_FIELD_MAPPING_PTR("figure", CYAML_FLAG_OPTIONAL, struct raw_set, figure,
 	                        figure_fields),
+	CYAML_FIELD_SEQUENCE_COUNT("steps", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+	                           struct raw_set, steps, n_steps, &text_entry, 1, CAT_MAX_STEPS),
+	CYAML_FIELD_SEQUENCE_COUNT("side_words", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+	                           struct raw_set, side_words, n_side_words, &text_entry, 2, 2),
 	CYAML_FIELD_END,
 };
 
@@ -529,7 +537,8 @@ static void schema_error(struct loader *L, cyaml_err_t cerr)
 		if (m.n1 == 0)
 			fail_msg(L, &p, "%s is empty (at least %u needed)", key, m.n2);
 		else
-			fail_msg(L, &p, "%s has %u entries (at least %u needed)", key, m.n1, m.n2);
+			fail_msg(L, &p, "%s has %u entr%s (at least %u needed)", key, m.n1,
+			         m.n1 == 1 ? "y" : "ies", m.n2);
 		break;
 	case YERR_NO_ANCHOR:
 		fail_msg(L, &p, "alias '*%s' has no anchor", m.a);
@@ -788,6 +797,19 @@ static bool build_set(struct loader *L, unsigned ex, unsigned si, const struct r
 	    !range(L, ex, s, "duration", r->duration, r->duration_max, true, 1, CAT_MAX_SECONDS,
 	           &out->duration))
 		return false;
+	out->steps = r->steps;
+	out->n_steps = r->n_steps;
+	if (r->n_side_words == 2) {
+		/* Words for the sides of a set that has none would never be shown. */
+		if (out->sides == CAT_SIDES_NONE) {
+			p = path_of(ex, s, "side_words", NULL);
+			locate(L, &p, p.n, true);
+			fail_msg(L, &p, "'side_words' needs 'sides: each' or 'sides: alternate'");
+			return false;
+		}
+		out->side_words[0] = r->side_words[0];
+		out->side_words[1] = r->side_words[1];
+	}
 	out->rest = 0;
 	out->switch_s = routine_switch;
 	out->rest_after = 0;

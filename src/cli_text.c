@@ -9,6 +9,92 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Every plain output fits this many columns (issue 19: a terminal's 80). */
+#define CLI_WIDTH 80
+
+/* ---- Columns and paragraphs -------------------------------------------------- */
+
+/* Columns of UTF-8 text: one per character (the catalogue's text is not CJK). */
+static int cols(const char *s, size_t n)
+{
+	int c = 0;
+
+	for (size_t i = 0; i < n && s[i]; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			c++;
+	return c;
+}
+
+/* Bytes of `s` that fit in `w` columns, never splitting a character. */
+static size_t cut(const char *s, int w)
+{
+	size_t i = 0;
+	int c = 0;
+
+	while (s[i]) {
+		size_t k = i + 1;
+
+		while (((unsigned char)s[k] & 0xc0) == 0x80)
+			k++;
+		if (++c > w)
+			break;
+		i = k;
+	}
+	return i;
+}
+
+/*
+ * `s` in a column `w` wide: padded with spaces after it when `pad`, and cut
+ * with an ellipsis when it is wider.
+ */
+static void put_cell(FILE *fp, const char *s, int w, bool pad)
+{
+	int c = cols(s, strlen(s));
+
+	if (c > w) {
+		fprintf(fp, "%.*s\u2026", (int)cut(s, w - 1), s);
+		return;
+	}
+	fputs(s, fp);
+	while (pad && c++ < w)
+		fputc(' ', fp);
+}
+
+/*
+ * A paragraph in CLI_WIDTH columns: `first` before its first line, `indent`
+ * spaces before the others, wrapped at spaces (a word wider than the line
+ * stays whole).
+ */
+static void put_para(FILE *fp, const char *first, int indent, const char *text)
+{
+	int room = CLI_WIDTH - cols(first, strlen(first));
+	const char *p = text;
+
+	fputs(first, fp);
+	while (*p) {
+		size_t n = strlen(p), end;
+
+		if (cols(p, n) <= room) {
+			fprintf(fp, "%s\n", p);
+			return;
+		}
+		end = cut(p, room);
+		/* Back to the last space that fits; else the whole word. */
+		while (end > 0 && p[end] != ' ')
+			end--;
+		if (end == 0)
+			for (end = cut(p, room); p[end] && p[end] != ' '; end++)
+				;
+		fprintf(fp, "%.*s\n", (int)end, p);
+		p += end;
+		while (*p == ' ')
+			p++;
+		if (*p)
+			fprintf(fp, "%*s", indent, "");
+		room = CLI_WIDTH - indent;
+	}
+}
+
 /* ---- --list ------------------------------------------------------------------ */
 
 /* A named routine's length: the sum of its exercises'. */
@@ -35,28 +121,47 @@ static void list_routines(FILE *fp, const struct catalogue *cat, const struct pl
 		if (tsv)
 			fprintf(fp, "%s\t%s\t%u\troutine of %u exercise%s\n", r->id, r->name, secs,
 			        r->n_exercises, r->n_exercises == 1 ? "" : "s");
-		else
-			fprintf(fp, "%-*s  %-*s  %6s  routine of %u exercise%s\n", wid, r->id,
-			        wname, r->name, plan_format_clock(secs, clock, sizeof(clock)),
-			        r->n_exercises, r->n_exercises == 1 ? "" : "s");
+		else {
+			fprintf(fp, "%-*s  ", wid, r->id);
+			put_cell(fp, r->name, wname, true);
+			fprintf(fp, "  %6s  routine, %u exercise%s\n",
+			        plan_format_clock(secs, clock, sizeof(clock)), r->n_exercises,
+			        r->n_exercises == 1 ? "" : "s");
+		}
 	}
 }
 
 void cli_list(FILE *fp, const struct catalogue *cat, const struct plan_dose *dose, bool tsv)
 {
-	int wid = 2, wname = 4;
+	int wid = 2, wname = 4, wtail = 0;
 	char clock[16], freq[128];
 
 	for (unsigned i = 0; i < cat->n_exercises; i++) {
-		int a = (int)strlen(cat->exercises[i].id), b = (int)strlen(cat->exercises[i].name);
+		const struct cat_exercise *ex = &cat->exercises[i];
+		int a = (int)strlen(ex->id), b = cols(ex->name, strlen(ex->name));
+
+		words_frequency(&ex->freq, WORDS_LONG, freq, sizeof(freq));
 		wid = a > wid ? a : wid;
 		wname = b > wname ? b : wname;
+		wtail = (int)strlen(freq) > wtail ? (int)strlen(freq) : wtail;
 	}
 	for (unsigned i = 0; i < cat->n_routines; i++) {
-		int a = (int)strlen(cat->routines[i].id), b = (int)strlen(cat->routines[i].name);
+		const struct cat_routine *r = &cat->routines[i];
+		int a = (int)strlen(r->id), b = cols(r->name, strlen(r->name));
+		int c = snprintf(freq, sizeof(freq), "routine, %u exercises", r->n_exercises);
+
 		wid = a > wid ? a : wid;
 		wname = b > wname ? b : wname;
+		wtail = c > wtail ? c : wtail;
 	}
+	/*
+	 * The names give way (cut with an ellipsis) so that a line fits
+	 * CLI_WIDTH: the ids are what a person types.
+	 */
+	if (wname > CLI_WIDTH - wid - 2 - 2 - 6 - 2 - wtail)
+		wname = CLI_WIDTH - wid - 2 - 2 - 6 - 2 - wtail;
+	if (wname < 8)
+		wname = 8;
 	if (tsv)
 		fprintf(fp, "#id\tname\tseconds\tfrequency\n");
 	list_routines(fp, cat, dose, tsv, wid, wname);
@@ -66,9 +171,12 @@ void cli_list(FILE *fp, const struct catalogue *cat, const struct plan_dose *dos
 		words_frequency(&ex->freq, WORDS_LONG, freq, sizeof(freq));
 		if (tsv)
 			fprintf(fp, "%s\t%s\t%u\t%s\n", ex->id, ex->name, secs, freq);
-		else
-			fprintf(fp, "%-*s  %-*s  %6s  %s\n", wid, ex->id, wname, ex->name,
-			        plan_format_clock(secs, clock, sizeof(clock)), freq);
+		else {
+			fprintf(fp, "%-*s  ", wid, ex->id);
+			put_cell(fp, ex->name, wname, true);
+			fprintf(fp, "  %6s  %s\n", plan_format_clock(secs, clock, sizeof(clock)),
+			        freq);
+		}
 	}
 }
 
@@ -119,47 +227,42 @@ void cli_show(FILE *fp, const struct catalogue *cat, unsigned exercise,
               const struct plan_dose *dose, enum fig_glyphs glyphs)
 {
 	const struct cat_exercise *ex = &cat->exercises[exercise];
-	char buf[256], clock[16], r1[64], r2[64], at[32];
+	char buf[CAT_MAX_STRING + 64], clock[16], r1[64], r2[64], at[32], num[16];
 	struct prg_dose d;
 
 	plan_dose_of(cat, dose, exercise, &d);
 	dose_words(dose, &d, at, sizeof(at));
 
-	fprintf(fp, "%s (%s)\n%s\n", ex->name, ex->id, ex->summary);
+	snprintf(buf, sizeof(buf), "%s (%s)", ex->name, ex->id);
+	put_para(fp, "", 0, buf);
+	put_para(fp, "", 0, ex->summary);
 	show_figures(fp, ex, glyphs);
-	if (ex->position)
-		fprintf(fp, "\nStarting position:\n  %s\n", ex->position);
+	if (ex->position) {
+		fprintf(fp, "\nStarting position:\n");
+		put_para(fp, "  ", 2, ex->position);
+	}
 	fprintf(fp, "\nSteps:\n");
-	for (unsigned i = 0; i < ex->n_steps; i++)
-		fprintf(fp, "  %u. %s\n", i + 1, ex->steps[i]);
+	for (unsigned i = 0; i < ex->n_steps; i++) {
+		snprintf(num, sizeof(num), "  %u. ", i + 1);
+		put_para(fp, num, (int)strlen(num), ex->steps[i]);
+	}
 	if (ex->n_cautions) {
 		fprintf(fp, "\nCautions:\n");
 		for (unsigned i = 0; i < ex->n_cautions; i++)
-			fprintf(fp, "  - %s\n", ex->cautions[i]);
+			put_para(fp, "  - ", 4, ex->cautions[i]);
 	}
 
 	fprintf(fp, "\nSets (%s):\n", at);
 	for (unsigned i = 0; i < ex->n_sets; i++) {
 		const struct cat_set *s = &ex->sets[i];
-		fprintf(fp, "  %u. %s: %s\n", i + 1, s->name,
-		        words_set_at(s, &d.set[i], buf, sizeof(buf)));
+		snprintf(num, sizeof(num), "  %u. ", i + 1);
+		snprintf(buf, sizeof(buf), "%s: %s", s->name,
+		         words_set_at(s, &d.set[i], r1, sizeof(r1)));
+		put_para(fp, num, (int)strlen(num), buf);
+		for (unsigned k = 0; k < s->n_steps; k++)
+			put_para(fp, "     - ", 7, s->steps[k]);
 		/* The article's ranges, so a person sees where they can progress. */
-		switch (s->mode) {
-		case CAT_MODE_HOLD:
-			fprintf(fp, "     range: hold %s, %s reps\n",
-			        words_range(s->hold, true, r1, sizeof(r1)),
-			        words_range(s->reps, false, r2, sizeof(r2)));
-			break;
-		case CAT_MODE_REPS:
-			fprintf(fp, "     range: %s reps at %s each\n",
-			        words_range(s->reps, false, r2, sizeof(r2)),
-			        words_range(s->tempo, true, r1, sizeof(r1)));
-			break;
-		case CAT_MODE_TIMED:
-			fprintf(fp, "     range: %s\n",
-			        words_range(s->duration, true, r1, sizeof(r1)));
-			break;
-		}
+		fprintf(fp, "     range: %s\n", words_set_range(s, r2, sizeof(r2)));
 		if (s->rest)
 			fprintf(fp, "     rest %s between reps\n",
 			        words_seconds(s->rest, r1, sizeof(r1)));
@@ -263,19 +366,27 @@ void cli_plan(FILE *fp, const struct catalogue *cat, const struct plan *plan, bo
 			wset = b > wset ? b : wset;
 		}
 	}
-	if (wset > 28)
-		wset = 28;
+	/*
+	 * The set's name gives way (cut with an ellipsis) so that a line fits
+	 * CLI_WIDTH: start (H:MM:SS), length, phase, the id, side and rep
+	 * ("10/10") take the rest.
+	 */
+	if (wset > CLI_WIDTH - 7 - 2 - 6 - 2 - 7 - 2 - wid - 2 - 2 - 5 - 2 - 5)
+		wset = CLI_WIDTH - 7 - 2 - 6 - 2 - 7 - 2 - wid - 2 - 2 - 5 - 2 - 5;
+	if (wset < 8)
+		wset = 8;
 
-	fprintf(fp, "%8s  %6s  %-7s  %-*s  %-*s  %-5s  %s\n", "start", "length", "phase", wid,
+	fprintf(fp, "%7s  %6s  %-7s  %-*s  %-*s  %-5s  %s\n", "start", "length", "phase", wid,
 	        "exercise", wset, "set", "side", "rep");
 	for (size_t i = 0; i < plan->n; i++) {
 		const struct plan_phase *ph = &plan->phases[i];
 		const struct cat_exercise *ex = &cat->exercises[ph->exercise];
 		const char *set = ph->set >= 0 ? ex->sets[ph->set].name : "-";
-		fprintf(fp, "%8s  %6s  %-7s  %-*s  %-*.*s  %-5s  %s\n",
-		        plan_format_clock(ph->offset, c1, sizeof(c1)),
+		fprintf(fp, "%7s  %6s  %-7s  %-*s  ", plan_format_clock(ph->offset, c1, sizeof(c1)),
 		        plan_format_clock(ph->seconds, c2, sizeof(c2)), plan_kind_name(ph->kind),
-		        wid, ex->id, wset, wset, set, plan_side_name(ph->side),
+		        wid, ex->id);
+		put_cell(fp, set, wset, true);
+		fprintf(fp, "  %-5s  %s\n", plan_side_name(ph->side),
 		        rep_text(cat, ph, rep, sizeof(rep)));
 	}
 	fprintf(fp, "Total %s (%u exercise%s, %s%s)\n",

@@ -1590,8 +1590,12 @@ int verb_run_version(struct options *o)
 		return rc;
 	/* Says which catalogue would be used, without judging it. */
 	lookup_catalogue(o, &l);
-	printf("lumbar %s\ncatalogue: %s (%s)\n", LUMBAR_VERSION,
-	       l.source == CAT_SRC_BUILTIN ? "built-in copy" : l.path, cat_source_name(l.source));
+	/* The built-in copy has no path: its name alone, not "built-in copy (built-in copy)". */
+	if (l.source == CAT_SRC_BUILTIN)
+		printf("lumbar %s\ncatalogue: %s\n", LUMBAR_VERSION, cat_source_name(l.source));
+	else
+		printf("lumbar %s\ncatalogue: %s (%s)\n", LUMBAR_VERSION, l.path,
+		       cat_source_name(l.source));
 	settings_free(&st);
 	return 0;
 }

@@ -14,6 +14,7 @@
 
 #include "file.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -69,12 +70,15 @@ int hook_describe(const struct catalogue *cat, const struct plan *p, size_t inde
 	if (ph->set >= 0 && (unsigned)ph->set < ex->n_sets) {
 		ev.set = ex->sets[ph->set].name;
 		ev.mode = ex->sets[ph->set].mode;
+		ev.side_words = cat_side_words(&ex->sets[ph->set], (int)ph->side);
 	}
 	ev.side = ph->side;
-	ev.rep = ph->rep;
+	ev.rep = what == HOOK_REP ? left : ph->rep;
 	ev.reps = ph->reps;
 	ev.phase_seconds = ph->seconds;
 	ev.seconds = what == HOOK_COUNTDOWN ? left : what == HOOK_DONE ? 0 : ph->seconds;
+	if (what == HOOK_REP)
+		ev.seconds = ph->reps ? ph->seconds / ph->reps : ph->seconds;
 	ev.exercise_start = index == plan_slot_first(p, ph->slot);
 	ev.set_start = ph->kind == PLAN_WORK && first_work_of_set(p, index);
 	ev.n_sets = ex->n_sets;
@@ -94,6 +98,8 @@ const char *hook_what_name(enum hook_what what)
 		return "done";
 	case HOOK_STOPPED:
 		return "stopped";
+	case HOOK_REP:
+		return "rep";
 	}
 	return "unknown";
 }
@@ -163,14 +169,26 @@ static void put_duration(struct out *o, unsigned s)
 		put(o, "%s%u second%s", sep, sec, sec == 1 ? "" : "s");
 }
 
-static const char *side_word(enum plan_side side)
-{
-	return side == PLAN_SIDE_LEFT ? "Left" : side == PLAN_SIDE_RIGHT ? "Right" : NULL;
-}
-
 static bool has_text(const char *s)
 {
 	return s != NULL && s[0] != '\0';
+}
+
+/*
+ * The side as said at the start of a sentence: the set's own words when it
+ * gives them ("Left leg and right arm"), else "Left side"; NULL for none.
+ */
+static const char *side_word(const struct hook_event *ev, char *buf, size_t len)
+{
+	if (ev->side != PLAN_SIDE_LEFT && ev->side != PLAN_SIDE_RIGHT)
+		return NULL;
+	if (has_text(ev->side_words)) {
+		snprintf(buf, len, "%s", ev->side_words);
+		buf[0] = (char)toupper((unsigned char)buf[0]);
+	} else {
+		snprintf(buf, len, "%s side", ev->side == PLAN_SIDE_LEFT ? "Left" : "Right");
+	}
+	return buf;
 }
 
 /*
@@ -189,7 +207,8 @@ enum { HOOK_SAY_SHORT = 8, HOOK_SAY_SHORT_REST = 4 };
  */
 static void say_work(struct out *o, const struct hook_event *ev)
 {
-	const char *side = side_word(ev->side);
+	char side_buf[CAT_MAX_STRING + 16];
+	const char *side = side_word(ev, side_buf, sizeof(side_buf));
 	bool name_set =
 	    ev->set_start && has_text(ev->set) && (ev->n_sets > 1 || ev->mode != CAT_MODE_HOLD);
 	bool timed = ev->mode == CAT_MODE_TIMED && has_text(ev->set);
@@ -202,7 +221,7 @@ static void say_work(struct out *o, const struct hook_event *ev)
 	switch (ev->mode) {
 	case CAT_MODE_REPS:
 		if (side != NULL)
-			put(o, "%s side. ", side);
+			put(o, "%s. ", side);
 		if (name_set)
 			put(o, "%s, ", ev->set);
 		put(o, "%u rep%s, ", ev->reps, ev->reps == 1 ? "" : "s");
@@ -211,7 +230,7 @@ static void say_work(struct out *o, const struct hook_event *ev)
 		break;
 	case CAT_MODE_TIMED:
 		if (side != NULL)
-			put(o, "%s side. ", side);
+			put(o, "%s. ", side);
 		if (timed)
 			put(o, "%s for ", ev->set);
 		else
@@ -228,7 +247,7 @@ static void say_work(struct out *o, const struct hook_event *ev)
 		if (counted && !name_set && !ev->exercise_start &&
 		    ev->phase_seconds < HOOK_SAY_SHORT) {
 			if (side != NULL)
-				put(o, last ? "%s side, last rep." : "%s side.", side);
+				put(o, last ? "%s, last rep." : "%s.", side);
 			else if (last)
 				put(o, "Last rep.");
 			else
@@ -238,11 +257,11 @@ static void say_work(struct out *o, const struct hook_event *ev)
 		if (name_set)
 			put(o, "%s. ", ev->set);
 		if (side != NULL && last)
-			put(o, "%s side, last rep. ", side);
+			put(o, "%s, last rep. ", side);
 		else if (side != NULL && counted)
-			put(o, "%s side, rep %u of %u. ", side, ev->rep, ev->reps);
+			put(o, "%s, rep %u of %u. ", side, ev->rep, ev->reps);
 		else if (side != NULL)
-			put(o, "%s side. ", side);
+			put(o, "%s. ", side);
 		else if (last)
 			put(o, "Last rep. ");
 		else if (counted)
@@ -271,6 +290,12 @@ char *hook_say(const struct hook_event *ev, char *buf, size_t len)
 		break;
 	case HOOK_STOPPED:
 		put(&o, "Stopped.");
+		break;
+	case HOOK_REP:
+		if (ev->reps > 1 && ev->rep == ev->reps)
+			put(&o, "Last rep.");
+		else
+			put(&o, "Rep %u.", ev->rep);
 		break;
 	case HOOK_PHASE:
 	default:
@@ -540,6 +565,8 @@ pid_t hook_speak(const char *cmd, const struct hook_event *ev)
 	pid_t pid;
 
 	if (ev->event == HOOK_COUNTDOWN && ev->phase_seconds < HOOK_SPEAK_MIN_COUNTDOWN)
+		return 0;
+	if (ev->event == HOOK_REP && ev->seconds < HOOK_SPEAK_MIN_TEMPO)
 		return 0;
 	hook_speak_stop();
 	pid = spawn(cmd, ev);

@@ -81,13 +81,25 @@ char *rem_due_line(const struct catalogue *cat, const struct rem_due *d, char *b
 	buf[0] = '\0';
 	if (d->n == 0)
 		return buf;
+	plan_format_clock(d->seconds, clock, sizeof(clock));
 	used = (size_t)snprintf(buf, len, "%u due: ", d->n);
-	for (unsigned i = 0; i < d->n && used < len; i++)
-		used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? ", " : "",
-		                         cat->exercises[d->idx[i]].id);
+	for (unsigned i = 0; i < d->n && used < len; i++) {
+		const char *id = cat->exercises[d->idx[i]].id;
+		/* What must still fit after this id: ", +K more" for the rest, and the clock. */
+		char more[32] = "";
+		size_t after;
+
+		if (i + 1 < d->n)
+			snprintf(more, sizeof(more), ", +%u more", d->n - i - 1);
+		after = strlen(more) + strlen(clock) + 3;
+		if (i > 0 && used + 2 + strlen(id) + after > REM_LINE_WIDTH) {
+			used += (size_t)snprintf(buf + used, len - used, ", +%u more", d->n - i);
+			break;
+		}
+		used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? ", " : "", id);
+	}
 	if (used < len)
-		snprintf(buf + used, len - used, " (%s)",
-		         plan_format_clock(d->seconds, clock, sizeof(clock)));
+		snprintf(buf + used, len - used, " (%s)", clock);
 	return buf;
 }
 

@@ -131,6 +131,7 @@ static unsigned enter(struct session *s, size_t k, int64_t start_ms)
 	s->left_ms = phase_ms(s, k);
 	s->deadline_ms = start_ms + s->left_ms;
 	s->last_cue = 0;
+	s->last_rep = 1;
 	s->stats[phase_slot(s, k)].reached = true;
 	return ev;
 }
@@ -141,6 +142,7 @@ static void restart(struct session *s, int64_t now_ms)
 	s->left_ms = phase_ms(s, s->cur);
 	s->deadline_ms = now_ms + s->left_ms;
 	s->last_cue = 0;
+	s->last_rep = 1;
 }
 
 /*
@@ -161,6 +163,27 @@ static unsigned cue(struct session *s, int64_t now_ms)
 		return 0;
 	s->last_cue = (int)shown;
 	return SESS_EV_COUNTDOWN;
+}
+
+/*
+ * The rep cue of a reps set: once for each rep after the first, which the
+ * phase event announces. A late tick that passes several reports one.
+ */
+static unsigned rep_cue(struct session *s, int64_t now_ms)
+{
+	const struct plan_phase *ph;
+	unsigned r;
+
+	if (s->finished)
+		return 0;
+	ph = &s->plan->phases[s->cur];
+	if (ph->kind != PLAN_WORK || ph->rep != 0 || ph->reps == 0)
+		return 0;
+	r = session_rep(s, now_ms);
+	if (r <= s->last_rep)
+		return 0;
+	s->last_rep = r;
+	return SESS_EV_REP;
 }
 
 /* ---- Life cycle ---------------------------------------------------------- */
@@ -231,7 +254,7 @@ unsigned session_tick(struct session *s, int64_t now_ms)
 
 	if (s->finished || s->paused)
 		return ev;
-	return ev | cue(s, now_ms);
+	return ev | cue(s, now_ms) | rep_cue(s, now_ms);
 }
 
 void session_pause(struct session *s, int64_t now_ms)
@@ -347,6 +370,23 @@ int64_t session_elapsed_ms(const struct session *s, int64_t now_ms)
 	if (session_phase(s) == NULL)
 		return 0;
 	return phase_ms(s, s->cur) - session_left_ms(s, now_ms);
+}
+
+unsigned session_rep(const struct session *s, int64_t now_ms)
+{
+	const struct plan_phase *ph = session_phase(s);
+	int64_t per, r;
+
+	if (ph == NULL || ph->kind != PLAN_WORK)
+		return 0;
+	if (ph->rep != 0 || ph->reps == 0)
+		return ph->rep;
+	/* A reps set's phase lasts reps x tempo whole seconds. */
+	per = phase_ms(s, s->cur) / ph->reps;
+	if (per <= 0)
+		return 1;
+	r = session_elapsed_ms(s, now_ms) / per + 1;
+	return r > (int64_t)ph->reps ? ph->reps : (unsigned)r;
 }
 
 int64_t session_plan_left_ms(const struct session *s, int64_t now_ms)

@@ -281,8 +281,11 @@ static void cue(struct ui *ui, unsigned ev, int64_t *second_bell)
 		} else if (ui->opt->flash) {
 			flash();
 		}
-	} else if ((ev & SESS_EV_COUNTDOWN) && ui->opt->bell) {
-		/* Single ticks for 3, 2, 1, against the double bell of a change. */
+	} else if ((ev & (SESS_EV_COUNTDOWN | SESS_EV_REP)) && ui->opt->bell) {
+		/*
+		 * Single ticks for 3, 2, 1 and for each rep of a reps set, against
+		 * the double bell of a change.
+		 */
 		beep();
 	}
 }

@@ -97,7 +97,8 @@ int ui_draw_rows(int w, const char *prefix, const char *text);
 void ui_draw_flow_gap(struct ui_draw_flow *f);
 
 /*
- * The block font: 3x5 glyphs for A-Z, 0-9, ':', '-', 'x' and space, `scale`
+ * The block font: 3x5 glyphs for A-Z, 0-9, ':', '-', '\'', '.', ',', '(', ')'
+ * and space, `scale`
  * pixels per pixel, drawn with half blocks so a pixel is square, or with `#`
  * where the locale has no block characters. Letters are shown upper case.
  * ui_draw_big_size() returns false when `s` has a character the font lacks.
@@ -128,6 +129,12 @@ void ui_draw_question_typed(const char *q);
  */
 int ui_draw_keys(const char *const *items, size_t n, attr_t attr);
 int ui_draw_keys_rows(const char *const *items, size_t n);
+
+/*
+ * `more ↓` at (y, x) (`more v` without UTF-8): text below was cut by the
+ * screen. Returns the columns drawn.
+ */
+int ui_draw_more(int y, int x, attr_t attr);
 
 /* True when the screen is below the smallest usable size. */
 bool ui_draw_too_small(void);

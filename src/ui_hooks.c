@@ -31,6 +31,8 @@ void ui_hooks_fire(const struct ui_options *o, const struct session *s, unsigned
 		send(o, s, s->cur, HOOK_PHASE, 0);
 	if ((ev & SESS_EV_COUNTDOWN) && !s->finished)
 		send(o, s, s->cur, HOOK_COUNTDOWN, session_left_shown(s, now_ms));
+	if ((ev & SESS_EV_REP) && !s->finished && !(ev & SESS_EV_PHASE))
+		send(o, s, s->cur, HOOK_REP, session_rep(s, now_ms));
 	if (ev & SESS_EV_DONE)
 		send(o, s, s->plan->n - 1, HOOK_DONE, 0);
 	hook_reap();

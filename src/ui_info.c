@@ -33,31 +33,17 @@ void ui_info_open(struct ui *ui, int entry)
 	ui->screen = UI_SCREEN_INFO;
 }
 
-/* One set in a sentence: "hold 5 s, 2 reps, alternating sides, rest 5 s". */
-static void set_text(const struct cat_set *s, char *buf, size_t len)
+/*
+ * One set in a sentence, today's numbers beside the ranges: "now 30 s
+ * \u00d7 2, range 20-30 s, alternating sides, rest 5 s between reps".
+ */
+static void set_text(const struct cat_set *s, const struct prg_set_dose *d, char *buf, size_t len)
 {
-	char a[64], b[64], rest[32];
+	char rest[32];
 	int n;
 
-	switch (s->mode) {
-	case CAT_MODE_HOLD:
-		words_range(s->hold, true, a, sizeof(a));
-		words_range(s->reps, false, b, sizeof(b));
-		n = snprintf(buf, len, "hold %s, %s reps", a, b);
-		break;
-	case CAT_MODE_REPS:
-		words_range(s->reps, false, a, sizeof(a));
-		words_range(s->tempo, true, b, sizeof(b));
-		n = snprintf(buf, len, "%s reps, %s each", a, b);
-		break;
-	case CAT_MODE_TIMED:
-	default:
-		words_range(s->duration, true, a, sizeof(a));
-		n = snprintf(buf, len, "%s", a);
-		break;
-	}
-	if (n < 0 || (size_t)n >= len)
-		return;
+	words_set_now(s, d, buf, len);
+	n = (int)strlen(buf);
 	if (s->sides == CAT_SIDES_EACH)
 		n += snprintf(buf + n, len - (size_t)n, ", each side");
 	else if (s->sides == CAT_SIDES_ALTERNATE)
@@ -122,7 +108,9 @@ static void info_exercise(const struct ui *ui, struct ui_draw_flow *f, unsigned 
 	const struct cat_exercise *ex = &ui->opt->cat->exercises[e];
 	attr_t head = ui_draw_attr(UI_ROLE_TITLE);
 	char buf[CAT_MAX_STRING + 128], freq[48], len[16], num[16], at[32];
+	struct prg_dose pd;
 
+	plan_dose_of(ui->opt->cat, ui->opt->dose, e, &pd);
 	ui_draw_flow_add(f, NULL, ex->summary, A_NORMAL);
 	words_frequency(&ex->freq, WORDS_SHORT, freq, sizeof(freq));
 	snprintf(buf, sizeof(buf), "%s at %s, %s",
@@ -161,7 +149,7 @@ static void info_exercise(const struct ui *ui, struct ui_draw_flow *f, unsigned 
 	for (unsigned i = 0; i < ex->n_sets; i++) {
 		char set[256], line[CAT_MAX_STRING + 300];
 
-		set_text(&ex->sets[i], set, sizeof(set));
+		set_text(&ex->sets[i], &pd.set[i], set, sizeof(set));
 		snprintf(line, sizeof(line), "%s: %s", ex->sets[i].name, set);
 		ui_draw_flow_add(f, " - ", line, A_NORMAL);
 	}
@@ -206,10 +194,13 @@ static void info_routine(const struct ui *ui, struct ui_draw_flow *f, bool due)
 	}
 }
 
-/* Lay out the details; with `draw` false only measure them (nothing shows). */
-static int info_flow(struct ui *ui, bool draw)
+/*
+ * Lay out the details; with `draw` false only measure them (nothing shows).
+ * `bottom` is the screen row below the last one drawn.
+ */
+static int info_flow(struct ui *ui, bool draw, int bottom)
 {
-	struct ui_draw_flow f = { .top = 2, .bottom = draw ? LINES - 1 : 2, .x = 1, .w = COLS - 2 };
+	struct ui_draw_flow f = { .top = 2, .bottom = draw ? bottom : 2, .x = 1, .w = COLS - 2 };
 
 	f.scroll = info.scroll;
 	if (ui_menu_exercise(info.entry) < 0)
@@ -256,14 +247,19 @@ void ui_info_draw(struct ui *ui)
 	                    : ex_i < 0                ? cat->routine_name
 	                                              : cat->exercises[ex_i].name;
 	int rows = LINES - 3; /* between the title and the key hints */
-	int height = info_flow(ui, false);
+	int height = info_flow(ui, false, 0);
 	char keys[64];
+	bool more;
 
 	if (info.scroll > height - rows)
 		info.scroll = height - rows > 0 ? height - rows : 0;
 	info.height = height;
 	ui_draw_text(0, 1, COLS - 2, title, ui_draw_attr(UI_ROLE_TITLE));
-	info_flow(ui, true);
+	/* Text below the screen says so on the last row, until scrolled to its end. */
+	more = height - info.scroll > rows && rows >= 2;
+	info_flow(ui, true, more ? LINES - 2 : LINES - 1);
+	if (more)
+		ui_draw_more(LINES - 2, 1, ui_draw_attr(UI_ROLE_DIM));
 	snprintf(keys, sizeof(keys), "Enter start%s%s  q back  ? keys",
 	         height > rows ? "  j/k scroll" : "", entry_video(ui) ? "  o video" : "");
 	if (info.said[0] != '\0')

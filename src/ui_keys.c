@@ -58,7 +58,7 @@ static const struct ui_binding bindings[] = {
 	{ UI_CTX_PLAYER, KEY_LEFT, "Left", UI_ACT_PREV, NULL },
 	{ UI_CTX_PLAYER, 's', "s", UI_ACT_SKIP, "skip to the next exercise" },
 	{ UI_CTX_PLAYER, 'x', "x", UI_ACT_STOP,
-	  "stop this exercise now (it hurts): asks the pain, logs it stopped" },
+	  "it hurts: stop this exercise, give the pain, log it stopped" },
 	{ UI_CTX_PLAYER, 'q', "q", UI_ACT_QUIT, "quit (asks first)" },
 	{ UI_CTX_PLAYER, KEY_ESC, "Esc", UI_ACT_QUIT, NULL },
 	/* The quit question. */

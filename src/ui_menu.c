@@ -431,7 +431,7 @@ void ui_menu_draw(struct ui *ui)
 		ui_draw_text(LINES - 1, 0, COLS,
 		             COLS >= 92   ? "j/k move  Enter start  a routine  d due  h history  "
 		                            "Tab details  i get help  ? keys  q quit"
-		             : COLS >= 78 ? "j/k move  Enter start  a routine  d due  h history  "
+		             : COLS >= 74 ? "j/k move  Enter start  Tab details  h history  "
 		                            "i get help  ? keys  q quit"
 		                          : "j/k move  Enter start  i get help  ? keys  q quit",
 		             ui_draw_attr(UI_ROLE_DIM));

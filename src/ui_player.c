@@ -7,6 +7,7 @@
  * room is left. Where there is room beside the digits, the exercise's figure
  * shows what to do (issue 21 §3).
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,12 @@
 /* The largest block-digit scale worth drawing; beyond it the digits dwarf
  * everything else. */
 #define PLAYER_MAX_SCALE 5
+
+/* The most rows the steps may take from the digits... */
+#define PLAYER_MAX_STEPS 6
+
+/* ...as long as the digits keep this scale (or theirs, when smaller). */
+#define PLAYER_KEEP_SCALE 2
 
 static enum ui_draw_role role_of(enum plan_kind kind)
 {
@@ -36,9 +43,11 @@ static enum ui_draw_role role_of(enum plan_kind kind)
 	return UI_ROLE_NORMAL;
 }
 
-/* The phase in words: GET READY, HOLD, REST, SWITCH SIDES, "Bridges x10". */
-static const char *phase_word(const struct plan_phase *ph, const struct cat_set *set, char *buf,
-                              size_t len)
+/*
+ * The phase in words: GET READY, REST, SWITCH SIDES; in work, the set's
+ * name ("Bird dog (round 1)"), which the player draws in capitals.
+ */
+static const char *phase_word(const struct plan_phase *ph, const struct cat_set *set)
 {
 	switch (ph->kind) {
 	case PLAN_PREPARE:
@@ -50,26 +59,60 @@ static const char *phase_word(const struct plan_phase *ph, const struct cat_set 
 	case PLAN_WORK:
 		break;
 	}
-	if (!set || set->mode == CAT_MODE_HOLD)
-		return "HOLD";
-	if (set->mode == CAT_MODE_REPS && ph->reps)
-		snprintf(buf, len, "%s x%u", set->name, ph->reps);
-	else
-		snprintf(buf, len, "%s", set->name);
-	return buf;
+	return set ? set->name : "WORK";
 }
 
-/* "left side · rep 1 of 2" for a work phase; "" when it has neither. */
-static void work_detail(const struct plan_phase *ph, char *buf, size_t len)
+/* Append " · " and `part` to buf (len bytes) unless part is empty. */
+static void join(char *buf, size_t len, const char *part)
 {
-	int n = 0;
+	size_t n = strlen(buf);
+
+	if (!*part || n >= len)
+		return;
+	snprintf(buf + n, len - n, "%s%s", n ? " \u00b7 " : "", part);
+}
+
+/* The side in the set's own words ("left leg and right arm"), else "left side". */
+static void side_text(const struct plan_phase *ph, const struct cat_set *set, char *buf, size_t len)
+{
+	const char *words = cat_side_words(set, (int)ph->side);
 
 	buf[0] = '\0';
-	if (ph->side != PLAN_SIDE_NONE)
-		n = snprintf(buf, len, "%s side", plan_side_name(ph->side));
-	if (ph->kind == PLAN_WORK && ph->rep && (size_t)n < len)
-		snprintf(buf + n, len - (size_t)n, "%srep %u of %u", n ? " \u00b7 " : "", ph->rep,
-		         ph->reps);
+	if (ph->side == PLAN_SIDE_NONE)
+		return;
+	if (words)
+		snprintf(buf, len, "%s", words);
+	else
+		snprintf(buf, len, "%s side", plan_side_name(ph->side));
+}
+
+/*
+ * A work phase in a line: its side, what to do (hold; a reps set's rep
+ * `rep`, 0 to leave it out) and which rep: "left leg and right arm · hold ·
+ * rep 1 of 8", "rep 3 of 10", "keep going". `what` false leaves out the
+ * verb, for "next: ...".
+ */
+static void work_detail(const struct plan_phase *ph, const struct cat_set *set, unsigned rep,
+                        bool what, char *buf, size_t len)
+{
+	char part[CAT_MAX_STRING + 32];
+
+	buf[0] = '\0';
+	side_text(ph, set, part, sizeof(part));
+	join(buf, len, part);
+	if (ph->rep) {
+		if (what)
+			join(buf, len, "hold");
+		/* "rep 1 of 1" says nothing. */
+		snprintf(part, sizeof(part), "rep %u of %u", ph->rep, ph->reps);
+		if (ph->reps > 1)
+			join(buf, len, part);
+	} else if (ph->reps && rep) {
+		snprintf(part, sizeof(part), "rep %u of %u", rep, ph->reps);
+		join(buf, len, part);
+	} else if (what && !ph->reps && !*buf) {
+		join(buf, len, "keep going");
+	}
 }
 
 /* The next work phase of the same exercise, or NULL. */
@@ -84,30 +127,103 @@ static const struct plan_phase *next_work(const struct ui *ui)
 	return NULL;
 }
 
+/* The set of a phase, or NULL (prepare). */
+static const struct cat_set *set_of(const struct ui *ui, const struct plan_phase *ph)
+{
+	const struct cat_exercise *ex = &ui->opt->cat->exercises[ph->exercise];
+
+	return ph->set >= 0 && (unsigned)ph->set < ex->n_sets ? &ex->sets[ph->set] : NULL;
+}
+
 /*
- * The plain line under the large word, which also carries the phase in text
- * for anyone whose terminal cannot show the block font:
- * "HOLD · left side · rep 1 of 2", "REST · next: left side · rep 2 of 2".
+ * The set a phase is about: a work phase's own; for a rest or a change of
+ * sides, the one the next work phase belongs to (what to get ready for);
+ * -1 in get-ready.
+ */
+static int set_shown(const struct ui *ui, const struct plan_phase *ph)
+{
+	const struct plan_phase *nw;
+
+	if (ph->kind == PLAN_WORK || ph->kind == PLAN_PREPARE)
+		return ph->set;
+	nw = next_work(ui);
+	return nw ? nw->set : ph->set;
+}
+
+/*
+ * The plain line under the large word. In work it says the side and the
+ * rep ("left leg and right arm · hold · rep 1 of 8"), the set's name being
+ * the word above; otherwise it carries the phase in text for anyone whose
+ * terminal cannot show the block font: "REST · next: left side · rep 2 of 2".
  */
 static void detail_line(const struct ui *ui, const struct plan_phase *ph, const char *word,
                         char *buf, size_t len)
 {
-	char d[96];
+	char d[CAT_MAX_STRING + 96];
 	const struct plan_phase *nw;
 
 	if (ph->kind == PLAN_WORK) {
-		work_detail(ph, d, sizeof(d));
-		snprintf(buf, len, "%s%s%s", word, *d ? " \u00b7 " : "", d);
+		work_detail(ph, set_of(ui, ph), session_rep(&ui->app.sess, ui->now), true, buf,
+		            len);
 		return;
 	}
 	nw = next_work(ui);
 	d[0] = '\0';
 	if (nw)
-		work_detail(nw, d, sizeof(d));
+		work_detail(nw, set_of(ui, nw), nw->reps && !nw->rep ? 0 : 1, false, d, sizeof(d));
 	snprintf(buf, len, "%s%s%s", word, *d ? " \u00b7 next: " : "", d);
 }
 
-/* The steps area: the cue, the position or steps, and what comes next. */
+/*
+ * The heading of the steps: "Start: " and the position in get-ready, else
+ * the set's name ("Bridge · set 2 of 2"); *head is NULL when there is none.
+ */
+static void steps_head(const struct ui *ui, const struct plan_phase *ph, const char **prefix,
+                       const char **head, char *buf, size_t len)
+{
+	const struct cat_exercise *ex = &ui->opt->cat->exercises[ph->exercise];
+	int si = set_shown(ui, ph);
+
+	*prefix = NULL;
+	*head = NULL;
+	if (ph->kind == PLAN_PREPARE) {
+		if (ex->position) {
+			*prefix = "Start: ";
+			*head = ex->position;
+		}
+	} else if (si >= 0) {
+		const struct cat_set *set = &ex->sets[si];
+
+		if (ex->n_sets > 1)
+			snprintf(buf, len, "%s \u00b7 set %d of %u", set->name, si + 1, ex->n_sets);
+		else
+			snprintf(buf, len, "%s", set->name);
+		*head = buf;
+	}
+}
+
+/* The rows the heading and the steps take in `w` columns. */
+static int steps_rows(const struct ui *ui, const struct plan_phase *ph, int w)
+{
+	const struct cat_exercise *ex = &ui->opt->cat->exercises[ph->exercise];
+	char buf[CAT_MAX_STRING + 64], num[16];
+	const char *prefix, *head;
+	char *const *steps;
+	unsigned n_steps;
+	int need = 0;
+
+	steps_head(ui, ph, &prefix, &head, buf, sizeof(buf));
+	if (head)
+		need += ui_draw_rows(w, prefix, head);
+	steps = cat_set_steps(ex, set_shown(ui, ph), &n_steps);
+	for (unsigned i = 0; i < n_steps; i++) {
+		snprintf(num, sizeof(num), "%u. ", i + 1);
+		need += ui_draw_rows(w, num, steps[i]);
+	}
+	return need;
+}
+
+/* The steps area: the cue, the position or the set's steps, and what comes next. */
 static void draw_steps(const struct ui *ui, const struct plan_phase *ph, int top, int bottom)
 {
 	const struct catalogue *cat = ui->opt->cat;
@@ -115,7 +231,10 @@ static void draw_steps(const struct ui *ui, const struct plan_phase *ph, int top
 	size_t end = plan_slot_end(&ui->app.plan, ph->slot);
 	bool last = ui->app.sess.cur + 1 == end;
 	struct ui_draw_flow f = { .top = top, .bottom = bottom, .x = 2, .w = COLS - 4 };
-	char buf[CAT_MAX_STRING + 64], num[16];
+	char buf[CAT_MAX_STRING + 64], hb[CAT_MAX_STRING + 64], num[16];
+	const char *head_prefix, *head;
+	char *const *steps;
+	unsigned n_steps;
 
 	if (bottom <= top)
 		return;
@@ -133,22 +252,18 @@ static void draw_steps(const struct ui *ui, const struct plan_phase *ph, int top
 		ui_draw_text(bottom - 1, 2, COLS - 4, buf, ui_draw_attr(UI_ROLE_TITLE));
 		f.bottom = bottom - 1;
 	}
-	if (ph->kind == PLAN_PREPARE) {
-		if (ex->position)
-			ui_draw_flow_add(&f, "Start: ", ex->position, ui_draw_attr(UI_ROLE_TITLE));
-	} else if (ph->set >= 0) {
-		const struct cat_set *set = &ex->sets[ph->set];
-
-		if (ex->n_sets > 1)
-			snprintf(buf, sizeof(buf), "%s (set %d of %u)", set->name, ph->set + 1,
-			         ex->n_sets);
-		else
-			snprintf(buf, sizeof(buf), "%s", set->name);
-		ui_draw_flow_add(&f, NULL, buf, ui_draw_attr(UI_ROLE_TITLE));
+	steps_head(ui, ph, &head_prefix, &head, hb, sizeof(hb));
+	steps = cat_set_steps(ex, set_shown(ui, ph), &n_steps);
+	/* Text the screen cuts says so, on a row of its own. */
+	if (steps_rows(ui, ph, f.w) > f.bottom - f.top && f.bottom - f.top >= 2) {
+		f.bottom--;
+		ui_draw_more(f.bottom, f.x, ui_draw_attr(UI_ROLE_DIM));
 	}
-	for (unsigned i = 0; i < ex->n_steps && f.top + f.row < f.bottom; i++) {
+	if (head)
+		ui_draw_flow_add(&f, head_prefix, head, ui_draw_attr(UI_ROLE_TITLE));
+	for (unsigned i = 0; i < n_steps && f.top + f.row < f.bottom; i++) {
 		snprintf(num, sizeof(num), "%u. ", i + 1);
-		ui_draw_flow_add(&f, num, ex->steps[i], A_NORMAL);
+		ui_draw_flow_add(&f, num, steps[i], A_NORMAL);
 	}
 }
 
@@ -248,6 +363,30 @@ static void draw_header(const struct ui *ui, const struct plan_phase *ph, int64_
 		ui_draw_center(0, " PAUSED ", ui_draw_attr(UI_ROLE_ALERT));
 }
 
+/* The largest scale of block digits `big` that fits in `rows` rows (0: none). */
+static int digit_scale(const char *big, int rows, int *h_out)
+{
+	for (int sc = PLAYER_MAX_SCALE; sc >= 1; sc--) {
+		int w, h;
+
+		if (ui_draw_big_size(big, sc, &w, &h) && h <= rows && w <= COLS - 2) {
+			*h_out = h;
+			return sc;
+		}
+	}
+	return 0;
+}
+
+/* A set's name in capitals, for a line of plain text. */
+static void capitals(const char *s, char *buf, size_t len)
+{
+	size_t i = 0;
+
+	for (; s[i] && i + 1 < len; i++)
+		buf[i] = (char)toupper((unsigned char)s[i]);
+	buf[i] = '\0';
+}
+
 void ui_player_draw(struct ui *ui)
 {
 	const struct session *s = &ui->app.sess;
@@ -256,19 +395,20 @@ void ui_player_draw(struct ui *ui)
 	const struct cat_exercise *ex;
 	const struct cat_set *set;
 	attr_t role, digits_attr;
-	char word_buf[CAT_MAX_STRING + 16], line[CAT_MAX_STRING + 128], left[16], big[16];
+	char line[CAT_MAX_STRING + 128], caps[CAT_MAX_STRING + 1], left[16], big[16];
 	const char *word;
 	unsigned shown;
 	int y, footer, gaps, steps_min, word_rows, budget, scale = 0, dw = 0, dh = 1, ww, wh;
 	int widest = 0; /* the digits' width at the phase's widest value: the figure holds still */
-	bool big_word;
+	bool big_word, work;
 
 	if (!ph)
 		return;
 	ex = &cat->exercises[ph->exercise];
-	set = ph->set >= 0 ? &ex->sets[ph->set] : NULL;
+	set = set_of(ui, ph);
 	role = ui_draw_attr(role_of(ph->kind));
-	word = phase_word(ph, set, word_buf, sizeof(word_buf));
+	word = phase_word(ph, set);
+	work = ph->kind == PLAN_WORK;
 	shown = session_left_shown(s, ui->now);
 
 	draw_header(ui, ph, session_plan_left_ms(s, ui->now));
@@ -278,30 +418,50 @@ void ui_player_draw(struct ui *ui)
 	footer = LINES >= 8 ? 1 : 0;
 	gaps = LINES >= 20 ? 4 : LINES >= 14 ? 2 : 0;
 	steps_min = LINES < 14 ? 0 : ph->kind == PLAN_PREPARE ? 5 : 3;
-	/* Without UTF-8 only the digits are drawn in `#`; the word stays on its plain line. */
+	/*
+	 * Without UTF-8 only the digits are drawn in `#`; the word stays on a
+	 * plain line: in work, the set's name in bold capitals, also where the
+	 * name does not fit the block font.
+	 */
 	big_word =
 	    LINES >= 14 && ui_draw_utf8() && ui_draw_big_size(word, 1, &ww, &wh) && ww <= COLS - 2;
-	word_rows = big_word ? wh : 0;
+	word_rows = big_word ? wh : work ? 1 : 0;
 	budget = LINES - footer - 4 - word_rows - gaps - steps_min;
 	/* Size the digits for the widest value of the phase, so they hold still. */
 	ui_clock(ph->seconds, big);
 	if (ph->seconds < 60)
 		put_uint(big, ph->seconds);
-	for (int sc = PLAYER_MAX_SCALE; sc >= 1; sc--) {
-		int w, h;
+	scale = digit_scale(big, budget, &dh);
+	/*
+	 * Steps that need more rows get them (up to PLAYER_MAX_STEPS) when the
+	 * digits stay at least PLAYER_KEEP_SCALE, or as large as they were.
+	 */
+	if (steps_min > 0) {
+		int want = steps_rows(ui, ph, COLS - 4) +
+		           (ui->app.sess.cur + 1 == plan_slot_end(&ui->app.plan, ph->slot));
+		int more = (want > PLAYER_MAX_STEPS ? PLAYER_MAX_STEPS : want) - steps_min;
+		int h2, sc2 = more > 0 ? digit_scale(big, budget - more, &h2) : 0;
 
-		if (ui_draw_big_size(big, sc, &w, &h) && h <= budget && w <= COLS - 2) {
-			scale = sc;
-			dh = h;
-			widest = w;
-			break;
+		if (more > 0 && sc2 >= (scale < PLAYER_KEEP_SCALE ? scale : PLAYER_KEEP_SCALE)) {
+			scale = sc2;
+			dh = h2;
 		}
+	}
+
+	if (scale) {
+		int wh_widest;
+
+		ui_draw_big_size(big, scale, &widest, &wh_widest);
 	}
 
 	y = 2 + (gaps >= 4 ? 1 : 0);
 	if (big_word) {
 		ui_draw_big(y, (COLS - ww) / 2, word, 1, role);
 		y += word_rows;
+	} else if (work) {
+		capitals(word, caps, sizeof(caps));
+		ui_draw_center(y, caps, role | A_BOLD);
+		y++;
 	}
 	detail_line(ui, ph, word, line, sizeof(line));
 	ui_draw_center(y, line, role);
@@ -346,12 +506,13 @@ void ui_player_draw(struct ui *ui)
 	if (footer) {
 		if (s->paused && !ui->confirm)
 			ui_draw_text(LINES - 1, 0, COLS,
-			             "PAUSED  Space resume  x stop  q quit  ? keys",
+			             "PAUSED  Space resume  x it hurts  q quit  ? keys",
 			             ui_draw_attr(UI_ROLE_ALERT));
 		else
-			ui_draw_text(LINES - 1, 0, COLS,
-			             "Space pause  n next  p back  s skip  x stop  q quit  ? keys",
-			             ui_draw_attr(UI_ROLE_DIM));
+			ui_draw_text(
+			    LINES - 1, 0, COLS,
+			    "Space pause  n next  p back  s skip  x it hurts  q quit  ? keys",
+			    ui_draw_attr(UI_ROLE_DIM));
 	}
 	if (ui->confirm)
 		ui_draw_question("Quit? y/n");

@@ -24,9 +24,6 @@
 #include "ui_priv.h"
 #include "words.h"
 
-/* Said when no emergency_number is set. */
-#define DEFAULT_EMERGENCY "112"
-
 static struct {
 	struct ev_log log;
 	bool log_ok;         /* the file was read (or is not there yet) */
@@ -168,9 +165,13 @@ void ui_safety_open(struct ui *ui)
 	show(ui, false);
 }
 
-static const char *emergency(const struct ui *ui)
+/* What to do for the first list: call the number set, or one of the usual ones. */
+static const char *emergency(const struct ui *ui, char *buf, size_t len)
 {
-	return ui->opt->emergency_number ? ui->opt->emergency_number : DEFAULT_EMERGENCY;
+	if (!ui->opt->emergency_number)
+		return words_emergency_unset;
+	snprintf(buf, len, "call your local emergency number, %s.", ui->opt->emergency_number);
+	return buf;
 }
 
 static void list(struct ui_draw_flow *f, const struct words_safety_list *l)
@@ -188,10 +189,10 @@ static int flow(struct ui *ui, int bottom, bool draw)
 
 	f.scroll = safety.scroll;
 	if (safety.applies) {
-		snprintf(buf, sizeof(buf), "call your local emergency number, %s.", emergency(ui));
 		ui_draw_flow_add(&f, NULL, "If it is on the first list (see someone now):",
 		                 ui_draw_attr(UI_ROLE_TITLE));
-		ui_draw_flow_add(&f, "   ", buf, ui_draw_attr(UI_ROLE_ALERT));
+		ui_draw_flow_add(&f, "   ", emergency(ui, buf, sizeof(buf)),
+		                 ui_draw_attr(UI_ROLE_ALERT));
 		ui_draw_flow_gap(&f);
 		ui_draw_flow_add(&f, NULL, "If it is on the second list (see a doctor soon):",
 		                 ui_draw_attr(UI_ROLE_TITLE));
@@ -244,15 +245,17 @@ void ui_safety_draw(struct ui *ui)
 /* `h`: record the time only, keep what was done, and say what to do. */
 static void applies(struct ui *ui)
 {
+	char buf[128];
+
 	ui_events_add(ui, EV_SAFETY_STOP, HIST_NO_PAIN, ui_wall_now(ui));
 	/* What was done so far is kept, as with q then y. */
 	if (ui->app.playing && !ui->app.done)
 		ui_log_quit(ui);
 	snprintf(safety.farewell, sizeof(safety.farewell),
 	         "One of the safety lists applies:\n"
-	         "  see someone now: call your local emergency number, %s\n"
+	         "  see someone now: %s\n"
 	         "  see a doctor soon: contact your doctor today",
-	         emergency(ui));
+	         emergency(ui, buf, sizeof(buf)));
 	ui->farewell = safety.farewell; /* also after a signal on the next screen */
 	safety.applies = true;
 	safety.scroll = 0;

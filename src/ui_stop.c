@@ -3,8 +3,8 @@
  * at once, without a question: the clock freezes, the exercise is logged
  * `stopped` (journal.h) and the hooks hear `stopped`. The screen says
  * "Stopped <exercise>." and asks "Pain now? 0-10" (digits then Enter, Enter
- * alone for no score), then offers n (the next exercise), e (end the
- * session, with the summary) and i (when to get help).
+ * alone for no score), then offers n (the next exercise, in a routine),
+ * e (end the session, with the summary) and i (when to get help).
  */
 #include <stdio.h>
 
@@ -41,6 +41,16 @@ unsigned ui_stop_context(const struct ui *ui)
 static const char *const choice_keys[] = { "n  ", "e  ", "i  " };
 static const char *const choice_what[] = { "next exercise", "end the session", "when to get help" };
 
+/*
+ * The first choice offered: `n` only in a plan of several exercises (after
+ * the last one of a routine it goes on to the summary); a single exercise
+ * has no next one to offer.
+ */
+static size_t first_choice(const struct ui *ui)
+{
+	return ui->app.plan.n_exercises > 1 ? 0 : 1;
+}
+
 static void pain_said(char *buf, size_t len)
 {
 	int pain = ui_score_value(&now_score);
@@ -68,7 +78,8 @@ void ui_stop_draw(struct ui *ui)
 	} else {
 		pain_said(buf, sizeof(buf));
 		below = 2 * gap + ui_draw_rows(f.w, NULL, buf);
-		for (size_t i = 0; i < sizeof(choice_keys) / sizeof(choice_keys[0]); i++)
+		for (size_t i = first_choice(ui); i < sizeof(choice_keys) / sizeof(choice_keys[0]);
+		     i++)
 			below += ui_draw_rows(f.w, choice_keys[i], choice_what[i]);
 	}
 	/* A long name is cut, so that what comes under it always shows. */
@@ -86,9 +97,12 @@ void ui_stop_draw(struct ui *ui)
 	ui_draw_flow_add(&f, NULL, buf, A_NORMAL);
 	if (gap)
 		ui_draw_flow_gap(&f);
-	for (size_t i = 0; i < sizeof(choice_keys) / sizeof(choice_keys[0]); i++)
+	for (size_t i = first_choice(ui); i < sizeof(choice_keys) / sizeof(choice_keys[0]); i++)
 		ui_draw_flow_add(&f, choice_keys[i], choice_what[i], A_NORMAL);
-	ui_draw_text(LINES - 1, 0, COLS, "n next exercise  e end the session  i when to get help",
+	ui_draw_text(LINES - 1, 0, COLS,
+	             first_choice(ui) == 0
+	                 ? "n next exercise  e end the session  i when to get help"
+	                 : "e end the session  i when to get help",
 	             ui_draw_attr(UI_ROLE_DIM));
 }
 
@@ -105,7 +119,9 @@ void ui_stop_key(struct ui *ui, enum ui_action action)
 	}
 	switch (action) {
 	case UI_ACT_NEXT:
-		/* On to the next exercise (the summary after the last one), running. */
+		/* On to the next exercise, running (the summary after the last one). */
+		if (first_choice(ui) != 0)
+			break;
 		ui->screen = UI_SCREEN_PLAYER;
 		ui_session_events(ui, app_stop_next(&ui->app, ui->now, ui_wall_now(ui)));
 		break;

@@ -222,9 +222,11 @@ void verbs_print_usage(FILE *fp)
 	            "  -h, --help             show this help\n"
 	            "  -V, --version          show the version and the catalogue in use\n"
 	            "\n"
-	            "Exit status: 0 ok, 3 a safety list applies, 64 usage, 65 bad catalogue,\n"
-	            "66 unreadable file, 69 not available, 71 out of memory, 74 output not\n"
-	            "written.\n"
+	            "Exit status: 0 ok; 1 another error, or nothing due (due --quiet) or sent\n"
+	            "(remind); 3 a safety list applies, or remind's notify failed; 64 usage;\n"
+	            "65 bad catalogue; 66 unreadable file; 69 not available; 71 out of memory;\n"
+	            "74 output not written; 129, 130, 131, 143 ended by SIGHUP, SIGINT, SIGQUIT,\n"
+	            "SIGTERM.\n"
 	            "General advice from a public article, not a physiotherapist's:\n"
 	            "stop any exercise that increases your pain. See lumbar(1).\n");
 }

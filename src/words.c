@@ -58,6 +58,8 @@ char *words_range(struct cat_range r, bool seconds, char *buf, size_t len)
 			snprintf(buf, len, "%u-%u", r.lo, r.hi);
 		else
 			snprintf(buf, len, "%u", r.lo);
+	} else if (r.hi > r.lo && r.hi < 60) {
+		snprintf(buf, len, "%u-%u s", r.lo, r.hi);
 	} else if (r.hi > r.lo) {
 		snprintf(buf, len, "%s to %s", words_seconds(r.lo, a, sizeof(a)),
 		         words_seconds(r.hi, b, sizeof(b)));
@@ -102,6 +104,56 @@ char *words_set_at(const struct cat_set *s, const struct prg_set_dose *d, char *
 	return buf;
 }
 
+char *words_set_range(const struct cat_set *s, char *buf, size_t len)
+{
+	char a[64], b[64];
+
+	switch (s->mode) {
+	case CAT_MODE_HOLD:
+		snprintf(buf, len, "hold %s, %s rep%s", words_range(s->hold, true, a, sizeof(a)),
+		         words_range(s->reps, false, b, sizeof(b)), s->reps.hi == 1 ? "" : "s");
+		break;
+	case CAT_MODE_REPS:
+		snprintf(buf, len, "%s rep%s at %s each", words_range(s->reps, false, a, sizeof(a)),
+		         s->reps.hi == 1 ? "" : "s", words_range(s->tempo, true, b, sizeof(b)));
+		break;
+	case CAT_MODE_TIMED:
+		words_range(s->duration, true, buf, len);
+		break;
+	}
+	return buf;
+}
+
+char *words_set_now(const struct cat_set *s, const struct prg_set_dose *d, char *buf, size_t len)
+{
+	char t[32], a[64], b[64];
+	bool hold_v = s->hold.hi > s->hold.lo, reps_v = s->reps.hi > s->reps.lo;
+
+	switch (s->mode) {
+	case CAT_MODE_HOLD:
+		snprintf(buf, len, "now %s \u00d7 %u%s%s%s%s", words_seconds(d->hold, t, sizeof(t)),
+		         d->reps, hold_v || reps_v ? ", range " : "",
+		         hold_v || reps_v ? words_range(s->hold, true, a, sizeof(a)) : "",
+		         reps_v ? " \u00d7 " : "",
+		         reps_v ? words_range(s->reps, false, b, sizeof(b)) : "");
+		break;
+	case CAT_MODE_REPS:
+		snprintf(buf, len, "now %u rep%s at %s%s%s%s", d->reps, d->reps == 1 ? "" : "s",
+		         words_seconds(d->tempo, t, sizeof(t)), reps_v ? ", range " : "",
+		         reps_v ? words_range(s->reps, false, a, sizeof(a)) : "",
+		         reps_v ? " reps" : "");
+		break;
+	case CAT_MODE_TIMED:
+		snprintf(buf, len, "now %s%s%s", words_seconds(d->duration, t, sizeof(t)),
+		         s->duration.hi > s->duration.lo ? ", range " : "",
+		         s->duration.hi > s->duration.lo
+		             ? words_range(s->duration, true, a, sizeof(a))
+		             : "");
+		break;
+	}
+	return buf;
+}
+
 char *words_set(const struct cat_set *s, enum cat_level level, char *buf, size_t len)
 {
 	struct prg_set_dose d = { .hold = cat_range_at(s->hold, level),
@@ -141,6 +193,9 @@ char *words_count(const struct cat_exercise *ex, const struct hist_ex_stat *st, 
 
 const char words_safety_title[] = "When to get help";
 const char words_safety_intro[] = "Before exercising, check these two lists.";
+const char words_emergency_unset[] =
+    "Call your local emergency number (112 in Europe and on most mobiles; 911 US and "
+    "Canada; 999 UK; 000 Australia; 111 New Zealand). Set yours with emergency_number.";
 
 static const char *const safety_now[] = {
 	"new numbness around the genitals or back passage",

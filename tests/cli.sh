@@ -182,7 +182,7 @@ if t show; then
 	expect_out_match '^  1\. Bring one knee up\.$'
 	expect_out_match '^  3\. Lower it\.$'
 	expect_out_match 'hold 5 s x 2 reps, alternating sides'
-	expect_out_match 'range: hold 5 s to 7 s, 2-3 reps'
+	expect_out_match 'range: hold 5-7 s, 2-3 reps'
 	expect_out_match '^Frequency: twice a day \(morning, evening\)$'
 	expect_out_match '^Length: 0:30 at step 0/2 '
 	done_test

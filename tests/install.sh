@@ -84,8 +84,12 @@ else
 	ok check-has-werror
 fi
 
+# The README and docs/ go with it (issue 19 §3), so `man lumbar`'s pointer
+# to docs/catalogue.md leads somewhere on an installed system.
 for f in usr/bin/lumbar usr/share/lumbar/exercises.yaml usr/share/man/man1/lumbar.1 \
-	usr/share/bash-completion/completions/lumbar usr/share/zsh/site-functions/_lumbar; do
+	usr/share/bash-completion/completions/lumbar usr/share/zsh/site-functions/_lumbar \
+	usr/share/doc/lumbar/README.md usr/share/doc/lumbar/docs/catalogue.md \
+	usr/share/doc/lumbar/docs/benchmarks.md; do
 	if [ -f "$stage/$f" ]; then ok "installs-$f"; else bad "installs-$f" "missing"; fi
 done
 
@@ -135,6 +139,11 @@ fi
 make -C "$tmp/src" -s uninstall DESTDIR="$stage" PREFIX=/usr >"$tmp/log" 2>&1
 left=$(find "$stage" -type f)
 if [ -z "$left" ]; then ok uninstall-removes-all; else bad uninstall-removes-all $left; fi
+if [ ! -e "$stage/usr/share/doc/lumbar" ]; then
+	ok uninstall-removes-doc-folder
+else
+	bad uninstall-removes-doc-folder "$(find "$stage/usr/share/doc/lumbar")"
+fi
 
 # ---- What make installs, and LUMBAR_NO_INSTALL=1 --------------------------------
 # A PATH without the test tools, and a pkg-config that cannot see libcyaml.

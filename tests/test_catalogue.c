@@ -201,6 +201,102 @@ static void test_load_buffer_not_terminated(void **state)
 	free(copy);
 }
 
+/* ---- A set's own steps and side words ------------------------------------------------ */
+
+#define SET_HEAD                                                                                   \
+	"version: 1\n"                                                                             \
+	"exercises:\n"                                                                             \
+	"  - id: a\n"                                                                              \
+	"    name: A\n"                                                                            \
+	"    summary: S.\n"                                                                        \
+	"    steps: [whole one, whole two]\n"                                                      \
+	"    frequency: { times: 1, per: day }\n"                                                  \
+	"    sets:\n"
+
+static void test_set_steps_and_side_words(void **state)
+{
+	static const char text[] =
+	    SET_HEAD "      - { name: Plank, mode: hold, hold: 5, reps: 1, steps: [Forearms, "
+	             "Straight line] }\n"
+	             "      - name: Bird dog\n"
+	             "        mode: hold\n"
+	             "        hold: 5\n"
+	             "        reps: 2\n"
+	             "        sides: alternate\n"
+	             "        side_words: [left leg and right arm, right leg and left arm]\n"
+	             "      - { name: Fold, mode: timed, duration: 30 }\n";
+	struct catalogue *cat = NULL;
+	struct cat_error err = { 0 };
+	const struct cat_exercise *e;
+	char *const *st;
+	unsigned n;
+
+	(void)state;
+	assert_int_equal(cat_load_buffer(text, sizeof(text) - 1, &cat, &err), CAT_OK);
+	e = &cat->exercises[0];
+	/* A set with steps shows its own, not the exercise's. */
+	st = cat_set_steps(e, 0, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(st[1], "Straight line");
+	/* A set without steps, and the get-ready phase (-1), show the exercise's. */
+	st = cat_set_steps(e, 1, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(st[0], "whole one");
+	st = cat_set_steps(e, -1, &n);
+	assert_string_equal(st[0], "whole one");
+	/* Side words: left is 1, right 2; none given, or no side, is NULL. */
+	assert_string_equal(cat_side_words(&e->sets[1], 1), "left leg and right arm");
+	assert_string_equal(cat_side_words(&e->sets[1], 2), "right leg and left arm");
+	assert_null(cat_side_words(&e->sets[1], 0));
+	assert_null(cat_side_words(&e->sets[0], 1));
+	assert_null(cat_side_words(&e->sets[2], 2));
+	cat_free(cat);
+}
+
+/* Each mistake in a set's steps or side words, with its place and words. */
+static const struct {
+	const char *sets; /* the `sets:` items after SET_HEAD */
+	unsigned line, col;
+	const char *msg;
+} set_words_bad[] = {
+	/* One word for two sides. */
+	{ "      - { name: B, mode: hold, hold: 5, reps: 1, sides: each, side_words: [left] }\n", 9,
+	  75, "exercise 'a', set 1: side_words has 1 entry (at least 2 needed)" },
+	/* Three words for two sides. */
+	{ "      - { name: B, mode: hold, hold: 5, reps: 1, sides: each, side_words: [l, r, m] }\n",
+	  9, 82, "exercise 'a', set 1: side_words: too many entries (at most 2)" },
+	/* Side words on a set without sides would never show. */
+	{ "      - { name: B, mode: hold, hold: 5, reps: 1, side_words: [l, r] }\n", 9, 50,
+	  "exercise 'a', set 1: 'side_words' needs 'sides: each' or 'sides: alternate'" },
+	/* An empty list of steps. */
+	{ "      - { name: B, mode: hold, hold: 5, reps: 1, steps: [] }\n", 9, 57,
+	  "exercise 'a', set 1: steps is empty (at least 1 needed)" },
+	/* An empty step. */
+	{ "      - { name: B, mode: hold, hold: 5, reps: 1, steps: [''] }\n", 9, 58,
+	  "exercise 'a', set 1: steps item 1 must not be empty" },
+	/* A word where a list belongs. */
+	{ "      - { name: B, mode: hold, hold: 5, reps: 1, sides: each, side_words: l }\n", 9, 75,
+	  "exercise 'a', set 1: side_words: expected a list, found a single value" },
+};
+
+static void test_set_words_bad(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(set_words_bad) / sizeof(set_words_bad[0]); i++) {
+		char text[1024];
+		struct catalogue *cat = NULL;
+		struct cat_error err = { 0 };
+		int n = snprintf(text, sizeof(text), "%s%s", SET_HEAD, set_words_bad[i].sets);
+
+		print_message("row %zu\n", i);
+		assert_int_equal(cat_load_buffer(text, (size_t)n, &cat, &err), CAT_EINVALID);
+		assert_null(cat);
+		assert_string_equal(err.msg, set_words_bad[i].msg);
+		assert_int_equal(err.line, set_words_bad[i].line);
+		assert_int_equal(err.col, set_words_bad[i].col);
+	}
+}
+
 static void test_free_null(void **state)
 {
 	(void)state;
@@ -835,6 +931,24 @@ static void test_shipped_catalogue(void **state)
 	assert_int_equal(s->mode, CAT_MODE_HOLD);
 	assert_int_equal(s->hold.lo, 10);
 	assert_int_equal(s->hold.hi, 30);
+
+	/*
+	 * Every set of an exercise with several has steps of its own, so the
+	 * player never shows the pelvic tilt's during the bridge; every set
+	 * with sides names them.
+	 */
+	for (unsigned i = 0; i < cat->n_exercises; i++) {
+		e = &cat->exercises[i];
+		for (unsigned k = 0; k < e->n_sets; k++) {
+			if (e->n_sets > 1 && e->sets[k].n_steps == 0)
+				fail_msg("%s, set %u has no steps of its own", e->id, k + 1);
+			if (e->sets[k].sides != CAT_SIDES_NONE && !e->sets[k].side_words[0])
+				fail_msg("%s, set %u has sides but no side_words", e->id, k + 1);
+		}
+	}
+	s = set_of(cat, "core-stabilisation", 1);
+	assert_string_equal(cat_side_words(s, 1), "left leg and right arm");
+	assert_string_equal(cat_side_words(s, 2), "right leg and left arm");
 	cat_free(cat);
 }
 
@@ -1073,6 +1187,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good_every_mode_and_side),
+		cmocka_unit_test(test_set_steps_and_side_words),
+		cmocka_unit_test(test_set_words_bad),
 		cmocka_unit_test(test_good_defaults),
 		cmocka_unit_test(test_good_durations),
 		cmocka_unit_test(test_good_limits),

@@ -409,6 +409,18 @@ static void test_describe_plan(void **state)
 	assert_int_equal(ev.phase_seconds, 4);
 	assert_string_equal(hook_say(&ev, buf, sizeof(buf)), "2");
 
+	/* A rep of the bridge (10 reps at 5 s): its number, the tempo, and the last named. */
+	assert_int_equal(hook_describe(cat, &p, 9, HOOK_REP, 3, &ev), 0);
+	assert_int_equal(ev.event, HOOK_REP);
+	assert_string_equal(hook_what_name(ev.event), "rep");
+	assert_string_equal(ev.set, "Bridge");
+	assert_int_equal(ev.rep, 3);
+	assert_int_equal(ev.reps, 10);
+	assert_int_equal(ev.seconds, 5);
+	assert_string_equal(hook_say(&ev, buf, sizeof(buf)), "Rep 3.");
+	assert_int_equal(hook_describe(cat, &p, 9, HOOK_REP, 10, &ev), 0);
+	assert_string_equal(hook_say(&ev, buf, sizeof(buf)), "Last rep.");
+
 	assert_int_equal(hook_describe(cat, &p, p.n - 1, HOOK_DONE, 0, &ev), 0);
 	assert_true(ev.exercise_start);
 	assert_string_equal(hook_say(&ev, buf, sizeof(buf)), "Routine complete.");
@@ -418,6 +430,52 @@ static void test_describe_plan(void **state)
 	assert_int_equal(plan_build_one(cat, 0, CAT_LEVEL_EASY, &p), 0);
 	assert_int_equal(hook_describe(cat, &p, p.n - 1, HOOK_DONE, 0, &ev), 0);
 	assert_string_equal(hook_say(&ev, buf, sizeof(buf)), "Exercise complete.");
+	plan_free(&p);
+	cat_free(cat);
+}
+
+/* A set's side words are what the voice says for the side. */
+static void test_say_side_words(void **state)
+{
+	static const char yaml[] = "version: 1\n"
+	                           "exercises:\n"
+	                           "  - id: bird-dog\n"
+	                           "    name: Bird dog\n"
+	                           "    summary: S.\n"
+	                           "    steps: [x]\n"
+	                           "    frequency: { times: 1, per: day }\n"
+	                           "    prepare: 0\n"
+	                           "    sets:\n"
+	                           "      - name: Bird dog\n"
+	                           "        mode: hold\n"
+	                           "        hold: 5\n"
+	                           "        reps: 2\n"
+	                           "        sides: alternate\n"
+	                           "        side_words: [left leg and right arm, right leg and "
+	                           "left arm]\n";
+	static const char *const want[] = {
+		"Bird dog. Left leg and right arm. Hold for 5 seconds.",
+		"Switch sides.",
+		"Right leg and left arm. Hold for 5 seconds.",
+		"Switch sides.",
+		"Left leg and right arm, last rep.",
+		"Switch sides.",
+		"Right leg and left arm, last rep.",
+	};
+	struct catalogue *cat = NULL;
+	struct cat_error err;
+	struct plan p;
+	struct hook_event ev;
+	char buf[HOOK_MAX_SAY];
+
+	(void)state;
+	assert_int_equal(cat_load_buffer(yaml, sizeof(yaml) - 1, &cat, &err), CAT_OK);
+	assert_int_equal(plan_build_all(cat, CAT_LEVEL_EASY, &p), 0);
+	assert_int_equal(p.n, sizeof(want) / sizeof(want[0]));
+	for (size_t i = 0; i < p.n; i++) {
+		assert_int_equal(hook_describe(cat, &p, i, HOOK_PHASE, 0, &ev), 0);
+		assert_string_equal(hook_say(&ev, buf, sizeof(buf)), want[i]);
+	}
 	plan_free(&p);
 	cat_free(cat);
 }
@@ -743,6 +801,14 @@ static void test_speech_skips_short_countdowns(void **state)
 	ev.phase_seconds = HOOK_SPEAK_MIN_COUNTDOWN;
 	assert_true(hook_speak("true", &ev) > 0);
 	assert_true(wait_running(0));
+
+	/* "Rep 3." every second would talk over itself; every few seconds it helps. */
+	ev = work(CAT_MODE_REPS, PLAN_SIDE_NONE, 3, 10, HOOK_SPEAK_MIN_TEMPO - 1);
+	ev.event = HOOK_REP;
+	assert_int_equal(hook_speak("true", &ev), 0);
+	ev.seconds = HOOK_SPEAK_MIN_TEMPO;
+	assert_true(hook_speak("true", &ev) > 0);
+	assert_true(wait_running(0));
 }
 
 static void test_speaker_lookup(void **state)
@@ -865,6 +931,7 @@ int main(void)
 		cmocka_unit_test(test_say_countdown_and_done),
 		cmocka_unit_test(test_say_truncates_on_characters),
 		cmocka_unit_test(test_describe_plan),
+		cmocka_unit_test(test_say_side_words),
 		cmocka_unit_test_setup_teardown(test_environment, make_tmpdir, remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_slow_hook_does_not_wait, make_tmpdir,
 		                                remove_tmpdir),

@@ -207,6 +207,34 @@ static void test_due_line(void **state)
 	assert_string_equal(rem_due_line(cat, &d, line, sizeof(line)), "");
 	hist_free(&h);
 	cat_free(cat);
+
+	/*
+	 * Every shipped exercise due: the ids that fit in 80 columns, then how
+	 * many more (a prompt or a status bar has one line).
+	 */
+	assert_int_equal(cat_load_file("data/exercises.yaml", &cat, &err), CAT_OK);
+	d.n = cat->n_exercises;
+	for (unsigned i = 0; i < d.n; i++)
+		d.idx[i] = i;
+	d.seconds = 24 * 60 + 28;
+	assert_string_equal(
+	    rem_due_line(cat, &d, line, sizeof(line)),
+	    "10 due: knee-to-chest, pelvic-tilts-bridges, cat-cow, +7 more (24:28)");
+	/* The last id needs no room for a count: three long ones fit... */
+	d.n = 3;
+	d.idx[0] = 1; /* pelvic-tilts-bridges */
+	d.idx[1] = 4; /* hip-flexor-release */
+	d.idx[2] = 7; /* core-stabilisation */
+	d.idx[3] = 9; /* piriformis-release */
+	assert_string_equal(rem_due_line(cat, &d, line, sizeof(line)),
+	                    "3 due: pelvic-tilts-bridges, hip-flexor-release, core-stabilisation "
+	                    "(24:28)");
+	/* ...but not with a fourth after them, and a count takes the third's place. */
+	d.n = 4;
+	assert_string_equal(rem_due_line(cat, &d, line, sizeof(line)),
+	                    "4 due: pelvic-tilts-bridges, hip-flexor-release, +2 more (24:28)");
+	assert_true(strlen(line) <= REM_LINE_WIDTH);
+	cat_free(cat);
 }
 
 /* ---- Units and crontab --------------------------------------------------------------- */

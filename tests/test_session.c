@@ -173,6 +173,75 @@ static void run_steps(struct session *s, const struct step *steps, size_t n)
 #define DN            SESS_EV_DONE
 #define RUN(s, steps) run_steps((s), (steps), sizeof(steps) / sizeof((steps)[0]))
 
+/* ---- Reps in a reps set ------------------------------------------------------------ */
+
+/*
+ * A reps set of 4 reps at a tempo of 3 s is one 12 s work phase: the rep
+ * shown moves on every 3 s, and each rep after the first is an event (the
+ * bell and the hooks' `rep`), once, however late the tick; pausing, going
+ * back and a hold set's own rep behave as the person expects.
+ */
+static void test_reps_set_counts_its_reps(void **state)
+{
+	static const struct spec sp[] = { { PLAN_PREPARE, 1, 0 },
+		                          { PLAN_WORK, 12, 0 },
+		                          { PLAN_WORK, 2, 0 } };
+	static const struct {
+		int64_t t;       /* ms after T0 */
+		int act;         /* 0 tick, 1 pause, 2 resume, 3 previous */
+		unsigned rep;    /* session_rep() after */
+		unsigned rep_ev; /* SESS_EV_REP expected */
+	} rows[] = {
+		{ 0, 0, 0, 0 },    /* get ready: no rep */
+		{ 1000, 0, 1, 0 }, /* rep 1 comes with the phase, not as a rep */
+		{ 3999, 0, 1, 0 },  { 4000, 0, 2, 1 },  /* 3 s in: rep 2 */
+		{ 4500, 0, 2, 0 },                      /* once */
+		{ 5000, 1, 2, 0 },                      /* paused: the rep holds */
+		{ 60000, 0, 2, 0 }, { 60000, 2, 2, 0 }, /* resumed 4 s into the phase */
+		{ 65500, 0, 4, 1 }, /* a late tick past reps 3 and 4 reports once */
+		{ 66000, 0, 4, 0 }, { 66100, 3, 1, 0 }, /* back: the phase starts again at rep 1 */
+		{ 69100, 0, 2, 1 }, { 78100, 0, 0, 0 }, /* the next phase, timed work: no rep */
+	};
+	struct plan_phase ph[3];
+	unsigned ex[1];
+	struct plan p;
+	struct session s;
+
+	(void)state;
+	make_plan(&p, ph, ex, sp, 3);
+	ph[1].reps = 4; /* a reps set: rep 0, reps 4 */
+	assert_int_equal(session_init(&s, &p, 0, T0), 0);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		int64_t now = T0 + rows[i].t;
+		unsigned ev = 0;
+
+		if (rows[i].act == 0)
+			ev = session_tick(&s, now);
+		else if (rows[i].act == 1)
+			session_pause(&s, now);
+		else if (rows[i].act == 2)
+			session_resume(&s, now);
+		else
+			ev = session_prev(&s, now);
+		if (session_rep(&s, now) != rows[i].rep ||
+		    ((ev & SESS_EV_REP) != 0) != (rows[i].rep_ev != 0)) {
+			print_error("row %zu: expected rep %u event %u, got rep %u events %#x\n", i,
+			            rows[i].rep, rows[i].rep_ev, session_rep(&s, now), ev);
+			fail();
+		}
+	}
+	session_free(&s);
+
+	/* A hold's rep is its phase's own, and never an event. */
+	make_plan(&p, ph, ex, sp, 3);
+	ph[1].rep = 2;
+	ph[1].reps = 3;
+	assert_int_equal(session_init(&s, &p, 1, T0), 0);
+	assert_int_equal(session_rep(&s, T0 + 5000), 2);
+	assert_int_equal(session_tick(&s, T0 + 5000) & SESS_EV_REP, 0);
+	session_free(&s);
+}
+
 /* ---- Start ----------------------------------------------------------------------- */
 
 static void test_init_starts_running_at_first_phase(void **state)
@@ -962,6 +1031,7 @@ int main(void)
 		cmocka_unit_test_setup(test_init_at_a_later_phase, setup_routine),
 		cmocka_unit_test(test_empty_plan_is_finished_at_once),
 		cmocka_unit_test(test_init_allocation_failure),
+		cmocka_unit_test(test_reps_set_counts_its_reps),
 		cmocka_unit_test_setup(test_every_transition_by_time, setup_routine),
 		cmocka_unit_test_setup(test_countdown_cues_3_2_1_once_each, setup_routine),
 		cmocka_unit_test(test_countdown_skips_the_first_shown_value),

@@ -50,7 +50,7 @@ static void test_seconds_and_sets(void **state)
 	assert_string_equal(words_seconds(45, buf, sizeof(buf)), "45 s");
 	assert_string_equal(words_seconds(60, buf, sizeof(buf)), "1 min");
 	assert_string_equal(words_seconds(90, buf, sizeof(buf)), "1 min 30 s");
-	assert_string_equal(words_range(hold.hold, true, buf, sizeof(buf)), "5 s to 10 s");
+	assert_string_equal(words_range(hold.hold, true, buf, sizeof(buf)), "5-10 s");
 	assert_string_equal(words_range(hold.reps, false, buf, sizeof(buf)), "1-3");
 	assert_string_equal(words_set(&hold, CAT_LEVEL_EASY, buf, sizeof(buf)),
 	                    "hold 5 s x 1 rep, each side");
@@ -60,6 +60,63 @@ static void test_seconds_and_sets(void **state)
 	                    "10 reps at 3 s each");
 	assert_string_equal(words_set(&timed, CAT_LEVEL_EASY, buf, sizeof(buf)),
 	                    "1 min 30 s, alternating sides");
+}
+
+/* Today's numbers beside the ranges (details), and the ranges alone (show). */
+static void test_set_now_and_range(void **state)
+{
+	static const struct {
+		struct cat_set set;
+		struct prg_set_dose dose;
+		const char *now, *range;
+	} rows[] = {
+		/* The example: the hold can grow, the reps cannot. */
+		{ { .mode = CAT_MODE_HOLD, .hold = { 20, 30 }, .reps = { 2, 2 } },
+		  { .hold = 30, .reps = 2 },
+		  "now 30 s \u00d7 2, range 20-30 s",
+		  "hold 20-30 s, 2 reps" },
+		/* Both can grow. */
+		{ { .mode = CAT_MODE_HOLD, .hold = { 5, 8 }, .reps = { 8, 10 } },
+		  { .hold = 5, .reps = 8 },
+		  "now 5 s \u00d7 8, range 5-8 s \u00d7 8-10",
+		  "hold 5-8 s, 8-10 reps" },
+		/* Only the reps. */
+		{ { .mode = CAT_MODE_HOLD, .hold = { 30, 30 }, .reps = { 3, 5 } },
+		  { .hold = 30, .reps = 4 },
+		  "now 30 s \u00d7 4, range 30 s \u00d7 3-5",
+		  "hold 30 s, 3-5 reps" },
+		/* Nothing can change: no range; one rep, not "1 reps". */
+		{ { .mode = CAT_MODE_HOLD, .hold = { 30, 30 }, .reps = { 1, 1 } },
+		  { .hold = 30, .reps = 1 },
+		  "now 30 s \u00d7 1",
+		  "hold 30 s, 1 rep" },
+		{ { .mode = CAT_MODE_REPS, .reps = { 10, 15 }, .tempo = { 4, 4 } },
+		  { .reps = 12, .tempo = 4 },
+		  "now 12 reps at 4 s, range 10-15 reps",
+		  "10-15 reps at 4 s each" },
+		{ { .mode = CAT_MODE_REPS, .reps = { 1, 1 }, .tempo = { 5, 5 } },
+		  { .reps = 1, .tempo = 5 },
+		  "now 1 rep at 5 s",
+		  "1 rep at 5 s each" },
+		/* A minute or more reads in words. */
+		{ { .mode = CAT_MODE_TIMED, .duration = { 30, 600 } },
+		  { .duration = 45 },
+		  "now 45 s, range 30 s to 10 min",
+		  "30 s to 10 min" },
+		{ { .mode = CAT_MODE_TIMED, .duration = { 60, 60 } },
+		  { .duration = 60 },
+		  "now 1 min",
+		  "1 min" },
+	};
+	char buf[128];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		print_message("row %zu\n", i);
+		assert_string_equal(words_set_now(&rows[i].set, &rows[i].dose, buf, sizeof(buf)),
+		                    rows[i].now);
+		assert_string_equal(words_set_range(&rows[i].set, buf, sizeof(buf)), rows[i].range);
+	}
 }
 
 static void test_count(void **state)
@@ -79,6 +136,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_frequency),
 		cmocka_unit_test(test_seconds_and_sets),
+		cmocka_unit_test(test_set_now_and_range),
 		cmocka_unit_test(test_count),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -106,7 +106,7 @@ figure_player_at() {
 	ready=$(figure_block)
 	[ -n "$ready" ] || { why="no figure while getting ready at $1x$2"; return 1; }
 	keys n
-	wait_for 'HOLD · left side' || return 1
+	wait_for 'left knee · hold' || return 1
 	sleep 1.5
 	hold=$(figure_block)
 	[ -n "$hold" ] && [ "$hold" != "$ready" ] ||
@@ -119,7 +119,7 @@ figure_player_at() {
 	keys Space
 	wait_for 'Space pause' || return 1
 	keys n n
-	wait_for 'HOLD · right side' || return 1
+	wait_for 'right knee · hold' || return 1
 	sleep 1.5
 	right=$(figure_block)
 	[ -n "$right" ] && [ "$right" != "$hold" ] ||
@@ -152,11 +152,11 @@ test_figure_player_mirror() {
 	keys "clear; LC_ALL=C $BIN --history-file '$hist' knee-to-chest; $REPORT" Enter
 	wait_for 'GET READY' || return 1
 	keys n
-	wait_for 'HOLD +left side' || return 1
+	wait_for 'left knee +hold' || return 1
 	sleep 1.5
 	[ "$(figure_head_end)" = left ] || { why="left side: head at $(figure_head_end)"; return 1; }
 	keys n n
-	wait_for 'HOLD +right side' || return 1
+	wait_for 'right knee +hold' || return 1
 	sleep 1.5
 	[ "$(figure_head_end)" = right ] || { why="right side: head at $(figure_head_end)"; return 1; }
 	keys q y

@@ -151,13 +151,13 @@ test_screens_long_name_questions() {
 	keys 3
 	wait_for 'How is your back right now\? 0-10  3$' || return 1
 	keys Enter
-	wait_for 'GET READY|HOLD' 4 || return 1
+	wait_for "GET READY|$HOLD_RE" 4 || return 1
 	keys x
 	wait_for 'Pain now\? 0-10' || return 1
 	expect '^ *Stopped Long name' || return 1
 	keys 5 Enter
 	wait_for 'Pain now: 5/10\.' || return 1
-	expect 'n +next exercise' || return 1
+	expect_not 'next exercise' || return 1
 	expect 'i +when to get help' || return 1
 	keys e
 	wait_for 'Session ended' || return 1
