@@ -36,7 +36,10 @@ char *words_set_at(const struct cat_set *s, const struct prg_set_dose *d, char *
 /* Every set of an exercise at a dose, `; ` between sets: "30 s", "hold 5 s x 10 reps". */
 char *words_dose(const struct cat_exercise *ex, const struct prg_dose *d, char *buf, size_t len);
 
-/* "1/2 today" or "1/3 this week": an exercise's count against its frequency. */
+/*
+ * "1/2 today" or "1/3 this week": an exercise's count against its frequency;
+ * "stopped today" for one stopped today (it is not due again that day).
+ */
 char *words_count(const struct cat_exercise *ex, const struct hist_ex_stat *st, char *buf,
                   size_t len);
 

@@ -350,7 +350,8 @@ if t history; then
 		"$today	alpha	stopped	10	8	3	-" >"$hist"
 	before=$(cksum <"$hist")
 	run history-text 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history --history-file "$hist"
-	expect_out_match '^alpha +1/2 today +due +1 this week '
+	# Alpha was stopped today: "stopped today", not due again today (issue 19).
+	expect_out_match '^alpha +stopped today +1 this week '
 	expect_out_match "^beta +$beta_week/2 this week +due +0 today "
 	expect_out_match '^Streak: 2 days \(best 2\)$'
 	expect_err_line "$hist:3: expected 5 or 7 tab-separated fields, found 1"
