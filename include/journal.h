@@ -3,7 +3,10 @@
  * curses, files or clocks (the wall time is an argument, as in session.h).
  *
  * One entry per slot of the plan:
- *  - an exercise walked to its end (by time or n) is `done`;
+ *  - an exercise walked to its end (by time or n) is `done` when at least
+ *    PRG_DONE_PERCENT (80, our default) percent of its work time was played
+ *    (journal_played_enough()), else `partial`: pressing n through every
+ *    phase is partial, never done, and so never green (issue 19);
  *  - one left with s, with q then y, or by Ctrl-C after at least one
  *    completed work phase is `partial`;
  *  - one stopped with x is `stopped`, whatever was completed, with the
@@ -114,6 +117,13 @@ void journal_stop_score(struct journal *j, unsigned slot, int pain);
  * the score of the stop in *pain.
  */
 bool journal_stopped(const struct journal *j, unsigned slot, int *pain);
+
+/*
+ * Whether an exercise's work time played (work_ms) is at least
+ * PRG_DONE_PERCENT of its work phases' length: the line between done and
+ * partial for one walked to its end.
+ */
+bool journal_played_enough(const struct sess_stat *st);
 
 /* Whether an entry is waiting. */
 bool journal_pending(const struct journal *j);

@@ -17,7 +17,8 @@
  * How a session counts (the numbers are prg_params fields, defaults shown):
  *  - red: stopped; or pain after >= 8; or pain after >= 6 and at least 2
  *    above pain before;
- *  - green: done, and pain after <= 3 or <= min(5, before + 1);
+ *  - green: done (PRG_DONE_PERCENT of the work time played, journal.h), and
+ *    pain after <= 3 or <= min(5, before + 1);
  *  - amber: anything else (partial, a missing score, moderate pain).
  *
  * The rules, applied to sessions and events in the order of their timestamps
@@ -63,6 +64,12 @@ enum {
 	PRG_NO_DAY = INT32_MIN, /* no such day */
 	PRG_WORDS = 80,         /* room for prg_result.words */
 	PRG_WHY = 48,           /* room for prg_result.why */
+	/*
+	 * An exercise walked to its end is `done` only when at least this
+	 * share (percent) of its work time was played; otherwise `partial`,
+	 * which is never green (issue 19). Our default, not a clinical number.
+	 */
+	PRG_DONE_PERCENT = 80,
 };
 
 enum prg_mode { PRG_OFF, PRG_SUGGEST, PRG_AUTO };
