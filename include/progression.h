@@ -170,7 +170,7 @@ struct prg_event {
 
 enum prg_state {
 	PRG_NEW,     /* no session yet */
-	PRG_READY,   /* counting comfortable sessions, or a step up offered */
+	PRG_READY,   /* counting acceptable sessions, or a step up offered */
 	PRG_WAITING, /* enough sessions; waiting for a date */
 	PRG_HELD,    /* pain, or a `hold` */
 	PRG_BACK,    /* stepped back lately */
@@ -187,12 +187,12 @@ struct prg_result {
 	enum prg_change change; /* how it last changed */
 	unsigned from;          /* the step before that change */
 	int32_t until;          /* waiting or held: the first day a step up may come */
-	unsigned more;          /* comfortable sessions still needed (ready) */
+	unsigned more;          /* acceptable sessions still needed (ready) */
 	unsigned greens;        /* green sessions at this step since it last changed */
 	bool suggest;           /* suggest mode: a step up is offered now */
-	char words[PRG_WORDS];  /* `ready after 1 more comfortable session`, ... */
+	char words[PRG_WORDS];  /* `ready after 1 more acceptable session`, ... */
 	char why[PRG_WHY];      /* the offer's or the last change's reason: */
-	                        /* `3 comfortable sessions`, `stopped for pain` */
+	                        /* `3 acceptable sessions`, `stopped for pain` */
 };
 
 /* How a session counts. */

@@ -54,6 +54,19 @@ struct words_safety_list {
 };
 enum { WORDS_SAFETY_LISTS = 2 };
 extern const char words_safety_title[], words_safety_intro[];
+
+/*
+ * The pain scale's anchors, given with every pain question (issue 19):
+ * "0 no pain, 10 worst imaginable".
+ */
+extern const char words_pain_anchors[];
+
+/*
+ * What the summary says when a session is written without a pain score
+ * (Enter alone at the pain-after or the stop question): "no score: this
+ * session will not count toward a step".
+ */
+extern const char words_no_score[];
 extern const struct words_safety_list words_safety[WORDS_SAFETY_LISTS];
 
 #endif

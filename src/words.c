@@ -141,6 +141,11 @@ char *words_count(const struct cat_exercise *ex, const struct hist_ex_stat *st, 
 	return buf;
 }
 
+/* ---- Pain --------------------------------------------------------------------------- */
+
+const char words_pain_anchors[] = "0 no pain, 10 worst imaginable";
+const char words_no_score[] = "no score: this session will not count toward a step";
+
 /* ---- When to get help ------------------------------------------------------------ */
 
 const char words_safety_title[] = "When to get help";

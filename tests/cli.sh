@@ -1021,7 +1021,7 @@ if t progress; then
 
 	run progress-table 0 "$LUMBAR" -C $CAT --history-file "$phist" progress --today 2026-11-30
 	expect_out_match '^exercise +step +now +next +state$'
-	expect_out_match '^childs-pose +0/19 +30 s +35 s +ready after 1 more comfortable session$'
+	expect_out_match '^childs-pose +0/19 +30 s +35 s +ready after 1 more acceptable session$'
 	expect_out_match '^back-extension +1/4 +hold 15 s x 3 reps +hold 20 s x 3 reps +stepped back on 2026-11-29: stopped for pain$'
 	expect_out_match '^hip-flexor-release +0/0 .* - +at the top$'
 	done_test

@@ -347,7 +347,8 @@ $got"
 	expect 'Time spent: 0:1[12]' || return 1
 	expect 'Nothing skipped' || return 1
 	keys Enter
-	wait_for 'Saved to the history without a pain score' || return 1
+	wait_for 'Saved to the history\.' || return 1
+	expect 'no score: this session will not count toward a step' || return 1
 	keys Enter
 	expect_exit 0
 }
@@ -625,7 +626,8 @@ test_pain_skipped_with_enter() {
 	run --catalogue $SHORT --history-file "$hist" side-hold
 	walk_side_hold || return 1
 	keys Enter
-	wait_for 'Saved to the history without a pain score' || return 1
+	wait_for 'Saved to the history\.' || return 1
+	expect 'no score: this session will not count toward a step' || return 1
 	expect 'Enter or q: exit' || return 1
 	keys Enter
 	expect_exit 0 || return 1
@@ -1880,7 +1882,7 @@ done
 
 STEPS=tests/fixtures/e2e-steps.yaml
 
-# Three comfortable sessions on three days (today's the third), over a week
+# Three acceptable sessions on three days (today's the third), over a week
 # after the start: the summary offers the next step, y takes it (an accept
 # event), and --plan then plays the new dose.
 test_summary_offers_a_step() {
@@ -1889,7 +1891,7 @@ test_summary_offers_a_step() {
 	run --catalogue $STEPS --history-file "$hist" ramp
 	wait_for 'How is your back now\? 0-10' 10 || return 1
 	keys 1 Enter
-	wait_text 'Next time: Ramp 3 s \(was 2 s\) — 3 comfortable sessions\. +y take the step +n not yet' ||
+	wait_text 'Next time: Ramp 3 s \(was 2 s\) — 3 acceptable sessions\. +y take the step +n not yet' ||
 		return 1
 	keys y
 	wait_text 'Ramp: the next step from next time' || return 1
@@ -1935,7 +1937,7 @@ test_level_is_logged_by_name() {
 }
 
 # The history of test_summary_offers_a_step: an amber start 9 days ago, then
-# comfortable sessions 5 days and 1 day ago, at step $1.
+# acceptable sessions 5 days and 1 day ago, at step $1.
 steps_history() {
 	local d
 	mkdir -p "${hist%/*}"
@@ -1955,7 +1957,7 @@ test_summary_auto_step_taken() {
 	keys "clear; XDG_CONFIG_HOME=$cfg $BIN --catalogue $STEPS --history-file $hist ramp; $REPORT" Enter
 	wait_for 'How is your back now\? 0-10' 10 || return 1
 	keys 0 Enter
-	wait_text 'Step taken: Ramp 3 s \(was 2 s\) next time — 3 comfortable sessions\.' || return 1
+	wait_text 'Step taken: Ramp 3 s \(was 2 s\) next time — 3 acceptable sessions\.' || return 1
 	expect_not 'y take the step' || return 1
 	keys Enter
 	expect_exit 0 || return 1

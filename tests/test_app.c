@@ -93,7 +93,9 @@ static void history_text(char *out, size_t len)
  *   B pain-before arg; n next phase, arg times; W play the current phase to
  *     its end (time passes), arg times; k skip the exercise
  *   x stop; S the stop's score arg; N n after a stop; e e after a stop
- *   f the summary's answer: pain arg (-1 none); q q then y; H SIGHUP;
+ *   f the summary's answer: pain arg (-1 none); q q then y (one exercise,
+ *     or nothing pending); Y q then y in a routine (app_quit(): arg 1 when
+ *     something is pending, for the end's question); H SIGHUP;
  *   T SIGTERM; Q SIGQUIT; I SIGINT (Ctrl-C); F flush (a frame went out)
  *   D the history becomes a folder; U it is a file again
  *   R the next start: a fresh app on the same files, which looks for a
@@ -193,6 +195,18 @@ static const struct acase cases[] = {
 	  { { 'P', 0, NULL }, { 'W', 8, NULL }, { 'x', 0, NULL }, { 'S', 5, NULL }, { 'N', 0, NULL },
 	    { 'h', APP_SESSION_ENDED, NULL }, { 'f', 5, NULL } },
 	  "side-hold\tdone\t12\t5\t-\t0/0\nbridges\tstopped\t0\t5\t-\t0/0\n" },
+	/* Issue 19: q then y in a routine asks the end's question before writing. */
+	{ "19: q then y mid-routine, then the end's answer: written with it",
+	  { { 'P', 1, NULL }, { 'B', 3, NULL }, { 'W', 9, NULL }, { 'W', 1, NULL }, { 'Y', 1, NULL },
+	    { 'h', APP_SESSION_ENDED, NULL }, { 'p', 1, NULL }, { 'f', 6, NULL }, { 'p', 0, NULL } },
+	  "side-hold\tdone\t12\t6\t3\t0/0\nbridges\tpartial\t3\t6\t3\t0/0\n" },
+	{ "19: q then y, then the terminal closes at the question: written, no score",
+	  { { 'P', 1, NULL }, { 'B', 3, NULL }, { 'W', 9, NULL }, { 'W', 1, NULL }, { 'Y', 1, NULL },
+	    { 'F', 0, NULL }, { 'H', 0, NULL }, { 'p', 0, NULL }, { 'R', 0, NULL }, { 'o', 0, NULL } },
+	  "side-hold\tdone\t12\t-\t3\t0/0\nbridges\tpartial\t3\t-\t3\t0/0\n" },
+	{ "19: q then y before any hold: nothing to ask about",
+	  { { 'P', 1, NULL }, { 'B', 3, NULL }, { 'Y', 0, NULL }, { 'q', 0, NULL }, { 'p', 0, NULL } },
+	  "" },
 	/* Issue 19: n through every phase is not doing the exercise. */
 	{ "19: n through every phase of a routine logs partial, never done",
 	  { { 'P', 0, NULL }, { 'n', 12, NULL }, { 'h', APP_ROUTINE_COMPLETE, NULL },
@@ -262,6 +276,11 @@ static void run_case(const struct acase *c)
 			break;
 		case 'q':
 			app_leave(a, JOURNAL_QUIT, wall);
+			break;
+		case 'Y':
+			if (app_quit(a, wall) != (o->arg != 0))
+				fail_msg("%s: app_quit() says %s pending", c->name,
+				         o->arg ? "nothing" : "something");
 			break;
 		case 'H':
 			app_signal(a, SIGHUP, wall);
