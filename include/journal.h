@@ -20,7 +20,8 @@
  * pain-before score asked when the plan started (journal.pain_before).
  *
  * How the program ends decides what is written (journal_leave()):
- *  - finished, q then y, Ctrl-C: everything pending, now;
+ *  - finished, q then y, Ctrl-C: everything pending, now (q then y in a
+ *    routine asks the summary's question first: app_quit() in app.h);
  *  - SIGHUP or SIGTERM in the middle of a routine: nothing; the progress file
  *    keeps the pending entries and the next start offers to resume, at the
  *    phase journal_resume_phase() says: where the routine stood, or after an
