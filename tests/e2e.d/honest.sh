@@ -127,7 +127,42 @@ test_honest_morning_anchors() {
 	expect_exit 0
 }
 
-for t in honest_morning_anchors honest_anchors_and_n_is_partial honest_stop_no_score_steps_back \
+# A session finished with pain after 8 brings the safety screen at the next
+# start, as a stop with 8 does; one with 7 does not.
+test_honest_safety_after_a_painful_session() {
+	local ask
+	open_pane honestsafety || return 1
+	mkdir -p "${hist%/*}"
+	printf '%s\tsafety-shown\t-\t-\t-\n' "$(date -d '-2 min' '+%Y-%m-%dT%H:%M:%S%:z')" \
+		>>"${hist%/*}/events.tsv"
+	ask="clear; $ASK_BIN --catalogue $SHORT --quiet --history-file '$hist' side-hold; $REPORT"
+	keys "$ask" Enter
+	wait_for 'How is your back right now\? 0-10' || return 1
+	keys 3 Enter
+	walk_side_hold || return 1
+	keys 7 Enter
+	wait_for 'Saved to the history with pain 7\.' || return 1
+	keys Enter
+	expect_exit 0 || return 1
+	keys "$ask" Enter
+	wait_for 'How is your back right now\? 0-10' || return 1
+	expect_not 'When to get help' || return 1
+	keys 3 Enter
+	walk_side_hold || return 1
+	keys 8 Enter
+	wait_for 'Saved to the history with pain 8\.' || return 1
+	keys Enter
+	expect_exit 0 || return 1
+	keys "$ask" Enter
+	wait_for 'c none of these, continue +h one of these applies' || return 1
+	expect '^ When to get help' || return 1
+	keys c
+	wait_for 'How is your back right now\? 0-10' || return 1
+	keys q
+	expect_exit 0
+}
+
+for t in honest_safety_after_a_painful_session honest_morning_anchors honest_anchors_and_n_is_partial honest_stop_no_score_steps_back \
 	honest_quit_asks_the_end_question honest_quit_then_no_score \
 	honest_paused_menu_marks_nothing honest_stopped_today_in_the_menu; do
 	run_test "$t"
