@@ -19,8 +19,11 @@
  *               app_stop_next() goes on, app_end() ends the session
  *   app_finish() the end (the summary's pain score, or none): every pending
  *               entry is written in one append, and the progress file goes
- *   app_leave() q then y (JOURNAL_QUIT); app_signal() a signal
- *               (journal.h says what each way out writes)
+ *   app_quit()  q then y in a routine: ended there, its entries wait for
+ *               the summary's score (app_finish()); app_leave() q then y
+ *               with nothing to ask about, or in one exercise
+ *               (JOURNAL_QUIT); app_signal() a signal (journal.h says what
+ *               each way out writes)
  *
  * What is written (journal.h has the rules of each entry):
  *  - nothing before the session begins: a routine left at its pain-before
@@ -108,6 +111,7 @@ struct app {
 	/* What became of the end of the plan. */
 	char saved[APP_MSG_MAX];
 	bool saved_failed;
+	bool no_score; /* an entry was written without a pain score (words_no_score) */
 	char exit_note[APP_MSG_MAX]; /* for stderr once the terminal is back */
 	unsigned writes;             /* history appends so far: a reader reloads when it moves */
 
@@ -182,6 +186,16 @@ unsigned app_stop_next(struct app *a, int64_t now_ms, time_t wall);
 
 /* e after a stop: the session ends here; the summary follows. */
 void app_end(struct app *a);
+
+/*
+ * q then y in a routine (issue 19): the session ends here, as with e, and
+ * the exercise in progress gets its partial entry when it earned one
+ * (journal_leave()); nothing is written yet, so that the summary can ask
+ * the end's question ("How is your back now? 0-10") and app_finish() write
+ * the entries with its answer. Returns whether anything is pending; when
+ * nothing is, the front end leaves with app_leave() as before.
+ */
+bool app_quit(struct app *a, time_t wall);
 
 /* Whether slot `slot` was stopped in this plan, with its score in *pain. */
 bool app_stopped(const struct app *a, unsigned slot, int *pain);

@@ -172,10 +172,12 @@ bool ev_banner_due(const struct hist *h, const struct ev_log *ev, const struct p
 /* Why the safety screen is due at a start on `today`, first match wins. */
 enum ev_safety_due {
 	EV_SAFETY_NOT_DUE,
-	EV_SAFETY_STOPPED_TODAY, /* a safety-stop event today: every start that day */
-	EV_SAFETY_FIRST_RUN,     /* no safety-shown event ever */
-	EV_SAFETY_PAINFUL_STOP,  /* a stop with pain >= EV_SAFETY_STOP_PAIN since last shown */
-	EV_SAFETY_PERIODIC,      /* EV_SAFETY_EVERY_DAYS or more since last shown */
+	EV_SAFETY_STOPPED_TODAY,   /* a safety-stop event today: every start that day */
+	EV_SAFETY_FIRST_RUN,       /* no safety-shown event ever */
+	EV_SAFETY_PAINFUL_STOP,    /* a stop with pain >= EV_SAFETY_STOP_PAIN since last shown */
+	EV_SAFETY_PAINFUL_SESSION, /* a session ended (done or partial) with pain after
+	                              >= EV_SAFETY_STOP_PAIN since last shown (issue 19) */
+	EV_SAFETY_PERIODIC,        /* EV_SAFETY_EVERY_DAYS or more since last shown */
 };
 enum ev_safety_due ev_safety_due(const struct hist *h, const struct ev_log *ev, int32_t today);
 

@@ -290,7 +290,9 @@ struct hist_ex_stat {
 	unsigned today;            /* done entries today */
 	unsigned week;             /* done entries this week (Monday .. Sunday) */
 	unsigned count;            /* `today` or `week`, as the frequency's period says */
-	bool due;                  /* count < freq.times */
+	bool due;                  /* what is due: count < freq.times, unless stopped today or
+	                              today is paused (the rules below hist_summarize_paused()) */
+	bool stopped_today;        /* a `stopped` entry today */
 	unsigned pct7;             /* adherence over the last 7 days, 0..100 */
 	unsigned pct30;            /* adherence over the last 30 days, 0..100 */
 	double done7, expected7;   /* the figures behind pct7 */
@@ -361,7 +363,13 @@ struct hist_pause {
 };
 
 /*
- * hist_summarize() with paused days: a paused day is not expected in the
+ * hist_summarize() with paused days. What is due (hist_ex_stat.due, and so
+ * hist_due(), the menu's mark and "Due now", `due`, `status`, the reminder)
+ * is decided here, once (issue 19): while today is paused nothing is due;
+ * an exercise stopped today is "stopped today" (stopped_today) and not due
+ * for the rest of the day. Neither changes what a day expects: the stopped
+ * day and its count stay in the adherence figures and the report as they
+ * were. A paused day is not expected in the
  * adherence figures (neither in the 7- nor the 30-day window; work done on
  * it still counts, capped at 100 %), and a run of paused days between two
  * days with a done entry, or between the last one and today, does not break

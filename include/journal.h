@@ -3,7 +3,10 @@
  * curses, files or clocks (the wall time is an argument, as in session.h).
  *
  * One entry per slot of the plan:
- *  - an exercise walked to its end (by time or n) is `done`;
+ *  - an exercise walked to its end (by time or n) is `done` when at least
+ *    PRG_DONE_PERCENT (80, our default) percent of its work time was played
+ *    (journal_played_enough()), else `partial`: pressing n through every
+ *    phase is partial, never done, and so never green (issue 19);
  *  - one left with s, with q then y, or by Ctrl-C after at least one
  *    completed work phase is `partial`;
  *  - one stopped with x is `stopped`, whatever was completed, with the
@@ -17,7 +20,8 @@
  * pain-before score asked when the plan started (journal.pain_before).
  *
  * How the program ends decides what is written (journal_leave()):
- *  - finished, q then y, Ctrl-C: everything pending, now;
+ *  - finished, q then y, Ctrl-C: everything pending, now (q then y in a
+ *    routine asks the summary's question first: app_quit() in app.h);
  *  - SIGHUP or SIGTERM in the middle of a routine: nothing; the progress file
  *    keeps the pending entries and the next start offers to resume, at the
  *    phase journal_resume_phase() says: where the routine stood, or after an
@@ -114,6 +118,13 @@ void journal_stop_score(struct journal *j, unsigned slot, int pain);
  * the score of the stop in *pain.
  */
 bool journal_stopped(const struct journal *j, unsigned slot, int *pain);
+
+/*
+ * Whether an exercise's work time played (work_ms) is at least
+ * PRG_DONE_PERCENT of its work phases' length: the line between done and
+ * partial for one walked to its end.
+ */
+bool journal_played_enough(const struct sess_stat *st);
 
 /* Whether an entry is waiting. */
 bool journal_pending(const struct journal *j);

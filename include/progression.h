@@ -17,7 +17,8 @@
  * How a session counts (the numbers are prg_params fields, defaults shown):
  *  - red: stopped; or pain after >= 8; or pain after >= 6 and at least 2
  *    above pain before;
- *  - green: done, and pain after <= 3 or <= min(5, before + 1);
+ *  - green: done (PRG_DONE_PERCENT of the work time played, journal.h), and
+ *    pain after <= 3 or <= min(5, before + 1);
  *  - amber: anything else (partial, a missing score, moderate pain).
  *
  * The rules, applied to sessions and events in the order of their timestamps
@@ -63,6 +64,12 @@ enum {
 	PRG_NO_DAY = INT32_MIN, /* no such day */
 	PRG_WORDS = 80,         /* room for prg_result.words */
 	PRG_WHY = 48,           /* room for prg_result.why */
+	/*
+	 * An exercise walked to its end is `done` only when at least this
+	 * share (percent) of its work time was played; otherwise `partial`,
+	 * which is never green (issue 19). Our default, not a clinical number.
+	 */
+	PRG_DONE_PERCENT = 80,
 };
 
 enum prg_mode { PRG_OFF, PRG_SUGGEST, PRG_AUTO };
@@ -163,7 +170,7 @@ struct prg_event {
 
 enum prg_state {
 	PRG_NEW,     /* no session yet */
-	PRG_READY,   /* counting comfortable sessions, or a step up offered */
+	PRG_READY,   /* counting acceptable sessions, or a step up offered */
 	PRG_WAITING, /* enough sessions; waiting for a date */
 	PRG_HELD,    /* pain, or a `hold` */
 	PRG_BACK,    /* stepped back lately */
@@ -180,12 +187,12 @@ struct prg_result {
 	enum prg_change change; /* how it last changed */
 	unsigned from;          /* the step before that change */
 	int32_t until;          /* waiting or held: the first day a step up may come */
-	unsigned more;          /* comfortable sessions still needed (ready) */
+	unsigned more;          /* acceptable sessions still needed (ready) */
 	unsigned greens;        /* green sessions at this step since it last changed */
 	bool suggest;           /* suggest mode: a step up is offered now */
-	char words[PRG_WORDS];  /* `ready after 1 more comfortable session`, ... */
+	char words[PRG_WORDS];  /* `ready after 1 more acceptable session`, ... */
 	char why[PRG_WHY];      /* the offer's or the last change's reason: */
-	                        /* `3 comfortable sessions`, `stopped for pain` */
+	                        /* `3 acceptable sessions`, `stopped for pain` */
 };
 
 /* How a session counts. */

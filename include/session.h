@@ -40,6 +40,10 @@ enum sess_phase_state {
 /* Per exercise of the plan (per slot). */
 struct sess_stat {
 	int64_t active_ms;     /* time spent in its phases while not paused */
+	int64_t work_ms;       /* of which in its work phases: the work time played (a
+	                          resumed routine counts the work phases of its exercise
+	                          before the phase it resumes at as played) */
+	int64_t work_total_ms; /* the length of its work phases in the plan */
 	unsigned work_total;   /* work phases in the plan for this slot */
 	unsigned work_done;    /* work phases whose countdown reached zero */
 	unsigned work_skipped; /* work phases left early (n, s) */

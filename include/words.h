@@ -53,7 +53,10 @@ char *words_set_at(const struct cat_set *s, const struct prg_set_dose *d, char *
 /* Every set of an exercise at a dose, `; ` between sets: "30 s", "hold 5 s x 10 reps". */
 char *words_dose(const struct cat_exercise *ex, const struct prg_dose *d, char *buf, size_t len);
 
-/* "1/2 today" or "1/3 this week": an exercise's count against its frequency. */
+/*
+ * "1/2 today" or "1/3 this week": an exercise's count against its frequency;
+ * "stopped today" for one stopped today (it is not due again that day).
+ */
 char *words_count(const struct cat_exercise *ex, const struct hist_ex_stat *st, char *buf,
                   size_t len);
 
@@ -68,6 +71,7 @@ struct words_safety_list {
 };
 enum { WORDS_SAFETY_LISTS = 2 };
 extern const char words_safety_title[], words_safety_intro[];
+extern const struct words_safety_list words_safety[WORDS_SAFETY_LISTS];
 
 /*
  * What to do for the first list when no emergency_number is set: the
@@ -75,6 +79,18 @@ extern const char words_safety_title[], words_safety_intro[];
  * locale (issue 19 §3).
  */
 extern const char words_emergency_unset[];
-extern const struct words_safety_list words_safety[WORDS_SAFETY_LISTS];
+
+/*
+ * The pain scale's anchors, given with every pain question (issue 19):
+ * "0 no pain, 10 worst imaginable".
+ */
+extern const char words_pain_anchors[];
+
+/*
+ * What the summary says when a session is written without a pain score
+ * (Enter alone at the pain-after or the stop question): "no score: this
+ * session will not count toward a step".
+ */
+extern const char words_no_score[];
 
 #endif

@@ -280,6 +280,7 @@ int app_play(struct app *a, const unsigned *exercises, unsigned n, const char *r
 	a->begun = false;
 	a->saved[0] = '\0';
 	a->saved_failed = false;
+	a->no_score = false;
 	a->prog_dirty = false;
 	journal_begin(&a->pend, a->cat, &a->plan, resumed ? resumed->entries : NULL,
 	              resumed ? resumed->n_entries : 0);
@@ -392,6 +393,17 @@ void app_end(struct app *a)
 	a->ended = true;
 }
 
+bool app_quit(struct app *a, time_t wall)
+{
+	if (!a->playing || a->done || !a->begun || a->sess.finished)
+		return app_pending(a);
+	/* Quitting writes what journal_leave() says; here it waits for the score. */
+	(void)journal_leave(&a->pend, a->cat, &a->plan, &a->sess, a->routine, JOURNAL_QUIT, wall);
+	a->ended = true;
+	a->prog_dirty = true;
+	return app_pending(a);
+}
+
 bool app_stopped(const struct app *a, unsigned slot, int *pain)
 {
 	return a->playing && journal_stopped(&a->pend, slot, pain);
@@ -443,6 +455,9 @@ static int write_pending(struct app *a, int pain)
 
 	if (n == 0 || !a->history_path)
 		return 0;
+	a->no_score = false;
+	for (unsigned i = 0; i < n; i++)
+		a->no_score |= e[i].pain == HIST_NO_PAIN;
 	if (hist_append(a->history_path, e, n, &err) != 0) {
 		snprintf(a->saved, sizeof(a->saved), "Not saved: %s", err.msg);
 		a->saved_failed = true;
@@ -464,7 +479,7 @@ void app_finish(struct app *a, int pain)
 	if (n > 0 && pain != HIST_NO_PAIN)
 		snprintf(a->saved, sizeof(a->saved), "Saved to the history with pain %d.", pain);
 	else if (n > 0)
-		snprintf(a->saved, sizeof(a->saved), "Saved to the history without a pain score.");
+		snprintf(a->saved, sizeof(a->saved), "Saved to the history.");
 	end_progress(a, n >= 0);
 	a->done = true;
 }

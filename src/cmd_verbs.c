@@ -860,8 +860,13 @@ static int run_due(struct verb_ctx *x, const struct verb_args *va)
 		return usage_error("due takes one of --quiet, --count, --format=line");
 	if ((rc = verb_load(x, true, as_line, 0)) != 0)
 		return rc;
+	int32_t until;
+	char day[16];
+
 	if (va->count)
 		printf("%u\n", x->due.n);
+	else if (as_line && rec_paused(&x->rec, &until))
+		printf("paused until %s\n", hist_format_day(until, day, sizeof(day)));
 	else if (as_line && x->due.n)
 		printf("%s\n", rem_due_line(x->l.cat, &x->due, line, sizeof(line)));
 	if (va->quiet)

@@ -382,10 +382,11 @@ enum ev_safety_due ev_safety_due(const struct hist *h, const struct ev_log *ev, 
 	}
 	if (!shown)
 		return EV_SAFETY_FIRST_RUN;
+	/* A session ended with that pain is as a stop with it: the back said the same. */
 	for (size_t i = 0; i < h->n && h->e[i].day <= today; i++)
-		if (h->e[i].status == HIST_STOPPED && h->e[i].pain >= EV_SAFETY_STOP_PAIN &&
-		    h->e[i].when > shown->when)
-			return EV_SAFETY_PAINFUL_STOP;
+		if (h->e[i].pain >= EV_SAFETY_STOP_PAIN && h->e[i].when > shown->when)
+			return h->e[i].status == HIST_STOPPED ? EV_SAFETY_PAINFUL_STOP
+			                                      : EV_SAFETY_PAINFUL_SESSION;
 	return today - shown->day >= EV_SAFETY_EVERY_DAYS ? EV_SAFETY_PERIODIC : EV_SAFETY_NOT_DUE;
 }
 

@@ -1069,6 +1069,9 @@ int hist_summarize_paused(const struct hist *h, const struct catalogue *cat, tim
 			}
 			if (e->status == HIST_STOPPED) {
 				d->stopped++;
+				int k = day == s.today ? cat_index_find(&ix, e->id) : -1;
+				if (k >= 0)
+					s.ex[k].stopped_today = true;
 				continue;
 			}
 			if (e->status != HIST_DONE) {
@@ -1107,11 +1110,13 @@ int hist_summarize_paused(const struct hist *h, const struct catalogue *cat, tim
 			s.today_active_s = d->active_s;
 	}
 
+	/* While paused nothing is due; a stop stands for the rest of its day. */
+	const bool paused_today = hist_paused(paused, n_paused, s.today);
 	for (unsigned k = 0; k < nx; k++) {
 		const struct cat_frequency *f = &cat->exercises[k].freq;
 		struct hist_ex_stat *x = &s.ex[k];
 		x->count = f->per == CAT_PER_WEEK ? x->week : x->today;
-		x->due = x->count < f->times;
+		x->due = x->count < f->times && !x->stopped_today && !paused_today;
 		x->done7 = done7[k];
 		x->done30 = done30[k];
 		if (first > s.today)
@@ -1119,7 +1124,7 @@ int hist_summarize_paused(const struct hist *h, const struct catalogue *cat, tim
 		/* Paused days are not expected (lumbar pause). */
 		unsigned p7 = hist_paused_days(paused, n_paused, from7, s.today - 1);
 		unsigned p30 = hist_paused_days(paused, n_paused, from30, s.today - 1);
-		bool p_today = hist_paused(paused, n_paused, s.today);
+		bool p_today = paused_today;
 		if (f->per == CAT_PER_DAY) {
 			/* Today expects only what was already done: it is not over. */
 			unsigned t = x->today > f->times ? f->times : x->today;

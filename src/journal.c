@@ -50,6 +50,12 @@ unsigned journal_begin(struct journal *j, const struct catalogue *cat, const str
 	return placed;
 }
 
+bool journal_played_enough(const struct sess_stat *st)
+{
+	/* work_ms * 100 >= total * percent, in integers: no rounding at the edge. */
+	return st->work_ms * 100 >= st->work_total_ms * PRG_DONE_PERCENT;
+}
+
 /* Make slot i's entry as the rules say; false when it earns none. */
 static bool make_entry(struct journal *j, const struct catalogue *cat, const struct plan *p,
                        const struct session *s, unsigned i, bool leaving, time_t now)
@@ -58,7 +64,7 @@ static bool make_entry(struct journal *j, const struct catalogue *cat, const str
 	struct hist_entry *e = &j->pend[i];
 
 	if (st->ended && !st->skipped && !leaving)
-		e->status = HIST_DONE;
+		e->status = journal_played_enough(st) ? HIST_DONE : HIST_PARTIAL;
 	else if (st->work_done >= 1)
 		e->status = HIST_PARTIAL;
 	else

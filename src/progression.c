@@ -185,7 +185,7 @@ static void reason_words(struct reason r, char *buf, size_t len)
 {
 	switch (r.why) {
 	case WHY_GREENS:
-		snprintf(buf, len, "%d comfortable session%s", r.a, r.a == 1 ? "" : "s");
+		snprintf(buf, len, "%d acceptable session%s", r.a, r.a == 1 ? "" : "s");
 		break;
 	case WHY_STOPPED:
 		snprintf(buf, len, "stopped for pain");
@@ -454,7 +454,7 @@ static void describe(const struct ex_state *st, const struct prg_params *p, int3
 	r->more = more_needed(st, have_bad, bad);
 	if (r->more > 0) {
 		r->state = PRG_READY;
-		snprintf(r->words, sizeof(r->words), "ready after %u more comfortable session%s",
+		snprintf(r->words, sizeof(r->words), "ready after %u more acceptable session%s",
 		         r->more, r->more == 1 ? "" : "s");
 		return;
 	}

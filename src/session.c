@@ -61,8 +61,13 @@ static size_t slot_end_from(const struct session *s, size_t k)
  */
 static void credit(struct session *s, int64_t t)
 {
-	if (!s->finished && !s->paused && t > s->last_ms)
-		s->stats[phase_slot(s, s->cur)].active_ms += t - s->last_ms;
+	if (!s->finished && !s->paused && t > s->last_ms) {
+		struct sess_stat *st = &s->stats[phase_slot(s, s->cur)];
+
+		st->active_ms += t - s->last_ms;
+		if (phase_is_work(s, s->cur))
+			st->work_ms += t - s->last_ms;
+	}
 	if (t > s->last_ms)
 		s->last_ms = t;
 }
@@ -199,9 +204,15 @@ int session_init(struct session *s, const struct plan *p, size_t first, int64_t 
 	s->stats = stats;
 	s->state = state;
 	s->last_ms = now_ms;
-	for (k = 0; k < p->n; k++)
-		if (phase_is_work(s, k))
-			stats[phase_slot(s, k)].work_total++;
+	for (k = 0; k < p->n; k++) {
+		if (!phase_is_work(s, k))
+			continue;
+		stats[phase_slot(s, k)].work_total++;
+		stats[phase_slot(s, k)].work_total_ms += phase_ms(s, k);
+		/* Resumed within an exercise: what came before was played in the last run. */
+		if (k < first && first < p->n && phase_slot(s, k) == phase_slot(s, first))
+			stats[phase_slot(s, k)].work_ms += phase_ms(s, k);
+	}
 
 	/* The session starts "before" every phase so that entering reports. */
 	s->cur = p->n;

@@ -393,9 +393,7 @@ static void loop(struct ui *ui)
 			ui_status(ui, true, "%s", hooks_note);
 		if (ui->app.playing && ui->app.sess.finished && ui->screen == UI_SCREEN_PLAYER) {
 			/* By time, or by n or s on the last phase. */
-			ui->confirm = false;
-			ui->held_by_modal = false;
-			ui->screen = UI_SCREEN_SUMMARY;
+			ui_summary_open(ui);
 		}
 		if (ui_screens[ui->screen].daily)
 			ui_log_check_day(ui); /* the day may have changed while it slept */

@@ -15,6 +15,7 @@
 
 #include "ui_draw.h"
 #include "ui_priv.h"
+#include "words.h"
 
 static const char question[] = "Back pain this morning? 0-10";
 
@@ -36,7 +37,7 @@ bool ui_morning_at_start(struct ui *ui, time_t now)
 
 void ui_morning_draw(struct ui *ui)
 {
-	char q[sizeof(question) + 8];
+	char q[sizeof(question) + 8], keys[128];
 
 	ui_menu_draw(ui);
 	/* Wrapped on a narrow screen, so the digits typed always show. */
@@ -44,8 +45,10 @@ void ui_morning_draw(struct ui *ui)
 	ui_draw_question_typed(q);
 	move(LINES - 1, 0);
 	clrtoeol();
-	ui_draw_text(LINES - 1, 0, COLS, "0-10 then Enter: record  Enter alone: skip for today",
-	             ui_draw_attr(UI_ROLE_DIM));
+	/* The scale's anchors lead the key line, as every pain question gives them. */
+	snprintf(keys, sizeof(keys), "%s  Enter: record  Enter alone: skip for today",
+	         words_pain_anchors);
+	ui_draw_text(LINES - 1, 0, COLS, keys, ui_draw_attr(UI_ROLE_DIM));
 }
 
 void ui_morning_key(struct ui *ui, enum ui_action action)

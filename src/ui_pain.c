@@ -14,6 +14,7 @@
 #include "ui_draw.h"
 #include "ui_hooks.h"
 #include "ui_priv.h"
+#include "words.h"
 
 /* ---- The score ---------------------------------------------------------------- */
 
@@ -85,6 +86,8 @@ void ui_score_flow(struct ui_draw_flow *f, const char *question, const struct ui
 	y = f->top + f->row - 1 - f->scroll;
 	if (y >= f->top && y < f->bottom && f->end_x < f->x + f->w)
 		ui_draw_text(y, f->end_x, 1, " ", A_REVERSE);
+	/* Every pain question gives the scale's anchors (issue 19). */
+	ui_draw_flow_add(f, NULL, words_pain_anchors, ui_draw_attr(UI_ROLE_DIM));
 }
 
 int ui_score_rows(const struct ui_draw_flow *f, const char *question, const struct ui_score *sc)
@@ -92,7 +95,7 @@ int ui_score_rows(const struct ui_draw_flow *f, const char *question, const stru
 	char buf[256];
 
 	score_text(buf, sizeof(buf), question, sc);
-	return ui_draw_rows(f->w - 1, NULL, buf);
+	return ui_draw_rows(f->w - 1, NULL, buf) + ui_draw_rows(f->w, NULL, words_pain_anchors);
 }
 
 /* ---- The pain-before question ------------------------------------------------ */

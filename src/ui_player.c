@@ -551,6 +551,11 @@ void ui_player_key(struct ui *ui, enum ui_action action)
 		ui->confirm = true;
 		break;
 	case UI_ACT_YES:
+		/* A routine asks the end's question about what was done (issue 19). */
+		if (a->routine && app_quit(a, wall)) {
+			ui_summary_open(ui);
+			break;
+		}
 		ui_log_quit(ui);
 		ui_stop(ui);
 		break;
@@ -597,10 +602,13 @@ void ui_play_shown(struct ui *ui, int rc)
 
 void ui_play_go(struct ui *ui)
 {
-	ui->screen = ui->app.sess.finished ? UI_SCREEN_SUMMARY : UI_SCREEN_PLAYER;
+	if (ui->app.sess.finished) {
+		ui_summary_open(ui);
+		return;
+	}
+	ui->screen = UI_SCREEN_PLAYER;
 	/* The first phase is announced too: nothing else will say it began. */
-	if (!ui->app.sess.finished)
-		ui_hooks_fire(ui->opt, &ui->app.sess, SESS_EV_PHASE, ui->now);
+	ui_hooks_fire(ui->opt, &ui->app.sess, SESS_EV_PHASE, ui->now);
 }
 
 void ui_session_events(struct ui *ui, unsigned ev)

@@ -393,6 +393,12 @@ unsigned ui_stop_context(const struct ui *ui);
 
 void ui_summary_draw(struct ui *ui);
 void ui_summary_key(struct ui *ui, enum ui_action action);
+/*
+ * Show the summary. When nothing waits for its pain question (only stops
+ * are pending), what is pending is written now and the steps worked out,
+ * so that the summary states a step back (issue 19).
+ */
+void ui_summary_open(struct ui *ui);
 
 /* ---- ui_summary.c: typing a score ------------------------------------------ */
 

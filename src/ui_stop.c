@@ -124,10 +124,12 @@ void ui_stop_key(struct ui *ui, enum ui_action action)
 			break;
 		ui->screen = UI_SCREEN_PLAYER;
 		ui_session_events(ui, app_stop_next(&ui->app, ui->now, ui_wall_now(ui)));
+		if (ui->app.sess.finished)
+			ui_summary_open(ui);
 		break;
 	case UI_ACT_END:
 		app_end(&ui->app);
-		ui->screen = UI_SCREEN_SUMMARY;
+		ui_summary_open(ui);
 		break;
 	case UI_ACT_SAFETY:
 		ui_safety_open(ui);

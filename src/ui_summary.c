@@ -1,7 +1,10 @@
 /*
  * ui_summary.c - the end of a plan: what was done and skipped, the time
  * spent, and the pain question (0-10) whose answer goes to the history with
- * every entry of the plan.
+ * every entry of the plan. Also after q then y in a routine (app_quit()).
+ * With nothing to ask (only stops), the lines are written when it opens,
+ * so that a step back is always stated; a session written without a
+ * score says words_no_score.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -182,6 +185,8 @@ static void draw_pain(const struct ui *ui, struct ui_draw_flow *f)
 	} else if (ui->app.done && ui->app.saved[0]) {
 		ui_draw_flow_add(f, NULL, ui->app.saved,
 		                 ui->app.saved_failed ? ui_draw_attr(UI_ROLE_ALERT) : A_NORMAL);
+		if (ui->app.no_score && !ui->app.saved_failed)
+			ui_draw_flow_add(f, NULL, words_no_score, A_NORMAL);
 	} else if (!ui->opt->history_path) {
 		ui_draw_flow_add(f, NULL, "Not logged: no history without HOME.",
 		                 ui_draw_attr(UI_ROLE_DIM));
@@ -335,8 +340,20 @@ static bool steps_key(struct ui *ui, enum ui_action action)
 		         ex->name);
 	else
 		snprintf(steps.answer, sizeof(steps.answer),
-		         "%s: not yet; asked again after the next comfortable session.", ex->name);
+		         "%s: not yet; asked again after the next acceptable session.", ex->name);
 	return true;
+}
+
+void ui_summary_open(struct ui *ui)
+{
+	memset(&steps, 0, sizeof(steps)); /* nothing said about another plan's steps */
+	ui->confirm = false;
+	ui->held_by_modal = false;
+	ui->screen = UI_SCREEN_SUMMARY;
+	if (ui->app.done || asking(ui) || !app_pending(&ui->app) || !ui->opt->history_path)
+		return;
+	ui_log_finish(ui, HIST_NO_PAIN);
+	steps_work_out(ui);
 }
 
 void ui_summary_draw(struct ui *ui)

@@ -184,10 +184,19 @@ char *words_dose(const struct cat_exercise *ex, const struct prg_dose *d, char *
 char *words_count(const struct cat_exercise *ex, const struct hist_ex_stat *st, char *buf,
                   size_t len)
 {
-	snprintf(buf, len, "%u/%u %s", st->count, ex->freq.times,
-	         ex->freq.per == CAT_PER_WEEK ? "this week" : "today");
+	/* A stop stands for the rest of the day (issue 19): said instead of the count. */
+	if (st->stopped_today)
+		snprintf(buf, len, "stopped today");
+	else
+		snprintf(buf, len, "%u/%u %s", st->count, ex->freq.times,
+		         ex->freq.per == CAT_PER_WEEK ? "this week" : "today");
 	return buf;
 }
+
+/* ---- Pain --------------------------------------------------------------------------- */
+
+const char words_pain_anchors[] = "0 no pain, 10 worst imaginable";
+const char words_no_score[] = "no score: this session will not count toward a step";
 
 /* ---- When to get help ------------------------------------------------------------ */
 

@@ -350,7 +350,8 @@ if t history; then
 		"$today	alpha	stopped	10	8	3	-" >"$hist"
 	before=$(cksum <"$hist")
 	run history-text 0 "$LUMBAR" -C "$FIX/cli-small.yaml" --history --history-file "$hist"
-	expect_out_match '^alpha +1/2 today +due +1 this week '
+	# Alpha was stopped today: "stopped today", not due again today (issue 19).
+	expect_out_match '^alpha +stopped today +1 this week '
 	expect_out_match "^beta +$beta_week/2 this week +due +0 today "
 	expect_out_match '^Streak: 2 days \(best 2\)$'
 	expect_err_line "$hist:3: expected 5 or 7 tab-separated fields, found 1"
@@ -1020,7 +1021,7 @@ if t progress; then
 
 	run progress-table 0 "$LUMBAR" -C $CAT --history-file "$phist" progress --today 2026-11-30
 	expect_out_match '^exercise +step +now +next +state$'
-	expect_out_match '^childs-pose +0/19 +30 s +35 s +ready after 1 more comfortable session$'
+	expect_out_match '^childs-pose +0/19 +30 s +35 s +ready after 1 more acceptable session$'
 	expect_out_match '^back-extension +1/4 +hold 15 s x 3 reps +hold 20 s x 3 reps +stepped back on 2026-11-29: stopped for pain$'
 	expect_out_match '^hip-flexor-release +0/0 .* - +at the top$'
 	done_test

@@ -352,7 +352,8 @@ $got"
 	expect 'Time spent: 0:1[12]' || return 1
 	expect 'Nothing skipped' || return 1
 	keys Enter
-	wait_for 'Saved to the history without a pain score' || return 1
+	wait_for 'Saved to the history\.' || return 1
+	expect 'no score: this session will not count toward a step' || return 1
 	keys Enter
 	expect_exit 0
 }
@@ -630,12 +631,14 @@ test_pain_skipped_with_enter() {
 	run --catalogue $SHORT --history-file "$hist" side-hold
 	walk_side_hold || return 1
 	keys Enter
-	wait_for 'Saved to the history without a pain score' || return 1
+	wait_for 'Saved to the history\.' || return 1
+	expect 'no score: this session will not count toward a step' || return 1
 	expect 'Enter or q: exit' || return 1
 	keys Enter
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
-	expect_entry '	side-hold	done	[0-9]+	-	-	0/0$'
+	# Walked with n: partial (issue 19), with no score.
+	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0$'
 }
 
 # q then y after one completed work phase: one partial line, no score.
@@ -762,7 +765,8 @@ test_resume_after_kill() {
 	kill -KILL "$pid"
 	wait_gone "$pid" || return 1
 	[ -e "$state"/lumbar/*.progress ] || { why="no progress file"; return 1; }
-	grep -q '^entry [0-9]* side-hold done ' "$state"/lumbar/*.progress ||
+	# Walked with n: partial (issue 19).
+	grep -q '^entry [0-9]* side-hold partial ' "$state"/lumbar/*.progress ||
 		{ why="progress file has no entry: $(cat "$state"/lumbar/*.progress)"; return 1; }
 	[ ! -e "$hist" ] || expect_entries 0 || return 1
 	keys "stty sane" Enter
@@ -780,7 +784,7 @@ test_resume_after_kill() {
 	expect_exit 0 || return 1
 	expect_entries 2 || return 1
 	# The progress file keeps every field: an entry from before the kill has its step.
-	expect_entry '	side-hold	done	[0-9]+	5	-	0/0$' || return 1
+	expect_entry '	side-hold	partial	[0-9]+	5	-	0/0$' || return 1
 	expect_entry '	bridges	done	[0-9]+	5	-	0/0$' || return 1
 	[ ! -e "$state"/lumbar/*.progress ] || { why="progress file left behind"; return 1; }
 }
@@ -808,11 +812,12 @@ test_resume_declined_after_sighup() {
 	keys n
 	wait_for 'Saved 1 exercise of the interrupted routine' || return 1
 	expect '^> Full routine' || return 1
-	expect 'Side hold stretch .*1/2 today' || return 1
+	# Walked with n: partial (issue 19), so not counted as done.
+	expect 'Side hold stretch .*0/2 today' || return 1
 	keys q
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
-	expect_entry '	side-hold	done	[0-9]+	-	-	0/0$' || return 1
+	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0$' || return 1
 	[ ! -e "$state"/lumbar/*.progress ] || { why="progress file left behind"; return 1; }
 }
 
@@ -829,7 +834,7 @@ test_stale_progress_is_ignored() {
 	pid=$(lumbar_pid)
 	kill -KILL "$pid"
 	wait_gone "$pid" || return 1
-	grep -q '^entry [0-9]* side-hold done ' "$state"/lumbar/*.progress ||
+	grep -q '^entry [0-9]* side-hold partial ' "$state"/lumbar/*.progress ||
 		{ why="no entry in the progress file"; return 1; }
 	keys "stty sane" Enter
 	# The shipped catalogue has neither exercise.
@@ -840,7 +845,7 @@ test_stale_progress_is_ignored() {
 	keys q
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
-	expect_entry '	side-hold	done	[0-9]+	-	-	0/0$' || return 1
+	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0$' || return 1
 	[ ! -e "$state"/lumbar/*.progress ] || { why="progress file left behind"; return 1; }
 }
 
@@ -901,10 +906,11 @@ signal_test() {
 	[ -n "$pid" ] || { why="no lumbar process"; return 1; }
 	kill "-$sig" "$pid"
 	expect_exit "$rc" || return 1
-	# At the question the routine is over: what was done is kept, without a score.
+	# At the question the routine is over: what was done is kept, without a score
+	# (walked with n: partial, issue 19).
 	if [ "$where" = prompt ]; then
 		expect_entries 1 || return 1
-		expect_entry '	side-hold	done	[0-9]+	-	-	0/0$' || return 1
+		expect_entry '	side-hold	partial	[0-9]+	-	-	0/0$' || return 1
 	fi
 }
 test_sigterm_at_pain_prompt() { signal_test TERM 143 prompt; }
@@ -1767,10 +1773,10 @@ test_stop_then_next_in_a_routine() {
 	expect_exit 0 || return 1
 	expect_entries 2 || return 1
 	expect_entry '	side-hold	stopped	[0-9]+	-	-	0/0$' || return 1
-	expect_entry '	bridges	done	[0-9]+	2	-	0/0$' || return 1
+	expect_entry '	bridges	partial	[0-9]+	2	-	0/0$' || return 1
 	# --history --format=tsv counts the stop apart.
 	$ASK_BIN --catalogue $SHORT --history-file "$hist" --history --format=tsv |
-		awk -F'\t' '$1 ~ /^[0-9]/ && $2 == 1 && $3 == 0 && $8 == 1 {ok = 1} END {exit !ok}' ||
+		awk -F'\t' '$1 ~ /^[0-9]/ && $2 == 0 && $3 == 1 && $8 == 1 {ok = 1} END {exit !ok}' ||
 		{ why="tsv: $($ASK_BIN --catalogue $SHORT --history-file "$hist" --history --format=tsv)"; return 1; }
 }
 
@@ -1867,7 +1873,7 @@ test_resume_keeps_pain_before() {
 	keys Enter
 	expect_exit 0 || return 1
 	expect_entries 2 || return 1
-	expect_entry '	side-hold	done	[0-9]+	5	7	0/0$' || return 1
+	expect_entry '	side-hold	partial	[0-9]+	5	7	0/0$' || return 1
 	expect_entry '	bridges	done	[0-9]+	5	7	0/0$'
 }
 
@@ -1882,7 +1888,7 @@ done
 
 STEPS=tests/fixtures/e2e-steps.yaml
 
-# Three comfortable sessions on three days (today's the third), over a week
+# Three acceptable sessions on three days (today's the third), over a week
 # after the start: the summary offers the next step, y takes it (an accept
 # event), and --plan then plays the new dose.
 test_summary_offers_a_step() {
@@ -1891,7 +1897,7 @@ test_summary_offers_a_step() {
 	run --catalogue $STEPS --history-file "$hist" ramp
 	wait_for 'How is your back now\? 0-10' 10 || return 1
 	keys 1 Enter
-	wait_text 'Next time: Ramp 3 s \(was 2 s\) — 3 comfortable sessions\. +y take the step +n not yet' ||
+	wait_text 'Next time: Ramp 3 s \(was 2 s\) — 3 acceptable sessions\. +y take the step +n not yet' ||
 		return 1
 	keys y
 	wait_text 'Ramp: the next step from next time' || return 1
@@ -1937,7 +1943,7 @@ test_level_is_logged_by_name() {
 }
 
 # The history of test_summary_offers_a_step: an amber start 9 days ago, then
-# comfortable sessions 5 days and 1 day ago, at step $1.
+# acceptable sessions 5 days and 1 day ago, at step $1.
 steps_history() {
 	local d
 	mkdir -p "${hist%/*}"
@@ -1957,7 +1963,7 @@ test_summary_auto_step_taken() {
 	keys "clear; XDG_CONFIG_HOME=$cfg $BIN --catalogue $STEPS --history-file $hist ramp; $REPORT" Enter
 	wait_for 'How is your back now\? 0-10' 10 || return 1
 	keys 0 Enter
-	wait_text 'Step taken: Ramp 3 s \(was 2 s\) next time — 3 comfortable sessions\.' || return 1
+	wait_text 'Step taken: Ramp 3 s \(was 2 s\) next time — 3 acceptable sessions\.' || return 1
 	expect_not 'y take the step' || return 1
 	keys Enter
 	expect_exit 0 || return 1

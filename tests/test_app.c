@@ -90,9 +90,12 @@ static void history_text(char *out, size_t len)
  * One step of a script:
  *   P routine "all", asking pain-before (arg 1) or not (0); O one exercise
  *     (side-hold), asking (arg 1) or not
- *   B pain-before arg; n next phase, arg times; k skip the exercise
+ *   B pain-before arg; n next phase, arg times; W play the current phase to
+ *     its end (time passes), arg times; k skip the exercise
  *   x stop; S the stop's score arg; N n after a stop; e e after a stop
- *   f the summary's answer: pain arg (-1 none); q q then y; H SIGHUP;
+ *   f the summary's answer: pain arg (-1 none); q q then y (one exercise,
+ *     or nothing pending); Y q then y in a routine (app_quit(): arg 1 when
+ *     something is pending, for the end's question); H SIGHUP;
  *   T SIGTERM; Q SIGQUIT; I SIGINT (Ctrl-C); F flush (a frame went out)
  *   D the history becomes a folder; U it is a file again
  *   R the next start: a fresh app on the same files, which looks for a
@@ -114,10 +117,10 @@ struct acase {
 	const char *history; /* every line after its timestamp */
 };
 
-/* The routine of two, walked to its end with n from its first phase. */
+/* The routine of two, played to its end, phase by phase, from its first phase. */
 #define WALK_ALL                                                                                   \
 	{                                                                                          \
-		'n', 12, NULL                                                                      \
+		'W', 12, NULL                                                                      \
 	}
 
 /* clang-format off */
@@ -125,60 +128,60 @@ static const struct acase cases[] = {
 	{ "a routine walked to its end and scored",
 	  { { 'P', 0, NULL }, WALK_ALL, { 'F', 0, NULL }, { 'p', 1, NULL },
 	    { 'h', APP_ROUTINE_COMPLETE, NULL }, { 'f', 5, NULL }, { 'p', 0, NULL } },
-	  "side-hold\tdone\t0\t5\t-\t0/0\nbridges\tdone\t0\t5\t-\t0/0\n" },
+	  "side-hold\tdone\t12\t5\t-\t0/0\nbridges\tdone\t6\t5\t-\t0/0\n" },
 	{ "q then y mid-routine writes what was done and drops the file",
-	  { { 'P', 1, NULL }, { 'B', 3, NULL }, { 'n', 9, NULL }, { 'F', 0, NULL }, { 'p', 1, NULL },
+	  { { 'P', 1, NULL }, { 'B', 3, NULL }, { 'W', 9, NULL }, { 'F', 0, NULL }, { 'p', 1, NULL },
 	    { 'q', 0, NULL }, { 'p', 0, NULL } },
-	  "side-hold\tdone\t0\t-\t3\t0/0\n" },
+	  "side-hold\tdone\t12\t-\t3\t0/0\n" },
 	{ "SIGHUP mid-routine writes nothing; the next start resumes it",
-	  { { 'P', 1, NULL }, { 'B', 3, NULL }, { 'n', 9, NULL }, { 'H', 0, NULL }, { 'p', 1, NULL },
-	    { 'R', 0, NULL }, { 'o', 0, "bridges" }, { 'y', 0, NULL }, { 'n', 3, NULL },
+	  { { 'P', 1, NULL }, { 'B', 3, NULL }, { 'W', 9, NULL }, { 'H', 0, NULL }, { 'p', 1, NULL },
+	    { 'R', 0, NULL }, { 'o', 0, "bridges" }, { 'y', 0, NULL }, { 'W', 3, NULL },
 	    { 'f', 2, NULL }, { 'p', 0, NULL } },
-	  "side-hold\tdone\t0\t2\t3\t0/0\nbridges\tdone\t0\t2\t3\t0/0\n" },
+	  "side-hold\tdone\t12\t2\t3\t0/0\nbridges\tdone\t5\t2\t3\t0/0\n" },
 	{ "SIGQUIT mid-routine is SIGTERM: the progress file is kept",
-	  { { 'P', 1, NULL }, { 'B', 3, NULL }, { 'n', 9, NULL }, { 'Q', 0, NULL }, { 'p', 1, NULL },
+	  { { 'P', 1, NULL }, { 'B', 3, NULL }, { 'W', 9, NULL }, { 'Q', 0, NULL }, { 'p', 1, NULL },
 	    { 'R', 0, NULL }, { 'o', 0, "bridges" }, { 'r', 0, NULL } },
-	  "side-hold\tdone\t0\t-\t3\t0/0\n" },
+	  "side-hold\tdone\t12\t-\t3\t0/0\n" },
 	{ "Ctrl-C mid-routine writes at once and drops the file",
-	  { { 'P', 1, NULL }, { 'B', 3, NULL }, { 'n', 9, NULL }, { 'I', 0, NULL }, { 'p', 0, NULL } },
-	  "side-hold\tdone\t0\t-\t3\t0/0\n" },
+	  { { 'P', 1, NULL }, { 'B', 3, NULL }, { 'W', 9, NULL }, { 'I', 0, NULL }, { 'p', 0, NULL } },
+	  "side-hold\tdone\t12\t-\t3\t0/0\n" },
 	{ "one exercise stopped then e: Session ended",
-	  { { 'O', 1, NULL }, { 'B', 2, NULL }, { 'n', 1, NULL }, { 'x', 0, NULL }, { 'S', 4, NULL },
+	  { { 'O', 1, NULL }, { 'B', 2, NULL }, { 'W', 1, NULL }, { 'x', 0, NULL }, { 'S', 4, NULL },
 	    { 'e', 0, NULL }, { 'h', APP_SESSION_ENDED, NULL }, { 'f', -1, NULL } },
-	  "side-hold\tstopped\t0\t4\t2\t0/0\n" },
+	  "side-hold\tstopped\t1\t4\t2\t0/0\n" },
 	{ "one exercise walked to its end: Exercise complete",
-	  { { 'O', 0, NULL }, { 'n', 8, NULL }, { 'h', APP_EXERCISE_COMPLETE, NULL },
+	  { { 'O', 0, NULL }, { 'W', 8, NULL }, { 'h', APP_EXERCISE_COMPLETE, NULL },
 	    { 'f', 1, NULL } },
-	  "side-hold\tdone\t0\t1\t-\t0/0\n" },
+	  "side-hold\tdone\t12\t1\t-\t0/0\n" },
 	/* Issue 18, item 3: the stop's score survives a closed terminal. */
 	{ "18.3: a stop's score survives SIGHUP later in the routine",
 	  { { 'P', 1, NULL }, { 'B', 4, NULL }, { 'x', 0, NULL }, { 'S', 8, NULL }, { 'N', 0, NULL },
-	    { 'n', 1, NULL }, { 'H', 0, NULL }, { 'R', 0, NULL }, { 'o', 0, "bridges" },
-	    { 'y', 0, NULL }, { 'n', 4, NULL }, { 'f', 2, NULL } },
-	  "side-hold\tstopped\t0\t8\t4\t0/0\nbridges\tdone\t0\t2\t4\t0/0\n" },
+	    { 'W', 1, NULL }, { 'H', 0, NULL }, { 'R', 0, NULL }, { 'o', 0, "bridges" },
+	    { 'y', 0, NULL }, { 'W', 4, NULL }, { 'f', 2, NULL } },
+	  "side-hold\tstopped\t0\t8\t4\t0/0\nbridges\tdone\t5\t2\t4\t0/0\n" },
 	/* Issue 18, item 4: every way out of a progress file writes the same line. */
 	{ "18.4: n to the resume question writes the pain-before",
-	  { { 'P', 1, NULL }, { 'B', 4, NULL }, { 'n', 9, NULL }, { 'H', 0, NULL }, { 'R', 0, NULL },
+	  { { 'P', 1, NULL }, { 'B', 4, NULL }, { 'W', 9, NULL }, { 'H', 0, NULL }, { 'R', 0, NULL },
 	    { 'o', 0, "bridges" }, { 'r', 0, NULL }, { 'p', 0, NULL } },
-	  "side-hold\tdone\t0\t-\t4\t0/0\n" },
+	  "side-hold\tdone\t12\t-\t4\t0/0\n" },
 	{ "18.4: a failed last append is written at the next start, complete",
 	  { { 'P', 1, NULL }, { 'B', 4, NULL }, WALK_ALL, { 'D', 0, NULL }, { 'f', 6, NULL },
 	    { 'p', 1, NULL }, { 'U', 0, NULL }, { 'R', 0, NULL }, { 'o', 0, NULL }, { 'p', 0, NULL } },
-	  "side-hold\tdone\t0\t-\t4\t0/0\nbridges\tdone\t0\t-\t4\t0/0\n" },
+	  "side-hold\tdone\t12\t-\t4\t0/0\nbridges\tdone\t6\t-\t4\t0/0\n" },
 	{ "18.4: a routine the changed catalogue cannot resume is written, complete",
 	  { { 'P', 1, NULL }, { 'B', 4, NULL }, { 'x', 0, NULL }, { 'S', 7, NULL }, { 'N', 0, NULL },
-	    { 'n', 1, NULL }, { 'H', 0, NULL }, { 'C', 0, NULL }, { 'o', 0, NULL }, { 'p', 0, NULL } },
+	    { 'W', 1, NULL }, { 'H', 0, NULL }, { 'C', 0, NULL }, { 'o', 0, NULL }, { 'p', 0, NULL } },
 	  "side-hold\tstopped\t0\t7\t4\t0/0\n" },
 	/* Issue 18, item 10: a stop stands. */
 	{ "18.10: SIGHUP on the stop screen resumes at the next exercise",
-	  { { 'P', 1, NULL }, { 'B', 4, NULL }, { 'n', 2, NULL }, { 'x', 0, NULL }, { 'S', 9, NULL },
+	  { { 'P', 1, NULL }, { 'B', 4, NULL }, { 'W', 2, NULL }, { 'x', 0, NULL }, { 'S', 9, NULL },
 	    { 'H', 0, NULL }, { 'R', 0, NULL }, { 'o', 0, "bridges" }, { 'y', 0, NULL },
-	    { 'n', 4, NULL }, { 'h', APP_SESSION_ENDED, NULL }, { 'f', 3, NULL } },
-	  "side-hold\tstopped\t0\t9\t4\t0/0\nbridges\tdone\t0\t3\t4\t0/0\n" },
+	    { 'W', 4, NULL }, { 'h', APP_SESSION_ENDED, NULL }, { 'f', 3, NULL } },
+	  "side-hold\tstopped\t3\t9\t4\t0/0\nbridges\tdone\t6\t3\t4\t0/0\n" },
 	{ "18.10: SIGHUP on the stop screen of the last exercise writes it all",
-	  { { 'P', 1, NULL }, { 'B', 4, NULL }, { 'n', 9, NULL }, { 'x', 0, NULL }, { 'S', 9, NULL },
+	  { { 'P', 1, NULL }, { 'B', 4, NULL }, { 'W', 9, NULL }, { 'x', 0, NULL }, { 'S', 9, NULL },
 	    { 'H', 0, NULL }, { 'p', 0, NULL }, { 'R', 0, NULL }, { 'o', 0, NULL } },
-	  "side-hold\tdone\t0\t-\t4\t0/0\nbridges\tstopped\t0\t9\t4\t0/0\n" },
+	  "side-hold\tdone\t12\t-\t4\t0/0\nbridges\tstopped\t1\t9\t4\t0/0\n" },
 	/* Issue 18, item 11: nothing is kept before the session begins. */
 	{ "18.11: SIGHUP at the pain-before question keeps nothing",
 	  { { 'P', 1, NULL }, { 'F', 0, NULL }, { 'H', 0, NULL }, { 'p', 0, NULL }, { 'R', 0, NULL },
@@ -189,13 +192,30 @@ static const struct acase cases[] = {
 	  "" },
 	/* Issue 18, item 23: a session with a stop is never complete. */
 	{ "18.23: a routine whose last exercise was stopped: Session ended",
-	  { { 'P', 0, NULL }, { 'n', 8, NULL }, { 'x', 0, NULL }, { 'S', 5, NULL }, { 'N', 0, NULL },
+	  { { 'P', 0, NULL }, { 'W', 8, NULL }, { 'x', 0, NULL }, { 'S', 5, NULL }, { 'N', 0, NULL },
 	    { 'h', APP_SESSION_ENDED, NULL }, { 'f', 5, NULL } },
-	  "side-hold\tdone\t0\t5\t-\t0/0\nbridges\tstopped\t0\t5\t-\t0/0\n" },
+	  "side-hold\tdone\t12\t5\t-\t0/0\nbridges\tstopped\t0\t5\t-\t0/0\n" },
+	/* Issue 19: q then y in a routine asks the end's question before writing. */
+	{ "19: q then y mid-routine, then the end's answer: written with it",
+	  { { 'P', 1, NULL }, { 'B', 3, NULL }, { 'W', 9, NULL }, { 'W', 1, NULL }, { 'Y', 1, NULL },
+	    { 'h', APP_SESSION_ENDED, NULL }, { 'p', 1, NULL }, { 'f', 6, NULL }, { 'p', 0, NULL } },
+	  "side-hold\tdone\t12\t6\t3\t0/0\nbridges\tpartial\t3\t6\t3\t0/0\n" },
+	{ "19: q then y, then the terminal closes at the question: written, no score",
+	  { { 'P', 1, NULL }, { 'B', 3, NULL }, { 'W', 9, NULL }, { 'W', 1, NULL }, { 'Y', 1, NULL },
+	    { 'F', 0, NULL }, { 'H', 0, NULL }, { 'p', 0, NULL }, { 'R', 0, NULL }, { 'o', 0, NULL } },
+	  "side-hold\tdone\t12\t-\t3\t0/0\nbridges\tpartial\t3\t-\t3\t0/0\n" },
+	{ "19: q then y before any hold: nothing to ask about",
+	  { { 'P', 1, NULL }, { 'B', 3, NULL }, { 'Y', 0, NULL }, { 'q', 0, NULL }, { 'p', 0, NULL } },
+	  "" },
+	/* Issue 19: n through every phase is not doing the exercise. */
+	{ "19: n through every phase of a routine logs partial, never done",
+	  { { 'P', 0, NULL }, { 'n', 12, NULL }, { 'h', APP_ROUTINE_COMPLETE, NULL },
+	    { 'f', 2, NULL } },
+	  "side-hold\tpartial\t0\t2\t-\t0/0\nbridges\tpartial\t0\t2\t-\t0/0\n" },
 	{ "18.23: a stop mid-routine, then the rest walked: Session ended",
-	  { { 'P', 0, NULL }, { 'x', 0, NULL }, { 'S', 5, NULL }, { 'N', 0, NULL }, { 'n', 4, NULL },
+	  { { 'P', 0, NULL }, { 'x', 0, NULL }, { 'S', 5, NULL }, { 'N', 0, NULL }, { 'W', 4, NULL },
 	    { 'h', APP_SESSION_ENDED, NULL }, { 'f', 1, NULL } },
-	  "side-hold\tstopped\t0\t5\t-\t0/0\nbridges\tdone\t0\t1\t-\t0/0\n" },
+	  "side-hold\tstopped\t0\t5\t-\t0/0\nbridges\tdone\t6\t1\t-\t0/0\n" },
 };
 /* clang-format on */
 
@@ -230,6 +250,12 @@ static void run_case(const struct acase *c)
 			for (int i = 0; i < o->arg; i++)
 				app_next(a, now, wall);
 			break;
+		case 'W':
+			for (int i = 0; i < o->arg; i++) {
+				now += session_left_ms(&a->sess, now);
+				app_tick(a, now, WALL0 + (time_t)(now / 1000));
+			}
+			break;
 		case 'k':
 			app_skip(a, now, wall);
 			break;
@@ -250,6 +276,11 @@ static void run_case(const struct acase *c)
 			break;
 		case 'q':
 			app_leave(a, JOURNAL_QUIT, wall);
+			break;
+		case 'Y':
+			if (app_quit(a, wall) != (o->arg != 0))
+				fail_msg("%s: app_quit() says %s pending", c->name,
+				         o->arg ? "nothing" : "something");
 			break;
 		case 'H':
 			app_signal(a, SIGHUP, wall);

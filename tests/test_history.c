@@ -1169,7 +1169,10 @@ static void test_stops_are_neither_done_nor_partial(void **state)
 	assert_int_equal(d.level, 1);
 	assert_int_equal(s.ex[HIP].today, 0);
 	assert_int_equal(s.ex[HIP].pct7, 0);
-	assert_true(s.ex[HIP].due);
+	/* Stopped today: not due again today (issue 19), and still expected. */
+	assert_false(s.ex[HIP].due);
+	assert_true(s.ex[HIP].stopped_today);
+	assert_true(s.ex[HIP].expected7 > 0.0);
 	/* Knee-to-chest: 2 + 1 done of 2 + 2 expected (today expects only what was done). */
 	assert_true(s.ex[KNEE].done7 == 3.0);
 	assert_int_equal(s.ex[CORE].week, 0);
@@ -1560,6 +1563,74 @@ static void test_paused_days(void **state)
 	assert_false(hist_paused(NULL, 0, 13));
 }
 
+/*
+ * What is due, as of the 25th at 21:00 (a Wednesday): a stop stands for the
+ * rest of its day; while today is paused nothing is due (issue 19 §1).
+ */
+static void test_due_rules(void **state)
+{
+	static const struct {
+		const char *what, *hist;
+		int32_t pause_from, pause_to; /* days of November; 0: no pause */
+		unsigned ex;
+		bool due, stopped_today;
+	} t[] = {
+		{ "nothing done: due", "", 0, 0, KNEE, true, false },
+		{ "stopped today: not due, stopped today",
+		  "2026-11-25T07:00:00+01:00\tknee-to-chest\tstopped\t20\t6\t3\t-\n", 0, 0, KNEE,
+		  false, true },
+		{ "stopped today, with no score: the same",
+		  "2026-11-25T07:00:00+01:00\tknee-to-chest\tstopped\t20\t-\t-\t-\n", 0, 0, KNEE,
+		  false, true },
+		{ "stopped today after one done of two: not due",
+		  "2026-11-25T07:00:00+01:00\tknee-to-chest\tdone\t60\t2\t2\t-\n"
+		  "2026-11-25T08:00:00+01:00\tknee-to-chest\tstopped\t20\t6\t3\t-\n",
+		  0, 0, KNEE, false, true },
+		{ "a weekly exercise stopped today: not due today",
+		  "2026-11-25T07:00:00+01:00\tcore\tstopped\t20\t6\t3\t-\n", 0, 0, CORE, false,
+		  true },
+		{ "stopped yesterday: due again today",
+		  "2026-11-24T07:00:00+01:00\tknee-to-chest\tstopped\t20\t6\t3\t-\n", 0, 0, KNEE,
+		  true, false },
+		{ "another exercise stopped today: still due",
+		  "2026-11-25T07:00:00+01:00\thip-flexor\tstopped\t20\t6\t3\t-\n", 0, 0, KNEE, true,
+		  false },
+		{ "partial today: still due",
+		  "2026-11-25T07:00:00+01:00\tknee-to-chest\tpartial\t20\t2\t2\t-\n", 0, 0, KNEE,
+		  true, false },
+		{ "today paused: nothing due", "", 24, 27, KNEE, false, false },
+		{ "today paused: a weekly one neither", "", 25, 25, CATCOW, false, false },
+		{ "a pause that ended yesterday: due", "", 20, 24, KNEE, true, false },
+		{ "a pause from tomorrow: due", "", 26, 28, KNEE, true, false },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		struct hist h;
+		struct hist_summary s;
+		struct hist_pause p = { day(2026, 11, (unsigned)t[i].pause_from),
+			                day(2026, 11, (unsigned)t[i].pause_to) };
+		unsigned out[4];
+
+		parse_ok(&h, t[i].hist);
+		assert_int_equal(hist_summarize_paused(&h, &test_cat, local(2026, 11, 25, 21, 0, 0),
+		                                       &p, t[i].pause_from ? 1 : 0, &s),
+		                 0);
+		if (s.ex[t[i].ex].due != t[i].due ||
+		    s.ex[t[i].ex].stopped_today != t[i].stopped_today)
+			fail_msg("%s: due %d stopped_today %d", t[i].what, s.ex[t[i].ex].due,
+			         s.ex[t[i].ex].stopped_today);
+		/* hist_due() lists what is due, and only that. */
+		bool listed = false;
+		for (unsigned k = 0, n = hist_due(&s, 4, out); k < n; k++)
+			listed |= out[k] == t[i].ex;
+		if (listed != t[i].due)
+			fail_msg("%s: hist_due() %s it", t[i].what,
+			         listed ? "lists" : "leaves out");
+		hist_summary_free(&s);
+		hist_free(&h);
+	}
+}
+
 static void count_warning(void *ctx, unsigned line, const char *why)
 {
 	(void)line;
@@ -1643,6 +1714,7 @@ int main(void)
 		                                remove_tmpdir),
 		cmocka_unit_test(test_stops_are_neither_done_nor_partial),
 		cmocka_unit_test_setup_teardown(test_paused_days, make_tmpdir, remove_tmpdir),
+		cmocka_unit_test_setup_teardown(test_due_rules, make_tmpdir, remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_load_since, make_tmpdir, remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_adherence_last_7_and_30_days, make_tmpdir,
 		                                remove_tmpdir),

@@ -356,29 +356,29 @@ static const struct rule_case {
 } rule_cases[] = {
 	/* Step up: three greens on three days. */
 	{ "3 greens, 3 days, auto: up one", CP, PRG_AUTO, G3, 2, 1, PRG_READY, false,
-	  "ready after 3 more comfortable sessions" },
+	  "ready after 3 more acceptable sessions" },
 	{ "3 greens, 3 days, suggest: offered", CP, PRG_SUGGEST, G3, 2, 0, PRG_READY, true,
-	  "ready to step up: 3 comfortable sessions" },
+	  "ready to step up: 3 acceptable sessions" },
 	{ "suggest: accept takes it", CP, PRG_SUGGEST, G3 "; 2@10 accept", 2, 1, PRG_READY, false,
-	  "ready after 3 more comfortable sessions" },
+	  "ready after 3 more acceptable sessions" },
 	{ "suggest: nothing moves without accept", CP, PRG_SUGGEST, G3, 30, 0, PRG_READY, true,
-	  "ready to step up: 3 comfortable sessions" },
+	  "ready to step up: 3 acceptable sessions" },
 	{ "3 greens on one day", CP, PRG_AUTO, "0@8 done 2 1; 0@12 done 2 1; 0@18 done 2 1", 0, 0,
-	  PRG_READY, false, "ready after 2 more comfortable sessions" },
+	  PRG_READY, false, "ready after 2 more acceptable sessions" },
 	{ "twice a day on 3 days counts by day", CP, PRG_AUTO,
 	  "0@8 done 2 1; 0@18 done 2 1; 1@8 done 2 1; 1@18 done 1 1; 2@8 done 0 0", 2, 1, PRG_READY,
-	  false, "ready after 3 more comfortable sessions" },
+	  false, "ready after 3 more acceptable sessions" },
 	{ "2 greens, daily exercise", CP, PRG_AUTO, "0 done 2 1; 1 done 2 1", 1, 0, PRG_READY,
-	  false, "ready after 1 more comfortable session" },
+	  false, "ready after 1 more acceptable session" },
 	{ "2 greens, weekly exercise: up one", "core-stabilisation", PRG_AUTO,
 	  "0 done 2 1; 3 done 2 1", 3, 1, PRG_READY, false,
-	  "ready after 2 more comfortable sessions" },
+	  "ready after 2 more acceptable sessions" },
 	{ "partial breaks the run", CP, PRG_AUTO, "0 done 2 1; 1 partial 2 1; 2 done 2 1", 2, 0,
-	  PRG_READY, false, "ready after 2 more comfortable sessions" },
+	  PRG_READY, false, "ready after 2 more acceptable sessions" },
 	{ "partial last", CP, PRG_AUTO, "0 done 2 1; 1 done 2 1; 2 partial 2 1", 2, 0, PRG_READY,
-	  false, "ready after 3 more comfortable sessions" },
+	  false, "ready after 3 more acceptable sessions" },
 	{ "no score is amber", CP, PRG_AUTO, "0 done 2 1; 1 done - 1; 2 done 2 1", 2, 0, PRG_READY,
-	  false, "ready after 2 more comfortable sessions" },
+	  false, "ready after 2 more acceptable sessions" },
 	{ "amber for pain holds, never steps back", CP, PRG_AUTO,
 	  "0 set 3; 8 done 2 1; 9 done 2 1; 10 done 5 2", 10, 3, PRG_HELD, false, "held: pain" },
 
@@ -390,7 +390,7 @@ static const struct rule_case {
 	{ "red by a rise of 2", CP, PRG_SUGGEST, "0 set 3; 8 done 6 4", 14, 2, PRG_BACK, false,
 	  "stepped back on 2026-12-09: pain 6 after, 4 before" },
 	{ "back lasts the wait, then counts again", CP, PRG_SUGGEST, "0 set 3; 8 stopped 5 2", 15,
-	  2, PRG_READY, false, "ready after 3 more comfortable sessions" },
+	  2, PRG_READY, false, "ready after 3 more acceptable sessions" },
 	{ "two reds: back two", CP, PRG_AUTO, "0 set 3; 8 stopped 5 2; 9 stopped 5 2", 9, 1,
 	  PRG_BACK, false, "stepped back on 2026-12-10: stopped for pain" },
 	{ "red at 0 stays at 0", CP, PRG_AUTO, "0 stopped 6 3", 0, 0, PRG_HELD, false,
@@ -399,24 +399,24 @@ static const struct rule_case {
 	  "0 stopped 6 3; 1 done 2 1; 2 done 2 1; 3 done 2 1", 6, 0, PRG_WAITING, false,
 	  "waiting until 2026-12-08" },
 	{ "red at 0: then up", CP, PRG_AUTO, "0 stopped 6 3; 1 done 2 1; 2 done 2 1; 3 done 2 1", 7,
-	  1, PRG_READY, false, "ready after 3 more comfortable sessions" },
+	  1, PRG_READY, false, "ready after 3 more acceptable sessions" },
 
 	/* Bad mornings. */
 	{ "a bad morning between greens", CP, PRG_AUTO,
 	  "0 done 2 1; 1@7 morning 8; 1 done 2 1; 2 done 2 1", 2, 0, PRG_READY, false,
-	  "ready after 1 more comfortable session" },
+	  "ready after 1 more acceptable session" },
 	{ "greens after the bad morning count", CP, PRG_AUTO,
 	  "0 done 2 1; 1@7 morning 8; 1 done 2 1; 2 done 2 1; 3 done 2 1", 3, 1, PRG_READY, false,
-	  "ready after 3 more comfortable sessions" },
+	  "ready after 3 more acceptable sessions" },
 	{ "bad morning: 2 above yesterday's pain before", CP, PRG_AUTO,
 	  "0 done 2 2; 1@7 morning 4; 1 done 2 1; 2 done 2 1", 2, 0, PRG_READY, false,
-	  "ready after 1 more comfortable session" },
+	  "ready after 1 more acceptable session" },
 	{ "1 above is not a bad morning", CP, PRG_AUTO,
 	  "0 done 2 2; 1@7 morning 3; 1 done 2 1; 2 done 2 1", 2, 1, PRG_READY, false,
-	  "ready after 3 more comfortable sessions" },
+	  "ready after 3 more acceptable sessions" },
 	{ "no pain before yesterday: bad only from 8", CP, PRG_AUTO,
 	  "0 done 2 -; 1@7 morning 7; 1 done 2 1; 2 done 2 1", 2, 1, PRG_READY, false,
-	  "ready after 3 more comfortable sessions" },
+	  "ready after 3 more acceptable sessions" },
 	{ "a bad morning after the run withdraws the offer", CP, PRG_SUGGEST, G3 "; 3@7 morning 9",
 	  3, 0, PRG_HELD, false, "held: pain" },
 
@@ -426,9 +426,9 @@ static const struct rule_case {
 	  "waiting until 2026-12-08" },
 	{ "7 days since the last change: up", CP, PRG_AUTO,
 	  "0 set 1; 1 done 2 1; 2 done 2 1; 3 done 2 1", 7, 2, PRG_READY, false,
-	  "ready after 3 more comfortable sessions" },
+	  "ready after 3 more acceptable sessions" },
 	{ "after a step up, greens start again", CP, PRG_AUTO, G3 "; 3 done 2 1; 4 done 2 1", 4, 1,
-	  PRG_READY, false, "ready after 1 more comfortable session" },
+	  PRG_READY, false, "ready after 1 more acceptable session" },
 	{ "auto: one step a week at most", CP, PRG_AUTO,
 	  G3 "; 3 done 2 1; 4 done 2 1; 5 done 2 1; 6 done 2 1", 8, 1, PRG_WAITING, false,
 	  "waiting until 2026-12-10" },
@@ -448,45 +448,45 @@ static const struct rule_case {
 	{ "--level lines are ignored", CP, PRG_AUTO,
 	  "0 done 2 1 hard; 1 done 2 1 hard; 2 done 2 1 hard", 2, 0, PRG_NEW, false, "new" },
 	{ "a red --level line does not step back", CP, PRG_AUTO, "0 set 3; 8 stopped 5 2 easy", 8,
-	  3, PRG_READY, false, "ready after 3 more comfortable sessions" },
+	  3, PRG_READY, false, "ready after 3 more acceptable sessions" },
 	{ "--level lines do not break a run", CP, PRG_AUTO,
 	  "0 done 2 1; 1 partial 5 1 medium; 1 done 2 1; 2 done 2 1", 2, 1, PRG_READY, false,
-	  "ready after 3 more comfortable sessions" },
+	  "ready after 3 more acceptable sessions" },
 	{ "tagged at this step: counts", CP, PRG_AUTO,
 	  "0 done 2 1 0/19; 1 done 2 1 0/19; 2 done 2 1 0/19", 2, 1, PRG_READY, false,
-	  "ready after 3 more comfortable sessions" },
+	  "ready after 3 more acceptable sessions" },
 	{ "tagged at another step: not counted", CP, PRG_AUTO,
 	  "0 done 2 1 5/19; 1 done 2 1 5/19; 2 done 2 1 5/19", 2, 0, PRG_READY, false,
-	  "ready after 3 more comfortable sessions" },
+	  "ready after 3 more acceptable sessions" },
 	{ "tagged on another ladder: counts", CP, PRG_AUTO,
 	  "0 done 2 1 0/15; 1 done 2 1 0/15; 2 done 2 1 0/15", 2, 1, PRG_READY, false,
-	  "ready after 3 more comfortable sessions" },
+	  "ready after 3 more acceptable sessions" },
 
 	/* Events. */
 	{ "accept with nothing offered does nothing", CP, PRG_SUGGEST,
 	  "0 done 2 1; 1 done 2 1; 1@10 accept", 1, 0, PRG_READY, false,
-	  "ready after 1 more comfortable session" },
+	  "ready after 1 more acceptable session" },
 	{ "decline withdraws the offer", CP, PRG_SUGGEST, G3 "; 2@10 decline", 5, 0, PRG_READY,
-	  false, "ready after 1 more comfortable session" },
+	  false, "ready after 1 more acceptable session" },
 	{ "decline: no accept until a green", CP, PRG_SUGGEST, G3 "; 2@10 decline; 2@11 accept", 5,
-	  0, PRG_READY, false, "ready after 1 more comfortable session" },
+	  0, PRG_READY, false, "ready after 1 more acceptable session" },
 	{ "decline: the offer returns after a green", CP, PRG_SUGGEST,
 	  G3 "; 2@10 decline; 3 done 2 1", 3, 0, PRG_READY, true,
-	  "ready to step up: 4 comfortable sessions" },
+	  "ready to step up: 4 acceptable sessions" },
 	{ "decline then accept after a green", CP, PRG_SUGGEST,
 	  G3 "; 2@10 decline; 3 done 2 1; 3@10 accept", 3, 1, PRG_READY, false,
-	  "ready after 3 more comfortable sessions" },
+	  "ready after 3 more acceptable sessions" },
 	{ "auto ignores accept", CP, PRG_AUTO, G3 "; 2@10 accept; 2@11 accept", 2, 1, PRG_READY,
-	  false, "ready after 3 more comfortable sessions" },
+	  false, "ready after 3 more acceptable sessions" },
 	{ "set moves the step", CP, PRG_SUGGEST, "0 set 4", 3, 4, PRG_READY, false,
-	  "ready after 3 more comfortable sessions" },
+	  "ready after 3 more acceptable sessions" },
 	{ "hold skips step-ups", CP, PRG_AUTO, "0 done 2 1; 1 done 2 1; 1@10 hold 7; 2 done 2 1", 5,
 	  0, PRG_HELD, false, "held until 2026-12-09" },
 	{ "hold: up when it ends", CP, PRG_AUTO, "0 done 2 1; 1 done 2 1; 1@10 hold 7; 2 done 2 1",
-	  8, 1, PRG_READY, false, "ready after 3 more comfortable sessions" },
+	  8, 1, PRG_READY, false, "ready after 3 more acceptable sessions" },
 	{ "hold 0 ends a hold", CP, PRG_AUTO,
 	  "0 done 2 1; 0@10 hold 30; 1 done 2 1; 1@10 hold 0; 2 done 2 1", 2, 1, PRG_READY, false,
-	  "ready after 3 more comfortable sessions" },
+	  "ready after 3 more acceptable sessions" },
 	{ "no session yet: new", CP, PRG_AUTO, "", 2, 0, PRG_NEW, false, "new" },
 
 	/* Off. */
@@ -525,13 +525,13 @@ static void test_result_fields(void **state)
 	assert_int_equal(r.change, PRG_CHANGE_UP);
 	assert_int_equal(r.from, 0);
 	assert_int_equal(r.since, d0() + 2);
-	assert_string_equal(r.why, "3 comfortable sessions");
+	assert_string_equal(r.why, "3 acceptable sessions");
 
 	derive(CP, PRG_SUGGEST, G3, 2, &r);
 	assert_int_equal(r.since, PRG_NO_DAY);
 	assert_int_equal(r.change, PRG_CHANGE_NONE);
 	assert_int_equal(r.greens, 3);
-	assert_string_equal(r.why, "3 comfortable sessions");
+	assert_string_equal(r.why, "3 acceptable sessions");
 
 	derive(CP, PRG_AUTO, "0 set 1; 1 done 2 1; 2 done 2 1; 3 done 2 1", 6, &r);
 	assert_int_equal(r.until, d0() + 7);
@@ -633,7 +633,7 @@ static void test_params(void **state)
 	p.wait_days = 2;
 	assert_int_equal(prg_derive(cat, sc.s, sc.ns, sc.e, sc.ne, &p, NULL, d0() + 2, r), 0);
 	assert_int_equal(r[x].k, 2);
-	assert_string_equal(r[x].words, "ready after 2 more comfortable sessions");
+	assert_string_equal(r[x].words, "ready after 2 more acceptable sessions");
 
 	parse_script(&sc, CP, "0 set 1; 1 done 7 2");
 	prg_params_default(&p);

@@ -62,7 +62,7 @@ static void derive(const char *history, const char *events, unsigned day, struct
 	hist_free(&h);
 }
 
-/* Three comfortable sessions on three days, the last 7 days after the first. */
+/* Three acceptable sessions on three days, the last 7 days after the first. */
 static const char greens[] = "2026-12-01T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t0/19\n"
                              "2026-12-04T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t0/19\n"
                              "2026-12-08T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/19\n";

@@ -129,6 +129,10 @@ static void test_count(void **state)
 	(void)state;
 	assert_string_equal(words_count(&day, &st, buf, sizeof(buf)), "1/2 today");
 	assert_string_equal(words_count(&week, &st, buf, sizeof(buf)), "1/2 this week");
+	/* Stopped today: said instead of the count, whatever the period (issue 19). */
+	st.stopped_today = true;
+	assert_string_equal(words_count(&day, &st, buf, sizeof(buf)), "stopped today");
+	assert_string_equal(words_count(&week, &st, buf, sizeof(buf)), "stopped today");
 }
 
 int main(void)
