@@ -17,8 +17,20 @@ struct load {
 	const struct rec_request *q;
 	struct records *r;
 	void *warn_ctx;
+	struct rec_named *named;
 	size_t cap, cap2;
 };
+
+/* A damaged or future line: kept in the record's tally and passed to warn. */
+static void name_line(struct load *ld, unsigned lineno, const char *why)
+{
+	if (ld->named->n++ == 0) {
+		ld->named->line = lineno;
+		snprintf(ld->named->why, sizeof(ld->named->why), "%s", why);
+	}
+	if (ld->q->warn)
+		ld->q->warn(ld->warn_ctx, lineno, why);
+}
 
 /*
  * Whether a line of `day` at `when` is part of the answer: after an as-of
@@ -38,11 +50,9 @@ static bool keep_time(struct load *ld, unsigned lineno, int32_t day, time_t when
 	if (when <= q->now)
 		return true;
 	ld->r->future++;
-	if (q->warn) {
-		snprintf(why, sizeof(why), "dated in the future (%s): left out until then",
-		         hist_format_day(day, d, sizeof(d)));
-		q->warn(ld->warn_ctx, lineno, why);
-	}
+	snprintf(why, sizeof(why), "dated in the future (%s): left out until then",
+	         hist_format_day(day, d, sizeof(d)));
+	name_line(ld, lineno, why);
 	return false;
 }
 
@@ -68,8 +78,7 @@ static void history_line(void *ctx, unsigned lineno, const char *s, size_t len)
 	    day < ld->q->since)
 		return;
 	if (hist_parse_line(s, len, &e, why, sizeof(why)) != 0) {
-		if (ld->q->warn)
-			ld->q->warn(ld->warn_ctx, lineno, why);
+		name_line(ld, lineno, why);
 		return;
 	}
 	if (!keep_time(ld, lineno, e.day, e.when))
@@ -103,8 +112,7 @@ static void events_line(void *ctx, unsigned lineno, const char *s, size_t len)
 		return;
 	}
 	if (rc < 0) {
-		if (ld->q->warn)
-			ld->q->warn(ld->warn_ctx, lineno, why);
+		name_line(ld, lineno, why);
 		return;
 	}
 	if (!keep_time(ld, lineno, e.day, e.when))
@@ -133,6 +141,33 @@ static void stamp(struct rec_stamp *s, const struct stat *st)
 	s->mtime_ns = (long long)st->st_mtim.tv_nsec;
 }
 
+/*
+ * A file that could not be read: with q->partial, what was read of it goes
+ * and the failure is kept in the record (true: go on); else the whole
+ * record goes (false).
+ */
+static bool unread(struct records *r, const struct rec_request *q, bool events,
+                   const struct hist_error *err)
+{
+	if (!q->partial) {
+		rec_free(r);
+		return false;
+	}
+	if (events) {
+		ev_free(&r->ev);
+		free(r->steps_ev);
+		r->steps_ev = NULL;
+		r->n_steps_ev = 0;
+		r->events_failed = true;
+		r->events_error = *err;
+	} else {
+		hist_free(&r->h);
+		r->history_failed = true;
+		r->history_error = *err;
+	}
+	return true;
+}
+
 int rec_load(struct records *r, const struct rec_request *q, struct hist_error *err)
 {
 	struct stat st;
@@ -148,23 +183,22 @@ int rec_load(struct records *r, const struct rec_request *q, struct hist_error *
 	}
 	r->have_steps = q->steps;
 	if (q->history && *q->history) {
-		struct load ld = { q, r, q->warn_history, 0, 0 };
-		if (hist_stream(q->history, history_line, &ld, &st, err) != 0)
-			goto fail;
-		stamp(&r->stamp_history, &st);
+		struct load ld = { q, r, q->warn_history, &r->named_history, 0, 0 };
+		if (hist_stream(q->history, history_line, &ld, &st, err) == 0)
+			stamp(&r->stamp_history, &st);
+		else if (!unread(r, q, false, err))
+			return -1;
 		hist_sort(&r->h);
 	}
 	if (q->events && *q->events) {
-		struct load ld = { q, r, q->warn_events, 0, 0 };
-		if (hist_stream(q->events, events_line, &ld, &st, err) != 0)
-			goto fail;
-		stamp(&r->stamp_events, &st);
+		struct load ld = { q, r, q->warn_events, &r->named_events, 0, 0 };
+		if (hist_stream(q->events, events_line, &ld, &st, err) == 0)
+			stamp(&r->stamp_events, &st);
+		else if (!unread(r, q, true, err))
+			return -1;
 		ev_sort(&r->ev);
 	}
 	return 0;
-fail:
-	rec_free(r);
-	return -1;
 }
 
 void rec_free(struct records *r)

@@ -285,6 +285,99 @@ static void test_unreadable_and_missing(void **state)
 	rec_free(&r);
 }
 
+/*
+ * The screens' load (partial): a file that cannot be read leaves that file
+ * empty and says why in the record; the other file is still read. A
+ * command's load fails whole.
+ */
+static void test_partial_keeps_the_other_file(void **state)
+{
+	struct records r;
+	struct hist_error err;
+	struct rec_request q = { .history = hpath,
+		                 .events = dir,
+		                 .now = at(2026, 12, 8, 10),
+		                 .since = INT32_MIN,
+		                 .steps = true,
+		                 .partial = true };
+	(void)state;
+
+	spit(hpath, history);
+	spit(epath, events);
+	assert_int_equal(rec_load(&r, &q, &err), 0);
+	assert_int_equal(r.h.n, 3);
+	assert_false(r.history_failed);
+	assert_true(r.events_failed);
+	assert_non_null(strstr(r.events_error.msg, dir));
+	assert_int_equal(r.ev.n + r.n_steps_ev, 0);
+	rec_free(&r);
+
+	q.history = dir;
+	q.events = epath;
+	assert_int_equal(rec_load(&r, &q, &err), 0);
+	assert_true(r.history_failed);
+	assert_false(r.events_failed);
+	assert_int_equal(r.h.n, 0);
+	assert_int_equal(r.ev.n, 2); /* the note and the pause, before now */
+	rec_free(&r);
+
+	q.partial = false;
+	assert_int_equal(rec_load(&r, &q, &err), -1);
+	assert_int_equal(r.h.n + r.ev.n, 0);
+}
+
+/*
+ * The lines named, kept in the record whether or not there is a warn
+ * function (the screens say the first and how many): damaged and future.
+ */
+static void test_named_lines_are_tallied(void **state)
+{
+	struct records r;
+	struct hist_error err;
+	struct rec_request q = {
+		.history = hpath, .events = epath, .now = at(2026, 12, 8, 10), .since = INT32_MIN
+	};
+	(void)state;
+
+	spit(hpath, "2026-12-01T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t0/19\n"
+	            "not a line\n"
+	            "2099-01-01T09:00:00Z\tchilds-pose\tstopped\t10\t9\t2\t0/19\n");
+	spit(epath, events);
+	assert_int_equal(rec_load(&r, &q, &err), 0);
+	assert_int_equal(r.named_history.n, 2);
+	assert_int_equal(r.named_history.line, 2);
+	assert_true(r.named_history.why[0] != '\0');
+	assert_int_equal(r.named_events.n, 2); /* the step set on the 9th, and 2099 */
+	assert_int_equal(r.named_events.line, 3);
+	assert_string_equal(r.named_events.why,
+	                    "dated in the future (2026-12-09): left out until then");
+	rec_free(&r);
+}
+
+/* What the screens keep: every kind they read, not the notes and reminders. */
+static void test_screens_kinds(void **state)
+{
+	struct records r;
+	struct warnings wh = { 0 }, we = { 0 };
+	struct rec_request q = { .now = at(2026, 12, 10, 10),
+		                 .since = INT32_MIN,
+		                 .kinds = REC_KINDS_SCREENS };
+	(void)state;
+
+	spit(hpath, history);
+	spit(epath, "2026-12-02T09:00:00Z\tnote\t-\t-\tstiff\n"
+	            "2026-12-02T10:00:00Z\tremind\t-\t-\t-\n"
+	            "2026-12-03T09:00:00Z\tpause\t-\t2026-12-05\tinjury\n"
+	            "2026-12-04T09:00:00Z\tmorning\t-\t3\t-\n"
+	            "2026-12-04T09:30:00Z\tsafety-shown\t-\t-\t-\n"
+	            "2026-12-09T09:00:00Z\tset\tchilds-pose\t4\t-\n");
+	load(&r, &q, &wh, &we);
+	assert_int_equal(r.ev.n, 4);
+	for (size_t i = 0; i < r.ev.n; i++)
+		assert_true(r.ev.e[i].kind != EV_NOTE && r.ev.e[i].kind != EV_REMIND);
+	rec_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -295,6 +388,9 @@ int main(void)
 		cmocka_unit_test(test_out_of_order_lines),
 		cmocka_unit_test(test_changed),
 		cmocka_unit_test(test_unreadable_and_missing),
+		cmocka_unit_test(test_partial_keeps_the_other_file),
+		cmocka_unit_test(test_named_lines_are_tallied),
+		cmocka_unit_test(test_screens_kinds),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
