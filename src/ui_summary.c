@@ -244,19 +244,12 @@ static void dose_change(const struct cat_exercise *ex, unsigned to, unsigned fro
 static void steps_work_out(struct ui *ui)
 {
 	const struct catalogue *cat = ui->opt->cat;
-	struct ev_log ev = { 0 };
-	struct hist_error err;
-	char path[4096];
 
 	memset(&steps, 0, sizeof(steps));
-	if (!ui->opt->rules || !ui->opt->history_path || !ui->hist_ok || ui->app.saved_failed ||
-	    ui->app.plan.forced || ev_path(ui->opt->history_path, path, sizeof(path)) != 0 ||
-	    ev_load(path, &ev, NULL, NULL, &err) != 0)
-		return;
-	int rc = steps_derive(cat, &ui->hist, &ev, ui->opt->rules, hist_today(ui_wall_now(ui)),
-	                      steps.res);
-	ev_free(&ev);
-	if (rc != 0)
+	/* The record was read again after the write (ui_log_sync()): as of today. */
+	if (!ui->opt->rules || !ui->opt->history_path || !ui->hist_ok || !ui_events(ui) ||
+	    ui->app.saved_failed || ui->app.plan.forced ||
+	    rec_steps(ui->rec, cat, ui->opt->rules, steps.res) != 0)
 		return;
 	steps.ready = true;
 	for (unsigned i = 0; i < ui->app.plan.n_exercises; i++) {
@@ -328,6 +321,8 @@ static bool steps_key(struct ui *ui, enum ui_action action)
 	snprintf(ev.exercise, sizeof(ev.exercise), "%s", ex->id);
 	steps.answer_failed = ev_path(ui->opt->history_path, path, sizeof(path)) != 0 ||
 	                      ev_append(path, &ev, &err) != 0;
+	if (!steps.answer_failed)
+		ui_log_reload(ui); /* the record as it now is, for what comes next */
 	if (steps.answer_failed)
 		snprintf(steps.answer, sizeof(steps.answer), "Not saved: %s", err.msg);
 	else if (action == UI_ACT_YES)
