@@ -132,19 +132,28 @@ static void take(struct ui *ui, bool report)
 }
 
 /*
- * Read the record again if a file changed since it was read (true when it
- * was). Only running out of memory fails a partial load, and that exits.
+ * Read the record again if a file changed since it was read, or when lines
+ * were left out as dated after now, whose time may have come (true when it
+ * was read). Only running out of memory fails a partial load, and that
+ * exits.
  */
 static bool refresh(struct ui *ui)
 {
 	struct rec_request q;
 	struct hist_error err;
+	struct records fresh;
 	char events[4096];
 
 	if (!ui->opt->history_path)
 		return false;
 	request(ui, &q, events, sizeof(events));
-	return rec_reload(ui->rec, &q, &err) == 1;
+	if (!ui->rec->future)
+		return rec_reload(ui->rec, &q, &err) == 1;
+	if (rec_load(&fresh, &q, &err) != 0)
+		return false;
+	rec_free(ui->rec);
+	*ui->rec = fresh;
+	return true;
 }
 
 void ui_log_reload(struct ui *ui)

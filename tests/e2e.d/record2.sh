@@ -51,3 +51,25 @@ test_record2_open_menu_reads_a_changed_file() {
 }
 
 run_test record2_open_menu_reads_a_changed_file
+
+# A line dated a few seconds after now is left out, and named on the status
+# line; once its time has come, the next key on the menu counts it.
+test_record2_future_line_counts_when_its_time_comes() {
+	local when
+	open_pane r2future || return 1
+	mkdir -p "$(dirname "$hist")"
+	when=$(($(date +%s) + 4))
+	printf '%s\tside-hold\tdone\t12\t3\n' "$(date -d "@$when" '+%Y-%m-%dT%H:%M:%S%:z')" >"$hist"
+	run --catalogue $SHORT --history-file "$hist"
+	wait_for '^> Full routine' || return 1
+	expect 'Side hold stretch .*0/2 today' || return 1
+	wait_text 'history\.tsv:1: dated in the future \([0-9-]+\): left out until then \(skipped\)' ||
+		return 1
+	while [ "$(date +%s)" -le "$when" ]; do sleep 0.2; done
+	keys Down
+	wait_for 'Side hold stretch .*1/2 today' 5 || return 1
+	keys q
+	expect_exit 0
+}
+
+run_test record2_future_line_counts_when_its_time_comes
