@@ -120,8 +120,10 @@ void rec_free(struct records *r);
 bool rec_changed(const struct records *r, const struct rec_request *q);
 
 /*
- * What a screen left open asks: load again when rec_changed(). Returns 1
- * when it did, 0 when nothing changed, -1 with *err filled (r as it was).
+ * What a screen left open asks: load again when rec_changed(), only the
+ * file that changed when no line was left out as after now (the other's
+ * lines are the same). Returns 1 when it did, 0 when nothing changed, -1
+ * with *err filled (r as it was).
  */
 int rec_reload(struct records *r, const struct rec_request *q, struct hist_error *err);
 

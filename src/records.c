@@ -229,14 +229,56 @@ bool rec_changed(const struct records *r, const struct rec_request *q)
 	return changed(q->history, &r->stamp_history) || changed(q->events, &r->stamp_events);
 }
 
+/* What r read of one file, moved into `to` (which did not read it). */
+static void take_history(struct records *to, struct records *r)
+{
+	to->h = r->h;
+	memset(&r->h, 0, sizeof(r->h));
+	to->stamp_history = r->stamp_history;
+	to->named_history = r->named_history;
+	to->history_failed = r->history_failed;
+	to->history_error = r->history_error;
+}
+
+static void take_events(struct records *to, struct records *r)
+{
+	to->ev = r->ev;
+	memset(&r->ev, 0, sizeof(r->ev));
+	to->steps_ev = r->steps_ev;
+	to->n_steps_ev = r->n_steps_ev;
+	r->steps_ev = NULL;
+	to->stamp_events = r->stamp_events;
+	to->named_events = r->named_events;
+	to->events_failed = r->events_failed;
+	to->events_error = r->events_error;
+}
+
+/*
+ * Only the file that changed is read again (after an event is appended, ten
+ * years of history are not): what was kept of the other is the same, since
+ * none of its lines was left out as after now. With lines so left out, or
+ * as of a day, both are read.
+ */
 int rec_reload(struct records *r, const struct rec_request *q, struct hist_error *err)
 {
 	struct records fresh;
+	struct rec_request only = *q;
+	bool hist = changed(q->history, &r->stamp_history);
+	bool ev = changed(q->events, &r->stamp_events);
+	bool both = r->future || q->as_of;
 
-	if (!rec_changed(r, q))
+	if (!hist && !ev)
 		return 0;
-	if (rec_load(&fresh, q, err) != 0)
+	if (!both && !hist)
+		only.history = NULL;
+	if (!both && !ev)
+		only.events = NULL;
+	if (rec_load(&fresh, &only, err) != 0)
 		return -1;
+	if (!only.history && q->history)
+		take_history(&fresh, r);
+	if (!only.events && q->events)
+		take_events(&fresh, r);
 	rec_free(r);
 	*r = fresh;
 	return 1;

@@ -378,6 +378,64 @@ static void test_screens_kinds(void **state)
 	rec_free(&r);
 }
 
+static void append(const char *path, const char *line)
+{
+	FILE *fp = fopen(path, "ab");
+	assert_non_null(fp);
+	fputs(line, fp);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/*
+ * A reload reads only the file that changed: after an event is appended the
+ * history is not read again (its lines stay where they were), and the other
+ * way round. With lines left out as after now, both are read, since now
+ * has moved.
+ */
+static void test_reload_reads_only_what_changed(void **state)
+{
+	struct records r;
+	struct warnings wh = { 0 }, we = { 0 };
+	struct hist_error err;
+	struct rec_request q = { .now = at(2100, 1, 1, 0), .since = INT32_MIN, .steps = true };
+	(void)state;
+
+	spit(hpath, history);
+	spit(epath, events);
+	load(&r, &q, &wh, &we);
+	assert_int_equal(r.future, 0);
+	const struct hist_entry *lines = r.h.e;
+	append(epath, "2026-12-10T09:00:00Z\tmorning\t-\t3\t-\n");
+	assert_int_equal(rec_reload(&r, &q, &err), 1);
+	assert_ptr_equal(r.h.e, lines); /* not read again */
+	assert_int_equal(r.h.n, 5);
+	assert_int_equal(r.ev.n, 5);
+	assert_int_equal(r.n_steps_ev, 2); /* the set and the morning */
+	const struct ev_event *evs = r.ev.e;
+	append(hpath, "2026-12-10T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/19\n");
+	assert_int_equal(rec_reload(&r, &q, &err), 1);
+	assert_ptr_equal(r.ev.e, evs);
+	assert_int_equal(r.ev.n, 5);
+	assert_int_equal(r.n_steps_ev, 2);
+	assert_int_equal(r.h.n, 6);
+	assert_false(rec_changed(&r, &q));
+	rec_free(&r);
+
+	/* 8 December at 10:00: the 11:00 line is after now, then counts at noon. */
+	spit(hpath, history);
+	spit(epath, events);
+	q.now = at(2026, 12, 8, 10);
+	load(&r, &q, &wh, &we);
+	assert_int_equal(r.h.n, 3);
+	lines = r.h.e;
+	append(epath, "2026-12-08T09:30:00Z\tmorning\t-\t3\t-\n");
+	q.now = at(2026, 12, 8, 12);
+	assert_int_equal(rec_reload(&r, &q, &err), 1);
+	assert_true(r.h.e != lines);
+	assert_int_equal(r.h.n, 4);
+	rec_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -391,6 +449,7 @@ int main(void)
 		cmocka_unit_test(test_partial_keeps_the_other_file),
 		cmocka_unit_test(test_named_lines_are_tallied),
 		cmocka_unit_test(test_screens_kinds),
+		cmocka_unit_test(test_reload_reads_only_what_changed),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
