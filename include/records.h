@@ -134,6 +134,17 @@ int rec_steps(const struct records *r, const struct catalogue *cat, const struct
               struct prg_result *out);
 
 /*
+ * What the summary may offer after a session: each exercise's step into
+ * res (as rec_steps()), and into offer (room for CAT_MAX_EXERCISES) each
+ * exercise of played[0 .. n) (catalogue indexes of the exercises just done,
+ * not skipped whole, in play order) whose step up is offered now
+ * (res[e].suggest), once each, in that order. Returns how many, or -1.
+ */
+int rec_offers(const struct records *r, const struct catalogue *cat,
+               const struct steps_rules *rules, const unsigned *played, unsigned n,
+               struct prg_result *res, unsigned *offer);
+
+/*
  * The figures (hist_summarize_paused()) with the paused days the events
  * say. Free with hist_summary_free(). 0, or -1 when memory runs out.
  */

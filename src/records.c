@@ -295,6 +295,25 @@ int rec_steps(const struct records *r, const struct catalogue *cat, const struct
 	return steps_derive(cat, &r->h, &r->ev, rules, r->today, out);
 }
 
+int rec_offers(const struct records *r, const struct catalogue *cat,
+               const struct steps_rules *rules, const unsigned *played, unsigned n,
+               struct prg_result *res, unsigned *offer)
+{
+	bool seen[CAT_MAX_EXERCISES] = { false };
+	int k = 0;
+
+	if (rec_steps(r, cat, rules, res) != 0)
+		return -1;
+	for (unsigned i = 0; i < n; i++) {
+		unsigned e = played[i];
+		if (e < cat->n_exercises && !seen[e] && res[e].suggest)
+			offer[k++] = e;
+		if (e < cat->n_exercises)
+			seen[e] = true;
+	}
+	return k;
+}
+
 int rec_summary(const struct records *r, const struct catalogue *cat, struct hist_summary *out)
 {
 	struct hist_pause *p;

@@ -243,24 +243,23 @@ static void dose_change(const struct cat_exercise *ex, unsigned to, unsigned fro
 /* After the history is written: derive the steps again and find what to say. */
 static void steps_work_out(struct ui *ui)
 {
-	const struct catalogue *cat = ui->opt->cat;
+	unsigned played[CAT_MAX_EXERCISES], n = 0;
+	int k;
 
 	memset(&steps, 0, sizeof(steps));
-	/* The record was read again after the write (ui_log_sync()): as of today. */
 	if (!ui->opt->rules || !ui->opt->history_path || !ui->hist_ok || !ui_events(ui) ||
-	    ui->app.saved_failed || ui->app.plan.forced ||
-	    rec_steps(ui->rec, cat, ui->opt->rules, steps.res) != 0)
+	    ui->app.saved_failed || ui->app.plan.forced)
+		return;
+	/* Only for an exercise just done, not one skipped whole. */
+	for (unsigned i = 0; i < ui->app.plan.n_exercises && n < CAT_MAX_EXERCISES; i++)
+		if (!ui->app.sess.stats[i].skipped)
+			played[n++] = ui->app.plan.exercises[i];
+	/* The record was read again after the write (ui_log_sync()): as of today. */
+	k = rec_offers(ui->rec, ui->opt->cat, ui->opt->rules, played, n, steps.res, steps.offer);
+	if (k < 0)
 		return;
 	steps.ready = true;
-	for (unsigned i = 0; i < ui->app.plan.n_exercises; i++) {
-		unsigned e = ui->app.plan.exercises[i];
-		bool seen = false;
-		for (unsigned k = 0; k < steps.n_offer; k++)
-			seen |= steps.offer[k] == e;
-		/* Only for an exercise just done, not one skipped whole. */
-		if (!seen && steps.res[e].suggest && !ui->app.sess.stats[i].skipped)
-			steps.offer[steps.n_offer++] = e;
-	}
+	steps.n_offer = (unsigned)k;
 }
 
 /* The lines about steps: taken (auto), stepped back (red), and the offer. */

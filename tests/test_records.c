@@ -436,6 +436,45 @@ static void test_reload_reads_only_what_changed(void **state)
 	rec_free(&r);
 }
 
+/*
+ * What the summary may offer: the exercises just played whose step up is
+ * offered now, once each, in play order; not one whose step is not ready.
+ */
+static void test_offers(void **state)
+{
+	struct records r;
+	struct warnings wh = { 0 }, we = { 0 };
+	struct rec_request q = { .now = at(2026, 12, 8, 10), .since = INT32_MIN, .steps = true };
+	struct steps_rules rules;
+	struct prg_result res[CAT_MAX_EXERCISES];
+	unsigned offer[CAT_MAX_EXERCISES];
+	(void)state;
+
+	/* Child's pose comfortable on four days over two weeks; cat-cow once. */
+	spit(hpath, "2026-11-20T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/19\n"
+	            "2026-11-24T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/19\n"
+	            "2026-11-28T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/19\n"
+	            "2026-12-02T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/19\n"
+	            "2026-12-08T09:00:00Z\tcat-cow\tdone\t30\t1\t2\t-\n");
+	spit(epath, "");
+	load(&r, &q, &wh, &we);
+	steps_rules(&rules, cat, NULL);
+	unsigned child = (unsigned)cat_find(cat, "childs-pose"),
+	         cow = (unsigned)cat_find(cat, "cat-cow");
+	unsigned played[] = { cow, child, cow, child };
+	/* Played twice, offered once; cat-cow (one session) is not ready. */
+	assert_int_equal(rec_offers(&r, cat, &rules, played, 4, res, offer), 1);
+	assert_int_equal(offer[0], child);
+	assert_true(res[child].suggest);
+	assert_false(res[cow].suggest);
+	/* Not played (or skipped whole): nothing offered. */
+	assert_int_equal(rec_offers(&r, cat, &rules, played, 1, res, offer), 0);
+	/* Without suggest (off), nothing either. */
+	rules.modes[child] = PRG_OFF;
+	assert_int_equal(rec_offers(&r, cat, &rules, played, 4, res, offer), 0);
+	rec_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -450,6 +489,7 @@ int main(void)
 		cmocka_unit_test(test_named_lines_are_tallied),
 		cmocka_unit_test(test_screens_kinds),
 		cmocka_unit_test(test_reload_reads_only_what_changed),
+		cmocka_unit_test(test_offers),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
