@@ -44,6 +44,11 @@ enum {
 	REC_KINDS_STEPS = REC_KIND(EV_MORNING) | REC_KIND(EV_ACCEPT) | REC_KIND(EV_DECLINE) |
 	                  REC_KIND(EV_SET) | REC_KIND(EV_HOLD),
 	REC_KINDS_ALL = (1u << EV_N_KINDS) - 1,
+	/*
+	 * What the full screen reads: every kind but the notes and the
+	 * reminders (most of a long events file), which no screen shows.
+	 */
+	REC_KINDS_SCREENS = REC_KINDS_ALL & ~(REC_KIND(EV_NOTE) | REC_KIND(EV_REMIND)),
 };
 
 /* What to load, and as of when. */
@@ -58,6 +63,9 @@ struct rec_request {
 	unsigned kinds;      /* event kinds kept (REC_KIND bits); 0 keeps every kind */
 	bool steps;          /* keep what progression reads, compactly, for rec_steps()
 	                        (whatever `kinds` says) */
+	bool partial;        /* a file that cannot be read is left empty and said in
+	                        the record (history_failed, events_failed), and the
+	                        load goes on: the screens show what they can */
 	hist_warn_fn *warn;  /* damaged and future lines (may be NULL) */
 	void *warn_history;  /* warn's context for the history's lines */
 	void *warn_events;   /* and for the events file's */
@@ -67,6 +75,12 @@ struct rec_request {
 struct rec_stamp {
 	bool present;
 	long long dev, ino, size, mtime_s, mtime_ns;
+};
+
+/* The lines of one file named as damaged or future: the first, and how many. */
+struct rec_named {
+	unsigned n, line;
+	char why[200];
 };
 
 /* The loaded record. */
@@ -81,12 +95,18 @@ struct records {
 	struct prg_event *steps_ev;
 	size_t n_steps_ev;
 	struct rec_stamp stamp_history, stamp_events;
+	struct rec_named named_history, named_events; /* whatever `warn` is */
+	/* With `partial`: a file that could not be read (left empty), and why. */
+	bool history_failed, events_failed;
+	struct hist_error history_error, events_error;
 };
 
 /*
  * Load both files, each opened once. A missing file is empty. Returns 0, or
  * -1 with *err naming the file that exists but cannot be read (r is then
- * empty and freeable). Running out of memory exits 71 (file.h).
+ * empty and freeable); with q->partial, such a file is left empty, said in
+ * r->history_failed/events_failed, and 0 is returned. Running out of memory
+ * exits 71 (file.h).
  */
 int rec_load(struct records *r, const struct rec_request *q, struct hist_error *err);
 
@@ -100,8 +120,10 @@ void rec_free(struct records *r);
 bool rec_changed(const struct records *r, const struct rec_request *q);
 
 /*
- * What a screen left open asks: load again when rec_changed(). Returns 1
- * when it did, 0 when nothing changed, -1 with *err filled (r as it was).
+ * What a screen left open asks: load again when rec_changed(), only the
+ * file that changed when no line was left out as after now (the other's
+ * lines are the same). Returns 1 when it did, 0 when nothing changed, -1
+ * with *err filled (r as it was).
  */
 int rec_reload(struct records *r, const struct rec_request *q, struct hist_error *err);
 
@@ -110,6 +132,17 @@ int rec_reload(struct records *r, const struct rec_request *q, struct hist_error
 /* Each exercise's step and dose into out[0 .. cat->n_exercises). 0, or -1. */
 int rec_steps(const struct records *r, const struct catalogue *cat, const struct steps_rules *rules,
               struct prg_result *out);
+
+/*
+ * What the summary may offer after a session: each exercise's step into
+ * res (as rec_steps()), and into offer (room for CAT_MAX_EXERCISES) each
+ * exercise of played[0 .. n) (catalogue indexes of the exercises just done,
+ * not skipped whole, in play order) whose step up is offered now
+ * (res[e].suggest), once each, in that order. Returns how many, or -1.
+ */
+int rec_offers(const struct records *r, const struct catalogue *cat,
+               const struct steps_rules *rules, const unsigned *played, unsigned n,
+               struct prg_result *res, unsigned *offer);
 
 /*
  * The figures (hist_summarize_paused()) with the paused days the events

@@ -32,7 +32,13 @@ struct ui_options {
 	const struct plan_dose *dose;    /* each exercise's numbers: its step, or level forced */
 	const struct steps_rules *rules; /* progression's rules (config.yaml); NULL: none */
 	const struct prg_result *steps;  /* each exercise's step at start; NULL: none */
-	const struct records *records;   /* the record read at start (records.h); NULL: none */
+	/*
+	 * The record read at start (records.h), loaded with REC_KINDS_SCREENS,
+	 * steps and `partial`: the screens read it, and reload it in place
+	 * (rec_reload()) after lumbar writes or when a file changed. NULL: the
+	 * screens load their own.
+	 */
+	struct records *records;
 	enum ui_start start;
 	unsigned exercise;        /* with UI_START_EXERCISE */
 	unsigned routine;         /* with UI_START_NAMED: index into cat->routines */

@@ -199,11 +199,12 @@ static int load_catalogue(const struct options *o, struct loaded *l)
  * stderr (cli_damage) unless `quiet`, lines after `as_of` (--today; INT32_MIN
  * for none) left out. `since`, `kinds` and `steps` are as records.h says.
  * A file that cannot be read is said (unless quiet) and returns
- * EXIT_NOINPUT with r empty. Running out of memory is 71, as xmalloc()
- * exits.
+ * EXIT_NOINPUT with r empty; or, for the screens (`partial`), is left empty
+ * and said in the record (records.h), which the screens show. Running out of memory is 71, as
+ * xmalloc() exits.
  */
 static int load_records(struct records *r, const char *history, time_t now, int32_t as_of,
-                        int32_t since, unsigned kinds, bool steps, bool quiet)
+                        int32_t since, unsigned kinds, bool steps, bool quiet, bool partial)
 {
 	char events[PATH_LEN] = "";
 	struct hist_error err;
@@ -220,6 +221,7 @@ static int load_records(struct records *r, const char *history, time_t now, int3
 		.since = since,
 		.kinds = kinds,
 		.steps = steps,
+		.partial = partial,
 		.warn = quiet ? NULL : cli_damage_line,
 		.warn_history = &dh,
 		.warn_events = &de,
@@ -273,9 +275,13 @@ static void derive_steps(const struct options *o, const struct settings *st,
 
 	if (!res)
 		res = local;
-	/* The screens read the files again and name what is wrong themselves. */
-	(void)load_records(r, history, now, as_of, INT32_MIN, REC_KINDS_PAUSES, true,
-	                   (o->verb->flags & VERB_TERMINAL) && cmd_writes(o));
+	/*
+	 * A record kept is the one the screens read (ui.h): all the history and
+	 * the events they ask for; they name what is wrong themselves.
+	 */
+	(void)load_records(r, history, now, as_of, INT32_MIN,
+	                   keep ? REC_KINDS_SCREENS : REC_KINDS_PAUSES, true,
+	                   (o->verb->flags & VERB_TERMINAL) && cmd_writes(o), keep != NULL);
 	record_steps(r, cat, rules, res);
 	if (!keep)
 		rec_free(&own);
@@ -363,7 +369,7 @@ static int run_history(const struct options *o, const struct catalogue *cat, con
 	struct hist_summary sum;
 
 	/* Each file read once: the figures, the steps and the pauses all come from the record. */
-	if (load_records(&r, path, time(NULL), INT32_MIN, INT32_MIN, REC_KINDS_PAUSES, true,
+	if (load_records(&r, path, time(NULL), INT32_MIN, INT32_MIN, REC_KINDS_PAUSES, true, false,
 	                 false) != 0)
 		return EXIT_NOINPUT;
 	record_steps(&r, cat, rules, steps);
@@ -545,7 +551,7 @@ static int run_progress(const struct options *o, const struct settings *st,
 
 static int run_player(const struct options *o, const struct catalogue *cat, const char *history,
                       const struct plan_dose *dose, const struct steps_rules *rules,
-                      const struct prg_result *steps, const struct records *records)
+                      const struct prg_result *steps, struct records *records)
 {
 	struct ui_options u = {
 		.cat = cat,
@@ -732,7 +738,8 @@ int verb_run_report(struct options *opt)
 		return rc;
 	/* --today: as on that day, what came after left out; else what is dated
 	 * after now is named and left out (records.h). */
-	if ((rc = load_records(&rec, history, now, as_of, INT32_MIN, 0, false, false)) == 0) {
+	if ((rc = load_records(&rec, history, now, as_of, INT32_MIN, 0, false, false, false)) ==
+	    0) {
 		/* Written whole to memory first: a file is replaced only by a whole report. */
 		FILE *mem = open_memstream(&buf, &len);
 		int bad = !mem;
@@ -833,7 +840,7 @@ static int verb_load(struct verb_ctx *x, bool read, bool lengths, unsigned also)
 		return rc;
 	if ((rc = load_records(&x->rec, x->history, x->now, INT32_MIN,
 	                       lengths ? INT32_MIN : hist_week_start(x->today),
-	                       REC_KINDS_PAUSES | also, lengths, false)) != 0)
+	                       REC_KINDS_PAUSES | also, lengths, false, false)) != 0)
 		return rc;
 	(void)rec_summary(&x->rec, x->l.cat, &x->sum); /* out of memory exits */
 	if (lengths) {
@@ -1175,7 +1182,7 @@ static struct plain {
 	struct plan_dose dose;
 	struct steps_rules rules;
 	struct prg_result res[CAT_MAX_EXERCISES];
-	struct records rec; /* kept for the player: the menu reads it (records.h) */
+	struct records rec; /* kept for the player: the screens read it (ui.h) */
 } plain;
 
 static void plain_free(struct plain *p)
@@ -1203,7 +1210,7 @@ static int plain_load(struct options *o, struct plain *p, enum path_need need, b
 	steps_rules(&p->rules, p->l.cat, &p->st);
 	if (steps)
 		derive_steps(o, &p->st, p->l.cat, &p->rules, p->history, time(NULL), INT32_MIN,
-		             p->res, &p->dose, &p->rec);
+		             p->res, &p->dose, (o->verb->flags & VERB_TERMINAL) ? &p->rec : NULL);
 	return 0;
 }
 

@@ -17,8 +17,20 @@ struct load {
 	const struct rec_request *q;
 	struct records *r;
 	void *warn_ctx;
+	struct rec_named *named;
 	size_t cap, cap2;
 };
+
+/* A damaged or future line: kept in the record's tally and passed to warn. */
+static void name_line(struct load *ld, unsigned lineno, const char *why)
+{
+	if (ld->named->n++ == 0) {
+		ld->named->line = lineno;
+		snprintf(ld->named->why, sizeof(ld->named->why), "%s", why);
+	}
+	if (ld->q->warn)
+		ld->q->warn(ld->warn_ctx, lineno, why);
+}
 
 /*
  * Whether a line of `day` at `when` is part of the answer: after an as-of
@@ -38,11 +50,9 @@ static bool keep_time(struct load *ld, unsigned lineno, int32_t day, time_t when
 	if (when <= q->now)
 		return true;
 	ld->r->future++;
-	if (q->warn) {
-		snprintf(why, sizeof(why), "dated in the future (%s): left out until then",
-		         hist_format_day(day, d, sizeof(d)));
-		q->warn(ld->warn_ctx, lineno, why);
-	}
+	snprintf(why, sizeof(why), "dated in the future (%s): left out until then",
+	         hist_format_day(day, d, sizeof(d)));
+	name_line(ld, lineno, why);
 	return false;
 }
 
@@ -68,8 +78,7 @@ static void history_line(void *ctx, unsigned lineno, const char *s, size_t len)
 	    day < ld->q->since)
 		return;
 	if (hist_parse_line(s, len, &e, why, sizeof(why)) != 0) {
-		if (ld->q->warn)
-			ld->q->warn(ld->warn_ctx, lineno, why);
+		name_line(ld, lineno, why);
 		return;
 	}
 	if (!keep_time(ld, lineno, e.day, e.when))
@@ -103,8 +112,7 @@ static void events_line(void *ctx, unsigned lineno, const char *s, size_t len)
 		return;
 	}
 	if (rc < 0) {
-		if (ld->q->warn)
-			ld->q->warn(ld->warn_ctx, lineno, why);
+		name_line(ld, lineno, why);
 		return;
 	}
 	if (!keep_time(ld, lineno, e.day, e.when))
@@ -133,6 +141,33 @@ static void stamp(struct rec_stamp *s, const struct stat *st)
 	s->mtime_ns = (long long)st->st_mtim.tv_nsec;
 }
 
+/*
+ * A file that could not be read: with q->partial, what was read of it goes
+ * and the failure is kept in the record (true: go on); else the whole
+ * record goes (false).
+ */
+static bool unread(struct records *r, const struct rec_request *q, bool events,
+                   const struct hist_error *err)
+{
+	if (!q->partial) {
+		rec_free(r);
+		return false;
+	}
+	if (events) {
+		ev_free(&r->ev);
+		free(r->steps_ev);
+		r->steps_ev = NULL;
+		r->n_steps_ev = 0;
+		r->events_failed = true;
+		r->events_error = *err;
+	} else {
+		hist_free(&r->h);
+		r->history_failed = true;
+		r->history_error = *err;
+	}
+	return true;
+}
+
 int rec_load(struct records *r, const struct rec_request *q, struct hist_error *err)
 {
 	struct stat st;
@@ -148,23 +183,22 @@ int rec_load(struct records *r, const struct rec_request *q, struct hist_error *
 	}
 	r->have_steps = q->steps;
 	if (q->history && *q->history) {
-		struct load ld = { q, r, q->warn_history, 0, 0 };
-		if (hist_stream(q->history, history_line, &ld, &st, err) != 0)
-			goto fail;
-		stamp(&r->stamp_history, &st);
+		struct load ld = { q, r, q->warn_history, &r->named_history, 0, 0 };
+		if (hist_stream(q->history, history_line, &ld, &st, err) == 0)
+			stamp(&r->stamp_history, &st);
+		else if (!unread(r, q, false, err))
+			return -1;
 		hist_sort(&r->h);
 	}
 	if (q->events && *q->events) {
-		struct load ld = { q, r, q->warn_events, 0, 0 };
-		if (hist_stream(q->events, events_line, &ld, &st, err) != 0)
-			goto fail;
-		stamp(&r->stamp_events, &st);
+		struct load ld = { q, r, q->warn_events, &r->named_events, 0, 0 };
+		if (hist_stream(q->events, events_line, &ld, &st, err) == 0)
+			stamp(&r->stamp_events, &st);
+		else if (!unread(r, q, true, err))
+			return -1;
 		ev_sort(&r->ev);
 	}
 	return 0;
-fail:
-	rec_free(r);
-	return -1;
 }
 
 void rec_free(struct records *r)
@@ -195,14 +229,56 @@ bool rec_changed(const struct records *r, const struct rec_request *q)
 	return changed(q->history, &r->stamp_history) || changed(q->events, &r->stamp_events);
 }
 
+/* What r read of one file, moved into `to` (which did not read it). */
+static void take_history(struct records *to, struct records *r)
+{
+	to->h = r->h;
+	memset(&r->h, 0, sizeof(r->h));
+	to->stamp_history = r->stamp_history;
+	to->named_history = r->named_history;
+	to->history_failed = r->history_failed;
+	to->history_error = r->history_error;
+}
+
+static void take_events(struct records *to, struct records *r)
+{
+	to->ev = r->ev;
+	memset(&r->ev, 0, sizeof(r->ev));
+	to->steps_ev = r->steps_ev;
+	to->n_steps_ev = r->n_steps_ev;
+	r->steps_ev = NULL;
+	to->stamp_events = r->stamp_events;
+	to->named_events = r->named_events;
+	to->events_failed = r->events_failed;
+	to->events_error = r->events_error;
+}
+
+/*
+ * Only the file that changed is read again (after an event is appended, ten
+ * years of history are not): what was kept of the other is the same, since
+ * none of its lines was left out as after now. With lines so left out, or
+ * as of a day, both are read.
+ */
 int rec_reload(struct records *r, const struct rec_request *q, struct hist_error *err)
 {
 	struct records fresh;
+	struct rec_request only = *q;
+	bool hist = changed(q->history, &r->stamp_history);
+	bool ev = changed(q->events, &r->stamp_events);
+	bool both = r->future || q->as_of;
 
-	if (!rec_changed(r, q))
+	if (!hist && !ev)
 		return 0;
-	if (rec_load(&fresh, q, err) != 0)
+	if (!both && !hist)
+		only.history = NULL;
+	if (!both && !ev)
+		only.events = NULL;
+	if (rec_load(&fresh, &only, err) != 0)
 		return -1;
+	if (!only.history && q->history)
+		take_history(&fresh, r);
+	if (!only.events && q->events)
+		take_events(&fresh, r);
 	rec_free(r);
 	*r = fresh;
 	return 1;
@@ -217,6 +293,25 @@ int rec_steps(const struct records *r, const struct catalogue *cat, const struct
 		return steps_derive_events(cat, &r->h, r->steps_ev, r->n_steps_ev, rules, r->today,
 		                           out);
 	return steps_derive(cat, &r->h, &r->ev, rules, r->today, out);
+}
+
+int rec_offers(const struct records *r, const struct catalogue *cat,
+               const struct steps_rules *rules, const unsigned *played, unsigned n,
+               struct prg_result *res, unsigned *offer)
+{
+	bool seen[CAT_MAX_EXERCISES] = { false };
+	int k = 0;
+
+	if (rec_steps(r, cat, rules, res) != 0)
+		return -1;
+	for (unsigned i = 0; i < n; i++) {
+		unsigned e = played[i];
+		if (e < cat->n_exercises && !seen[e] && res[e].suggest)
+			offer[k++] = e;
+		if (e < cat->n_exercises)
+			seen[e] = true;
+	}
+	return k;
 }
 
 int rec_summary(const struct records *r, const struct catalogue *cat, struct hist_summary *out)

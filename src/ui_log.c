@@ -28,22 +28,6 @@ time_t ui_wall_now(const struct ui *ui)
 
 /* ---- Reading ------------------------------------------------------------------ */
 
-/* Damaged lines of one load: the first one, and how many in all. */
-struct damage {
-	unsigned n, line;
-	char why[200];
-};
-
-static void on_damaged_line(void *ctx, unsigned line, const char *why)
-{
-	struct damage *d = ctx;
-
-	if (d->n++ == 0) {
-		d->line = line;
-		snprintf(d->why, sizeof(d->why), "%s", why);
-	}
-}
-
 static const char *base_name(const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -64,7 +48,7 @@ static void summarize(struct ui *ui)
 	size_t np;
 	const struct hist_pause *p = ui_menu_pauses(ui, ui_wall_now(ui), &np);
 
-	if (hist_summarize_paused(&ui->hist, ui->opt->cat, ui_wall_now(ui), p, np, &sum) != 0) {
+	if (hist_summarize_paused(&ui->rec->h, ui->opt->cat, ui_wall_now(ui), p, np, &sum) != 0) {
 		/* Out of memory: keep the summary there was, if any. */
 		add_status(ui, true, "out of memory summarising the history");
 		return;
@@ -76,51 +60,106 @@ static void summarize(struct ui *ui)
 }
 
 /*
- * Read the history and summarise it. Damaged lines are reported only when
- * `report` is set (the first load): after a write they are the same lines.
+ * What the screens load (the same as main's, cmd_verbs.c's derive_steps()):
+ * all the history, the events of REC_KINDS_SCREENS, the steps, and a file
+ * that cannot be read left empty and said in the record.
  */
-static void reload(struct ui *ui, bool report)
+static void request(const struct ui *ui, struct rec_request *q, char *events, size_t len)
 {
 	const char *path = ui->opt->history_path;
-	struct damage d = { 0 };
-	struct hist_error err;
-	struct hist h = { 0 };
 
-	if (!path)
+	if (!path || ev_path(path, events, len) != 0)
+		events[0] = '\0';
+	*q = (struct rec_request){
+		.history = path,
+		.events = events,
+		.now = ui_wall_now(ui),
+		.since = INT32_MIN,
+		.kinds = REC_KINDS_SCREENS,
+		.steps = true,
+		.partial = true,
+	};
+}
+
+/* "history.tsv:3: why (skipped, and 2 more damaged lines)" on the status line. */
+static void say_named(struct ui *ui, const char *file, const struct rec_named *d)
+{
+	char msg[UI_STATUS_MAX];
+
+	if (d->n == 0)
 		return;
-	if (hist_load(path, &h, on_damaged_line, &d, &err) != 0) {
-		if (err.errnum == ENOTDIR) {
-			/*
-			 * A file where a folder should be: no history yet, and none
-			 * can be written, which writable() says at start.
-			 */
-			memset(&h, 0, sizeof(h));
-		} else {
-			snprintf(ui->hist_warn_buf, sizeof(ui->hist_warn_buf), "%s", err.msg);
-			ui->hist_warning = ui->hist_warn_buf;
-			if (report)
-				add_status(ui, true, err.msg);
-			/* Without the file there is nothing true to show. */
-			ui->hist_ok = false;
-			ui_menu_update_due(ui);
-			return;
-		}
-	}
-	hist_free(&ui->hist);
-	ui->hist = h;
-	ui->hist_warning = NULL;
-	if (report && d.n) {
-		char msg[UI_STATUS_MAX];
+	if (d->n == 1)
+		snprintf(msg, sizeof(msg), "%s:%u: %s (skipped)", file, d->line, d->why);
+	else
+		snprintf(msg, sizeof(msg), "%s:%u: %s (skipped, and %u more damaged lines)", file,
+		         d->line, d->why, d->n - 1);
+	add_status(ui, true, msg);
+}
 
-		if (d.n == 1)
-			snprintf(msg, sizeof(msg), "%s:%u: %s (skipped)", base_name(path), d.line,
-			         d.why);
-		else
-			snprintf(msg, sizeof(msg), "%s:%u: %s (skipped, and %u more damaged lines)",
-			         base_name(path), d.line, d.why, d.n - 1);
-		add_status(ui, true, msg);
+/*
+ * Take in the record as it is now: its events, then its history, and
+ * summarise. Damaged lines and files that cannot be read are said only when
+ * `report` is set (the first load): after a write they are the same lines.
+ */
+static void take(struct ui *ui, bool report)
+{
+	const struct records *r = ui->rec;
+
+	/*
+	 * A file where the history's folder should be (ENOTDIR): no history
+	 * or events yet, and none can be written, which writable() says.
+	 */
+	ui->events_ok =
+	    ui->opt->history_path && (!r->events_failed || r->events_error.errnum == ENOTDIR);
+	if (report && r->events_failed && !ui->events_ok)
+		add_status(ui, true, r->events_error.msg);
+	if (report)
+		say_named(ui, "events.tsv", &r->named_events);
+	if (r->history_failed && r->history_error.errnum != ENOTDIR) {
+		snprintf(ui->hist_warn_buf, sizeof(ui->hist_warn_buf), "%s", r->history_error.msg);
+		ui->hist_warning = ui->hist_warn_buf;
+		if (report)
+			add_status(ui, true, r->history_error.msg);
+		/* Without the file there is nothing true to show. */
+		ui->hist_ok = false;
+		ui_menu_update_due(ui);
+		return;
 	}
+	ui->hist_warning = NULL;
+	if (report)
+		say_named(ui, base_name(ui->opt->history_path), &r->named_history);
 	summarize(ui);
+}
+
+/*
+ * Read the record again if a file changed since it was read, or when lines
+ * were left out as dated after now, whose time may have come (true when it
+ * was read). Only running out of memory fails a partial load, and that
+ * exits.
+ */
+static bool refresh(struct ui *ui)
+{
+	struct rec_request q;
+	struct hist_error err;
+	struct records fresh;
+	char events[4096];
+
+	if (!ui->opt->history_path)
+		return false;
+	request(ui, &q, events, sizeof(events));
+	if (!ui->rec->future)
+		return rec_reload(ui->rec, &q, &err) == 1;
+	if (rec_load(&fresh, &q, &err) != 0)
+		return false;
+	rec_free(ui->rec);
+	*ui->rec = fresh;
+	return true;
+}
+
+void ui_log_reload(struct ui *ui)
+{
+	if (refresh(ui))
+		take(ui, false);
 }
 
 /* "FILE: reason"; a long path is cut, which is all a status line can show. */
@@ -206,7 +245,7 @@ void ui_log_sync(struct ui *ui)
 	}
 	if (a->writes != ui->hist_writes) {
 		ui->hist_writes = a->writes;
-		reload(ui, false);
+		ui_log_reload(ui);
 	}
 }
 
@@ -216,6 +255,7 @@ void ui_log_init(struct ui *ui)
 	char why[UI_STATUS_MAX - 100], msg[UI_STATUS_MAX], prog[APP_PATH_MAX];
 
 	ui->hist_ok = false;
+	ui->rec = ui->opt->records ? ui->opt->records : &ui->rec_own;
 	if (!path ||
 	    prog_path_for(path, getenv("XDG_STATE_HOME"), getenv("HOME"), prog, sizeof(prog)) != 0)
 		prog[0] = '\0';
@@ -226,7 +266,15 @@ void ui_log_init(struct ui *ui)
 		ui_menu_update_due(ui);
 		return;
 	}
-	reload(ui, true);
+	if (!ui->opt->records) {
+		struct rec_request q;
+		struct hist_error err;
+		char events[4096];
+
+		request(ui, &q, events, sizeof(events));
+		(void)rec_load(ui->rec, &q, &err); /* partial: only memory fails, and exits */
+	}
+	take(ui, true);
 	if (!writable(path, why, sizeof(why))) {
 		snprintf(msg, sizeof(msg), "history will not be saved: %s", why);
 		add_status(ui, true, msg);
@@ -240,14 +288,15 @@ void ui_log_init(struct ui *ui)
 void ui_log_free(struct ui *ui)
 {
 	hist_summary_free(&ui->hist_sum);
-	hist_free(&ui->hist);
-	ui_events_free();
+	rec_free(&ui->rec_own); /* main's is main's to free */
 	app_free(&ui->app);
 }
 
 void ui_log_check_day(struct ui *ui)
 {
-	if (ui->hist_ok && hist_today(ui_wall_now(ui)) != ui->hist_sum.today)
+	if (refresh(ui))
+		take(ui, false);
+	else if (ui->hist_ok && hist_today(ui_wall_now(ui)) != ui->hist_sum.today)
 		summarize(ui);
 }
 

@@ -141,7 +141,6 @@ void ui_menu_init(struct ui *ui)
 	named_init(ui);
 	menu.sel = first_entry();
 	menu.top = first_entry();
-	ui_events_init(ui);
 	/* Copies from a second machine that hold lines the files lack, said once. */
 	char copies[UI_STATUS_MAX / 2], safe[UI_STATUS_MAX];
 	if (ui->opt->history_path && merge_notice(ui->opt->history_path, copies, sizeof(copies)))
@@ -168,10 +167,10 @@ static bool banner_due(const struct ui *ui)
 {
 	struct prg_params p;
 
-	if (!ui->hist_ok || !ui_events())
+	if (!ui->hist_ok || !ui_events(ui))
 		return false;
 	prg_params_default(&p);
-	return ev_banner_due(&ui->hist, ui_events(), &p, ui->hist_sum.today);
+	return ev_banner_due(&ui->rec->h, ui_events(ui), &p, ui->hist_sum.today);
 }
 
 void ui_menu_update_due(struct ui *ui)
@@ -212,38 +211,13 @@ static struct {
 	int32_t until; /* and the pause's last day */
 } paused;
 
-/*
- * The record the pauses come from: the one read at start while the events
- * file is as it was, else the file read again (and only when it changed:
- * a `lumbar pause` from another terminal shows on the open menu).
- */
-static const struct records *pauses_record(const struct ui *ui, time_t now)
-{
-	static struct records own;
-	static bool own_loaded;
-	char path[4096];
-	struct hist_error err;
-
-	if (!ui->opt->history_path || ev_path(ui->opt->history_path, path, sizeof(path)) != 0)
-		return NULL;
-	struct rec_request q = {
-		.events = path, .now = now, .since = INT32_MIN, .kinds = REC_KINDS_PAUSES
-	};
-	if (own_loaded)
-		return rec_reload(&own, &q, &err) >= 0 ? &own : NULL;
-	if (ui->opt->records && !rec_changed(ui->opt->records, &q))
-		return ui->opt->records;
-	own_loaded = rec_load(&own, &q, &err) == 0;
-	return own_loaded ? &own : NULL;
-}
-
 const struct hist_pause *ui_menu_pauses(const struct ui *ui, time_t now, size_t *n)
 {
-	const struct records *r = pauses_record(ui, now);
+	const struct records *r = ui->rec;
 
 	free(paused.p);
 	memset(&paused, 0, sizeof(paused));
-	if (r) {
+	if (ui_events(ui)) {
 		paused.n = ev_pauses(&r->ev, &paused.p);
 		paused.today = ev_paused_until(&r->ev, hist_today(now), &paused.until);
 	}

@@ -24,11 +24,11 @@ static struct ui_score typed;
 
 bool ui_morning_at_start(struct ui *ui, time_t now)
 {
-	const struct ev_log *ev = ui_events();
+	const struct ev_log *ev = ui_events(ui);
 
 	/* Without a readable events file the answer could not be kept. */
 	if (!ui->opt->ask || !ui->opt->ask_morning || !ev || !ui->hist_ok ||
-	    !ev_morning_due(&ui->hist, ev, now))
+	    !ev_morning_due(&ui->rec->h, ev, now))
 		return false;
 	ui_score_clear(&typed);
 	ui->screen = UI_SCREEN_MORNING;

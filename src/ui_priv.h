@@ -23,6 +23,7 @@
 #include "journal.h"
 #include "plan.h"
 #include "progress.h"
+#include "records.h"
 #include "session.h"
 #include "ui.h"
 
@@ -166,11 +167,17 @@ struct ui {
 	bool held_by_modal; /* the help or the question paused a running session */
 
 	/*
-	 * The history (ui_log.c). Loaded once at start and again after each
-	 * write, never while drawing. hist_ok is false when there is no history
-	 * to show: no path, or a file that cannot be read (hist_warning says why).
+	 * The person's record (ui_log.c, records.h): the one main loaded
+	 * (opt->records), else rec_own; read again, never while drawing, after
+	 * lumbar appends and when a file changed under an open screen
+	 * (rec_reload()). rec->h is the history. hist_ok is false when there is
+	 * no history to show: no path, or a file that cannot be read
+	 * (hist_warning says why); events_ok, when the events file was read
+	 * (or is not there yet).
 	 */
-	struct hist hist;
+	struct records *rec;
+	struct records rec_own;
+	bool events_ok;
 	struct hist_summary hist_sum;
 	bool hist_ok;
 	const char *hist_warning;
@@ -261,9 +268,9 @@ unsigned ui_menu_due(const struct ui *ui, unsigned *out);
 void ui_menu_update_due(struct ui *ui);
 
 /*
- * The paused days (lumbar pause) from the events file beside the history,
- * read again at each call, for hist_summarize_paused(); the menu then says
- * "Paused until ..." while today is one. Owned by the menu.
+ * The paused days (lumbar pause) from the record's events, for
+ * hist_summarize_paused(); the menu then says "Paused until ..." while
+ * today is one. Owned by the menu.
  */
 const struct hist_pause *ui_menu_pauses(const struct ui *ui, time_t now, size_t *n);
 
@@ -295,8 +302,15 @@ time_t ui_wall_now(const struct ui *ui);
 /* Free what ui_log_init() and the reloads allocated. */
 void ui_log_free(struct ui *ui);
 
-/* Summarise again when the date has changed since the last summary. */
+/*
+ * Read the record again when a file changed (another lumbar wrote, or an
+ * editor), and summarise again when the date has changed since the last
+ * summary. stat() only when nothing changed.
+ */
 void ui_log_check_day(struct ui *ui);
+
+/* After lumbar appended to a file: read the record again (rec_reload()). */
+void ui_log_reload(struct ui *ui);
 
 /*
  * After the calls into the session's life (app.h): its notes go to the status
@@ -418,18 +432,15 @@ void ui_resume_key(struct ui *ui, enum ui_action action);
 /* ---- ui_safety.c: when to get help, and the events file ---------------------- */
 
 /*
- * Before the first frame: read events.tsv beside the history (damaged lines
- * go to the status line). The menu's banner and the screens below use it.
+ * The events of the record (ui->rec->ev), or NULL when the events file
+ * could not be read or there is no history. The menu's banner and the
+ * screens below use it.
  */
-void ui_events_init(struct ui *ui);
-void ui_events_free(void);
-
-/* The events read at start and after each write (empty without a history). */
-const struct ev_log *ui_events(void);
+const struct ev_log *ui_events(const struct ui *ui);
 
 /*
  * Append one event of `kind` at `now` (score: a morning's, or HIST_NO_PAIN)
- * and read the file again. A failure goes to the status line; returns 0 or -1.
+ * and read the record again. A failure goes to the status line; returns 0 or -1.
  */
 int ui_events_add(struct ui *ui, enum ev_kind kind, int score, time_t now);
 

@@ -10,8 +10,8 @@
  * No score and no verdict: the lists are read by the person, and lumbar
  * keeps nothing of what they found.
  *
- * Also the events file as the screens use it: read at start and after each
- * write, appended to by this screen and the morning check-in.
+ * Also the events file as the screens append to it (this screen and the
+ * morning check-in); what it says is read from the record (ui_log.c).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -25,9 +25,6 @@
 #include "words.h"
 
 static struct {
-	struct ev_log log;
-	bool log_ok;         /* the file was read (or is not there yet) */
-	char path[4096];     /* events.tsv, or "" without a history */
 	bool started;        /* the check at start was made */
 	bool at_start;       /* shown at start: `c` carries on with the start */
 	bool applies;        /* `h` was pressed: what to do is showing */
@@ -38,92 +35,27 @@ static struct {
 
 /* ---- The events file --------------------------------------------------------- */
 
-/* Damaged lines: the first is named, the rest counted. */
-struct damage {
-	unsigned n, line;
-	char why[200];
-};
-
-static void on_damage(void *ctx, unsigned line, const char *why)
+const struct ev_log *ui_events(const struct ui *ui)
 {
-	struct damage *d = ctx;
-
-	if (d->n++ == 0) {
-		d->line = line;
-		snprintf(d->why, sizeof(d->why), "%s", why);
-	}
-}
-
-static void load(struct ui *ui, bool report)
-{
-	struct damage d = { 0 };
-	struct hist_error err;
-	struct ev_log log;
-	char msg[UI_STATUS_MAX];
-
-	if (!safety.path[0])
-		return;
-	if (ev_load(safety.path, &log, on_damage, &d, &err) != 0) {
-		/*
-		 * A file where the history's folder should be: no events yet,
-		 * and the history's own warning says why none can be written.
-		 */
-		if (err.errnum == ENOTDIR) {
-			ev_free(&safety.log);
-			safety.log_ok = true;
-		} else if (report) {
-			ui_status_add(ui, true, err.msg);
-		}
-		return;
-	}
-	ev_free(&safety.log);
-	safety.log = log;
-	safety.log_ok = true;
-	if (report && d.n == 1)
-		snprintf(msg, sizeof(msg), "events.tsv:%u: %s (skipped)", d.line, d.why);
-	else if (report && d.n)
-		snprintf(msg, sizeof(msg), "events.tsv:%u: %s (skipped, and %u more damaged lines)",
-		         d.line, d.why, d.n - 1);
-	if (report && d.n)
-		ui_status_add(ui, true, msg);
-}
-
-void ui_events_init(struct ui *ui)
-{
-	memset(&safety, 0, sizeof(safety));
-	if (ui->opt->history_path &&
-	    ev_path(ui->opt->history_path, safety.path, sizeof(safety.path)) == 0)
-		load(ui, true);
-}
-
-void ui_events_free(void)
-{
-	ev_free(&safety.log);
-	safety.log_ok = false;
-}
-
-const struct ev_log *ui_events(void)
-{
-	return safety.log_ok ? &safety.log : NULL;
+	return ui->events_ok ? &ui->rec->ev : NULL;
 }
 
 int ui_events_add(struct ui *ui, enum ev_kind kind, int score, time_t now)
 {
 	struct hist_error err;
 	struct ev_event e;
-	char msg[UI_STATUS_MAX];
+	char msg[UI_STATUS_MAX], path[4096];
 
-	if (!safety.path[0])
+	if (!ui->opt->history_path || ev_path(ui->opt->history_path, path, sizeof(path)) != 0)
 		return -1;
 	ev_init(&e, kind, now);
 	e.score = score;
-	if (ev_append(safety.path, &e, &err) != 0) {
+	if (ev_append(path, &e, &err) != 0) {
 		snprintf(msg, sizeof(msg), "not recorded: %s", err.msg);
 		ui_status_add(ui, true, msg);
 		return -1;
 	}
-	load(ui, false);
-	ui_menu_update_due(ui); /* the banner reads the events */
+	ui_log_reload(ui); /* and with it the banner, which reads the events */
 	return 0;
 }
 
@@ -143,15 +75,15 @@ static void show(struct ui *ui, bool at_start)
 bool ui_safety_at_start(struct ui *ui, time_t now)
 {
 	static const struct ev_log none;
-	const struct ev_log *ev = ui_events();
+	const struct ev_log *ev = ui_events(ui);
 
 	if (safety.started)
 		return false;
 	safety.started = true;
 	if (ui->opt->start != UI_START_SAFETY) {
 		/* An unreadable events file counts as no showing yet. */
-		if (!ui->opt->ask ||
-		    ev_safety_due(&ui->hist, ev ? ev : &none, hist_today(now)) == EV_SAFETY_NOT_DUE)
+		if (!ui->opt->ask || ev_safety_due(&ui->rec->h, ev ? ev : &none, hist_today(now)) ==
+		                         EV_SAFETY_NOT_DUE)
 			return false;
 	}
 	show(ui, true);

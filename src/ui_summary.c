@@ -248,31 +248,23 @@ static void dose_change(const struct cat_exercise *ex, unsigned to, unsigned fro
 /* After the history is written: derive the steps again and find what to say. */
 static void steps_work_out(struct ui *ui)
 {
-	const struct catalogue *cat = ui->opt->cat;
-	struct ev_log ev = { 0 };
-	struct hist_error err;
-	char path[4096];
+	unsigned played[CAT_MAX_EXERCISES], n = 0;
+	int k;
 
 	memset(&steps, 0, sizeof(steps));
-	if (!ui->opt->rules || !ui->opt->history_path || !ui->hist_ok || ui->app.saved_failed ||
-	    ui->app.plan.forced || ev_path(ui->opt->history_path, path, sizeof(path)) != 0 ||
-	    ev_load(path, &ev, NULL, NULL, &err) != 0)
+	if (!ui->opt->rules || !ui->opt->history_path || !ui->hist_ok || !ui_events(ui) ||
+	    ui->app.saved_failed || ui->app.plan.forced)
 		return;
-	int rc = steps_derive(cat, &ui->hist, &ev, ui->opt->rules, hist_today(ui_wall_now(ui)),
-	                      steps.res);
-	ev_free(&ev);
-	if (rc != 0)
+	/* Only for an exercise just done, not one skipped whole. */
+	for (unsigned i = 0; i < ui->app.plan.n_exercises && n < CAT_MAX_EXERCISES; i++)
+		if (!ui->app.sess.stats[i].skipped)
+			played[n++] = ui->app.plan.exercises[i];
+	/* The record was read again after the write (ui_log_sync()): as of today. */
+	k = rec_offers(ui->rec, ui->opt->cat, ui->opt->rules, played, n, steps.res, steps.offer);
+	if (k < 0)
 		return;
 	steps.ready = true;
-	for (unsigned i = 0; i < ui->app.plan.n_exercises; i++) {
-		unsigned e = ui->app.plan.exercises[i];
-		bool seen = false;
-		for (unsigned k = 0; k < steps.n_offer; k++)
-			seen |= steps.offer[k] == e;
-		/* Only for an exercise just done, not one skipped whole. */
-		if (!seen && steps.res[e].suggest && !ui->app.sess.stats[i].skipped)
-			steps.offer[steps.n_offer++] = e;
-	}
+	steps.n_offer = (unsigned)k;
 }
 
 /* The lines about steps: taken (auto), stepped back (red), and the offer. */
@@ -333,6 +325,8 @@ static bool steps_key(struct ui *ui, enum ui_action action)
 	snprintf(ev.exercise, sizeof(ev.exercise), "%s", ex->id);
 	steps.answer_failed = ev_path(ui->opt->history_path, path, sizeof(path)) != 0 ||
 	                      ev_append(path, &ev, &err) != 0;
+	if (!steps.answer_failed)
+		ui_log_reload(ui); /* the record as it now is, for what comes next */
 	if (steps.answer_failed)
 		snprintf(steps.answer, sizeof(steps.answer), "Not saved: %s", err.msg);
 	else if (action == UI_ACT_YES)

@@ -126,6 +126,8 @@ first_frame() {
 	# $@: lumbar arguments
 	for i in $(seq 11); do
 		out=$tmp/ff.$i
+		# Not the figure of an earlier call: each waits for its own.
+		rm -f "$out"
 		# A server of its own each time: a new session on a server still
 		# shutting down fails ("server exited unexpectedly").
 		tmux -L "$sock-ff$i" -f /dev/null new-session -d -x 80 -y 24 \

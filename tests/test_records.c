@@ -285,6 +285,196 @@ static void test_unreadable_and_missing(void **state)
 	rec_free(&r);
 }
 
+/*
+ * The screens' load (partial): a file that cannot be read leaves that file
+ * empty and says why in the record; the other file is still read. A
+ * command's load fails whole.
+ */
+static void test_partial_keeps_the_other_file(void **state)
+{
+	struct records r;
+	struct hist_error err;
+	struct rec_request q = { .history = hpath,
+		                 .events = dir,
+		                 .now = at(2026, 12, 8, 10),
+		                 .since = INT32_MIN,
+		                 .steps = true,
+		                 .partial = true };
+	(void)state;
+
+	spit(hpath, history);
+	spit(epath, events);
+	assert_int_equal(rec_load(&r, &q, &err), 0);
+	assert_int_equal(r.h.n, 3);
+	assert_false(r.history_failed);
+	assert_true(r.events_failed);
+	assert_non_null(strstr(r.events_error.msg, dir));
+	assert_int_equal(r.ev.n + r.n_steps_ev, 0);
+	rec_free(&r);
+
+	q.history = dir;
+	q.events = epath;
+	assert_int_equal(rec_load(&r, &q, &err), 0);
+	assert_true(r.history_failed);
+	assert_false(r.events_failed);
+	assert_int_equal(r.h.n, 0);
+	assert_int_equal(r.ev.n, 2); /* the note and the pause, before now */
+	rec_free(&r);
+
+	q.partial = false;
+	assert_int_equal(rec_load(&r, &q, &err), -1);
+	assert_int_equal(r.h.n + r.ev.n, 0);
+}
+
+/*
+ * The lines named, kept in the record whether or not there is a warn
+ * function (the screens say the first and how many): damaged and future.
+ */
+static void test_named_lines_are_tallied(void **state)
+{
+	struct records r;
+	struct hist_error err;
+	struct rec_request q = {
+		.history = hpath, .events = epath, .now = at(2026, 12, 8, 10), .since = INT32_MIN
+	};
+	(void)state;
+
+	spit(hpath, "2026-12-01T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t0/19\n"
+	            "not a line\n"
+	            "2099-01-01T09:00:00Z\tchilds-pose\tstopped\t10\t9\t2\t0/19\n");
+	spit(epath, events);
+	assert_int_equal(rec_load(&r, &q, &err), 0);
+	assert_int_equal(r.named_history.n, 2);
+	assert_int_equal(r.named_history.line, 2);
+	assert_true(r.named_history.why[0] != '\0');
+	assert_int_equal(r.named_events.n, 2); /* the step set on the 9th, and 2099 */
+	assert_int_equal(r.named_events.line, 3);
+	assert_string_equal(r.named_events.why,
+	                    "dated in the future (2026-12-09): left out until then");
+	rec_free(&r);
+}
+
+/* What the screens keep: every kind they read, not the notes and reminders. */
+static void test_screens_kinds(void **state)
+{
+	struct records r;
+	struct warnings wh = { 0 }, we = { 0 };
+	struct rec_request q = { .now = at(2026, 12, 10, 10),
+		                 .since = INT32_MIN,
+		                 .kinds = REC_KINDS_SCREENS };
+	(void)state;
+
+	spit(hpath, history);
+	spit(epath, "2026-12-02T09:00:00Z\tnote\t-\t-\tstiff\n"
+	            "2026-12-02T10:00:00Z\tremind\t-\t-\t-\n"
+	            "2026-12-03T09:00:00Z\tpause\t-\t2026-12-05\tinjury\n"
+	            "2026-12-04T09:00:00Z\tmorning\t-\t3\t-\n"
+	            "2026-12-04T09:30:00Z\tsafety-shown\t-\t-\t-\n"
+	            "2026-12-09T09:00:00Z\tset\tchilds-pose\t4\t-\n");
+	load(&r, &q, &wh, &we);
+	assert_int_equal(r.ev.n, 4);
+	for (size_t i = 0; i < r.ev.n; i++)
+		assert_true(r.ev.e[i].kind != EV_NOTE && r.ev.e[i].kind != EV_REMIND);
+	rec_free(&r);
+}
+
+static void append(const char *path, const char *line)
+{
+	FILE *fp = fopen(path, "ab");
+	assert_non_null(fp);
+	fputs(line, fp);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/*
+ * A reload reads only the file that changed: after an event is appended the
+ * history is not read again (its lines stay where they were), and the other
+ * way round. With lines left out as after now, both are read, since now
+ * has moved.
+ */
+static void test_reload_reads_only_what_changed(void **state)
+{
+	struct records r;
+	struct warnings wh = { 0 }, we = { 0 };
+	struct hist_error err;
+	struct rec_request q = { .now = at(2100, 1, 1, 0), .since = INT32_MIN, .steps = true };
+	(void)state;
+
+	spit(hpath, history);
+	spit(epath, events);
+	load(&r, &q, &wh, &we);
+	assert_int_equal(r.future, 0);
+	const struct hist_entry *lines = r.h.e;
+	append(epath, "2026-12-10T09:00:00Z\tmorning\t-\t3\t-\n");
+	assert_int_equal(rec_reload(&r, &q, &err), 1);
+	assert_ptr_equal(r.h.e, lines); /* not read again */
+	assert_int_equal(r.h.n, 5);
+	assert_int_equal(r.ev.n, 5);
+	assert_int_equal(r.n_steps_ev, 2); /* the set and the morning */
+	const struct ev_event *evs = r.ev.e;
+	append(hpath, "2026-12-10T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/19\n");
+	assert_int_equal(rec_reload(&r, &q, &err), 1);
+	assert_ptr_equal(r.ev.e, evs);
+	assert_int_equal(r.ev.n, 5);
+	assert_int_equal(r.n_steps_ev, 2);
+	assert_int_equal(r.h.n, 6);
+	assert_false(rec_changed(&r, &q));
+	rec_free(&r);
+
+	/* 8 December at 10:00: the 11:00 line is after now, then counts at noon. */
+	spit(hpath, history);
+	spit(epath, events);
+	q.now = at(2026, 12, 8, 10);
+	load(&r, &q, &wh, &we);
+	assert_int_equal(r.h.n, 3);
+	lines = r.h.e;
+	append(epath, "2026-12-08T09:30:00Z\tmorning\t-\t3\t-\n");
+	q.now = at(2026, 12, 8, 12);
+	assert_int_equal(rec_reload(&r, &q, &err), 1);
+	assert_true(r.h.e != lines);
+	assert_int_equal(r.h.n, 4);
+	rec_free(&r);
+}
+
+/*
+ * What the summary may offer: the exercises just played whose step up is
+ * offered now, once each, in play order; not one whose step is not ready.
+ */
+static void test_offers(void **state)
+{
+	struct records r;
+	struct warnings wh = { 0 }, we = { 0 };
+	struct rec_request q = { .now = at(2026, 12, 8, 10), .since = INT32_MIN, .steps = true };
+	struct steps_rules rules;
+	struct prg_result res[CAT_MAX_EXERCISES];
+	unsigned offer[CAT_MAX_EXERCISES];
+	(void)state;
+
+	/* Child's pose comfortable on four days over two weeks; cat-cow once. */
+	spit(hpath, "2026-11-20T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/19\n"
+	            "2026-11-24T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/19\n"
+	            "2026-11-28T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/19\n"
+	            "2026-12-02T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/19\n"
+	            "2026-12-08T09:00:00Z\tcat-cow\tdone\t30\t1\t2\t-\n");
+	spit(epath, "");
+	load(&r, &q, &wh, &we);
+	steps_rules(&rules, cat, NULL);
+	unsigned child = (unsigned)cat_find(cat, "childs-pose"),
+	         cow = (unsigned)cat_find(cat, "cat-cow");
+	unsigned played[] = { cow, child, cow, child };
+	/* Played twice, offered once; cat-cow (one session) is not ready. */
+	assert_int_equal(rec_offers(&r, cat, &rules, played, 4, res, offer), 1);
+	assert_int_equal(offer[0], child);
+	assert_true(res[child].suggest);
+	assert_false(res[cow].suggest);
+	/* Not played (or skipped whole): nothing offered. */
+	assert_int_equal(rec_offers(&r, cat, &rules, played, 1, res, offer), 0);
+	/* Without suggest (off), nothing either. */
+	rules.modes[child] = PRG_OFF;
+	assert_int_equal(rec_offers(&r, cat, &rules, played, 4, res, offer), 0);
+	rec_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -295,6 +485,11 @@ int main(void)
 		cmocka_unit_test(test_out_of_order_lines),
 		cmocka_unit_test(test_changed),
 		cmocka_unit_test(test_unreadable_and_missing),
+		cmocka_unit_test(test_partial_keeps_the_other_file),
+		cmocka_unit_test(test_named_lines_are_tallied),
+		cmocka_unit_test(test_screens_kinds),
+		cmocka_unit_test(test_reload_reads_only_what_changed),
+		cmocka_unit_test(test_offers),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
