@@ -83,6 +83,13 @@ done_test() {
 	fi
 }
 
+# faketime_at TIME CMD...: CMD at an absolute time, also when tests/calendar.sh
+# already runs the suite under faketime (a faketime inside another adds the
+# two offsets, so the outer one is taken off first).
+faketime_at() {
+	env -u LD_PRELOAD -u FAKETIME -u FAKETIME_SHARED faketime "$@"
+}
+
 t() {
 	# t NAME: true when the test should run under the filter.
 	[ -z "$filter" ] || [[ "$1" == *"$filter"* ]]

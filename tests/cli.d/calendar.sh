@@ -18,12 +18,6 @@ cal_env() {
 	HOME=$d XDG_STATE_HOME=$d/state XDG_CONFIG_HOME=$d/config "$@"
 }
 
-# faketime at an absolute time, also when tests/calendar.sh already runs the
-# suite under faketime (a faketime inside another adds the two offsets).
-cal_at() {
-	env -u LD_PRELOAD -u FAKETIME -u FAKETIME_SHARED faketime "$@"
-}
-
 # Reads an .ics file with icalendar and prints one line an event:
 # UID|RRULE|DTSTART|DURATION or DTEND|SUMMARY|alarm action and trigger.
 cal_read() {
@@ -51,7 +45,7 @@ if t calendar-reminders; then
 	printf 'remind_at: ["07:30", "13:00", "18:30"]\n' >"$cal_dir/config.yaml"
 	mkdir -p "$cal_dir/r/config/lumbar"
 	cp "$cal_dir/config.yaml" "$cal_dir/r/config/lumbar/config.yaml"
-	run calendar-reminders 0 cal_env r cal_at '2026-12-07 09:00:00' "$LUMBAR" calendar \
+	run calendar-reminders 0 cal_env r faketime_at '2026-12-07 09:00:00' "$LUMBAR" calendar \
 		-o "$cal_dir/r.ics"
 	expect_empty_out
 	done_test
@@ -66,7 +60,7 @@ if t calendar-reminders; then
 	done_test
 
 	# Exported again the next day: the same UIDs, so an import updates, never doubles.
-	run calendar-reminders-again 0 cal_env r cal_at '2026-12-08 09:00:00' "$LUMBAR" \
+	run calendar-reminders-again 0 cal_env r faketime_at '2026-12-08 09:00:00' "$LUMBAR" \
 		calendar
 	cp "$out" "$cal_dir/r2.ics"
 	grep -a '^UID:' "$cal_dir/r.ics" >"$cal_dir/uids1"
@@ -85,7 +79,7 @@ if t calendar-history; then
 		$'2026-12-05T07:17:03+01:00\tcat-cow\tstopped\t40\t6\t2\t-' \
 		$'2026-12-05T19:15:03+01:00\tcat-cow\tdone\t40\t-\t-\t-' \
 		>"$cal_dir/h/state/lumbar/history.tsv"
-	run calendar-history 0 cal_env h cal_at '2026-12-07 09:00:00' "$LUMBAR" calendar \
+	run calendar-history 0 cal_env h faketime_at '2026-12-07 09:00:00' "$LUMBAR" calendar \
 		--history
 	cp "$out" "$cal_dir/h.ics"
 	done_test
@@ -97,7 +91,7 @@ if t calendar-history; then
 	[ "$(grep -c '^lumbar-' "$out")" = 4 ] || fail "want 2 reminders and 2 sessions"
 	done_test
 	# Without --history, no session.
-	run calendar-no-history 0 cal_env h cal_at '2026-12-07 09:00:00' "$LUMBAR" calendar
+	run calendar-no-history 0 cal_env h faketime_at '2026-12-07 09:00:00' "$LUMBAR" calendar
 	grep -q 'lumbar-session' "$out" && fail "a session without --history"
 	done_test
 fi

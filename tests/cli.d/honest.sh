@@ -8,7 +8,7 @@
 honest_at() {
 	local n=$1 s=$2
 	shift 2
-	run "$n" "$s" env TZ=Europe/Paris faketime '2026-11-24 09:00:00' "$@"
+	run "$n" "$s" faketime_at '2026-11-24 09:00:00' "$@"
 }
 
 # Replaces "a pause does not change what is due": while paused nothing is due.
@@ -35,7 +35,7 @@ if t honest-paused; then
 	expect_out_match '"paused":true,"paused_until":"2026-11-26"\}$'
 	done_test
 	# The day after the pause, what is due is due again.
-	run honest-paused-after 0 env TZ=Europe/Paris faketime '2026-11-27 09:00:00' \
+	run honest-paused-after 0 faketime_at '2026-11-27 09:00:00' \
 		"$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/history.tsv" due --format=line
 	expect_out_match '^2 due: alpha, beta '
 	done_test
@@ -61,7 +61,7 @@ if t honest-stopped; then
 	grep -Eq '^beta .* due ' "$out" || fail "beta is no longer due"
 	done_test
 	# The next day alpha is due again.
-	run honest-stopped-next-day 0 env TZ=Europe/Paris faketime '2026-11-25 09:00:00' \
+	run honest-stopped-next-day 0 faketime_at '2026-11-25 09:00:00' \
 		"$LUMBAR" -C "$FIX/cli-small.yaml" --history-file "$r/history.tsv" due --format=line
 	expect_out_match '^2 due: alpha, beta '
 	done_test
