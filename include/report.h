@@ -37,6 +37,7 @@
 #ifndef LUMBAR_REPORT_H
 #define LUMBAR_REPORT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -57,6 +58,8 @@ struct rep_week {
 	int32_t start, end; /* inclusive, within the period */
 	unsigned days;      /* end - start + 1 */
 	unsigned paused;    /* paused days among them */
+	bool started;       /* ends on or after the first record: else `not started` */
+	bool so_far;        /* the current week, not yet over: `so far` */
 };
 
 /* One exercise in one week. */
@@ -84,6 +87,8 @@ struct report {
 	const struct hist *h;
 	const struct ev_log *ev;
 	int32_t from, to;
+	int32_t first; /* the first day anything is expected: from, or the first record when
+	                  later (to + 1 when there is none) */
 	unsigned n_weeks;
 	struct rep_week *week;        /* n_weeks */
 	struct rep_cell *cell;        /* n_exercises x n_weeks, exercise-major */

@@ -153,11 +153,14 @@ static void count_entries(struct report *r, const struct cat_index *ix, struct h
 			that_day[x] = 0;
 		}
 		if (f->per == CAT_PER_WEEK || that_day[x] < f->times) {
+			bool paused = r->paused[e->day - r->from];
 			that_day[x]++;
 			c->counted++;
-			/* Today expects only what was already done. */
-			if (f->per == CAT_PER_DAY && e->day == r->to &&
-			    !r->paused[e->day - r->from])
+			/* Today and a paused day expect only what was done: a session on
+			 * a paused day never makes done exceed expected. */
+			if (f->per == CAT_PER_DAY && (e->day == r->to || paused))
+				c->expected++;
+			else if (f->per == CAT_PER_WEEK && paused)
 				c->expected++;
 		}
 	}
@@ -186,6 +189,20 @@ static void count_mornings(struct report *r)
 	}
 }
 
+/* The day of the first history line or event, or after + 1 when there is none. */
+static int32_t first_record(const struct hist *h, const struct ev_log *ev, int32_t after)
+{
+	int32_t first = after + 1;
+
+	/* History lines are in day order; events in time order, not always day order. */
+	if (h->n && h->e[0].day < first)
+		first = h->e[0].day;
+	for (size_t i = 0; ev && i < ev->n; i++)
+		if (ev->e[i].day < first)
+			first = ev->e[i].day;
+	return first;
+}
+
 void rep_build(const struct catalogue *cat, const struct hist *h, const struct ev_log *ev,
                int32_t from, int32_t to, struct report *out)
 {
@@ -203,6 +220,9 @@ void rep_build(const struct catalogue *cat, const struct hist *h, const struct e
 	r->cell = xcalloc((size_t)(n_ex ? n_ex : 1) * r->n_weeks, sizeof(*r->cell));
 	r->dose_start = xcalloc(n_ex ? n_ex : 1, sizeof(*r->dose_start));
 	r->paused = xcalloc((size_t)(to - from + 1), 1);
+	r->first = first_record(r->h, ev, to);
+	if (r->first < from)
+		r->first = from;
 	find_pauses(r);
 
 	for (unsigned w = 0; w < r->n_weeks; w++) {
@@ -212,6 +232,8 @@ void rep_build(const struct catalogue *cat, const struct hist *h, const struct e
 		wk->start = mon < from ? from : mon;
 		wk->end = mon + 6 > to ? to : mon + 6;
 		wk->days = (unsigned)(wk->end - wk->start + 1);
+		wk->started = wk->end >= r->first;
+		wk->so_far = wk->end == to && mon + 6 > to;
 		for (int32_t d = wk->start; d <= wk->end; d++)
 			wk->paused += r->paused[d - from];
 		r->pain[w].highest = REP_NO_SCORE;
@@ -234,16 +256,23 @@ void rep_build(const struct catalogue *cat, const struct hist *h, const struct e
 		for (unsigned w = 0; w < r->n_weeks; w++) {
 			struct rep_cell *c = cell(r, x, w);
 			const struct rep_week *wk = &r->week[w];
-			unsigned open = wk->days - wk->paused;
+			unsigned open = 0;
 
+			/* Days expected: from the first record on, not paused. */
+			for (int32_t d = wk->start; d <= wk->end; d++)
+				open += d >= r->first && !r->paused[d - from];
 			if (c->step.kind == HIST_STEP_NONE)
 				c->step = step;
 			step = c->step;
 			if (f->per == CAT_PER_WEEK) {
-				c->expected = (f->times * open * 2 + 7) / 14;
+				unsigned share = (f->times * open * 2 + 7) / 14;
+				/* Done on paused days, as counted, up to times a week. */
+				c->expected = share + c->expected > f->times && share <= f->times
+				                  ? f->times
+				                  : share + c->expected;
 			} else {
 				/* Today's share was added while counting. */
-				if (wk->end == to && !r->paused[to - from])
+				if (wk->end == to && to >= r->first && !r->paused[to - from])
 					open--;
 				c->expected += f->times * open;
 			}
@@ -536,9 +565,25 @@ static void write_period(FILE *fp, const struct report *r)
 	        r->n_weeks == 1 ? "" : "s");
 }
 
-/* done/expected, then partial and stopped when there are any. */
-static void cell_text(FILE *fp, const struct rep_cell *c)
+/* A week's heading: its Monday (or first day), and `so far` while it lasts. */
+static const char *week_head(const struct rep_week *wk, char *buf, size_t len)
 {
+	char d[16];
+
+	snprintf(buf, len, "%s%s", day_text(wk->start, d), wk->so_far ? " (so far)" : "");
+	return buf;
+}
+
+/*
+ * done/expected, then partial and stopped when there are any; `not started`
+ * before the first record.
+ */
+static void cell_text(FILE *fp, const struct rep_week *wk, const struct rep_cell *c)
+{
+	if (!wk->started) {
+		fputs("not started", fp);
+		return;
+	}
 	fprintf(fp, "%u/%u", c->done, c->expected);
 	if (c->partial)
 		fprintf(fp, " p%u", c->partial);
@@ -581,7 +626,7 @@ static void write_events(FILE *fp, const struct report *r, enum rep_format fmt)
 static void write_md(FILE *fp, const struct report *r)
 {
 	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
-	char d[16], s1[32], s2[32];
+	char d[32], s1[32], s2[32];
 
 	fputs("# Exercise report: ", fp);
 	put_text(fp, REP_MD, r->cat ? r->cat->routine_name : "");
@@ -592,7 +637,7 @@ static void write_md(FILE *fp, const struct report *r)
 	      "at the end of the period.\n\n| Exercise | Dose at start | Dose at end |",
 	      fp);
 	for (unsigned w = 0; w < r->n_weeks; w++)
-		fprintf(fp, " %s |", day_text(r->week[w].start, d));
+		fprintf(fp, " %s |", week_head(&r->week[w], d, sizeof(d)));
 	fputs("\n|---|---|---|", fp);
 	for (unsigned w = 0; w < r->n_weeks; w++)
 		fputs("---|", fp);
@@ -604,7 +649,7 @@ static void write_md(FILE *fp, const struct report *r)
 		        step_text(&rep_cell_at(r, x, r->n_weeks - 1)->step, s2, sizeof(s2)));
 		for (unsigned w = 0; w < r->n_weeks; w++) {
 			fputc(' ', fp);
-			cell_text(fp, rep_cell_at(r, x, w));
+			cell_text(fp, &r->week[w], rep_cell_at(r, x, w));
 			fputs(" |", fp);
 		}
 		fputc('\n', fp);
@@ -618,7 +663,7 @@ static void write_md(FILE *fp, const struct report *r)
 	      "|---|---|---|---|---|---|---|\n",
 	      fp);
 	for (unsigned w = 0; w < r->n_weeks; w++) {
-		fprintf(fp, "| %s |", day_text(r->week[w].start, d));
+		fprintf(fp, "| %s |", week_head(&r->week[w], d, sizeof(d)));
 		for (unsigned i = 0; i < PAIN_COLUMNS; i++)
 			fprintf(fp, " %s |", pain_text(&r->pain[w], i, s1, sizeof(s1)));
 		fputc('\n', fp);
@@ -792,7 +837,7 @@ static void write_charts(FILE *fp, const struct report *r)
 static void write_html(FILE *fp, const struct report *r)
 {
 	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
-	char d[16], s1[32], s2[32];
+	char d[32], s1[32], s2[32];
 
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
 	      "Exercise report: ",
@@ -809,7 +854,7 @@ static void write_html(FILE *fp, const struct report *r)
 	      "<th>Dose at start</th><th>Dose at end</th>",
 	      fp);
 	for (unsigned w = 0; w < r->n_weeks; w++)
-		fprintf(fp, "<th class=\"d\">%s</th>", day_text(r->week[w].start, d));
+		fprintf(fp, "<th class=\"d\">%s</th>", week_head(&r->week[w], d, sizeof(d)));
 	fputs("</tr>\n", fp);
 	for (unsigned x = 0; x < n_ex; x++) {
 		fputs("<tr><td>", fp);
@@ -819,7 +864,7 @@ static void write_html(FILE *fp, const struct report *r)
 		        step_text(&rep_cell_at(r, x, r->n_weeks - 1)->step, s2, sizeof(s2)));
 		for (unsigned w = 0; w < r->n_weeks; w++) {
 			fputs("<td class=\"n\">", fp);
-			cell_text(fp, rep_cell_at(r, x, w));
+			cell_text(fp, &r->week[w], rep_cell_at(r, x, w));
 			fputs("</td>", fp);
 		}
 		fputs("</tr>\n", fp);
@@ -832,7 +877,7 @@ static void write_html(FILE *fp, const struct report *r)
 	      "exercises stopped.</p>\n<table><tr><th>Week</th>",
 	      fp);
 	for (unsigned w = 0; w < r->n_weeks; w++)
-		fprintf(fp, "<th class=\"d\">%s</th>", day_text(r->week[w].start, d));
+		fprintf(fp, "<th class=\"d\">%s</th>", week_head(&r->week[w], d, sizeof(d)));
 	for (unsigned row = 0; row < PAIN_COLUMNS; row++) {
 		fprintf(fp, "</tr>\n<tr><td>%s</td>", pain_names[row]);
 		for (unsigned w = 0; w < r->n_weeks; w++) {

@@ -1124,7 +1124,7 @@ Self-reported data from a home exercise timer; not a clinical record.
 
 Each week: done/expected; p partial, s stopped. Dose: the step at the start and at the end of the period.
 
-| Exercise | Dose at start | Dose at end | 2026-11-30 |
+| Exercise | Dose at start | Dose at end | 2026-11-30 (so far) |
 |---|---|---|---|
 | Alpha hold | 1/4 | 2/4 | 2/3 s1 |
 | Beta reps | - | - | 0/1 p1 |
@@ -1136,7 +1136,7 @@ Scores 0-10. Scores: sessions with a pain score after. Before, after, morning: a
 
 | Week | Scores | Before | After | Morning | Highest | Stops |
 |---|---|---|---|---|---|---|
-| 2026-11-30 | 3 | 2.3 | 3.0 | 3.0 | 6 | 1 |
+| 2026-11-30 (so far) | 3 | 2.3 | 3.0 | 3.0 | 6 | 1 |
 
 ## Events
 

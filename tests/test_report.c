@@ -217,7 +217,7 @@ static void test_markdown(void **state)
 	assert_non_null(strstr(md, "| Beta, reps | - | - | 1/1 | 1/1 s1 |\n"));
 	assert_non_null(strstr(md, "| Paused days | | | 2 | 0 |\n"));
 	assert_non_null(strstr(md, "| 2026-11-23 | 6 | 3.0 | 3.8 | 5.0 | 7 | 1 |\n"));
-	assert_non_null(strstr(md, "| 2026-11-30 | 4 | 2.5 | 4.0 | 3.0 | 7 | 1 |\n"));
+	assert_non_null(strstr(md, "| 2026-11-30 (so far) | 4 | 2.5 | 4.0 | 3.0 | 7 | 1 |\n"));
 	/* Events in time order, with the user's text escaped. */
 	const char *ev[] = {
 		"| 2026-11-24 | stopped | alpha | pain 7, before 3 |  |\n",
@@ -238,6 +238,94 @@ static void test_markdown(void **state)
 		at = p + 1;
 	}
 	free(md);
+}
+
+/* The report of `hist` and `evs` from `from` to `to` into f (free with drop()). */
+static const struct report *build(struct fixture *f, const char *hist, const char *evs,
+                                  int32_t from, int32_t to)
+{
+	assert_int_equal(hist_parse(hist, strlen(hist), &f->h, NULL, NULL, NULL), 0);
+	assert_int_equal(ev_parse(evs, strlen(evs), &f->ev, NULL, NULL, NULL), 0);
+	rep_build(&test_cat, &f->h, &f->ev, from, to, &f->r);
+	return &f->r;
+}
+
+static void drop(struct fixture *f)
+{
+	rep_free(&f->r);
+	hist_free(&f->h);
+	ev_free(&f->ev);
+}
+
+/*
+ * Issue 20 section 3: weeks before the first record are `not started`, not
+ * 0/14 and a 0% bar; the current week says `so far` and expects up to today;
+ * a session on a paused day never makes done exceed expected.
+ */
+static void test_not_started(void **state)
+{
+	/* Started on Thursday 19 November; paused 24-25 November, alpha done on
+	 * the 24th; today Wednesday 2 December. */
+	static const char hist[] = "2026-11-19T08:00:00+01:00\talpha\tdone\t40\t2\t2\t-\n"
+	                           "2026-11-24T08:00:00+01:00\talpha\tdone\t40\t2\t2\t-\n"
+	                           "2026-12-01T08:00:00+01:00\talpha\tdone\t40\t2\t2\t-\n";
+	static const char evs[] = "2026-11-24T07:00:00+01:00\tpause\t-\t2026-11-25\tflu\n";
+	struct fixture f;
+	int32_t from;
+
+	(void)state;
+	assert_int_equal(rep_period_weeks(day(2026, 12, 2), 4, &from), 0);
+	const struct report r = *build(&f, hist, evs, from, day(2026, 12, 2));
+	assert_int_equal(r.n_weeks, 4);
+	assert_int_equal(r.first, day(2026, 11, 19));
+	/* Week of 9 November: before the first record. */
+	assert_false(r.week[0].started);
+	assert_int_equal(rep_cell_at(&r, 0, 0)->expected, 0);
+	assert_int_equal(rep_cell_at(&r, 1, 0)->expected, 0);
+	/* Week of 16 November: Thursday to Sunday, 4 days x 2. */
+	assert_true(r.week[1].started);
+	assert_int_equal(rep_cell_at(&r, 0, 1)->expected, 8);
+	/* beta, 2 a week: 2 x 4 / 7 = 1.14 -> 1. */
+	assert_int_equal(rep_cell_at(&r, 1, 1)->expected, 1);
+	/* Week of 23 November: 5 days open x 2, and the paused 24th's one session. */
+	assert_int_equal(r.week[2].paused, 2);
+	assert_int_equal(rep_cell_at(&r, 0, 2)->done, 1);
+	assert_int_equal(rep_cell_at(&r, 0, 2)->expected, 11);
+	/* This week, so far: Monday and Tuesday x 2, today what was done (none). */
+	assert_true(r.week[3].so_far);
+	assert_false(r.week[2].so_far);
+	assert_int_equal(rep_cell_at(&r, 0, 3)->expected, 4);
+
+	char *md = render(&r, REP_MD);
+	assert_non_null(
+	    strstr(md, "| 2026-11-09 | 2026-11-16 | 2026-11-23 | 2026-11-30 (so far) |"));
+	assert_non_null(strstr(md, " | not started | 1/8 | 1/11 | 1/4 |\n"));
+	assert_null(strstr(md, "0/14"));
+	free(md);
+	char *html = render(&r, REP_HTML);
+	/* No bar for a week not started: three bars, the first at 1/9. */
+	assert_null(strstr(html, ">0%</text>"));
+	assert_non_null(strstr(html, ">11%</text>"));
+	free(html);
+	drop(&f);
+}
+
+/* A paused day's sessions, a weekly exercise: up to `times`, never above. */
+static void test_paused_weekly(void **state)
+{
+	static const char hist[] = "2026-11-20T08:00:00+01:00\tbeta\tdone\t40\t2\t2\t-\n"
+	                           "2026-11-27T08:00:00+01:00\tbeta\tdone\t40\t2\t2\t-\n"
+	                           "2026-11-28T08:00:00+01:00\tbeta\tdone\t40\t2\t2\t-\n";
+	static const char evs[] = "2026-11-25T07:00:00+01:00\tpause\t-\t2026-11-29\tflu\n";
+	struct fixture f;
+
+	(void)state;
+	const struct report r = *build(&f, hist, evs, day(2026, 11, 23), day(2026, 11, 29));
+	/* 2 open days: 2 x 2 / 7 -> 1; two sessions while paused: up to 2. */
+	assert_int_equal(rep_cell_at(&r, 1, 0)->done, 2);
+	assert_int_equal(rep_cell_at(&r, 1, 0)->expected, 2);
+	assert_int_equal(rep_cell_at(&r, 1, 0)->counted, 2);
+	drop(&f);
 }
 
 static void test_csv(void **state)
@@ -346,9 +434,11 @@ static void test_empty(void **state)
 
 	(void)state;
 	rep_build(&test_cat, NULL, NULL, day(2026, 11, 30), day(2026, 12, 1), &r);
-	assert_int_equal(rep_cell_at(&r, 0, 0)->expected, 2); /* Monday; today expects 0 */
+	/* Nothing recorded: nothing expected, the week not started. */
+	assert_int_equal(rep_cell_at(&r, 0, 0)->expected, 0);
 	md = render(&r, REP_MD);
-	assert_non_null(strstr(md, "| 2026-11-30 | 0 | - | - | - | - | 0 |\n"));
+	assert_non_null(strstr(md, "| 2026-11-30 (so far) | 0 | - | - | - | - | 0 |\n"));
+	assert_non_null(strstr(md, "| not started |"));
 	assert_non_null(strstr(md, "None in the period.\n"));
 	free(md);
 	rep_free(&r);
@@ -506,6 +596,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_adherence, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pain, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_markdown, setup, teardown),
+		cmocka_unit_test(test_not_started),
+		cmocka_unit_test(test_paused_weekly),
 		cmocka_unit_test_setup_teardown(test_csv, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_html, setup, teardown),
 		cmocka_unit_test(test_control_characters),

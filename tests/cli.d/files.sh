@@ -155,7 +155,7 @@ if t report-injection; then
 	irep() { "$LUMBAR" report -C "$jd/cat.yaml" --history-file "$jd/h.tsv" --today 2026-12-01 --weeks 1 "$@"; }
 	run report-injection-csv 0 irep --format csv
 	expect_out_match "^alpha,\"'=HYPERLINK\(\"\"http://evil/\"\"\)\",2026-11-30,"
-	expect_out_match '^beta,<img src=x onerror=alert\(1\)>,2026-11-30,2026-12-01,2,0,0,1,0,0,0,-,-,-,-'
+	expect_out_match '^beta,<img src=x onerror=alert\(1\)>,2026-11-30,2026-12-01,2,0,0,0,0,0,0,-,-,-,-'
 	grep -q '^alpha,=' "$out" && fail "a live formula"
 	done_test
 	run report-injection-md 0 irep
