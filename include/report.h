@@ -50,6 +50,7 @@ enum rep_format { REP_MD, REP_HTML, REP_CSV };
 enum {
 	REP_DEFAULT_WEEKS = 8, /* adjustable: --weeks */
 	REP_MAX_WEEKS = 530,   /* about ten years */
+	REP_PRINT_WEEKS = 9,   /* weeks side by side in HTML; more wrap into blocks */
 	REP_NO_SCORE = -1,
 };
 

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "file.h"
+#include "progression.h"
+#include "words.h"
 
 /* ---- Period ----------------------------------------------------------------- */
 
@@ -354,15 +356,106 @@ static const char *day_text(int32_t day, char *buf)
 	return hist_format_day(day, buf, 16);
 }
 
-static const char *step_text(const struct hist_step *s, char *buf, size_t len)
+enum { DOSE_LEN = 4 * CAT_MAX_SETS * 40 };
+
+/*
+ * A step's dose in words, as words.c says a dose: `30 s`, `hold 5 s x 2
+ * reps, each side`; never a step code. A step of a ladder of another length
+ * (the catalogue changed since) reads `step 3 of 5`, counted from 1. `-`
+ * for none.
+ */
+static const char *dose_text(const struct report *r, unsigned x, const struct hist_step *s,
+                             char *buf, size_t len)
 {
-	if (s->kind == HIST_STEP_INDEX)
-		snprintf(buf, len, "%u/%u", s->k, s->n);
-	else if (s->kind == HIST_STEP_LEVEL)
-		snprintf(buf, len, "%s", cat_level_name(s->level));
-	else
+	const struct cat_exercise *ex = r->cat ? &r->cat->exercises[x] : NULL;
+	struct prg_dose d;
+
+	if (s->kind == HIST_STEP_NONE || !ex) {
 		snprintf(buf, len, "-");
+		return buf;
+	}
+	if (s->kind == HIST_STEP_INDEX && s->n != prg_steps(ex)) {
+		snprintf(buf, len, "step %u of %u", s->k + 1, s->n + 1);
+		return buf;
+	}
+	prg_dose(ex, s->k, &d);
+	for (unsigned i = 0; s->kind == HIST_STEP_LEVEL && i < d.n_sets; i++) {
+		const struct cat_set *set = &ex->sets[i];
+		d.set[i] =
+		    (struct prg_set_dose){ .hold = cat_range_at(set->hold, s->level),
+			                   .reps = cat_range_at(set->reps, s->level),
+			                   .tempo = cat_range_at(set->tempo, s->level),
+			                   .duration = cat_range_at(set->duration, s->level) };
+	}
+	return words_dose(ex, &d, buf, len);
+}
+
+/* Where word i of s starts (words are separated by one space). */
+static size_t word_at(const char *s, size_t i)
+{
+	size_t at = 0;
+
+	for (size_t w = 0; w < i; w++) {
+		at += strcspn(s + at, " ");
+		at += s[at] == ' ';
+	}
+	return at;
+}
+
+/* Where word i of s ends. */
+static size_t word_end(const char *s, size_t i)
+{
+	size_t at = word_at(s, i);
+	return at + strcspn(s + at, " ");
+}
+
+static size_t count_words(const char *s)
+{
+	size_t n = *s != '\0';
+
+	for (; *s; s++)
+		n += *s == ' ';
+	return n;
+}
+
+/*
+ * A change of dose, `a → b`: `30 s → 2 min`; when the two differ in one
+ * word only, the words they share are said once: `2 → 3 reps, each side`.
+ * `a` alone when they are the same.
+ */
+static const char *change_text(const char *a, const char *b, char *buf, size_t len)
+{
+	size_t na = count_words(a), nb = count_words(b), pre = 0, suf = 0;
+
+	if (strcmp(a, b) == 0 || strcmp(b, "-") == 0) {
+		snprintf(buf, len, "%s", a);
+		return buf;
+	}
+	/* Words the same at the start, then at the end. */
+	while (pre < na && pre < nb && word_end(a, pre) == word_end(b, pre) &&
+	       strncmp(a, b, word_end(a, pre)) == 0)
+		pre++;
+	while (suf < na - pre && suf < nb - pre &&
+	       strcmp(a + word_at(a, na - suf - 1), b + word_at(b, nb - suf - 1)) == 0)
+		suf++;
+	if (na - pre - suf != 1 || nb - pre - suf != 1) {
+		snprintf(buf, len, "%s → %s", a, b);
+		return buf;
+	}
+	size_t a1 = word_end(a, pre);
+	size_t b0 = word_at(b, pre), b1 = word_end(b, pre);
+	snprintf(buf, len, "%.*s → %.*s%s", (int)a1, a, (int)(b1 - b0), b + b0, a + a1);
 	return buf;
+}
+
+/* An exercise's dose over the period: `30 s → 2 min`, or one dose, or `-`. */
+static const char *dose_change(const struct report *r, unsigned x, char *buf, size_t len)
+{
+	char a[DOSE_LEN], b[DOSE_LEN];
+
+	return change_text(dose_text(r, x, &r->dose_start[x], a, sizeof(a)),
+	                   dose_text(r, x, &rep_cell_at(r, x, r->n_weeks - 1)->step, b, sizeof(b)),
+	                   buf, len);
 }
 
 /* An average with one decimal, or `-`. */
@@ -430,10 +523,10 @@ struct rep_item {
 	time_t when;
 	int32_t day;
 	unsigned order;
-	const char *what;     /* our words */
-	const char *exercise; /* an id, or "" */
-	char detail[96];      /* numbers and our words, or a value from the file */
-	const char *note;     /* from the file, or "" */
+	const char *what;          /* our words */
+	const char *exercise;      /* an id, or "" */
+	char detail[2 * DOSE_LEN]; /* numbers and our words, or a value from the file */
+	const char *note;          /* from the file, or "" */
 };
 
 static int item_cmp(const void *a, const void *b)
@@ -463,7 +556,7 @@ static size_t collect_items(const struct report *r, struct rep_item **out)
 	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
 	struct hist_step *last = xcalloc(n_ex ? n_ex : 1, sizeof(*last));
 	struct cat_index ix;
-	char a[32], b[32];
+	char a[DOSE_LEN], b[DOSE_LEN];
 
 	if (r->cat)
 		cat_index_init(&ix, r->cat);
@@ -478,9 +571,9 @@ static size_t collect_items(const struct report *r, struct rep_item **out)
 			    l->k != e->step.k) {
 				it = add_item(&items, &n, &cap);
 				it->what = e->step.k > l->k ? "step up" : "step back";
-				snprintf(it->detail, sizeof(it->detail), "%s to %s",
-				         step_text(l, a, sizeof(a)),
-				         step_text(&e->step, b, sizeof(b)));
+				change_text(dose_text(r, (unsigned)x, l, a, sizeof(a)),
+				            dose_text(r, (unsigned)x, &e->step, b, sizeof(b)),
+				            it->detail, sizeof(it->detail));
 				it->exercise = e->id;
 				it->when = e->when;
 				it->day = e->day;
@@ -491,9 +584,10 @@ static size_t collect_items(const struct report *r, struct rep_item **out)
 			it = add_item(&items, &n, &cap);
 			it->what = "stopped";
 			it->exercise = e->id;
+			char p1[8], p2[8];
 			snprintf(it->detail, sizeof(it->detail), "pain %s, before %s",
-			         score_text(e->pain, a, sizeof(a)),
-			         score_text(e->pain_before, b, sizeof(b)));
+			         score_text(e->pain, p1, sizeof(p1)),
+			         score_text(e->pain_before, p2, sizeof(p2)));
 			it->when = e->when;
 			it->day = e->day;
 		}
@@ -626,27 +720,28 @@ static void write_events(FILE *fp, const struct report *r, enum rep_format fmt)
 static void write_md(FILE *fp, const struct report *r)
 {
 	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
-	char d[32], s1[32], s2[32];
+	char d[32], s1[2 * DOSE_LEN];
 
 	fputs("# Exercise report: ", fp);
 	put_text(fp, REP_MD, r->cat ? r->cat->routine_name : "");
 	fputs("\n\nPeriod: ", fp);
 	write_period(fp, r);
 	fprintf(fp, "\n\n%s\n\n## Adherence\n\n", disclaimer);
-	fputs("Each week: done/expected; p partial, s stopped. Dose: the step at the start and "
-	      "at the end of the period.\n\n| Exercise | Dose at start | Dose at end |",
+	fputs("Each week: done/expected; p partial, s stopped. Dose: at the start of the period "
+	      "→ at its end.\n\n| Exercise | Dose |",
 	      fp);
 	for (unsigned w = 0; w < r->n_weeks; w++)
 		fprintf(fp, " %s |", week_head(&r->week[w], d, sizeof(d)));
-	fputs("\n|---|---|---|", fp);
+	fputs("\n|---|---|", fp);
 	for (unsigned w = 0; w < r->n_weeks; w++)
 		fputs("---|", fp);
 	fputc('\n', fp);
 	for (unsigned x = 0; x < n_ex; x++) {
 		fputs("| ", fp);
 		put_text(fp, REP_MD, r->cat->exercises[x].name);
-		fprintf(fp, " | %s | %s |", step_text(&r->dose_start[x], s1, sizeof(s1)),
-		        step_text(&rep_cell_at(r, x, r->n_weeks - 1)->step, s2, sizeof(s2)));
+		fputs(" | ", fp);
+		put_text(fp, REP_MD, dose_change(r, x, s1, sizeof(s1)));
+		fputs(" |", fp);
 		for (unsigned w = 0; w < r->n_weeks; w++) {
 			fputc(' ', fp);
 			cell_text(fp, &r->week[w], rep_cell_at(r, x, w));
@@ -654,7 +749,7 @@ static void write_md(FILE *fp, const struct report *r)
 		}
 		fputc('\n', fp);
 	}
-	fputs("| Paused days | | |", fp);
+	fputs("| Paused days | |", fp);
 	for (unsigned w = 0; w < r->n_weeks; w++)
 		fprintf(fp, " %u |", r->week[w].paused);
 	fputs("\n\n## Pain\n\nScores 0-10. Scores: sessions with a pain score after. Before, "
@@ -673,13 +768,28 @@ static void write_md(FILE *fp, const struct report *r)
 
 /* ---- CSV ------------------------------------------------------------------------- */
 
+/*
+ * The step in two cells, `step,steps,`, counted from 1 as the person sees
+ * it (`2,5` for 1/4), never `1/4`, which a spreadsheet takes for a date; a
+ * level name and `-`; `-,-` for none.
+ */
+static void csv_step(FILE *fp, const struct hist_step *s)
+{
+	if (s->kind == HIST_STEP_INDEX)
+		fprintf(fp, "%u,%u,", s->k + 1, s->n + 1);
+	else if (s->kind == HIST_STEP_LEVEL)
+		fprintf(fp, "%s,-,", cat_level_name(s->level));
+	else
+		fputs("-,-,", fp);
+}
+
 static void write_csv(FILE *fp, const struct report *r)
 {
 	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
-	char a[16], b[16], s1[32], s2[32], s3[32], s4[32];
+	char a[16], b[16], s1[32], s2[32], s3[32], dose[DOSE_LEN];
 
 	fputs("exercise,name,week_start,week_end,days,paused_days,done,expected,partial,stopped,"
-	      "scores,pain_before_avg,pain_after_avg,pain_after_highest,dose_end\r\n",
+	      "scores,pain_before_avg,pain_after_avg,pain_after_highest,step,steps,dose\r\n",
 	      fp);
 	for (unsigned x = 0; x < n_ex; x++)
 		for (unsigned w = 0; w < r->n_weeks; w++) {
@@ -689,13 +799,20 @@ static void write_csv(FILE *fp, const struct report *r)
 			put_text(fp, REP_CSV, r->cat->exercises[x].id);
 			fputc(',', fp);
 			put_text(fp, REP_CSV, r->cat->exercises[x].name);
-			fprintf(fp, ",%s,%s,%u,%u,%u,%u,%u,%u,%u,%s,%s,%s,%s\r\n",
-			        day_text(wk->start, a), day_text(wk->end, b), wk->days, wk->paused,
-			        c->done, c->expected, c->partial, c->stopped, c->scores,
+			fprintf(fp, ",%s,%s,%u,%u,%u,%u,%u,%u,%u,%s,%s,%s,", day_text(wk->start, a),
+			        day_text(wk->end, b), wk->days, wk->paused, c->done, c->expected,
+			        c->partial, c->stopped, c->scores,
 			        avg_text(c->before_sum, c->before_n, s1, sizeof(s1)),
 			        avg_text(c->after_sum, c->scores, s2, sizeof(s2)),
-			        score_text(c->highest, s3, sizeof(s3)),
-			        step_text(&c->step, s4, sizeof(s4)));
+			        score_text(c->highest, s3, sizeof(s3)));
+			csv_step(fp, &c->step);
+			/* Our words, quoted for their commas; `-` is ours too. */
+			dose_text(r, x, &c->step, dose, sizeof(dose));
+			if (strcmp(dose, "-") == 0)
+				fputs(dose, fp);
+			else
+				put_text(fp, REP_CSV, dose);
+			fputs("\r\n", fp);
 		}
 }
 
@@ -713,6 +830,7 @@ static const char html_style[] =
     "font-size:8pt}\n"
     "td.n{text-align:right;white-space:nowrap}th{background:#eee}th.d{white-space:nowrap}\n"
     "tr,svg,.chart{break-inside:avoid;page-break-inside:avoid}\n"
+    ".dose{font-size:7pt;color:#333}table+table{margin-top:4pt}\n"
     ".charts{display:flex;gap:4mm}.chart{flex:1}svg{width:100%;height:auto}\n"
     "svg text{font:7px sans-serif}\n"
     "ul.ev{columns:2;column-gap:6mm;list-style:none;padding:0;margin:0;font-size:8pt}\n"
@@ -834,10 +952,36 @@ static void write_charts(FILE *fp, const struct report *r)
 	      fp);
 }
 
+/*
+ * The weeks' headings of a printed table, w0 to w1: the date, and `(so far)`
+ * under it, so a column stays narrow.
+ */
+static void html_heads(FILE *fp, const struct report *r, unsigned w0, unsigned w1)
+{
+	char d[16];
+
+	for (unsigned w = w0; w < w1; w++)
+		fprintf(fp, "<th class=\"d\">%s%s</th>", day_text(r->week[w].start, d),
+		        r->week[w].so_far ? "<br>(so far)" : "");
+	fputs("</tr>\n", fp);
+}
+
+/*
+ * Weeks side by side on an A4 page: more are wrapped into blocks of even
+ * size (12 weeks: two of 6; 26: 9, 9 and 8), so no column is cut off.
+ */
+static unsigned html_block_weeks(const struct report *r)
+{
+	unsigned blocks = (r->n_weeks + REP_PRINT_WEEKS - 1) / REP_PRINT_WEEKS;
+
+	return (r->n_weeks + blocks - 1) / blocks;
+}
+
 static void write_html(FILE *fp, const struct report *r)
 {
+	unsigned per = html_block_weeks(r);
 	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
-	char d[32], s1[32], s2[32];
+	char s1[2 * DOSE_LEN];
 
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
 	      "Exercise report: ",
@@ -849,43 +993,51 @@ static void write_html(FILE *fp, const struct report *r)
 	write_period(fp, r);
 	fprintf(fp, "</p>\n<p class=\"note\">%s</p>\n", disclaimer);
 	write_charts(fp, r);
-	fputs("<h2>Adherence</h2>\n<p>Each week: done/expected; p partial, s stopped. Dose: the "
-	      "step at the start and at the end of the period.</p>\n<table><tr><th>Exercise</th>"
-	      "<th>Dose at start</th><th>Dose at end</th>",
+	fputs("<h2>Adherence</h2>\n<p>Each week: done/expected; p partial, s stopped. Under "
+	      "each name, its dose: at the start of the period → at its end.</p>\n",
 	      fp);
-	for (unsigned w = 0; w < r->n_weeks; w++)
-		fprintf(fp, "<th class=\"d\">%s</th>", week_head(&r->week[w], d, sizeof(d)));
-	fputs("</tr>\n", fp);
-	for (unsigned x = 0; x < n_ex; x++) {
-		fputs("<tr><td>", fp);
-		put_text(fp, REP_HTML, r->cat->exercises[x].name);
-		fprintf(fp, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>",
-		        step_text(&r->dose_start[x], s1, sizeof(s1)),
-		        step_text(&rep_cell_at(r, x, r->n_weeks - 1)->step, s2, sizeof(s2)));
-		for (unsigned w = 0; w < r->n_weeks; w++) {
-			fputs("<td class=\"n\">", fp);
-			cell_text(fp, &r->week[w], rep_cell_at(r, x, w));
+	for (unsigned w0 = 0; w0 < r->n_weeks; w0 += per) {
+		unsigned w1 = w0 + per < r->n_weeks ? w0 + per : r->n_weeks;
+		fputs("<table><tr><th>Exercise</th>", fp);
+		html_heads(fp, r, w0, w1);
+		for (unsigned x = 0; x < n_ex; x++) {
+			fputs("<tr><td>", fp);
+			put_text(fp, REP_HTML, r->cat->exercises[x].name);
+			if (w0 == 0) {
+				fputs("<br><span class=\"dose\">", fp);
+				put_text(fp, REP_HTML, dose_change(r, x, s1, sizeof(s1)));
+				fputs("</span>", fp);
+			}
 			fputs("</td>", fp);
+			for (unsigned w = w0; w < w1; w++) {
+				fputs("<td class=\"n\">", fp);
+				cell_text(fp, &r->week[w], rep_cell_at(r, x, w));
+				fputs("</td>", fp);
+			}
+			fputs("</tr>\n", fp);
 		}
-		fputs("</tr>\n", fp);
+		fputs("<tr><td>Paused days</td>", fp);
+		for (unsigned w = w0; w < w1; w++)
+			fprintf(fp, "<td class=\"n\">%u</td>", r->week[w].paused);
+		fputs("</tr>\n</table>\n", fp);
 	}
-	fputs("<tr><td>Paused days</td><td></td><td></td>", fp);
-	for (unsigned w = 0; w < r->n_weeks; w++)
-		fprintf(fp, "<td class=\"n\">%u</td>", r->week[w].paused);
-	fputs("</tr>\n</table>\n<h2>Pain</h2>\n<p>Scores 0-10, by week. Scores: sessions with a "
-	      "pain score after. Before, after, morning: averages. Highest: of all scores. Stops: "
-	      "exercises stopped.</p>\n<table><tr><th>Week</th>",
+	fputs("<h2>Pain</h2>\n<p>Scores 0-10, by week. Scores: sessions with a pain score after. "
+	      "Before, after, morning: averages. Highest: of all scores. Stops: exercises "
+	      "stopped.</p>\n",
 	      fp);
-	for (unsigned w = 0; w < r->n_weeks; w++)
-		fprintf(fp, "<th class=\"d\">%s</th>", week_head(&r->week[w], d, sizeof(d)));
-	for (unsigned row = 0; row < PAIN_COLUMNS; row++) {
-		fprintf(fp, "</tr>\n<tr><td>%s</td>", pain_names[row]);
-		for (unsigned w = 0; w < r->n_weeks; w++) {
-			const char *v = pain_text(&r->pain[w], row, s1, sizeof(s1));
-			fprintf(fp, "<td class=\"n\">%s</td>", v);
+	for (unsigned w0 = 0; w0 < r->n_weeks; w0 += per) {
+		unsigned w1 = w0 + per < r->n_weeks ? w0 + per : r->n_weeks;
+		fputs("<table><tr><th>Week</th>", fp);
+		html_heads(fp, r, w0, w1);
+		for (unsigned row = 0; row < PAIN_COLUMNS; row++) {
+			fprintf(fp, "<tr><td>%s</td>", pain_names[row]);
+			for (unsigned w = w0; w < w1; w++)
+				fprintf(fp, "<td class=\"n\">%s</td>",
+				        pain_text(&r->pain[w], row, s1, sizeof(s1)));
+			fputs("</tr>\n", fp);
 		}
+		fputs("</table>\n", fp);
 	}
-	fputs("</tr>\n</table>\n", fp);
 	write_events(fp, r, REP_HTML);
 	fputs("</body>\n</html>\n", fp);
 }

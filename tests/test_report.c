@@ -18,9 +18,15 @@
 
 static char id_alpha[] = "alpha", id_beta[] = "beta", name_alpha[] = "Alpha | <hold> & \"co\"",
             name_beta[] = "Beta, reps", routine[] = "Test <routine>";
+/* alpha's ladder: 10 to 15 reps, steps 0/5 to 5/5. */
+static struct cat_set alpha_set = {
+	.mode = CAT_MODE_REPS, .reps = { 10, 15 }, .tempo = { 2, 2 }, .sides = CAT_SIDES_EACH
+};
 static struct cat_exercise test_ex[] = {
 	{ .id = id_alpha,
 	  .name = name_alpha,
+	  .sets = &alpha_set,
+	  .n_sets = 1,
 	  .freq = { .times = 2, .times_max = 2, .per = CAT_PER_DAY } },
 	{ .id = id_beta,
 	  .name = name_beta,
@@ -213,9 +219,10 @@ static void test_markdown(void **state)
 	assert_non_null(
 	    strstr(md, "Self-reported data from a home exercise timer; not a clinical record."));
 	assert_non_null(
-	    strstr(md, "| Alpha \\| &lt;hold&gt; &amp; \"co\" | 2/5 | 2/5 | 4/10 p1 s1 | 3/3 |\n"));
-	assert_non_null(strstr(md, "| Beta, reps | - | - | 1/1 | 1/1 s1 |\n"));
-	assert_non_null(strstr(md, "| Paused days | | | 2 | 0 |\n"));
+	    strstr(md, "| Alpha \\| &lt;hold&gt; &amp; \"co\" | 12 reps at 2 s each, each side | "
+	               "4/10 p1 s1 | 3/3 |\n"));
+	assert_non_null(strstr(md, "| Beta, reps | - | 1/1 | 1/1 s1 |\n"));
+	assert_non_null(strstr(md, "| Paused days | | 2 | 0 |\n"));
 	assert_non_null(strstr(md, "| 2026-11-23 | 6 | 3.0 | 3.8 | 5.0 | 7 | 1 |\n"));
 	assert_non_null(strstr(md, "| 2026-11-30 (so far) | 4 | 2.5 | 4.0 | 3.0 | 7 | 1 |\n"));
 	/* Events in time order, with the user's text escaped. */
@@ -223,10 +230,10 @@ static void test_markdown(void **state)
 		"| 2026-11-24 | stopped | alpha | pain 7, before 3 |  |\n",
 		"| 2026-11-25 | note |  |  | Felt stiff \\| after &lt;travel&gt; &amp; \"more\" "
 		"|\n",
-		"| 2026-11-26 | step up | alpha | 2/5 to 3/5 |  |\n",
+		"| 2026-11-26 | step up | alpha | 12 → 13 reps at 2 s each, each side |  |\n",
 		"| 2026-11-27 | pause |  | until 2026-11-29 | travel |\n",
 		"| 2026-11-29 | resume |  |  |  |\n",
-		"| 2026-11-30 | step back | alpha | 3/5 to 2/5 |  |\n",
+		"| 2026-11-30 | step back | alpha | 13 → 12 reps at 2 s each, each side |  |\n",
 		"| 2026-12-01 | stopped | beta | pain 7, before 5 |  |\n",
 		"| 2026-12-01 | safety stop |  |  |  |\n",
 	};
@@ -238,6 +245,20 @@ static void test_markdown(void **state)
 		at = p + 1;
 	}
 	free(md);
+}
+
+/* A catalogue of one exercise, alpha, once a day, named `name`. */
+struct one_ex {
+	struct cat_exercise ex;
+	struct catalogue cat;
+};
+
+static void one_exercise(struct one_ex *o, char *name, char *rname)
+{
+	o->ex = (struct cat_exercise){ .id = id_alpha,
+		                       .name = name,
+		                       .freq = { .times = 1, .times_max = 1, .per = CAT_PER_DAY } };
+	o->cat = (struct catalogue){ .routine_name = rname, .exercises = &o->ex, .n_exercises = 1 };
 }
 
 /* The report of `hist` and `evs` from `from` to `to` into f (free with drop()). */
@@ -328,6 +349,57 @@ static void test_paused_weekly(void **state)
 	drop(&f);
 }
 
+/* A report of one exercise `cat` from 23 November to Tuesday 1 December (free it). */
+static char *md_of(struct catalogue *cat, const char *hist)
+{
+	struct hist h;
+	struct report r;
+
+	assert_int_equal(hist_parse(hist, strlen(hist), &h, NULL, NULL, NULL), 0);
+	rep_build(cat, &h, NULL, day(2026, 11, 23), day(2026, 12, 1), &r);
+	char *md = render(&r, REP_MD);
+	rep_free(&r);
+	hist_free(&h);
+	return md;
+}
+
+/*
+ * Doses in words, never step codes: `30 s → 2 min`; the words two doses
+ * share said once (`10 → 11 reps at 2 s each, each side`); a level by its
+ * numbers; a step of a ladder the catalogue no longer has as `step 3 of 5`.
+ */
+static void test_dose_words(void **state)
+{
+	static struct cat_set pose = { .mode = CAT_MODE_TIMED, .duration = { 30, 120 } };
+	struct one_ex o;
+	char name[] = "Pose";
+
+	(void)state;
+	one_exercise(&o, name, routine);
+	o.ex.sets = &pose;
+	o.ex.n_sets = 1;
+	/* 30..60 s by 5, then 75, 90, 105, 120: K = 10. */
+	char *md = md_of(&o.cat, "2026-11-20T08:00:00+01:00\talpha\tdone\t40\t2\t2\t0/10\n"
+	                         "2026-11-30T08:00:00+01:00\talpha\tdone\t40\t2\t2\t10/10\n");
+	assert_non_null(strstr(md, "| Pose | 30 s → 2 min |"));
+	assert_non_null(strstr(md, "| step up | alpha | 30 s → 2 min |"));
+	assert_null(strstr(md, "/10"));
+	free(md);
+	md = md_of(&o.cat, "2026-11-24T08:00:00+01:00\talpha\tdone\t40\t2\t2\teasy\n"
+	                   "2026-11-30T08:00:00+01:00\talpha\tdone\t40\t2\t2\t2/4\n");
+	assert_non_null(strstr(md, "| Pose | 30 s → step 3 of 5 |"));
+	free(md);
+	md = md_of(&o.cat, "2026-11-24T08:00:00+01:00\talpha\tdone\t40\t2\t2\t3/10\n");
+	assert_non_null(strstr(md, "| Pose | 45 s |"));
+	free(md);
+
+	/* alpha: 10 to 15 reps at 2 s, each side; K = 5. */
+	md = md_of(&test_cat, "2026-11-24T08:00:00+01:00\talpha\tdone\t40\t2\t2\t0/5\n"
+	                      "2026-11-30T08:00:00+01:00\talpha\tdone\t40\t2\t2\thard\n");
+	assert_non_null(strstr(md, " | 10 → 15 reps at 2 s each, each side |"));
+	free(md);
+}
+
 static void test_csv(void **state)
 {
 	const struct report *r = &((struct fixture *)*state)->r;
@@ -336,15 +408,18 @@ static void test_csv(void **state)
 	assert_memory_equal(csv,
 	                    "exercise,name,week_start,week_end,days,paused_days,done,expected,"
 	                    "partial,stopped,scores,pain_before_avg,pain_after_avg,"
-	                    "pain_after_highest,dose_end\r\n",
+	                    "pain_after_highest,step,steps,dose\r\n",
 	                    strlen("exercise,name,week_start,week_end,days,paused_days,done,"
 	                           "expected,partial,stopped,scores,pain_before_avg,"
-	                           "pain_after_avg,pain_after_highest,dose_end\r\n"));
-	/* alpha week 1: after 2 4 7 5 2 = 20 / 5; before 3 3 3 4 2. */
+	                           "pain_after_avg,pain_after_highest,step,steps,dose\r\n"));
+	/* alpha week 1: after 2 4 7 5 2 = 20 / 5; before 3 3 3 4 2. At its end
+	 * 3/5: step 4 of 6, never `3/5`, which a spreadsheet reads as a date. */
 	assert_non_null(strstr(csv, "\r\nalpha,\"Alpha | <hold> & \"\"co\"\"\",2026-11-23,"
-	                            "2026-11-29,7,2,4,10,1,1,5,3.0,4.0,7,3/5\r\n"));
+	                            "2026-11-29,7,2,4,10,1,1,5,3.0,4.0,7,4,6,"
+	                            "\"13 reps at 2 s each, each side\"\r\n"));
 	assert_non_null(strstr(csv, "\r\nbeta,\"Beta, reps\",2026-11-30,2026-12-01,2,0,1,1,0,1,1,"
-	                            "5.0,7.0,7,-\r\n"));
+	                            "5.0,7.0,7,-,-,-\r\n"));
+	assert_null(strstr(csv, "/5"));
 	free(csv);
 }
 
@@ -369,20 +444,6 @@ static void test_html(void **state)
 	assert_non_null(strstr(html, ">36%</text>"));
 	assert_non_null(strstr(html, ">100%</text>"));
 	free(html);
-}
-
-/* A catalogue of one exercise, alpha, once a day, named `name`. */
-struct one_ex {
-	struct cat_exercise ex;
-	struct catalogue cat;
-};
-
-static void one_exercise(struct one_ex *o, char *name, char *rname)
-{
-	o->ex = (struct cat_exercise){ .id = id_alpha,
-		                       .name = name,
-		                       .freq = { .times = 1, .times_max = 1, .per = CAT_PER_DAY } };
-	o->cat = (struct catalogue){ .routine_name = rname, .exercises = &o->ex, .n_exercises = 1 };
 }
 
 /* Control characters from a file never reach the output raw. */
@@ -450,7 +511,7 @@ static void test_empty(void **state)
 	md = render(&r, REP_CSV);
 	assert_string_equal(md, "exercise,name,week_start,week_end,days,paused_days,done,expected,"
 	                        "partial,stopped,scores,pain_before_avg,pain_after_avg,"
-	                        "pain_after_highest,dose_end\r\n");
+	                        "pain_after_highest,step,steps,dose\r\n");
 	free(md);
 	rep_free(&r);
 }
@@ -497,7 +558,8 @@ static void test_csv_formulas(void **state)
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		char *row = csv_row_of(rows[i].name);
 		snprintf(want, sizeof(want),
-		         "alpha,%s,2026-12-01,2026-12-01,1,0,0,0,0,0,0,-,-,-,-\r\n", rows[i].cell);
+		         "alpha,%s,2026-12-01,2026-12-01,1,0,0,0,0,0,0,-,-,-,-,-,-\r\n",
+		         rows[i].cell);
 		assert_string_equal(row, want);
 		free(row);
 	}
@@ -562,7 +624,7 @@ static void test_decimal_comma_locale(void **state)
 
 	char *csv = render(&f->r, REP_CSV), *html = render(&f->r, REP_HTML),
 	     *md = render(&f->r, REP_MD);
-	assert_non_null(strstr(csv, ",5,3.0,4.0,7,3/5\r\n"));
+	assert_non_null(strstr(csv, ",5,3.0,4.0,7,4,6,\"13 reps at 2 s each, each side\"\r\n"));
 	assert_non_null(strstr(md, "| 2026-11-23 | 6 | 3.0 | 3.8 | 5.0 | 7 | 1 |\n"));
 	/* SVG: coordinates with a point, never "x=\"12,5\"". */
 	assert_non_null(strstr(html, "<circle cx=\""));
@@ -598,6 +660,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_markdown, setup, teardown),
 		cmocka_unit_test(test_not_started),
 		cmocka_unit_test(test_paused_weekly),
+		cmocka_unit_test(test_dose_words),
 		cmocka_unit_test_setup_teardown(test_csv, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_html, setup, teardown),
 		cmocka_unit_test(test_control_characters),
