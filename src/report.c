@@ -99,6 +99,39 @@ static void add_score(int *highest, int v)
 		*highest = v;
 }
 
+/* The sessions of one week (the history's `session` field), as they are met. */
+struct seen {
+	uint64_t id;
+	bool after, before; /* its pain-after and pain-before are counted */
+};
+struct sessions {
+	struct seen *s;
+	size_t n, cap;
+	unsigned week; /* of the sessions held; the lines come in day order */
+};
+
+/*
+ * The session of a line in week w, found or added; NULL for a line without
+ * one (an older line), which is a session of its own.
+ */
+static struct seen *session_of(struct sessions *ss, unsigned w, uint64_t id)
+{
+	if (id == 0)
+		return NULL;
+	if (ss->week != w)
+		ss->n = 0;
+	ss->week = w;
+	for (size_t i = 0; i < ss->n; i++)
+		if (ss->s[i].id == id)
+			return &ss->s[i];
+	if (ss->n == ss->cap) {
+		ss->cap = ss->cap ? 2 * ss->cap : 16;
+		ss->s = xrealloc(ss->s, ss->cap * sizeof(*ss->s));
+	}
+	ss->s[ss->n] = (struct seen){ .id = id };
+	return &ss->s[ss->n++];
+}
+
 /*
  * One pass over the history: the cells, the pain of each week, and each
  * exercise's dose before the period (prior) and at its start.
@@ -106,6 +139,7 @@ static void add_score(int *highest, int v)
 static void count_entries(struct report *r, const struct cat_index *ix, struct hist_step *prior)
 {
 	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
+	struct sessions ss = { 0 };
 	int32_t *last_day = xcalloc(n_ex ? n_ex : 1, sizeof(*last_day));
 	unsigned *that_day = xcalloc(n_ex ? n_ex : 1, sizeof(*that_day));
 
@@ -126,9 +160,17 @@ static void count_entries(struct report *r, const struct cat_index *ix, struct h
 			continue;
 		unsigned w = week_of(r, e->day);
 		struct rep_pain *p = &r->pain[w];
+		struct seen *sn = session_of(&ss, w, e->session);
 
-		tally(e->pain, &p->scores, &p->after_sum);
-		tally(e->pain_before, &p->before_n, &p->before_sum);
+		/* Each session's scores once (the lines of a session carry its scores). */
+		if (!sn || !sn->after)
+			tally(e->pain, &p->scores, &p->after_sum);
+		if (!sn || !sn->before)
+			tally(e->pain_before, &p->before_n, &p->before_sum);
+		if (sn) {
+			sn->after |= e->pain != HIST_NO_PAIN;
+			sn->before |= e->pain_before != HIST_NO_PAIN;
+		}
 		add_score(&p->highest, e->pain);
 		add_score(&p->highest, e->pain_before);
 		p->stops += e->status == HIST_STOPPED;
@@ -168,6 +210,7 @@ static void count_entries(struct report *r, const struct cat_index *ix, struct h
 	}
 	free(last_day);
 	free(that_day);
+	free(ss.s);
 }
 
 /* Morning check-ins: a day's last morning with a score. */

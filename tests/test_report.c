@@ -349,6 +349,43 @@ static void test_paused_weekly(void **state)
 	drop(&f);
 }
 
+/*
+ * Pain counts sessions: the lines of one session (field 8) are one score,
+ * and the averages weigh each session once; an older line without the field
+ * is a session of its own. ("Scores 57" was 13 sessions.)
+ */
+static void test_pain_by_session(void **state)
+{
+	static const char hist[] =
+	    /* Session s1: three exercises, its scores after 2, before 1. */
+	    "2026-11-24T08:00:00+01:00\talpha\tdone\t40\t2\t1\t-\ts1\ttimer\n"
+	    "2026-11-24T08:05:00+01:00\tbeta\tdone\t40\t2\t1\t-\ts1\ttimer\n"
+	    "2026-11-24T08:09:00+01:00\talpha\tdone\t40\t2\t1\t-\ts1\ttimer\n"
+	    /* Session s2: its first line without scores, then 6 after, 4 before. */
+	    "2026-11-25T08:00:00+01:00\talpha\tpartial\t40\t-\t-\t-\ts2\n"
+	    "2026-11-25T08:05:00+01:00\tbeta\tstopped\t40\t6\t4\t-\ts2\n"
+	    /* An older line: a session of its own. */
+	    "2026-11-26T08:00:00+01:00\talpha\tdone\t40\t4\t3\t-\n"
+	    /* The same id the next week is counted in that week. */
+	    "2026-11-30T08:00:00+01:00\talpha\tdone\t40\t3\t3\t-\ts1\n";
+	struct fixture f;
+
+	(void)state;
+	const struct report *r = build(&f, hist, "", day(2026, 11, 23), day(2026, 12, 1));
+	assert_int_equal(r->pain[0].scores, 3);
+	assert_int_equal(r->pain[0].after_sum, 2 + 6 + 4);
+	assert_int_equal(r->pain[0].before_n, 3);
+	assert_int_equal(r->pain[0].before_sum, 1 + 4 + 3);
+	assert_int_equal(r->pain[0].highest, 6);
+	assert_int_equal(r->pain[0].stops, 1);
+	assert_int_equal(r->pain[1].scores, 1);
+	assert_int_equal(r->pain[1].after_sum, 3);
+	char *md = render(r, REP_MD);
+	assert_non_null(strstr(md, "| 2026-11-23 | 3 | 2.7 | 4.0 | - | 6 | 1 |\n"));
+	free(md);
+	drop(&f);
+}
+
 /* A report of one exercise `cat` from 23 November to Tuesday 1 December (free it). */
 static char *md_of(struct catalogue *cat, const char *hist)
 {
@@ -661,6 +698,7 @@ int main(void)
 		cmocka_unit_test(test_not_started),
 		cmocka_unit_test(test_paused_weekly),
 		cmocka_unit_test(test_dose_words),
+		cmocka_unit_test(test_pain_by_session),
 		cmocka_unit_test_setup_teardown(test_csv, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_html, setup, teardown),
 		cmocka_unit_test(test_control_characters),
