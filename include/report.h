@@ -10,14 +10,20 @@
  * Definitions (the man page's REPORT subsection says the same):
  *  - The period runs from `from` to `to` (today), both included. Weeks start
  *    on Monday; the first and the last week of the period may be part weeks.
+ *    Nothing is expected before the first record (history line or event):
+ *    a week that ends before it is `not started`. The current week, not
+ *    over, is `(so far)`.
  *  - Paused days: as ev_pauses() reads the `pause` and `resume` events (a
  *    pause on day D with value U pauses D..U; a later pause or a resume on
  *    day R ends the open run on R - 1). The reason is the event's note.
  *  - Expected, daily exercise: `times` for each day of the week in the
- *    period that is not paused; today expects only what was already done (at
- *    most `times`), so an unfinished today never lowers the figure.
- *    Weekly exercise: times x (days of the week in the period, not paused) /
- *    7, rounded to the nearest whole number (halves up).
+ *    period, from the first record, that is not paused; today and a paused
+ *    day expect only what was already done on them (at most `times`), so an
+ *    unfinished today never lowers the figure and a paused day never makes
+ *    done exceed expected. Weekly exercise: times x (days of the week in the
+ *    period, from the first record, not paused) / 7, rounded to the nearest
+ *    whole number (halves up), plus what was done on paused days, up to
+ *    `times` in all.
  *  - Done, partial and stopped count the history's lines of each status.
  *    The adherence share of a week caps done at `times` a day (daily) and at
  *    expected (each exercise), summed over the exercises, against the sum of
@@ -25,14 +31,21 @@
  *  - Dose: the step field of the history lines (`k/K` or a level name). At
  *    the start: that of the exercise's last line before the period with one,
  *    else its first line in the period with one. At the end: its last line
- *    with one up to the end of the period. `-` when there is none.
- *  - Pain by week: scores = lines with a pain-after score; the averages of
- *    pain-before, pain-after and the morning check-ins (a day's last morning
- *    with a score); the highest of all those scores; stops = stopped lines.
- *  - Events, by time: stops with their pain, steps taken up and back (two
- *    lines of an exercise in a row tagged k/K and k'/K with k' != k), accept,
- *    decline, set and hold events, pauses with their reason and resumes,
- *    safety-stop, and notes.
+ *    with one up to the end of the period. Written in words (words.c), never
+ *    as a code: `30 s → 2 min`; a step of a ladder of another length than
+ *    the catalogue's `step 3 of 5`; `-` when there is none. CSV: the step and
+ *    the steps counted from 1 in two columns, then the dose in words.
+ *  - Pain by week, in sessions: the lines sharing a `session` field are one
+ *    session, a line without one is its own; scores = sessions with a
+ *    pain-after score; the averages of pain-before and pain-after (each
+ *    session once) and of the morning check-ins (a day's last morning with a
+ *    score); the highest of all those scores; stops = stopped lines.
+ *  - What happened (first), by time: stops with their pain, steps back (two
+ *    lines of an exercise in a row tagged k/K and k'/K with k' < k, dated on
+ *    the first when it is red), holds, pauses with their reason and resumes,
+ *    safety-stop, and notes. Other events (last): steps up, accept, decline
+ *    and set events; an accept and the step up after it are one line.
+ *  - HTML: more than REP_PRINT_WEEKS weeks wrap into blocks of even size.
  */
 #ifndef LUMBAR_REPORT_H
 #define LUMBAR_REPORT_H

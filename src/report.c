@@ -566,10 +566,12 @@ struct rep_item {
 	time_t when;
 	int32_t day;
 	unsigned order;
-	const char *what;          /* our words */
-	const char *exercise;      /* an id, or "" */
+	const char *what;          /* our words; NULL: merged into another */
+	int x;                     /* the exercise's index in the catalogue, or -1 */
+	const char *exercise;      /* its name, else the id from the file, or "" */
 	char detail[2 * DOSE_LEN]; /* numbers and our words, or a value from the file */
 	const char *note;          /* from the file, or "" */
+	bool happened;             /* for "What happened", else the other events */
 };
 
 static int item_cmp(const void *a, const void *b)
@@ -581,115 +583,185 @@ static int item_cmp(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-static struct rep_item *add_item(struct rep_item **items, size_t *n, size_t *cap)
+struct items {
+	struct rep_item *it;
+	size_t n, cap;
+};
+
+/* A new item of exercise id (may be ""), at a time. */
+static struct rep_item *add_item(struct items *v, const struct report *r,
+                                 const struct cat_index *ix, const char *id, time_t when,
+                                 int32_t day)
 {
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 32;
-		*items = xrealloc(*items, *cap * sizeof(**items));
+	if (v->n == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 32;
+		v->it = xrealloc(v->it, v->cap * sizeof(*v->it));
 	}
-	struct rep_item *it = &(*items)[(*n)++];
-	*it = (struct rep_item){ .exercise = "", .note = "", .order = (unsigned)*n };
+	struct rep_item *it = &v->it[v->n++];
+	int x = r->cat && *id ? cat_index_find(ix, id) : -1;
+	*it = (struct rep_item){ .when = when,
+		                 .day = day,
+		                 .order = (unsigned)v->n,
+		                 .x = x,
+		                 .exercise = x >= 0 ? r->cat->exercises[x].name : id,
+		                 .note = "" };
 	return it;
 }
 
-static size_t collect_items(const struct report *r, struct rep_item **out)
+/*
+ * Steps up and back, from two lines of an exercise in a row tagged k/K and
+ * k'/K. A step back comes of a red session: it is dated on that session (the
+ * line before, when it is red by the default rules), with the dose after it.
+ */
+static void step_items(struct items *v, const struct report *r, const struct cat_index *ix)
 {
-	struct rep_item *items = NULL, *it;
-	size_t n = 0, cap = 0;
 	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
-	struct hist_step *last = xcalloc(n_ex ? n_ex : 1, sizeof(*last));
-	struct cat_index ix;
+	const struct hist_entry **last = xcalloc(n_ex ? n_ex : 1, sizeof(*last));
+	struct prg_params pp;
 	char a[DOSE_LEN], b[DOSE_LEN];
 
-	if (r->cat)
-		cat_index_init(&ix, r->cat);
-	for (size_t i = 0; i < r->h->n; i++) {
-		const struct hist_entry *e = &r->h->e[i];
-		int x = r->cat ? cat_index_find(&ix, e->id) : -1;
-		bool in = e->day >= r->from && e->day <= r->to;
+	prg_params_default(&pp);
+	for (size_t i = 0; n_ex && i < r->h->n; i++) {
+		const struct hist_entry *e = &r->h->e[i], *l;
+		int x = cat_index_find(ix, e->id);
 
-		if (x >= 0 && e->step.kind == HIST_STEP_INDEX) {
-			const struct hist_step *l = &last[x];
-			if (in && l->kind == HIST_STEP_INDEX && l->n == e->step.n &&
-			    l->k != e->step.k) {
-				it = add_item(&items, &n, &cap);
-				it->what = e->step.k > l->k ? "step up" : "step back";
-				change_text(dose_text(r, (unsigned)x, l, a, sizeof(a)),
-				            dose_text(r, (unsigned)x, &e->step, b, sizeof(b)),
-				            it->detail, sizeof(it->detail));
-				it->exercise = e->id;
-				it->when = e->when;
-				it->day = e->day;
-			}
-			last[x] = e->step;
-		}
-		if (in && e->status == HIST_STOPPED) {
-			it = add_item(&items, &n, &cap);
-			it->what = "stopped";
-			it->exercise = e->id;
-			char p1[8], p2[8];
-			snprintf(it->detail, sizeof(it->detail), "pain %s, before %s",
-			         score_text(e->pain, p1, sizeof(p1)),
-			         score_text(e->pain_before, p2, sizeof(p2)));
-			it->when = e->when;
-			it->day = e->day;
-		}
+		if (x < 0 || e->step.kind != HIST_STEP_INDEX)
+			continue;
+		l = last[x];
+		last[x] = e;
+		if (!l || l->step.n != e->step.n || l->step.k == e->step.k)
+			continue;
+		bool up = e->step.k > l->step.k;
+		const struct hist_entry *at =
+		    !up && prg_classify(&pp, (enum prg_status)l->status, l->pain, l->pain_before) ==
+		                PRG_RED
+		        ? l
+		        : e;
+		if (at->day < r->from || at->day > r->to)
+			continue;
+		struct rep_item *it = add_item(v, r, ix, e->id, at->when, at->day);
+		it->what = up ? "step up" : "step back";
+		it->happened = !up;
+		change_text(dose_text(r, (unsigned)x, &l->step, a, sizeof(a)),
+		            dose_text(r, (unsigned)x, &e->step, b, sizeof(b)), it->detail,
+		            sizeof(it->detail));
 	}
 	free(last);
+}
+
+/* The dose a `set` event names (`3`, or `3/9`), in words. */
+static void set_text(const struct report *r, int x, const char *value, char *buf, size_t len)
+{
+	struct hist_step st = { .kind = HIST_STEP_INDEX };
+	char *end;
+	unsigned long k = strtoul(value, &end, 10);
+
+	if (x < 0 || end == value || (*end && hist_parse_step(value, strlen(value), &st) != 0)) {
+		snprintf(buf, len, "to step %s", value);
+		return;
+	}
+	if (!*end) {
+		st.k = k > HIST_MAX_STEPS ? HIST_MAX_STEPS : (unsigned)k;
+		st.n = prg_steps(&r->cat->exercises[x]);
+		if (st.k > st.n)
+			st.k = st.n;
+	}
+	char d[DOSE_LEN];
+	snprintf(buf, len, "to %s", dose_text(r, (unsigned)x, &st, d, sizeof(d)));
+}
+
+static void event_items(struct items *v, const struct report *r, const struct cat_index *ix)
+{
+	static const struct {
+		const char *what;
+		bool happened;
+	} kinds[EV_N_KINDS] = {
+		[EV_NOTE] = { "note", true },
+		[EV_SAFETY_STOP] = { "safety stop", true },
+		[EV_HOLD] = { "hold", true },
+		[EV_PAUSE] = { "pause", true },
+		[EV_RESUME] = { "resume", true },
+		[EV_ACCEPT] = { "step up accepted", false },
+		[EV_DECLINE] = { "step up declined", false },
+		[EV_SET] = { "step set", false },
+	};
+
 	for (size_t i = 0; r->ev && i < r->ev->n; i++) {
 		const struct ev_event *e = &r->ev->e[i];
-		const char *what = NULL;
 
-		if (e->day < r->from || e->day > r->to)
+		if (e->day < r->from || e->day > r->to || !kinds[e->kind].what)
 			continue;
-		switch (e->kind) {
-		case EV_NOTE:
-			what = "note";
-			break;
-		case EV_SAFETY_STOP:
-			what = "safety stop";
-			break;
-		case EV_ACCEPT:
-			what = "step up accepted";
-			break;
-		case EV_DECLINE:
-			what = "step up declined";
-			break;
-		case EV_SET:
-			what = "step set";
-			break;
-		case EV_HOLD:
-			what = "hold";
-			break;
-		case EV_PAUSE:
-			what = "pause";
-			break;
-		case EV_RESUME:
-			what = "resume";
-			break;
-		default:
-			break;
-		}
-		if (!what)
-			continue;
-		it = add_item(&items, &n, &cap);
-		it->what = what;
-		it->exercise = e->exercise;
+		struct rep_item *it = add_item(v, r, ix, e->exercise, e->when, e->day);
+		it->what = kinds[e->kind].what;
+		it->happened = kinds[e->kind].happened;
 		it->note = e->note;
-		it->when = e->when;
-		it->day = e->day;
 		if (e->kind == EV_PAUSE)
 			snprintf(it->detail, sizeof(it->detail), "until %s",
 			         *e->value ? e->value : "-");
 		else if (e->kind == EV_HOLD && *e->value)
 			snprintf(it->detail, sizeof(it->detail), "%s days", e->value);
 		else if (e->kind == EV_SET && *e->value)
-			snprintf(it->detail, sizeof(it->detail), "to step %s", e->value);
+			set_text(r, it->x, e->value, it->detail, sizeof(it->detail));
 	}
-	if (n > 1)
-		qsort(items, n, sizeof(*items), item_cmp);
-	*out = items;
-	return n;
+}
+
+/*
+ * An accepted step and the step up it led to are one line: the accept's,
+ * with the step's doses; a step up with no accept before it stays as it is.
+ */
+static void merge_accepts(struct items *v, unsigned n_ex)
+{
+	size_t *accept = xcalloc(n_ex ? n_ex : 1, sizeof(*accept)); /* index + 1, or 0 */
+
+	for (size_t i = 0; i < v->n; i++) {
+		struct rep_item *it = &v->it[i];
+
+		if (it->x < 0)
+			continue;
+		if (strcmp(it->what, "step up accepted") == 0) {
+			accept[it->x] = i + 1;
+		} else if (strcmp(it->what, "step up") == 0 && accept[it->x]) {
+			struct rep_item *a = &v->it[accept[it->x] - 1];
+			a->what = "step up, accepted";
+			memcpy(a->detail, it->detail, sizeof(a->detail));
+			it->what = NULL;
+			accept[it->x] = 0;
+		} else if (strcmp(it->what, "step back") == 0 ||
+		           strcmp(it->what, "step set") == 0) {
+			accept[it->x] = 0;
+		}
+	}
+	free(accept);
+}
+
+static size_t collect_items(const struct report *r, struct rep_item **out)
+{
+	struct items v = { 0 };
+	struct cat_index ix;
+
+	if (r->cat)
+		cat_index_init(&ix, r->cat);
+	for (size_t i = 0; i < r->h->n; i++) {
+		const struct hist_entry *e = &r->h->e[i];
+		char p1[8], p2[8];
+
+		if (e->day < r->from || e->day > r->to || e->status != HIST_STOPPED)
+			continue;
+		struct rep_item *it = add_item(&v, r, &ix, e->id, e->when, e->day);
+		it->what = "stopped";
+		it->happened = true;
+		snprintf(it->detail, sizeof(it->detail), "pain %s, before %s",
+		         score_text(e->pain, p1, sizeof(p1)),
+		         score_text(e->pain_before, p2, sizeof(p2)));
+	}
+	/* After the stops: a step back is listed after the stop it came of. */
+	step_items(&v, r, &ix);
+	event_items(&v, r, &ix);
+	if (v.n > 1)
+		qsort(v.it, v.n, sizeof(*v.it), item_cmp);
+	merge_accepts(&v, r->cat ? r->cat->n_exercises : 0);
+	*out = v.it;
+	return v.n;
 }
 
 /* ---- Markdown ------------------------------------------------------------------- */
@@ -728,24 +800,33 @@ static void cell_text(FILE *fp, const struct rep_week *wk, const struct rep_cell
 		fprintf(fp, " s%u", c->stopped);
 }
 
-/* Markdown: a table. HTML: a list in two columns, to keep the page count down. */
-static void write_events(FILE *fp, const struct report *r, enum rep_format fmt)
+/*
+ * The events of one part, "What happened" (stops, steps back, holds, pauses,
+ * notes, safety stops) or the others. Markdown: a table. HTML: a list in two
+ * columns, to keep the page count down.
+ */
+static void write_events(FILE *fp, const struct report *r, enum rep_format fmt, bool happened)
 {
 	struct rep_item *items;
-	size_t n = collect_items(r, &items);
+	size_t n = collect_items(r, &items), shown = 0;
 	bool md = fmt == REP_MD;
+	const char *title = happened ? "What happened" : "Other events";
 	char d[16];
 
-	fputs(md ? "\n## Events\n\n" : "<h2>Events</h2>\n", fp);
-	if (n == 0)
-		fputs(md ? "None in the period.\n" : "<p>None in the period.</p>\n", fp);
+	if (md)
+		fprintf(fp, "\n## %s\n\n", title);
 	else
-		fputs(md ? "| Date | Event | Exercise | Details | Note |\n|---|---|---|---|---|\n"
-		         : "<ul class=\"ev\">\n",
-		      fp);
+		fprintf(fp, "<h2>%s</h2>\n", title);
 	for (size_t i = 0; i < n; i++) {
 		const struct rep_item *it = &items[i];
 
+		if (!it->what || it->happened != happened)
+			continue;
+		if (shown++ == 0)
+			fputs(md ? "| Date | Event | Exercise | Details | Note "
+			           "|\n|---|---|---|---|---|\n"
+			         : "<ul class=\"ev\">\n",
+			      fp);
 		fprintf(fp, md ? "| %s | %s | " : "<li><b>%s</b> %s ", day_text(it->day, d),
 		        it->what);
 		put_text(fp, fmt, it->exercise);
@@ -755,7 +836,9 @@ static void write_events(FILE *fp, const struct report *r, enum rep_format fmt)
 		put_text(fp, fmt, it->note);
 		fputs(md ? " |\n" : *it->note ? "</i></li>\n" : "</li>\n", fp);
 	}
-	if (!md && n)
+	if (shown == 0)
+		fputs(md ? "None in the period.\n" : "<p>None in the period.</p>\n", fp);
+	else if (!md)
 		fputs("</ul>\n", fp);
 	free(items);
 }
@@ -769,7 +852,9 @@ static void write_md(FILE *fp, const struct report *r)
 	put_text(fp, REP_MD, r->cat ? r->cat->routine_name : "");
 	fputs("\n\nPeriod: ", fp);
 	write_period(fp, r);
-	fprintf(fp, "\n\n%s\n\n## Adherence\n\n", disclaimer);
+	fprintf(fp, "\n\n%s\n", disclaimer);
+	write_events(fp, r, REP_MD, true);
+	fputs("\n## Adherence\n\n", fp);
 	fputs("Each week: done/expected; p partial, s stopped. Dose: at the start of the period "
 	      "→ at its end.\n\n| Exercise | Dose |",
 	      fp);
@@ -806,7 +891,7 @@ static void write_md(FILE *fp, const struct report *r)
 			fprintf(fp, " %s |", pain_text(&r->pain[w], i, s1, sizeof(s1)));
 		fputc('\n', fp);
 	}
-	write_events(fp, r, REP_MD);
+	write_events(fp, r, REP_MD, false);
 }
 
 /* ---- CSV ------------------------------------------------------------------------- */
@@ -1035,6 +1120,7 @@ static void write_html(FILE *fp, const struct report *r)
 	fputs("</h1>\n<p>Period: ", fp);
 	write_period(fp, r);
 	fprintf(fp, "</p>\n<p class=\"note\">%s</p>\n", disclaimer);
+	write_events(fp, r, REP_HTML, true);
 	write_charts(fp, r);
 	fputs("<h2>Adherence</h2>\n<p>Each week: done/expected; p partial, s stopped. Under "
 	      "each name, its dose: at the start of the period → at its end.</p>\n",
@@ -1081,7 +1167,7 @@ static void write_html(FILE *fp, const struct report *r)
 		}
 		fputs("</table>\n", fp);
 	}
-	write_events(fp, r, REP_HTML);
+	write_events(fp, r, REP_HTML, false);
 	fputs("</body>\n</html>\n", fp);
 }
 

@@ -1120,6 +1120,13 @@ Period: 2026-11-30 to 2026-12-01 (1 week)
 
 Self-reported data from a home exercise timer; not a clinical record.
 
+## What happened
+
+| Date | Event | Exercise | Details | Note |
+|---|---|---|---|---|
+| 2026-11-30 | stopped | Alpha hold | pain 6, before 3 |  |
+| 2026-12-01 | note |  |  | Stiff \| better |
+
 ## Adherence
 
 Each week: done/expected; p partial, s stopped. Dose: at the start of the period → at its end.
@@ -1138,13 +1145,11 @@ Scores 0-10. Scores: sessions with a pain score after. Before, after, morning: a
 |---|---|---|---|---|---|---|
 | 2026-11-30 (so far) | 3 | 2.3 | 3.0 | 3.0 | 6 | 1 |
 
-## Events
+## Other events
 
 | Date | Event | Exercise | Details | Note |
 |---|---|---|---|---|
-| 2026-11-30 | stopped | alpha | pain 6, before 3 |  |
-| 2026-12-01 | step up | alpha | step 2 → 3 of 5 |  |
-| 2026-12-01 | note |  |  | Stiff \| better |'
+| 2026-12-01 | step up | Alpha hold | step 2 → 3 of 5 |  |'
 	[ ! -s "$err" ] || fail "stderr is not empty"
 	done_test
 	run report-default-8-weeks 0 rep --today 2026-12-01

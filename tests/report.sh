@@ -138,9 +138,10 @@ mdrows() {
 	sed -n '/^| Exercise |/,/^| Paused days/p' "$1" | sed '1,2d;$d' |
 		sed 's/^| //; s/ |$//; s/ | /|/g; s/\\//g'
 }
-# row_on_line LAYOUT NAME CELLS: a line starting with NAME's first word holds CELLS.
+# row_on_line LAYOUT NAME CELLS: a line starting with NAME's first word holds CELLS
+# (a page's form feed taken out).
 row_on_line() {
-	tr -s ' ' <"$1" | awk -v first="${2%% *}" -v cells="$3" \
+	tr -d '\f' <"$1" | tr -s ' ' | awk -v first="${2%% *}" -v cells="$3" \
 		'index($0, first) == 1 && index($0, cells) { found = 1 } END { exit !found }'
 }
 rows=$(mdrows "$tmp/report.md")

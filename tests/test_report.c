@@ -225,17 +225,26 @@ static void test_markdown(void **state)
 	assert_non_null(strstr(md, "| Paused days | | 2 | 0 |\n"));
 	assert_non_null(strstr(md, "| 2026-11-23 | 6 | 3.0 | 3.8 | 5.0 | 7 | 1 |\n"));
 	assert_non_null(strstr(md, "| 2026-11-30 (so far) | 4 | 2.5 | 4.0 | 3.0 | 7 | 1 |\n"));
-	/* Events in time order, with the user's text escaped. */
+	/* What happened, then the other events, each in time order, with the
+	 * exercises' names and the user's text escaped. */
 	const char *ev[] = {
-		"| 2026-11-24 | stopped | alpha | pain 7, before 3 |  |\n",
+		"## What happened\n",
+		"| 2026-11-24 | stopped | Alpha \\| &lt;hold&gt; &amp; \"co\" | pain 7, before 3 | "
+		" |\n",
 		"| 2026-11-25 | note |  |  | Felt stiff \\| after &lt;travel&gt; &amp; \"more\" "
 		"|\n",
-		"| 2026-11-26 | step up | alpha | 12 → 13 reps at 2 s each, each side |  |\n",
 		"| 2026-11-27 | pause |  | until 2026-11-29 | travel |\n",
 		"| 2026-11-29 | resume |  |  |  |\n",
-		"| 2026-11-30 | step back | alpha | 13 → 12 reps at 2 s each, each side |  |\n",
-		"| 2026-12-01 | stopped | beta | pain 7, before 5 |  |\n",
+		"| 2026-11-30 | step back | Alpha \\| &lt;hold&gt; &amp; \"co\" | 13 → 12 reps at "
+		"2 s "
+		"each, each side |  |\n",
+		"| 2026-12-01 | stopped | Beta, reps | pain 7, before 5 |  |\n",
 		"| 2026-12-01 | safety stop |  |  |  |\n",
+		"## Adherence\n",
+		"## Other events\n",
+		"| 2026-11-26 | step up | Alpha \\| &lt;hold&gt; &amp; \"co\" | 12 → 13 reps at 2 "
+		"s "
+		"each, each side |  |\n",
 	};
 	const char *at = md;
 	for (size_t i = 0; i < sizeof(ev) / sizeof(ev[0]); i++) {
@@ -386,6 +395,61 @@ static void test_pain_by_session(void **state)
 	drop(&f);
 }
 
+/*
+ * First "What happened": stops with their pain, a step back dated on the
+ * day of the red session with the dose after it, holds, notes; then the
+ * rest, an accepted step and its step up as one line; names, not ids.
+ */
+static void test_what_happened(void **state)
+{
+	static struct cat_set pose = { .mode = CAT_MODE_TIMED, .duration = { 30, 120 } };
+	static const char hist[] = "2026-11-20T08:00:00+01:00\talpha\tdone\t40\t2\t2\t2/10\n"
+	                           "2026-11-24T08:00:00+01:00\talpha\tdone\t40\t2\t2\t3/10\n"
+	                           "2026-11-25T08:00:00+01:00\talpha\tstopped\t40\t8\t3\t3/10\n"
+	                           "2026-12-01T08:00:00+01:00\talpha\tdone\t40\t2\t2\t2/10\n";
+	static const char evs[] = "2026-11-23T20:00:00+01:00\taccept\talpha\t-\t-\n"
+	                          "2026-11-26T09:00:00+01:00\thold\talpha\t7\t-\n"
+	                          "2026-11-27T09:00:00+01:00\tnote\t-\t-\tsore\n";
+	struct one_ex o;
+	char name[] = "Pose";
+	struct hist h;
+	struct ev_log ev;
+	struct report r;
+
+	(void)state;
+	one_exercise(&o, name, routine);
+	o.ex.sets = &pose;
+	o.ex.n_sets = 1;
+	assert_int_equal(hist_parse(hist, strlen(hist), &h, NULL, NULL, NULL), 0);
+	assert_int_equal(ev_parse(evs, strlen(evs), &ev, NULL, NULL, NULL), 0);
+	rep_build(&o.cat, &h, &ev, day(2026, 11, 23), day(2026, 12, 1), &r);
+	char *md = render(&r, REP_MD);
+	const char *want[] = {
+		"## What happened\n",
+		"| 2026-11-25 | stopped | Pose | pain 8, before 3 |  |\n",
+		/* The red session's day, not the 1st when the next session came. */
+		"| 2026-11-25 | step back | Pose | 45 → 40 s |  |\n",
+		"| 2026-11-26 | hold | Pose | 7 days |  |\n",
+		"| 2026-11-27 | note |  |  | sore |\n",
+		"## Adherence\n",
+		"## Other events\n",
+		"| 2026-11-23 | step up, accepted | Pose | 40 → 45 s |  |\n",
+	};
+	const char *at = md;
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		const char *p = strstr(at, want[i]);
+		if (!p)
+			fail_msg("missing or out of order: %s\n%s", want[i], md);
+		at = p + 1;
+	}
+	assert_null(strstr(md, "| step up |"));
+	assert_null(strstr(md, "| alpha |"));
+	free(md);
+	rep_free(&r);
+	hist_free(&h);
+	ev_free(&ev);
+}
+
 /* A report of one exercise `cat` from 23 November to Tuesday 1 December (free it). */
 static char *md_of(struct catalogue *cat, const char *hist)
 {
@@ -419,7 +483,7 @@ static void test_dose_words(void **state)
 	char *md = md_of(&o.cat, "2026-11-20T08:00:00+01:00\talpha\tdone\t40\t2\t2\t0/10\n"
 	                         "2026-11-30T08:00:00+01:00\talpha\tdone\t40\t2\t2\t10/10\n");
 	assert_non_null(strstr(md, "| Pose | 30 s → 2 min |"));
-	assert_non_null(strstr(md, "| step up | alpha | 30 s → 2 min |"));
+	assert_non_null(strstr(md, "| step up | Pose | 30 s → 2 min |"));
 	assert_null(strstr(md, "/10"));
 	free(md);
 	md = md_of(&o.cat, "2026-11-24T08:00:00+01:00\talpha\tdone\t40\t2\t2\teasy\n"
@@ -699,6 +763,7 @@ int main(void)
 		cmocka_unit_test(test_paused_weekly),
 		cmocka_unit_test(test_dose_words),
 		cmocka_unit_test(test_pain_by_session),
+		cmocka_unit_test(test_what_happened),
 		cmocka_unit_test_setup_teardown(test_csv, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_html, setup, teardown),
 		cmocka_unit_test(test_control_characters),
