@@ -190,6 +190,32 @@ for weeks in 12 26; do
 	echo "     $weeks weeks print on ${pages:-no} pages"
 done
 
+# ---- A prepared six weeks (tests/fixtures/report-six-weeks) -------------------------
+# Started on a Wednesday, a step back after a stop for pain, a hold, a pause,
+# accepted steps: printed on at most two pages, what happened first, the weeks
+# before the start `not started`, this week `so far`, doses in words. Its text
+# is left in build/report/report-six-weeks.txt for a person.
+six=tests/fixtures/report-six-weeks
+lumbar report --today 2026-12-02 --weeks 6 --history-file "$six/history.tsv" --format html \
+	-o "$out/report-six-weeks.html"
+rm -f "$out/report-six-weeks.pdf"
+chrome --print-to-pdf="$PWD/$out/report-six-weeks.pdf" "file://$PWD/$out/report-six-weeks.html"
+pages=$(pdfinfo "$out/report-six-weeks.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+check "six weeks print on at most two pages (got ${pages:-none})" \
+	test "${pages:-99}" -ge 1 -a "${pages:-99}" -le 2
+pdftotext -layout "$out/report-six-weeks.pdf" "$out/report-six-weeks.txt" 2>/dev/null
+flat <"$out/report-six-weeks.txt" >"$tmp/report.flat"
+check "six weeks: what happened comes before the adherence" \
+	test "$(grep -n -m1 'What happened' "$out/report-six-weeks.txt" | cut -d: -f1)" \
+	-lt "$(grep -n -m1 '^Adherence$' "$out/report-six-weeks.txt" | cut -d: -f1)"
+check "six weeks: the step back on the day of the red session, with the dose after it" \
+	has "2026-11-21 step back Child's pose 40 → 35 s"
+check "six weeks: an accepted step and its step up as one line" \
+	has "2026-11-19 step up, accepted Child's pose 35 → 40 s"
+check "six weeks: the week before the start is not started" \
+	row_on_line "$out/report-six-weeks.txt" "Cat-cow" "not started 5/5 7/7 7/7 4/4 3/3"
+check "six weeks: this week so far" has "2026-11-30 (so far)"
+
 # ---- A screenshot for a person ----------------------------------------------------
 if chrome --screenshot="$PWD/$out/report.png" --window-size=1240,1754 "$page" &&
 	[ "$(head -c 8 "$out/report.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; then
