@@ -525,8 +525,14 @@ enum { PAIN_COLUMNS = 6 };
 static const char *const pain_names[PAIN_COLUMNS] = { "Scores",  "Before",  "After",
 	                                              "Morning", "Highest", "Stops" };
 
-static const char *pain_text(const struct rep_pain *p, unsigned i, char *buf, size_t len)
+static const char *pain_text(const struct report *r, unsigned w, unsigned i, char *buf, size_t len)
 {
+	const struct rep_pain *p = &r->pain[w];
+
+	if (!r->week[w].started) { /* before the first record: nothing to count */
+		snprintf(buf, len, "%s", i == 0 ? "not started" : "-");
+		return buf;
+	}
 	switch (i) {
 	case 0:
 		snprintf(buf, len, "%u", p->scores);
@@ -888,7 +894,7 @@ static void write_md(FILE *fp, const struct report *r)
 	for (unsigned w = 0; w < r->n_weeks; w++) {
 		fprintf(fp, "| %s |", week_head(&r->week[w], d, sizeof(d)));
 		for (unsigned i = 0; i < PAIN_COLUMNS; i++)
-			fprintf(fp, " %s |", pain_text(&r->pain[w], i, s1, sizeof(s1)));
+			fprintf(fp, " %s |", pain_text(r, w, i, s1, sizeof(s1)));
 		fputc('\n', fp);
 	}
 	write_events(fp, r, REP_MD, false);
@@ -1162,7 +1168,7 @@ static void write_html(FILE *fp, const struct report *r)
 			fprintf(fp, "<tr><td>%s</td>", pain_names[row]);
 			for (unsigned w = w0; w < w1; w++)
 				fprintf(fp, "<td class=\"n\">%s</td>",
-				        pain_text(&r->pain[w], row, s1, sizeof(s1)));
+				        pain_text(r, w, row, s1, sizeof(s1)));
 			fputs("</tr>\n", fp);
 		}
 		fputs("</table>\n", fp);

@@ -331,6 +331,8 @@ static void test_not_started(void **state)
 	    strstr(md, "| 2026-11-09 | 2026-11-16 | 2026-11-23 | 2026-11-30 (so far) |"));
 	assert_non_null(strstr(md, " | not started | 1/8 | 1/11 | 1/4 |\n"));
 	assert_null(strstr(md, "0/14"));
+	/* Nor pain figures before it. */
+	assert_non_null(strstr(md, "| 2026-11-09 | not started | - | - | - | - | - |\n"));
 	free(md);
 	char *html = render(&r, REP_HTML);
 	/* No bar for a week not started: three bars, the first at 1/9. */
@@ -599,7 +601,7 @@ static void test_empty(void **state)
 	/* Nothing recorded: nothing expected, the week not started. */
 	assert_int_equal(rep_cell_at(&r, 0, 0)->expected, 0);
 	md = render(&r, REP_MD);
-	assert_non_null(strstr(md, "| 2026-11-30 (so far) | 0 | - | - | - | - | 0 |\n"));
+	assert_non_null(strstr(md, "| 2026-11-30 (so far) | not started | - | - | - | - | - |\n"));
 	assert_non_null(strstr(md, "| not started |"));
 	assert_non_null(strstr(md, "None in the period.\n"));
 	free(md);
