@@ -312,9 +312,8 @@ void rep_build(const struct catalogue *cat, const struct hist *h, const struct e
 			if (f->per == CAT_PER_WEEK) {
 				unsigned share = (f->times * open * 2 + 7) / 14;
 				/* Done on paused days, as counted, up to times a week. */
-				c->expected = share + c->expected > f->times && share <= f->times
-				                  ? f->times
-				                  : share + c->expected;
+				c->expected =
+				    share + c->expected > f->times ? f->times : share + c->expected;
 			} else {
 				/* Today's share was added while counting. */
 				if (wk->end == to && to >= r->first && !r->paused[to - from])
@@ -778,6 +777,9 @@ static void write_period(FILE *fp, const struct report *r)
 
 	fprintf(fp, "%s to %s (%u week%s)", day_text(r->from, a), day_text(r->to, b), r->n_weeks,
 	        r->n_weeks == 1 ? "" : "s");
+	/* The figures start there: the weeks before are `not started`. */
+	if (r->first > r->from && r->first <= r->to)
+		fprintf(fp, ", first record %s", day_text(r->first, a));
 }
 
 /* A week's heading: its Monday (or first day), and `so far` while it lasts. */

@@ -1153,10 +1153,10 @@ Scores 0-10. Scores: sessions with a pain score after. Before, after, morning: a
 	[ ! -s "$err" ] || fail "stderr is not empty"
 	done_test
 	run report-default-8-weeks 0 rep --today 2026-12-01
-	expect_out_match '^Period: 2026-10-12 to 2026-12-01 \(8 weeks\)$'
+	expect_out_match '^Period: 2026-10-12 to 2026-12-01 \(8 weeks\), first record 2026-11-30$'
 	done_test
 	run report-since 0 rep --today 2026-12-01 --since 2026-11-25
-	expect_out_match '^Period: 2026-11-25 to 2026-12-01 \(2 weeks\)$'
+	expect_out_match '^Period: 2026-11-25 to 2026-12-01 \(2 weeks\), first record 2026-11-30$'
 	done_test
 	run report-csv 0 rep --today 2026-12-01 --weeks 1 --format csv
 	[ "$(head -n 1 "$out")" = "$(printf 'exercise,name,week_start,week_end,days,paused_days,done,expected,partial,stopped,scores,pain_before_avg,pain_after_avg,pain_after_highest,step,steps,dose\r')" ] ||

@@ -331,6 +331,8 @@ static void test_not_started(void **state)
 	    strstr(md, "| 2026-11-09 | 2026-11-16 | 2026-11-23 | 2026-11-30 (so far) |"));
 	assert_non_null(strstr(md, " | not started | 1/8 | 1/11 | 1/4 |\n"));
 	assert_null(strstr(md, "0/14"));
+	assert_non_null(
+	    strstr(md, "Period: 2026-11-09 to 2026-12-02 (4 weeks), first record 2026-11-19\n"));
 	/* Nor pain figures before it. */
 	assert_non_null(strstr(md, "| 2026-11-09 | not started | - | - | - | - | - |\n"));
 	free(md);
