@@ -57,6 +57,7 @@
 #include "catalogue.h"
 #include "events.h"
 #include "history.h"
+#include "progression.h"
 
 enum rep_format { REP_MD, REP_HTML, REP_CSV };
 
@@ -109,6 +110,10 @@ struct report {
 	struct hist_step *dose_start; /* n_exercises */
 	struct rep_pain *pain;        /* n_weeks */
 	unsigned char *paused;        /* to - from + 1: 1 for a paused day */
+	/* Each exercise's step as of `to` (rec_steps()), or NULL: set by the
+	 * caller before rep_write(), it names a step back whose next session
+	 * has not come yet. */
+	const struct prg_result *steps;
 };
 
 /*

@@ -614,6 +614,42 @@ static struct rep_item *add_item(struct items *v, const struct report *r,
 }
 
 /*
+ * A step back the progression took after a red session whose next session
+ * has not come yet (no line shows the new step): dated on the day it was
+ * taken, with the dose after it, unless the lines already show it.
+ */
+static void pending_backs(struct items *v, const struct report *r, const struct cat_index *ix)
+{
+	char a[DOSE_LEN], b[DOSE_LEN];
+
+	for (unsigned x = 0; r->steps && x < r->cat->n_exercises; x++) {
+		const struct prg_result *s = &r->steps[x];
+		const char *id = r->cat->exercises[x].id;
+		bool shown = false;
+		time_t when = 0;
+
+		if (s->change != PRG_CHANGE_BACK || s->since < r->from || s->since > r->to)
+			continue;
+		for (size_t i = 0; i < v->n; i++)
+			shown |= v->it[i].x == (int)x && v->it[i].day == s->since &&
+			         strcmp(v->it[i].what, "step back") == 0;
+		/* At the time of that day's last line of the exercise (the red one). */
+		for (size_t i = 0; i < r->h->n; i++)
+			if (r->h->e[i].day == s->since && strcmp(r->h->e[i].id, id) == 0)
+				when = r->h->e[i].when;
+		if (shown || when == 0)
+			continue;
+		struct hist_step from = { HIST_STEP_INDEX, s->from, s->steps, 0 },
+		                 to = { HIST_STEP_INDEX, s->k, s->steps, 0 };
+		struct rep_item *it = add_item(v, r, ix, id, when, s->since);
+		it->what = "step back";
+		it->happened = true;
+		change_text(dose_text(r, x, &from, a, sizeof(a)),
+		            dose_text(r, x, &to, b, sizeof(b)), it->detail, sizeof(it->detail));
+	}
+}
+
+/*
  * Steps up and back, from two lines of an exercise in a row tagged k/K and
  * k'/K. A step back comes of a red session: it is dated on that session (the
  * line before, when it is red by the default rules), with the dose after it.
@@ -652,6 +688,7 @@ static void step_items(struct items *v, const struct report *r, const struct cat
 		            sizeof(it->detail));
 	}
 	free(last);
+	pending_backs(v, r, ix);
 }
 
 /* The dose a `set` event names (`3`, or `3/9`), in words. */

@@ -449,6 +449,36 @@ static void test_what_happened(void **state)
 	assert_null(strstr(md, "| step up |"));
 	assert_null(strstr(md, "| alpha |"));
 	free(md);
+
+	/* The progression's step back that the lines show already: not twice. */
+	struct prg_result steps = { .k = 2,
+		                    .steps = 10,
+		                    .change = PRG_CHANGE_BACK,
+		                    .since = day(2026, 11, 25),
+		                    .from = 3 };
+	r.steps = &steps;
+	md = render(&r, REP_MD);
+	const char *first = strstr(md, "| step back |");
+	assert_non_null(first);
+	assert_null(strstr(first + 1, "| step back |"));
+	free(md);
+	rep_free(&r);
+	hist_free(&h);
+
+	/* Before the next session: the progression's step back, on the red day. */
+	static const char until_red[] =
+	    "2026-11-24T08:00:00+01:00\talpha\tdone\t40\t2\t2\t3/10\n"
+	    "2026-11-25T08:00:00+01:00\talpha\tstopped\t40\t8\t3\t3/10\n";
+	assert_int_equal(hist_parse(until_red, strlen(until_red), &h, NULL, NULL, NULL), 0);
+	rep_build(&o.cat, &h, NULL, day(2026, 11, 23), day(2026, 11, 26), &r);
+	md = render(&r, REP_MD);
+	assert_null(strstr(md, "| step back |")); /* no lines show it, none is said */
+	free(md);
+	r.steps = &steps;
+	md = render(&r, REP_MD);
+	assert_non_null(strstr(md, "| 2026-11-25 | stopped | Pose | pain 8, before 3 |  |\n"
+	                           "| 2026-11-25 | step back | Pose | 45 → 40 s |  |\n"));
+	free(md);
 	rep_free(&r);
 	hist_free(&h);
 	ev_free(&ev);

@@ -45,3 +45,12 @@ if t report2-six-weeks; then
 	grep -Eq ',[0-9]+/[0-9]+,' "$out" && fail "a k/K cell in the CSV"
 	done_test
 fi
+
+# As of the day of the red session (21 November), before any session shows
+# the step back: the progression's step back is said, on that day.
+if t report2-step-back-pending; then
+	run report2-step-back-pending 0 "$LUMBAR" report --history-file \
+		"$FIX/report-six-weeks/history.tsv" --today 2026-11-21 --weeks 2
+	expect_out_match '^\| 2026-11-21 \| step back \| Child.s pose \| 40 → 35 s \|  \|$'
+	done_test
+fi
