@@ -234,7 +234,10 @@ static void count_mornings(struct report *r)
 	}
 }
 
-/* The day of the first history line or event, or after + 1 when there is none. */
+/*
+ * The day of the first history line or event (a `remind` event is the
+ * reminder's, not the person's), or after + 1 when there is none.
+ */
 static int32_t first_record(const struct hist *h, const struct ev_log *ev, int32_t after)
 {
 	int32_t first = after + 1;
@@ -243,7 +246,7 @@ static int32_t first_record(const struct hist *h, const struct ev_log *ev, int32
 	if (h->n && h->e[0].day < first)
 		first = h->e[0].day;
 	for (size_t i = 0; ev && i < ev->n; i++)
-		if (ev->e[i].day < first)
+		if (ev->e[i].day < first && ev->e[i].kind != EV_REMIND)
 			first = ev->e[i].day;
 	return first;
 }

@@ -299,7 +299,8 @@ static void test_not_started(void **state)
 	static const char hist[] = "2026-11-19T08:00:00+01:00\talpha\tdone\t40\t2\t2\t-\n"
 	                           "2026-11-24T08:00:00+01:00\talpha\tdone\t40\t2\t2\t-\n"
 	                           "2026-12-01T08:00:00+01:00\talpha\tdone\t40\t2\t2\t-\n";
-	static const char evs[] = "2026-11-24T07:00:00+01:00\tpause\t-\t2026-11-25\tflu\n";
+	static const char evs[] = "2026-11-02T07:00:00+01:00\tremind\t-\t-\t-\n"
+	                          "2026-11-24T07:00:00+01:00\tpause\t-\t2026-11-25\tflu\n";
 	struct fixture f;
 	int32_t from;
 
