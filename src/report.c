@@ -577,7 +577,9 @@ struct rep_item {
 	const char *what;          /* our words; NULL: merged into another */
 	int x;                     /* the exercise's index in the catalogue, or -1 */
 	const char *exercise;      /* its name, else the id from the file, or "" */
-	char detail[2 * DOSE_LEN]; /* numbers and our words, or a value from the file */
+	char detail[48];           /* numbers and our words, or a value from the file */
+	bool dose;                 /* the details are a dose, in words when written: */
+	struct hist_step from, to; /* from -> to; a `from` of none: `to <dose>` */
 	const char *note;          /* from the file, or "" */
 	bool happened;             /* for "What happened", else the other events */
 };
@@ -623,8 +625,6 @@ static struct rep_item *add_item(struct items *v, const struct report *r,
  */
 static void pending_backs(struct items *v, const struct report *r, const struct cat_index *ix)
 {
-	char a[DOSE_LEN], b[DOSE_LEN];
-
 	for (unsigned x = 0; r->steps && x < r->cat->n_exercises; x++) {
 		const struct prg_result *s = &r->steps[x];
 		const char *id = r->cat->exercises[x].id;
@@ -647,8 +647,9 @@ static void pending_backs(struct items *v, const struct report *r, const struct 
 		struct rep_item *it = add_item(v, r, ix, id, when, s->since);
 		it->what = "step back";
 		it->happened = true;
-		change_text(dose_text(r, x, &from, a, sizeof(a)),
-		            dose_text(r, x, &to, b, sizeof(b)), it->detail, sizeof(it->detail));
+		it->dose = true;
+		it->from = from;
+		it->to = to;
 	}
 }
 
@@ -662,7 +663,6 @@ static void step_items(struct items *v, const struct report *r, const struct cat
 	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
 	const struct hist_entry **last = xcalloc(n_ex ? n_ex : 1, sizeof(*last));
 	struct prg_params pp;
-	char a[DOSE_LEN], b[DOSE_LEN];
 
 	prg_params_default(&pp);
 	for (size_t i = 0; n_ex && i < r->h->n; i++) {
@@ -686,33 +686,32 @@ static void step_items(struct items *v, const struct report *r, const struct cat
 		struct rep_item *it = add_item(v, r, ix, e->id, at->when, at->day);
 		it->what = up ? "step up" : "step back";
 		it->happened = !up;
-		change_text(dose_text(r, (unsigned)x, &l->step, a, sizeof(a)),
-		            dose_text(r, (unsigned)x, &e->step, b, sizeof(b)), it->detail,
-		            sizeof(it->detail));
+		it->dose = true;
+		it->from = l->step;
+		it->to = e->step;
 	}
 	free(last);
 	pending_backs(v, r, ix);
 }
 
-/* The dose a `set` event names (`3`, or `3/9`), in words. */
-static void set_text(const struct report *r, int x, const char *value, char *buf, size_t len)
+/* The step a `set` event names (`3`, or `3/9`), as a dose; else its value. */
+static void set_step(const struct report *r, struct rep_item *it, const char *value)
 {
 	struct hist_step st = { .kind = HIST_STEP_INDEX };
 	char *end;
 	unsigned long k = strtoul(value, &end, 10);
 
-	if (x < 0 || end == value || (*end && hist_parse_step(value, strlen(value), &st) != 0)) {
-		snprintf(buf, len, "to step %s", value);
+	if (it->x < 0 || end == value ||
+	    (*end && hist_parse_step(value, strlen(value), &st) != 0)) {
+		snprintf(it->detail, sizeof(it->detail), "to step %s", value);
 		return;
 	}
 	if (!*end) {
-		st.k = k > HIST_MAX_STEPS ? HIST_MAX_STEPS : (unsigned)k;
-		st.n = prg_steps(&r->cat->exercises[x]);
-		if (st.k > st.n)
-			st.k = st.n;
+		st.n = prg_steps(&r->cat->exercises[it->x]);
+		st.k = k > st.n ? st.n : (unsigned)k;
 	}
-	char d[DOSE_LEN];
-	snprintf(buf, len, "to %s", dose_text(r, (unsigned)x, &st, d, sizeof(d)));
+	it->dose = true;
+	it->to = st;
 }
 
 static void event_items(struct items *v, const struct report *r, const struct cat_index *ix)
@@ -746,7 +745,7 @@ static void event_items(struct items *v, const struct report *r, const struct ca
 		else if (e->kind == EV_HOLD && *e->value)
 			snprintf(it->detail, sizeof(it->detail), "%s days", e->value);
 		else if (e->kind == EV_SET && *e->value)
-			set_text(r, it->x, e->value, it->detail, sizeof(it->detail));
+			set_step(r, it, e->value);
 	}
 }
 
@@ -768,7 +767,9 @@ static void merge_accepts(struct items *v, unsigned n_ex)
 		} else if (strcmp(it->what, "step up") == 0 && accept[it->x]) {
 			struct rep_item *a = &v->it[accept[it->x] - 1];
 			a->what = "step up, accepted";
-			memcpy(a->detail, it->detail, sizeof(a->detail));
+			a->dose = true;
+			a->from = it->from;
+			a->to = it->to;
 			it->what = NULL;
 			accept[it->x] = 0;
 		} else if (strcmp(it->what, "step back") == 0 ||
@@ -853,8 +854,23 @@ static void cell_text(FILE *fp, const struct rep_week *wk, const struct rep_cell
  * notes, safety stops) or the others. Markdown: a table. HTML: a list in two
  * columns, to keep the page count down.
  */
+/* An item's doses in words: `30 s → 2 min`, or `to 1 min`. */
+static const char *item_dose(const struct report *r, const struct rep_item *it, char *buf,
+                             size_t len)
+{
+	char a[DOSE_LEN], b[DOSE_LEN];
+
+	dose_text(r, (unsigned)it->x, &it->to, b, sizeof(b));
+	if (it->from.kind == HIST_STEP_NONE) {
+		snprintf(buf, len, "to %s", b);
+		return buf;
+	}
+	return change_text(dose_text(r, (unsigned)it->x, &it->from, a, sizeof(a)), b, buf, len);
+}
+
 static void write_events(FILE *fp, const struct report *r, enum rep_format fmt, bool happened)
 {
+	char dose[2 * DOSE_LEN];
 	struct rep_item *items;
 	size_t n = collect_items(r, &items), shown = 0;
 	bool md = fmt == REP_MD;
@@ -879,7 +895,7 @@ static void write_events(FILE *fp, const struct report *r, enum rep_format fmt, 
 		        it->what);
 		put_text(fp, fmt, it->exercise);
 		fputs(md ? " | " : *it->exercise ? " " : "", fp);
-		put_text(fp, fmt, it->detail);
+		put_text(fp, fmt, it->dose ? item_dose(r, it, dose, sizeof(dose)) : it->detail);
 		fputs(md ? " | " : *it->note ? " <i>" : "", fp);
 		put_text(fp, fmt, it->note);
 		fputs(md ? " |\n" : *it->note ? "</i></li>\n" : "</li>\n", fp);

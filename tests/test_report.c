@@ -414,7 +414,8 @@ static void test_what_happened(void **state)
 	                           "2026-12-01T08:00:00+01:00\talpha\tdone\t40\t2\t2\t2/10\n";
 	static const char evs[] = "2026-11-23T20:00:00+01:00\taccept\talpha\t-\t-\n"
 	                          "2026-11-26T09:00:00+01:00\thold\talpha\t7\t-\n"
-	                          "2026-11-27T09:00:00+01:00\tnote\t-\t-\tsore\n";
+	                          "2026-11-27T09:00:00+01:00\tnote\t-\t-\tsore\n"
+	                          "2026-11-28T09:00:00+01:00\tset\talpha\t5\t-\n";
 	struct one_ex o;
 	char name[] = "Pose";
 	struct hist h;
@@ -439,6 +440,8 @@ static void test_what_happened(void **state)
 		"## Adherence\n",
 		"## Other events\n",
 		"| 2026-11-23 | step up, accepted | Pose | 40 → 45 s |  |\n",
+		/* A set names its dose. */
+		"| 2026-11-28 | step set | Pose | to 55 s |  |\n",
 	};
 	const char *at = md;
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
