@@ -249,7 +249,7 @@ $(B)/fuzz/fuzz_history: tests/fuzz/fuzz_history.c tests/fuzz/fuzz.h src/history.
 # The events file and the report's inputs: the core that reads them, whole.
 FUZZ_CORE = src/events.c src/history.c src/catalogue.c src/catalogue_load.c src/yaml_err.c \
             src/file.c src/progression.c src/plan.c src/steps.c src/settings.c \
-            src/remind_config.c src/words.c $(B)/builtin_catalogue.c
+            src/remind_config.c src/words.c src/figure.c $(B)/builtin_catalogue.c
 
 $(B)/fuzz/fuzz_events: tests/fuzz/fuzz_events.c tests/fuzz/fuzz.h src/remind.c $(FUZZ_CORE)
 	@mkdir -p $(dir $@)
@@ -262,7 +262,7 @@ $(B)/fuzz/fuzz_report: tests/fuzz/fuzz_report.c tests/fuzz/fuzz.h src/report.c $
 $(B)/fuzz/fuzz_records: tests/fuzz/fuzz_records.c src/records.c src/history.c src/events.c \
                         src/steps.c src/progression.c src/settings.c src/remind_config.c \
                         src/catalogue.c src/catalogue_load.c src/yaml_err.c src/file.c \
-                        $(B)/builtin_catalogue.c
+                        src/figure.c $(B)/builtin_catalogue.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
 

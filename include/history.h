@@ -15,9 +15,10 @@
  * (easy, medium, hard). Lines written before version 2 have the first five
  * fields only and stay valid forever: the reader takes five, or seven or
  * more fields (pain-before and step then read as `-`); the writer writes
- * seven. Fields after the seventh (8 `session`, 9 `source`, written by
- * later versions) are ignored; versions before this one named such lines
- * as damaged.
+ * seven. Field 8, `session` (one id shared by the lines of one run of
+ * lumbar), is read as a hash of its text (`-` or absent: none); fields after
+ * it (9 `source`, written by later versions) are ignored; versions before
+ * this one named such lines as damaged.
  *
  * A UTF-8 byte-order mark at the start of the file (Notepad, a
  * spreadsheet's "CSV UTF-8") is skipped, as a CRLF line end is.
@@ -108,6 +109,8 @@ struct hist_entry {
 	int pain;              /* 0..10, or HIST_NO_PAIN */
 	int pain_before;       /* 0..10, or HIST_NO_PAIN (always so on 5-field lines) */
 	struct hist_step step; /* HIST_STEP_NONE on 5-field lines */
+	uint64_t session;      /* field 8 hashed (FNV-1a), the same for the lines of one
+	                          session; 0 when absent or `-` */
 	unsigned line;         /* 1-based line in the file (0 when not read) */
 };
 

@@ -10,14 +10,20 @@
  * Definitions (the man page's REPORT subsection says the same):
  *  - The period runs from `from` to `to` (today), both included. Weeks start
  *    on Monday; the first and the last week of the period may be part weeks.
+ *    Nothing is expected before the first record (history line or event):
+ *    a week that ends before it is `not started`. The current week, not
+ *    over, is `(so far)`.
  *  - Paused days: as ev_pauses() reads the `pause` and `resume` events (a
  *    pause on day D with value U pauses D..U; a later pause or a resume on
  *    day R ends the open run on R - 1). The reason is the event's note.
  *  - Expected, daily exercise: `times` for each day of the week in the
- *    period that is not paused; today expects only what was already done (at
- *    most `times`), so an unfinished today never lowers the figure.
- *    Weekly exercise: times x (days of the week in the period, not paused) /
- *    7, rounded to the nearest whole number (halves up).
+ *    period, from the first record, that is not paused; today and a paused
+ *    day expect only what was already done on them (at most `times`), so an
+ *    unfinished today never lowers the figure and a paused day never makes
+ *    done exceed expected. Weekly exercise: times x (days of the week in the
+ *    period, from the first record, not paused) / 7, rounded to the nearest
+ *    whole number (halves up), plus what was done on paused days, up to
+ *    `times` in all.
  *  - Done, partial and stopped count the history's lines of each status.
  *    The adherence share of a week caps done at `times` a day (daily) and at
  *    expected (each exercise), summed over the exercises, against the sum of
@@ -25,30 +31,40 @@
  *  - Dose: the step field of the history lines (`k/K` or a level name). At
  *    the start: that of the exercise's last line before the period with one,
  *    else its first line in the period with one. At the end: its last line
- *    with one up to the end of the period. `-` when there is none.
- *  - Pain by week: scores = lines with a pain-after score; the averages of
- *    pain-before, pain-after and the morning check-ins (a day's last morning
- *    with a score); the highest of all those scores; stops = stopped lines.
- *  - Events, by time: stops with their pain, steps taken up and back (two
- *    lines of an exercise in a row tagged k/K and k'/K with k' != k), accept,
- *    decline, set and hold events, pauses with their reason and resumes,
- *    safety-stop, and notes.
+ *    with one up to the end of the period. Written in words (words.c), never
+ *    as a code: `30 s → 2 min`; a step of a ladder of another length than
+ *    the catalogue's `step 3 of 5`; `-` when there is none. CSV: the step and
+ *    the steps counted from 1 in two columns, then the dose in words.
+ *  - Pain by week, in sessions: the lines sharing a `session` field are one
+ *    session, a line without one is its own; scores = sessions with a
+ *    pain-after score; the averages of pain-before and pain-after (each
+ *    session once) and of the morning check-ins (a day's last morning with a
+ *    score); the highest of all those scores; stops = stopped lines.
+ *  - What happened (first), by time: stops with their pain, steps back (two
+ *    lines of an exercise in a row tagged k/K and k'/K with k' < k, dated on
+ *    the first when it is red), holds, pauses with their reason and resumes,
+ *    safety-stop, and notes. Other events (last): steps up, accept, decline
+ *    and set events; an accept and the step up after it are one line.
+ *  - HTML: more than REP_PRINT_WEEKS weeks wrap into blocks of even size.
  */
 #ifndef LUMBAR_REPORT_H
 #define LUMBAR_REPORT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
 #include "catalogue.h"
 #include "events.h"
 #include "history.h"
+#include "progression.h"
 
 enum rep_format { REP_MD, REP_HTML, REP_CSV };
 
 enum {
 	REP_DEFAULT_WEEKS = 8, /* adjustable: --weeks */
 	REP_MAX_WEEKS = 530,   /* about ten years */
+	REP_PRINT_WEEKS = 9,   /* weeks side by side in HTML; more wrap into blocks */
 	REP_NO_SCORE = -1,
 };
 
@@ -57,6 +73,8 @@ struct rep_week {
 	int32_t start, end; /* inclusive, within the period */
 	unsigned days;      /* end - start + 1 */
 	unsigned paused;    /* paused days among them */
+	bool started;       /* ends on or after the first record: else `not started` */
+	bool so_far;        /* the current week, not yet over: `so far` */
 };
 
 /* One exercise in one week. */
@@ -84,12 +102,18 @@ struct report {
 	const struct hist *h;
 	const struct ev_log *ev;
 	int32_t from, to;
+	int32_t first; /* the first day anything is expected: from, or the first record when
+	                  later (to + 1 when there is none) */
 	unsigned n_weeks;
 	struct rep_week *week;        /* n_weeks */
 	struct rep_cell *cell;        /* n_exercises x n_weeks, exercise-major */
 	struct hist_step *dose_start; /* n_exercises */
 	struct rep_pain *pain;        /* n_weeks */
 	unsigned char *paused;        /* to - from + 1: 1 for a paused day */
+	/* Each exercise's step as of `to` (rec_steps()), or NULL: set by the
+	 * caller before rep_write(), it names a step back whose next session
+	 * has not come yet. */
+	const struct prg_result *steps;
 };
 
 /*

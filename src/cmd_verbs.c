@@ -731,20 +731,30 @@ int verb_run_report(struct options *opt)
 	struct loaded l = { 0 };
 	struct records rec;
 	struct report r;
+	struct settings st;
+	struct steps_rules rules;
+	static struct prg_result steps[CAT_MAX_EXERCISES];
 	char *buf = NULL;
 	size_t len = 0;
 
-	if ((rc = load_catalogue(&o, &l)) != 0)
+	/* The settings: the progression's mode and thresholds, for its steps. */
+	if ((rc = apply_settings(&o, &st)) != 0)
 		return rc;
+	if ((rc = load_catalogue(&o, &l)) != 0) {
+		settings_free(&st);
+		return rc;
+	}
 	/* --today: as on that day, what came after left out; else what is dated
 	 * after now is named and left out (records.h). */
-	if ((rc = load_records(&rec, history, now, as_of, INT32_MIN, 0, false, false, false)) ==
-	    0) {
+	if ((rc = load_records(&rec, history, now, as_of, INT32_MIN, 0, true, false, false)) == 0) {
 		/* Written whole to memory first: a file is replaced only by a whole report. */
 		FILE *mem = open_memstream(&buf, &len);
 		int bad = !mem;
 
 		rep_build(l.cat, &rec.h, &rec.ev, from, today, &r);
+		steps_rules(&rules, l.cat, &st);
+		record_steps(&rec, l.cat, &rules, steps);
+		r.steps = steps; /* a step back not yet shown by a session */
 		if (mem) {
 			bad |= rep_write(mem, &r, fmt) != 0;
 			bad |= fclose(mem) != 0;
@@ -760,6 +770,7 @@ int verb_run_report(struct options *opt)
 	free(buf);
 	rec_free(&rec);
 	cat_free(l.cat);
+	settings_free(&st);
 	return rc;
 }
 

@@ -613,14 +613,26 @@ unsigned hist_split(const char *s, size_t len, const char **f, size_t *fl, unsig
 	}
 }
 
+/* A session id as a number: FNV-1a, 64 bits, never 0 (0 is no session). */
+static uint64_t session_hash(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037ull;
+
+	if (len == 0 || (len == 1 && *s == '-'))
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h ? h : 1;
+}
+
 int hist_parse_line(const char *s, size_t len, struct hist_entry *e, char *why, size_t why_len)
 {
-	const char *f[7];
-	size_t fl[7];
+	const char *f[8];
+	size_t fl[8];
 	char q[48];
-	unsigned nf = hist_split(s, len, f, fl, 7);
+	unsigned nf = hist_split(s, len, f, fl, 8);
 
-	/* Fields after the seventh are a later version's (session, source). */
+	/* Field 8 is the session; those after it a later version's (source). */
 	if (nf != 5 && nf < 7) {
 		snprintf(why, why_len, "expected 5 or 7 tab-separated fields, found %u", nf);
 		return -1;
@@ -679,6 +691,7 @@ int hist_parse_line(const char *s, size_t len, struct hist_entry *e, char *why, 
 			return -1;
 		}
 	}
+	e->session = nf >= 8 ? session_hash(f[7], fl[7]) : 0;
 	e->line = 0;
 	return 0;
 }

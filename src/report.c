@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "file.h"
+#include "progression.h"
+#include "words.h"
 
 /* ---- Period ----------------------------------------------------------------- */
 
@@ -97,6 +99,39 @@ static void add_score(int *highest, int v)
 		*highest = v;
 }
 
+/* The sessions of one week (the history's `session` field), as they are met. */
+struct seen {
+	uint64_t id;
+	bool after, before; /* its pain-after and pain-before are counted */
+};
+struct sessions {
+	struct seen *s;
+	size_t n, cap;
+	unsigned week; /* of the sessions held; the lines come in day order */
+};
+
+/*
+ * The session of a line in week w, found or added; NULL for a line without
+ * one (an older line), which is a session of its own.
+ */
+static struct seen *session_of(struct sessions *ss, unsigned w, uint64_t id)
+{
+	if (id == 0)
+		return NULL;
+	if (ss->week != w)
+		ss->n = 0;
+	ss->week = w;
+	for (size_t i = 0; i < ss->n; i++)
+		if (ss->s[i].id == id)
+			return &ss->s[i];
+	if (ss->n == ss->cap) {
+		ss->cap = ss->cap ? 2 * ss->cap : 16;
+		ss->s = xrealloc(ss->s, ss->cap * sizeof(*ss->s));
+	}
+	ss->s[ss->n] = (struct seen){ .id = id };
+	return &ss->s[ss->n++];
+}
+
 /*
  * One pass over the history: the cells, the pain of each week, and each
  * exercise's dose before the period (prior) and at its start.
@@ -104,6 +139,7 @@ static void add_score(int *highest, int v)
 static void count_entries(struct report *r, const struct cat_index *ix, struct hist_step *prior)
 {
 	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
+	struct sessions ss = { 0 };
 	int32_t *last_day = xcalloc(n_ex ? n_ex : 1, sizeof(*last_day));
 	unsigned *that_day = xcalloc(n_ex ? n_ex : 1, sizeof(*that_day));
 
@@ -124,9 +160,17 @@ static void count_entries(struct report *r, const struct cat_index *ix, struct h
 			continue;
 		unsigned w = week_of(r, e->day);
 		struct rep_pain *p = &r->pain[w];
+		struct seen *sn = session_of(&ss, w, e->session);
 
-		tally(e->pain, &p->scores, &p->after_sum);
-		tally(e->pain_before, &p->before_n, &p->before_sum);
+		/* Each session's scores once (the lines of a session carry its scores). */
+		if (!sn || !sn->after)
+			tally(e->pain, &p->scores, &p->after_sum);
+		if (!sn || !sn->before)
+			tally(e->pain_before, &p->before_n, &p->before_sum);
+		if (sn) {
+			sn->after |= e->pain != HIST_NO_PAIN;
+			sn->before |= e->pain_before != HIST_NO_PAIN;
+		}
 		add_score(&p->highest, e->pain);
 		add_score(&p->highest, e->pain_before);
 		p->stops += e->status == HIST_STOPPED;
@@ -153,16 +197,20 @@ static void count_entries(struct report *r, const struct cat_index *ix, struct h
 			that_day[x] = 0;
 		}
 		if (f->per == CAT_PER_WEEK || that_day[x] < f->times) {
+			bool paused = r->paused[e->day - r->from];
 			that_day[x]++;
 			c->counted++;
-			/* Today expects only what was already done. */
-			if (f->per == CAT_PER_DAY && e->day == r->to &&
-			    !r->paused[e->day - r->from])
+			/* Today and a paused day expect only what was done: a session on
+			 * a paused day never makes done exceed expected. */
+			if (f->per == CAT_PER_DAY && (e->day == r->to || paused))
+				c->expected++;
+			else if (f->per == CAT_PER_WEEK && paused)
 				c->expected++;
 		}
 	}
 	free(last_day);
 	free(that_day);
+	free(ss.s);
 }
 
 /* Morning check-ins: a day's last morning with a score. */
@@ -186,6 +234,23 @@ static void count_mornings(struct report *r)
 	}
 }
 
+/*
+ * The day of the first history line or event (a `remind` event is the
+ * reminder's, not the person's), or after + 1 when there is none.
+ */
+static int32_t first_record(const struct hist *h, const struct ev_log *ev, int32_t after)
+{
+	int32_t first = after + 1;
+
+	/* History lines are in day order; events in time order, not always day order. */
+	if (h->n && h->e[0].day < first)
+		first = h->e[0].day;
+	for (size_t i = 0; ev && i < ev->n; i++)
+		if (ev->e[i].day < first && ev->e[i].kind != EV_REMIND)
+			first = ev->e[i].day;
+	return first;
+}
+
 void rep_build(const struct catalogue *cat, const struct hist *h, const struct ev_log *ev,
                int32_t from, int32_t to, struct report *out)
 {
@@ -203,6 +268,9 @@ void rep_build(const struct catalogue *cat, const struct hist *h, const struct e
 	r->cell = xcalloc((size_t)(n_ex ? n_ex : 1) * r->n_weeks, sizeof(*r->cell));
 	r->dose_start = xcalloc(n_ex ? n_ex : 1, sizeof(*r->dose_start));
 	r->paused = xcalloc((size_t)(to - from + 1), 1);
+	r->first = first_record(r->h, ev, to);
+	if (r->first < from)
+		r->first = from;
 	find_pauses(r);
 
 	for (unsigned w = 0; w < r->n_weeks; w++) {
@@ -212,6 +280,8 @@ void rep_build(const struct catalogue *cat, const struct hist *h, const struct e
 		wk->start = mon < from ? from : mon;
 		wk->end = mon + 6 > to ? to : mon + 6;
 		wk->days = (unsigned)(wk->end - wk->start + 1);
+		wk->started = wk->end >= r->first;
+		wk->so_far = wk->end == to && mon + 6 > to;
 		for (int32_t d = wk->start; d <= wk->end; d++)
 			wk->paused += r->paused[d - from];
 		r->pain[w].highest = REP_NO_SCORE;
@@ -234,16 +304,22 @@ void rep_build(const struct catalogue *cat, const struct hist *h, const struct e
 		for (unsigned w = 0; w < r->n_weeks; w++) {
 			struct rep_cell *c = cell(r, x, w);
 			const struct rep_week *wk = &r->week[w];
-			unsigned open = wk->days - wk->paused;
+			unsigned open = 0;
 
+			/* Days expected: from the first record on, not paused. */
+			for (int32_t d = wk->start; d <= wk->end; d++)
+				open += d >= r->first && !r->paused[d - from];
 			if (c->step.kind == HIST_STEP_NONE)
 				c->step = step;
 			step = c->step;
 			if (f->per == CAT_PER_WEEK) {
-				c->expected = (f->times * open * 2 + 7) / 14;
+				unsigned share = (f->times * open * 2 + 7) / 14;
+				/* Done on paused days, as counted, up to times a week. */
+				c->expected =
+				    share + c->expected > f->times ? f->times : share + c->expected;
 			} else {
 				/* Today's share was added while counting. */
-				if (wk->end == to && !r->paused[to - from])
+				if (wk->end == to && to >= r->first && !r->paused[to - from])
 					open--;
 				c->expected += f->times * open;
 			}
@@ -325,15 +401,106 @@ static const char *day_text(int32_t day, char *buf)
 	return hist_format_day(day, buf, 16);
 }
 
-static const char *step_text(const struct hist_step *s, char *buf, size_t len)
+enum { DOSE_LEN = 4 * CAT_MAX_SETS * 40 };
+
+/*
+ * A step's dose in words, as words.c says a dose: `30 s`, `hold 5 s x 2
+ * reps, each side`; never a step code. A step of a ladder of another length
+ * (the catalogue changed since) reads `step 3 of 5`, counted from 1. `-`
+ * for none.
+ */
+static const char *dose_text(const struct report *r, unsigned x, const struct hist_step *s,
+                             char *buf, size_t len)
 {
-	if (s->kind == HIST_STEP_INDEX)
-		snprintf(buf, len, "%u/%u", s->k, s->n);
-	else if (s->kind == HIST_STEP_LEVEL)
-		snprintf(buf, len, "%s", cat_level_name(s->level));
-	else
+	const struct cat_exercise *ex = r->cat ? &r->cat->exercises[x] : NULL;
+	struct prg_dose d;
+
+	if (s->kind == HIST_STEP_NONE || !ex) {
 		snprintf(buf, len, "-");
+		return buf;
+	}
+	if (s->kind == HIST_STEP_INDEX && s->n != prg_steps(ex)) {
+		snprintf(buf, len, "step %u of %u", s->k + 1, s->n + 1);
+		return buf;
+	}
+	prg_dose(ex, s->k, &d);
+	for (unsigned i = 0; s->kind == HIST_STEP_LEVEL && i < d.n_sets; i++) {
+		const struct cat_set *set = &ex->sets[i];
+		d.set[i] =
+		    (struct prg_set_dose){ .hold = cat_range_at(set->hold, s->level),
+			                   .reps = cat_range_at(set->reps, s->level),
+			                   .tempo = cat_range_at(set->tempo, s->level),
+			                   .duration = cat_range_at(set->duration, s->level) };
+	}
+	return words_dose(ex, &d, buf, len);
+}
+
+/* Where word i of s starts (words are separated by one space). */
+static size_t word_at(const char *s, size_t i)
+{
+	size_t at = 0;
+
+	for (size_t w = 0; w < i; w++) {
+		at += strcspn(s + at, " ");
+		at += s[at] == ' ';
+	}
+	return at;
+}
+
+/* Where word i of s ends. */
+static size_t word_end(const char *s, size_t i)
+{
+	size_t at = word_at(s, i);
+	return at + strcspn(s + at, " ");
+}
+
+static size_t count_words(const char *s)
+{
+	size_t n = *s != '\0';
+
+	for (; *s; s++)
+		n += *s == ' ';
+	return n;
+}
+
+/*
+ * A change of dose, `a → b`: `30 s → 2 min`; when the two differ in one
+ * word only, the words they share are said once: `2 → 3 reps, each side`.
+ * `a` alone when they are the same.
+ */
+static const char *change_text(const char *a, const char *b, char *buf, size_t len)
+{
+	size_t na = count_words(a), nb = count_words(b), pre = 0, suf = 0;
+
+	if (strcmp(a, b) == 0 || strcmp(b, "-") == 0) {
+		snprintf(buf, len, "%s", a);
+		return buf;
+	}
+	/* Words the same at the start, then at the end. */
+	while (pre < na && pre < nb && word_end(a, pre) == word_end(b, pre) &&
+	       strncmp(a, b, word_end(a, pre)) == 0)
+		pre++;
+	while (suf < na - pre && suf < nb - pre &&
+	       strcmp(a + word_at(a, na - suf - 1), b + word_at(b, nb - suf - 1)) == 0)
+		suf++;
+	if (na - pre - suf != 1 || nb - pre - suf != 1) {
+		snprintf(buf, len, "%s → %s", a, b);
+		return buf;
+	}
+	size_t a1 = word_end(a, pre);
+	size_t b0 = word_at(b, pre), b1 = word_end(b, pre);
+	snprintf(buf, len, "%.*s → %.*s%s", (int)a1, a, (int)(b1 - b0), b + b0, a + a1);
 	return buf;
+}
+
+/* An exercise's dose over the period: `30 s → 2 min`, or one dose, or `-`. */
+static const char *dose_change(const struct report *r, unsigned x, char *buf, size_t len)
+{
+	char a[DOSE_LEN], b[DOSE_LEN];
+
+	return change_text(dose_text(r, x, &r->dose_start[x], a, sizeof(a)),
+	                   dose_text(r, x, &rep_cell_at(r, x, r->n_weeks - 1)->step, b, sizeof(b)),
+	                   buf, len);
 }
 
 /* An average with one decimal, or `-`. */
@@ -360,8 +527,14 @@ enum { PAIN_COLUMNS = 6 };
 static const char *const pain_names[PAIN_COLUMNS] = { "Scores",  "Before",  "After",
 	                                              "Morning", "Highest", "Stops" };
 
-static const char *pain_text(const struct rep_pain *p, unsigned i, char *buf, size_t len)
+static const char *pain_text(const struct report *r, unsigned w, unsigned i, char *buf, size_t len)
 {
+	const struct rep_pain *p = &r->pain[w];
+
+	if (!r->week[w].started) { /* before the first record: nothing to count */
+		snprintf(buf, len, "%s", i == 0 ? "not started" : "-");
+		return buf;
+	}
 	switch (i) {
 	case 0:
 		snprintf(buf, len, "%u", p->scores);
@@ -401,10 +574,14 @@ struct rep_item {
 	time_t when;
 	int32_t day;
 	unsigned order;
-	const char *what;     /* our words */
-	const char *exercise; /* an id, or "" */
-	char detail[96];      /* numbers and our words, or a value from the file */
-	const char *note;     /* from the file, or "" */
+	const char *what;          /* our words; NULL: merged into another */
+	int x;                     /* the exercise's index in the catalogue, or -1 */
+	const char *exercise;      /* its name, else the id from the file, or "" */
+	char detail[48];           /* numbers and our words, or a value from the file */
+	bool dose;                 /* the details are a dose, in words when written: */
+	struct hist_step from, to; /* from -> to; a `from` of none: `to <dose>` */
+	const char *note;          /* from the file, or "" */
+	bool happened;             /* for "What happened", else the other events */
 };
 
 static int item_cmp(const void *a, const void *b)
@@ -416,114 +593,221 @@ static int item_cmp(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-static struct rep_item *add_item(struct rep_item **items, size_t *n, size_t *cap)
+struct items {
+	struct rep_item *it;
+	size_t n, cap;
+};
+
+/* A new item of exercise id (may be ""), at a time. */
+static struct rep_item *add_item(struct items *v, const struct report *r,
+                                 const struct cat_index *ix, const char *id, time_t when,
+                                 int32_t day)
 {
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 32;
-		*items = xrealloc(*items, *cap * sizeof(**items));
+	if (v->n == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 32;
+		v->it = xrealloc(v->it, v->cap * sizeof(*v->it));
 	}
-	struct rep_item *it = &(*items)[(*n)++];
-	*it = (struct rep_item){ .exercise = "", .note = "", .order = (unsigned)*n };
+	struct rep_item *it = &v->it[v->n++];
+	int x = r->cat && *id ? cat_index_find(ix, id) : -1;
+	*it = (struct rep_item){ .when = when,
+		                 .day = day,
+		                 .order = (unsigned)v->n,
+		                 .x = x,
+		                 .exercise = x >= 0 ? r->cat->exercises[x].name : id,
+		                 .note = "" };
 	return it;
 }
 
-static size_t collect_items(const struct report *r, struct rep_item **out)
+/*
+ * A step back the progression took after a red session whose next session
+ * has not come yet (no line shows the new step): dated on the day it was
+ * taken, with the dose after it, unless the lines already show it.
+ */
+static void pending_backs(struct items *v, const struct report *r, const struct cat_index *ix)
 {
-	struct rep_item *items = NULL, *it;
-	size_t n = 0, cap = 0;
+	for (unsigned x = 0; r->steps && x < r->cat->n_exercises; x++) {
+		const struct prg_result *s = &r->steps[x];
+		const char *id = r->cat->exercises[x].id;
+		bool shown = false;
+		time_t when = 0;
+
+		if (s->change != PRG_CHANGE_BACK || s->since < r->from || s->since > r->to)
+			continue;
+		for (size_t i = 0; i < v->n; i++)
+			shown |= v->it[i].x == (int)x && v->it[i].day == s->since &&
+			         strcmp(v->it[i].what, "step back") == 0;
+		/* At the time of that day's last line of the exercise (the red one). */
+		for (size_t i = 0; i < r->h->n; i++)
+			if (r->h->e[i].day == s->since && strcmp(r->h->e[i].id, id) == 0)
+				when = r->h->e[i].when;
+		if (shown || when == 0)
+			continue;
+		struct hist_step from = { HIST_STEP_INDEX, s->from, s->steps, 0 },
+		                 to = { HIST_STEP_INDEX, s->k, s->steps, 0 };
+		struct rep_item *it = add_item(v, r, ix, id, when, s->since);
+		it->what = "step back";
+		it->happened = true;
+		it->dose = true;
+		it->from = from;
+		it->to = to;
+	}
+}
+
+/*
+ * Steps up and back, from two lines of an exercise in a row tagged k/K and
+ * k'/K. A step back comes of a red session: it is dated on that session (the
+ * line before, when it is red by the default rules), with the dose after it.
+ */
+static void step_items(struct items *v, const struct report *r, const struct cat_index *ix)
+{
 	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
-	struct hist_step *last = xcalloc(n_ex ? n_ex : 1, sizeof(*last));
-	struct cat_index ix;
-	char a[32], b[32];
+	const struct hist_entry **last = xcalloc(n_ex ? n_ex : 1, sizeof(*last));
+	struct prg_params pp;
 
-	if (r->cat)
-		cat_index_init(&ix, r->cat);
-	for (size_t i = 0; i < r->h->n; i++) {
-		const struct hist_entry *e = &r->h->e[i];
-		int x = r->cat ? cat_index_find(&ix, e->id) : -1;
-		bool in = e->day >= r->from && e->day <= r->to;
+	prg_params_default(&pp);
+	for (size_t i = 0; n_ex && i < r->h->n; i++) {
+		const struct hist_entry *e = &r->h->e[i], *l;
+		int x = cat_index_find(ix, e->id);
 
-		if (x >= 0 && e->step.kind == HIST_STEP_INDEX) {
-			const struct hist_step *l = &last[x];
-			if (in && l->kind == HIST_STEP_INDEX && l->n == e->step.n &&
-			    l->k != e->step.k) {
-				it = add_item(&items, &n, &cap);
-				it->what = e->step.k > l->k ? "step up" : "step back";
-				snprintf(it->detail, sizeof(it->detail), "%s to %s",
-				         step_text(l, a, sizeof(a)),
-				         step_text(&e->step, b, sizeof(b)));
-				it->exercise = e->id;
-				it->when = e->when;
-				it->day = e->day;
-			}
-			last[x] = e->step;
-		}
-		if (in && e->status == HIST_STOPPED) {
-			it = add_item(&items, &n, &cap);
-			it->what = "stopped";
-			it->exercise = e->id;
-			snprintf(it->detail, sizeof(it->detail), "pain %s, before %s",
-			         score_text(e->pain, a, sizeof(a)),
-			         score_text(e->pain_before, b, sizeof(b)));
-			it->when = e->when;
-			it->day = e->day;
-		}
+		if (x < 0 || e->step.kind != HIST_STEP_INDEX)
+			continue;
+		l = last[x];
+		last[x] = e;
+		if (!l || l->step.n != e->step.n || l->step.k == e->step.k)
+			continue;
+		bool up = e->step.k > l->step.k;
+		const struct hist_entry *at =
+		    !up && prg_classify(&pp, (enum prg_status)l->status, l->pain, l->pain_before) ==
+		                PRG_RED
+		        ? l
+		        : e;
+		if (at->day < r->from || at->day > r->to)
+			continue;
+		struct rep_item *it = add_item(v, r, ix, e->id, at->when, at->day);
+		it->what = up ? "step up" : "step back";
+		it->happened = !up;
+		it->dose = true;
+		it->from = l->step;
+		it->to = e->step;
 	}
 	free(last);
+	pending_backs(v, r, ix);
+}
+
+/* The step a `set` event names (`3`, or `3/9`), as a dose; else its value. */
+static void set_step(const struct report *r, struct rep_item *it, const char *value)
+{
+	struct hist_step st = { .kind = HIST_STEP_INDEX };
+	char *end;
+	unsigned long k = strtoul(value, &end, 10);
+
+	if (it->x < 0 || end == value ||
+	    (*end && hist_parse_step(value, strlen(value), &st) != 0)) {
+		snprintf(it->detail, sizeof(it->detail), "to step %s", value);
+		return;
+	}
+	if (!*end) {
+		st.n = prg_steps(&r->cat->exercises[it->x]);
+		st.k = k > st.n ? st.n : (unsigned)k;
+	}
+	it->dose = true;
+	it->to = st;
+}
+
+static void event_items(struct items *v, const struct report *r, const struct cat_index *ix)
+{
+	static const struct {
+		const char *what;
+		bool happened;
+	} kinds[EV_N_KINDS] = {
+		[EV_NOTE] = { "note", true },
+		[EV_SAFETY_STOP] = { "safety stop", true },
+		[EV_HOLD] = { "hold", true },
+		[EV_PAUSE] = { "pause", true },
+		[EV_RESUME] = { "resume", true },
+		[EV_ACCEPT] = { "step up accepted", false },
+		[EV_DECLINE] = { "step up declined", false },
+		[EV_SET] = { "step set", false },
+	};
+
 	for (size_t i = 0; r->ev && i < r->ev->n; i++) {
 		const struct ev_event *e = &r->ev->e[i];
-		const char *what = NULL;
 
-		if (e->day < r->from || e->day > r->to)
+		if (e->day < r->from || e->day > r->to || !kinds[e->kind].what)
 			continue;
-		switch (e->kind) {
-		case EV_NOTE:
-			what = "note";
-			break;
-		case EV_SAFETY_STOP:
-			what = "safety stop";
-			break;
-		case EV_ACCEPT:
-			what = "step up accepted";
-			break;
-		case EV_DECLINE:
-			what = "step up declined";
-			break;
-		case EV_SET:
-			what = "step set";
-			break;
-		case EV_HOLD:
-			what = "hold";
-			break;
-		case EV_PAUSE:
-			what = "pause";
-			break;
-		case EV_RESUME:
-			what = "resume";
-			break;
-		default:
-			break;
-		}
-		if (!what)
-			continue;
-		it = add_item(&items, &n, &cap);
-		it->what = what;
-		it->exercise = e->exercise;
+		struct rep_item *it = add_item(v, r, ix, e->exercise, e->when, e->day);
+		it->what = kinds[e->kind].what;
+		it->happened = kinds[e->kind].happened;
 		it->note = e->note;
-		it->when = e->when;
-		it->day = e->day;
 		if (e->kind == EV_PAUSE)
 			snprintf(it->detail, sizeof(it->detail), "until %s",
 			         *e->value ? e->value : "-");
 		else if (e->kind == EV_HOLD && *e->value)
 			snprintf(it->detail, sizeof(it->detail), "%s days", e->value);
 		else if (e->kind == EV_SET && *e->value)
-			snprintf(it->detail, sizeof(it->detail), "to step %s", e->value);
+			set_step(r, it, e->value);
 	}
-	if (n > 1)
-		qsort(items, n, sizeof(*items), item_cmp);
-	*out = items;
-	return n;
+}
+
+/*
+ * An accepted step and the step up it led to are one line: the accept's,
+ * with the step's doses; a step up with no accept before it stays as it is.
+ */
+static void merge_accepts(struct items *v, unsigned n_ex)
+{
+	size_t *accept = xcalloc(n_ex ? n_ex : 1, sizeof(*accept)); /* index + 1, or 0 */
+
+	for (size_t i = 0; i < v->n; i++) {
+		struct rep_item *it = &v->it[i];
+
+		if (it->x < 0)
+			continue;
+		if (strcmp(it->what, "step up accepted") == 0) {
+			accept[it->x] = i + 1;
+		} else if (strcmp(it->what, "step up") == 0 && accept[it->x]) {
+			struct rep_item *a = &v->it[accept[it->x] - 1];
+			a->what = "step up, accepted";
+			a->dose = true;
+			a->from = it->from;
+			a->to = it->to;
+			it->what = NULL;
+			accept[it->x] = 0;
+		} else if (strcmp(it->what, "step back") == 0 ||
+		           strcmp(it->what, "step set") == 0) {
+			accept[it->x] = 0;
+		}
+	}
+	free(accept);
+}
+
+static size_t collect_items(const struct report *r, struct rep_item **out)
+{
+	struct items v = { 0 };
+	struct cat_index ix;
+
+	if (r->cat)
+		cat_index_init(&ix, r->cat);
+	for (size_t i = 0; i < r->h->n; i++) {
+		const struct hist_entry *e = &r->h->e[i];
+		char p1[8], p2[8];
+
+		if (e->day < r->from || e->day > r->to || e->status != HIST_STOPPED)
+			continue;
+		struct rep_item *it = add_item(&v, r, &ix, e->id, e->when, e->day);
+		it->what = "stopped";
+		it->happened = true;
+		snprintf(it->detail, sizeof(it->detail), "pain %s, before %s",
+		         score_text(e->pain, p1, sizeof(p1)),
+		         score_text(e->pain_before, p2, sizeof(p2)));
+	}
+	/* After the stops: a step back is listed after the stop it came of. */
+	step_items(&v, r, &ix);
+	event_items(&v, r, &ix);
+	if (v.n > 1)
+		qsort(v.it, v.n, sizeof(*v.it), item_cmp);
+	merge_accepts(&v, r->cat ? r->cat->n_exercises : 0);
+	*out = v.it;
+	return v.n;
 }
 
 /* ---- Markdown ------------------------------------------------------------------- */
@@ -534,11 +818,30 @@ static void write_period(FILE *fp, const struct report *r)
 
 	fprintf(fp, "%s to %s (%u week%s)", day_text(r->from, a), day_text(r->to, b), r->n_weeks,
 	        r->n_weeks == 1 ? "" : "s");
+	/* The figures start there: the weeks before are `not started`. */
+	if (r->first > r->from && r->first <= r->to)
+		fprintf(fp, ", first record %s", day_text(r->first, a));
 }
 
-/* done/expected, then partial and stopped when there are any. */
-static void cell_text(FILE *fp, const struct rep_cell *c)
+/* A week's heading: its Monday (or first day), and `so far` while it lasts. */
+static const char *week_head(const struct rep_week *wk, char *buf, size_t len)
 {
+	char d[16];
+
+	snprintf(buf, len, "%s%s", day_text(wk->start, d), wk->so_far ? " (so far)" : "");
+	return buf;
+}
+
+/*
+ * done/expected, then partial and stopped when there are any; `not started`
+ * before the first record.
+ */
+static void cell_text(FILE *fp, const struct rep_week *wk, const struct rep_cell *c)
+{
+	if (!wk->started) {
+		fputs("not started", fp);
+		return;
+	}
 	fprintf(fp, "%u/%u", c->done, c->expected);
 	if (c->partial)
 		fprintf(fp, " p%u", c->partial);
@@ -546,34 +849,60 @@ static void cell_text(FILE *fp, const struct rep_cell *c)
 		fprintf(fp, " s%u", c->stopped);
 }
 
-/* Markdown: a table. HTML: a list in two columns, to keep the page count down. */
-static void write_events(FILE *fp, const struct report *r, enum rep_format fmt)
+/*
+ * The events of one part, "What happened" (stops, steps back, holds, pauses,
+ * notes, safety stops) or the others. Markdown: a table. HTML: a list in two
+ * columns, to keep the page count down.
+ */
+/* An item's doses in words: `30 s → 2 min`, or `to 1 min`. */
+static const char *item_dose(const struct report *r, const struct rep_item *it, char *buf,
+                             size_t len)
 {
+	char a[DOSE_LEN], b[DOSE_LEN];
+
+	dose_text(r, (unsigned)it->x, &it->to, b, sizeof(b));
+	if (it->from.kind == HIST_STEP_NONE) {
+		snprintf(buf, len, "to %s", b);
+		return buf;
+	}
+	return change_text(dose_text(r, (unsigned)it->x, &it->from, a, sizeof(a)), b, buf, len);
+}
+
+static void write_events(FILE *fp, const struct report *r, enum rep_format fmt, bool happened)
+{
+	char dose[2 * DOSE_LEN];
 	struct rep_item *items;
-	size_t n = collect_items(r, &items);
+	size_t n = collect_items(r, &items), shown = 0;
 	bool md = fmt == REP_MD;
+	const char *title = happened ? "What happened" : "Other events";
 	char d[16];
 
-	fputs(md ? "\n## Events\n\n" : "<h2>Events</h2>\n", fp);
-	if (n == 0)
-		fputs(md ? "None in the period.\n" : "<p>None in the period.</p>\n", fp);
+	if (md)
+		fprintf(fp, "\n## %s\n\n", title);
 	else
-		fputs(md ? "| Date | Event | Exercise | Details | Note |\n|---|---|---|---|---|\n"
-		         : "<ul class=\"ev\">\n",
-		      fp);
+		fprintf(fp, "<h2>%s</h2>\n", title);
 	for (size_t i = 0; i < n; i++) {
 		const struct rep_item *it = &items[i];
 
+		if (!it->what || it->happened != happened)
+			continue;
+		if (shown++ == 0)
+			fputs(md ? "| Date | Event | Exercise | Details | Note "
+			           "|\n|---|---|---|---|---|\n"
+			         : "<ul class=\"ev\">\n",
+			      fp);
 		fprintf(fp, md ? "| %s | %s | " : "<li><b>%s</b> %s ", day_text(it->day, d),
 		        it->what);
 		put_text(fp, fmt, it->exercise);
 		fputs(md ? " | " : *it->exercise ? " " : "", fp);
-		put_text(fp, fmt, it->detail);
+		put_text(fp, fmt, it->dose ? item_dose(r, it, dose, sizeof(dose)) : it->detail);
 		fputs(md ? " | " : *it->note ? " <i>" : "", fp);
 		put_text(fp, fmt, it->note);
 		fputs(md ? " |\n" : *it->note ? "</i></li>\n" : "</li>\n", fp);
 	}
-	if (!md && n)
+	if (shown == 0)
+		fputs(md ? "None in the period.\n" : "<p>None in the period.</p>\n", fp);
+	else if (!md)
 		fputs("</ul>\n", fp);
 	free(items);
 }
@@ -581,35 +910,38 @@ static void write_events(FILE *fp, const struct report *r, enum rep_format fmt)
 static void write_md(FILE *fp, const struct report *r)
 {
 	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
-	char d[16], s1[32], s2[32];
+	char d[32], s1[2 * DOSE_LEN];
 
 	fputs("# Exercise report: ", fp);
 	put_text(fp, REP_MD, r->cat ? r->cat->routine_name : "");
 	fputs("\n\nPeriod: ", fp);
 	write_period(fp, r);
-	fprintf(fp, "\n\n%s\n\n## Adherence\n\n", disclaimer);
-	fputs("Each week: done/expected; p partial, s stopped. Dose: the step at the start and "
-	      "at the end of the period.\n\n| Exercise | Dose at start | Dose at end |",
+	fprintf(fp, "\n\n%s\n", disclaimer);
+	write_events(fp, r, REP_MD, true);
+	fputs("\n## Adherence\n\n", fp);
+	fputs("Each week: done/expected; p partial, s stopped. Dose: at the start of the period "
+	      "→ at its end.\n\n| Exercise | Dose |",
 	      fp);
 	for (unsigned w = 0; w < r->n_weeks; w++)
-		fprintf(fp, " %s |", day_text(r->week[w].start, d));
-	fputs("\n|---|---|---|", fp);
+		fprintf(fp, " %s |", week_head(&r->week[w], d, sizeof(d)));
+	fputs("\n|---|---|", fp);
 	for (unsigned w = 0; w < r->n_weeks; w++)
 		fputs("---|", fp);
 	fputc('\n', fp);
 	for (unsigned x = 0; x < n_ex; x++) {
 		fputs("| ", fp);
 		put_text(fp, REP_MD, r->cat->exercises[x].name);
-		fprintf(fp, " | %s | %s |", step_text(&r->dose_start[x], s1, sizeof(s1)),
-		        step_text(&rep_cell_at(r, x, r->n_weeks - 1)->step, s2, sizeof(s2)));
+		fputs(" | ", fp);
+		put_text(fp, REP_MD, dose_change(r, x, s1, sizeof(s1)));
+		fputs(" |", fp);
 		for (unsigned w = 0; w < r->n_weeks; w++) {
 			fputc(' ', fp);
-			cell_text(fp, rep_cell_at(r, x, w));
+			cell_text(fp, &r->week[w], rep_cell_at(r, x, w));
 			fputs(" |", fp);
 		}
 		fputc('\n', fp);
 	}
-	fputs("| Paused days | | |", fp);
+	fputs("| Paused days | |", fp);
 	for (unsigned w = 0; w < r->n_weeks; w++)
 		fprintf(fp, " %u |", r->week[w].paused);
 	fputs("\n\n## Pain\n\nScores 0-10. Scores: sessions with a pain score after. Before, "
@@ -618,23 +950,38 @@ static void write_md(FILE *fp, const struct report *r)
 	      "|---|---|---|---|---|---|---|\n",
 	      fp);
 	for (unsigned w = 0; w < r->n_weeks; w++) {
-		fprintf(fp, "| %s |", day_text(r->week[w].start, d));
+		fprintf(fp, "| %s |", week_head(&r->week[w], d, sizeof(d)));
 		for (unsigned i = 0; i < PAIN_COLUMNS; i++)
-			fprintf(fp, " %s |", pain_text(&r->pain[w], i, s1, sizeof(s1)));
+			fprintf(fp, " %s |", pain_text(r, w, i, s1, sizeof(s1)));
 		fputc('\n', fp);
 	}
-	write_events(fp, r, REP_MD);
+	write_events(fp, r, REP_MD, false);
 }
 
 /* ---- CSV ------------------------------------------------------------------------- */
 
+/*
+ * The step in two cells, `step,steps,`, counted from 1 as the person sees
+ * it (`2,5` for 1/4), never `1/4`, which a spreadsheet takes for a date; a
+ * level name and `-`; `-,-` for none.
+ */
+static void csv_step(FILE *fp, const struct hist_step *s)
+{
+	if (s->kind == HIST_STEP_INDEX)
+		fprintf(fp, "%u,%u,", s->k + 1, s->n + 1);
+	else if (s->kind == HIST_STEP_LEVEL)
+		fprintf(fp, "%s,-,", cat_level_name(s->level));
+	else
+		fputs("-,-,", fp);
+}
+
 static void write_csv(FILE *fp, const struct report *r)
 {
 	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
-	char a[16], b[16], s1[32], s2[32], s3[32], s4[32];
+	char a[16], b[16], s1[32], s2[32], s3[32], dose[DOSE_LEN];
 
 	fputs("exercise,name,week_start,week_end,days,paused_days,done,expected,partial,stopped,"
-	      "scores,pain_before_avg,pain_after_avg,pain_after_highest,dose_end\r\n",
+	      "scores,pain_before_avg,pain_after_avg,pain_after_highest,step,steps,dose\r\n",
 	      fp);
 	for (unsigned x = 0; x < n_ex; x++)
 		for (unsigned w = 0; w < r->n_weeks; w++) {
@@ -644,13 +991,20 @@ static void write_csv(FILE *fp, const struct report *r)
 			put_text(fp, REP_CSV, r->cat->exercises[x].id);
 			fputc(',', fp);
 			put_text(fp, REP_CSV, r->cat->exercises[x].name);
-			fprintf(fp, ",%s,%s,%u,%u,%u,%u,%u,%u,%u,%s,%s,%s,%s\r\n",
-			        day_text(wk->start, a), day_text(wk->end, b), wk->days, wk->paused,
-			        c->done, c->expected, c->partial, c->stopped, c->scores,
+			fprintf(fp, ",%s,%s,%u,%u,%u,%u,%u,%u,%u,%s,%s,%s,", day_text(wk->start, a),
+			        day_text(wk->end, b), wk->days, wk->paused, c->done, c->expected,
+			        c->partial, c->stopped, c->scores,
 			        avg_text(c->before_sum, c->before_n, s1, sizeof(s1)),
 			        avg_text(c->after_sum, c->scores, s2, sizeof(s2)),
-			        score_text(c->highest, s3, sizeof(s3)),
-			        step_text(&c->step, s4, sizeof(s4)));
+			        score_text(c->highest, s3, sizeof(s3)));
+			csv_step(fp, &c->step);
+			/* Our words, quoted for their commas; `-` is ours too. */
+			dose_text(r, x, &c->step, dose, sizeof(dose));
+			if (strcmp(dose, "-") == 0)
+				fputs(dose, fp);
+			else
+				put_text(fp, REP_CSV, dose);
+			fputs("\r\n", fp);
 		}
 }
 
@@ -668,6 +1022,7 @@ static const char html_style[] =
     "font-size:8pt}\n"
     "td.n{text-align:right;white-space:nowrap}th{background:#eee}th.d{white-space:nowrap}\n"
     "tr,svg,.chart{break-inside:avoid;page-break-inside:avoid}\n"
+    ".dose{font-size:7pt;color:#333}table+table{margin-top:4pt}\n"
     ".charts{display:flex;gap:4mm}.chart{flex:1}svg{width:100%;height:auto}\n"
     "svg text{font:7px sans-serif}\n"
     "ul.ev{columns:2;column-gap:6mm;list-style:none;padding:0;margin:0;font-size:8pt}\n"
@@ -789,10 +1144,36 @@ static void write_charts(FILE *fp, const struct report *r)
 	      fp);
 }
 
+/*
+ * The weeks' headings of a printed table, w0 to w1: the date, and `(so far)`
+ * under it, so a column stays narrow.
+ */
+static void html_heads(FILE *fp, const struct report *r, unsigned w0, unsigned w1)
+{
+	char d[16];
+
+	for (unsigned w = w0; w < w1; w++)
+		fprintf(fp, "<th class=\"d\">%s%s</th>", day_text(r->week[w].start, d),
+		        r->week[w].so_far ? "<br>(so far)" : "");
+	fputs("</tr>\n", fp);
+}
+
+/*
+ * Weeks side by side on an A4 page: more are wrapped into blocks of even
+ * size (12 weeks: two of 6; 26: 9, 9 and 8), so no column is cut off.
+ */
+static unsigned html_block_weeks(const struct report *r)
+{
+	unsigned blocks = (r->n_weeks + REP_PRINT_WEEKS - 1) / REP_PRINT_WEEKS;
+
+	return (r->n_weeks + blocks - 1) / blocks;
+}
+
 static void write_html(FILE *fp, const struct report *r)
 {
+	unsigned per = html_block_weeks(r);
 	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
-	char d[16], s1[32], s2[32];
+	char s1[2 * DOSE_LEN];
 
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
 	      "Exercise report: ",
@@ -803,45 +1184,54 @@ static void write_html(FILE *fp, const struct report *r)
 	fputs("</h1>\n<p>Period: ", fp);
 	write_period(fp, r);
 	fprintf(fp, "</p>\n<p class=\"note\">%s</p>\n", disclaimer);
+	write_events(fp, r, REP_HTML, true);
 	write_charts(fp, r);
-	fputs("<h2>Adherence</h2>\n<p>Each week: done/expected; p partial, s stopped. Dose: the "
-	      "step at the start and at the end of the period.</p>\n<table><tr><th>Exercise</th>"
-	      "<th>Dose at start</th><th>Dose at end</th>",
+	fputs("<h2>Adherence</h2>\n<p>Each week: done/expected; p partial, s stopped. Under "
+	      "each name, its dose: at the start of the period → at its end.</p>\n",
 	      fp);
-	for (unsigned w = 0; w < r->n_weeks; w++)
-		fprintf(fp, "<th class=\"d\">%s</th>", day_text(r->week[w].start, d));
-	fputs("</tr>\n", fp);
-	for (unsigned x = 0; x < n_ex; x++) {
-		fputs("<tr><td>", fp);
-		put_text(fp, REP_HTML, r->cat->exercises[x].name);
-		fprintf(fp, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>",
-		        step_text(&r->dose_start[x], s1, sizeof(s1)),
-		        step_text(&rep_cell_at(r, x, r->n_weeks - 1)->step, s2, sizeof(s2)));
-		for (unsigned w = 0; w < r->n_weeks; w++) {
-			fputs("<td class=\"n\">", fp);
-			cell_text(fp, rep_cell_at(r, x, w));
+	for (unsigned w0 = 0; w0 < r->n_weeks; w0 += per) {
+		unsigned w1 = w0 + per < r->n_weeks ? w0 + per : r->n_weeks;
+		fputs("<table><tr><th>Exercise</th>", fp);
+		html_heads(fp, r, w0, w1);
+		for (unsigned x = 0; x < n_ex; x++) {
+			fputs("<tr><td>", fp);
+			put_text(fp, REP_HTML, r->cat->exercises[x].name);
+			if (w0 == 0) {
+				fputs("<br><span class=\"dose\">", fp);
+				put_text(fp, REP_HTML, dose_change(r, x, s1, sizeof(s1)));
+				fputs("</span>", fp);
+			}
 			fputs("</td>", fp);
+			for (unsigned w = w0; w < w1; w++) {
+				fputs("<td class=\"n\">", fp);
+				cell_text(fp, &r->week[w], rep_cell_at(r, x, w));
+				fputs("</td>", fp);
+			}
+			fputs("</tr>\n", fp);
 		}
-		fputs("</tr>\n", fp);
+		fputs("<tr><td>Paused days</td>", fp);
+		for (unsigned w = w0; w < w1; w++)
+			fprintf(fp, "<td class=\"n\">%u</td>", r->week[w].paused);
+		fputs("</tr>\n</table>\n", fp);
 	}
-	fputs("<tr><td>Paused days</td><td></td><td></td>", fp);
-	for (unsigned w = 0; w < r->n_weeks; w++)
-		fprintf(fp, "<td class=\"n\">%u</td>", r->week[w].paused);
-	fputs("</tr>\n</table>\n<h2>Pain</h2>\n<p>Scores 0-10, by week. Scores: sessions with a "
-	      "pain score after. Before, after, morning: averages. Highest: of all scores. Stops: "
-	      "exercises stopped.</p>\n<table><tr><th>Week</th>",
+	fputs("<h2>Pain</h2>\n<p>Scores 0-10, by week. Scores: sessions with a pain score after. "
+	      "Before, after, morning: averages. Highest: of all scores. Stops: exercises "
+	      "stopped.</p>\n",
 	      fp);
-	for (unsigned w = 0; w < r->n_weeks; w++)
-		fprintf(fp, "<th class=\"d\">%s</th>", day_text(r->week[w].start, d));
-	for (unsigned row = 0; row < PAIN_COLUMNS; row++) {
-		fprintf(fp, "</tr>\n<tr><td>%s</td>", pain_names[row]);
-		for (unsigned w = 0; w < r->n_weeks; w++) {
-			const char *v = pain_text(&r->pain[w], row, s1, sizeof(s1));
-			fprintf(fp, "<td class=\"n\">%s</td>", v);
+	for (unsigned w0 = 0; w0 < r->n_weeks; w0 += per) {
+		unsigned w1 = w0 + per < r->n_weeks ? w0 + per : r->n_weeks;
+		fputs("<table><tr><th>Week</th>", fp);
+		html_heads(fp, r, w0, w1);
+		for (unsigned row = 0; row < PAIN_COLUMNS; row++) {
+			fprintf(fp, "<tr><td>%s</td>", pain_names[row]);
+			for (unsigned w = w0; w < w1; w++)
+				fprintf(fp, "<td class=\"n\">%s</td>",
+				        pain_text(r, w, row, s1, sizeof(s1)));
+			fputs("</tr>\n", fp);
 		}
+		fputs("</table>\n", fp);
 	}
-	fputs("</tr>\n</table>\n", fp);
-	write_events(fp, r, REP_HTML);
+	write_events(fp, r, REP_HTML, false);
 	fputs("</body>\n</html>\n", fp);
 }
 

@@ -1128,15 +1128,22 @@ Period: 2026-11-30 to 2026-12-01 (1 week)
 
 Self-reported data from a home exercise timer; not a clinical record.
 
+## What happened
+
+| Date | Event | Exercise | Details | Note |
+|---|---|---|---|---|
+| 2026-11-30 | stopped | Alpha hold | pain 6, before 3 |  |
+| 2026-12-01 | note |  |  | Stiff \| better |
+
 ## Adherence
 
-Each week: done/expected; p partial, s stopped. Dose: the step at the start and at the end of the period.
+Each week: done/expected; p partial, s stopped. Dose: at the start of the period → at its end.
 
-| Exercise | Dose at start | Dose at end | 2026-11-30 |
-|---|---|---|---|
-| Alpha hold | 1/4 | 2/4 | 2/3 s1 |
-| Beta reps | - | - | 0/1 p1 |
-| Paused days | | | 0 |
+| Exercise | Dose | 2026-11-30 (so far) |
+|---|---|---|
+| Alpha hold | step 2 → 3 of 5 | 2/3 s1 |
+| Beta reps | - | 0/1 p1 |
+| Paused days | | 0 |
 
 ## Pain
 
@@ -1144,27 +1151,25 @@ Scores 0-10. Scores: sessions with a pain score after. Before, after, morning: a
 
 | Week | Scores | Before | After | Morning | Highest | Stops |
 |---|---|---|---|---|---|---|
-| 2026-11-30 | 3 | 2.3 | 3.0 | 3.0 | 6 | 1 |
+| 2026-11-30 (so far) | 3 | 2.3 | 3.0 | 3.0 | 6 | 1 |
 
-## Events
+## Other events
 
 | Date | Event | Exercise | Details | Note |
 |---|---|---|---|---|
-| 2026-11-30 | stopped | alpha | pain 6, before 3 |  |
-| 2026-12-01 | step up | alpha | 1/4 to 2/4 |  |
-| 2026-12-01 | note |  |  | Stiff \| better |'
+| 2026-12-01 | step up | Alpha hold | step 2 → 3 of 5 |  |'
 	[ ! -s "$err" ] || fail "stderr is not empty"
 	done_test
 	run report-default-8-weeks 0 rep --today 2026-12-01
-	expect_out_match '^Period: 2026-10-12 to 2026-12-01 \(8 weeks\)$'
+	expect_out_match '^Period: 2026-10-12 to 2026-12-01 \(8 weeks\), first record 2026-11-30$'
 	done_test
 	run report-since 0 rep --today 2026-12-01 --since 2026-11-25
-	expect_out_match '^Period: 2026-11-25 to 2026-12-01 \(2 weeks\)$'
+	expect_out_match '^Period: 2026-11-25 to 2026-12-01 \(2 weeks\), first record 2026-11-30$'
 	done_test
 	run report-csv 0 rep --today 2026-12-01 --weeks 1 --format csv
-	[ "$(head -n 1 "$out")" = "$(printf 'exercise,name,week_start,week_end,days,paused_days,done,expected,partial,stopped,scores,pain_before_avg,pain_after_avg,pain_after_highest,dose_end\r')" ] ||
+	[ "$(head -n 1 "$out")" = "$(printf 'exercise,name,week_start,week_end,days,paused_days,done,expected,partial,stopped,scores,pain_before_avg,pain_after_avg,pain_after_highest,step,steps,dose\r')" ] ||
 		fail "csv header: $(head -n 1 "$out")"
-	grep -q "^alpha,Alpha hold,2026-11-30,2026-12-01,2,0,2,3,0,1,3,2.3,3.0,6,2/4" "$out" ||
+	grep -q "^alpha,Alpha hold,2026-11-30,2026-12-01,2,0,2,3,0,1,3,2.3,3.0,6,3,5,step 3 of 5" "$out" ||
 		fail "csv alpha row"
 	done_test
 	rep --today 2026-12-01 --weeks 1 >"$rdir/stdout.md"
@@ -1191,7 +1196,7 @@ Scores 0-10. Scores: sessions with a pain score after. Before, after, morning: a
 	run report-damaged-line 0 "$LUMBAR" report -C "$FIX/cli-small.yaml" --history-file \
 		"$rdir/damaged.tsv" --today 2026-12-01 --weeks 1
 	expect_err_line "$rdir/damaged.tsv:5: expected 5 or 7 tab-separated fields, found 1"
-	expect_out_match '^\| Alpha hold \| 1/4 \| 2/4 \| 2/3 s1 \|$'
+	expect_out_match '^\| Alpha hold \| step 2 → 3 of 5 \| 2/3 s1 \|$'
 	done_test
 	run report-unwritable-output 74 rep --today 2026-12-01 -o "$rdir/no/such/folder/r.md"
 	expect_err_match '^lumbar: cannot write .*r\.md: '

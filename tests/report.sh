@@ -20,6 +20,12 @@ bad() {
 	failed=$((failed + 1))
 	echo "FAIL $1"
 }
+# tally FILE: show the ok and FAIL lines a loop wrote there, and count them.
+tally() {
+	cat "$1"
+	passed=$((passed + $(grep -c '^ok' "$1")))
+	failed=$((failed + $(grep -c '^FAIL' "$1")))
+}
 check() {
 	# check NAME COMMAND...: passes when the command does.
 	name=$1
@@ -124,25 +130,91 @@ check "PDF holds the disclaimer" \
 	has "Self-reported data from a home exercise timer; not a clinical record."
 check "PDF holds the note, unescaped" has 'Knee-to-chest felt <easier> & "looser"'
 
-# Each exercise's row of the Markdown adherence table: name, doses, weeks.
-rows=$(sed -n '/^| Exercise |/,/^| Paused days/p' "$tmp/report.md" | sed '1,2d;$d')
-n_rows=$(printf '%s\n' "$rows" | grep -c '^| ')
+# Each exercise's row of the Markdown adherence table: its name and dose, and
+# its weeks' figures on the line of the PDF (as laid out) that starts with the
+# name's first word. mdrows MD: the rows as `name|dose|cell|cell...`.
+pdftotext -layout "$out/report.pdf" "$tmp/report.layout" 2>/dev/null
+mdrows() {
+	sed -n '/^| Exercise |/,/^| Paused days/p' "$1" | sed '1,2d;$d' |
+		sed 's/^| //; s/ |$//; s/ | /|/g; s/\\//g'
+}
+# row_on_line LAYOUT NAME CELLS: a line starting with NAME's first word holds CELLS
+# (a page's form feed taken out).
+row_on_line() {
+	tr -d '\f' <"$1" | tr -s ' ' | awk -v first="${2%% *}" -v cells="$3" \
+		'index($0, first) == 1 && index($0, cells) { found = 1 } END { exit !found }'
+}
+rows=$(mdrows "$tmp/report.md")
+n_rows=$(printf '%s\n' "$rows" | grep -c .)
 check "the report has a row for each of the 10 exercises" test "$n_rows" -eq 10
-printf '%s\n' "$rows" | while IFS= read -r row; do
-	name=$(printf '%s' "$row" | cut -d'|' -f2 | sed 's/^ *//; s/ *$//')
-	figures=$(printf '%s' "$row" | cut -d'|' -f2- | tr '|' ' ')
-	if has "$figures"; then echo "ok   PDF holds the figures of $name"; else
-		echo "FAIL PDF holds the figures of $name: $figures"
+printf '%s\n' "$rows" | while IFS='|' read -r name dose cells; do
+	cells=$(printf '%s' "$cells" | tr '|' ' ')
+	if has "$name" && has "$dose" && row_on_line "$tmp/report.layout" "$name" "$cells"; then
+		echo "ok   PDF holds the figures of $name"
+	else
+		echo "FAIL PDF holds the figures of $name: $dose, $cells"
 	fi
 done >"$tmp/rows"
-cat "$tmp/rows"
-passed=$((passed + $(grep -c '^ok' "$tmp/rows")))
-failed=$((failed + $(grep -c '^FAIL' "$tmp/rows")))
+tally "$tmp/rows"
 
 # Week by week pain, as the Markdown gives it (the HTML has weeks as columns).
 after=$(sed -n 's/^| 2026-1[0-2]-[0-9]* | [0-9]* | [^|]* | \([^|]*\) |.*/\1/p' "$tmp/report.md" |
 	tr -d ' ' | tr '\n' ' ')
 check "PDF holds the weekly average pain after: $after" has "After $after"
+
+# ---- 12 and 26 weeks: wrapped into blocks, nothing cut off ------------------------
+# Printed the same way, each exercise's newest weeks (the last block of at
+# most 9 weeks side by side, as many in each block as can be) must be on its
+# line of the PDF, and the newest week's heading in both tables.
+for weeks in 12 26; do
+	report --weeks "$weeks" --format html -o "$out/report-$weeks.html"
+	report --weeks "$weeks" >"$tmp/report-$weeks.md"
+	rm -f "$out/report-$weeks.pdf"
+	chrome --print-to-pdf="$PWD/$out/report-$weeks.pdf" "file://$PWD/$out/report-$weeks.html"
+	pdftotext -layout "$out/report-$weeks.pdf" "$tmp/report-$weeks.layout" 2>/dev/null
+	blocks=$(((weeks + 8) / 9))
+	per=$(((weeks + blocks - 1) / blocks))
+	last=$((weeks - per * (blocks - 1)))
+	heads=$(grep -c '2026-11-23 *2026-11-30' "$tmp/report-$weeks.layout")
+	check "$weeks weeks: the newest week's heading in both tables (got $heads)" test "$heads" -eq 2
+	mdrows "$tmp/report-$weeks.md" | while IFS='|' read -r name dose cells; do
+		newest=$(printf '%s' "$cells" | tr '|' '\n' | tail -n "$last" | paste -sd' ')
+		if row_on_line "$tmp/report-$weeks.layout" "$name" "$newest"; then
+			echo "ok   $weeks weeks: PDF holds the newest weeks of $name"
+		else
+			echo "FAIL $weeks weeks: PDF holds the newest weeks of $name: $newest"
+		fi
+	done >"$tmp/rows"
+	tally "$tmp/rows"
+	pages=$(pdfinfo "$out/report-$weeks.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+	echo "     $weeks weeks print on ${pages:-no} pages"
+done
+
+# ---- A prepared six weeks (tests/fixtures/report-six-weeks) -------------------------
+# Started on a Wednesday, a step back after a stop for pain, a hold, a pause,
+# accepted steps: printed on at most two pages, what happened first, the weeks
+# before the start `not started`, this week `so far`, doses in words. Its text
+# is left in build/report/report-six-weeks.txt for a person.
+six=tests/fixtures/report-six-weeks
+lumbar report --today 2026-12-02 --weeks 6 --history-file "$six/history.tsv" --format html \
+	-o "$out/report-six-weeks.html"
+rm -f "$out/report-six-weeks.pdf"
+chrome --print-to-pdf="$PWD/$out/report-six-weeks.pdf" "file://$PWD/$out/report-six-weeks.html"
+pages=$(pdfinfo "$out/report-six-weeks.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+check "six weeks print on at most two pages (got ${pages:-none})" \
+	test "${pages:-99}" -ge 1 -a "${pages:-99}" -le 2
+pdftotext -layout "$out/report-six-weeks.pdf" "$out/report-six-weeks.txt" 2>/dev/null
+flat <"$out/report-six-weeks.txt" >"$tmp/report.flat"
+check "six weeks: what happened comes before the adherence" \
+	test "$(grep -n -m1 'What happened' "$out/report-six-weeks.txt" | cut -d: -f1)" \
+	-lt "$(grep -n -m1 '^Adherence$' "$out/report-six-weeks.txt" | cut -d: -f1)"
+check "six weeks: the step back on the day of the red session, with the dose after it" \
+	has "2026-11-21 step back Child's pose 40 → 35 s"
+check "six weeks: an accepted step and its step up as one line" \
+	has "2026-11-19 step up, accepted Child's pose 35 → 40 s"
+check "six weeks: the week before the start is not started" \
+	row_on_line "$out/report-six-weeks.txt" "Cat-cow" "not started 5/5 7/7 7/7 4/4 3/3"
+check "six weeks: this week so far" has "2026-11-30 (so far)"
 
 # ---- A screenshot for a person ----------------------------------------------------
 if chrome --screenshot="$PWD/$out/report.png" --window-size=1240,1754 "$page" &&
@@ -196,9 +268,7 @@ sed -n 's/^- \*\*\(Today\|How often\):\*\* //p' "$tmp/programme.md" | unmd >"$tm
 cat "$tmp/names" "$tmp/lines" | while IFS= read -r line; do
 	if phas "$line"; then echo "ok   PDF holds: $line"; else echo "FAIL PDF holds: $line"; fi
 done >"$tmp/prows"
-cat "$tmp/prows"
-passed=$((passed + $(grep -c '^ok' "$tmp/prows")))
-failed=$((failed + $(grep -c '^FAIL' "$tmp/prows")))
+tally "$tmp/prows"
 
 # ---- Pictures of the pages, for a person ------------------------------------------
 if pdftoppm -r 70 -png "$pout/programme.pdf" "$pout/programme" &&

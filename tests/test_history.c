@@ -1312,7 +1312,10 @@ static void test_out_of_order_lines_are_sorted(void **state)
 	hist_free(&h);
 }
 
-/* Lines of later versions: fields 8 (session) and 9 (source) are read past. */
+/*
+ * Lines of later versions: field 8 (session) is read as a number the lines
+ * of one session share (0: none, also for `-`); 9 (source) is read past.
+ */
 static void test_lines_to_come_are_read(void **state)
 {
 	struct hist h;
@@ -1328,6 +1331,15 @@ static void test_lines_to_come_are_read(void **state)
 	assert_int_equal(h.e[1].status, HIST_STOPPED);
 	assert_int_equal(h.e[1].pain, 7);
 	assert_int_equal(h.e[2].step.kind, HIST_STEP_NONE);
+	assert_true(h.e[0].session != 0);
+	assert_true(h.e[0].session == h.e[1].session);
+	assert_true(h.e[2].session != 0 && h.e[2].session != h.e[0].session);
+	hist_free(&h);
+	parse_ok(&h, "2026-11-24T07:00:00+01:00\tcore\tdone\t60\t3\t4\t2/9\t-\n"
+	             "2026-11-24T07:05:00+01:00\tcore\tdone\t60\t3\t4\t2/9\n"
+	             "2026-11-24T07:10:00+01:00\tcore\tdone\t60\t3\n");
+	for (size_t i = 0; i < h.n; i++)
+		assert_true(h.e[i].session == 0);
 	hist_free(&h);
 }
 

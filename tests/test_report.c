@@ -18,9 +18,15 @@
 
 static char id_alpha[] = "alpha", id_beta[] = "beta", name_alpha[] = "Alpha | <hold> & \"co\"",
             name_beta[] = "Beta, reps", routine[] = "Test <routine>";
+/* alpha's ladder: 10 to 15 reps, steps 0/5 to 5/5. */
+static struct cat_set alpha_set = {
+	.mode = CAT_MODE_REPS, .reps = { 10, 15 }, .tempo = { 2, 2 }, .sides = CAT_SIDES_EACH
+};
 static struct cat_exercise test_ex[] = {
 	{ .id = id_alpha,
 	  .name = name_alpha,
+	  .sets = &alpha_set,
+	  .n_sets = 1,
 	  .freq = { .times = 2, .times_max = 2, .per = CAT_PER_DAY } },
 	{ .id = id_beta,
 	  .name = name_beta,
@@ -213,22 +219,32 @@ static void test_markdown(void **state)
 	assert_non_null(
 	    strstr(md, "Self-reported data from a home exercise timer; not a clinical record."));
 	assert_non_null(
-	    strstr(md, "| Alpha \\| &lt;hold&gt; &amp; \"co\" | 2/5 | 2/5 | 4/10 p1 s1 | 3/3 |\n"));
-	assert_non_null(strstr(md, "| Beta, reps | - | - | 1/1 | 1/1 s1 |\n"));
-	assert_non_null(strstr(md, "| Paused days | | | 2 | 0 |\n"));
+	    strstr(md, "| Alpha \\| &lt;hold&gt; &amp; \"co\" | 12 reps at 2 s each, each side | "
+	               "4/10 p1 s1 | 3/3 |\n"));
+	assert_non_null(strstr(md, "| Beta, reps | - | 1/1 | 1/1 s1 |\n"));
+	assert_non_null(strstr(md, "| Paused days | | 2 | 0 |\n"));
 	assert_non_null(strstr(md, "| 2026-11-23 | 6 | 3.0 | 3.8 | 5.0 | 7 | 1 |\n"));
-	assert_non_null(strstr(md, "| 2026-11-30 | 4 | 2.5 | 4.0 | 3.0 | 7 | 1 |\n"));
-	/* Events in time order, with the user's text escaped. */
+	assert_non_null(strstr(md, "| 2026-11-30 (so far) | 4 | 2.5 | 4.0 | 3.0 | 7 | 1 |\n"));
+	/* What happened, then the other events, each in time order, with the
+	 * exercises' names and the user's text escaped. */
 	const char *ev[] = {
-		"| 2026-11-24 | stopped | alpha | pain 7, before 3 |  |\n",
+		"## What happened\n",
+		"| 2026-11-24 | stopped | Alpha \\| &lt;hold&gt; &amp; \"co\" | pain 7, before 3 | "
+		" |\n",
 		"| 2026-11-25 | note |  |  | Felt stiff \\| after &lt;travel&gt; &amp; \"more\" "
 		"|\n",
-		"| 2026-11-26 | step up | alpha | 2/5 to 3/5 |  |\n",
 		"| 2026-11-27 | pause |  | until 2026-11-29 | travel |\n",
 		"| 2026-11-29 | resume |  |  |  |\n",
-		"| 2026-11-30 | step back | alpha | 3/5 to 2/5 |  |\n",
-		"| 2026-12-01 | stopped | beta | pain 7, before 5 |  |\n",
+		"| 2026-11-30 | step back | Alpha \\| &lt;hold&gt; &amp; \"co\" | 13 → 12 reps at "
+		"2 s "
+		"each, each side |  |\n",
+		"| 2026-12-01 | stopped | Beta, reps | pain 7, before 5 |  |\n",
 		"| 2026-12-01 | safety stop |  |  |  |\n",
+		"## Adherence\n",
+		"## Other events\n",
+		"| 2026-11-26 | step up | Alpha \\| &lt;hold&gt; &amp; \"co\" | 12 → 13 reps at 2 "
+		"s "
+		"each, each side |  |\n",
 	};
 	const char *at = md;
 	for (size_t i = 0; i < sizeof(ev) / sizeof(ev[0]); i++) {
@@ -240,6 +256,289 @@ static void test_markdown(void **state)
 	free(md);
 }
 
+/* A catalogue of one exercise, alpha, once a day, named `name`. */
+struct one_ex {
+	struct cat_exercise ex;
+	struct catalogue cat;
+};
+
+static void one_exercise(struct one_ex *o, char *name, char *rname)
+{
+	o->ex = (struct cat_exercise){ .id = id_alpha,
+		                       .name = name,
+		                       .freq = { .times = 1, .times_max = 1, .per = CAT_PER_DAY } };
+	o->cat = (struct catalogue){ .routine_name = rname, .exercises = &o->ex, .n_exercises = 1 };
+}
+
+/* The report of `hist` and `evs` from `from` to `to` into f (free with drop()). */
+static const struct report *build(struct fixture *f, const char *hist, const char *evs,
+                                  int32_t from, int32_t to)
+{
+	assert_int_equal(hist_parse(hist, strlen(hist), &f->h, NULL, NULL, NULL), 0);
+	assert_int_equal(ev_parse(evs, strlen(evs), &f->ev, NULL, NULL, NULL), 0);
+	rep_build(&test_cat, &f->h, &f->ev, from, to, &f->r);
+	return &f->r;
+}
+
+static void drop(struct fixture *f)
+{
+	rep_free(&f->r);
+	hist_free(&f->h);
+	ev_free(&f->ev);
+}
+
+/*
+ * Issue 20 section 3: weeks before the first record are `not started`, not
+ * 0/14 and a 0% bar; the current week says `so far` and expects up to today;
+ * a session on a paused day never makes done exceed expected.
+ */
+static void test_not_started(void **state)
+{
+	/* Started on Thursday 19 November; paused 24-25 November, alpha done on
+	 * the 24th; today Wednesday 2 December. */
+	static const char hist[] = "2026-11-19T08:00:00+01:00\talpha\tdone\t40\t2\t2\t-\n"
+	                           "2026-11-24T08:00:00+01:00\talpha\tdone\t40\t2\t2\t-\n"
+	                           "2026-12-01T08:00:00+01:00\talpha\tdone\t40\t2\t2\t-\n";
+	static const char evs[] = "2026-11-02T07:00:00+01:00\tremind\t-\t-\t-\n"
+	                          "2026-11-24T07:00:00+01:00\tpause\t-\t2026-11-25\tflu\n";
+	struct fixture f;
+	int32_t from;
+
+	(void)state;
+	assert_int_equal(rep_period_weeks(day(2026, 12, 2), 4, &from), 0);
+	const struct report r = *build(&f, hist, evs, from, day(2026, 12, 2));
+	assert_int_equal(r.n_weeks, 4);
+	assert_int_equal(r.first, day(2026, 11, 19));
+	/* Week of 9 November: before the first record. */
+	assert_false(r.week[0].started);
+	assert_int_equal(rep_cell_at(&r, 0, 0)->expected, 0);
+	assert_int_equal(rep_cell_at(&r, 1, 0)->expected, 0);
+	/* Week of 16 November: Thursday to Sunday, 4 days x 2. */
+	assert_true(r.week[1].started);
+	assert_int_equal(rep_cell_at(&r, 0, 1)->expected, 8);
+	/* beta, 2 a week: 2 x 4 / 7 = 1.14 -> 1. */
+	assert_int_equal(rep_cell_at(&r, 1, 1)->expected, 1);
+	/* Week of 23 November: 5 days open x 2, and the paused 24th's one session. */
+	assert_int_equal(r.week[2].paused, 2);
+	assert_int_equal(rep_cell_at(&r, 0, 2)->done, 1);
+	assert_int_equal(rep_cell_at(&r, 0, 2)->expected, 11);
+	/* This week, so far: Monday and Tuesday x 2, today what was done (none). */
+	assert_true(r.week[3].so_far);
+	assert_false(r.week[2].so_far);
+	assert_int_equal(rep_cell_at(&r, 0, 3)->expected, 4);
+
+	char *md = render(&r, REP_MD);
+	assert_non_null(
+	    strstr(md, "| 2026-11-09 | 2026-11-16 | 2026-11-23 | 2026-11-30 (so far) |"));
+	assert_non_null(strstr(md, " | not started | 1/8 | 1/11 | 1/4 |\n"));
+	assert_null(strstr(md, "0/14"));
+	assert_non_null(
+	    strstr(md, "Period: 2026-11-09 to 2026-12-02 (4 weeks), first record 2026-11-19\n"));
+	/* Nor pain figures before it. */
+	assert_non_null(strstr(md, "| 2026-11-09 | not started | - | - | - | - | - |\n"));
+	free(md);
+	char *html = render(&r, REP_HTML);
+	/* No bar for a week not started: three bars, the first at 1/9. */
+	assert_null(strstr(html, ">0%</text>"));
+	assert_non_null(strstr(html, ">11%</text>"));
+	free(html);
+	drop(&f);
+}
+
+/* A paused day's sessions, a weekly exercise: up to `times`, never above. */
+static void test_paused_weekly(void **state)
+{
+	static const char hist[] = "2026-11-20T08:00:00+01:00\tbeta\tdone\t40\t2\t2\t-\n"
+	                           "2026-11-27T08:00:00+01:00\tbeta\tdone\t40\t2\t2\t-\n"
+	                           "2026-11-28T08:00:00+01:00\tbeta\tdone\t40\t2\t2\t-\n";
+	static const char evs[] = "2026-11-25T07:00:00+01:00\tpause\t-\t2026-11-29\tflu\n";
+	struct fixture f;
+
+	(void)state;
+	const struct report r = *build(&f, hist, evs, day(2026, 11, 23), day(2026, 11, 29));
+	/* 2 open days: 2 x 2 / 7 -> 1; two sessions while paused: up to 2. */
+	assert_int_equal(rep_cell_at(&r, 1, 0)->done, 2);
+	assert_int_equal(rep_cell_at(&r, 1, 0)->expected, 2);
+	assert_int_equal(rep_cell_at(&r, 1, 0)->counted, 2);
+	drop(&f);
+}
+
+/*
+ * Pain counts sessions: the lines of one session (field 8) are one score,
+ * and the averages weigh each session once; an older line without the field
+ * is a session of its own. ("Scores 57" was 13 sessions.)
+ */
+static void test_pain_by_session(void **state)
+{
+	static const char hist[] =
+	    /* Session s1: three exercises, its scores after 2, before 1. */
+	    "2026-11-24T08:00:00+01:00\talpha\tdone\t40\t2\t1\t-\ts1\ttimer\n"
+	    "2026-11-24T08:05:00+01:00\tbeta\tdone\t40\t2\t1\t-\ts1\ttimer\n"
+	    "2026-11-24T08:09:00+01:00\talpha\tdone\t40\t2\t1\t-\ts1\ttimer\n"
+	    /* Session s2: its first line without scores, then 6 after, 4 before. */
+	    "2026-11-25T08:00:00+01:00\talpha\tpartial\t40\t-\t-\t-\ts2\n"
+	    "2026-11-25T08:05:00+01:00\tbeta\tstopped\t40\t6\t4\t-\ts2\n"
+	    /* An older line: a session of its own. */
+	    "2026-11-26T08:00:00+01:00\talpha\tdone\t40\t4\t3\t-\n"
+	    /* The same id the next week is counted in that week. */
+	    "2026-11-30T08:00:00+01:00\talpha\tdone\t40\t3\t3\t-\ts1\n";
+	struct fixture f;
+
+	(void)state;
+	const struct report *r = build(&f, hist, "", day(2026, 11, 23), day(2026, 12, 1));
+	assert_int_equal(r->pain[0].scores, 3);
+	assert_int_equal(r->pain[0].after_sum, 2 + 6 + 4);
+	assert_int_equal(r->pain[0].before_n, 3);
+	assert_int_equal(r->pain[0].before_sum, 1 + 4 + 3);
+	assert_int_equal(r->pain[0].highest, 6);
+	assert_int_equal(r->pain[0].stops, 1);
+	assert_int_equal(r->pain[1].scores, 1);
+	assert_int_equal(r->pain[1].after_sum, 3);
+	char *md = render(r, REP_MD);
+	assert_non_null(strstr(md, "| 2026-11-23 | 3 | 2.7 | 4.0 | - | 6 | 1 |\n"));
+	free(md);
+	drop(&f);
+}
+
+/*
+ * First "What happened": stops with their pain, a step back dated on the
+ * day of the red session with the dose after it, holds, notes; then the
+ * rest, an accepted step and its step up as one line; names, not ids.
+ */
+static void test_what_happened(void **state)
+{
+	static struct cat_set pose = { .mode = CAT_MODE_TIMED, .duration = { 30, 120 } };
+	static const char hist[] = "2026-11-20T08:00:00+01:00\talpha\tdone\t40\t2\t2\t2/10\n"
+	                           "2026-11-24T08:00:00+01:00\talpha\tdone\t40\t2\t2\t3/10\n"
+	                           "2026-11-25T08:00:00+01:00\talpha\tstopped\t40\t8\t3\t3/10\n"
+	                           "2026-12-01T08:00:00+01:00\talpha\tdone\t40\t2\t2\t2/10\n";
+	static const char evs[] = "2026-11-23T20:00:00+01:00\taccept\talpha\t-\t-\n"
+	                          "2026-11-26T09:00:00+01:00\thold\talpha\t7\t-\n"
+	                          "2026-11-27T09:00:00+01:00\tnote\t-\t-\tsore\n"
+	                          "2026-11-28T09:00:00+01:00\tset\talpha\t5\t-\n";
+	struct one_ex o;
+	char name[] = "Pose";
+	struct hist h;
+	struct ev_log ev;
+	struct report r;
+
+	(void)state;
+	one_exercise(&o, name, routine);
+	o.ex.sets = &pose;
+	o.ex.n_sets = 1;
+	assert_int_equal(hist_parse(hist, strlen(hist), &h, NULL, NULL, NULL), 0);
+	assert_int_equal(ev_parse(evs, strlen(evs), &ev, NULL, NULL, NULL), 0);
+	rep_build(&o.cat, &h, &ev, day(2026, 11, 23), day(2026, 12, 1), &r);
+	char *md = render(&r, REP_MD);
+	const char *want[] = {
+		"## What happened\n",
+		"| 2026-11-25 | stopped | Pose | pain 8, before 3 |  |\n",
+		/* The red session's day, not the 1st when the next session came. */
+		"| 2026-11-25 | step back | Pose | 45 → 40 s |  |\n",
+		"| 2026-11-26 | hold | Pose | 7 days |  |\n",
+		"| 2026-11-27 | note |  |  | sore |\n",
+		"## Adherence\n",
+		"## Other events\n",
+		"| 2026-11-23 | step up, accepted | Pose | 40 → 45 s |  |\n",
+		/* A set names its dose. */
+		"| 2026-11-28 | step set | Pose | to 55 s |  |\n",
+	};
+	const char *at = md;
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		const char *p = strstr(at, want[i]);
+		if (!p)
+			fail_msg("missing or out of order: %s\n%s", want[i], md);
+		at = p + 1;
+	}
+	assert_null(strstr(md, "| step up |"));
+	assert_null(strstr(md, "| alpha |"));
+	free(md);
+
+	/* The progression's step back that the lines show already: not twice. */
+	struct prg_result steps = { .k = 2,
+		                    .steps = 10,
+		                    .change = PRG_CHANGE_BACK,
+		                    .since = day(2026, 11, 25),
+		                    .from = 3 };
+	r.steps = &steps;
+	md = render(&r, REP_MD);
+	const char *first = strstr(md, "| step back |");
+	assert_non_null(first);
+	assert_null(strstr(first + 1, "| step back |"));
+	free(md);
+	rep_free(&r);
+	hist_free(&h);
+
+	/* Before the next session: the progression's step back, on the red day. */
+	static const char until_red[] =
+	    "2026-11-24T08:00:00+01:00\talpha\tdone\t40\t2\t2\t3/10\n"
+	    "2026-11-25T08:00:00+01:00\talpha\tstopped\t40\t8\t3\t3/10\n";
+	assert_int_equal(hist_parse(until_red, strlen(until_red), &h, NULL, NULL, NULL), 0);
+	rep_build(&o.cat, &h, NULL, day(2026, 11, 23), day(2026, 11, 26), &r);
+	md = render(&r, REP_MD);
+	assert_null(strstr(md, "| step back |")); /* no lines show it, none is said */
+	free(md);
+	r.steps = &steps;
+	md = render(&r, REP_MD);
+	assert_non_null(strstr(md, "| 2026-11-25 | stopped | Pose | pain 8, before 3 |  |\n"
+	                           "| 2026-11-25 | step back | Pose | 45 → 40 s |  |\n"));
+	free(md);
+	rep_free(&r);
+	hist_free(&h);
+	ev_free(&ev);
+}
+
+/* A report of one exercise `cat` from 23 November to Tuesday 1 December (free it). */
+static char *md_of(struct catalogue *cat, const char *hist)
+{
+	struct hist h;
+	struct report r;
+
+	assert_int_equal(hist_parse(hist, strlen(hist), &h, NULL, NULL, NULL), 0);
+	rep_build(cat, &h, NULL, day(2026, 11, 23), day(2026, 12, 1), &r);
+	char *md = render(&r, REP_MD);
+	rep_free(&r);
+	hist_free(&h);
+	return md;
+}
+
+/*
+ * Doses in words, never step codes: `30 s → 2 min`; the words two doses
+ * share said once (`10 → 11 reps at 2 s each, each side`); a level by its
+ * numbers; a step of a ladder the catalogue no longer has as `step 3 of 5`.
+ */
+static void test_dose_words(void **state)
+{
+	static struct cat_set pose = { .mode = CAT_MODE_TIMED, .duration = { 30, 120 } };
+	struct one_ex o;
+	char name[] = "Pose";
+
+	(void)state;
+	one_exercise(&o, name, routine);
+	o.ex.sets = &pose;
+	o.ex.n_sets = 1;
+	/* 30..60 s by 5, then 75, 90, 105, 120: K = 10. */
+	char *md = md_of(&o.cat, "2026-11-20T08:00:00+01:00\talpha\tdone\t40\t2\t2\t0/10\n"
+	                         "2026-11-30T08:00:00+01:00\talpha\tdone\t40\t2\t2\t10/10\n");
+	assert_non_null(strstr(md, "| Pose | 30 s → 2 min |"));
+	assert_non_null(strstr(md, "| step up | Pose | 30 s → 2 min |"));
+	assert_null(strstr(md, "/10"));
+	free(md);
+	md = md_of(&o.cat, "2026-11-24T08:00:00+01:00\talpha\tdone\t40\t2\t2\teasy\n"
+	                   "2026-11-30T08:00:00+01:00\talpha\tdone\t40\t2\t2\t2/4\n");
+	assert_non_null(strstr(md, "| Pose | 30 s → step 3 of 5 |"));
+	free(md);
+	md = md_of(&o.cat, "2026-11-24T08:00:00+01:00\talpha\tdone\t40\t2\t2\t3/10\n");
+	assert_non_null(strstr(md, "| Pose | 45 s |"));
+	free(md);
+
+	/* alpha: 10 to 15 reps at 2 s, each side; K = 5. */
+	md = md_of(&test_cat, "2026-11-24T08:00:00+01:00\talpha\tdone\t40\t2\t2\t0/5\n"
+	                      "2026-11-30T08:00:00+01:00\talpha\tdone\t40\t2\t2\thard\n");
+	assert_non_null(strstr(md, " | 10 → 15 reps at 2 s each, each side |"));
+	free(md);
+}
+
 static void test_csv(void **state)
 {
 	const struct report *r = &((struct fixture *)*state)->r;
@@ -248,15 +547,18 @@ static void test_csv(void **state)
 	assert_memory_equal(csv,
 	                    "exercise,name,week_start,week_end,days,paused_days,done,expected,"
 	                    "partial,stopped,scores,pain_before_avg,pain_after_avg,"
-	                    "pain_after_highest,dose_end\r\n",
+	                    "pain_after_highest,step,steps,dose\r\n",
 	                    strlen("exercise,name,week_start,week_end,days,paused_days,done,"
 	                           "expected,partial,stopped,scores,pain_before_avg,"
-	                           "pain_after_avg,pain_after_highest,dose_end\r\n"));
-	/* alpha week 1: after 2 4 7 5 2 = 20 / 5; before 3 3 3 4 2. */
+	                           "pain_after_avg,pain_after_highest,step,steps,dose\r\n"));
+	/* alpha week 1: after 2 4 7 5 2 = 20 / 5; before 3 3 3 4 2. At its end
+	 * 3/5: step 4 of 6, never `3/5`, which a spreadsheet reads as a date. */
 	assert_non_null(strstr(csv, "\r\nalpha,\"Alpha | <hold> & \"\"co\"\"\",2026-11-23,"
-	                            "2026-11-29,7,2,4,10,1,1,5,3.0,4.0,7,3/5\r\n"));
+	                            "2026-11-29,7,2,4,10,1,1,5,3.0,4.0,7,4,6,"
+	                            "\"13 reps at 2 s each, each side\"\r\n"));
 	assert_non_null(strstr(csv, "\r\nbeta,\"Beta, reps\",2026-11-30,2026-12-01,2,0,1,1,0,1,1,"
-	                            "5.0,7.0,7,-\r\n"));
+	                            "5.0,7.0,7,-,-,-\r\n"));
+	assert_null(strstr(csv, "/5"));
 	free(csv);
 }
 
@@ -281,20 +583,6 @@ static void test_html(void **state)
 	assert_non_null(strstr(html, ">36%</text>"));
 	assert_non_null(strstr(html, ">100%</text>"));
 	free(html);
-}
-
-/* A catalogue of one exercise, alpha, once a day, named `name`. */
-struct one_ex {
-	struct cat_exercise ex;
-	struct catalogue cat;
-};
-
-static void one_exercise(struct one_ex *o, char *name, char *rname)
-{
-	o->ex = (struct cat_exercise){ .id = id_alpha,
-		                       .name = name,
-		                       .freq = { .times = 1, .times_max = 1, .per = CAT_PER_DAY } };
-	o->cat = (struct catalogue){ .routine_name = rname, .exercises = &o->ex, .n_exercises = 1 };
 }
 
 /* Control characters from a file never reach the output raw. */
@@ -346,9 +634,11 @@ static void test_empty(void **state)
 
 	(void)state;
 	rep_build(&test_cat, NULL, NULL, day(2026, 11, 30), day(2026, 12, 1), &r);
-	assert_int_equal(rep_cell_at(&r, 0, 0)->expected, 2); /* Monday; today expects 0 */
+	/* Nothing recorded: nothing expected, the week not started. */
+	assert_int_equal(rep_cell_at(&r, 0, 0)->expected, 0);
 	md = render(&r, REP_MD);
-	assert_non_null(strstr(md, "| 2026-11-30 | 0 | - | - | - | - | 0 |\n"));
+	assert_non_null(strstr(md, "| 2026-11-30 (so far) | not started | - | - | - | - | - |\n"));
+	assert_non_null(strstr(md, "| not started |"));
 	assert_non_null(strstr(md, "None in the period.\n"));
 	free(md);
 	rep_free(&r);
@@ -360,7 +650,7 @@ static void test_empty(void **state)
 	md = render(&r, REP_CSV);
 	assert_string_equal(md, "exercise,name,week_start,week_end,days,paused_days,done,expected,"
 	                        "partial,stopped,scores,pain_before_avg,pain_after_avg,"
-	                        "pain_after_highest,dose_end\r\n");
+	                        "pain_after_highest,step,steps,dose\r\n");
 	free(md);
 	rep_free(&r);
 }
@@ -407,7 +697,8 @@ static void test_csv_formulas(void **state)
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		char *row = csv_row_of(rows[i].name);
 		snprintf(want, sizeof(want),
-		         "alpha,%s,2026-12-01,2026-12-01,1,0,0,0,0,0,0,-,-,-,-\r\n", rows[i].cell);
+		         "alpha,%s,2026-12-01,2026-12-01,1,0,0,0,0,0,0,-,-,-,-,-,-\r\n",
+		         rows[i].cell);
 		assert_string_equal(row, want);
 		free(row);
 	}
@@ -472,7 +763,7 @@ static void test_decimal_comma_locale(void **state)
 
 	char *csv = render(&f->r, REP_CSV), *html = render(&f->r, REP_HTML),
 	     *md = render(&f->r, REP_MD);
-	assert_non_null(strstr(csv, ",5,3.0,4.0,7,3/5\r\n"));
+	assert_non_null(strstr(csv, ",5,3.0,4.0,7,4,6,\"13 reps at 2 s each, each side\"\r\n"));
 	assert_non_null(strstr(md, "| 2026-11-23 | 6 | 3.0 | 3.8 | 5.0 | 7 | 1 |\n"));
 	/* SVG: coordinates with a point, never "x=\"12,5\"". */
 	assert_non_null(strstr(html, "<circle cx=\""));
@@ -506,6 +797,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_adherence, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pain, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_markdown, setup, teardown),
+		cmocka_unit_test(test_not_started),
+		cmocka_unit_test(test_paused_weekly),
+		cmocka_unit_test(test_dose_words),
+		cmocka_unit_test(test_pain_by_session),
+		cmocka_unit_test(test_what_happened),
 		cmocka_unit_test_setup_teardown(test_csv, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_html, setup, teardown),
 		cmocka_unit_test(test_control_characters),

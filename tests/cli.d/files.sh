@@ -155,12 +155,12 @@ if t report-injection; then
 	irep() { "$LUMBAR" report -C "$jd/cat.yaml" --history-file "$jd/h.tsv" --today 2026-12-01 --weeks 1 "$@"; }
 	run report-injection-csv 0 irep --format csv
 	expect_out_match "^alpha,\"'=HYPERLINK\(\"\"http://evil/\"\"\)\",2026-11-30,"
-	expect_out_match '^beta,<img src=x onerror=alert\(1\)>,2026-11-30,2026-12-01,2,0,0,1,0,0,0,-,-,-,-'
+	expect_out_match '^beta,<img src=x onerror=alert\(1\)>,2026-11-30,2026-12-01,2,0,0,0,0,0,0,-,-,-,-,-,-'
 	grep -q '^alpha,=' "$out" && fail "a live formula"
 	done_test
 	run report-injection-md 0 irep
 	expect_out_match '^# Exercise report: \\!\\\[\\\]\\\(http://tracker/t\.png\\\)$'
-	expect_out_match '^\| &lt;img src=x onerror=alert\\\(1\\\)&gt; \| - \| - \|'
+	expect_out_match '^\| &lt;img src=x onerror=alert\\\(1\\\)&gt; \| - \|'
 	expect_out_match '\| &lt;script&gt;alert\\\(1\\\)&lt;/script&gt; \\\[x\\\]\\\(http://t/\\\) \|$'
 	grep -Eq '<img|<script|!\[\]\(|\]\(http' "$out" && fail "live HTML or Markdown in the report"
 	done_test
@@ -180,7 +180,7 @@ if t report-decimal-comma; then
 	[ "$(cat "$out")" = "2,5" ] || fail "the locale is not in force: $(cat "$out")"
 	done_test
 	run report-decimal-comma-csv 0 drep --format csv
-	expect_out_match '^alpha,Alpha hold,2026-11-30,2026-12-01,2,0,2,3,0,0,2,2\.5,1\.5,2,2/4'
+	expect_out_match '^alpha,Alpha hold,2026-11-30,2026-12-01,2,0,2,3,0,0,2,2\.5,1\.5,2,3,5,step 3 of 5'
 	done_test
 	run report-decimal-comma-html 0 drep --format html
 	grep -Eq '(x|y|cx|cy|width|height)="[0-9]+,[0-9]' "$out" && fail "an SVG number with a comma"
