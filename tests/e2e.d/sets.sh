@@ -94,7 +94,7 @@ test_sets_details_dose_and_more() {
 	wait_for '^> ' || return 1
 	sets_select 'Core stabilisation' || return 1
 	keys Tab
-	wait_for 'Enter start' || return 1
+	wait_for 'q back' || return 1
 	expect '^ *more ↓$' || return 1
 	keys G
 	wait_for 'Plank \(round 1\): now 20 s × 2, range 20-30 s, rest 20 s between' || return 1
@@ -103,7 +103,7 @@ test_sets_details_dose_and_more() {
 	keys q
 	sets_select 'Hip flexor release' k || return 1
 	keys Tab
-	wait_for 'Enter start' || return 1
+	wait_for 'q back' || return 1
 	keys G
 	wait_for 'Kneeling hip flexor stretch: now 30 s × 1, each side' || return 1
 	expect_not '1 reps' || return 1
