@@ -1100,15 +1100,15 @@ static int run_pause(struct verb_ctx *x, const struct verb_args *va, bool pause)
 	return 0;
 }
 
-/* `lumbar status --format=json`. */
+/* `lumbar status [--format=json]`. */
 static int run_status(struct verb_ctx *x, const struct verb_args *va)
 {
 	struct hist_day d;
 	int rc;
 
-	if (!va->format || strcmp(va->format, "json") != 0 || va->quiet || va->count ||
+	if ((va->format && strcmp(va->format, "json") != 0) || va->quiet || va->count ||
 	    va->install || va->dry_run || va->print_cron || va->until || va->reason)
-		return usage_error("status takes --format=json");
+		return usage_error("status takes nothing or --format=json");
 	if ((rc = verb_load(x, true, true, 0)) != 0)
 		return rc;
 	hist_summary_day(&x->sum, x->today, &d);
@@ -1118,7 +1118,10 @@ static int run_status(struct verb_ctx *x, const struct verb_args *va)
 		                  .streak = x->sum.streak,
 		                  .playing = routine_playing(x->history) };
 	in.paused = rec_paused(&x->rec, &in.paused_until);
-	status_json(stdout, &in);
+	if (va->format)
+		status_json(stdout, &in);
+	else
+		status_text(stdout, &in);
 	return 0;
 }
 

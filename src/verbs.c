@@ -111,9 +111,10 @@ const struct verb verbs[] = {
 	  0, 0, VERB_RECORDS | VERB_WRITES, CMD_VO_UNTIL | CMD_VO_REASON, NULL, verb_run_pause },
 	{ "resume", "", "end a pause", NULL, NULL, "Ends the pause that `lumbar pause` began.\n", 0,
 	  0, VERB_RECORDS | VERB_WRITES, 0, NULL, verb_run_resume },
-	{ "status", "--format=json", "one line of JSON for bars and prompts", NULL, NULL,
-	  "What is due (ids and minutes), today's count, the streak, whether a\n"
-	  "routine is playing and whether lumbar is paused; keys in lumbar(1).\n",
+	{ "status", "[--format=json]", "what is due and done today, in short", NULL, NULL,
+	  "What is due (names and minutes), today's count, the streak, whether a\n"
+	  "routine is playing and whether lumbar is paused, in a few lines; with\n"
+	  "--format=json one line for bars and prompts (ids; keys in lumbar(1)).\n",
 	  0, 0, VERB_CATALOGUE | VERB_RECORDS, CMD_VO_FORMAT, NULL, verb_run_status },
 	{ "report", "[--weeks N|--since DATE]", "a report for your physiotherapist", NULL, NULL,
 	  "Adherence and dose by exercise and week, pain by week, and the events, for\n"
