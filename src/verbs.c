@@ -95,16 +95,19 @@ const struct verb verbs[] = {
 	  "for N days (7). --today YYYY-MM-DD reads the steps on another day.\n",
 	  0, 3, VERB_CATALOGUE | VERB_RECORDS | VERB_AS_OF, CMD_VO_DAYS, progress_writes,
 	  verb_run_progress },
-	{ "remind", "[--install|...]", "a desktop reminder when something is due", NULL, NULL,
+	{ "remind", "[--verbose|--install|...]", "a desktop reminder when something is due", NULL,
+	  NULL,
 	  "A desktop notification when something is due, once per part of the day;\n"
 	  "exit 0 sent, 1 nothing sent, 3 the notifier failed.\n"
 	  "  --install      write a systemd user timer and service\n"
 	  "  --dry-run      with --install: print the files instead\n"
 	  "  --print-cron   print a crontab line instead\n"
+	  "  --verbose      say what was sent, or why nothing was\n"
 	  "The timer and the crontab line run plain `lumbar remind`: with --install\n"
 	  "or --print-cron, -C, --history-file and --level are refused.\n",
 	  0, 0, VERB_CATALOGUE | VERB_RECORDS | VERB_WRITES,
-	  CMD_VO_INSTALL | CMD_VO_DRY_RUN | CMD_VO_PRINT_CRON, NULL, verb_run_remind },
+	  CMD_VO_INSTALL | CMD_VO_DRY_RUN | CMD_VO_PRINT_CRON | CMD_VO_VERBOSE, NULL,
+	  verb_run_remind },
 	{ "pause", "--until DATE", "no reminders, nothing expected until DATE", NULL, NULL,
 	  "DATE is YYYY-MM-DD. --reason R: injury, travel, ill or other. Paused days are not\n"
 	  "expected in adherence, do not break streaks and get no reminders.\n",
