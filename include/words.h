@@ -93,4 +93,15 @@ extern const char words_pain_anchors[];
  */
 extern const char words_no_score[];
 
+/*
+ * A routine as the screens name it, from the key a session and its
+ * progress file keep: "all" the catalogue's routine name, "due" "Due now",
+ * a named routine's id its name ("Morning"); else the key itself.
+ */
+const char *words_routine_name(const struct catalogue *cat, const char *key);
+
+/* A routine with its length: "Morning \u00b7 3 exercises". */
+char *words_routine(const struct catalogue *cat, const char *key, unsigned n, char *buf,
+                    size_t len);
+
 #endif

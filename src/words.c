@@ -7,6 +7,7 @@
 #include "words.h"
 
 #include <stdio.h>
+#include <string.h>
 
 char *words_frequency(const struct cat_frequency *f, enum words_style style, char *buf, size_t len)
 {
@@ -197,6 +198,27 @@ char *words_count(const struct cat_exercise *ex, const struct hist_ex_stat *st, 
 
 const char words_pain_anchors[] = "0 no pain, 10 worst imaginable";
 const char words_no_score[] = "no score: this session will not count toward a step";
+
+/* ---- Routines ------------------------------------------------------------------ */
+
+const char *words_routine_name(const struct catalogue *cat, const char *key)
+{
+	int r;
+
+	if (!key || !*key || strcmp(key, "all") == 0)
+		return cat->routine_name;
+	if (strcmp(key, "due") == 0)
+		return "Due now";
+	r = cat_find_routine(cat, key);
+	return r >= 0 ? cat->routines[r].name : key;
+}
+
+char *words_routine(const struct catalogue *cat, const char *key, unsigned n, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s \u00b7 %u exercise%s", words_routine_name(cat, key), n,
+	         n == 1 ? "" : "s");
+	return buf;
+}
 
 /* ---- When to get help ------------------------------------------------------------ */
 

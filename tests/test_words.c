@@ -135,13 +135,37 @@ static void test_count(void **state)
 	assert_string_equal(words_count(&week, &st, buf, sizeof(buf)), "stopped today");
 }
 
+/* The screens name a routine by its name and length (issue 19 §3). */
+static void test_routine(void **state)
+{
+	char id[] = "morning", name[] = "Morning", whole[] = "Lower back relief";
+	struct cat_routine morning = { .id = id, .name = name };
+	struct catalogue cat = { .routine_name = whole, .routines = &morning, .n_routines = 1 };
+	static const struct {
+		const char *key;
+		unsigned n;
+		const char *words;
+	} rows[] = {
+		{ "morning", 3, "Morning \u00b7 3 exercises" },
+		{ "all", 10, "Lower back relief \u00b7 10 exercises" },
+		{ "due", 1, "Due now \u00b7 1 exercise" },
+		{ "", 2, "Lower back relief \u00b7 2 exercises" },
+	};
+	char buf[128];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		assert_string_equal(words_routine(&cat, rows[i].key, rows[i].n, buf, sizeof(buf)),
+		                    rows[i].words);
+	assert_string_equal(words_routine_name(&cat, "morning"), "Morning");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_frequency),
-		cmocka_unit_test(test_seconds_and_sets),
-		cmocka_unit_test(test_set_now_and_range),
-		cmocka_unit_test(test_count),
+		cmocka_unit_test(test_frequency),         cmocka_unit_test(test_seconds_and_sets),
+		cmocka_unit_test(test_set_now_and_range), cmocka_unit_test(test_count),
+		cmocka_unit_test(test_routine),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

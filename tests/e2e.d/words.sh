@@ -1,0 +1,17 @@
+# tests/e2e.d/words.sh - words and widths on the screens (issue 19 §3): the
+# pain-before header, the summary after e, the resume and quit questions,
+# the note prompt, the menu's full-routine row and the history view.
+# Sourced by tests/e2e.sh, whose helpers it uses.
+
+ROUTINES=tests/fixtures/good-routines.yaml
+
+# The pain-before question names the routine and its length.
+test_words_pain_before_names_the_routine() {
+	open_pane wordspainbefore || return 1
+	run_ask --catalogue $ROUTINES --quiet --history-file "$hist" morning
+	wait_for 'How is your back right now\? 0-10' || return 1
+	expect '^ *Morning · 2 exercises$' || return 1
+	keys q
+	expect_exit 0
+}
+run_test words_pain_before_names_the_routine
