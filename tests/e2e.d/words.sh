@@ -15,3 +15,14 @@ test_words_pain_before_names_the_routine() {
 	expect_exit 0
 }
 run_test words_pain_before_names_the_routine
+
+# The full routine's row says nothing of today before any work, not "0 min today".
+test_words_full_routine_row_no_zero() {
+	open_pane wordsfullrow || return 1
+	run --catalogue $SHORT --history-file "$hist"
+	wait_for '^> Full routine: Test routine' || return 1
+	expect_not 'min today' || return 1
+	keys q
+	expect_exit 0
+}
+run_test words_full_routine_row_no_zero
