@@ -350,13 +350,22 @@ void ui_summary_open(struct ui *ui)
 	steps_work_out(ui);
 }
 
+/* An exercise of the plan never begun: the session ended (e, q y) before it. */
+static bool not_reached(const struct ui *ui, unsigned i)
+{
+	const struct sess_stat *st = &ui->app.sess.stats[i];
+	int pain;
+
+	return !st->reached && !st->skipped && !app_stopped(&ui->app, i, &pain);
+}
+
 void ui_summary_draw(struct ui *ui)
 {
 	const struct session *s = &ui->app.sess;
 	const struct catalogue *cat = ui->opt->cat;
 	struct ui_draw_flow f = { .top = 0, .bottom = LINES - 1, .x = 2, .w = COLS - 4 };
 	char buf[CAT_MAX_STRING + 128], spent[16], planned[16];
-	unsigned skipped = 0;
+	unsigned skipped = 0, unreached = 0;
 	int64_t active = session_active_ms(s);
 	const char *back = ui->opt->start == UI_START_MENU ? "back to the menu" : "exit";
 
@@ -382,9 +391,12 @@ void ui_summary_draw(struct ui *ui)
 		if ((s->stats[i].skipped || s->stats[i].work_skipped) &&
 		    !app_stopped(&ui->app, i, &pain))
 			skipped++;
-	if (!skipped) {
+		else if (not_reached(ui, i))
+			unreached++;
+	/* "Nothing skipped" only when nothing was, and the part never reached is said. */
+	if (!skipped && !unreached) {
 		ui_draw_flow_add(&f, NULL, "Nothing skipped.", A_NORMAL);
-	} else {
+	} else if (skipped) {
 		ui_draw_flow_add(&f, NULL, "Skipped:", A_NORMAL);
 		for (unsigned i = 0; i < ui->app.plan.n_exercises; i++) {
 			const struct sess_stat *st = &s->stats[i];
@@ -402,6 +414,14 @@ void ui_summary_draw(struct ui *ui)
 				continue;
 			ui_draw_flow_add(&f, " - ", buf, A_NORMAL);
 		}
+	}
+	if (unreached) {
+		ui_draw_flow_add(&f, NULL, "Not reached:", A_NORMAL);
+		for (unsigned i = 0; i < ui->app.plan.n_exercises; i++)
+			if (not_reached(ui, i))
+				ui_draw_flow_add(&f, " - ",
+				                 cat->exercises[ui->app.plan.exercises[i]].name,
+				                 A_NORMAL);
 	}
 	draw_stopped(ui, &f);
 	draw_pain(ui, &f);

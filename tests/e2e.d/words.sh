@@ -26,3 +26,24 @@ test_words_full_routine_row_no_zero() {
 	expect_exit 0
 }
 run_test words_full_routine_row_no_zero
+
+# A routine ended with e at its first exercise's stop: the rest is "Not
+# reached", and the summary does not say "Nothing skipped".
+test_words_summary_not_reached() {
+	open_pane wordsnotreached 80 30 || return 1
+	run --catalogue $SHORT --history-file "$hist" all
+	wait_for '^ *GET READY' 4 || return 1
+	keys x
+	wait_for 'Pain now\? 0-10' || return 1
+	keys Enter
+	wait_for 'Pain now: no score\.' || return 1
+	keys e
+	wait_for 'Session ended' || return 1
+	wait_for '^ *Not reached:$' || return 1
+	expect '^ *- Bridges and plank$' || return 1
+	expect_not 'Nothing skipped' || return 1
+	expect_not 'Skipped:' || return 1
+	keys q
+	expect_exit 0
+}
+run_test words_summary_not_reached
