@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 char *words_frequency(const struct cat_frequency *f, enum words_style style, char *buf, size_t len)
 {
@@ -211,6 +212,31 @@ const char *words_routine_name(const struct catalogue *cat, const char *key)
 		return "Due now";
 	r = cat_find_routine(cat, key);
 	return r >= 0 ? cat->routines[r].name : key;
+}
+
+char *words_when_left(time_t then, time_t now, char *buf, size_t len)
+{
+	static const char *const weekday[7] = { "Sunday",   "Monday", "Tuesday", "Wednesday",
+		                                "Thursday", "Friday", "Saturday" };
+	int32_t days = hist_today(now) - hist_today(then);
+	struct tm tm;
+	char at[8], day[32];
+
+	if (!localtime_r(&then, &tm)) {
+		snprintf(buf, len, "earlier");
+		return buf;
+	}
+	strftime(at, sizeof(at), "%H:%M", &tm);
+	if (days == 0)
+		snprintf(day, sizeof(day), "today");
+	else if (days == 1)
+		snprintf(day, sizeof(day), "yesterday");
+	else if (days > 1 && days < 7)
+		snprintf(day, sizeof(day), "on %s", weekday[tm.tm_wday % 7]);
+	else
+		strftime(day, sizeof(day), "on %Y-%m-%d", &tm);
+	snprintf(buf, len, "%s at %s", day, at);
+	return buf;
 }
 
 char *words_routine(const struct catalogue *cat, const char *key, unsigned n, char *buf, size_t len)

@@ -6,6 +6,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -160,12 +162,37 @@ static void test_routine(void **state)
 	assert_string_equal(words_routine_name(&cat, "morning"), "Morning");
 }
 
+/* When a routine was left, as the resume question says it, in local time. */
+static void test_when_left(void **state)
+{
+	const time_t now = 1795507200; /* Tuesday 2026-11-24 09:00 in Paris */
+	static const struct {
+		time_t then;
+		const char *words;
+	} rows[] = {
+		{ 1795502520, "today at 07:42" },
+		{ 1795476600, "today at 00:30" }, /* the day turns at local midnight */
+		{ 1795455000, "yesterday at 18:30" },
+		{ 1795388340, "on Sunday at 23:59" },
+		{ 1794996000, "on Wednesday at 11:00" },
+		{ 1794909600, "on 2026-11-17 at 11:00" }, /* a week or more: the date */
+	};
+	char buf[64];
+
+	(void)state;
+	setenv("TZ", "Europe/Paris", 1);
+	tzset();
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		assert_string_equal(words_when_left(rows[i].then, now, buf, sizeof(buf)),
+		                    rows[i].words);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_frequency),         cmocka_unit_test(test_seconds_and_sets),
 		cmocka_unit_test(test_set_now_and_range), cmocka_unit_test(test_count),
-		cmocka_unit_test(test_routine),
+		cmocka_unit_test(test_routine),           cmocka_unit_test(test_when_left),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

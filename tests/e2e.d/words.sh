@@ -47,3 +47,38 @@ test_words_summary_not_reached() {
 	expect_exit 0
 }
 run_test words_summary_not_reached
+
+# The resume question names the routine and when it was left, and its box
+# leaves nothing of the menu beside it.
+test_words_resume_names_routine_and_when() {
+	local pid
+	open_pane wordsresume 120 || return 1
+	run --history-file "$hist" all
+	wait_for '^ *GET READY' 10 || return 1
+	for _ in $(seq 40); do
+		expect 'Exercise 2 of' && break
+		keys n
+		sleep 0.1
+	done
+	wait_for 'Exercise 2 of' 2 || return 1
+	pid=$(lumbar_pid)
+	kill -HUP "$pid"
+	expect_exit 129 || return 1
+	[ -e "$state"/lumbar/*.progress ] || { why="no progress file"; return 1; }
+	touch -d "$(date -d '-1 day' +%F) 18:30" "$state"/lumbar/*.progress
+	run --history-file "$hist"
+	wait_text 'Resume +Lower +back +relief, +left +yesterday +at +18:30, +at +Pelvic +tilts +and +bridges, +get +ready\? +y/n' ||
+		return 1
+	# The box's rows, and the blank rows above and below it, hold the question
+	# alone: a piece of the menu beside it would stand apart by two spaces.
+	local band
+	band=$(screen | awk '/Resume Lower back relief/{print prev; on=1} on{print; if ($0 ~ /^ *$/) exit} {prev=$0}')
+	[ -n "$band" ] || { why="no box"; return 1; }
+	! printf '%s\n' "$band" | grep -Eq '[^ ]  +[^ ]' || { why="beside the box: $band"; return 1; }
+	[ -z "$(printf '%s\n' "$band" | head -n 1 | tr -d ' ')" ] || { why="above the box: $band"; return 1; }
+	keys n
+	wait_for '^> Routine: Morning' || return 1
+	keys q
+	expect_exit 0
+}
+run_test words_resume_names_routine_and_when
