@@ -95,6 +95,12 @@ extern const char words_pain_anchors[];
 extern const char words_no_score[];
 
 /*
+ * The player's q: what a quit keeps, then the question: "What is done is
+ * kept, this exercise so far as partial. Quit? y/n" (issue 19 §3).
+ */
+extern const char words_quit_question[];
+
+/*
  * A routine as the screens name it, from the key a session and its
  * progress file keep: "all" the catalogue's routine name, "due" "Due now",
  * a named routine's id its name ("Morning"); else the key itself.

@@ -200,6 +200,9 @@ char *words_count(const struct cat_exercise *ex, const struct hist_ex_stat *st, 
 const char words_pain_anchors[] = "0 no pain, 10 worst imaginable";
 const char words_no_score[] = "no score: this session will not count toward a step";
 
+const char words_quit_question[] =
+    "What is done is kept, this exercise so far as partial. Quit? y/n";
+
 /* ---- Routines ------------------------------------------------------------------ */
 
 const char *words_routine_name(const struct catalogue *cat, const char *key)

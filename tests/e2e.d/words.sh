@@ -82,3 +82,17 @@ test_words_resume_names_routine_and_when() {
 	expect_exit 0
 }
 run_test words_resume_names_routine_and_when
+
+# The quit question says what a quit keeps.
+test_words_quit_says_what_is_kept() {
+	open_pane wordsquit || return 1
+	run --catalogue $SHORT --history-file "$hist" side-hold
+	wait_for '^ *GET READY' 4 || return 1
+	keys q
+	wait_for 'What is done is kept, this exercise so far as partial\. Quit\? y/n' || return 1
+	keys n
+	wait_absent 'Quit\? y/n' || return 1
+	keys q y
+	expect_exit 0
+}
+run_test words_quit_says_what_is_kept
