@@ -32,21 +32,39 @@ static struct {
 	bool failed;
 } note;
 
+/*
+ * The exercise a note belongs to: the one the session ended on when it was
+ * stopped (a note written right after a stop is about it); else none (-1).
+ */
+static int note_exercise(const struct ui *ui)
+{
+	unsigned slot = session_slot(&ui->app.sess);
+	int pain;
+
+	if (slot >= ui->app.plan.n_exercises || !app_stopped(&ui->app, slot, &pain))
+		return -1;
+	return (int)ui->app.plan.exercises[slot];
+}
+
 static void note_save(const struct ui *ui)
 {
 	struct ev_event e;
 	struct hist_error err;
 	char path[4096];
+	int x = note_exercise(ui);
 
 	note.typing = false;
 	if (note.len == 0)
 		return;
 	ev_init(&e, EV_NOTE, ui_wall_now(ui));
 	memcpy(e.note, note.text, note.len + 1);
+	if (x >= 0)
+		snprintf(e.exercise, sizeof(e.exercise), "%s", ui->opt->cat->exercises[x].id);
 	note.failed = ev_path(ui->opt->history_path, path, sizeof(path)) != 0 ||
 	              ev_append(path, &e, &err) != 0;
 	snprintf(note.said, sizeof(note.said), "%s",
-	         note.failed ? "Note not saved: cannot write the events file." : "Note saved.");
+	         note.failed ? "Note not saved: cannot write the events file."
+	                     : "Note saved. It goes into the report (lumbar report).");
 	if (note.failed && path[0])
 		snprintf(note.said, sizeof(note.said), "Note not saved: %s", err.msg);
 }
@@ -145,11 +163,21 @@ static bool note_full(void)
 /* The note being typed, or what became of it, and its key on the last row. */
 static void draw_note(const struct ui *ui, struct ui_draw_flow *f)
 {
-	char buf[EV_MAX_NOTE_BYTES + 32];
+	char buf[EV_MAX_NOTE_BYTES + CAT_MAX_STRING + 32];
+	int x = note_exercise(ui);
 
 	if (note.typing) {
 		if (LINES >= 12)
 			ui_draw_flow_gap(f);
+		/* What the note is for, where it goes and how long it may be (issue 19 §3). */
+		if (x >= 0)
+			snprintf(buf, sizeof(buf),
+			         "A note on %s (stopped) for the report, %d characters at most:",
+			         ui->opt->cat->exercises[x].name, EV_MAX_NOTE);
+		else
+			snprintf(buf, sizeof(buf),
+			         "A note for the report, %d characters at most:", EV_MAX_NOTE);
+		ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_DIM));
 		snprintf(buf, sizeof(buf), "Note: %s_", note.text);
 		ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_TITLE));
 		if (note_full()) {

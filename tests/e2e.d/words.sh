@@ -96,3 +96,51 @@ test_words_quit_says_what_is_kept() {
 	expect_exit 0
 }
 run_test words_quit_says_what_is_kept
+
+# The note prompt says where the note goes and how long it may be; a note
+# written right after a stop belongs to the stopped exercise.
+test_words_note_after_a_stop() {
+	open_pane wordsnotestop 80 30 || return 1
+	run --catalogue $SHORT --history-file "$hist" all
+	wait_for '^ *GET READY' 4 || return 1
+	keys x
+	wait_for 'Pain now\? 0-10' || return 1
+	keys 6 Enter
+	wait_for 'Pain now: 6/10\.' || return 1
+	keys e
+	wait_for 'Session ended' || return 1
+	keys w
+	wait_text 'A note on Side hold stretch \(stopped\) for the report, 200 characters +at +most:' ||
+		return 1
+	keys -l 'sharp in the hip'
+	keys Enter
+	wait_for 'Note saved\. It goes into the report \(lumbar report\)\.' || return 1
+	grep -q $'\tnote\tside-hold\t-\tsharp in the hip$' "${hist%/*}/events.tsv" ||
+		{ why="events: $(cat "${hist%/*}/events.tsv")"; return 1; }
+	keys q
+	expect_exit 0
+}
+run_test words_note_after_a_stop
+
+# Without a stop, the note is the session's, with no exercise.
+test_words_note_prompt() {
+	open_pane wordsnote 80 30 || return 1
+	run --catalogue $SHORT --history-file "$hist" side-hold
+	wait_for '^ *GET READY' 4 || return 1
+	for _ in $(seq 20); do
+		expect 'How is your back now' && break
+		keys n
+		sleep 0.1
+	done
+	wait_for 'How is your back now\? 0-10' 2 || return 1
+	keys w
+	wait_for 'A note for the report, 200 characters at most:' || return 1
+	keys -l 'fine'
+	keys Enter
+	wait_for 'Note saved\.' || return 1
+	grep -q $'\tnote\t-\t-\tfine$' "${hist%/*}/events.tsv" ||
+		{ why="events: $(cat "${hist%/*}/events.tsv")"; return 1; }
+	keys q
+	expect_exit 0
+}
+run_test words_note_prompt
