@@ -27,18 +27,25 @@ test_words_full_routine_row_no_zero() {
 }
 run_test words_full_routine_row_no_zero
 
-# A routine ended with e at its first exercise's stop: the rest is "Not
-# reached", and the summary does not say "Nothing skipped".
-test_words_summary_not_reached() {
-	open_pane wordsnotreached 80 30 || return 1
+# In pane $1, the routine of $SHORT stopped at its first exercise's get-ready
+# with pain $2 ('' for none, said as $3), then e: its summary.
+stop_first_then_end() {
+	open_pane "$1" 80 30 || return 1
 	run --catalogue $SHORT --history-file "$hist" all
 	wait_for '^ *GET READY' 4 || return 1
 	keys x
 	wait_for 'Pain now\? 0-10' || return 1
+	[ -z "$2" ] || keys "$2"
 	keys Enter
-	wait_for 'Pain now: no score\.' || return 1
+	wait_for "Pain now: $3\\." || return 1
 	keys e
-	wait_for 'Session ended' || return 1
+	wait_for 'Session ended'
+}
+
+# A routine ended with e at its first exercise's stop: the rest is "Not
+# reached", and the summary does not say "Nothing skipped".
+test_words_summary_not_reached() {
+	stop_first_then_end wordsnotreached '' 'no score' || return 1
 	wait_for '^ *Not reached:$' || return 1
 	expect '^ *- Bridges and plank$' || return 1
 	expect_not 'Nothing skipped' || return 1
@@ -100,15 +107,7 @@ run_test words_quit_says_what_is_kept
 # The note prompt says where the note goes and how long it may be; a note
 # written right after a stop belongs to the stopped exercise.
 test_words_note_after_a_stop() {
-	open_pane wordsnotestop 80 30 || return 1
-	run --catalogue $SHORT --history-file "$hist" all
-	wait_for '^ *GET READY' 4 || return 1
-	keys x
-	wait_for 'Pain now\? 0-10' || return 1
-	keys 6 Enter
-	wait_for 'Pain now: 6/10\.' || return 1
-	keys e
-	wait_for 'Session ended' || return 1
+	stop_first_then_end wordsnotestop 6 '6/10' || return 1
 	keys w
 	wait_text 'A note on Side hold stretch \(stopped\) for the report, 200 characters +at +most:' ||
 		return 1
