@@ -682,7 +682,7 @@ test_history_view() {
 	expect 'Last 12 weeks' || return 1
 	expect 'Side hold stret… +1/2 today +[0-9]+% +[0-9]+% +0/0' || return 1
 	expect 'Bridges and pla… +0/2 this week' || return 1
-	expect 'Pain, weekly average' || return 1
+	expect 'Pain after, weekly average' || return 1
 	keys '?'
 	wait_for 'Keys in the history' || return 1
 	keys x
@@ -1149,7 +1149,7 @@ test_resize_storm_on_every_screen() {
 	keys h
 	wait_for 'Streak: 1 day' || return 1
 	resize_storm "$pid" || { why="history view: $why"; return 1; }
-	wait_all 'Pain, weekly average' 'Streak: 1 day \(best 1\)' 'Side hold stret… +1/2 today' ||
+	wait_all 'Pain after, weekly average' 'Streak: 1 day \(best 1\)' 'Side hold stret… +1/2 today' ||
 		{ why="history view: $why"; return 1; }
 	keys q
 	wait_for '^> Side hold stretch' || return 1
@@ -1335,7 +1335,7 @@ test_history_view_without_utf8() {
 	wait_for 'Full routine' 5 || return 1
 	keys h
 	wait_for 'Last 12 weeks' || return 1
-	expect '^ less \.:oO# more +Core stabilisat~ ' || return 1
+	expect '^ due work done: none \.:oO# all +Core stabilisat~ ' || return 1
 	expect ' Knee-to-chest s~ ' || return 1
 	if screen | LC_ALL=C grep -q '[^ -~]'; then
 		why="a byte outside ASCII on the screen"
