@@ -105,7 +105,6 @@ static void draw_table(const struct ui *ui, const struct hist_summary *s, int to
 	ui_draw_text(top, x, name_w + 1, "Exercise", ui_draw_attr(UI_ROLE_TITLE));
 	snprintf(line, sizeof(line), "%-13s %4s %5s %5s", "Done", "7 d", "30 d", "Step");
 	ui_draw_text(top, x + name_w + 1, w - name_w - 1, line, ui_draw_attr(UI_ROLE_TITLE));
-	ui_draw_text(top, x, w, line, ui_draw_attr(UI_ROLE_TITLE));
 	for (unsigned i = 0; i < cat->n_exercises && top + 1 + (int)i < bottom; i++) {
 		const struct cat_exercise *ex = &cat->exercises[i];
 		const struct hist_ex_stat *st = &s->ex[i];

@@ -148,19 +148,18 @@ run_test words_note_prompt
 # calendar's legend says what a cell counts, and the chart is pain after.
 test_words_history_view_words_and_width() {
 	open_pane wordshistory 120 || return 1
-	mkdir -p "${hist%/*}"
-	printf '# timestamp\texercise-id\tstatus\tactive-seconds\tpain\n%s\tside-hold\tdone\t12\t4\n' \
-		"$(today_at 07)" >"$hist"
-	run --catalogue $SHORT --history-file "$hist"
-	wait_for '1/2 today' || return 1
+	cp tests/fixtures/history-sample.tsv "${hist%/*}.tsv"
+	run --history-file "${hist%/*}.tsv"
+	wait_for 'Full routine' 5 || return 1
 	keys h
-	wait_for 'Streak: 1 day \(best 1\)' || return 1
-	expect ' Side hold stretch +1/2 today +[0-9]+% +[0-9]+% +0/0' || return 1
-	expect ' Bridges and plank +0/2 this week' || return 1
+	wait_for 'Last 12 weeks' || return 1
+	expect ' Exercise {21}Done {11}7 d  30 d  Step$' || return 1
+	expect ' Pelvic tilts and bridges +[0-9]+/1 today +[0-9]+% +[0-9]+% ' || return 1
+	expect ' Hamstring flexibility series [0-9]+/1 today ' || return 1
 	expect '^ due work done: none ·░▒▓█ all' || return 1
 	expect '^Pain after, weekly average' || return 1
 	keys q
-	wait_for '1/2 today' || return 1
+	wait_for 'Full routine' || return 1
 	keys q
 	expect_exit 0
 }
