@@ -44,7 +44,7 @@ enum { STATUS_WIDTH = 80 };
 /*
  * `lumbar status` alone: what is due (count, minutes, names while they fit
  * STATUS_WIDTH, then `+N more`) or `Nothing due` or `Paused until DAY:
- * nothing is due`; `Done today: N · streak: N days`; and `A routine is
+ * nothing is due`; `Done today: N, streak: N days`; and `A routine is
  * playing` when one is.
  */
 void status_text(FILE *fp, const struct status_info *in);

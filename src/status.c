@@ -75,7 +75,7 @@ void status_text(FILE *fp, const struct status_info *in)
 		}
 		fputc('\n', fp);
 	}
-	fprintf(fp, "Done today: %u · streak: %u day%s\n", in->today, in->streak,
+	fprintf(fp, "Done today: %u, streak: %u day%s\n", in->today, in->streak,
 	        in->streak == 1 ? "" : "s");
 	if (in->playing)
 		fputs("A routine is playing\n", fp);

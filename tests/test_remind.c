@@ -514,19 +514,19 @@ static void test_status_text(void **state)
 	struct status_info in = { .cat = cat, .due = &d, .today = 1, .streak = 1 };
 	assert_string_equal(capture(write_text, &in),
 	                    "Due: 2 exercises, 4 min: Alpha hold, Beta reps\n"
-	                    "Done today: 1 \u00b7 streak: 1 day\n");
+	                    "Done today: 1, streak: 1 day\n");
 	d.n = 0;
 	in.today = 3;
 	in.streak = 12;
 	in.playing = true;
 	assert_string_equal(capture(write_text, &in), "Nothing due\n"
-	                                              "Done today: 3 \u00b7 streak: 12 days\n"
+	                                              "Done today: 3, streak: 12 days\n"
 	                                              "A routine is playing\n");
 	in.playing = false;
 	in.paused = true;
 	in.paused_until = hist_day_from_civil(2026, 12, 24);
 	assert_string_equal(capture(write_text, &in), "Paused until 2026-12-24: nothing is due\n"
-	                                              "Done today: 3 \u00b7 streak: 12 days\n");
+	                                              "Done today: 3, streak: 12 days\n");
 	cat_free(cat);
 
 	/* Every shipped exercise due: the names that fit, then how many more. */

@@ -19,7 +19,7 @@ if t words-status; then
 	words_at words-status-text 0 "$LUMBAR" -C "$FIX/cli-small.yaml" \
 		--history-file "$r/history.tsv" status
 	expect_out_text "Due: 2 exercises, 4 min: Alpha hold, Beta reps
-Done today: 1 · streak: 1 day"
+Done today: 1, streak: 1 day"
 	done_test
 	words_at words-status-json-done-today 0 "$LUMBAR" -C "$FIX/cli-small.yaml" \
 		--history-file "$r/history.tsv" status --format=json
@@ -29,7 +29,7 @@ Done today: 1 · streak: 1 day"
 	words_at words-status-text-paused 0 "$LUMBAR" -C "$FIX/cli-small.yaml" \
 		--history-file "$r/history.tsv" status
 	expect_out_text "Paused until 2026-11-26: nothing is due
-Done today: 1 · streak: 1 day"
+Done today: 1, streak: 1 day"
 	done_test
 	words_at words-status-bad-format 64 "$LUMBAR" -C "$FIX/cli-small.yaml" \
 		--history-file "$r/history.tsv" status --format=line
