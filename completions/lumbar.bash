@@ -9,7 +9,7 @@ _lumbar_remind_verbs()
 	for w in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
 		case $w in
 		due) COMPREPLY=($(compgen -W "--quiet --count --format=line" -- "$cur")) ;;
-		remind) COMPREPLY=($(compgen -W "--install --dry-run --print-cron" -- "$cur")) ;;
+		remind) COMPREPLY=($(compgen -W "--verbose --install --dry-run --print-cron" -- "$cur")) ;;
 		pause)
 			if [[ $prev == --reason ]]; then
 				COMPREPLY=($(compgen -W "injury travel ill other" -- "$cur"))

@@ -43,6 +43,7 @@ enum cmd_vopt {
 	CMD_VO_OUTPUT = 1u << 10,    /* report and calendar -o, --output FILE */
 	CMD_VO_DAYS = 1u << 11,      /* progress hold --days N */
 	CMD_VO_HISTORY = 1u << 12,   /* calendar --history */
+	CMD_VO_VERBOSE = 1u << 13,   /* remind --verbose */
 };
 
 /* Everything the command line said. */

@@ -81,6 +81,15 @@ enum rem_verdict rem_decide(const struct rem_config *c, const struct ev_log *ev,
                             bool playing, time_t now);
 
 /*
+ * Why, in words for `remind --verbose`: "nothing is due", "lumbar is
+ * paused", "a routine is playing", "a reminder was sent in this part of the
+ * day (05-12) already", "03:xx is in no part of the day (remind_parts)".
+ * Returns buf.
+ */
+const char *rem_why(const struct rem_config *c, enum rem_verdict v, time_t now, char *buf,
+                    size_t len);
+
+/*
  * What is due: hist_due() and the seconds they take at `dose` (each
  * exercise's step today, or the level --level forces): the one length the
  * menu's "Due now", `due --format=line`, `status` and the reminder show.
@@ -105,6 +114,12 @@ enum { REM_LINE_WIDTH = 80 };
 char *rem_due_line(const struct catalogue *cat, const struct rem_due *d, char *buf, size_t len);
 
 /*
+ * The same with the exercises' names (escaped) for a person, as the
+ * reminder's body says it: `2 due: Knee to chest, Cat-cow (1:54)`.
+ */
+char *rem_due_names(const struct catalogue *cat, const struct rem_due *d, char *buf, size_t len);
+
+/*
  * The systemd user units for `exe` (an absolute path). The timer has one
  * OnCalendar= per remind_at time and Persistent=true; the service runs
  * `exe remind` once, and exit 1 (nothing sent) is a success. Return the
@@ -125,8 +140,9 @@ size_t rem_cron_lines(const struct rem_config *c, const char *exe, const char *d
                       const char *dbus, const char *runtime_dir, char *buf, size_t len);
 
 enum {
-	REM_NOTIFY_SECONDS = 10, /* how long a notifier may take */
-	REM_NOTIFY_TICKS = 20,   /* waits a second while it runs */
+	REM_NOTIFY_SECONDS = 10,    /* how long a notifier may take */
+	REM_NOTIFY_TICKS = 20,      /* waits a second while it runs */
+	REM_NOTIFY_NOT_FOUND = 127, /* rem_notify(): the shell found no such command */
 };
 
 /*
@@ -134,7 +150,8 @@ enum {
  * its environment, stdin from /dev/null, in a process group of its own, and
  * wait for it at most `timeout_s` seconds (counted waits, not a clock); one
  * still running then is killed, group and all. Returns 0 when it exited 0
- * in time, else -1.
+ * in time, REM_NOTIFY_NOT_FOUND when it exited 127 (the shell's "not
+ * found": notify-send is not installed), else -1.
  */
 int rem_notify(const char *cmd, const char *title, const char *body, unsigned timeout_s);
 
@@ -152,15 +169,17 @@ struct rem_turn {
 	bool playing;
 	time_t now;
 	const char *cmd, *title, *body; /* the notifier and its words */
+	enum rem_verdict *why;          /* when not NULL: rem_decide()'s answer */
 };
 
 enum rem_outcome {
-	REM_SENT,          /* exit 0 */
-	REM_NOT_SENT,      /* exit 1: rem_decide() said no */
-	REM_NOTIFY_FAILED, /* exit 3: the notifier failed or took too long; nothing logged */
-	REM_LOCK_FAILED,   /* *err filled */
-	REM_READ_FAILED,   /* the events file cannot be read; *err filled */
-	REM_LOG_FAILED,    /* sent, but the `remind` event not written; *err filled */
+	REM_SENT,           /* exit 0 */
+	REM_NOT_SENT,       /* exit 1: rem_decide() said no */
+	REM_NOTIFY_FAILED,  /* exit 3: the notifier failed or took too long; nothing logged */
+	REM_NOTIFY_MISSING, /* exit 3: the notifier's command is not installed; nothing logged */
+	REM_LOCK_FAILED,    /* *err filled */
+	REM_READ_FAILED,    /* the events file cannot be read; *err filled */
+	REM_LOG_FAILED,     /* sent, but the `remind` event not written; *err filled */
 };
 
 /*

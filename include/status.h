@@ -3,11 +3,12 @@
  * shell prompt. The keys (documented in lumbar(1)):
  *
  *   {"due":["knee-to-chest"],"due_count":1,"due_minutes":1,"today":3,
- *    "streak":5,"playing":false,"paused":false,"paused_until":null}
+ *    "done_today":3,"streak":5,"playing":false,"paused":false,"paused_until":null}
  *
  * due: the ids hist_due() lists, in catalogue order; due_minutes: their
  * length at each exercise's step today (rem_due()), rounded up to whole
- * minutes; today: done entries today; streak: the current streak in days; playing: a lumbar
+ * minutes; today and done_today (the same: `today` kept for the
+ * scripts that read it): done entries today; streak: the current streak in days; playing: a lumbar
  * holds the progress lock; paused_until: the last paused day, YYYY-MM-DD,
  * or null. No curses and no clock here.
  */
@@ -36,5 +37,16 @@ void status_json_string(FILE *fp, const char *s);
 
 /* The one line, newline included. */
 void status_json(FILE *fp, const struct status_info *in);
+
+/* The widest line of status_text() (names of ASCII width). */
+enum { STATUS_WIDTH = 80 };
+
+/*
+ * `lumbar status` alone: what is due (count, minutes, names while they fit
+ * STATUS_WIDTH, then `+N more`) or `Nothing due` or `Paused until DAY:
+ * nothing is due`; `Done today: N, streak: N days`; and `A routine is
+ * playing` when one is.
+ */
+void status_text(FILE *fp, const struct status_info *in);
 
 #endif

@@ -7,6 +7,7 @@
 #define LUMBAR_WORDS_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "catalogue.h"
 #include "history.h"
@@ -92,5 +93,29 @@ extern const char words_pain_anchors[];
  * session will not count toward a step".
  */
 extern const char words_no_score[];
+
+/*
+ * The player's q: what a quit keeps, then the question: "What is done is
+ * kept, this exercise so far as partial. Quit? y/n" (issue 19 §3).
+ */
+extern const char words_quit_question[];
+
+/*
+ * A routine as the screens name it, from the key a session and its
+ * progress file keep: "all" the catalogue's routine name, "due" "Due now",
+ * a named routine's id its name ("Morning"); else the key itself.
+ */
+const char *words_routine_name(const struct catalogue *cat, const char *key);
+
+/*
+ * When something was left, as of `now` (local time): "today at 07:42",
+ * "yesterday at 18:30", "on Monday at 18:30" (within the last 6 days) or
+ * "on 2026-11-16 at 18:30". Returns buf.
+ */
+char *words_when_left(time_t then, time_t now, char *buf, size_t len);
+
+/* A routine with its length: "Morning \u00b7 3 exercises". */
+char *words_routine(const struct catalogue *cat, const char *key, unsigned n, char *buf,
+                    size_t len);
 
 #endif

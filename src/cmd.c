@@ -91,6 +91,7 @@ static const struct option verb_options[] = {
 	{ "output", required_argument, NULL, OPT_VERB + 10 },
 	{ "days", required_argument, NULL, OPT_VERB + 11 },
 	{ "history", no_argument, NULL, OPT_VERB + 12 },
+	{ "verbose", no_argument, NULL, OPT_VERB + 13 },
 };
 enum { N_VERB_OPTS = sizeof(verb_options) / sizeof(verb_options[0]) };
 

@@ -779,7 +779,7 @@ int verb_run_report(struct options *opt)
 /* Their own options, as cmd.c read them. */
 struct verb_args {
 	const char *verb;
-	int quiet, count, install, dry_run, print_cron, help;
+	int quiet, count, install, dry_run, print_cron, verbose, help;
 	const char *format, *until, *reason;
 };
 
@@ -792,6 +792,7 @@ static void verb_args(const struct options *o, struct verb_args *va)
 		.install = (o->given & CMD_VO_INSTALL) != 0,
 		.dry_run = (o->given & CMD_VO_DRY_RUN) != 0,
 		.print_cron = (o->given & CMD_VO_PRINT_CRON) != 0,
+		.verbose = (o->given & CMD_VO_VERBOSE) != 0,
 		.format = o->vformat,
 		.until = o->until,
 		.reason = o->reason,
@@ -1002,16 +1003,17 @@ static int remind_print_cron(struct verb_ctx *x)
 	return 0;
 }
 
-/* `lumbar remind`: one notification per part of the day, when something is due. */
+/* `lumbar remind [--verbose]`: one notification per part of the day, when something is due. */
 static int run_remind(struct verb_ctx *x, const struct verb_args *va)
 {
-	char title[64], body[CAT_MAX_EXERCISES * (CAT_MAX_ID + 2) + 64];
+	char title[64], body[4 * REM_LINE_WIDTH + 64], why[128];
+	enum rem_verdict verdict = REM_SEND;
 	struct hist_error err;
 	int rc;
 
 	if (va->quiet || va->count || va->format || va->until || va->reason ||
-	    (va->dry_run && !va->install) || va->install + va->print_cron > 1)
-		return usage_error("remind takes --install [--dry-run] or --print-cron");
+	    (va->dry_run && !va->install) || va->install + va->print_cron + va->verbose > 1)
+		return usage_error("remind takes --verbose, --install [--dry-run] or --print-cron");
 	/* What the unit and the crontab line run is plain `lumbar remind` (lumbar(1)). */
 	if ((va->install || va->print_cron) &&
 	    (x->o.catalogue || x->o.history_file || x->o.set_level))
@@ -1026,16 +1028,32 @@ static int run_remind(struct verb_ctx *x, const struct verb_args *va)
 		return remind_print_cron(x);
 	snprintf(title, sizeof(title), "lumbar: %u exercise%s due", x->due.n,
 	         x->due.n == 1 ? "" : "s");
-	rem_due_line(x->l.cat, &x->due, body, sizeof(body));
+	rem_due_names(x->l.cat, &x->due, body, sizeof(body));
 	struct rem_turn turn = { &x->st.remind, x->events,
 		                 x->due.n,      routine_playing(x->history),
 		                 x->now,        x->st.notify ? x->st.notify : SETTINGS_NOTIFY,
-		                 title,         body };
+		                 title,         body,
+		                 &verdict };
 	switch (rem_run(&turn, &err)) {
 	case REM_SENT:
+		if (va->verbose)
+			printf("Sent: %s: %s\n", title, body);
 		return 0;
 	case REM_NOT_SENT:
+		if (va->verbose)
+			printf("Nothing sent: %s\n",
+			       rem_why(&x->st.remind, verdict, x->now, why, sizeof(why)));
 		return 1;
+	case REM_NOTIFY_MISSING:
+		if (!x->st.notify) {
+			fprintf(stderr,
+			        "%s: remind: notify-send is not installed: install the package "
+			        "libnotify-bin, or set notify in config.yaml\n",
+			        progname);
+			return 3;
+		}
+		fprintf(stderr, "%s: remind: the notify command was not found\n", progname);
+		return 3;
 	case REM_NOTIFY_FAILED:
 		fprintf(stderr, "%s: remind: the notify command failed\n", progname);
 		return 3;
@@ -1100,15 +1118,15 @@ static int run_pause(struct verb_ctx *x, const struct verb_args *va, bool pause)
 	return 0;
 }
 
-/* `lumbar status --format=json`. */
+/* `lumbar status [--format=json]`. */
 static int run_status(struct verb_ctx *x, const struct verb_args *va)
 {
 	struct hist_day d;
 	int rc;
 
-	if (!va->format || strcmp(va->format, "json") != 0 || va->quiet || va->count ||
+	if ((va->format && strcmp(va->format, "json") != 0) || va->quiet || va->count ||
 	    va->install || va->dry_run || va->print_cron || va->until || va->reason)
-		return usage_error("status takes --format=json");
+		return usage_error("status takes nothing or --format=json");
 	if ((rc = verb_load(x, true, true, 0)) != 0)
 		return rc;
 	hist_summary_day(&x->sum, x->today, &d);
@@ -1118,7 +1136,10 @@ static int run_status(struct verb_ctx *x, const struct verb_args *va)
 		                  .streak = x->sum.streak,
 		                  .playing = routine_playing(x->history) };
 	in.paused = rec_paused(&x->rec, &in.paused_until);
-	status_json(stdout, &in);
+	if (va->format)
+		status_json(stdout, &in);
+	else
+		status_text(stdout, &in);
 	return 0;
 }
 

@@ -62,6 +62,37 @@ enum rem_verdict rem_decide(const struct rem_config *c, const struct ev_log *ev,
 	return REM_SEND;
 }
 
+const char *rem_why(const struct rem_config *c, enum rem_verdict v, time_t now, char *buf,
+                    size_t len)
+{
+	int part = rem_part_of(c, now);
+
+	switch (v) {
+	case REM_SEND:
+		snprintf(buf, len, "something is due");
+		break;
+	case REM_NOTHING_DUE:
+		snprintf(buf, len, "nothing is due");
+		break;
+	case REM_OUTSIDE:
+		snprintf(buf, len, "%02u:xx is in no part of the day (remind_parts)",
+		         local_hour(now));
+		break;
+	case REM_ALREADY:
+		snprintf(buf, len,
+		         "a reminder was sent in this part of the day (%02u-%02u) already",
+		         part < 0 ? 0 : c->part[part].from, part < 0 ? 0 : c->part[part].to);
+		break;
+	case REM_PAUSED:
+		snprintf(buf, len, "lumbar is paused");
+		break;
+	case REM_PLAYING:
+		snprintf(buf, len, "a routine is playing");
+		break;
+	}
+	return buf;
+}
+
 /* ---- What is due ---------------------------------------------------------------- */
 
 void rem_due(const struct catalogue *cat, const struct hist_summary *s,
@@ -73,10 +104,12 @@ void rem_due(const struct catalogue *cat, const struct hist_summary *s,
 		out->seconds += plan_seconds_at(cat, out->idx[i], dose);
 }
 
-char *rem_due_line(const struct catalogue *cat, const struct rem_due *d, char *buf, size_t len)
+/* The line of ids or of names (escaped): `rem_due_line()` and `rem_due_names()`. */
+static char *due_line(const struct catalogue *cat, const struct rem_due *d, bool names, char *buf,
+                      size_t len)
 {
 	size_t used;
-	char clock[32];
+	char clock[32], name[4 * REM_LINE_WIDTH + 1];
 
 	buf[0] = '\0';
 	if (d->n == 0)
@@ -84,7 +117,8 @@ char *rem_due_line(const struct catalogue *cat, const struct rem_due *d, char *b
 	plan_format_clock(d->seconds, clock, sizeof(clock));
 	used = (size_t)snprintf(buf, len, "%u due: ", d->n);
 	for (unsigned i = 0; i < d->n && used < len; i++) {
-		const char *id = cat->exercises[d->idx[i]].id;
+		const struct cat_exercise *ex = &cat->exercises[d->idx[i]];
+		const char *id = names ? cat_escape(name, sizeof(name), ex->name) : ex->id;
 		/* What must still fit after this id: ", +K more" for the rest, and the clock. */
 		char more[32] = "";
 		size_t after;
@@ -101,6 +135,16 @@ char *rem_due_line(const struct catalogue *cat, const struct rem_due *d, char *b
 	if (used < len)
 		snprintf(buf + used, len - used, " (%s)", clock);
 	return buf;
+}
+
+char *rem_due_line(const struct catalogue *cat, const struct rem_due *d, char *buf, size_t len)
+{
+	return due_line(cat, d, false, buf, len);
+}
+
+char *rem_due_names(const struct catalogue *cat, const struct rem_due *d, char *buf, size_t len)
+{
+	return due_line(cat, d, true, buf, len);
 }
 
 /* ---- Unit files and crontab --------------------------------------------------------- */
@@ -258,6 +302,8 @@ int rem_notify(const char *cmd, const char *title, const char *body, unsigned ti
 			;
 	if (r < 0)
 		return -1;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+		return REM_NOTIFY_NOT_FOUND;
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
 }
 
@@ -300,17 +346,18 @@ enum rem_outcome rem_run(const struct rem_turn *t, struct hist_error *err)
 {
 	struct ev_log ev = { 0 };
 	enum rem_outcome out = REM_SENT;
-	int fd = take_lock(t->events, err);
+	enum rem_verdict why = REM_SEND;
+	int fd = take_lock(t->events, err), sent;
 
 	if (fd < 0)
 		return REM_LOCK_FAILED;
 	/* Read again under the lock: another remind may have logged one meanwhile. */
 	if (ev_load(t->events, &ev, NULL, NULL, err) != 0)
 		out = REM_READ_FAILED;
-	else if (rem_decide(t->config, &ev, t->n_due, t->playing, t->now) != REM_SEND)
+	else if ((why = rem_decide(t->config, &ev, t->n_due, t->playing, t->now)) != REM_SEND)
 		out = REM_NOT_SENT;
-	else if (rem_notify(t->cmd, t->title, t->body, REM_NOTIFY_SECONDS) != 0)
-		out = REM_NOTIFY_FAILED;
+	else if ((sent = rem_notify(t->cmd, t->title, t->body, REM_NOTIFY_SECONDS)) != 0)
+		out = sent == REM_NOTIFY_NOT_FOUND ? REM_NOTIFY_MISSING : REM_NOTIFY_FAILED;
 	else {
 		struct ev_event e;
 		ev_init(&e, EV_REMIND, t->now);
@@ -319,5 +366,7 @@ enum rem_outcome rem_run(const struct rem_turn *t, struct hist_error *err)
 	}
 	ev_free(&ev);
 	close(fd); /* and with it the lock */
+	if (t->why)
+		*t->why = why;
 	return out;
 }

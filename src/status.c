@@ -1,7 +1,10 @@
 /*
- * status.c - the one JSON line of `lumbar status --format=json`.
+ * status.c - `lumbar status`: a few lines of text, or the one JSON line of
+ * `--format=json`.
  */
 #include "status.h"
+
+#include <string.h>
 
 void status_json_string(FILE *fp, const char *s)
 {
@@ -31,8 +34,10 @@ void status_json(FILE *fp, const struct status_info *in)
 			fputc(',', fp);
 		status_json_string(fp, in->cat->exercises[in->due->idx[i]].id);
 	}
-	fprintf(fp, "],\"due_count\":%u,\"due_minutes\":%u,\"today\":%u,\"streak\":%u,", in->due->n,
-	        (in->due->seconds + 59) / 60, in->today, in->streak);
+	fprintf(
+	    fp,
+	    "],\"due_count\":%u,\"due_minutes\":%u,\"today\":%u,\"done_today\":%u,\"streak\":%u,",
+	    in->due->n, (in->due->seconds + 59) / 60, in->today, in->today, in->streak);
 	fprintf(fp,
 	        "\"playing\":%s,\"paused\":%s,\"paused_until\":", in->playing ? "true" : "false",
 	        in->paused ? "true" : "false");
@@ -41,4 +46,37 @@ void status_json(FILE *fp, const struct status_info *in)
 	else
 		fputs("null", fp);
 	fputs("}\n", fp);
+}
+
+void status_text(FILE *fp, const struct status_info *in)
+{
+	char day[16], name[512], more[32];
+
+	if (in->paused)
+		fprintf(fp, "Paused until %s: nothing is due\n",
+		        hist_format_day(in->paused_until, day, sizeof(day)));
+	else if (in->due->n == 0)
+		fputs("Nothing due\n", fp);
+	else {
+		int used = fprintf(fp, "Due: %u exercise%s, %u min:", in->due->n,
+		                   in->due->n == 1 ? "" : "s", (in->due->seconds + 59) / 60);
+		/* Names while they fit STATUS_WIDTH, then how many more. */
+		for (unsigned i = 0; i < in->due->n; i++) {
+			size_t w = strlen(cat_escape(name, sizeof(name),
+			                             in->cat->exercises[in->due->idx[i]].name));
+			snprintf(more, sizeof(more), ", +%u more", in->due->n - i - 1);
+			if (i > 0 &&
+			    (size_t)used + 2 + w + (i + 1 < in->due->n ? strlen(more) : 0) >
+			        STATUS_WIDTH) {
+				fprintf(fp, ", +%u more", in->due->n - i);
+				break;
+			}
+			used += fprintf(fp, "%s %s", i ? "," : "", name);
+		}
+		fputc('\n', fp);
+	}
+	fprintf(fp, "Done today: %u, streak: %u day%s\n", in->today, in->streak,
+	        in->streak == 1 ? "" : "s");
+	if (in->playing)
+		fputs("A routine is playing\n", fp);
 }

@@ -504,10 +504,14 @@ static void question(const char *q, bool cursor)
 		y = LINES - 1 - rows;
 	if (y < 0)
 		y = 0;
-	attrset(a);
+	/* Its rows are blanked across the screen: no piece of what is under it shows beside it. */
 	for (int r = y - (LINES >= 5); r <= y + rows - (LINES < 5); r++)
-		if (r >= 0 && r < LINES)
+		if (r >= 0 && r < LINES) {
+			attrset(A_NORMAL);
+			mvhline(r, 0, ' ', COLS);
+			attrset(a);
 			mvhline(r, x, ' ', w);
+		}
 	attrset(A_NORMAL);
 	f = (struct ui_draw_flow){ .top = y, .bottom = LINES, .x = x + 1, .w = w - 2 - cursor };
 	ui_draw_flow_add(&f, NULL, q, a);

@@ -114,7 +114,8 @@ void ui_draw_bar(int y, int x, int w, unsigned done, unsigned total, attr_t attr
 
 /*
  * A question ("Quit? y/n") in an alert box over the middle of the screen,
- * wrapped at its spaces when it is wider than the screen.
+ * wrapped at its spaces when it is wider than the screen. The rows of the
+ * box are blanked across the screen, so nothing under it shows beside it.
  */
 void ui_draw_question(const char *q);
 

@@ -2,8 +2,9 @@
  * ui_history.c - the history view (`h` in the menu): a calendar of the last
  * twelve weeks shaded by how much of each day's due work was done, streaks,
  * per-exercise adherence over 7 and 30 days with each exercise's step, and
- * pain over time. It fits
- * 80x24 and draws from the summary the menu already holds; it reads no file.
+ * pain after sessions over time. It fits 80x24, its table's names take the
+ * width a wider screen has, and it draws from the summary the menu already
+ * holds; it reads no file.
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,9 +16,11 @@
 
 enum {
 	CAL_WEEKS = HIST_CAL_DAYS / 7,
-	CAL_X = 6,     /* first week column; weekday names before it */
-	TABLE_X = 33,  /* adherence table */
-	CHART_ROWS = 4 /* pain chart height, in rows of eighth blocks */
+	CAL_X = 6,      /* first week column; weekday names before it */
+	TABLE_X = 33,   /* adherence table */
+	CHART_ROWS = 4, /* pain chart height, in rows of eighth blocks */
+	NAME_MIN = 16,  /* the table's name column at its narrowest */
+	FIGURES_W = 30  /* the table's columns after the name: done, 7 d, 30 d, step */
 };
 
 static const char *const weekday_names[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
@@ -67,10 +70,13 @@ static int draw_calendar(const struct hist_summary *s, int top)
 			draw_cell(top + 1 + wd, CAL_X + 2 * w, level, day > s->today);
 		}
 	}
-	/* One legend or the other: in a C locale the UTF-8 one is a dozen bytes wide. */
+	/*
+	 * What a cell counts: the share of the day's due work done. One legend
+	 * or the other: in a C locale the UTF-8 one is a dozen bytes wide.
+	 */
 	ui_draw_text(top + 8, 1, TABLE_X - 2,
-	             ui_draw_utf8() ? "less \u00b7\u2591\u2592\u2593\u2588 more"
-	                            : "less .:oO# more",
+	             ui_draw_utf8() ? "due work done: none \u00b7\u2591\u2592\u2593\u2588 all"
+	                            : "due work done: none .:oO# all",
 	             ui_draw_attr(UI_ROLE_DIM));
 	return top + 9;
 }
@@ -84,13 +90,21 @@ static void draw_table(const struct ui *ui, const struct hist_summary *s, int to
 {
 	const struct catalogue *cat = ui->opt->cat;
 	char count[48], line[96], step[16];
-	int w = COLS - x;
+	int w = COLS - x, name_w = NAME_MIN;
 
 	if (w < 20 || top >= bottom)
 		return;
-	snprintf(line, sizeof(line), "%-16s %-13s %4s %5s %5s", "Exercise", "Done", "7 d", "30 d",
-	         "Step");
-	ui_draw_text(top, x, w, line, ui_draw_attr(UI_ROLE_TITLE));
+	/* The names take what the screen has beyond the figures, up to the longest. */
+	for (unsigned i = 0; i < cat->n_exercises; i++) {
+		int nw = ui_draw_width(cat->exercises[i].name);
+		if (nw > name_w)
+			name_w = nw;
+	}
+	if (name_w > w - 1 - FIGURES_W)
+		name_w = w - 1 - FIGURES_W > NAME_MIN ? w - 1 - FIGURES_W : NAME_MIN;
+	ui_draw_text(top, x, name_w + 1, "Exercise", ui_draw_attr(UI_ROLE_TITLE));
+	snprintf(line, sizeof(line), "%-13s %4s %5s %5s", "Done", "7 d", "30 d", "Step");
+	ui_draw_text(top, x + name_w + 1, w - name_w - 1, line, ui_draw_attr(UI_ROLE_TITLE));
 	for (unsigned i = 0; i < cat->n_exercises && top + 1 + (int)i < bottom; i++) {
 		const struct cat_exercise *ex = &cat->exercises[i];
 		const struct hist_ex_stat *st = &s->ex[i];
@@ -101,11 +115,11 @@ static void draw_table(const struct ui *ui, const struct hist_summary *s, int to
 			         ui->opt->steps[i].steps);
 		else
 			snprintf(step, sizeof(step), "-");
-		/* The name as in the menu, cut with an ellipsis to its 16 columns. */
-		ui_draw_text(top + 1 + (int)i, x, 16, ex->name, a);
+		/* The name as in the menu, cut with an ellipsis to its column. */
+		ui_draw_text(top + 1 + (int)i, x, name_w, ex->name, a);
 		snprintf(line, sizeof(line), "%-13s %3u%% %4u%% %5s",
 		         words_count(ex, st, count, sizeof(count)), st->pct7, st->pct30, step);
-		ui_draw_text(top + 1 + (int)i, x + 17, w - 17, line, a);
+		ui_draw_text(top + 1 + (int)i, x + name_w + 1, w - name_w - 1, line, a);
 	}
 }
 
@@ -135,7 +149,8 @@ static void draw_pain(const struct hist_summary *s, int top)
 	int32_t first_monday = s->today - (int32_t)hist_weekday(s->today) - 7 * (CAL_WEEKS - 1);
 	char buf[96];
 
-	ui_draw_text(top, 0, TABLE_X - 2, "Pain, weekly average (0-10)",
+	/* The score asked after each session, not the one before it. */
+	ui_draw_text(top, 0, TABLE_X - 2, "Pain after, weekly average",
 	             ui_draw_attr(UI_ROLE_TITLE));
 	mvaddstr(top + 1, 0, "10");
 	mvaddstr(top + CHART_ROWS, 1, "0");

@@ -250,12 +250,12 @@ static int disclaimer_rows(void)
 	return f.row;
 }
 
-/* "12 min today": the routine row's share of the history. */
+/* "12 min today": the routine row's share of the history; nothing before any work. */
 static void minutes_today(const struct ui *ui, char *buf, size_t len)
 {
 	uint64_t s = ui->hist_sum.today_active_s;
 
-	if (!have_counts(ui))
+	if (!have_counts(ui) || s == 0)
 		buf[0] = '\0';
 	else if (s > 0 && s < 30)
 		snprintf(buf, len, "<1 min today");

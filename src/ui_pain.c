@@ -122,7 +122,8 @@ void ui_pain_draw(struct ui *ui)
 	if (LINES >= 12)
 		f.top = 2;
 	if (ui->app.routine)
-		snprintf(buf, sizeof(buf), "Routine: %u exercises", ui->app.plan.n_exercises);
+		words_routine(cat, ui->app.routine_name, ui->app.plan.n_exercises, buf,
+		              sizeof(buf));
 	else
 		snprintf(buf, sizeof(buf), "%s", cat->exercises[ui->app.plan.exercises[0]].name);
 	/* A long name is cut, so that the question always shows under it. */

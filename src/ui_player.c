@@ -17,6 +17,7 @@
 #include "ui_draw.h"
 #include "ui_hooks.h"
 #include "ui_priv.h"
+#include "words.h"
 
 /* The largest block-digit scale worth drawing; beyond it the digits dwarf
  * everything else. */
@@ -515,7 +516,7 @@ void ui_player_draw(struct ui *ui)
 			    ui_draw_attr(UI_ROLE_DIM));
 	}
 	if (ui->confirm)
-		ui_draw_question("Quit? y/n");
+		ui_draw_question(words_quit_question);
 }
 
 void ui_player_key(struct ui *ui, enum ui_action action)

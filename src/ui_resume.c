@@ -1,29 +1,53 @@
 /*
  * ui_resume.c - the question at start when a routine was left unfinished
- * ("Resume routine at ...? y/n"): yes plays on from the saved phase, no logs
- * what was done and drops the rest.
+ * ("Resume Morning, left today at 07:42, at ...? y/n"): yes plays on from
+ * the saved phase, no logs what was done and drops the rest.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include <curses.h>
 
 #include "ui_draw.h"
 #include "ui_priv.h"
+#include "words.h"
 
-/* "Resume routine at Cat-cow, Slow reps, left? y/n", as issue 5 words it. */
+/* When the routine was left: its progress file's last save; 0 when unknown. */
+static time_t left_at(const struct ui *ui)
+{
+	static const struct prog_state *for_state;
+	static time_t when;
+	struct stat sb;
+
+	if (for_state != ui->app.resume) {
+		for_state = ui->app.resume;
+		when = stat(ui->app.prog_file, &sb) == 0 ? sb.st_mtime : 0;
+	}
+	return when;
+}
+
+/*
+ * "Resume Morning, left today at 07:42, at Cat-cow, Slow reps, left? y/n":
+ * the routine, when it was left and where it resumes (issue 5, issue 19 §3).
+ */
 static void question(const struct ui *ui, const struct prog_state *st, char *buf, size_t len)
 {
 	const struct catalogue *cat = ui->opt->cat;
 	const struct cat_exercise *ex = &cat->exercises[cat_find(cat, st->exercise)];
 	const char *set =
 	    st->set >= 0 && (unsigned)st->set < ex->n_sets ? ex->sets[st->set].name : "get ready";
+	time_t then = left_at(ui);
+	char day[48], when[64] = "", side[32] = "";
 
+	if (then)
+		snprintf(when, sizeof(when), ", left %s",
+		         words_when_left(then, ui_wall_now(ui), day, sizeof(day)));
 	if (st->side != PLAN_SIDE_NONE)
-		snprintf(buf, len, "Resume routine at %s, %s, %s? y/n", ex->name, set,
-		         plan_side_name(st->side));
-	else
-		snprintf(buf, len, "Resume routine at %s, %s? y/n", ex->name, set);
+		snprintf(side, sizeof(side), ", %s", plan_side_name(st->side));
+	snprintf(buf, len, "Resume %s%s, at %s, %s%s? y/n", words_routine_name(cat, st->routine),
+	         when, ex->name, set, side);
 }
 
 void ui_resume_draw(struct ui *ui)

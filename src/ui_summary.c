@@ -32,21 +32,39 @@ static struct {
 	bool failed;
 } note;
 
+/*
+ * The exercise a note belongs to: the one the session ended on when it was
+ * stopped (a note written right after a stop is about it); else none (-1).
+ */
+static int note_exercise(const struct ui *ui)
+{
+	unsigned slot = session_slot(&ui->app.sess);
+	int pain;
+
+	if (slot >= ui->app.plan.n_exercises || !app_stopped(&ui->app, slot, &pain))
+		return -1;
+	return (int)ui->app.plan.exercises[slot];
+}
+
 static void note_save(const struct ui *ui)
 {
 	struct ev_event e;
 	struct hist_error err;
 	char path[4096];
+	int x = note_exercise(ui);
 
 	note.typing = false;
 	if (note.len == 0)
 		return;
 	ev_init(&e, EV_NOTE, ui_wall_now(ui));
 	memcpy(e.note, note.text, note.len + 1);
+	if (x >= 0)
+		snprintf(e.exercise, sizeof(e.exercise), "%s", ui->opt->cat->exercises[x].id);
 	note.failed = ev_path(ui->opt->history_path, path, sizeof(path)) != 0 ||
 	              ev_append(path, &e, &err) != 0;
 	snprintf(note.said, sizeof(note.said), "%s",
-	         note.failed ? "Note not saved: cannot write the events file." : "Note saved.");
+	         note.failed ? "Note not saved: cannot write the events file."
+	                     : "Note saved. It goes into the report (lumbar report).");
 	if (note.failed && path[0])
 		snprintf(note.said, sizeof(note.said), "Note not saved: %s", err.msg);
 }
@@ -145,11 +163,21 @@ static bool note_full(void)
 /* The note being typed, or what became of it, and its key on the last row. */
 static void draw_note(const struct ui *ui, struct ui_draw_flow *f)
 {
-	char buf[EV_MAX_NOTE_BYTES + 32];
+	char buf[EV_MAX_NOTE_BYTES + CAT_MAX_STRING + 32];
+	int x = note_exercise(ui);
 
 	if (note.typing) {
 		if (LINES >= 12)
 			ui_draw_flow_gap(f);
+		/* What the note is for, where it goes and how long it may be (issue 19 §3). */
+		if (x >= 0)
+			snprintf(buf, sizeof(buf),
+			         "A note on %s (stopped) for the report, %d characters at most:",
+			         ui->opt->cat->exercises[x].name, EV_MAX_NOTE);
+		else
+			snprintf(buf, sizeof(buf),
+			         "A note for the report, %d characters at most:", EV_MAX_NOTE);
+		ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_DIM));
 		snprintf(buf, sizeof(buf), "Note: %s_", note.text);
 		ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_TITLE));
 		if (note_full()) {
@@ -350,13 +378,22 @@ void ui_summary_open(struct ui *ui)
 	steps_work_out(ui);
 }
 
+/* An exercise of the plan never begun: the session ended (e, q y) before it. */
+static bool not_reached(const struct ui *ui, unsigned i)
+{
+	const struct sess_stat *st = &ui->app.sess.stats[i];
+	int pain;
+
+	return !st->reached && !st->skipped && !app_stopped(&ui->app, i, &pain);
+}
+
 void ui_summary_draw(struct ui *ui)
 {
 	const struct session *s = &ui->app.sess;
 	const struct catalogue *cat = ui->opt->cat;
 	struct ui_draw_flow f = { .top = 0, .bottom = LINES - 1, .x = 2, .w = COLS - 4 };
 	char buf[CAT_MAX_STRING + 128], spent[16], planned[16];
-	unsigned skipped = 0;
+	unsigned skipped = 0, unreached = 0;
 	int64_t active = session_active_ms(s);
 	const char *back = ui->opt->start == UI_START_MENU ? "back to the menu" : "exit";
 
@@ -382,9 +419,12 @@ void ui_summary_draw(struct ui *ui)
 		if ((s->stats[i].skipped || s->stats[i].work_skipped) &&
 		    !app_stopped(&ui->app, i, &pain))
 			skipped++;
-	if (!skipped) {
+		else if (not_reached(ui, i))
+			unreached++;
+	/* "Nothing skipped" only when nothing was, and the part never reached is said. */
+	if (!skipped && !unreached) {
 		ui_draw_flow_add(&f, NULL, "Nothing skipped.", A_NORMAL);
-	} else {
+	} else if (skipped) {
 		ui_draw_flow_add(&f, NULL, "Skipped:", A_NORMAL);
 		for (unsigned i = 0; i < ui->app.plan.n_exercises; i++) {
 			const struct sess_stat *st = &s->stats[i];
@@ -402,6 +442,14 @@ void ui_summary_draw(struct ui *ui)
 				continue;
 			ui_draw_flow_add(&f, " - ", buf, A_NORMAL);
 		}
+	}
+	if (unreached) {
+		ui_draw_flow_add(&f, NULL, "Not reached:", A_NORMAL);
+		for (unsigned i = 0; i < ui->app.plan.n_exercises; i++)
+			if (not_reached(ui, i))
+				ui_draw_flow_add(&f, " - ",
+				                 cat->exercises[ui->app.plan.exercises[i]].name,
+				                 A_NORMAL);
 	}
 	draw_stopped(ui, &f);
 	draw_pain(ui, &f);

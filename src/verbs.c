@@ -95,25 +95,29 @@ const struct verb verbs[] = {
 	  "for N days (7). --today YYYY-MM-DD reads the steps on another day.\n",
 	  0, 3, VERB_CATALOGUE | VERB_RECORDS | VERB_AS_OF, CMD_VO_DAYS, progress_writes,
 	  verb_run_progress },
-	{ "remind", "[--install|...]", "a desktop reminder when something is due", NULL, NULL,
+	{ "remind", "[--verbose|--install|...]", "a desktop reminder when something is due", NULL,
+	  NULL,
 	  "A desktop notification when something is due, once per part of the day;\n"
 	  "exit 0 sent, 1 nothing sent, 3 the notifier failed.\n"
 	  "  --install      write a systemd user timer and service\n"
 	  "  --dry-run      with --install: print the files instead\n"
 	  "  --print-cron   print a crontab line instead\n"
+	  "  --verbose      say what was sent, or why nothing was\n"
 	  "The timer and the crontab line run plain `lumbar remind`: with --install\n"
 	  "or --print-cron, -C, --history-file and --level are refused.\n",
 	  0, 0, VERB_CATALOGUE | VERB_RECORDS | VERB_WRITES,
-	  CMD_VO_INSTALL | CMD_VO_DRY_RUN | CMD_VO_PRINT_CRON, NULL, verb_run_remind },
+	  CMD_VO_INSTALL | CMD_VO_DRY_RUN | CMD_VO_PRINT_CRON | CMD_VO_VERBOSE, NULL,
+	  verb_run_remind },
 	{ "pause", "--until DATE", "no reminders, nothing expected until DATE", NULL, NULL,
 	  "DATE is YYYY-MM-DD. --reason R: injury, travel, ill or other. Paused days are not\n"
 	  "expected in adherence, do not break streaks and get no reminders.\n",
 	  0, 0, VERB_RECORDS | VERB_WRITES, CMD_VO_UNTIL | CMD_VO_REASON, NULL, verb_run_pause },
 	{ "resume", "", "end a pause", NULL, NULL, "Ends the pause that `lumbar pause` began.\n", 0,
 	  0, VERB_RECORDS | VERB_WRITES, 0, NULL, verb_run_resume },
-	{ "status", "--format=json", "one line of JSON for bars and prompts", NULL, NULL,
-	  "What is due (ids and minutes), today's count, the streak, whether a\n"
-	  "routine is playing and whether lumbar is paused; keys in lumbar(1).\n",
+	{ "status", "[--format=json]", "what is due and done today, in short", NULL, NULL,
+	  "What is due (names and minutes), today's count, the streak, whether a\n"
+	  "routine is playing and whether lumbar is paused, in a few lines; with\n"
+	  "--format=json one line for bars and prompts (ids; keys in lumbar(1)).\n",
 	  0, 0, VERB_CATALOGUE | VERB_RECORDS, CMD_VO_FORMAT, NULL, verb_run_status },
 	{ "report", "[--weeks N|--since DATE]", "a report for your physiotherapist", NULL, NULL,
 	  "Adherence and dose by exercise and week, pain by week, and the events, for\n"

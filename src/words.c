@@ -7,6 +7,8 @@
 #include "words.h"
 
 #include <stdio.h>
+#include <string.h>
+#include <time.h>
 
 char *words_frequency(const struct cat_frequency *f, enum words_style style, char *buf, size_t len)
 {
@@ -197,6 +199,55 @@ char *words_count(const struct cat_exercise *ex, const struct hist_ex_stat *st, 
 
 const char words_pain_anchors[] = "0 no pain, 10 worst imaginable";
 const char words_no_score[] = "no score: this session will not count toward a step";
+
+const char words_quit_question[] =
+    "What is done is kept, this exercise so far as partial. Quit? y/n";
+
+/* ---- Routines ------------------------------------------------------------------ */
+
+const char *words_routine_name(const struct catalogue *cat, const char *key)
+{
+	int r;
+
+	if (!key || !*key || strcmp(key, "all") == 0)
+		return cat->routine_name;
+	if (strcmp(key, "due") == 0)
+		return "Due now";
+	r = cat_find_routine(cat, key);
+	return r >= 0 ? cat->routines[r].name : key;
+}
+
+char *words_when_left(time_t then, time_t now, char *buf, size_t len)
+{
+	static const char *const weekday[7] = { "Sunday",   "Monday", "Tuesday", "Wednesday",
+		                                "Thursday", "Friday", "Saturday" };
+	int32_t days = hist_today(now) - hist_today(then);
+	struct tm tm;
+	char at[8], day[32];
+
+	if (!localtime_r(&then, &tm)) {
+		snprintf(buf, len, "earlier");
+		return buf;
+	}
+	strftime(at, sizeof(at), "%H:%M", &tm);
+	if (days == 0)
+		snprintf(day, sizeof(day), "today");
+	else if (days == 1)
+		snprintf(day, sizeof(day), "yesterday");
+	else if (days > 1 && days < 7)
+		snprintf(day, sizeof(day), "on %s", weekday[tm.tm_wday % 7]);
+	else
+		strftime(day, sizeof(day), "on %Y-%m-%d", &tm);
+	snprintf(buf, len, "%s at %s", day, at);
+	return buf;
+}
+
+char *words_routine(const struct catalogue *cat, const char *key, unsigned n, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s \u00b7 %u exercise%s", words_routine_name(cat, key), n,
+	         n == 1 ? "" : "s");
+	return buf;
+}
 
 /* ---- When to get help ------------------------------------------------------------ */
 

@@ -682,7 +682,7 @@ test_history_view() {
 	expect 'Last 12 weeks' || return 1
 	expect 'Side hold stret… +1/2 today +[0-9]+% +[0-9]+% +0/0' || return 1
 	expect 'Bridges and pla… +0/2 this week' || return 1
-	expect 'Pain, weekly average' || return 1
+	expect 'Pain after, weekly average' || return 1
 	keys '?'
 	wait_for 'Keys in the history' || return 1
 	keys x
@@ -778,7 +778,7 @@ test_resume_after_kill() {
 	keys "stty sane" Enter
 	run --catalogue $SHORT --history-file "$hist" all
 	# Paused in its first second, so almost always still getting ready.
-	wait_for 'Resume routine at Bridges and plank, (get ready|Bridges)\? y/n' || return 1
+	wait_for 'Resume Test routine, left today at [0-9:]+, at Bridges and plank, (get ready|Bridges)\? y/n' || return 1
 	keys y
 	wait_for 'Exercise 2 of 2' || return 1
 	expect '^ *(GET READY|rep [12] of 2)' || return 1
@@ -814,7 +814,7 @@ test_resume_declined_after_sighup() {
 	[ ! -e "$hist" ] || expect_entries 0 || return 1
 	[ -e "$state"/lumbar/*.progress ] || { why="progress file removed"; return 1; }
 	run --catalogue $SHORT --history-file "$hist"
-	wait_for 'Resume routine at Bridges and plank, (Bridges|Plank)\? y/n' || return 1
+	wait_for 'Resume Test routine, left today at [0-9:]+, at Bridges and plank, (Bridges|Plank)\? y/n' || return 1
 	keys n
 	wait_for 'Saved 1 exercise of the interrupted routine' || return 1
 	expect '^> Full routine' || return 1
@@ -847,7 +847,7 @@ test_stale_progress_is_ignored() {
 	run --history-file "$hist"
 	wait_text 'exercise side-hold is no longer in the catalogue' || return 1
 	wait_text 'Saved 1 exercise of the routine that cannot be resumed' || return 1
-	expect_not 'Resume routine' || return 1
+	expect_not 'Resume .*\? y/n' || return 1
 	keys q
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
@@ -1149,7 +1149,7 @@ test_resize_storm_on_every_screen() {
 	keys h
 	wait_for 'Streak: 1 day' || return 1
 	resize_storm "$pid" || { why="history view: $why"; return 1; }
-	wait_all 'Pain, weekly average' 'Streak: 1 day \(best 1\)' 'Side hold stret… +1/2 today' ||
+	wait_all 'Pain after, weekly average' 'Streak: 1 day \(best 1\)' 'Side hold stret… +1/2 today' ||
 		{ why="history view: $why"; return 1; }
 	keys q
 	wait_for '^> Side hold stretch' || return 1
@@ -1335,7 +1335,7 @@ test_history_view_without_utf8() {
 	wait_for 'Full routine' 5 || return 1
 	keys h
 	wait_for 'Last 12 weeks' || return 1
-	expect '^ less \.:oO# more +Core stabilisat~ ' || return 1
+	expect '^ due work done: none \.:oO# all +Core stabilisat~ ' || return 1
 	expect ' Knee-to-chest s~ ' || return 1
 	if screen | LC_ALL=C grep -q '[^ -~]'; then
 		why="a byte outside ASCII on the screen"
@@ -1491,7 +1491,7 @@ test_second_terminal_sees_the_running_routine() {
 	wait_for '^\$' 20 || return 1
 	run --catalogue $SHORT --history-file "$hist"
 	wait_text 'a routine is running in another terminal' || return 1
-	expect_not 'Resume routine' || return 1
+	expect_not 'Resume .*\? y/n' || return 1
 	keys q
 	expect_exit 0 || return 1
 	close_pane
@@ -1870,7 +1870,7 @@ test_resume_keeps_pain_before() {
 		{ why="progress file: $(cat "$state"/lumbar/*.progress)"; return 1; }
 	keys "stty sane" Enter
 	run_ask --catalogue $SHORT --quiet --history-file "$hist" all
-	wait_for 'Resume routine at Bridges and plank' || return 1
+	wait_for 'Resume Test routine, left today at [0-9:]+, at Bridges and plank' || return 1
 	keys y
 	wait_for 'Exercise 2 of 2' || return 1
 	expect_not 'How is your back right now' || return 1

@@ -172,6 +172,32 @@ static void test_nothing_while_playing_paused_or_done(void **state)
 	assert_int_equal(rem_decide(&c, &log, 1, false, now), REM_SEND);
 }
 
+/* `remind --verbose`: why nothing was sent, in words. */
+static void test_why(void **state)
+{
+	struct rem_config c;
+	char buf[128];
+	(void)state;
+
+	rem_config_default(&c);
+	static const struct {
+		enum rem_verdict v;
+		unsigned hour;
+		const char *words;
+	} rows[] = {
+		{ REM_NOTHING_DUE, 9, "nothing is due" },
+		{ REM_PAUSED, 9, "lumbar is paused" },
+		{ REM_PLAYING, 9, "a routine is playing" },
+		{ REM_ALREADY, 9, "a reminder was sent in this part of the day (05-12) already" },
+		{ REM_ALREADY, 18, "a reminder was sent in this part of the day (17-23) already" },
+		{ REM_OUTSIDE, 3, "03:xx is in no part of the day (remind_parts)" },
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		assert_string_equal(rem_why(&c, rows[i].v, local(2026, 12, 1, (int)rows[i].hour, 0),
+		                            buf, sizeof(buf)),
+		                    rows[i].words);
+}
+
 /* ---- The due line ----------------------------------------------------------------- */
 
 static void test_due_line(void **state)
@@ -195,6 +221,9 @@ static void test_due_line(void **state)
 	assert_int_equal(d.n, 2);
 	assert_int_equal(d.seconds, 30 + 160);
 	assert_string_equal(rem_due_line(cat, &d, line, sizeof(line)), "2 due: alpha, beta (3:10)");
+	/* The reminder names them for a person. */
+	assert_string_equal(rem_due_names(cat, &d, line, sizeof(line)),
+	                    "2 due: Alpha hold, Beta reps (3:10)");
 	hist_summary_free(&s);
 	/* alpha once of twice today: still due. */
 	assert_int_equal(hist_parse(text, strlen(text), &h, NULL, NULL, NULL), 0);
@@ -234,6 +263,14 @@ static void test_due_line(void **state)
 	assert_string_equal(rem_due_line(cat, &d, line, sizeof(line)),
 	                    "4 due: pelvic-tilts-bridges, hip-flexor-release, +2 more (24:28)");
 	assert_true(strlen(line) <= REM_LINE_WIDTH);
+	/* Names are counted past the width as ids are. */
+	d.n = cat->n_exercises;
+	for (unsigned i = 0; i < d.n; i++)
+		d.idx[i] = i;
+	rem_due_names(cat, &d, line, sizeof(line));
+	assert_true(strlen(line) <= REM_LINE_WIDTH);
+	assert_non_null(strstr(line, " more (24:28)"));
+	assert_int_equal(strncmp(line, "10 due: Knee-to-chest stretch, ", 31), 0);
 	cat_free(cat);
 }
 
@@ -314,7 +351,9 @@ static void test_notify(void **state)
 	                 0);
 	assert_int_equal(rem_notify("exit 3", "t", "b", 5), -1);
 	assert_int_equal(rem_notify("kill -9 $$", "t", "b", 5), -1);
-	assert_int_equal(rem_notify("/nonexistent/notify-send", "t", "b", 5), -1);
+	/* A command the shell cannot find is told apart: notify-send not installed. */
+	assert_int_equal(rem_notify("/nonexistent/notify-send", "t", "b", 5), REM_NOTIFY_NOT_FOUND);
+	assert_int_equal(rem_notify("lumbar-no-such-notifier", "t", "b", 5), REM_NOTIFY_NOT_FOUND);
 	/* Its standard input is not ours. */
 	assert_int_equal(rem_notify("test -z \"$(cat)\"", "t", "b", 5), 0);
 }
@@ -392,6 +431,16 @@ static void test_three_at_once_send_one(void **state)
 	t.cmd = "exit 1";
 	assert_int_equal(rem_run(&t, &err), REM_NOTIFY_FAILED);
 	assert_int_equal(access(events, F_OK), -1);
+	/* One not installed is said apart, and nothing is logged either. */
+	t.cmd = "lumbar-no-such-notifier";
+	assert_int_equal(rem_run(&t, &err), REM_NOTIFY_MISSING);
+	assert_int_equal(access(events, F_OK), -1);
+	/* The verdict comes back when asked for. */
+	enum rem_verdict why = REM_SEND;
+	t.why = &why;
+	t.n_due = 0;
+	assert_int_equal(rem_run(&t, &err), REM_NOT_SENT);
+	assert_int_equal(why, REM_NOTHING_DUE);
 
 	snprintf(line, sizeof(line), "rm -rf %s", dir);
 	assert_int_equal(system(line), 0);
@@ -431,10 +480,11 @@ static void test_status_json(void **state)
 	                    "\"a\\\"b\\\\c\\n\\t\\u0001\\u007f\u00e9\"");
 	assert_int_equal(cat_load_file("tests/fixtures/cli-small.yaml", &cat, &err), CAT_OK);
 	struct status_info in = { .cat = cat, .due = &d, .today = 3, .streak = 12 };
-	assert_string_equal(capture(write_status, &in),
-	                    "{\"due\":[\"alpha\",\"beta\"],\"due_count\":2,\"due_minutes\":4,"
-	                    "\"today\":3,\"streak\":12,\"playing\":false,\"paused\":false,"
-	                    "\"paused_until\":null}\n");
+	assert_string_equal(
+	    capture(write_status, &in),
+	    "{\"due\":[\"alpha\",\"beta\"],\"due_count\":2,\"due_minutes\":4,"
+	    "\"today\":3,\"done_today\":3,\"streak\":12,\"playing\":false,\"paused\":false,"
+	    "\"paused_until\":null}\n");
 	d.n = 0;
 	d.seconds = 0;
 	in.playing = true;
@@ -442,8 +492,55 @@ static void test_status_json(void **state)
 	in.paused_until = hist_day_from_civil(2026, 12, 24);
 	assert_string_equal(capture(write_status, &in),
 	                    "{\"due\":[],\"due_count\":0,\"due_minutes\":0,\"today\":3,"
-	                    "\"streak\":12,\"playing\":true,\"paused\":true,"
+	                    "\"done_today\":3,\"streak\":12,\"playing\":true,\"paused\":true,"
 	                    "\"paused_until\":\"2026-12-24\"}\n");
+	cat_free(cat);
+}
+
+static void write_text(FILE *fp, const void *arg)
+{
+	status_text(fp, arg);
+}
+
+/* `lumbar status` alone: a few lines for a person, within 80 columns. */
+static void test_status_text(void **state)
+{
+	struct catalogue *cat;
+	struct cat_error err;
+	struct rem_due d = { .n = 2, .idx = { 0, 1 }, .seconds = 190 };
+	(void)state;
+
+	assert_int_equal(cat_load_file("tests/fixtures/cli-small.yaml", &cat, &err), CAT_OK);
+	struct status_info in = { .cat = cat, .due = &d, .today = 1, .streak = 1 };
+	assert_string_equal(capture(write_text, &in),
+	                    "Due: 2 exercises, 4 min: Alpha hold, Beta reps\n"
+	                    "Done today: 1, streak: 1 day\n");
+	d.n = 0;
+	in.today = 3;
+	in.streak = 12;
+	in.playing = true;
+	assert_string_equal(capture(write_text, &in), "Nothing due\n"
+	                                              "Done today: 3, streak: 12 days\n"
+	                                              "A routine is playing\n");
+	in.playing = false;
+	in.paused = true;
+	in.paused_until = hist_day_from_civil(2026, 12, 24);
+	assert_string_equal(capture(write_text, &in), "Paused until 2026-12-24: nothing is due\n"
+	                                              "Done today: 3, streak: 12 days\n");
+	cat_free(cat);
+
+	/* Every shipped exercise due: the names that fit, then how many more. */
+	assert_int_equal(cat_load_file("data/exercises.yaml", &cat, &err), CAT_OK);
+	d.n = cat->n_exercises;
+	for (unsigned i = 0; i < d.n; i++)
+		d.idx[i] = i;
+	d.seconds = 24 * 60 + 28;
+	in = (struct status_info){ .cat = cat, .due = &d };
+	char *text = capture(write_text, &in);
+	assert_true(strchr(text, '\n') - text <= STATUS_WIDTH);
+	assert_int_equal(strncmp(text, "Due: 10 exercises, 25 min: Knee-to-chest stretch, ", 50),
+	                 0);
+	assert_non_null(strstr(text, " more\nDone today: 0"));
 	cat_free(cat);
 }
 
@@ -461,6 +558,8 @@ int main(void)
 		cmocka_unit_test(test_notify_times_out),
 		cmocka_unit_test(test_three_at_once_send_one),
 		cmocka_unit_test(test_status_json),
+		cmocka_unit_test(test_status_text),
+		cmocka_unit_test(test_why),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }

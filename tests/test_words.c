@@ -6,6 +6,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -135,13 +137,62 @@ static void test_count(void **state)
 	assert_string_equal(words_count(&week, &st, buf, sizeof(buf)), "stopped today");
 }
 
+/* The screens name a routine by its name and length (issue 19 §3). */
+static void test_routine(void **state)
+{
+	char id[] = "morning", name[] = "Morning", whole[] = "Lower back relief";
+	struct cat_routine morning = { .id = id, .name = name };
+	struct catalogue cat = { .routine_name = whole, .routines = &morning, .n_routines = 1 };
+	static const struct {
+		const char *key;
+		unsigned n;
+		const char *words;
+	} rows[] = {
+		{ "morning", 3, "Morning \u00b7 3 exercises" },
+		{ "all", 10, "Lower back relief \u00b7 10 exercises" },
+		{ "due", 1, "Due now \u00b7 1 exercise" },
+		{ "", 2, "Lower back relief \u00b7 2 exercises" },
+	};
+	char buf[128];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		assert_string_equal(words_routine(&cat, rows[i].key, rows[i].n, buf, sizeof(buf)),
+		                    rows[i].words);
+	assert_string_equal(words_routine_name(&cat, "morning"), "Morning");
+}
+
+/* When a routine was left, as the resume question says it, in local time. */
+static void test_when_left(void **state)
+{
+	const time_t now = 1795507200; /* Tuesday 2026-11-24 09:00 in Paris */
+	static const struct {
+		time_t then;
+		const char *words;
+	} rows[] = {
+		{ 1795502520, "today at 07:42" },
+		{ 1795476600, "today at 00:30" }, /* the day turns at local midnight */
+		{ 1795455000, "yesterday at 18:30" },
+		{ 1795388340, "on Sunday at 23:59" },
+		{ 1794996000, "on Wednesday at 11:00" },
+		{ 1794909600, "on 2026-11-17 at 11:00" }, /* a week or more: the date */
+	};
+	char buf[64];
+
+	(void)state;
+	setenv("TZ", "Europe/Paris", 1);
+	tzset();
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		assert_string_equal(words_when_left(rows[i].then, now, buf, sizeof(buf)),
+		                    rows[i].words);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_frequency),
-		cmocka_unit_test(test_seconds_and_sets),
-		cmocka_unit_test(test_set_now_and_range),
-		cmocka_unit_test(test_count),
+		cmocka_unit_test(test_frequency),         cmocka_unit_test(test_seconds_and_sets),
+		cmocka_unit_test(test_set_now_and_range), cmocka_unit_test(test_count),
+		cmocka_unit_test(test_routine),           cmocka_unit_test(test_when_left),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

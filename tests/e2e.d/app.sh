@@ -42,7 +42,7 @@ test_app_nothing_kept_before_the_session_begins() {
 		{ why="progress file kept: $(cat "$state"/lumbar/*.progress)"; return 1; }
 	run_ask --catalogue $SHORT --quiet --history-file "$hist" all
 	wait_for 'How is your back right now\? 0-10' || return 1
-	expect_not 'Resume routine' || return 1
+	expect_not 'Resume .*\? y/n' || return 1
 	keys q
 	expect_exit 0 || return 1
 	[ ! -e "$hist" ] || expect_entries 0
@@ -66,7 +66,7 @@ test_app_stop_stands_after_sighup() {
 	kill -HUP "$pid"
 	expect_exit 129 || return 1
 	run_ask --catalogue $SHORT --quiet --history-file "$hist" all
-	wait_for 'Resume routine at Bridges and plank, get ready\? y/n' || return 1
+	wait_for 'Resume Test routine, left today at [0-9:]+, at Bridges and plank, get ready\? y/n' || return 1
 	keys y
 	wait_for 'Exercise 2 of 2' || return 1
 	expect_not 'Side hold stretch' || return 1
@@ -114,7 +114,7 @@ test_app_stop_score_survives_sighup() {
 	grep -q '^entry [0-9]* side-hold stopped [0-9]* 8 4 0/0$' "$state"/lumbar/*.progress ||
 		{ why="progress file: $(cat "$state"/lumbar/*.progress 2>&1)"; return 1; }
 	keys "$ask" Enter
-	wait_for 'Resume routine at Bridges and plank' || return 1
+	wait_for 'Resume Test routine, left today at [0-9:]+, at Bridges and plank' || return 1
 	keys y
 	wait_for 'Exercise 2 of 2' || return 1
 	keys n n n n
@@ -133,7 +133,7 @@ test_app_stop_score_survives_sighup() {
 	expect_exit 0
 }
 
-# Issue 18, item 4: n to "Resume routine at ...?" writes the saved exercises
+# Issue 18, item 4: n to "Resume ... at ...?" writes the saved exercises
 # with their pain-before score.
 test_app_resume_declined_keeps_pain_before() {
 	local pid
@@ -151,7 +151,7 @@ test_app_resume_declined_keeps_pain_before() {
 	kill -HUP "$pid"
 	expect_exit 129 || return 1
 	run_ask --catalogue $SHORT --quiet --history-file "$hist" all
-	wait_for 'Resume routine at Bridges and plank' || return 1
+	wait_for 'Resume Test routine, left today at [0-9:]+, at Bridges and plank' || return 1
 	keys n
 	wait_for 'How is your back right now\? 0-10' || return 1
 	keys q
