@@ -401,9 +401,13 @@ static void loop(struct ui *ui)
 		app_flush(&ui->app);
 		ui_log_sync(ui);
 
-		if (ui->app.playing && !ui->app.sess.finished)
+		if (ui->app.playing && !ui->app.sess.finished) {
+			int64_t frame = ui_player_frame_ms(ui);
+
 			wait = session_wait_ms(&ui->app.sess, ui->now);
-		else if (ui->hist_ok && ui_screens[ui->screen].daily)
+			/* A moving figure between whole seconds (issue 21 §3). */
+			wait = frame >= 0 && (wait < 0 || frame < wait) ? frame : wait;
+		} else if (ui->hist_ok && ui_screens[ui->screen].daily)
 			wait = day_change_ms(ui);
 		else
 			wait = -1;
