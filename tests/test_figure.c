@@ -369,7 +369,7 @@ static void test_motion(void **state)
 }
 
 /*
- * When the player draws the figure again: every tenth of a second while it
+ * When the player draws the figure again: every fifth of a second while it
  * moves, at the next move while it waits, never once it holds still.
  */
 static void test_motion_wait(void **state)
@@ -381,28 +381,29 @@ static void test_motion_wait(void **state)
 		/* Getting ready, resting, switching: never between whole seconds. */
 		{ FIG_STILL, 0, 0, -1 },
 		{ FIG_STILL, 4321, 5000, -1 },
-		/* A hold: ten frames over its first second, then none. */
-		{ FIG_HOLD, 0, 0, 100 },
+		/* A hold: five frames over its first second, then none. */
+		{ FIG_HOLD, 0, 0, 200 },
 		{ FIG_HOLD, 130, 0, 70 },
-		{ FIG_HOLD, 900, 0, 100 },
+		{ FIG_HOLD, 800, 0, 200 },
 		{ FIG_HOLD, 999, 0, 1 },
 		{ FIG_HOLD, 1000, 0, -1 },
 		{ FIG_HOLD, 25000, 0, -1 },
 		/* Reps of 5 s: frames out, a wait to the way back, frames back. */
-		{ FIG_REPS, 0, 5000, 100 },
+		{ FIG_REPS, 0, 5000, 200 },
 		{ FIG_REPS, 950, 5000, 50 },
 		{ FIG_REPS, 1000, 5000, 3000 },
 		{ FIG_REPS, 2500, 5000, 1500 },
-		{ FIG_REPS, 4000, 5000, 100 },
+		{ FIG_REPS, 4000, 5000, 200 },
 		{ FIG_REPS, 4960, 5000, 40 },
+		{ FIG_REPS, 5150, 5000, 50 },
 		{ FIG_REPS, 6050, 5000, 2950 },
-		/* Reps of 3.333 s (10 s for 3): the way back starts off the tenths. */
+		/* Reps of 3.333 s (10 s for 3): the way back starts between frames. */
 		{ FIG_REPS, 2300, 3333, 33 },
-		{ FIG_REPS, 2333, 3333, 100 },
+		{ FIG_REPS, 2333, 3333, 200 },
 		{ FIG_REPS, 3300, 3333, 33 },
-		/* Reps of 1 s: always moving, frames of a tenth. */
+		/* Reps of 1 s: always moving, a frame each fifth of a second. */
 		{ FIG_REPS, 420, 1000, 80 },
-		{ FIG_REPS, 500, 1000, 100 },
+		{ FIG_REPS, 500, 1000, 200 },
 		{ FIG_REPS, 100, 0, -1 },
 	};
 	(void)state;
