@@ -3,12 +3,13 @@
  * and each key and frame handed to the current screen (ui_screens.c).
  *
  * The loop blocks in pselect() on the terminal until a key, a signal, or the
- * next whole second of the current phase's deadline (session_wait_ms()); a
- * paused session blocks until a key, a screen with counts per day (the menu,
- * the history view) until a key or the next local midnight. Signals stay
- * blocked except inside pselect(), so a signal can never slip in between the
- * check of its flag and the sleep. This is the only file that reads
- * CLOCK_MONOTONIC.
+ * next whole second of the current phase's deadline (session_wait_ms()), or
+ * sooner the next frame of the player's figure while it moves
+ * (ui_player_frame_ms()); a paused session blocks until a key, a screen with
+ * counts per day (the menu, the history view) until a key or the next local
+ * midnight. Signals stay blocked except inside pselect(), so a signal can
+ * never slip in between the check of its flag and the sleep. This is the
+ * only file that reads CLOCK_MONOTONIC.
  */
 #include "ui.h"
 

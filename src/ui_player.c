@@ -566,17 +566,18 @@ void ui_player_key(struct ui *ui, enum ui_action action)
 		ui->figure_toggled = !ui->figure_toggled;
 		break;
 	case UI_ACT_VIDEO: {
+		const struct plan_phase *ph = session_phase(&a->sess);
 		char said[sizeof(player_said) - 24];
 
+		if (ph == NULL)
+			break;
 		/* Paused first: the video takes the eyes off the clock. */
 		if (!a->sess.paused) {
 			app_pause(a, ui->now);
 			ui_hooks_hush(ui->opt);
 		}
-		ui_open_video(
-		    cat_video(ui->opt->cat,
-		              &ui->opt->cat->exercises[session_phase(&a->sess)->exercise]),
-		    said, sizeof(said));
+		ui_open_video(cat_video(ui->opt->cat, &ui->opt->cat->exercises[ph->exercise]), said,
+		              sizeof(said));
 		snprintf(player_said, sizeof(player_said), "PAUSED  %s  Space resume", said);
 		break;
 	}
