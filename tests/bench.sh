@@ -29,7 +29,17 @@ mkdir -p "$HOME"
 # tmux leaves its socket files behind after kill-server; they go too.
 sockdir=${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)
 cleanup() {
+	local p n
 	tmux -L "$sock" kill-server >/dev/null 2>&1
+	# A player hung up after some work logs it as it ends: let it, before rm.
+	if declare -p pid >/dev/null 2>&1; then
+		for p in "${pid[@]}"; do
+			for n in $(seq 100); do
+				kill -0 "$p" 2>/dev/null || break
+				sleep 0.02
+			done
+		done
+	fi
 	rm -f "$sockdir/$sock"
 	rm -rf "$tmp"
 }
