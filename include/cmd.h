@@ -66,9 +66,10 @@ struct options {
 	int32_t today_day; /* the same as a day number */
 	const char *days;  /* --days N (progress hold) */
 	bool bell, flash, color, speak;
+	bool figure; /* the player's figure: false with --no-figure or figure: false */
 	bool no_ask; /* --no-ask: no question or first-run screen this run */
 	/* Which of the above the command line set, so they beat the config file. */
-	bool set_level, set_bell, set_color, set_speak, set_on_phase;
+	bool set_level, set_bell, set_color, set_speak, set_on_phase, set_figure;
 
 	/* The verb's own options: CMD_VO_* given, and their values. */
 	unsigned given;

@@ -112,6 +112,18 @@ enum fig_motion { FIG_STILL, FIG_HOLD, FIG_REPS };
 enum { FIG_MOVE_MS = 1000 };
 double fig_motion_t(enum fig_motion m, long long elapsed_ms, long long rep_ms);
 
+/*
+ * When the figure must next be drawn, as milliseconds of phase time after
+ * `elapsed_ms`: while it moves, the next frame of FIG_FRAME_MS counted from
+ * the move's start (5 a second: within issue 21's 10, and few enough that
+ * the bridge's reps wake at most 5 times a second); while it waits for a
+ * rep's next move, that move's start; -1 when it holds still for good
+ * (FIG_STILL, or a hold past its first second). The caller sleeps to its
+ * own whole seconds as well.
+ */
+enum { FIG_FRAME_MS = 200 };
+long long fig_motion_wait_ms(enum fig_motion m, long long elapsed_ms, long long rep_ms);
+
 /* Whether two figures draw the same (two rounds of one set, say). */
 bool fig_figure_equal(const struct fig_figure *a, const struct fig_figure *b);
 

@@ -16,6 +16,7 @@
  *     greens: 3                 # and the other numbers of struct prg_params
  *   ask_morning: true           # the morning check-in
  *   emergency_number: "112"     # 1-15 digits, + and spaces
+ *   figure: true                # the player's moving figure
  *
  * Every key is optional and an unknown key is an error. The file is read
  * with the catalogue's machinery and reports errors the same way
@@ -70,6 +71,8 @@ struct settings {
 	int ask_morning;
 	/* NULL when unset; owned; passed settings_emergency_check(). */
 	char *emergency_number;
+	/* The player's figure (issue 21 §3): -1 unset, 0 false, 1 true. */
+	int figure;
 };
 
 /* Everything unset. */

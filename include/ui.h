@@ -45,6 +45,7 @@ struct ui_options {
 	bool bell;                /* audible bell at phase changes */
 	bool flash;               /* visual flash (kept with --no-bell) */
 	bool color;               /* false with NO_COLOR or --no-color */
+	bool figure;              /* the player's figure: false with figure: false or --no-figure */
 	const char *history_path; /* where sessions are logged; NULL: none */
 	const char *on_phase;     /* --on-phase command run at each phase; NULL: none */
 	const char *speaker;      /* speech command (hook_speaker()); NULL: silent */

@@ -40,6 +40,7 @@ enum {
 	OPT_NO_SPEAK,
 	OPT_ON_PHASE,
 	OPT_NO_ASK,
+	OPT_NO_FIGURE,
 	OPT_DAYS,
 	OPT_TODAY,
 	/* The verbs' own: OPT_VERB + the bit's position in enum cmd_vopt. */
@@ -69,6 +70,7 @@ static const struct option global_options[] = {
 	{ "no-speak", no_argument, NULL, OPT_NO_SPEAK },
 	{ "on-phase", required_argument, NULL, OPT_ON_PHASE },
 	{ "no-ask", no_argument, NULL, OPT_NO_ASK },
+	{ "no-figure", no_argument, NULL, OPT_NO_FIGURE },
 	{ "days", required_argument, NULL, OPT_DAYS },
 	{ "today", required_argument, NULL, OPT_TODAY },
 	{ "help", no_argument, NULL, 'h' },
@@ -201,6 +203,10 @@ static int take(struct options *o, int c, const char *optarg_, char **argv)
 	case OPT_NO_ASK:
 		o->no_ask = true;
 		return 0;
+	case OPT_NO_FIGURE:
+		o->figure = false;
+		o->set_figure = true;
+		return 0;
 	case OPT_VERB + 11:
 		o->given |= CMD_VO_DAYS;
 		o->days = optarg_; /* progress hold's; the global one said before the verb */
@@ -272,6 +278,7 @@ int cmd_parse(int argc, char **argv, const char *no_color, struct options *o)
 		               .bell = true,
 		               .flash = true,
 		               .color = true,
+		               .figure = true,
 		               .ask_pain_before = true,
 		               .ask_morning = true };
 	/* NO_COLOR counts as a command-line choice: it beats the config file. */

@@ -127,6 +127,8 @@ static int apply_settings_or_later(struct options *o, struct settings *st, struc
 		o->bell = st->bell;
 	if (st->color >= 0 && !o->set_color)
 		o->color = st->color;
+	if (st->figure >= 0 && !o->set_figure)
+		o->figure = st->figure;
 	if (st->speak >= 0 && !o->set_speak)
 		o->speak = st->speak;
 	if (st->on_phase && !o->set_on_phase)
@@ -564,6 +566,7 @@ static int run_player(const struct options *o, const struct catalogue *cat, cons
 		.bell = o->bell,
 		.flash = o->flash,
 		.color = o->color,
+		.figure = o->figure,
 		.history_path = *history ? history : NULL,
 		.on_phase = o->on_phase,
 		.ask = !o->no_ask,

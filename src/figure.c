@@ -243,6 +243,44 @@ double fig_motion_t(enum fig_motion m, long long elapsed_ms, long long rep_ms)
 	}
 }
 
+/* Milliseconds from `at` to the next frame of a move that started at `from`. */
+static long long next_frame(long long at, long long from)
+{
+	return FIG_FRAME_MS - (at - from) % FIG_FRAME_MS;
+}
+
+long long fig_motion_wait_ms(enum fig_motion m, long long elapsed_ms, long long rep_ms)
+{
+	long long move, in_rep;
+
+	if (elapsed_ms < 0)
+		return -elapsed_ms;
+	switch (m) {
+	case FIG_HOLD:
+		return elapsed_ms < FIG_MOVE_MS ? next_frame(elapsed_ms, 0) : -1;
+	case FIG_REPS:
+		if (rep_ms <= 0)
+			return -1;
+		move = rep_ms / 2 < FIG_MOVE_MS ? rep_ms / 2 : FIG_MOVE_MS;
+		if (move <= 0)
+			return -1;
+		in_rep = elapsed_ms % rep_ms;
+		if (in_rep < move)
+			return next_frame(in_rep, 0) < move - in_rep ? next_frame(in_rep, 0)
+			                                             : move - in_rep;
+		if (in_rep < rep_ms - move)
+			return rep_ms - move - in_rep;
+		{
+			long long f = next_frame(in_rep, rep_ms - move);
+
+			return f < rep_ms - in_rep ? f : rep_ms - in_rep;
+		}
+	case FIG_STILL:
+	default:
+		return -1;
+	}
+}
+
 bool fig_figure_equal(const struct fig_figure *a, const struct fig_figure *b)
 {
 	if (a == b)

@@ -45,6 +45,7 @@ struct raw_settings {
 	unsigned n_remind_at, n_remind_parts;
 	char *ask_pain_before;
 	struct raw_progression *progression;
+	char *figure;
 };
 
 static const cyaml_schema_value_t short_entry = {
@@ -125,6 +126,7 @@ static const cyaml_schema_field_t top_fields[] = {
 	/* Loaded longer than allowed, so the check below can say why. */
 	CYAML_FIELD_STRING_PTR("emergency_number", CYAML_FLAG_OPTIONAL, struct raw_settings,
 	                       emergency_number, 0, YERR_VALUE_MAX),
+	BOOLEAN("figure", figure),
 	CYAML_FIELD_END,
 };
 
@@ -225,7 +227,8 @@ static void locate_second(struct loader *L, const char *key)
 static bool is_boolean_key(const char *key)
 {
 	return strcmp(key, "bell") == 0 || strcmp(key, "speak") == 0 || strcmp(key, "color") == 0 ||
-	       strcmp(key, "ask_pain_before") == 0 || strcmp(key, "ask_morning") == 0;
+	       strcmp(key, "ask_pain_before") == 0 || strcmp(key, "ask_morning") == 0 ||
+	       strcmp(key, "figure") == 0;
 }
 
 /* A value fit to quote in a message: short, printable, one line. */
@@ -495,7 +498,8 @@ static bool build(struct loader *L, const struct raw_settings *raw, struct setti
 		settings_free(&s);
 		return false;
 	}
-	if (!boolean(L, "ask_morning", raw->ask_morning, &s.ask_morning))
+	if (!boolean(L, "ask_morning", raw->ask_morning, &s.ask_morning) ||
+	    !boolean(L, "figure", raw->figure, &s.figure))
 		return false;
 	if (raw->emergency_number != NULL) {
 		const char *why = settings_emergency_check(raw->emergency_number);
@@ -525,7 +529,7 @@ void settings_init(struct settings *s)
 {
 	memset(s, 0, sizeof(*s));
 	s->level = CAT_LEVEL_EASY;
-	s->bell = s->speak = s->color = s->ask_morning = -1;
+	s->bell = s->speak = s->color = s->ask_morning = s->figure = -1;
 	s->on_phase = NULL;
 	s->emergency_number = NULL;
 	rem_config_default(&s->remind);

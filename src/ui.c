@@ -3,12 +3,13 @@
  * and each key and frame handed to the current screen (ui_screens.c).
  *
  * The loop blocks in pselect() on the terminal until a key, a signal, or the
- * next whole second of the current phase's deadline (session_wait_ms()); a
- * paused session blocks until a key, a screen with counts per day (the menu,
- * the history view) until a key or the next local midnight. Signals stay
- * blocked except inside pselect(), so a signal can never slip in between the
- * check of its flag and the sleep. This is the only file that reads
- * CLOCK_MONOTONIC.
+ * next whole second of the current phase's deadline (session_wait_ms()), or
+ * sooner the next frame of the player's figure while it moves
+ * (ui_player_frame_ms()); a paused session blocks until a key, a screen with
+ * counts per day (the menu, the history view) until a key or the next local
+ * midnight. Signals stay blocked except inside pselect(), so a signal can
+ * never slip in between the check of its flag and the sleep. This is the
+ * only file that reads CLOCK_MONOTONIC.
  */
 #include "ui.h"
 
@@ -401,9 +402,13 @@ static void loop(struct ui *ui)
 		app_flush(&ui->app);
 		ui_log_sync(ui);
 
-		if (ui->app.playing && !ui->app.sess.finished)
+		if (ui->app.playing && !ui->app.sess.finished) {
+			int64_t frame = ui_player_frame_ms(ui);
+
 			wait = session_wait_ms(&ui->app.sess, ui->now);
-		else if (ui->hist_ok && ui_screens[ui->screen].daily)
+			/* A moving figure between whole seconds (issue 21 §3). */
+			wait = frame >= 0 && (wait < 0 || frame < wait) ? frame : wait;
+		} else if (ui->hist_ok && ui_screens[ui->screen].daily)
 			wait = day_change_ms(ui);
 		else
 			wait = -1;

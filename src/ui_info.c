@@ -219,24 +219,20 @@ static const char *entry_video(const struct ui *ui)
 	return ex < 0 ? cat->video : cat_video(cat, &cat->exercises[ex]);
 }
 
-/* `o`: hand the video to xdg-open, and say what happened on the key line. */
-static void open_video(const struct ui *ui)
+void ui_open_video(const char *url, char *said, size_t len)
 {
-	const char *url = entry_video(ui);
-	char safe[sizeof(info.said) - 32];
+	char safe[CAT_MAX_STRING + 32];
 	pid_t pid;
 
 	if (url == NULL) {
-		snprintf(info.said, sizeof(info.said), "No video for this in the catalogue.");
+		snprintf(said, len, "No video for this in the catalogue.");
 		return;
 	}
-	pid = hook_open(getenv("PATH"), url, info.said, sizeof(info.said));
+	pid = hook_open(getenv("PATH"), url, said, len);
 	if (pid > 0)
-		snprintf(info.said, sizeof(info.said), "Opening %s",
-		         cat_escape(safe, sizeof(safe), url));
+		snprintf(said, len, "Opening %s", cat_escape(safe, sizeof(safe), url));
 	else if (pid < 0)
-		snprintf(info.said, sizeof(info.said), "Cannot open the video: %s",
-		         strerror(errno));
+		snprintf(said, len, "Cannot open the video: %s", strerror(errno));
 }
 
 void ui_info_draw(struct ui *ui)
@@ -299,7 +295,7 @@ void ui_info_key(struct ui *ui, enum ui_action action)
 		ui->screen = UI_SCREEN_MENU;
 		break;
 	case UI_ACT_VIDEO:
-		open_video(ui);
+		ui_open_video(entry_video(ui), info.said, sizeof(info.said));
 		break;
 	default:
 		break;

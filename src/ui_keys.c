@@ -59,6 +59,8 @@ static const struct ui_binding bindings[] = {
 	{ UI_CTX_PLAYER, 's', "s", UI_ACT_SKIP, "skip to the next exercise" },
 	{ UI_CTX_PLAYER, 'x', "x", UI_ACT_STOP,
 	  "it hurts: stop this exercise, give the pain, log it stopped" },
+	{ UI_CTX_PLAYER, 'f', "f", UI_ACT_FIGURE, "hide or show the figure" },
+	{ UI_CTX_PLAYER, 'o', "o", UI_ACT_VIDEO, "pause and open the video (xdg-open)" },
 	{ UI_CTX_PLAYER, 'q', "q", UI_ACT_QUIT, "quit (asks first)" },
 	{ UI_CTX_PLAYER, KEY_ESC, "Esc", UI_ACT_QUIT, NULL },
 	/* The quit question. */

@@ -282,13 +282,48 @@ enum {
 };
 
 /*
+ * How the figure drawn last moves, for the loop's next frame
+ * (ui_player_frame_ms()); `drawn` false when none was drawn.
+ */
+static struct {
+	bool drawn;
+	enum fig_motion m;
+	long long rep_ms;
+} fig_last;
+
+/* What `o` said (ui_open_video()), on the paused key line until Space. */
+static char player_said[CAT_MAX_STRING + 64];
+
+/* How the figure moves in this phase; *rep_ms is a rep's length, or 0. */
+static enum fig_motion motion_of(const struct cat_exercise *ex, const struct plan_phase *ph,
+                                 long long *rep_ms)
+{
+	*rep_ms = 0;
+	if (ph->kind != PLAN_WORK || ph->set < 0)
+		return FIG_STILL;
+	if (ph->reps > 0)
+		*rep_ms = (long long)ph->seconds * 1000 / ph->reps;
+	return ex->sets[ph->set].mode == CAT_MODE_REPS ? FIG_REPS : FIG_HOLD;
+}
+
+int64_t ui_player_frame_ms(const struct ui *ui)
+{
+	if (ui->screen != UI_SCREEN_PLAYER || !fig_last.drawn || ui->app.sess.paused ||
+	    ui_draw_too_small())
+		return -1;
+	return fig_motion_wait_ms(fig_last.m, session_elapsed_ms(&ui->app.sess, ui->now),
+	                          fig_last.rep_ms);
+}
+
+/*
  * The set's figure (the first set's while getting ready) where this phase
  * has taken it: the start pose while getting ready, resting and switching
  * sides; in a hold or a timed set it moves into the end pose and stays; in
  * a reps set it goes and comes back once a rep. The right side is drawn
  * mirrored. The time is the session's, which stands still while paused.
  * Drawn in rows top..bottom - 1, right of the `used` columns centred on the
- * screen; not at all where it would not fit.
+ * screen; not at all where it would not fit, or when `f` or the settings
+ * put it away.
  */
 static void draw_figure(const struct ui *ui, const struct plan_phase *ph, int top, int bottom,
                         int used, attr_t attr)
@@ -296,25 +331,24 @@ static void draw_figure(const struct ui *ui, const struct plan_phase *ph, int to
 	const struct cat_exercise *ex = &ui->opt->cat->exercises[ph->exercise];
 	const struct fig_figure *f = cat_set_figure(ex, ph->set >= 0 ? (unsigned)ph->set : 0);
 	int x0 = (COLS + used) / 2 + 2, w = COLS - 1 - x0, h = bottom - top;
-	enum fig_motion m = FIG_STILL;
-	long long rep_ms = 0;
+	enum fig_motion m;
+	long long rep_ms;
 	struct fig_pose pose;
 	char *text;
 	const char *line;
 
-	if (f == NULL || COLS < PLAYER_FIG_COLS || LINES < PLAYER_FIG_LINES)
+	fig_last.drawn = false;
+	if (f == NULL || ui->opt->figure == ui->figure_toggled || COLS < PLAYER_FIG_COLS ||
+	    LINES < PLAYER_FIG_LINES)
 		return;
 	w = w > PLAYER_FIG_W ? PLAYER_FIG_W : w;
 	h = h > PLAYER_FIG_H ? PLAYER_FIG_H : h;
 	if (w < PLAYER_FIG_MIN_W || h < PLAYER_FIG_MIN_H)
 		return;
-	if (ph->kind == PLAN_WORK && ph->set >= 0) {
-		const struct cat_set *set = &ex->sets[ph->set];
-
-		m = set->mode == CAT_MODE_REPS ? FIG_REPS : FIG_HOLD;
-		if (ph->reps > 0)
-			rep_ms = (long long)ph->seconds * 1000 / ph->reps;
-	}
+	m = motion_of(ex, ph, &rep_ms);
+	fig_last.drawn = true;
+	fig_last.m = m;
+	fig_last.rep_ms = rep_ms;
 	fig_figure_at(f, fig_motion_t(m, session_elapsed_ms(&ui->app.sess, ui->now), rep_ms),
 	              &pose);
 	text = fig_text(&pose, f->view, ph->side == PLAN_SIDE_RIGHT, (unsigned)w, (unsigned)h,
@@ -403,6 +437,7 @@ void ui_player_draw(struct ui *ui)
 	int widest = 0; /* the digits' width at the phase's widest value: the figure holds still */
 	bool big_word, work;
 
+	fig_last.drawn = false;
 	if (!ph)
 		return;
 	ex = &cat->exercises[ph->exercise];
@@ -505,7 +540,9 @@ void ui_player_draw(struct ui *ui)
 	draw_steps(ui, ph, y, LINES - footer);
 
 	if (footer) {
-		if (s->paused && !ui->confirm)
+		if (s->paused && !ui->confirm && player_said[0])
+			ui_draw_text(LINES - 1, 0, COLS, player_said, ui_draw_attr(UI_ROLE_ALERT));
+		else if (s->paused && !ui->confirm)
 			ui_draw_text(LINES - 1, 0, COLS,
 			             "PAUSED  Space resume  x it hurts  q quit  ? keys",
 			             ui_draw_attr(UI_ROLE_ALERT));
@@ -524,7 +561,27 @@ void ui_player_key(struct ui *ui, enum ui_action action)
 	struct app *a = &ui->app;
 	time_t wall = ui_wall_now(ui);
 
+	player_said[0] = '\0';
 	switch (action) {
+	case UI_ACT_FIGURE:
+		ui->figure_toggled = !ui->figure_toggled;
+		break;
+	case UI_ACT_VIDEO: {
+		const struct plan_phase *ph = session_phase(&a->sess);
+		char said[sizeof(player_said) - 24];
+
+		if (ph == NULL)
+			break;
+		/* Paused first: the video takes the eyes off the clock. */
+		if (!a->sess.paused) {
+			app_pause(a, ui->now);
+			ui_hooks_hush(ui->opt);
+		}
+		ui_open_video(cat_video(ui->opt->cat, &ui->opt->cat->exercises[ph->exercise]), said,
+		              sizeof(said));
+		snprintf(player_said, sizeof(player_said), "PAUSED  %s  Space resume", said);
+		break;
+	}
 	case UI_ACT_PAUSE:
 		app_toggle_pause(a, ui->now);
 		/* A sentence must not go on about a clock that has stopped. */

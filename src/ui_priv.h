@@ -104,7 +104,8 @@ enum ui_action {
 	/* The safety screen's "none of these, continue" and "one of these applies". */
 	UI_ACT_CONTINUE,
 	UI_ACT_APPLIES,
-	UI_ACT_VIDEO, /* o on the details screen: open the video (hook_open) */
+	UI_ACT_VIDEO,  /* o on the details screen and the player: open the video (hook_open) */
+	UI_ACT_FIGURE, /* f in the player: hide or show the figure */
 };
 
 /*
@@ -163,8 +164,9 @@ struct ui {
 	 * keys into calls on it.
 	 */
 	struct app app;
-	bool confirm;       /* "Quit? y/n" is showing */
-	bool held_by_modal; /* the help or the question paused a running session */
+	bool confirm;        /* "Quit? y/n" is showing */
+	bool held_by_modal;  /* the help or the question paused a running session */
+	bool figure_toggled; /* `f` in the player: the figure is shown when opt->figure differs */
 
 	/*
 	 * The person's record (ui_log.c, records.h): the one main loaded
@@ -340,7 +342,20 @@ void ui_log_resume_no(struct ui *ui);
 /* ---- ui_player.c: the player and the quit question; plans --------------- */
 
 void ui_player_draw(struct ui *ui);
+
+/*
+ * `o` on the details screen and in the player: hand `url` (NULL: none) to
+ * xdg-open (hook_open()) and put in `said` what happened, for the key line.
+ */
+void ui_open_video(const char *url, char *said, size_t len);
 void ui_player_key(struct ui *ui, enum ui_action action);
+
+/*
+ * Milliseconds until the player's figure, as last drawn, must be drawn
+ * again between whole seconds (fig_motion_wait_ms()); -1 when it is not
+ * moving: another screen, paused, hidden, no room, or holding still.
+ */
+int64_t ui_player_frame_ms(const struct ui *ui);
 
 /*
  * A plan has just been started on ui->app (app_play(), app_resume_yes()):

@@ -223,6 +223,7 @@ void verbs_print_usage(FILE *fp)
 	            "      --on-phase CMD     run CMD through /bin/sh at each phase change\n"
 	            "                         ('' for none, even if config.yaml sets one)\n"
 	            "      --no-ask           no questions and no first-run screen this run\n"
+	            "      --no-figure        no moving figure in the player\n"
 	            "  -h, --help             show this help\n"
 	            "  -V, --version          show the version and the catalogue in use\n"
 	            "\n"

@@ -203,6 +203,30 @@ static void test_rows(void **state)
 	}
 }
 
+/* --no-figure: the player without its figure, before or after the verb; on by default. */
+static void test_no_figure(void **state)
+{
+	static const struct {
+		const char *line;
+		bool figure, set;
+	} figs[] = {
+		{ "knee-to-chest", true, false },
+		{ "--no-figure knee-to-chest", false, true },
+		{ "knee-to-chest --no-figure", false, true },
+		{ "all --no-figure", false, true },
+		{ "due --no-figure", false, true },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(figs) / sizeof(figs[0]); i++) {
+		struct options o;
+		char buf[256], *argv[32];
+
+		assert_int_equal(parse(figs[i].line, &o, buf, sizeof(buf), argv), 0);
+		if (o.figure != figs[i].figure || o.set_figure != figs[i].set)
+			fail_msg("%s: figure %d set %d", figs[i].line, o.figure, o.set_figure);
+	}
+}
+
 /* Every verb is a word no catalogue id takes, or one it takes with a warning. */
 static void test_verbs_reserved(void **state)
 {
@@ -233,6 +257,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rows),
+		cmocka_unit_test(test_no_figure),
 		cmocka_unit_test(test_verbs_reserved),
 		cmocka_unit_test(test_writes),
 	};

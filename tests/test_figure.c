@@ -368,6 +368,53 @@ static void test_motion(void **state)
 	}
 }
 
+/*
+ * When the player draws the figure again: every fifth of a second while it
+ * moves, at the next move while it waits, never once it holds still.
+ */
+static void test_motion_wait(void **state)
+{
+	static const struct {
+		enum fig_motion m;
+		long long elapsed, rep, want;
+	} rows[] = {
+		/* Getting ready, resting, switching: never between whole seconds. */
+		{ FIG_STILL, 0, 0, -1 },
+		{ FIG_STILL, 4321, 5000, -1 },
+		/* A hold: five frames over its first second, then none. */
+		{ FIG_HOLD, 0, 0, 200 },
+		{ FIG_HOLD, 130, 0, 70 },
+		{ FIG_HOLD, 800, 0, 200 },
+		{ FIG_HOLD, 999, 0, 1 },
+		{ FIG_HOLD, 1000, 0, -1 },
+		{ FIG_HOLD, 25000, 0, -1 },
+		/* Reps of 5 s: frames out, a wait to the way back, frames back. */
+		{ FIG_REPS, 0, 5000, 200 },
+		{ FIG_REPS, 950, 5000, 50 },
+		{ FIG_REPS, 1000, 5000, 3000 },
+		{ FIG_REPS, 2500, 5000, 1500 },
+		{ FIG_REPS, 4000, 5000, 200 },
+		{ FIG_REPS, 4960, 5000, 40 },
+		{ FIG_REPS, 5150, 5000, 50 },
+		{ FIG_REPS, 6050, 5000, 2950 },
+		/* Reps of 3.333 s (10 s for 3): the way back starts between frames. */
+		{ FIG_REPS, 2300, 3333, 33 },
+		{ FIG_REPS, 2333, 3333, 200 },
+		{ FIG_REPS, 3300, 3333, 33 },
+		/* Reps of 1 s: always moving, a frame each fifth of a second. */
+		{ FIG_REPS, 420, 1000, 80 },
+		{ FIG_REPS, 500, 1000, 200 },
+		{ FIG_REPS, 100, 0, -1 },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		long long got = fig_motion_wait_ms(rows[i].m, rows[i].elapsed, rows[i].rep);
+
+		if (got != rows[i].want)
+			fail_msg("row %zu: %lld, not %lld", i, got, rows[i].want);
+	}
+}
+
 /* Along a figure's poses: 0 the first, 1 the last, each pose in turn between. */
 static void test_figure_at(void **state)
 {
@@ -581,6 +628,7 @@ int main(void)
 		cmocka_unit_test(test_figure_equal),
 		cmocka_unit_test(test_svg),
 		cmocka_unit_test(test_motion),
+		cmocka_unit_test(test_motion_wait),
 		cmocka_unit_test(test_figure_at),
 		cmocka_unit_test(test_catalogue_figures),
 		cmocka_unit_test(test_catalogue_figure_errors),

@@ -251,11 +251,11 @@ static void test_unknown_key(void **state)
 	expect_error(FIX("settings-unknown-key.yaml"), CAT_EINVALID, 2, 1,
 	             "unknown key 'colour' (the keys are level, bell, speak, on_phase, color, "
 	             "notify, remind_at, remind_parts, ask_pain_before, progression, ask_morning, "
-	             "emergency_number)");
+	             "emergency_number, figure)");
 	expect_buffer_error("on-phase: x\n", 1, 1,
 	                    "unknown key 'on-phase' (the keys are level, bell, speak, on_phase, "
 	                    "color, notify, remind_at, remind_parts, ask_pain_before, progression, "
-	                    "ask_morning, emergency_number)");
+	                    "ask_morning, emergency_number, figure)");
 }
 
 static void test_syntax_error(void **state)
@@ -372,7 +372,7 @@ static void test_hostile_error_print(void **state)
 	assert_string_equal(buf, "config\\x1b[2J.yaml:1:1: unknown key 'colour\\x1b]0;x\\x07' "
 	                         "(the keys are level, bell, speak, on_phase, color, notify, "
 	                         "remind_at, remind_parts, ask_pain_before, progression, "
-	                         "ask_morning, emergency_number)\n");
+	                         "ask_morning, emergency_number, figure)\n");
 }
 
 /* notify, remind_at and remind_parts: defaults, values, located mistakes. */
@@ -493,6 +493,32 @@ static void test_bad_progression(void **state)
 	    "red_rise, bad_morning_pain, bad_morning_rise)");
 }
 
+/* figure: the player's moving figure, on unless the file says false (issue 21 §3). */
+static void test_figure_key(void **state)
+{
+	static const struct {
+		const char *yaml;
+		int want;
+	} rows[] = {
+		{ "figure: false\n", 0 }, { "figure: no\n", 0 }, { "figure: OFF\n", 0 },
+		{ "figure: true\n", 1 },  { "figure: on\n", 1 }, { "level: easy\n", -1 },
+		{ "# nothing\n", -1 },
+	};
+	struct settings s;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		buffer_ok(rows[i].yaml, &s);
+		if (s.figure != rows[i].want)
+			fail_msg("row %zu (%s): %d, not %d", i, rows[i].yaml, s.figure,
+			         rows[i].want);
+	}
+	expect_buffer_error("figure: sometimes\n", 1, 9,
+	                    "figure: 'sometimes' is not true or false");
+	expect_buffer_error("figure: 0\n", 1, 9, "figure: '0' is not true or false");
+	expect_buffer_error("figure: [a]\n", 1, 9, "figure: expected a single value, found a list");
+}
+
 /* The safety settings: ask_morning is a boolean, emergency_number a checked string. */
 static void test_safety_keys(void **state)
 {
@@ -556,6 +582,7 @@ int main(void)
 		cmocka_unit_test(test_remind_keys),
 		cmocka_unit_test(test_progression),
 		cmocka_unit_test(test_bad_progression),
+		cmocka_unit_test(test_figure_key),
 		cmocka_unit_test(test_safety_keys),
 	};
 

@@ -1,16 +1,6 @@
 # tests/e2e.d/figure.sh - sourced by tests/e2e.sh: the figure on the details
-# screen and `o`, which opens the video (issue 21 §4).
-
-# A folder for a fake xdg-open that writes the address it is given to a file.
-figure_opener() {
-	fig_bin=$tmp/fig-bin-$pane
-	mkdir -p "$fig_bin"
-	printf '#!/bin/sh\nprintf "%%s\\n" "$1" >"%s/opened"\n' "$fig_bin" >"$fig_bin/xdg-open"
-	chmod +x "$fig_bin/xdg-open"
-}
-
-# The screen's lines with Braille (U+2800..U+28FF) on them, numbered.
-figure_braille() { screen | LC_ALL=C grep -n $'\xe2[\xa0-\xa3]'; }
+# screen and `o`, which opens the video (issue 21 §4). Its helpers
+# figure_opener, figure_braille and figure_block are in fig3.sh, sourced first.
 
 # Move the menu's highlight to the line that starts with $1.
 figure_highlight() {
@@ -90,10 +80,6 @@ test_figure_details_ascii() {
 }
 
 # ---- In the player (issue 21 §3) ------------------------------------------------------
-
-# The figure as the screen shows it: the lines with Braille on them, the
-# block digits (which count down beside it) blanked.
-figure_block() { figure_braille | cut -d: -f2- | sed 's/[█▀▄]/ /g'; }
 
 # Knee-to-chest in a W x H pane: the start pose while getting ready; in the
 # hold the knee comes up (the figure changes) and stays; paused, it does not
