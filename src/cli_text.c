@@ -11,6 +11,8 @@
 
 /* Every plain output fits this many columns (issue 19: a terminal's 80). */
 #define CLI_WIDTH 80
+/* The id column of `lumbar progress`: a longer id has a line of its own. */
+#define CLI_PROGRESS_ID 20
 
 /* ---- Columns and paragraphs -------------------------------------------------- */
 
@@ -182,14 +184,14 @@ void cli_list(FILE *fp, const struct catalogue *cat, const struct plan_dose *dos
 
 /* ---- --show ------------------------------------------------------------------ */
 
-/* "medium level" or "step 3/19": where an exercise's numbers come from. */
+/* "medium level" or "step 4 of 20": where an exercise's numbers come from. */
 static const char *dose_words(const struct plan_dose *dose, const struct prg_dose *d, char *buf,
                               size_t len)
 {
 	if (dose->forced)
 		snprintf(buf, len, "%s level", cat_level_name(dose->level));
 	else
-		snprintf(buf, len, "step %u/%u", d->k, d->steps);
+		words_step(d->k, d->steps, buf, len);
 	return buf;
 }
 
@@ -456,7 +458,7 @@ void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summar
 			snprintf(other, sizeof(other), "%u this week", st->week);
 		char step[16] = "-";
 		if (steps)
-			snprintf(step, sizeof(step), "%u/%u", steps[i].k, steps[i].steps);
+			words_step_short(steps[i].k, steps[i].steps, step, sizeof(step));
 		fprintf(fp, "%-*s  %-14s  %-3s  %-14s  %5u%%  %6u%%  %s\n", wid,
 		        cat->exercises[i].id,
 		        words_count(&cat->exercises[i], st, count, sizeof(count)),
@@ -504,8 +506,8 @@ void cli_damage_end(const struct cli_damage *d)
 void cli_progress(FILE *fp, const struct catalogue *cat, const struct prg_result *res,
                   const unsigned *only, unsigned n, bool tsv)
 {
-	char now[256], next[256], step[24], since[16];
-	int wid = 8, wnow = 8;
+	char text[1024], first[CAT_MAX_ID + 8], since[16];
+	int wid = 8;
 	unsigned all[CAT_MAX_EXERCISES];
 
 	if (only == NULL) {
@@ -528,39 +530,36 @@ void cli_progress(FILE *fp, const struct catalogue *cat, const struct prg_result
 		}
 		return;
 	}
+	/*
+	 * Within 80 columns (issue 20 §2): the rule first, then each exercise's
+	 * id beside its step and dose in words, wrapped under the column, and
+	 * its state on the next line. An id longer than the column has a line
+	 * of its own.
+	 */
+	put_para(fp, "", 0, words_progression_rule);
+	fputc('\n', fp);
 	for (unsigned k = 0; k < n; k++) {
-		unsigned i = only[k];
+		int a = (int)strlen(cat->exercises[only[k]].id);
 
-		const struct cat_exercise *ex = &cat->exercises[i];
-		struct prg_dose d;
-		int a = (int)strlen(ex->id), b;
-
-		prg_dose(ex, res[i].k, &d);
-		b = (int)strlen(words_dose(ex, &d, now, sizeof(now)));
 		wid = a > wid ? a : wid;
-		wnow = b > wnow ? b : wnow;
 	}
-	/* An exercise of many sets says more than a column holds: it runs over. */
-	if (wnow > 30)
-		wnow = 30;
-	fprintf(fp, "%-*s  %-5s  %-*s  %-*s  %s\n", wid, "exercise", "step", wnow, "now", wnow,
-	        "next", "state");
+	if (wid > CLI_PROGRESS_ID)
+		wid = CLI_PROGRESS_ID;
 	for (unsigned k = 0; k < n; k++) {
 		unsigned i = only[k];
-
 		const struct cat_exercise *ex = &cat->exercises[i];
-		struct prg_dose d;
 
-		prg_dose(ex, res[i].k, &d);
-		words_dose(ex, &d, now, sizeof(now));
-		if (res[i].k < res[i].steps) {
-			prg_dose(ex, res[i].k + 1, &d);
-			words_dose(ex, &d, next, sizeof(next));
+		if ((int)strlen(ex->id) > wid) {
+			fprintf(fp, "%s\n", ex->id);
+			snprintf(first, sizeof(first), "%*s", wid + 2, "");
 		} else {
-			snprintf(next, sizeof(next), "-");
+			snprintf(first, sizeof(first), "%-*s  ", wid, ex->id);
 		}
-		snprintf(step, sizeof(step), "%u/%u", res[i].k, res[i].steps);
-		fprintf(fp, "%-*s  %-5s  %-*s  %-*s  %s\n", wid, ex->id, step, wnow, now, wnow,
-		        next, res[i].words);
+		put_para(fp, first, wid + 2, words_step_dose(ex, res[i].k, text, sizeof(text)));
+		/* "fixed dose" is said once: the step already says it. */
+		if (res[i].steps > 0 || res[i].state != PRG_TOP) {
+			snprintf(first, sizeof(first), "%*s", wid + 2, "");
+			put_para(fp, first, wid + 2, res[i].words);
+		}
 	}
 }

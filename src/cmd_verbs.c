@@ -434,18 +434,21 @@ static int run_progress_event(const struct options *o, const char *sub, const ch
 {
 	const struct cat_exercise *e = &cat->exercises[ex];
 	bool set = strcmp(sub, "set") == 0;
-	long v = set       ? whole_number(step, 0, res->steps)
+	/* The step as shown, counted from 1 (issue 20 §2); events keep k from 0. */
+	long v = set       ? whole_number(step, 1, res->steps + 1) - 1
 	         : o->days ? whole_number(o->days, 0, 3650)
 	                   : 7;
 	struct ev_event ev;
 	struct hist_error err;
-	struct prg_dose d;
 	char path[PATH_LEN], words[256], day[16], safe[4 * PATH_LEN];
 	int rc;
 
 	if (v < 0 && set)
-		return usage_error("progress set: %s has steps 0 to %u, not '%s'", e->id,
-		                   res->steps, step);
+		return res->steps
+		           ? usage_error("progress set: %s has steps 1 to %u, not '%s'", e->id,
+		                         res->steps + 1, step)
+		           : usage_error("progress set: %s has a fixed dose: step 1 only, not '%s'",
+		                         e->id, step);
 	if (v < 0)
 		return usage_error("--days wants a number of days from 0 to 3650, not '%s'",
 		                   o->days);
@@ -458,9 +461,8 @@ static int run_progress_event(const struct options *o, const char *sub, const ch
 		return say_error(err.msg, EXIT_IOERR);
 	cat_escape(safe, sizeof(safe), path);
 	if (set) {
-		prg_dose(e, (unsigned)v, &d);
-		printf("%s: step %ld/%u (%s), recorded in %s\n", e->name, v, res->steps,
-		       words_dose(e, &d, words, sizeof(words)), safe);
+		printf("%s: %s, recorded in %s\n", e->name,
+		       words_step_dose(e, (unsigned)v, words, sizeof(words)), safe);
 	} else if (v == 0) {
 		printf("%s: hold ended, recorded in %s\n", e->name, safe);
 	} else {

@@ -423,7 +423,8 @@ static void describe(const struct ex_state *st, const struct prg_params *p, int3
 	}
 	if (st->k >= st->steps) {
 		r->state = PRG_TOP;
-		snprintf(r->words, sizeof(r->words), "at the top");
+		/* Without a ladder there is no top to reach (issue 20 §2). */
+		snprintf(r->words, sizeof(r->words), "%s", st->steps ? "at the top" : "fixed dose");
 		return;
 	}
 	if (!st->any && st->change == PRG_CHANGE_NONE) {

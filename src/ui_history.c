@@ -77,19 +77,25 @@ static int draw_calendar(const struct hist_summary *s, int top)
 
 /*
  * Per exercise: count against frequency, adherence over 7 and 30 days, and
- * its step k/K (issue 13) as derived at start.
+ * its step as a person counts it, "2 of 5" or "fixed" (issue 20 §2), as
+ * derived at start. The name gives up columns first so that the step stays
+ * whole: 16 where they fit, at least 8.
  */
+/* The table's columns after the name: " done 7 d 30 d step", 33 in all. */
+enum { HIST_TABLE_REST = 1 + 13 + 1 + 4 + 1 + 5 + 1 + 7 };
+
 static void draw_table(const struct ui *ui, const struct hist_summary *s, int top, int bottom,
                        int x)
 {
 	const struct catalogue *cat = ui->opt->cat;
 	char count[48], line[96], step[16];
-	int w = COLS - x;
+	int w = COLS - x, name = COLS - x - HIST_TABLE_REST;
 
 	if (w < 20 || top >= bottom)
 		return;
-	snprintf(line, sizeof(line), "%-16s %-13s %4s %5s %5s", "Exercise", "Done", "7 d", "30 d",
-	         "Step");
+	name = name > 16 ? 16 : name < 8 ? 8 : name;
+	snprintf(line, sizeof(line), "%-*s %-13s %4s %5s %7s", name, "Exercise", "Done", "7 d",
+	         "30 d", "Step");
 	ui_draw_text(top, x, w, line, ui_draw_attr(UI_ROLE_TITLE));
 	for (unsigned i = 0; i < cat->n_exercises && top + 1 + (int)i < bottom; i++) {
 		const struct cat_exercise *ex = &cat->exercises[i];
@@ -97,15 +103,15 @@ static void draw_table(const struct ui *ui, const struct hist_summary *s, int to
 		attr_t a = st->due ? ui_draw_attr(UI_ROLE_NORMAL) : ui_draw_attr(UI_ROLE_DIM);
 
 		if (ui->opt->steps)
-			snprintf(step, sizeof(step), "%u/%u", ui->opt->steps[i].k,
-			         ui->opt->steps[i].steps);
+			words_step_short(ui->opt->steps[i].k, ui->opt->steps[i].steps, step,
+			                 sizeof(step));
 		else
 			snprintf(step, sizeof(step), "-");
-		/* The name as in the menu, cut with an ellipsis to its 16 columns. */
-		ui_draw_text(top + 1 + (int)i, x, 16, ex->name, a);
-		snprintf(line, sizeof(line), "%-13s %3u%% %4u%% %5s",
+		/* The name as in the menu, cut with an ellipsis to its column. */
+		ui_draw_text(top + 1 + (int)i, x, name, ex->name, a);
+		snprintf(line, sizeof(line), "%-13s %3u%% %4u%% %7s",
 		         words_count(ex, st, count, sizeof(count)), st->pct7, st->pct30, step);
-		ui_draw_text(top + 1 + (int)i, x + 17, w - 17, line, a);
+		ui_draw_text(top + 1 + (int)i, x + name + 1, w - name - 1, line, a);
 	}
 }
 

@@ -88,11 +88,12 @@ const struct verb verbs[] = {
 	  CMD_VO_QUIET | CMD_VO_COUNT | CMD_VO_FORMAT, due_writes, verb_run_due },
 	{ "progress", "[ID|set ID N|hold ID]", "each exercise's step, its dose now and next", NULL,
 	  NULL,
-	  "Each exercise (or one, or a routine's): its step k/K on its ladder, the\n"
-	  "dose now and at the next step, and its state in words. --format=tsv: one\n"
-	  "line per exercise, #exercise step steps state since. `progress set ID N`\n"
-	  "puts an exercise at step N; `progress hold ID [--days N]` skips step-ups\n"
-	  "for N days (7). --today YYYY-MM-DD reads the steps on another day.\n",
+	  "The rule of progression, then each exercise (or one, or a routine's):\n"
+	  "'step 2 of 5: 1 min (next: 2 min)', or 'fixed dose', and its state in\n"
+	  "words. --format=tsv: one line per exercise, #exercise step steps state\n"
+	  "since, step k of K counted from 0. `progress set ID N` puts an exercise\n"
+	  "at step N as shown (1 to its last); `progress hold ID [--days N]` skips\n"
+	  "step-ups for N days (7). --today YYYY-MM-DD reads the steps on another day.\n",
 	  0, 3, VERB_CATALOGUE | VERB_RECORDS | VERB_AS_OF, CMD_VO_DAYS, progress_writes,
 	  verb_run_progress },
 	{ "remind", "[--install|...]", "a desktop reminder when something is due", NULL, NULL,

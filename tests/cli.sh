@@ -191,7 +191,7 @@ if t show; then
 	expect_out_match 'hold 5 s x 2 reps, alternating sides'
 	expect_out_match 'range: hold 5-7 s, 2-3 reps'
 	expect_out_match '^Frequency: twice a day \(morning, evening\)$'
-	expect_out_match '^Length: 0:30 at step 0/2 '
+	expect_out_match '^Length: 0:30 at step 1 of 3 '
 	done_test
 fi
 
@@ -1027,16 +1027,17 @@ if t progress; then
 	done_test
 
 	run progress-table 0 "$LUMBAR" -C $CAT --history-file "$phist" progress --today 2026-11-30
-	expect_out_match '^exercise +step +now +next +state$'
-	expect_out_match '^childs-pose +0/19 +30 s +35 s +ready after 1 more acceptable session$'
-	expect_out_match '^back-extension +1/4 +hold 15 s x 3 reps +hold 20 s x 3 reps +stepped back on 2026-11-29: stopped for pain$'
-	expect_out_match '^hip-flexor-release +0/0 .* - +at the top$'
+	expect_out_match '^childs-pose +step 1 of 20: 30 s \(next: 35 s\)$'
+	expect_out_match '^ +ready after 1 more acceptable session$'
+	expect_out_match '^back-extension +step 2 of 5: hold 15 s x 3 reps \(next: hold 20 s x 3 reps\)$'
+	expect_out_match '^ +stepped back on 2026-11-29: stopped for pain$'
+	expect_out_match '^hip-flexor-release +fixed dose: hold 30 s x 1 rep, each side$'
 	done_test
 
 	run progress-one 0 "$LUMBAR" -C $CAT --history-file "$phist" progress childs-pose \
 		--today 2026-11-30
-	[ "$(wc -l <"$out")" -eq 2 ] || fail "want a header and one exercise"
-	expect_out_match '^childs-pose +0/19 '
+	[ "$(wc -l <"$out")" -eq 5 ] || fail "want the rule, a blank line and one exercise"
+	expect_out_match '^childs-pose +step 1 of 20: '
 	done_test
 
 	# Off in config.yaml: the state says so.
@@ -1052,8 +1053,8 @@ if t progress; then
 	done_test
 	rm -rf "$XDG_CONFIG_HOME/lumbar"
 
-	run progress-set 0 "$LUMBAR" -C $CAT --history-file "$phist" progress set childs-pose 3
-	expect_out_match "^Child's pose: step 3/19 \(45 s\), recorded in .*/events.tsv$"
+	run progress-set 0 "$LUMBAR" -C $CAT --history-file "$phist" progress set childs-pose 4
+	expect_out_match "^Child's pose: step 4 of 20: 45 s \(next: 50 s\), recorded in .*/events.tsv$"
 	grep -Eq $'\tset\tchilds-pose\t3\t-$' "$pdir/events.tsv" || fail "no set event"
 	done_test
 
@@ -1068,11 +1069,11 @@ if t progress; then
 	expect_out_match '^Total 0:40 \(1 exercise, easy level\)$'
 	done_test
 	run progress-show 0 "$LUMBAR" -C $CAT --history-file "$phist" --show childs-pose
-	expect_out_match '^Sets \(step 3/19\):$'
+	expect_out_match '^Sets \(step 4 of 20\):$'
 	expect_out_match '^  1\. Child.s pose: 45 s$'
 	done_test
 	run progress-history 0 "$LUMBAR" -C $CAT --history-file "$phist" --history
-	expect_out_match '^childs-pose .* 3/19$'
+	expect_out_match '^childs-pose .* 4 of 20$'
 	done_test
 
 	run progress-hold 0 "$LUMBAR" -C $CAT --history-file "$phist" progress hold childs-pose --days 3
@@ -1086,8 +1087,8 @@ if t progress; then
 	grep -Eq $'\thold\tcat-cow\t7\t-$' "$pdir/events.tsv" || fail "no 7-day hold"
 	done_test
 
-	run progress-set-too-far 64 "$LUMBAR" -C $CAT --history-file "$phist" progress set childs-pose 20
-	expect_err_line "lumbar: progress set: childs-pose has steps 0 to 19, not '20' (try 'lumbar --help')"
+	run progress-set-too-far 64 "$LUMBAR" -C $CAT --history-file "$phist" progress set childs-pose 21
+	expect_err_line "lumbar: progress set: childs-pose has steps 1 to 20, not '21' (try 'lumbar --help')"
 	done_test
 	run progress-unknown 64 "$LUMBAR" -C $CAT --history-file "$phist" progress set nope 1
 	expect_err_line "lumbar: no exercise 'nope' (see 'lumbar --list')"

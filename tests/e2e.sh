@@ -680,8 +680,8 @@ test_history_view() {
 	keys h
 	wait_for 'Streak: 1 day \(best 1\)' || return 1
 	expect 'Last 12 weeks' || return 1
-	expect 'Side hold stret… +1/2 today +[0-9]+% +[0-9]+% +0/0' || return 1
-	expect 'Bridges and pla… +0/2 this week' || return 1
+	expect 'Side hold str… +1/2 today +[0-9]+% +[0-9]+% +fixed' || return 1
+	expect 'Bridges and p… +0/2 this week' || return 1
 	expect 'Pain, weekly average' || return 1
 	keys '?'
 	wait_for 'Keys in the history' || return 1

@@ -441,8 +441,8 @@ static const struct rule_case {
 	  G3 "; 8 done 2 1; 9 done 2 1; 10 done 2 1; 16 done 2 1; 17 done 2 1; 18 done 2 1; "
 	     "24 done 2 1; 25 done 2 1; 26 done 2 1",
 	  40, 2, PRG_TOP, false, "at the top" },
-	{ "no range: always at the top", "piriformis-release", PRG_AUTO, G3, 2, 0, PRG_TOP, false,
-	  "at the top" },
+	{ "no range: a fixed dose, never at the top", "piriformis-release", PRG_AUTO, G3, 2, 0,
+	  PRG_TOP, false, "fixed dose" },
 
 	/* The step field. */
 	{ "--level lines are ignored", CP, PRG_AUTO,
