@@ -229,7 +229,14 @@ static struct {
 	struct prg_result res[CAT_MAX_EXERCISES];
 	char answer[UI_STATUS_MAX]; /* what the last y or n did */
 	bool answer_failed;
+	bool nudged; /* Enter was pressed with a step offered: say y or n */
 } steps;
+
+/* Whether a step is offered and not yet answered. */
+static bool offer_pending(void)
+{
+	return steps.ready && steps.at < steps.n_offer;
+}
 
 /* "35 s (was 30 s)": an exercise's dose at step `to`, and at `from`. */
 static void dose_change(const struct cat_exercise *ex, unsigned to, unsigned from, char *buf,
@@ -297,14 +304,31 @@ static void steps_draw(const struct ui *ui, struct ui_draw_flow *f)
 	if (steps.answer[0])
 		ui_draw_flow_add(f, NULL, steps.answer,
 		                 steps.answer_failed ? ui_draw_attr(UI_ROLE_ALERT) : A_NORMAL);
-	if (steps.at < steps.n_offer) {
+	if (offer_pending()) {
+		/*
+		 * The offer, a line of its own (issue 20 §2): "Child's pose:
+		 * 1 min next time (now 30 s)?"; why it comes below it, and the
+		 * keys in the footer.
+		 */
 		unsigned e = steps.offer[steps.at];
 		const struct prg_result *r = &steps.res[e];
+		const struct cat_exercise *ex = &cat->exercises[e];
+		struct prg_dose d;
+		char now[200];
 
-		dose_change(&cat->exercises[e], r->k + 1, r->k, dose, sizeof(dose));
-		snprintf(buf, sizeof(buf), "Next time: %s %s — %s.  y take the step  n not yet",
-		         cat->exercises[e].name, dose, r->why);
+		prg_dose(ex, r->k + 1, &d);
+		words_dose(ex, &d, dose, sizeof(dose));
+		prg_dose(ex, r->k, &d);
+		words_dose(ex, &d, now, sizeof(now));
+		ui_draw_flow_gap(f);
+		snprintf(buf, sizeof(buf), "%s: %s next time (now %s)?", ex->name, dose, now);
 		ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_TITLE));
+		snprintf(buf, sizeof(buf), "Offered after %s.", r->why);
+		ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_DIM));
+		if (steps.nudged)
+			ui_draw_flow_add(f, NULL,
+			                 "Answer y or n first; q leaves it to be offered again.",
+			                 ui_draw_attr(UI_ROLE_ALERT));
 	}
 }
 
@@ -320,6 +344,12 @@ static bool steps_key(struct ui *ui, enum ui_action action)
 		return false;
 	unsigned e = steps.offer[steps.at++];
 	const struct cat_exercise *ex = &ui->opt->cat->exercises[e];
+	struct prg_dose d;
+	char dose[300];
+
+	steps.nudged = false;
+	prg_dose(ex, steps.res[e].k + 1, &d);
+	words_dose(ex, &d, dose, sizeof(dose));
 
 	ev_init(&ev, action == UI_ACT_YES ? EV_ACCEPT : EV_DECLINE, ui_wall_now(ui));
 	snprintf(ev.exercise, sizeof(ev.exercise), "%s", ex->id);
@@ -330,8 +360,8 @@ static bool steps_key(struct ui *ui, enum ui_action action)
 	if (steps.answer_failed)
 		snprintf(steps.answer, sizeof(steps.answer), "Not saved: %s", err.msg);
 	else if (action == UI_ACT_YES)
-		snprintf(steps.answer, sizeof(steps.answer), "%s: the next step from next time.",
-		         ex->name);
+		snprintf(steps.answer, sizeof(steps.answer), "%s: %s from next time.", ex->name,
+		         dose);
 	else
 		snprintf(steps.answer, sizeof(steps.answer),
 		         "%s: not yet; asked again after the next acceptable session.", ex->name);
@@ -409,6 +439,8 @@ void ui_summary_draw(struct ui *ui)
 	if (asking(ui))
 		snprintf(buf, sizeof(buf), "0-10 then Enter: save  Enter alone: no score  q: %s",
 		         back);
+	else if (offer_pending())
+		snprintf(buf, sizeof(buf), "y take the step  n not yet  q: %s", back);
 	else
 		snprintf(buf, sizeof(buf), "Enter or q: %s", back);
 	ui_draw_text(LINES - 1, 0, COLS, buf, ui_draw_attr(UI_ROLE_DIM));
@@ -422,6 +454,11 @@ void ui_summary_key(struct ui *ui, enum ui_action action)
 	if (!asking(ui)) {
 		if (steps_key(ui, action))
 			return;
+		/* Enter never passes an offer by in silence (issue 20 §2): it asks. */
+		if (action == UI_ACT_BACK && offer_pending()) {
+			steps.nudged = true;
+			return;
+		}
 		if (action == UI_ACT_BACK || action == UI_ACT_QUIT) {
 			/* Also removes a finished routine's progress file. */
 			if (!ui->app.done)
