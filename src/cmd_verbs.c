@@ -456,7 +456,12 @@ static int run_progress_event(const struct options *o, const char *sub, const ch
 		return rc;
 	ev_init(&ev, set ? EV_SET : EV_HOLD, now);
 	snprintf(ev.exercise, sizeof(ev.exercise), "%s", e->id);
-	snprintf(ev.value, sizeof(ev.value), "%d", (int)v);
+	/* A step is written `k/K`, as the history writes it (issue 20 §1): a changed
+	 * ladder can still tell which step was meant. */
+	if (set)
+		snprintf(ev.value, sizeof(ev.value), "%d/%u", (int)v, res->steps);
+	else
+		snprintf(ev.value, sizeof(ev.value), "%d", (int)v);
 	if (ev_append(path, &ev, &err) != 0)
 		return say_error(err.msg, EXIT_IOERR);
 	cat_escape(safe, sizeof(safe), path);

@@ -52,7 +52,7 @@ test_ladder_details_rule() {
 	wait_for 'Enter start' || return 1
 	keys G
 	wait_for '^ *Progression$' || return 1
-	expect '^ *step 1 of 20: 30 s \(next: 35 s\)$' || return 1
+	expect '^ *step 1 of 7: 30 s \(next: 1 min\)$' || return 1
 	# Wrapped at the screen's edge: any run of blanks between words.
 	wait_text "$(printf '%s' 'Steps up after acceptable sessions on 3 days, at most once a week; steps back when a session hurts\.' | sed 's/ / +/g')" ||
 		return 1
