@@ -213,12 +213,15 @@ struct prg_result {
 	enum prg_change change; /* how it last changed */
 	unsigned from;          /* the step before that change */
 	int32_t until;          /* waiting or held: the first day a step up may come */
+	int32_t allowed;        /* the first day the calendar allows a step up (waits, */
+	                        /* holds, a red); PRG_NO_DAY when nothing bars one */
 	unsigned more;          /* acceptable sessions still needed (ready) */
 	unsigned greens;        /* green sessions at this step since it last changed */
 	bool suggest;           /* suggest mode: a step up is offered now */
 	char words[PRG_WORDS];  /* `ready after 1 more acceptable session`, ... */
 	char why[PRG_WHY];      /* the offer's or the last change's reason: */
 	                        /* `3 acceptable sessions`, `stopped for pain` */
+	char changed[PRG_WHY];  /* the last change's reason alone (`lumbar why`) */
 };
 
 /* How a session counts. */

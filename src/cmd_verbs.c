@@ -495,6 +495,61 @@ static int progress_routine_refused(const struct catalogue *cat, const char *sub
 }
 
 /*
+ * --today DATE for the verbs that read the steps: *now becomes noon UTC of
+ * that day (the same date in every time zone) and *as_of the day; without
+ * it both are left. 64 for a date that is not one.
+ */
+static int today_arg(const struct options *o, time_t *now, int32_t *as_of)
+{
+	int32_t day;
+	time_t when;
+	char ts[40];
+
+	if (!o->today)
+		return 0;
+	snprintf(ts, sizeof(ts), "%.10sT12:00:00Z", o->today);
+	if (hist_parse_time(ts, strlen(ts), &day, &when))
+		return usage_error("--today wants a date as YYYY-MM-DD, not '%s'", o->today);
+	*now = when;
+	*as_of = day; /* as on that day: what came after is left out */
+	return 0;
+}
+
+/*
+ * `lumbar why [ID]` (issue 20 §2): alone, the rules and their numbers; with
+ * an exercise, why it is at its step and when the next may come, from the
+ * record as of today (or --today).
+ */
+static int run_why(const struct options *o, const struct settings *st, const struct catalogue *cat,
+                   const char *history)
+{
+	struct prg_result res[CAT_MAX_EXERCISES];
+	struct plan_dose dose;
+	struct steps_rules rules;
+	struct records rec;
+	unsigned x = 0;
+	time_t now = time(NULL);
+	int32_t as_of = INT32_MIN;
+	int rc;
+
+	if (o->n_args > 1)
+		return usage_error("unexpected argument '%s'", o->args[1]);
+	if (o->n_args == 1 && (rc = find_exercise(cat, o->args[0], &x)) != 0)
+		return rc;
+	if ((rc = today_arg(o, &now, &as_of)) != 0)
+		return rc;
+	steps_rules(&rules, cat, st);
+	if (o->n_args == 0) {
+		cli_why(stdout, cat, -1, NULL, NULL, &rules.params, 0);
+		return 0;
+	}
+	derive_steps(o, st, cat, &rules, history, now, as_of, res, &dose, &rec);
+	cli_why(stdout, cat, (int)x, &res[x], &rec.h, &rules.params, rec.today);
+	rec_free(&rec);
+	return 0;
+}
+
+/*
  * `lumbar progress [ID|ROUTINE]`, `progress set ID N`, `progress hold ID
  * [--days N]`: the steps, or an event that moves one.
  */
@@ -535,19 +590,8 @@ static int run_progress(const struct options *o, const struct settings *st,
 		n = 1;
 	}
 	int32_t as_of = INT32_MIN;
-	if (o->today) {
-		int32_t day;
-		time_t when;
-		char ts[40];
-
-		/* Noon of that day, so the date is the same in every time zone. */
-		snprintf(ts, sizeof(ts), "%.10sT12:00:00Z", o->today);
-		if (hist_parse_time(ts, strlen(ts), &day, &when))
-			return usage_error("--today wants a date as YYYY-MM-DD, not '%s'",
-			                   o->today);
-		now = when;
-		as_of = day; /* as on that day: what came after is left out */
-	}
+	if ((rc = today_arg(o, &now, &as_of)) != 0)
+		return rc;
 	steps_rules(&rules, cat, st);
 	derive_steps(o, st, cat, &rules, history, now, as_of, res, &dose, NULL);
 	if (sub)
@@ -1370,6 +1414,16 @@ int verb_run_progress(struct options *o)
 
 	if (rc == 0)
 		rc = run_progress(o, &plain.st, plain.l.cat, plain.history);
+	plain_free(&plain);
+	return rc;
+}
+
+int verb_run_why(struct options *o)
+{
+	int rc = plain_load(o, &plain, PATH_OPTIONAL, false);
+
+	if (rc == 0)
+		rc = run_why(o, &plain.st, plain.l.cat, plain.history);
 	plain_free(&plain);
 	return rc;
 }

@@ -495,8 +495,12 @@ static void describe(const struct ex_state *st, const struct prg_params *p, int3
 	r->change = st->change;
 	r->from = st->from;
 	r->until = PRG_NO_DAY;
+	r->allowed = allowed_from(st, p);
+	if (r->allowed == INT32_MIN)
+		r->allowed = PRG_NO_DAY;
 	r->greens = st->run_sessions;
 	reason_words(st->why, r->why, sizeof(r->why));
+	reason_words(st->why, r->changed, sizeof(r->changed));
 
 	if (st->mode == PRG_OFF) {
 		r->state = PRG_STATE_OFF;

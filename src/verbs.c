@@ -96,6 +96,13 @@ const struct verb verbs[] = {
 	  "step-ups for N days (7). --today YYYY-MM-DD reads the steps on another day.\n",
 	  0, 3, VERB_CATALOGUE | VERB_RECORDS | VERB_AS_OF, CMD_VO_DAYS, progress_writes,
 	  verb_run_progress },
+	{ "why", "[ID]", "why an exercise is at its step, or the rules", NULL, NULL,
+	  "With an exercise: its step and since when, the sessions at that step\n"
+	  "(date, pain before and after, acceptable or not), what is missing and\n"
+	  "the earliest day for the next step, the last session that hurt and a\n"
+	  "hold in force. Alone: each rule and its threshold, with their sources.\n"
+	  "--today YYYY-MM-DD reads the record as on another day.\n",
+	  0, 1, VERB_CATALOGUE | VERB_RECORDS | VERB_AS_OF, 0, NULL, verb_run_why },
 	{ "remind", "[--install|...]", "a desktop reminder when something is due", NULL, NULL,
 	  "A desktop notification when something is due, once per part of the day;\n"
 	  "exit 0 sent, 1 nothing sent, 3 the notifier failed.\n"
@@ -153,7 +160,6 @@ const struct verb verbs[] = {
 	  "With a command, what it does; `lumbar COMMAND --help` says the same.\n", 0, 1, 0, 0,
 	  NULL, verb_run_help },
 	/* Kept for the next versions: a catalogue id may still be one (check warns). */
-	RESERVED("why"),
 	RESERVED("log"),
 	RESERVED("activities"),
 };

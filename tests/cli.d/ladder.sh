@@ -141,3 +141,55 @@ if t ladder-check; then
 	expect_err_line "$ladder_dir/cat.yaml:12:9: exercise 'a': ladder item 1: a step changes one value of one set: give one of hold, reps, tempo or duration, not 2"
 	done_test
 fi
+
+# `lumbar why [ID]` (issue 20 §2): from the record, why an exercise is at its
+# step and when the next may come; alone, the rules, their numbers and sources.
+if t ladder-why; then
+	why_six() {
+		"$LUMBAR" why --history-file "$FIX/report-six-weeks/history.tsv" "$@"
+	}
+	# The day after child's pose stepped up to 2 min (19 November).
+	run ladder-why-exercise 0 why_six childs-pose --today 2026-11-20
+	expect_out_match "^Child's pose: step 3 of 7: 2 min \(next: 3 min\)$"
+	expect_out_match '^At this step since 2026-11-19, stepped up: [0-9]+ acceptable sessions\.$'
+	expect_out_match '^Sessions at this step:$'
+	expect_out_match '^  2026-11-20  done +pain 3 before, 2 after  acceptable$'
+	expect_out_match '^Now: ready after 2 more acceptable sessions\.$'
+	# A week from the step up, though two sessions could come sooner.
+	expect_out_match '^Earliest day for the next step: 2026-11-26, with one acceptable session a day$'
+	w=$(wc -L <"$out")
+	[ "$w" -le 80 ] || fail "a line is $w columns wide"
+	done_test
+	# After the stop for pain on 21 November: stepped back, and the red named.
+	run ladder-why-red 0 why_six childs-pose --today 2026-11-23
+	expect_out_match '^At this step since 2026-11-21, stepped back: stopped for pain\.$'
+	expect_out_match '^Last session that hurt: 2026-11-21 \(stopped\)\.$'
+	expect_out_match '^  2026-11-22  done +pain 2 before, 1 after  acceptable$'
+	done_test
+	run ladder-why-fixed 0 why_six piriformis-release --today 2026-11-23
+	expect_out_match '^Piriformis release: fixed dose: hold 30 s x 1 rep, each side$'
+	expect_out_match '^A fixed dose: nothing in the catalogue can grow, so no step comes\.$'
+	done_test
+	run ladder-why-rules 0 "$LUMBAR" why
+	expect_out_match '^Steps up after acceptable sessions on 3 days, at most once a week; steps back$'
+	expect_out_match '^- Acceptable: done \(80% of the work time or more\) with pain after 3 or less, or$'
+	expect_out_match '^- Hurts \(steps back one at once\): stopped, or pain after 8 or more, or 6 or more$'
+	expect_out_match '(^| )Silbernagel$|Silbernagel 2007'
+	expect_out_match 'Ostelo 2008'
+	w=$(wc -L <"$out")
+	[ "$w" -le 80 ] || fail "a line is $w columns wide"
+	done_test
+	# The numbers are config.yaml's when it changes them.
+	mkdir -p "$XDG_CONFIG_HOME/lumbar"
+	printf 'progression:\n  red_pain: 7\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	run ladder-why-rules-config 0 "$LUMBAR" why
+	expect_out_match '^- Hurts \(steps back one at once\): stopped, or pain after 7 or more, or 6 or more$'
+	done_test
+	rm -rf "$XDG_CONFIG_HOME/lumbar"
+	run ladder-why-unknown 64 "$LUMBAR" why nope
+	expect_err_line "lumbar: no exercise 'nope' (see 'lumbar --list')"
+	done_test
+	run ladder-why-two 64 "$LUMBAR" why childs-pose cat-cow
+	expect_err_match "unexpected argument 'cat-cow'"
+	done_test
+fi
