@@ -13,6 +13,7 @@
 
 #include <curses.h>
 
+#include "cli_text.h"
 #include "events.h"
 #include "steps.h"
 #include "ui_draw.h"
@@ -230,6 +231,7 @@ static struct {
 	char answer[UI_STATUS_MAX]; /* what the last y or n did */
 	bool answer_failed;
 	bool nudged; /* Enter was pressed with a step offered: say y or n */
+	bool why;    /* Tab: the offer's `lumbar why` shown under it */
 } steps;
 
 /* Whether a step is offered and not yet answered. */
@@ -272,6 +274,30 @@ static void steps_work_out(struct ui *ui)
 		return;
 	steps.ready = true;
 	steps.n_offer = (unsigned)k;
+}
+
+/*
+ * Tab on the offer: what `lumbar why ID` says, word for word (cli_why() is
+ * the one place of that wording), one paragraph a line, under the offer.
+ */
+static void why_draw(const struct ui *ui, struct ui_draw_flow *f, unsigned e, int32_t today)
+{
+	char *text = NULL, *line, *save = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+
+	if (fp == NULL)
+		return;
+	cli_why(fp, ui->opt->cat, (int)e, &steps.res[e], &ui->rec->h, &ui->opt->rules->params,
+	        today);
+	if (fclose(fp) != 0 || text == NULL) {
+		free(text);
+		return;
+	}
+	ui_draw_flow_gap(f);
+	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		ui_draw_flow_add(f, NULL, line, ui_draw_attr(UI_ROLE_DIM));
+	free(text);
 }
 
 /* The lines about steps: taken (auto), stepped back (red), and the offer. */
@@ -329,6 +355,8 @@ static void steps_draw(const struct ui *ui, struct ui_draw_flow *f)
 			ui_draw_flow_add(f, NULL,
 			                 "Answer y or n first; q leaves it to be offered again.",
 			                 ui_draw_attr(UI_ROLE_ALERT));
+		if (steps.why)
+			why_draw(ui, f, e, today);
 	}
 }
 
@@ -348,6 +376,7 @@ static bool steps_key(struct ui *ui, enum ui_action action)
 	char dose[300];
 
 	steps.nudged = false;
+	steps.why = false;
 	prg_dose(ex, steps.res[e].k + 1, &d);
 	words_dose(ex, &d, dose, sizeof(dose));
 
@@ -440,7 +469,7 @@ void ui_summary_draw(struct ui *ui)
 		snprintf(buf, sizeof(buf), "0-10 then Enter: save  Enter alone: no score  q: %s",
 		         back);
 	else if (offer_pending())
-		snprintf(buf, sizeof(buf), "y take the step  n not yet  q: %s", back);
+		snprintf(buf, sizeof(buf), "y take the step  n not yet  Tab why  q: %s", back);
 	else
 		snprintf(buf, sizeof(buf), "Enter or q: %s", back);
 	ui_draw_text(LINES - 1, 0, COLS, buf, ui_draw_attr(UI_ROLE_DIM));
@@ -454,6 +483,10 @@ void ui_summary_key(struct ui *ui, enum ui_action action)
 	if (!asking(ui)) {
 		if (steps_key(ui, action))
 			return;
+		if (action == UI_ACT_INFO && offer_pending()) {
+			steps.why = !steps.why;
+			return;
+		}
 		/* Enter never passes an offer by in silence (issue 20 §2): it asks. */
 		if (action == UI_ACT_BACK && offer_pending()) {
 			steps.nudged = true;

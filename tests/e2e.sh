@@ -1149,7 +1149,7 @@ test_resize_storm_on_every_screen() {
 	keys h
 	wait_for 'Streak: 1 day' || return 1
 	resize_storm "$pid" || { why="history view: $why"; return 1; }
-	wait_all 'Pain, weekly average' 'Streak: 1 day \(best 1\)' 'Side hold stret… +1/2 today' ||
+	wait_all 'Pain, weekly average' 'Streak: 1 day \(best 1\)' 'Side hold str… +1/2 today' ||
 		{ why="history view: $why"; return 1; }
 	keys q
 	wait_for '^> Side hold stretch' || return 1
@@ -1906,7 +1906,7 @@ test_summary_offers_a_step() {
 	keys 1 Enter
 	wait_text 'Ramp: 3 s next time \(now 2 s\)\?' || return 1
 	expect 'Offered after 3 acceptable sessions\.' || return 1
-	expect '^y take the step  n not yet  q: exit' || return 1
+	expect '^y take the step  n not yet  Tab why  q: exit' || return 1
 	keys y
 	wait_text 'Ramp: 3 s from next time\.' || return 1
 	keys Enter

@@ -24,7 +24,7 @@ test_ladder_offer_enter_asks() {
 	wait_for 'How is your back now\? 0-10' 10 || return 1
 	keys 1 Enter
 	wait_for '^ *Ramp: 3 s next time \(now 2 s\)\?$' || return 1
-	expect '^y take the step  n not yet  q: exit' || return 1
+	expect '^y take the step  n not yet  Tab why  q: exit' || return 1
 	keys Enter
 	wait_for 'Answer y or n first; q leaves it to be offered again\.' || return 1
 	expect_not '^RC=' || return 1
@@ -62,6 +62,29 @@ test_ladder_details_rule() {
 	expect_exit 0
 }
 
-for t in ladder_offer_enter_asks ladder_details_rule; do
+# Tab on the offer shows what `lumbar why` says, and hides it again; y still
+# answers the offer.
+test_ladder_offer_tab_why() {
+	open_pane ladderwhy 80 40 || return 1
+	steps_history 0/2
+	run --catalogue $STEPS --history-file "$hist" ramp
+	wait_for 'How is your back now\? 0-10' 10 || return 1
+	keys 1 Enter
+	wait_for '^ *Ramp: 3 s next time \(now 2 s\)\?$' || return 1
+	expect_not 'Sessions at this step' || return 1
+	keys Tab
+	wait_for '^ *Sessions at this step:$' || return 1
+	expect '^ *Ramp: step 1 of 3: 2 s \(next: 3 s\)$' || return 1
+	expect ' done +pain 1 before, 1 after  acceptable$' || return 1
+	expect '^ *Now: ready to step up: 3 acceptable sessions\.$' || return 1
+	keys Tab
+	wait_absent 'Sessions at this step' || return 1
+	keys y
+	wait_for '^ *Ramp: 3 s from next time\.$' || return 1
+	keys Enter
+	expect_exit 0
+}
+
+for t in ladder_offer_enter_asks ladder_details_rule ladder_offer_tab_why; do
 	run_test "$t"
 done
