@@ -215,6 +215,7 @@ struct prg_result {
 	int32_t until;          /* waiting or held: the first day a step up may come */
 	int32_t allowed;        /* the first day the calendar allows a step up (waits, */
 	                        /* holds, a red); PRG_NO_DAY when nothing bars one */
+	int32_t hold;           /* a `hold` in force after today: its end; else PRG_NO_DAY */
 	unsigned more;          /* acceptable sessions still needed (ready) */
 	unsigned greens;        /* green sessions at this step since it last changed */
 	bool suggest;           /* suggest mode: a step up is offered now */

@@ -615,9 +615,9 @@ void cli_why(FILE *fp, const struct catalogue *cat, int ex, const struct prg_res
 		                                 : "pain rose");
 		put_para(fp, "", 0, buf);
 	}
-	if (res->state == PRG_HELD && res->until != PRG_NO_DAY) {
+	if (res->hold != PRG_NO_DAY) {
 		snprintf(buf, sizeof(buf), "A hold is in force: no step up until %s.",
-		         hist_format_day(res->until, day, sizeof(day)));
+		         hist_format_day(res->hold, day, sizeof(day)));
 		put_para(fp, "", 0, buf);
 	}
 }

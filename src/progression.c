@@ -496,6 +496,8 @@ static void describe(const struct ex_state *st, const struct prg_params *p, int3
 	r->from = st->from;
 	r->until = PRG_NO_DAY;
 	r->allowed = allowed_from(st, p);
+	r->hold =
+	    st->hold_until != PRG_NO_DAY && st->hold_until > today ? st->hold_until : PRG_NO_DAY;
 	if (r->allowed == INT32_MIN)
 		r->allowed = PRG_NO_DAY;
 	r->greens = st->run_sessions;

@@ -164,6 +164,8 @@ if t ladder-why; then
 	run ladder-why-red 0 why_six childs-pose --today 2026-11-23
 	expect_out_match '^At this step since 2026-11-21, stepped back: stopped for pain\.$'
 	expect_out_match '^Last session that hurt: 2026-11-21 \(stopped\)\.$'
+	# The 7-day hold logged that day is said, though the step back says more.
+	expect_out_match '^A hold is in force: no step up until 2026-11-28\.$'
 	expect_out_match '^  2026-11-22  done +pain 2 before, 1 after  acceptable$'
 	done_test
 	run ladder-why-fixed 0 why_six piriformis-release --today 2026-11-23
