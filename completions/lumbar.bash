@@ -49,7 +49,7 @@ _lumbar()
 	opts="--list --show --plan --format= --check --history --catalogue --level
 	      --history-file --no-bell --quiet --no-color --color --on-phase --speak --no-speak
 	      --no-ask --help --version --days --today"
-	verbs="play list show plan check history checkin safety due progress remind pause resume status report calendar merge programme help"
+	verbs="play list show plan check history checkin safety due progress why remind pause resume status report calendar merge programme help"
 
 	_lumbar_remind_verbs && return 0
 
@@ -131,6 +131,7 @@ _lumbar()
 	case $verb in
 	play) COMPREPLY=($(compgen -W "all due $(_lumbar_ids)" -- "$cur")) ;;
 	show) COMPREPLY=($(compgen -W "$(_lumbar_ids)" -- "$cur")) ;;
+	why) COMPREPLY=($(compgen -W "$(_lumbar_ids exercises)" -- "$cur")) ;;
 	plan) COMPREPLY=($(compgen -W "all $(_lumbar_ids)" -- "$cur")) ;;
 	check) COMPREPLY=($(compgen -f -- "$cur")) ;;
 	help) COMPREPLY=($(compgen -W "$verbs" -- "$cur")) ;;

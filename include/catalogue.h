@@ -29,6 +29,7 @@ enum {
 	CAT_MAX_REPS = 100,
 	CAT_MAX_TIMES = 100,
 	CAT_MAX_ROUTINES = 20,
+	CAT_MAX_LADDER = 60, /* steps of an exercise's own ladder */
 };
 
 /* Defaults applied after loading when a key is absent. */
@@ -64,7 +65,7 @@ struct cat_set {
 	unsigned rest_after; /* seconds after the set when another set follows */
 	char **steps;        /* the set's own steps; NULL when it gives none */
 	unsigned n_steps;
-	char *side_words[2]; /* what "left" and "right" mean here; NULL when not given */
+	char *side_words[2];       /* what "left" and "right" mean here; NULL when not given */
 	struct fig_figure *figure; /* the set's own figure; NULL: the exercise's */
 };
 
@@ -74,6 +75,23 @@ struct cat_frequency {
 	enum cat_per per;
 	char **when; /* e.g. "morning", "evening"; may be empty */
 	unsigned n_when;
+};
+
+/* Which value of a set a step of a ladder changes. */
+enum cat_value { CAT_VALUE_HOLD, CAT_VALUE_REPS, CAT_VALUE_TEMPO, CAT_VALUE_DURATION };
+
+/*
+ * One step of an exercise's own ladder (`ladder:`, issue 20 §1): it
+ * changes one value of one set. Step 0 is every set at the low end of its
+ * ranges; step i is step i - 1 with ladder[i - 1] applied. Loading checks
+ * that each step grows the value it changes and stays inside the set's
+ * range unless it says `default: true`.
+ */
+struct cat_ladder_step {
+	unsigned set; /* index into the exercise's sets */
+	enum cat_value value;
+	unsigned to; /* the value from this step on */
+	bool chosen; /* `default: true`: our number, not the source's; may leave the range */
 };
 
 struct cat_exercise {
@@ -89,8 +107,10 @@ struct cat_exercise {
 	unsigned prepare; /* resolved: the exercise's own, else the routine's */
 	struct cat_set *sets;
 	unsigned n_sets;
-	struct fig_figure *figure; /* NULL when the catalogue draws none */
-	char *video;               /* a web address, or NULL: the routine's */
+	struct fig_figure *figure;      /* NULL when the catalogue draws none */
+	char *video;                    /* a web address, or NULL: the routine's */
+	struct cat_ladder_step *ladder; /* its own ladder; NULL: the generic one */
+	unsigned n_ladder;              /* its K; 0 with no ladder of its own */
 };
 
 /*

@@ -55,6 +55,17 @@ void cli_progress(FILE *fp, const struct catalogue *cat, const struct prg_result
                   const unsigned *only, unsigned n, bool tsv);
 
 /*
+ * lumbar why (issue 20 §2). With an exercise (`ex` a catalogue index): its
+ * step and since when, the sessions at that step since then (date, pain
+ * before and after, acceptable or not), what is missing and the earliest
+ * day for the next step, the last red session and a hold in force. `h` is
+ * the record's history as of `today`. Alone (`ex` < 0): each rule and its
+ * threshold, from `p`, with where the numbers come from.
+ */
+void cli_why(FILE *fp, const struct catalogue *cat, int ex, const struct prg_result *res,
+             const struct hist *h, const struct prg_params *p, int32_t today);
+
+/*
  * Damaged lines of a history or events file, as compilers name them:
  * `PATH:LINE: why` on stderr, the path escaped. Only the first
  * CLI_DAMAGE_SHOWN are printed, so a file of a million broken lines costs no

@@ -4,7 +4,11 @@
  * curses. The step of every exercise is derived from the history and the
  * events each time; nothing else holds state.
  *
- * The ladder (one per ranged value: hold..hold_max, reps..reps_max,
+ * An exercise's own ladder (`ladder:` in the catalogue, issue 20 §1): step
+ * 0 is every low end, each step changes one value of one set; K is its
+ * number of steps. Without one, the generic ladder below is the fallback.
+ *
+ * The generic ladder (one per ranged value: hold..hold_max, reps..reps_max,
  * tempo..tempo_max, duration..duration_max):
  *  - reps go up by 1; seconds go up by 1 below 10 s, by 5 below 60 s, and
  *    from 60 s to max(v + 15, v x 1.2 rounded to the nearest 15 s);
@@ -28,7 +32,8 @@
  *    exercise), i.e. the last 3 days with a session had green sessions only;
  *    none of the exercise's sessions in the last 7 days was red; no bad
  *    morning since the first session of those days; at least 7 days since
- *    the step last changed; no `hold` in force; k < K.
+ *    the step last changed, or since the first session when it never did
+ *    (issue 20 §1); no `hold` in force; k < K.
  *    In `auto` the step is taken on the first day all of this holds; in
  *    `suggest` it is offered, and taken by an `accept` event logged while
  *    offered; a `decline` withdraws the offer until the next green session.
@@ -36,14 +41,20 @@
  *  - red steps back one (not below 0) at once, in suggest and auto;
  *  - `off`: greens and reds move nothing; `accept` (+1) and `set` events
  *    still apply, so an exercise keeps the steps the person took.
- *  - `set` (value = step, capped at K) moves the step in every mode and
- *    counts as a change; `hold` (value = days) skips step-ups from its day
- *    for that many days (the latest hold wins; 0 ends one).
+ *  - `set` (value = step `k/K`, or a bare `k` on older lines; capped at K)
+ *    moves the step in every mode and counts as a change; a `k/K` of another
+ *    K is placed as a changed ladder's line is (below); `hold` (value = days) skips step-ups from
+ * its day for that many days (the latest hold wins; 0 ends one).
  *  - sessions logged with a forced level (`--level`) are ignored; a session
  *    tagged with another step of the same ladder does not count toward the
- *    run (a red one still steps back); an untagged session, or one tagged on
- *    a ladder of another length (the catalogue changed), counts as done at
- *    the step the exercise had then.
+ *    run (a red one still steps back); an untagged session counts as done
+ *    at the step the exercise had then.
+ *  - a changed ladder never moves a person up (issue 20 §1): when a history
+ *    line tagged `k/n` with n != K exists, the exercise starts from the
+ *    latest such line at the highest step whose dose is at most that line's
+ *    (its dose read on the generic ladder of the same ranges, K = n), as
+ *    changed on that day; that line, and every session and event of the
+ *    exercise before it, is not replayed.
  *  - a bad morning: morning pain >= 8, or at least 2 above the average
  *    pain-before of the previous day's sessions (any exercise).
  */
@@ -100,6 +111,20 @@ struct prg_dose {
 
 /* The dose of an exercise at step k (capped at K). */
 void prg_dose(const struct cat_exercise *ex, unsigned k, struct prg_dose *out);
+
+/*
+ * The dose of step k of a ladder of n steps, as a history line `k/n` was
+ * done: prg_dose() when n is the exercise's K; else (the catalogue changed
+ * since) the generic ladder of its ranges with K = n.
+ */
+void prg_dose_of(const struct cat_exercise *ex, unsigned k, unsigned n, struct prg_dose *out);
+
+/*
+ * Step k of a ladder of n steps that is not the exercise's (a changed
+ * catalogue) on its ladder now: the highest step whose dose is at most
+ * step k's, read on the generic ladder of the same ranges with K = n.
+ */
+unsigned prg_rebase(const struct cat_exercise *ex, unsigned k, unsigned n);
 
 /* ---- The record -------------------------------------------------------------- */
 
@@ -164,6 +189,7 @@ struct prg_event {
 	enum prg_event_kind kind;
 	char id[CAT_MAX_ID + 1]; /* exercise id; empty for `-` */
 	int value;
+	unsigned steps; /* SET written as `k/K`: K; 0 for a bare `k` (older lines) */
 };
 
 /* ---- The result -------------------------------------------------------------- */
@@ -187,12 +213,16 @@ struct prg_result {
 	enum prg_change change; /* how it last changed */
 	unsigned from;          /* the step before that change */
 	int32_t until;          /* waiting or held: the first day a step up may come */
+	int32_t allowed;        /* the first day the calendar allows a step up (waits, */
+	                        /* holds, a red); PRG_NO_DAY when nothing bars one */
+	int32_t hold;           /* a `hold` in force after today: its end; else PRG_NO_DAY */
 	unsigned more;          /* acceptable sessions still needed (ready) */
 	unsigned greens;        /* green sessions at this step since it last changed */
 	bool suggest;           /* suggest mode: a step up is offered now */
 	char words[PRG_WORDS];  /* `ready after 1 more acceptable session`, ... */
 	char why[PRG_WHY];      /* the offer's or the last change's reason: */
 	                        /* `3 acceptable sessions`, `stopped for pain` */
+	char changed[PRG_WHY];  /* the last change's reason alone (`lumbar why`) */
 };
 
 /* How a session counts. */

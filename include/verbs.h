@@ -73,6 +73,7 @@ int verb_run_checkin(struct options *o);
 int verb_run_safety(struct options *o);
 int verb_run_due(struct options *o);
 int verb_run_progress(struct options *o);
+int verb_run_why(struct options *o);
 int verb_run_remind(struct options *o);
 int verb_run_pause(struct options *o);
 int verb_run_resume(struct options *o);

@@ -55,6 +55,25 @@ char *words_set_at(const struct cat_set *s, const struct prg_set_dose *d, char *
 char *words_dose(const struct cat_exercise *ex, const struct prg_dose *d, char *buf, size_t len);
 
 /*
+ * A step as a person counts it (issue 20 §2): "step 2 of 5" for step k = 1
+ * of a ladder whose top step is K = 4; "fixed dose" when there is no ladder
+ * (K = 0). Files keep the 0-based `k/K`; only the words count from 1.
+ */
+char *words_step(unsigned k, unsigned steps, char *buf, size_t len);
+
+/* The same for a column headed "step": "2 of 5", "fixed". */
+char *words_step_short(unsigned k, unsigned steps, char *buf, size_t len);
+
+/*
+ * A step with its dose in words: "step 2 of 5: 1 min (next: 2 min)", "step
+ * 5 of 5: 10 min (the last)", or "fixed dose: hold 30 s x 1 rep, each side".
+ */
+char *words_step_dose(const struct cat_exercise *ex, unsigned k, char *buf, size_t len);
+
+/* The rule of progression in one sentence, for the details screen and `progress`. */
+extern const char words_progression_rule[];
+
+/*
  * "1/2 today" or "1/3 this week": an exercise's count against its frequency;
  * "stopped today" for one stopped today (it is not due again that day).
  */

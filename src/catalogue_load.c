@@ -82,6 +82,13 @@ struct raw_frequency {
 	unsigned n_when;
 };
 
+/* One step of `ladder:`: a set, one value, and whether it is our own number. */
+struct raw_step {
+	char *set;
+	char *hold, *reps, *tempo, *duration;
+	char *chosen; /* `default: true` */
+};
+
 struct raw_exercise {
 	char *id, *name, *summary, *position;
 	char **steps;
@@ -94,6 +101,8 @@ struct raw_exercise {
 	unsigned n_sets;
 	struct raw_figure *figure;
 	char *video;
+	struct raw_step *ladder;
+	unsigned n_ladder;
 };
 
 struct raw_routine {
@@ -208,6 +217,21 @@ static const cyaml_schema_field_t frequency_fields[] = {
 	CYAML_FIELD_END,
 };
 
+static const cyaml_schema_field_t step_fields[] = {
+	NUMBER("set", CYAML_FLAG_OPTIONAL, struct raw_step, set),
+	NUMBER("hold", CYAML_FLAG_OPTIONAL, struct raw_step, hold),
+	NUMBER("reps", CYAML_FLAG_OPTIONAL, struct raw_step, reps),
+	NUMBER("tempo", CYAML_FLAG_OPTIONAL, struct raw_step, tempo),
+	NUMBER("duration", CYAML_FLAG_OPTIONAL, struct raw_step, duration),
+	/* A word checked by build_step: libcyaml reads any word but "false" as true. */
+	NUMBER("default", CYAML_FLAG_OPTIONAL, struct raw_step, chosen),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t step_entry = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct raw_step, step_fields),
+};
+
 static const cyaml_schema_field_t exercise_fields[] = {
 	CYAML_FIELD_STRING_PTR("id", CYAML_FLAG_DEFAULT, struct raw_exercise, id, 1, CAT_MAX_ID),
 	TEXT("name", CYAML_FLAG_DEFAULT, struct raw_exercise, name, 1),
@@ -227,6 +251,9 @@ static const cyaml_schema_field_t exercise_fields[] = {
 	                        figure_fields),
 	CYAML_FIELD_STRING_PTR("video", CYAML_FLAG_OPTIONAL, struct raw_exercise, video, 1,
 	                       CAT_MAX_VIDEO),
+	CYAML_FIELD_SEQUENCE_COUNT("ladder", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+	                           struct raw_exercise, ladder, n_ladder, &step_entry, 1,
+	                           CAT_MAX_LADDER),
 	CYAML_FIELD_END,
 };
 
@@ -825,6 +852,135 @@ static bool build_set(struct loader *L, unsigned ex, unsigned si, const struct r
 	return build_figure(L, ex, s, r->figure, &out->figure);
 }
 
+/* ---- Ladders (issue 20 §1) ------------------------------------------------- */
+
+static const char *const value_keys[] = { "hold", "reps", "tempo", "duration" };
+
+/* The range of one value of a set, and whether its mode uses that value. */
+static struct cat_range value_range(const struct cat_set *s, enum cat_value v, bool *used)
+{
+	switch (v) {
+	case CAT_VALUE_HOLD:
+		*used = s->mode == CAT_MODE_HOLD;
+		return s->hold;
+	case CAT_VALUE_REPS:
+		*used = s->mode != CAT_MODE_TIMED;
+		return s->reps;
+	case CAT_VALUE_TEMPO:
+		*used = s->mode == CAT_MODE_REPS;
+		return s->tempo;
+	default:
+		*used = s->mode == CAT_MODE_TIMED;
+		return s->duration;
+	}
+}
+
+/* The path of a key of step `i` of exercise `ex`'s ladder (the step itself: NULL). */
+static struct yerr_path step_path(unsigned ex, unsigned i, const char *key)
+{
+	struct yerr_path p = path_in("exercises", ex, "ladder");
+
+	yerr_path_index(&p, i);
+	if (key != NULL)
+		yerr_path_key(&p, key);
+	return p;
+}
+
+/*
+ * One step of a ladder: which set, the one value it changes, that it grows
+ * from `now` (each set's values at the step before, updated), and that it
+ * stays inside the set's range unless it says `default: true`.
+ */
+static bool build_step(struct loader *L, const struct cat_exercise *e, unsigned ex, unsigned i,
+                       const struct raw_step *r, unsigned now[][4], struct cat_ladder_step *out)
+{
+	const char *given[4] = { r->hold, r->reps, r->tempo, r->duration };
+	struct yerr_path p = step_path(ex, i, "set");
+	unsigned set = 1, n = 0, which = 0, v = 0;
+	struct cat_range range;
+	bool used, chosen = r->chosen != NULL && strcmp(r->chosen, "true") == 0;
+	char key[128];
+
+	if (r->chosen != NULL && !chosen && strcmp(r->chosen, "false") != 0) {
+		p = step_path(ex, i, "default");
+		locate(L, &p, p.n, false);
+		fail_msg(L, &p, "%s: '%s' is not true or false", key_words(L, &p, key, sizeof(key)),
+		         r->chosen);
+		return false;
+	}
+
+	if (!number(L, &p, r->set, false, 1, e->n_sets, &set))
+		return false;
+	if (r->set == NULL && e->n_sets > 1) {
+		p = step_path(ex, i, NULL);
+		locate(L, &p, p.n, false);
+		fail_msg(L, &p, "%s: which set does this step change? Give 'set: 1' to 'set: %u'",
+		         key_words(L, &p, key, sizeof(key)), e->n_sets);
+		return false;
+	}
+	for (unsigned w = 0; w < 4; w++)
+		if (given[w] != NULL && n++ == 0)
+			which = w;
+	if (n != 1) {
+		p = step_path(ex, i, NULL);
+		locate(L, &p, p.n, false);
+		fail_msg(L, &p,
+		         "%s: a step changes one value of one set: give one of hold, reps, tempo "
+		         "or duration, not %u",
+		         key_words(L, &p, key, sizeof(key)), n);
+		return false;
+	}
+	p = step_path(ex, i, value_keys[which]);
+	if (!number(L, &p, given[which], which != CAT_VALUE_REPS, 1,
+	            which == CAT_VALUE_REPS ? CAT_MAX_REPS : CAT_MAX_SECONDS, &v))
+		return false;
+	range = value_range(&e->sets[set - 1], (enum cat_value)which, &used);
+	locate(L, &p, p.n, false);
+	key_words(L, &p, key, sizeof(key));
+	if (!used) {
+		fail_msg(L, &p, "%s: set %u ('%s') has no %s: it is a %s set", key, set,
+		         e->sets[set - 1].name, value_keys[which],
+		         mode_name(e->sets[set - 1].mode));
+		return false;
+	}
+	if (v <= now[set - 1][which]) {
+		fail_msg(L, &p, "%s (%u) does not grow: set %u's %s is %u at the step before", key,
+		         v, set, value_keys[which], now[set - 1][which]);
+		return false;
+	}
+	if (!chosen && v > range.hi) {
+		fail_msg(L, &p,
+		         "%s (%u) is outside set %u's range (%u to %u); say 'default: true' when "
+		         "the number is your own choice",
+		         key, v, set, range.lo, range.hi);
+		return false;
+	}
+	L->err->line = L->err->col = 0;
+	now[set - 1][which] = v;
+	*out = (struct cat_ladder_step){ set - 1, (enum cat_value)which, v, chosen };
+	return true;
+}
+
+/* The exercise's own ladder, when it gives one; its sets are built. */
+static bool build_ladder(struct loader *L, unsigned ex, const struct raw_exercise *r,
+                         struct cat_exercise *out)
+{
+	unsigned now[CAT_MAX_SETS][4];
+	bool used;
+
+	if (r->n_ladder == 0)
+		return true;
+	for (unsigned s = 0; s < out->n_sets; s++)
+		for (unsigned w = 0; w < 4; w++)
+			now[s][w] = value_range(&out->sets[s], (enum cat_value)w, &used).lo;
+	out->ladder = xcalloc(r->n_ladder, sizeof(*out->ladder));
+	out->n_ladder = r->n_ladder;
+	for (unsigned i = 0; i < r->n_ladder; i++)
+		if (!build_step(L, out, ex, i, &r->ladder[i], now, &out->ladder[i]))
+			return false;
+	return true;
+}
+
 /*
  * `what` at path `p` ("id '%s'" of an exercise or routine, or an exercise
  * named in a routine) repeats the one at `first`, which is `first_words`
@@ -938,7 +1094,7 @@ static bool build_exercise(struct loader *L, const struct catalogue *cat, unsign
 	for (unsigned s = 0; s < r->n_sets; s++)
 		if (!build_set(L, ex, s, &r->sets[s], cat->switch_s, &out->sets[s]))
 			return false;
-	return true;
+	return build_ladder(L, ex, r, out);
 }
 
 /*
@@ -996,6 +1152,7 @@ static void free_model(struct catalogue *cat)
 				free_figure(ex->sets[s].figure);
 			free_figure(ex->figure);
 			free(ex->sets);
+			free(ex->ladder);
 		}
 	}
 	free(cat->exercises);

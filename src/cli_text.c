@@ -5,12 +5,15 @@
 #include "cli_text.h"
 #include "words.h"
 #include "file.h"
+#include "steps.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 /* Every plain output fits this many columns (issue 19: a terminal's 80). */
 #define CLI_WIDTH 80
+/* The id column of `lumbar progress`: a longer id has a line of its own. */
+#define CLI_PROGRESS_ID 20
 
 /* ---- Columns and paragraphs -------------------------------------------------- */
 
@@ -182,14 +185,14 @@ void cli_list(FILE *fp, const struct catalogue *cat, const struct plan_dose *dos
 
 /* ---- --show ------------------------------------------------------------------ */
 
-/* "medium level" or "step 3/19": where an exercise's numbers come from. */
+/* "medium level" or "step 4 of 20": where an exercise's numbers come from. */
 static const char *dose_words(const struct plan_dose *dose, const struct prg_dose *d, char *buf,
                               size_t len)
 {
 	if (dose->forced)
 		snprintf(buf, len, "%s level", cat_level_name(dose->level));
 	else
-		snprintf(buf, len, "step %u/%u", d->k, d->steps);
+		words_step(d->k, d->steps, buf, len);
 	return buf;
 }
 
@@ -456,7 +459,7 @@ void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summar
 			snprintf(other, sizeof(other), "%u this week", st->week);
 		char step[16] = "-";
 		if (steps)
-			snprintf(step, sizeof(step), "%u/%u", steps[i].k, steps[i].steps);
+			words_step_short(steps[i].k, steps[i].steps, step, sizeof(step));
 		fprintf(fp, "%-*s  %-14s  %-3s  %-14s  %5u%%  %6u%%  %s\n", wid,
 		        cat->exercises[i].id,
 		        words_count(&cat->exercises[i], st, count, sizeof(count)),
@@ -476,6 +479,146 @@ void cli_history(FILE *fp, const struct catalogue *cat, const struct hist_summar
 		        d <= -0.5  ? "better"
 		        : d >= 0.5 ? "worse"
 		                   : "about the same");
+	}
+}
+
+/* ---- lumbar why ------------------------------------------------------------------ */
+
+/* Alone: the rules and their numbers, and where those come from. */
+static void why_rules(FILE *fp, const struct prg_params *p)
+{
+	char buf[512];
+
+	put_para(fp, "", 0, words_progression_rule);
+	fputc('\n', fp);
+	snprintf(buf, sizeof(buf),
+	         "Acceptable: done (%d%% of the work time or more) with pain after %d or less, "
+	         "or at most the smaller of %d and pain before + %d.",
+	         PRG_DONE_PERCENT, p->green_pain, p->green_cap, p->green_rise);
+	put_para(fp, "- ", 2, buf);
+	snprintf(buf, sizeof(buf),
+	         "Hurts (steps back one at once): stopped, or pain after %d or more, or %d or "
+	         "more and %d above pain before.",
+	         p->red_pain, p->red_rise_pain, p->red_rise);
+	put_para(fp, "- ", 2, buf);
+	snprintf(buf, sizeof(buf),
+	         "Step up: acceptable sessions on %u different days (%u for a weekly exercise), "
+	         "none that hurt in the last %u days, no bad morning since, and %u days since "
+	         "the step last changed or since the first session.",
+	         p->greens, p->greens_weekly, p->red_free_days, p->wait_days);
+	put_para(fp, "- ", 2, buf);
+	snprintf(buf, sizeof(buf),
+	         "Bad morning: a check-in of %d or more, or %d above the previous day's "
+	         "average pain before.",
+	         p->bad_morning_pain, p->bad_morning_rise);
+	put_para(fp, "- ", 2, buf);
+	fputc('\n', fp);
+	put_para(fp, "", 0,
+	         "Every number is lumbar's own default (config.yaml's progression: changes "
+	         "them), not a clinical fact. Sources: the pain-monitoring model (Silbernagel "
+	         "2007; pain up to 5 after exercise is acceptable), validated for Achilles "
+	         "tendinopathy, not the back; 2 points on the 0-10 scale as the smallest change "
+	         "that matters for back pain (Ostelo 2008); exercise that hurts a little is not "
+	         "worse than pain-free exercise (Smith 2017). See PROGRESSION in lumbar(1).");
+}
+
+void cli_why(FILE *fp, const struct catalogue *cat, int ex, const struct prg_result *res,
+             const struct hist *h, const struct prg_params *p, int32_t today)
+{
+	const struct cat_exercise *e;
+	char buf[1024], day[16], day2[16], before[8], after[8];
+	const struct hist_entry *red = NULL;
+	unsigned shown = 0;
+
+	if (ex < 0) {
+		why_rules(fp, p);
+		return;
+	}
+	e = &cat->exercises[ex];
+	snprintf(buf, sizeof(buf), "%s: ", e->name);
+	words_step_dose(e, res->k, buf + strlen(buf), sizeof(buf) - strlen(buf));
+	put_para(fp, "", 0, buf);
+	if (res->steps == 0) {
+		put_para(fp, "", 0,
+		         "A fixed dose: nothing in the catalogue can grow, so no step comes.");
+		return;
+	}
+	put_para(fp, "", 0, words_progression_rule);
+	fputc('\n', fp);
+	if (res->since == PRG_NO_DAY)
+		snprintf(buf, sizeof(buf), "At this step since the start.");
+	else
+		snprintf(buf, sizeof(buf), "At this step since %s%s%s.",
+		         hist_format_day(res->since, day, sizeof(day)),
+		         res->change == PRG_CHANGE_UP     ? ", stepped up: "
+		         : res->change == PRG_CHANGE_BACK ? ", stepped back: "
+		         : res->change == PRG_CHANGE_SET  ? ", set by hand"
+		                                          : "",
+		         res->change == PRG_CHANGE_UP || res->change == PRG_CHANGE_BACK
+		             ? res->changed
+		             : "");
+	put_para(fp, "", 0, buf);
+	/* The sessions at this step since then, as progression counts them. */
+	for (size_t i = 0; h && i < h->n; i++) {
+		const struct hist_entry *x = &h->e[i];
+		struct prg_session s;
+		enum prg_colour c;
+
+		if (strcmp(x->id, e->id) != 0 || x->step.kind == HIST_STEP_LEVEL)
+			continue;
+		steps_session(x, &s);
+		c = prg_classify(p, s.status, s.pain, s.pain_before);
+		if (c == PRG_RED)
+			red = x;
+		if ((res->since != PRG_NO_DAY && x->day < res->since) ||
+		    (x->step.kind == HIST_STEP_INDEX && x->step.n == res->steps &&
+		     x->step.k != res->k))
+			continue;
+		if (shown++ == 0)
+			fprintf(fp, "Sessions at this step:\n");
+		hist_format_fields(x, after, before, day2);
+		fprintf(fp, "  %s  %-7s  pain %s before, %s after  %s\n",
+		        hist_format_day(x->day, day, sizeof(day)),
+		        x->status == HIST_DONE      ? "done"
+		        : x->status == HIST_PARTIAL ? "partial"
+		                                    : "stopped",
+		        before, after,
+		        c == PRG_GREEN ? "acceptable"
+		        : c == PRG_RED ? "hurt"
+		                       : "not acceptable");
+	}
+	if (shown == 0)
+		fprintf(fp, "No session at this step yet.\n");
+	snprintf(buf, sizeof(buf), "Now: %s.", res->words);
+	put_para(fp, "", 0, buf);
+	if (res->k < res->steps && res->state != PRG_STATE_OFF) {
+		/* One acceptable session a day from today, and the calendar's first day. */
+		int32_t first = today + (int32_t)(res->more > 0 ? res->more - 1 : 0);
+
+		if (res->allowed != PRG_NO_DAY && res->allowed > first)
+			first = res->allowed;
+		if (res->until != PRG_NO_DAY && res->until > first)
+			first = res->until;
+		snprintf(buf, sizeof(buf), "Earliest day for the next step: %s%s.",
+		         hist_format_day(first, day, sizeof(day)),
+		         res->more > 1 ? ", with one acceptable session a day from today" : "");
+		put_para(fp, "", 0, buf);
+	}
+	if (red) {
+		struct prg_session s;
+
+		steps_session(red, &s);
+		snprintf(buf, sizeof(buf), "Last session that hurt: %s (%s).",
+		         hist_format_day(red->day, day, sizeof(day)),
+		         s.status == PRG_STOPPED ? "stopped"
+		         : s.pain >= p->red_pain ? "pain after"
+		                                 : "pain rose");
+		put_para(fp, "", 0, buf);
+	}
+	if (res->hold != PRG_NO_DAY) {
+		snprintf(buf, sizeof(buf), "A hold is in force: no step up until %s.",
+		         hist_format_day(res->hold, day, sizeof(day)));
+		put_para(fp, "", 0, buf);
 	}
 }
 
@@ -504,8 +647,8 @@ void cli_damage_end(const struct cli_damage *d)
 void cli_progress(FILE *fp, const struct catalogue *cat, const struct prg_result *res,
                   const unsigned *only, unsigned n, bool tsv)
 {
-	char now[256], next[256], step[24], since[16];
-	int wid = 8, wnow = 8;
+	char text[1024], first[CAT_MAX_ID + 8], since[16];
+	int wid = 8;
 	unsigned all[CAT_MAX_EXERCISES];
 
 	if (only == NULL) {
@@ -528,39 +671,36 @@ void cli_progress(FILE *fp, const struct catalogue *cat, const struct prg_result
 		}
 		return;
 	}
+	/*
+	 * Within 80 columns (issue 20 §2): the rule first, then each exercise's
+	 * id beside its step and dose in words, wrapped under the column, and
+	 * its state on the next line. An id longer than the column has a line
+	 * of its own.
+	 */
+	put_para(fp, "", 0, words_progression_rule);
+	fputc('\n', fp);
 	for (unsigned k = 0; k < n; k++) {
-		unsigned i = only[k];
+		int a = (int)strlen(cat->exercises[only[k]].id);
 
-		const struct cat_exercise *ex = &cat->exercises[i];
-		struct prg_dose d;
-		int a = (int)strlen(ex->id), b;
-
-		prg_dose(ex, res[i].k, &d);
-		b = (int)strlen(words_dose(ex, &d, now, sizeof(now)));
 		wid = a > wid ? a : wid;
-		wnow = b > wnow ? b : wnow;
 	}
-	/* An exercise of many sets says more than a column holds: it runs over. */
-	if (wnow > 30)
-		wnow = 30;
-	fprintf(fp, "%-*s  %-5s  %-*s  %-*s  %s\n", wid, "exercise", "step", wnow, "now", wnow,
-	        "next", "state");
+	if (wid > CLI_PROGRESS_ID)
+		wid = CLI_PROGRESS_ID;
 	for (unsigned k = 0; k < n; k++) {
 		unsigned i = only[k];
-
 		const struct cat_exercise *ex = &cat->exercises[i];
-		struct prg_dose d;
 
-		prg_dose(ex, res[i].k, &d);
-		words_dose(ex, &d, now, sizeof(now));
-		if (res[i].k < res[i].steps) {
-			prg_dose(ex, res[i].k + 1, &d);
-			words_dose(ex, &d, next, sizeof(next));
+		if ((int)strlen(ex->id) > wid) {
+			fprintf(fp, "%s\n", ex->id);
+			snprintf(first, sizeof(first), "%*s", wid + 2, "");
 		} else {
-			snprintf(next, sizeof(next), "-");
+			snprintf(first, sizeof(first), "%-*s  ", wid, ex->id);
 		}
-		snprintf(step, sizeof(step), "%u/%u", res[i].k, res[i].steps);
-		fprintf(fp, "%-*s  %-5s  %-*s  %-*s  %s\n", wid, ex->id, step, wnow, now, wnow,
-		        next, res[i].words);
+		put_para(fp, first, wid + 2, words_step_dose(ex, res[i].k, text, sizeof(text)));
+		/* "fixed dose" is said once: the step already says it. */
+		if (res[i].steps > 0 || res[i].state != PRG_TOP) {
+			snprintf(first, sizeof(first), "%*s", wid + 2, "");
+			put_para(fp, first, wid + 2, res[i].words);
+		}
 	}
 }

@@ -436,18 +436,21 @@ static int run_progress_event(const struct options *o, const char *sub, const ch
 {
 	const struct cat_exercise *e = &cat->exercises[ex];
 	bool set = strcmp(sub, "set") == 0;
-	long v = set       ? whole_number(step, 0, res->steps)
+	/* The step as shown, counted from 1 (issue 20 §2); events keep k from 0. */
+	long v = set       ? whole_number(step, 1, res->steps + 1) - 1
 	         : o->days ? whole_number(o->days, 0, 3650)
 	                   : 7;
 	struct ev_event ev;
 	struct hist_error err;
-	struct prg_dose d;
 	char path[PATH_LEN], words[256], day[16], safe[4 * PATH_LEN];
 	int rc;
 
 	if (v < 0 && set)
-		return usage_error("progress set: %s has steps 0 to %u, not '%s'", e->id,
-		                   res->steps, step);
+		return res->steps
+		           ? usage_error("progress set: %s has steps 1 to %u, not '%s'", e->id,
+		                         res->steps + 1, step)
+		           : usage_error("progress set: %s has a fixed dose: step 1 only, not '%s'",
+		                         e->id, step);
 	if (v < 0)
 		return usage_error("--days wants a number of days from 0 to 3650, not '%s'",
 		                   o->days);
@@ -455,14 +458,18 @@ static int run_progress_event(const struct options *o, const char *sub, const ch
 		return rc;
 	ev_init(&ev, set ? EV_SET : EV_HOLD, now);
 	snprintf(ev.exercise, sizeof(ev.exercise), "%s", e->id);
-	snprintf(ev.value, sizeof(ev.value), "%d", (int)v);
+	/* A step is written `k/K`, as the history writes it (issue 20 §1): a changed
+	 * ladder can still tell which step was meant. */
+	if (set)
+		snprintf(ev.value, sizeof(ev.value), "%d/%u", (int)v, res->steps);
+	else
+		snprintf(ev.value, sizeof(ev.value), "%d", (int)v);
 	if (ev_append(path, &ev, &err) != 0)
 		return say_error(err.msg, EXIT_IOERR);
 	cat_escape(safe, sizeof(safe), path);
 	if (set) {
-		prg_dose(e, (unsigned)v, &d);
-		printf("%s: step %ld/%u (%s), recorded in %s\n", e->name, v, res->steps,
-		       words_dose(e, &d, words, sizeof(words)), safe);
+		printf("%s: %s, recorded in %s\n", e->name,
+		       words_step_dose(e, (unsigned)v, words, sizeof(words)), safe);
 	} else if (v == 0) {
 		printf("%s: hold ended, recorded in %s\n", e->name, safe);
 	} else {
@@ -487,6 +494,61 @@ static int progress_routine_refused(const struct catalogue *cat, const char *sub
 		                       cat->exercises[r->exercises[i]].id);
 	return usage_error("progress %s takes an exercise, and %s is a routine of %s", sub, r->id,
 	                   ids);
+}
+
+/*
+ * --today DATE for the verbs that read the steps: *now becomes noon UTC of
+ * that day (the same date in every time zone) and *as_of the day; without
+ * it both are left. 64 for a date that is not one.
+ */
+static int today_arg(const struct options *o, time_t *now, int32_t *as_of)
+{
+	int32_t day;
+	time_t when;
+	char ts[40];
+
+	if (!o->today)
+		return 0;
+	snprintf(ts, sizeof(ts), "%.10sT12:00:00Z", o->today);
+	if (hist_parse_time(ts, strlen(ts), &day, &when))
+		return usage_error("--today wants a date as YYYY-MM-DD, not '%s'", o->today);
+	*now = when;
+	*as_of = day; /* as on that day: what came after is left out */
+	return 0;
+}
+
+/*
+ * `lumbar why [ID]` (issue 20 §2): alone, the rules and their numbers; with
+ * an exercise, why it is at its step and when the next may come, from the
+ * record as of today (or --today).
+ */
+static int run_why(const struct options *o, const struct settings *st, const struct catalogue *cat,
+                   const char *history)
+{
+	struct prg_result res[CAT_MAX_EXERCISES];
+	struct plan_dose dose;
+	struct steps_rules rules;
+	struct records rec;
+	unsigned x = 0;
+	time_t now = time(NULL);
+	int32_t as_of = INT32_MIN;
+	int rc;
+
+	if (o->n_args > 1)
+		return usage_error("unexpected argument '%s'", o->args[1]);
+	if (o->n_args == 1 && (rc = find_exercise(cat, o->args[0], &x)) != 0)
+		return rc;
+	if ((rc = today_arg(o, &now, &as_of)) != 0)
+		return rc;
+	steps_rules(&rules, cat, st);
+	if (o->n_args == 0) {
+		cli_why(stdout, cat, -1, NULL, NULL, &rules.params, 0);
+		return 0;
+	}
+	derive_steps(o, st, cat, &rules, history, now, as_of, res, &dose, &rec);
+	cli_why(stdout, cat, (int)x, &res[x], &rec.h, &rules.params, rec.today);
+	rec_free(&rec);
+	return 0;
 }
 
 /*
@@ -530,19 +592,8 @@ static int run_progress(const struct options *o, const struct settings *st,
 		n = 1;
 	}
 	int32_t as_of = INT32_MIN;
-	if (o->today) {
-		int32_t day;
-		time_t when;
-		char ts[40];
-
-		/* Noon of that day, so the date is the same in every time zone. */
-		snprintf(ts, sizeof(ts), "%.10sT12:00:00Z", o->today);
-		if (hist_parse_time(ts, strlen(ts), &day, &when))
-			return usage_error("--today wants a date as YYYY-MM-DD, not '%s'",
-			                   o->today);
-		now = when;
-		as_of = day; /* as on that day: what came after is left out */
-	}
+	if ((rc = today_arg(o, &now, &as_of)) != 0)
+		return rc;
 	steps_rules(&rules, cat, st);
 	derive_steps(o, st, cat, &rules, history, now, as_of, res, &dose, NULL);
 	if (sub)
@@ -1387,6 +1438,16 @@ int verb_run_progress(struct options *o)
 
 	if (rc == 0)
 		rc = run_progress(o, &plain.st, plain.l.cat, plain.history);
+	plain_free(&plain);
+	return rc;
+}
+
+int verb_run_why(struct options *o)
+{
+	int rc = plain_load(o, &plain, PATH_OPTIONAL, false);
+
+	if (rc == 0)
+		rc = run_why(o, &plain.st, plain.l.cat, plain.history);
 	plain_free(&plain);
 	return rc;
 }

@@ -41,11 +41,11 @@ static const char html_style[] =
 
 /* ---- Words shared by both formats ------------------------------------------------ */
 
-/* "hold 5 s x 2 reps (step 0/1)": today's dose, and where it comes from. */
+/* "hold 5 s x 2 reps (step 1 of 2)": today's dose, and where it comes from. */
 static void today_words(const struct prog_sheet *s, unsigned i, const struct prg_dose *d, char *buf,
                         size_t len)
 {
-	char dose[512];
+	char dose[512], step[32];
 
 	words_dose(&s->cat->exercises[i], d, dose, sizeof(dose));
 	if (s->dose->forced)
@@ -53,7 +53,7 @@ static void today_words(const struct prog_sheet *s, unsigned i, const struct prg
 	else if (d->steps == 0)
 		snprintf(buf, len, "%s", dose); /* a ladder of one step: nothing to say */
 	else
-		snprintf(buf, len, "%s (step %u/%u)", dose, d->k, d->steps);
+		snprintf(buf, len, "%s (%s)", dose, words_step(d->k, d->steps, step, sizeof(step)));
 }
 
 /*
@@ -65,20 +65,22 @@ static bool ahead_words(const struct prog_sheet *s, unsigned i, const struct prg
 {
 	const struct cat_exercise *ex = &s->cat->exercises[i];
 	struct prg_dose next, top;
-	char a[512], b[512];
+	char a[512], b[512], step[32], last[32];
 
 	if (s->dose->forced || d->k >= d->steps)
 		return false;
 	prg_dose(ex, d->k + 1, &next);
 	words_dose(ex, &next, a, sizeof(a));
 	if (d->k + 1 >= d->steps) {
-		snprintf(buf, len, "next, and last, step %u/%u: %s", d->k + 1, d->steps, a);
+		snprintf(buf, len, "next, and last, %s: %s",
+		         words_step(d->k + 1, d->steps, step, sizeof(step)), a);
 		return true;
 	}
 	prg_dose(ex, d->steps, &top);
 	words_dose(ex, &top, b, sizeof(b));
-	snprintf(buf, len, "next step %u/%u: %s; the last, %u/%u: %s", d->k + 1, d->steps, a,
-	         d->steps, d->steps, b);
+	snprintf(buf, len, "next %s: %s; the last, %s: %s",
+	         words_step(d->k + 1, d->steps, step, sizeof(step)), a,
+	         words_step(d->steps, d->steps, last, sizeof(last)), b);
 	return true;
 }
 

@@ -68,6 +68,8 @@ unsigned prg_steps(const struct cat_exercise *ex)
 {
 	unsigned steps = 0;
 
+	if (ex->n_ladder > 0)
+		return ex->n_ladder;
 	for (unsigned s = 0; s < ex->n_sets; s++)
 		for (unsigned w = 0; w < N_VALS; w++) {
 			unsigned n = rung_count(set_value(&ex->sets[s], w), w);
@@ -89,14 +91,28 @@ static unsigned value_at(struct cat_range r, unsigned which, unsigned k, unsigne
 	return i < PRG_MAX_RUNGS ? rungs[i] : r.hi;
 }
 
-void prg_dose(const struct cat_exercise *ex, unsigned k, struct prg_dose *out)
+/* The catalogue's own ladder: every low end, then its first k steps applied. */
+static void own_ladder_dose(const struct cat_exercise *ex, struct prg_dose *out)
 {
-	unsigned steps = prg_steps(ex);
+	for (unsigned s = 0; s < out->n_sets; s++)
+		out->set[s] = (struct prg_set_dose){ .hold = ex->sets[s].hold.lo,
+			                             .reps = ex->sets[s].reps.lo,
+			                             .tempo = ex->sets[s].tempo.lo,
+			                             .duration = ex->sets[s].duration.lo };
+	for (unsigned i = 0; i < out->k; i++) {
+		const struct cat_ladder_step *st = &ex->ladder[i];
+		struct prg_set_dose *d = &out->set[st->set < CAT_MAX_SETS ? st->set : 0];
 
-	memset(out, 0, sizeof(*out));
-	out->steps = steps;
-	out->k = k < steps ? k : steps;
-	out->n_sets = ex->n_sets < CAT_MAX_SETS ? ex->n_sets : CAT_MAX_SETS;
+		*(st->value == CAT_VALUE_HOLD    ? &d->hold
+		  : st->value == CAT_VALUE_REPS  ? &d->reps
+		  : st->value == CAT_VALUE_TEMPO ? &d->tempo
+		                                 : &d->duration) = st->to;
+	}
+}
+
+/* The generic ladder's dose at step k of `steps` (k already capped). */
+static void generic_dose(const struct cat_exercise *ex, unsigned steps, struct prg_dose *out)
+{
 	for (unsigned s = 0; s < out->n_sets; s++) {
 		unsigned v[N_VALS];
 		for (unsigned w = 0; w < N_VALS; w++)
@@ -106,6 +122,59 @@ void prg_dose(const struct cat_exercise *ex, unsigned k, struct prg_dose *out)
 			                             .tempo = v[VAL_TEMPO],
 			                             .duration = v[VAL_DURATION] };
 	}
+}
+
+void prg_dose(const struct cat_exercise *ex, unsigned k, struct prg_dose *out)
+{
+	unsigned steps = prg_steps(ex);
+
+	memset(out, 0, sizeof(*out));
+	out->steps = steps;
+	out->k = k < steps ? k : steps;
+	out->n_sets = ex->n_sets < CAT_MAX_SETS ? ex->n_sets : CAT_MAX_SETS;
+	if (ex->n_ladder > 0)
+		own_ladder_dose(ex, out);
+	else
+		generic_dose(ex, steps, out);
+}
+
+/* Whether every value of dose `a` is at most the same value of `b`. */
+static bool dose_at_most(const struct prg_dose *a, const struct prg_dose *b)
+{
+	for (unsigned s = 0; s < a->n_sets; s++)
+		if (a->set[s].hold > b->set[s].hold || a->set[s].reps > b->set[s].reps ||
+		    a->set[s].tempo > b->set[s].tempo || a->set[s].duration > b->set[s].duration)
+			return false;
+	return true;
+}
+
+void prg_dose_of(const struct cat_exercise *ex, unsigned k, unsigned n, struct prg_dose *out)
+{
+	if (n == prg_steps(ex)) {
+		prg_dose(ex, k, out);
+		return;
+	}
+	memset(out, 0, sizeof(*out));
+	out->steps = n;
+	out->k = k < n ? k : n;
+	out->n_sets = ex->n_sets < CAT_MAX_SETS ? ex->n_sets : CAT_MAX_SETS;
+	generic_dose(ex, n, out);
+}
+
+unsigned prg_rebase(const struct cat_exercise *ex, unsigned k, unsigned n)
+{
+	struct prg_dose old, d;
+	unsigned steps = prg_steps(ex), best = 0;
+
+	prg_dose_of(ex, k, n, &old);
+	/* Doses grow step by step: the first step past the old dose ends the search. */
+	for (unsigned i = 1; i <= steps; i++) {
+		prg_dose(ex, i, &d);
+		if (!dose_at_most(&d, &old))
+			break;
+		best = i;
+	}
+	return best;
 }
 
 /* ---- How a session counts ---------------------------------------------------- */
@@ -213,6 +282,7 @@ struct run_day {
 };
 
 struct ex_state {
+	const struct cat_exercise *ex;
 	enum prg_mode mode;
 	unsigned k, steps, need;
 	/* The last change. */
@@ -229,6 +299,10 @@ struct ex_state {
 	bool declined;   /* suggest: the offer was declined; back after a green */
 	time_t mark;     /* the last session that counted, or the last change */
 	int32_t last_red, hold_until;
+	int32_t start; /* the first session's day: the first wait counts from it */
+	/* A changed ladder: the latest line tagged on another K, where replay starts. */
+	bool rebased;
+	time_t rebase_when;
 };
 
 /* Days since 1970 run well inside int32; keep sums of days there too. */
@@ -265,9 +339,11 @@ static unsigned more_needed(const struct ex_state *st, bool have_bad, time_t bad
 static int32_t allowed_from(const struct ex_state *st, const struct prg_params *p)
 {
 	int32_t t = INT32_MIN;
+	/* The first step up waits as every later one does (issue 20 §1). */
+	int32_t since = st->since != PRG_NO_DAY ? st->since : st->start;
 
-	if (st->since != PRG_NO_DAY && day_plus(st->since, p->wait_days) > t)
-		t = day_plus(st->since, p->wait_days);
+	if (since != PRG_NO_DAY && day_plus(since, p->wait_days) > t)
+		t = day_plus(since, p->wait_days);
 	if (st->hold_until != PRG_NO_DAY && st->hold_until > t)
 		t = st->hold_until;
 	if (st->last_red != PRG_NO_DAY && day_plus(st->last_red, p->red_free_days) > t)
@@ -339,6 +415,8 @@ static void apply_session(struct ex_state *st, const struct prg_params *p,
 	bool here = s->step.kind == PRG_TAG_NONE || s->step.n != st->steps || s->step.k == st->k;
 
 	st->any = true;
+	if (st->start == PRG_NO_DAY)
+		st->start = s->day;
 	if (c == PRG_RED) {
 		st->last_red = s->day;
 		if (st->mode != PRG_OFF && st->k > 0) {
@@ -385,8 +463,12 @@ static void apply_event(struct ex_state *st, const struct prg_params *p, const s
 		break;
 	case PRG_EV_SET:
 		if (e->value >= 0) {
-			unsigned k =
-			    (unsigned)e->value < st->steps ? (unsigned)e->value : st->steps;
+			/* Set on another ladder (`k/K` of a changed catalogue): placed by its dose.
+			 */
+			unsigned k = e->steps != 0 && e->steps != st->steps
+			                 ? prg_rebase(st->ex, (unsigned)e->value, e->steps)
+			             : (unsigned)e->value < st->steps ? (unsigned)e->value
+			                                              : st->steps;
 			change(st, k, e->day, e->when, PRG_CHANGE_SET);
 			st->why = (struct reason){ WHY_SET, 0, 0 };
 		}
@@ -413,8 +495,14 @@ static void describe(const struct ex_state *st, const struct prg_params *p, int3
 	r->change = st->change;
 	r->from = st->from;
 	r->until = PRG_NO_DAY;
+	r->allowed = allowed_from(st, p);
+	r->hold =
+	    st->hold_until != PRG_NO_DAY && st->hold_until > today ? st->hold_until : PRG_NO_DAY;
+	if (r->allowed == INT32_MIN)
+		r->allowed = PRG_NO_DAY;
 	r->greens = st->run_sessions;
 	reason_words(st->why, r->why, sizeof(r->why));
+	reason_words(st->why, r->changed, sizeof(r->changed));
 
 	if (st->mode == PRG_OFF) {
 		r->state = PRG_STATE_OFF;
@@ -423,7 +511,8 @@ static void describe(const struct ex_state *st, const struct prg_params *p, int3
 	}
 	if (st->k >= st->steps) {
 		r->state = PRG_TOP;
-		snprintf(r->words, sizeof(r->words), "at the top");
+		/* Without a ladder there is no top to reach (issue 20 §2). */
+		snprintf(r->words, sizeof(r->words), "%s", st->steps ? "at the top" : "fixed dose");
 		return;
 	}
 	if (!st->any && st->change == PRG_CHANGE_NONE) {
@@ -601,6 +690,40 @@ static bool before_of(const struct before_days *b, int32_t day, unsigned *sum, u
 	return false;
 }
 
+/*
+ * A changed ladder never moves a person up (issue 20 §1): an exercise with a
+ * line tagged on another K starts from the latest such line, at the step
+ * prg_rebase() gives, as changed that day; what came before is not replayed.
+ */
+static void rebase_changed(struct ex_state *st, const struct id_map *map,
+                           const struct prg_session *sessions, size_t n)
+{
+	const struct prg_session *last[CAT_MAX_EXERCISES] = { 0 };
+
+	for (size_t i = 0; i < n; i++) {
+		const struct prg_session *s = &sessions[i];
+		int x;
+
+		if (s->step.kind != PRG_TAG_STEP || (x = id_map_find(map, s->id)) < 0 ||
+		    s->step.n == st[x].steps)
+			continue;
+		if (last[x] == NULL || s->when >= last[x]->when)
+			last[x] = s;
+	}
+	for (unsigned x = 0; x < CAT_MAX_EXERCISES; x++) {
+		const struct prg_session *s = last[x];
+
+		if (s == NULL)
+			continue;
+		st[x].rebased = true;
+		st[x].rebase_when = s->when;
+		st[x].k = prg_rebase(st[x].ex, s->step.k, s->step.n);
+		st[x].since = st[x].start = s->day;
+		st[x].mark = s->when;
+		st[x].any = true;
+	}
+}
+
 int prg_derive(const struct catalogue *cat, const struct prg_session *sessions, size_t n_sessions,
                const struct prg_event *events, size_t n_events, const struct prg_params *p,
                const enum prg_mode *modes, int32_t today, struct prg_result *out)
@@ -616,11 +739,13 @@ int prg_derive(const struct catalogue *cat, const struct prg_session *sessions, 
 	for (unsigned i = 0; i < n_ex; i++) {
 		const struct cat_exercise *ex = &cat->exercises[i];
 		unsigned need = ex->freq.per == CAT_PER_WEEK ? p->greens_weekly : p->greens;
+		st[i].ex = ex;
 		st[i].mode = modes ? modes[i] : p->mode;
 		st[i].steps = prg_steps(ex);
 		st[i].need = need < 1 ? 1 : need > PRG_MAX_GREENS ? PRG_MAX_GREENS : need;
-		st[i].since = st[i].last_red = st[i].hold_until = PRG_NO_DAY;
+		st[i].since = st[i].last_red = st[i].hold_until = st[i].start = PRG_NO_DAY;
 	}
+	rebase_changed(st, map, sessions, n_sessions);
 
 	struct before_days before = { 0 };
 	bool have_bad = false;
@@ -638,7 +763,7 @@ int prg_derive(const struct catalogue *cat, const struct prg_session *sessions, 
 			if (s->step.kind == PRG_TAG_LEVEL)
 				continue;
 			int x = id_map_find(map, s->id);
-			if (x < 0)
+			if (x < 0 || (st[x].rebased && s->when <= st[x].rebase_when))
 				continue;
 			catch_up(&st[x], p, s->day, have_bad, bad);
 			apply_session(&st[x], p, s);
@@ -658,7 +783,7 @@ int prg_derive(const struct catalogue *cat, const struct prg_session *sessions, 
 			continue;
 		}
 		int x = id_map_find(map, e->id);
-		if (x < 0)
+		if (x < 0 || (st[x].rebased && e->when < st[x].rebase_when))
 			continue;
 		catch_up(&st[x], p, e->day, have_bad, bad);
 		apply_event(&st[x], p, e, have_bad, bad);

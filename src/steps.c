@@ -83,9 +83,24 @@ bool steps_event(const struct ev_event *e, struct prg_event *out)
 	case EV_DECLINE:
 		out->kind = PRG_EV_DECLINE;
 		return true;
-	case EV_SET:
+	case EV_SET: {
+		/* `k/K` from issue 20 on, as the history writes a step; a bare `k` before. */
+		struct hist_step hs;
+
+		out->kind = PRG_EV_SET;
+		if (strchr(e->value, '/') != NULL) {
+			if (hist_parse_step(e->value, strlen(e->value), &hs) != 0 ||
+			    hs.kind != HIST_STEP_INDEX)
+				return false;
+			out->value = (int)hs.k;
+			out->steps = hs.n;
+			return true;
+		}
+		out->value = whole(e->value);
+		return out->value >= 0;
+	}
 	case EV_HOLD:
-		out->kind = e->kind == EV_SET ? PRG_EV_SET : PRG_EV_HOLD;
+		out->kind = PRG_EV_HOLD;
 		out->value = whole(e->value);
 		return out->value >= 0;
 	default:

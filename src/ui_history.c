@@ -19,8 +19,9 @@ enum {
 	CAL_X = 6,      /* first week column; weekday names before it */
 	TABLE_X = 33,   /* adherence table */
 	CHART_ROWS = 4, /* pain chart height, in rows of eighth blocks */
-	NAME_MIN = 16,  /* the table's name column at its narrowest */
-	FIGURES_W = 30  /* the table's columns after the name: done, 7 d, 30 d, step */
+	NAME_MIN = 16,  /* the table's name column where the screen has room */
+	NAME_FLOOR = 8, /* ... and at its narrowest, so that the step stays whole */
+	FIGURES_W = 32  /* the table's columns after the name: done, 7 d, 30 d, step */
 };
 
 static const char *const weekday_names[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
@@ -83,8 +84,11 @@ static int draw_calendar(const struct hist_summary *s, int top)
 
 /*
  * Per exercise: count against frequency, adherence over 7 and 30 days, and
- * its step k/K (issue 13) as derived at start.
+ * its step as a person counts it, "2 of 5" or "fixed" (issue 20 §2), as
+ * derived at start. The name gives up columns first so that the step stays
+ * whole: 16 where they fit, at least 8.
  */
+
 static void draw_table(const struct ui *ui, const struct hist_summary *s, int top, int bottom,
                        int x)
 {
@@ -100,10 +104,11 @@ static void draw_table(const struct ui *ui, const struct hist_summary *s, int to
 		if (nw > name_w)
 			name_w = nw;
 	}
+	/* The name gives up columns first, so that the step stays whole. */
 	if (name_w > w - 1 - FIGURES_W)
-		name_w = w - 1 - FIGURES_W > NAME_MIN ? w - 1 - FIGURES_W : NAME_MIN;
+		name_w = w - 1 - FIGURES_W > NAME_FLOOR ? w - 1 - FIGURES_W : NAME_FLOOR;
 	ui_draw_text(top, x, name_w + 1, "Exercise", ui_draw_attr(UI_ROLE_TITLE));
-	snprintf(line, sizeof(line), "%-13s %4s %5s %5s", "Done", "7 d", "30 d", "Step");
+	snprintf(line, sizeof(line), "%-13s %4s %5s %7s", "Done", "7 d", "30 d", "Step");
 	ui_draw_text(top, x + name_w + 1, w - name_w - 1, line, ui_draw_attr(UI_ROLE_TITLE));
 	for (unsigned i = 0; i < cat->n_exercises && top + 1 + (int)i < bottom; i++) {
 		const struct cat_exercise *ex = &cat->exercises[i];
@@ -111,13 +116,13 @@ static void draw_table(const struct ui *ui, const struct hist_summary *s, int to
 		attr_t a = st->due ? ui_draw_attr(UI_ROLE_NORMAL) : ui_draw_attr(UI_ROLE_DIM);
 
 		if (ui->opt->steps)
-			snprintf(step, sizeof(step), "%u/%u", ui->opt->steps[i].k,
-			         ui->opt->steps[i].steps);
+			words_step_short(ui->opt->steps[i].k, ui->opt->steps[i].steps, step,
+			                 sizeof(step));
 		else
 			snprintf(step, sizeof(step), "-");
 		/* The name as in the menu, cut with an ellipsis to its column. */
 		ui_draw_text(top + 1 + (int)i, x, name_w, ex->name, a);
-		snprintf(line, sizeof(line), "%-13s %3u%% %4u%% %5s",
+		snprintf(line, sizeof(line), "%-13s %3u%% %4u%% %7s",
 		         words_count(ex, st, count, sizeof(count)), st->pct7, st->pct30, step);
 		ui_draw_text(top + 1 + (int)i, x + name_w + 1, w - name_w - 1, line, a);
 	}

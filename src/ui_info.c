@@ -153,6 +153,19 @@ static void info_exercise(const struct ui *ui, struct ui_draw_flow *f, unsigned 
 		snprintf(line, sizeof(line), "%s: %s", ex->sets[i].name, set);
 		ui_draw_flow_add(f, " - ", line, A_NORMAL);
 	}
+	/*
+	 * Where it stands on its ladder and the rule that moves it, in one
+	 * sentence (issue 20 §2); nothing to say of a forced level or a
+	 * fixed dose, which the line under the summary already names.
+	 */
+	if (!ui->opt->dose->forced && pd.steps > 0) {
+		char step[1024];
+
+		ui_draw_flow_gap(f);
+		ui_draw_flow_add(f, NULL, "Progression", head);
+		ui_draw_flow_add(f, NULL, words_step_dose(ex, pd.k, step, sizeof(step)), A_NORMAL);
+		ui_draw_flow_add(f, NULL, words_progression_rule, A_NORMAL);
+	}
 }
 
 /* The routine, or with `due` only what is due, one exercise a paragraph. */

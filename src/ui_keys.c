@@ -91,6 +91,8 @@ static const struct ui_binding bindings[] = {
 	{ UI_CTX_SUMMARY, 'q', "q", UI_ACT_QUIT, "done, without a score" },
 	{ UI_CTX_SUMMARY, 'y', "y", UI_ACT_YES, "take the step offered for next time" },
 	{ UI_CTX_SUMMARY, 'n', "n", UI_ACT_NO, "not yet: keep the step" },
+	{ UI_CTX_SUMMARY, '\t', "Tab", UI_ACT_INFO,
+	  "why the step is offered (lumbar why), or hide it" },
 	{ UI_CTX_SUMMARY, KEY_ESC, "Esc", UI_ACT_QUIT, NULL },
 	/* The pain-before question, and the stop screen's pain question. */
 	{ UI_CTX_PAIN, '\n', "Enter", UI_ACT_START,

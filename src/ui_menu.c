@@ -499,7 +499,7 @@ void ui_menu_key(struct ui *ui, enum ui_action action)
 	}
 }
 
-/* Where the numbers come from (issue 13): "medium level", "step 3/19" or "each at its step". */
+/* Where the numbers come from (issue 13): "medium level", "step 4 of 20" or "each at its step". */
 const char *ui_dose_words(const struct ui *ui, int exercise, char *buf, size_t len)
 {
 	const struct plan_dose *d = ui->opt->dose;
@@ -511,7 +511,7 @@ const char *ui_dose_words(const struct ui *ui, int exercise, char *buf, size_t l
 		snprintf(buf, len, "each at its step");
 	} else {
 		plan_dose_of(ui->opt->cat, d, (unsigned)exercise, &pd);
-		snprintf(buf, len, "step %u/%u", pd.k, pd.steps);
+		words_step(pd.k, pd.steps, buf, len);
 	}
 	return buf;
 }

@@ -13,6 +13,7 @@
 
 #include <curses.h>
 
+#include "cli_text.h"
 #include "events.h"
 #include "steps.h"
 #include "ui_draw.h"
@@ -257,7 +258,15 @@ static struct {
 	struct prg_result res[CAT_MAX_EXERCISES];
 	char answer[UI_STATUS_MAX]; /* what the last y or n did */
 	bool answer_failed;
+	bool nudged; /* Enter was pressed with a step offered: say y or n */
+	bool why;    /* Tab: the offer's `lumbar why` shown under it */
 } steps;
+
+/* Whether a step is offered and not yet answered. */
+static bool offer_pending(void)
+{
+	return steps.ready && steps.at < steps.n_offer;
+}
 
 /* "35 s (was 30 s)": an exercise's dose at step `to`, and at `from`. */
 static void dose_change(const struct cat_exercise *ex, unsigned to, unsigned from, char *buf,
@@ -295,6 +304,30 @@ static void steps_work_out(struct ui *ui)
 	steps.n_offer = (unsigned)k;
 }
 
+/*
+ * Tab on the offer: what `lumbar why ID` says, word for word (cli_why() is
+ * the one place of that wording), one paragraph a line, under the offer.
+ */
+static void why_draw(const struct ui *ui, struct ui_draw_flow *f, unsigned e, int32_t today)
+{
+	char *text = NULL, *line, *save = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+
+	if (fp == NULL)
+		return;
+	cli_why(fp, ui->opt->cat, (int)e, &steps.res[e], &ui->rec->h, &ui->opt->rules->params,
+	        today);
+	if (fclose(fp) != 0 || text == NULL) {
+		free(text);
+		return;
+	}
+	ui_draw_flow_gap(f);
+	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		ui_draw_flow_add(f, NULL, line, ui_draw_attr(UI_ROLE_DIM));
+	free(text);
+}
+
 /* The lines about steps: taken (auto), stepped back (red), and the offer. */
 static void steps_draw(const struct ui *ui, struct ui_draw_flow *f)
 {
@@ -325,14 +358,33 @@ static void steps_draw(const struct ui *ui, struct ui_draw_flow *f)
 	if (steps.answer[0])
 		ui_draw_flow_add(f, NULL, steps.answer,
 		                 steps.answer_failed ? ui_draw_attr(UI_ROLE_ALERT) : A_NORMAL);
-	if (steps.at < steps.n_offer) {
+	if (offer_pending()) {
+		/*
+		 * The offer, a line of its own (issue 20 §2): "Child's pose:
+		 * 1 min next time (now 30 s)?"; why it comes below it, and the
+		 * keys in the footer.
+		 */
 		unsigned e = steps.offer[steps.at];
 		const struct prg_result *r = &steps.res[e];
+		const struct cat_exercise *ex = &cat->exercises[e];
+		struct prg_dose d;
+		char now[200];
 
-		dose_change(&cat->exercises[e], r->k + 1, r->k, dose, sizeof(dose));
-		snprintf(buf, sizeof(buf), "Next time: %s %s — %s.  y take the step  n not yet",
-		         cat->exercises[e].name, dose, r->why);
+		prg_dose(ex, r->k + 1, &d);
+		words_dose(ex, &d, dose, sizeof(dose));
+		prg_dose(ex, r->k, &d);
+		words_dose(ex, &d, now, sizeof(now));
+		ui_draw_flow_gap(f);
+		snprintf(buf, sizeof(buf), "%s: %s next time (now %s)?", ex->name, dose, now);
 		ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_TITLE));
+		snprintf(buf, sizeof(buf), "Offered after %s.", r->why);
+		ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_DIM));
+		if (steps.nudged)
+			ui_draw_flow_add(f, NULL,
+			                 "Answer y or n first; q leaves it to be offered again.",
+			                 ui_draw_attr(UI_ROLE_ALERT));
+		if (steps.why)
+			why_draw(ui, f, e, today);
 	}
 }
 
@@ -348,6 +400,13 @@ static bool steps_key(struct ui *ui, enum ui_action action)
 		return false;
 	unsigned e = steps.offer[steps.at++];
 	const struct cat_exercise *ex = &ui->opt->cat->exercises[e];
+	struct prg_dose d;
+	char dose[300];
+
+	steps.nudged = false;
+	steps.why = false;
+	prg_dose(ex, steps.res[e].k + 1, &d);
+	words_dose(ex, &d, dose, sizeof(dose));
 
 	ev_init(&ev, action == UI_ACT_YES ? EV_ACCEPT : EV_DECLINE, ui_wall_now(ui));
 	snprintf(ev.exercise, sizeof(ev.exercise), "%s", ex->id);
@@ -358,8 +417,8 @@ static bool steps_key(struct ui *ui, enum ui_action action)
 	if (steps.answer_failed)
 		snprintf(steps.answer, sizeof(steps.answer), "Not saved: %s", err.msg);
 	else if (action == UI_ACT_YES)
-		snprintf(steps.answer, sizeof(steps.answer), "%s: the next step from next time.",
-		         ex->name);
+		snprintf(steps.answer, sizeof(steps.answer), "%s: %s from next time.", ex->name,
+		         dose);
 	else
 		snprintf(steps.answer, sizeof(steps.answer),
 		         "%s: not yet; asked again after the next acceptable session.", ex->name);
@@ -457,6 +516,8 @@ void ui_summary_draw(struct ui *ui)
 	if (asking(ui))
 		snprintf(buf, sizeof(buf), "0-10 then Enter: save  Enter alone: no score  q: %s",
 		         back);
+	else if (offer_pending())
+		snprintf(buf, sizeof(buf), "y take the step  n not yet  Tab why  q: %s", back);
 	else
 		snprintf(buf, sizeof(buf), "Enter or q: %s", back);
 	ui_draw_text(LINES - 1, 0, COLS, buf, ui_draw_attr(UI_ROLE_DIM));
@@ -470,6 +531,15 @@ void ui_summary_key(struct ui *ui, enum ui_action action)
 	if (!asking(ui)) {
 		if (steps_key(ui, action))
 			return;
+		if (action == UI_ACT_INFO && offer_pending()) {
+			steps.why = !steps.why;
+			return;
+		}
+		/* Enter never passes an offer by in silence (issue 20 §2): it asks. */
+		if (action == UI_ACT_BACK && offer_pending()) {
+			steps.nudged = true;
+			return;
+		}
 		if (action == UI_ACT_BACK || action == UI_ACT_QUIT) {
 			/* Also removes a finished routine's progress file. */
 			if (!ui->app.done)

@@ -88,13 +88,21 @@ const struct verb verbs[] = {
 	  CMD_VO_QUIET | CMD_VO_COUNT | CMD_VO_FORMAT, due_writes, verb_run_due },
 	{ "progress", "[ID|set ID N|hold ID]", "each exercise's step, its dose now and next", NULL,
 	  NULL,
-	  "Each exercise (or one, or a routine's): its step k/K on its ladder, the\n"
-	  "dose now and at the next step, and its state in words. --format=tsv: one\n"
-	  "line per exercise, #exercise step steps state since. `progress set ID N`\n"
-	  "puts an exercise at step N; `progress hold ID [--days N]` skips step-ups\n"
-	  "for N days (7). --today YYYY-MM-DD reads the steps on another day.\n",
+	  "The rule of progression, then each exercise (or one, or a routine's):\n"
+	  "'step 2 of 5: 1 min (next: 2 min)', or 'fixed dose', and its state in\n"
+	  "words. --format=tsv: one line per exercise, #exercise step steps state\n"
+	  "since, step k of K counted from 0. `progress set ID N` puts an exercise\n"
+	  "at step N as shown (1 to its last); `progress hold ID [--days N]` skips\n"
+	  "step-ups for N days (7). --today YYYY-MM-DD reads the steps on another day.\n",
 	  0, 3, VERB_CATALOGUE | VERB_RECORDS | VERB_AS_OF, CMD_VO_DAYS, progress_writes,
 	  verb_run_progress },
+	{ "why", "[ID]", "why an exercise is at its step, or the rules", NULL, NULL,
+	  "With an exercise: its step and since when, the sessions at that step\n"
+	  "(date, pain before and after, acceptable or not), what is missing and\n"
+	  "the earliest day for the next step, the last session that hurt and a\n"
+	  "hold in force. Alone: each rule and its threshold, with their sources.\n"
+	  "--today YYYY-MM-DD reads the record as on another day.\n",
+	  0, 1, VERB_CATALOGUE | VERB_RECORDS | VERB_AS_OF, 0, NULL, verb_run_why },
 	{ "remind", "[--verbose|--install|...]", "a desktop reminder when something is due", NULL,
 	  NULL,
 	  "A desktop notification when something is due, once per part of the day;\n"
@@ -156,7 +164,6 @@ const struct verb verbs[] = {
 	  "With a command, what it does; `lumbar COMMAND --help` says the same.\n", 0, 1, 0, 0,
 	  NULL, verb_run_help },
 	/* Kept for the next versions: a catalogue id may still be one (check warns). */
-	RESERVED("why"),
 	RESERVED("log"),
 	RESERVED("activities"),
 };

@@ -183,6 +183,50 @@ char *words_dose(const struct cat_exercise *ex, const struct prg_dose *d, char *
 	return buf;
 }
 
+char *words_step(unsigned k, unsigned steps, char *buf, size_t len)
+{
+	char n[32];
+
+	if (steps == 0)
+		snprintf(buf, len, "fixed dose");
+	else
+		snprintf(buf, len, "step %s", words_step_short(k, steps, n, sizeof(n)));
+	return buf;
+}
+
+char *words_step_short(unsigned k, unsigned steps, char *buf, size_t len)
+{
+	if (steps == 0)
+		snprintf(buf, len, "fixed");
+	else
+		snprintf(buf, len, "%u of %u", (k > steps ? steps : k) + 1, steps + 1);
+	return buf;
+}
+
+char *words_step_dose(const struct cat_exercise *ex, unsigned k, char *buf, size_t len)
+{
+	struct prg_dose d;
+	char step[32], now[512], next[512];
+
+	prg_dose(ex, k, &d);
+	words_step(d.k, d.steps, step, sizeof(step));
+	words_dose(ex, &d, now, sizeof(now));
+	if (d.steps == 0) {
+		snprintf(buf, len, "%s: %s", step, now);
+	} else if (d.k >= d.steps) {
+		snprintf(buf, len, "%s: %s (the last)", step, now);
+	} else {
+		prg_dose(ex, d.k + 1, &d);
+		snprintf(buf, len, "%s: %s (next: %s)", step, now,
+		         words_dose(ex, &d, next, sizeof(next)));
+	}
+	return buf;
+}
+
+/* Issue 20 §2's sentence, word for word; the numbers are prg_params_default()'s. */
+const char words_progression_rule[] = "Steps up after acceptable sessions on 3 days, at most once "
+                                      "a week; steps back when a session hurts.";
+
 char *words_count(const struct cat_exercise *ex, const struct hist_ex_stat *st, char *buf,
                   size_t len)
 {

@@ -191,7 +191,7 @@ if t show; then
 	expect_out_match 'hold 5 s x 2 reps, alternating sides'
 	expect_out_match 'range: hold 5-7 s, 2-3 reps'
 	expect_out_match '^Frequency: twice a day \(morning, evening\)$'
-	expect_out_match '^Length: 0:30 at step 0/2 '
+	expect_out_match '^Length: 0:30 at step 1 of 3 '
 	done_test
 fi
 
@@ -1012,32 +1012,33 @@ if t progress; then
 	phist=$pdir/history.tsv
 	CAT=data/exercises.yaml
 	printf '%s\n' \
-		$'2026-11-20T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t0/19' \
-		$'2026-11-25T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t0/19' \
-		$'2026-11-29T09:00:00Z\tback-extension\tstopped\t20\t7\t2\t2/4' >"$phist"
+		$'2026-11-20T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t0/6' \
+		$'2026-11-25T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t0/6' \
+		$'2026-11-29T09:00:00Z\tback-extension\tstopped\t20\t7\t2\t2/5' >"$phist"
 	printf '%s\n' $'2026-11-01T09:00:00Z\tset\tback-extension\t2\t-' >"$pdir/events.tsv"
 
 	run progress-tsv 0 "$LUMBAR" -C $CAT --history-file "$phist" progress --format=tsv \
 		--today 2026-11-30
 	expect_out_match $'^#exercise\tstep\tsteps\tstate\tsince$'
-	expect_out_match $'^childs-pose\t0\t19\tready\t-$'
-	expect_out_match $'^back-extension\t1\t4\tback\t2026-11-29$'
+	expect_out_match $'^childs-pose\t0\t6\tready\t-$'
+	expect_out_match $'^back-extension\t1\t5\tback\t2026-11-29$'
 	expect_out_match $'^cat-cow\t0\t4\tnew\t-$'
 	expect_out_match $'^hip-flexor-release\t0\t0\ttop\t-$'
 	[ "$(wc -l <"$out")" -eq 11 ] || fail "want a header and 10 exercises"
 	done_test
 
 	run progress-table 0 "$LUMBAR" -C $CAT --history-file "$phist" progress --today 2026-11-30
-	expect_out_match '^exercise +step +now +next +state$'
-	expect_out_match '^childs-pose +0/19 +30 s +35 s +ready after 1 more acceptable session$'
-	expect_out_match '^back-extension +1/4 +hold 15 s x 3 reps +hold 20 s x 3 reps +stepped back on 2026-11-29: stopped for pain$'
-	expect_out_match '^hip-flexor-release +0/0 .* - +at the top$'
+	expect_out_match '^childs-pose +step 1 of 7: 30 s \(next: 1 min\)$'
+	expect_out_match '^ +ready after 1 more acceptable session$'
+	expect_out_match '^back-extension +step 2 of 6: hold 12 s x 3 reps \(next: hold 15 s x 3 reps\)$'
+	expect_out_match '^ +stepped back on 2026-11-29: stopped for pain$'
+	expect_out_match '^hip-flexor-release +fixed dose: hold 30 s x 1 rep, each side$'
 	done_test
 
 	run progress-one 0 "$LUMBAR" -C $CAT --history-file "$phist" progress childs-pose \
 		--today 2026-11-30
-	[ "$(wc -l <"$out")" -eq 2 ] || fail "want a header and one exercise"
-	expect_out_match '^childs-pose +0/19 '
+	[ "$(wc -l <"$out")" -eq 5 ] || fail "want the rule, a blank line and one exercise"
+	expect_out_match '^childs-pose +step 1 of 7: '
 	done_test
 
 	# Off in config.yaml: the state says so.
@@ -1045,7 +1046,7 @@ if t progress; then
 	printf 'progression:\n  exercises:\n    childs-pose: off\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
 	run progress-off 0 "$LUMBAR" -C $CAT --history-file "$phist" progress --format=tsv \
 		--today 2026-11-30
-	expect_out_match $'^childs-pose\t0\t19\toff\t-$'
+	expect_out_match $'^childs-pose\t0\t6\toff\t-$'
 	done_test
 	printf 'progression:\n  mode: often\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
 	run progress-bad-config 65 "$LUMBAR" -C $CAT --history-file "$phist" progress
@@ -1053,27 +1054,27 @@ if t progress; then
 	done_test
 	rm -rf "$XDG_CONFIG_HOME/lumbar"
 
-	run progress-set 0 "$LUMBAR" -C $CAT --history-file "$phist" progress set childs-pose 3
-	expect_out_match "^Child's pose: step 3/19 \(45 s\), recorded in .*/events.tsv$"
-	grep -Eq $'\tset\tchilds-pose\t3\t-$' "$pdir/events.tsv" || fail "no set event"
+	run progress-set 0 "$LUMBAR" -C $CAT --history-file "$phist" progress set childs-pose 4
+	expect_out_match "^Child's pose: step 4 of 7: 3 min \(next: 5 min\), recorded in .*/events.tsv$"
+	grep -Eq $'\tset\tchilds-pose\t3/6\t-$' "$pdir/events.tsv" || fail "no set event"
 	done_test
 
 	# --plan plays the step's dose; --level forces a level for one run.
 	run progress-plan 0 "$LUMBAR" -C $CAT --history-file "$phist" --plan childs-pose --format=tsv
-	expect_out_match $'^10\t45\twork\tchilds-pose\t1\t-\t-$'
+	expect_out_match $'^10\t180\twork\tchilds-pose\t1\t-\t-$'
 	done_test
 	run progress-plan-text 0 "$LUMBAR" -C $CAT --history-file "$phist" --plan childs-pose
-	expect_out_match '^Total 0:55 \(1 exercise, each at its step\)$'
+	expect_out_match '^Total 3:10 \(1 exercise, each at its step\)$'
 	done_test
 	run progress-plan-level 0 "$LUMBAR" -C $CAT --history-file "$phist" --plan childs-pose --level easy
 	expect_out_match '^Total 0:40 \(1 exercise, easy level\)$'
 	done_test
 	run progress-show 0 "$LUMBAR" -C $CAT --history-file "$phist" --show childs-pose
-	expect_out_match '^Sets \(step 3/19\):$'
-	expect_out_match '^  1\. Child.s pose: 45 s$'
+	expect_out_match '^Sets \(step 4 of 7\):$'
+	expect_out_match '^  1\. Child.s pose: 3 min$'
 	done_test
 	run progress-history 0 "$LUMBAR" -C $CAT --history-file "$phist" --history
-	expect_out_match '^childs-pose .* 3/19$'
+	expect_out_match '^childs-pose .* 4 of 7$'
 	done_test
 
 	run progress-hold 0 "$LUMBAR" -C $CAT --history-file "$phist" progress hold childs-pose --days 3
@@ -1081,14 +1082,14 @@ if t progress; then
 	grep -Eq $'\thold\tchilds-pose\t3\t-$' "$pdir/events.tsv" || fail "no hold event"
 	done_test
 	run progress-held 0 "$LUMBAR" -C $CAT --history-file "$phist" progress --format=tsv
-	expect_out_match $'^childs-pose\t3\t19\theld\t[0-9-]{10}$'
+	expect_out_match $'^childs-pose\t3\t6\theld\t[0-9-]{10}$'
 	done_test
 	run progress-hold-default 0 "$LUMBAR" -C $CAT --history-file "$phist" progress hold cat-cow
 	grep -Eq $'\thold\tcat-cow\t7\t-$' "$pdir/events.tsv" || fail "no 7-day hold"
 	done_test
 
-	run progress-set-too-far 64 "$LUMBAR" -C $CAT --history-file "$phist" progress set childs-pose 20
-	expect_err_line "lumbar: progress set: childs-pose has steps 0 to 19, not '20' (try 'lumbar --help')"
+	run progress-set-too-far 64 "$LUMBAR" -C $CAT --history-file "$phist" progress set childs-pose 8
+	expect_err_line "lumbar: progress set: childs-pose has steps 1 to 7, not '8' (try 'lumbar --help')"
 	done_test
 	run progress-unknown 64 "$LUMBAR" -C $CAT --history-file "$phist" progress set nope 1
 	expect_err_line "lumbar: no exercise 'nope' (see 'lumbar --list')"

@@ -209,9 +209,9 @@ check "six weeks: what happened comes before the adherence" \
 	test "$(grep -n -m1 'What happened' "$out/report-six-weeks.txt" | cut -d: -f1)" \
 	-lt "$(grep -n -m1 '^Adherence$' "$out/report-six-weeks.txt" | cut -d: -f1)"
 check "six weeks: the step back on the day of the red session, with the dose after it" \
-	has "2026-11-21 step back Child's pose 40 → 35 s"
+	has "2026-11-21 step back Child's pose 2 → 1 min"
 check "six weeks: an accepted step and its step up as one line" \
-	has "2026-11-19 step up, accepted Child's pose 35 → 40 s"
+	has "2026-11-19 step up, accepted Child's pose 1 → 2 min"
 check "six weeks: the week before the start is not started" \
 	row_on_line "$out/report-six-weeks.txt" "Cat-cow" "not started 5/5 7/7 7/7 4/4 3/3"
 check "six weeks: this week so far" has "2026-11-30 (so far)"

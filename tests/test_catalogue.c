@@ -297,6 +297,103 @@ static void test_set_words_bad(void **state)
 	}
 }
 
+/* ---- Ladders (issue 20 §1) ---------------------------------------------------- */
+
+#define LADDER_HEAD                                                                                \
+	SET_HEAD "      - { name: T, mode: hold, hold: 5, hold_max: 10, reps: 2 }\n"               \
+	         "      - { name: B, mode: reps, reps: 10, tempo: 4 }\n"                           \
+	         "    ladder:\n"
+
+/* A ladder as written: each step one value of one set; `default: true` may leave the range. */
+static void test_ladder_good(void **state)
+{
+	static const char text[] = LADDER_HEAD "      - { set: 1, hold: 7 }\n"
+	                                       "      - { set: 2, reps: 12, default: true }\n"
+	                                       "      - { set: 1, hold: 10, default: false }\n";
+	struct catalogue *cat = NULL;
+	struct cat_error err = { 0 };
+	const struct cat_exercise *e;
+
+	(void)state;
+	assert_int_equal(cat_load_buffer(text, sizeof(text) - 1, &cat, &err), CAT_OK);
+	e = &cat->exercises[0];
+	assert_int_equal(e->n_ladder, 3);
+	assert_int_equal(e->ladder[0].set, 0);
+	assert_int_equal(e->ladder[0].value, CAT_VALUE_HOLD);
+	assert_int_equal(e->ladder[0].to, 7);
+	assert_int_equal(e->ladder[1].set, 1);
+	assert_int_equal(e->ladder[1].value, CAT_VALUE_REPS);
+	assert_int_equal(e->ladder[1].to, 12);
+	assert_true(e->ladder[1].chosen);
+	assert_false(e->ladder[2].chosen);
+	cat_free(cat);
+}
+
+/* Each mistake in a ladder, with its place (line:col) and words. */
+static const struct {
+	const char *steps; /* the `ladder:` items after LADDER_HEAD */
+	unsigned line, col;
+	const char *msg;
+} ladder_bad[] = {
+	/* Not growing: the same value again. */
+	{ "      - { set: 1, hold: 7 }\n      - { set: 1, hold: 7 }\n", 13, 25,
+	  "exercise 'a': ladder item 2.hold (7) does not grow: set 1's hold is 7 at the step "
+	  "before" },
+	/* Below the set's low end is not growing either. */
+	{ "      - { set: 1, hold: 4 }\n", 12, 25,
+	  "exercise 'a': ladder item 1.hold (4) does not grow: set 1's hold is 5 at the step "
+	  "before" },
+	/* Past the set's range without saying it is our choice. */
+	{ "      - { set: 1, hold: 12 }\n", 12, 25,
+	  "exercise 'a': ladder item 1.hold (12) is outside set 1's range (5 to 10); say 'default: "
+	  "true' when the number is your own choice" },
+	{ "      - { set: 2, reps: 12, default: false }\n", 12, 25,
+	  "exercise 'a': ladder item 1.reps (12) is outside set 2's range (10 to 10); say "
+	  "'default: true' when the number is your own choice" },
+	/* Two sets: which one? */
+	{ "      - { hold: 7 }\n", 12, 9,
+	  "exercise 'a': ladder item 1: which set does this step change? Give 'set: 1' to 'set: "
+	  "2'" },
+	/* Two values, or none, in one step. */
+	{ "      - { set: 1, hold: 7, reps: 3 }\n", 12, 9,
+	  "exercise 'a': ladder item 1: a step changes one value of one set: give one of hold, "
+	  "reps, tempo or duration, not 2" },
+	{ "      - { set: 1 }\n", 12, 9,
+	  "exercise 'a': ladder item 1: a step changes one value of one set: give one of hold, "
+	  "reps, tempo or duration, not 0" },
+	/* A value the set's mode does not use. */
+	{ "      - { set: 2, hold: 7 }\n", 12, 25,
+	  "exercise 'a': ladder item 1.hold: set 2 ('B') has no hold: it is a reps set" },
+	/* No such set. */
+	{ "      - { set: 3, hold: 7 }\n", 12, 16,
+	  "exercise 'a': ladder item 1.set (3) is out of range (1..2)" },
+	/* `default` is true or false, nothing else. */
+	{ "      - { set: 2, reps: 12, default: maybe }\n", 12, 38,
+	  "exercise 'a': ladder item 1.default: 'maybe' is not true or false" },
+	/* A duration in words that is not one. */
+	{ "      - { set: 1, hold: 7 sec }\n", 12, 25,
+	  "exercise 'a': ladder item 1.hold: '7 sec' is not a duration (use seconds like 30, or "
+	  "90s, 1m30s, 5m)" },
+};
+
+static void test_ladder_bad(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(ladder_bad) / sizeof(ladder_bad[0]); i++) {
+		char text[1024];
+		struct catalogue *cat = NULL;
+		struct cat_error err = { 0 };
+		int n = snprintf(text, sizeof(text), "%s%s", LADDER_HEAD, ladder_bad[i].steps);
+
+		print_message("row %zu\n", i);
+		assert_int_equal(cat_load_buffer(text, (size_t)n, &cat, &err), CAT_EINVALID);
+		assert_null(cat);
+		assert_string_equal(err.msg, ladder_bad[i].msg);
+		assert_int_equal(err.line, ladder_bad[i].line);
+		assert_int_equal(err.col, ladder_bad[i].col);
+	}
+}
+
 static void test_free_null(void **state)
 {
 	(void)state;
@@ -1189,6 +1286,8 @@ int main(void)
 		cmocka_unit_test(test_good_every_mode_and_side),
 		cmocka_unit_test(test_set_steps_and_side_words),
 		cmocka_unit_test(test_set_words_bad),
+		cmocka_unit_test(test_ladder_good),
+		cmocka_unit_test(test_ladder_bad),
 		cmocka_unit_test(test_good_defaults),
 		cmocka_unit_test(test_good_durations),
 		cmocka_unit_test(test_good_limits),

@@ -1,6 +1,8 @@
 /*
  * test_progression.c - the ladders, how a session counts, and the rules that
- * derive each exercise's step (issue 13), on the shipped catalogue.
+ * derive each exercise's step (issue 13), on the shipped catalogue: its
+ * own ladders (issue 20 §1) as shipped, and the rules on the generic ladder
+ * every exercise falls back to without one.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,21 +18,28 @@
 #include "history.h"
 #include "progression.h"
 
-static struct catalogue *cat;
+/* The shipped catalogue with its ladders set aside (the generic fallback), and as shipped. */
+static struct catalogue *cat, *shipped;
 
 static int load(void **state)
 {
 	struct cat_error err;
 
 	(void)state;
-	return cat_load_buffer(cat_builtin_yaml, cat_builtin_yaml_len, &cat, &err) == CAT_OK ? 0
-	                                                                                     : -1;
+	if (cat_load_buffer(cat_builtin_yaml, cat_builtin_yaml_len, &cat, &err) != CAT_OK ||
+	    cat_load_buffer(cat_builtin_yaml, cat_builtin_yaml_len, &shipped, &err) != CAT_OK)
+		return -1;
+	/* A catalogue without `ladder:` keys: what issue 13's rows were written on. */
+	for (unsigned i = 0; i < cat->n_exercises; i++)
+		cat->exercises[i].n_ladder = 0;
+	return 0;
 }
 
 static int unload(void **state)
 {
 	(void)state;
 	cat_free(cat);
+	cat_free(shipped);
 	return 0;
 }
 
@@ -127,6 +136,131 @@ static void test_dose_rungs(void **state)
 	prg_dose(exercise("childs-pose"), 99, &d);
 	assert_int_equal(d.k, 19);
 	assert_int_equal(d.set[0].duration, 600);
+}
+
+/* ---- The shipped ladders (issue 20 §1) ---------------------------------------- */
+
+/* One value of one set at every step of a shipped exercise. */
+static const struct {
+	const char *id;
+	unsigned set; /* from 0 */
+	char value;   /* h hold, r reps, d duration */
+	unsigned n;   /* K + 1 */
+	unsigned want[12];
+} shipped_ladders[] = {
+	/* Article: 30 s, "building up to ... 5-10 minutes": 5 min is 4 steps away. */
+	{ "childs-pose", 0, 'd', 7, { 30, 60, 120, 180, 300, 420, 600 } },
+	/* The bridge, "can be progressively increased": 10, 12, 15 reps. */
+	{ "pelvic-tilts-bridges", 1, 'r', 5, { 10, 10, 12, 12, 15 } },
+	{ "pelvic-tilts-bridges", 0, 'h', 5, { 3, 4, 4, 5, 5 } },
+	{ "spine-twists", 0, 'r', 3, { 10, 12, 15 } },
+	{ "back-extension", 0, 'h', 6, { 10, 12, 15, 20, 25, 30 } },
+};
+
+static unsigned value_of(const struct prg_set_dose *d, char value)
+{
+	return value == 'h'   ? d->hold
+	       : value == 'r' ? d->reps
+	       : value == 't' ? d->tempo
+	                      : d->duration;
+}
+
+static void test_shipped_ladders(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(shipped_ladders) / sizeof(shipped_ladders[0]); i++) {
+		int x = cat_find(shipped, shipped_ladders[i].id);
+		struct prg_dose d;
+
+		print_message("row %zu: %s\n", i, shipped_ladders[i].id);
+		assert_true(x >= 0);
+		assert_int_equal(prg_steps(&shipped->exercises[x]), shipped_ladders[i].n - 1);
+		for (unsigned k = 0; k < shipped_ladders[i].n; k++) {
+			prg_dose(&shipped->exercises[x], k, &d);
+			assert_int_equal(
+			    value_of(&d.set[shipped_ladders[i].set], shipped_ladders[i].value),
+			    shipped_ladders[i].want[k]);
+		}
+	}
+}
+
+/* Every step of every shipped ladder changes one value of one set, upwards. */
+static void test_shipped_one_value_a_step(void **state)
+{
+	unsigned with_ladder = 0;
+
+	(void)state;
+	for (unsigned i = 0; i < shipped->n_exercises; i++) {
+		const struct cat_exercise *ex = &shipped->exercises[i];
+		struct prg_dose a, b;
+
+		with_ladder += ex->n_ladder > 0;
+		for (unsigned k = 0; ex->n_ladder > 0 && k < prg_steps(ex); k++) {
+			unsigned changed = 0;
+
+			prg_dose(ex, k, &a);
+			prg_dose(ex, k + 1, &b);
+			for (unsigned s = 0; s < ex->n_sets; s++)
+				for (const char *v = "hrtd"; *v; v++) {
+					unsigned before = value_of(&a.set[s], *v);
+					unsigned after = value_of(&b.set[s], *v);
+
+					assert_true(after >= before);
+					changed += after != before;
+				}
+			print_message("%s step %u\n", ex->id, k);
+			assert_int_equal(changed, 1);
+		}
+	}
+	/* Core stabilisation's four-at-once step is gone: it has a ladder too. */
+	assert_true(shipped->exercises[cat_find(shipped, "core-stabilisation")].n_ladder > 0);
+	assert_int_equal(with_ladder, 5);
+}
+
+static int32_t d0(void);
+
+/*
+ * The shipped child's pose was 30 s to 10 min in 19 generic steps; its own
+ * ladder is 30 s, 1, 2, 3, 5, 7, 10 min. A person's step on the old one
+ * becomes the highest new step whose dose is at most the old dose.
+ */
+static void test_changed_ladder_shipped(void **state)
+{
+	static const struct {
+		unsigned k, n, want;
+	} rows[] = {
+		{ 0, 19, 0 },  /* 30 s: the bottom */
+		{ 5, 19, 0 },  /* 55 s: not yet 1 min */
+		{ 6, 19, 1 },  /* 60 s */
+		{ 15, 19, 4 }, /* 300 s: 5 min */
+		{ 16, 19, 4 }, /* 360 s: not up to 7 min */
+		{ 19, 19, 6 }, /* 10 min: the top */
+	};
+	const struct cat_exercise *ex = &shipped->exercises[cat_find(shipped, "childs-pose")];
+	struct prg_session s[2] = { 0 };
+	struct prg_params p;
+	struct prg_result r[CAT_MAX_EXERCISES];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		print_message("row %zu\n", i);
+		assert_int_equal(prg_rebase(ex, rows[i].k, rows[i].n), rows[i].want);
+	}
+	/* Through prg_derive: the history's last line says 16/19. */
+	for (unsigned i = 0; i < 2; i++) {
+		s[i].when = (time_t)(d0() + (int32_t)i) * 86400 + 9 * 3600;
+		s[i].day = d0() + (int32_t)i;
+		snprintf(s[i].id, sizeof(s[i].id), "childs-pose");
+		s[i].status = PRG_DONE;
+		s[i].pain = 1;
+		s[i].pain_before = 1;
+		s[i].step = (struct prg_tag){ PRG_TAG_STEP, 16, 19, CAT_LEVEL_EASY };
+	}
+	prg_params_default(&p);
+	p.mode = PRG_AUTO;
+	assert_int_equal(prg_derive(shipped, s, 2, NULL, 0, &p, NULL, d0() + 30, r), 0);
+	assert_int_equal(r[cat_find(shipped, "childs-pose")].k, 4);
+	assert_int_equal(r[cat_find(shipped, "childs-pose")].steps, 6);
 }
 
 /* Step 0 is today's `easy` and step K is `hard`, value by value. */
@@ -312,12 +446,22 @@ static void parse_item(struct script *sc, const char *id, char *item)
 	fail_msg("unknown item: %s", w[1]);
 }
 
+/*
+ * A script of sessions and events, `;` between items. The rows of issue 13
+ * are about a person who started a while ago: each script begins with a
+ * partial session (amber, no score) 7 days before day 0, so that the first
+ * step up's wait from the first session (issue 20 §1) is behind them. A
+ * script starting with `!` is a person's very first days: nothing before.
+ */
 static void parse_script(struct script *sc, const char *id, const char *text)
 {
 	char buf[2048], *save = NULL;
 
 	memset(sc, 0, sizeof(*sc));
-	snprintf(buf, sizeof(buf), "%s", text);
+	if (text[0] == '!')
+		snprintf(buf, sizeof(buf), "%s", text + 1);
+	else
+		snprintf(buf, sizeof(buf), "-7 partial - -; %s", text);
 	for (char *t = strtok_r(buf, ";", &save); t; t = strtok_r(NULL, ";", &save)) {
 		while (*t == ' ')
 			t++;
@@ -441,12 +585,12 @@ static const struct rule_case {
 	  G3 "; 8 done 2 1; 9 done 2 1; 10 done 2 1; 16 done 2 1; 17 done 2 1; 18 done 2 1; "
 	     "24 done 2 1; 25 done 2 1; 26 done 2 1",
 	  40, 2, PRG_TOP, false, "at the top" },
-	{ "no range: always at the top", "piriformis-release", PRG_AUTO, G3, 2, 0, PRG_TOP, false,
-	  "at the top" },
+	{ "no range: a fixed dose, never at the top", "piriformis-release", PRG_AUTO, G3, 2, 0,
+	  PRG_TOP, false, "fixed dose" },
 
 	/* The step field. */
 	{ "--level lines are ignored", CP, PRG_AUTO,
-	  "0 done 2 1 hard; 1 done 2 1 hard; 2 done 2 1 hard", 2, 0, PRG_NEW, false, "new" },
+	  "!0 done 2 1 hard; 1 done 2 1 hard; 2 done 2 1 hard", 2, 0, PRG_NEW, false, "new" },
 	{ "a red --level line does not step back", CP, PRG_AUTO, "0 set 3; 8 stopped 5 2 easy", 8,
 	  3, PRG_READY, false, "ready after 3 more acceptable sessions" },
 	{ "--level lines do not break a run", CP, PRG_AUTO,
@@ -458,9 +602,38 @@ static const struct rule_case {
 	{ "tagged at another step: not counted", CP, PRG_AUTO,
 	  "0 done 2 1 5/19; 1 done 2 1 5/19; 2 done 2 1 5/19", 2, 0, PRG_READY, false,
 	  "ready after 3 more acceptable sessions" },
-	{ "tagged on another ladder: counts", CP, PRG_AUTO,
-	  "0 done 2 1 0/15; 1 done 2 1 0/15; 2 done 2 1 0/15", 2, 1, PRG_READY, false,
+	/*
+	 * A changed ladder (issue 20 §1): the latest line tagged on another K
+	 * places the step by its dose, never higher, and starts the count there.
+	 */
+	{ "tagged on another ladder: no step up from it", CP, PRG_AUTO,
+	  "0 done 2 1 0/15; 1 done 2 1 0/15; 2 done 2 1 0/15", 2, 0, PRG_READY, false,
 	  "ready after 3 more acceptable sessions" },
+	/* 10/15 on 30 s..10 min is rung 12, 180 s: step 12 of 19 is 180 s too. */
+	{ "another ladder: the step of the same dose", CP, PRG_AUTO,
+	  "0 done 2 1 10/15; 1 done 2 1 10/15", 1, 12, PRG_READY, false,
+	  "ready after 3 more acceptable sessions" },
+	/* The set before the line is not replayed: 3/15 is rung 3, 45 s. */
+	{ "another ladder: earlier set events not replayed", CP, PRG_AUTO,
+	  "0 set 15; 1 done 2 1 3/15", 1, 3, PRG_READY, false,
+	  "ready after 3 more acceptable sessions" },
+	/* Greens after it count from that day, and wait a week from it. */
+	{ "another ladder: greens after it wait a week from it", CP, PRG_AUTO,
+	  "0 done 2 1 3/15; 1 done 2 1 3/19; 2 done 2 1 3/19; 3 done 2 1 3/19", 3, 3, PRG_WAITING,
+	  false, "waiting until 2026-12-08" },
+	{ "another ladder: then up one", CP, PRG_AUTO,
+	  "0 done 2 1 3/15; 1 done 2 1 3/19; 2 done 2 1 3/19; 3 done 2 1 3/19", 7, 4, PRG_READY,
+	  false, "ready after 3 more acceptable sessions" },
+
+	/* The first step up waits a week from the first session (issue 20 §1). */
+	{ "first days: 3 greens wait a week from the first", CP, PRG_AUTO,
+	  "!0 done 2 1; 1 done 2 1; 2 done 2 1", 2, 0, PRG_WAITING, false,
+	  "waiting until 2026-12-08" },
+	{ "first days: up on the 7th day", CP, PRG_AUTO, "!0 done 2 1; 1 done 2 1; 2 done 2 1", 7,
+	  1, PRG_READY, false, "ready after 3 more acceptable sessions" },
+	{ "first days, suggest: offered on the 7th day, not before", CP, PRG_SUGGEST,
+	  "!0 done 2 1; 1 done 2 1; 2 done 2 1; 6 done 2 1", 6, 0, PRG_WAITING, false,
+	  "waiting until 2026-12-08" },
 
 	/* Events. */
 	{ "accept with nothing offered does nothing", CP, PRG_SUGGEST,
@@ -487,7 +660,7 @@ static const struct rule_case {
 	{ "hold 0 ends a hold", CP, PRG_AUTO,
 	  "0 done 2 1; 0@10 hold 30; 1 done 2 1; 1@10 hold 0; 2 done 2 1", 2, 1, PRG_READY, false,
 	  "ready after 3 more acceptable sessions" },
-	{ "no session yet: new", CP, PRG_AUTO, "", 2, 0, PRG_NEW, false, "new" },
+	{ "no session yet: new", CP, PRG_AUTO, "!", 2, 0, PRG_NEW, false, "new" },
 
 	/* Off. */
 	{ "off: greens do not step up", CP, PRG_OFF, G3, 30, 0, PRG_STATE_OFF, false, "off" },
@@ -670,6 +843,9 @@ int main(void)
 		cmocka_unit_test(test_ladder_reps_and_edges),
 		cmocka_unit_test(test_dose_rungs),
 		cmocka_unit_test(test_dose_ends_match_levels),
+		cmocka_unit_test(test_shipped_ladders),
+		cmocka_unit_test(test_shipped_one_value_a_step),
+		cmocka_unit_test(test_changed_ladder_shipped),
 		cmocka_unit_test(test_tempo_range),
 		cmocka_unit_test(test_classify),
 		cmocka_unit_test(test_bad_morning),

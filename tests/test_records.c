@@ -451,10 +451,10 @@ static void test_offers(void **state)
 	(void)state;
 
 	/* Child's pose comfortable on four days over two weeks; cat-cow once. */
-	spit(hpath, "2026-11-20T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/19\n"
-	            "2026-11-24T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/19\n"
-	            "2026-11-28T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/19\n"
-	            "2026-12-02T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/19\n"
+	spit(hpath, "2026-11-20T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/6\n"
+	            "2026-11-24T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/6\n"
+	            "2026-11-28T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/6\n"
+	            "2026-12-02T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/6\n"
 	            "2026-12-08T09:00:00Z\tcat-cow\tdone\t30\t1\t2\t-\n");
 	spit(epath, "");
 	load(&r, &q, &wh, &we);

@@ -63,9 +63,9 @@ static void derive(const char *history, const char *events, unsigned day, struct
 }
 
 /* Three acceptable sessions on three days, the last 7 days after the first. */
-static const char greens[] = "2026-12-01T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t0/19\n"
-                             "2026-12-04T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t0/19\n"
-                             "2026-12-08T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/19\n";
+static const char greens[] = "2026-12-01T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t0/6\n"
+                             "2026-12-04T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t0/6\n"
+                             "2026-12-08T09:00:00Z\tchilds-pose\tdone\t30\t1\t2\t0/6\n";
 
 static void test_greens_offer_a_step(void **state)
 {
@@ -74,7 +74,7 @@ static void test_greens_offer_a_step(void **state)
 	(void)state;
 	derive(greens, "", 8, &r);
 	assert_int_equal(r.k, 0);
-	assert_int_equal(r.steps, 19);
+	assert_int_equal(r.steps, 6); /* the shipped ladder: 30 s, 1, 2, 3, 5, 7, 10 min */
 	assert_true(r.suggest);
 	assert_int_equal(r.state, PRG_READY);
 
@@ -110,10 +110,10 @@ static void test_accept_takes_it_and_the_plan_plays_it(void **state)
 	assert_false(dose.forced);
 	unsigned i = index_of("childs-pose");
 	assert_int_equal(plan_build_dose(cat, &i, 1, &dose, &p), 0);
-	/* The work phase is the second rung of the ladder: 35 s. */
+	/* The work phase is the ladder's second step: 1 min. */
 	for (size_t k = 0; k < p.n; k++)
 		if (p.phases[k].kind == PLAN_WORK)
-			assert_int_equal(p.phases[k].seconds, 35);
+			assert_int_equal(p.phases[k].seconds, 60);
 	assert_int_equal(p.step[0], 1);
 	plan_free(&p);
 
@@ -151,7 +151,7 @@ static void test_set_hold_and_bad_values(void **state)
 	assert_int_equal(r.k, 5);
 	/* A set value past K is capped at K. */
 	derive("", "2026-12-02T09:00:00Z\tset\tchilds-pose\t40\t-\n", 8, &r);
-	assert_int_equal(r.k, 19);
+	assert_int_equal(r.k, 6);
 	assert_int_equal(r.state, PRG_TOP);
 	/* A hold keeps the offer back until its end. */
 	derive(greens, "2026-12-08T08:00:00Z\thold\tchilds-pose\t7\t-\n", 8, &r);
@@ -165,8 +165,8 @@ static void test_set_hold_and_bad_values(void **state)
 
 static void test_red_steps_back(void **state)
 {
-	static const char red[] = "2026-12-01T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t3/19\n"
-	                          "2026-12-02T09:00:00Z\tchilds-pose\tstopped\t10\t7\t2\t3/19\n";
+	static const char red[] = "2026-12-01T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t3/6\n"
+	                          "2026-12-02T09:00:00Z\tchilds-pose\tstopped\t10\t7\t2\t3/6\n";
 	static const char events[] = "2026-11-20T09:00:00Z\tset\tchilds-pose\t3\t-\n";
 	struct prg_result r;
 
@@ -180,8 +180,8 @@ static void test_red_steps_back(void **state)
 /* A red line dated after today (a clock wrong once) steps nothing back today (18.20). */
 static void test_future_red_line_is_not_today(void **state)
 {
-	static const char red[] = "2026-12-01T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t3/19\n"
-	                          "2099-12-02T09:00:00Z\tchilds-pose\tstopped\t10\t9\t2\t3/19\n";
+	static const char red[] = "2026-12-01T09:00:00Z\tchilds-pose\tdone\t30\t2\t2\t3/6\n"
+	                          "2099-12-02T09:00:00Z\tchilds-pose\tstopped\t10\t9\t2\t3/6\n";
 	static const char events[] = "2026-11-20T09:00:00Z\tset\tchilds-pose\t3\t-\n"
 	                             "2099-11-20T09:00:00Z\thold\tchilds-pose\t30\t-\n";
 	struct prg_result r;
@@ -211,6 +211,41 @@ static void test_step_field(void **state)
 	assert_int_equal(s.pain, 2);
 }
 
+/*
+ * Set events record `k/K` (issue 20 §1): on the ladder of today, the step as
+ * written; on another (the catalogue changed), the step whose dose is at most
+ * that one's on the generic ladder, never higher.
+ */
+static void test_set_k_of_K(void **state)
+{
+	struct prg_result r;
+
+	(void)state;
+	derive("", "2026-12-02T09:00:00Z\tset\tchilds-pose\t3/6\t-\n", 8, &r);
+	assert_int_equal(r.k, 3);
+	/* 16/19 on 30 s..10 min is 360 s: step 4 (5 min), not 7 min. */
+	derive("", "2026-12-02T09:00:00Z\tset\tchilds-pose\t16/19\t-\n", 8, &r);
+	assert_int_equal(r.k, 4);
+	/* A step past its own K is not a step: not read. */
+	derive("", "2026-12-02T09:00:00Z\tset\tchilds-pose\t7/6\t-\n", 8, &r);
+	assert_int_equal(r.k, 0);
+	assert_int_equal(r.state, PRG_NEW);
+}
+
+/* A history whose last line is on another ladder: its dose decides, never higher. */
+static void test_changed_ladder_history(void **state)
+{
+	static const char old[] = "2026-12-01T09:00:00Z\tchilds-pose\tdone\t300\t1\t1\t16/19\n";
+	static const char sets[] = "2026-11-20T09:00:00Z\tset\tchilds-pose\t19\t-\n";
+	struct prg_result r;
+
+	(void)state;
+	/* The set to the top before the line is not replayed. */
+	derive(old, sets, 3, &r);
+	assert_int_equal(r.k, 4);
+	assert_int_equal(r.steps, 6);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -221,6 +256,8 @@ int main(void)
 		cmocka_unit_test(test_red_steps_back),
 		cmocka_unit_test(test_future_red_line_is_not_today),
 		cmocka_unit_test(test_step_field),
+		cmocka_unit_test(test_set_k_of_K),
+		cmocka_unit_test(test_changed_ladder_history),
 	};
 	return cmocka_run_group_tests(tests, load, unload);
 }

@@ -187,12 +187,49 @@ static void test_when_left(void **state)
 		                    rows[i].words);
 }
 
+/* A step as a person counts it, from 1, with its dose (issue 20 §2). */
+static void test_step(void **state)
+{
+	static const struct {
+		unsigned k, steps;
+		const char *words;
+	} rows[] = {
+		{ 1, 4, "step 2 of 5" },   /* the issue's example */
+		{ 0, 19, "step 1 of 20" }, /* the bottom reads 1, never 0 */
+		{ 4, 4, "step 5 of 5" },   /* the top */
+		{ 9, 4, "step 5 of 5" },   /* past the top: capped, as prg_dose() is */
+		{ 0, 0, "fixed dose" },    /* no ladder: never 0/0, never "at the top" */
+	};
+	struct cat_set timed = { .mode = CAT_MODE_TIMED, .duration = { 30, 120 } };
+	struct cat_set fixed = { .mode = CAT_MODE_TIMED, .duration = { 60, 60 } };
+	struct cat_exercise ex = { .sets = &timed, .n_sets = 1 };
+	char buf[128];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		print_message("row %zu\n", i);
+		assert_string_equal(words_step(rows[i].k, rows[i].steps, buf, sizeof(buf)),
+		                    rows[i].words);
+	}
+	/* 30 s, 35, ... 55, 1 min, 1 min 15 s, ... 2 min: step 2 of a ladder, and the next. */
+	assert_string_equal(words_step_dose(&ex, 1, buf, sizeof(buf)),
+	                    "step 2 of 11: 35 s (next: 40 s)");
+	assert_string_equal(words_step_dose(&ex, 99, buf, sizeof(buf)),
+	                    "step 11 of 11: 2 min (the last)");
+	ex.sets = &fixed;
+	assert_string_equal(words_step_dose(&ex, 0, buf, sizeof(buf)), "fixed dose: 1 min");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_frequency),         cmocka_unit_test(test_seconds_and_sets),
-		cmocka_unit_test(test_set_now_and_range), cmocka_unit_test(test_count),
-		cmocka_unit_test(test_routine),           cmocka_unit_test(test_when_left),
+		cmocka_unit_test(test_frequency),
+		cmocka_unit_test(test_seconds_and_sets),
+		cmocka_unit_test(test_set_now_and_range),
+		cmocka_unit_test(test_count),
+		cmocka_unit_test(test_routine),
+		cmocka_unit_test(test_when_left),
+		cmocka_unit_test(test_step),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

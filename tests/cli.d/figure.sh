@@ -114,8 +114,8 @@ if t figure-programme; then
 	[ "$(grep -c '^## [0-9]*\. ' "$out")" -eq 10 ] || fail "want 10 exercise blocks"
 	# 7 exercises of one figure, 2 of two (their sets differ), the core circuit's 3.
 	[ "$(grep -c '^```text$' "$out")" -eq 14 ] || fail "want 14 figures"
-	expect_out_match '^- \*\*Today:\*\* hold 5 s x 2 reps, alternating sides \\\(step 0/1\\\)$'
-	expect_out_match '^- \*\*Ahead:\*\* next, and last, step 1/1: hold 5 s x 3 reps, alternating sides$'
+	expect_out_match '^- \*\*Today:\*\* hold 5 s x 2 reps, alternating sides \\\(step 1 of 2\\\)$'
+	expect_out_match '^- \*\*Ahead:\*\* next, and last, step 2 of 2: hold 5 s x 3 reps, alternating sides$'
 	expect_out_match '^- \*\*How often:\*\* twice a day \\\(morning, evening\\\)$'
 	expect_out_match '^- \*\*Take care:\*\* Move slowly and guide the knee gently with your hands\.$'
 	expect_out_match '^## When to get help$'

@@ -26,22 +26,22 @@ if t report2-six-weeks; then
 			--today 2026-12-02 --weeks 6 "$@"
 	}
 	run report2-six-weeks-md 0 six
-	expect_out_match '^\| 2026-11-21 \| step back \| Child.s pose \| 40 → 35 s \|  \|$'
-	expect_out_match '^\| 2026-11-19 \| step up, accepted \| Child.s pose \| 35 → 40 s \|  \|$'
+	expect_out_match '^\| 2026-11-21 \| step back \| Child.s pose \| 2 → 1 min \|  \|$'
+	expect_out_match '^\| 2026-11-19 \| step up, accepted \| Child.s pose \| 1 → 2 min \|  \|$'
 	expect_out_match '^\| Cat-cow \| 1 min \| not started \| 5/5 \| 7/7 \| 7/7 \| 4/4 \| 3/3 \|$'
 	# Scores count sessions: the 9 of the week of 2 November (5 mornings, 4 evenings).
 	expect_out_match '^\| 2026-11-02 \| 9 \| 2\.8 \| 1\.9 \| 2\.8 \| 4 \| 0 \|$'
 	[ "$(grep -n -m1 '^## What happened$' "$out" | cut -d: -f1)" -lt \
 		"$(grep -n -m1 '^## Adherence$' "$out" | cut -d: -f1)" ] ||
 		fail "What happened is not first"
-	# Child's pose's ladder has 20 steps (k/19), bridges' 3 (k/2): no code shows.
-	grep -Eq '/19|[0-9]/2 →|→ [0-9]/2' "$out" && fail "a step code in the report"
+	# Child's pose's ladder has 7 steps (k/6), bridges' 5 (k/4): no code shows.
+	grep -Eq '/6|[0-9]/4 →|→ [0-9]/4' "$out" && fail "a step code in the report"
 	done_test
 	# CSV: the step and the steps in two columns (never 1/3, a date to a
 	# spreadsheet), the dose in words beside them.
 	run report2-six-weeks-csv 0 six --format csv
 	expect_out_match '^exercise,.*,pain_after_highest,step,steps,dose.$'
-	expect_out_match '^pelvic-tilts-bridges,Pelvic tilts and bridges,2026-11-16,2026-11-22,7,0,5,7,0,0,5,2\.6,2\.0,2,2,3,hold 4 s x 10 reps; 10 reps at 5 s each.$'
+	expect_out_match '^pelvic-tilts-bridges,Pelvic tilts and bridges,2026-11-16,2026-11-22,7,0,5,7,0,0,5,2\.6,2\.0,2,2,5,hold 4 s x 10 reps; 10 reps at 5 s each.$'
 	grep -Eq ',[0-9]+/[0-9]+,' "$out" && fail "a k/K cell in the CSV"
 	done_test
 fi
@@ -51,6 +51,6 @@ fi
 if t report2-step-back-pending; then
 	run report2-step-back-pending 0 "$LUMBAR" report --history-file \
 		"$FIX/report-six-weeks/history.tsv" --today 2026-11-21 --weeks 2
-	expect_out_match '^\| 2026-11-21 \| step back \| Child.s pose \| 40 → 35 s \|  \|$'
+	expect_out_match '^\| 2026-11-21 \| step back \| Child.s pose \| 2 → 1 min \|  \|$'
 	done_test
 fi

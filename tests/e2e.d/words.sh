@@ -153,7 +153,7 @@ test_words_history_view_words_and_width() {
 	wait_for 'Full routine' 5 || return 1
 	keys h
 	wait_for 'Last 12 weeks' || return 1
-	expect ' Exercise {21}Done {11}7 d  30 d  Step$' || return 1
+	expect ' Exercise {21}Done {11}7 d  30 d {4}Step$' || return 1
 	expect ' Pelvic tilts and bridges +[0-9]+/1 today +[0-9]+% +[0-9]+% ' || return 1
 	expect ' Hamstring flexibility series [0-9]+/1 today ' || return 1
 	expect '^ due work done: none ·░▒▓█ all' || return 1
