@@ -52,8 +52,11 @@ if t words-remind; then
 	[ "$(cat "$r/sent" 2>/dev/null)" = "lumbar: 2 exercises due|2 due: Alpha hold, Beta reps (3:10)" ] ||
 		fail "notification: '$(cat "$r/sent" 2>/dev/null)'"
 	done_test
-	words_at words-remind-verbose-already 1 env XDG_CONFIG_HOME="$r/conf" "$LUMBAR" \
-		-C "$FIX/cli-small.yaml" --history-file "$r/history.tsv" remind --verbose
+	# Ten minutes later: faketime starts each process's clock afresh, and the
+	# first reminder may have been logged a second or two after 09:00.
+	run words-remind-verbose-already 1 faketime_at '2026-11-24 09:10:00' env TZ=Europe/Paris \
+		XDG_CONFIG_HOME="$r/conf" "$LUMBAR" -C "$FIX/cli-small.yaml" \
+		--history-file "$r/history.tsv" remind --verbose
 	expect_out_text "Nothing sent: a reminder was sent in this part of the day (05-12) already"
 	done_test
 	run words-remind-verbose-outside 1 faketime_at '2026-11-24 03:00:00' env TZ=Europe/Paris \
