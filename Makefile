@@ -115,6 +115,9 @@ CORE_SRC += src/owned.c
 TESTS    += test_owned
 CORE_SRC += src/records.c
 TESTS    += test_records
+# Questionnaires as data and the outcome records (issue 22 §1, §2).
+CORE_SRC += src/questionnaire.c src/outcomes.c
+TESTS    += test_questionnaire test_outcomes
 
 B = build
 
@@ -128,9 +131,11 @@ $(shell mkdir -p $(B) && printf '%s\n' '$(CC)' '$(WERROR)' '$(CPPFLAGS)' '$(CFLA
           if cmp -s $(B)/flags.tmp $(B)/flags; then rm -f $(B)/flags.tmp; \
           else mv $(B)/flags.tmp $(B)/flags; fi)
 endif
-CORE_OBJ    = $(CORE_SRC:%.c=$(B)/%.o) $(B)/builtin_catalogue.o
+CORE_OBJ    = $(CORE_SRC:%.c=$(B)/%.o) $(B)/builtin_catalogue.o $(B)/builtin_peg.o \
+              $(B)/builtin_activities.o
 APP_OBJ     = $(APP_SRC:%.c=$(B)/%.o)
-SAN_CORE_OBJ = $(CORE_SRC:%.c=$(B)/san/%.o) $(B)/san/builtin_catalogue.o
+SAN_CORE_OBJ = $(CORE_SRC:%.c=$(B)/san/%.o) $(B)/san/builtin_catalogue.o \
+               $(B)/san/builtin_peg.o $(B)/san/builtin_activities.o
 
 .PHONY: all run check test unit unit-san cli-test e2e bench install uninstall \
         clean format fuzz deps
@@ -174,10 +179,19 @@ $(B)/builtin_catalogue.c: data/exercises.yaml scripts/embed
 	@mkdir -p $(B)
 	./scripts/embed $< > $@.tmp && mv $@.tmp $@
 
-$(B)/builtin_catalogue.o: $(B)/builtin_catalogue.c
+# And the shipped questionnaires, the same way.
+$(B)/builtin_peg.c: data/peg.yaml scripts/embed
+	@mkdir -p $(B)
+	./scripts/embed $< q_builtin_peg_yaml > $@.tmp && mv $@.tmp $@
+
+$(B)/builtin_activities.c: data/activities.yaml scripts/embed
+	@mkdir -p $(B)
+	./scripts/embed $< q_builtin_activities_yaml > $@.tmp && mv $@.tmp $@
+
+$(B)/builtin_%.o: $(B)/builtin_%.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(B)/san/builtin_catalogue.o: $(B)/builtin_catalogue.c
+$(B)/san/builtin_%.o: $(B)/builtin_%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
@@ -247,7 +261,7 @@ $(B)/fuzz/fuzz_history: tests/fuzz/fuzz_history.c tests/fuzz/fuzz.h src/history.
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) $(CORE_LIBS)
 
 # The events file and the report's inputs: the core that reads them, whole.
-FUZZ_CORE = src/events.c src/history.c src/catalogue.c src/catalogue_load.c src/yaml_err.c \
+FUZZ_CORE = src/events.c src/outcomes.c src/history.c src/catalogue.c src/catalogue_load.c src/yaml_err.c \
             src/file.c src/progression.c src/plan.c src/steps.c src/settings.c \
             src/remind_config.c src/words.c src/figure.c $(B)/builtin_catalogue.c
 
@@ -260,6 +274,7 @@ $(B)/fuzz/fuzz_report: tests/fuzz/fuzz_report.c tests/fuzz/fuzz.h src/report.c $
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) $(CORE_LIBS)
 
 $(B)/fuzz/fuzz_records: tests/fuzz/fuzz_records.c src/records.c src/history.c src/events.c \
+                        src/outcomes.c \
                         src/steps.c src/progression.c src/settings.c src/remind_config.c \
                         src/catalogue.c src/catalogue_load.c src/yaml_err.c src/file.c \
                         src/figure.c $(B)/builtin_catalogue.c
@@ -274,6 +289,7 @@ install: lumbar
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 lumbar $(DESTDIR)$(BINDIR)/lumbar
 	install -m 644 data/exercises.yaml $(DESTDIR)$(DATADIR)/exercises.yaml
+	install -m 644 data/peg.yaml data/activities.yaml $(DESTDIR)$(DATADIR)/
 	install -m 644 man/lumbar.1 $(DESTDIR)$(MANDIR)/man1/lumbar.1
 	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 644 completions/lumbar.bash $(DESTDIR)$(BASHCOMPDIR)/lumbar
@@ -284,6 +300,7 @@ install: lumbar
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lumbar $(DESTDIR)$(DATADIR)/exercises.yaml \
+	      $(DESTDIR)$(DATADIR)/peg.yaml $(DESTDIR)$(DATADIR)/activities.yaml \
 	      $(DESTDIR)$(MANDIR)/man1/lumbar.1 $(DESTDIR)$(BASHCOMPDIR)/lumbar \
 	      $(DESTDIR)$(ZSHCOMPDIR)/_lumbar $(DESTDIR)$(DOCDIR)/README.md \
 	      $(addprefix $(DESTDIR)$(DOCDIR)/,$(wildcard docs/*.md))

@@ -25,6 +25,10 @@
  * chosen: nothing but the time is stored, never which symptom). accept,
  * decline, set, hold, pause, resume and remind are reserved for later
  * features; they are read as known kinds and their value is kept as text.
+ * outcome, activity and activity-retired are issue 22's (see outcomes.h):
+ * an outcome names its questionnaire and version and its note is the
+ * answers (`5,4,6`, or `-` when skipped); an activity's value is its number
+ * (1-99) and its note the person's words; a retired one's value its number.
  *
  * Every threshold below is lumbar's adjustable default, not a clinical fact.
  * Time is an argument: nothing here reads the clock.
@@ -52,6 +56,9 @@ enum ev_kind {
 	EV_PAUSE,
 	EV_RESUME,
 	EV_REMIND,
+	EV_OUTCOME,          /* issue 22: answers to a questionnaire (outcomes.h) */
+	EV_ACTIVITY,         /* an activity the person named for "My activities" */
+	EV_ACTIVITY_RETIRED, /* an activity retired */
 	EV_N_KINDS
 };
 

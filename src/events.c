@@ -5,6 +5,7 @@
  */
 #include "events.h"
 #include "file.h"
+#include "outcomes.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -25,6 +26,9 @@ static const char *const kind_names[EV_N_KINDS] = {
 	[EV_PAUSE] = "pause",
 	[EV_RESUME] = "resume",
 	[EV_REMIND] = "remind",
+	[EV_OUTCOME] = "outcome",
+	[EV_ACTIVITY] = "activity",
+	[EV_ACTIVITY_RETIRED] = "activity-retired",
 };
 
 const char *ev_kind_name(enum ev_kind k)
@@ -112,6 +116,50 @@ static long dash_escapes(const char *s, size_t len)
 	return i + 1 == len && s[i] == '-' ? (long)i : -1;
 }
 
+/* A whole number lo..hi written without sign or leading zero; -1 otherwise. */
+static long whole(const char *s, long lo, long hi)
+{
+	long n = 0;
+	size_t i = 0;
+
+	if (s[0] == '0' && s[1] != '\0')
+		return -1;
+	for (; s[i] >= '0' && s[i] <= '9' && n <= hi; i++)
+		n = n * 10 + (s[i] - '0');
+	return i > 0 && s[i] == '\0' && n >= lo && n <= hi ? n : -1;
+}
+
+/*
+ * The fields of issue 22's kinds (outcomes.h), with the other fields read:
+ * NULL, or why the event is malformed. Other kinds pass.
+ */
+static const char *outcome_check(const struct ev_event *e)
+{
+	int answers[OUT_MAX_ANSWERS];
+
+	switch (e->kind) {
+	case EV_OUTCOME:
+		if (!e->exercise[0])
+			return "an outcome names its questionnaire in the exercise field";
+		if (whole(e->value, 1, Q_MAX_VERSION) < 0)
+			return "an outcome's value is its questionnaire's version, 1-9999";
+		if (e->note[0] && out_parse_answers(e->note, answers, OUT_MAX_ANSWERS) < 1)
+			return "an outcome's note is its answers, such as 5,4,6 or 6,-,4";
+		return NULL;
+	case EV_ACTIVITY:
+	case EV_ACTIVITY_RETIRED:
+		if (e->exercise[0])
+			return "an activity's exercise field is -";
+		if (whole(e->value, 1, OUT_MAX_ACTIVITIES) < 0)
+			return "an activity's value is its number, 1-99";
+		if (e->kind == EV_ACTIVITY && !e->note[0])
+			return "an activity's note is its words";
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
 int ev_append(const char *path, const struct ev_event *e, struct hist_error *err)
 {
 	size_t vlen = strnlen(e->value, sizeof(e->value));
@@ -135,6 +183,8 @@ int ev_append(const char *path, const struct ev_event *e, struct hist_error *err
 	int32_t until;
 	if (ok && e->kind == EV_PAUSE)
 		ok = hist_parse_day(e->value, vlen, &until) == 0;
+	if (ok)
+		ok = outcome_check(e) == NULL;
 	if (!ok) {
 		hist_set_error(err, 0, "cannot write to %s: refusing a malformed event", path);
 		if (err)
@@ -224,6 +274,11 @@ int ev_parse_line(const char *s, size_t len, struct ev_event *e, char *why, size
 	if (escaped || !(nlen == 1 && note[0] == '-')) {
 		memcpy(e->note, note, nlen);
 		e->note[nlen] = '\0';
+	}
+	const char *obad = outcome_check(e);
+	if (obad) {
+		snprintf(why, why_len, "%s", obad);
+		return -1;
 	}
 	return 0;
 }

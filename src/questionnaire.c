@@ -1,0 +1,592 @@
+/*
+ * questionnaire.c - load and check questionnaires (see questionnaire.h).
+ *
+ * As the settings, the file goes through libcyaml into a raw struct whose
+ * numbers are strings (libcyaml reads `10x` as 10), parsed strictly here;
+ * yaml_err.c turns libcyaml's log into a position, and each check below
+ * locates its own error at the value it is about.
+ *
+ * No curses and no clock here.
+ */
+#include "questionnaire.h"
+#include "file.h"
+#include "yaml_err.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Longest number kept whole; longer ones are reported as not a number. */
+#define NUMBER_MAX 16
+
+/* ---- Raw questionnaire, as libcyaml loads it ------------------------------------------ */
+
+struct raw_anchors {
+	char *low, *high;
+};
+
+struct raw_item {
+	char *text;
+	struct raw_anchors *anchors;
+};
+
+struct raw_scale {
+	char *min, *max;
+	struct raw_anchors *anchors;
+};
+
+struct raw_q {
+	char *id, *version, *title, *recall;
+	struct raw_scale *scale;
+	int *scoring;
+	char *every_days, *activities;
+	struct raw_item *items;
+	unsigned n_items;
+};
+
+static const cyaml_schema_field_t anchor_fields[] = {
+	CYAML_FIELD_STRING_PTR("low", CYAML_FLAG_POINTER, struct raw_anchors, low, 1,
+	                       YERR_VALUE_MAX),
+	CYAML_FIELD_STRING_PTR("high", CYAML_FLAG_POINTER, struct raw_anchors, high, 1,
+	                       YERR_VALUE_MAX),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_field_t item_fields[] = {
+	CYAML_FIELD_STRING_PTR("text", CYAML_FLAG_POINTER, struct raw_item, text, 1,
+	                       YERR_VALUE_MAX),
+	CYAML_FIELD_MAPPING_PTR("anchors", CYAML_FLAG_OPTIONAL, struct raw_item, anchors,
+	                        anchor_fields),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t item_schema = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, struct raw_item, item_fields),
+};
+
+static const cyaml_schema_field_t scale_fields[] = {
+	CYAML_FIELD_STRING_PTR("min", CYAML_FLAG_POINTER, struct raw_scale, min, 0, NUMBER_MAX),
+	CYAML_FIELD_STRING_PTR("max", CYAML_FLAG_POINTER, struct raw_scale, max, 0, NUMBER_MAX),
+	CYAML_FIELD_MAPPING_PTR("anchors", CYAML_FLAG_DEFAULT, struct raw_scale, anchors,
+	                        anchor_fields),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_strval_t scoring_strings[] = {
+	{ "mean", Q_SCORE_MEAN },
+	{ "sum", Q_SCORE_SUM },
+	{ "each", Q_SCORE_EACH },
+};
+
+#define TEXT(key, member, max)                                                                     \
+	CYAML_FIELD_STRING_PTR(key, CYAML_FLAG_POINTER, struct raw_q, member, 0, max)
+
+static const cyaml_schema_field_t top_fields[] = {
+	TEXT("id", id, YERR_VALUE_MAX),
+	TEXT("version", version, NUMBER_MAX),
+	TEXT("title", title, YERR_VALUE_MAX),
+	TEXT("recall", recall, YERR_VALUE_MAX),
+	CYAML_FIELD_MAPPING_PTR("scale", CYAML_FLAG_DEFAULT, struct raw_q, scale, scale_fields),
+	CYAML_FIELD_ENUM_PTR("scoring", CYAML_FLAG_STRICT, struct raw_q, scoring, scoring_strings,
+	                     CYAML_ARRAY_LEN(scoring_strings)),
+	TEXT("every_days", every_days, NUMBER_MAX),
+	CYAML_FIELD_STRING_PTR("activities", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, struct raw_q,
+	                       activities, 0, NUMBER_MAX),
+	CYAML_FIELD_SEQUENCE_COUNT("items", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, struct raw_q,
+	                           items, n_items, &item_schema, 1, Q_MAX_ITEMS),
+	CYAML_FIELD_END,
+};
+
+static const cyaml_schema_value_t top_schema = {
+	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct raw_q, top_fields),
+};
+
+/* ---- Errors --------------------------------------------------------------------------- */
+
+struct loader {
+	struct cat_error *err;
+	struct yerr_log log;
+	struct yerr_doc doc;
+};
+
+static void fail(struct loader *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void fail(struct loader *L, const char *fmt, ...)
+{
+	va_list ap;
+
+	L->err->status = CAT_EINVALID;
+	va_start(ap, fmt);
+	vsnprintf(L->err->msg, sizeof(L->err->msg), fmt, ap);
+	va_end(ap);
+}
+
+/* A path as a message names it: scale.anchors, items[2].text. */
+static const char *path_words(const struct yerr_path *p, unsigned depth, char *buf, size_t len)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (unsigned i = 0; i < depth && i < p->n && used < len; i++)
+		used += (size_t)(p->c[i].is_index
+		                     ? snprintf(buf + used, len - used, "[%u]", p->c[i].index)
+		                     : snprintf(buf + used, len - used, "%s%s", used ? "." : "",
+		                                p->c[i].key));
+	return buf;
+}
+
+/* Put the error at a path's node (its key with want_key); untouched when not found. */
+static void locate(struct loader *L, const struct yerr_path *p, unsigned depth, bool want_key)
+{
+	yerr_doc_locate(&L->doc, p, depth, want_key, &L->err->line, &L->err->col);
+}
+
+/* A path of one or two keys and an optional index between them. */
+static struct yerr_path path_of(const char *a, int index, const char *b)
+{
+	struct yerr_path p = { 0 };
+
+	yerr_path_key(&p, a);
+	if (index >= 0)
+		yerr_path_index(&p, (unsigned)index);
+	if (b)
+		yerr_path_key(&p, b);
+	return p;
+}
+
+/* Say what libcyaml found wrong, with the path in front. */
+static void schema_error(struct loader *L, cyaml_err_t cerr)
+{
+	struct yerr_path p = yerr_backtrace_path(&L->log);
+	struct yerr_msg m;
+	char where[160];
+
+	L->err->status = CAT_EINVALID;
+	if (L->log.bt_line > 0) {
+		L->err->line = L->log.bt_line;
+		L->err->col = L->log.bt_col;
+	}
+	if (!L->log.have_error) {
+		fail(L, "%s", cyaml_strerror(cerr));
+		return;
+	}
+	yerr_parse(L->log.error, &m);
+	switch (m.kind) {
+	case YERR_UNEXPECTED_KEY: {
+		struct yerr_path kp = p;
+
+		yerr_path_key(&kp, m.text);
+		locate(L, &kp, kp.n, true);
+		path_words(&p, p.n, where, sizeof(where));
+		fail(L, "%s%sunknown key '%.60s'", where, *where ? ": " : "", m.text);
+		break;
+	}
+	case YERR_MISSING_KEY:
+		/* At the start of the mapping that lacks it. */
+		if (p.n > 0 && !p.c[p.n - 1].is_index)
+			p.n--;
+		locate(L, &p, p.n, false);
+		path_words(&p, p.n, where, sizeof(where));
+		fail(L, "%s%smissing required key '%s'", where, *where ? ": " : "", m.a);
+		break;
+	case YERR_DUPLICATE_KEY:
+		path_words(&p, p.n, where, sizeof(where));
+		fail(L, "%s%skey '%s' appears twice", where, *where ? ": " : "", m.a);
+		break;
+	case YERR_TYPE:
+		locate(L, &p, p.n, false);
+		path_words(&p, p.n, where, sizeof(where));
+		if (*where)
+			fail(L, "%s: expected %s, found %s", where, yerr_type_words(m.a),
+			     yerr_type_words(m.b));
+		else
+			fail(L, "expected %s at the top, found %s", yerr_type_words(m.a),
+			     yerr_type_words(m.b));
+		break;
+	case YERR_ENUM:
+		locate(L, &p, p.n, false);
+		fail(L, "scoring: '%.40s' is not mean, sum or each", m.text);
+		break;
+	case YERR_TOO_SHORT:
+		locate(L, &p, p.n, false);
+		path_words(&p, p.n, where, sizeof(where));
+		fail(L, "%s is empty", where);
+		break;
+	case YERR_TOO_LONG:
+		locate(L, &p, p.n, false);
+		path_words(&p, p.n, where, sizeof(where));
+		fail(L, "%s is longer than %u bytes", where, m.n1);
+		break;
+	case YERR_TOO_MANY:
+		locate(L, &p, p.n, false);
+		fail(L, "items: too many entries (at most %u)", m.n1);
+		break;
+	case YERR_TOO_FEW:
+		locate(L, &p, p.n, false);
+		fail(L, "items is empty (at least 1 needed)");
+		break;
+	case YERR_NO_ANCHOR:
+		fail(L, "alias '*%s' has no anchor", m.a);
+		break;
+	default: {
+		char text[sizeof(L->log.error)];
+
+		snprintf(text, sizeof(text), "%s", L->log.error);
+		if (text[0] >= 'A' && text[0] <= 'Z')
+			text[0] = (char)(text[0] - 'A' + 'a');
+		path_words(&p, p.n, where, sizeof(where));
+		fail(L, "%s%s%s", where, *where ? ": " : "", text);
+		break;
+	}
+	}
+}
+
+/* ---- Building ------------------------------------------------------------------------- */
+
+/* A whole number lo..hi without sign, or -1. */
+static long number(const char *s, long lo, long hi)
+{
+	long n = 0;
+	size_t i = 0;
+
+	for (; s[i] >= '0' && s[i] <= '9' && n <= hi; i++)
+		n = n * 10 + (s[i] - '0');
+	return i > 0 && s[i] == '\0' && n >= lo && n <= hi ? n : -1;
+}
+
+/* One line of printable text that fits: NULL, or why not. */
+static const char *text_check(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n == 0)
+		return "is empty";
+	if (n > max)
+		return "is too long";
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return "has a control character";
+	return NULL;
+}
+
+/* Copy a checked text into dst, or say what is wrong at `p`. */
+static bool text(struct loader *L, const struct yerr_path *p, const char *s, char *dst, size_t size)
+{
+	char where[160];
+	const char *why = text_check(s, size - 1);
+
+	if (why) {
+		locate(L, p, p->n, false);
+		fail(L, "%s %s (at most %zu bytes on one line)",
+		     path_words(p, p->n, where, sizeof(where)), why, size - 1);
+		return false;
+	}
+	memcpy(dst, s, strlen(s) + 1);
+	return true;
+}
+
+static bool anchors(struct loader *L, const struct yerr_path *at, const struct raw_anchors *raw,
+                    struct q_anchors *out)
+{
+	struct yerr_path p = *at;
+	struct yerr_path p2 = *at;
+
+	yerr_path_key(&p, "low");
+	yerr_path_key(&p2, "high");
+	return text(L, &p, raw->low, out->low, sizeof(out->low)) &&
+	       text(L, &p2, raw->high, out->high, sizeof(out->high));
+}
+
+/* A whole number at a top key or scale's, with its bounds said when it is wrong. */
+static bool whole(struct loader *L, const struct yerr_path *p, const char *s, long lo, long hi,
+                  long *out)
+{
+	char where[160];
+
+	*out = number(s, lo, hi);
+	if (*out >= 0)
+		return true;
+	locate(L, p, p->n, false);
+	fail(L, "%s: expected a whole number from %ld to %ld",
+	     path_words(p, p->n, where, sizeof(where)), lo, hi);
+	return false;
+}
+
+static bool build(struct loader *L, const struct raw_q *raw, struct questionnaire *q)
+{
+	struct yerr_path p;
+	long v;
+
+	memset(q, 0, sizeof(*q));
+	p = path_of("id", -1, NULL);
+	if (!cat_valid_id(raw->id, strlen(raw->id))) {
+		locate(L, &p, p.n, false);
+		fail(L, "id: expected 1-32 of a-z, 0-9 and -");
+		return false;
+	}
+	memcpy(q->id, raw->id, strlen(raw->id) + 1);
+	p = path_of("version", -1, NULL);
+	if (!whole(L, &p, raw->version, 1, Q_MAX_VERSION, &v))
+		return false;
+	q->version = (unsigned)v;
+	p = path_of("title", -1, NULL);
+	if (!text(L, &p, raw->title, q->title, sizeof(q->title)))
+		return false;
+	p = path_of("recall", -1, NULL);
+	if (!text(L, &p, raw->recall, q->recall, sizeof(q->recall)))
+		return false;
+
+	p = path_of("scale", -1, "min");
+	if (!whole(L, &p, raw->scale->min, 0, Q_MAX_SCALE, &v))
+		return false;
+	q->min = (int)v;
+	p = path_of("scale", -1, "max");
+	if (!whole(L, &p, raw->scale->max, 0, Q_MAX_SCALE, &v))
+		return false;
+	q->max = (int)v;
+	if (q->max <= q->min) {
+		locate(L, &p, p.n, false);
+		fail(L, "scale: max (%d) must be above min (%d)", q->max, q->min);
+		return false;
+	}
+	p = path_of("scale", -1, "anchors");
+	if (!anchors(L, &p, raw->scale->anchors, &q->anchors))
+		return false;
+	q->scoring = (enum q_scoring) * raw->scoring;
+	p = path_of("every_days", -1, NULL);
+	if (!whole(L, &p, raw->every_days, 1, Q_MAX_EVERY, &v))
+		return false;
+	q->every_days = (unsigned)v;
+
+	if (raw->activities && raw->items) {
+		p = path_of("activities", -1, NULL);
+		locate(L, &p, p.n, true);
+		fail(L, "activities and items: a questionnaire has one or the other");
+		return false;
+	}
+	if (raw->activities) {
+		p = path_of("activities", -1, NULL);
+		if (!whole(L, &p, raw->activities, 1, Q_MAX_ACTIVE, &v))
+			return false;
+		if (q->scoring != Q_SCORE_EACH) {
+			p = path_of("scoring", -1, NULL);
+			locate(L, &p, p.n, false);
+			fail(L, "scoring: activities are scored each");
+			return false;
+		}
+		q->max_active = (unsigned)v;
+		return true;
+	}
+	if (!raw->items) {
+		struct yerr_path root = { 0 };
+		locate(L, &root, 0, false);
+		fail(L, "missing required key 'items' (or 'activities')");
+		return false;
+	}
+	if (q->scoring == Q_SCORE_EACH) {
+		p = path_of("scoring", -1, NULL);
+		locate(L, &p, p.n, false);
+		fail(L, "scoring: each is for activities; items score mean or sum");
+		return false;
+	}
+	for (unsigned i = 0; i < raw->n_items; i++) {
+		struct q_item *it = &q->item[i];
+
+		p = path_of("items", (int)i, "text");
+		if (!text(L, &p, raw->items[i].text, it->text, sizeof(it->text)))
+			return false;
+		it->anchors = q->anchors;
+		p = path_of("items", (int)i, "anchors");
+		if (raw->items[i].anchors && !anchors(L, &p, raw->items[i].anchors, &it->anchors))
+			return false;
+	}
+	q->n_items = raw->n_items;
+	return true;
+}
+
+/* ---- Public ------------------------------------------------------------------------------ */
+
+const char *q_scoring_name(enum q_scoring s)
+{
+	return s == Q_SCORE_SUM ? "sum" : s == Q_SCORE_EACH ? "each" : "mean";
+}
+
+enum cat_status q_load_buffer(const char *buf, size_t len, struct questionnaire *out,
+                              struct cat_error *err)
+{
+	struct cat_error local;
+	struct loader L = { 0 };
+	cyaml_config_t config = yerr_base_config;
+	struct raw_q *raw = NULL;
+	struct questionnaire *q = xmalloc(sizeof(*q));
+	cyaml_err_t cerr = CYAML_OK;
+
+	memset(&local, 0, sizeof(local));
+	L.err = &local;
+	config.log_fn = yerr_log_capture;
+	config.log_ctx = &L.log;
+	if (buf == NULL) {
+		buf = "";
+		len = 0;
+	}
+	yerr_doc_init(&L.doc, buf, len);
+	if (yerr_prescan(buf, len, YERR_SCAN_TEXT, &local.line, &local.col, local.msg,
+	                 sizeof(local.msg)))
+		local.status = CAT_EINVALID;
+	else
+		cerr = cyaml_load_data((const uint8_t *)buf, len, &config, &top_schema,
+		                       (cyaml_data_t **)&raw, NULL);
+	if (local.status != CAT_OK) {
+		/* Already said. */
+	} else if (cerr == CYAML_ERR_OOM) {
+		local.status = CAT_ENOMEM;
+		snprintf(local.msg, sizeof(local.msg), "out of memory");
+	} else if (cerr != CYAML_OK) {
+		schema_error(&L, cerr);
+	} else if (raw == NULL) {
+		fail(&L, "the file is empty (a questionnaire needs id, version, title, ...)");
+	} else {
+		build(&L, raw, q);
+	}
+	cyaml_free(&yerr_base_config, &top_schema, raw, 0);
+	yerr_doc_fini(&L.doc);
+	if (local.status == CAT_OK)
+		*out = *q;
+	else if (err)
+		*err = local;
+	free(q);
+	return local.status;
+}
+
+/* A file that could not be read, as an error: its status. */
+static enum cat_status read_failure(int e, struct cat_error *err)
+{
+	memset(err, 0, sizeof(*err));
+	err->status = e == FILE_ETOOBIG ? CAT_EINVALID : CAT_EIO;
+	snprintf(err->msg, sizeof(err->msg), "%s",
+	         e == FILE_ETOOBIG ? "the file is too large (over 64 KiB)" : file_strerror(e));
+	return err->status;
+}
+
+enum cat_status q_load_file(const char *path, struct questionnaire *out, struct cat_error *err)
+{
+	struct cat_error local;
+	char *buf = NULL;
+	size_t len = 0;
+	int e = file_read(path, Q_MAX_FILE, FILE_FOLLOW, &buf, &len);
+
+	if (e == 0) {
+		enum cat_status st = q_load_buffer(buf, len, out, err);
+		free(buf);
+		return st;
+	}
+	read_failure(e, &local);
+	if (err)
+		*err = local;
+	return local.status;
+}
+
+int q_dir(const char *xdg_config_home, const char *home, char *buf, size_t len)
+{
+	return file_xdg_path(xdg_config_home, home, ".config", "lumbar/questionnaires", buf, len)
+	           ? -1
+	           : 0;
+}
+
+const struct questionnaire *q_find(const struct q_set *set, const char *id)
+{
+	for (size_t i = 0; i < set->n; i++)
+		if (strcmp(set->q[i].id, id) == 0)
+			return &set->q[i];
+	return NULL;
+}
+
+/* Names ending in .yaml, for scandir(). */
+static int yaml_name(const struct dirent *d)
+{
+	size_t n = strlen(d->d_name);
+
+	return d->d_name[0] != '.' && n > 5 && strcmp(d->d_name + n - 5, ".yaml") == 0;
+}
+
+/* The line and column of a buffer's top `id` value (0 when not found). */
+static void locate_id(const char *buf, size_t len, struct cat_error *err)
+{
+	struct loader L = { 0 };
+	struct yerr_path p = path_of("id", -1, NULL);
+
+	L.err = err;
+	yerr_doc_init(&L.doc, buf, len);
+	locate(&L, &p, p.n, false);
+	yerr_doc_fini(&L.doc);
+}
+
+/* Add one questionnaire from a buffer to the set; CAT_OK, or *fail filled. */
+static enum cat_status add(struct q_set *out, const char *name, const char *buf, size_t len,
+                           struct q_failure *fail)
+{
+	struct cat_error err;
+	enum cat_status st;
+
+	memset(&err, 0, sizeof(err));
+	snprintf(fail->file, sizeof(fail->file), "%s", name);
+	if (out->n == Q_MAX_SET) {
+		err.status = CAT_EINVALID;
+		snprintf(err.msg, sizeof(err.msg), "more than %d questionnaires", Q_MAX_SET);
+	} else if ((st = q_load_buffer(buf, len, &out->q[out->n], &err)) == CAT_OK) {
+		const struct questionnaire *dup = q_find(out, out->q[out->n].id);
+
+		if (dup == NULL || dup == &out->q[out->n]) {
+			out->n++;
+			return CAT_OK;
+		}
+		err.status = CAT_EINVALID;
+		locate_id(buf, len, &err);
+		snprintf(err.msg, sizeof(err.msg), "id: '%s' is already a questionnaire's id%s",
+		         dup->id, dup < out->q + 2 ? " (a shipped one)" : "");
+	}
+	fail->err = err;
+	return err.status;
+}
+
+enum cat_status q_set_load(const char *dir, struct q_set *out, struct q_failure *fail)
+{
+	struct dirent **names = NULL;
+	enum cat_status st;
+	int n;
+
+	memset(out, 0, sizeof(*out));
+	memset(fail, 0, sizeof(*fail));
+	if ((st = add(out, "peg.yaml (built in)", q_builtin_peg_yaml, q_builtin_peg_yaml_len,
+	              fail)) != CAT_OK ||
+	    (st = add(out, "activities.yaml (built in)", q_builtin_activities_yaml,
+	              q_builtin_activities_yaml_len, fail)) != CAT_OK)
+		return st;
+	if (!dir || !*dir || (n = scandir(dir, &names, yaml_name, alphasort)) < 0)
+		return CAT_OK; /* no folder: the shipped ones only */
+	st = CAT_OK;
+	for (int i = 0; i < n; i++) {
+		char path[sizeof(fail->file)], *buf = NULL;
+		size_t len = 0;
+		int e;
+
+		if (st == CAT_OK) {
+			snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
+			e = file_read(path, Q_MAX_FILE, FILE_FOLLOW, &buf, &len);
+			if (e != 0) {
+				snprintf(fail->file, sizeof(fail->file), "%s", path);
+				st = read_failure(e, &fail->err);
+			} else {
+				st = add(out, path, buf, len, fail);
+			}
+			free(buf);
+		}
+		free(names[i]);
+	}
+	free(names);
+	return st;
+}
