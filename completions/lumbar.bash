@@ -49,7 +49,7 @@ _lumbar()
 	opts="--list --show --plan --format= --check --history --catalogue --level
 	      --history-file --no-bell --quiet --no-color --color --on-phase --speak --no-speak
 	      --no-ask --help --version --days --today"
-	verbs="play list show plan check history checkin safety due progress why remind pause resume status report calendar merge programme help"
+	verbs="play list show plan check history checkin activities safety due progress why remind pause resume status report calendar merge programme help"
 
 	_lumbar_remind_verbs && return 0
 
@@ -135,7 +135,8 @@ _lumbar()
 	plan) COMPREPLY=($(compgen -W "all $(_lumbar_ids)" -- "$cur")) ;;
 	check) COMPREPLY=($(compgen -f -- "$cur")) ;;
 	help) COMPREPLY=($(compgen -W "$verbs" -- "$cur")) ;;
-	checkin) COMPREPLY=($(compgen -W "0 1 2 3 4 5 6 7 8 9 10" -- "$cur")) ;;
+	checkin) COMPREPLY=($(compgen -W "--peg 0 1 2 3 4 5 6 7 8 9 10" -- "$cur")) ;;
+	activities) [[ $prev == activities ]] && COMPREPLY=($(compgen -W "add rate retire" -- "$cur")) ;;
 	"") COMPREPLY=($(compgen -W "$verbs all $(_lumbar_ids)" -- "$cur")) ;;
 	esac
 }

@@ -44,6 +44,7 @@ enum cmd_vopt {
 	CMD_VO_DAYS = 1u << 11,      /* progress hold --days N */
 	CMD_VO_HISTORY = 1u << 12,   /* calendar --history */
 	CMD_VO_VERBOSE = 1u << 13,   /* remind --verbose */
+	CMD_VO_PEG = 1u << 14,       /* checkin --peg P E G */
 };
 
 /* Everything the command line said. */
@@ -78,6 +79,7 @@ struct options {
 	/* From config.yaml (main's settings), not the command line. */
 	bool ask_pain_before;         /* default true */
 	bool ask_morning;             /* the morning check-in, default true */
+	bool ask_outcomes;            /* the questionnaires' offers (issue 22), default true */
 	const char *emergency_number; /* NULL: the safety screen's default */
 };
 

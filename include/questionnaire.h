@@ -105,6 +105,13 @@ enum cat_status q_load_buffer(const char *buf, size_t len, struct questionnaire 
 /* As q_load_buffer(), from a file (a missing file is CAT_EIO, "No such file"). */
 enum cat_status q_load_file(const char *path, struct questionnaire *out, struct cat_error *err);
 
+/*
+ * Whether a file's text is meant as a questionnaire rather than a
+ * catalogue: its top level is a mapping with a `scoring` or `recall` key
+ * (neither is a catalogue's). For `lumbar check FILE`.
+ */
+bool q_looks_like(const char *buf, size_t len);
+
 /* "mean", "sum" or "each". */
 const char *q_scoring_name(enum q_scoring s);
 

@@ -17,6 +17,7 @@
  *   ask_morning: true           # the morning check-in
  *   emergency_number: "112"     # 1-15 digits, + and spaces
  *   figure: true                # the player's moving figure
+ *   ask_outcomes: true          # the weekly questionnaires (issue 22)
  *
  * Every key is optional and an unknown key is an error. The file is read
  * with the catalogue's machinery and reports errors the same way
@@ -73,6 +74,8 @@ struct settings {
 	char *emergency_number;
 	/* The player's figure (issue 21 §3): -1 unset, 0 false, 1 true. */
 	int figure;
+	/* The questionnaires' offers over the menu (issue 22): -1 unset, 0 false, 1 true. */
+	int ask_outcomes;
 };
 
 /* Everything unset. */

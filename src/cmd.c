@@ -94,6 +94,7 @@ static const struct option verb_options[] = {
 	{ "days", required_argument, NULL, OPT_VERB + 11 },
 	{ "history", no_argument, NULL, OPT_VERB + 12 },
 	{ "verbose", no_argument, NULL, OPT_VERB + 13 },
+	{ "peg", no_argument, NULL, OPT_VERB + 14 },
 };
 enum { N_VERB_OPTS = sizeof(verb_options) / sizeof(verb_options[0]) };
 
@@ -280,7 +281,8 @@ int cmd_parse(int argc, char **argv, const char *no_color, struct options *o)
 		               .color = true,
 		               .figure = true,
 		               .ask_pain_before = true,
-		               .ask_morning = true };
+		               .ask_morning = true,
+		               .ask_outcomes = true };
 	/* NO_COLOR counts as a command-line choice: it beats the config file. */
 	if (no_color && *no_color) {
 		o->color = false;

@@ -32,9 +32,11 @@
 #include "merge.h"
 #include "settings.h"
 #include "plan.h"
+#include "outcomes.h"
 #include "owned.h"
 #include "programme.h"
 #include "progress.h"
+#include "questionnaire.h"
 #include "records.h"
 #include "remind.h"
 #include "status.h"
@@ -137,6 +139,8 @@ static int apply_settings_or_later(struct options *o, struct settings *st, struc
 		o->ask_pain_before = st->ask_pain_before;
 	if (st->ask_morning >= 0)
 		o->ask_morning = st->ask_morning;
+	if (st->ask_outcomes >= 0)
+		o->ask_outcomes = st->ask_outcomes;
 	o->emergency_number = st->emergency_number;
 	return 0;
 }
@@ -335,11 +339,59 @@ static int run_plan(const struct options *o, const struct catalogue *cat,
 	return 0;
 }
 
+/*
+ * `lumbar check` alone: the questionnaires, the shipped ones and the
+ * clinic's folder (questionnaire.h), each mistake FILE:LINE:COL, exit 65.
+ */
+static int run_check_questionnaires(void)
+{
+	char dir[PATH_LEN];
+	struct q_set *set = xmalloc(sizeof(*set));
+	struct q_failure *fail = xmalloc(sizeof(*fail));
+	enum cat_status st;
+
+	if (q_dir(getenv("XDG_CONFIG_HOME"), getenv("HOME"), dir, sizeof(dir)) != 0)
+		dir[0] = '\0';
+	st = q_set_load(dir, set, fail);
+	if (st != CAT_OK)
+		cat_error_print(stderr, fail->file, &fail->err);
+	free(set);
+	free(fail);
+	return (int)st;
+}
+
+/* `lumbar check FILE` of a questionnaire (q_looks_like()). */
+static bool check_questionnaire(const char *file, enum cat_status *st)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	bool is =
+	    file_read(file, Q_MAX_FILE, FILE_FOLLOW, &buf, &len) == 0 && q_looks_like(buf, len);
+
+	if (is) {
+		struct questionnaire *q = xmalloc(sizeof(*q));
+		struct cat_error err;
+
+		*st = q_load_buffer(buf, len, q, &err);
+		if (*st != CAT_OK)
+			cat_error_print(stderr, file, &err);
+		free(q);
+	}
+	free(buf);
+	return is;
+}
+
 static int run_check(const char *file)
 {
 	struct catalogue *cat;
 	struct cat_error err;
-	enum cat_status st = cat_load_file(file, &cat, &err);
+	enum cat_status st;
+
+	if (!file)
+		return run_check_questionnaires();
+	if (check_questionnaire(file, &st))
+		return (int)st;
+	st = cat_load_file(file, &cat, &err);
 
 	if (st != CAT_OK) {
 		cat_error_print(stderr, file, &err);
@@ -427,6 +479,190 @@ static long whole_number(const char *s, long min, long max)
 		return -1;
 	v = strtol(s, &end, 10);
 	return *end || v < min || v > max ? -1 : v;
+}
+
+/* ---- Outcomes (issue 22): checkin --peg, lumbar activities ------------------------ */
+
+/* A shipped questionnaire (peg, activities), from its built-in copy: 0, or 71 said. */
+static int shipped_questionnaire(const char *yaml, size_t len, struct questionnaire *q)
+{
+	struct cat_error err;
+
+	if (q_load_buffer(yaml, len, q, &err) == CAT_OK)
+		return 0;
+	cat_error_print(stderr, "(built-in questionnaire)", &err);
+	return FILE_EXIT_NOMEM; /* it loads in every test: only memory can fail */
+}
+
+/* Append one event to events.tsv and say what was recorded, and where: 0, 74. */
+static int record_event(const char *path, const struct ev_event *e, const char *what)
+{
+	struct hist_error err;
+	char safe[4 * PATH_LEN];
+
+	if (ev_append(path, e, &err) != 0)
+		return say_error(err.msg, EXIT_IOERR);
+	printf("%s, recorded in %s\n", what, cat_escape(safe, sizeof(safe), path));
+	return 0;
+}
+
+/* `lumbar checkin --peg P E G`: the PEG's three answers as one outcome event. */
+static int run_checkin_peg(char **args, unsigned n, const char *history)
+{
+	struct questionnaire *q = xmalloc(sizeof(*q));
+	struct ev_event e;
+	char path[PATH_LEN], what[160];
+	int a[3], rc = 0;
+
+	if (n != 3)
+		rc = usage_error("checkin --peg wants three numbers from 0 to 10: pain, "
+		                 "interference with enjoyment of life, with general activity");
+	for (unsigned i = 0; rc == 0 && i < 3; i++)
+		if ((a[i] = (int)whole_number(args[i], 0, 10)) < 0)
+			rc = usage_error("checkin --peg: '%s' is not a whole number from 0 to 10",
+			                 args[i]);
+	if (rc == 0)
+		rc = shipped_questionnaire(q_builtin_peg_yaml, q_builtin_peg_yaml_len, q);
+	if (rc == 0)
+		rc = events_path(history, path, sizeof(path));
+	if (rc == 0) {
+		ev_init(&e, EV_OUTCOME, time(NULL));
+		snprintf(e.exercise, sizeof(e.exercise), "%s", q->id);
+		snprintf(e.value, sizeof(e.value), "%u", q->version);
+		out_format_answers(a, 3, e.note, sizeof(e.note));
+		snprintf(what, sizeof(what),
+		         "PEG, %s: pain %d, enjoyment of life %d, general activity %d (mean %.1f)",
+		         q->recall, a[0], a[1], a[2], (a[0] + a[1] + a[2]) / 3.0);
+		rc = record_event(path, &e, what);
+	}
+	free(q);
+	return rc;
+}
+
+/* An activity's rating in words: "6/10 on 2026-11-30 (first: 3 on 2026-11-02)". */
+static const char *rating_words(const struct out_activity *a, const struct questionnaire *q,
+                                char *buf, size_t len)
+{
+	char d1[16], d2[16];
+
+	if (a->latest == OUT_NO_ANSWER)
+		snprintf(buf, len, "not rated yet");
+	else if (a->first_day == a->latest_day)
+		snprintf(buf, len, "%d/%d on %s", a->latest, q->max,
+		         hist_format_day(a->latest_day, d2, sizeof(d2)));
+	else
+		snprintf(buf, len, "%d/%d on %s (first: %d on %s)", a->latest, q->max,
+		         hist_format_day(a->latest_day, d2, sizeof(d2)), a->first,
+		         hist_format_day(a->first_day, d1, sizeof(d1)));
+	return buf;
+}
+
+/* The active activity numbered by the argument `s`, or NULL with 64 said in *rc. */
+static const struct out_activity *active_numbered(const struct out_activity *a, size_t n,
+                                                  const char *s, int *rc)
+{
+	long k = whole_number(s, 1, OUT_MAX_ACTIVITIES);
+
+	for (size_t i = 0; k > 0 && i < n; i++)
+		if (a[i].number == (unsigned)k)
+			return &a[i];
+	*rc = usage_error("activities: no active activity numbered '%s'; 'lumbar activities' "
+	                  "lists them",
+	                  s);
+	return NULL;
+}
+
+/* `lumbar activities [add WORDS | rate N SCORE | retire N]`, on events.tsv. */
+static int run_activities(const struct options *o, const char *history,
+                          const struct questionnaire *q, struct ev_log *ev)
+{
+	static struct out_activity a[OUT_MAX_ACTIVITIES];
+	const char *sub = o->n_args ? o->args[0] : "";
+	unsigned want = !*sub                        ? 0
+	                : strcmp(sub, "add") == 0    ? 2
+	                : strcmp(sub, "rate") == 0   ? 3
+	                : strcmp(sub, "retire") == 0 ? 2
+	                                             : 9;
+	time_t now = time(NULL);
+	int32_t today = o->today ? o->today_day : hist_today(now);
+	char path[PATH_LEN], safe[4 * EV_MAX_NOTE_BYTES], what[5 * EV_MAX_NOTE_BYTES];
+	struct hist_error err;
+	struct ev_event e;
+	int rc = 0;
+
+	if (want == 9 || (want && o->n_args != want) || (!want && o->n_args))
+		return usage_error("activities takes nothing, add \"WORDS\", rate N SCORE or "
+		                   "retire N");
+	if ((rc = events_path(history, path, sizeof(path))) != 0)
+		return rc;
+	struct cli_damage de = { path, 0 };
+	rc = ev_load(path, ev, cli_damage_line, &de, &err);
+	cli_damage_end(&de);
+	if (rc != 0)
+		return say_error(err.msg, EXIT_NOINPUT);
+	size_t n = out_active(ev, today, a, OUT_MAX_ACTIVITIES);
+
+	if (!want) {
+		if (n == 0)
+			printf("No activities yet. Name one that your back makes hard, up to %u:\n"
+			       "  lumbar activities add \"put on socks\"\n",
+			       q->max_active);
+		for (size_t i = 0; i < n; i++)
+			printf("%u. %s: %s\n", a[i].number,
+			       cat_escape(safe, sizeof(safe), a[i].words),
+			       rating_words(&a[i], q, what, sizeof(what)));
+		return 0;
+	}
+	ev_init(&e, EV_ACTIVITY, now);
+	if (strcmp(sub, "add") == 0) {
+		const char *words = o->args[1];
+		const char *why = ev_note_check(words, strlen(words));
+		unsigned number = out_next_number(ev);
+
+		if (!*words || why)
+			return usage_error("activities add: %s",
+			                   *words ? why : "name the activity");
+		if (n >= q->max_active)
+			return usage_error("activities add: %u activities are active already, the "
+			                   "most; retire one first (lumbar activities retire N)",
+			                   q->max_active);
+		if (number > OUT_MAX_ACTIVITIES)
+			return usage_error("activities add: all %d numbers have been given",
+			                   OUT_MAX_ACTIVITIES);
+		snprintf(e.value, sizeof(e.value), "%u", number);
+		snprintf(e.note, sizeof(e.note), "%s", words);
+		snprintf(what, sizeof(what),
+		         "Activity %u added: %s (rate it %d-%d: lumbar "
+		         "activities rate %u N)",
+		         number, cat_escape(safe, sizeof(safe), words), q->min, q->max, number);
+		return record_event(path, &e, what);
+	}
+	const struct out_activity *act = active_numbered(a, n, o->args[1], &rc);
+	if (!act)
+		return rc;
+	if (strcmp(sub, "retire") == 0) {
+		e.kind = EV_ACTIVITY_RETIRED;
+		snprintf(e.value, sizeof(e.value), "%u", act->number);
+		snprintf(what, sizeof(what), "Activity %u retired: %s", act->number,
+		         cat_escape(safe, sizeof(safe), act->words));
+		return record_event(path, &e, what);
+	}
+	int answers[OUT_MAX_ANSWERS];
+	long score = whole_number(o->args[2], q->min, q->max);
+	if (score < 0)
+		return usage_error("activities rate: '%s' is not a whole number from %d (%s) to %d "
+		                   "(%s)",
+		                   o->args[2], q->min, q->anchors.low, q->max, q->anchors.high);
+	/* Positional by number: answer i is activity i (outcomes.h). */
+	for (unsigned i = 0; i < act->number; i++)
+		answers[i] = i + 1 == act->number ? (int)score : OUT_NO_ANSWER;
+	e.kind = EV_OUTCOME;
+	snprintf(e.exercise, sizeof(e.exercise), "%s", q->id);
+	snprintf(e.value, sizeof(e.value), "%u", q->version);
+	out_format_answers(answers, act->number, e.note, sizeof(e.note));
+	snprintf(what, sizeof(what), "Activity %u, %s: %ld/%d", act->number,
+	         cat_escape(safe, sizeof(safe), act->words), score, q->max);
+	return record_event(path, &e, what);
 }
 
 /* `progress set ID N` and `progress hold ID [--days N]`: one event in events.tsv. */
@@ -1454,7 +1690,7 @@ int verb_run_why(struct options *o)
 
 int verb_run_check(struct options *o)
 {
-	return run_check(o->args[0]);
+	return run_check(o->n_args ? o->args[0] : NULL);
 }
 
 int verb_run_checkin(struct options *o)
@@ -1467,7 +1703,28 @@ int verb_run_checkin(struct options *o)
 		return history_path_error(o, why);
 	if (why)
 		history[0] = '\0';
+	if (o->given & CMD_VO_PEG)
+		return run_checkin_peg(o->args, o->n_args, history);
+	if (o->n_args > 1)
+		return usage_error("unexpected argument '%s'", o->args[1]);
 	return run_checkin(o->args[0], history);
+}
+
+int verb_run_activities(struct options *o)
+{
+	char history[PATH_LEN] = "";
+	struct questionnaire *q = xmalloc(sizeof(*q));
+	struct ev_log ev = { 0 };
+	int why = history_path(o->history_file, history, sizeof(history));
+	int rc = why ? history_path_error(o, why)
+	             : shipped_questionnaire(q_builtin_activities_yaml,
+	                                     q_builtin_activities_yaml_len, q);
+
+	if (rc == 0)
+		rc = run_activities(o, history, q, &ev);
+	ev_free(&ev);
+	free(q);
+	return rc;
 }
 
 /*

@@ -410,6 +410,25 @@ static bool build(struct loader *L, const struct raw_q *raw, struct questionnair
 
 /* ---- Public ------------------------------------------------------------------------------ */
 
+bool q_looks_like(const char *buf, size_t len)
+{
+	struct yerr_doc doc;
+	struct yerr_path root = { 0 };
+	const yaml_node_t *map;
+	bool found = false;
+
+	yerr_doc_init(&doc, buf, len);
+	map = yerr_doc_find(&doc, &root, 0, false);
+	for (const yaml_node_pair_t *pair =
+	         map && map->type == YAML_MAPPING_NODE ? map->data.mapping.pairs.start : NULL;
+	     pair && pair < map->data.mapping.pairs.top && !found; pair++) {
+		const yaml_node_t *k = yaml_document_get_node(&doc.doc, pair->key);
+		found = k && (yerr_scalar_is(k, "scoring") || yerr_scalar_is(k, "recall"));
+	}
+	yerr_doc_fini(&doc);
+	return found;
+}
+
 const char *q_scoring_name(enum q_scoring s)
 {
 	return s == Q_SCORE_SUM ? "sum" : s == Q_SCORE_EACH ? "each" : "mean";

@@ -46,6 +46,7 @@ struct raw_settings {
 	char *ask_pain_before;
 	struct raw_progression *progression;
 	char *figure;
+	char *ask_outcomes;
 };
 
 static const cyaml_schema_value_t short_entry = {
@@ -127,6 +128,7 @@ static const cyaml_schema_field_t top_fields[] = {
 	CYAML_FIELD_STRING_PTR("emergency_number", CYAML_FLAG_OPTIONAL, struct raw_settings,
 	                       emergency_number, 0, YERR_VALUE_MAX),
 	BOOLEAN("figure", figure),
+	BOOLEAN("ask_outcomes", ask_outcomes),
 	CYAML_FIELD_END,
 };
 
@@ -228,7 +230,7 @@ static bool is_boolean_key(const char *key)
 {
 	return strcmp(key, "bell") == 0 || strcmp(key, "speak") == 0 || strcmp(key, "color") == 0 ||
 	       strcmp(key, "ask_pain_before") == 0 || strcmp(key, "ask_morning") == 0 ||
-	       strcmp(key, "figure") == 0;
+	       strcmp(key, "figure") == 0 || strcmp(key, "ask_outcomes") == 0;
 }
 
 /* A value fit to quote in a message: short, printable, one line. */
@@ -499,7 +501,8 @@ static bool build(struct loader *L, const struct raw_settings *raw, struct setti
 		return false;
 	}
 	if (!boolean(L, "ask_morning", raw->ask_morning, &s.ask_morning) ||
-	    !boolean(L, "figure", raw->figure, &s.figure))
+	    !boolean(L, "figure", raw->figure, &s.figure) ||
+	    !boolean(L, "ask_outcomes", raw->ask_outcomes, &s.ask_outcomes))
 		return false;
 	if (raw->emergency_number != NULL) {
 		const char *why = settings_emergency_check(raw->emergency_number);
@@ -529,7 +532,7 @@ void settings_init(struct settings *s)
 {
 	memset(s, 0, sizeof(*s));
 	s->level = CAT_LEVEL_EASY;
-	s->bell = s->speak = s->color = s->ask_morning = s->figure = -1;
+	s->bell = s->speak = s->color = s->ask_morning = s->figure = s->ask_outcomes = -1;
 	s->on_phase = NULL;
 	s->emergency_number = NULL;
 	rem_config_default(&s->remind);

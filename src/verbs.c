@@ -22,6 +22,12 @@ static bool progress_writes(const struct options *o)
 	return o->n_args > 0 && (strcmp(o->args[0], "set") == 0 || strcmp(o->args[0], "hold") == 0);
 }
 
+/* `lumbar activities` lists; add, rate and retire write an event. */
+static bool activities_writes(const struct options *o)
+{
+	return o->n_args > 0;
+}
+
 #define RESERVED(word)                                                                             \
 	{                                                                                          \
 		word, "", "", NULL, NULL, "Not available in this version of lumbar.\n", 0, 0,      \
@@ -53,23 +59,36 @@ const struct verb verbs[] = {
 	  "it is, the exercise, set, side and rep; the last line is the total. With\n"
 	  "--format=tsv the columns are tab-separated, for scripts.\n",
 	  0, 1, VERB_CATALOGUE | VERB_RECORDS, 0, NULL, verb_run_plan },
-	{ "check", "FILE", "validate a catalogue; silent when it is fine", "--check FILE",
+	{ "check", "[FILE]", "validate a catalogue; silent when it is fine", "--check FILE",
 	  "a catalogue FILE",
 	  "Loads FILE as the catalogue would be loaded and says nothing when it is\n"
 	  "fine (exit 0). Each mistake is one line, FILE:LINE:COL: message (exit 65);\n"
 	  "a file that cannot be read is exit 66. An id that a later version keeps\n"
-	  "as a command is a warning (exit 0).\n",
-	  1, 1, 0, 0, NULL, verb_run_check },
+	  "as a command is a warning (exit 0). A FILE with a scoring or recall key\n"
+	  "is checked as a questionnaire; without FILE, the questionnaires: the\n"
+	  "shipped ones and each *.yaml of ~/.config/lumbar/questionnaires.\n",
+	  0, 1, 0, 0, NULL, verb_run_check },
 	{ "history", "", "today, this week, streaks and pain", "--history", NULL,
 	  "Each exercise today or this week against its frequency, adherence over\n"
 	  "7 and 30 days, the streak and the pain trend. With --format=tsv, one\n"
 	  "row per day with entries.\n",
 	  0, 0, VERB_CATALOGUE | VERB_RECORDS, 0, NULL, verb_run_history },
-	{ "checkin", "N", "record back pain this morning, 0-10", NULL,
+	{ "checkin", "N|--peg P E G", "record back pain this morning, 0-10", NULL,
 	  "back pain this morning, 0-10",
 	  "Adds a morning line to events.tsv beside the history: back pain on\n"
-	  "getting up, from 0 (none) to 10, before any exercise.\n",
-	  1, 1, VERB_WRITES, 0, NULL, verb_run_checkin },
+	  "getting up, from 0 (none) to 10, before any exercise. With --peg, the\n"
+	  "PEG's three answers for the past week instead, each 0-10: pain on\n"
+	  "average, how much it interfered with enjoyment of life, and with\n"
+	  "general activity.\n",
+	  1, 3, VERB_WRITES, CMD_VO_PEG, NULL, verb_run_checkin },
+	{ "activities", "[add|rate|retire ...]", "activities your back makes hard, rated", NULL,
+	  NULL,
+	  "Alone, lists the active ones, numbered, with their latest and first\n"
+	  "rating. `add \"put on socks\"` names one (at most 3 active; its number\n"
+	  "is never given again); `rate N S` rates activity N from 0 (unable to\n"
+	  "perform it) to 10 (able as before the problem); `retire N` ends it.\n"
+	  "Each writes one line in events.tsv. --today DATE lists as on that day.\n",
+	  0, 3, VERB_RECORDS | VERB_AS_OF, 0, activities_writes, verb_run_activities },
 	{ "safety", "", "when to get help: two short lists", NULL, NULL,
 	  "Shows the safety screen whether or not it is due, even with --no-ask:\n"
 	  "signs to see someone now, and signs to see a doctor soon. c: none of\n"
@@ -165,7 +184,6 @@ const struct verb verbs[] = {
 	  NULL, verb_run_help },
 	/* Kept for the next versions: a catalogue id may still be one (check warns). */
 	RESERVED("log"),
-	RESERVED("activities"),
 };
 
 const unsigned n_verbs = sizeof(verbs) / sizeof(verbs[0]);

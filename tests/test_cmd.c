@@ -35,6 +35,7 @@ STUB(verb_run_plan)
 STUB(verb_run_check)
 STUB(verb_run_history)
 STUB(verb_run_checkin)
+STUB(verb_run_activities)
 STUB(verb_run_safety)
 STUB(verb_run_due)
 STUB(verb_run_progress)
@@ -146,6 +147,14 @@ static const struct row rows[] = {
 	{ "progress set cat-cow 2 --today 2026-12-01", 64, NULL, 0, 0, NULL, NULL, NULL },
 	{ "progress hold cat-cow --today 2026-12-01", 64, NULL, 0, 0, NULL, NULL, NULL },
 	{ "checkin 3 --today 2026-12-01", 64, NULL, 0, 0, NULL, NULL, NULL },
+	/* Issue 22: checkin --peg is checkin's; activities lists as of a day, and writes not. */
+	{ "checkin --peg 5 4 6", 0, "checkin", CMD_VO_PEG, NAMED, NULL, "5", NULL },
+	{ "checkin 5 4 6 --peg", 0, "checkin", CMD_VO_PEG, NAMED, NULL, "5", NULL },
+	{ "checkin --peg 5 4 6 --today 2026-12-01", 64, NULL, 0, 0, NULL, NULL, NULL },
+	{ "list --peg", 64, NULL, 0, 0, NULL, NULL, NULL },
+	{ "activities --today 2026-12-01", 0, "activities", 0, NAMED, NULL, NULL, NULL },
+	{ "activities rate 1 6 --today 2026-12-01", 64, NULL, 0, 0, NULL, NULL, NULL },
+	{ "activities add socks --today 2026-12-01", 64, NULL, 0, 0, NULL, NULL, NULL },
 	{ "pause --until 2026-12-09 --today 2026-12-01", 64, NULL, 0, 0, NULL, NULL, NULL },
 	{ "resume --today 2026-12-01", 64, NULL, 0, 0, NULL, NULL, NULL },
 	{ "remind --today 2026-12-01", 64, NULL, 0, 0, NULL, NULL, NULL },

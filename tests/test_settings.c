@@ -251,11 +251,11 @@ static void test_unknown_key(void **state)
 	expect_error(FIX("settings-unknown-key.yaml"), CAT_EINVALID, 2, 1,
 	             "unknown key 'colour' (the keys are level, bell, speak, on_phase, color, "
 	             "notify, remind_at, remind_parts, ask_pain_before, progression, ask_morning, "
-	             "emergency_number, figure)");
+	             "emergency_number, figure, ask_outcomes)");
 	expect_buffer_error("on-phase: x\n", 1, 1,
 	                    "unknown key 'on-phase' (the keys are level, bell, speak, on_phase, "
 	                    "color, notify, remind_at, remind_parts, ask_pain_before, progression, "
-	                    "ask_morning, emergency_number, figure)");
+	                    "ask_morning, emergency_number, figure, ask_outcomes)");
 }
 
 static void test_syntax_error(void **state)
@@ -372,7 +372,7 @@ static void test_hostile_error_print(void **state)
 	assert_string_equal(buf, "config\\x1b[2J.yaml:1:1: unknown key 'colour\\x1b]0;x\\x07' "
 	                         "(the keys are level, bell, speak, on_phase, color, notify, "
 	                         "remind_at, remind_parts, ask_pain_before, progression, "
-	                         "ask_morning, emergency_number, figure)\n");
+	                         "ask_morning, emergency_number, figure, ask_outcomes)\n");
 }
 
 /* notify, remind_at and remind_parts: defaults, values, located mistakes. */
@@ -519,6 +519,22 @@ static void test_figure_key(void **state)
 	expect_buffer_error("figure: [a]\n", 1, 9, "figure: expected a single value, found a list");
 }
 
+/* ask_outcomes: the questionnaires' offers (issue 22 §2), on unless the file says false. */
+static void test_ask_outcomes_key(void **state)
+{
+	struct settings s;
+
+	(void)state;
+	buffer_ok("ask_outcomes: false\n", &s);
+	assert_int_equal(s.ask_outcomes, 0);
+	buffer_ok("ask_outcomes: on\n", &s);
+	assert_int_equal(s.ask_outcomes, 1);
+	buffer_ok("level: easy\n", &s);
+	assert_int_equal(s.ask_outcomes, -1);
+	expect_buffer_error("ask_outcomes: weekly\n", 1, 15,
+	                    "ask_outcomes: 'weekly' is not true or false");
+}
+
 /* The safety settings: ask_morning is a boolean, emergency_number a checked string. */
 static void test_safety_keys(void **state)
 {
@@ -584,6 +600,7 @@ int main(void)
 		cmocka_unit_test(test_bad_progression),
 		cmocka_unit_test(test_figure_key),
 		cmocka_unit_test(test_safety_keys),
+		cmocka_unit_test(test_ask_outcomes_key),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
