@@ -82,6 +82,7 @@ struct questionnaire {
 	unsigned max_active;
 	unsigned n_items; /* 0 with max_active */
 	struct q_item item[Q_MAX_ITEMS];
+	unsigned id_line, id_col; /* where the id stands in its file (for a duplicate) */
 };
 
 /* The questionnaires lumbar knows: the shipped ones, then the clinic's. */

@@ -23,6 +23,8 @@
 #include <cyaml/cyaml.h>
 #include <yaml.h>
 
+#include "catalogue.h" /* struct cat_error, the loaders' error */
+
 enum {
 	YERR_PATH_DEPTH = 16, /* deepest path kept; deeper components are dropped */
 	YERR_KEY_LEN = 48,    /* longest key kept in a path, with its NUL */
@@ -172,6 +174,60 @@ enum { YERR_SCAN_TEXT = 1 };
 bool yerr_prescan(const char *buf, size_t len, unsigned flags, unsigned *line, unsigned *col,
                   char *msg, size_t msglen);
 
+/* ---- A loader's frame ------------------------------------------------------------- */
+
+/*
+ * What the settings and questionnaire loaders share: the error being built,
+ * libcyaml's log and the document to locate paths in.
+ */
+struct yerr_loader {
+	struct cat_error *err;
+	struct yerr_log log;
+	struct yerr_doc doc;
+};
+
+/* The error is CAT_EINVALID with this message; its position is left as it is. */
+void yerr_fail(struct yerr_loader *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * Load buf (NULL: empty) into *raw with `schema`: yerr_prescan() with
+ * `scan_flags` first, then libcyaml with its log captured in L->log. L->err
+ * (zeroed here) and L->doc are set up; call yerr_loader_fini() after.
+ * Returns true with *raw (NULL for an empty document, or one of comments
+ * only), or false: L->err then says a pre-scan problem or out of memory,
+ * or, left CAT_OK, libcyaml refused the document and the caller words
+ * L->log (yerr_schema_error() starts it).
+ */
+bool yerr_load(struct yerr_loader *L, struct cat_error *err, const char *buf, size_t len,
+               unsigned scan_flags, const cyaml_schema_value_t *schema, cyaml_data_t **raw,
+               cyaml_err_t *cerr);
+
+void yerr_loader_fini(struct yerr_loader *L);
+
+/*
+ * The start of every loader's schema error: CAT_EINVALID at the backtrace's
+ * innermost position, and the logged error taken apart into *m. Returns
+ * false when libcyaml logged nothing (the error is then cyaml_strerror()'s).
+ */
+bool yerr_schema_error(struct yerr_loader *L, cyaml_err_t cerr, struct yerr_msg *m);
+
+/* A YERR_TYPE error: "WHERE: expected a list, found a single value" (at the top without WHERE). */
+void yerr_fail_type(struct yerr_loader *L, const char *where, const struct yerr_msg *m);
+
+/* An error yerr_parse() did not recognise: libcyaml's words, lower-cased, after `where: `. */
+void yerr_fail_logged(struct yerr_loader *L, const char *where);
+
 /* ---- Reading ---------------------------------------------------------------------- */
+
+/*
+ * Read a YAML file whole (file_read(), a symbolic link followed) and load
+ * it with `load`. A file that cannot be read is CAT_EIO with the system's
+ * words, one over `max` bytes CAT_EINVALID ("the file is too large (over
+ * N KiB)"), both in *err (may be NULL) with *out untouched.
+ */
+enum cat_status yerr_load_file(const char *path, size_t max,
+                               enum cat_status (*load)(const char *buf, size_t len, void *out,
+                                                       struct cat_error *err),
+                               void *out, struct cat_error *err);
 
 #endif

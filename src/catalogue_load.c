@@ -1291,25 +1291,15 @@ enum cat_status cat_load_buffer(const char *buf, size_t len, struct catalogue **
 	return CAT_OK;
 }
 
+/* cat_load_buffer() for yerr_load_file(). */
+static enum cat_status load_into(const char *buf, size_t len, void *out, struct cat_error *err)
+{
+	return cat_load_buffer(buf, len, out, err);
+}
+
 enum cat_status cat_load_file(const char *path, struct catalogue **out, struct cat_error *err)
 {
-	struct cat_error local;
-	char *buf = NULL;
-	size_t len = 0;
-
-	int e = file_read(path, CAT_MAX_FILE, FILE_FOLLOW, &buf, &len);
-	if (e == 0) {
-		enum cat_status st = cat_load_buffer(buf, len, out, err);
-		free(buf);
-		return st;
-	}
-	if (e == FILE_ETOOBIG)
-		set_error(&local, CAT_EINVALID, "the file is too large (over 512 KiB)");
-	else
-		set_error(&local, CAT_EIO, file_strerror(e));
-	if (err != NULL)
-		*err = local;
-	return local.status;
+	return yerr_load_file(path, CAT_MAX_FILE, load_into, out, err);
 }
 
 void cat_free(struct catalogue *cat)

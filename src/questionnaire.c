@@ -14,7 +14,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,24 +106,6 @@ static const cyaml_schema_value_t top_schema = {
 
 /* ---- Errors --------------------------------------------------------------------------- */
 
-struct loader {
-	struct cat_error *err;
-	struct yerr_log log;
-	struct yerr_doc doc;
-};
-
-static void fail(struct loader *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void fail(struct loader *L, const char *fmt, ...)
-{
-	va_list ap;
-
-	L->err->status = CAT_EINVALID;
-	va_start(ap, fmt);
-	vsnprintf(L->err->msg, sizeof(L->err->msg), fmt, ap);
-	va_end(ap);
-}
-
 /* A path as a message names it: scale.anchors, items[2].text. */
 static const char *path_words(const struct yerr_path *p, unsigned depth, char *buf, size_t len)
 {
@@ -140,7 +121,7 @@ static const char *path_words(const struct yerr_path *p, unsigned depth, char *b
 }
 
 /* Put the error at a path's node (its key with want_key); untouched when not found. */
-static void locate(struct loader *L, const struct yerr_path *p, unsigned depth, bool want_key)
+static void locate(struct yerr_loader *L, const struct yerr_path *p, unsigned depth, bool want_key)
 {
 	yerr_doc_locate(&L->doc, p, depth, want_key, &L->err->line, &L->err->col);
 }
@@ -159,22 +140,14 @@ static struct yerr_path path_of(const char *a, int index, const char *b)
 }
 
 /* Say what libcyaml found wrong, with the path in front. */
-static void schema_error(struct loader *L, cyaml_err_t cerr)
+static void schema_error(struct yerr_loader *L, cyaml_err_t cerr)
 {
 	struct yerr_path p = yerr_backtrace_path(&L->log);
 	struct yerr_msg m;
 	char where[160];
 
-	L->err->status = CAT_EINVALID;
-	if (L->log.bt_line > 0) {
-		L->err->line = L->log.bt_line;
-		L->err->col = L->log.bt_col;
-	}
-	if (!L->log.have_error) {
-		fail(L, "%s", cyaml_strerror(cerr));
+	if (!yerr_schema_error(L, cerr, &m))
 		return;
-	}
-	yerr_parse(L->log.error, &m);
 	switch (m.kind) {
 	case YERR_UNEXPECTED_KEY: {
 		struct yerr_path kp = p;
@@ -182,7 +155,7 @@ static void schema_error(struct loader *L, cyaml_err_t cerr)
 		yerr_path_key(&kp, m.text);
 		locate(L, &kp, kp.n, true);
 		path_words(&p, p.n, where, sizeof(where));
-		fail(L, "%s%sunknown key '%.60s'", where, *where ? ": " : "", m.text);
+		yerr_fail(L, "%s%sunknown key '%.60s'", where, *where ? ": " : "", m.text);
 		break;
 	}
 	case YERR_MISSING_KEY:
@@ -191,57 +164,44 @@ static void schema_error(struct loader *L, cyaml_err_t cerr)
 			p.n--;
 		locate(L, &p, p.n, false);
 		path_words(&p, p.n, where, sizeof(where));
-		fail(L, "%s%smissing required key '%s'", where, *where ? ": " : "", m.a);
+		yerr_fail(L, "%s%smissing required key '%s'", where, *where ? ": " : "", m.a);
 		break;
 	case YERR_DUPLICATE_KEY:
 		path_words(&p, p.n, where, sizeof(where));
-		fail(L, "%s%skey '%s' appears twice", where, *where ? ": " : "", m.a);
+		yerr_fail(L, "%s%skey '%s' appears twice", where, *where ? ": " : "", m.a);
 		break;
 	case YERR_TYPE:
 		locate(L, &p, p.n, false);
-		path_words(&p, p.n, where, sizeof(where));
-		if (*where)
-			fail(L, "%s: expected %s, found %s", where, yerr_type_words(m.a),
-			     yerr_type_words(m.b));
-		else
-			fail(L, "expected %s at the top, found %s", yerr_type_words(m.a),
-			     yerr_type_words(m.b));
+		yerr_fail_type(L, path_words(&p, p.n, where, sizeof(where)), &m);
 		break;
 	case YERR_ENUM:
 		locate(L, &p, p.n, false);
-		fail(L, "scoring: '%.40s' is not mean, sum or each", m.text);
+		yerr_fail(L, "scoring: '%.40s' is not mean, sum or each", m.text);
 		break;
 	case YERR_TOO_SHORT:
 		locate(L, &p, p.n, false);
 		path_words(&p, p.n, where, sizeof(where));
-		fail(L, "%s is empty", where);
+		yerr_fail(L, "%s is empty", where);
 		break;
 	case YERR_TOO_LONG:
 		locate(L, &p, p.n, false);
 		path_words(&p, p.n, where, sizeof(where));
-		fail(L, "%s is longer than %u bytes", where, m.n1);
+		yerr_fail(L, "%s is longer than %u bytes", where, m.n1);
 		break;
 	case YERR_TOO_MANY:
 		locate(L, &p, p.n, false);
-		fail(L, "items: too many entries (at most %u)", m.n1);
+		yerr_fail(L, "items: too many entries (at most %u)", m.n1);
 		break;
 	case YERR_TOO_FEW:
 		locate(L, &p, p.n, false);
-		fail(L, "items is empty (at least 1 needed)");
+		yerr_fail(L, "items is empty (at least 1 needed)");
 		break;
 	case YERR_NO_ANCHOR:
-		fail(L, "alias '*%s' has no anchor", m.a);
+		yerr_fail(L, "alias '*%s' has no anchor", m.a);
 		break;
-	default: {
-		char text[sizeof(L->log.error)];
-
-		snprintf(text, sizeof(text), "%s", L->log.error);
-		if (text[0] >= 'A' && text[0] <= 'Z')
-			text[0] = (char)(text[0] - 'A' + 'a');
-		path_words(&p, p.n, where, sizeof(where));
-		fail(L, "%s%s%s", where, *where ? ": " : "", text);
+	default:
+		yerr_fail_logged(L, path_words(&p, p.n, where, sizeof(where)));
 		break;
-	}
 	}
 }
 
@@ -274,23 +234,24 @@ static const char *text_check(const char *s, size_t max)
 }
 
 /* Copy a checked text into dst, or say what is wrong at `p`. */
-static bool text(struct loader *L, const struct yerr_path *p, const char *s, char *dst, size_t size)
+static bool text(struct yerr_loader *L, const struct yerr_path *p, const char *s, char *dst,
+                 size_t size)
 {
 	char where[160];
 	const char *why = text_check(s, size - 1);
 
 	if (why) {
 		locate(L, p, p->n, false);
-		fail(L, "%s %s (at most %zu bytes on one line)",
-		     path_words(p, p->n, where, sizeof(where)), why, size - 1);
+		yerr_fail(L, "%s %s (at most %zu bytes on one line)",
+		          path_words(p, p->n, where, sizeof(where)), why, size - 1);
 		return false;
 	}
 	memcpy(dst, s, strlen(s) + 1);
 	return true;
 }
 
-static bool anchors(struct loader *L, const struct yerr_path *at, const struct raw_anchors *raw,
-                    struct q_anchors *out)
+static bool anchors(struct yerr_loader *L, const struct yerr_path *at,
+                    const struct raw_anchors *raw, struct q_anchors *out)
 {
 	struct yerr_path p = *at;
 	struct yerr_path p2 = *at;
@@ -302,7 +263,7 @@ static bool anchors(struct loader *L, const struct yerr_path *at, const struct r
 }
 
 /* A whole number at a top key or scale's, with its bounds said when it is wrong. */
-static bool whole(struct loader *L, const struct yerr_path *p, const char *s, long lo, long hi,
+static bool whole(struct yerr_loader *L, const struct yerr_path *p, const char *s, long lo, long hi,
                   long *out)
 {
 	char where[160];
@@ -311,12 +272,12 @@ static bool whole(struct loader *L, const struct yerr_path *p, const char *s, lo
 	if (*out >= 0)
 		return true;
 	locate(L, p, p->n, false);
-	fail(L, "%s: expected a whole number from %ld to %ld",
-	     path_words(p, p->n, where, sizeof(where)), lo, hi);
+	yerr_fail(L, "%s: expected a whole number from %ld to %ld",
+	          path_words(p, p->n, where, sizeof(where)), lo, hi);
 	return false;
 }
 
-static bool build(struct loader *L, const struct raw_q *raw, struct questionnaire *q)
+static bool build(struct yerr_loader *L, const struct raw_q *raw, struct questionnaire *q)
 {
 	struct yerr_path p;
 	long v;
@@ -325,10 +286,11 @@ static bool build(struct loader *L, const struct raw_q *raw, struct questionnair
 	p = path_of("id", -1, NULL);
 	if (!cat_valid_id(raw->id, strlen(raw->id))) {
 		locate(L, &p, p.n, false);
-		fail(L, "id: expected 1-32 of a-z, 0-9 and -");
+		yerr_fail(L, "id: expected 1-32 of a-z, 0-9 and -");
 		return false;
 	}
 	memcpy(q->id, raw->id, strlen(raw->id) + 1);
+	yerr_doc_locate(&L->doc, &p, p.n, false, &q->id_line, &q->id_col);
 	p = path_of("version", -1, NULL);
 	if (!whole(L, &p, raw->version, 1, Q_MAX_VERSION, &v))
 		return false;
@@ -350,7 +312,7 @@ static bool build(struct loader *L, const struct raw_q *raw, struct questionnair
 	q->max = (int)v;
 	if (q->max <= q->min) {
 		locate(L, &p, p.n, false);
-		fail(L, "scale: max (%d) must be above min (%d)", q->max, q->min);
+		yerr_fail(L, "scale: max (%d) must be above min (%d)", q->max, q->min);
 		return false;
 	}
 	p = path_of("scale", -1, "anchors");
@@ -365,7 +327,7 @@ static bool build(struct loader *L, const struct raw_q *raw, struct questionnair
 	if (raw->activities && raw->items) {
 		p = path_of("activities", -1, NULL);
 		locate(L, &p, p.n, true);
-		fail(L, "activities and items: a questionnaire has one or the other");
+		yerr_fail(L, "activities and items: a questionnaire has one or the other");
 		return false;
 	}
 	if (raw->activities) {
@@ -375,7 +337,7 @@ static bool build(struct loader *L, const struct raw_q *raw, struct questionnair
 		if (q->scoring != Q_SCORE_EACH) {
 			p = path_of("scoring", -1, NULL);
 			locate(L, &p, p.n, false);
-			fail(L, "scoring: activities are scored each");
+			yerr_fail(L, "scoring: activities are scored each");
 			return false;
 		}
 		q->max_active = (unsigned)v;
@@ -384,13 +346,13 @@ static bool build(struct loader *L, const struct raw_q *raw, struct questionnair
 	if (!raw->items) {
 		struct yerr_path root = { 0 };
 		locate(L, &root, 0, false);
-		fail(L, "missing required key 'items' (or 'activities')");
+		yerr_fail(L, "missing required key 'items' (or 'activities')");
 		return false;
 	}
 	if (q->scoring == Q_SCORE_EACH) {
 		p = path_of("scoring", -1, NULL);
 		locate(L, &p, p.n, false);
-		fail(L, "scoring: each is for activities; items score mean or sum");
+		yerr_fail(L, "scoring: each is for activities; items score mean or sum");
 		return false;
 	}
 	for (unsigned i = 0; i < raw->n_items; i++) {
@@ -438,41 +400,23 @@ enum cat_status q_load_buffer(const char *buf, size_t len, struct questionnaire 
                               struct cat_error *err)
 {
 	struct cat_error local;
-	struct loader L = { 0 };
-	cyaml_config_t config = yerr_base_config;
+	struct yerr_loader L;
 	struct raw_q *raw = NULL;
 	struct questionnaire *q = xmalloc(sizeof(*q));
-	cyaml_err_t cerr = CYAML_OK;
+	cyaml_err_t cerr;
 
-	memset(&local, 0, sizeof(local));
-	L.err = &local;
-	config.log_fn = yerr_log_capture;
-	config.log_ctx = &L.log;
-	if (buf == NULL) {
-		buf = "";
-		len = 0;
-	}
-	yerr_doc_init(&L.doc, buf, len);
-	if (yerr_prescan(buf, len, YERR_SCAN_TEXT, &local.line, &local.col, local.msg,
-	                 sizeof(local.msg)))
-		local.status = CAT_EINVALID;
-	else
-		cerr = cyaml_load_data((const uint8_t *)buf, len, &config, &top_schema,
-		                       (cyaml_data_t **)&raw, NULL);
-	if (local.status != CAT_OK) {
-		/* Already said. */
-	} else if (cerr == CYAML_ERR_OOM) {
-		local.status = CAT_ENOMEM;
-		snprintf(local.msg, sizeof(local.msg), "out of memory");
-	} else if (cerr != CYAML_OK) {
+	if (yerr_load(&L, &local, buf, len, YERR_SCAN_TEXT, &top_schema, (cyaml_data_t **)&raw,
+	              &cerr)) {
+		if (raw)
+			build(&L, raw, q);
+		else
+			yerr_fail(&L, "the file is empty (a questionnaire needs id, version, "
+			              "title, ...)");
+	} else if (local.status == CAT_OK) {
 		schema_error(&L, cerr);
-	} else if (raw == NULL) {
-		fail(&L, "the file is empty (a questionnaire needs id, version, title, ...)");
-	} else {
-		build(&L, raw, q);
 	}
 	cyaml_free(&yerr_base_config, &top_schema, raw, 0);
-	yerr_doc_fini(&L.doc);
+	yerr_loader_fini(&L);
 	if (local.status == CAT_OK)
 		*out = *q;
 	else if (err)
@@ -481,32 +425,15 @@ enum cat_status q_load_buffer(const char *buf, size_t len, struct questionnaire 
 	return local.status;
 }
 
-/* A file that could not be read, as an error: its status. */
-static enum cat_status read_failure(int e, struct cat_error *err)
+/* q_load_buffer() for yerr_load_file(). */
+static enum cat_status load_into(const char *buf, size_t len, void *out, struct cat_error *err)
 {
-	memset(err, 0, sizeof(*err));
-	err->status = e == FILE_ETOOBIG ? CAT_EINVALID : CAT_EIO;
-	snprintf(err->msg, sizeof(err->msg), "%s",
-	         e == FILE_ETOOBIG ? "the file is too large (over 64 KiB)" : file_strerror(e));
-	return err->status;
+	return q_load_buffer(buf, len, out, err);
 }
 
 enum cat_status q_load_file(const char *path, struct questionnaire *out, struct cat_error *err)
 {
-	struct cat_error local;
-	char *buf = NULL;
-	size_t len = 0;
-	int e = file_read(path, Q_MAX_FILE, FILE_FOLLOW, &buf, &len);
-
-	if (e == 0) {
-		enum cat_status st = q_load_buffer(buf, len, out, err);
-		free(buf);
-		return st;
-	}
-	read_failure(e, &local);
-	if (err)
-		*err = local;
-	return local.status;
+	return yerr_load_file(path, Q_MAX_FILE, load_into, out, err);
 }
 
 int q_dir(const char *xdg_config_home, const char *home, char *buf, size_t len)
@@ -532,77 +459,65 @@ static int yaml_name(const struct dirent *d)
 	return d->d_name[0] != '.' && n > 5 && strcmp(d->d_name + n - 5, ".yaml") == 0;
 }
 
-/* The line and column of a buffer's top `id` value (0 when not found). */
-static void locate_id(const char *buf, size_t len, struct cat_error *err)
+/*
+ * Keep the questionnaire just loaded into out->q[out->n] (status st, error
+ * *err, from `name`), or say in *fail why not: its own error, or an id
+ * taken already. CAT_OK, or the status.
+ */
+static enum cat_status keep(struct q_set *out, const char *name, enum cat_status st,
+                            struct cat_error *err, struct q_failure *fail)
 {
-	struct loader L = { 0 };
-	struct yerr_path p = path_of("id", -1, NULL);
+	const struct questionnaire *q = &out->q[out->n], *dup;
 
-	L.err = err;
-	yerr_doc_init(&L.doc, buf, len);
-	locate(&L, &p, p.n, false);
-	yerr_doc_fini(&L.doc);
-}
-
-/* Add one questionnaire from a buffer to the set; CAT_OK, or *fail filled. */
-static enum cat_status add(struct q_set *out, const char *name, const char *buf, size_t len,
-                           struct q_failure *fail)
-{
-	struct cat_error err;
-	enum cat_status st;
-
-	memset(&err, 0, sizeof(err));
 	snprintf(fail->file, sizeof(fail->file), "%s", name);
-	if (out->n == Q_MAX_SET) {
-		err.status = CAT_EINVALID;
-		snprintf(err.msg, sizeof(err.msg), "more than %d questionnaires", Q_MAX_SET);
-	} else if ((st = q_load_buffer(buf, len, &out->q[out->n], &err)) == CAT_OK) {
-		const struct questionnaire *dup = q_find(out, out->q[out->n].id);
-
-		if (dup == NULL || dup == &out->q[out->n]) {
-			out->n++;
-			return CAT_OK;
-		}
-		err.status = CAT_EINVALID;
-		locate_id(buf, len, &err);
-		snprintf(err.msg, sizeof(err.msg), "id: '%s' is already a questionnaire's id%s",
+	if (st == CAT_OK && (dup = q_find(out, q->id)) != NULL && dup != q) {
+		st = err->status = CAT_EINVALID;
+		err->line = q->id_line;
+		err->col = q->id_col;
+		snprintf(err->msg, sizeof(err->msg), "id: '%s' is already a questionnaire's id%s",
 		         dup->id, dup < out->q + 2 ? " (a shipped one)" : "");
 	}
-	fail->err = err;
-	return err.status;
+	if (st == CAT_OK) {
+		out->n++;
+		return CAT_OK;
+	}
+	fail->err = *err;
+	return st;
 }
 
 enum cat_status q_set_load(const char *dir, struct q_set *out, struct q_failure *fail)
 {
 	struct dirent **names = NULL;
+	struct cat_error err;
 	enum cat_status st;
 	int n;
 
 	memset(out, 0, sizeof(*out));
 	memset(fail, 0, sizeof(*fail));
-	if ((st = add(out, "peg.yaml (built in)", q_builtin_peg_yaml, q_builtin_peg_yaml_len,
-	              fail)) != CAT_OK ||
-	    (st = add(out, "activities.yaml (built in)", q_builtin_activities_yaml,
-	              q_builtin_activities_yaml_len, fail)) != CAT_OK)
+	st = q_load_buffer(q_builtin_peg_yaml, q_builtin_peg_yaml_len, &out->q[0], &err);
+	if ((st = keep(out, "peg.yaml (built in)", st, &err, fail)) != CAT_OK)
+		return st;
+	st = q_load_buffer(q_builtin_activities_yaml, q_builtin_activities_yaml_len, &out->q[1],
+	                   &err);
+	if ((st = keep(out, "activities.yaml (built in)", st, &err, fail)) != CAT_OK)
 		return st;
 	if (!dir || !*dir || (n = scandir(dir, &names, yaml_name, alphasort)) < 0)
 		return CAT_OK; /* no folder: the shipped ones only */
-	st = CAT_OK;
 	for (int i = 0; i < n; i++) {
-		char path[sizeof(fail->file)], *buf = NULL;
-		size_t len = 0;
-		int e;
+		char path[sizeof(fail->file)];
 
-		if (st == CAT_OK) {
-			snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
-			e = file_read(path, Q_MAX_FILE, FILE_FOLLOW, &buf, &len);
-			if (e != 0) {
-				snprintf(fail->file, sizeof(fail->file), "%s", path);
-				st = read_failure(e, &fail->err);
-			} else {
-				st = add(out, path, buf, len, fail);
-			}
-			free(buf);
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
+		if (st != CAT_OK) {
+			/* Said: the rest is not read. */
+		} else if (out->n == Q_MAX_SET) {
+			snprintf(fail->file, sizeof(fail->file), "%s", path);
+			memset(&fail->err, 0, sizeof(fail->err));
+			st = fail->err.status = CAT_EINVALID;
+			snprintf(fail->err.msg, sizeof(fail->err.msg),
+			         "more than %d questionnaires", Q_MAX_SET);
+		} else {
+			st = q_load_file(path, &out->q[out->n], &err);
+			st = keep(out, path, st, &err, fail);
 		}
 		free(names[i]);
 	}

@@ -16,7 +16,6 @@
 #include "yaml_err.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,24 +152,6 @@ static const cyaml_schema_value_t top_schema = {
 
 /* ---- Errors ------------------------------------------------------------------------- */
 
-struct loader {
-	struct cat_error *err;
-	struct yerr_log log;
-	struct yerr_doc doc;
-};
-
-static void fail(struct loader *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void fail(struct loader *L, const char *fmt, ...)
-{
-	va_list ap;
-
-	L->err->status = CAT_EINVALID;
-	va_start(ap, fmt);
-	vsnprintf(L->err->msg, sizeof(L->err->msg), fmt, ap);
-	va_end(ap);
-}
-
 static void set_error(struct cat_error *err, enum cat_status st, const char *msg)
 {
 	err->status = st;
@@ -179,7 +160,7 @@ static void set_error(struct cat_error *err, enum cat_status st, const char *msg
 }
 
 /* Put the error at the key's value (or at the key itself with `want_key`). */
-static void locate(struct loader *L, const char *key, bool want_key)
+static void locate(struct yerr_loader *L, const char *key, bool want_key)
 {
 	struct yerr_path p = { 0 };
 
@@ -188,7 +169,8 @@ static void locate(struct loader *L, const char *key, bool want_key)
 }
 
 /* Put the error at progression's `key` (or, with `id`, at exercises' `id`). */
-static void locate_progression(struct loader *L, const char *key, const char *id, bool want_key)
+static void locate_progression(struct yerr_loader *L, const char *key, const char *id,
+                               bool want_key)
 {
 	struct yerr_path p = { 0 };
 
@@ -203,7 +185,7 @@ static void locate_progression(struct loader *L, const char *key, const char *id
  * libcyaml points at the value before the repeated key; the repeat itself,
  * the line to delete, is more use.
  */
-static void locate_second(struct loader *L, const char *key)
+static void locate_second(struct yerr_loader *L, const char *key)
 {
 	struct yerr_path root = { 0 };
 	const yaml_node_t *map = yerr_doc_find(&L->doc, &root, 0, false);
@@ -247,78 +229,56 @@ static bool quotable(const char *s, size_t max)
 }
 
 /* Say what libcyaml found wrong, in the catalogue's words. */
-static void schema_error(struct loader *L, cyaml_err_t cerr)
+static void schema_error(struct yerr_loader *L, cyaml_err_t cerr)
 {
 	struct yerr_path p = yerr_backtrace_path(&L->log);
 	const char *key = p.n > 0 && !p.c[0].is_index ? p.c[0].key : "";
 	struct yerr_msg m;
 	char names[400];
 
-	L->err->status = CAT_EINVALID;
-	if (L->log.bt_line > 0) {
-		L->err->line = L->log.bt_line;
-		L->err->col = L->log.bt_col;
-	}
-	if (!L->log.have_error) {
-		fail(L, "%s", cyaml_strerror(cerr));
+	if (!yerr_schema_error(L, cerr, &m))
 		return;
-	}
-	yerr_parse(L->log.error, &m);
 	switch (m.kind) {
 	case YERR_UNEXPECTED_KEY:
 		/* libcyaml points at the key before; point at the key itself. */
 		if (strcmp(key, "progression") == 0) {
 			locate_progression(L, m.text, NULL, true);
-			fail(L, "progression: unknown key '%.60s' (the keys are %s)", m.text,
-			     field_names(progression_fields, names, sizeof(names)));
+			yerr_fail(L, "progression: unknown key '%.60s' (the keys are %s)", m.text,
+			          field_names(progression_fields, names, sizeof(names)));
 			break;
 		}
 		locate(L, m.text, true);
-		fail(L, "unknown key '%.60s' (the keys are %s)", m.text,
-		     field_names(top_fields, names, sizeof(names)));
+		yerr_fail(L, "unknown key '%.60s' (the keys are %s)", m.text,
+		          field_names(top_fields, names, sizeof(names)));
 		break;
 	case YERR_DUPLICATE_KEY:
 		locate_second(L, m.a);
-		fail(L, "key '%s' appears twice", m.a);
+		yerr_fail(L, "key '%s' appears twice", m.a);
 		break;
 	case YERR_TYPE:
 		locate(L, key, false);
-		if (key[0] != '\0')
-			fail(L, "%s: expected %s, found %s", key, yerr_type_words(m.a),
-			     yerr_type_words(m.b));
-		else
-			fail(L, "expected %s at the top, found %s", yerr_type_words(m.a),
-			     yerr_type_words(m.b));
+		yerr_fail_type(L, key, &m);
 		break;
 	case YERR_ENUM:
 		locate(L, key, false);
-		fail(L, "%s: '%.40s' is not easy, medium or hard", key, m.text);
+		yerr_fail(L, "%s: '%.40s' is not easy, medium or hard", key, m.text);
 		break;
 	case YERR_TOO_LONG:
 		locate(L, key, false);
 		if (is_boolean_key(key))
-			fail(L, "%s: expected true or false", key);
+			yerr_fail(L, "%s: expected true or false", key);
 		else if (strcmp(key, "emergency_number") == 0)
-			fail(L, "%s: at most 15 characters", key);
+			yerr_fail(L, "%s: at most 15 characters", key);
 		else
-			fail(L, "%s is longer than %u bytes", key, m.n1);
+			yerr_fail(L, "%s is longer than %u bytes", key, m.n1);
 		break;
 	case YERR_NO_ANCHOR:
-		fail(L, "alias '*%s' has no anchor", m.a);
+		yerr_fail(L, "alias '*%s' has no anchor", m.a);
 		break;
-	default: {
+	default:
 		/* Anything not translated keeps libcyaml's words, lower-cased. */
-		char text[sizeof(L->log.error)];
-
-		snprintf(text, sizeof(text), "%s", L->log.error);
-		if (text[0] >= 'A' && text[0] <= 'Z')
-			text[0] = (char)(text[0] - 'A' + 'a');
-		if (key[0] != '\0')
-			fail(L, "%s: %s", key, text);
-		else
-			fail(L, "%s", text);
+		yerr_fail_logged(L, key);
 		break;
-	}
 	}
 }
 
@@ -343,20 +303,20 @@ int settings_parse_bool(const char *s, int *out)
 }
 
 /* One optional boolean into *out (untouched when absent). */
-static bool boolean(struct loader *L, const char *key, const char *s, int *out)
+static bool boolean(struct yerr_loader *L, const char *key, const char *s, int *out)
 {
 	if (s == NULL || settings_parse_bool(s, out) == 0)
 		return true;
 	locate(L, key, false);
 	if (quotable(s, 40))
-		fail(L, "%s: '%s' is not true or false", key, s);
+		yerr_fail(L, "%s: '%s' is not true or false", key, s);
 	else
-		fail(L, "%s: expected true or false", key);
+		yerr_fail(L, "%s: expected true or false", key);
 	return false;
 }
 
 /* The reminder keys: notify, remind_at, remind_parts (see remind.h). */
-static bool build_remind(struct loader *L, const struct raw_settings *raw, struct settings *s)
+static bool build_remind(struct yerr_loader *L, const struct raw_settings *raw, struct settings *s)
 {
 	struct yerr_path p = { 0 };
 	unsigned i;
@@ -372,7 +332,7 @@ static bool build_remind(struct loader *L, const struct raw_settings *raw, struc
 			yerr_path_key(&p, "remind_at");
 			yerr_path_index(&p, i);
 			yerr_doc_locate(&L->doc, &p, p.n, false, &L->err->line, &L->err->col);
-			fail(L, "remind_at: expected a time HH:MM (00:00 to 23:59)");
+			yerr_fail(L, "remind_at: expected a time HH:MM (00:00 to 23:59)");
 			return false;
 		}
 	}
@@ -385,7 +345,7 @@ static bool build_remind(struct loader *L, const struct raw_settings *raw, struc
 			yerr_path_key(&p, "remind_parts");
 			yerr_path_index(&p, i);
 			yerr_doc_locate(&L->doc, &p, p.n, false, &L->err->line, &L->err->col);
-			fail(
+			yerr_fail(
 			    L,
 			    "remind_parts: expected hours HH-HH, the first below the last (00-24)");
 			return false;
@@ -393,7 +353,7 @@ static bool build_remind(struct loader *L, const struct raw_settings *raw, struc
 		const char *why = rem_parts_check(s->remind.part, s->remind.n_parts);
 		if (why) {
 			locate(L, "remind_parts", false);
-			fail(L, "remind_parts: %s", why);
+			yerr_fail(L, "remind_parts: %s", why);
 			return false;
 		}
 	}
@@ -401,7 +361,7 @@ static bool build_remind(struct loader *L, const struct raw_settings *raw, struc
 }
 
 /* `progression: exercises:`, a mapping of exercise id to mode, read from the document. */
-static bool build_modes(struct loader *L, struct settings *s)
+static bool build_modes(struct yerr_loader *L, struct settings *s)
 {
 	struct yerr_path p = { 0 };
 	const yaml_node_t *map;
@@ -413,7 +373,7 @@ static bool build_modes(struct loader *L, struct settings *s)
 		return true;
 	if (map->type != YAML_MAPPING_NODE) {
 		locate_progression(L, "exercises", NULL, false);
-		fail(L, "progression: exercises: expected a mapping of exercise id to mode");
+		yerr_fail(L, "progression: exercises: expected a mapping of exercise id to mode");
 		return false;
 	}
 	for (const yaml_node_pair_t *pair = map->data.mapping.pairs.start;
@@ -429,14 +389,15 @@ static bool build_modes(struct loader *L, struct settings *s)
 		if (v && v->type == YAML_SCALAR_NODE && v->data.scalar.length < sizeof(word))
 			memcpy(word, v->data.scalar.value, v->data.scalar.length);
 		if (!cat_valid_id(id, strlen(id))) {
-			fail(L, "progression: exercises: '%.40s' is not an exercise id",
-			     quotable(id, 40) ? id : "?");
+			yerr_fail(L, "progression: exercises: '%.40s' is not an exercise id",
+			          quotable(id, 40) ? id : "?");
 		} else if (s->n_modes >= CAT_MAX_EXERCISES) {
-			fail(L, "progression: exercises: more than %d exercises",
-			     CAT_MAX_EXERCISES);
+			yerr_fail(L, "progression: exercises: more than %d exercises",
+			          CAT_MAX_EXERCISES);
 		} else if (prg_mode_parse(word, &mode) != 0) {
 			at = v;
-			fail(L, "progression: exercises: %s: expected off, suggest or auto", id);
+			yerr_fail(L, "progression: exercises: %s: expected off, suggest or auto",
+			          id);
 		} else {
 			snprintf(s->modes[s->n_modes].id, sizeof(s->modes[0].id), "%s", id);
 			s->modes[s->n_modes++].mode = mode;
@@ -452,12 +413,12 @@ static bool build_modes(struct loader *L, struct settings *s)
 }
 
 /* `progression:`: the mode, the numbers, then the modes per exercise. */
-static bool build_progression(struct loader *L, const struct raw_progression *raw,
+static bool build_progression(struct yerr_loader *L, const struct raw_progression *raw,
                               struct settings *s)
 {
 	if (raw->mode && prg_mode_parse(raw->mode, &s->progression.mode) != 0) {
 		locate_progression(L, "mode", NULL, false);
-		fail(L, "progression: mode: expected off, suggest or auto");
+		yerr_fail(L, "progression: mode: expected off, suggest or auto");
 		return false;
 	}
 	for (size_t i = 0; i < sizeof(prg_numbers) / sizeof(prg_numbers[0]); i++) {
@@ -470,8 +431,8 @@ static bool build_progression(struct loader *L, const struct raw_progression *ra
 			n = n * 10 + (*q - '0');
 		if (*v == '\0' || *q || n < prg_numbers[i].min || n > prg_numbers[i].max) {
 			locate_progression(L, prg_numbers[i].key, NULL, false);
-			fail(L, "progression: %s: expected a whole number from %d to %d",
-			     prg_numbers[i].key, prg_numbers[i].min, prg_numbers[i].max);
+			yerr_fail(L, "progression: %s: expected a whole number from %d to %d",
+			          prg_numbers[i].key, prg_numbers[i].min, prg_numbers[i].max);
 			return false;
 		}
 		char *field = (char *)&s->progression + prg_numbers[i].offset;
@@ -483,7 +444,7 @@ static bool build_progression(struct loader *L, const struct raw_progression *ra
 	return build_modes(L, s);
 }
 
-static bool build(struct loader *L, const struct raw_settings *raw, struct settings *out)
+static bool build(struct yerr_loader *L, const struct raw_settings *raw, struct settings *out)
 {
 	struct settings s;
 
@@ -509,7 +470,7 @@ static bool build(struct loader *L, const struct raw_settings *raw, struct setti
 
 		if (why != NULL) {
 			locate(L, "emergency_number", false);
-			fail(L, "emergency_number: %s", why);
+			yerr_fail(L, "emergency_number: %s", why);
 			return false;
 		}
 	}
@@ -575,44 +536,22 @@ enum cat_status settings_load_buffer(const char *buf, size_t len, struct setting
                                      struct cat_error *err)
 {
 	struct cat_error local;
-	struct loader L = { 0 };
-	cyaml_config_t config = yerr_base_config;
+	struct yerr_loader L;
 	struct raw_settings *raw = NULL;
 	struct settings s;
 	cyaml_err_t cerr;
 
-	memset(&local, 0, sizeof(local));
-	L.err = &local;
-	config.log_fn = yerr_log_capture;
-	config.log_ctx = &L.log;
-	if (buf == NULL) {
-		buf = "";
-		len = 0;
-	}
-	yerr_doc_init(&L.doc, buf, len);
 	settings_init(&s);
-
-	if (yerr_prescan(buf, len, 0, &local.line, &local.col, local.msg, sizeof(local.msg))) {
-		/* Nothing loads the whole of a file that is broken or too deep. */
-		local.status = CAT_EINVALID;
-		cerr = CYAML_OK;
-	} else {
-		cerr = cyaml_load_data((const uint8_t *)buf, len, &config, &top_schema,
-		                       (cyaml_data_t **)&raw, NULL);
-	}
-	if (local.status != CAT_OK) {
-		/* Already said. */
-	} else if (cerr == CYAML_ERR_OOM) {
-		set_error(&local, CAT_ENOMEM, "out of memory");
-	} else if (cerr != CYAML_OK) {
+	if (yerr_load(&L, &local, buf, len, 0, &top_schema, (cyaml_data_t **)&raw, &cerr)) {
+		/* An empty file, or one of comments only, sets nothing. */
+		if (raw != NULL)
+			build(&L, raw, &s);
+	} else if (local.status == CAT_OK) {
 		/* Syntax errors were the pre-scan's to find. */
 		schema_error(&L, cerr);
-	} else if (raw != NULL) {
-		/* An empty file, or one of comments only, sets nothing. */
-		build(&L, raw, &s);
 	}
 	cyaml_free(&yerr_base_config, &top_schema, raw, 0);
-	yerr_doc_fini(&L.doc);
+	yerr_loader_fini(&L);
 	if (local.status != CAT_OK) {
 		if (err != NULL)
 			*err = local;

@@ -10,6 +10,7 @@
 #include "file.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -428,4 +429,119 @@ bool yerr_prescan(const char *buf, size_t len, unsigned flags, unsigned *line, u
 	}
 	yaml_parser_delete(&parser);
 	return true;
+}
+
+/* ---- A loader's frame ------------------------------------------------------------- */
+
+void yerr_fail(struct yerr_loader *L, const char *fmt, ...)
+{
+	va_list ap;
+
+	L->err->status = CAT_EINVALID;
+	va_start(ap, fmt);
+	vsnprintf(L->err->msg, sizeof(L->err->msg), fmt, ap);
+	va_end(ap);
+}
+
+bool yerr_load(struct yerr_loader *L, struct cat_error *err, const char *buf, size_t len,
+               unsigned scan_flags, const cyaml_schema_value_t *schema, cyaml_data_t **raw,
+               cyaml_err_t *cerr)
+{
+	cyaml_config_t config = yerr_base_config;
+
+	memset(L, 0, sizeof(*L));
+	memset(err, 0, sizeof(*err));
+	L->err = err;
+	config.log_fn = yerr_log_capture;
+	config.log_ctx = &L->log;
+	*raw = NULL;
+	*cerr = CYAML_OK;
+	if (buf == NULL) {
+		buf = "";
+		len = 0;
+	}
+	yerr_doc_init(&L->doc, buf, len);
+	/* Nothing loads the whole of a file that is broken or too deep. */
+	if (yerr_prescan(buf, len, scan_flags, &err->line, &err->col, err->msg, sizeof(err->msg))) {
+		err->status = CAT_EINVALID;
+		return false;
+	}
+	*cerr = cyaml_load_data((const uint8_t *)buf, len, &config, schema, raw, NULL);
+	if (*cerr == CYAML_ERR_OOM) {
+		err->status = CAT_ENOMEM;
+		snprintf(err->msg, sizeof(err->msg), "out of memory");
+	}
+	return *cerr == CYAML_OK;
+}
+
+void yerr_loader_fini(struct yerr_loader *L)
+{
+	yerr_doc_fini(&L->doc);
+}
+
+bool yerr_schema_error(struct yerr_loader *L, cyaml_err_t cerr, struct yerr_msg *m)
+{
+	L->err->status = CAT_EINVALID;
+	if (L->log.bt_line > 0) {
+		L->err->line = L->log.bt_line;
+		L->err->col = L->log.bt_col;
+	}
+	if (!L->log.have_error) {
+		yerr_fail(L, "%s", cyaml_strerror(cerr));
+		return false;
+	}
+	yerr_parse(L->log.error, m);
+	return true;
+}
+
+void yerr_fail_type(struct yerr_loader *L, const char *where, const struct yerr_msg *m)
+{
+	if (where && *where)
+		yerr_fail(L, "%s: expected %s, found %s", where, yerr_type_words(m->a),
+		          yerr_type_words(m->b));
+	else
+		yerr_fail(L, "expected %s at the top, found %s", yerr_type_words(m->a),
+		          yerr_type_words(m->b));
+}
+
+void yerr_fail_logged(struct yerr_loader *L, const char *where)
+{
+	char text[sizeof(L->log.error)];
+
+	copy_str(text, sizeof(text), L->log.error);
+	if (text[0] >= 'A' && text[0] <= 'Z')
+		text[0] = (char)(text[0] - 'A' + 'a');
+	if (where && *where)
+		yerr_fail(L, "%s: %s", where, text);
+	else
+		yerr_fail(L, "%s", text);
+}
+
+/* ---- Reading ---------------------------------------------------------------------- */
+
+enum cat_status yerr_load_file(const char *path, size_t max,
+                               enum cat_status (*load)(const char *buf, size_t len, void *out,
+                                                       struct cat_error *err),
+                               void *out, struct cat_error *err)
+{
+	struct cat_error local;
+	char *buf = NULL;
+	size_t len = 0;
+	int e = file_read(path, max, FILE_FOLLOW, &buf, &len);
+
+	if (e == 0) {
+		enum cat_status st = load(buf, len, out, err);
+		free(buf);
+		return st;
+	}
+	memset(&local, 0, sizeof(local));
+	local.status = e == FILE_ETOOBIG ? CAT_EINVALID : CAT_EIO;
+	if (e == FILE_ETOOBIG)
+		snprintf(local.msg, sizeof(local.msg), "the file is too large (over %zu KiB)",
+		         max / 1024);
+	else
+		snprintf(local.msg, sizeof(local.msg), "%s", file_strerror(e));
+	if (err)
+		*err = local;
+	return local.status;
 }
