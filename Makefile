@@ -240,7 +240,8 @@ FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(DEFINES) -Iinclude $(PKG_CFLAGS) \
              $(CPPFLAGS) $(CFLAGS) $(LDFLAGS)
 FUZZ_BINS = $(B)/fuzz/fuzz_catalogue $(B)/fuzz/fuzz_settings $(B)/fuzz/fuzz_history \
-            $(B)/fuzz/fuzz_events $(B)/fuzz/fuzz_report $(B)/fuzz/fuzz_records
+            $(B)/fuzz/fuzz_events $(B)/fuzz/fuzz_report $(B)/fuzz/fuzz_records \
+            $(B)/fuzz/fuzz_questionnaire
 
 $(B)/fuzz/fuzz_catalogue: tests/fuzz/fuzz_catalogue.c src/catalogue.c src/catalogue_load.c \
                           src/yaml_err.c src/plan.c src/file.c src/progression.c src/history.c \
@@ -280,6 +281,12 @@ $(B)/fuzz/fuzz_records: tests/fuzz/fuzz_records.c src/records.c src/history.c sr
                         src/figure.c $(B)/builtin_catalogue.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(CORE_LIBS)
+
+$(B)/fuzz/fuzz_questionnaire: tests/fuzz/fuzz_questionnaire.c src/questionnaire.c src/catalogue.c \
+                              src/yaml_err.c src/file.c src/figure.c $(B)/builtin_peg.c \
+                              $(B)/builtin_activities.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) $(CORE_LIBS)
 
 fuzz: $(FUZZ_BINS)
 	FUZZ_SECONDS=$(FUZZ_SECONDS) ./tests/fuzz/run $(FUZZ_BINS)

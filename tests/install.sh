@@ -86,7 +86,8 @@ fi
 
 # The README and docs/ go with it (issue 19 §3), so `man lumbar`'s pointer
 # to docs/catalogue.md leads somewhere on an installed system.
-for f in usr/bin/lumbar usr/share/lumbar/exercises.yaml usr/share/man/man1/lumbar.1 \
+for f in usr/bin/lumbar usr/share/lumbar/exercises.yaml usr/share/lumbar/peg.yaml \
+	usr/share/lumbar/activities.yaml usr/share/man/man1/lumbar.1 \
 	usr/share/bash-completion/completions/lumbar usr/share/zsh/site-functions/_lumbar \
 	usr/share/doc/lumbar/README.md usr/share/doc/lumbar/docs/catalogue.md \
 	usr/share/doc/lumbar/docs/benchmarks.md; do
