@@ -43,6 +43,9 @@ enum {
 	/* What progression reads: each exercise's step. */
 	REC_KINDS_STEPS = REC_KIND(EV_MORNING) | REC_KIND(EV_ACCEPT) | REC_KIND(EV_DECLINE) |
 	                  REC_KIND(EV_SET) | REC_KIND(EV_HOLD),
+	/* The outcome records (issue 22, outcomes.h): answers and the person's activities. */
+	REC_KINDS_OUTCOMES =
+	    REC_KIND(EV_OUTCOME) | REC_KIND(EV_ACTIVITY) | REC_KIND(EV_ACTIVITY_RETIRED),
 	REC_KINDS_ALL = (1u << EV_N_KINDS) - 1,
 	/*
 	 * What the full screen reads: every kind but the notes and the
