@@ -152,6 +152,10 @@ enum out_place {
  * skipped) is every_days or more before today, or that has none; a
  * questionnaire of activities only while at least one is active. A skip
  * counts as an offer: it comes again every_days later.
+ *
+ * The caller passes the set q_set_load() gave (the shipped ones first),
+ * the record's events (REC_KINDS_OUTCOMES at least), and `ask` as
+ * `options.ask_outcomes && !options.no_ask` (cmd.h).
  */
 const struct questionnaire *out_offer(const struct q_set *set, const struct ev_log *ev,
                                       int32_t today, bool ask, enum out_place place);

@@ -10,10 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "outcomes.h"
+#include "records.h"
 
 /* Events from lines "DATE KIND EXERCISE VALUE NOTE" (spaces for tabs, time 09:00 UTC). */
 static void load(struct ev_log *ev, const char *const *lines)
@@ -359,13 +361,49 @@ static void test_offer(void **state)
 	}
 }
 
+/* The record keeps the outcome kinds for the screens and the report (REC_KINDS_OUTCOMES). */
+static void test_record_kinds(void **state)
+{
+	char dir[] = "/tmp/test_outcomes.XXXXXX", path[64];
+	struct records r;
+	struct hist_error err;
+	struct out_activity a[4];
+	struct q_set set;
+	FILE *f;
+
+	(void)state;
+	shipped(&set);
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/events.tsv", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("2026-11-02T09:00:00+00:00\tactivity\t-\t1\tput on socks\n"
+	      "2026-11-02T09:01:00+00:00\tnote\t-\t-\tstiff\n"
+	      "2026-11-25T09:00:00+00:00\toutcome\tpeg\t1\t5,4,6\n",
+	      f);
+	fclose(f);
+	struct rec_request q = { .events = path,
+		                 .as_of = true,
+		                 .today = day("2026-11-30"),
+		                 .since = INT32_MIN,
+		                 .kinds = REC_KINDS_OUTCOMES };
+	assert_int_equal(rec_load(&r, &q, &err), 0);
+	assert_int_equal(r.ev.n, 2); /* the note is not kept */
+	assert_int_equal(out_active(&r.ev, r.today, a, 4), 1);
+	/* The PEG 5 days ago, the activity never rated: "My activities" is offered. */
+	assert_string_equal(out_offer(&set, &r.ev, r.today, true, OUT_AT_MENU)->id, "activities");
+	rec_free(&r);
+	unlink(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_answers),     cmocka_unit_test(test_answers_check),
 		cmocka_unit_test(test_event_lines), cmocka_unit_test(test_activities),
 		cmocka_unit_test(test_weeks),       cmocka_unit_test(test_change),
-		cmocka_unit_test(test_offer),
+		cmocka_unit_test(test_offer),       cmocka_unit_test(test_record_kinds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
