@@ -11,6 +11,12 @@
 #include "catalogue.h"
 
 /*
+ * Largest catalogue file read (the shipped one is 16 KiB). Kept small so that
+ * any file is answered within half a second: libyaml reads a few MiB a second.
+ */
+#define CAT_MAX_FILE (512u * 1024u)
+
+/*
  * Load and validate a catalogue from a file. `name` is the file name as the
  * user wrote it and is used in error messages. On success returns CAT_OK and
  * stores a catalogue the caller frees with cat_free(); on failure returns the

@@ -96,9 +96,10 @@ struct q_set {
 #define Q_ACTIVITIES "activities"
 
 /*
- * Load and check one questionnaire from a buffer. Returns CAT_OK and fills
- * *out, or the status with *err filled (message and 1-based position,
- * printable with cat_error_print()) and *out untouched.
+ * Load and check one questionnaire from a buffer (at most Q_MAX_FILE
+ * bytes). Returns CAT_OK and fills *out, or the status with *err filled
+ * (message and 1-based position, printable with cat_error_print()) and
+ * *out untouched.
  */
 enum cat_status q_load_buffer(const char *buf, size_t len, struct questionnaire *out,
                               struct cat_error *err);

@@ -42,12 +42,6 @@
 /* Longest number string the raw tree keeps ("1h0m0s" fits many times). */
 #define CAT_MAX_NUMBER 32
 
-/*
- * Largest catalogue file read (the shipped one is 16 KiB). Kept small so that
- * any file is answered within half a second: libyaml reads a few MiB a second.
- */
-#define CAT_MAX_FILE (512u * 1024u)
-
 /* ---- Raw tree, as libcyaml loads it -------------------------------------- */
 
 /* `figure:` of an exercise or a set: a view and poses, one line of text each. */

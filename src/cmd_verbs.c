@@ -45,6 +45,7 @@
 #include "ui.h"
 #include "verbs.h"
 #include "words.h"
+#include "yaml_err.h"
 
 /* sysexits(3) values: cmd.h's. */
 enum {
@@ -360,43 +361,44 @@ static int run_check_questionnaires(void)
 	return (int)st;
 }
 
-/* `lumbar check FILE` of a questionnaire (q_looks_like()). */
-static bool check_questionnaire(const char *file, enum cat_status *st)
+/* What `lumbar check FILE` found: a catalogue, or a questionnaire (q_looks_like()). */
+struct checked {
+	struct catalogue *cat;
+	bool questionnaire;
+};
+
+/* For yerr_load_file(): the file is read once, then loaded as what it is. */
+static enum cat_status check_buffer(const char *buf, size_t len, void *out, struct cat_error *err)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	bool is =
-	    file_read(file, Q_MAX_FILE, FILE_FOLLOW, &buf, &len) == 0 && q_looks_like(buf, len);
+	struct checked *c = out;
+	enum cat_status st;
 
-	if (is) {
-		struct questionnaire *q = xmalloc(sizeof(*q));
-		struct cat_error err;
-
-		*st = q_load_buffer(buf, len, q, &err);
-		if (*st != CAT_OK)
-			cat_error_print(stderr, file, &err);
-		free(q);
-	}
-	free(buf);
-	return is;
+	c->questionnaire = q_looks_like(buf, len);
+	if (!c->questionnaire)
+		return cat_load_buffer(buf, len, &c->cat, err);
+	struct questionnaire *q = xmalloc(sizeof(*q));
+	st = q_load_buffer(buf, len, q, err);
+	free(q);
+	return st;
 }
 
 static int run_check(const char *file)
 {
+	struct checked c = { NULL, false };
 	struct catalogue *cat;
 	struct cat_error err;
 	enum cat_status st;
 
 	if (!file)
 		return run_check_questionnaires();
-	if (check_questionnaire(file, &st))
-		return (int)st;
-	st = cat_load_file(file, &cat, &err);
-
+	st = yerr_load_file(file, CAT_MAX_FILE, check_buffer, &c, &err);
 	if (st != CAT_OK) {
 		cat_error_print(stderr, file, &err);
 		return (int)st;
 	}
+	if (c.questionnaire)
+		return 0;
+	cat = c.cat;
 	/* An id that is now a verb still loads: said, and how to play it. */
 	for (unsigned i = 0; i < cat->n_exercises + cat->n_routines; i++) {
 		bool ex = i < cat->n_exercises;

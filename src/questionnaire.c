@@ -378,7 +378,13 @@ bool q_looks_like(const char *buf, size_t len)
 	struct yerr_path root = { 0 };
 	const yaml_node_t *map;
 	bool found = false;
+	unsigned line, col;
+	char msg[8];
 
+	/* A broken or too deep file is not loaded whole here (yerr_prescan()): the catalogue's
+	 * loader says what is wrong with it. */
+	if (yerr_prescan(buf, len, 0, &line, &col, msg, sizeof(msg)))
+		return false;
 	yerr_doc_init(&doc, buf, len);
 	map = yerr_doc_find(&doc, &root, 0, false);
 	for (const yaml_node_pair_t *pair =
@@ -400,13 +406,19 @@ enum cat_status q_load_buffer(const char *buf, size_t len, struct questionnaire 
                               struct cat_error *err)
 {
 	struct cat_error local;
-	struct yerr_loader L;
+	struct yerr_loader L = { 0 }; /* yerr_loader_fini() of it is nothing */
 	struct raw_q *raw = NULL;
 	struct questionnaire *q = xmalloc(sizeof(*q));
 	cyaml_err_t cerr;
 
-	if (yerr_load(&L, &local, buf, len, YERR_SCAN_TEXT, &top_schema, (cyaml_data_t **)&raw,
-	              &cerr)) {
+	if (len > Q_MAX_FILE) {
+		/* What a file of it would say (yerr_load_file()), for `lumbar check`'s buffer. */
+		memset(&local, 0, sizeof(local));
+		local.status = CAT_EINVALID;
+		snprintf(local.msg, sizeof(local.msg), "the file is too large (over %d KiB)",
+		         Q_MAX_FILE / 1024);
+	} else if (yerr_load(&L, &local, buf, len, YERR_SCAN_TEXT, &top_schema,
+	                     (cyaml_data_t **)&raw, &cerr)) {
 		if (raw)
 			build(&L, raw, q);
 		else
