@@ -541,11 +541,15 @@ static int run_checkin_peg(char **args, unsigned n, const char *history)
 	return rc;
 }
 
-/* An activity's rating in words: "6/10 on 2026-11-30 (first: 3 on 2026-11-02)". */
+/*
+ * An activity's rating in words: "8/10 on 2026-11-16 (first: 6 on 2026-11-02;
+ * 2 points higher than the first)", the change said only when it reaches
+ * the threshold (outcomes.h).
+ */
 static const char *rating_words(const struct out_activity *a, const struct questionnaire *q,
                                 char *buf, size_t len)
 {
-	char d1[16], d2[16];
+	char d1[16], d2[16], change[80];
 
 	if (a->latest == OUT_NO_ANSWER)
 		snprintf(buf, len, "not rated yet");
@@ -553,9 +557,14 @@ static const char *rating_words(const struct out_activity *a, const struct quest
 		snprintf(buf, len, "%d/%d on %s", a->latest, q->max,
 		         hist_format_day(a->latest_day, d2, sizeof(d2)));
 	else
-		snprintf(buf, len, "%d/%d on %s (first: %d on %s)", a->latest, q->max,
+		snprintf(buf, len, "%d/%d on %s (first: %d on %s%s%s)", a->latest, q->max,
 		         hist_format_day(a->latest_day, d2, sizeof(d2)), a->first,
-		         hist_format_day(a->first_day, d1, sizeof(d1)));
+		         hist_format_day(a->first_day, d1, sizeof(d1)),
+		         *out_change_words(a->first, a->latest, q->scoring, q->min, q->max,
+		                           "the first", change, sizeof(change))
+		             ? "; "
+		             : "",
+		         change);
 	return buf;
 }
 

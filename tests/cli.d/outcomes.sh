@@ -75,7 +75,7 @@ if t outcomes-activities; then
 	act '2026-11-16 09:02:00' add "tie shoelaces" >/dev/null
 	run outcomes-activities-list 0 act '2026-11-16 10:00:00'
 	expect_out_text "$(printf '%s\n' '2. lift the shopping: not rated yet' \
-		'3. garden for an hour: 8/10 on 2026-11-16 (first: 6 on 2026-11-02)' \
+		'3. garden for an hour: 8/10 on 2026-11-16 (first: 6 on 2026-11-02; 2 points higher than the first)' \
 		'4. tie shoelaces: not rated yet')"
 	done_test
 	# The contract's lines: positional by activity number.
