@@ -85,7 +85,10 @@ struct questionnaire {
 	unsigned id_line, id_col; /* where the id stands in its file (for a duplicate) */
 };
 
-/* The questionnaires lumbar knows: the shipped ones, then the clinic's. */
+/*
+ * The questionnaires lumbar knows: the shipped ones, then the clinic's.
+ * About 230 KB: allocate it (xmalloc) rather than put it on the stack.
+ */
 struct q_set {
 	size_t n;
 	struct questionnaire q[Q_MAX_SET];

@@ -52,6 +52,7 @@ static void test_shipped(void **state)
 	assert_int_equal(q.max, 10);
 	assert_int_equal(q.n_items, 3);
 	assert_int_equal(q.scoring, Q_SCORE_MEAN);
+	assert_string_equal(q_scoring_name(q.scoring), "mean");
 	assert_int_equal(q.every_days, 7);
 	assert_int_equal(q.max_active, 0);
 	assert_string_equal(q.item[0].anchors.low, "no pain");
@@ -64,6 +65,7 @@ static void test_shipped(void **state)
 	    CAT_OK);
 	assert_string_equal(q.id, "activities");
 	assert_int_equal(q.scoring, Q_SCORE_EACH);
+	assert_string_equal(q_scoring_name(q.scoring), "each");
 	assert_int_equal(q.every_days, 14);
 	assert_int_equal(q.max_active, 3);
 	assert_int_equal(q.n_items, 0);
