@@ -133,13 +133,19 @@ struct q_failure {
 	struct cat_error err;
 };
 
+/* Told of each file that does not load (q_set_load_each()). */
+typedef void q_say_fn(void *ctx, const struct q_failure *f);
+
 /*
  * The shipped questionnaires, then every `*.yaml` file of `dir` (NULL or a
- * missing folder: none) in name order. Returns CAT_OK and fills *out, or the
- * first failure's status with *fail filled (a file's own error, or a
- * duplicate id located at the second file's `id`, or too many files); *out
- * then holds what loaded before it.
+ * missing folder: none) in name order, into *out. A file that does not load
+ * (its own error, an id taken already, located at its `id`, or one file too
+ * many) is told to `say` and left out; the others load all the same.
+ * Returns CAT_OK, or the first failure's status.
  */
+enum cat_status q_set_load_each(const char *dir, struct q_set *out, q_say_fn *say, void *ctx);
+
+/* As q_set_load_each(), keeping the first failure in *fail (zeroed when none). */
 enum cat_status q_set_load(const char *dir, struct q_set *out, struct q_failure *fail);
 
 /* The questionnaire with that id, or NULL. */

@@ -340,24 +340,28 @@ static int run_plan(const struct options *o, const struct catalogue *cat,
 	return 0;
 }
 
+/* q_set_load_each()'s `say` for `lumbar check`: each mistake, FILE:LINE:COL. */
+static void say_questionnaire(void *ctx, const struct q_failure *f)
+{
+	(void)ctx;
+	cat_error_print(stderr, f->file, &f->err);
+}
+
 /*
  * `lumbar check` alone: the questionnaires, the shipped ones and the
- * clinic's folder (questionnaire.h), each mistake FILE:LINE:COL, exit 65.
+ * clinic's folder (questionnaire.h), each file's mistake FILE:LINE:COL,
+ * exit 65 (66 when the first is a file that cannot be read).
  */
 static int run_check_questionnaires(void)
 {
 	char dir[PATH_LEN];
 	struct q_set *set = xmalloc(sizeof(*set));
-	struct q_failure *fail = xmalloc(sizeof(*fail));
 	enum cat_status st;
 
 	if (q_dir(getenv("XDG_CONFIG_HOME"), getenv("HOME"), dir, sizeof(dir)) != 0)
 		dir[0] = '\0';
-	st = q_set_load(dir, set, fail);
-	if (st != CAT_OK)
-		cat_error_print(stderr, fail->file, &fail->err);
+	st = q_set_load_each(dir, set, say_questionnaire, NULL);
 	free(set);
-	free(fail);
 	return (int)st;
 }
 

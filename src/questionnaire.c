@@ -473,15 +473,15 @@ static int yaml_name(const struct dirent *d)
 
 /*
  * Keep the questionnaire just loaded into out->q[out->n] (status st, error
- * *err, from `name`), or say in *fail why not: its own error, or an id
+ * *err, from `name`), or say why not through `say`: its own error, or an id
  * taken already. CAT_OK, or the status.
  */
 static enum cat_status keep(struct q_set *out, const char *name, enum cat_status st,
-                            struct cat_error *err, struct q_failure *fail)
+                            struct cat_error *err, q_say_fn *say, void *ctx)
 {
 	const struct questionnaire *q = &out->q[out->n], *dup;
+	struct q_failure *f;
 
-	snprintf(fail->file, sizeof(fail->file), "%s", name);
 	if (st == CAT_OK && (dup = q_find(out, q->id)) != NULL && dup != q) {
 		st = err->status = CAT_EINVALID;
 		err->line = q->id_line;
@@ -493,46 +493,61 @@ static enum cat_status keep(struct q_set *out, const char *name, enum cat_status
 		out->n++;
 		return CAT_OK;
 	}
-	fail->err = *err;
+	f = xmalloc(sizeof(*f));
+	snprintf(f->file, sizeof(f->file), "%s", name);
+	f->err = *err;
+	say(ctx, f);
+	free(f);
 	return st;
+}
+
+enum cat_status q_set_load_each(const char *dir, struct q_set *out, q_say_fn *say, void *ctx)
+{
+	struct dirent **names = NULL;
+	struct cat_error err;
+	enum cat_status st, first;
+	int n;
+
+	memset(out, 0, sizeof(*out));
+	st = q_load_buffer(q_builtin_peg_yaml, q_builtin_peg_yaml_len, &out->q[0], &err);
+	first = keep(out, "peg.yaml (built in)", st, &err, say, ctx);
+	st = q_load_buffer(q_builtin_activities_yaml, q_builtin_activities_yaml_len,
+	                   &out->q[out->n], &err);
+	st = keep(out, "activities.yaml (built in)", st, &err, say, ctx);
+	first = first != CAT_OK ? first : st;
+	if (!dir || !*dir || (n = scandir(dir, &names, yaml_name, alphasort)) < 0)
+		return first; /* no folder: the shipped ones only */
+	for (int i = 0; i < n; i++) {
+		char path[sizeof(((struct q_failure *)0)->file)];
+
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
+		if (out->n == Q_MAX_SET) {
+			memset(&err, 0, sizeof(err));
+			snprintf(err.msg, sizeof(err.msg), "more than %d questionnaires",
+			         Q_MAX_SET);
+			st = keep(out, path, CAT_EINVALID, &err, say, ctx);
+		} else {
+			st = q_load_file(path, &out->q[out->n], &err);
+			st = keep(out, path, st, &err, say, ctx);
+		}
+		first = first != CAT_OK ? first : st;
+		free(names[i]);
+	}
+	free(names);
+	return first;
+}
+
+/* q_set_load()'s `say`: keep the first failure. */
+static void keep_first(void *ctx, const struct q_failure *f)
+{
+	struct q_failure *first = ctx;
+
+	if (first->err.status == CAT_OK)
+		*first = *f;
 }
 
 enum cat_status q_set_load(const char *dir, struct q_set *out, struct q_failure *fail)
 {
-	struct dirent **names = NULL;
-	struct cat_error err;
-	enum cat_status st;
-	int n;
-
-	memset(out, 0, sizeof(*out));
 	memset(fail, 0, sizeof(*fail));
-	st = q_load_buffer(q_builtin_peg_yaml, q_builtin_peg_yaml_len, &out->q[0], &err);
-	if ((st = keep(out, "peg.yaml (built in)", st, &err, fail)) != CAT_OK)
-		return st;
-	st = q_load_buffer(q_builtin_activities_yaml, q_builtin_activities_yaml_len, &out->q[1],
-	                   &err);
-	if ((st = keep(out, "activities.yaml (built in)", st, &err, fail)) != CAT_OK)
-		return st;
-	if (!dir || !*dir || (n = scandir(dir, &names, yaml_name, alphasort)) < 0)
-		return CAT_OK; /* no folder: the shipped ones only */
-	for (int i = 0; i < n; i++) {
-		char path[sizeof(fail->file)];
-
-		snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
-		if (st != CAT_OK) {
-			/* Said: the rest is not read. */
-		} else if (out->n == Q_MAX_SET) {
-			snprintf(fail->file, sizeof(fail->file), "%s", path);
-			memset(&fail->err, 0, sizeof(fail->err));
-			st = fail->err.status = CAT_EINVALID;
-			snprintf(fail->err.msg, sizeof(fail->err.msg),
-			         "more than %d questionnaires", Q_MAX_SET);
-		} else {
-			st = q_load_file(path, &out->q[out->n], &err);
-			st = keep(out, path, st, &err, fail);
-		}
-		free(names[i]);
-	}
-	free(names);
-	return st;
+	return q_set_load_each(dir, out, keep_first, fail);
 }

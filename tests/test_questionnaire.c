@@ -214,11 +214,20 @@ static void test_set(void **state)
 	assert_string_equal(fail->err.msg,
 	                    "id: 'peg' is already a questionnaire's id (a shipped one)");
 
-	/* A broken file is named with its own error. */
+	/* A broken file is named with its own error; the others load all the same. */
 	write_file(dir, "form2.yaml", HEAD SCALE TAIL "colour: red\n");
+	write_file(dir, "a.yaml", "id: [\n");
+	assert_int_equal(q_set_load(dir, set, fail), CAT_EINVALID);
+	snprintf(path, sizeof(path), "%s/a.yaml", dir);
+	assert_string_equal(fail->file, path);
+	assert_int_equal(set->n, 3);
+	assert_non_null(q_find(set, "odi-short"));
+	unlink(path);
 	assert_int_equal(q_set_load(dir, set, fail), CAT_EINVALID);
 	assert_string_equal(fail->err.msg, "unknown key 'colour'");
 	assert_int_equal(fail->err.line, 15);
+	assert_int_equal(set->n, 3);
+	snprintf(path, sizeof(path), "%s/form2.yaml", dir);
 
 	unlink(path);
 	snprintf(path, sizeof(path), "%s/form.yaml", dir);

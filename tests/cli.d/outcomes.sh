@@ -143,6 +143,14 @@ if t outcomes-check; then
 	run outcomes-check-folder 65 chk
 	expect_err_line "$qd/form.yaml:10:5: items[1]: unknown key 'txet'"
 	done_test
+	# Each file's mistake is said, not only the first.
+	printf 'id: x\n' >"$qd/later.yaml"
+	run outcomes-check-folder-each 65 chk
+	expect_err_line "$qd/form.yaml:10:5: items[1]: unknown key 'txet'"
+	[ "$(sed -n 2p "$err")" = "$qd/later.yaml:1:1: missing required key 'version'" ] ||
+		fail "second line: $(sed -n 2p "$err")"
+	done_test
+	rm "$qd/later.yaml"
 	sed -i 's/txet/text/' "$qd/form.yaml"
 	run outcomes-check-folder-ok 0 chk
 	done_test
