@@ -66,6 +66,14 @@ void cli_why(FILE *fp, const struct catalogue *cat, int ex, const struct prg_res
              const struct hist *h, const struct prg_params *p, int32_t today);
 
 /*
+ * What `lumbar log` wrote: the day, the status and the file, then each
+ * exercise of `plan` with its work time and step, the scores, and how a
+ * logged session counts (`today`: the day it was said).
+ */
+void cli_logged(FILE *fp, const struct catalogue *cat, const struct plan *plan,
+                const struct hist_entry *e, unsigned n, int32_t today, const char *path);
+
+/*
  * Damaged lines of a history or events file, as compilers name them:
  * `PATH:LINE: why` on stderr, the path escaped. Only the first
  * CLI_DAMAGE_SHOWN are printed, so a file of a million broken lines costs no

@@ -114,6 +114,13 @@ extern const char words_pain_anchors[];
 extern const char words_no_score[];
 
 /*
+ * What `lumbar log` says after the lines it wrote (issue 22 §4): how a
+ * logged session counts, and, after a pain of EV_SAFETY_STOP_PAIN or more,
+ * that the safety screen comes next.
+ */
+extern const char words_log_rule[], words_log_safety[];
+
+/*
  * The player's q: what a quit keeps, then the question: "What is done is
  * kept, this exercise so far as partial. Quit? y/n" (issue 19 §3).
  */

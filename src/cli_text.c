@@ -6,6 +6,7 @@
 #include "words.h"
 #include "file.h"
 #include "steps.h"
+#include "events.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -703,4 +704,49 @@ void cli_progress(FILE *fp, const struct catalogue *cat, const struct prg_result
 			put_para(fp, first, wid + 2, res[i].words);
 		}
 	}
+}
+
+/* ---- lumbar log ----------------------------------------------------------------- */
+
+void cli_logged(FILE *fp, const struct catalogue *cat, const struct plan *plan,
+                const struct hist_entry *e, unsigned n, int32_t today, const char *path)
+{
+	char date[16], safe[4 * 4096], work[32], step[48];
+
+	if (n == 0)
+		return;
+	hist_format_day(e[0].day, date, sizeof(date));
+	fprintf(fp, "Logged for %s%s: %s, in %s\n", date,
+	        e[0].day == today       ? " (today)"
+	        : e[0].day == today - 1 ? " (yesterday)"
+	                                : "",
+	        hist_result_name(e[0].status), cat_escape(safe, sizeof(safe), path));
+	for (unsigned i = 0; i < n; i++) {
+		const struct cat_exercise *ex = &cat->exercises[plan->exercises[i]];
+
+		if (e[i].step.kind == HIST_STEP_INDEX && e[i].step.n == 0)
+			snprintf(step, sizeof(step), "a fixed dose");
+		else if (e[i].step.kind == HIST_STEP_INDEX)
+			words_step(e[i].step.k, e[i].step.n, step, sizeof(step));
+		else if (e[i].step.kind == HIST_STEP_LEVEL)
+			snprintf(step, sizeof(step), "the %s level",
+			         cat_level_name(e[i].step.level));
+		else
+			step[0] = '\0';
+		fprintf(fp, "  %s: %s of work%s%s\n", ex->name,
+		        words_seconds(e[i].active_s, work, sizeof(work)), *step ? " at " : "",
+		        step);
+	}
+	if (e[0].pain_before != HIST_NO_PAIN || e[0].pain != HIST_NO_PAIN) {
+		fprintf(fp, "Pain:");
+		if (e[0].pain_before != HIST_NO_PAIN)
+			fprintf(fp, " %d/10 before%s", e[0].pain_before,
+			        e[0].pain != HIST_NO_PAIN ? "," : "");
+		if (e[0].pain != HIST_NO_PAIN)
+			fprintf(fp, " %d/10 after", e[0].pain);
+		fprintf(fp, "\n");
+	}
+	fprintf(fp, "%s\n", words_log_rule);
+	if (e[0].pain >= EV_SAFETY_STOP_PAIN)
+		fprintf(fp, "%s\n", words_log_safety);
 }

@@ -94,6 +94,10 @@ static const struct option verb_options[] = {
 	{ "days", required_argument, NULL, OPT_VERB + 11 },
 	{ "history", no_argument, NULL, OPT_VERB + 12 },
 	{ "verbose", no_argument, NULL, OPT_VERB + 13 },
+	{ "date", required_argument, NULL, OPT_VERB + 14 },
+	{ "pain", required_argument, NULL, OPT_VERB + 15 },
+	{ "pain-before", required_argument, NULL, OPT_VERB + 16 },
+	{ "status", required_argument, NULL, OPT_VERB + 17 },
 };
 enum { N_VERB_OPTS = sizeof(verb_options) / sizeof(verb_options[0]) };
 
@@ -243,8 +247,9 @@ static int take(struct options *o, int c, const char *optarg_, char **argv)
 	/* A verb's own. */
 	unsigned bit = (unsigned)(c - OPT_VERB);
 	const char **value[] = {
-		[2] = &o->vformat, [6] = &o->until, [7] = &o->reason,
-		[8] = &o->weeks,   [9] = &o->since, [10] = &o->output,
+		[2] = &o->vformat,      [6] = &o->until,   [7] = &o->reason, [8] = &o->weeks,
+		[9] = &o->since,        [10] = &o->output, [14] = &o->date,  [15] = &o->pain,
+		[16] = &o->pain_before, [17] = &o->status,
 	};
 
 	o->given |= 1u << bit;

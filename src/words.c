@@ -244,6 +244,12 @@ char *words_count(const struct cat_exercise *ex, const struct hist_ex_stat *st, 
 const char words_pain_anchors[] = "0 no pain, 10 worst imaginable";
 const char words_no_score[] = "no score: this session will not count toward a step";
 
+const char words_log_rule[] =
+    "It counts for your week, not toward the next step: lumbar did not time it.";
+
+const char words_log_safety[] = "When to get help comes first the next time lumbar starts "
+                                "('lumbar safety' shows it now).";
+
 const char words_quit_question[] =
     "What is done is kept, this exercise so far as partial. Quit? y/n";
 

@@ -79,7 +79,7 @@ fi
 
 # Verbs kept for later versions say so (exit 69); an id that is one still plays.
 if t commands-reserved; then
-	for v in log activities; do
+	for v in activities; do
 		run "commands-reserved-$v" 69 "$LUMBAR" -C "$FIX/cli-small.yaml" "$v"
 		expect_err_line "lumbar: '$v' is not available in this version of lumbar (see 'lumbar --help'); to play an exercise of that id: lumbar play $v"
 		expect_empty_out
