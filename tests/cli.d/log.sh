@@ -244,3 +244,36 @@ if t log-old-lines; then
 	expect_out_match '^1 due: beta '
 	done_test
 fi
+
+# The report keeps timed and logged apart: `l` in the adherence cells, the
+# logged sessions among the pain scores, a `logged` column in the CSV.
+if t log-report; then
+	mkdir -p "$log_dir/report"
+	printf '2026-12-01T08:00:00+01:00\talpha\tdone\t20\t2\t3\t0/2\t-\ttimer\n' \
+		>"$log_dir/report/history.tsv"
+	name_prefix=log-report-log
+	log_at report 0 alpha --date 2026-12-02 --pain 4 --pain-before 3
+	log_at report 0 all --date 2026-12-03 --pain 5
+	log_at report 0 alpha --date 2026-12-03 --status partial
+	done_test
+	log_cmd log-report-md 0 report report --weeks 1 --today 2026-12-06
+	expect_out_match '^Each week: done/expected; p partial, s stopped; l how many were logged without the timer \(lumbar log\)\. '
+	expect_out_match '^\| Alpha hold \| [^|]* \| 3/[0-9]+ p1 l3 \|$'
+	expect_out_match '^\| Beta reps \| [^|]* \| 1/[0-9]+ l1 \|$'
+	# 3 sessions with a score: the timed one, and two logged (a routine is one session).
+	expect_out_match '^\| 2026-11-30 \| 3 \(2 logged\) \| 3\.0 \| 3\.7 \|'
+	done_test
+	log_cmd log-report-csv 0 report report --weeks 1 --today 2026-12-06 --format csv
+	expect_out_match $'^exercise,.*,dose,logged\r$'
+	expect_out_match $'^alpha,Alpha hold,2026-11-30,2026-12-06,7,0,3,[0-9]+,1,0,.*,3\r$'
+	expect_out_match $'^beta,Beta reps,2026-11-30,2026-12-06,7,0,1,[0-9]+,0,0,.*,1\r$'
+	done_test
+	log_cmd log-report-html 0 report report --weeks 1 --today 2026-12-06 --format html
+	expect_out_match '<td class="n">3/[0-9]+ p1 l3</td>'
+	expect_out_match 'l how many were logged without the timer'
+	done_test
+	# Without a logged line, the legend says nothing of it.
+	log_cmd log-report-none 0 past report --weeks 1 --today 2026-11-30
+	grep -q 'logged' "$out" && fail "the legend names logged lines when there are none"
+	done_test
+fi
