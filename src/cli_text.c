@@ -578,15 +578,20 @@ void cli_why(FILE *fp, const struct catalogue *cat, int ex, const struct prg_res
 		if (shown++ == 0)
 			fprintf(fp, "Sessions at this step:\n");
 		hist_format_fields(x, after, before, day2);
-		fprintf(fp, "  %s  %-7s  pain %s before, %s after  %s\n",
+		/* Logged without the timer: only its pain counts (progression.h). */
+		bool hurt = s.pain != PRG_NO_PAIN &&
+		            prg_classify(p, PRG_DONE, s.pain, s.pain_before) != PRG_GREEN;
+		fprintf(fp, "  %s  %-7s  pain %s before, %s after  %s%s\n",
 		        hist_format_day(x->day, day, sizeof(day)),
 		        x->status == HIST_DONE      ? "done"
 		        : x->status == HIST_PARTIAL ? "partial"
 		                                    : "stopped",
 		        before, after,
-		        c == PRG_GREEN ? "acceptable"
-		        : c == PRG_RED ? "hurt"
-		                       : "not acceptable");
+		        s.logged && c != PRG_RED && !hurt ? "logged: not toward a step"
+		        : c == PRG_GREEN                  ? "acceptable"
+		        : c == PRG_RED                    ? "hurt"
+		                                          : "not acceptable",
+		        s.logged && (c == PRG_RED || hurt) ? " (logged)" : "");
 	}
 	if (shown == 0)
 		fprintf(fp, "No session at this step yet.\n");

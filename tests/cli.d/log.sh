@@ -178,6 +178,12 @@ if t log-no-step-up; then
 	expect_out_match '^alpha +step 1 of 3: '
 	expect_out_match '^ +ready after 3 more acceptable sessions$'
 	done_test
+	# `why` lists them, saying they do not count toward a step.
+	log_cmd log-no-step-up-why 0 steps why alpha
+	[ "$(grep -c '^  2026-1[12]-[0-9][0-9]  done     pain 1 before, 1 after  logged: not toward a step$' "$out")" -eq 7 ] ||
+		fail "why does not say the 7 logged sessions do not count"
+	grep -q 'acceptable$' "$out" && fail "a logged session called acceptable"
+	done_test
 	# The same lines timed: the step up is offered (the rule is the source's).
 	mkdir -p "$log_dir/timed"
 	sed $'s/\tlog$/\ttimer/' "$log_dir/steps/history.tsv" >"$log_dir/timed/history.tsv"
