@@ -283,3 +283,34 @@ if t log-report; then
 	grep -q 'logged' "$out" && fail "the legend names logged lines when there are none"
 	done_test
 fi
+
+# The bash completion knows log's options and their values: each case is the
+# words on the line (the last one being completed) and what <Tab> offers.
+if t log-completion; then
+	name=log-completion
+	ok=1
+	out=$tmp/out err=$tmp/err
+	: >"$out"
+	: >"$err"
+	while IFS='|' read -r words want; do
+		read -ra COMP_WORDS <<<"$words"
+		[ "${words: -1}" = " " ] && COMP_WORDS+=("")
+		got=$(
+			PATH=$(dirname "$LUMBAR"):$PATH
+			# shellcheck disable=SC1091
+			. completions/lumbar.bash
+			COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+			_lumbar
+			printf '%s\n' "${COMPREPLY[@]}" | sort | tr '\n' ' '
+		)
+		[ "$got" = "$want" ] || fail "'$words<Tab>' gives '$got', want '$want'"
+	done <<'CASES'
+lumbar lo|log 
+lumbar log mor|morning 
+lumbar log morning --st|--status 
+lumbar log morning --status |done partial 
+lumbar log morning --date |today yesterday 
+lumbar log morning --pain 1|1 10 
+CASES
+	done_test
+fi
