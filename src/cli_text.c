@@ -721,7 +721,7 @@ void cli_logged(FILE *fp, const struct catalogue *cat, const struct plan *plan,
 	if (n == 0)
 		return;
 	hist_format_day(e[0].day, date, sizeof(date));
-	fprintf(fp, "Logged for %s%s: %s, in %s\n", date,
+	fprintf(fp, "Logged for %s%s: %s, recorded in %s\n", date,
 	        e[0].day == today       ? " (today)"
 	        : e[0].day == today - 1 ? " (yesterday)"
 	                                : "",

@@ -36,7 +36,7 @@ if t log-past; then
 	[ "$(log_lines past)" = "$(printf '2026-12-05T12:00:00+01:00\talpha\tdone\t20\t3\t2\t0/2\t%s\tlog' \
 		"$(log_lines past | cut -f8)")" ] || fail "line: $(log_lines past)"
 	log_lines past | cut -f8 | grep -Eq '^[0-9a-f]{16}$' || fail "no session id: $(log_lines past)"
-	expect_out_match "^Logged for 2026-12-05: done, in $log_dir/past/history.tsv$"
+	expect_out_match "^Logged for 2026-12-05: done, recorded in $log_dir/past/history.tsv$"
 	expect_out_match '^  Alpha hold: 20 s of work at step 1 of 3$'
 	expect_out_match '^Pain: 2/10 before, 3/10 after$'
 	expect_out_match '^It counts for your week, not toward the next step: lumbar did not time it\.$'
@@ -46,7 +46,7 @@ if t log-past; then
 	log_at past 0 beta --date yesterday --status partial
 	log_lines past | tail -n 1 | grep -Eq $'^2026-12-06T12:00:00\\+01:00\tbeta\tpartial\t140\t-\t-\t0/2\t[0-9a-f]{16}\tlog$' ||
 		fail "line: $(log_lines past | tail -n 1)"
-	expect_out_match '^Logged for 2026-12-06 \(yesterday\): partial, in '
+	expect_out_match '^Logged for 2026-12-06 \(yesterday\): partial, recorded in '
 	grep -q '^Pain' "$out" && fail "a pain line without a score"
 	# Two runs are two sessions.
 	[ "$(log_lines past | cut -f8 | sort -u | wc -l)" -eq 2 ] || fail "one session id for two runs"
@@ -58,7 +58,7 @@ if t log-today; then
 	log_at today 0 alpha
 	log_lines today | grep -Eq $'^2026-12-07T09:00:[0-9]{2}\\+01:00\talpha\tdone\t20\t-\t-\t0/2\t[0-9a-f]{16}\tlog$' ||
 		fail "line: $(log_lines today)"
-	expect_out_match '^Logged for 2026-12-07 \(today\): done, in '
+	expect_out_match '^Logged for 2026-12-07 \(today\): done, recorded in '
 	done_test
 	name_prefix=log-today-by-date
 	log_at today 0 alpha --date 2026-12-07
