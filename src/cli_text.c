@@ -716,7 +716,7 @@ void cli_progress(FILE *fp, const struct catalogue *cat, const struct prg_result
 void cli_logged(FILE *fp, const struct catalogue *cat, const struct plan *plan,
                 const struct hist_entry *e, unsigned n, int32_t today, const char *path)
 {
-	char date[16], safe[4 * 4096], work[32], step[48];
+	char date[16], safe[4 * 4096], work[32], step[48], said[128];
 
 	if (n == 0)
 		return;
@@ -752,6 +752,18 @@ void cli_logged(FILE *fp, const struct catalogue *cat, const struct plan *plan,
 		fprintf(fp, "\n");
 	}
 	fprintf(fp, "%s\n", words_log_rule);
-	if (e[0].pain >= EV_SAFETY_STOP_PAIN)
-		fprintf(fp, "%s\n", words_log_safety);
+	if (e[0].pain < EV_SAFETY_STOP_PAIN)
+		return;
+	fprintf(fp, "\n%s\n\n", words_log_safety(e[0].day == today, said, sizeof(said)));
+	cli_safety(fp);
+}
+
+void cli_safety(FILE *fp)
+{
+	fprintf(fp, "%s\n\n%s\n", words_safety_title, words_safety_intro);
+	for (int i = 0; i < WORDS_SAFETY_LISTS; i++) {
+		fprintf(fp, "\n%s\n", words_safety[i].head);
+		for (size_t k = 0; words_safety[i].items[k] != NULL; k++)
+			fprintf(fp, " - %s\n", words_safety[i].items[k]);
+	}
 }

@@ -1588,12 +1588,7 @@ int verb_run_safety(struct options *o)
 	        CAT_OK)
 		plain.l.cat = NULL;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		printf("%s\n\n%s\n", words_safety_title, words_safety_intro);
-		for (int i = 0; i < WORDS_SAFETY_LISTS; i++) {
-			printf("\n%s\n", words_safety[i].head);
-			for (size_t k = 0; words_safety[i].items[k] != NULL; k++)
-				printf(" - %s\n", words_safety[i].items[k]);
-		}
+		cli_safety(stdout);
 		fflush(stdout);
 	} else if (plain.l.cat != NULL) {
 		if (hist_path(o->history_file, getenv("XDG_STATE_HOME"), getenv("HOME"),

@@ -6,6 +6,8 @@
  */
 #include "words.h"
 
+#include "events.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -247,8 +249,12 @@ const char words_no_score[] = "no score: this session will not count toward a st
 const char words_log_rule[] =
     "It counts for your week, not toward the next step: lumbar did not time it.";
 
-const char words_log_safety[] = "When to get help comes first the next time lumbar starts "
-                                "('lumbar safety' shows it now).";
+char *words_log_safety(bool today, char *buf, size_t len)
+{
+	snprintf(buf, len, "A pain of %d or more: when to get help%s", EV_SAFETY_STOP_PAIN,
+	         today ? ", now and first the next time lumbar starts." : ".");
+	return buf;
+}
 
 const char words_quit_question[] =
     "What is done is kept, this exercise so far as partial. Quit? y/n";

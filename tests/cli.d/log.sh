@@ -60,6 +60,11 @@ if t log-today; then
 		fail "line: $(log_lines today)"
 	expect_out_match '^Logged for 2026-12-07 \(today\): done, recorded in '
 	done_test
+	name_prefix=log-today-pain-8
+	log_at today 0 alpha --pain 8
+	expect_out_match '^A pain of 8 or more: when to get help, now and first the next time lumbar starts\.$'
+	expect_out_match '^See someone now if you have:$'
+	done_test
 	name_prefix=log-today-by-date
 	log_at today 0 alpha --date 2026-12-07
 	log_lines today | tail -n 1 | grep -Eq $'^2026-12-07T09:00:[0-9]{2}\\+01:00\talpha\tdone\t' ||
@@ -204,7 +209,11 @@ if t log-red; then
 		>"$log_dir/red/events.tsv"
 	name_prefix=log-red
 	log_at red 0 alpha --date 2026-12-05 --pain 8 --pain-before 3
-	expect_out_match "^When to get help comes first the next time lumbar starts \('lumbar safety' shows it now\)\.$"
+	# When to get help, at once: a past day's line may come after the screen was last shown.
+	expect_out_match '^A pain of 8 or more: when to get help\.$'
+	expect_out_match '^See someone now if you have:$'
+	expect_out_match '^ - weakness or numbness in both legs$'
+	expect_out_match '^See a doctor soon if you have:$'
 	log_lines red | grep -Eq $'\talpha\tdone\t42\t8\t3\t2/2\t' || fail "line: $(log_lines red)"
 	done_test
 	log_cmd log-red-steps-back 0 red progress alpha

@@ -18,7 +18,8 @@ test_log_pain_8_brings_the_safety_screen() {
 	expect_exit 0 || return 1
 	keys "clear; $ASK_BIN --catalogue $SHORT --history-file '$hist' log side-hold --pain 8; $REPORT" Enter
 	expect_exit 0 || return 1
-	expect 'When to get help comes first the next time lumbar starts' || return 1
+	expect 'A pain of 8 or more: when to get help, now and first the next time lumbar starts' ||
+		return 1
 	# The next start: the lists first, then the menu with the logged exercise counted.
 	keys "clear; $ASK_BIN --catalogue $SHORT --history-file '$hist'; $REPORT" Enter
 	wait_for 'c none of these, continue +h one of these applies' || return 1
