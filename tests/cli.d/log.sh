@@ -8,22 +8,25 @@ mkdir -p "$log_dir"
 LOG_SMALL=$FIX/cli-small.yaml
 LOG_SHIPPED=$PWD/data/exercises.yaml
 LOG_NOW='2026-12-07 09:00:00'
+# What reads the lines runs ten minutes later: faketime restarts each
+# process's clock, so a line written at 09:00:01 is in the future at 09:00:00.
+LOG_READ='2026-12-07 09:10:00'
 
-# log_cmd TEST STATUS NAME ARGS...: a command at $LOG_NOW on the small
-# catalogue and the history of the folder NAME (one for each test group).
+# log_cmd TEST STATUS NAME ARGS...: a command at $LOG_READ (or $log_time) on
+# the small catalogue and the history of the folder NAME (one a test group).
 log_cmd() {
 	local test=$1 want=$2 d=$log_dir/$3
 	shift 3
 	mkdir -p "$d"
-	run "$test" "$want" faketime_at "$LOG_NOW" "$LUMBAR" -C "$LOG_SMALL" \
+	run "$test" "$want" faketime_at "${log_time:-$LOG_READ}" "$LUMBAR" -C "$LOG_SMALL" \
 		--history-file "$d/history.tsv" "$@"
 }
 
-# log_at NAME STATUS ARGS...: `lumbar log ARGS` as test $name_prefix.
+# log_at NAME STATUS ARGS...: `lumbar log ARGS` at $LOG_NOW as test $name_prefix.
 log_at() {
 	local d=$1 want=$2
 	shift 2
-	log_cmd "$name_prefix" "$want" "$d" log "$@"
+	log_time=$LOG_NOW log_cmd "$name_prefix" "$want" "$d" log "$@"
 }
 
 # The history's lines, comments left out.
