@@ -49,7 +49,7 @@ _lumbar()
 	opts="--list --show --plan --format= --check --history --catalogue --level
 	      --history-file --no-bell --quiet --no-color --color --on-phase --speak --no-speak
 	      --no-ask --help --version --days --today"
-	verbs="play list show plan check history checkin activities safety due progress why remind pause resume status report calendar merge programme help"
+	verbs="play list show plan check history checkin activities log safety due progress why remind pause resume status report calendar merge programme help"
 
 	_lumbar_remind_verbs && return 0
 
@@ -71,6 +71,24 @@ _lumbar()
 		-o | --output | -C | --catalogue | --history-file) COMPREPLY=($(compgen -f -- "$cur")) ;;
 		*) COMPREPLY=($(compgen -W "--output --history --catalogue --history-file --help" \
 		                -- "$cur")) ;;
+		esac
+		return 0
+	fi
+	# `lumbar log ID|ROUTINE [--date DATE] [--pain-before N] [--pain N] [--status S]`.
+	if [[ ${COMP_WORDS[1]} == log && COMP_CWORD -gt 1 ]]; then
+		case $prev in
+		--date) COMPREPLY=($(compgen -W "today yesterday" -- "$cur")) ;;
+		--pain | --pain-before) COMPREPLY=($(compgen -W "0 1 2 3 4 5 6 7 8 9 10" -- "$cur")) ;;
+		--status) COMPREPLY=($(compgen -W "done partial" -- "$cur")) ;;
+		-C | --catalogue | --history-file) COMPREPLY=($(compgen -f -- "$cur")) ;;
+		*)
+			if [[ $cur == -* ]]; then
+				COMPREPLY=($(compgen -W "--date --pain-before --pain --status --catalogue
+				                         --history-file --help" -- "$cur"))
+			else
+				COMPREPLY=($(compgen -W "all $(_lumbar_ids)" -- "$cur"))
+			fi
+			;;
 		esac
 		return 0
 	fi

@@ -65,6 +65,20 @@ void cli_progress(FILE *fp, const struct catalogue *cat, const struct prg_result
 void cli_why(FILE *fp, const struct catalogue *cat, int ex, const struct prg_result *res,
              const struct hist *h, const struct prg_params *p, int32_t today);
 
+/* When to get help: the safety screen's two lists as plain text (`lumbar safety`). */
+void cli_safety(FILE *fp);
+
+/*
+ * What `lumbar log` wrote: the day, the status and the file, then each
+ * exercise of `plan` with its work time and step, the scores, and how a
+ * logged session counts (`today`: the day it was said). After a pain of
+ * EV_SAFETY_STOP_PAIN or more, when to get help at once (cli_safety()):
+ * the screen's next start may not come for a past day's line, when it was
+ * shown since.
+ */
+void cli_logged(FILE *fp, const struct catalogue *cat, const struct plan *plan,
+                const struct hist_entry *e, unsigned n, int32_t today, const char *path);
+
 /*
  * Damaged lines of a history or events file, as compilers name them:
  * `PATH:LINE: why` on stderr, the path escaped. Only the first

@@ -45,6 +45,10 @@ enum cmd_vopt {
 	CMD_VO_HISTORY = 1u << 12,   /* calendar --history */
 	CMD_VO_VERBOSE = 1u << 13,   /* remind --verbose */
 	CMD_VO_PEG = 1u << 14,       /* checkin --peg P E G */
+	CMD_VO_DATE = 1u << 15,      /* log --date DATE */
+	CMD_VO_PAIN = 1u << 16,      /* log --pain N */
+	CMD_VO_PAIN_BEFORE = 1u << 17, /* log --pain-before N */
+	CMD_VO_STATUS = 1u << 18,      /* log --status done|partial */
 };
 
 /* Everything the command line said. */
@@ -75,6 +79,7 @@ struct options {
 	/* The verb's own options: CMD_VO_* given, and their values. */
 	unsigned given;
 	const char *vformat, *until, *reason, *weeks, *since, *output;
+	const char *date, *pain, *pain_before, *status; /* lumbar log's */
 
 	/* From config.yaml (main's settings), not the command line. */
 	bool ask_pain_before;         /* default true */

@@ -15,10 +15,12 @@
  * (easy, medium, hard). Lines written before version 2 have the first five
  * fields only and stay valid forever: the reader takes five, or seven or
  * more fields (pain-before and step then read as `-`); the writer writes
- * seven. Field 8, `session` (one id shared by the lines of one run of
- * lumbar), is read as a hash of its text (`-` or absent: none); fields after
- * it (9 `source`, written by later versions) are ignored; versions before
- * this one named such lines as damaged.
+ * nine. Field 8, `session` (one id shared by the lines of one run of
+ * lumbar; written as 16 hex digits, or `-`), is read as a hash of its text
+ * (`-` or absent: none). Field 9, `source`, says who wrote the line: `timer`
+ * (the player) or `log` (`lumbar log`: a session done without the timer); a
+ * line without it, or with `-`, is `timer`, any other word is damage. Fields
+ * after the ninth (a later version's) are ignored.
  *
  * A UTF-8 byte-order mark at the start of the file (Notepad, a
  * spreadsheet's "CSV UTF-8") is skipped, as a CRLF line end is.
@@ -83,6 +85,9 @@ enum {
 
 enum hist_result { HIST_DONE, HIST_PARTIAL, HIST_STOPPED };
 
+/* Who wrote a line (field 9): the player, or `lumbar log` (issue 22 §4). */
+enum hist_source { HIST_SRC_TIMER, HIST_SRC_LOG };
+
 /* The step field: none yet (`-`), step K of N (`3/19`), or a level name. */
 enum hist_step_kind { HIST_STEP_NONE, HIST_STEP_INDEX, HIST_STEP_LEVEL };
 enum { HIST_MAX_STEPS = 999 };
@@ -105,13 +110,15 @@ struct hist_entry {
 	int32_t day;             /* civil date as written: days since 1970-01-01 */
 	char id[CAT_MAX_ID + 1]; /* [a-z0-9-], 1..32 chars */
 	enum hist_result status;
-	unsigned active_s;     /* active seconds, pauses excluded */
-	int pain;              /* 0..10, or HIST_NO_PAIN */
-	int pain_before;       /* 0..10, or HIST_NO_PAIN (always so on 5-field lines) */
-	struct hist_step step; /* HIST_STEP_NONE on 5-field lines */
-	uint64_t session;      /* field 8 hashed (FNV-1a), the same for the lines of one
-	                          session; 0 when absent or `-` */
-	unsigned line;         /* 1-based line in the file (0 when not read) */
+	unsigned active_s;       /* active seconds, pauses excluded */
+	int pain;                /* 0..10, or HIST_NO_PAIN */
+	int pain_before;         /* 0..10, or HIST_NO_PAIN (always so on 5-field lines) */
+	struct hist_step step;   /* HIST_STEP_NONE on 5-field lines */
+	uint64_t session;        /* field 8 hashed (FNV-1a), the same for the lines of one
+	                            session; 0 when absent or `-`. The writer writes a
+	                            non-zero one as 16 hex digits (read back as their hash) */
+	enum hist_source source; /* field 9; HIST_SRC_TIMER when absent */
+	unsigned line;           /* 1-based line in the file (0 when not read) */
 };
 
 /*
@@ -419,6 +426,22 @@ double hist_day_pain_before(const struct hist_day *d);
 
 /* Done entries of exercise `id` from day `from` to day `to`, inclusive. */
 unsigned hist_count(const struct hist *h, const char *id, int32_t from, int32_t to);
+
+/* "timer" or "log": field 9 as written. */
+const char *hist_source_name(enum hist_source s);
+
+/*
+ * A new session id (field 8) for the lines of one run that are written
+ * together (`lumbar log`): a number made of `now` and `salt` (the process
+ * id), never 0, so two runs of one second differ.
+ */
+uint64_t hist_session_new(time_t now, unsigned long salt);
+
+/*
+ * Local noon of civil day `day` (12:00 exists on every day, whatever the
+ * clocks do): the instant `lumbar log --date` gives a past day's lines.
+ */
+time_t hist_noon(int32_t day);
 
 /* "done", "partial" or "stopped"; and the parse back, 0 or -1. */
 const char *hist_result_name(enum hist_result r);

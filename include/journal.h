@@ -66,6 +66,14 @@ enum journal_act {
 };
 
 /*
+ * The step field of slot i of plan p (built from `cat`), as the player
+ * writes it: `k/K` at the slot's step, or the level's name when --level
+ * forced it; `-` for a ladder longer than the field holds.
+ */
+void journal_step(const struct catalogue *cat, const struct plan *p, unsigned i,
+                  struct hist_step *out);
+
+/*
  * Start plan `p` (built from `cat`) with nothing pending, or with a resumed
  * routine's entries: each goes to the first slot of its exercise that has
  * none (the plan was rebuilt from the same list, so they line up). Entries

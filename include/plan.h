@@ -102,6 +102,13 @@ unsigned plan_exercise_seconds(const struct catalogue *cat, unsigned exercise,
 size_t plan_slot_first(const struct plan *p, unsigned slot);
 size_t plan_slot_end(const struct plan *p, unsigned slot);
 
+/*
+ * The planned work time of a slot in seconds: its work phases, without the
+ * prepare, rest and switch phases (what the player counts as the dose
+ * played, journal.h; what `lumbar log` writes as active seconds).
+ */
+unsigned plan_work_seconds(const struct plan *p, unsigned slot);
+
 /* "prepare", "work", "rest", "switch"; "left", "right", "-". */
 const char *plan_kind_name(enum plan_kind kind);
 const char *plan_side_name(enum plan_side side);

@@ -45,6 +45,11 @@
  *    moves the step in every mode and counts as a change; a `k/K` of another
  *    K is placed as a changed ladder's line is (below); `hold` (value = days) skips step-ups from
  * its day for that many days (the latest hold wins; 0 ends one).
+ *  - a session done without the timer (`lumbar log`, issue 22 §4) never
+ *    counts toward a step up: lumbar did not time the dose. Its pain counts
+ *    as a timed session's: a red one steps back, an amber one whose pain is
+ *    not acceptable holds (breaks the run); any other moves nothing and does
+ *    not break the run either.
  *  - sessions logged with a forced level (`--level`) are ignored; a session
  *    tagged with another step of the same ladder does not count toward the
  *    run (a red one still steps back); an untagged session counts as done
@@ -172,6 +177,7 @@ struct prg_session {
 	int pain;        /* after: 0..10 or PRG_NO_PAIN */
 	int pain_before; /* 0..10 or PRG_NO_PAIN */
 	struct prg_tag step;
+	bool logged; /* done without the timer (`lumbar log`): never toward a step up */
 };
 
 enum prg_event_kind {

@@ -25,6 +25,11 @@
  *    whole number (halves up), plus what was done on paused days, up to
  *    `times` in all.
  *  - Done, partial and stopped count the history's lines of each status.
+ *    Timed and logged are kept apart (issue 22 §4): of them, `logged` counts
+ *    the lines `lumbar log` wrote (source `log`), shown as `l2` beside
+ *    p and s, and the pain's sessions with a score say how many were logged
+ *    (`5 (2 logged)`); CSV: a `logged` column, last. The legends name `l`
+ *    only when a line of the period was logged.
  *    The adherence share of a week caps done at `times` a day (daily) and at
  *    expected (each exercise), summed over the exercises, against the sum of
  *    expected.
@@ -80,6 +85,7 @@ struct rep_week {
 /* One exercise in one week. */
 struct rep_cell {
 	unsigned done, partial, stopped;
+	unsigned logged; /* of done and partial, the lines written by `lumbar log` */
 	unsigned expected;
 	unsigned counted; /* done toward the frequency: min(expected, capped done) */
 	unsigned scores;  /* lines with a pain-after score */
@@ -91,6 +97,7 @@ struct rep_cell {
 /* Pain of all exercises in one week. */
 struct rep_pain {
 	unsigned scores, after_sum;
+	unsigned logged; /* of the sessions with a score after, those written by `lumbar log` */
 	unsigned before_n, before_sum;
 	unsigned morning_n, morning_sum;
 	int highest; /* of every score: before, after, morning; or REP_NO_SCORE */

@@ -71,6 +71,7 @@ int verb_run_check(struct options *o);
 int verb_run_history(struct options *o);
 int verb_run_checkin(struct options *o);
 int verb_run_activities(struct options *o);
+int verb_run_log(struct options *o);
 int verb_run_safety(struct options *o);
 int verb_run_due(struct options *o);
 int verb_run_progress(struct options *o);

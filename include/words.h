@@ -114,6 +114,17 @@ extern const char words_pain_anchors[];
 extern const char words_no_score[];
 
 /*
+ * What `lumbar log` says after the lines it wrote (issue 22 §4): how a
+ * logged session counts; and, after a pain of EV_SAFETY_STOP_PAIN or more,
+ * the line before the safety lists: "A pain of 8 or more: when to get help,
+ * now and first the next time lumbar starts." (`today`: the lines are
+ * today's, so the screen surely comes next; a past day's may have been
+ * followed by it already) or "... when to get help.".
+ */
+extern const char words_log_rule[];
+char *words_log_safety(bool today, char *buf, size_t len);
+
+/*
  * The player's q: what a quit keeps, then the question: "What is done is
  * kept, this exercise so far as partial. Quit? y/n" (issue 19 §3).
  */

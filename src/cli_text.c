@@ -6,6 +6,7 @@
 #include "words.h"
 #include "file.h"
 #include "steps.h"
+#include "events.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -577,15 +578,20 @@ void cli_why(FILE *fp, const struct catalogue *cat, int ex, const struct prg_res
 		if (shown++ == 0)
 			fprintf(fp, "Sessions at this step:\n");
 		hist_format_fields(x, after, before, day2);
-		fprintf(fp, "  %s  %-7s  pain %s before, %s after  %s\n",
+		/* Logged without the timer: only its pain counts (progression.h). */
+		bool hurt = s.pain != PRG_NO_PAIN &&
+		            prg_classify(p, PRG_DONE, s.pain, s.pain_before) != PRG_GREEN;
+		fprintf(fp, "  %s  %-7s  pain %s before, %s after  %s%s\n",
 		        hist_format_day(x->day, day, sizeof(day)),
 		        x->status == HIST_DONE      ? "done"
 		        : x->status == HIST_PARTIAL ? "partial"
 		                                    : "stopped",
 		        before, after,
-		        c == PRG_GREEN ? "acceptable"
-		        : c == PRG_RED ? "hurt"
-		                       : "not acceptable");
+		        s.logged && c != PRG_RED && !hurt ? "logged: not toward a step"
+		        : c == PRG_GREEN                  ? "acceptable"
+		        : c == PRG_RED                    ? "hurt"
+		                                          : "not acceptable",
+		        s.logged && (c == PRG_RED || hurt) ? " (logged)" : "");
 	}
 	if (shown == 0)
 		fprintf(fp, "No session at this step yet.\n");
@@ -702,5 +708,62 @@ void cli_progress(FILE *fp, const struct catalogue *cat, const struct prg_result
 			snprintf(first, sizeof(first), "%*s", wid + 2, "");
 			put_para(fp, first, wid + 2, res[i].words);
 		}
+	}
+}
+
+/* ---- lumbar log ----------------------------------------------------------------- */
+
+void cli_logged(FILE *fp, const struct catalogue *cat, const struct plan *plan,
+                const struct hist_entry *e, unsigned n, int32_t today, const char *path)
+{
+	char date[16], safe[4 * 4096], work[32], step[48], said[128];
+
+	if (n == 0)
+		return;
+	hist_format_day(e[0].day, date, sizeof(date));
+	fprintf(fp, "Logged for %s%s: %s, recorded in %s\n", date,
+	        e[0].day == today       ? " (today)"
+	        : e[0].day == today - 1 ? " (yesterday)"
+	                                : "",
+	        hist_result_name(e[0].status), cat_escape(safe, sizeof(safe), path));
+	for (unsigned i = 0; i < n; i++) {
+		const struct cat_exercise *ex = &cat->exercises[plan->exercises[i]];
+
+		if (e[i].step.kind == HIST_STEP_INDEX && e[i].step.n == 0)
+			snprintf(step, sizeof(step), "a fixed dose");
+		else if (e[i].step.kind == HIST_STEP_INDEX)
+			words_step(e[i].step.k, e[i].step.n, step, sizeof(step));
+		else if (e[i].step.kind == HIST_STEP_LEVEL)
+			snprintf(step, sizeof(step), "the %s level",
+			         cat_level_name(e[i].step.level));
+		else
+			step[0] = '\0';
+		fprintf(fp, "  %s: %s of work%s%s\n", ex->name,
+		        words_seconds(e[i].active_s, work, sizeof(work)), *step ? " at " : "",
+		        step);
+	}
+	if (e[0].pain_before != HIST_NO_PAIN || e[0].pain != HIST_NO_PAIN) {
+		fprintf(fp, "Pain:");
+		if (e[0].pain_before != HIST_NO_PAIN)
+			fprintf(fp, " %d/10 before%s", e[0].pain_before,
+			        e[0].pain != HIST_NO_PAIN ? "," : "");
+		if (e[0].pain != HIST_NO_PAIN)
+			fprintf(fp, " %d/10 after", e[0].pain);
+		fprintf(fp, "\n");
+	}
+	fprintf(fp, "%s\n", words_log_rule);
+	if (e[0].pain < EV_SAFETY_STOP_PAIN)
+		return;
+	fprintf(fp, "\n%s\n\n", words_log_safety(e[0].day == today, said, sizeof(said)));
+	cli_safety(fp);
+}
+
+void cli_safety(FILE *fp)
+{
+	fprintf(fp, "%s\n\n%s\n", words_safety_title, words_safety_intro);
+	for (int i = 0; i < WORDS_SAFETY_LISTS; i++) {
+		fprintf(fp, "\n%s\n", words_safety[i].head);
+		for (size_t k = 0; words_safety[i].items[k] != NULL; k++)
+			fprintf(fp, " - %s\n", words_safety[i].items[k]);
 	}
 }

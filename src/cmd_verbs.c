@@ -29,6 +29,7 @@
 #include "history.h"
 #include "hook.h"
 #include "ical.h"
+#include "journal.h"
 #include "merge.h"
 #include "settings.h"
 #include "plan.h"
@@ -312,6 +313,31 @@ static int find_exercise(const struct catalogue *cat, const char *id, unsigned *
 	return 0;
 }
 
+/*
+ * The exercises `target` names, in order: all (the full routine; NULL too),
+ * a routine's, or one exercise. Returns 0 with idx[0 .. *n), or 64 said.
+ */
+static int exercises_of(const struct catalogue *cat, const char *target, unsigned *idx, unsigned *n)
+{
+	int rc;
+
+	*n = 0;
+	if (!target || strcmp(target, "all") == 0) {
+		for (; *n < cat->n_exercises; ++*n)
+			idx[*n] = *n;
+	} else if ((rc = cat_find_routine(cat, target)) >= 0) {
+		const struct cat_routine *r = &cat->routines[rc];
+
+		for (; *n < r->n_exercises; ++*n)
+			idx[*n] = r->exercises[*n];
+	} else {
+		if ((rc = find_exercise(cat, target, &idx[0])) != 0)
+			return rc;
+		*n = 1;
+	}
+	return 0;
+}
+
 static int run_plan(const struct options *o, const struct catalogue *cat,
                     const struct plan_dose *dose)
 {
@@ -319,21 +345,8 @@ static int run_plan(const struct options *o, const struct catalogue *cat,
 	unsigned idx[CAT_MAX_EXERCISES], n = 0;
 	int rc;
 
-	const char *target = o->n_args ? o->args[0] : NULL;
-
-	if (!target || strcmp(target, "all") == 0) {
-		for (n = 0; n < cat->n_exercises; n++)
-			idx[n] = n;
-	} else if ((rc = cat_find_routine(cat, target)) >= 0) {
-		const struct cat_routine *r = &cat->routines[rc];
-
-		for (n = 0; n < r->n_exercises; n++)
-			idx[n] = r->exercises[n];
-	} else {
-		if ((rc = find_exercise(cat, target, &idx[0])) != 0)
-			return rc;
-		n = 1;
-	}
+	if ((rc = exercises_of(cat, o->n_args ? o->args[0] : NULL, idx, &n)) != 0)
+		return rc;
 	(void)plan_build_dose(cat, idx, n, dose, &plan);
 	cli_plan(stdout, cat, &plan, o->tsv);
 	plan_free(&plan);
@@ -1742,6 +1755,93 @@ int verb_run_activities(struct options *o)
 	return rc;
 }
 
+/* ---- `lumbar log` (issue 22 §4) --------------------------------------------------- */
+
+/* --date: YYYY-MM-DD, today or yesterday; never after today. 0, or 64 said. */
+static int log_day(const char *date, int32_t today, int32_t *day)
+{
+	if (!date || strcmp(date, "today") == 0)
+		*day = today;
+	else if (strcmp(date, "yesterday") == 0)
+		*day = today - 1;
+	else if (strlen(date) != 10 || hist_parse_day(date, 10, day) != 0)
+		return usage_error("log: --date wants YYYY-MM-DD, today or yesterday, not '%s'",
+		                   date);
+	if (*day > today)
+		return usage_error(
+		    "log: %s is in the future; log a session on the day it was done, "
+		    "today or before",
+		    date);
+	return 0;
+}
+
+/* --pain and --pain-before: 0 to 10, or none given. 0, or 64 said. */
+static int log_score(const char *option, const char *value, int *out)
+{
+	*out = HIST_NO_PAIN;
+	if (value && (hist_parse_score(value, strlen(value), out) != 0 || *out == HIST_NO_PAIN))
+		return usage_error("log: %s wants back pain from 0 to 10, not '%s'", option, value);
+	return 0;
+}
+
+/*
+ * `lumbar log ID|ROUTINE [--date DATE] [--pain-before N] [--pain N]
+ * [--status done|partial]`: a session done without the timer, one history
+ * line an exercise as the player writes them (the step in force that day,
+ * its planned work time as active seconds), with one session id and the
+ * source `log`. Everything is checked before the one append: a mistake
+ * writes nothing. A past day's lines are at its local noon (hist_noon()),
+ * today's at now: never in the future.
+ */
+int verb_run_log(struct options *o)
+{
+	time_t now = time(NULL);
+	int32_t today = hist_today(now), day;
+	enum hist_result status = HIST_DONE;
+	unsigned idx[CAT_MAX_EXERCISES], n = 0;
+	int pain, before, rc;
+
+	if ((rc = log_day(o->date, today, &day)) != 0 ||
+	    (rc = log_score("--pain", o->pain, &pain)) != 0 ||
+	    (rc = log_score("--pain-before", o->pain_before, &before)) != 0)
+		return rc;
+	if (o->status && (hist_result_parse(o->status, &status) != 0 || status == HIST_STOPPED))
+		return usage_error("log: --status wants done or partial, not '%s'", o->status);
+	if ((rc = plain_load(o, &plain, PATH_NEEDED, false)) == 0 &&
+	    (rc = exercises_of(plain.l.cat, o->args[0], idx, &n)) == 0) {
+		const struct catalogue *cat = plain.l.cat;
+		struct hist_entry e[CAT_MAX_EXERCISES];
+		struct hist_error err;
+		struct plan plan;
+		uint64_t session = hist_session_new(now, (unsigned long)getpid());
+
+		/* The dose of that day: the steps as they were then (lines after it left out). */
+		derive_steps(o, &plain.st, cat, &plain.rules, plain.history, now,
+		             day == today ? INT32_MIN : day, plain.res, &plain.dose, NULL);
+		(void)plan_build_dose(cat, idx, n, &plain.dose, &plan);
+		for (unsigned i = 0; i < n; i++) {
+			hist_entry_init(&e[i]);
+			snprintf(e[i].id, sizeof(e[i].id), "%s", cat->exercises[idx[i]].id);
+			e[i].when = day == today ? now : hist_noon(day);
+			e[i].day = day;
+			e[i].status = status;
+			e[i].active_s = plan_work_seconds(&plan, i);
+			e[i].pain = pain;
+			e[i].pain_before = before;
+			journal_step(cat, &plan, i, &e[i].step);
+			e[i].session = session;
+			e[i].source = HIST_SRC_LOG;
+		}
+		if (hist_append(plain.history, e, n, &err) != 0)
+			rc = say_error(err.msg, EXIT_IOERR);
+		else
+			cli_logged(stdout, cat, &plan, e, n, today, plain.history);
+		plan_free(&plan);
+	}
+	plain_free(&plain);
+	return rc == 0 ? flush_stdout(0) : rc;
+}
+
 /*
  * `lumbar safety`: the lists need neither the settings nor the catalogue,
  * so a broken one is said after them (exit 0). Without a terminal they are
@@ -1760,12 +1860,7 @@ int verb_run_safety(struct options *o)
 	        CAT_OK)
 		plain.l.cat = NULL;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		printf("%s\n\n%s\n", words_safety_title, words_safety_intro);
-		for (int i = 0; i < WORDS_SAFETY_LISTS; i++) {
-			printf("\n%s\n", words_safety[i].head);
-			for (size_t k = 0; words_safety[i].items[k] != NULL; k++)
-				printf(" - %s\n", words_safety[i].items[k]);
-		}
+		cli_safety(stdout);
 		fflush(stdout);
 	} else if (plain.l.cat != NULL) {
 		if (hist_path(o->history_file, getenv("XDG_STATE_HOME"), getenv("HOME"),

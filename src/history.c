@@ -23,10 +23,11 @@
 #include <unistd.h>
 
 const char hist_header[] =
-    "# timestamp\texercise-id\tstatus\tactive-seconds\tpain\tpain-before\tstep\n";
+    "# timestamp\texercise-id\tstatus\tactive-seconds\tpain\tpain-before\tstep\tsession\t"
+    "source\n";
 
 /* The longest line hist_append() writes, with room to spare. */
-enum { HIST_LINE_MAX = 128 };
+enum { HIST_LINE_MAX = 160 };
 
 void hist_set_error(struct hist_error *err, int errnum, const char *fmt, ...)
 {
@@ -105,6 +106,21 @@ time_t hist_next_day(time_t now)
 	while (hist_today(t) == hist_today(now) && t - now < 3 * 86400)
 		t += 60;
 	return t;
+}
+
+time_t hist_noon(int32_t day)
+{
+	struct tm tm = { 0 };
+	int y;
+	unsigned m, d;
+
+	hist_civil_from_day(day, &y, &m, &d);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = (int)m - 1;
+	tm.tm_mday = (int)d;
+	tm.tm_hour = 12;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
 }
 
 unsigned hist_weekday(int32_t day)
@@ -245,6 +261,23 @@ const char *hist_result_name(enum hist_result r)
 	return (unsigned)r <= HIST_STOPPED ? result_names[r] : "done";
 }
 
+static uint64_t session_hash(const char *s, size_t len);
+
+static const char *const source_names[] = { "timer", "log" };
+
+const char *hist_source_name(enum hist_source s)
+{
+	return (unsigned)s <= HIST_SRC_LOG ? source_names[s] : "timer";
+}
+
+uint64_t hist_session_new(time_t now, unsigned long salt)
+{
+	char text[64];
+	int n = snprintf(text, sizeof(text), "%lld.%lu", (long long)now, salt);
+
+	return session_hash(text, n > 0 ? (size_t)n : 0);
+}
+
 int hist_result_parse(const char *s, enum hist_result *out)
 {
 	for (unsigned i = 0; i <= HIST_STOPPED; i++) {
@@ -306,12 +339,15 @@ void hist_format_fields(const struct hist_entry *e, char pain[8], char before[8]
 
 size_t hist_format_entry(const struct hist_entry *e, char *buf, size_t len)
 {
-	char ts[40], pain[8], before[8], step[16];
+	char ts[40], pain[8], before[8], step[16], session[24] = "-";
 
 	hist_format_time(e->when, ts, sizeof(ts));
 	hist_format_fields(e, pain, before, step);
-	int n = snprintf(buf, len, "%s\t%s\t%s\t%u\t%s\t%s\t%s\n", ts, e->id,
-	                 hist_result_name(e->status), e->active_s, pain, before, step);
+	if (e->session != 0)
+		snprintf(session, sizeof(session), "%016llx", (unsigned long long)e->session);
+	int n = snprintf(buf, len, "%s\t%s\t%s\t%u\t%s\t%s\t%s\t%s\t%s\n", ts, e->id,
+	                 hist_result_name(e->status), e->active_s, pain, before, step, session,
+	                 hist_source_name(e->source));
 	return n < 0 ? 0 : (size_t)n;
 }
 
@@ -322,7 +358,7 @@ int hist_append(const char *path, const struct hist_entry *e, size_t n, struct h
 		if (!cat_valid_id(x->id, strnlen(x->id, sizeof(x->id))) ||
 		    (unsigned)x->status > HIST_STOPPED || !valid_score(x->pain) ||
 		    !valid_score(x->pain_before) || !valid_step(&x->step) ||
-		    x->active_s > HIST_MAX_SECONDS) {
+		    x->active_s > HIST_MAX_SECONDS || (unsigned)x->source > HIST_SRC_LOG) {
 			hist_set_error(err, 0, "cannot write to %s: refusing a malformed entry",
 			               path);
 			if (err)
@@ -627,12 +663,12 @@ static uint64_t session_hash(const char *s, size_t len)
 
 int hist_parse_line(const char *s, size_t len, struct hist_entry *e, char *why, size_t why_len)
 {
-	const char *f[8];
-	size_t fl[8];
+	const char *f[9];
+	size_t fl[9];
 	char q[48];
-	unsigned nf = hist_split(s, len, f, fl, 8);
+	unsigned nf = hist_split(s, len, f, fl, 9);
 
-	/* Field 8 is the session; those after it a later version's (source). */
+	/* Field 8 is the session, 9 the source; those after them a later version's. */
 	if (nf != 5 && nf < 7) {
 		snprintf(why, why_len, "expected 5 or 7 tab-separated fields, found %u", nf);
 		return -1;
@@ -692,6 +728,21 @@ int hist_parse_line(const char *s, size_t len, struct hist_entry *e, char *why, 
 		}
 	}
 	e->session = nf >= 8 ? session_hash(f[7], fl[7]) : 0;
+	/* A line without a source (written before it existed), or `-`, was timed. */
+	e->source = HIST_SRC_TIMER;
+	if (nf >= 9 && !(fl[8] == 1 && *f[8] == '-')) {
+		unsigned i = 0;
+
+		while (i <= HIST_SRC_LOG && !(strlen(source_names[i]) == fl[8] &&
+		                              memcmp(source_names[i], f[8], fl[8]) == 0))
+			i++;
+		if (i > HIST_SRC_LOG) {
+			hist_quote(q, sizeof(q), f[8], fl[8]);
+			snprintf(why, why_len, "bad source \"%s\" (want timer, log or -)", q);
+			return -1;
+		}
+		e->source = (enum hist_source)i;
+	}
 	e->line = 0;
 	return 0;
 }

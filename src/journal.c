@@ -13,9 +13,8 @@ static const char *slot_id(const struct catalogue *cat, const struct plan *p, un
 	return cat->exercises[p->exercises[i]].id;
 }
 
-/* The step field of slot i: `k/K`, or the level's name when --level forced it. */
-static void journal_step(const struct catalogue *cat, const struct plan *p, unsigned i,
-                         struct hist_step *out)
+void journal_step(const struct catalogue *cat, const struct plan *p, unsigned i,
+                  struct hist_step *out)
 {
 	unsigned top = prg_steps(&cat->exercises[p->exercises[i]]);
 

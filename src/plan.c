@@ -245,6 +245,16 @@ size_t plan_slot_end(const struct plan *p, unsigned slot)
 	return plan_slot_first(p, slot + 1);
 }
 
+unsigned plan_work_seconds(const struct plan *p, unsigned slot)
+{
+	unsigned s = 0;
+
+	for (size_t i = plan_slot_first(p, slot); i < plan_slot_end(p, slot); i++)
+		if (p->phases[i].kind == PLAN_WORK)
+			s += p->phases[i].seconds;
+	return s;
+}
+
 const char *plan_kind_name(enum plan_kind kind)
 {
 	switch (kind) {

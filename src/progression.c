@@ -413,8 +413,16 @@ static void apply_session(struct ex_state *st, const struct prg_params *p,
 {
 	enum prg_colour c = prg_classify(p, s->status, s->pain, s->pain_before);
 	bool here = s->step.kind == PRG_TAG_NONE || s->step.n != st->steps || s->step.k == st->k;
+	bool hurt = s->pain != PRG_NO_PAIN && !pain_ok(p, s->pain, s->pain_before);
 
 	st->any = true;
+	/*
+	 * A session done without the timer (`lumbar log`) never counts toward a
+	 * step up, as lumbar did not time the dose; its pain counts as a timed
+	 * one's: red steps back, a painful amber holds. Else it moves nothing.
+	 */
+	if (s->logged && c != PRG_RED && !(c == PRG_AMBER && hurt))
+		return;
 	if (st->start == PRG_NO_DAY)
 		st->start = s->day;
 	if (c == PRG_RED) {
@@ -434,7 +442,7 @@ static void apply_session(struct ex_state *st, const struct prg_params *p,
 	st->mark = s->when;
 	if (c == PRG_AMBER) {
 		clear_run(st);
-		st->amber_pain = s->pain != PRG_NO_PAIN && !pain_ok(p, s->pain, s->pain_before);
+		st->amber_pain = hurt;
 		return;
 	}
 	if (st->run_days == 0 || st->ring[(st->run_days - 1) % st->need].day != s->day) {

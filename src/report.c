@@ -163,6 +163,8 @@ static void count_entries(struct report *r, const struct cat_index *ix, struct h
 		struct seen *sn = session_of(&ss, w, e->session);
 
 		/* Each session's scores once (the lines of a session carry its scores). */
+		if ((!sn || !sn->after) && e->pain != HIST_NO_PAIN)
+			p->logged += e->source == HIST_SRC_LOG;
 		if (!sn || !sn->after)
 			tally(e->pain, &p->scores, &p->after_sum);
 		if (!sn || !sn->before)
@@ -189,6 +191,7 @@ static void count_entries(struct report *r, const struct cat_index *ix, struct h
 			c->partial++;
 		else if (e->status == HIST_STOPPED)
 			c->stopped++;
+		c->logged += e->source == HIST_SRC_LOG;
 		if (e->status != HIST_DONE)
 			continue;
 		c->done++;
@@ -537,7 +540,10 @@ static const char *pain_text(const struct report *r, unsigned w, unsigned i, cha
 	}
 	switch (i) {
 	case 0:
-		snprintf(buf, len, "%u", p->scores);
+		if (p->logged)
+			snprintf(buf, len, "%u (%u logged)", p->scores, p->logged);
+		else
+			snprintf(buf, len, "%u", p->scores);
 		return buf;
 	case 1:
 		return avg_text(p->before_sum, p->before_n, buf, len);
@@ -847,7 +853,22 @@ static void cell_text(FILE *fp, const struct rep_week *wk, const struct rep_cell
 		fprintf(fp, " p%u", c->partial);
 	if (c->stopped)
 		fprintf(fp, " s%u", c->stopped);
+	if (c->logged)
+		fprintf(fp, " l%u", c->logged);
 }
+
+/* Whether a line of the period was written by `lumbar log`: the legends then name it. */
+static bool any_logged(const struct report *r)
+{
+	for (unsigned w = 0; w < r->n_weeks; w++)
+		for (unsigned x = 0; r->cat && x < r->cat->n_exercises; x++)
+			if (rep_cell_at(r, x, w)->logged)
+				return true;
+	return false;
+}
+
+/* What `l` and `(N logged)` mean, after a legend's first sentence. */
+static const char logged_legend[] = "; l how many were logged without the timer (lumbar log)";
 
 /*
  * The events of one part, "What happened" (stops, steps back, holds, pauses,
@@ -919,9 +940,10 @@ static void write_md(FILE *fp, const struct report *r)
 	fprintf(fp, "\n\n%s\n", disclaimer);
 	write_events(fp, r, REP_MD, true);
 	fputs("\n## Adherence\n\n", fp);
-	fputs("Each week: done/expected; p partial, s stopped. Dose: at the start of the period "
-	      "→ at its end.\n\n| Exercise | Dose |",
-	      fp);
+	fprintf(fp,
+	        "Each week: done/expected; p partial, s stopped%s. Dose: at the start of the "
+	        "period → at its end.\n\n| Exercise | Dose |",
+	        any_logged(r) ? logged_legend : "");
 	for (unsigned w = 0; w < r->n_weeks; w++)
 		fprintf(fp, " %s |", week_head(&r->week[w], d, sizeof(d)));
 	fputs("\n|---|---|", fp);
@@ -981,7 +1003,7 @@ static void write_csv(FILE *fp, const struct report *r)
 	char a[16], b[16], s1[32], s2[32], s3[32], dose[DOSE_LEN];
 
 	fputs("exercise,name,week_start,week_end,days,paused_days,done,expected,partial,stopped,"
-	      "scores,pain_before_avg,pain_after_avg,pain_after_highest,step,steps,dose\r\n",
+	      "scores,pain_before_avg,pain_after_avg,pain_after_highest,step,steps,dose,logged\r\n",
 	      fp);
 	for (unsigned x = 0; x < n_ex; x++)
 		for (unsigned w = 0; w < r->n_weeks; w++) {
@@ -1004,7 +1026,7 @@ static void write_csv(FILE *fp, const struct report *r)
 				fputs(dose, fp);
 			else
 				put_text(fp, REP_CSV, dose);
-			fputs("\r\n", fp);
+			fprintf(fp, ",%u\r\n", c->logged);
 		}
 }
 
@@ -1186,9 +1208,10 @@ static void write_html(FILE *fp, const struct report *r)
 	fprintf(fp, "</p>\n<p class=\"note\">%s</p>\n", disclaimer);
 	write_events(fp, r, REP_HTML, true);
 	write_charts(fp, r);
-	fputs("<h2>Adherence</h2>\n<p>Each week: done/expected; p partial, s stopped. Under "
-	      "each name, its dose: at the start of the period → at its end.</p>\n",
-	      fp);
+	fprintf(fp,
+	        "<h2>Adherence</h2>\n<p>Each week: done/expected; p partial, s stopped%s. "
+	        "Under each name, its dose: at the start of the period → at its end.</p>\n",
+	        any_logged(r) ? logged_legend : "");
 	for (unsigned w0 = 0; w0 < r->n_weeks; w0 += per) {
 		unsigned w1 = w0 + per < r->n_weeks ? w0 + per : r->n_weeks;
 		fputs("<table><tr><th>Exercise</th>", fp);

@@ -204,11 +204,13 @@ int session_init(struct session *s, const struct plan *p, size_t first, int64_t 
 	s->stats = stats;
 	s->state = state;
 	s->last_ms = now_ms;
+	/* The dose's work time: plan.h says what it is, once. */
+	for (unsigned i = 0; i < p->n_exercises; i++)
+		stats[i].work_total_ms = (int64_t)plan_work_seconds(p, i) * 1000;
 	for (k = 0; k < p->n; k++) {
 		if (!phase_is_work(s, k))
 			continue;
 		stats[phase_slot(s, k)].work_total++;
-		stats[phase_slot(s, k)].work_total_ms += phase_ms(s, k);
 		/* Resumed within an exercise: what came before was played in the last run. */
 		if (k < first && first < p->n && phase_slot(s, k) == phase_slot(s, first))
 			stats[phase_slot(s, k)].work_ms += phase_ms(s, k);

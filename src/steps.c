@@ -37,6 +37,7 @@ void steps_session(const struct hist_entry *e, struct prg_session *out)
 	                                          : PRG_STOPPED;
 	out->pain = e->pain;
 	out->pain_before = e->pain_before;
+	out->logged = e->source == HIST_SRC_LOG;
 	switch (e->step.kind) {
 	case HIST_STEP_INDEX:
 		out->step = (struct prg_tag){ PRG_TAG_STEP, e->step.k, e->step.n, CAT_LEVEL_EASY };

@@ -89,6 +89,20 @@ const struct verb verbs[] = {
 	  "perform it) to 10 (able as before the problem); `retire N` ends it.\n"
 	  "Each writes one line in events.tsv. --today DATE lists as on that day.\n",
 	  0, 3, VERB_RECORDS | VERB_AS_OF, 0, activities_writes, verb_run_activities },
+	{ "log", "ID|ROUTINE", "record a session done without the timer", NULL,
+	  "an exercise or routine id",
+	  "Adds to the history a session done away from the timer (at the gym, on\n"
+	  "holiday): one line an exercise, at that day's step and its planned work\n"
+	  "time, marked `log`. It counts for the week, the streak and what is due,\n"
+	  "never toward the next step: lumbar did not time it.\n"
+	  "  --date DATE       the day it was done: YYYY-MM-DD, today (the default)\n"
+	  "                    or yesterday; never a later day than today\n"
+	  "  --pain-before N   back pain before it, 0-10\n"
+	  "  --pain N          back pain after it, 0-10 (8 or more: the safety screen\n"
+	  "                    comes next time, and the step goes back one)\n"
+	  "  --status S        done (the default) or partial\n",
+	  1, 1, VERB_CATALOGUE | VERB_RECORDS | VERB_WRITES,
+	  CMD_VO_DATE | CMD_VO_PAIN | CMD_VO_PAIN_BEFORE | CMD_VO_STATUS, NULL, verb_run_log },
 	{ "safety", "", "when to get help: two short lists", NULL, NULL,
 	  "Shows the safety screen whether or not it is due, even with --no-ask:\n"
 	  "signs to see someone now, and signs to see a doctor soon. c: none of\n"
@@ -183,7 +197,6 @@ const struct verb verbs[] = {
 	  "With a command, what it does; `lumbar COMMAND --help` says the same.\n", 0, 1, 0, 0,
 	  NULL, verb_run_help },
 	/* Kept for the next versions: a catalogue id may still be one (check warns). */
-	RESERVED("log"),
 };
 
 const unsigned n_verbs = sizeof(verbs) / sizeof(verbs[0]);

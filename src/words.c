@@ -6,6 +6,8 @@
  */
 #include "words.h"
 
+#include "events.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -243,6 +245,16 @@ char *words_count(const struct cat_exercise *ex, const struct hist_ex_stat *st, 
 
 const char words_pain_anchors[] = "0 no pain, 10 worst imaginable";
 const char words_no_score[] = "no score: this session will not count toward a step";
+
+const char words_log_rule[] =
+    "It counts for your week, not toward the next step: lumbar did not time it.";
+
+char *words_log_safety(bool today, char *buf, size_t len)
+{
+	snprintf(buf, len, "A pain of %d or more: when to get help%s", EV_SAFETY_STOP_PAIN,
+	         today ? ", now and first the next time lumbar starts." : ".");
+	return buf;
+}
 
 const char words_quit_question[] =
     "What is done is kept, this exercise so far as partial. Quit? y/n";

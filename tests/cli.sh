@@ -1169,7 +1169,7 @@ Scores 0-10. Scores: sessions with a pain score after. Before, after, morning: a
 	expect_out_match '^Period: 2026-11-25 to 2026-12-01 \(2 weeks\), first record 2026-11-30$'
 	done_test
 	run report-csv 0 rep --today 2026-12-01 --weeks 1 --format csv
-	[ "$(head -n 1 "$out")" = "$(printf 'exercise,name,week_start,week_end,days,paused_days,done,expected,partial,stopped,scores,pain_before_avg,pain_after_avg,pain_after_highest,step,steps,dose\r')" ] ||
+	[ "$(head -n 1 "$out")" = "$(printf 'exercise,name,week_start,week_end,days,paused_days,done,expected,partial,stopped,scores,pain_before_avg,pain_after_avg,pain_after_highest,step,steps,dose,logged\r')" ] ||
 		fail "csv header: $(head -n 1 "$out")"
 	grep -q "^alpha,Alpha hold,2026-11-30,2026-12-01,2,0,2,3,0,1,3,2.3,3.0,6,3,5,step 3 of 5" "$out" ||
 		fail "csv alpha row"

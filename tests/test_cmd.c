@@ -36,6 +36,7 @@ STUB(verb_run_check)
 STUB(verb_run_history)
 STUB(verb_run_checkin)
 STUB(verb_run_activities)
+STUB(verb_run_log)
 STUB(verb_run_safety)
 STUB(verb_run_due)
 STUB(verb_run_progress)
@@ -173,6 +174,21 @@ static const struct row rows[] = {
 	{ "merge", 64, NULL, 0, 0, NULL, NULL, NULL },
 	{ "merge a.tsv --today 2026-12-01", 64, NULL, 0, 0, NULL, NULL, NULL },
 	{ "calendar --today 2026-12-01", 64, NULL, 0, 0, NULL, NULL, NULL },
+	/* lumbar log (issue 22 §4): its options after it only; a writer, so no --today. */
+	{ "log cat-cow", 0, "log", 0, NAMED, NULL, "cat-cow", NULL },
+	{ "log morning --date 2026-12-01 --pain 3 --pain-before 2 --status partial", 0, "log",
+	  CMD_VO_DATE | CMD_VO_PAIN | CMD_VO_PAIN_BEFORE | CMD_VO_STATUS, NAMED, NULL, "morning",
+	  NULL },
+	{ "log --pain=8 cat-cow", 0, "log", CMD_VO_PAIN, NAMED, NULL, "cat-cow", NULL },
+	{ "-C f.yaml log cat-cow --date yesterday", 0, "log", CMD_VO_DATE, NAMED, NULL, "cat-cow",
+	  "f.yaml" },
+	{ "log", 64, NULL, 0, 0, NULL, NULL, NULL },
+	{ "log cat-cow bridges", 64, NULL, 0, 0, NULL, NULL, NULL },
+	{ "log cat-cow --today 2026-12-01", 64, NULL, 0, 0, NULL, NULL, NULL },
+	{ "log cat-cow --date", 64, NULL, 0, 0, NULL, NULL, NULL },
+	{ "--pain 3 log cat-cow", 64, NULL, 0, 0, NULL, NULL, NULL },
+	{ "checkin 3 --pain 3", 64, NULL, 0, 0, NULL, NULL, NULL },
+	{ "list --date 2026-12-01", 64, NULL, 0, 0, NULL, NULL, NULL },
 	/* Arguments are counted by the row. */
 	{ "show", 64, NULL, 0, 0, NULL, NULL, NULL },
 	{ "plan morning evening", 64, NULL, 0, 0, NULL, NULL, NULL },
@@ -211,6 +227,29 @@ static void test_rows(void **state)
 		if (r->catalogue)
 			assert_string_equal(o.catalogue, r->catalogue);
 	}
+}
+
+/* lumbar log's values reach it as given: the handler checks them. */
+static void test_log_values(void **state)
+{
+	struct options o;
+	char buf[256], *argv[32];
+
+	(void)state;
+	assert_int_equal(parse("log cat-cow --status partial --pain-before 2 --pain 7 --date "
+	                       "2026-12-01",
+	                       &o, buf, sizeof(buf), argv),
+	                 0);
+	assert_string_equal(o.status, "partial");
+	assert_string_equal(o.pain_before, "2");
+	assert_string_equal(o.pain, "7");
+	assert_string_equal(o.date, "2026-12-01");
+	assert_int_equal(parse("log cat-cow", &o, buf, sizeof(buf), argv), 0);
+	assert_null(o.status);
+	assert_null(o.pain);
+	assert_null(o.pain_before);
+	assert_null(o.date);
+	assert_true(cmd_writes(&o));
 }
 
 /* --no-figure: the player without its figure, before or after the verb; on by default. */
@@ -266,9 +305,8 @@ static void test_writes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_rows),
-		cmocka_unit_test(test_no_figure),
-		cmocka_unit_test(test_verbs_reserved),
+		cmocka_unit_test(test_rows),           cmocka_unit_test(test_no_figure),
+		cmocka_unit_test(test_verbs_reserved), cmocka_unit_test(test_log_values),
 		cmocka_unit_test(test_writes),
 	};
 

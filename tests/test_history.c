@@ -324,6 +324,12 @@ static void test_parse_line_fields(void **state)
 		  "bad step \"1/1000\" (want -, K/N such as 3/19, or easy, medium or hard)" },
 		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t3\tHard",
 		  "bad step \"Hard\" (want -, K/N such as 3/19, or easy, medium or hard)" },
+		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t3\t-\t-\tLog",
+		  "bad source \"Log\" (want timer, log or -)" },
+		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t3\t-\t-\t",
+		  "bad source \"\" (want timer, log or -)" },
+		{ "2026-11-24T07:15:03+01:00\tcore\tdone\t95\t3\t3\t-\ts1\tgym",
+		  "bad source \"gym\" (want timer, log or -)" },
 		{ "2026-11-24 07:15:03+01:00\tcore\tdone\t95\t3",
 		  "bad timestamp \"2026-11-24 07:15:03+01:00\": want YYYY-MM-DDTHH:MM:SS+HH:MM" },
 		{ "2026-11-24T07:15:03\tcore\tdone\t95\t3",
@@ -486,17 +492,22 @@ static void test_append_roundtrip(void **state)
 	e[4].step = (struct hist_step){ .kind = HIST_STEP_LEVEL, .level = CAT_LEVEL_HARD };
 	e[2].step = (struct hist_step){ .kind = HIST_STEP_INDEX, .k = 0, .n = 0 };
 	e[1].step = (struct hist_step){ .kind = HIST_STEP_INDEX, .k = 0, .n = 19 };
+	/* Two lines of one `lumbar log`: its session and its source. */
+	e[3].session = e[4].session = 0x0123456789abcdefull;
+	e[3].source = e[4].source = HIST_SRC_LOG;
 	assert_int_equal(hist_append(path, e, 5, &err), 0);
 
 	size_t len;
 	char *text = slurp(path, &len);
 	assert_string_equal(
-	    text, "# timestamp\texercise-id\tstatus\tactive-seconds\tpain\tpain-before\tstep\n"
-	          "2026-11-24T07:15:03+01:00\tknee-to-chest\tdone\t95\t3\t2\t-\n"
-	          "2026-11-24T07:17:00+01:00\thip-flexor\tpartial\t40\t3\t-\t0/19\n"
-	          "2026-11-24T07:20:09+01:00\tcore\tdone\t120\t-\t-\t0/0\n"
-	          "2026-11-24T07:22:00+01:00\tcore\tstopped\t12\t7\t4\t3/19\n"
-	          "2026-11-24T07:25:00+01:00\tbridge\tdone\t60\t2\t-\thard\n");
+	    text,
+	    "# timestamp\texercise-id\tstatus\tactive-seconds\tpain\tpain-before\tstep\t"
+	    "session\tsource\n"
+	    "2026-11-24T07:15:03+01:00\tknee-to-chest\tdone\t95\t3\t2\t-\t-\ttimer\n"
+	    "2026-11-24T07:17:00+01:00\thip-flexor\tpartial\t40\t3\t-\t0/19\t-\ttimer\n"
+	    "2026-11-24T07:20:09+01:00\tcore\tdone\t120\t-\t-\t0/0\t-\ttimer\n"
+	    "2026-11-24T07:22:00+01:00\tcore\tstopped\t12\t7\t4\t3/19\t0123456789abcdef\tlog\n"
+	    "2026-11-24T07:25:00+01:00\tbridge\tdone\t60\t2\t-\thard\t0123456789abcdef\tlog\n");
 	free(text);
 
 	assert_int_equal(hist_load(path, &h, NULL, NULL, &err), 0);
@@ -514,7 +525,10 @@ static void test_append_roundtrip(void **state)
 		assert_int_equal(h.e[i].pain, e[i].pain);
 		assert_int_equal(h.e[i].day, day(2026, 11, 24));
 		assert_int_equal(h.e[i].line, i + 2);
+		assert_int_equal(h.e[i].source, e[i].source);
+		assert_int_equal(h.e[i].session != 0, e[i].session != 0);
 	}
+	assert_true(h.e[3].session == h.e[4].session);
 	hist_free(&h);
 
 	/* A malformed entry is refused and nothing is written. */
@@ -1313,8 +1327,9 @@ static void test_out_of_order_lines_are_sorted(void **state)
 }
 
 /*
- * Lines of later versions: field 8 (session) is read as a number the lines
- * of one session share (0: none, also for `-`); 9 (source) is read past.
+ * Fields 8 and 9: the session is read as a number the lines of one session
+ * share (0: none, also for `-`); the source is `timer` unless it says `log`
+ * (a line without one was timed); fields after the ninth are read past.
  */
 static void test_lines_to_come_are_read(void **state)
 {
@@ -1334,13 +1349,48 @@ static void test_lines_to_come_are_read(void **state)
 	assert_true(h.e[0].session != 0);
 	assert_true(h.e[0].session == h.e[1].session);
 	assert_true(h.e[2].session != 0 && h.e[2].session != h.e[0].session);
+	assert_int_equal(h.e[0].source, HIST_SRC_TIMER);
+	assert_int_equal(h.e[1].source, HIST_SRC_TIMER);
+	assert_int_equal(h.e[2].source, HIST_SRC_LOG);
 	hist_free(&h);
 	parse_ok(&h, "2026-11-24T07:00:00+01:00\tcore\tdone\t60\t3\t4\t2/9\t-\n"
 	             "2026-11-24T07:05:00+01:00\tcore\tdone\t60\t3\t4\t2/9\n"
-	             "2026-11-24T07:10:00+01:00\tcore\tdone\t60\t3\n");
-	for (size_t i = 0; i < h.n; i++)
+	             "2026-11-24T07:10:00+01:00\tcore\tdone\t60\t3\n"
+	             "2026-11-24T07:15:00+01:00\tcore\tdone\t60\t3\t4\t2/9\t-\t-\n");
+	assert_int_equal(h.n, 4);
+	for (size_t i = 0; i < h.n; i++) {
 		assert_true(h.e[i].session == 0);
+		assert_int_equal(h.e[i].source, HIST_SRC_TIMER);
+	}
 	hist_free(&h);
+}
+
+/*
+ * `lumbar log --date`: a past day's lines are at its local noon, on that day
+ * whatever the clocks do (both Paris changes, and a zone without noon trouble).
+ */
+static void test_noon(void **state)
+{
+	static const struct {
+		int y;
+		unsigned m, d;
+	} days[] = { { 2026, 3, 29 }, { 2026, 10, 25 }, { 2026, 12, 5 }, { 2028, 2, 29 } };
+	(void)state;
+	set_tz("Europe/Paris");
+	for (size_t i = 0; i < sizeof(days) / sizeof(days[0]); i++) {
+		int32_t d = day(days[i].y, days[i].m, days[i].d);
+		time_t t = hist_noon(d);
+		char ts[40];
+
+		assert_int_equal(hist_today(t), d);
+		hist_format_time(t, ts, sizeof(ts));
+		assert_memory_equal(ts + 10, "T12:00:00", 9);
+	}
+	/* Two runs in one second (another process) are two sessions. */
+	assert_true(hist_session_new(1000, 1) != hist_session_new(1000, 2));
+	assert_true(hist_session_new(1000, 1) != hist_session_new(1001, 1));
+	assert_true(hist_session_new(1000, 1) == hist_session_new(1000, 1));
+	assert_true(hist_session_new(0, 0) != 0);
 }
 
 /* A UTF-8 byte-order mark before the first line (Notepad) is not damage. */
@@ -1734,6 +1784,7 @@ int main(void)
 		                                remove_tmpdir),
 		cmocka_unit_test(test_out_of_order_lines_are_sorted),
 		cmocka_unit_test(test_lines_to_come_are_read),
+		cmocka_unit_test(test_noon),
 		cmocka_unit_test(test_lines_after_today_are_not_counted),
 		cmocka_unit_test_setup_teardown(test_stream_reads_in_pieces, make_tmpdir,
 		                                remove_tmpdir),

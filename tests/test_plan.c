@@ -133,6 +133,9 @@ static void hold_mode_is_one_phase_per_rep_with_rests(void **state)
 	assert_int_equal(f.plan.phases[0].set, -1);
 	assert_int_equal(f.plan.phases[1].set, 0);
 	assert_int_equal(f.plan.phases[1].reps, 3);
+	/* The dose's work time: the holds, not the prepare nor the rests. */
+	assert_int_equal(plan_work_seconds(&f.plan, 0), 3 * 5);
+	assert_int_equal(plan_work_seconds(&f.plan, 1), 0);
 	plan_free(&f.plan);
 }
 
@@ -335,6 +338,8 @@ static void routine_is_exercises_in_order_each_with_prepare(void **state)
 	assert_int_equal(plan_slot_first(&f.plan, 1), 2);
 	assert_int_equal(plan_slot_end(&f.plan, 0), 2);
 	assert_int_equal(plan_slot_end(&f.plan, 1), 4);
+	assert_int_equal(plan_work_seconds(&f.plan, 0), 10);
+	assert_int_equal(plan_work_seconds(&f.plan, 1), 10);
 	assert_int_equal(f.plan.total, plan_exercise_seconds(&f.cat, 0, CAT_LEVEL_EASY) +
 	                                   plan_exercise_seconds(&f.cat, 1, CAT_LEVEL_EASY));
 	plan_free(&f.plan);

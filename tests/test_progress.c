@@ -367,15 +367,16 @@ static void test_entries_keep_every_field(void **state)
 		const char *history;     /* the fields of the history line after the time */
 	} rows[] = {
 		{ "entry 1795500903 bridge stopped 12 8 4 3/19\n", "pain-before 4\n",
-		  "bridge\tstopped\t12\t8\t4\t3/19\n" },
+		  "bridge\tstopped\t12\t8\t4\t3/19\t-\ttimer\n" },
 		{ "entry 1795500903 bridge done 95 - 4 0/0\n", "pain-before 4\n",
-		  "bridge\tdone\t95\t-\t4\t0/0\n" },
+		  "bridge\tdone\t95\t-\t4\t0/0\t-\ttimer\n" },
 		{ "entry 1795500903 bridge partial 30 - - medium\n", "",
-		  "bridge\tpartial\t30\t-\t-\tmedium\n" },
+		  "bridge\tpartial\t30\t-\t-\tmedium\t-\ttimer\n" },
 		/* As an older lumbar wrote it: the file's pain-before goes on it. */
 		{ "entry 1795500903 bridge stopped 12\n", "pain-before 6\n",
-		  "bridge\tstopped\t12\t-\t6\t-\n" },
-		{ "entry 1795500903 bridge done 95\n", "", "bridge\tdone\t95\t-\t-\t-\n" },
+		  "bridge\tstopped\t12\t-\t6\t-\t-\ttimer\n" },
+		{ "entry 1795500903 bridge done 95\n", "",
+		  "bridge\tdone\t95\t-\t-\t-\t-\ttimer\n" },
 	};
 	char path[128], text[1024], line[256];
 	struct prog_state back;

@@ -399,6 +399,9 @@ static void parse_item(struct script *sc, const char *id, char *item)
 	for (char *t = strtok_r(item, " ", &save); t && n < 6; t = strtok_r(NULL, " ", &save))
 		w[n++] = t;
 	assert_true(n >= 2);
+	/* A last word `log`: a session done without the timer (lumbar log). */
+	bool logged = n >= 5 && strcmp(w[n - 1], "log") == 0;
+	n -= logged;
 	char *at = strchr(w[0], '@');
 	int day = atoi(w[0]), hour = at ? atoi(at + 1) : 9;
 	int32_t civil = d0() + day;
@@ -414,6 +417,7 @@ static void parse_item(struct script *sc, const char *id, char *item)
 		s->status = w[1][0] == 'd' ? PRG_DONE : w[1][0] == 'p' ? PRG_PARTIAL : PRG_STOPPED;
 		s->pain = score(w[2]);
 		s->pain_before = score(w[3]);
+		s->logged = logged;
 		if (n >= 5 && strchr(w[4], '/')) {
 			s->step.kind = PRG_TAG_STEP;
 			assert_int_equal(sscanf(w[4], "%u/%u", &s->step.k, &s->step.n), 2);
@@ -624,6 +628,29 @@ static const struct rule_case {
 	{ "another ladder: then up one", CP, PRG_AUTO,
 	  "0 done 2 1 3/15; 1 done 2 1 3/19; 2 done 2 1 3/19; 3 done 2 1 3/19", 7, 4, PRG_READY,
 	  false, "ready after 3 more acceptable sessions" },
+
+	/*
+	 * Sessions done without the timer (`... log`, issue 22 §4): never toward
+	 * a step up, and no break in a run; their pain counts as a timed one's.
+	 */
+	{ "logged greens on 7 days: no step up", CP, PRG_AUTO,
+	  "0 done 2 1 log; 1 done 2 1 log; 2 done 2 1 log; 3 done 2 1 log; 4 done 2 1 log; "
+	  "5 done 2 1 log; 6 done 2 1 log",
+	  7, 0, PRG_READY, false, "ready after 3 more acceptable sessions" },
+	{ "a logged day is not one of the green days", CP, PRG_AUTO,
+	  "0 done 2 1; 1 done 2 1 log; 2 done 2 1", 2, 0, PRG_READY, false,
+	  "ready after 1 more acceptable session" },
+	{ "a logged session without a score does not break a run", CP, PRG_AUTO,
+	  "0 done 2 1; 1 done - - log; 1 partial 2 1 0/19 log; 1 done 2 1; 2 done 2 1", 2, 1,
+	  PRG_READY, false, "ready after 3 more acceptable sessions" },
+	{ "a logged red steps back", CP, PRG_SUGGEST, "0 set 3; 8 done 8 2 log", 9, 2, PRG_BACK,
+	  false, "stepped back on 2026-12-09: pain 8 after" },
+	{ "a logged amber for pain holds", CP, PRG_AUTO,
+	  "0 set 3; 8 done 2 1; 9 done 2 1; 10 done 5 2 log", 10, 3, PRG_HELD, false,
+	  "held: pain" },
+	{ "first days logged only: counting, not new", CP, PRG_AUTO,
+	  "!0 done 2 1 log; 1 done 2 1 log; 2 done 2 1 log", 7, 0, PRG_READY, false,
+	  "ready after 3 more acceptable sessions" },
 
 	/* The first step up waits a week from the first session (issue 20 §1). */
 	{ "first days: 3 greens wait a week from the first", CP, PRG_AUTO,

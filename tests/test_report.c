@@ -401,6 +401,41 @@ static void test_pain_by_session(void **state)
 }
 
 /*
+ * Timed and logged kept apart (issue 22 §4): the lines `lumbar log` wrote are
+ * counted beside done and partial (`l`), and the pain's sessions with a
+ * score say how many were logged; a routine logged at once is one session.
+ */
+static void test_logged_apart(void **state)
+{
+	static const char hist[] =
+	    "2026-11-24T08:00:00+01:00\talpha\tdone\t40\t2\t1\t-\t-\ttimer\n"
+	    "2026-11-25T12:00:00+01:00\talpha\tdone\t40\t4\t-\t-\tl1\tlog\n"
+	    "2026-11-25T12:00:00+01:00\tbeta\tdone\t40\t4\t-\t-\tl1\tlog\n"
+	    "2026-11-26T12:00:00+01:00\talpha\tpartial\t40\t-\t-\t-\tl2\tlog\n";
+	struct fixture f;
+
+	(void)state;
+	const struct report *r = build(&f, hist, "", day(2026, 11, 23), day(2026, 11, 29));
+	assert_int_equal(rep_cell_at(r, 0, 0)->done, 2);
+	assert_int_equal(rep_cell_at(r, 0, 0)->partial, 1);
+	assert_int_equal(rep_cell_at(r, 0, 0)->logged, 2);
+	assert_int_equal(rep_cell_at(r, 1, 0)->logged, 1);
+	assert_int_equal(r->pain[0].scores, 2);
+	assert_int_equal(r->pain[0].logged, 1);
+	char *md = render(r, REP_MD);
+	assert_non_null(strstr(md, "p partial, s stopped; l how many were logged without the timer "
+	                           "(lumbar log). "));
+	assert_non_null(strstr(md, " | 2/"));
+	assert_non_null(strstr(md, " p1 l2 |\n"));
+	assert_non_null(strstr(md, "| 2026-11-23 | 2 (1 logged) | 1.0 | 3.0 |"));
+	free(md);
+	char *csv = render(r, REP_CSV);
+	assert_non_null(strstr(csv, ",dose,logged\r\n"));
+	free(csv);
+	drop(&f);
+}
+
+/*
  * First "What happened": stops with their pain, a step back dated on the
  * day of the red session with the dose after it, holds, notes; then the
  * rest, an accepted step and its step up as one line; names, not ids.
@@ -547,17 +582,17 @@ static void test_csv(void **state)
 	assert_memory_equal(csv,
 	                    "exercise,name,week_start,week_end,days,paused_days,done,expected,"
 	                    "partial,stopped,scores,pain_before_avg,pain_after_avg,"
-	                    "pain_after_highest,step,steps,dose\r\n",
+	                    "pain_after_highest,step,steps,dose,logged\r\n",
 	                    strlen("exercise,name,week_start,week_end,days,paused_days,done,"
 	                           "expected,partial,stopped,scores,pain_before_avg,"
-	                           "pain_after_avg,pain_after_highest,step,steps,dose\r\n"));
+	                           "pain_after_avg,pain_after_highest,step,steps,dose,logged\r\n"));
 	/* alpha week 1: after 2 4 7 5 2 = 20 / 5; before 3 3 3 4 2. At its end
 	 * 3/5: step 4 of 6, never `3/5`, which a spreadsheet reads as a date. */
 	assert_non_null(strstr(csv, "\r\nalpha,\"Alpha | <hold> & \"\"co\"\"\",2026-11-23,"
 	                            "2026-11-29,7,2,4,10,1,1,5,3.0,4.0,7,4,6,"
-	                            "\"13 reps at 2 s each, each side\"\r\n"));
+	                            "\"13 reps at 2 s each, each side\",0\r\n"));
 	assert_non_null(strstr(csv, "\r\nbeta,\"Beta, reps\",2026-11-30,2026-12-01,2,0,1,1,0,1,1,"
-	                            "5.0,7.0,7,-,-,-\r\n"));
+	                            "5.0,7.0,7,-,-,-,0\r\n"));
 	assert_null(strstr(csv, "/5"));
 	free(csv);
 }
@@ -650,7 +685,7 @@ static void test_empty(void **state)
 	md = render(&r, REP_CSV);
 	assert_string_equal(md, "exercise,name,week_start,week_end,days,paused_days,done,expected,"
 	                        "partial,stopped,scores,pain_before_avg,pain_after_avg,"
-	                        "pain_after_highest,step,steps,dose\r\n");
+	                        "pain_after_highest,step,steps,dose,logged\r\n");
 	free(md);
 	rep_free(&r);
 }
@@ -697,7 +732,7 @@ static void test_csv_formulas(void **state)
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		char *row = csv_row_of(rows[i].name);
 		snprintf(want, sizeof(want),
-		         "alpha,%s,2026-12-01,2026-12-01,1,0,0,0,0,0,0,-,-,-,-,-,-\r\n",
+		         "alpha,%s,2026-12-01,2026-12-01,1,0,0,0,0,0,0,-,-,-,-,-,-,0\r\n",
 		         rows[i].cell);
 		assert_string_equal(row, want);
 		free(row);
@@ -763,7 +798,7 @@ static void test_decimal_comma_locale(void **state)
 
 	char *csv = render(&f->r, REP_CSV), *html = render(&f->r, REP_HTML),
 	     *md = render(&f->r, REP_MD);
-	assert_non_null(strstr(csv, ",5,3.0,4.0,7,4,6,\"13 reps at 2 s each, each side\"\r\n"));
+	assert_non_null(strstr(csv, ",5,3.0,4.0,7,4,6,\"13 reps at 2 s each, each side\",0\r\n"));
 	assert_non_null(strstr(md, "| 2026-11-23 | 6 | 3.0 | 3.8 | 5.0 | 7 | 1 |\n"));
 	/* SVG: coordinates with a point, never "x=\"12,5\"". */
 	assert_non_null(strstr(html, "<circle cx=\""));
@@ -801,6 +836,7 @@ int main(void)
 		cmocka_unit_test(test_paused_weekly),
 		cmocka_unit_test(test_dose_words),
 		cmocka_unit_test(test_pain_by_session),
+		cmocka_unit_test(test_logged_apart),
 		cmocka_unit_test(test_what_happened),
 		cmocka_unit_test_setup_teardown(test_csv, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_html, setup, teardown),

@@ -79,12 +79,6 @@ fi
 
 # Verbs kept for later versions say so (exit 69); an id that is one still plays.
 if t commands-reserved; then
-	for v in log; do
-		run "commands-reserved-$v" 69 "$LUMBAR" -C "$FIX/cli-small.yaml" "$v"
-		expect_err_line "lumbar: '$v' is not available in this version of lumbar (see 'lumbar --help'); to play an exercise of that id: lumbar play $v"
-		expect_empty_out
-		done_test
-	done
 	sed 's/id: alpha/id: why/' "$FIX/cli-small.yaml" >"$cmd_dir/why.yaml"
 	run commands-reserved-id-check 0 "$LUMBAR" check "$cmd_dir/why.yaml"
 	expect_err_line "$cmd_dir/why.yaml: warning: exercise id 'why' is also a command of lumbar; play it from the menu or with 'lumbar play why'"

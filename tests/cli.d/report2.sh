@@ -40,8 +40,8 @@ if t report2-six-weeks; then
 	# CSV: the step and the steps in two columns (never 1/3, a date to a
 	# spreadsheet), the dose in words beside them.
 	run report2-six-weeks-csv 0 six --format csv
-	expect_out_match '^exercise,.*,pain_after_highest,step,steps,dose.$'
-	expect_out_match '^pelvic-tilts-bridges,Pelvic tilts and bridges,2026-11-16,2026-11-22,7,0,5,7,0,0,5,2\.6,2\.0,2,2,5,hold 4 s x 10 reps; 10 reps at 5 s each.$'
+	expect_out_match '^exercise,.*,pain_after_highest,step,steps,dose,logged.$'
+	expect_out_match '^pelvic-tilts-bridges,Pelvic tilts and bridges,2026-11-16,2026-11-22,7,0,5,7,0,0,5,2\.6,2\.0,2,2,5,hold 4 s x 10 reps; 10 reps at 5 s each,0.$'
 	grep -Eq ',[0-9]+/[0-9]+,' "$out" && fail "a k/K cell in the CSV"
 	done_test
 fi
