@@ -260,7 +260,10 @@ static void bench_first_frame(void)
 	}
 }
 
-/* Draw the current screen whole; curses sends what changed. */
+/*
+ * Draw the current screen whole, with the cursor left on its focus; curses
+ * sends what changed.
+ */
 static void draw(struct ui *ui)
 {
 	erase();
@@ -268,6 +271,7 @@ static void draw(struct ui *ui)
 		ui_draw_too_small_screen();
 	else
 		ui_screens[ui->screen].draw(ui);
+	ui_draw_focus_place();
 	refresh();
 	bench_first_frame();
 }
@@ -514,13 +518,15 @@ int ui_run(const struct ui_options *o)
 	 */
 	idlok(stdscr, FALSE);
 	idcok(stdscr, FALSE);
-	curs_set(0);
 	/*
-	 * The cursor is hidden, so where it rests does not matter: without
-	 * leaveok every frame would end with one more cursor move, whose cost
-	 * doupdate() weighs against every other way of getting there.
+	 * The cursor shows, steady where the terminal lets us say so (cnorm),
+	 * and every frame leaves it on what the person is at (ui_draw_focus()):
+	 * screen readers (Speakup, Fenrir, Orca in a terminal), Braille displays
+	 * and magnifiers follow the cursor (ncdu leaves it on its selected row
+	 * for them). Where it cannot be shown it is still moved there. It costs
+	 * a tick one cursor move, back from the countdown to the phase's name.
 	 */
-	leaveok(stdscr, TRUE);
+	curs_set(1);
 	ui_draw_init(o->color, codeset && strcmp(codeset, "UTF-8") == 0);
 	settle_ncurses();
 	read_clocks(&ui);

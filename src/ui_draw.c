@@ -174,12 +174,13 @@ int ui_draw_text(int y, int x, int w, const char *s, attr_t attr)
 	return used;
 }
 
-void ui_draw_center(int y, const char *s, attr_t attr)
+int ui_draw_center(int y, const char *s, attr_t attr)
 {
 	int w = ui_draw_width(s);
 	int x = w < COLS ? (COLS - w) / 2 : 0;
 
 	ui_draw_text(y, x, COLS - x, s, attr);
+	return x;
 }
 
 void ui_draw_right(int y, const char *s, attr_t attr)
@@ -484,7 +485,10 @@ void ui_draw_bar(int y, int x, int w, unsigned done, unsigned total, attr_t attr
 
 /* ---- Question box ----------------------------------------------------------- */
 
-/* The question box, with a block cursor after the text when `cursor`. */
+/*
+ * The question box; with `cursor`, one column more after the text, for the
+ * terminal's cursor, which shows where typing goes on.
+ */
 static void question(const char *q, bool cursor)
 {
 	int w = ui_draw_width(q) + 2 + cursor;
@@ -515,8 +519,7 @@ static void question(const char *q, bool cursor)
 	attrset(A_NORMAL);
 	f = (struct ui_draw_flow){ .top = y, .bottom = LINES, .x = x + 1, .w = w - 2 - cursor };
 	ui_draw_flow_add(&f, NULL, q, a);
-	if (cursor && f.end_x < COLS)
-		ui_draw_text(y + f.row - 1, f.end_x, 1, " ", A_REVERSE);
+	ui_draw_focus(y + f.row - 1, f.end_x);
 }
 
 void ui_draw_question(const char *q)
@@ -574,6 +577,26 @@ int ui_draw_keys(const char *const *items, size_t n, attr_t attr)
 
 	keys(items, n, attr, LINES - rows, true);
 	return rows;
+}
+
+/* ---- Focus ------------------------------------------------------------------ */
+
+/* The frame's focus; (0, 0) until a screen says otherwise. */
+static int focus_y, focus_x;
+
+void ui_draw_focus(int y, int x)
+{
+	focus_y = y;
+	focus_x = x;
+}
+
+void ui_draw_focus_place(void)
+{
+	int y = focus_y < 0 ? 0 : focus_y >= LINES ? LINES - 1 : focus_y;
+	int x = focus_x < 0 ? 0 : focus_x >= COLS ? COLS - 1 : focus_x;
+
+	move(y, x);
+	focus_y = focus_x = 0;
 }
 
 /* ---- Too small ------------------------------------------------------------ */

@@ -1,8 +1,8 @@
 /*
  * ui_draw.h - drawing helpers shared by the screens: colour roles with a
  * monochrome fallback, UTF-8 aware clipped and wrapped text, the block font
- * used for large words and the countdown, the progress bar, and the
- * "terminal too small" screen.
+ * used for large words and the countdown, the progress bar, the
+ * "terminal too small" screen, and where the terminal's cursor rests.
  *
  * Private to the ui_*.c files; everything here draws on stdscr and leaves
  * the refresh to the event loop.
@@ -56,8 +56,8 @@ int ui_draw_width(const char *s);
  */
 int ui_draw_text(int y, int x, int w, const char *s, attr_t attr);
 
-/* Draw `s` centred on row y across the whole width (clipped). */
-void ui_draw_center(int y, const char *s, attr_t attr);
+/* Draw `s` centred on row y across the whole width (clipped); returns its first column. */
+int ui_draw_center(int y, const char *s, attr_t attr);
 
 /* Draw `s` so that it ends at the right edge of row y (clipped). */
 void ui_draw_right(int y, const char *s, attr_t attr);
@@ -116,10 +116,14 @@ void ui_draw_bar(int y, int x, int w, unsigned done, unsigned total, attr_t attr
  * A question ("Quit? y/n") in an alert box over the middle of the screen,
  * wrapped at its spaces when it is wider than the screen. The rows of the
  * box are blanked across the screen, so nothing under it shows beside it.
+ * The frame's focus is after its text, where the answer goes.
  */
 void ui_draw_question(const char *q);
 
-/* The same, being answered: a block cursor follows what is typed (the end of `q`). */
+/*
+ * The same, being answered: one column is kept after what is typed (the end
+ * of `q`) for the terminal's cursor, which the frame leaves there.
+ */
 void ui_draw_question_typed(const char *q);
 
 /*
@@ -136,6 +140,22 @@ int ui_draw_keys_rows(const char *const *items, size_t n);
  * screen. Returns the columns drawn.
  */
 int ui_draw_more(int y, int x, attr_t attr);
+
+/*
+ * Where the person is on this frame: the selected menu row, the answer
+ * being typed, the phase's name in the player. The terminal's cursor is
+ * left there when the frame is drawn, so that a screen reader, a Braille
+ * display or a magnifier that follows the cursor reads that row. The last
+ * call of a frame wins; a frame without one leaves the cursor at the top
+ * left, on the screen's title.
+ */
+void ui_draw_focus(int y, int x);
+
+/*
+ * For the loop, once a screen has drawn its frame: move the cursor to the
+ * frame's focus (kept on the screen) and forget it for the next frame.
+ */
+void ui_draw_focus_place(void);
 
 /* True when the screen is below the smallest usable size. */
 bool ui_draw_too_small(void);

@@ -329,6 +329,8 @@ static void draw_entry(const struct ui *ui, int y, int entry, int w_len, int w_f
 	ui_draw_text(y, 0, 2, sel ? ">" : " ", a);
 	w_name = COLS - 2 - (w_len + 1) - (w_freq ? w_freq + 2 : 0) - (w_today ? w_today + 2 : 0);
 	ui_draw_text(y, 2, w_name, name, a);
+	if (sel)
+		ui_draw_focus(y, 2); /* the terminal's cursor at the start of its name */
 	x = 2 + w_name + 1;
 	ui_draw_text(y, x + w_len - ui_draw_width(len), w_len, len, a);
 	x += w_len + 2;

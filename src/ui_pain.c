@@ -75,17 +75,14 @@ static void score_text(char *buf, size_t len, const char *question, const struct
 void ui_score_flow(struct ui_draw_flow *f, const char *question, const struct ui_score *sc)
 {
 	char buf[256];
-	int y;
 
 	score_text(buf, sizeof(buf), question, sc);
 	/* One column kept for the cursor, so that it follows the text when it wraps. */
 	f->w--;
 	ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_TITLE));
 	f->w++;
-	/* A visible cursor after what is typed, drawn as a block. */
-	y = f->top + f->row - 1 - f->scroll;
-	if (y >= f->top && y < f->bottom && f->end_x < f->x + f->w)
-		ui_draw_text(y, f->end_x, 1, " ", A_REVERSE);
+	/* The terminal's cursor after what is typed. */
+	ui_draw_focus(f->top + f->row - 1 - f->scroll, f->end_x);
 	/* Every pain question gives the scale's anchors (issue 19). */
 	ui_draw_flow_add(f, NULL, words_pain_anchors, ui_draw_attr(UI_ROLE_DIM));
 }

@@ -434,6 +434,7 @@ void ui_player_draw(struct ui *ui)
 	const char *word;
 	unsigned shown;
 	int y, footer, gaps, steps_min, word_rows, budget, scale = 0, dw = 0, dh = 1, ww, wh;
+	int line_x;     /* where the plain line under the word starts */
 	int widest = 0; /* the digits' width at the phase's widest value: the figure holds still */
 	bool big_word, work;
 
@@ -490,17 +491,26 @@ void ui_player_draw(struct ui *ui)
 		ui_draw_big_size(big, scale, &widest, &wh_widest);
 	}
 
+	/*
+	 * The terminal's cursor goes to the phase's name on the first row that
+	 * says it in text, for a screen reader: the set's name in capitals, else
+	 * the plain line (whose first word is the phase outside work), else the
+	 * large word. It stays there, away from the countdown.
+	 */
 	y = 2 + (gaps >= 4 ? 1 : 0);
 	if (big_word) {
 		ui_draw_big(y, (COLS - ww) / 2, word, 1, role);
+		ui_draw_focus(y, (COLS - ww) / 2);
 		y += word_rows;
 	} else if (work) {
 		capitals(word, caps, sizeof(caps));
-		ui_draw_center(y, caps, role | A_BOLD);
+		ui_draw_focus(y, ui_draw_center(y, caps, role | A_BOLD));
 		y++;
 	}
 	detail_line(ui, ph, word, line, sizeof(line));
-	ui_draw_center(y, line, role);
+	line_x = ui_draw_center(y, line, role);
+	if (line[0] && (big_word || !work))
+		ui_draw_focus(y, line_x);
 	y++;
 	y += gaps >= 2 ? 1 : 0;
 

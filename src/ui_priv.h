@@ -397,7 +397,7 @@ bool ui_score_key(struct ui_score *sc, const struct ui *ui, enum ui_action actio
 int ui_score_value(const struct ui_score *sc);
 
 struct ui_draw_flow;
-/* The question and what is typed after it, with a block cursor, as a flow paragraph. */
+/* The question and what is typed after it, the frame's focus after that, as a flow paragraph. */
 void ui_score_flow(struct ui_draw_flow *f, const char *question, const struct ui_score *sc);
 /* The rows ui_score_flow() takes in the flow `f`, so that what comes above leaves them room. */
 int ui_score_rows(const struct ui_draw_flow *f, const char *question, const struct ui_score *sc);

@@ -181,6 +181,8 @@ static void draw_note(const struct ui *ui, struct ui_draw_flow *f)
 		ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_DIM));
 		snprintf(buf, sizeof(buf), "Note: %s_", note.text);
 		ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_TITLE));
+		/* The terminal's cursor on the `_`, after what is typed. */
+		ui_draw_focus(f->top + f->row - 1 - f->scroll, f->end_x - 1);
 		if (note_full()) {
 			snprintf(buf, sizeof(buf), "The note is full: %d characters at most.",
 			         EV_MAX_NOTE);
