@@ -33,6 +33,7 @@
 #include "settings.h"
 #include "plan.h"
 #include "outcomes.h"
+#include "outcomes_report.h"
 #include "owned.h"
 #include "programme.h"
 #include "progress.h"
@@ -1078,10 +1079,22 @@ int verb_run_report(struct options *opt)
 		steps_rules(&rules, l.cat, &st);
 		record_steps(&rec, l.cat, &rules, steps);
 		r.steps = steps; /* a step back not yet shown by a session */
+		/* The Outcomes section: the shipped PEG and "My activities" (issue 22 §3). */
+		struct questionnaire *qs = xmalloc(2 * sizeof(*qs));
+		struct out_report outcomes;
+		bool have_q = shipped_questionnaire(q_builtin_peg_yaml, q_builtin_peg_yaml_len,
+		                                    &qs[0]) == 0 &&
+		              shipped_questionnaire(q_builtin_activities_yaml,
+		                                    q_builtin_activities_yaml_len, &qs[1]) == 0;
+		out_report_build(&rec.ev, have_q ? &qs[0] : NULL, have_q ? &qs[1] : NULL, from,
+		                 today, &outcomes);
+		r.outcomes = &outcomes;
 		if (mem) {
 			bad |= rep_write(mem, &r, fmt) != 0;
 			bad |= fclose(mem) != 0;
 		}
+		out_report_free(&outcomes);
+		free(qs);
 		if (bad) {
 			fprintf(stderr, "%s: out of memory\n", progname);
 			rc = CAT_ENOMEM;
