@@ -841,8 +841,9 @@ static int run_progress(const struct options *o, const struct settings *st,
 
 /*
  * The questionnaires the menu may offer (issue 22): the shipped ones and the
- * clinic's folder. A clinic's file that does not load keeps those before it
- * and puts in *note what to say under the menu ('lumbar check' says where).
+ * clinic's folder. A clinic's file that does not load is left out (with
+ * q_set_load()'s rule for the others) and *note says so under the menu
+ * ('lumbar check' says where).
  */
 static struct q_set *player_questionnaires(const char **note)
 {

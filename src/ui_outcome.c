@@ -90,20 +90,48 @@ static const struct q_anchors *item_anchors(unsigned i)
 	return offer.q->max_active ? &offer.q->anchors : &offer.q->item[i].anchors;
 }
 
-void ui_outcome_draw(struct ui *ui)
+/*
+ * The question as it fits the screen: all of it (title, recall, which item,
+ * its text, the scale's ends, what is typed), else without the title, else
+ * without the ends' words, else which item and the scale only, so that the
+ * digits typed always show, down to the smallest screen.
+ */
+static const char *question_text(char *buf, size_t len)
 {
 	const struct questionnaire *q = offer.q;
 	const struct q_anchors *a = item_anchors(offer.pos);
-	char text[EV_MAX_NOTE_BYTES + 32],
-	    box[Q_MAX_TITLE + Q_MAX_RECALL + sizeof(text) + 2 * Q_MAX_ANCHOR + 64];
+	char text[EV_MAX_NOTE_BYTES + 32];
+	const char *item = item_text(offer.pos, text, sizeof(text));
+
+	for (int form = 0; form < 4; form++) {
+		if (form == 0)
+			snprintf(buf, len, "%s, %s (%u of %u): %s (%d %s, %d %s)  %s", q->title,
+			         q->recall, offer.pos + 1, offer.n, item, q->min, a->low, q->max,
+			         a->high, offer.typed.text);
+		else if (form == 1)
+			snprintf(buf, len, "(%u of %u) %s (%d %s, %d %s)  %s", offer.pos + 1,
+			         offer.n, item, q->min, a->low, q->max, a->high, offer.typed.text);
+		else if (form == 2)
+			snprintf(buf, len, "(%u of %u) %s (%d-%d)  %s", offer.pos + 1, offer.n,
+			         item, q->min, q->max, offer.typed.text);
+		else
+			snprintf(buf, len, "%u of %u, %d-%d:  %s", offer.pos + 1, offer.n, q->min,
+			         q->max, offer.typed.text);
+		/* The box's text is the screen's width less a margin each side and the cursor. */
+		if (ui_draw_rows(COLS - 3, NULL, buf) <= LINES - 1)
+			break;
+	}
+	return buf;
+}
+
+void ui_outcome_draw(struct ui *ui)
+{
+	const struct questionnaire *q = offer.q;
+	char box[Q_MAX_TITLE + Q_MAX_RECALL + EV_MAX_NOTE_BYTES + 2 * Q_MAX_ANCHOR + 96];
 	char keys[160];
 
 	ui_menu_draw(ui);
-	snprintf(box, sizeof(box), "%s, %s (%u of %u): %s (%d %s, %d %s)  %s", q->title, q->recall,
-	         offer.pos + 1, offer.n, item_text(offer.pos, text, sizeof(text)), q->min, a->low,
-	         q->max, a->high, offer.typed.text);
-	/* Wrapped on a narrow screen, so the digits typed always show. */
-	ui_draw_question_typed(box);
+	ui_draw_question_typed(question_text(box, sizeof(box)));
 	move(LINES - 1, 0);
 	clrtoeol();
 	snprintf(keys, sizeof(keys), "%d-%d then Enter: %s  Enter alone: %s  q: skip all", q->min,

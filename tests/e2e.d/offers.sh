@@ -11,12 +11,16 @@ offers_seed() {
 	printf '%sT08:00:00+01:00\tsafety-shown\t-\t-\t-\n' "$1" >"${hist%/*}/events.tsv"
 }
 
-# offers_run DAY [ARGS...]: lumbar's menu at 09:00 on DAY, with the offers on
-# unless the config written in $tmp/cfg-offers-$pane says otherwise.
+# offers_run DAY [ARGS...]: lumbar's menu at 09:00 on DAY (or at the time DAY
+# gives: '2026-11-30 18:00:00'), with the offers on unless the config written
+# in $tmp/cfg-offers-$pane says otherwise. faketime starts each run's clock
+# afresh: a later run on the same day starts later, so that what an earlier
+# one wrote is not in its future.
 offers_run() {
-	local day=$1
+	local at=$1
 	shift
-	keys "clear; XDG_CONFIG_HOME=$tmp/cfg-offers-$pane faketime '$day 09:00:00' $ASK_BIN --catalogue $SHORT --history-file '$hist' $*; $REPORT" Enter
+	case $at in *' '*) ;; *) at="$at 09:00:00" ;; esac
+	keys "clear; XDG_CONFIG_HOME=$tmp/cfg-offers-$pane faketime '$at' $ASK_BIN --catalogue $SHORT --history-file '$hist' $*; $REPORT" Enter
 }
 
 # The outcome lines of events.tsv, fields 2-5 (kind, id, version, answers).
@@ -45,9 +49,9 @@ $(cat "${hist%/*}/events.tsv")"
 	return 1
 }
 
-# Start on DAY and expect the menu with no question over it; q exits 0.
+# Start at 18:00 on DAY and expect the menu with no question over it; q exits 0.
 offers_not_offered() {
-	offers_run "$1"
+	offers_run "$1 18:00:00"
 	wait_for 'j/k move  Enter start' || return 1
 	expect_not 'of 3\)|of 2\)|q: skip all' || return 1
 	keys q
@@ -212,7 +216,25 @@ test_offers_broken_clinic_file() {
 	offers_expect $'outcome\tpeg\t1\t-'
 }
 
+# On the smallest screen (20 x 5) the question gives up its words, never the
+# digits typed; wider, it says all of it again.
+test_offers_small_screen() {
+	open_pane offersmall 20 5 || return 1
+	offers_seed 2026-11-30
+	offers_run 2026-11-30
+	wait_for '1 of 3, 0-10:' || return 1
+	keys 7
+	wait_for '1 of 3, 0-10:  7' || return 1
+	T resize-window -t "$pane" -x 80 -y 24
+	offers_wait_words "$PEG_RE"': What number best describes your pain on average in the past week\? \(0 no pain, 10 pain as bad as you can imagine\) 7' || return 1
+	keys Enter 4 Enter 6 Enter
+	wait_text '\(PEG\): 7,4,6, recorded\.' || return 1
+	keys q
+	expect_exit 0 || return 1
+	offers_expect $'outcome\tpeg\t1\t7,4,6'
+}
+
 for t in offers_peg_answered offers_peg_item_left_out offers_skipped offers_activities \
-	offers_off offers_not_before_a_session offers_broken_clinic_file; do
+	offers_off offers_not_before_a_session offers_broken_clinic_file offers_small_screen; do
 	run_test "$t"
 done
