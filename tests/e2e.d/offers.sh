@@ -234,7 +234,27 @@ test_offers_small_screen() {
 	offers_expect $'outcome\tpeg\t1\t7,4,6'
 }
 
+# After the morning check-in, the same start: first the morning's question,
+# then the PEG; both are recorded, and said under the menu.
+test_offers_after_the_morning_checkin() {
+	open_pane offermorning || return 1
+	offers_seed 2026-11-30
+	printf '2026-11-29T18:00:00+01:00\tside-hold\tdone\t12\t3\t2\t-\n' >"$hist"
+	offers_run 2026-11-30
+	wait_for 'Back pain this morning\? 0-10' || return 1
+	expect_not 'PEG' || return 1
+	keys 3 Enter
+	wait_for "$PEG_RE" || return 1
+	keys Escape
+	wait_text 'Back pain this morning: 3/10, recorded\. · Pain, enjoyment and activity \(PEG\): skipped, offered again in 7 days\.' || return 1
+	keys q
+	expect_exit 0 || return 1
+	[ "$(grep -v '^#' "${hist%/*}/events.tsv" | cut -f 2-)" = $'safety-shown\t-\t-\t-\nmorning\t-\t3\t-\noutcome\tpeg\t1\t-' ] ||
+		{ why="events.tsv: $(cat "${hist%/*}/events.tsv")"; return 1; }
+}
+
 for t in offers_peg_answered offers_peg_item_left_out offers_skipped offers_activities \
-	offers_off offers_not_before_a_session offers_broken_clinic_file offers_small_screen; do
+	offers_off offers_not_before_a_session offers_broken_clinic_file offers_small_screen \
+	offers_after_the_morning_checkin; do
 	run_test "$t"
 done
