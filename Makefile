@@ -118,6 +118,9 @@ TESTS    += test_records
 # Questionnaires as data and the outcome records (issue 22 §1, §2).
 CORE_SRC += src/questionnaire.c src/outcomes.c
 TESTS    += test_questionnaire test_outcomes
+# The report's Outcomes section: its figures (issue 22 §3).
+CORE_SRC += src/outcomes_report.c
+TESTS    += test_outcomes_report
 
 B = build
 

@@ -51,6 +51,12 @@
  *    safety-stop, and notes. Other events (last): steps up, accept, decline
  *    and set events; an accept and the step up after it are one line.
  *  - HTML: more than REP_PRINT_WEEKS weeks wrap into blocks of even size.
+ *  - Outcomes (issue 22 §3, with `outcomes` set): the PEG by Monday week,
+ *    its mean and its items, a week without an answer a gap (`-`), never 0;
+ *    each activity's first and latest rating with their days; the changes
+ *    from the first week with a score to the latest that reach outcomes.h's
+ *    thresholds, worded as a change. HTML: a chart of the weekly mean. CSV:
+ *    a second table after an empty line (see write_csv_outcomes()).
  */
 #ifndef LUMBAR_REPORT_H
 #define LUMBAR_REPORT_H
@@ -63,6 +69,8 @@
 #include "events.h"
 #include "history.h"
 #include "progression.h"
+
+struct out_report;
 
 enum rep_format { REP_MD, REP_HTML, REP_CSV };
 
@@ -121,6 +129,9 @@ struct report {
 	 * caller before rep_write(), it names a step back whose next session
 	 * has not come yet. */
 	const struct prg_result *steps;
+	/* The Outcomes section's figures (outcomes_report.h), or NULL for none:
+	 * set by the caller before rep_write(), as `steps`. */
+	const struct out_report *outcomes;
 };
 
 /*

@@ -15,6 +15,7 @@
 #include "steps.h"
 
 struct records;
+struct q_set;
 
 /* What to show first. */
 enum ui_start {
@@ -57,6 +58,16 @@ struct ui_options {
 	bool ask_pain_before; /* config ask_pain_before (default true) */
 	/* config.yaml's ask_morning: the morning check-in. */
 	bool ask_morning;
+	/*
+	 * The questionnaires offered over the menu (issue 22, outcomes.h's
+	 * out_offer()): the shipped ones and the clinic's, loaded before the
+	 * screen; NULL: none. ask_outcomes is config.yaml's (default true).
+	 * questionnaires_note, when not NULL, is said under the menu (a
+	 * clinic's file that did not load: those before it are offered).
+	 */
+	const struct q_set *questionnaires;
+	bool ask_outcomes;
+	const char *questionnaires_note;
 	/* config.yaml's emergency_number; NULL: "112". */
 	const char *emergency_number;
 };

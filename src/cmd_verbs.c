@@ -34,6 +34,7 @@
 #include "settings.h"
 #include "plan.h"
 #include "outcomes.h"
+#include "outcomes_report.h"
 #include "owned.h"
 #include "programme.h"
 #include "progress.h"
@@ -866,6 +867,31 @@ static int run_progress(const struct options *o, const struct settings *st,
 	return 0;
 }
 
+/*
+ * The questionnaires the menu may offer (issue 22): the shipped ones and the
+ * clinic's folder. A clinic's file that does not load is left out (with
+ * q_set_load()'s rule for the others) and *note says so under the menu
+ * ('lumbar check' says where).
+ */
+static struct q_set *player_questionnaires(const char **note)
+{
+	static char said[512];
+	char dir[PATH_LEN], safe[4 * PATH_LEN];
+	struct q_set *set = xmalloc(sizeof(*set));
+	struct q_failure *fail = xmalloc(sizeof(*fail));
+
+	if (q_dir(getenv("XDG_CONFIG_HOME"), getenv("HOME"), dir, sizeof(dir)) != 0)
+		dir[0] = '\0';
+	if (q_set_load(dir, set, fail) != CAT_OK) {
+		snprintf(said, sizeof(said),
+		         "The questionnaire %s was not read: 'lumbar check' says why.",
+		         cat_escape(safe, sizeof(safe), fail->file));
+		*note = said;
+	}
+	free(fail);
+	return set;
+}
+
 static int run_player(const struct options *o, const struct catalogue *cat, const char *history,
                       const struct plan_dose *dose, const struct steps_rules *rules,
                       const struct prg_result *steps, struct records *records)
@@ -887,6 +913,7 @@ static int run_player(const struct options *o, const struct catalogue *cat, cons
 		.ask = !o->no_ask,
 		.ask_pain_before = o->ask_pain_before,
 		.ask_morning = o->ask_morning,
+		.ask_outcomes = o->ask_outcomes,
 		.emergency_number = o->emergency_number,
 	};
 	char msg[256];
@@ -913,9 +940,14 @@ static int run_player(const struct options *o, const struct catalogue *cat, cons
 			u.start = UI_START_EXERCISE;
 		}
 	}
+	struct q_set *qs = NULL;
+	if (u.ask && u.ask_outcomes)
+		qs = player_questionnaires(&u.questionnaires_note);
+	u.questionnaires = qs;
 	/* Said now, on a plain terminal: once the screen is up it would be lost. */
 	if (o->speak && !(u.speaker = hook_speaker(getenv("PATH"), msg, sizeof(msg)))) {
 		fprintf(stderr, "%s: --speak: %s\n", progname, msg);
+		free(qs);
 		return EXIT_UNAVAILABLE;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -923,9 +955,12 @@ static int run_player(const struct options *o, const struct catalogue *cat, cons
 		        "%s: the timer needs a terminal; for plain text use 'lumbar --list' or "
 		        "'lumbar --plan'\n",
 		        progname);
+		free(qs);
 		return 1;
 	}
-	return ui_run(&u);
+	rc = ui_run(&u);
+	free(qs);
+	return rc;
 }
 
 /* Everything printed reached standard output, or say so: exit 74 (EX_IOERR). */
@@ -1073,10 +1108,22 @@ int verb_run_report(struct options *opt)
 		steps_rules(&rules, l.cat, &st);
 		record_steps(&rec, l.cat, &rules, steps);
 		r.steps = steps; /* a step back not yet shown by a session */
+		/* The Outcomes section: the shipped PEG and "My activities" (issue 22 §3). */
+		struct questionnaire *qs = xmalloc(2 * sizeof(*qs));
+		struct out_report outcomes;
+		bool have_q = shipped_questionnaire(q_builtin_peg_yaml, q_builtin_peg_yaml_len,
+		                                    &qs[0]) == 0 &&
+		              shipped_questionnaire(q_builtin_activities_yaml,
+		                                    q_builtin_activities_yaml_len, &qs[1]) == 0;
+		out_report_build(&rec.ev, have_q ? &qs[0] : NULL, have_q ? &qs[1] : NULL, from,
+		                 today, &outcomes);
+		r.outcomes = &outcomes;
 		if (mem) {
 			bad |= rep_write(mem, &r, fmt) != 0;
 			bad |= fclose(mem) != 0;
 		}
+		out_report_free(&outcomes);
+		free(qs);
 		if (bad) {
 			fprintf(stderr, "%s: out of memory\n", progname);
 			rc = CAT_ENOMEM;

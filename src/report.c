@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "file.h"
+#include "outcomes_report.h"
 #include "progression.h"
 #include "words.h"
 
@@ -928,6 +929,9 @@ static void write_events(FILE *fp, const struct report *r, enum rep_format fmt, 
 	free(items);
 }
 
+/* The Outcomes section (issue 22 §3), in the section "Outcomes" below. */
+static void write_outcomes(FILE *fp, const struct report *r, enum rep_format fmt);
+
 static void write_md(FILE *fp, const struct report *r)
 {
 	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
@@ -977,6 +981,7 @@ static void write_md(FILE *fp, const struct report *r)
 			fprintf(fp, " %s |", pain_text(r, w, i, s1, sizeof(s1)));
 		fputc('\n', fp);
 	}
+	write_outcomes(fp, r, REP_MD);
 	write_events(fp, r, REP_MD, false);
 }
 
@@ -1028,6 +1033,7 @@ static void write_csv(FILE *fp, const struct report *r)
 				put_text(fp, REP_CSV, dose);
 			fprintf(fp, ",%u\r\n", c->logged);
 		}
+	write_outcomes(fp, r, REP_CSV);
 }
 
 /* ---- HTML ------------------------------------------------------------------------ */
@@ -1091,15 +1097,25 @@ static bool pain_y(const struct rep_pain *p, unsigned i, double *y)
 	return true;
 }
 
-/* One line of the pain chart, broken where a week has no score, and its dots. */
-static void pain_line(FILE *fp, const struct report *r, const char *colour, const char *dash,
-                      unsigned column)
+/* pain_y() of week w, as chart_line() asks. */
+static bool pain_week_y(const struct report *r, unsigned w, unsigned column, double *y)
+{
+	return pain_y(&r->pain[w], column, y);
+}
+
+/*
+ * One line of a chart, broken where a week has no figure (y_of() false),
+ * and its dots: the pain chart's, and the PEG's.
+ */
+static void chart_line(FILE *fp, const struct report *r, const char *colour, const char *dash,
+                       bool (*y_of)(const struct report *, unsigned, unsigned, double *),
+                       unsigned column)
 {
 	bool pen = false;
 	double y;
 
 	for (unsigned w = 0; w < r->n_weeks; w++) {
-		if (!pain_y(&r->pain[w], column, &y)) {
+		if (!y_of(r, w, column, &y)) {
 			if (pen)
 				fputs("\"/>\n", fp);
 			pen = false;
@@ -1116,7 +1132,7 @@ static void pain_line(FILE *fp, const struct report *r, const char *colour, cons
 	if (pen)
 		fputs("\"/>\n", fp);
 	for (unsigned w = 0; w < r->n_weeks; w++)
-		if (pain_y(&r->pain[w], column, &y))
+		if (y_of(r, w, column, &y))
 			fprintf(fp, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"1.8\" fill=\"%s\"/>\n",
 			        chart_x(r, w), y, colour);
 }
@@ -1138,7 +1154,7 @@ static void write_charts(FILE *fp, const struct report *r)
 	      fp);
 	chart_axis(fp, r, 10, 2);
 	for (unsigned i = 0; i < 3; i++) {
-		pain_line(fp, r, lines[i].colour, lines[i].dash, lines[i].column);
+		chart_line(fp, r, lines[i].colour, lines[i].dash, pain_week_y, lines[i].column);
 		fprintf(fp,
 		        "<line x1=\"%u\" y1=\"116\" x2=\"%u\" y2=\"116\" stroke=\"%s\" "
 		        "stroke-width=\"1.5\" stroke-dasharray=\"%s\"/><text x=\"%u\" y=\"118\">"
@@ -1189,6 +1205,265 @@ static unsigned html_block_weeks(const struct report *r)
 	unsigned blocks = (r->n_weeks + REP_PRINT_WEEKS - 1) / REP_PRINT_WEEKS;
 
 	return (r->n_weeks + blocks - 1) / blocks;
+}
+
+/* ---- Outcomes (issue 22 §3) --------------------------------------------------------- */
+
+/*
+ * The figures come from outcomes_report.c; here they are spelled. A week
+ * without an answer is `-`, a gap, never 0; a change is marked in words
+ * ("2 points lower than the week of 2026-11-02"), never as a judgement.
+ */
+
+/* Row `row` of the PEG in week w: 0 the mean, 1..3 its items; `-` for none. */
+static const char *peg_text(const struct out_report *o, unsigned w, unsigned row, char *buf,
+                            size_t len)
+{
+	const struct out_week *wk = &o->week[w];
+
+	if (!wk->present || (row == 0 && !wk->have_score) ||
+	    (row > 0 && wk->item[row - 1] == OUT_NO_ANSWER))
+		snprintf(buf, len, "-");
+	else if (row == 0)
+		snprintf(buf, len, "%.1f", wk->score);
+	else
+		snprintf(buf, len, "%d", wk->item[row - 1]);
+	return buf;
+}
+
+static const char *peg_row_name(unsigned row)
+{
+	return row == 0 ? "Mean" : out_report_peg_items[row - 1];
+}
+
+/* The y of week w's PEG mean in the chart, as chart_line() asks. */
+static bool peg_week_y(const struct report *r, unsigned w, unsigned column, double *y)
+{
+	const struct out_report *o = r->outcomes;
+	const struct questionnaire *q = o->peg;
+
+	(void)column;
+	if (w >= o->n_weeks || !o->week[w].have_score)
+		return false;
+	*y = CH_B - (CH_B - CH_T) * (o->week[w].score - q->min) / (q->max - q->min);
+	return true;
+}
+
+/* The PEG's marked changes, "Mean: 2 points lower than ...; Pain: ...", or "". */
+static const char *peg_changes(const struct out_report *o, char *buf, size_t len)
+{
+	char one[160];
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (unsigned row = 0; row < 4 && used < len; row++) {
+		if (!*out_report_peg_change(o, (int)row - 1, one, sizeof(one)))
+			continue;
+		used += (size_t)snprintf(buf + used, len - used, "%s%s: %s", used ? "; " : "",
+		                         peg_row_name(row), one);
+	}
+	return buf;
+}
+
+/* A rating and its day, "3 on 2026-11-02", or "not rated". */
+static const char *rating_text(int v, int32_t day, char *buf, size_t len)
+{
+	char d[16];
+
+	if (v == OUT_NO_ANSWER)
+		snprintf(buf, len, "not rated");
+	else
+		snprintf(buf, len, "%d on %s", v, day_text(day, d));
+	return buf;
+}
+
+/* The activity's name: "1. put on socks", and "(retired)". */
+static void activity_name(FILE *fp, enum rep_format fmt, const struct out_activity *a)
+{
+	fprintf(fp, "%u. ", a->number);
+	put_text(fp, fmt, a->words);
+	if (a->retired)
+		fputs(" (retired)", fp);
+}
+
+static void write_outcomes_md(FILE *fp, const struct report *r, const struct out_report *o)
+{
+	char buf[512], d[32];
+	unsigned n = o->n_weeks < r->n_weeks ? o->n_weeks : r->n_weeks;
+
+	fputs("\n## Outcomes\n\n", fp);
+	if (o->peg && o->first_w < 0)
+		fputs("PEG: no answer in the period.\n", fp);
+	if (o->peg && o->first_w >= 0) {
+		fprintf(fp,
+		        "PEG, %d-%d, %s, by week: a week's last answer; - no answer that "
+		        "week (a gap, not 0).\n\n| Week | Mean | %s | %s | %s |\n"
+		        "|---|---|---|---|---|\n",
+		        o->peg->min, o->peg->max, o->peg->recall, out_report_peg_items[0],
+		        out_report_peg_items[1], out_report_peg_items[2]);
+		for (unsigned w = 0; w < n; w++) {
+			fprintf(fp, "| %s |", week_head(&r->week[w], d, sizeof(d)));
+			for (unsigned row = 0; row < 4; row++)
+				fprintf(fp, " %s |", peg_text(o, w, row, buf, sizeof(buf)));
+			fputc('\n', fp);
+		}
+		fprintf(fp, "\nChanges of %d points or more: %s.\n", OUT_POINTS,
+		        *peg_changes(o, buf, sizeof(buf)) ? buf : "none");
+	}
+	if (!o->activities)
+		return;
+	fprintf(fp, "\nMy activities, %d %s to %d %s.\n\n", o->activities->min,
+	        o->activities->anchors.low, o->activities->max, o->activities->anchors.high);
+	if (o->n_act == 0) {
+		fputs("No activities named.\n", fp);
+		return;
+	}
+	fputs("| Activity | First rating | Latest rating | Change |\n|---|---|---|---|\n", fp);
+	for (size_t i = 0; i < o->n_act; i++) {
+		const struct out_activity *a = &o->act[i];
+
+		fputs("| ", fp);
+		activity_name(fp, REP_MD, a);
+		fprintf(fp, " | %s", rating_text(a->first, a->first_day, buf, sizeof(buf)));
+		fprintf(fp, " | %s", rating_text(a->latest, a->latest_day, buf, sizeof(buf)));
+		fprintf(fp, " | %s |\n", out_report_activity_change(o, a, buf, sizeof(buf)));
+	}
+}
+
+/*
+ * CSV: a second table after an empty line, one row per figure:
+ * questionnaire,figure,name,which,day,value,change. The PEG: a row per
+ * week of the period and figure (mean, 1, 2, 3), `which` `week`, `day` the
+ * week's Monday, value `-` for a gap; the change on the rows of the latest
+ * week. An activity: its `first` and `latest` rating, figure its number.
+ */
+static void write_outcomes_csv(FILE *fp, const struct report *r, const struct out_report *o)
+{
+	char buf[512], d[16];
+	unsigned n = o->n_weeks < r->n_weeks ? o->n_weeks : r->n_weeks;
+
+	/* Its own header after an empty line: the rows above have other columns. */
+	fputs("\r\nquestionnaire,figure,name,which,day,value,change\r\n", fp);
+	for (unsigned w = 0; o->peg && o->first_w >= 0 && w < n; w++)
+		for (unsigned row = 0; row < 4; row++) {
+			fprintf(fp, "%s,", o->peg->id);
+			if (row == 0)
+				fputs("mean,", fp);
+			else
+				fprintf(fp, "%u,", row);
+			fprintf(fp, "%s,week,%s,", peg_row_name(row),
+			        day_text(o->week[w].monday, d));
+			fprintf(fp, "%s,", peg_text(o, w, row, buf, sizeof(buf)));
+			if ((int)w == o->last_w)
+				put_text(fp, REP_CSV,
+				         out_report_peg_change(o, (int)row - 1, buf, sizeof(buf)));
+			fputs("\r\n", fp);
+		}
+	for (size_t i = 0; o->activities && i < o->n_act; i++) {
+		const struct out_activity *a = &o->act[i];
+
+		for (int latest = 0; latest < 2; latest++) {
+			int v = latest ? a->latest : a->first;
+			int32_t day = latest ? a->latest_day : a->first_day;
+
+			fprintf(fp, "%s,%u,", o->activities->id, a->number);
+			put_text(fp, REP_CSV, a->words);
+			fprintf(fp, ",%s,", latest ? "latest" : "first");
+			if (v == OUT_NO_ANSWER)
+				fputs("-,-,", fp);
+			else
+				fprintf(fp, "%s,%d,", day_text(day, d), v);
+			if (latest)
+				put_text(fp, REP_CSV,
+				         out_report_activity_change(o, a, buf, sizeof(buf)));
+			fputs("\r\n", fp);
+		}
+	}
+}
+
+static void write_outcomes_html(FILE *fp, const struct report *r, const struct out_report *o)
+{
+	char buf[512];
+	unsigned per = html_block_weeks(r);
+	unsigned n = o->n_weeks < r->n_weeks ? o->n_weeks : r->n_weeks;
+
+	fputs("<h2>Outcomes</h2>\n", fp);
+	if (o->peg && o->first_w < 0)
+		fputs("<p>PEG: no answer in the period.</p>\n", fp);
+	if (o->peg && o->first_w >= 0) {
+		fprintf(fp,
+		        "<p>PEG, %d-%d, %s, by week: a week's last answer; - no answer that week "
+		        "(a gap, not 0).</p>\n",
+		        o->peg->min, o->peg->max, o->peg->recall);
+		for (unsigned w0 = 0; w0 < n; w0 += per) {
+			unsigned w1 = w0 + per < n ? w0 + per : n;
+			fputs("<table><tr><th>PEG</th>", fp);
+			html_heads(fp, r, w0, w1);
+			for (unsigned row = 0; row < 4; row++) {
+				fprintf(fp, "<tr><td>%s</td>", peg_row_name(row));
+				for (unsigned w = w0; w < w1; w++)
+					fprintf(fp, "<td class=\"n\">%s</td>",
+					        peg_text(o, w, row, buf, sizeof(buf)));
+				fputs("</tr>\n", fp);
+			}
+			fputs("</table>\n", fp);
+		}
+		fprintf(fp, "<p>Changes of %d points or more: ", OUT_POINTS);
+		put_text(fp, REP_HTML, *peg_changes(o, buf, sizeof(buf)) ? buf : "none");
+		fputs(".</p>\n", fp);
+	}
+	fputs("<div class=\"charts\">\n", fp);
+	if (o->peg && o->first_w >= 0) {
+		fputs("<div class=\"chart\"><svg viewBox=\"0 0 300 120\" role=\"img\" "
+		      "aria-label=\"PEG mean by week\">\n",
+		      fp);
+		chart_axis(fp, r, 10, 2);
+		chart_line(fp, r, "#1f5fa8", "none", peg_week_y, 0);
+		fputs("</svg><p>PEG mean by week (0-10); a break: no answer that week</p></div>\n",
+		      fp);
+	}
+	if (o->activities) {
+		fputs("<div class=\"chart\">", fp);
+		fprintf(fp, "<p>My activities, %d ", o->activities->min);
+		put_text(fp, REP_HTML, o->activities->anchors.low);
+		fprintf(fp, " to %d ", o->activities->max);
+		put_text(fp, REP_HTML, o->activities->anchors.high);
+		fputs(".</p>\n", fp);
+		if (o->n_act == 0)
+			fputs("<p>No activities named.</p>\n", fp);
+		else
+			fputs("<table><tr><th>Activity</th><th>First</th><th>Latest</th>"
+			      "<th>Change</th></tr>\n",
+			      fp);
+		for (size_t i = 0; i < o->n_act; i++) {
+			const struct out_activity *a = &o->act[i];
+
+			fputs("<tr><td>", fp);
+			activity_name(fp, REP_HTML, a);
+			fprintf(fp, "</td><td class=\"n\">%s</td>",
+			        rating_text(a->first, a->first_day, buf, sizeof(buf)));
+			fprintf(fp, "<td class=\"n\">%s</td><td>",
+			        rating_text(a->latest, a->latest_day, buf, sizeof(buf)));
+			put_text(fp, REP_HTML, out_report_activity_change(o, a, buf, sizeof(buf)));
+			fputs("</td></tr>\n", fp);
+		}
+		if (o->n_act)
+			fputs("</table>\n", fp);
+		fputs("</div>\n", fp);
+	}
+	fputs("</div>\n", fp);
+}
+
+static void write_outcomes(FILE *fp, const struct report *r, enum rep_format fmt)
+{
+	if (!r->outcomes || !r->outcomes->any)
+		return; /* nothing answered, skipped or named: no section */
+	if (fmt == REP_HTML)
+		write_outcomes_html(fp, r, r->outcomes);
+	else if (fmt == REP_CSV)
+		write_outcomes_csv(fp, r, r->outcomes);
+	else
+		write_outcomes_md(fp, r, r->outcomes);
 }
 
 static void write_html(FILE *fp, const struct report *r)
@@ -1254,6 +1529,7 @@ static void write_html(FILE *fp, const struct report *r)
 		}
 		fputs("</table>\n", fp);
 	}
+	write_outcomes(fp, r, REP_HTML);
 	write_events(fp, r, REP_HTML, false);
 	fputs("</body>\n</html>\n", fp);
 }

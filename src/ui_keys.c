@@ -15,7 +15,9 @@
 	(UI_CTX_MENU | UI_CTX_INFO | UI_CTX_PLAYER | UI_CTX_SUMMARY | UI_CTX_HISTORY |             \
 	 UI_CTX_PAIN | UI_CTX_STOP | UI_CTX_STOPPED)
 /* Where a pain score 0-10 is typed. */
-#define CTX_SCORE   (UI_CTX_SUMMARY | UI_CTX_PAIN | UI_CTX_STOP)
+#define CTX_SCORE (UI_CTX_SUMMARY | UI_CTX_PAIN | UI_CTX_STOP)
+/* The check-ins over the menu: the morning's and the questionnaires'. */
+#define CTX_CHECKIN (UI_CTX_MORNING | UI_CTX_OUTCOME)
 #define KEY_CTRL(c) ((c)&0x1f)
 #define KEY_ESC     27
 
@@ -72,18 +74,21 @@ static const struct ui_binding bindings[] = {
 	{ UI_CTX_CONFIRM, 'q', "q", UI_ACT_NO, NULL },
 	/* The summary, with its pain question. */
 	{ CTX_SCORE, '0', "0-9", UI_ACT_DIGIT, "type how your back is now, 0 to 10" },
-	{ CTX_SCORE, '1', NULL, UI_ACT_DIGIT, NULL },
-	{ CTX_SCORE, '2', NULL, UI_ACT_DIGIT, NULL },
-	{ CTX_SCORE, '3', NULL, UI_ACT_DIGIT, NULL },
-	{ CTX_SCORE, '4', NULL, UI_ACT_DIGIT, NULL },
-	{ CTX_SCORE, '5', NULL, UI_ACT_DIGIT, NULL },
-	{ CTX_SCORE, '6', NULL, UI_ACT_DIGIT, NULL },
-	{ CTX_SCORE, '7', NULL, UI_ACT_DIGIT, NULL },
-	{ CTX_SCORE, '8', NULL, UI_ACT_DIGIT, NULL },
-	{ CTX_SCORE, '9', NULL, UI_ACT_DIGIT, NULL },
-	{ CTX_SCORE, KEY_BACKSPACE, "Backspace", UI_ACT_ERASE, "erase a digit" },
-	{ CTX_SCORE, 127, NULL, UI_ACT_ERASE, NULL },
-	{ CTX_SCORE, '\b', NULL, UI_ACT_ERASE, NULL },
+	/* The check-ins over the menu type their answers with the same keys. */
+	{ UI_CTX_MORNING, '0', "0-9", UI_ACT_DIGIT, "type back pain this morning, 0 to 10" },
+	{ UI_CTX_OUTCOME, '0', "0-9", UI_ACT_DIGIT, "type the answer, on the scale shown" },
+	{ CTX_SCORE | CTX_CHECKIN, '1', NULL, UI_ACT_DIGIT, NULL },
+	{ CTX_SCORE | CTX_CHECKIN, '2', NULL, UI_ACT_DIGIT, NULL },
+	{ CTX_SCORE | CTX_CHECKIN, '3', NULL, UI_ACT_DIGIT, NULL },
+	{ CTX_SCORE | CTX_CHECKIN, '4', NULL, UI_ACT_DIGIT, NULL },
+	{ CTX_SCORE | CTX_CHECKIN, '5', NULL, UI_ACT_DIGIT, NULL },
+	{ CTX_SCORE | CTX_CHECKIN, '6', NULL, UI_ACT_DIGIT, NULL },
+	{ CTX_SCORE | CTX_CHECKIN, '7', NULL, UI_ACT_DIGIT, NULL },
+	{ CTX_SCORE | CTX_CHECKIN, '8', NULL, UI_ACT_DIGIT, NULL },
+	{ CTX_SCORE | CTX_CHECKIN, '9', NULL, UI_ACT_DIGIT, NULL },
+	{ CTX_SCORE | CTX_CHECKIN, KEY_BACKSPACE, "Backspace", UI_ACT_ERASE, "erase a digit" },
+	{ CTX_SCORE | CTX_CHECKIN, 127, NULL, UI_ACT_ERASE, NULL },
+	{ CTX_SCORE | CTX_CHECKIN, '\b', NULL, UI_ACT_ERASE, NULL },
 	{ UI_CTX_SUMMARY, '\n', "Enter", UI_ACT_BACK,
 	  "save the score (none if nothing typed), then done" },
 	{ UI_CTX_SUMMARY, '\r', NULL, UI_ACT_BACK, NULL },
@@ -129,27 +134,22 @@ static const struct ui_binding bindings[] = {
 	{ UI_CTX_SAFETY, 'j', "j", UI_ACT_DOWN, NULL },
 	/* The help screen: any key goes back, but i. */
 	{ UI_CTX_HELP, 'i', "i", UI_ACT_SAFETY, "when to get help" },
-	/* The morning check-in over the menu. */
-	{ UI_CTX_MORNING, '0', "0-9", UI_ACT_DIGIT, "type back pain this morning, 0 to 10" },
-	{ UI_CTX_MORNING, '1', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_MORNING, '2', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_MORNING, '3', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_MORNING, '4', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_MORNING, '5', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_MORNING, '6', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_MORNING, '7', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_MORNING, '8', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_MORNING, '9', NULL, UI_ACT_DIGIT, NULL },
-	{ UI_CTX_MORNING, KEY_BACKSPACE, "Backspace", UI_ACT_ERASE, "erase a digit" },
-	{ UI_CTX_MORNING, 127, NULL, UI_ACT_ERASE, NULL },
-	{ UI_CTX_MORNING, '\b', NULL, UI_ACT_ERASE, NULL },
+	/* The morning check-in over the menu (its digits are above). */
 	{ UI_CTX_MORNING, '\n', "Enter", UI_ACT_BACK, "record it; alone, skip for today" },
 	{ UI_CTX_MORNING, '\r', NULL, UI_ACT_BACK, NULL },
 	{ UI_CTX_MORNING, KEY_ENTER, NULL, UI_ACT_BACK, NULL },
 	/* q and Esc skip whatever was typed: a morning of `-`, never the digits. */
 	{ UI_CTX_MORNING, 'q', "q", UI_ACT_QUIT, "skip for today, whatever was typed" },
 	{ UI_CTX_MORNING, KEY_ESC, "Esc", UI_ACT_QUIT, NULL },
-	{ UI_CTX_SAFETY | UI_CTX_MORNING, KEY_CTRL('c'), NULL, UI_ACT_INTERRUPT, NULL },
+	/* The outcome check-in over the menu (issue 22): one item at a time. */
+	{ UI_CTX_OUTCOME, '\n', "Enter", UI_ACT_BACK,
+	  "answer and go on; alone, skip it (later items: leave this one out)" },
+	{ UI_CTX_OUTCOME, '\r', NULL, UI_ACT_BACK, NULL },
+	{ UI_CTX_OUTCOME, KEY_ENTER, NULL, UI_ACT_BACK, NULL },
+	/* q and Esc skip the whole questionnaire: an outcome of `-`, nothing typed kept. */
+	{ UI_CTX_OUTCOME, 'q', "q", UI_ACT_QUIT, "skip the questionnaire, whatever was typed" },
+	{ UI_CTX_OUTCOME, KEY_ESC, "Esc", UI_ACT_QUIT, NULL },
+	{ UI_CTX_SAFETY | CTX_CHECKIN, KEY_CTRL('c'), NULL, UI_ACT_INTERRUPT, NULL },
 	/* Everywhere. */
 	{ CTX_ANY, '?', "?", UI_ACT_HELP, "these keys" },
 	{ CTX_ANY | UI_CTX_CONFIRM | UI_CTX_RESUME, KEY_CTRL('c'), "Ctrl-C", UI_ACT_INTERRUPT,

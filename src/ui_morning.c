@@ -65,5 +65,7 @@ void ui_morning_key(struct ui *ui, enum ui_action action)
 		if (ui_events_add(ui, EV_MORNING, score, ui_wall_now(ui)) == 0 &&
 		    score != HIST_NO_PAIN)
 			ui_status(ui, false, "Back pain this morning: %d/10, recorded.", score);
+		/* Then a questionnaire, when one is offered today (ui_outcome.c). */
+		ui_outcome_at_start(ui, ui_wall_now(ui));
 	}
 }

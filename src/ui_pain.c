@@ -34,15 +34,15 @@ int ui_score_value(const struct ui_score *sc)
 	return value;
 }
 
-/* A digit: kept only while the number stays within 0..10. */
-static void type_digit(struct ui_score *sc, int digit)
+/* A digit: kept only while the number stays within 0..max. */
+static void type_digit(struct ui_score *sc, int digit, int max)
 {
 	size_t len = strlen(sc->text);
 	int value = ui_score_value(sc);
 
 	if (len >= sizeof(sc->text) - 1 || (len == 1 && sc->text[0] == '0'))
 		return;
-	if (len && value * 10 + digit > HIST_MAX_PAIN)
+	if ((len ? value * 10 + digit : digit) > max)
 		return;
 	sc->text[len] = (char)('0' + digit);
 	sc->text[len + 1] = '\0';
@@ -50,12 +50,17 @@ static void type_digit(struct ui_score *sc, int digit)
 
 bool ui_score_key(struct ui_score *sc, const struct ui *ui, enum ui_action action)
 {
+	return ui_score_key_upto(sc, ui, action, HIST_MAX_PAIN);
+}
+
+bool ui_score_key_upto(struct ui_score *sc, const struct ui *ui, enum ui_action action, int max)
+{
 	size_t len = strlen(sc->text);
 
 	switch (action) {
 	case UI_ACT_DIGIT:
 		if (ui->key >= '0' && ui->key <= '9')
-			type_digit(sc, ui->key - '0');
+			type_digit(sc, ui->key - '0', max);
 		return true;
 	case UI_ACT_ERASE:
 		if (len)

@@ -39,6 +39,7 @@ enum ui_screen {
 	UI_SCREEN_STOP,    /* `x` in the player: "Stopped ...", pain now, what next */
 	UI_SCREEN_SAFETY,  /* when to get help: `i`, `lumbar safety`, and at start when due */
 	UI_SCREEN_MORNING, /* "Back pain this morning? 0-10" over the menu at start */
+	UI_SCREEN_OUTCOME, /* a questionnaire offered over the menu at start (issue 22) */
 	UI_SCREEN_COUNT
 };
 
@@ -57,6 +58,7 @@ enum {
 	UI_CTX_STOPPED = 1u << 10, /* the stop screen's choices, once answered */
 	UI_CTX_SAFETY = 1u << 11,  /* when to get help */
 	UI_CTX_MORNING = 1u << 12, /* the morning check-in */
+	UI_CTX_OUTCOME = 1u << 13, /* the outcome check-in */
 };
 
 /* The menu's first entries; the exercises follow from UI_MENU_FIRST_EXERCISE. */
@@ -130,9 +132,9 @@ const struct ui_binding *ui_bindings(size_t *n);
 /* The action `key` asks for in context `ctx` (UI_CTX_* bits); UI_ACT_NONE if none. */
 enum ui_action ui_action_of(unsigned ctx, int key);
 
-/* A pain score being typed (ui_pain.c). */
+/* A pain score (or a questionnaire's answer) being typed (ui_pain.c). */
 struct ui_score {
-	char text[3]; /* the digits typed, kept within 0..10 */
+	char text[4]; /* the digits typed, kept within 0..10 (or the scale's 0..max) */
 };
 
 /* The program state. One instance, owned by ui_run(). */
@@ -393,6 +395,9 @@ void ui_score_clear(struct ui_score *sc);
  */
 bool ui_score_key(struct ui_score *sc, const struct ui *ui, enum ui_action action);
 
+/* As ui_score_key(), with digits kept while the number stays within 0..max (max <= 100). */
+bool ui_score_key_upto(struct ui_score *sc, const struct ui *ui, enum ui_action action, int max);
+
 /* The score typed, or HIST_NO_PAIN when nothing is. */
 int ui_score_value(const struct ui_score *sc);
 
@@ -459,6 +464,9 @@ const struct ev_log *ui_events(const struct ui *ui);
  */
 int ui_events_add(struct ui *ui, enum ev_kind kind, int score, time_t now);
 
+/* Append the event `e` as it is and read the record again; as ui_events_add(). */
+int ui_events_append(struct ui *ui, const struct ev_event *e);
+
 /*
  * At start (ui_start()), before anything else: show the safety screen when
  * it is due at `now` (never with --no-ask) or asked for (`lumbar safety`).
@@ -480,5 +488,16 @@ void ui_safety_key(struct ui *ui, enum ui_action action);
 bool ui_morning_at_start(struct ui *ui, time_t now);
 void ui_morning_draw(struct ui *ui);
 void ui_morning_key(struct ui *ui, enum ui_action action);
+
+/* ---- ui_outcome.c: the outcome check-in over the menu (issue 22) --------------- */
+
+/*
+ * When the menu opens at start (after the morning check-in, if it asked):
+ * offer the questionnaire outcomes.h's out_offer() names for today, when
+ * allowed (ask, ask_outcomes). Returns true when offering.
+ */
+bool ui_outcome_at_start(struct ui *ui, time_t now);
+void ui_outcome_draw(struct ui *ui);
+void ui_outcome_key(struct ui *ui, enum ui_action action);
 
 #endif

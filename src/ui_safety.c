@@ -42,15 +42,21 @@ const struct ev_log *ui_events(const struct ui *ui)
 
 int ui_events_add(struct ui *ui, enum ev_kind kind, int score, time_t now)
 {
-	struct hist_error err;
 	struct ev_event e;
+
+	ev_init(&e, kind, now);
+	e.score = score;
+	return ui_events_append(ui, &e);
+}
+
+int ui_events_append(struct ui *ui, const struct ev_event *e)
+{
+	struct hist_error err;
 	char msg[UI_STATUS_MAX], path[4096];
 
 	if (!ui->opt->history_path || ev_path(ui->opt->history_path, path, sizeof(path)) != 0)
 		return -1;
-	ev_init(&e, kind, now);
-	e.score = score;
-	if (ev_append(path, &e, &err) != 0) {
+	if (ev_append(path, e, &err) != 0) {
 		snprintf(msg, sizeof(msg), "not recorded: %s", err.msg);
 		ui_status_add(ui, true, msg);
 		return -1;

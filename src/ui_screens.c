@@ -39,6 +39,8 @@ const struct ui_screen_def ui_screens[UI_SCREEN_COUNT] = {
 	                       ui_safety_draw, ui_safety_key },
 	[UI_SCREEN_MORNING] = { "morning", UI_CTX_MORNING, NULL, "Keys at the morning check-in",
 	                        false, ui_morning_draw, ui_morning_key },
+	[UI_SCREEN_OUTCOME] = { "outcome", UI_CTX_OUTCOME, NULL, "Keys at the outcome check-in",
+	                        false, ui_outcome_draw, ui_outcome_key },
 };
 
 unsigned ui_context(const struct ui *ui)
@@ -60,7 +62,9 @@ void ui_start(struct ui *ui)
 	switch (ui->opt->start) {
 	case UI_START_MENU:
 		ui->screen = UI_SCREEN_MENU;
-		ui_morning_at_start(ui, ui_wall_now(ui));
+		/* The morning check-in first; the outcome check-in after its answer. */
+		if (!ui_morning_at_start(ui, ui_wall_now(ui)))
+			ui_outcome_at_start(ui, ui_wall_now(ui));
 		break;
 	case UI_START_SAFETY: /* ui_safety_at_start() has shown it */
 		break;

@@ -86,6 +86,29 @@ awk 'BEGIN {
 	printf "2026-11-20T08:00:00+01:00\tsafety-stop\t-\t-\t-\n"
 }' >"$tmp/events.tsv"
 
+# The outcomes of issue 22 §3 in the same eight weeks: PEG answers with gaps, a
+# skip, a week answered twice (the later counts), an item left out, one answer
+# before the period and one after today; three activities, one retired.
+cat >>"$tmp/events.tsv" <<'EOF'
+2026-10-05T20:00:00+02:00	outcome	peg	1	9,9,9
+2026-10-13T20:00:00+02:00	outcome	peg	1	7,6,8
+2026-10-13T20:05:00+02:00	activity	-	1	put on socks
+2026-10-13T20:06:00+02:00	activity	-	2	lift the shopping
+2026-10-13T20:07:00+02:00	outcome	activities	1	2,4
+2026-10-20T20:00:00+02:00	outcome	peg	1	-
+2026-10-27T20:00:00+01:00	outcome	peg	1	6,6,7
+2026-10-27T20:05:00+01:00	outcome	activities	1	3,5
+2026-10-29T20:00:00+01:00	outcome	peg	1	6,5,7
+2026-11-03T20:00:00+01:00	activity-retired	-	2	-
+2026-11-03T20:01:00+01:00	activity	-	3	garden for an hour
+2026-11-10T20:00:00+01:00	outcome	peg	1	5,-,6
+2026-11-10T20:05:00+01:00	outcome	activities	1	5,-,3
+2026-11-17T20:00:00+01:00	outcome	peg	1	5,5,5
+2026-11-24T20:05:00+01:00	outcome	activities	1	6,-,4
+2026-11-30T20:00:00+01:00	outcome	peg	1	4,5,5
+2026-12-05T20:00:00+01:00	outcome	peg	1	0,0,0
+EOF
+
 report() { lumbar report --today 2026-12-01 --history-file "$tmp/history.tsv" "$@"; }
 
 check "html report written with -o" report --format html -o "$out/report.html"
@@ -162,6 +185,117 @@ after=$(sed -n 's/^| 2026-1[0-2]-[0-9]* | [0-9]* | [^|]* | \([^|]*\) |.*/\1/p' "
 	tr -d ' ' | tr '\n' ' ')
 check "PDF holds the weekly average pain after: $after" has "After $after"
 
+# ---- Outcomes (issue 22 §3), recomputed here from the events file ----------------
+# awk over the fixture, not lumbar: the PEG by Monday week of the period (a
+# week's last answer; a week without one `-`), the mean of the items answered
+# to one decimal, the marks from the first week with an answer to the latest
+# (2 points or more), and each activity's first and latest rating.
+outcomes_awk() {
+	awk -F '\t' -v from=2026-10-12 -v today=2026-12-01 -v want="$1" '
+	function days(s,   y, m, d) {
+		y = substr(s, 1, 4) + 0; m = substr(s, 6, 2) + 0; d = substr(s, 9, 2) + 0
+		if (m <= 2) { y--; m += 12 }
+		return 365 * y + int(y / 4) - int(y / 100) + int(y / 400) + int((153 * (m - 3) + 2) / 5) + d
+	}
+	function date(n,   y, m) {
+		for (y = 2020; days(sprintf("%04d-12-31", y)) < n; y++) ;
+		for (m = 12; days(sprintf("%04d-%02d-01", y, m)) > n; m--) ;
+		return sprintf("%04d-%02d-%02d", y, m, n - days(sprintf("%04d-%02d-01", y, m)) + 1)
+	}
+	# A Monday is 6 modulo 7 in days().
+	function monday(n) { return n - (n + 1) % 7 }
+	function change(a, b, than,   diff, size, txt) {
+		diff = b - a; size = diff < 0 ? -diff : diff
+		if (size + 1e-9 < 2) return ""
+		txt = (size == int(size)) ? sprintf("%d point%s", size, size == 1 ? "" : "s") : sprintf("%.1f points", size)
+		return txt " " (diff < 0 ? "lower" : "higher") " than " than
+	}
+	$2 == "outcome" && $3 == "peg" && $5 != "-" {
+		n = days($1)
+		if (n >= days(from) && n <= days(today)) ans[monday(n)] = $5
+	}
+	$2 == "activity" { name[$4] = $5 }
+	$2 == "activity-retired" { retired[$4] = 1 }
+	$2 == "outcome" && $3 == "activities" && days($1) <= days(today) {
+		k = split($5, a, ",")
+		for (i = 1; i <= k; i++) if (a[i] != "-") {
+			if (!(i in first)) { first[i] = a[i]; firstday[i] = substr($1, 1, 10) }
+			latest[i] = a[i]; latestday[i] = substr($1, 1, 10)
+		}
+	}
+	END {
+		split("Mean|Pain|Enjoyment of life|General activity", label, "|")
+		fw = ""; lw = ""
+		for (w = monday(days(from)); w <= days(today); w += 7) {
+			row = "| " date(w) (w == monday(days(today)) ? " (so far)" : "") " |"
+			if (!(w in ans)) {
+				if (want == "peg") print row " - | - | - | - |"
+				continue
+			}
+			split(ans[w], a, ","); sum = 0; cnt = 0; cells = ""
+			for (i = 1; i <= 3; i++) {
+				cells = cells " " a[i] " |"
+				if (a[i] != "-") { sum += a[i]; cnt++ }
+				v[w, i] = a[i]
+			}
+			v[w, 0] = sum / cnt
+			if (fw == "") fw = w
+			lw = w
+			if (want == "peg") print row sprintf(" %.1f |", sum / cnt) cells
+		}
+		if (want == "marks") {
+			marks = ""
+			for (i = 0; i <= 3; i++) {
+				if (fw == lw || v[fw, i] == "-" || v[lw, i] == "-") continue
+				c = change(v[fw, i], v[lw, i], "the week of " date(fw))
+				if (c != "") marks = marks (marks ? "; " : "") label[i + 1] ": " c
+			}
+			print "Changes of 2 points or more: " (marks ? marks : "none") "."
+		}
+		if (want == "activities")
+			for (i = 1; i in name; i++) {
+				c = (i in first) && firstday[i] != latestday[i] ? change(first[i], latest[i], "the first rating") : ""
+				print "| " i ". " name[i] (i in retired ? " (retired)" : "") " | " \
+					((i in first) ? first[i] " on " firstday[i] : "not rated") " | " \
+					((i in first) ? latest[i] " on " latestday[i] : "not rated") " | " c " |"
+			}
+	}' "$tmp/events.tsv"
+}
+# same_table NAME HEAD KIND: the Markdown table whose header starts with HEAD
+# is, row for row, what outcomes_awk KIND recomputes.
+same_table() {
+	sed -n "/^$2/,/^\$/p" "$tmp/report.md" | sed '1,2d;/^$/d' >"$tmp/$3.got"
+	outcomes_awk "$3" >"$tmp/$3.want"
+	if [ -s "$tmp/$3.want" ] && cmp -s "$tmp/$3.got" "$tmp/$3.want"; then
+		ok "outcomes: $1 as recomputed"
+	else
+		bad "outcomes: $1 as recomputed"
+		diff "$tmp/$3.want" "$tmp/$3.got"
+	fi
+}
+same_table "the PEG by week (gaps as -, the later answer of a week)" '| Week | Mean' peg
+marks=$(outcomes_awk marks)
+check "outcomes: the marks recomputed: $marks" grep -qxF -- "$marks" "$tmp/report.md"
+check "outcomes: the marks in the PDF" has "$marks"
+same_table "each activity's first and latest rating" '| Activity | First rating' activities
+# The PDF: the weekly means on the line of the PEG table that starts with Mean,
+# and each activity's row; the CSV: the same weekly means.
+means=$(cut -d'|' -f3 "$tmp/peg.want" | tr -d ' ' | paste -sd' ')
+check "outcomes: the PDF holds the weekly means: $means" \
+	row_on_line "$tmp/report.layout" Mean "$means"
+# A table cell that wraps is read line by line across the row: each cell alone.
+sed 's/^| //; s/ |$//; s/ | /|/g' "$tmp/activities.want" | tr '|' '\n' | grep . | while IFS= read -r cell; do
+	if has "$cell"; then
+		echo "ok   outcomes: the PDF holds $cell"
+	else
+		echo "FAIL outcomes: the PDF holds $cell"
+	fi
+done >"$tmp/rows"
+tally "$tmp/rows"
+report --format csv >"$tmp/report.csv"
+csv_means=$(grep '^peg,mean,' "$tmp/report.csv" | cut -d, -f6 | paste -sd' ')
+check "outcomes: the CSV holds the same weekly means: $csv_means" test "$csv_means" = "$means"
+
 # ---- 12 and 26 weeks: wrapped into blocks, nothing cut off ------------------------
 # Printed the same way, each exercise's newest weeks (the last block of at
 # most 9 weeks side by side, as many in each block as can be) must be on its
@@ -176,7 +310,9 @@ for weeks in 12 26; do
 	per=$(((weeks + blocks - 1) / blocks))
 	last=$((weeks - per * (blocks - 1)))
 	heads=$(grep -c '2026-11-23 *2026-11-30' "$tmp/report-$weeks.layout")
-	check "$weeks weeks: the newest week's heading in both tables (got $heads)" test "$heads" -eq 2
+	# Adherence, pain, and the PEG of the Outcomes section (issue 22 §3).
+	check "$weeks weeks: the newest week's heading in the three tables (got $heads)" \
+		test "$heads" -eq 3
 	mdrows "$tmp/report-$weeks.md" | while IFS='|' read -r name dose cells; do
 		newest=$(printf '%s' "$cells" | tr '|' '\n' | tail -n "$last" | paste -sd' ')
 		if row_on_line "$tmp/report-$weeks.layout" "$name" "$newest"; then
