@@ -114,6 +114,7 @@ struct app {
 	bool no_score; /* an entry was written without a pain score (words_no_score) */
 	char exit_note[APP_MSG_MAX]; /* for stderr once the terminal is back */
 	unsigned writes;             /* history appends so far: a reader reloads when it moves */
+	uint64_t session; /* history field 8 of the plan played (0 until an entry is stamped) */
 
 	struct app_note notes[APP_MAX_NOTES];
 	unsigned n_notes;

@@ -173,9 +173,17 @@ static void end_progress(struct app *a, bool written)
 static bool write_saved(struct app *a, const struct prog_state *st, const char *what)
 {
 	struct hist_error err;
+	struct hist_entry e[CAT_MAX_EXERCISES];
+	/* A progress file keeps no session id: its lines become one session of their own. */
+	uint64_t session = st->n_entries ? hist_session_new(st->entries[0].when, 0) : 0;
 
+	for (unsigned i = 0; i < st->n_entries && i < CAT_MAX_EXERCISES; i++) {
+		e[i] = st->entries[i];
+		if (e[i].session == 0)
+			e[i].session = session;
+	}
 	if (st->n_entries) {
-		if (hist_append(a->history_path, st->entries, st->n_entries, &err) != 0) {
+		if (hist_append(a->history_path, e, st->n_entries, &err) != 0) {
 			snprintf(a->exit_note, sizeof(a->exit_note), "history not saved: %s",
 			         err.msg);
 			note(a, true, true, "history not saved: %s (progress file kept)", err.msg);
@@ -273,6 +281,7 @@ int app_play(struct app *a, const unsigned *exercises, unsigned n, const char *r
 		return -1;
 	}
 	a->playing = true;
+	a->session = 0; /* each plan played is a session of its own */
 	a->routine = routine != NULL;
 	snprintf(a->routine_name, sizeof(a->routine_name), "%s", routine ? routine : "");
 	a->ended = false;
@@ -311,11 +320,23 @@ bool app_begun(const struct app *a)
 }
 
 /* After any session call: exercises that have just ended become pending entries. */
+/*
+ * The lines one run writes share one session id (history field 8), made
+ * from the first time an entry is stamped and the process id: the report
+ * counts them as one session.
+ */
+static void stamp_session(struct app *a, time_t wall)
+{
+	if (a->session == 0)
+		a->session = hist_session_new(wall, (unsigned long)getpid());
+}
+
 static unsigned events(struct app *a, unsigned ev, time_t wall)
 {
 	if (!a->playing || !(ev & (SESS_EV_PHASE | SESS_EV_EXERCISE | SESS_EV_DONE)))
 		return ev;
 	journal_collect(&a->pend, a->cat, &a->plan, &a->sess, wall);
+	stamp_session(a, wall);
 	if (ev & (SESS_EV_PHASE | SESS_EV_DONE))
 		a->prog_dirty = true;
 	return ev;
@@ -368,6 +389,7 @@ unsigned app_stop(struct app *a, int64_t now_ms, time_t wall)
 	if (!a->playing || a->sess.finished)
 		return a->pend.n;
 	session_pause(&a->sess, now_ms);
+	stamp_session(a, wall);
 	unsigned slot = journal_stop(&a->pend, a->cat, &a->plan, &a->sess, wall);
 	/* Saved with the routine's progress, so a closed terminal keeps the stop. */
 	a->prog_dirty = true;
@@ -398,6 +420,7 @@ bool app_quit(struct app *a, time_t wall)
 	if (!a->playing || a->done || !a->begun || a->sess.finished)
 		return app_pending(a);
 	/* Quitting writes what journal_leave() says; here it waits for the score. */
+	stamp_session(a, wall);
 	(void)journal_leave(&a->pend, a->cat, &a->plan, &a->sess, a->routine, JOURNAL_QUIT, wall);
 	a->ended = true;
 	a->prog_dirty = true;
@@ -456,8 +479,11 @@ static int write_pending(struct app *a, int pain)
 	if (n == 0 || !a->history_path)
 		return 0;
 	a->no_score = false;
-	for (unsigned i = 0; i < n; i++)
+	for (unsigned i = 0; i < n; i++) {
 		a->no_score |= e[i].pain == HIST_NO_PAIN;
+		if (e[i].session == 0)
+			e[i].session = a->session;
+	}
 	if (hist_append(a->history_path, e, n, &err) != 0) {
 		snprintf(a->saved, sizeof(a->saved), "Not saved: %s", err.msg);
 		a->saved_failed = true;
@@ -496,6 +522,7 @@ void app_leave(struct app *a, enum journal_way way, time_t wall)
 	/* A session ended with e is at its summary: as finished. */
 	if (a->ended)
 		way = JOURNAL_FINISHED;
+	stamp_session(a, wall);
 	if (journal_leave(&a->pend, a->cat, &a->plan, &a->sess, a->routine, way, wall) ==
 	    JOURNAL_KEEP) {
 		save_progress(a);

@@ -634,7 +634,7 @@ test_pain_score_recorded() {
 	keys q
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
-	expect_entry '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}[+-][0-9]{2}:[0-9]{2}	side-hold	done	1[12]	3	-	0/0	-	timer$' ||
+	expect_entry '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}[+-][0-9]{2}:[0-9]{2}	side-hold	done	1[12]	3	-	0/0	[0-9a-f]{16}	timer$' ||
 		return 1
 	head -n 1 "$hist" | grep -q '^# timestamp' || { why="no header line"; return 1; }
 	[ "$(wc -l <"$hist")" -eq 2 ] || { why="expected a header and one line"; return 1; }
@@ -652,7 +652,7 @@ test_pain_skipped_with_enter() {
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
 	# Walked with n: partial (issue 19), with no score.
-	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0	-	timer$'
+	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0	[0-9a-f]{16}	timer$'
 }
 
 # q then y after one completed work phase: one partial line, no score.
@@ -665,7 +665,7 @@ test_quit_after_a_hold_is_partial() {
 	keys y
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
-	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0	-	timer$'
+	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0	[0-9a-f]{16}	timer$'
 }
 
 # Left before any work phase completed: nothing to log.
@@ -798,8 +798,8 @@ test_resume_after_kill() {
 	expect_exit 0 || return 1
 	expect_entries 2 || return 1
 	# The progress file keeps every field: an entry from before the kill has its step.
-	expect_entry '	side-hold	partial	[0-9]+	5	-	0/0	-	timer$' || return 1
-	expect_entry '	bridges	done	[0-9]+	5	-	0/0	-	timer$' || return 1
+	expect_entry '	side-hold	partial	[0-9]+	5	-	0/0	[0-9a-f]{16}	timer$' || return 1
+	expect_entry '	bridges	done	[0-9]+	5	-	0/0	[0-9a-f]{16}	timer$' || return 1
 	[ ! -e "$state"/lumbar/*.progress ] || { why="progress file left behind"; return 1; }
 }
 
@@ -831,7 +831,7 @@ test_resume_declined_after_sighup() {
 	keys q
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
-	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0	-	timer$' || return 1
+	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0	[0-9a-f]{16}	timer$' || return 1
 	[ ! -e "$state"/lumbar/*.progress ] || { why="progress file left behind"; return 1; }
 }
 
@@ -859,7 +859,7 @@ test_stale_progress_is_ignored() {
 	keys q
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
-	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0	-	timer$' || return 1
+	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0	[0-9a-f]{16}	timer$' || return 1
 	[ ! -e "$state"/lumbar/*.progress ] || { why="progress file left behind"; return 1; }
 }
 
@@ -924,7 +924,7 @@ signal_test() {
 	# (walked with n: partial, issue 19).
 	if [ "$where" = prompt ]; then
 		expect_entries 1 || return 1
-		expect_entry '	side-hold	partial	[0-9]+	-	-	0/0	-	timer$' || return 1
+		expect_entry '	side-hold	partial	[0-9]+	-	-	0/0	[0-9a-f]{16}	timer$' || return 1
 	fi
 }
 test_sigterm_at_pain_prompt() { signal_test TERM 143 prompt; }
@@ -941,7 +941,7 @@ test_ctrl_c_mid_exercise_logs_partial() {
 	keys C-c
 	expect_exit 130 || return 1
 	expect_entries 1 || return 1
-	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0	-	timer$'
+	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0	[0-9a-f]{16}	timer$'
 }
 
 test_plain_options() {
@@ -1525,7 +1525,7 @@ signal_partial_test() {
 	kill "-$sig" "$pid"
 	expect_exit "$rc" || return 1
 	expect_entries 1 || return 1
-	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0	-	timer$'
+	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0	[0-9a-f]{16}	timer$'
 }
 test_sigterm_mid_exercise_logs_partial() { signal_partial_test TERM 143; }
 test_sighup_mid_exercise_logs_partial() { signal_partial_test HUP 129; }
@@ -1631,7 +1631,7 @@ test_note_on_the_summary() {
 	wait_for 'Saved to the history with pain 2\.' || return 1
 	keys Enter
 	expect_exit 0 || return 1
-	expect_entry '	side-hold	done	1[12]	2	-	0/0	-	timer$'
+	expect_entry '	side-hold	done	1[12]	2	-	0/0	[0-9a-f]{16}	timer$'
 }
 
 test_status_and_remind_see_a_playing_routine() {
@@ -1752,7 +1752,7 @@ test_pain_before_then_stop() {
 	keys Enter
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
-	expect_entry '^[0-9T:+-]+	side-hold	stopped	[0-9]+	6	4	0/0	-	timer$' || return 1
+	expect_entry '^[0-9T:+-]+	side-hold	stopped	[0-9]+	6	4	0/0	[0-9a-f]{16}	timer$' || return 1
 	grep -qx stopped "$log" || { why="hooks heard: $(tr '\n' ' ' <"$log")"; return 1; }
 	# The history view counts it.
 	run_ask --catalogue $SHORT --history-file "$hist"
@@ -1787,8 +1787,8 @@ test_stop_then_next_in_a_routine() {
 	keys Enter
 	expect_exit 0 || return 1
 	expect_entries 2 || return 1
-	expect_entry '	side-hold	stopped	[0-9]+	-	-	0/0	-	timer$' || return 1
-	expect_entry '	bridges	partial	[0-9]+	2	-	0/0	-	timer$' || return 1
+	expect_entry '	side-hold	stopped	[0-9]+	-	-	0/0	[0-9a-f]{16}	timer$' || return 1
+	expect_entry '	bridges	partial	[0-9]+	2	-	0/0	[0-9a-f]{16}	timer$' || return 1
 	# --history --format=tsv counts the stop apart.
 	$ASK_BIN --catalogue $SHORT --history-file "$hist" --history --format=tsv |
 		awk -F'\t' '$1 ~ /^[0-9]/ && $2 == 0 && $3 == 1 && $8 == 1 {ok = 1} END {exit !ok}' ||
@@ -1846,7 +1846,7 @@ stop_signal_test() {
 	expect_screen_back || return 1
 	if [ "$where" = stop ]; then
 		expect_entries 1 || return 1
-		expect_entry '	side-hold	stopped	[0-9]+	-	3	0/0	-	timer$'
+		expect_entry '	side-hold	stopped	[0-9]+	-	3	0/0	[0-9a-f]{16}	timer$'
 	else
 		expect_entries 0
 	fi
@@ -1888,8 +1888,8 @@ test_resume_keeps_pain_before() {
 	keys Enter
 	expect_exit 0 || return 1
 	expect_entries 2 || return 1
-	expect_entry '	side-hold	partial	[0-9]+	5	7	0/0	-	timer$' || return 1
-	expect_entry '	bridges	done	[0-9]+	5	7	0/0	-	timer$'
+	expect_entry '	side-hold	partial	[0-9]+	5	7	0/0	[0-9a-f]{16}	timer$' || return 1
+	expect_entry '	bridges	done	[0-9]+	5	7	0/0	[0-9a-f]{16}	timer$'
 }
 
 for t in pain_before_then_stop stop_then_next_in_a_routine pain_before_skipped_and_q \
@@ -1919,7 +1919,7 @@ test_summary_offers_a_step() {
 	wait_text 'Ramp: 3 s from next time\.' || return 1
 	keys Enter
 	expect_exit 0 || return 1
-	expect_entry '	ramp	done	[0-9]+	1	-	0/2	-	timer$' || return 1
+	expect_entry '	ramp	done	[0-9]+	1	-	0/2	[0-9a-f]{16}	timer$' || return 1
 	grep -q '	accept	ramp	' "${hist%/*}/events.tsv" ||
 		{ why="no accept event: $(cat "${hist%/*}/events.tsv" 2>&1)"; return 1; }
 	"$ASK_BIN" --catalogue $STEPS --history-file "$hist" --plan ramp --format=tsv |
@@ -1955,7 +1955,7 @@ test_level_is_logged_by_name() {
 	expect_not 'next time \(now' || return 1
 	keys Enter
 	expect_exit 0 || return 1
-	expect_entry '	ramp	done	[0-9]+	1	-	hard	-	timer$'
+	expect_entry '	ramp	done	[0-9]+	1	-	hard	[0-9a-f]{16}	timer$'
 }
 
 # The history of test_summary_offers_a_step: an amber start 9 days ago, then
@@ -2285,7 +2285,7 @@ test_safety_from_the_player_help() {
 	keys Enter
 	expect_exit 3 || return 1
 	expect_entries 1 || return 1
-	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0	-	timer$' || return 1
+	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0	[0-9a-f]{16}	timer$' || return 1
 	expect_events safety-shown safety-shown safety-stop
 }
 

@@ -66,10 +66,40 @@ static int teardown(void **state)
 	return 0;
 }
 
+/*
+ * The session field (the 7th after the timestamp) of the line that ends at
+ * out[*off] said as S1, S2... in the order the ids first appear, so that a
+ * row says which lines one run wrote; `-` stays `-`.
+ */
+static void session_name(char *out, size_t *off, char ids[][20], unsigned *n)
+{
+	char *p, *start = out + *off - (*off > 0), *end;
+	unsigned tabs = 0, i;
+
+	while (start > out && start[-1] != '\n')
+		start--;
+	for (p = start; p < out + *off && tabs < 6; p++)
+		tabs += *p == '\t';
+	end = strchr(p, '\t');
+	if (tabs < 6 || !end || (end - p == 1 && *p == '-'))
+		return;
+	for (i = 0; i < *n && !(strlen(ids[i]) == (size_t)(end - p) &&
+	                        !strncmp(ids[i], p, (size_t)(end - p)));
+	     i++)
+		;
+	if (i == *n && *n < 8)
+		snprintf(ids[(*n)++], 20, "%.*s", (int)(end - p), p);
+	char name[8], rest[512];
+	snprintf(name, sizeof(name), "S%u", i + 1);
+	snprintf(rest, sizeof(rest), "%s", end);
+	*off = (size_t)(p - out) + (size_t)sprintf(p, "%s%s", name, rest);
+}
+
 /* The history's lines without their timestamps, one string. */
 static void history_text(char *out, size_t len)
 {
-	char line[512];
+	char line[512], sessions[8][20];
+	unsigned n_sessions = 0;
 	size_t off = 0;
 	FILE *fp = fopen(history_file, "r");
 
@@ -82,6 +112,7 @@ static void history_text(char *out, size_t len)
 		if (line[0] == '#' || !tab)
 			continue;
 		off += (size_t)snprintf(out + off, len - off, "%s", tab + 1);
+		session_name(out, &off, sessions, &n_sessions);
 	}
 	fclose(fp);
 }
@@ -128,60 +159,65 @@ static const struct acase cases[] = {
 	{ "a routine walked to its end and scored",
 	  { { 'P', 0, NULL }, WALK_ALL, { 'F', 0, NULL }, { 'p', 1, NULL },
 	    { 'h', APP_ROUTINE_COMPLETE, NULL }, { 'f', 5, NULL }, { 'p', 0, NULL } },
-	  "side-hold\tdone\t12\t5\t-\t0/0\t-\ttimer\nbridges\tdone\t6\t5\t-\t0/0\t-\ttimer\n" },
+	  "side-hold\tdone\t12\t5\t-\t0/0\tS1\ttimer\nbridges\tdone\t6\t5\t-\t0/0\tS1\ttimer\n" },
 	{ "q then y mid-routine writes what was done and drops the file",
 	  { { 'P', 1, NULL }, { 'B', 3, NULL }, { 'W', 9, NULL }, { 'F', 0, NULL }, { 'p', 1, NULL },
 	    { 'q', 0, NULL }, { 'p', 0, NULL } },
-	  "side-hold\tdone\t12\t-\t3\t0/0\t-\ttimer\n" },
+	  "side-hold\tdone\t12\t-\t3\t0/0\tS1\ttimer\n" },
 	{ "SIGHUP mid-routine writes nothing; the next start resumes it",
 	  { { 'P', 1, NULL }, { 'B', 3, NULL }, { 'W', 9, NULL }, { 'H', 0, NULL }, { 'p', 1, NULL },
 	    { 'R', 0, NULL }, { 'o', 0, "bridges" }, { 'y', 0, NULL }, { 'W', 3, NULL },
 	    { 'f', 2, NULL }, { 'p', 0, NULL } },
-	  "side-hold\tdone\t12\t2\t3\t0/0\t-\ttimer\nbridges\tdone\t5\t2\t3\t0/0\t-\ttimer\n" },
+	  "side-hold\tdone\t12\t2\t3\t0/0\tS1\ttimer\nbridges\tdone\t5\t2\t3\t0/0\tS1\ttimer\n" },
 	{ "SIGQUIT mid-routine is SIGTERM: the progress file is kept",
 	  { { 'P', 1, NULL }, { 'B', 3, NULL }, { 'W', 9, NULL }, { 'Q', 0, NULL }, { 'p', 1, NULL },
 	    { 'R', 0, NULL }, { 'o', 0, "bridges" }, { 'r', 0, NULL } },
-	  "side-hold\tdone\t12\t-\t3\t0/0\t-\ttimer\n" },
+	  "side-hold\tdone\t12\t-\t3\t0/0\tS1\ttimer\n" },
 	{ "Ctrl-C mid-routine writes at once and drops the file",
 	  { { 'P', 1, NULL }, { 'B', 3, NULL }, { 'W', 9, NULL }, { 'I', 0, NULL }, { 'p', 0, NULL } },
-	  "side-hold\tdone\t12\t-\t3\t0/0\t-\ttimer\n" },
+	  "side-hold\tdone\t12\t-\t3\t0/0\tS1\ttimer\n" },
 	{ "one exercise stopped then e: Session ended",
 	  { { 'O', 1, NULL }, { 'B', 2, NULL }, { 'W', 1, NULL }, { 'x', 0, NULL }, { 'S', 4, NULL },
 	    { 'e', 0, NULL }, { 'h', APP_SESSION_ENDED, NULL }, { 'f', -1, NULL } },
-	  "side-hold\tstopped\t1\t4\t2\t0/0\t-\ttimer\n" },
+	  "side-hold\tstopped\t1\t4\t2\t0/0\tS1\ttimer\n" },
 	{ "one exercise walked to its end: Exercise complete",
 	  { { 'O', 0, NULL }, { 'W', 8, NULL }, { 'h', APP_EXERCISE_COMPLETE, NULL },
 	    { 'f', 1, NULL } },
-	  "side-hold\tdone\t12\t1\t-\t0/0\t-\ttimer\n" },
+	  "side-hold\tdone\t12\t1\t-\t0/0\tS1\ttimer\n" },
+	/* Field 8: the lines of one plan share a session id; the next plan has its own. */
+	{ "two exercises played one after the other are two sessions",
+	  { { 'O', 0, NULL }, { 'W', 8, NULL }, { 'f', 1, NULL },
+	    { 'O', 0, NULL }, { 'W', 8, NULL }, { 'f', 2, NULL } },
+	  "side-hold\tdone\t12\t1\t-\t0/0\tS1\ttimer\nside-hold\tdone\t12\t2\t-\t0/0\tS2\ttimer\n" },
 	/* Issue 18, item 3: the stop's score survives a closed terminal. */
 	{ "18.3: a stop's score survives SIGHUP later in the routine",
 	  { { 'P', 1, NULL }, { 'B', 4, NULL }, { 'x', 0, NULL }, { 'S', 8, NULL }, { 'N', 0, NULL },
 	    { 'W', 1, NULL }, { 'H', 0, NULL }, { 'R', 0, NULL }, { 'o', 0, "bridges" },
 	    { 'y', 0, NULL }, { 'W', 4, NULL }, { 'f', 2, NULL } },
-	  "side-hold\tstopped\t0\t8\t4\t0/0\t-\ttimer\nbridges\tdone\t5\t2\t4\t0/0\t-\ttimer\n" },
+	  "side-hold\tstopped\t0\t8\t4\t0/0\tS1\ttimer\nbridges\tdone\t5\t2\t4\t0/0\tS1\ttimer\n" },
 	/* Issue 18, item 4: every way out of a progress file writes the same line. */
 	{ "18.4: n to the resume question writes the pain-before",
 	  { { 'P', 1, NULL }, { 'B', 4, NULL }, { 'W', 9, NULL }, { 'H', 0, NULL }, { 'R', 0, NULL },
 	    { 'o', 0, "bridges" }, { 'r', 0, NULL }, { 'p', 0, NULL } },
-	  "side-hold\tdone\t12\t-\t4\t0/0\t-\ttimer\n" },
+	  "side-hold\tdone\t12\t-\t4\t0/0\tS1\ttimer\n" },
 	{ "18.4: a failed last append is written at the next start, complete",
 	  { { 'P', 1, NULL }, { 'B', 4, NULL }, WALK_ALL, { 'D', 0, NULL }, { 'f', 6, NULL },
 	    { 'p', 1, NULL }, { 'U', 0, NULL }, { 'R', 0, NULL }, { 'o', 0, NULL }, { 'p', 0, NULL } },
-	  "side-hold\tdone\t12\t-\t4\t0/0\t-\ttimer\nbridges\tdone\t6\t-\t4\t0/0\t-\ttimer\n" },
+	  "side-hold\tdone\t12\t-\t4\t0/0\tS1\ttimer\nbridges\tdone\t6\t-\t4\t0/0\tS1\ttimer\n" },
 	{ "18.4: a routine the changed catalogue cannot resume is written, complete",
 	  { { 'P', 1, NULL }, { 'B', 4, NULL }, { 'x', 0, NULL }, { 'S', 7, NULL }, { 'N', 0, NULL },
 	    { 'W', 1, NULL }, { 'H', 0, NULL }, { 'C', 0, NULL }, { 'o', 0, NULL }, { 'p', 0, NULL } },
-	  "side-hold\tstopped\t0\t7\t4\t0/0\t-\ttimer\n" },
+	  "side-hold\tstopped\t0\t7\t4\t0/0\tS1\ttimer\n" },
 	/* Issue 18, item 10: a stop stands. */
 	{ "18.10: SIGHUP on the stop screen resumes at the next exercise",
 	  { { 'P', 1, NULL }, { 'B', 4, NULL }, { 'W', 2, NULL }, { 'x', 0, NULL }, { 'S', 9, NULL },
 	    { 'H', 0, NULL }, { 'R', 0, NULL }, { 'o', 0, "bridges" }, { 'y', 0, NULL },
 	    { 'W', 4, NULL }, { 'h', APP_SESSION_ENDED, NULL }, { 'f', 3, NULL } },
-	  "side-hold\tstopped\t3\t9\t4\t0/0\t-\ttimer\nbridges\tdone\t6\t3\t4\t0/0\t-\ttimer\n" },
+	  "side-hold\tstopped\t3\t9\t4\t0/0\tS1\ttimer\nbridges\tdone\t6\t3\t4\t0/0\tS1\ttimer\n" },
 	{ "18.10: SIGHUP on the stop screen of the last exercise writes it all",
 	  { { 'P', 1, NULL }, { 'B', 4, NULL }, { 'W', 9, NULL }, { 'x', 0, NULL }, { 'S', 9, NULL },
 	    { 'H', 0, NULL }, { 'p', 0, NULL }, { 'R', 0, NULL }, { 'o', 0, NULL } },
-	  "side-hold\tdone\t12\t-\t4\t0/0\t-\ttimer\nbridges\tstopped\t1\t9\t4\t0/0\t-\ttimer\n" },
+	  "side-hold\tdone\t12\t-\t4\t0/0\tS1\ttimer\nbridges\tstopped\t1\t9\t4\t0/0\tS1\ttimer\n" },
 	/* Issue 18, item 11: nothing is kept before the session begins. */
 	{ "18.11: SIGHUP at the pain-before question keeps nothing",
 	  { { 'P', 1, NULL }, { 'F', 0, NULL }, { 'H', 0, NULL }, { 'p', 0, NULL }, { 'R', 0, NULL },
@@ -194,16 +230,16 @@ static const struct acase cases[] = {
 	{ "18.23: a routine whose last exercise was stopped: Session ended",
 	  { { 'P', 0, NULL }, { 'W', 8, NULL }, { 'x', 0, NULL }, { 'S', 5, NULL }, { 'N', 0, NULL },
 	    { 'h', APP_SESSION_ENDED, NULL }, { 'f', 5, NULL } },
-	  "side-hold\tdone\t12\t5\t-\t0/0\t-\ttimer\nbridges\tstopped\t0\t5\t-\t0/0\t-\ttimer\n" },
+	  "side-hold\tdone\t12\t5\t-\t0/0\tS1\ttimer\nbridges\tstopped\t0\t5\t-\t0/0\tS1\ttimer\n" },
 	/* Issue 19: q then y in a routine asks the end's question before writing. */
 	{ "19: q then y mid-routine, then the end's answer: written with it",
 	  { { 'P', 1, NULL }, { 'B', 3, NULL }, { 'W', 9, NULL }, { 'W', 1, NULL }, { 'Y', 1, NULL },
 	    { 'h', APP_SESSION_ENDED, NULL }, { 'p', 1, NULL }, { 'f', 6, NULL }, { 'p', 0, NULL } },
-	  "side-hold\tdone\t12\t6\t3\t0/0\t-\ttimer\nbridges\tpartial\t3\t6\t3\t0/0\t-\ttimer\n" },
+	  "side-hold\tdone\t12\t6\t3\t0/0\tS1\ttimer\nbridges\tpartial\t3\t6\t3\t0/0\tS1\ttimer\n" },
 	{ "19: q then y, then the terminal closes at the question: written, no score",
 	  { { 'P', 1, NULL }, { 'B', 3, NULL }, { 'W', 9, NULL }, { 'W', 1, NULL }, { 'Y', 1, NULL },
 	    { 'F', 0, NULL }, { 'H', 0, NULL }, { 'p', 0, NULL }, { 'R', 0, NULL }, { 'o', 0, NULL } },
-	  "side-hold\tdone\t12\t-\t3\t0/0\t-\ttimer\nbridges\tpartial\t3\t-\t3\t0/0\t-\ttimer\n" },
+	  "side-hold\tdone\t12\t-\t3\t0/0\tS1\ttimer\nbridges\tpartial\t3\t-\t3\t0/0\tS1\ttimer\n" },
 	{ "19: q then y before any hold: nothing to ask about",
 	  { { 'P', 1, NULL }, { 'B', 3, NULL }, { 'Y', 0, NULL }, { 'q', 0, NULL }, { 'p', 0, NULL } },
 	  "" },
@@ -211,11 +247,11 @@ static const struct acase cases[] = {
 	{ "19: n through every phase of a routine logs partial, never done",
 	  { { 'P', 0, NULL }, { 'n', 12, NULL }, { 'h', APP_ROUTINE_COMPLETE, NULL },
 	    { 'f', 2, NULL } },
-	  "side-hold\tpartial\t0\t2\t-\t0/0\t-\ttimer\nbridges\tpartial\t0\t2\t-\t0/0\t-\ttimer\n" },
+	  "side-hold\tpartial\t0\t2\t-\t0/0\tS1\ttimer\nbridges\tpartial\t0\t2\t-\t0/0\tS1\ttimer\n" },
 	{ "18.23: a stop mid-routine, then the rest walked: Session ended",
 	  { { 'P', 0, NULL }, { 'x', 0, NULL }, { 'S', 5, NULL }, { 'N', 0, NULL }, { 'W', 4, NULL },
 	    { 'h', APP_SESSION_ENDED, NULL }, { 'f', 1, NULL } },
-	  "side-hold\tstopped\t0\t5\t-\t0/0\t-\ttimer\nbridges\tdone\t6\t1\t-\t0/0\t-\ttimer\n" },
+	  "side-hold\tstopped\t0\t5\t-\t0/0\tS1\ttimer\nbridges\tdone\t6\t1\t-\t0/0\tS1\ttimer\n" },
 };
 /* clang-format on */
 

@@ -24,7 +24,7 @@ test_app_last_stop_is_not_complete() {
 	expect 'no score: this session will not count toward a step' || return 1
 	keys Enter
 	expect_exit 0 || return 1
-	expect_entry '	bridges	stopped	[0-9]+	5	-	0/0	-	timer$'
+	expect_entry '	bridges	stopped	[0-9]+	5	-	0/0	[0-9a-f]{16}	timer$'
 }
 
 # Issue 18, item 11: the terminal closes at a routine's pain-before question;
@@ -78,9 +78,9 @@ test_app_stop_stands_after_sighup() {
 	keys Enter
 	expect_exit 0 || return 1
 	expect_entries 2 || return 1
-	expect_entry '	side-hold	stopped	[0-9]+	9	4	0/0	-	timer$' || return 1
+	expect_entry '	side-hold	stopped	[0-9]+	9	4	0/0	[0-9a-f]{16}	timer$' || return 1
 	# Walked with n: partial (issue 19).
-	expect_entry '	bridges	partial	[0-9]+	3	4	0/0	-	timer$'
+	expect_entry '	bridges	partial	[0-9]+	3	4	0/0	[0-9a-f]{16}	timer$'
 }
 
 # Issue 18, item 3: a stop's score survives the terminal closing later in the
@@ -123,7 +123,7 @@ test_app_stop_score_survives_sighup() {
 	wait_for 'Saved to the history with pain 2\.' || return 1
 	keys Enter
 	expect_exit 0 || return 1
-	expect_entry '	side-hold	stopped	[0-9]+	8	4	0/0	-	timer$' || return 1
+	expect_entry '	side-hold	stopped	[0-9]+	8	4	0/0	[0-9a-f]{16}	timer$' || return 1
 	# The next start: the safety screen, last shown before the stop.
 	keys "$ask" Enter
 	wait_for 'See someone now if you have:' || return 1
@@ -157,7 +157,7 @@ test_app_resume_declined_keeps_pain_before() {
 	keys q
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
-	expect_entry '	side-hold	partial	[0-9]+	-	6	0/0	-	timer$'
+	expect_entry '	side-hold	partial	[0-9]+	-	6	0/0	[0-9a-f]{16}	timer$'
 }
 
 for t in app_resume_declined_keeps_pain_before app_last_stop_is_not_complete app_nothing_kept_before_the_session_begins \

@@ -18,7 +18,7 @@ test_honest_anchors_and_n_is_partial() {
 	keys Enter
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
-	expect_entry '	side-hold	partial	[0-9]+	3	2	0/0	-	timer$'
+	expect_entry '	side-hold	partial	[0-9]+	3	2	0/0	[0-9a-f]{16}	timer$'
 }
 
 # The stop screen's question has the anchors too; Enter alone there records
@@ -44,7 +44,7 @@ test_honest_stop_no_score_steps_back() {
 	keys Enter
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
-	expect_entry '	ramp	stopped	[0-9]+	-	-	1/2	-	timer$'
+	expect_entry '	ramp	stopped	[0-9]+	-	-	1/2	[0-9a-f]{16}	timer$'
 }
 
 # The routine of $SHORT, quit with q then y after its first hold: the end's question.
@@ -68,7 +68,7 @@ test_honest_quit_asks_the_end_question() {
 	keys Enter
 	expect_exit 0 || return 1
 	expect_entries 1 || return 1
-	expect_entry '	side-hold	partial	[0-9]+	4	-	0/0	-	timer$' || return 1
+	expect_entry '	side-hold	partial	[0-9]+	4	-	0/0	[0-9a-f]{16}	timer$' || return 1
 	[ ! -e "$state"/lumbar/*.progress ] || { why="progress file left behind"; return 1; }
 }
 
@@ -79,7 +79,7 @@ test_honest_quit_then_no_score() {
 	wait_text 'no score: this session will not count toward a step' || return 1
 	keys Enter
 	expect_exit 0 || return 1
-	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0	-	timer$'
+	expect_entry '	side-hold	partial	[0-9]+	-	-	0/0	[0-9a-f]{16}	timer$'
 }
 
 # While paused nothing is due: no mark in the menu, and Due now has nothing.
