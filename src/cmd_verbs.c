@@ -30,6 +30,7 @@
 #include "hook.h"
 #include "ical.h"
 #include "merge.h"
+#include "lines.h"
 #include "settings.h"
 #include "plan.h"
 #include "owned.h"
@@ -129,6 +130,8 @@ static int apply_settings_or_later(struct options *o, struct settings *st, struc
 		o->color = st->color;
 	if (st->figure >= 0 && !o->set_figure)
 		o->figure = st->figure;
+	if (st->interface == SETTINGS_LINES)
+		o->lines = true;
 	if (st->speak >= 0 && !o->set_speak)
 		o->speak = st->speak;
 	if (st->on_phase && !o->set_on_phase)
@@ -602,6 +605,14 @@ static int run_progress(const struct options *o, const struct settings *st,
 	return 0;
 }
 
+/* TERM unset, empty or dumb: a terminal with no screen to draw on. */
+static bool dumb_terminal(void)
+{
+	const char *term = getenv("TERM");
+
+	return !term || !*term || strcmp(term, "dumb") == 0;
+}
+
 static int run_player(const struct options *o, const struct catalogue *cat, const char *history,
                       const struct plan_dose *dose, const struct steps_rules *rules,
                       const struct prg_result *steps, struct records *records)
@@ -654,10 +665,18 @@ static int run_player(const struct options *o, const struct catalogue *cat, cons
 		fprintf(stderr, "%s: --speak: %s\n", progname, msg);
 		return EXIT_UNAVAILABLE;
 	}
+	if (o->lines)
+		return lines_run(&u);
+	if (isatty(STDIN_FILENO) && dumb_terminal()) {
+		/* A terminal that cannot draw a screen still has lines (issue 24). */
+		fprintf(stderr, "%s: TERM is %s: using the line mode (lumbar --lines)\n", progname,
+		        getenv("TERM") && *getenv("TERM") ? "dumb" : "not set");
+		return lines_run(&u);
+	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr,
 		        "%s: the timer needs a terminal; for plain text use 'lumbar --list' or "
-		        "'lumbar --plan'\n",
+		        "'lumbar --plan', or 'lumbar --lines' for the line mode\n",
 		        progname);
 		return 1;
 	}

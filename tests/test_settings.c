@@ -251,11 +251,11 @@ static void test_unknown_key(void **state)
 	expect_error(FIX("settings-unknown-key.yaml"), CAT_EINVALID, 2, 1,
 	             "unknown key 'colour' (the keys are level, bell, speak, on_phase, color, "
 	             "notify, remind_at, remind_parts, ask_pain_before, progression, ask_morning, "
-	             "emergency_number, figure)");
+	             "emergency_number, figure, interface)");
 	expect_buffer_error("on-phase: x\n", 1, 1,
 	                    "unknown key 'on-phase' (the keys are level, bell, speak, on_phase, "
 	                    "color, notify, remind_at, remind_parts, ask_pain_before, progression, "
-	                    "ask_morning, emergency_number, figure)");
+	                    "ask_morning, emergency_number, figure, interface)");
 }
 
 static void test_syntax_error(void **state)
@@ -372,7 +372,7 @@ static void test_hostile_error_print(void **state)
 	assert_string_equal(buf, "config\\x1b[2J.yaml:1:1: unknown key 'colour\\x1b]0;x\\x07' "
 	                         "(the keys are level, bell, speak, on_phase, color, notify, "
 	                         "remind_at, remind_parts, ask_pain_before, progression, "
-	                         "ask_morning, emergency_number, figure)\n");
+	                         "ask_morning, emergency_number, figure, interface)\n");
 }
 
 /* notify, remind_at and remind_parts: defaults, values, located mistakes. */
@@ -519,6 +519,31 @@ static void test_figure_key(void **state)
 	expect_buffer_error("figure: [a]\n", 1, 9, "figure: expected a single value, found a list");
 }
 
+/* interface: the full screen unless the file says lines (issue 24); a bad value is located. */
+static void test_interface_key(void **state)
+{
+	static const struct {
+		const char *yaml;
+		enum settings_interface want;
+	} rows[] = {
+		{ "interface: lines\n", SETTINGS_LINES },
+		{ "interface: screen\n", SETTINGS_SCREEN },
+		{ "level: easy\n", SETTINGS_SCREEN },
+		{ "# nothing\n", SETTINGS_SCREEN },
+	};
+	struct settings s;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		buffer_ok(rows[i].yaml, &s);
+		if (s.interface != rows[i].want)
+			fail_msg("row %zu (%s): %d, not %d", i, rows[i].yaml, (int)s.interface,
+			         (int)rows[i].want);
+	}
+	expect_buffer_error("level: easy\ninterface: braille\n", 2, 12,
+	                    "interface: 'braille' is not screen or lines");
+}
+
 /* The safety settings: ask_morning is a boolean, emergency_number a checked string. */
 static void test_safety_keys(void **state)
 {
@@ -583,6 +608,7 @@ int main(void)
 		cmocka_unit_test(test_progression),
 		cmocka_unit_test(test_bad_progression),
 		cmocka_unit_test(test_figure_key),
+		cmocka_unit_test(test_interface_key),
 		cmocka_unit_test(test_safety_keys),
 	};
 

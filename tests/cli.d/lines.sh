@@ -1,0 +1,58 @@
+# shellcheck shell=bash
+# The line mode (issue 24) from the command line: TERM=dumb without a
+# terminal is still refused (exit 1); --lines and `interface: lines` run the
+# screens as lines even through a pipe, and the end of input leaves at
+# once, exit 0; a bad `interface:` is located. Sourced by tests/cli.sh: run,
+# t, expect_*, $LUMBAR, $FIX, $tmp. (tests/e2e.d/lines.sh drives whole
+# exercises through a pty and a pipe.)
+
+lines_dir=$tmp/lines
+mkdir -p "$lines_dir"
+
+if t lines-no-terminal; then
+	# Without a terminal, TERM=dumb or no TERM is no reason for the line mode.
+	run lines-dumb-no-tty 1 env TERM=dumb "$LUMBAR" -C "$FIX/cli-small.yaml" alpha
+	expect_err_line "lumbar: the timer needs a terminal; for plain text use 'lumbar --list' or 'lumbar --plan', or 'lumbar --lines' for the line mode"
+	expect_empty_out
+	done_test
+	run lines-no-term-no-tty 1 env -u TERM "$LUMBAR" -C "$FIX/cli-small.yaml" alpha
+	expect_err_match '^lumbar: the timer needs a terminal'
+	expect_empty_out
+	done_test
+fi
+
+if t lines-option; then
+	# --lines through /dev/null: the menu as a numbered list, then input ends: exit 0.
+	run lines-menu-eof 0 "$LUMBAR" --lines --no-ask -C "$FIX/cli-small.yaml" \
+		--history-file "$lines_dir/h.tsv"
+	expect_out_match '^1\. Full routine: Test routine, [0-9]+:[0-9]{2}, [0-9]+ exercises$'
+	expect_out_match '^3\. Alpha hold \(alpha\), '
+	expect_out_match '^Number or id, then Enter \(\? for the keys\): $'
+	[ ! -e "$lines_dir/h.tsv" ] || fail "the end of input at the menu wrote a history"
+	done_test
+	# Straight into an exercise: its first phase, then q and y at the end of input.
+	run lines-exercise-eof 0 "$LUMBAR" --no-ask -C "$FIX/cli-small.yaml" \
+		--history-file "$lines_dir/h.tsv" alpha --lines
+	expect_out_text 'Alpha hold: get ready, 4 seconds'
+	[ ! -e "$lines_dir/h.tsv" ] || fail "nothing was done, yet a history was written"
+	done_test
+fi
+
+if t lines-config; then
+	mkdir -p "$XDG_CONFIG_HOME/lumbar"
+	printf 'level: easy\ninterface: lines\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	run lines-config-accepted 0 "$LUMBAR" --no-ask -C "$FIX/cli-small.yaml" \
+		--history-file "$lines_dir/h.tsv" alpha
+	expect_out_text 'Alpha hold: get ready, 4 seconds'
+	done_test
+	printf 'interface: screen\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	run lines-config-screen 1 "$LUMBAR" --no-ask -C "$FIX/cli-small.yaml" alpha
+	expect_err_match '^lumbar: the timer needs a terminal'
+	done_test
+	printf 'level: easy\ninterface: braille\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
+	run lines-config-bad 65 "$LUMBAR" --no-ask -C "$FIX/cli-small.yaml" alpha
+	expect_empty_out
+	expect_err_line "$XDG_CONFIG_HOME/lumbar/config.yaml:2:12: interface: 'braille' is not screen or lines"
+	done_test
+	rm -rf "$XDG_CONFIG_HOME/lumbar"
+fi
