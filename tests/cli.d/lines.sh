@@ -56,3 +56,16 @@ if t lines-config; then
 	done_test
 	rm -rf "$XDG_CONFIG_HOME/lumbar"
 fi
+
+if t lines-safety; then
+	# The safety screen of the first start through a pipe: h, one of the lists
+	# applies, then the end of input: what to do is said, exit 3.
+	printf 'h' >"$lines_dir/h.in"
+	run lines-safety-applies 3 sh -c '"$1" --lines -C "$2" --history-file "$3" <"$4"' sh \
+		"$LUMBAR" "$FIX/cli-small.yaml" "$lines_dir/safety.tsv" "$lines_dir/h.in"
+	expect_out_match '^When to get help$'
+	expect_out_match '^If it is on the first list \(see someone now\):$'
+	expect_out_match '^One of the safety lists applies:$'
+	grep -q $'\tsafety-stop\t' "$lines_dir/events.tsv" || fail "no safety-stop event"
+	done_test
+fi

@@ -132,7 +132,6 @@ n: next phase
 p: restart the phase; within its first 2 s, the previous one
 s: skip to the next exercise
 x: it hurts: stop this exercise, give the pain, log it stopped
-f: hide or show the figure
 o: pause and open the video (xdg-open)
 q: quit (asks first)
 ?: these keys
@@ -155,8 +154,8 @@ Number or id, then Enter (? for the keys): q"
 }
 run_test lines_pty_stop_by_id
 
-# Ctrl-C in the player and SIGTERM at a question: the terminal comes back
-# in its own modes, with the status of the signal.
+# Ctrl-C in the player, SIGTERM at a question, SIGHUP in the player: the
+# terminal comes back in its own modes, with the status of the signal.
 test_lines_pty_signals_restore_the_terminal() {
 	local out=$tmp/lines-sig.out
 	open_pane linessig 100 30 || return 1
@@ -170,7 +169,11 @@ test_lines_pty_signals_restore_the_terminal() {
 	keys c
 	lines_wait "$out" 'How is your back right now\? 0 no pain, 10 worst imaginable: $' 5 || return 1
 	kill -TERM "$(lumbar_pid)"
-	expect_exit 143
+	expect_exit 143 || return 1
+	keys "clear; $BIN --lines --catalogue $LONG --history-file $hist long-hold >$out; $REPORT" Enter
+	lines_wait "$out" '^Long hold: hold 10 minutes$' 5 || return 1
+	kill -HUP "$(lumbar_pid)"
+	expect_exit 129
 }
 run_test lines_pty_signals_restore_the_terminal
 
