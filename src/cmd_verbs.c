@@ -1506,7 +1506,8 @@ int verb_run_safety(struct options *o)
 	    cat_load_buffer(cat_builtin_yaml, cat_builtin_yaml_len, &plain.l.cat, &builtin_err) !=
 	        CAT_OK)
 		plain.l.cat = NULL;
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+	/* The line mode asks its question through a pipe too (issue 24). */
+	if ((!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) && !o->lines) {
 		printf("%s\n\n%s\n", words_safety_title, words_safety_intro);
 		for (int i = 0; i < WORDS_SAFETY_LISTS; i++) {
 			printf("\n%s\n", words_safety[i].head);

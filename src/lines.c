@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "catalogue.h"
+#include "events.h"
 #include "ui_hooks.h"
 #include "ui_priv.h"
 #include "words.h"
@@ -84,7 +85,7 @@ static void teardown(void)
  */
 static struct {
 	bool prompt_open;
-	char typed[64];
+	char typed[EV_MAX_NOTE_BYTES + 1];
 	size_t n_typed;
 } said;
 
@@ -575,9 +576,19 @@ static void byte_in(struct ui *ui, unsigned char c)
 		in.after_key = true;
 		return;
 	}
-	in.after_key = !enter && !(c >= '0' && c <= '9') && c != 127 && c != '\b' &&
-	               !(ui->screen == UI_SCREEN_SUMMARY && ui_summary_typing());
+	bool note = ui->screen == UI_SCREEN_SUMMARY && ui_summary_typing();
+
+	if (note && enter && !echoed) {
+		/* The note, said under its prompt when no terminal echoes it. */
+		said.typed[said.n_typed] = '\0';
+		say("%s", said.typed);
+	} else if (note && c >= 0x20 && c != 0x7f && said.n_typed + 1 < sizeof(said.typed)) {
+		said.typed[said.n_typed++] = (char)c;
+	}
+	in.after_key = !enter && !(c >= '0' && c <= '9') && c != 127 && c != '\b' && !note;
 	dispatch(ui, enter ? '\n' : c);
+	if (!note && ui->screen == UI_SCREEN_SUMMARY && ui_summary_typing())
+		said.n_typed = 0; /* w: a note begins */
 }
 
 /*
@@ -691,8 +702,12 @@ static void loop(struct ui *ui)
 			wait = session_wait_ms(&ui->app.sess, ui->now);
 		woke = ui_sleep_until(wait);
 	}
-	if (said.prompt_open)
-		say("%s", "");
+	if (said.prompt_open) {
+		/* The question's line ends, so that the shell's prompt starts its own. */
+		putchar('\n');
+		fflush(stdout);
+		said.prompt_open = false;
+	}
 }
 
 int lines_run(const struct ui_options *o)

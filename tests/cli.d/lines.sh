@@ -69,3 +69,55 @@ if t lines-safety; then
 	grep -q $'\tsafety-stop\t' "$lines_dir/events.tsv" || fail "no safety-stop event"
 	done_test
 fi
+
+if t lines-safety-verb; then
+	# lumbar safety --lines through a pipe: the screen's question, c continues
+	# and, started for it alone, lumbar exits 0 having recorded the showing.
+	printf 'c' >"$lines_dir/c.in"
+	run lines-safety-verb-continue 0 sh -c '"$1" safety --lines -C "$2" --history-file "$3" <"$4"' \
+		sh "$LUMBAR" "$FIX/cli-small.yaml" "$lines_dir/verb/h.tsv" "$lines_dir/c.in"
+	expect_out_match '^Keys: c none of these, continue; h one of these applies$'
+	grep -q $'\tsafety-shown\t' "$lines_dir/verb/events.tsv" || fail "no safety-shown event"
+	done_test
+fi
+
+if t lines-pipe-stop-note; then
+	# A whole flow through a pipe, its keys all at once: the menu by id, x at
+	# once (get ready), the stop's pain, e, a note with w, q back to the menu,
+	# then the end of input. Said in order, the answers after their questions.
+	printf 'bridges\nx2\newSore but fine\nq' >"$lines_dir/stop.in"
+	run lines-pipe-stop-note 0 sh -c '"$1" --lines --no-ask -C "$2" --history-file "$3" <"$4"' \
+		sh "$LUMBAR" "$FIX/e2e-short.yaml" "$lines_dir/stop/h.tsv" "$lines_dir/stop.in"
+	expect_out_text 'Test routine
+1. Full routine: Test routine, 0:18, 2 exercises
+2. Due now, 0:18, 2 exercises
+3. Side hold stretch (side-hold), 0:12, 2x a day, 0/2 today, due
+4. Bridges and plank (bridges), 0:06, 2-3x a week, 0/2 this week, due
+Number or id, then Enter (? for the keys): bridges
+Bridges and plank: get ready, 1 second
+Stopped Bridges and plank.
+Pain now? 0 no pain, 10 worst imaginable: 2
+Pain now: 2/10.
+e  end the session
+i  when to get help
+Session ended
+Time spent: 0:00 (planned 0:06)
+Nothing skipped.
+Stopped:
+ - Bridges and plank (pain 2)
+Saved to the history.
+Enter or q: back to the menu
+A note on Bridges and plank (stopped) for the report, 200 characters at most:
+Sore but fine
+Note saved. It goes into the report (lumbar report).
+Enter or q: back to the menu
+Test routine
+1. Full routine: Test routine, 0:18, 2 exercises
+2. Due now, 0:12, 1 exercise
+3. Side hold stretch (side-hold), 0:12, 2x a day, 0/2 today, due
+4. Bridges and plank (bridges), 0:06, 2-3x a week, stopped today
+Number or id, then Enter (? for the keys): '
+	grep -q $'\tbridges\tstopped\t0\t2\t' "$lines_dir/stop/h.tsv" || fail "no stopped line with pain 2"
+	grep -q $'\tnote\tbridges\t-\tSore but fine$' "$lines_dir/stop/events.tsv" || fail "no note"
+	done_test
+fi

@@ -216,7 +216,6 @@ Thirty-second hold: hold 30 seconds
 Exercise complete
 Time spent: 0:31 (planned 0:31)
 Nothing skipped.
-How is your back now? 0 no pain, 10 worst imaginable: 
-"
+How is your back now? 0 no pain, 10 worst imaginable: "
 }
 run_test lines_pipe_30s_hold_and_end_of_input
