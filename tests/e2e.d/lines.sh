@@ -219,3 +219,18 @@ Nothing skipped.
 How is your back now? 0 no pain, 10 worst imaginable: "
 }
 run_test lines_pipe_30s_hold_and_end_of_input
+
+# No TERM at all on a terminal: the line mode too, with its note; q then y.
+test_lines_pty_no_term() {
+	local out=$tmp/lines-noterm.out
+	open_pane linesnoterm 100 30 || return 1
+	keys "clear; env -u TERM $BIN --catalogue $LONG --history-file $hist long-hold >$out; $REPORT" Enter
+	wait_for '^lumbar: TERM is not set: using the line mode \(lumbar --lines\)$' 5 || return 1
+	lines_wait "$out" '^Long hold: hold 10 minutes$' 5 || return 1
+	keys q
+	lines_wait "$out" '^What is done is kept, this exercise so far as partial\. Quit\? y/n$' || return 1
+	keys y
+	expect_exit 0 || return 1
+	lines_bytes "$out"
+}
+run_test lines_pty_no_term
