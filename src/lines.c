@@ -47,7 +47,7 @@ static struct termios saved_tio;
 static bool tty_in;    /* standard input is a terminal */
 static bool echoed;    /* ...and what is typed shows on standard output, the same terminal */
 static bool tio_saved; /* saved_tio holds its settings, to give back */
-static int tio_mode;   /* -1 unknown, 0 a key at a time, 1 a line at a time */
+static int tio_mode;   /* 0 a key at a time, 1 a line at a time; -1 given back, -2 not set */
 
 /* A key at a time without echo, or (`line`) a line with the terminal's echo and editing. */
 static void tio_set(bool line)
@@ -89,13 +89,13 @@ static struct {
 	size_t n_typed;
 } said;
 
-/* Write `s` with every byte below 0x20 but the newline and the bell made '?'. */
+/* Write `s` with every byte below 0x20 but the newline and the bell, and DEL, made '?'. */
 static void put(const char *s)
 {
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
-		putchar(c < 0x20 && c != '\n' && c != '\a' ? '?' : c);
+		putchar((c < 0x20 && c != '\n' && c != '\a') || c == 0x7f ? '?' : c);
 	}
 }
 

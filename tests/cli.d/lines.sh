@@ -121,3 +121,16 @@ Number or id, then Enter (? for the keys): '
 	grep -q $'\tnote\tbridges\t-\tSore but fine$' "$lines_dir/stop/events.tsv" || fail "no note"
 	done_test
 fi
+
+if t lines-hostile-path; then
+	# A history path with an escape sequence in it, under a file: the menu's
+	# warning names it, and still no byte below 0x20 but the newline leaves.
+	bad=$lines_dir/$'file\033[2J'
+	: >"$bad"
+	run lines-hostile-path 0 "$LUMBAR" --lines --no-ask -C "$FIX/cli-small.yaml" \
+		--history-file "$bad/h.tsv"
+	expect_out_match '^history will not be saved: .*file'
+	n=$(tr -d '\n\a' <"$out" | LC_ALL=C tr -d '\040-\176\200-\377' | wc -c)
+	[ "$n" -eq 0 ] || fail "$n control bytes written"
+	done_test
+fi
