@@ -45,11 +45,15 @@ enum { LINES_KEPT = 64, LINE_MAX_BYTES = 1024 };
 
 static struct termios saved_tio;
 static bool tty_in;    /* standard input is a terminal */
-static bool echoed;    /* ...and what is typed shows on standard output, the same terminal */
+static bool echoed;    /* what is typed shows on standard output without us */
 static bool tio_saved; /* saved_tio holds its settings, to give back */
 static int tio_mode;   /* 0 a key at a time, 1 a line at a time; -1 given back, -2 not set */
 
-/* A key at a time without echo, or (`line`) a line with the terminal's echo and editing. */
+/*
+ * A key at a time without echo, or (`line`) a line as the terminal edits it,
+ * echoed as the person had it: an Emacs shell, which shows what is typed
+ * itself, keeps its terminal's echo off.
+ */
 static void tio_set(bool line)
 {
 	struct termios t;
@@ -58,7 +62,7 @@ static void tio_set(bool line)
 		return;
 	t = saved_tio;
 	if (line) {
-		t.c_lflag |= ICANON | ECHO;
+		t.c_lflag |= ICANON;
 	} else {
 		t.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
 		t.c_cc[VMIN] = 1;
@@ -720,7 +724,12 @@ int lines_run(const struct ui_options *o)
 	tty_in = isatty(STDIN_FILENO);
 	if (tty_in && tcgetattr(STDIN_FILENO, &saved_tio) == 0)
 		tio_saved = true;
-	echoed = tty_in && isatty(STDOUT_FILENO);
+	/*
+	 * What is typed shows: the terminal echoes it, or an Emacs shell shows
+	 * it itself; else it is written after its question.
+	 */
+	echoed = tty_in && isatty(STDOUT_FILENO) &&
+	         ((saved_tio.c_lflag & ECHO) || getenv("INSIDE_EMACS"));
 	tio_mode = -2; /* not set yet: the first screen sets it */
 	ui_start(&ui);
 	loop(&ui);

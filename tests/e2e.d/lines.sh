@@ -234,3 +234,19 @@ test_lines_pty_no_term() {
 	lines_bytes "$out"
 }
 run_test lines_pty_no_term
+
+# A terminal whose echo is off: lumbar writes the answer after its question
+# itself (once), and gives the terminal back as it was, echo still off.
+test_lines_pty_echo_off_kept() {
+	open_pane linesecho 100 30 || return 1
+	keys "clear; stty -echo; TERM=dumb $BIN --catalogue $SHORT --history-file $hist side-hold; echo \"RC=\$?\"; stty -a | tr ' ;' '\n\n' | grep -xE -- '-?echo'; stty echo" Enter
+	wait_for 'How is your back now\? 0 no pain, 10 worst imaginable: ?$' 30 || return 1
+	keys 7 Enter
+	wait_for '^Saved to the history with pain 7\.$' || return 1
+	expect '^How is your back now\? 0 no pain, 10 worst imaginable: 7$' || return 1
+	keys q
+	wait_for '^RC=0$' || return 1
+	wait_for '^-echo$' || { why="echo not given back off: $why"; return 1; }
+	expect_entry $'\tside-hold\tdone\t[0-9]+\t7\t'
+}
+run_test lines_pty_echo_off_kept
