@@ -449,7 +449,7 @@ static void say_changes(struct ui *ui)
 static struct {
 	char menu[128]; /* the line being typed at the menu */
 	size_t n_menu;
-	bool after_key; /* the last byte was a key: an Enter after it is part of it */
+	bool after_key; /* the last byte read with this one was a key: an Enter is part of it */
 	bool eof;
 } in;
 
@@ -649,6 +649,11 @@ static void read_input(struct ui *ui)
 		end_of_input(ui);
 		return;
 	}
+	/*
+	 * An Enter swallowed after a key is one that came with it ("x\n", as an
+	 * Emacs shell sends a line at a time); one pressed later is a key.
+	 */
+	in.after_key = false;
 	for (ssize_t i = 0; i < n && !ui->quit; i++) {
 		ui_read_clocks(ui);
 		byte_in(ui, buf[i]);

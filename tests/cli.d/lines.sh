@@ -85,7 +85,9 @@ if t lines-pipe-stop-note; then
 	# A whole flow through a pipe, its keys all at once: the menu by id, x at
 	# once (get ready), the stop's pain, e, a note with w, q back to the menu,
 	# then the end of input. Said in order, the answers after their questions.
-	printf 'bridges\nx2\newSore but fine\nq' >"$lines_dir/stop.in"
+	# A key's Enter is part of it ("x\n" is x, "e\n" is e), as an Emacs shell
+	# sends them.
+	printf 'bridges\nx\n2\ne\nwSore but fine\nq' >"$lines_dir/stop.in"
 	run lines-pipe-stop-note 0 sh -c '"$1" --lines --no-ask -C "$2" --history-file "$3" <"$4"' \
 		sh "$LUMBAR" "$FIX/e2e-short.yaml" "$lines_dir/stop/h.tsv" "$lines_dir/stop.in"
 	expect_out_text 'Test routine
