@@ -278,9 +278,12 @@ static void say_menu(struct ui *ui)
 		                       sizeof(today));
 		size_t n = (size_t)snprintf(line, sizeof(line), "%d. %s", e - first + 1, name);
 
-		if (ex >= 0)
-			n += (size_t)snprintf(line + n, sizeof(line) - n, " (%s)",
-			                      ui->opt->cat->exercises[ex].id);
+		/* Each entry with the id that starts it too. */
+		n += (size_t)snprintf(line + n, sizeof(line) - n, " (%s)",
+		                      ex >= 0                ? ui->opt->cat->exercises[ex].id
+		                      : e == UI_MENU_ROUTINE ? "all"
+		                      : e == UI_MENU_DUE     ? "due"
+		                                         : ui->opt->cat->routines[e - first].id);
 		n += (size_t)snprintf(line + n, sizeof(line) - n, ", %s",
 		                      ui_clock(ui_menu_seconds(e), len));
 		if (freq[0] && n < sizeof(line))

@@ -103,7 +103,7 @@ static void named_row(const struct ui *ui, unsigned r, char *name, size_t nlen, 
 	snprintf(name, nlen, "Routine: %s", rt->name);
 	snprintf(freq, flen, "%u exercise%s", rt->n_exercises, rt->n_exercises == 1 ? "" : "s");
 	if (named_done_today(ui, r))
-		snprintf(today, tlen, "%s done today", ui_draw_utf8() ? "\u2713" : "+");
+		snprintf(today, tlen, "done today");
 }
 
 /* `i` on a named routine: its exercises, in the status line. */
@@ -331,7 +331,11 @@ static void draw_entry(const struct ui *ui, int y, int entry, int w_len, int w_f
 	    ui_menu_row(ui, entry, name, sizeof(name), freq, sizeof(freq), count, sizeof(count));
 
 	if (ex_i < 0) {
-		snprintf(today, sizeof(today), "%s", count);
+		/* A named routine done today has its mark before the words. */
+		snprintf(today, sizeof(today), "%s%s",
+		         named_of(entry) >= 0 && count[0] ? (ui_draw_utf8() ? "\u2713 " : "+ ")
+		                                          : "",
+		         count);
 		if (!sel)
 			a = ui_draw_attr(UI_ROLE_TITLE);
 	} else if (have_counts(ui)) {

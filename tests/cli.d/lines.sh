@@ -25,7 +25,7 @@ if t lines-option; then
 	# --lines through /dev/null: the menu as a numbered list, then input ends: exit 0.
 	run lines-menu-eof 0 "$LUMBAR" --lines --no-ask -C "$FIX/cli-small.yaml" \
 		--history-file "$lines_dir/h.tsv"
-	expect_out_match '^1\. Full routine: Test routine, [0-9]+:[0-9]{2}, [0-9]+ exercises$'
+	expect_out_match '^1\. Full routine: Test routine \(all\), [0-9]+:[0-9]{2}, [0-9]+ exercises$'
 	expect_out_match '^3\. Alpha hold \(alpha\), '
 	expect_out_match '^Number or id, then Enter \(\? for the keys\): $'
 	[ ! -e "$lines_dir/h.tsv" ] || fail "the end of input at the menu wrote a history"
@@ -91,8 +91,8 @@ if t lines-pipe-stop-note; then
 	run lines-pipe-stop-note 0 sh -c '"$1" --lines --no-ask -C "$2" --history-file "$3" <"$4"' \
 		sh "$LUMBAR" "$FIX/e2e-short.yaml" "$lines_dir/stop/h.tsv" "$lines_dir/stop.in"
 	expect_out_text 'Test routine
-1. Full routine: Test routine, 0:18, 2 exercises
-2. Due now, 0:18, 2 exercises
+1. Full routine: Test routine (all), 0:18, 2 exercises
+2. Due now (due), 0:18, 2 exercises
 3. Side hold stretch (side-hold), 0:12, 2x a day, 0/2 today, due
 4. Bridges and plank (bridges), 0:06, 2-3x a week, 0/2 this week, due
 Number or id, then Enter (? for the keys): bridges
@@ -114,8 +114,8 @@ Sore but fine
 Note saved. It goes into the report (lumbar report).
 Enter or q: back to the menu
 Test routine
-1. Full routine: Test routine, 0:18, 2 exercises
-2. Due now, 0:12, 1 exercise
+1. Full routine: Test routine (all), 0:18, 2 exercises
+2. Due now (due), 0:12, 1 exercise
 3. Side hold stretch (side-hold), 0:12, 2x a day, 0/2 today, due
 4. Bridges and plank (bridges), 0:06, 2-3x a week, stopped today
 Number or id, then Enter (? for the keys): '

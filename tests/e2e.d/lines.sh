@@ -43,8 +43,8 @@ $d"
 # The menu of $SHORT as the line mode says it, with $1 the counts of today.
 lines_menu() {
 	printf '%s\n' 'Test routine' \
-		"1. Full routine: Test routine, 0:18, 2 exercises$1" \
-		'2. Due now, 0:18, 2 exercises' \
+		"1. Full routine: Test routine (all), 0:18, 2 exercises$1" \
+		'2. Due now (due), 0:18, 2 exercises' \
 		'3. Side hold stretch (side-hold), 0:12, 2x a day, 0/2 today, due' \
 		'4. Bridges and plank (bridges), 0:06, 2-3x a week, 0/2 this week, due'
 }
@@ -63,7 +63,7 @@ test_lines_pty_whole_exercise() {
 	keys 4 Enter
 	lines_wait "$out" '^Saved to the history with pain 4\.$' || return 1
 	keys Enter
-	lines_wait "$out" '^1\. Full routine: Test routine, 0:18, 2 exercises, <1 min today$' || return 1
+	lines_wait "$out" '^1\. Full routine: Test routine \(all\), 0:18, 2 exercises, <1 min today$' || return 1
 	keys q Enter
 	expect_exit 0 || return 1
 	expect_entry $'\tside-hold\tdone\t[0-9]+\t4\t' || return 1
@@ -127,8 +127,8 @@ test_lines_pty_pause_stop_by_id() {
 		/^9 minutes [0-9]+ seconds left$/d;
 		s/^Time spent: 0:[0-5][0-9] \(planned 10:01\)$/Time spent: 0:xx (planned 10:01)/' "$out"
 	lines_same "$out" "Long routine
-1. Full routine: Long routine, 10:01, 1 exercises
-2. Due now, 10:01, 1 exercise
+1. Full routine: Long routine (all), 10:01, 1 exercises
+2. Due now (due), 10:01, 1 exercise
 3. Long hold (long-hold), 10:01, 1x a day, 0/1 today, due
 Number or id, then Enter (? for the keys): long-hold
 Long hold: get ready, 1 second
@@ -157,8 +157,8 @@ Stopped:
 Saved to the history.
 Enter or q: back to the menu
 Long routine
-1. Full routine: Long routine, 10:01, 1 exercises, <1 min today
-2. Due now, 0:00, nothing due
+1. Full routine: Long routine (all), 10:01, 1 exercises, <1 min today
+2. Due now (due), 0:00, nothing due
 3. Long hold (long-hold), 10:01, 1x a day, stopped today
 Number or id, then Enter (? for the keys): q"
 }
@@ -215,8 +215,8 @@ test_lines_pipe_30s_hold_and_end_of_input() {
 		sed -n '/^Thirty-second hold: hold 30 seconds$/,/^Exercise complete/p' | wc -l)
 	[ "$n" -le 5 ] || { why="the hold wrote $((n - 1)) lines"; return 1; }
 	lines_same "$out" "Long hold routine
-1. Full routine: Long hold routine, 0:31, 1 exercises
-2. Due now, 0:31, 1 exercise
+1. Full routine: Long hold routine (all), 0:31, 1 exercises
+2. Due now (due), 0:31, 1 exercise
 3. Thirty-second hold (hold-30), 0:31, 1x a day, 0/1 today, due
 Number or id, then Enter (? for the keys): hold-30
 Thirty-second hold: get ready, 1 second
