@@ -88,7 +88,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 CORE_SRC = src/catalogue.c src/catalogue_load.c src/plan.c src/session.c src/history.c \
            src/progress.c src/journal.c src/yaml_err.c src/hook.c src/settings.c src/words.c \
            src/events.c src/file.c
-APP_SRC  = src/main.c src/cli_text.c src/verbs.c src/cmd.c src/cmd_verbs.c \
+APP_SRC  = src/main.c src/cli_text.c src/verbs.c src/cmd.c src/cmd_verbs.c src/lines.c \
            $(sort $(wildcard src/ui*.c))
 TESTS    = test_catalogue test_plan test_session test_history test_progress \
            test_hook test_settings test_words test_journal test_events test_file

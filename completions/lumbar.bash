@@ -48,7 +48,7 @@ _lumbar()
 	prev=${COMP_WORDS[COMP_CWORD-1]}
 	opts="--list --show --plan --format= --check --history --catalogue --level
 	      --history-file --no-bell --quiet --no-color --color --on-phase --speak --no-speak
-	      --no-ask --help --version --days --today"
+	      --no-ask --lines --help --version --days --today"
 	verbs="play list show plan check history checkin activities log safety due progress why remind pause resume status report calendar merge programme help"
 
 	_lumbar_remind_verbs && return 0

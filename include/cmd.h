@@ -73,6 +73,8 @@ struct options {
 	bool bell, flash, color, speak;
 	bool figure; /* the player's figure: false with --no-figure or figure: false */
 	bool no_ask; /* --no-ask: no question or first-run screen this run */
+	/* The line mode (issue 24): --lines, or `interface: lines` in config.yaml. */
+	bool lines;
 	/* Which of the above the command line set, so they beat the config file. */
 	bool set_level, set_bell, set_color, set_speak, set_on_phase, set_figure;
 

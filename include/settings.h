@@ -18,6 +18,7 @@
  *   emergency_number: "112"     # 1-15 digits, + and spaces
  *   figure: true                # the player's moving figure
  *   ask_outcomes: true          # the weekly questionnaires (issue 22)
+ *   interface: screen           # or lines: the line mode (issue 24)
  *
  * Every key is optional and an unknown key is an error. The file is read
  * with the catalogue's machinery and reports errors the same way
@@ -48,6 +49,12 @@
 /* Longest emergency_number, in characters (digits, + and spaces). */
 #define SETTINGS_MAX_EMERGENCY 15
 
+/* `interface:` the full screen (the default) or the line mode (issue 24). */
+enum settings_interface {
+	SETTINGS_SCREEN,
+	SETTINGS_LINES,
+};
+
 struct settings {
 	bool have_level;
 	enum cat_level level; /* meaningful when have_level */
@@ -76,6 +83,8 @@ struct settings {
 	int figure;
 	/* The questionnaires' offers over the menu (issue 22): -1 unset, 0 false, 1 true. */
 	int ask_outcomes;
+	/* `interface:` SETTINGS_SCREEN unless the file says lines. */
+	enum settings_interface interface;
 };
 
 /* Everything unset. */

@@ -11,6 +11,7 @@
 
 #include "catalogue.h"
 #include "history.h"
+#include "plan.h"
 #include "progression.h"
 
 enum words_style {
@@ -147,5 +148,31 @@ char *words_when_left(time_t then, time_t now, char *buf, size_t len);
 /* A routine with its length: "Morning \u00b7 3 exercises". */
 char *words_routine(const struct catalogue *cat, const char *key, unsigned n, char *buf,
                     size_t len);
+
+/*
+ * The pain questions, without their scale (issue 24): before a plan, at the
+ * summary, after a stop, and the morning check-in.
+ */
+extern const char words_q_before[], words_q_after[], words_q_stop[], words_q_morning[];
+
+/*
+ * A pain question with its scale: "How is your back now? 0-10" on the full
+ * screen (whose anchors go on a line of their own), or with `anchors` as the
+ * line mode asks it: "How is your back now? 0 no pain, 10 worst imaginable:".
+ */
+char *words_pain_question(const char *question, bool anchors, char *buf, size_t len);
+
+/* A length spelt out for a screen reader: "1 second", "40 seconds", "1 minute 30 seconds". */
+char *words_seconds_long(unsigned s, char *buf, size_t len);
+
+/*
+ * A phase in one line, as the line mode says it when it begins (issue 24):
+ * "Knee-to-chest, left side: hold 5 seconds (rep 1 of 2)", "Bridges and
+ * plank, Bridges: 2 reps in 2 seconds", "Bridges and plank, Plank: keep
+ * going 30 seconds", "Knee-to-chest: get ready, 5 seconds", "Rest, 10
+ * seconds", "Switch sides, 5 seconds". A set's name comes after the
+ * exercise's when the exercise has several; the side in the set's own words.
+ */
+char *words_phase(const struct catalogue *cat, const struct plan_phase *ph, char *buf, size_t len);
 
 #endif

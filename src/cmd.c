@@ -41,6 +41,7 @@ enum {
 	OPT_ON_PHASE,
 	OPT_NO_ASK,
 	OPT_NO_FIGURE,
+	OPT_LINES,
 	OPT_DAYS,
 	OPT_TODAY,
 	/* The verbs' own: OPT_VERB + the bit's position in enum cmd_vopt. */
@@ -71,6 +72,7 @@ static const struct option global_options[] = {
 	{ "on-phase", required_argument, NULL, OPT_ON_PHASE },
 	{ "no-ask", no_argument, NULL, OPT_NO_ASK },
 	{ "no-figure", no_argument, NULL, OPT_NO_FIGURE },
+	{ "lines", no_argument, NULL, OPT_LINES },
 	{ "days", required_argument, NULL, OPT_DAYS },
 	{ "today", required_argument, NULL, OPT_TODAY },
 	{ "help", no_argument, NULL, 'h' },
@@ -211,6 +213,9 @@ static int take(struct options *o, int c, const char *optarg_, char **argv)
 	case OPT_NO_FIGURE:
 		o->figure = false;
 		o->set_figure = true;
+		return 0;
+	case OPT_LINES:
+		o->lines = true;
 		return 0;
 	case OPT_VERB + 11:
 		o->given |= CMD_VO_DAYS;

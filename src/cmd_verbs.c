@@ -31,6 +31,7 @@
 #include "ical.h"
 #include "journal.h"
 #include "merge.h"
+#include "lines.h"
 #include "settings.h"
 #include "plan.h"
 #include "outcomes.h"
@@ -134,6 +135,8 @@ static int apply_settings_or_later(struct options *o, struct settings *st, struc
 		o->color = st->color;
 	if (st->figure >= 0 && !o->set_figure)
 		o->figure = st->figure;
+	if (st->interface == SETTINGS_LINES)
+		o->lines = true;
 	if (st->speak >= 0 && !o->set_speak)
 		o->speak = st->speak;
 	if (st->on_phase && !o->set_on_phase)
@@ -892,6 +895,14 @@ static struct q_set *player_questionnaires(const char **note)
 	return set;
 }
 
+/* TERM unset, empty or dumb: a terminal with no screen to draw on. */
+static bool dumb_terminal(void)
+{
+	const char *term = getenv("TERM");
+
+	return !term || !*term || strcmp(term, "dumb") == 0;
+}
+
 static int run_player(const struct options *o, const struct catalogue *cat, const char *history,
                       const struct plan_dose *dose, const struct steps_rules *rules,
                       const struct prg_result *steps, struct records *records)
@@ -950,10 +961,18 @@ static int run_player(const struct options *o, const struct catalogue *cat, cons
 		free(qs);
 		return EXIT_UNAVAILABLE;
 	}
+	if (o->lines)
+		return lines_run(&u);
+	if (isatty(STDIN_FILENO) && dumb_terminal()) {
+		/* A terminal that cannot draw a screen still has lines (issue 24). */
+		fprintf(stderr, "%s: TERM is %s: using the line mode (lumbar --lines)\n", progname,
+		        getenv("TERM") && *getenv("TERM") ? "dumb" : "not set");
+		return lines_run(&u);
+	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr,
 		        "%s: the timer needs a terminal; for plain text use 'lumbar --list' or "
-		        "'lumbar --plan'\n",
+		        "'lumbar --plan', or 'lumbar --lines' for the line mode\n",
 		        progname);
 		free(qs);
 		return 1;
@@ -1906,7 +1925,8 @@ int verb_run_safety(struct options *o)
 	    cat_load_buffer(cat_builtin_yaml, cat_builtin_yaml_len, &plain.l.cat, &builtin_err) !=
 	        CAT_OK)
 		plain.l.cat = NULL;
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+	/* The line mode asks its question through a pipe too (issue 24). */
+	if ((!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) && !o->lines) {
 		cli_safety(stdout);
 		fflush(stdout);
 	} else if (plain.l.cat != NULL) {

@@ -46,6 +46,7 @@ struct raw_settings {
 	struct raw_progression *progression;
 	char *figure;
 	char *ask_outcomes;
+	int *interface; /* enum settings_interface; NULL when absent */
 };
 
 static const cyaml_schema_value_t short_entry = {
@@ -100,6 +101,11 @@ static const cyaml_strval_t level_strings[] = {
 	{ "hard", CAT_LEVEL_HARD },
 };
 
+static const cyaml_strval_t interface_strings[] = {
+	{ "screen", SETTINGS_SCREEN },
+	{ "lines", SETTINGS_LINES },
+};
+
 #define BOOLEAN(key, member)                                                                       \
 	CYAML_FIELD_STRING_PTR(key, CYAML_FLAG_OPTIONAL, struct raw_settings, member, 0, BOOL_MAX)
 
@@ -128,6 +134,9 @@ static const cyaml_schema_field_t top_fields[] = {
 	                       emergency_number, 0, YERR_VALUE_MAX),
 	BOOLEAN("figure", figure),
 	BOOLEAN("ask_outcomes", ask_outcomes),
+	CYAML_FIELD_ENUM_PTR("interface", CYAML_FLAG_OPTIONAL | CYAML_FLAG_STRICT,
+	                     struct raw_settings, interface, interface_strings,
+	                     CYAML_ARRAY_LEN(interface_strings)),
 	CYAML_FIELD_END,
 };
 
@@ -261,7 +270,9 @@ static void schema_error(struct yerr_loader *L, cyaml_err_t cerr)
 		break;
 	case YERR_ENUM:
 		locate(L, key, false);
-		yerr_fail(L, "%s: '%.40s' is not easy, medium or hard", key, m.text);
+		yerr_fail(L, "%s: '%.40s' is not %s", key, m.text,
+		          strcmp(key, "interface") == 0 ? "screen or lines"
+		                                        : "easy, medium or hard");
 		break;
 	case YERR_TOO_LONG:
 		locate(L, key, false);
@@ -453,6 +464,8 @@ static bool build(struct yerr_loader *L, const struct raw_settings *raw, struct 
 		s.have_level = true;
 		s.level = (enum cat_level) * raw->level;
 	}
+	if (raw->interface != NULL)
+		s.interface = (enum settings_interface) * raw->interface;
 	if (!boolean(L, "bell", raw->bell, &s.bell) || !boolean(L, "speak", raw->speak, &s.speak) ||
 	    !boolean(L, "color", raw->color, &s.color) ||
 	    !boolean(L, "ask_pain_before", raw->ask_pain_before, &s.ask_pain_before))
@@ -494,6 +507,7 @@ void settings_init(struct settings *s)
 	memset(s, 0, sizeof(*s));
 	s->level = CAT_LEVEL_EASY;
 	s->bell = s->speak = s->color = s->ask_morning = s->figure = s->ask_outcomes = -1;
+	s->interface = SETTINGS_SCREEN;
 	s->on_phase = NULL;
 	s->emergency_number = NULL;
 	rem_config_default(&s->remind);

@@ -8,8 +8,8 @@
  * (ui_player_frame_ms()); a paused session blocks until a key, a screen with
  * counts per day (the menu, the history view) until a key or the next local
  * midnight. Signals stay blocked except inside pselect(), so a signal can
- * never slip in between the check of its flag and the sleep. This is the
- * only file that reads CLOCK_MONOTONIC.
+ * never slip in between the check of its flag and the sleep (ui_sig.c, which
+ * the line mode shares, holds the signals, the clocks and the sleep).
  */
 #include "ui.h"
 
@@ -35,47 +35,10 @@
 /* A second bell this long after the first makes a phase change a "ding-ding". */
 #define UI_SECOND_BELL_MS 180
 
-/* ---- Signals and teardown ------------------------------------------------- */
+/* ---- Teardown ------------------------------------------------------------ */
 
-static volatile sig_atomic_t got_int, got_term, got_hup, got_quit, got_tstp;
-static sigset_t handled;    /* the signals blocked outside pselect() */
-static sigset_t sleep_mask; /* the mask while sleeping: without those */
-static sigset_t orig_mask;  /* the caller's, restored at the end */
-static bool catch_tstp;     /* false when SIGTSTP was ignored at start */
 static bool curses_on;
 static SCREEN *term_screen;
-
-static void on_signal(int sig)
-{
-	switch (sig) {
-	case SIGINT:
-		got_int = 1;
-		break;
-	case SIGTERM:
-		got_term = 1;
-		break;
-	case SIGHUP:
-		got_hup = 1;
-		break;
-	case SIGQUIT:
-		got_quit = 1;
-		break;
-	case SIGTSTP:
-		got_tstp = 1;
-		break;
-	}
-	/* SIGCHLD only wakes the loop, which reaps the finished hook. */
-}
-
-static void catch (int sig)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(sig, &sa, NULL);
-}
 
 /*
  * The one way the terminal is given back. Safe to call twice: from the end
@@ -91,84 +54,7 @@ static void teardown(void)
 	term_screen = NULL;
 }
 
-/* Install the handlers before initscr(), so ncurses keeps its own away. */
-static void signals_setup(void)
-{
-	static bool registered;
-	struct sigaction old;
-
-	if (!registered) {
-		atexit(teardown);
-		registered = true;
-	}
-	got_int = got_term = got_hup = got_quit = got_tstp = 0;
-	sigemptyset(&handled);
-	sigaddset(&handled, SIGINT);
-	sigaddset(&handled, SIGTERM);
-	sigaddset(&handled, SIGHUP);
-	sigaddset(&handled, SIGQUIT);
-	sigaddset(&handled, SIGTSTP);
-	sigaddset(&handled, SIGWINCH);
-	sigaddset(&handled, SIGCHLD);
-	sigprocmask(SIG_BLOCK, &handled, &orig_mask);
-	sleep_mask = orig_mask;
-	sigdelset(&sleep_mask, SIGINT);
-	sigdelset(&sleep_mask, SIGTERM);
-	sigdelset(&sleep_mask, SIGHUP);
-	sigdelset(&sleep_mask, SIGQUIT);
-	sigdelset(&sleep_mask, SIGTSTP);
-	sigdelset(&sleep_mask, SIGWINCH);
-	sigdelset(&sleep_mask, SIGCHLD);
-
-	catch (SIGINT);
-	catch (SIGCHLD);
-	catch (SIGTERM);
-	catch (SIGHUP);
-	catch (SIGQUIT);
-	/* A shell without job control ignores SIGTSTP for us; keep it so. */
-	sigaction(SIGTSTP, NULL, &old);
-	catch_tstp = old.sa_handler != SIG_IGN;
-	if (catch_tstp)
-		catch (SIGTSTP);
-	signal(SIGPIPE, SIG_IGN);
-}
-
-/*
- * Unblock first, while the handlers are still ours, so a second Ctrl-C that
- * is pending only sets a flag instead of killing the process mid-return.
- */
-static void signals_restore(void)
-{
-	sigprocmask(SIG_SETMASK, &orig_mask, NULL);
-	signal(SIGINT, SIG_DFL);
-	signal(SIGTERM, SIG_DFL);
-	signal(SIGHUP, SIG_DFL);
-	signal(SIGQUIT, SIG_DFL);
-	signal(SIGCHLD, SIG_DFL);
-	if (catch_tstp)
-		signal(SIGTSTP, SIG_DFL);
-}
-
 /* ---- The loop ------------------------------------------------------------- */
-
-static int64_t clock_ms(clockid_t id)
-{
-	struct timespec ts;
-
-	clock_gettime(id, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/*
- * Read both clocks, once per turn of the loop (and after a key): the
- * session's monotonic one and the wall clock, which every screen and the
- * session's life (app.h) are handed from here.
- */
-static void read_clocks(struct ui *ui)
-{
-	ui->now = clock_ms(CLOCK_MONOTONIC);
-	ui->wall_ms = clock_ms(CLOCK_REALTIME);
-}
 
 /*
  * Milliseconds until the next local midnight by the wall clock: the one
@@ -301,42 +187,12 @@ static void cue(struct ui *ui, unsigned ev, int64_t *second_bell)
  */
 static void suspend(struct ui *ui)
 {
-	sigset_t tstp;
-
 	if (ui->app.playing)
 		app_pause(&ui->app, ui->now);
 	ui->held_by_modal = false;
 	endwin();
-	sigemptyset(&tstp);
-	sigaddset(&tstp, SIGTSTP);
-	signal(SIGTSTP, SIG_DFL);
-	raise(SIGTSTP);
-	sigprocmask(SIG_UNBLOCK, &tstp, NULL); /* stops here until SIGCONT */
-	sigprocmask(SIG_BLOCK, &tstp, NULL);
-	catch (SIGTSTP);
+	ui_sig_stop_here();
 	clearok(curscr, TRUE);
-}
-
-/*
- * Sleep until a key, a signal or `wait_ms` (-1: no limit) passes. Returns 1
- * when the terminal has input to read, 0 when the time ran out, -1 when a
- * signal (or an error) cut the sleep short.
- */
-static int sleep_until(int64_t wait_ms)
-{
-	struct timespec ts, *tp = NULL;
-	fd_set in;
-	int n;
-
-	if (wait_ms >= 0) {
-		ts.tv_sec = (time_t)(wait_ms / 1000);
-		ts.tv_nsec = (long)(wait_ms % 1000) * 1000000L;
-		tp = &ts;
-	}
-	FD_ZERO(&in);
-	FD_SET(STDIN_FILENO, &in);
-	n = pselect(STDIN_FILENO + 1, &in, NULL, NULL, tp, &sleep_mask);
-	return n > 0 ? 1 : n == 0 ? 0 : -1;
 }
 
 /*
@@ -355,16 +211,8 @@ static void loop(struct ui *ui)
 		int key, keys = 0;
 		int64_t wait;
 
-		if (got_int || got_term || got_hup || got_quit) {
-			ui->status = got_int ? 130 : got_term ? 143 : got_hup ? 129 : 131;
+		if (!ui_turn(ui, suspend))
 			break;
-		}
-		read_clocks(ui);
-		if (got_tstp) {
-			got_tstp = 0;
-			suspend(ui);
-			read_clocks(ui);
-		}
 		/*
 		 * Every key ncurses already holds, before sleeping again. After a
 		 * plain timeout there is none: the last turn read until ERR, and no
@@ -372,7 +220,7 @@ static void loop(struct ui *ui)
 		 * tick skips getch() and its poll().
 		 */
 		while (woke != 0 && !ui->quit && (key = getch()) != ERR) {
-			read_clocks(ui);
+			ui_read_clocks(ui);
 			dispatch(ui, key);
 			keys++;
 		}
@@ -421,7 +269,7 @@ static void loop(struct ui *ui)
 
 			wait = wait < 0 || b < wait ? b : wait;
 		}
-		woke = sleep_until(wait);
+		woke = ui_sleep_until(wait);
 	}
 }
 
@@ -460,27 +308,16 @@ int ui_run(const struct ui_options *o)
 	struct ui ui;
 	const char *codeset, *cup;
 
-	memset(&ui, 0, sizeof(ui));
-	ui.opt = o;
-	setlocale(LC_ALL, "");
+	if (!ui_begin(&ui, o))
+		return 0;
 	codeset = nl_langinfo(CODESET);
 
-	/* Files first: the first frame already shows today's counts. */
-	read_clocks(&ui);
-	ui_menu_init(&ui);
-	ui_log_init(&ui);
-	if (o->start == UI_START_DUE && !ui.app.resume && ui_menu_due_count() == 0) {
-		printf("%s\n", UI_NOTHING_DUE);
-		ui_log_free(&ui);
-		return 0;
-	}
-
-	signals_setup();
+	ui_sig_setup(teardown);
 	/* The size comes from the terminal itself, not from stale COLUMNS or LINES. */
 	use_tioctl(TRUE);
 	term_screen = newterm(NULL, stdout, stdin);
 	if (!term_screen) {
-		signals_restore();
+		ui_sig_restore();
 		say_no_terminal();
 		ui_log_free(&ui);
 		return 1;
@@ -491,7 +328,7 @@ int ui_run(const struct ui_options *o)
 	cup = tigetstr("cup");
 	if (!cup || cup == (char *)-1 || !*cup) {
 		teardown();
-		signals_restore();
+		ui_sig_restore();
 		fprintf(stderr,
 		        "lumbar: this terminal (TERM=%s) cannot move the cursor; "
 		        "use another terminal, or the plain modes (--list, --plan)\n",
@@ -529,28 +366,9 @@ int ui_run(const struct ui_options *o)
 	curs_set(1);
 	ui_draw_init(o->color, codeset && strcmp(codeset, "UTF-8") == 0);
 	settle_ncurses();
-	read_clocks(&ui);
+	ui_read_clocks(&ui);
 	ui_start(&ui);
 	loop(&ui);
 	teardown();
-	ui_hooks_end(); /* no hook outlives lumbar; the terminal is already back */
-
-	/*
-	 * Signals are still ours here, so a second Ctrl-C cannot cut a write
-	 * short. What each way out writes is journal.h's rule.
-	 */
-	ui_log_exit(&ui);
-	app_drop(&ui.app);
-	signals_restore();
-	if (ui.error)
-		fprintf(stderr, "lumbar: %s\n", ui.error);
-	if (ui.farewell)
-		printf("%s\n", ui.farewell);
-	/* Warnings the screens showed are lost with them when started straight into a plan. */
-	if (ui.opt->start != UI_START_MENU && ui.status_alert && ui.status_line[0])
-		fprintf(stderr, "lumbar: %s\n", ui.status_line);
-	else if (ui.exit_note[0])
-		fprintf(stderr, "lumbar: %s\n", ui.exit_note);
-	ui_log_free(&ui);
-	return ui.status;
+	return ui_end(&ui);
 }

@@ -41,31 +41,46 @@ void ui_help_key(struct ui *ui, enum ui_action action)
 	}
 }
 
+const char *ui_help_row(unsigned ctx, size_t *i, bool (*shown)(const char *name), char *keys,
+                        size_t len)
+{
+	size_t n;
+	const struct ui_binding *b = ui_bindings(&n);
+
+	for (; *i < n; (*i)++) {
+		size_t used = 0;
+
+		if (!(b[*i].ctx & ctx) || !b[*i].help)
+			continue;
+		keys[0] = '\0';
+		for (size_t j = 0; j < n; j++) {
+			if (!(b[j].ctx & ctx) || b[j].action != b[*i].action || !b[j].name ||
+			    (shown && !shown(b[j].name)))
+				continue;
+			used += (size_t)snprintf(keys + used, len - used, "%s%s", used ? " " : "",
+			                         b[j].name);
+			if (used >= len)
+				break;
+		}
+		if (used)
+			return b[(*i)++].help;
+	}
+	return NULL;
+}
+
 void ui_help_draw(struct ui *ui)
 {
 	unsigned ctx = ui_screens[help_from].ctx;
-	size_t n;
-	const struct ui_binding *b = ui_bindings(&n);
+	const char *help;
+	char keys[64];
+	size_t i = 0;
 	int y = 2;
 
 	ui_draw_text(0, 1, COLS - 2, ui_screens[help_from].help_title, ui_draw_attr(UI_ROLE_TITLE));
 	/* One row per action: every key that does it, then what it does. */
-	for (size_t i = 0; i < n && y < LINES - 1; i++) {
-		char keys[64] = "";
-		size_t used = 0;
-
-		if (!(b[i].ctx & ctx) || !b[i].help)
-			continue;
-		for (size_t j = 0; j < n; j++) {
-			if (!(b[j].ctx & ctx) || b[j].action != b[i].action || !b[j].name)
-				continue;
-			used += (size_t)snprintf(keys + used, sizeof(keys) - used, "%s%s",
-			                         used ? " " : "", b[j].name);
-			if (used >= sizeof(keys))
-				break;
-		}
+	while (y < LINES - 1 && (help = ui_help_row(ctx, &i, NULL, keys, sizeof(keys)))) {
 		ui_draw_text(y, 2, 16, keys, A_BOLD);
-		ui_draw_text(y, 19, COLS - 20, b[i].help, A_NORMAL);
+		ui_draw_text(y, 19, COLS - 20, help, A_NORMAL);
 		y++;
 	}
 	if (help_from == UI_SCREEN_PLAYER && y + 1 < LINES - 1) {

@@ -103,7 +103,7 @@ static void named_row(const struct ui *ui, unsigned r, char *name, size_t nlen, 
 	snprintf(name, nlen, "Routine: %s", rt->name);
 	snprintf(freq, flen, "%u exercise%s", rt->n_exercises, rt->n_exercises == 1 ? "" : "s");
 	if (named_done_today(ui, r))
-		snprintf(today, tlen, "%s done today", ui_draw_utf8() ? "\u2713" : "+");
+		snprintf(today, tlen, "done today");
 }
 
 /* `i` on a named routine: its exercises, in the status line. */
@@ -278,45 +278,70 @@ static int status_rows(const struct ui *ui)
 	return f.row < max ? f.row : max;
 }
 
-static void draw_entry(const struct ui *ui, int y, int entry, int w_len, int w_freq, int w_today)
+bool ui_menu_row(const struct ui *ui, int entry, char *name, size_t nlen, char *freq, size_t flen,
+                 char *today, size_t tlen)
 {
 	const struct catalogue *cat = ui->opt->cat;
-	bool sel = entry == menu.sel;
-	attr_t a = sel ? ui_draw_attr(UI_ROLE_SELECT) : A_NORMAL;
-	char name[CAT_MAX_STRING + 64], len[16], freq[48], today[64] = "";
-	int x, w_name, ex_i = ui_menu_exercise(entry);
+	int ex_i = ui_menu_exercise(entry);
 
+	freq[0] = today[0] = '\0';
 	if (named_of(entry) >= 0) {
-		named_row(ui, (unsigned)named_of(entry), name, sizeof(name), freq, sizeof(freq),
-		          today, sizeof(today));
-		if (!sel)
-			a = ui_draw_attr(UI_ROLE_TITLE);
+		named_row(ui, (unsigned)named_of(entry), name, nlen, freq, flen, today, tlen);
 	} else if (entry == UI_MENU_ROUTINE) {
-		snprintf(name, sizeof(name), "Full routine: %s", cat->routine_name);
-		snprintf(freq, sizeof(freq), "%u exercises", cat->n_exercises);
-		minutes_today(ui, today, sizeof(today));
-		if (!sel)
-			a = ui_draw_attr(UI_ROLE_TITLE);
+		snprintf(name, nlen, "Full routine: %s", cat->routine_name);
+		snprintf(freq, flen, "%u exercises", cat->n_exercises);
+		minutes_today(ui, today, tlen);
 	} else if (entry == UI_MENU_DUE) {
-		snprintf(name, sizeof(name), "Due now");
+		snprintf(name, nlen, "Due now");
 		if (menu.due_n)
-			snprintf(freq, sizeof(freq), "%u exercise%s", menu.due_n,
+			snprintf(freq, flen, "%u exercise%s", menu.due_n,
 			         menu.due_n == 1 ? "" : "s");
 		else
-			snprintf(freq, sizeof(freq), "nothing due");
-		if (!sel)
-			a = ui_draw_attr(UI_ROLE_TITLE);
+			snprintf(freq, flen, "nothing due");
 	} else {
 		const struct cat_exercise *ex = &cat->exercises[ex_i];
-		bool due = have_counts(ui) && ui->hist_sum.ex[ex_i].due;
 
-		snprintf(name, sizeof(name), "%s", ex->name);
-		words_frequency(&ex->freq, WORDS_SHORT, freq, sizeof(freq));
+		snprintf(name, nlen, "%s", ex->name);
+		words_frequency(&ex->freq, WORDS_SHORT, freq, flen);
+		if (have_counts(ui)) {
+			snprintf(today, tlen, "%s", ui_menu_today(ui, (unsigned)ex_i));
+			return ui->hist_sum.ex[ex_i].due;
+		}
+	}
+	return false;
+}
+
+int ui_menu_first(void)
+{
+	return first_entry();
+}
+
+int ui_menu_end(const struct ui *ui)
+{
+	return entries(ui);
+}
+
+static void draw_entry(const struct ui *ui, int y, int entry, int w_len, int w_freq, int w_today)
+{
+	bool sel = entry == menu.sel;
+	attr_t a = sel ? ui_draw_attr(UI_ROLE_SELECT) : A_NORMAL;
+	char name[CAT_MAX_STRING + 64], len[16], freq[48], count[48], today[64] = "";
+	int x, w_name, ex_i = ui_menu_exercise(entry);
+	bool due =
+	    ui_menu_row(ui, entry, name, sizeof(name), freq, sizeof(freq), count, sizeof(count));
+
+	if (ex_i < 0) {
+		/* A named routine done today has its mark before the words. */
+		snprintf(today, sizeof(today), "%s%s",
+		         named_of(entry) >= 0 && count[0] ? (ui_draw_utf8() ? "\u2713 " : "+ ")
+		                                          : "",
+		         count);
+		if (!sel)
+			a = ui_draw_attr(UI_ROLE_TITLE);
+	} else if (have_counts(ui)) {
 		/* The mark leads the column, so what is due reads down one edge. */
-		if (have_counts(ui))
-			snprintf(today, sizeof(today), "%s %s",
-			         due ? (ui_draw_utf8() ? "\u2022" : "*") : " ",
-			         ui_menu_today(ui, (unsigned)ex_i));
+		snprintf(today, sizeof(today), "%s %s",
+		         due ? (ui_draw_utf8() ? "\u2022" : "*") : " ", count);
 	}
 	ui_clock(ui_menu_seconds(entry), len);
 

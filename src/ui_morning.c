@@ -17,8 +17,6 @@
 #include "ui_priv.h"
 #include "words.h"
 
-static const char question[] = "Back pain this morning? 0-10";
-
 /* What is typed so far. */
 static struct ui_score typed;
 
@@ -35,11 +33,17 @@ bool ui_morning_at_start(struct ui *ui, time_t now)
 	return true;
 }
 
+const struct ui_score *ui_morning_typed(void)
+{
+	return &typed;
+}
+
 void ui_morning_draw(struct ui *ui)
 {
-	char q[sizeof(question) + 8], keys[128];
+	char question[64], q[80], keys[128];
 
 	ui_menu_draw(ui);
+	words_pain_question(words_q_morning, false, question, sizeof(question));
 	/* Wrapped on a narrow screen, so the digits typed always show. */
 	snprintf(q, sizeof(q), "%s  %s", question, typed.text);
 	ui_draw_question_typed(q);

@@ -92,6 +92,58 @@ void ui_score_flow(struct ui_draw_flow *f, const char *question, const struct ui
 	ui_draw_flow_add(f, NULL, words_pain_anchors, ui_draw_attr(UI_ROLE_DIM));
 }
 
+/* ---- A screen's text on the full screen ------------------------------------ */
+
+static attr_t role_attr(enum ui_text_role role)
+{
+	switch (role) {
+	case UI_TEXT_TITLE:
+		return ui_draw_attr(UI_ROLE_TITLE);
+	case UI_TEXT_DIM:
+		return ui_draw_attr(UI_ROLE_DIM);
+	case UI_TEXT_ALERT:
+		return ui_draw_attr(UI_ROLE_ALERT);
+	case UI_TEXT_HEAD:
+		return ui_draw_attr(UI_ROLE_WORK);
+	case UI_TEXT_NORMAL:
+		break;
+	}
+	return A_NORMAL;
+}
+
+static void flow_add(struct ui_text *t, const char *prefix, const char *text,
+                     enum ui_text_role role)
+{
+	ui_draw_flow_add(t->ctx, prefix, text, role_attr(role));
+}
+
+static void flow_gap(struct ui_text *t, bool always)
+{
+	if (always || LINES >= 12)
+		ui_draw_flow_gap(t->ctx);
+}
+
+static void flow_ask(struct ui_text *t, const char *question, const struct ui_score *sc)
+{
+	char q[256];
+
+	ui_score_flow(t->ctx, words_pain_question(question, false, q, sizeof(q)), sc);
+}
+
+static void flow_cursor(struct ui_text *t, int back)
+{
+	const struct ui_draw_flow *f = t->ctx;
+
+	ui_draw_focus(f->top + f->row - 1 - f->scroll, f->end_x - back);
+}
+
+struct ui_text ui_flow_text(struct ui_draw_flow *f)
+{
+	return (struct ui_text){
+		.add = flow_add, .gap = flow_gap, .ask = flow_ask, .cursor = flow_cursor, .ctx = f
+	};
+}
+
 int ui_score_rows(const struct ui_draw_flow *f, const char *question, const struct ui_score *sc)
 {
 	char buf[256];
@@ -112,22 +164,32 @@ void ui_pain_open(struct ui *ui)
 	ui->screen = UI_SCREEN_PAIN;
 }
 
-void ui_pain_draw(struct ui *ui)
+const char *ui_pain_title(const struct ui *ui, char *buf, size_t len)
 {
 	const struct catalogue *cat = ui->opt->cat;
-	struct ui_draw_flow f = { .top = 0, .bottom = LINES - 1, .x = 2, .w = COLS - 4 };
-	char buf[CAT_MAX_STRING + 64];
 
-	static const char question[] = "How is your back right now? 0-10";
+	if (ui->app.routine)
+		words_routine(cat, ui->app.routine_name, ui->app.plan.n_exercises, buf, len);
+	else
+		snprintf(buf, len, "%s", cat->exercises[ui->app.plan.exercises[0]].name);
+	return buf;
+}
+
+const struct ui_score *ui_pain_typed(void)
+{
+	return &before;
+}
+
+void ui_pain_draw(struct ui *ui)
+{
+	struct ui_draw_flow f = { .top = 0, .bottom = LINES - 1, .x = 2, .w = COLS - 4 };
+	char buf[CAT_MAX_STRING + 64], question[64];
 	int gap = LINES >= 12;
 
+	words_pain_question(words_q_before, false, question, sizeof(question));
 	if (LINES >= 12)
 		f.top = 2;
-	if (ui->app.routine)
-		words_routine(cat, ui->app.routine_name, ui->app.plan.n_exercises, buf,
-		              sizeof(buf));
-	else
-		snprintf(buf, sizeof(buf), "%s", cat->exercises[ui->app.plan.exercises[0]].name);
+	ui_pain_title(ui, buf, sizeof(buf));
 	/* A long name is cut, so that the question always shows under it. */
 	ui_draw_flow_cut(&f, NULL, buf, A_NORMAL,
 	                 f.bottom - f.top - gap - ui_score_rows(&f, question, &before));

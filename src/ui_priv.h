@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <signal.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -192,6 +193,69 @@ struct ui {
 	struct ui_score pain;
 };
 
+/* ---- A screen's text, for either front end --------------------------------- */
+
+/*
+ * Where a screen says its text: the full screen's flow of paragraphs (with
+ * its colours), or the line mode's plain lines (lines.c). The screens that
+ * both front ends show build their text once, through one of these, so the
+ * wording and the rules of what is said live in one place.
+ */
+enum ui_text_role {
+	UI_TEXT_NORMAL,
+	UI_TEXT_TITLE, /* a heading, or what the person must answer */
+	UI_TEXT_DIM,   /* an aside */
+	UI_TEXT_ALERT, /* a warning */
+	UI_TEXT_HEAD,  /* the screen's headline */
+};
+struct ui_score;
+struct ui_text {
+	/* A paragraph, after `prefix` (NULL: none), such as " - " for a list's item. */
+	void (*add)(struct ui_text *t, const char *prefix, const char *text,
+	            enum ui_text_role role);
+	/* A blank row; `always` false: only where the screen has room to spare. */
+	void (*gap)(struct ui_text *t, bool always);
+	/* A pain question (words_q_*) and what is typed after it. */
+	void (*ask)(struct ui_text *t, const char *question, const struct ui_score *sc);
+	/* The full screen: the terminal's cursor `back` columns before the end of the last text. */
+	void (*cursor)(struct ui_text *t, int back);
+	void *ctx;
+	/* What is typed shows as it is typed (the line mode): the text never repeats it. */
+	bool echoes;
+};
+
+/* ---- ui_sig.c: signals, clocks and the sleep, for both front ends ------------ */
+
+/* Set by the handlers: a signal came (each cleared by ui_sig_setup()). */
+extern volatile sig_atomic_t ui_sig_int, ui_sig_term, ui_sig_hup, ui_sig_quit, ui_sig_tstp;
+
+/*
+ * Catch SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP (unless ignored), SIGCHLD
+ * and SIGWINCH, blocked except while sleeping; ignore SIGPIPE. `teardown`
+ * is registered with atexit() once: the terminal is given back on any exit().
+ */
+void ui_sig_setup(void (*teardown)(void));
+/* Give the caller's signal mask and default actions back. */
+void ui_sig_restore(void);
+/* Catch `sig` with the flag-setting handler. */
+void ui_sig_catch(int sig);
+/*
+ * The start of a turn of either loop: false, with ui->status set (130, 143,
+ * 129, 131), when a signal ends the program; else the clocks read, after
+ * `suspend` when Ctrl-Z came.
+ */
+bool ui_turn(struct ui *ui, void (*suspend)(struct ui *ui));
+/* Ctrl-Z: stop with the default action here; on SIGCONT catch SIGTSTP again. */
+void ui_sig_stop_here(void);
+/* Read both clocks into ui->now (CLOCK_MONOTONIC) and ui->wall_ms. */
+void ui_read_clocks(struct ui *ui);
+/*
+ * Sleep until standard input can be read, a signal, or `wait_ms` (-1: no
+ * limit) passes. Returns 1 for input, 0 when the time ran out, -1 when a
+ * signal (or an error) cut the sleep short.
+ */
+int ui_sleep_until(int64_t wait_ms);
+
 /* ---- ui_screens.c: the table of screens ------------------------------------ */
 
 struct ui_screen_def {
@@ -217,6 +281,20 @@ unsigned ui_context(const struct ui *ui);
  */
 void ui_start(struct ui *ui);
 
+/*
+ * The start of a run, for either front end: `ui` set up for `o`, the files
+ * read, the progress file looked at. False (having said so on stdout) when
+ * `lumbar due` finds nothing due: nothing more to do, exit 0.
+ */
+bool ui_begin(struct ui *ui, const struct ui_options *o);
+
+/*
+ * The end of a run, once the terminal is given back: the hooks ended, what
+ * a signal leaves written (ui_log_exit()), the signals restored, what is
+ * left to say said on stderr or stdout. Returns the exit status.
+ */
+int ui_end(struct ui *ui);
+
 /* Replace the status line under the menu; `alert` for a warning. */
 void ui_status(struct ui *ui, bool alert, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -239,6 +317,17 @@ void ui_menu_start(struct ui *ui, int entry);
 
 /* Play the catalogue's named routine `r` (`lumbar morning`, the Routines block). */
 void ui_menu_start_named(struct ui *ui, unsigned r);
+
+/*
+ * A menu entry's words: its name, its frequency (or count of exercises) and
+ * today's count ("1/2 today", the minutes done today); returns whether the
+ * exercise is due. The entries run from ui_menu_first() (the first named
+ * routine, else the full routine) to ui_menu_end() - 1.
+ */
+bool ui_menu_row(const struct ui *ui, int entry, char *name, size_t nlen, char *freq, size_t flen,
+                 char *today, size_t tlen);
+int ui_menu_first(void);
+int ui_menu_end(const struct ui *ui);
 
 /* The length of a menu entry at the chosen level, in seconds. */
 unsigned ui_menu_seconds(int entry);
@@ -404,6 +493,8 @@ int ui_score_value(const struct ui_score *sc);
 struct ui_draw_flow;
 /* The question and what is typed after it, the frame's focus after that, as a flow paragraph. */
 void ui_score_flow(struct ui_draw_flow *f, const char *question, const struct ui_score *sc);
+/* A screen's text (struct ui_text) said into the full screen's flow `f`. */
+struct ui_text ui_flow_text(struct ui_draw_flow *f);
 /* The rows ui_score_flow() takes in the flow `f`, so that what comes above leaves them room. */
 int ui_score_rows(const struct ui_draw_flow *f, const char *question, const struct ui_score *sc);
 
@@ -413,6 +504,10 @@ int ui_score_rows(const struct ui_draw_flow *f, const char *question, const stru
  */
 void ui_pain_open(struct ui *ui);
 void ui_pain_draw(struct ui *ui);
+/* What the question is about: the routine and its length, or the exercise. */
+const char *ui_pain_title(const struct ui *ui, char *buf, size_t len);
+/* The score typed so far. */
+const struct ui_score *ui_pain_typed(void);
 void ui_pain_key(struct ui *ui, enum ui_action action);
 
 /* ---- ui_stop.c: the stop screen (`x`) --------------------------------------- */
@@ -420,6 +515,12 @@ void ui_pain_key(struct ui *ui, enum ui_action action);
 /* Stop the exercise in progress: freeze the clock, log it, fire the hooks. */
 void ui_stop_open(struct ui *ui);
 void ui_stop_draw(struct ui *ui);
+/* "Stopped Bridge.", then what comes under it: the question, or the score and the choices. */
+const char *ui_stop_title(const struct ui *ui, char *buf, size_t len);
+void ui_stop_text(const struct ui *ui, struct ui_text *t);
+/* The keys of the moment, and whether the score was given. */
+const char *ui_stop_keys(const struct ui *ui);
+bool ui_stop_answered(void);
 void ui_stop_key(struct ui *ui, enum ui_action action);
 unsigned ui_stop_context(const struct ui *ui);
 
@@ -434,6 +535,12 @@ void ui_summary_key(struct ui *ui, enum ui_action action);
  */
 void ui_summary_open(struct ui *ui);
 
+/* The summary's text, and its keys ("Enter or q: back to the menu") into buf. */
+void ui_summary_text(const struct ui *ui, struct ui_text *t);
+const char *ui_summary_keys(const struct ui *ui, char *buf, size_t len);
+/* Whether a note is being typed (`w`): every key goes into it. */
+bool ui_summary_typing(void);
+
 /* ---- ui_summary.c: typing a score ------------------------------------------ */
 
 /* ---- ui_help.c: the keys of the screen `?` was pressed on ------------------- */
@@ -441,12 +548,22 @@ void ui_summary_open(struct ui *ui);
 /* Open the help screen for the current screen (pausing a running session). */
 void ui_help(struct ui *ui);
 void ui_help_draw(struct ui *ui);
+/*
+ * The help's rows for the key context `ctx`, one action each: from binding
+ * *i on, the next action's keys ("Space", "n Right") into `keys`, returning
+ * what it does (NULL at the end); *i moves past it. `shown` (NULL: all)
+ * keeps only the keys a front end has.
+ */
+const char *ui_help_row(unsigned ctx, size_t *i, bool (*shown)(const char *name), char *keys,
+                        size_t len);
 void ui_help_key(struct ui *ui, enum ui_action action);
 
 /* ---- ui_resume.c: the resume question at start ------------------------------ */
 
 /* Over the menu (or a blank screen from the command line). */
 void ui_resume_draw(struct ui *ui);
+/* "Resume Morning, left today at 07:42, at Cat-cow, Slow reps, left? y/n" */
+void ui_resume_question(const struct ui *ui, const struct prog_state *st, char *buf, size_t len);
 void ui_resume_key(struct ui *ui, enum ui_action action);
 
 /* ---- ui_safety.c: when to get help, and the events file ---------------------- */
@@ -474,6 +591,12 @@ int ui_events_append(struct ui *ui, const struct ev_event *e);
  */
 bool ui_safety_at_start(struct ui *ui, time_t now);
 
+/* The screen's title and text: the two lists, or, once one applies, what to do. */
+const char *ui_safety_title(void);
+void ui_safety_text(const struct ui *ui, struct ui_text *t);
+/* Whether `h` said one of the lists applies: any key then ends lumbar (status 3). */
+bool ui_safety_applies(void);
+
 /* Open the safety screen from the current screen; `c` comes back to it. */
 void ui_safety_open(struct ui *ui);
 void ui_safety_draw(struct ui *ui);
@@ -487,6 +610,8 @@ void ui_safety_key(struct ui *ui, enum ui_action action);
  */
 bool ui_morning_at_start(struct ui *ui, time_t now);
 void ui_morning_draw(struct ui *ui);
+/* The score typed so far. */
+const struct ui_score *ui_morning_typed(void);
 void ui_morning_key(struct ui *ui, enum ui_action action);
 
 /* ---- ui_outcome.c: the outcome check-in over the menu (issue 22) --------------- */

@@ -32,7 +32,7 @@ static time_t left_at(const struct ui *ui)
  * "Resume Morning, left today at 07:42, at Cat-cow, Slow reps, left? y/n":
  * the routine, when it was left and where it resumes (issue 5, issue 19 §3).
  */
-static void question(const struct ui *ui, const struct prog_state *st, char *buf, size_t len)
+void ui_resume_question(const struct ui *ui, const struct prog_state *st, char *buf, size_t len)
 {
 	const struct catalogue *cat = ui->opt->cat;
 	const struct cat_exercise *ex = &cat->exercises[cat_find(cat, st->exercise)];
@@ -59,7 +59,7 @@ void ui_resume_draw(struct ui *ui)
 		ui_menu_draw(ui);
 	if (!ui->app.resume)
 		return;
-	question(ui, ui->app.resume, q, sizeof(q));
+	ui_resume_question(ui, ui->app.resume, q, sizeof(q));
 	ui_draw_question(q);
 }
 

@@ -112,41 +112,55 @@ static const char *emergency(const struct ui *ui, char *buf, size_t len)
 	return buf;
 }
 
-static void list(struct ui_draw_flow *f, const struct words_safety_list *l)
+static void list(struct ui_text *t, const struct words_safety_list *l)
 {
-	ui_draw_flow_add(f, NULL, l->head, ui_draw_attr(UI_ROLE_TITLE));
+	t->add(t, NULL, l->head, UI_TEXT_TITLE);
 	for (size_t i = 0; l->items[i] != NULL; i++)
-		ui_draw_flow_add(f, " - ", l->items[i], A_NORMAL);
+		t->add(t, " - ", l->items[i], UI_TEXT_NORMAL);
+}
+
+void ui_safety_text(const struct ui *ui, struct ui_text *t)
+{
+	char buf[128];
+
+	if (safety.applies) {
+		t->add(t, NULL, "If it is on the first list (see someone now):", UI_TEXT_TITLE);
+		t->add(t, "   ", emergency(ui, buf, sizeof(buf)), UI_TEXT_ALERT);
+		t->gap(t, true);
+		t->add(t, NULL, "If it is on the second list (see a doctor soon):", UI_TEXT_TITLE);
+		t->add(t, "   ", "contact your doctor today.", UI_TEXT_NORMAL);
+		t->gap(t, true);
+		t->add(t, NULL,
+		       "lumbar stops here, and shows this screen again on every start "
+		       "today. Nothing about which one applies was recorded.",
+		       UI_TEXT_DIM);
+		return;
+	}
+	t->add(t, NULL, words_safety_intro, UI_TEXT_NORMAL);
+	for (int i = 0; i < WORDS_SAFETY_LISTS; i++) {
+		t->gap(t, true);
+		list(t, &words_safety[i]);
+	}
+}
+
+const char *ui_safety_title(void)
+{
+	return safety.applies ? "What to do" : words_safety_title;
+}
+
+bool ui_safety_applies(void)
+{
+	return safety.applies;
 }
 
 /* The lists, or what to do, above `bottom`; with `draw` false only measured. */
 static int flow(struct ui *ui, int bottom, bool draw)
 {
 	struct ui_draw_flow f = { .top = 2, .bottom = draw ? bottom : 2, .x = 1, .w = COLS - 2 };
-	char buf[128];
+	struct ui_text t = ui_flow_text(&f);
 
 	f.scroll = safety.scroll;
-	if (safety.applies) {
-		ui_draw_flow_add(&f, NULL, "If it is on the first list (see someone now):",
-		                 ui_draw_attr(UI_ROLE_TITLE));
-		ui_draw_flow_add(&f, "   ", emergency(ui, buf, sizeof(buf)),
-		                 ui_draw_attr(UI_ROLE_ALERT));
-		ui_draw_flow_gap(&f);
-		ui_draw_flow_add(&f, NULL, "If it is on the second list (see a doctor soon):",
-		                 ui_draw_attr(UI_ROLE_TITLE));
-		ui_draw_flow_add(&f, "   ", "contact your doctor today.", A_NORMAL);
-		ui_draw_flow_gap(&f);
-		ui_draw_flow_add(&f, NULL,
-		                 "lumbar stops here, and shows this screen again on every start "
-		                 "today. Nothing about which one applies was recorded.",
-		                 ui_draw_attr(UI_ROLE_DIM));
-		return f.row;
-	}
-	ui_draw_flow_add(&f, NULL, words_safety_intro, A_NORMAL);
-	for (int i = 0; i < WORDS_SAFETY_LISTS; i++) {
-		ui_draw_flow_gap(&f);
-		list(&f, &words_safety[i]);
-	}
+	ui_safety_text(ui, &t);
 	return f.row;
 }
 
@@ -171,8 +185,7 @@ void ui_safety_draw(struct ui *ui)
 	if (safety.scroll > height - rows)
 		safety.scroll = height - rows > 0 ? height - rows : 0;
 	safety.height = height;
-	ui_draw_text(0, 1, COLS - 2, safety.applies ? "What to do" : words_safety_title,
-	             ui_draw_attr(UI_ROLE_TITLE));
+	ui_draw_text(0, 1, COLS - 2, ui_safety_title(), ui_draw_attr(UI_ROLE_TITLE));
 	flow(ui, 2 + rows, true);
 	if (safety.applies)
 		ui_draw_keys(done, 1, ui_draw_attr(UI_ROLE_DIM));

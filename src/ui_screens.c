@@ -7,7 +7,10 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <locale.h>
 #include <string.h>
+
+#include "ui_hooks.h"
 
 #include "ui_priv.h"
 
@@ -115,4 +118,46 @@ void ui_status(struct ui *ui, bool alert, const char *fmt, ...)
 	vsnprintf(ui->status_line, sizeof(ui->status_line), fmt, ap);
 	va_end(ap);
 	ui->status_alert = alert;
+}
+
+bool ui_begin(struct ui *ui, const struct ui_options *o)
+{
+	memset(ui, 0, sizeof(*ui));
+	ui->opt = o;
+	setlocale(LC_ALL, "");
+
+	/* Files first: the first frame already shows today's counts. */
+	ui_read_clocks(ui);
+	ui_menu_init(ui);
+	ui_log_init(ui);
+	if (o->start == UI_START_DUE && !ui->app.resume && ui_menu_due_count() == 0) {
+		printf("%s\n", UI_NOTHING_DUE);
+		ui_log_free(ui);
+		return false;
+	}
+	return true;
+}
+
+int ui_end(struct ui *ui)
+{
+	ui_hooks_end(); /* no hook outlives lumbar; the terminal is already back */
+
+	/*
+	 * Signals are still ours here, so a second Ctrl-C cannot cut a write
+	 * short. What each way out writes is journal.h's rule.
+	 */
+	ui_log_exit(ui);
+	app_drop(&ui->app);
+	ui_sig_restore();
+	if (ui->error)
+		fprintf(stderr, "lumbar: %s\n", ui->error);
+	if (ui->farewell)
+		printf("%s\n", ui->farewell);
+	/* Warnings the screens showed are lost with them when started straight into a plan. */
+	if (ui->opt->start != UI_START_MENU && ui->status_alert && ui->status_line[0])
+		fprintf(stderr, "lumbar: %s\n", ui->status_line);
+	else if (ui->exit_note[0])
+		fprintf(stderr, "lumbar: %s\n", ui->exit_note);
+	ui_log_free(ui);
+	return ui->status;
 }

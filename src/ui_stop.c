@@ -13,6 +13,7 @@
 #include "ui_draw.h"
 #include "ui_hooks.h"
 #include "ui_priv.h"
+#include "words.h"
 
 /* The stopped exercise's slot, its score being typed, and whether it was given. */
 static unsigned stop_slot;
@@ -61,20 +62,56 @@ static void pain_said(char *buf, size_t len)
 		snprintf(buf, len, "Pain now: %d/10.", pain);
 }
 
+const char *ui_stop_title(const struct ui *ui, char *buf, size_t len)
+{
+	unsigned ex = ui->app.plan.exercises[stop_slot < ui->app.plan.n_exercises ? stop_slot : 0];
+
+	snprintf(buf, len, "Stopped %s.", ui->opt->cat->exercises[ex].name);
+	return buf;
+}
+
+bool ui_stop_answered(void)
+{
+	return answered;
+}
+
+void ui_stop_text(const struct ui *ui, struct ui_text *t)
+{
+	char buf[64];
+
+	t->gap(t, false);
+	if (!answered) {
+		t->ask(t, words_q_stop, &now_score);
+		return;
+	}
+	pain_said(buf, sizeof(buf));
+	t->add(t, NULL, buf, UI_TEXT_NORMAL);
+	t->gap(t, false);
+	for (size_t i = first_choice(ui); i < sizeof(choice_keys) / sizeof(choice_keys[0]); i++)
+		t->add(t, choice_keys[i], choice_what[i], UI_TEXT_NORMAL);
+}
+
+const char *ui_stop_keys(const struct ui *ui)
+{
+	if (!answered)
+		return "0-10 then Enter: save  Enter alone: no score";
+	return first_choice(ui) == 0 ? "n next exercise  e end the session  i when to get help"
+	                             : "e end the session  i when to get help";
+}
+
 void ui_stop_draw(struct ui *ui)
 {
-	static const char question[] = "Pain now? 0-10";
-	const struct catalogue *cat = ui->opt->cat;
 	struct ui_draw_flow f = { .top = 0, .bottom = LINES - 1, .x = 2, .w = COLS - 4 };
-	char buf[CAT_MAX_STRING + 64];
-	unsigned ex = ui->app.plan.exercises[stop_slot < ui->app.plan.n_exercises ? stop_slot : 0];
+	struct ui_text t = ui_flow_text(&f);
+	char buf[CAT_MAX_STRING + 64], q[64];
 	int gap = LINES >= 12, below;
 
 	if (LINES >= 12)
 		f.top = 2;
 	/* What comes under the name: the question, or the score and the choices. */
 	if (!answered) {
-		below = gap + ui_score_rows(&f, question, &now_score);
+		words_pain_question(words_q_stop, false, q, sizeof(q));
+		below = gap + ui_score_rows(&f, q, &now_score);
 	} else {
 		pain_said(buf, sizeof(buf));
 		below = 2 * gap + ui_draw_rows(f.w, NULL, buf);
@@ -83,27 +120,10 @@ void ui_stop_draw(struct ui *ui)
 			below += ui_draw_rows(f.w, choice_keys[i], choice_what[i]);
 	}
 	/* A long name is cut, so that what comes under it always shows. */
-	snprintf(buf, sizeof(buf), "Stopped %s.", cat->exercises[ex].name);
-	ui_draw_flow_cut(&f, NULL, buf, ui_draw_attr(UI_ROLE_ALERT), f.bottom - f.top - below);
-	if (gap)
-		ui_draw_flow_gap(&f);
-	if (!answered) {
-		ui_score_flow(&f, question, &now_score);
-		ui_draw_text(LINES - 1, 0, COLS, "0-10 then Enter: save  Enter alone: no score",
-		             ui_draw_attr(UI_ROLE_DIM));
-		return;
-	}
-	pain_said(buf, sizeof(buf));
-	ui_draw_flow_add(&f, NULL, buf, A_NORMAL);
-	if (gap)
-		ui_draw_flow_gap(&f);
-	for (size_t i = first_choice(ui); i < sizeof(choice_keys) / sizeof(choice_keys[0]); i++)
-		ui_draw_flow_add(&f, choice_keys[i], choice_what[i], A_NORMAL);
-	ui_draw_text(LINES - 1, 0, COLS,
-	             first_choice(ui) == 0
-	                 ? "n next exercise  e end the session  i when to get help"
-	                 : "e end the session  i when to get help",
-	             ui_draw_attr(UI_ROLE_DIM));
+	ui_draw_flow_cut(&f, NULL, ui_stop_title(ui, buf, sizeof(buf)), ui_draw_attr(UI_ROLE_ALERT),
+	                 f.bottom - f.top - below);
+	ui_stop_text(ui, &t);
+	ui_draw_text(LINES - 1, 0, COLS, ui_stop_keys(ui), ui_draw_attr(UI_ROLE_DIM));
 }
 
 void ui_stop_key(struct ui *ui, enum ui_action action)

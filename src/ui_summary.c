@@ -161,15 +161,14 @@ static bool note_full(void)
 	return chars >= EV_MAX_NOTE;
 }
 
-/* The note being typed, or what became of it, and its key on the last row. */
-static void draw_note(const struct ui *ui, struct ui_draw_flow *f)
+/* The note being typed, or what became of it. */
+static void note_text(const struct ui *ui, struct ui_text *t)
 {
 	char buf[EV_MAX_NOTE_BYTES + CAT_MAX_STRING + 32];
 	int x = note_exercise(ui);
 
 	if (note.typing) {
-		if (LINES >= 12)
-			ui_draw_flow_gap(f);
+		t->gap(t, false);
 		/* What the note is for, where it goes and how long it may be (issue 19 §3). */
 		if (x >= 0)
 			snprintf(buf, sizeof(buf),
@@ -178,25 +177,33 @@ static void draw_note(const struct ui *ui, struct ui_draw_flow *f)
 		else
 			snprintf(buf, sizeof(buf),
 			         "A note for the report, %d characters at most:", EV_MAX_NOTE);
-		ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_DIM));
-		snprintf(buf, sizeof(buf), "Note: %s_", note.text);
-		ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_TITLE));
-		/* The terminal's cursor on the `_`, after what is typed. */
-		ui_draw_focus(f->top + f->row - 1 - f->scroll, f->end_x - 1);
+		t->add(t, NULL, buf, UI_TEXT_DIM);
+		if (!t->echoes) {
+			snprintf(buf, sizeof(buf), "Note: %s_", note.text);
+			t->add(t, NULL, buf, UI_TEXT_TITLE);
+			/* The terminal's cursor on the `_`, after what is typed. */
+			if (t->cursor)
+				t->cursor(t, 1);
+		}
 		if (note_full()) {
 			snprintf(buf, sizeof(buf), "The note is full: %d characters at most.",
 			         EV_MAX_NOTE);
-			ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_ALERT));
+			t->add(t, NULL, buf, UI_TEXT_ALERT);
 		}
-		ui_draw_text(LINES - 1, 0, COLS,
-		             "Enter: save the note  Esc: drop it  Backspace: erase",
-		             ui_draw_attr(UI_ROLE_DIM));
 		return;
 	}
 	if (note.said[0])
-		ui_draw_flow_add(f, NULL, note.said,
-		                 note.failed ? ui_draw_attr(UI_ROLE_ALERT) : A_NORMAL);
-	if (ui->opt->history_path && COLS >= 60)
+		t->add(t, NULL, note.said, note.failed ? UI_TEXT_ALERT : UI_TEXT_NORMAL);
+}
+
+/* The note's key on the last row. */
+static void note_keys(const struct ui *ui)
+{
+	if (note.typing)
+		ui_draw_text(LINES - 1, 0, COLS,
+		             "Enter: save the note  Esc: drop it  Backspace: erase",
+		             ui_draw_attr(UI_ROLE_DIM));
+	else if (ui->opt->history_path && COLS >= 60)
 		ui_draw_right(LINES - 1, "w: write a note", ui_draw_attr(UI_ROLE_DIM));
 }
 
@@ -207,28 +214,25 @@ static bool asking(const struct ui *ui)
 }
 
 /* The question and its answer, or what became of it, at the flow's end. */
-static void draw_pain(const struct ui *ui, struct ui_draw_flow *f)
+static void draw_pain(const struct ui *ui, struct ui_text *t)
 {
-	if (LINES >= 12)
-		ui_draw_flow_gap(f);
+	t->gap(t, false);
 	if (asking(ui)) {
-		ui_score_flow(f, "How is your back now? 0-10", &ui->pain);
+		t->ask(t, words_q_after, &ui->pain);
 	} else if (ui->app.done && ui->app.saved[0]) {
-		ui_draw_flow_add(f, NULL, ui->app.saved,
-		                 ui->app.saved_failed ? ui_draw_attr(UI_ROLE_ALERT) : A_NORMAL);
+		t->add(t, NULL, ui->app.saved,
+		       ui->app.saved_failed ? UI_TEXT_ALERT : UI_TEXT_NORMAL);
 		if (ui->app.no_score && !ui->app.saved_failed)
-			ui_draw_flow_add(f, NULL, words_no_score, A_NORMAL);
+			t->add(t, NULL, words_no_score, UI_TEXT_NORMAL);
 	} else if (!ui->opt->history_path) {
-		ui_draw_flow_add(f, NULL, "Not logged: no history without HOME.",
-		                 ui_draw_attr(UI_ROLE_DIM));
+		t->add(t, NULL, "Not logged: no history without HOME.", UI_TEXT_DIM);
 	} else if (!app_pending(&ui->app) && !ui->app.done) {
-		ui_draw_flow_add(f, NULL, "Nothing to log: no work phase was completed.",
-		                 ui_draw_attr(UI_ROLE_DIM));
+		t->add(t, NULL, "Nothing to log: no work phase was completed.", UI_TEXT_DIM);
 	}
 }
 
 /* The exercises stopped with x, with the score each was given. */
-static void draw_stopped(const struct ui *ui, struct ui_draw_flow *f)
+static void draw_stopped(const struct ui *ui, struct ui_text *t)
 {
 	const struct catalogue *cat = ui->opt->cat;
 	char buf[CAT_MAX_STRING + 64];
@@ -239,7 +243,7 @@ static void draw_stopped(const struct ui *ui, struct ui_draw_flow *f)
 		if (!app_stopped(&ui->app, i, &pain))
 			continue;
 		if (!any)
-			ui_draw_flow_add(f, NULL, "Stopped:", A_NORMAL);
+			t->add(t, NULL, "Stopped:", UI_TEXT_NORMAL);
 		any = true;
 		if (pain == HIST_NO_PAIN)
 			snprintf(buf, sizeof(buf), "%s (no score)",
@@ -247,7 +251,7 @@ static void draw_stopped(const struct ui *ui, struct ui_draw_flow *f)
 		else
 			snprintf(buf, sizeof(buf), "%s (pain %d)",
 			         cat->exercises[ui->app.plan.exercises[i]].name, pain);
-		ui_draw_flow_add(f, " - ", buf, A_NORMAL);
+		t->add(t, " - ", buf, UI_TEXT_NORMAL);
 	}
 }
 
@@ -310,7 +314,7 @@ static void steps_work_out(struct ui *ui)
  * Tab on the offer: what `lumbar why ID` says, word for word (cli_why() is
  * the one place of that wording), one paragraph a line, under the offer.
  */
-static void why_draw(const struct ui *ui, struct ui_draw_flow *f, unsigned e, int32_t today)
+static void why_draw(const struct ui *ui, struct ui_text *t, unsigned e, int32_t today)
 {
 	char *text = NULL, *line, *save = NULL;
 	size_t len = 0;
@@ -324,14 +328,14 @@ static void why_draw(const struct ui *ui, struct ui_draw_flow *f, unsigned e, in
 		free(text);
 		return;
 	}
-	ui_draw_flow_gap(f);
+	t->gap(t, true);
 	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-		ui_draw_flow_add(f, NULL, line, ui_draw_attr(UI_ROLE_DIM));
+		t->add(t, NULL, line, UI_TEXT_DIM);
 	free(text);
 }
 
 /* The lines about steps: taken (auto), stepped back (red), and the offer. */
-static void steps_draw(const struct ui *ui, struct ui_draw_flow *f)
+static void steps_draw(const struct ui *ui, struct ui_text *t)
 {
 	const struct catalogue *cat = ui->opt->cat;
 	int32_t today = hist_today(ui_wall_now(ui));
@@ -355,11 +359,10 @@ static void steps_draw(const struct ui *ui, struct ui_draw_flow *f)
 			         dose, r->why);
 		else
 			continue;
-		ui_draw_flow_add(f, NULL, buf, A_NORMAL);
+		t->add(t, NULL, buf, UI_TEXT_NORMAL);
 	}
 	if (steps.answer[0])
-		ui_draw_flow_add(f, NULL, steps.answer,
-		                 steps.answer_failed ? ui_draw_attr(UI_ROLE_ALERT) : A_NORMAL);
+		t->add(t, NULL, steps.answer, steps.answer_failed ? UI_TEXT_ALERT : UI_TEXT_NORMAL);
 	if (offer_pending()) {
 		/*
 		 * The offer, a line of its own (issue 20 §2): "Child's pose:
@@ -376,17 +379,16 @@ static void steps_draw(const struct ui *ui, struct ui_draw_flow *f)
 		words_dose(ex, &d, dose, sizeof(dose));
 		prg_dose(ex, r->k, &d);
 		words_dose(ex, &d, now, sizeof(now));
-		ui_draw_flow_gap(f);
+		t->gap(t, true);
 		snprintf(buf, sizeof(buf), "%s: %s next time (now %s)?", ex->name, dose, now);
-		ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_TITLE));
+		t->add(t, NULL, buf, UI_TEXT_TITLE);
 		snprintf(buf, sizeof(buf), "Offered after %s.", r->why);
-		ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_DIM));
+		t->add(t, NULL, buf, UI_TEXT_DIM);
 		if (steps.nudged)
-			ui_draw_flow_add(f, NULL,
-			                 "Answer y or n first; q leaves it to be offered again.",
-			                 ui_draw_attr(UI_ROLE_ALERT));
+			t->add(t, NULL, "Answer y or n first; q leaves it to be offered again.",
+			       UI_TEXT_ALERT);
 		if (steps.why)
-			why_draw(ui, f, e, today);
+			why_draw(ui, t, e, today);
 	}
 }
 
@@ -448,32 +450,26 @@ static bool not_reached(const struct ui *ui, unsigned i)
 	return !st->reached && !st->skipped && !app_stopped(&ui->app, i, &pain);
 }
 
-void ui_summary_draw(struct ui *ui)
+void ui_summary_text(const struct ui *ui, struct ui_text *t)
 {
 	const struct session *s = &ui->app.sess;
 	const struct catalogue *cat = ui->opt->cat;
-	struct ui_draw_flow f = { .top = 0, .bottom = LINES - 1, .x = 2, .w = COLS - 4 };
 	char buf[CAT_MAX_STRING + 128], spent[16], planned[16];
 	unsigned skipped = 0, unreached = 0;
 	int64_t active = session_active_ms(s);
-	const char *back = ui->opt->start == UI_START_MENU ? "back to the menu" : "exit";
-
-	if (LINES >= 12)
-		f.top = 1;
 	int pain;
 	enum app_headline head = app_headline(&ui->app);
 
-	ui_draw_flow_add(&f, NULL,
-	                 head == APP_SESSION_ENDED      ? "Session ended"
-	                 : head == APP_ROUTINE_COMPLETE ? "Routine complete"
-	                                                : "Exercise complete",
-	                 ui_draw_attr(UI_ROLE_WORK));
-	if (LINES >= 12)
-		ui_draw_flow_gap(&f);
+	t->add(t, NULL,
+	       head == APP_SESSION_ENDED      ? "Session ended"
+	       : head == APP_ROUTINE_COMPLETE ? "Routine complete"
+	                                      : "Exercise complete",
+	       UI_TEXT_HEAD);
+	t->gap(t, false);
 	snprintf(buf, sizeof(buf), "Time spent: %s (planned %s)",
 	         ui_clock((unsigned)((active + 500) / 1000), spent),
 	         ui_clock(ui->app.plan.total, planned));
-	ui_draw_flow_add(&f, NULL, buf, A_NORMAL);
+	t->add(t, NULL, buf, UI_TEXT_NORMAL);
 
 	/* A stopped exercise is listed as stopped, not as skipped. */
 	for (unsigned i = 0; i < ui->app.plan.n_exercises; i++)
@@ -484,9 +480,9 @@ void ui_summary_draw(struct ui *ui)
 			unreached++;
 	/* "Nothing skipped" only when nothing was, and the part never reached is said. */
 	if (!skipped && !unreached) {
-		ui_draw_flow_add(&f, NULL, "Nothing skipped.", A_NORMAL);
+		t->add(t, NULL, "Nothing skipped.", UI_TEXT_NORMAL);
 	} else if (skipped) {
-		ui_draw_flow_add(&f, NULL, "Skipped:", A_NORMAL);
+		t->add(t, NULL, "Skipped:", UI_TEXT_NORMAL);
 		for (unsigned i = 0; i < ui->app.plan.n_exercises; i++) {
 			const struct sess_stat *st = &s->stats[i];
 			const char *name = cat->exercises[ui->app.plan.exercises[i]].name;
@@ -501,29 +497,55 @@ void ui_summary_draw(struct ui *ui)
 				         st->work_skipped, st->work_total);
 			else
 				continue;
-			ui_draw_flow_add(&f, " - ", buf, A_NORMAL);
+			t->add(t, " - ", buf, UI_TEXT_NORMAL);
 		}
 	}
 	if (unreached) {
-		ui_draw_flow_add(&f, NULL, "Not reached:", A_NORMAL);
+		t->add(t, NULL, "Not reached:", UI_TEXT_NORMAL);
 		for (unsigned i = 0; i < ui->app.plan.n_exercises; i++)
 			if (not_reached(ui, i))
-				ui_draw_flow_add(&f, " - ",
-				                 cat->exercises[ui->app.plan.exercises[i]].name,
-				                 A_NORMAL);
+				t->add(t, " - ", cat->exercises[ui->app.plan.exercises[i]].name,
+				       UI_TEXT_NORMAL);
 	}
-	draw_stopped(ui, &f);
-	draw_pain(ui, &f);
-	steps_draw(ui, &f);
+	draw_stopped(ui, t);
+	draw_pain(ui, t);
+	steps_draw(ui, t);
+	note_text(ui, t);
+}
+
+const char *ui_summary_keys(const struct ui *ui, char *buf, size_t len)
+{
+	const char *back = ui->opt->start == UI_START_MENU ? "back to the menu" : "exit";
+
+	if (note.typing)
+		return "Enter: save the note  Esc: drop it  Backspace: erase";
 	if (asking(ui))
-		snprintf(buf, sizeof(buf), "0-10 then Enter: save  Enter alone: no score  q: %s",
-		         back);
+		snprintf(buf, len, "0-10 then Enter: save  Enter alone: no score  q: %s", back);
 	else if (offer_pending())
-		snprintf(buf, sizeof(buf), "y take the step  n not yet  Tab why  q: %s", back);
+		snprintf(buf, len, "y take the step  n not yet  Tab why  q: %s", back);
 	else
-		snprintf(buf, sizeof(buf), "Enter or q: %s", back);
-	ui_draw_text(LINES - 1, 0, COLS, buf, ui_draw_attr(UI_ROLE_DIM));
-	draw_note(ui, &f);
+		snprintf(buf, len, "Enter or q: %s", back);
+	return buf;
+}
+
+bool ui_summary_typing(void)
+{
+	return note.typing;
+}
+
+void ui_summary_draw(struct ui *ui)
+{
+	struct ui_draw_flow f = {
+		.top = LINES >= 12 ? 1 : 0, .bottom = LINES - 1, .x = 2, .w = COLS - 4
+	};
+	struct ui_text t = ui_flow_text(&f);
+	char buf[CAT_MAX_STRING + 128];
+
+	ui_summary_text(ui, &t);
+	if (!note.typing)
+		ui_draw_text(LINES - 1, 0, COLS, ui_summary_keys(ui, buf, sizeof(buf)),
+		             ui_draw_attr(UI_ROLE_DIM));
+	note_keys(ui);
 }
 
 void ui_summary_key(struct ui *ui, enum ui_action action)

@@ -262,6 +262,7 @@ void verbs_print_usage(FILE *fp)
 	            "                         ('' for none, even if config.yaml sets one)\n"
 	            "      --no-ask           no questions and no first-run screen this run\n"
 	            "      --no-figure        no moving figure in the player\n"
+	            "      --lines            the screens as plain lines (screen readers, pipes)\n"
 	            "  -h, --help             show this help\n"
 	            "  -V, --version          show the version and the catalogue in use\n"
 	            "\n"

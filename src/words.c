@@ -334,3 +334,82 @@ const struct words_safety_list words_safety[WORDS_SAFETY_LISTS] = {
 	{ "See someone now if you have:", safety_now },
 	{ "See a doctor soon if you have:", safety_soon },
 };
+
+/* ---- The line mode (issue 24) ------------------------------------------------ */
+
+const char words_q_before[] = "How is your back right now?";
+const char words_q_after[] = "How is your back now?";
+const char words_q_stop[] = "Pain now?";
+const char words_q_morning[] = "Back pain this morning?";
+
+char *words_pain_question(const char *question, bool anchors, char *buf, size_t len)
+{
+	if (anchors)
+		snprintf(buf, len, "%s %s:", question, words_pain_anchors);
+	else
+		snprintf(buf, len, "%s 0-10", question);
+	return buf;
+}
+
+char *words_seconds_long(unsigned s, char *buf, size_t len)
+{
+	unsigned m = s / 60, r = s % 60;
+
+	if (m == 0)
+		snprintf(buf, len, "%u second%s", r, r == 1 ? "" : "s");
+	else if (r == 0)
+		snprintf(buf, len, "%u minute%s", m, m == 1 ? "" : "s");
+	else
+		snprintf(buf, len, "%u minute%s %u second%s", m, m == 1 ? "" : "s", r,
+		         r == 1 ? "" : "s");
+	return buf;
+}
+
+char *words_phase(const struct catalogue *cat, const struct plan_phase *ph, char *buf, size_t len)
+{
+	const struct cat_exercise *ex = &cat->exercises[ph->exercise];
+	const struct cat_set *set =
+	    ph->set >= 0 && (unsigned)ph->set < ex->n_sets ? &ex->sets[ph->set] : NULL;
+	char secs[48], who[CAT_MAX_STRING * 3 + 16], rep[32] = "";
+	const char *side;
+
+	words_seconds_long(ph->seconds, secs, sizeof(secs));
+	switch (ph->kind) {
+	case PLAN_PREPARE:
+		snprintf(buf, len, "%s: get ready, %s", ex->name, secs);
+		return buf;
+	case PLAN_REST:
+		snprintf(buf, len, "Rest, %s", secs);
+		return buf;
+	case PLAN_SWITCH:
+		snprintf(buf, len, "Switch sides, %s", secs);
+		return buf;
+	case PLAN_WORK:
+		break;
+	}
+	/* "Knee-to-chest, left side", with the set's name when there are several. */
+	if (set && ex->n_sets > 1)
+		snprintf(who, sizeof(who), "%s, %s", ex->name, set->name);
+	else
+		snprintf(who, sizeof(who), "%s", ex->name);
+	if (ph->side != PLAN_SIDE_NONE) {
+		size_t n = strlen(who);
+
+		side = set ? cat_side_words(set, (int)ph->side) : NULL;
+		if (side)
+			snprintf(who + n, sizeof(who) - n, ", %s", side);
+		else
+			snprintf(who + n, sizeof(who) - n, ", %s side", plan_side_name(ph->side));
+	}
+	if (ph->rep) {
+		if (ph->reps > 1)
+			snprintf(rep, sizeof(rep), " (rep %u of %u)", ph->rep, ph->reps);
+		snprintf(buf, len, "%s: hold %s%s", who, secs, rep);
+	} else if (ph->reps) {
+		snprintf(buf, len, "%s: %u rep%s in %s", who, ph->reps, ph->reps == 1 ? "" : "s",
+		         secs);
+	} else {
+		snprintf(buf, len, "%s: keep going %s", who, secs);
+	}
+	return buf;
+}

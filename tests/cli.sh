@@ -409,7 +409,7 @@ if t hostile; then
 	# config.yaml errors quote what the file says, escaped.
 	printf '"colour\\e]0;owned\\a": 1\n' >"$XDG_CONFIG_HOME/lumbar/config.yaml"
 	run hostile-settings-escaped 65 "$LUMBAR" -C "$FIX/cli-small.yaml" --list
-	expect_err_line "$XDG_CONFIG_HOME/lumbar/config.yaml:1:1: unknown key 'colour\\x1b]0;owned\\x07' (the keys are level, bell, speak, on_phase, color, notify, remind_at, remind_parts, ask_pain_before, progression, ask_morning, emergency_number, figure, ask_outcomes)"
+	expect_err_line "$XDG_CONFIG_HOME/lumbar/config.yaml:1:1: unknown key 'colour\\x1b]0;owned\\x07' (the keys are level, bell, speak, on_phase, color, notify, remind_at, remind_parts, ask_pain_before, progression, ask_morning, emergency_number, figure, ask_outcomes, interface)"
 	has_control "$err" && fail "raw control characters on stderr"
 	done_test
 	rm -rf "$XDG_CONFIG_HOME/lumbar"

@@ -276,6 +276,29 @@ static void test_no_figure(void **state)
 	}
 }
 
+/* --lines: the line mode (issue 24), before or after the verb; off by default. */
+static void test_lines(void **state)
+{
+	static const struct {
+		const char *line;
+		bool lines;
+	} modes[] = {
+		{ "knee-to-chest", false },        { "--lines", true },
+		{ "--lines knee-to-chest", true }, { "knee-to-chest --lines", true },
+		{ "all --lines", true },           { "due --lines", true },
+		{ "safety --lines", true },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
+		struct options o;
+		char buf[256], *argv[32];
+
+		assert_int_equal(parse(modes[i].line, &o, buf, sizeof(buf), argv), 0);
+		if (o.lines != modes[i].lines)
+			fail_msg("%s: lines %d", modes[i].line, o.lines);
+	}
+}
+
 /* Every verb is a word no catalogue id takes, or one it takes with a warning. */
 static void test_verbs_reserved(void **state)
 {
@@ -305,9 +328,9 @@ static void test_writes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_rows),           cmocka_unit_test(test_no_figure),
-		cmocka_unit_test(test_verbs_reserved), cmocka_unit_test(test_log_values),
-		cmocka_unit_test(test_writes),
+		cmocka_unit_test(test_rows),       cmocka_unit_test(test_no_figure),
+		cmocka_unit_test(test_lines),      cmocka_unit_test(test_verbs_reserved),
+		cmocka_unit_test(test_log_values), cmocka_unit_test(test_writes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

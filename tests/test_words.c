@@ -220,6 +220,82 @@ static void test_step(void **state)
 	assert_string_equal(words_step_dose(&ex, 0, buf, sizeof(buf)), "fixed dose: 1 min");
 }
 
+/* The line mode's words (issue 24): a phase in one line, the questions with their anchors. */
+static void test_line_mode(void **state)
+{
+	char knee[] = "Knee-to-chest", bridge[] = "Bridges and plank", set_a[] = "Knee hug",
+	     set_b[] = "Bridges", set_c[] = "Plank", leg[] = "left leg and right arm";
+	struct cat_set one[] = { { .name = set_a } };
+	struct cat_set two[] = { { .name = set_b }, { .name = set_c } };
+	struct cat_set bird[] = { { .name = set_a, .side_words = { leg, NULL } } };
+	struct cat_exercise ex[] = {
+		{ .name = knee, .sets = one, .n_sets = 1 },
+		{ .name = bridge, .sets = two, .n_sets = 2 },
+		{ .name = knee, .sets = bird, .n_sets = 1 },
+	};
+	struct catalogue cat = { .exercises = ex, .n_exercises = 3 };
+	static const struct {
+		struct plan_phase ph;
+		const char *words;
+	} rows[] = {
+		{ { .kind = PLAN_WORK,
+		    .seconds = 5,
+		    .exercise = 0,
+		    .set = 0,
+		    .side = PLAN_SIDE_LEFT,
+		    .rep = 1,
+		    .reps = 2 },
+		  "Knee-to-chest, left side: hold 5 seconds (rep 1 of 2)" },
+		{ { .kind = PLAN_WORK,
+		    .seconds = 30,
+		    .exercise = 0,
+		    .set = 0,
+		    .rep = 1,
+		    .reps = 1 },
+		  "Knee-to-chest: hold 30 seconds" },
+		{ { .kind = PLAN_WORK,
+		    .seconds = 90,
+		    .exercise = 0,
+		    .set = 0,
+		    .side = PLAN_SIDE_RIGHT,
+		    .rep = 2,
+		    .reps = 3 },
+		  "Knee-to-chest, right side: hold 1 minute 30 seconds (rep 2 of 3)" },
+		{ { .kind = PLAN_WORK, .seconds = 2, .exercise = 1, .set = 0, .reps = 2 },
+		  "Bridges and plank, Bridges: 2 reps in 2 seconds" },
+		{ { .kind = PLAN_WORK, .seconds = 60, .exercise = 1, .set = 1 },
+		  "Bridges and plank, Plank: keep going 1 minute" },
+		{ { .kind = PLAN_WORK,
+		    .seconds = 1,
+		    .exercise = 2,
+		    .set = 0,
+		    .side = PLAN_SIDE_LEFT,
+		    .rep = 1,
+		    .reps = 1 },
+		  "Knee-to-chest, left leg and right arm: hold 1 second" },
+		{ { .kind = PLAN_PREPARE, .seconds = 5, .exercise = 0, .set = -1 },
+		  "Knee-to-chest: get ready, 5 seconds" },
+		{ { .kind = PLAN_REST, .seconds = 10, .exercise = 0, .set = 0 },
+		  "Rest, 10 seconds" },
+		{ { .kind = PLAN_SWITCH, .seconds = 1, .exercise = 0, .set = 0 },
+		  "Switch sides, 1 second" },
+	};
+	char buf[256];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		assert_string_equal(words_phase(&cat, &rows[i].ph, buf, sizeof(buf)),
+		                    rows[i].words);
+	assert_string_equal(words_pain_question(words_q_before, true, buf, sizeof(buf)),
+	                    "How is your back right now? 0 no pain, 10 worst imaginable:");
+	assert_string_equal(words_pain_question(words_q_after, false, buf, sizeof(buf)),
+	                    "How is your back now? 0-10");
+	assert_string_equal(words_pain_question(words_q_stop, false, buf, sizeof(buf)),
+	                    "Pain now? 0-10");
+	assert_string_equal(words_pain_question(words_q_morning, false, buf, sizeof(buf)),
+	                    "Back pain this morning? 0-10");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -230,6 +306,7 @@ int main(void)
 		cmocka_unit_test(test_routine),
 		cmocka_unit_test(test_when_left),
 		cmocka_unit_test(test_step),
+		cmocka_unit_test(test_line_mode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
