@@ -534,101 +534,102 @@ static void test_ask_outcomes_key(void **state)
 	assert_int_equal(s.ask_outcomes, -1);
 	expect_buffer_error("ask_outcomes: weekly\n", 1, 15,
 	                    "ask_outcomes: 'weekly' is not true or false");
-	/* interface: the full screen unless the file says lines (issue 24); a bad value is located.
-	 */
-	static void test_interface_key(void **state)
-	{
-		static const struct {
-			const char *yaml;
-			enum settings_interface want;
-		} rows[] = {
-			{ "interface: lines\n", SETTINGS_LINES },
-			{ "interface: screen\n", SETTINGS_SCREEN },
-			{ "level: easy\n", SETTINGS_SCREEN },
-			{ "# nothing\n", SETTINGS_SCREEN },
-		};
-		struct settings s;
+}
 
-		(void)state;
-		for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-			buffer_ok(rows[i].yaml, &s);
-			if (s.interface != rows[i].want)
-				fail_msg("row %zu (%s): %d, not %d", i, rows[i].yaml,
-				         (int)s.interface, (int)rows[i].want);
-		}
-		expect_buffer_error("level: easy\ninterface: braille\n", 2, 12,
-		                    "interface: 'braille' is not screen or lines");
+/* interface: the full screen unless the file says lines (issue 24); a bad value is located.
+ */
+static void test_interface_key(void **state)
+{
+	static const struct {
+		const char *yaml;
+		enum settings_interface want;
+	} rows[] = {
+		{ "interface: lines\n", SETTINGS_LINES },
+		{ "interface: screen\n", SETTINGS_SCREEN },
+		{ "level: easy\n", SETTINGS_SCREEN },
+		{ "# nothing\n", SETTINGS_SCREEN },
+	};
+	struct settings s;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		buffer_ok(rows[i].yaml, &s);
+		if (s.interface != rows[i].want)
+			fail_msg("row %zu (%s): %d, not %d", i, rows[i].yaml, (int)s.interface,
+			         (int)rows[i].want);
 	}
+	expect_buffer_error("level: easy\ninterface: braille\n", 2, 12,
+	                    "interface: 'braille' is not screen or lines");
+}
 
-	/* The safety settings: ask_morning is a boolean, emergency_number a checked string. */
-	static void test_safety_keys(void **state)
-	{
-		struct settings s;
+/* The safety settings: ask_morning is a boolean, emergency_number a checked string. */
+static void test_safety_keys(void **state)
+{
+	struct settings s;
 
-		(void)state;
-		buffer_ok("ask_morning: false\n", &s);
-		assert_int_equal(s.ask_morning, 0);
-		assert_null(s.emergency_number);
-		buffer_ok("ask_morning: yes\n", &s);
-		assert_int_equal(s.ask_morning, 1);
-		buffer_ok("level: easy\n", &s);
-		assert_int_equal(s.ask_morning, -1);
+	(void)state;
+	buffer_ok("ask_morning: false\n", &s);
+	assert_int_equal(s.ask_morning, 0);
+	assert_null(s.emergency_number);
+	buffer_ok("ask_morning: yes\n", &s);
+	assert_int_equal(s.ask_morning, 1);
+	buffer_ok("level: easy\n", &s);
+	assert_int_equal(s.ask_morning, -1);
 
-		buffer_ok("emergency_number: 911\n", &s);
-		assert_string_equal(s.emergency_number, "911");
-		settings_free(&s);
-		assert_null(s.emergency_number);
-		buffer_ok("emergency_number: \"+44 20 7946 000\"\n", &s);
-		assert_string_equal(s.emergency_number, "+44 20 7946 000");
-		settings_free(&s);
+	buffer_ok("emergency_number: 911\n", &s);
+	assert_string_equal(s.emergency_number, "911");
+	settings_free(&s);
+	assert_null(s.emergency_number);
+	buffer_ok("emergency_number: \"+44 20 7946 000\"\n", &s);
+	assert_string_equal(s.emergency_number, "+44 20 7946 000");
+	settings_free(&s);
 
-		expect_buffer_error("ask_morning: sometimes\n", 1, 14,
-		                    "ask_morning: 'sometimes' is not true or false");
-		expect_buffer_error(
-		    "emergency_number: 'call 112'\n", 1, 19,
-		    "emergency_number: want digits, + and spaces only, such as 112 or "
-		    "\"+44 999\"");
-		expect_buffer_error("emergency_number: '+44 20 7946 0000'\n", 1, 19,
-		                    "emergency_number: at most 15 characters");
-		expect_buffer_error("emergency_number: '+ '\n", 1, 19,
-		                    "emergency_number: want at least one digit, such as 112");
-		expect_buffer_error("emergency_number: [1, 1, 2]\n", 1, 19,
-		                    "emergency_number: expected a single value, found a list");
+	expect_buffer_error("ask_morning: sometimes\n", 1, 14,
+	                    "ask_morning: 'sometimes' is not true or false");
+	expect_buffer_error("emergency_number: 'call 112'\n", 1, 19,
+	                    "emergency_number: want digits, + and spaces only, such as 112 or "
+	                    "\"+44 999\"");
+	expect_buffer_error("emergency_number: '+44 20 7946 0000'\n", 1, 19,
+	                    "emergency_number: at most 15 characters");
+	expect_buffer_error("emergency_number: '+ '\n", 1, 19,
+	                    "emergency_number: want at least one digit, such as 112");
+	expect_buffer_error("emergency_number: [1, 1, 2]\n", 1, 19,
+	                    "emergency_number: expected a single value, found a list");
 
-		assert_null(settings_emergency_check("112"));
-		assert_null(settings_emergency_check("123456789012345"));
-		assert_non_null(settings_emergency_check("1234567890123456"));
-		assert_non_null(settings_emergency_check(""));
-		assert_non_null(settings_emergency_check("112\n"));
-	}
+	assert_null(settings_emergency_check("112"));
+	assert_null(settings_emergency_check("123456789012345"));
+	assert_non_null(settings_emergency_check("1234567890123456"));
+	assert_non_null(settings_emergency_check(""));
+	assert_non_null(settings_emergency_check("112\n"));
+}
 
-	int main(void)
-	{
-		const struct CMUnitTest tests[] = {
-			cmocka_unit_test(test_good_file),
-			cmocka_unit_test(test_each_key),
-			cmocka_unit_test(test_boolean_words),
-			cmocka_unit_test(test_longest_command),
-			cmocka_unit_test(test_empty_and_missing_files),
-			cmocka_unit_test(test_bad_level),
-			cmocka_unit_test(test_bad_boolean),
-			cmocka_unit_test(test_unknown_key),
-			cmocka_unit_test(test_syntax_error),
-			cmocka_unit_test(test_other_mistakes),
-			cmocka_unit_test(test_unreadable_file),
-			cmocka_unit_test(test_fifo_is_refused),
-			cmocka_unit_test(test_error_print),
-			cmocka_unit_test(test_path),
-			cmocka_unit_test(test_hostile_files),
-			cmocka_unit_test(test_hostile_error_print),
-			cmocka_unit_test(test_remind_keys),
-			cmocka_unit_test(test_progression),
-			cmocka_unit_test(test_bad_progression),
-			cmocka_unit_test(test_figure_key),
-			cmocka_unit_test(test_interface_key),
-			cmocka_unit_test(test_safety_keys),
-			cmocka_unit_test(test_ask_outcomes_key),
-		};
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_good_file),
+		cmocka_unit_test(test_each_key),
+		cmocka_unit_test(test_boolean_words),
+		cmocka_unit_test(test_longest_command),
+		cmocka_unit_test(test_empty_and_missing_files),
+		cmocka_unit_test(test_bad_level),
+		cmocka_unit_test(test_bad_boolean),
+		cmocka_unit_test(test_unknown_key),
+		cmocka_unit_test(test_syntax_error),
+		cmocka_unit_test(test_other_mistakes),
+		cmocka_unit_test(test_unreadable_file),
+		cmocka_unit_test(test_fifo_is_refused),
+		cmocka_unit_test(test_error_print),
+		cmocka_unit_test(test_path),
+		cmocka_unit_test(test_hostile_files),
+		cmocka_unit_test(test_hostile_error_print),
+		cmocka_unit_test(test_remind_keys),
+		cmocka_unit_test(test_progression),
+		cmocka_unit_test(test_bad_progression),
+		cmocka_unit_test(test_figure_key),
+		cmocka_unit_test(test_interface_key),
+		cmocka_unit_test(test_safety_keys),
+		cmocka_unit_test(test_ask_outcomes_key),
+	};
 
-		return cmocka_run_group_tests(tests, NULL, NULL);
-	}
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
