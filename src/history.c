@@ -649,15 +649,14 @@ unsigned hist_split(const char *s, size_t len, const char **f, size_t *fl, unsig
 	}
 }
 
-/* A session id as a number: FNV-1a, 64 bits, never 0 (0 is no session). */
+/* A session id as a number: file_hash(), never 0 (0 is no session). */
 static uint64_t session_hash(const char *s, size_t len)
 {
-	uint64_t h = 14695981039346656037ull;
+	uint64_t h;
 
 	if (len == 0 || (len == 1 && *s == '-'))
 		return 0;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	h = file_hash(s, len);
 	return h ? h : 1;
 }
 

@@ -1349,6 +1349,8 @@ static void test_lines_to_come_are_read(void **state)
 	assert_true(h.e[0].session != 0);
 	assert_true(h.e[0].session == h.e[1].session);
 	assert_true(h.e[2].session != 0 && h.e[2].session != h.e[0].session);
+	/* Ids already written keep their number: FNV-1a of the field. */
+	assert_true(h.e[0].session == 0x08d8ff07b578d149ull);
 	assert_int_equal(h.e[0].source, HIST_SRC_TIMER);
 	assert_int_equal(h.e[1].source, HIST_SRC_TIMER);
 	assert_int_equal(h.e[2].source, HIST_SRC_LOG);
@@ -1391,6 +1393,7 @@ static void test_noon(void **state)
 	assert_true(hist_session_new(1000, 1) != hist_session_new(1001, 1));
 	assert_true(hist_session_new(1000, 1) == hist_session_new(1000, 1));
 	assert_true(hist_session_new(0, 0) != 0);
+	assert_true(hist_session_new(1000, 1) == 0x3153621a8e8469bdull); /* of "1000.1" */
 }
 
 /* A UTF-8 byte-order mark before the first line (Notepad) is not damage. */
