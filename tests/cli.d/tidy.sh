@@ -38,3 +38,29 @@ if t tidy-remind-reads-once; then
 		rm -rf "$XDG_CONFIG_HOME/lumbar"
 	fi
 fi
+
+# The history's pain counts sessions, as the report does (field 8): a
+# routine of three exercises with its pain after on each line is one
+# session, and a line without an id is a session of its own. Sessions 6, 2,
+# 3 and 3 average 3.5 (the lines would average 4.3).
+if t tidy-history-pain-by-session; then
+	r=$tmp/tidy-pain
+	mkdir -p "$r"
+	printf '%s\n' \
+		$'2026-11-24T07:00:00+01:00\thold-one\tdone\t60\t6\t-\t-\tr1' \
+		$'2026-11-24T07:05:00+01:00\treps-two\tdone\t60\t6\t-\t-\tr1' \
+		$'2026-11-24T07:10:00+01:00\ttimed-3\tdone\t60\t6\t-\t-\tr1' \
+		$'2026-11-24T18:00:00+01:00\thold-one\tdone\t60\t2' \
+		$'2026-11-25T07:00:00+01:00\thold-one\tdone\t60\t3\t-\t-' \
+		$'2026-11-25T18:00:00+01:00\thold-one\tdone\t60\t3' >"$r/history.tsv"
+	run tidy-history-pain-by-session 0 faketime_at '2026-11-26 12:00:00' env TZ=Europe/Paris \
+		"$LUMBAR" -C "$FIX/good.yaml" --history-file "$r/history.tsv" history
+	expect_out_match '^Pain: 3\.5 on average so far '
+	done_test
+	# The day's figure too: the routine's day is a session of 6 and one of 2.
+	run tidy-history-pain-by-session-tsv 0 faketime_at '2026-11-26 12:00:00' env TZ=Europe/Paris \
+		"$LUMBAR" -C "$FIX/good.yaml" --history-file "$r/history.tsv" history --format=tsv
+	expect_out_match $'^2026-11-24\t4\t0\t240\t[0-9]+\t[0-9]+\t4.0\t0\t-$'
+	expect_out_match $'^2026-11-25\t2\t0\t120\t[0-9]+\t[0-9]+\t3.0\t0\t-$'
+	done_test
+fi
