@@ -98,6 +98,9 @@ CORE_SRC += src/remind.c src/remind_config.c src/status.c
 TESTS    += test_remind
 CORE_SRC += src/steps.c
 TESTS    += test_steps
+# The wording of `lumbar why ID`, for the command and the summary's Tab view.
+CORE_SRC += src/why.c
+TESTS    += test_why
 CORE_SRC += src/report.c
 CORE_SRC += src/app.c
 # lumbar calendar and lumbar merge (issue 23).

@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Beyond errno (errno values are positive). */
 enum {
@@ -105,6 +106,14 @@ void file_c_numbers_end(locale_t old);
 
 /* fsync the folder that holds `path`, so a rename or a new file survives. */
 void file_sync_parent(const char *path);
+
+/*
+ * FNV-1a, 64 bits, of the `len` bytes at `s`: a stable name, not a secret.
+ * Its values are on people's disks (the progress file's name, the session
+ * ids of the history's field 8): it never changes. Of "" it is the offset
+ * basis 0xcbf29ce484222325.
+ */
+uint64_t file_hash(const char *s, size_t len);
 
 /*
  * The path of `name` in the folder of `path` (events.tsv beside a history).

@@ -318,10 +318,12 @@ struct hist_day {
 	uint64_t active_s; /* active seconds of all entries (64 bits: a line may hold 999999999) */
 	unsigned done_units; /* due work done (see the definitions above) */
 	unsigned due_units;  /* due work */
-	unsigned pain_sum;   /* sum of the scores of entries with one */
-	unsigned pain_n;     /* entries with a score */
-	unsigned before_sum; /* sum of the pain-before scores of entries with one */
-	unsigned before_n;   /* entries with a pain-before score */
+	/* Pain by session (hist_session_of(), as the report counts it): a session
+	   is counted on the day of its first line with the score. */
+	unsigned pain_sum;   /* sum of the scores of sessions with one */
+	unsigned pain_n;     /* sessions with a score */
+	unsigned before_sum; /* sum of the pain-before scores of sessions with one */
+	unsigned before_n;   /* sessions with a pain-before score */
 	unsigned char level; /* calendar shade 0..4 */
 };
 
@@ -436,6 +438,32 @@ const char *hist_source_name(enum hist_source s);
  * id), never 0, so two runs of one second differ.
  */
 uint64_t hist_session_new(time_t now, unsigned long salt);
+
+/*
+ * The sessions (field 8) met in one stretch of the history (a week), as its
+ * lines come in day order: the one rule by which the report and the history
+ * count pain per session, not per line. The lines of a session carry its
+ * scores, so each is counted once: a caller marks `after` and `before` when
+ * it has counted the session's pain after and before.
+ */
+struct hist_seen {
+	uint64_t id;
+	bool after, before; /* its pain after and pain before are counted */
+};
+struct hist_sessions {
+	struct hist_seen *s;
+	size_t n, cap;
+	int64_t stretch; /* of the sessions held */
+};
+
+/*
+ * The session of a line with id `id` in stretch `stretch`, found or added
+ * (a new stretch forgets the sessions of the last); NULL for a line without
+ * an id (an older line), which is a session of its own. Start from a zeroed
+ * struct; running out of memory exits 71.
+ */
+struct hist_seen *hist_session_of(struct hist_sessions *ss, int64_t stretch, uint64_t id);
+void hist_sessions_free(struct hist_sessions *ss);
 
 /*
  * Local noon of civil day `day` (12:00 exists on every day, whatever the

@@ -161,6 +161,15 @@ int rem_notify(const char *cmd, const char *title, const char *body, unsigned ti
  */
 int rem_lock_path(const char *events_path, char *buf, size_t len);
 
+/*
+ * Take the lock of `lumbar remind` (rem_lock_path(), an flock), waiting
+ * while another holds it, so that at most one reminder goes out per part of
+ * the day however many run at once. Returns its descriptor, or -1 with *err
+ * filled. rem_unlock() lets go (a descriptor of -1 is ignored).
+ */
+int rem_lock(const char *events_path, struct hist_error *err);
+void rem_unlock(int fd);
+
 /* One `lumbar remind`: what rem_run() needs. */
 struct rem_turn {
 	const struct rem_config *config;
@@ -177,19 +186,18 @@ enum rem_outcome {
 	REM_NOT_SENT,       /* exit 1: rem_decide() said no */
 	REM_NOTIFY_FAILED,  /* exit 3: the notifier failed or took too long; nothing logged */
 	REM_NOTIFY_MISSING, /* exit 3: the notifier's command is not installed; nothing logged */
-	REM_LOCK_FAILED,    /* *err filled */
-	REM_READ_FAILED,    /* the events file cannot be read; *err filled */
 	REM_LOG_FAILED,     /* sent, but the `remind` event not written; *err filled */
 };
 
 /*
- * A reminder's whole turn, so that there is at most one per part of the day
- * however many run at once: take the lock (rem_lock_path(), an flock; a
- * second `remind` waits for the first), read the events file again, decide
+ * A reminder's turn, once the caller holds rem_lock() and has read the
+ * events file under it (ev, with at least the `remind` events; a second
+ * `remind` waiting for the lock then reads the first one's event): decide
  * (rem_decide()), run the notifier (rem_notify(), at most
- * REM_NOTIFY_SECONDS), log a `remind` event at `now` only if it went out,
- * and let go of the lock.
+ * REM_NOTIFY_SECONDS), and log a `remind` event at `now` only if it went
+ * out. The caller lets go of the lock after. `lumbar remind` reads its
+ * record (history and events) once, under the lock.
  */
-enum rem_outcome rem_run(const struct rem_turn *t, struct hist_error *err);
+enum rem_outcome rem_run(const struct rem_turn *t, const struct ev_log *ev, struct hist_error *err);
 
 #endif

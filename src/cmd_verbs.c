@@ -1213,11 +1213,10 @@ static void verb_ctx_free(struct verb_ctx *x)
  * history and the pauses are kept (`due --quiet`, `--count`: fast, and
  * memory does not grow with the files). `also`: more event kinds to keep.
  */
+static int verb_read(struct verb_ctx *x, bool lengths, unsigned also);
+
 static int verb_load(struct verb_ctx *x, bool read, bool lengths, unsigned also)
 {
-	static struct prg_result res[CAT_MAX_EXERCISES];
-	struct steps_rules rules;
-	struct plan_dose dose;
 	int rc, why;
 
 	x->now = time(NULL);
@@ -1230,8 +1229,17 @@ static int verb_load(struct verb_ctx *x, bool read, bool lengths, unsigned also)
 		return history_path_error(&x->o, why);
 	if (ev_path(x->history, x->events, sizeof(x->events)) != 0)
 		return history_path_error(&x->o, ENAMETOOLONG);
-	if (!read)
-		return 0;
+	return read ? verb_read(x, lengths, also) : 0;
+}
+
+/* verb_load()'s reading: the catalogue, the record once, and what is due. */
+static int verb_read(struct verb_ctx *x, bool lengths, unsigned also)
+{
+	static struct prg_result res[CAT_MAX_EXERCISES];
+	struct steps_rules rules;
+	struct plan_dose dose;
+	int rc;
+
 	if ((rc = load_catalogue(&x->o, &x->l)) != 0)
 		return rc;
 	if ((rc = load_records(&x->rec, x->history, x->now, INT32_MIN,
@@ -1393,7 +1401,7 @@ static int run_remind(struct verb_ctx *x, const struct verb_args *va)
 	char title[64], body[4 * REM_LINE_WIDTH + 64], why[128];
 	enum rem_verdict verdict = REM_SEND;
 	struct hist_error err;
-	int rc;
+	int rc, fd;
 
 	if (va->quiet || va->count || va->format || va->until || va->reason ||
 	    (va->dry_run && !va->install) || va->install + va->print_cron + va->verbose > 1)
@@ -1404,12 +1412,24 @@ static int run_remind(struct verb_ctx *x, const struct verb_args *va)
 		return usage_error("remind %s runs plain 'lumbar remind' on the usual files: leave "
 		                   "out -C, --history-file and --level",
 		                   va->install ? "--install" : "--print-cron");
-	if ((rc = verb_load(x, !va->install && !va->print_cron, true, REC_KIND(EV_REMIND))) != 0)
+	if ((rc = verb_load(x, false, true, 0)) != 0)
 		return rc;
 	if (va->install)
 		return remind_install(x, va->dry_run);
 	if (va->print_cron)
 		return remind_print_cron(x);
+	/*
+	 * The record is read once, under the lock: a second `remind` waiting
+	 * for it then sees the first one's `remind` event (issue 18.18).
+	 */
+	if ((fd = rem_lock(x->events, &err)) < 0) {
+		say_error(err.msg, 0);
+		return EXIT_IOERR;
+	}
+	if ((rc = verb_read(x, true, REC_KIND(EV_REMIND))) != 0) {
+		rem_unlock(fd);
+		return rc;
+	}
 	snprintf(title, sizeof(title), "lumbar: %u exercise%s due", x->due.n,
 	         x->due.n == 1 ? "" : "s");
 	rem_due_names(x->l.cat, &x->due, body, sizeof(body));
@@ -1418,7 +1438,9 @@ static int run_remind(struct verb_ctx *x, const struct verb_args *va)
 		                 x->now,        x->st.notify ? x->st.notify : SETTINGS_NOTIFY,
 		                 title,         body,
 		                 &verdict };
-	switch (rem_run(&turn, &err)) {
+	enum rem_outcome out = rem_run(&turn, &x->rec.ev, &err);
+	rem_unlock(fd);
+	switch (out) {
 	case REM_SENT:
 		if (va->verbose)
 			printf("Sent: %s: %s\n", title, body);
@@ -1441,9 +1463,6 @@ static int run_remind(struct verb_ctx *x, const struct verb_args *va)
 	case REM_NOTIFY_FAILED:
 		fprintf(stderr, "%s: remind: the notify command failed\n", progname);
 		return 3;
-	case REM_READ_FAILED:
-		say_error(err.msg, 0);
-		return EXIT_NOINPUT;
 	default:
 		say_error(err.msg, 0);
 		return EXIT_IOERR;

@@ -337,6 +337,15 @@ void file_c_numbers_end(locale_t old)
 
 /* ---- Paths -------------------------------------------------------------------- */
 
+uint64_t file_hash(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037ull;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
+
 int file_beside(const char *path, const char *name, char *buf, size_t len)
 {
 	const char *slash = strrchr(path, '/');

@@ -278,6 +278,30 @@ uint64_t hist_session_new(time_t now, unsigned long salt)
 	return session_hash(text, n > 0 ? (size_t)n : 0);
 }
 
+struct hist_seen *hist_session_of(struct hist_sessions *ss, int64_t stretch, uint64_t id)
+{
+	if (id == 0)
+		return NULL;
+	if (ss->stretch != stretch)
+		ss->n = 0;
+	ss->stretch = stretch;
+	for (size_t i = 0; i < ss->n; i++)
+		if (ss->s[i].id == id)
+			return &ss->s[i];
+	if (ss->n == ss->cap) {
+		ss->cap = ss->cap ? 2 * ss->cap : 16;
+		ss->s = xrealloc(ss->s, ss->cap * sizeof(*ss->s));
+	}
+	ss->s[ss->n] = (struct hist_seen){ .id = id };
+	return &ss->s[ss->n++];
+}
+
+void hist_sessions_free(struct hist_sessions *ss)
+{
+	free(ss->s);
+	*ss = (struct hist_sessions){ 0 };
+}
+
 int hist_result_parse(const char *s, enum hist_result *out)
 {
 	for (unsigned i = 0; i <= HIST_STOPPED; i++) {
@@ -649,15 +673,14 @@ unsigned hist_split(const char *s, size_t len, const char **f, size_t *fl, unsig
 	}
 }
 
-/* A session id as a number: FNV-1a, 64 bits, never 0 (0 is no session). */
+/* A session id as a number: file_hash(), never 0 (0 is no session). */
 static uint64_t session_hash(const char *s, size_t len)
 {
-	uint64_t h = 14695981039346656037ull;
+	uint64_t h;
 
 	if (len == 0 || (len == 1 && *s == '-'))
 		return 0;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	h = file_hash(s, len);
 	return h ? h : 1;
 }
 
@@ -1108,6 +1131,7 @@ int hist_summarize_paused(const struct hist *h, const struct catalogue *cat, tim
 	const int32_t from30 = s.today - 29 > first ? s.today - 29 : first;
 
 	int32_t week = INT32_MIN;
+	struct hist_sessions ss = { 0 };
 	size_t i = 0;
 	while (i < h->n) {
 		struct hist_day *d = &s.days[s.n_days++];
@@ -1122,14 +1146,20 @@ int hist_summarize_paused(const struct hist *h, const struct catalogue *cat, tim
 		memset(cnt_day, 0, nx * sizeof(*cnt_day));
 		for (; i < h->n && h->e[i].day == day; i++) {
 			const struct hist_entry *e = &h->e[i];
+			struct hist_seen *sn = hist_session_of(&ss, week, e->session);
 			d->active_s += e->active_s;
-			if (e->pain >= 0) {
+			/* Pain by session: a routine's lines carry its scores once. */
+			if (e->pain >= 0 && !(sn && sn->after)) {
 				d->pain_sum += (unsigned)e->pain;
 				d->pain_n++;
 			}
-			if (e->pain_before >= 0) {
+			if (e->pain_before >= 0 && !(sn && sn->before)) {
 				d->before_sum += (unsigned)e->pain_before;
 				d->before_n++;
+			}
+			if (sn) {
+				sn->after |= e->pain >= 0;
+				sn->before |= e->pain_before >= 0;
 			}
 			if (e->status == HIST_STOPPED) {
 				d->stopped++;
@@ -1262,6 +1292,7 @@ int hist_summarize_paused(const struct hist *h, const struct catalogue *cat, tim
 	}
 
 	*out = s;
+	hist_sessions_free(&ss);
 	free(cnt_day);
 	free(cnt_week);
 	free(done7);

@@ -51,22 +51,13 @@ struct lines {
 	size_t n, cap;
 };
 
-static uint64_t fnv1a(const char *s, size_t len)
-{
-	uint64_t h = 14695981039346656037ull;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-	return h;
-}
-
 static void push(struct lines *ls, const char *s, size_t len, time_t when)
 {
 	if (ls->n == ls->cap) {
 		ls->cap = ls->cap ? 2 * ls->cap : 64;
 		ls->l = xrealloc(ls->l, ls->cap * sizeof(*ls->l));
 	}
-	ls->l[ls->n] = (struct line){ s, len, fnv1a(s, len), when, ls->n };
+	ls->l[ls->n] = (struct line){ s, len, file_hash(s, len), when, ls->n };
 	ls->n++;
 }
 

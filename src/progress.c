@@ -25,22 +25,12 @@ static const char *const level_names[] = { "easy", "medium", "hard" };
 static const char *const kind_names[] = { "prepare", "work", "rest", "switch" };
 static const char *const side_names[] = { "none", "left", "right" };
 
-/* FNV-1a, 64 bits: a stable name, not a secret. */
-static unsigned long long path_hash(const char *s)
-{
-	unsigned long long h = 14695981039346656037ULL;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
 int prog_path(const char *state_dir, const char *history_abs, char *buf, size_t len)
 {
 	const char *slash = strrchr(history_abs, '/');
 	const char *base = slash ? slash + 1 : history_abs;
 	int n = snprintf(buf, len, "%s/%.64s-%016llx.progress", state_dir, base,
-	                 path_hash(history_abs));
+	                 (unsigned long long)file_hash(history_abs, strlen(history_abs)));
 
 	if (n < 0 || (size_t)n >= len) {
 		if (len)

@@ -314,8 +314,7 @@ int rem_lock_path(const char *events_path, char *buf, size_t len)
 	return file_beside(events_path, "remind.lock", buf, len);
 }
 
-/* Wait for the lock; the descriptor, or -1 with *err filled. */
-static int take_lock(const char *events_path, struct hist_error *err)
+int rem_lock(const char *events_path, struct hist_error *err)
 {
 	char lock[PATH_MAX + 16];
 	int fd;
@@ -342,19 +341,19 @@ static int take_lock(const char *events_path, struct hist_error *err)
 	return fd;
 }
 
-enum rem_outcome rem_run(const struct rem_turn *t, struct hist_error *err)
+void rem_unlock(int fd)
 {
-	struct ev_log ev = { 0 };
-	enum rem_outcome out = REM_SENT;
-	enum rem_verdict why = REM_SEND;
-	int fd = take_lock(t->events, err), sent;
+	if (fd >= 0)
+		close(fd); /* and with it the lock */
+}
 
-	if (fd < 0)
-		return REM_LOCK_FAILED;
-	/* Read again under the lock: another remind may have logged one meanwhile. */
-	if (ev_load(t->events, &ev, NULL, NULL, err) != 0)
-		out = REM_READ_FAILED;
-	else if ((why = rem_decide(t->config, &ev, t->n_due, t->playing, t->now)) != REM_SEND)
+enum rem_outcome rem_run(const struct rem_turn *t, const struct ev_log *ev, struct hist_error *err)
+{
+	enum rem_outcome out = REM_SENT;
+	enum rem_verdict why;
+	int sent;
+
+	if ((why = rem_decide(t->config, ev, t->n_due, t->playing, t->now)) != REM_SEND)
 		out = REM_NOT_SENT;
 	else if ((sent = rem_notify(t->cmd, t->title, t->body, REM_NOTIFY_SECONDS)) != 0)
 		out = sent == REM_NOTIFY_NOT_FOUND ? REM_NOTIFY_MISSING : REM_NOTIFY_FAILED;
@@ -364,8 +363,6 @@ enum rem_outcome rem_run(const struct rem_turn *t, struct hist_error *err)
 		if (ev_append(t->events, &e, err) != 0)
 			out = REM_LOG_FAILED;
 	}
-	ev_free(&ev);
-	close(fd); /* and with it the lock */
 	if (t->why)
 		*t->why = why;
 	return out;

@@ -100,39 +100,6 @@ static void add_score(int *highest, int v)
 		*highest = v;
 }
 
-/* The sessions of one week (the history's `session` field), as they are met. */
-struct seen {
-	uint64_t id;
-	bool after, before; /* its pain-after and pain-before are counted */
-};
-struct sessions {
-	struct seen *s;
-	size_t n, cap;
-	unsigned week; /* of the sessions held; the lines come in day order */
-};
-
-/*
- * The session of a line in week w, found or added; NULL for a line without
- * one (an older line), which is a session of its own.
- */
-static struct seen *session_of(struct sessions *ss, unsigned w, uint64_t id)
-{
-	if (id == 0)
-		return NULL;
-	if (ss->week != w)
-		ss->n = 0;
-	ss->week = w;
-	for (size_t i = 0; i < ss->n; i++)
-		if (ss->s[i].id == id)
-			return &ss->s[i];
-	if (ss->n == ss->cap) {
-		ss->cap = ss->cap ? 2 * ss->cap : 16;
-		ss->s = xrealloc(ss->s, ss->cap * sizeof(*ss->s));
-	}
-	ss->s[ss->n] = (struct seen){ .id = id };
-	return &ss->s[ss->n++];
-}
-
 /*
  * One pass over the history: the cells, the pain of each week, and each
  * exercise's dose before the period (prior) and at its start.
@@ -140,7 +107,7 @@ static struct seen *session_of(struct sessions *ss, unsigned w, uint64_t id)
 static void count_entries(struct report *r, const struct cat_index *ix, struct hist_step *prior)
 {
 	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
-	struct sessions ss = { 0 };
+	struct hist_sessions ss = { 0 };
 	int32_t *last_day = xcalloc(n_ex ? n_ex : 1, sizeof(*last_day));
 	unsigned *that_day = xcalloc(n_ex ? n_ex : 1, sizeof(*that_day));
 
@@ -161,7 +128,7 @@ static void count_entries(struct report *r, const struct cat_index *ix, struct h
 			continue;
 		unsigned w = week_of(r, e->day);
 		struct rep_pain *p = &r->pain[w];
-		struct seen *sn = session_of(&ss, w, e->session);
+		struct hist_seen *sn = hist_session_of(&ss, w, e->session);
 
 		/* Each session's scores once (the lines of a session carry its scores). */
 		if ((!sn || !sn->after) && e->pain != HIST_NO_PAIN)
@@ -214,7 +181,7 @@ static void count_entries(struct report *r, const struct cat_index *ix, struct h
 	}
 	free(last_day);
 	free(that_day);
-	free(ss.s);
+	hist_sessions_free(&ss);
 }
 
 /* Morning check-ins: a day's last morning with a score. */

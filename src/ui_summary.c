@@ -13,11 +13,11 @@
 
 #include <curses.h>
 
-#include "cli_text.h"
 #include "events.h"
 #include "steps.h"
 #include "ui_draw.h"
 #include "ui_priv.h"
+#include "why.h"
 #include "words.h"
 
 /* ---- A note (`w`): one line to events.tsv --------------------------------------- */
@@ -310,28 +310,24 @@ static void steps_work_out(struct ui *ui)
 	steps.n_offer = (unsigned)k;
 }
 
+/* A piece of the why text: each paragraph and row a paragraph of the screen's. */
+static void why_put(void *ctx, enum why_piece piece, const char *text)
+{
+	struct ui_text *t = ctx;
+
+	if (piece != WHY_GAP)
+		t->add(t, NULL, text, UI_TEXT_DIM);
+}
+
 /*
- * Tab on the offer: what `lumbar why ID` says, word for word (cli_why() is
- * the one place of that wording), one paragraph a line, under the offer.
+ * Tab on the offer: what `lumbar why ID` says, word for word (why_exercise()
+ * is the one place of that wording), under the offer, wrapped to the screen.
  */
 static void why_draw(const struct ui *ui, struct ui_text *t, unsigned e, int32_t today)
 {
-	char *text = NULL, *line, *save = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&text, &len);
-
-	if (fp == NULL)
-		return;
-	cli_why(fp, ui->opt->cat, (int)e, &steps.res[e], &ui->rec->h, &ui->opt->rules->params,
-	        today);
-	if (fclose(fp) != 0 || text == NULL) {
-		free(text);
-		return;
-	}
 	t->gap(t, true);
-	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-		t->add(t, NULL, line, UI_TEXT_DIM);
-	free(text);
+	why_exercise(ui->opt->cat, e, &steps.res[e], &ui->rec->h, &ui->opt->rules->params, today,
+	             why_put, t);
 }
 
 /* The lines about steps: taken (auto), stepped back (red), and the offer. */

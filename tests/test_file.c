@@ -478,6 +478,29 @@ static void test_xdg_path_rule(void **state)
 }
 
 /* Out of memory ends the program with 71 (EX_OSERR) and one line. */
+/*
+ * The one FNV-1a: its published test values, so that the names made of it
+ * on people's disks (progress files, session ids) never change.
+ */
+static void test_hash_values(void **state)
+{
+	static const struct {
+		const char *s;
+		uint64_t want;
+	} rows[] = {
+		{ "", 0xcbf29ce484222325ull },
+		{ "a", 0xaf63dc4c8601ec8cull },
+		{ "foobar", 0x85944171f73967e8ull },
+		{ "/tmp/x/x.tsv", 0x07b806e4e3cd2228ull },
+	};
+	(void)state;
+
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		assert_true(file_hash(rows[i].s, strlen(rows[i].s)) == rows[i].want);
+	/* The length counts, not a NUL: "foobar" cut at 1 is "f". */
+	assert_true(file_hash("foobar", 1) == file_hash("f", 1));
+}
+
 static void test_out_of_memory_exits_71(void **state)
 {
 	int fds[2];
@@ -538,6 +561,7 @@ int main(void)
 		                                remove_tmpdir),
 		cmocka_unit_test_setup_teardown(test_same_file, make_tmpdir, remove_tmpdir),
 		cmocka_unit_test(test_xdg_path_rule),
+		cmocka_unit_test(test_hash_values),
 		cmocka_unit_test(test_out_of_memory_exits_71),
 	};
 

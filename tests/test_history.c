@@ -1309,6 +1309,25 @@ static void test_pain_per_day_and_trend(void **state)
 	assert_true(s.pain_last == 4.0);
 	hist_summary_free(&s);
 	hist_free(&h);
+
+	/*
+	 * Pain by session, as the report counts it: the three lines of one
+	 * routine (session s1, 6 on each) are one score; a line without an id
+	 * is a session of its own (2). Two sessions: 4.0, not the lines' 5.0;
+	 * a pain-before the same way (3 and 1: 2.0).
+	 */
+	parse_ok(&h, "2026-10-26T07:00:00+01:00\tknee-to-chest\tdone\t60\t6\t3\t-\ts1\n"
+	             "2026-10-26T07:05:00+01:00\tcat-cow\tdone\t60\t6\t3\t-\ts1\n"
+	             "2026-10-26T07:10:00+01:00\tknee-to-chest\tdone\t60\t6\t3\t-\ts1\n"
+	             "2026-10-26T19:00:00+01:00\tknee-to-chest\tdone\t60\t2\t1\t-\n");
+	assert_int_equal(hist_summarize(&h, &test_cat, local(2026, 10, 28, 21, 0, 0), &s), 0);
+	assert_true(s.pain_last == 4.0);
+	assert_true(hist_summary_day(&s, day(2026, 10, 26), &d));
+	assert_int_equal(d.pain_n, 2);
+	assert_true(hist_day_pain(&d) == 4.0);
+	assert_true(hist_day_pain_before(&d) == 2.0);
+	hist_summary_free(&s);
+	hist_free(&h);
 }
 
 static void test_out_of_order_lines_are_sorted(void **state)
@@ -1349,6 +1368,8 @@ static void test_lines_to_come_are_read(void **state)
 	assert_true(h.e[0].session != 0);
 	assert_true(h.e[0].session == h.e[1].session);
 	assert_true(h.e[2].session != 0 && h.e[2].session != h.e[0].session);
+	/* Ids already written keep their number: FNV-1a of the field. */
+	assert_true(h.e[0].session == 0x08d8ff07b578d149ull);
 	assert_int_equal(h.e[0].source, HIST_SRC_TIMER);
 	assert_int_equal(h.e[1].source, HIST_SRC_TIMER);
 	assert_int_equal(h.e[2].source, HIST_SRC_LOG);
@@ -1391,6 +1412,7 @@ static void test_noon(void **state)
 	assert_true(hist_session_new(1000, 1) != hist_session_new(1001, 1));
 	assert_true(hist_session_new(1000, 1) == hist_session_new(1000, 1));
 	assert_true(hist_session_new(0, 0) != 0);
+	assert_true(hist_session_new(1000, 1) == 0x3153621a8e8469bdull); /* of "1000.1" */
 }
 
 /* A UTF-8 byte-order mark before the first line (Notepad) is not damage. */

@@ -156,6 +156,8 @@ static void test_path_in_the_state_folder(void **state)
 	assert_int_equal(
 	    prog_path("/home/a/.local/state/lumbar", "/tmp/x/x.tsv", other, sizeof(other)), 0);
 	assert_string_equal(buf, other);
+	/* The name is on people's disks: it never changes (FNV-1a of the path). */
+	assert_string_equal(other, "/home/a/.local/state/lumbar/x.tsv-07b806e4e3cd2228.progress");
 	assert_int_equal(prog_path("/s", "/a/very/long/folder/history.tsv", buf, 8), -1);
 	assert_string_equal(buf, "");
 }

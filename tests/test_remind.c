@@ -376,6 +376,21 @@ static void test_notify_times_out(void **state)
 	rmdir(dir);
 }
 
+/* What `lumbar remind` does: the lock, the events read under it, the turn. */
+static enum rem_outcome locked_turn(const struct rem_turn *t, struct hist_error *err)
+{
+	struct ev_log ev = { 0 };
+	enum rem_outcome out;
+	int fd = rem_lock(t->events, err);
+
+	assert_true(fd >= 0);
+	assert_int_equal(ev_load(t->events, &ev, NULL, NULL, err), 0);
+	out = rem_run(t, &ev, err);
+	ev_free(&ev);
+	rem_unlock(fd);
+	return out;
+}
+
 /*
  * Three reminders at once, each in its own process: one notification and
  * one `remind` event, however they interleave (issue 18, item 18). The
@@ -400,7 +415,7 @@ static void test_three_at_once_send_one(void **state)
 		assert_true(pid[i] >= 0);
 		if (pid[i] == 0) {
 			struct hist_error err;
-			_exit((int)rem_run(&t, &err));
+			_exit((int)locked_turn(&t, &err));
 		}
 	}
 	int sent = 0, not_sent = 0, status;
@@ -429,17 +444,17 @@ static void test_three_at_once_send_one(void **state)
 	/* A notifier that fails: nothing logged, and the next one may send. */
 	unlink(events);
 	t.cmd = "exit 1";
-	assert_int_equal(rem_run(&t, &err), REM_NOTIFY_FAILED);
+	assert_int_equal(locked_turn(&t, &err), REM_NOTIFY_FAILED);
 	assert_int_equal(access(events, F_OK), -1);
 	/* One not installed is said apart, and nothing is logged either. */
 	t.cmd = "lumbar-no-such-notifier";
-	assert_int_equal(rem_run(&t, &err), REM_NOTIFY_MISSING);
+	assert_int_equal(locked_turn(&t, &err), REM_NOTIFY_MISSING);
 	assert_int_equal(access(events, F_OK), -1);
 	/* The verdict comes back when asked for. */
 	enum rem_verdict why = REM_SEND;
 	t.why = &why;
 	t.n_due = 0;
-	assert_int_equal(rem_run(&t, &err), REM_NOT_SENT);
+	assert_int_equal(locked_turn(&t, &err), REM_NOT_SENT);
 	assert_int_equal(why, REM_NOTHING_DUE);
 
 	snprintf(line, sizeof(line), "rm -rf %s", dir);
