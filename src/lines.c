@@ -606,7 +606,14 @@ static void byte_in(struct ui *ui, unsigned char c)
 	/* Esc leaves words being typed: an Enter with it is part of it. */
 	in.after_key =
 	    !enter && ((!(c >= '0' && c <= '9') && c != 127 && c != '\b' && !words) || c == 27);
+	enum ui_screen before = ui->screen;
+
 	dispatch(ui, enter ? '\n' : c);
+	if (said.prompt_open && !echoed && !enter && c >= 0x20 && ui->screen != before) {
+		/* A key that left the question (q): said after it, as an answer is. */
+		said.typed[said.n_typed] = '\0';
+		put(said.typed);
+	}
 	if (!note && ui->screen == UI_SCREEN_SUMMARY && ui_summary_typing())
 		said.n_typed = 0; /* w: a note begins */
 }

@@ -140,8 +140,12 @@ const char *ui_outcome_question(enum ui_outcome_form form, char *buf, size_t len
 			snprintf(buf, len, "%s", name_question);
 		else if (form == UI_OUTCOME_FULL)
 			snprintf(buf, len, "%s: %s  %s", q->title, name_question, offer.words.text);
-		else
+		else if (form == UI_OUTCOME_NO_TITLE)
 			snprintf(buf, len, "%s  %s", name_question, offer.words.text);
+		else
+			snprintf(buf, len, "%s:  %s",
+			         form == UI_OUTCOME_NO_ANCHORS ? "Name an activity" : "Activity",
+			         offer.words.text);
 		return buf;
 	}
 	a = item_anchors(offer.pos);
@@ -214,6 +218,14 @@ void ui_outcome_draw(struct ui *ui)
 		                 ui_outcome_question((enum ui_outcome_form)form, box,
 		                                     sizeof(box))) <= LINES - 1)
 			break;
+	/* Words longer than the screen holds: their end shows, where typing goes on. */
+	for (const char *w = offer.words.text;
+	     offer.naming && *w && ui_draw_rows(COLS - 3, NULL, box) > LINES - 1;) {
+		do
+			w++;
+		while (((unsigned char)*w & 0xc0) == 0x80);
+		snprintf(box, sizeof(box), "...%s", w);
+	}
 	ui_draw_question_typed(box);
 	move(LINES - 1, 0);
 	clrtoeol();

@@ -87,6 +87,15 @@ lineout_naming() {
 	lineout_wait "$2" '^Name an activity your back makes hard \(Enter to skip\): $'
 }
 
+# lineout_screen PANE COLS ROWS [LINE...]: the full screen on 2026-12-01,
+# the PEG answered the day before, each LINE added to events.tsv.
+lineout_screen() {
+	open_pane "$1" "$2" "$3" || return 1
+	shift 3
+	lineout_seed 2026-12-01 $'2026-11-30T09:00:00+01:00\toutcome\tpeg\t1\t5,4,6' "$@"
+	lineout_run '2026-12-01 09:00:00' ''
+}
+
 # The menu of $SHORT as the line mode says it, nothing done today.
 LINEOUT_MENU='Test routine
 1. Full routine: Test routine (all), 0:18, 2 exercises
@@ -156,7 +165,7 @@ $LINEOUT_MENU" || return 1
 	lineout_leave "$out" || return 1
 	lineout_said "$out" "$LINEOUT_PEG
 $LINEOUT_P1 4
-$LINEOUT_P2 
+$LINEOUT_P2 q
 $skip
 $LINEOUT_MENU" || return 1
 	lineout_events $'2026-11-29T09:00:00\\+01:00\toutcome\tactivities\t1\t-' \
@@ -221,11 +230,8 @@ run_test lineout_name_skipped_lines
 # digits are words there, Backspace erases; Enter names it (number 2, after
 # a retired 1), then its rating, by number: `-,7`.
 test_lineout_name_activity_screen() {
-	open_pane lineoutscreen 100 24 || return 1
-	lineout_seed 2026-12-01 $'2026-11-30T09:00:00+01:00\toutcome\tpeg\t1\t5,4,6' \
-		$'2026-11-02T09:00:00+01:00\tactivity\t-\t1\tgarden' \
-		$'2026-11-03T09:00:00+01:00\tactivity-retired\t-\t1\t-'
-	lineout_run '2026-12-01 09:00:00' ''
+	lineout_screen lineoutscreen 100 24 $'2026-11-02T09:00:00+01:00\tactivity\t-\t1\tgarden' \
+		$'2026-11-03T09:00:00+01:00\tactivity-retired\t-\t1\t-' || return 1
 	wait_for 'My activities: Name an activity your back makes hard \(Enter to skip\):' || return 1
 	expect 'Enter: name it  Enter alone or Esc: skip  Backspace: erase' || return 1
 	keys 'squat 2 timesx'
@@ -249,9 +255,7 @@ run_test lineout_name_activity_screen
 # The full screen: Esc at the naming, whatever was typed, skips it: an
 # outcome line `-`, said under the menu; no activity line.
 test_lineout_name_skipped_screen() {
-	open_pane lineoutscreenskip 100 24 || return 1
-	lineout_seed 2026-12-01 $'2026-11-30T09:00:00+01:00\toutcome\tpeg\t1\t5,4,6'
-	lineout_run '2026-12-01 09:00:00' ''
+	lineout_screen lineoutscreenskip 100 24 || return 1
 	wait_for 'Name an activity your back makes hard \(Enter to skip\):' || return 1
 	keys 'walk'
 	wait_for 'skip\):  walk' || return 1
@@ -263,3 +267,24 @@ test_lineout_name_skipped_screen() {
 		$'2026-12-01T09:00:[0-5][0-9]\\+01:00\toutcome\tactivities\t1\t-'
 }
 run_test lineout_name_skipped_screen
+
+# On the smallest screen (20 x 5) the naming gives up its words, then the
+# start of what is typed, never its end; the whole is written.
+test_lineout_name_small_screen() {
+	local words='carry the shopping up three flights of stairs without a stop'
+	lineout_screen lineoutsmall 20 5 || return 1
+	wait_for 'skip\):' || return 1
+	keys "$words"
+	wait_for 'without a stop' || return 1
+	expect '^ *\.\.\.' || return 1
+	keys Enter
+	wait_for '1 of 1, 0-10:' || return 1
+	keys Escape
+	wait_for 'Activity 1 added:' || return 1
+	keys q
+	expect_exit 0 || return 1
+	lineout_events $'2026-11-30T09:00:00\\+01:00\toutcome\tpeg\t1\t5,4,6' \
+		$'2026-12-01T09:00:[0-5][0-9]\\+01:00\tactivity\t-\t1\t'"$words" \
+		$'2026-12-01T09:00:[0-5][0-9]\\+01:00\toutcome\tactivities\t1\t-'
+}
+run_test lineout_name_small_screen
