@@ -149,9 +149,11 @@ enum out_place {
  * outcome event (answered or skipped) is dated today: at most one offer a
  * day. Otherwise the first of the set, in order (the PEG, then "My
  * activities", then the clinic's), whose last outcome event (answered or
- * skipped) is every_days or more before today, or that has none; a
- * questionnaire of activities only while at least one is active. A skip
- * counts as an offer: it comes again every_days later.
+ * skipped) is every_days or more before today, or that has none. A
+ * questionnaire of activities with none active is offered all the same, to
+ * name one (the screens ask for its words, then its first rating), unless
+ * every number has been given. A skip counts as an offer: it comes again
+ * every_days later.
  *
  * The caller passes the set q_set_load() gave (the shipped ones first),
  * the record's events (REC_KINDS_OUTCOMES at least), and `ask` as

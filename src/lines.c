@@ -298,10 +298,11 @@ static void say_menu(struct ui *ui)
 }
 
 /*
- * The text of a screen both front ends show, into `k`. A screen still to
- * come (issue 22's outcome check-in) gives its text as a function of
- * struct ui_text beside its curses file, as the summary does, and a case
- * here; a question in it is t->ask(), which the line mode asks on a line.
+ * The text of a screen both front ends show, into `k`: each screen gives its
+ * text as a function of struct ui_text beside its curses file, as the
+ * summary does; a question in it is t->ask(), which the line mode asks on a
+ * line (the outcome check-in's, with its own scale's words, is
+ * ui_outcome_question()).
  */
 static void text_of(const struct ui *ui, struct kept *k)
 {
@@ -335,6 +336,10 @@ static void text_of(const struct ui *ui, struct kept *k)
 	case UI_SCREEN_MORNING:
 		t.ask(&t, words_q_morning, ui_morning_typed());
 		break;
+	case UI_SCREEN_OUTCOME:
+		ui_outcome_text(ui, &t);
+		ui_outcome_question(UI_OUTCOME_LINE, k->question, sizeof(k->question));
+		break;
 	case UI_SCREEN_RESUME:
 		if (ui->app.resume) {
 			ui_resume_question(ui, ui->app.resume, buf, sizeof(buf));
@@ -355,6 +360,7 @@ static bool reads_lines(const struct ui *ui)
 	case UI_SCREEN_MENU:
 	case UI_SCREEN_PAIN:
 	case UI_SCREEN_MORNING:
+	case UI_SCREEN_OUTCOME:
 		return true;
 	case UI_SCREEN_STOP:
 		return !ui_stop_answered();
@@ -548,6 +554,11 @@ static void byte_in(struct ui *ui, unsigned char c)
 {
 	bool enter = c == '\n' || c == '\r';
 
+	if (enter && in.after_key) {
+		/* "x" then Enter is x, also when x led to the menu (q at a question). */
+		in.after_key = false;
+		return;
+	}
 	if (ui->screen == UI_SCREEN_MENU) {
 		if (enter) {
 			in.menu[in.n_menu] = '\0';
@@ -560,10 +571,6 @@ static void byte_in(struct ui *ui, unsigned char c)
 		}
 		return;
 	}
-	if (enter && in.after_key) {
-		in.after_key = false; /* "x" then Enter is x */
-		return;
-	}
 	if (said.prompt_open) {
 		/* The answer to a question: said after it when no terminal echoes it. */
 		if (enter) {
@@ -573,11 +580,15 @@ static void byte_in(struct ui *ui, unsigned char c)
 				putchar('\n');
 			}
 			said.prompt_open = false;
-		} else if (c >= 0x20 && c < 0x7f && said.n_typed + 1 < sizeof(said.typed)) {
+		} else if (c >= 0x20 && c != 0x7f && said.n_typed + 1 < sizeof(said.typed)) {
 			said.typed[said.n_typed++] = (char)c;
 		}
 	}
-	if (c == '?' && !ui_summary_typing()) {
+	/* Words being typed (a note, an activity's name) take every key. */
+	bool words =
+	    ui_summary_typing() || (ui->screen == UI_SCREEN_OUTCOME && ui_outcome_naming());
+
+	if (c == '?' && !words) {
 		say_keys(ui);
 		last_text.question[0] = '\0'; /* and the question again */
 		in.after_key = true;
@@ -592,8 +603,17 @@ static void byte_in(struct ui *ui, unsigned char c)
 	} else if (note && c >= 0x20 && c != 0x7f && said.n_typed + 1 < sizeof(said.typed)) {
 		said.typed[said.n_typed++] = (char)c;
 	}
-	in.after_key = !enter && !(c >= '0' && c <= '9') && c != 127 && c != '\b' && !note;
+	/* Esc leaves words being typed: an Enter with it is part of it. */
+	in.after_key =
+	    !enter && ((!(c >= '0' && c <= '9') && c != 127 && c != '\b' && !words) || c == 27);
+	enum ui_screen before = ui->screen;
+
 	dispatch(ui, enter ? '\n' : c);
+	if (said.prompt_open && !echoed && !enter && c >= 0x20 && ui->screen != before) {
+		/* A key that left the question (q): said after it, as an answer is. */
+		said.typed[said.n_typed] = '\0';
+		put(said.typed);
+	}
 	if (!note && ui->screen == UI_SCREEN_SUMMARY && ui_summary_typing())
 		said.n_typed = 0; /* w: a note begins */
 }

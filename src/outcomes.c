@@ -316,8 +316,10 @@ const struct questionnaire *out_offer(const struct q_set *set, const struct ev_l
 		if (last != INT32_MIN && today - last < (int32_t)q->every_days)
 			continue;
 		if (q->max_active) {
+			/* None active: offered to name one, while a number is left to give. */
 			struct out_activity one[1];
-			if (out_active(ev, today, one, 1) == 0)
+			if (out_active(ev, today, one, 1) == 0 &&
+			    out_next_number(ev) > OUT_MAX_ACTIVITIES)
 				continue;
 		}
 		return q;

@@ -490,6 +490,28 @@ bool ui_score_key_upto(struct ui_score *sc, const struct ui *ui, enum ui_action 
 /* The score typed, or HIST_NO_PAIN when nothing is. */
 int ui_score_value(const struct ui_score *sc);
 
+/*
+ * ui_entry.c: words being typed (the summary's note, an activity's name),
+ * whole UTF-8 characters within ev_note_check()'s limits.
+ */
+struct ui_entry {
+	char text[EV_MAX_NOTE_BYTES + 1];
+	size_t len;
+	char part[4]; /* the character being typed: keys come a byte at a time */
+	size_t have, want;
+};
+void ui_entry_clear(struct ui_entry *e);
+/*
+ * Backspace (UI_ACT_ERASE) erases a character, a byte from 0x20 up (ui->key,
+ * DEL aside) is typed. Returns whether the key was one of those; Enter and
+ * Esc are the caller's.
+ */
+bool ui_entry_key(struct ui_entry *e, const struct ui *ui, enum ui_action action);
+/* Whether the words can take no more: EV_MAX_NOTE characters. */
+bool ui_entry_full(const struct ui_entry *e);
+/* The words without the spaces that end them (cut here) and begin them. */
+const char *ui_entry_words(struct ui_entry *e);
+
 struct ui_draw_flow;
 /* The question and what is typed after it, the frame's focus after that, as a flow paragraph. */
 void ui_score_flow(struct ui_draw_flow *f, const char *question, const struct ui_score *sc);
@@ -624,5 +646,23 @@ void ui_morning_key(struct ui *ui, enum ui_action action);
 bool ui_outcome_at_start(struct ui *ui, time_t now);
 void ui_outcome_draw(struct ui *ui);
 void ui_outcome_key(struct ui *ui, enum ui_action action);
+/* Whether an activity's words are being typed ("My activities" with none active). */
+bool ui_outcome_naming(void);
+/* The line the line mode says once: the questionnaire, its items and scale, its keys. */
+void ui_outcome_text(const struct ui *ui, struct ui_text *t);
+/*
+ * The question being asked, in the form given: the full screen's box from
+ * all of it down to the smallest (with what is typed after it), or the line
+ * mode's one line ("1 of 3: ...? 0 no pain, 10 pain as bad as you can
+ * imagine:", what is typed left to the terminal). Returns buf.
+ */
+enum ui_outcome_form {
+	UI_OUTCOME_FULL,
+	UI_OUTCOME_NO_TITLE,
+	UI_OUTCOME_NO_ANCHORS,
+	UI_OUTCOME_SMALLEST,
+	UI_OUTCOME_LINE,
+};
+const char *ui_outcome_question(enum ui_outcome_form form, char *buf, size_t len);
 
 #endif

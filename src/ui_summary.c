@@ -24,11 +24,7 @@
 
 static struct {
 	bool typing;
-	char text[EV_MAX_NOTE_BYTES + 1];
-	size_t len;
-	/* The character being typed: keys come a byte at a time. */
-	char part[4];
-	size_t have, want;
+	struct ui_entry entry;    /* what is typed */
 	char said[UI_STATUS_MAX]; /* "Note saved." or why not */
 	bool failed;
 } note;
@@ -55,10 +51,10 @@ static void note_save(const struct ui *ui)
 	int x = note_exercise(ui);
 
 	note.typing = false;
-	if (note.len == 0)
+	if (note.entry.len == 0)
 		return;
 	ev_init(&e, EV_NOTE, ui_wall_now(ui));
-	memcpy(e.note, note.text, note.len + 1);
+	memcpy(e.note, note.entry.text, note.entry.len + 1);
 	if (x >= 0)
 		snprintf(e.exercise, sizeof(e.exercise), "%s", ui->opt->cat->exercises[x].id);
 	note.failed = ev_path(ui->opt->history_path, path, sizeof(path)) != 0 ||
@@ -68,46 +64,6 @@ static void note_save(const struct ui *ui)
 	                     : "Note saved. It goes into the report (lumbar report).");
 	if (note.failed && path[0])
 		snprintf(note.said, sizeof(note.said), "Note not saved: %s", err.msg);
-}
-
-/* The bytes of a UTF-8 character that starts with `c`; 0 when none does. */
-static size_t utf8_want(unsigned char c)
-{
-	return c >= 0x20 && c < 0x7f    ? 1
-	       : c >= 0xc2 && c <= 0xdf ? 2
-	       : c >= 0xe0 && c <= 0xef ? 3
-	       : c >= 0xf0 && c <= 0xf4 ? 4
-	                                : 0;
-}
-
-/*
- * One byte of the note. Bytes are gathered into whole characters; a
- * character is kept only when the note stays within ev_note_check()'s limits
- * (EV_MAX_NOTE characters), so the note is always whole UTF-8 characters.
- */
-static void note_byte(unsigned char c)
-{
-	if ((c & 0xc0) == 0x80) {
-		/* A continuation byte outside a character is no character. */
-		if (note.want == 0)
-			return;
-		note.part[note.have++] = (char)c;
-	} else {
-		note.want = utf8_want(c);
-		note.have = 0;
-		if (note.want == 0)
-			return;
-		note.part[note.have++] = (char)c;
-	}
-	if (note.have < note.want)
-		return;
-	if (note.len + note.want < sizeof(note.text)) {
-		memcpy(note.text + note.len, note.part, note.want);
-		if (ev_note_check(note.text, note.len + note.want) == NULL)
-			note.len += note.want;
-	}
-	note.text[note.len] = '\0';
-	note.want = note.have = 0;
 }
 
 /*
@@ -128,37 +84,17 @@ static bool note_key(struct ui *ui, enum ui_action action)
 		if (k != 'w' || !ui->opt->history_path)
 			return false;
 		note.typing = true;
-		note.len = note.have = note.want = 0;
-		note.text[0] = '\0';
+		ui_entry_clear(&note.entry);
 		note.said[0] = '\0';
 		return true;
 	}
-	if (k == 27) {
+	if (k == 27)
 		note.typing = false;
-	} else if (k == '\n' || k == '\r' || k == KEY_ENTER) {
+	else if (k == '\n' || k == '\r' || k == KEY_ENTER)
 		note_save(ui);
-	} else if (action == UI_ACT_ERASE) {
-		/* A whole UTF-8 character: its continuation bytes, then its lead. */
-		while (note.len > 0 && ((unsigned char)note.text[note.len - 1] & 0xc0) == 0x80)
-			note.len--;
-		if (note.len > 0)
-			note.len--;
-		note.text[note.len] = '\0';
-		note.want = note.have = 0;
-	} else if (k >= 0x20 && k <= 0xff && k != 0x7f) {
-		note_byte((unsigned char)k);
-	}
+	else
+		ui_entry_key(&note.entry, ui, action);
 	return true;
-}
-
-/* Whether the note can take no more: it has EV_MAX_NOTE characters. */
-static bool note_full(void)
-{
-	size_t chars = 0;
-
-	for (size_t i = 0; i < note.len; i++)
-		chars += ((unsigned char)note.text[i] & 0xc0) != 0x80;
-	return chars >= EV_MAX_NOTE;
 }
 
 /* The note being typed, or what became of it. */
@@ -179,13 +115,13 @@ static void note_text(const struct ui *ui, struct ui_text *t)
 			         "A note for the report, %d characters at most:", EV_MAX_NOTE);
 		t->add(t, NULL, buf, UI_TEXT_DIM);
 		if (!t->echoes) {
-			snprintf(buf, sizeof(buf), "Note: %s_", note.text);
+			snprintf(buf, sizeof(buf), "Note: %s_", note.entry.text);
 			t->add(t, NULL, buf, UI_TEXT_TITLE);
 			/* The terminal's cursor on the `_`, after what is typed. */
 			if (t->cursor)
 				t->cursor(t, 1);
 		}
-		if (note_full()) {
+		if (ui_entry_full(&note.entry)) {
 			snprintf(buf, sizeof(buf), "The note is full: %d characters at most.",
 			         EV_MAX_NOTE);
 			t->add(t, NULL, buf, UI_TEXT_ALERT);

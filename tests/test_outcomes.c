@@ -313,6 +313,22 @@ static void test_offer(void **state)
 		"2026-11-30 outcome activities 1 4",
 		NULL,
 	};
+	static const char *const naming_skipped_13_days[] = {
+		"2026-11-24 outcome peg 1 5,4,6",
+		"2026-11-17 outcome activities 1 -",
+		NULL,
+	};
+	static const char *const naming_skipped_14_days[] = {
+		"2026-11-24 outcome peg 1 5,4,6",
+		"2026-11-16 outcome activities 1 -",
+		NULL,
+	};
+	static const char *const all_numbers_given[] = {
+		"2026-11-24 outcome peg 1 5,4,6",
+		"2026-11-01 activity - 99 put on socks",
+		"2026-11-02 activity-retired - 99 -",
+		NULL,
+	};
 	static const char *const future_peg[] = { "2026-12-02 outcome peg 1 5,4,6", NULL };
 	static const struct {
 		const char *name;
@@ -325,15 +341,24 @@ static void test_offer(void **state)
 		{ "ask_outcomes: false", none, false, OUT_AT_MENU, NULL },
 		{ "never before a session", none, true, OUT_BEFORE_SESSION, NULL },
 		{ "never elsewhere", none, true, OUT_ELSEWHERE, NULL },
-		{ "PEG answered 6 days ago", peg_6_days, true, OUT_AT_MENU, NULL },
+		{ "PEG answered 6 days ago: not it (none named: My activities)", peg_6_days, true,
+		  OUT_AT_MENU, "activities" },
 		{ "PEG answered 7 days ago", peg_7_days, true, OUT_AT_MENU, "peg" },
-		{ "a skip counts as the week's offer", skipped_6_days, true, OUT_AT_MENU, NULL },
+		{ "a skip counts as the week's offer (none named: My activities)", skipped_6_days,
+		  true, OUT_AT_MENU, "activities" },
 		{ "answered today: nothing else today", answered_today, true, OUT_AT_MENU, NULL },
 		{ "an activity, never rated", socks, true, OUT_AT_MENU, "activities" },
 		{ "activities rated 13 days ago", socks_rated_13_days, true, OUT_AT_MENU, NULL },
 		{ "activities rated 14 days ago", socks_rated_14_days, true, OUT_AT_MENU,
 		  "activities" },
-		{ "no active activity: not offered", socks_retired, true, OUT_AT_MENU, NULL },
+		{ "none active: offered to name one", socks_retired, true, OUT_AT_MENU,
+		  "activities" },
+		{ "naming skipped 13 days ago: not offered", naming_skipped_13_days, true,
+		  OUT_AT_MENU, NULL },
+		{ "naming skipped 14 days ago: offered", naming_skipped_14_days, true, OUT_AT_MENU,
+		  "activities" },
+		{ "none active, every number given: not offered", all_numbers_given, true,
+		  OUT_AT_MENU, NULL },
 		{ "PEG due, but activities answered today", both_due_activities_today, true,
 		  OUT_AT_MENU, NULL },
 		{ "an answer dated after today does not count", future_peg, true, OUT_AT_MENU,

@@ -111,19 +111,23 @@ test_offers_peg_item_left_out() {
 
 # Enter alone on the first item, q, or Esc after answers: skipped, one `-`
 # line each; not again that day nor within 7 days; on the 7th day again.
+# (With no activity named, "My activities" is offered too: skipped the day
+# before, it is not due again in these two weeks.)
 test_offers_skipped() {
 	open_pane offerskip || return 1
 	offers_seed 2026-11-30
+	# "My activities" (none named) skipped the day before: not due in these two weeks.
+	printf '2026-11-29T09:00:00+01:00\toutcome\tactivities\t1\t-\n' >>"${hist%/*}/events.tsv"
 	offers_run 2026-11-30
 	wait_for "$PEG_RE" || return 1
 	keys Enter
 	wait_text 'Pain, enjoyment and activity \(PEG\): skipped, offered again in 7 days\.' || return 1
 	keys q
 	expect_exit 0 || return 1
-	offers_expect $'outcome\tpeg\t1\t-' || return 1
+	offers_expect $'outcome\tactivities\t1\t-\noutcome\tpeg\t1\t-' || return 1
 	offers_not_offered 2026-11-30 || return 1
 	offers_not_offered 2026-12-06 || return 1
-	offers_expect $'outcome\tpeg\t1\t-' || return 1
+	offers_expect $'outcome\tactivities\t1\t-\noutcome\tpeg\t1\t-' || return 1
 	# Seven days later: offered again; q skips, whatever was typed.
 	offers_run 2026-12-07
 	wait_for "$PEG_RE" || return 1
@@ -131,7 +135,7 @@ test_offers_skipped() {
 	wait_text 'skipped, offered again in 7 days\.' || return 1
 	keys q
 	expect_exit 0 || return 1
-	offers_expect $'outcome\tpeg\t1\t-\noutcome\tpeg\t1\t-' || return 1
+	offers_expect $'outcome\tactivities\t1\t-\noutcome\tpeg\t1\t-\noutcome\tpeg\t1\t-' || return 1
 	# Esc after two answers: the whole questionnaire skipped, nothing of it kept.
 	offers_run 2026-12-14
 	wait_for "$PEG_RE" || return 1
@@ -141,7 +145,7 @@ test_offers_skipped() {
 	wait_text 'skipped, offered again in 7 days\.' || return 1
 	keys q
 	expect_exit 0 || return 1
-	offers_expect $'outcome\tpeg\t1\t-\noutcome\tpeg\t1\t-\noutcome\tpeg\t1\t-'
+	offers_expect $'outcome\tactivities\t1\t-\noutcome\tpeg\t1\t-\noutcome\tpeg\t1\t-\noutcome\tpeg\t1\t-'
 }
 
 # "My activities": offered when the PEG is not due and one is active, each
