@@ -296,14 +296,16 @@ for i in $(seq "$runs"); do
 done
 # The still screens: a paused player, the menu, the help, a player paused
 # in the middle of the bridge's move, and the line mode's paused player and
-# menu. Between keys they must not wake at all.
-stills="paused menu help figpaused linespaused linesmenu"
+# menu, and the menu with ten years and the PEG offered over it (as the
+# first frame's, on its copy). Between keys they must not wake at all.
+stills="paused menu help figpaused linespaused linesmenu offer"
 pid[paused]=$(start paused "$LUMBAR --no-ask --quiet -C tests/fixtures/bench-long.yaml long-hold")
 pid[menu]=$(start menu "$LUMBAR --no-ask --quiet -C tests/fixtures/bench-long.yaml")
 pid[help]=$(start help "$LUMBAR --no-ask --quiet -C tests/fixtures/bench-long.yaml")
 pid[figpaused]=$(start figpaused "$cmd_figreps")
 pid[linespaused]=$(start linespaused "$LUMBAR --lines --no-ask --quiet -C tests/fixtures/bench-long.yaml long-hold")
 pid[linesmenu]=$(start linesmenu "$LUMBAR --lines --no-ask --quiet -C tests/fixtures/bench-long.yaml")
+pid[offer]=$(start offer "env XDG_CONFIG_HOME=$tmp/offercfg $LUMBAR --history-file $tmp/offer/history.tsv")
 sleep 1
 tmux -L "$sock" send-keys -t paused Space
 tmux -L "$sock" send-keys -t linespaused Space
@@ -380,6 +382,9 @@ row "line mode: peak memory (curses $(awk -v k="$(fig curshold 6)" 'BEGIN {print
 for k in $stills; do
 	row "wake-ups in $secs s, $k" "$(rate "$k" | awk -v s="$secs" '{printf "%.0f", $2 * s}')" "0"
 done
+# What the menu keeps while it waits, with ten years of files read.
+row "menu+10y, PEG offered: resident (peak)" "$(rate offer | awk '{printf "%.1f MB (%.1f)", $4 / 1024, $6 / 1024}')" \
+	"< 8 MB"
 
 # ---- The phase-change bell, against the plan -----------------------------------------
 # lumbar in a pty of its own (build/launch --bells) plays a routine of 1-2 s
