@@ -35,6 +35,27 @@ fi
 ASK_BIN=$BIN
 BIN="$BIN --no-ask"
 
+# faketime, as a prefix of a command typed into a pane or run here:
+# libfaketime preloaded directly, without the faketime wrapper's semaphore
+# (named after its pid in /dev/shm: one left by a killed run makes a later
+# wrapper with that pid fail; see faketime_at in tests/cli.sh).
+# `ft TIME` starts the clock at TIME; `ft_spec SPEC` takes libfaketime's
+# own form, such as '+0 x10'.
+faketime_lib=
+for d in /usr/lib/*/faketime /usr/lib/faketime /usr/local/lib/faketime; do
+	[ -e "$d/libfaketime.so.1" ] && { faketime_lib=$d/libfaketime.so.1; break; }
+done
+ft_spec() {
+	if [ -n "$faketime_lib" ]; then
+		printf "env LD_PRELOAD=%s FAKETIME='%s'" "$faketime_lib" "$1"
+	else
+		printf "faketime -f '%s'" "$1"
+	fi
+}
+ft() {
+	ft_spec "@$(date -d "$1" '+%Y-%m-%d %H:%M:%S')"
+}
+
 # Pin the environment, so colours, locale, time and history are the same
 # everywhere; the tmux server inherits it.
 tmp=$(mktemp -d)

@@ -25,7 +25,7 @@ lineout_seed() {
 lineout_run() {
 	local at=$1 out=$2
 	shift 2
-	keys "clear; XDG_CONFIG_HOME=$tmp/cfg-lineout-$pane faketime '$at' $ASK_BIN --catalogue $SHORT --history-file '$hist' $*${out:+ >$out}; $REPORT" Enter
+	keys "clear; XDG_CONFIG_HOME=$tmp/cfg-lineout-$pane $(ft "$at") $ASK_BIN --catalogue $SHORT --history-file '$hist' $*${out:+ >$out}; $REPORT" Enter
 }
 
 # lineout_wait FILE RE: until a line of FILE matches RE.

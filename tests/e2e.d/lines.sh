@@ -192,9 +192,12 @@ run_test lines_pty_signals_restore_the_terminal
 # seconds left"; the bell at the last three seconds), and the end of input
 # at the summary's question writes what was done, exit 0.
 test_lines_pipe_30s_hold_and_end_of_input() {
-	local out=$tmp/lines-pipe.out fifo=$tmp/lines-pipe.in pid rc
+	local out=$tmp/lines-pipe.out fifo=$tmp/lines-pipe.in pid rc hist=$tmp/hist-linespipe/history.tsv
+	mkdir -p "${hist%/*}"
 	mkfifo "$fifo" || { why="mkfifo"; return 1; }
-	faketime -f '+0 x10' $BIN --lines --catalogue $LINES30 --history-file "$hist" \
+	local fast=(faketime -f '+0 x10')
+	[ -n "$faketime_lib" ] && fast=(env LD_PRELOAD="$faketime_lib" FAKETIME='+0 x10')
+	"${fast[@]}" $BIN --lines --catalogue $LINES30 --history-file "$hist" \
 		<"$fifo" >"$out" 2>"$out.err" &
 	pid=$!
 	exec 7>"$fifo"

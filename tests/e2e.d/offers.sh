@@ -20,7 +20,7 @@ offers_run() {
 	local at=$1
 	shift
 	case $at in *' '*) ;; *) at="$at 09:00:00" ;; esac
-	keys "clear; XDG_CONFIG_HOME=$tmp/cfg-offers-$pane faketime '$at' $ASK_BIN --catalogue $SHORT --history-file '$hist' $*; $REPORT" Enter
+	keys "clear; XDG_CONFIG_HOME=$tmp/cfg-offers-$pane $(ft "$at") $ASK_BIN --catalogue $SHORT --history-file '$hist' $*; $REPORT" Enter
 }
 
 # The outcome lines of events.tsv, fields 2-5 (kind, id, version, answers).
