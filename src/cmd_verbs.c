@@ -606,7 +606,7 @@ static const struct out_activity *active_numbered(const struct out_activity *a, 
 
 /* `lumbar activities [add WORDS | rate N SCORE | retire N]`, on events.tsv. */
 static int run_activities(const struct options *o, const char *history,
-                          const struct questionnaire *q, struct ev_log *ev)
+                          const struct questionnaire *q, struct records *rec)
 {
 	static struct out_activity a[OUT_MAX_ACTIVITIES];
 	const char *sub = o->n_args ? o->args[0] : "";
@@ -627,11 +627,23 @@ static int run_activities(const struct options *o, const char *history,
 		                   "retire N");
 	if ((rc = events_path(history, path, sizeof(path))) != 0)
 		return rc;
+	/* Only the outcome records are kept: years of other events cost no memory. */
 	struct cli_damage de = { path, 0 };
-	rc = ev_load(path, ev, cli_damage_line, &de, &err);
+	struct rec_request rq = {
+		.events = path,
+		.now = now,
+		.as_of = o->today != NULL,
+		.today = today,
+		.since = INT32_MIN,
+		.kinds = REC_KINDS_OUTCOMES,
+		.warn = cli_damage_line,
+		.warn_events = &de,
+	};
+	rc = rec_load(rec, &rq, &err);
 	cli_damage_end(&de);
 	if (rc != 0)
-		return say_error(err.msg, EXIT_NOINPUT);
+		return say_error(err.msg, err.errnum == ENOMEM ? FILE_EXIT_NOMEM : EXIT_NOINPUT);
+	const struct ev_log *ev = &rec->ev;
 	size_t n = out_active(ev, today, a, OUT_MAX_ACTIVITIES);
 
 	if (!want) {
@@ -1827,15 +1839,15 @@ int verb_run_activities(struct options *o)
 {
 	char history[PATH_LEN] = "";
 	struct questionnaire *q = xmalloc(sizeof(*q));
-	struct ev_log ev = { 0 };
+	struct records rec = { 0 };
 	int why = history_path(o->history_file, history, sizeof(history));
 	int rc = why ? history_path_error(o, why)
 	             : shipped_questionnaire(q_builtin_activities_yaml,
 	                                     q_builtin_activities_yaml_len, q);
 
 	if (rc == 0)
-		rc = run_activities(o, history, q, &ev);
-	ev_free(&ev);
+		rc = run_activities(o, history, q, &rec);
+	rec_free(&rec);
 	free(q);
 	return rc;
 }
