@@ -30,7 +30,7 @@ static struct {
 	bool applies;        /* `h` was pressed: what to do is showing */
 	enum ui_screen back; /* where `c` returns when opened with `i` */
 	int scroll, height;
-	char farewell[256]; /* what to do, said again once the terminal is back */
+	char farewell[1024]; /* what to do, said again once the terminal is back */
 } safety;
 
 /* ---- The events file --------------------------------------------------------- */
