@@ -22,6 +22,13 @@
 /* The PEG's three items in a few words, for the report's columns. */
 extern const char *const out_report_peg_items[3];
 
+/* A clinic's questionnaire (any other than the shipped two) by the report's weeks. */
+struct out_other {
+	const struct questionnaire *q;
+	struct out_week *week; /* one per report week, as out_report's */
+	int first_w, last_w;   /* the first and the latest week with a score (>= 0) */
+};
+
 struct out_report {
 	const struct questionnaire *peg;        /* NULL: no PEG figures */
 	const struct questionnaire *activities; /* NULL: no activities */
@@ -37,9 +44,11 @@ struct out_report {
 	/*
 	 * Anything to show: an outcome of either (answered or skipped) dated in
 	 * the period, or an activity named. Without, the report leaves the
-	 * section out.
+	 * section out. A clinic's questionnaire answered in the period counts.
 	 */
 	bool any;
+	size_t n_other; /* out_report_add_others(): those answered in the period */
+	struct out_other *other;
 };
 
 /*
@@ -51,6 +60,21 @@ void out_report_build(const struct ev_log *ev, const struct questionnaire *peg,
                       const struct questionnaire *activities, int32_t from, int32_t to,
                       struct out_report *out);
 void out_report_free(struct out_report *o);
+
+/*
+ * Add to a built report each other questionnaire of `set` (not the PEG,
+ * not "My activities") with a score in the period, in the set's order, by
+ * the same weeks and rules as the PEG's. `set` may be NULL (none added).
+ */
+void out_report_add_others(struct out_report *o, const struct ev_log *ev, const struct q_set *set,
+                           int32_t from, int32_t to);
+
+/*
+ * The change of other questionnaire k's score from its first week with a
+ * score to its latest, in words ("35% lower than the week of 2026-11-02"),
+ * or "" (below the threshold, or a single week). Returns buf.
+ */
+const char *out_report_other_change(const struct out_report *o, size_t k, char *buf, size_t len);
 
 /*
  * The change of figure `item` (-1: the mean) of the PEG from the first week

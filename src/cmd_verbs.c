@@ -1148,12 +1148,20 @@ int verb_run_report(struct options *opt)
 		                                    q_builtin_activities_yaml_len, &qs[1]) == 0;
 		out_report_build(&rec.ev, have_q ? &qs[0] : NULL, have_q ? &qs[1] : NULL, from,
 		                 today, &outcomes);
+		/* A clinic's own questionnaires, as the menu offers them (a broken file left out).
+		 */
+		const char *unread = NULL;
+		struct q_set *set = player_questionnaires(&unread);
+		if (unread)
+			fprintf(stderr, "%s: %s\n", progname, unread);
+		out_report_add_others(&outcomes, &rec.ev, set, from, today);
 		r.outcomes = &outcomes;
 		if (mem) {
 			bad |= rep_write(mem, &r, fmt) != 0;
 			bad |= fclose(mem) != 0;
 		}
 		out_report_free(&outcomes);
+		free(set);
 		free(qs);
 		if (bad) {
 			fprintf(stderr, "%s: out of memory\n", progname);

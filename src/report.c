@@ -1182,20 +1182,57 @@ static unsigned html_block_weeks(const struct report *r)
  * ("2 points lower than the week of 2026-11-02"), never as a judgement.
  */
 
+/* A week's score: a mean to one decimal, a sum whole; `-` for none (a gap). */
+static const char *week_score_text(const struct out_week *wk, enum q_scoring scoring, char *buf,
+                                   size_t len)
+{
+	if (!wk->present || !wk->have_score)
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, scoring == Q_SCORE_SUM ? "%.0f" : "%.1f", wk->score);
+	return buf;
+}
+
 /* Row `row` of the PEG in week w: 0 the mean, 1..3 its items; `-` for none. */
 static const char *peg_text(const struct out_report *o, unsigned w, unsigned row, char *buf,
                             size_t len)
 {
 	const struct out_week *wk = &o->week[w];
 
-	if (!wk->present || (row == 0 && !wk->have_score) ||
-	    (row > 0 && wk->item[row - 1] == OUT_NO_ANSWER))
+	if (row == 0)
+		return week_score_text(wk, Q_SCORE_MEAN, buf, len);
+	if (!wk->present || wk->item[row - 1] == OUT_NO_ANSWER)
 		snprintf(buf, len, "-");
-	else if (row == 0)
-		snprintf(buf, len, "%.1f", wk->score);
 	else
 		snprintf(buf, len, "%d", wk->item[row - 1]);
 	return buf;
+}
+
+/*
+ * A clinic's questionnaire's caption: "Title, items 0-1 scored as a sum,
+ * in the past week, by week: ..." (its title, scale, scoring and recall).
+ */
+static void other_caption(FILE *fp, enum rep_format fmt, const struct questionnaire *q)
+{
+	put_text(fp, fmt, q->title);
+	fprintf(fp, ", items %d-%d scored as a %s, ", q->min, q->max, q_scoring_name(q->scoring));
+	put_text(fp, fmt, q->recall);
+	fputs(", by week: a week's last answer; - no answer that week (a gap, not 0).", fp);
+}
+
+/* "Changes of 30% or more: 35% lower than the week of 2026-11-02." */
+static void other_changes(FILE *fp, enum rep_format fmt, const struct out_report *o, size_t k)
+{
+	const struct questionnaire *q = o->other[k].q;
+	char buf[160];
+
+	if (q->scoring == Q_SCORE_SUM)
+		fprintf(fp, "Changes of %d%% or more: ", OUT_PERCENT);
+	else
+		fprintf(fp,
+		        "Changes of %g points or more: ", OUT_POINTS * (q->max - q->min) / 10.0);
+	put_text(fp, fmt, *out_report_other_change(o, k, buf, sizeof(buf)) ? buf : "none");
+	fputc('.', fp);
 }
 
 static const char *peg_row_name(unsigned row)
@@ -1277,6 +1314,19 @@ static void write_outcomes_md(FILE *fp, const struct report *r, const struct out
 		fprintf(fp, "\nChanges of %d points or more: %s.\n", OUT_POINTS,
 		        *peg_changes(o, buf, sizeof(buf)) ? buf : "none");
 	}
+	for (size_t k = 0; k < o->n_other; k++) {
+		const struct out_other *x = &o->other[k];
+
+		fputc('\n', fp);
+		other_caption(fp, REP_MD, x->q);
+		fputs("\n\n| Week | Score |\n|---|---|\n", fp);
+		for (unsigned w = 0; w < n; w++)
+			fprintf(fp, "| %s | %s |\n", week_head(&r->week[w], d, sizeof(d)),
+			        week_score_text(&x->week[w], x->q->scoring, buf, sizeof(buf)));
+		fputc('\n', fp);
+		other_changes(fp, REP_MD, o, k);
+		fputc('\n', fp);
+	}
 	if (!o->activities)
 		return;
 	fprintf(fp, "\nMy activities, %d %s to %d %s.\n\n", o->activities->min,
@@ -1302,7 +1352,8 @@ static void write_outcomes_md(FILE *fp, const struct report *r, const struct out
  * questionnaire,figure,name,which,day,value,change. The PEG: a row per
  * week of the period and figure (mean, 1, 2, 3), `which` `week`, `day` the
  * week's Monday, value `-` for a gap; the change on the rows of the latest
- * week. An activity: its `first` and `latest` rating, figure its number.
+ * week. A clinic's questionnaire: as the PEG's mean, figure `score`, name
+ * its title. An activity: its `first` and `latest` rating, figure its number.
  */
 static void write_outcomes_csv(FILE *fp, const struct report *r, const struct out_report *o)
 {
@@ -1326,6 +1377,20 @@ static void write_outcomes_csv(FILE *fp, const struct report *r, const struct ou
 				         out_report_peg_change(o, (int)row - 1, buf, sizeof(buf)));
 			fputs("\r\n", fp);
 		}
+	for (size_t k = 0; k < o->n_other; k++) {
+		const struct out_other *x = &o->other[k];
+
+		for (unsigned w = 0; w < n; w++) {
+			fprintf(fp, "%s,score,", x->q->id);
+			put_text(fp, REP_CSV, x->q->title);
+			fprintf(fp, ",week,%s,%s,", day_text(x->week[w].monday, d),
+			        week_score_text(&x->week[w], x->q->scoring, buf, sizeof(buf)));
+			if ((int)w == x->last_w)
+				put_text(fp, REP_CSV,
+				         out_report_other_change(o, k, buf, sizeof(buf)));
+			fputs("\r\n", fp);
+		}
+	}
 	for (size_t i = 0; o->activities && i < o->n_act; i++) {
 		const struct out_activity *a = &o->act[i];
 
@@ -1378,6 +1443,29 @@ static void write_outcomes_html(FILE *fp, const struct report *r, const struct o
 		fprintf(fp, "<p>Changes of %d points or more: ", OUT_POINTS);
 		put_text(fp, REP_HTML, *peg_changes(o, buf, sizeof(buf)) ? buf : "none");
 		fputs(".</p>\n", fp);
+	}
+	for (size_t k = 0; k < o->n_other; k++) {
+		const struct out_other *x = &o->other[k];
+
+		fputs("<p>", fp);
+		other_caption(fp, REP_HTML, x->q);
+		fputs("</p>\n", fp);
+		for (unsigned w0 = 0; w0 < n; w0 += per) {
+			unsigned w1 = w0 + per < n ? w0 + per : n;
+			fputs("<table><tr><th>", fp);
+			put_text(fp, REP_HTML, x->q->id);
+			fputs("</th>", fp);
+			html_heads(fp, r, w0, w1);
+			fputs("<tr><td>Score</td>", fp);
+			for (unsigned w = w0; w < w1; w++)
+				fprintf(
+				    fp, "<td class=\"n\">%s</td>",
+				    week_score_text(&x->week[w], x->q->scoring, buf, sizeof(buf)));
+			fputs("</tr>\n</table>\n", fp);
+		}
+		fputs("<p>", fp);
+		other_changes(fp, REP_HTML, o, k);
+		fputs("</p>\n", fp);
 	}
 	fputs("<div class=\"charts\">\n", fp);
 	if (o->peg && o->first_w >= 0) {

@@ -228,11 +228,102 @@ static void test_activities(void **state)
 	free(q);
 }
 
+/* A clinic's questionnaire: 3 items 0-8, scored as a sum (0-24). */
+static const char clinic_yaml[] = "id: clinic\nversion: 1\ntitle: \"Clinic form\"\n"
+                                  "recall: \"today\"\nscale:\n  min: 0\n  max: 8\n"
+                                  "  anchors:\n    low: \"none\"\n    high: \"all\"\n"
+                                  "scoring: sum\nevery_days: 14\nitems:\n"
+                                  "  - text: \"One\"\n  - text: \"Two\"\n"
+                                  "  - text: \"Three\"\n";
+
+/*
+ * A clinic's questionnaire by the report's weeks, as the PEG (the shipped
+ * ones left to their own tables): its sum by week, gaps, and the 30% mark
+ * of a summed score from the first week with a score to the latest.
+ */
+static void test_clinic_by_week(void **state)
+{
+	static const struct {
+		const char *name;
+		const char *events[8];
+		const char *scores; /* by week, "-" a gap; NULL: not shown */
+		const char *change;
+	} rows[] = {
+		{ "exactly 30% lower: marked",
+		  { "2026-11-03 outcome clinic 1 4,4,2", "2026-11-24 outcome clinic 1 3,3,1",
+		    NULL },
+		  "10 - - 7 -",
+		  "30% lower than the week of 2026-11-02" },
+		{ "20% lower: no mark",
+		  { "2026-11-03 outcome clinic 1 4,4,2", "2026-11-24 outcome clinic 1 3,3,2",
+		    NULL },
+		  "10 - - 8 -",
+		  "" },
+		{ "a week's last answer counts, a skip is a gap, higher worded as a change",
+		  { "2026-11-03 outcome clinic 1 1,1,1", "2026-11-04 outcome clinic 1 2,2,2",
+		    "2026-11-10 outcome clinic 1 -", "2026-11-30 outcome clinic 1 3,3,2", NULL },
+		  "6 - - - 8",
+		  "33% higher than the week of 2026-11-02" },
+		{ "an item not answered: no sum that week",
+		  { "2026-11-03 outcome clinic 1 4,-,2", "2026-11-10 outcome clinic 1 4,4,2",
+		    NULL },
+		  "- 10 - - -",
+		  "" },
+		{ "only the PEG and answers outside the period: not shown",
+		  { "2026-11-03 outcome peg 1 5,5,5", "2026-10-27 outcome clinic 1 4,4,2",
+		    "2026-12-08 outcome clinic 1 4,4,2", NULL },
+		  NULL,
+		  "" },
+	};
+	struct q_set *set = malloc(sizeof(*set));
+	struct cat_error err;
+	char buf[256];
+
+	(void)state;
+	assert_non_null(set);
+	set->n = 3;
+	load_shipped(&set->q[0], &set->q[1]);
+	assert_int_equal(q_load_buffer(clinic_yaml, sizeof(clinic_yaml) - 1, &set->q[2], &err),
+	                 CAT_OK);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct ev_log ev;
+		struct out_report o;
+
+		print_message("row: %s\n", rows[i].name);
+		events_of(&ev, rows[i].events);
+		out_report_build(&ev, &set->q[0], &set->q[1], day_of("2026-11-02"),
+		                 day_of("2026-12-01"), &o);
+		out_report_add_others(&o, &ev, set, day_of("2026-11-02"), day_of("2026-12-01"));
+		if (!rows[i].scores) {
+			assert_int_equal(o.n_other, 0);
+		} else {
+			size_t used = 0;
+
+			assert_int_equal(o.n_other, 1);
+			assert_ptr_equal(o.other[0].q, &set->q[2]);
+			assert_true(o.any);
+			for (unsigned w = 0; w < o.n_weeks; w++) {
+				const struct out_week *wk = &o.other[0].week[w];
+				used += (size_t)snprintf(buf + used, sizeof(buf) - used,
+				                         wk->have_score ? "%s%.0f" : "%s-",
+				                         w ? " " : "", wk->score);
+			}
+			assert_string_equal(buf, rows[i].scores);
+			assert_string_equal(out_report_other_change(&o, 0, buf, sizeof(buf)),
+			                    rows[i].change);
+		}
+		out_report_free(&o);
+		ev_free(&ev);
+	}
+	free(set);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_peg_by_week),
 		cmocka_unit_test(test_activities),
+		cmocka_unit_test(test_clinic_by_week),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
