@@ -96,4 +96,13 @@ back5,score,"Back function, 5 questions",week,2026-11-16,3,40% lower than the we
 	run clinic-report-none 0 crep --today 2027-02-01
 	! grep -q 'Back function' "$out" || fail "a questionnaire without answers in the period is shown"
 	done_test
+
+	# A clinic's file that does not load: named on stderr, left out; the others shown.
+	cp -r "$cdir/config" "$cdir/broken"
+	printf 'id: broken\nversion: x\n' >"$cdir/broken/lumbar/questionnaires/a-broken.yaml"
+	run clinic-report-broken 0 env XDG_CONFIG_HOME="$cdir/broken" "$LUMBAR" report \
+		--history-file "$cdir/h/history.tsv" --weeks 3 --today 2026-11-20
+	expect_err_line "lumbar: The questionnaire $cdir/broken/lumbar/questionnaires/a-broken.yaml was not read: 'lumbar check' says why."
+	expect_out_match '^\| 2026-11-16 \(so far\) \| 3 \|$'
+	done_test
 fi
