@@ -973,15 +973,15 @@ static int run_player(const struct options *o, const struct catalogue *cat, cons
 		free(qs);
 		return EXIT_UNAVAILABLE;
 	}
-	if (o->lines)
-		return lines_run(&u);
-	if (isatty(STDIN_FILENO) && dumb_terminal()) {
+	bool lines = o->lines;
+
+	if (!lines && isatty(STDIN_FILENO) && dumb_terminal()) {
 		/* A terminal that cannot draw a screen still has lines (issue 24). */
 		fprintf(stderr, "%s: TERM is %s: using the line mode (lumbar --lines)\n", progname,
 		        getenv("TERM") && *getenv("TERM") ? "dumb" : "not set");
-		return lines_run(&u);
+		lines = true;
 	}
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+	if (!lines && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
 		fprintf(stderr,
 		        "%s: the timer needs a terminal; for plain text use 'lumbar --list' or "
 		        "'lumbar --plan', or 'lumbar --lines' for the line mode\n",
@@ -989,7 +989,7 @@ static int run_player(const struct options *o, const struct catalogue *cat, cons
 		free(qs);
 		return 1;
 	}
-	rc = ui_run(&u);
+	rc = lines ? lines_run(&u) : ui_run(&u);
 	free(qs);
 	return rc;
 }
