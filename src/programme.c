@@ -86,14 +86,51 @@ static bool ahead_words(const struct prog_sheet *s, unsigned i, const struct prg
 
 /* ---- Markdown --------------------------------------------------------------------------- */
 
+/* What the sheet says of an exercise under its steps: a label and its words each. */
+struct fact {
+	const char *label;
+	const char *text;
+	bool link; /* a web address: a link where the format has them */
+};
+enum { MAX_FACTS = 4 + CAT_MAX_CAUTIONS };
+/* The words the facts point into. */
+struct fact_words {
+	char today[2048], ahead[2048], often[256];
+};
+
+/* Exercise i's facts, in the sheet's order, for every format; returns how many. */
+static unsigned facts(const struct prog_sheet *s, unsigned i, struct fact_words *w, struct fact *f)
+{
+	const struct cat_exercise *ex = &s->cat->exercises[i];
+	struct prg_dose d;
+	unsigned n = 0;
+
+	plan_dose_of(s->cat, s->dose, i, &d);
+	today_words(s, i, &d, w->today, sizeof(w->today));
+	f[n++] = (struct fact){ "Today", w->today, false };
+	if (ahead_words(s, i, &d, w->ahead, sizeof(w->ahead)))
+		f[n++] = (struct fact){ "Ahead", w->ahead, false };
+	f[n++] =
+	    (struct fact){ "How often",
+		           words_frequency(&ex->freq, WORDS_WITH_WHEN, w->often, sizeof(w->often)),
+		           false };
+	for (unsigned j = 0; j < ex->n_cautions; j++)
+		f[n++] = (struct fact){ "Take care", ex->cautions[j], false };
+	if (ex->video != NULL)
+		f[n++] = (struct fact){ "Video", ex->video, true };
+	return n;
+}
+
 static void md_exercise(FILE *fp, const struct prog_sheet *s, unsigned k, enum fig_glyphs glyphs)
 {
 	unsigned i = s->exercises[k];
 	const struct cat_exercise *ex = &s->cat->exercises[i];
 	const struct fig_figure *figs[CAT_MAX_SETS];
 	unsigned n_figs = cat_figures(ex, figs);
-	char buf[2048], names[CAT_MAX_SETS * 64];
-	struct prg_dose d;
+	char names[CAT_MAX_SETS * 64];
+	struct fact_words w;
+	struct fact fact[MAX_FACTS];
+	unsigned n;
 
 	fprintf(fp, "\n## %u. ", k + 1);
 	rep_put_text(fp, REP_MD, ex->name);
@@ -124,23 +161,10 @@ static void md_exercise(FILE *fp, const struct prog_sheet *s, unsigned k, enum f
 		rep_put_text(fp, REP_MD, ex->steps[j]);
 		fputs("\n", fp);
 	}
-	plan_dose_of(s->cat, s->dose, i, &d);
-	today_words(s, i, &d, buf, sizeof(buf));
-	fputs("\n- **Today:** ", fp);
-	rep_put_text(fp, REP_MD, buf);
-	if (ahead_words(s, i, &d, buf, sizeof(buf))) {
-		fputs("\n- **Ahead:** ", fp);
-		rep_put_text(fp, REP_MD, buf);
-	}
-	fputs("\n- **How often:** ", fp);
-	rep_put_text(fp, REP_MD, words_frequency(&ex->freq, WORDS_WITH_WHEN, buf, sizeof(buf)));
-	for (unsigned j = 0; j < ex->n_cautions; j++) {
-		fputs("\n- **Take care:** ", fp);
-		rep_put_text(fp, REP_MD, ex->cautions[j]);
-	}
-	if (ex->video != NULL) {
-		fputs("\n- **Video:** ", fp);
-		rep_put_text(fp, REP_MD, ex->video);
+	n = facts(s, i, &w, fact);
+	for (unsigned j = 0; j < n; j++) {
+		fprintf(fp, "\n- **%s:** ", fact[j].label);
+		rep_put_text(fp, REP_MD, fact[j].text);
 	}
 	fputs("\n", fp);
 }
@@ -205,8 +229,9 @@ static void html_exercise(FILE *fp, const struct prog_sheet *s, unsigned k)
 {
 	unsigned i = s->exercises[k];
 	const struct cat_exercise *ex = &s->cat->exercises[i];
-	char buf[2048];
-	struct prg_dose d;
+	struct fact_words w;
+	struct fact fact[MAX_FACTS];
+	unsigned n;
 
 	fputs("<section class=\"ex\">\n", fp);
 	html_figures(fp, ex);
@@ -224,25 +249,17 @@ static void html_exercise(FILE *fp, const struct prog_sheet *s, unsigned k)
 		rep_put_text(fp, REP_HTML, ex->steps[j]);
 		fputs("</li>", fp);
 	}
-	fputs("</ol>\n<ul class=\"dose\"><li><b>Today:</b> ", fp);
-	plan_dose_of(s->cat, s->dose, i, &d);
-	today_words(s, i, &d, buf, sizeof(buf));
-	rep_put_text(fp, REP_HTML, buf);
-	if (ahead_words(s, i, &d, buf, sizeof(buf))) {
-		fputs("</li><li><b>Ahead:</b> ", fp);
-		rep_put_text(fp, REP_HTML, buf);
+	fputs("</ol>\n<ul class=\"dose\">", fp);
+	n = facts(s, i, &w, fact);
+	for (unsigned j = 0; j < n; j++) {
+		fprintf(fp, "<li><b>%s:</b> ", fact[j].label);
+		if (fact[j].link)
+			html_link(fp, fact[j].text);
+		else
+			rep_put_text(fp, REP_HTML, fact[j].text);
+		fputs("</li>", fp);
 	}
-	fputs("</li><li><b>How often:</b> ", fp);
-	rep_put_text(fp, REP_HTML, words_frequency(&ex->freq, WORDS_WITH_WHEN, buf, sizeof(buf)));
-	for (unsigned j = 0; j < ex->n_cautions; j++) {
-		fputs("</li><li><b>Take care:</b> ", fp);
-		rep_put_text(fp, REP_HTML, ex->cautions[j]);
-	}
-	if (ex->video != NULL) {
-		fputs("</li><li><b>Video:</b> ", fp);
-		html_link(fp, ex->video);
-	}
-	fputs("</li></ul>\n</div>\n</section>\n", fp);
+	fputs("</ul>\n</div>\n</section>\n", fp);
 }
 
 static void write_html(FILE *fp, const struct prog_sheet *s)
