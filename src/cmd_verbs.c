@@ -62,6 +62,21 @@ enum {
 
 static const char *progname = "lumbar";
 
+/*
+ * The wall clock, as `date`, the screens (ui_read_clocks()) and the events
+ * written in another terminal read it. Not time(): glibc's reads the coarse
+ * clock, which here trails the real one by up to 6.5 ms, so a line written
+ * by `date` or another lumbar an instant before would be taken for one dated
+ * in the future and left out of this start's record.
+ */
+static time_t wall_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return ts.tv_sec;
+}
+
 /* Room for a path: PATH_MAX on Linux, counting the NUL. */
 enum { PATH_LEN = 4096 };
 
@@ -446,7 +461,7 @@ static int run_history(const struct options *o, const struct catalogue *cat, con
 	struct hist_summary sum;
 
 	/* Each file read once: the figures, the steps and the pauses all come from the record. */
-	if (load_records(&r, path, time(NULL), INT32_MIN, INT32_MIN, REC_KINDS_PAUSES, true, false,
+	if (load_records(&r, path, wall_now(), INT32_MIN, INT32_MIN, REC_KINDS_PAUSES, true, false,
 	                 false) != 0)
 		return EXIT_NOINPUT;
 	record_steps(&r, cat, rules, steps);
@@ -479,7 +494,7 @@ static int run_checkin(const char *score, const char *history)
 	char path[PATH_LEN], safe[4 * PATH_LEN];
 	int rc;
 
-	ev_init(&e, EV_MORNING, time(NULL));
+	ev_init(&e, EV_MORNING, wall_now());
 	if (hist_parse_score(score, strlen(score), &e.score) != 0 || e.score == HIST_NO_PAIN)
 		return usage_error("checkin wants back pain this morning from 0 to 10, not '%s'",
 		                   score);
@@ -549,7 +564,7 @@ static int run_checkin_peg(char **args, unsigned n, const char *history)
 	if (rc == 0)
 		rc = events_path(history, path, sizeof(path));
 	if (rc == 0) {
-		ev_init(&e, EV_OUTCOME, time(NULL));
+		ev_init(&e, EV_OUTCOME, wall_now());
 		snprintf(e.exercise, sizeof(e.exercise), "%s", q->id);
 		snprintf(e.value, sizeof(e.value), "%u", q->version);
 		out_format_answers(a, 3, e.note, sizeof(e.note));
@@ -615,7 +630,7 @@ static int run_activities(const struct options *o, const char *history,
 	                : strcmp(sub, "rate") == 0   ? 3
 	                : strcmp(sub, "retire") == 0 ? 2
 	                                             : 9;
-	time_t now = time(NULL);
+	time_t now = wall_now();
 	int32_t today = o->today ? o->today_day : hist_today(now);
 	char path[PATH_LEN], safe[4 * EV_MAX_NOTE_BYTES], what[5 * EV_MAX_NOTE_BYTES];
 	struct hist_error err;
@@ -810,7 +825,7 @@ static int run_why(const struct options *o, const struct settings *st, const str
 	struct steps_rules rules;
 	struct records rec;
 	unsigned x = 0;
-	time_t now = time(NULL);
+	time_t now = wall_now();
 	int32_t as_of = INT32_MIN;
 	int rc;
 
@@ -843,7 +858,7 @@ static int run_progress(const struct options *o, const struct settings *st,
 	struct steps_rules rules;
 	unsigned only[CAT_MAX_EXERCISES], n = 0;
 	const char *sub = NULL, *id = NULL, *step = NULL;
-	time_t now = time(NULL);
+	time_t now = wall_now();
 	int rc, routine = -1;
 
 	if (o->n_args > 0 && (strcmp(o->args[0], "set") == 0 || strcmp(o->args[0], "hold") == 0)) {
@@ -1083,7 +1098,7 @@ int verb_run_report(struct options *opt)
 	struct options o = *opt;
 	const char *weeks = o.weeks, *since = o.since, *output = o.output;
 	enum rep_format fmt = REP_MD;
-	time_t now = time(NULL);
+	time_t now = wall_now();
 	int32_t today = o.today ? o.today_day : hist_today(now), from = 0, day,
 	        as_of = o.today ? o.today_day : INT32_MIN;
 	char history[PATH_LEN];
@@ -1239,7 +1254,7 @@ static int verb_load(struct verb_ctx *x, bool read, bool lengths, unsigned also)
 {
 	int rc, why;
 
-	x->now = time(NULL);
+	x->now = wall_now();
 	x->today = hist_today(x->now);
 	settings_init(&x->st);
 	if ((rc = apply_settings(&x->o, &x->st)) != 0)
@@ -1664,7 +1679,7 @@ static int plain_load(struct options *o, struct plain *p, enum path_need need, b
 		return rc;
 	steps_rules(&p->rules, p->l.cat, &p->st);
 	if (steps)
-		derive_steps(o, &p->st, p->l.cat, &p->rules, p->history, time(NULL), INT32_MIN,
+		derive_steps(o, &p->st, p->l.cat, &p->rules, p->history, wall_now(), INT32_MIN,
 		             p->res, &p->dose, (o->verb->flags & VERB_TERMINAL) ? &p->rec : NULL);
 	return 0;
 }
@@ -1900,7 +1915,7 @@ static int log_score(const char *option, const char *value, int *out)
  */
 int verb_run_log(struct options *o)
 {
-	time_t now = time(NULL);
+	time_t now = wall_now();
 	int32_t today = hist_today(now), day;
 	enum hist_result status = HIST_DONE;
 	unsigned idx[CAT_MAX_EXERCISES], n = 0;
@@ -1973,7 +1988,7 @@ int verb_run_safety(struct options *o)
 		              plain.history, sizeof(plain.history)) != 0)
 			plain.history[0] = '\0';
 		steps_rules(&plain.rules, plain.l.cat, &plain.st);
-		derive_steps(o, &plain.st, plain.l.cat, &plain.rules, plain.history, time(NULL),
+		derive_steps(o, &plain.st, plain.l.cat, &plain.rules, plain.history, wall_now(),
 		             INT32_MIN, plain.res, &plain.dose, &plain.rec);
 		rc = run_player(o, plain.l.cat, plain.history, &plain.dose, &plain.rules, plain.res,
 		                &plain.rec);
@@ -1995,7 +2010,7 @@ int verb_run_safety(struct options *o)
 int verb_run_calendar(struct options *o)
 {
 	bool sessions = (o->given & CMD_VO_HISTORY) != 0;
-	time_t now = time(NULL);
+	time_t now = wall_now();
 	char *buf = NULL;
 	size_t len = 0;
 	int rc = plain_load(o, &plain, sessions ? PATH_NEEDED : PATH_OPTIONAL, false);

@@ -280,6 +280,12 @@ run_test() {
 		echo "FAIL $name: $why"
 		echo "---- last screen ----"
 		screen 2>/dev/null | sed 's/^/| /'
+		# The record the test's lumbar read, so that a failure seen once can be reasoned about.
+		if [ -n "$hist" ] && [ -d "${hist%/*}" ]; then
+			for f in "${hist%/*}"/*.tsv; do
+				[ -f "$f" ] && tail -n 4 "$f" | sed "s|^|${f##*/}: |"
+			done
+		fi
 		echo "---------------------"
 	fi
 	close_pane
