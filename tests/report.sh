@@ -296,6 +296,51 @@ report --format csv >"$tmp/report.csv"
 csv_means=$(grep '^peg,mean,' "$tmp/report.csv" | cut -d, -f6 | paste -sd' ')
 check "outcomes: the CSV holds the same weekly means: $csv_means" test "$csv_means" = "$means"
 
+# ---- A clinic's own questionnaire (issue 22 §1, §3) ----------------------------------
+# The same eight weeks, with a 5-item summed questionnaire in the config folder
+# answered each week: its table is in the PDF and the report still prints on
+# at most two pages. (A second clinic questionnaire takes a third page: the man
+# page says so.)
+cdir=$tmp/clinic
+mkdir -p "$cdir/config/lumbar/questionnaires"
+cat >"$cdir/config/lumbar/questionnaires/back5.yaml" <<'EOF'
+id: back5
+version: 1
+title: "Back function, 5 questions"
+recall: "today"
+scale:
+  min: 0
+  max: 1
+  anchors:
+    low: "no"
+    high: "yes"
+scoring: sum
+every_days: 7
+items:
+  - text: "I stay at home most of the time because of my back."
+  - text: "I walk more slowly than usual because of my back."
+  - text: "I get dressed more slowly than usual because of my back."
+  - text: "I avoid heavy jobs around the house because of my back."
+  - text: "I sleep less well because of my back."
+EOF
+cp "$tmp/history.tsv" "$cdir/history.tsv"
+{
+	cat "$tmp/events.tsv"
+	for d in 13 20 27; do printf '2026-10-%sT09:00:00+02:00\toutcome\tback5\t1\t1,1,1,1,0\n' "$d"; done
+	for d in 03 10 17 24; do printf '2026-11-%sT09:00:00+01:00\toutcome\tback5\t1\t1,0,1,0,0\n' "$d"; done
+} >"$cdir/events.tsv"
+HOME="$tmp/home" XDG_CONFIG_HOME="$cdir/config" ./lumbar report --today 2026-12-01 \
+	--history-file "$cdir/history.tsv" --format html -o "$out/report-clinic.html"
+rm -f "$out/report-clinic.pdf"
+chrome --print-to-pdf="$PWD/$out/report-clinic.pdf" "file://$PWD/$out/report-clinic.html"
+pages=$(pdfinfo "$out/report-clinic.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+check "eight weeks and a clinic questionnaire print on at most two pages (got ${pages:-none})" \
+	test "${pages:-99}" -ge 1 -a "${pages:-99}" -le 2
+pdftotext "$out/report-clinic.pdf" - 2>/dev/null | flat >"$tmp/clinic.flat"
+check "the PDF holds the clinic questionnaire's change" grep -qF -- \
+	"$(printf '%s' 'Changes of 30% or more: 50% lower than the week of 2026-10-12.' | flat)" \
+	"$tmp/clinic.flat"
+
 # ---- 12 and 26 weeks: wrapped into blocks, nothing cut off ------------------------
 # Printed the same way, each exercise's newest weeks (the last block of at
 # most 9 weeks side by side, as many in each block as can be) must be on its
