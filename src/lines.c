@@ -232,7 +232,8 @@ static void keys_line(unsigned ctx, char *buf, size_t len)
 
 /* The menu's own keys, a line being typed: what a number, an id or a letter does. */
 static const char menu_keys[] =
-    "Keys: a number or an id, then Enter, starts it; a the full routine; d what is due; "
+    "Keys: a number or an id, then Enter, starts it; a number or an id and ?, such as 5?, "
+    "says how to do it; a the full routine; d what is due; "
     "i when to get help; Enter alone says the menu again; q quit";
 
 /* `?`: the keys of the moment, the screen staying as it is. */
@@ -485,6 +486,48 @@ static int menu_entry(const struct ui *ui, const char *line)
 	return -1000;
 }
 
+/* A paragraph of the details, said as it comes: one line, its prefix without the screen's indent.
+ */
+static void said_add(struct ui_text *t, const char *prefix, const char *text,
+                     enum ui_text_role role)
+{
+	(void)t;
+	(void)role;
+	if (prefix) {
+		while (*prefix == ' ')
+			prefix++;
+		say("%s%s", prefix, text);
+	} else {
+		say("%s", text);
+	}
+}
+
+/* A blank row of the screen: nothing, in lines. */
+static void said_gap(struct ui_text *t, bool always)
+{
+	(void)t;
+	(void)always;
+}
+
+/* "5?" or "knee-to-chest?": the details of that entry (the full screen's Tab), said once. */
+static bool say_details(struct ui *ui, char *line)
+{
+	size_t n = strlen(line);
+	struct ui_text t = { .add = said_add, .gap = said_gap, .echoes = true };
+	int entry;
+
+	if (n < 2 || line[n - 1] != '?')
+		return false;
+	line[n - 1] = '\0';
+	while (n > 1 && line[n - 2] == ' ')
+		line[--n - 1] = '\0';
+	if ((entry = menu_entry(ui, line)) == -1000)
+		return false;
+	say("%s", ui_info_title(ui, entry));
+	ui_info_text(ui, entry, &t, NULL);
+	return true;
+}
+
 /* A line typed at the menu. */
 static void menu_line(struct ui *ui, char *line)
 {
@@ -521,6 +564,8 @@ static void menu_line(struct ui *ui, char *line)
 		ui_safety_open(ui);
 	} else if ((entry = menu_entry(ui, line)) != -1000) {
 		ui_menu_start(ui, entry);
+	} else if (say_details(ui, line)) {
+		/* Said; the menu's question follows. */
 	} else {
 		say("No entry '%.60s': type a number from 1 to %d, or an id.", line,
 		    ui_menu_end(ui) - ui_menu_first());

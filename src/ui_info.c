@@ -78,10 +78,12 @@ static void flow_rows(struct ui_draw_flow *f, const char *text)
 /*
  * The exercise's figures, as many poses a row as the width takes (the
  * figure module draws them), each named by its sets when the sets differ;
- * nothing on a screen narrower than one pose.
+ * nothing on a screen narrower than one pose. `t` is the full screen's
+ * flow text (ui_flow_text()).
  */
-static void info_figures(struct ui_draw_flow *f, const struct cat_exercise *ex)
+static void info_figures(struct ui_text *t, const struct cat_exercise *ex)
 {
+	struct ui_draw_flow *f = t->ctx;
 	const struct fig_figure *figs[CAT_MAX_SETS];
 	unsigned n = cat_figures(ex, figs);
 	unsigned per_row = (unsigned)(f->w + INFO_FIG_GAP) / (INFO_FIG_W + INFO_FIG_GAP);
@@ -103,15 +105,15 @@ static void info_figures(struct ui_draw_flow *f, const struct cat_exercise *ex)
 	}
 }
 
-static void info_exercise(const struct ui *ui, struct ui_draw_flow *f, unsigned e)
+static void info_exercise(const struct ui *ui, struct ui_text *t, unsigned e,
+                          void (*figures)(struct ui_text *, const struct cat_exercise *))
 {
 	const struct cat_exercise *ex = &ui->opt->cat->exercises[e];
-	attr_t head = ui_draw_attr(UI_ROLE_TITLE);
 	char buf[CAT_MAX_STRING + 128], freq[48], len[16], num[16], at[32];
 	struct prg_dose pd;
 
 	plan_dose_of(ui->opt->cat, ui->opt->dose, e, &pd);
-	ui_draw_flow_add(f, NULL, ex->summary, A_NORMAL);
+	t->add(t, NULL, ex->summary, UI_TEXT_NORMAL);
 	words_frequency(&ex->freq, WORDS_SHORT, freq, sizeof(freq));
 	snprintf(buf, sizeof(buf), "%s at %s, %s",
 	         ui_clock(ui_menu_seconds(UI_MENU_FIRST_EXERCISE + (int)e), len),
@@ -125,33 +127,34 @@ static void info_exercise(const struct ui *ui, struct ui_draw_flow *f, unsigned 
 			snprintf(buf + used, sizeof(buf) - used, ")");
 		}
 	}
-	ui_draw_flow_add(f, NULL, buf, ui_draw_attr(UI_ROLE_DIM));
-	info_figures(f, ex);
+	t->add(t, NULL, buf, UI_TEXT_DIM);
+	if (figures)
+		figures(t, ex);
 	if (ex->position) {
-		ui_draw_flow_gap(f);
-		ui_draw_flow_add(f, NULL, "Starting position", head);
-		ui_draw_flow_add(f, NULL, ex->position, A_NORMAL);
+		t->gap(t, true);
+		t->add(t, NULL, "Starting position", UI_TEXT_TITLE);
+		t->add(t, NULL, ex->position, UI_TEXT_NORMAL);
 	}
-	ui_draw_flow_gap(f);
-	ui_draw_flow_add(f, NULL, "Steps", head);
+	t->gap(t, true);
+	t->add(t, NULL, "Steps", UI_TEXT_TITLE);
 	for (unsigned i = 0; i < ex->n_steps; i++) {
 		snprintf(num, sizeof(num), "%2u. ", i + 1);
-		ui_draw_flow_add(f, num, ex->steps[i], A_NORMAL);
+		t->add(t, num, ex->steps[i], UI_TEXT_NORMAL);
 	}
 	if (ex->n_cautions) {
-		ui_draw_flow_gap(f);
-		ui_draw_flow_add(f, NULL, "Cautions", head);
+		t->gap(t, true);
+		t->add(t, NULL, "Cautions", UI_TEXT_TITLE);
 		for (unsigned i = 0; i < ex->n_cautions; i++)
-			ui_draw_flow_add(f, " ! ", ex->cautions[i], A_NORMAL);
+			t->add(t, " ! ", ex->cautions[i], UI_TEXT_NORMAL);
 	}
-	ui_draw_flow_gap(f);
-	ui_draw_flow_add(f, NULL, "Sets", head);
+	t->gap(t, true);
+	t->add(t, NULL, "Sets", UI_TEXT_TITLE);
 	for (unsigned i = 0; i < ex->n_sets; i++) {
 		char set[256], line[CAT_MAX_STRING + 300];
 
 		set_text(&ex->sets[i], &pd.set[i], set, sizeof(set));
 		snprintf(line, sizeof(line), "%s: %s", ex->sets[i].name, set);
-		ui_draw_flow_add(f, " - ", line, A_NORMAL);
+		t->add(t, " - ", line, UI_TEXT_NORMAL);
 	}
 	/*
 	 * Where it stands on its ladder and the rule that moves it, in one
@@ -161,24 +164,36 @@ static void info_exercise(const struct ui *ui, struct ui_draw_flow *f, unsigned 
 	if (!ui->opt->dose->forced && pd.steps > 0) {
 		char step[1024];
 
-		ui_draw_flow_gap(f);
-		ui_draw_flow_add(f, NULL, "Progression", head);
-		ui_draw_flow_add(f, NULL, words_step_dose(ex, pd.k, step, sizeof(step)), A_NORMAL);
-		ui_draw_flow_add(f, NULL, words_progression_rule, A_NORMAL);
+		t->gap(t, true);
+		t->add(t, NULL, "Progression", UI_TEXT_TITLE);
+		t->add(t, NULL, words_step_dose(ex, pd.k, step, sizeof(step)), UI_TEXT_NORMAL);
+		t->add(t, NULL, words_progression_rule, UI_TEXT_NORMAL);
 	}
 }
 
-/* The routine, or with `due` only what is due, one exercise a paragraph. */
-static void info_routine(const struct ui *ui, struct ui_draw_flow *f, bool due)
+/*
+ * The routine, a named routine (`named` >= 0), or what is due (`entry`
+ * UI_MENU_DUE), one exercise a paragraph.
+ */
+static void info_routine(const struct ui *ui, struct ui_text *t, int entry, int named)
 {
 	const struct catalogue *cat = ui->opt->cat;
 	char buf[CAT_MAX_STRING + 128], len[16], freq[48], num[16], at[32];
 	unsigned idx[CAT_MAX_EXERCISES], n = cat->n_exercises;
 
-	if (due) {
+	if (named >= 0) {
+		const struct cat_routine *r = &cat->routines[named];
+
+		n = r->n_exercises;
+		for (unsigned i = 0; i < n; i++)
+			idx[i] = r->exercises[i];
+		snprintf(buf, sizeof(buf), "%u exercise%s, %s, %s, each with its get-ready time.",
+		         n, n == 1 ? "" : "s", ui_clock(ui_menu_seconds(entry), len),
+		         ui_dose_words(ui, -1, at, sizeof(at)));
+	} else if (entry == UI_MENU_DUE) {
 		n = ui_menu_due(ui, idx);
 		if (n == 0) {
-			ui_draw_flow_add(f, NULL, UI_NOTHING_DUE, A_NORMAL);
+			t->add(t, NULL, UI_NOTHING_DUE, UI_TEXT_NORMAL);
 			return;
 		}
 		snprintf(buf, sizeof(buf),
@@ -193,8 +208,8 @@ static void info_routine(const struct ui *ui, struct ui_draw_flow *f, bool due)
 		         ui_clock(ui_menu_seconds(UI_MENU_ROUTINE), len),
 		         ui_dose_words(ui, -1, at, sizeof(at)));
 	}
-	ui_draw_flow_add(f, NULL, buf, A_NORMAL);
-	ui_draw_flow_gap(f);
+	t->add(t, NULL, buf, UI_TEXT_NORMAL);
+	t->gap(t, true);
 	for (unsigned k = 0; k < n; k++) {
 		unsigned i = idx[k];
 
@@ -203,8 +218,30 @@ static void info_routine(const struct ui *ui, struct ui_draw_flow *f, bool due)
 		         ui_clock(ui_menu_seconds(UI_MENU_FIRST_EXERCISE + (int)i), len),
 		         words_frequency(&cat->exercises[i].freq, WORDS_SHORT, freq, sizeof(freq)),
 		         cat->exercises[i].summary);
-		ui_draw_flow_add(f, num, buf, A_NORMAL);
+		t->add(t, num, buf, UI_TEXT_NORMAL);
 	}
+}
+
+const char *ui_info_title(const struct ui *ui, int entry)
+{
+	const struct catalogue *cat = ui->opt->cat;
+	int ex = ui_menu_exercise(entry);
+
+	int named = ui_menu_named(entry);
+
+	return entry == UI_MENU_DUE ? "Due now"
+	       : named >= 0         ? cat->routines[named].name
+	       : ex < 0             ? cat->routine_name
+	                            : cat->exercises[ex].name;
+}
+
+void ui_info_text(const struct ui *ui, int entry, struct ui_text *t,
+                  void (*figures)(struct ui_text *, const struct cat_exercise *))
+{
+	if (ui_menu_exercise(entry) < 0)
+		info_routine(ui, t, entry, ui_menu_named(entry));
+	else
+		info_exercise(ui, t, (unsigned)ui_menu_exercise(entry), figures);
 }
 
 /*
@@ -214,12 +251,10 @@ static void info_routine(const struct ui *ui, struct ui_draw_flow *f, bool due)
 static int info_flow(struct ui *ui, bool draw, int bottom)
 {
 	struct ui_draw_flow f = { .top = 2, .bottom = draw ? bottom : 2, .x = 1, .w = COLS - 2 };
+	struct ui_text t = ui_flow_text(&f);
 
 	f.scroll = info.scroll;
-	if (ui_menu_exercise(info.entry) < 0)
-		info_routine(ui, &f, info.entry == UI_MENU_DUE);
-	else
-		info_exercise(ui, &f, (unsigned)ui_menu_exercise(info.entry));
+	ui_info_text(ui, info.entry, &t, info_figures);
 	return f.row;
 }
 
@@ -250,11 +285,7 @@ void ui_open_video(const char *url, char *said, size_t len)
 
 void ui_info_draw(struct ui *ui)
 {
-	const struct catalogue *cat = ui->opt->cat;
-	int ex_i = ui_menu_exercise(info.entry);
-	const char *title = info.entry == UI_MENU_DUE ? "Due now"
-	                    : ex_i < 0                ? cat->routine_name
-	                                              : cat->exercises[ex_i].name;
+	const char *title = ui_info_title(ui, info.entry);
 	int rows = LINES - 3; /* between the title and the key hints */
 	int height = info_flow(ui, false, 0);
 	char keys[64];

@@ -197,6 +197,11 @@ unsigned ui_menu_seconds(int entry)
 	                                  : menu.secs[entry - UI_MENU_FIRST_EXERCISE + 1];
 }
 
+int ui_menu_named(int entry)
+{
+	return named_of(entry);
+}
+
 int ui_menu_exercise(int entry)
 {
 	return entry >= UI_MENU_FIRST_EXERCISE ? entry - UI_MENU_FIRST_EXERCISE : -1;

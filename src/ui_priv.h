@@ -334,6 +334,8 @@ unsigned ui_menu_seconds(int entry);
 
 /* The catalogue index of a menu entry, or -1 for the routine and due entries. */
 int ui_menu_exercise(int entry);
+/* The named routine (catalogue index) a menu entry is, or -1. */
+int ui_menu_named(int entry);
 
 /*
  * Where the numbers come from: "medium level" when forced, else "step 3/19"
@@ -373,6 +375,17 @@ const struct hist_pause *ui_menu_pauses(const struct ui *ui, time_t now, size_t 
 void ui_info_open(struct ui *ui, int entry);
 void ui_info_draw(struct ui *ui);
 void ui_info_key(struct ui *ui, enum ui_action action);
+/* The details' title: the exercise's name, the routine's, or "Due now". */
+const char *ui_info_title(const struct ui *ui, int entry);
+/*
+ * The details of a menu entry as text, for both front ends: an exercise's
+ * summary, length and frequency, starting position, steps, cautions, sets
+ * and progression, or the routine or what is due, one exercise a line.
+ * `figures` (the full screen's; NULL in the line mode) draws the poses
+ * after the length.
+ */
+void ui_info_text(const struct ui *ui, int entry, struct ui_text *t,
+                  void (*figures)(struct ui_text *, const struct cat_exercise *));
 
 /* ---- ui_history.c: the history view --------------------------------------- */
 

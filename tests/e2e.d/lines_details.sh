@@ -1,0 +1,59 @@
+# tests/e2e.d/lines_details.sh - how to do an exercise, without the screen:
+# in the line mode "N?" or "ID?" at the menu says the details the full
+# screen's Tab shows (position, steps, cautions, sets); a named routine's are
+# that routine's exercises, not the whole catalogue's. Sourced by
+# tests/e2e.sh after lines.sh, whose helpers it uses.
+
+ROUTINES=tests/fixtures/good-routines.yaml
+
+# Through a pipe: an exercise's details by id, a routine's by id with a space
+# before the ?, another by number, then q. Only the menu's question between.
+test_lines_details_by_id_and_number() {
+	local out=$tmp/lines-details.out hist=$tmp/hist-linesdetails/history.tsv rc
+	mkdir -p "${hist%/*}"
+	printf 'bridge?\nevening ?\n1?\nnothing?\nq\n' |
+		$BIN --lines --catalogue $ROUTINES --history-file "$hist" >"$out" 2>"$out.err"
+	rc=$?
+	[ "$rc" -eq 0 ] || { why="exit status $rc: $(cat "$out.err")"; return 1; }
+	lines_bytes "$out" || return 1
+	lines_same "$out" "Routine
+1. Routine: Morning (morning), 1:40, 2 exercises
+2. Routine: Evening (evening), 0:35, 1 exercise
+3. Full routine: Routine (all), 1:40, 2 exercises
+4. Due now (due), 1:40, 2 exercises
+5. Cat-cow (cat-cow), 1:05, 1x a day, 0/1 today, due
+6. Bridge (bridge), 0:35, 1x a day, 0/1 today, due
+Number or id, then Enter (? for the keys): bridge?
+Bridge
+Lift.
+0:35 at fixed dose, 1x a day
+Steps
+1. Lift
+Sets
+- Lift: now 30 s
+Number or id, then Enter (? for the keys): evening ?
+Evening
+1 exercise, 0:35, each at its step, each with its get-ready time.
+1. Bridge (0:35, 1x a day): Lift.
+Number or id, then Enter (? for the keys): 1?
+Morning
+2 exercises, 1:40, each at its step, each with its get-ready time.
+1. Cat-cow (1:05, 1x a day): Flow.
+2. Bridge (0:35, 1x a day): Lift.
+Number or id, then Enter (? for the keys): nothing?
+No entry 'nothing': type a number from 1 to 6, or an id.
+Number or id, then Enter (? for the keys): q" || return 1
+	# Nothing was played, so nothing was written.
+	[ ! -s "$hist" ] || { why="history written: $(cat "$hist")"; return 1; }
+}
+run_test lines_details_by_id_and_number
+
+# The keys line says how to ask for them.
+test_lines_details_in_the_keys() {
+	local out=$tmp/lines-details-keys.out
+	printf '?\nq\n' | $BIN --lines --catalogue $ROUTINES \
+		--history-file "$tmp/hist-linesdetailskeys/history.tsv" >"$out" 2>&1
+	grep -q '^Keys: .*a number or an id and ?, such as 5?, says how to do it;' "$out" ||
+		{ why="$(cat "$out")"; return 1; }
+}
+run_test lines_details_in_the_keys
