@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "catalogue.h"
+#include "cli_text.h"
 #include "events.h"
 #include "ui_hooks.h"
 #include "ui_priv.h"
@@ -233,7 +234,7 @@ static void keys_line(unsigned ctx, char *buf, size_t len)
 /* The menu's own keys, a line being typed: what a number, an id or a letter does. */
 static const char menu_keys[] =
     "Keys: a number or an id, then Enter, starts it; a number or an id and ?, such as 5?, "
-    "says how to do it; a the full routine; d what is due; "
+    "says how to do it; a the full routine; d what is due; h your history; "
     "i when to get help; Enter alone says the menu again; q quit";
 
 /* `?`: the keys of the moment, the screen staying as it is. */
@@ -528,6 +529,35 @@ static bool say_details(struct ui *ui, char *line)
 	return true;
 }
 
+/*
+ * `h`: the history, as `lumbar history` says it (the full screen's history
+ * view has no line of its own), each byte through put().
+ */
+static void say_history(const struct ui *ui)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	if (!ui->hist_ok) {
+		say("%s", ui->hist_warning ? ui->hist_warning : "No history to say.");
+		return;
+	}
+	if (!(fp = open_memstream(&text, &len))) {
+		say("Cannot say the history: %s", strerror(errno));
+		return;
+	}
+	cli_history(fp, ui->opt->cat, &ui->hist_sum, ui->opt->steps, ui->opt->history_path, false);
+	if (fclose(fp) == 0) {
+		if (said.prompt_open)
+			putchar('\n');
+		said.prompt_open = false;
+		put(text);
+		fflush(stdout);
+	}
+	free(text);
+}
+
 /* A line typed at the menu. */
 static void menu_line(struct ui *ui, char *line)
 {
@@ -562,6 +592,8 @@ static void menu_line(struct ui *ui, char *line)
 		ui_menu_start(ui, UI_MENU_DUE);
 	} else if (strcmp(line, "i") == 0) {
 		ui_safety_open(ui);
+	} else if (strcmp(line, "h") == 0) {
+		say_history(ui);
 	} else if ((entry = menu_entry(ui, line)) != -1000) {
 		ui_menu_start(ui, entry);
 	} else if (say_details(ui, line)) {

@@ -281,7 +281,7 @@ run_test() {
 		echo "---- last screen ----"
 		screen 2>/dev/null | sed 's/^/| /'
 		# The record the test's lumbar read, so that a failure seen once can be reasoned about.
-		if [ -n "$hist" ] && [ -d "${hist%/*}" ]; then
+		if [ -n "${hist:-}" ] && [ -d "${hist%/*}" ]; then
 			for f in "${hist%/*}"/*.tsv; do
 				[ -f "$f" ] && tail -n 4 "$f" | sed "s|^|${f##*/}: |"
 			done

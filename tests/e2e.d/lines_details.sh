@@ -57,3 +57,25 @@ test_lines_details_in_the_keys() {
 		{ why="$(cat "$out")"; return 1; }
 }
 run_test lines_details_in_the_keys
+
+# h at the menu says the history as `lumbar history` says it, at the same
+# instant (libfaketime), between the menu's question and the next.
+test_lines_history_says_the_history() {
+	local out=$tmp/lines-history.out hist=$tmp/hist-lineshistory/history.tsv rc
+	local at=(faketime -f '@2026-11-04 09:00:00')
+	[ -n "$faketime_lib" ] && at=(env LD_PRELOAD="$faketime_lib" FAKETIME='@2026-11-04 09:00:00')
+	mkdir -p "${hist%/*}"
+	printf '2026-11-03T08:00:00+01:00\tbridge\tdone\t30\t2\t3\t-\n' >"$hist"
+	printf 'h\nq\n' | "${at[@]}" $BIN --lines --catalogue $ROUTINES --history-file "$hist" \
+		>"$out" 2>"$out.err"
+	rc=$?
+	[ "$rc" -eq 0 ] || { why="exit status $rc: $(cat "$out.err")"; return 1; }
+	lines_bytes "$out" || return 1
+	"${at[@]}" $BIN history --catalogue $ROUTINES --history-file "$hist" >"$out.cli" ||
+		{ why="lumbar history failed"; return 1; }
+	grep -q '^bridge .*1 this week' "$out.cli" || { why="no bridge row: $(cat "$out.cli")"; return 1; }
+	sed -n '/^Number or id, then Enter (? for the keys): h$/,/^Number or id/p' "$out" |
+		sed '1d;$d' >"$out.said"
+	cmp -s "$out.said" "$out.cli" || { why="$(diff -u "$out.cli" "$out.said")"; return 1; }
+}
+run_test lines_history_says_the_history
