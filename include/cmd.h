@@ -49,6 +49,7 @@ enum cmd_vopt {
 	CMD_VO_PAIN = 1u << 16,      /* log --pain N */
 	CMD_VO_PAIN_BEFORE = 1u << 17, /* log --pain-before N */
 	CMD_VO_STATUS = 1u << 18,      /* log --status done|partial */
+	CMD_VO_ANSWER = 1u << 19,      /* checkin --answer ID A1 A2 ... */
 };
 
 /* Everything the command line said. */
@@ -82,6 +83,7 @@ struct options {
 	unsigned given;
 	const char *vformat, *until, *reason, *weeks, *since, *output;
 	const char *date, *pain, *pain_before, *status; /* lumbar log's */
+	const char *answer;                             /* checkin --answer's questionnaire id */
 
 	/* From config.yaml (main's settings), not the command line. */
 	bool ask_pain_before;         /* default true */

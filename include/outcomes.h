@@ -98,6 +98,20 @@ struct out_week {
 	bool have_score;       /* a mean needs one answer, a sum them all */
 };
 
+/*
+ * A week's score from its answers w->item[0..n_items), as the questionnaire
+ * scores: the mean of the answered items (one at least), or their sum (all
+ * answered); w->have_score says whether there is one, w->score holds it.
+ * The report and `lumbar checkin --answer` score with this one function.
+ */
+void out_score(struct out_week *w, enum q_scoring scoring);
+
+/*
+ * A score as the report and the check-in say it: a mean to one decimal, a
+ * sum whole; `-` when there is none (not present, or no score). Returns buf.
+ */
+const char *out_score_text(const struct out_week *w, enum q_scoring scoring, char *buf, size_t len);
+
 /* The Monday of the week holding `day`. */
 int32_t out_monday(int32_t day);
 

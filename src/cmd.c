@@ -101,6 +101,7 @@ static const struct option verb_options[] = {
 	{ "pain", required_argument, NULL, OPT_VERB + 16 },
 	{ "pain-before", required_argument, NULL, OPT_VERB + 17 },
 	{ "status", required_argument, NULL, OPT_VERB + 18 },
+	{ "answer", required_argument, NULL, OPT_VERB + 19 },
 };
 enum { N_VERB_OPTS = sizeof(verb_options) / sizeof(verb_options[0]) };
 
@@ -253,9 +254,9 @@ static int take(struct options *o, int c, const char *optarg_, char **argv)
 	/* A verb's own. */
 	unsigned bit = (unsigned)(c - OPT_VERB);
 	const char **value[] = {
-		[2] = &o->vformat,      [6] = &o->until,   [7] = &o->reason, [8] = &o->weeks,
-		[9] = &o->since,        [10] = &o->output, [15] = &o->date,  [16] = &o->pain,
-		[17] = &o->pain_before, [18] = &o->status,
+		[2] = &o->vformat,      [6] = &o->until,   [7] = &o->reason,  [8] = &o->weeks,
+		[9] = &o->since,        [10] = &o->output, [15] = &o->date,   [16] = &o->pain,
+		[17] = &o->pain_before, [18] = &o->status, [19] = &o->answer,
 	};
 
 	o->given |= 1u << bit;

@@ -190,8 +190,7 @@ int32_t out_monday(int32_t day)
 	return day - since;
 }
 
-/* A week's score from its answers, as the questionnaire scores. */
-static void score_week(struct out_week *w, enum q_scoring scoring)
+void out_score(struct out_week *w, enum q_scoring scoring)
 {
 	double sum = 0;
 	unsigned answered = 0;
@@ -249,9 +248,18 @@ size_t out_weeks(const struct ev_log *ev, const struct questionnaire *q, int32_t
 		w->present = true;
 		for (unsigned j = 0; j < items && j < Q_MAX_ITEMS; j++)
 			w->item[j] = (int)j < m ? ans[j] : OUT_NO_ANSWER;
-		score_week(w, q->scoring);
+		out_score(w, q->scoring);
 	}
 	return n;
+}
+
+const char *out_score_text(const struct out_week *w, enum q_scoring scoring, char *buf, size_t len)
+{
+	if (!w->present || !w->have_score)
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, scoring == Q_SCORE_SUM ? "%.0f" : "%.1f", w->score);
+	return buf;
 }
 
 /* ---- Marks of change ------------------------------------------------------------------- */
