@@ -83,8 +83,15 @@ size_t out_activities(const struct ev_log *ev, int32_t today, struct out_activit
 /* As out_activities(), the active ones only. */
 size_t out_active(const struct ev_log *ev, int32_t today, struct out_activity *out, size_t max);
 
-/* The number the next `add` gives: one more than the highest ever named (any day). */
+/*
+ * The number the next `add` gives: one more than the highest ever named,
+ * whatever its day: in ev's events, or in a line left out of them as
+ * dated after the day asked about (ev->activity_high).
+ */
 unsigned out_next_number(const struct ev_log *ev);
+
+/* An `activity` or `activity-retired` event's number (its value, checked by the reader). */
+unsigned out_activity_number(const struct ev_event *e);
 
 /* ---- The PEG (and any questionnaire) by week ---------------------------------------- */
 

@@ -181,3 +181,31 @@ if t answer-completion; then
 		fail "an answer: $(ans_tab lumbar checkin --answer back5 1)"
 	done_test
 fi
+
+# An activity's number is never given again, even when the line that gave it
+# is dated in the future (a clock that was wrong once): that line is left out
+# of the record until its day, but its number is taken.
+if t answer-activity-future; then
+	d=$ans_dir/future
+	mkdir -p "$d"
+	act() { faketime_at "$1" "$LUMBAR" activities "${@:2}" --history-file "$d/history.tsv"; }
+	{
+		printf '# timestamp\tkind\texercise\tvalue\tnote\n'
+		printf '2026-11-02T09:00:00+01:00\tactivity\t-\t1\tput on socks\n'
+		printf '2027-11-03T09:00:00+01:00\tactivity\t-\t2\tcarry the baby\n'
+		printf '2027-11-03T09:01:00+01:00\toutcome\tactivities\t1\t-,7\n'
+	} >"$d/events.tsv"
+	run answer-activity-future 0 act '2026-11-30 09:00:00' add "lift the shopping"
+	expect_out_text "Activity 3 added: lift the shopping (rate it 0-10: lumbar activities rate 3 N), recorded in $d/events.tsv"
+	expect_err_line "$d/events.tsv:3: dated in the future (2027-11-03): left out until then"
+	[ "$(grep -v '^#' "$d/events.tsv" | tail -n 1 | cut -f 2-)" = $'activity\t-\t3\tlift the shopping' ] ||
+		fail "events.tsv: $(cat "$d/events.tsv")"
+	done_test
+	# The future line is still not an activity today: neither listed nor rated.
+	run answer-activity-future-list 0 act '2026-11-30 10:00:00'
+	expect_out_text "$(printf '%s\n' '1. put on socks: not rated yet' '3. lift the shopping: not rated yet')"
+	done_test
+	run answer-activity-future-rate 64 act '2026-11-30 10:00:00' rate 2 5
+	expect_err_match "no active activity numbered '2'"
+	done_test
+fi
