@@ -99,6 +99,14 @@ struct options {
  */
 int cmd_parse(int argc, char **argv, const char *no_color, struct options *o);
 
+/*
+ * The verb's first argument is missing: "VERB needs WHAT" (its row's
+ * `needs`) as cmd_usage_error() says it; returns 64. cmd_parse() says it
+ * below the row's min_args; a handler whose options change what it needs
+ * (checkin --peg, --answer) says it itself.
+ */
+int cmd_needs_error(const struct options *o);
+
 /* Whether the command o names writes a file (then it takes no --today). */
 bool cmd_writes(const struct options *o);
 

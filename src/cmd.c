@@ -354,7 +354,7 @@ int cmd_parse(int argc, char **argv, const char *no_color, struct options *o)
 	if (o->help)
 		return 0;
 	if (o->n_args < o->verb->min_args)
-		return cmd_usage_error("%s needs %s", o->verb->name, o->verb->needs);
+		return cmd_needs_error(o);
 	if (o->n_args > o->verb->max_args)
 		return cmd_usage_error("unexpected argument '%s'", o->args[o->verb->max_args]);
 	if (o->days && !(strcmp(o->verb->name, "progress") == 0 && o->n_args > 0 &&
@@ -370,6 +370,11 @@ int cmd_parse(int argc, char **argv, const char *no_color, struct options *o)
 		return cmd_usage_error("--today: %s does not answer as on another day",
 		                       o->verb->name);
 	return 0;
+}
+
+int cmd_needs_error(const struct options *o)
+{
+	return cmd_usage_error("%s needs %s", o->verb->name, o->verb->needs);
 }
 
 bool cmd_writes(const struct options *o)

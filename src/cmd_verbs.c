@@ -1933,6 +1933,8 @@ int verb_run_checkin(struct options *o)
 		return run_checkin_peg(o->args, o->n_args, history);
 	if (o->given & CMD_VO_ANSWER)
 		return run_checkin_answer(o->answer, o->args, o->n_args, history);
+	if (o->n_args == 0)
+		return cmd_needs_error(o); /* --peg and --answer say what they need */
 	if (o->n_args > 1)
 		return usage_error("unexpected argument '%s'", o->args[1]);
 	return run_checkin(o->args[0], history);

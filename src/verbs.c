@@ -84,7 +84,7 @@ const struct verb verbs[] = {
 	  "questionnaire (a file in ~/.config/lumbar/questionnaires), one per\n"
 	  "item in its order, each a whole number on its scale, or - for an\n"
 	  "item left out; it prints them and their score.\n",
-	  1, Q_MAX_ITEMS, VERB_WRITES, CMD_VO_PEG | CMD_VO_ANSWER, NULL, verb_run_checkin },
+	  0, Q_MAX_ITEMS, VERB_WRITES, CMD_VO_PEG | CMD_VO_ANSWER, NULL, verb_run_checkin },
 	{ "activities", "[add|rate|retire ...]", "activities your back makes hard, rated", NULL,
 	  NULL,
 	  "Alone, lists the active ones, numbered, with their latest and first\n"

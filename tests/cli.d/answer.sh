@@ -114,6 +114,8 @@ if t answer-errors; then
 		--answer rmdq 1 2 3
 	ans_refused answer-too-few 64 "lumbar: checkin --answer: back5 has 5 items, not 4 $hint" \
 		--answer back5 1 2 3 4
+	ans_refused answer-none 64 "lumbar: checkin --answer: back5 has 5 items, not 0 $hint" \
+		--answer back5
 	ans_refused answer-too-many 64 "lumbar: checkin --answer: back5 has 5 items, not 6 $hint" \
 		--answer back5 1 2 3 4 0 1
 	ans_refused answer-out-of-scale 64 \
