@@ -40,6 +40,15 @@ _lumbar_ids()
 		if [[ ${1-} == exercises ]]; then grep -v $'\troutine of '; else cat; fi | cut -f1
 }
 
+# The ids of a clinic's questionnaires (questionnaire files' `id:` lines), for checkin --answer.
+_lumbar_questionnaires()
+{
+	local f
+	for f in "${XDG_CONFIG_HOME:-$HOME/.config}"/lumbar/questionnaires/*.yaml; do
+		[[ -f $f ]] && sed -n 's/^id:[[:space:]]*["'\'']\{0,1\}\([a-z0-9-]*\).*/\1/p' "$f"
+	done
+}
+
 _lumbar()
 {
 	local cur prev opts verbs verb= i
@@ -89,6 +98,16 @@ _lumbar()
 				COMPREPLY=($(compgen -W "all $(_lumbar_ids)" -- "$cur"))
 			fi
 			;;
+		esac
+		return 0
+	fi
+	# `lumbar checkin N|--peg P E G|--answer ID A...`: the PEG or a clinic's questionnaire.
+	if [[ ${COMP_WORDS[1]} == checkin && COMP_CWORD -gt 1 ]]; then
+		case $prev in
+		--answer) COMPREPLY=($(compgen -W "peg $(_lumbar_questionnaires)" -- "$cur")) ;;
+		--history-file) COMPREPLY=($(compgen -f -- "$cur")) ;;
+		*) COMPREPLY=($(compgen -W "--peg --answer --history-file --help
+		                            0 1 2 3 4 5 6 7 8 9 10" -- "$cur")) ;;
 		esac
 		return 0
 	fi
@@ -153,7 +172,7 @@ _lumbar()
 	plan) COMPREPLY=($(compgen -W "all $(_lumbar_ids)" -- "$cur")) ;;
 	check) COMPREPLY=($(compgen -f -- "$cur")) ;;
 	help) COMPREPLY=($(compgen -W "$verbs" -- "$cur")) ;;
-	checkin) COMPREPLY=($(compgen -W "--peg 0 1 2 3 4 5 6 7 8 9 10" -- "$cur")) ;;
+	checkin) COMPREPLY=($(compgen -W "--peg --answer 0 1 2 3 4 5 6 7 8 9 10" -- "$cur")) ;;
 	activities) [[ $prev == activities ]] && COMPREPLY=($(compgen -W "add rate retire" -- "$cur")) ;;
 	"") COMPREPLY=($(compgen -W "$verbs all $(_lumbar_ids)" -- "$cur")) ;;
 	esac

@@ -49,6 +49,7 @@ enum cmd_vopt {
 	CMD_VO_PAIN = 1u << 16,      /* log --pain N */
 	CMD_VO_PAIN_BEFORE = 1u << 17, /* log --pain-before N */
 	CMD_VO_STATUS = 1u << 18,      /* log --status done|partial */
+	CMD_VO_ANSWER = 1u << 19,      /* checkin --answer ID A1 A2 ... */
 };
 
 /* Everything the command line said. */
@@ -82,6 +83,7 @@ struct options {
 	unsigned given;
 	const char *vformat, *until, *reason, *weeks, *since, *output;
 	const char *date, *pain, *pain_before, *status; /* lumbar log's */
+	const char *answer;                             /* checkin --answer's questionnaire id */
 
 	/* From config.yaml (main's settings), not the command line. */
 	bool ask_pain_before;         /* default true */
@@ -96,6 +98,14 @@ struct options {
  * is $NO_COLOR: set and not empty, it counts as --no-color.
  */
 int cmd_parse(int argc, char **argv, const char *no_color, struct options *o);
+
+/*
+ * The verb's first argument is missing: "VERB needs WHAT" (its row's
+ * `needs`) as cmd_usage_error() says it; returns 64. cmd_parse() says it
+ * below the row's min_args; a handler whose options change what it needs
+ * (checkin --peg, --answer) says it itself.
+ */
+int cmd_needs_error(const struct options *o);
 
 /* Whether the command o names writes a file (then it takes no --today). */
 bool cmd_writes(const struct options *o);

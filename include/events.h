@@ -96,6 +96,12 @@ struct ev_log {
 	struct ev_event *e;
 	size_t n;
 	size_t unknown; /* well-formed lines of kinds this lumbar does not know */
+	/*
+	 * The highest number of an `activity` line read, kept in e[] or not:
+	 * records.c leaves out the lines dated after the day asked about, and
+	 * a number is never given again all the same (out_next_number()).
+	 */
+	unsigned activity_high;
 };
 
 /* "morning", "safety-shown", ...; and back, 0 or -1. */

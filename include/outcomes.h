@@ -83,8 +83,15 @@ size_t out_activities(const struct ev_log *ev, int32_t today, struct out_activit
 /* As out_activities(), the active ones only. */
 size_t out_active(const struct ev_log *ev, int32_t today, struct out_activity *out, size_t max);
 
-/* The number the next `add` gives: one more than the highest ever named (any day). */
+/*
+ * The number the next `add` gives: one more than the highest ever named,
+ * whatever its day: in ev's events, or in a line left out of them as
+ * dated after the day asked about (ev->activity_high).
+ */
 unsigned out_next_number(const struct ev_log *ev);
+
+/* An `activity` or `activity-retired` event's number (its value, checked by the reader). */
+unsigned out_activity_number(const struct ev_event *e);
 
 /* ---- The PEG (and any questionnaire) by week ---------------------------------------- */
 
@@ -97,6 +104,20 @@ struct out_week {
 	double score;          /* the mean or the sum, as it scores; with `present` */
 	bool have_score;       /* a mean needs one answer, a sum them all */
 };
+
+/*
+ * A week's score from its answers w->item[0..n_items), as the questionnaire
+ * scores: the mean of the answered items (one at least), or their sum (all
+ * answered); w->have_score says whether there is one, w->score holds it.
+ * The report and `lumbar checkin --answer` score with this one function.
+ */
+void out_score(struct out_week *w, enum q_scoring scoring);
+
+/*
+ * A score as the report and the check-in say it: a mean to one decimal, a
+ * sum whole; `-` when there is none (not present, or no score). Returns buf.
+ */
+const char *out_score_text(const struct out_week *w, enum q_scoring scoring, char *buf, size_t len);
 
 /* The Monday of the week holding `day`. */
 int32_t out_monday(int32_t day);

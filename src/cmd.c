@@ -101,6 +101,7 @@ static const struct option verb_options[] = {
 	{ "pain", required_argument, NULL, OPT_VERB + 16 },
 	{ "pain-before", required_argument, NULL, OPT_VERB + 17 },
 	{ "status", required_argument, NULL, OPT_VERB + 18 },
+	{ "answer", required_argument, NULL, OPT_VERB + 19 },
 };
 enum { N_VERB_OPTS = sizeof(verb_options) / sizeof(verb_options[0]) };
 
@@ -253,9 +254,9 @@ static int take(struct options *o, int c, const char *optarg_, char **argv)
 	/* A verb's own. */
 	unsigned bit = (unsigned)(c - OPT_VERB);
 	const char **value[] = {
-		[2] = &o->vformat,      [6] = &o->until,   [7] = &o->reason, [8] = &o->weeks,
-		[9] = &o->since,        [10] = &o->output, [15] = &o->date,  [16] = &o->pain,
-		[17] = &o->pain_before, [18] = &o->status,
+		[2] = &o->vformat,      [6] = &o->until,   [7] = &o->reason,  [8] = &o->weeks,
+		[9] = &o->since,        [10] = &o->output, [15] = &o->date,   [16] = &o->pain,
+		[17] = &o->pain_before, [18] = &o->status, [19] = &o->answer,
 	};
 
 	o->given |= 1u << bit;
@@ -353,7 +354,7 @@ int cmd_parse(int argc, char **argv, const char *no_color, struct options *o)
 	if (o->help)
 		return 0;
 	if (o->n_args < o->verb->min_args)
-		return cmd_usage_error("%s needs %s", o->verb->name, o->verb->needs);
+		return cmd_needs_error(o);
 	if (o->n_args > o->verb->max_args)
 		return cmd_usage_error("unexpected argument '%s'", o->args[o->verb->max_args]);
 	if (o->days && !(strcmp(o->verb->name, "progress") == 0 && o->n_args > 0 &&
@@ -369,6 +370,11 @@ int cmd_parse(int argc, char **argv, const char *no_color, struct options *o)
 		return cmd_usage_error("--today: %s does not answer as on another day",
 		                       o->verb->name);
 	return 0;
+}
+
+int cmd_needs_error(const struct options *o)
+{
+	return cmd_usage_error("%s needs %s", o->verb->name, o->verb->needs);
 }
 
 bool cmd_writes(const struct options *o)

@@ -544,12 +544,31 @@ static int record_event(const char *path, const struct ev_event *e, const char *
 	return 0;
 }
 
+/*
+ * The outcome event of n answers to q, as the menu writes it (its id, its
+ * version, the answers), now; and *w their score, as the report scores.
+ */
+static void outcome_event(const struct questionnaire *q, const int *a, unsigned n,
+                          struct ev_event *e, struct out_week *w)
+{
+	ev_init(e, EV_OUTCOME, wall_now());
+	snprintf(e->exercise, sizeof(e->exercise), "%s", q->id);
+	snprintf(e->value, sizeof(e->value), "%u", q->version);
+	out_format_answers(a, n, e->note, sizeof(e->note));
+	memset(w, 0, sizeof(*w));
+	w->present = true;
+	w->n_items = n;
+	memcpy(w->item, a, n * sizeof(*a));
+	out_score(w, q->scoring);
+}
+
 /* `lumbar checkin --peg P E G`: the PEG's three answers as one outcome event. */
 static int run_checkin_peg(char **args, unsigned n, const char *history)
 {
 	struct questionnaire *q = xmalloc(sizeof(*q));
 	struct ev_event e;
-	char path[PATH_LEN], what[160];
+	struct out_week w;
+	char path[PATH_LEN], what[160], score[32];
 	int a[3], rc = 0;
 
 	if (n != 3)
@@ -564,16 +583,88 @@ static int run_checkin_peg(char **args, unsigned n, const char *history)
 	if (rc == 0)
 		rc = events_path(history, path, sizeof(path));
 	if (rc == 0) {
-		ev_init(&e, EV_OUTCOME, wall_now());
-		snprintf(e.exercise, sizeof(e.exercise), "%s", q->id);
-		snprintf(e.value, sizeof(e.value), "%u", q->version);
-		out_format_answers(a, 3, e.note, sizeof(e.note));
+		outcome_event(q, a, 3, &e, &w);
 		snprintf(what, sizeof(what),
-		         "PEG, %s: pain %d, enjoyment of life %d, general activity %d (mean %.1f)",
-		         q->recall, a[0], a[1], a[2], (a[0] + a[1] + a[2]) / 3.0);
+		         "PEG, %s: pain %d, enjoyment of life %d, general activity %d (mean %s)",
+		         q->recall, a[0], a[1], a[2],
+		         out_score_text(&w, q->scoring, score, sizeof(score)));
 		rc = record_event(path, &e, what);
 	}
 	free(q);
+	return rc;
+}
+
+/*
+ * `lumbar checkin --answer ID A1 A2 ...`: a clinic's questionnaire answered
+ * from the command line, `-` for an item left out, as the one outcome event
+ * the menu writes. The PEG's is --peg's; "My activities" has its own
+ * command. A clinic's file that does not load is said, FILE:LINE:COL; it
+ * stops the answer (65) only when ID is not among those that loaded.
+ */
+static int run_checkin_answer(const char *id, char **args, unsigned n, const char *history)
+{
+	struct q_set *set;
+	const struct questionnaire *q;
+	struct ev_event e;
+	struct out_week w;
+	char dir[PATH_LEN], path[PATH_LEN], ids[Q_MAX_SET * (CAT_MAX_ID + 2)] = "";
+	char what[5 * Q_MAX_TITLE + 4 * Q_MAX_RECALL + EV_MAX_NOTE_BYTES + 64];
+	char title[5 * Q_MAX_TITLE], recall[5 * Q_MAX_RECALL], score[32];
+	int a[Q_MAX_ITEMS] = { 0 }, rc = 0;
+	unsigned answered = 0;
+	enum cat_status st;
+
+	if (strcmp(id, Q_PEG) == 0)
+		return run_checkin_peg(args, n, history);
+	if (strcmp(id, Q_ACTIVITIES) == 0)
+		return usage_error("checkin --answer: \"My activities\" has its own command: "
+		                   "lumbar activities rate N SCORE");
+	set = xmalloc(sizeof(*set));
+	if (q_dir(getenv("XDG_CONFIG_HOME"), getenv("HOME"), dir, sizeof(dir)) != 0)
+		dir[0] = '\0';
+	st = q_set_load_each(dir, set, say_questionnaire, NULL);
+	q = q_find(set, id);
+	for (size_t i = 0; !q && i < set->n; i++)
+		if (strcmp(set->q[i].id, Q_ACTIVITIES) != 0)
+			snprintf(ids + strlen(ids), sizeof(ids) - strlen(ids), "%s%s",
+			         i ? ", " : "", set->q[i].id);
+	if (!q && st != CAT_OK)
+		rc = (int)st; /* it may be the one that did not load: said above */
+	else if (!q)
+		rc =
+		    usage_error("checkin --answer: no questionnaire '%s' (there are: %s)", id, ids);
+	else if (n != q->n_items)
+		rc = usage_error("checkin --answer: %s", out_answers_check(q, a, n));
+	for (unsigned i = 0; rc == 0 && i < n; i++) {
+		long v = whole_number(args[i], q->min, q->max);
+
+		if (strcmp(args[i], "-") == 0)
+			a[i] = OUT_NO_ANSWER;
+		else if (v < 0)
+			rc = usage_error(
+			    "checkin --answer: '%s' is not a whole number from %d to %d "
+			    "(or - for an item left out)",
+			    args[i], q->min, q->max);
+		else
+			a[i] = (int)v;
+		answered += rc == 0 && a[i] != OUT_NO_ANSWER;
+	}
+	if (rc == 0 && answered == 0)
+		rc = usage_error("checkin --answer: every item is left out; answer one at least");
+	if (rc == 0)
+		rc = events_path(history, path, sizeof(path));
+	if (rc == 0) {
+		outcome_event(q, a, n, &e, &w);
+		if (w.have_score)
+			out_score_text(&w, q->scoring, score, sizeof(score));
+		snprintf(what, sizeof(what), "%s, %s: answers %s (%s%s %s)",
+		         cat_escape(title, sizeof(title), q->title),
+		         cat_escape(recall, sizeof(recall), q->recall), e.note,
+		         w.have_score ? "" : "no ", q_scoring_name(q->scoring),
+		         w.have_score ? score : "with an item left out");
+		rc = record_event(path, &e, what);
+	}
+	free(set);
 	return rc;
 }
 
@@ -1851,8 +1942,14 @@ int verb_run_checkin(struct options *o)
 		return history_path_error(o, why);
 	if (why)
 		history[0] = '\0';
+	if ((o->given & CMD_VO_PEG) && (o->given & CMD_VO_ANSWER))
+		return usage_error("checkin: --peg or --answer, not both");
 	if (o->given & CMD_VO_PEG)
 		return run_checkin_peg(o->args, o->n_args, history);
+	if (o->given & CMD_VO_ANSWER)
+		return run_checkin_answer(o->answer, o->args, o->n_args, history);
+	if (o->n_args == 0)
+		return cmd_needs_error(o); /* --peg and --answer say what they need */
 	if (o->n_args > 1)
 		return usage_error("unexpected argument '%s'", o->args[1]);
 	return run_checkin(o->args[0], history);

@@ -95,8 +95,7 @@ static struct out_activity *find_activity(struct out_activity *a, size_t n, unsi
 	return NULL;
 }
 
-/* An event's value as an activity number (the reader checked it). */
-static unsigned number_of(const struct ev_event *e)
+unsigned out_activity_number(const struct ev_event *e)
 {
 	unsigned n = 0;
 
@@ -119,7 +118,7 @@ size_t out_activities(const struct ev_log *ev, int32_t today, struct out_activit
 
 	for (size_t i = 0; i < ev->n; i++) {
 		const struct ev_event *e = &ev->e[i];
-		unsigned k = number_of(e);
+		unsigned k = out_activity_number(e);
 		struct out_activity *a;
 
 		if (e->day > today)
@@ -170,11 +169,11 @@ size_t out_active(const struct ev_log *ev, int32_t today, struct out_activity *o
 
 unsigned out_next_number(const struct ev_log *ev)
 {
-	unsigned high = 0;
+	unsigned high = ev->activity_high;
 
 	for (size_t i = 0; i < ev->n; i++)
-		if (ev->e[i].kind == EV_ACTIVITY && number_of(&ev->e[i]) > high)
-			high = number_of(&ev->e[i]);
+		if (ev->e[i].kind == EV_ACTIVITY && out_activity_number(&ev->e[i]) > high)
+			high = out_activity_number(&ev->e[i]);
 	return high + 1;
 }
 
@@ -190,8 +189,7 @@ int32_t out_monday(int32_t day)
 	return day - since;
 }
 
-/* A week's score from its answers, as the questionnaire scores. */
-static void score_week(struct out_week *w, enum q_scoring scoring)
+void out_score(struct out_week *w, enum q_scoring scoring)
 {
 	double sum = 0;
 	unsigned answered = 0;
@@ -249,9 +247,18 @@ size_t out_weeks(const struct ev_log *ev, const struct questionnaire *q, int32_t
 		w->present = true;
 		for (unsigned j = 0; j < items && j < Q_MAX_ITEMS; j++)
 			w->item[j] = (int)j < m ? ans[j] : OUT_NO_ANSWER;
-		score_week(w, q->scoring);
+		out_score(w, q->scoring);
 	}
 	return n;
+}
+
+const char *out_score_text(const struct out_week *w, enum q_scoring scoring, char *buf, size_t len)
+{
+	if (!w->present || !w->have_score)
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, scoring == Q_SCORE_SUM ? "%.0f" : "%.1f", w->score);
+	return buf;
 }
 
 /* ---- Marks of change ------------------------------------------------------------------- */

@@ -5,6 +5,7 @@
 #include "records.h"
 
 #include "file.h"
+#include "outcomes.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -115,6 +116,9 @@ static void events_line(void *ctx, unsigned lineno, const char *s, size_t len)
 		name_line(ld, lineno, why);
 		return;
 	}
+	/* A number is taken whatever the line's date (outcomes.h). */
+	if (e.kind == EV_ACTIVITY && out_activity_number(&e) > r->ev.activity_high)
+		r->ev.activity_high = out_activity_number(&e);
 	if (!keep_time(ld, lineno, e.day, e.when))
 		return;
 	if (ld->q->steps && steps_event(&e, &pe)) {

@@ -1182,17 +1182,6 @@ static unsigned html_block_weeks(const struct report *r)
  * ("2 points lower than the week of 2026-11-02"), never as a judgement.
  */
 
-/* A week's score: a mean to one decimal, a sum whole; `-` for none (a gap). */
-static const char *week_score_text(const struct out_week *wk, enum q_scoring scoring, char *buf,
-                                   size_t len)
-{
-	if (!wk->present || !wk->have_score)
-		snprintf(buf, len, "-");
-	else
-		snprintf(buf, len, scoring == Q_SCORE_SUM ? "%.0f" : "%.1f", wk->score);
-	return buf;
-}
-
 /* Row `row` of the PEG in week w: 0 the mean, 1..3 its items; `-` for none. */
 static const char *peg_text(const struct out_report *o, unsigned w, unsigned row, char *buf,
                             size_t len)
@@ -1200,7 +1189,7 @@ static const char *peg_text(const struct out_report *o, unsigned w, unsigned row
 	const struct out_week *wk = &o->week[w];
 
 	if (row == 0)
-		return week_score_text(wk, Q_SCORE_MEAN, buf, len);
+		return out_score_text(wk, Q_SCORE_MEAN, buf, len);
 	if (!wk->present || wk->item[row - 1] == OUT_NO_ANSWER)
 		snprintf(buf, len, "-");
 	else
@@ -1322,7 +1311,7 @@ static void write_outcomes_md(FILE *fp, const struct report *r, const struct out
 		fputs("\n\n| Week | Score |\n|---|---|\n", fp);
 		for (unsigned w = 0; w < n; w++)
 			fprintf(fp, "| %s | %s |\n", week_head(&r->week[w], d, sizeof(d)),
-			        week_score_text(&x->week[w], x->q->scoring, buf, sizeof(buf)));
+			        out_score_text(&x->week[w], x->q->scoring, buf, sizeof(buf)));
 		fputc('\n', fp);
 		other_changes(fp, REP_MD, o, k);
 		fputc('\n', fp);
@@ -1384,7 +1373,7 @@ static void write_outcomes_csv(FILE *fp, const struct report *r, const struct ou
 			fprintf(fp, "%s,score,", x->q->id);
 			put_text(fp, REP_CSV, x->q->title);
 			fprintf(fp, ",week,%s,%s,", day_text(x->week[w].monday, d),
-			        week_score_text(&x->week[w], x->q->scoring, buf, sizeof(buf)));
+			        out_score_text(&x->week[w], x->q->scoring, buf, sizeof(buf)));
 			if ((int)w == x->last_w)
 				put_text(fp, REP_CSV,
 				         out_report_other_change(o, k, buf, sizeof(buf)));
@@ -1460,7 +1449,7 @@ static void write_outcomes_html(FILE *fp, const struct report *r, const struct o
 			for (unsigned w = w0; w < w1; w++)
 				fprintf(
 				    fp, "<td class=\"n\">%s</td>",
-				    week_score_text(&x->week[w], x->q->scoring, buf, sizeof(buf)));
+				    out_score_text(&x->week[w], x->q->scoring, buf, sizeof(buf)));
 			fputs("</tr>\n</table>\n", fp);
 		}
 		fputs("<p>", fp);

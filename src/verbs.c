@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "questionnaire.h"
 
 /* `lumbar due` plays; its script forms (--quiet, --count, --format) only read. */
 static bool due_writes(const struct options *o)
@@ -73,14 +74,17 @@ const struct verb verbs[] = {
 	  "7 and 30 days, the streak and the pain trend. With --format=tsv, one\n"
 	  "row per day with entries.\n",
 	  0, 0, VERB_CATALOGUE | VERB_RECORDS, 0, NULL, verb_run_history },
-	{ "checkin", "N|--peg P E G", "record back pain this morning, 0-10", NULL,
+	{ "checkin", "N|--peg P E G|--answer ID A...", "record back pain this morning, 0-10", NULL,
 	  "back pain this morning, 0-10",
 	  "Adds a morning line to events.tsv beside the history: back pain on\n"
 	  "getting up, from 0 (none) to 10, before any exercise. With --peg, the\n"
 	  "PEG's three answers for the past week instead, each 0-10: pain on\n"
 	  "average, how much it interfered with enjoyment of life, and with\n"
-	  "general activity.\n",
-	  1, 3, VERB_WRITES, CMD_VO_PEG, NULL, verb_run_checkin },
+	  "general activity. With --answer ID, the answers to a clinic's\n"
+	  "questionnaire (a file in ~/.config/lumbar/questionnaires), one per\n"
+	  "item in its order, each a whole number on its scale, or - for an\n"
+	  "item left out; it prints them and their score.\n",
+	  0, Q_MAX_ITEMS, VERB_WRITES, CMD_VO_PEG | CMD_VO_ANSWER, NULL, verb_run_checkin },
 	{ "activities", "[add|rate|retire ...]", "activities your back makes hard, rated", NULL,
 	  NULL,
 	  "Alone, lists the active ones, numbered, with their latest and first\n"

@@ -152,6 +152,10 @@ static const struct row rows[] = {
 	{ "checkin --peg 5 4 6", 0, "checkin", CMD_VO_PEG, NAMED, NULL, "5", NULL },
 	{ "checkin 5 4 6 --peg", 0, "checkin", CMD_VO_PEG, NAMED, NULL, "5", NULL },
 	{ "checkin --peg 5 4 6 --today 2026-12-01", 64, NULL, 0, 0, NULL, NULL, NULL },
+	/* checkin --answer ID: the id is the option's, the answers the arguments. */
+	{ "checkin --answer back5 1 - 0 4 3", 0, "checkin", CMD_VO_ANSWER, NAMED, NULL, "1", NULL },
+	{ "checkin - 2 --answer=back5", 0, "checkin", CMD_VO_ANSWER, NAMED, NULL, "-", NULL },
+	{ "checkin --answer back5 1 2 --today 2026-12-01", 64, NULL, 0, 0, NULL, NULL, NULL },
 	{ "list --peg", 64, NULL, 0, 0, NULL, NULL, NULL },
 	{ "activities --today 2026-12-01", 0, "activities", 0, NAMED, NULL, NULL, NULL },
 	{ "activities rate 1 6 --today 2026-12-01", 64, NULL, 0, 0, NULL, NULL, NULL },
@@ -252,6 +256,25 @@ static void test_log_values(void **state)
 	assert_true(cmd_writes(&o));
 }
 
+/* checkin --answer's id reaches it as given, and up to 30 answers (a clinic's longest). */
+static void test_answer_values(void **state)
+{
+	struct options o;
+	char buf[256], *argv[32];
+
+	(void)state;
+	assert_int_equal(
+	    parse("checkin --answer rmdq 1 0 1 0 1 0 1 0 1 0 1 0 1 0 1 0 1 0 1 0 1 0 1 "
+	          "0",
+	          &o, buf, sizeof(buf), argv),
+	    0);
+	assert_string_equal(o.answer, "rmdq");
+	assert_int_equal(o.n_args, 24);
+	assert_true(cmd_writes(&o));
+	assert_int_equal(parse("checkin 3", &o, buf, sizeof(buf), argv), 0);
+	assert_null(o.answer);
+}
+
 /* --no-figure: the player without its figure, before or after the verb; on by default. */
 static void test_no_figure(void **state)
 {
@@ -328,9 +351,10 @@ static void test_writes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_rows),       cmocka_unit_test(test_no_figure),
-		cmocka_unit_test(test_lines),      cmocka_unit_test(test_verbs_reserved),
-		cmocka_unit_test(test_log_values), cmocka_unit_test(test_writes),
+		cmocka_unit_test(test_rows),          cmocka_unit_test(test_no_figure),
+		cmocka_unit_test(test_lines),         cmocka_unit_test(test_verbs_reserved),
+		cmocka_unit_test(test_log_values),    cmocka_unit_test(test_writes),
+		cmocka_unit_test(test_answer_values),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

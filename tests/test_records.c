@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "catalogue_load.h"
+#include "outcomes.h"
 #include "records.h"
 
 static struct catalogue *cat;
@@ -126,6 +127,53 @@ static void test_future_lines_are_named_and_left_out(void **state)
 	assert_int_equal(we.n, 2);
 	assert_int_equal(we.line[1], 4);
 	rec_free(&r);
+}
+
+/*
+ * An activity's number is taken whatever the date of the line that gave it:
+ * a line after now (a clock wrong once) or after an as-of day is left out
+ * of the events, and the next number is still one more than its number.
+ */
+static void test_activity_numbers_seen_whatever_the_date(void **state)
+{
+	static const char acts[] = "2026-12-01T09:00:00Z\tactivity\t-\t1\tput on socks\n"
+	                           "2026-12-05T09:00:00Z\tactivity\t-\t2\tlift the shopping\n"
+	                           "2027-12-01T09:00:00Z\tactivity\t-\t4\tcarry the baby\n"
+	                           "2027-12-01T09:01:00Z\tactivity-retired\t-\t9\t-\n";
+	static const struct {
+		unsigned as_of; /* 0: now (2026-12-08 10:00 UTC); else a day of December 2026 */
+		unsigned kinds; /* asked for */
+		size_t kept;    /* events kept */
+		size_t named;   /* activities named by the day */
+		unsigned next;  /* the number the next `add` gives */
+	} rows[] = {
+		{ 0, REC_KINDS_OUTCOMES, 2, 2, 5 }, /* now: 2027's lines left out, named */
+		{ 0, REC_KINDS_SCREENS, 2, 2, 5 },  /* as the menu loads */
+		{ 3, 0, 1, 1, 5 },                  /* as of the 3rd: 2 and 4 left out */
+		{ 7, REC_KINDS_OUTCOMES, 2, 2, 5 },
+	};
+	struct out_activity a[OUT_MAX_ACTIVITIES];
+	(void)state;
+
+	spit(hpath, "");
+	spit(epath, acts);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct records r;
+		struct warnings wh = { 0 }, we = { 0 };
+		struct rec_request q = { .now = at(2026, 12, 8, 10),
+			                 .as_of = rows[i].as_of != 0,
+			                 .today = hist_day_from_civil(2026, 12, rows[i].as_of),
+			                 .since = INT32_MIN,
+			                 .kinds = rows[i].kinds };
+
+		print_message("row %zu\n", i);
+		load(&r, &q, &wh, &we);
+		assert_int_equal(r.ev.n, rows[i].kept);
+		assert_int_equal(out_activities(&r.ev, r.today, a, OUT_MAX_ACTIVITIES),
+		                 rows[i].named);
+		assert_int_equal(out_next_number(&r.ev), rows[i].next);
+		rec_free(&r);
+	}
 }
 
 /* As of a day (--today): what came after it is left out without a word. */
@@ -480,6 +528,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_future_lines_are_named_and_left_out),
 		cmocka_unit_test(test_as_of_a_day_leaves_later_lines_out_silently),
+		cmocka_unit_test(test_activity_numbers_seen_whatever_the_date),
 		cmocka_unit_test(test_future_red_line_holds_nothing),
 		cmocka_unit_test(test_since_and_kinds),
 		cmocka_unit_test(test_out_of_order_lines),
