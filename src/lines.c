@@ -258,13 +258,14 @@ static void say_keys(const struct ui *ui)
 
 /* What was said last, to say only what changed. */
 static struct {
-	int screen;    /* enum ui_screen; -1 for nothing yet */
-	unsigned ctx;  /* its key context */
-	bool confirm;  /* the quit question */
-	bool playing;  /* a plan is playing */
-	size_t phase;  /* its phase */
-	bool paused;   /* its clock */
-	unsigned mark; /* the last "N seconds left" said, 0 for none */
+	int screen;     /* enum ui_screen; -1 for nothing yet */
+	unsigned ctx;   /* its key context */
+	bool confirm;   /* the quit question */
+	bool playing;   /* a plan is playing */
+	size_t phase;   /* its phase */
+	bool paused;    /* its clock */
+	unsigned mark;  /* the last "N seconds left" said, 0 for none */
+	unsigned video; /* the presses of `o` said (ui_player_video_said()) */
 	char status[UI_STATUS_MAX];
 } was = { .screen = -1 };
 
@@ -397,13 +398,23 @@ static void say_player(struct ui *ui, bool fresh)
 		if (ui->confirm)
 			say("%s", words_quit_question);
 	}
+	/* `o`: what the opener did, with the pause it brought or alone (pressed while paused). */
+	unsigned asked;
+	const char *video = ui_player_video_said(&asked);
+	bool video_new = asked != was.video && video[0];
+
+	was.video = asked;
 	if (s->paused != was.paused) {
 		was.paused = s->paused;
-		if (s->paused)
+		if (s->paused && video_new)
+			say("Paused. %s", video);
+		else if (s->paused)
 			say("Paused");
 		else
 			say("Resumed, %s left", words_seconds_long(left, secs, sizeof(secs)));
 		was.mark = left;
+	} else if (video_new) {
+		say("%s", video);
 	}
 	/*
 	 * "20 seconds left", "10 seconds left": at each 10 s mark of a long

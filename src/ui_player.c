@@ -293,6 +293,15 @@ static struct {
 
 /* What `o` said (ui_open_video()), on the paused key line until Space. */
 static char player_said[CAT_MAX_STRING + 64];
+/* What `o` said of the video (opening it, or why not), until the next key. */
+static char video_said[sizeof(player_said) - 24];
+static unsigned video_asked; /* how many times `o` was pressed */
+
+const char *ui_player_video_said(unsigned *asked)
+{
+	*asked = video_asked;
+	return video_said;
+}
 
 /* How the figure moves in this phase; *rep_ms is a rep's length, or 0. */
 static enum fig_motion motion_of(const struct cat_exercise *ex, const struct plan_phase *ph,
@@ -572,13 +581,13 @@ void ui_player_key(struct ui *ui, enum ui_action action)
 	time_t wall = ui_wall_now(ui);
 
 	player_said[0] = '\0';
+	video_said[0] = '\0';
 	switch (action) {
 	case UI_ACT_FIGURE:
 		ui->figure_toggled = !ui->figure_toggled;
 		break;
 	case UI_ACT_VIDEO: {
 		const struct plan_phase *ph = session_phase(&a->sess);
-		char said[sizeof(player_said) - 24];
 
 		if (ph == NULL)
 			break;
@@ -587,9 +596,10 @@ void ui_player_key(struct ui *ui, enum ui_action action)
 			app_pause(a, ui->now);
 			ui_hooks_hush(ui->opt);
 		}
-		ui_open_video(cat_video(ui->opt->cat, &ui->opt->cat->exercises[ph->exercise]), said,
-		              sizeof(said));
-		snprintf(player_said, sizeof(player_said), "PAUSED  %s  Space resume", said);
+		ui_open_video(cat_video(ui->opt->cat, &ui->opt->cat->exercises[ph->exercise]),
+		              video_said, sizeof(video_said));
+		video_asked++;
+		snprintf(player_said, sizeof(player_said), "PAUSED  %s  Space resume", video_said);
 		break;
 	}
 	case UI_ACT_PAUSE:

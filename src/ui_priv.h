@@ -453,6 +453,11 @@ void ui_player_draw(struct ui *ui);
  */
 void ui_open_video(const char *url, char *said, size_t len);
 void ui_player_key(struct ui *ui, enum ui_action action);
+/*
+ * What `o` said of the video after the last key ("Opening ..."), or "";
+ * `asked` counts the presses of `o`, so that a second one is said again.
+ */
+const char *ui_player_video_said(unsigned *asked);
 
 /*
  * Milliseconds until the player's figure, as last drawn, must be drawn

@@ -79,3 +79,38 @@ test_lines_history_says_the_history() {
 	cmp -s "$out.said" "$out.cli" || { why="$(diff -u "$out.cli" "$out.said")"; return 1; }
 }
 run_test lines_history_says_the_history
+
+# o in the line-mode player pauses and says what the opener did, as the full
+# screen's key line does; pressed again while paused, it says it again.
+test_lines_video_says_what_it_did() {
+	local out=$tmp/lines-video.out fifo=$tmp/lines-video.in pid rc bin=$tmp/lines-video-bin
+	local hist=$tmp/hist-linesvideo/history.tsv url='https://www.youtube.com/watch?v=sgO7BK6fxK4'
+	mkdir -p "${hist%/*}" "$bin"
+	printf '#!/bin/sh\nprintf "%%s\\n" "$1" >>"%s/opened"\n' "$bin" >"$bin/xdg-open"
+	chmod +x "$bin/xdg-open"
+	mkfifo "$fifo" || { why="mkfifo"; return 1; }
+	PATH="$bin:$PATH" $BIN --lines --history-file "$hist" knee-to-chest <"$fifo" >"$out" 2>"$out.err" &
+	pid=$!
+	exec 7>"$fifo"
+	lines_wait "$out" 'get ready' || { exec 7>&-; return 1; }
+	printf 'n' >&7
+	lines_wait "$out" 'left knee: hold' || { exec 7>&-; return 1; }
+	printf 'o' >&7
+	lines_wait "$out" "^Paused\\. Opening ${url//\?/\\?}\$" || { exec 7>&-; return 1; }
+	printf 'o' >&7
+	lines_wait "$out" "^Opening ${url//\?/\\?}\$" || { exec 7>&-; return 1; }
+	printf 'qy' >&7
+	exec 7>&-
+	wait "$pid"
+	rc=$?
+	[ "$rc" -eq 0 ] || { why="exit status $rc: $(cat "$out.err")"; return 1; }
+	lines_bytes "$out" || return 1
+	local deadline=$(($(now_ms) + 5000))
+	while [ "$(grep -c . "$bin/opened" 2>/dev/null)" != 2 ] && [ "$(now_ms)" -lt "$deadline" ]; do
+		sleep 0.05
+	done
+	[ "$(sort -u "$bin/opened")" = "$url" ] || { why="xdg-open got '$(cat "$bin/opened")'"; return 1; }
+	# Paused once: no "Resumed" and no second "Paused".
+	[ "$(grep -c '^Paused' "$out")" -eq 1 ] || { why="$(cat "$out")"; return 1; }
+}
+run_test lines_video_says_what_it_did
