@@ -784,7 +784,247 @@ static size_t collect_items(const struct report *r, struct rep_item **out)
 	return v.n;
 }
 
-/* ---- Markdown ------------------------------------------------------------------- */
+/* ---- Markup: what Markdown and HTML spell differently ------------------------------- */
+
+/*
+ * The report's sections are written once for both formats: what they say
+ * (headings, captions, rows, cells) comes from one place, and only the
+ * markup below differs. Markdown separates blocks with an empty line, written
+ * before each block; HTML wraps each in its tags.
+ */
+enum block { B_TITLE, B_HEADING, B_PARA, B_NOTE };
+
+static void block_open(FILE *fp, enum rep_format fmt, enum block b)
+{
+	static const char *const md[] = { "# ", "\n## ", "\n", "\n" };
+	static const char *const html[] = { "<h1>", "<h2>", "<p>", "<p class=\"note\">" };
+
+	fputs(fmt == REP_HTML ? html[b] : md[b], fp);
+}
+
+static void block_close(FILE *fp, enum rep_format fmt, enum block b)
+{
+	static const char *const html[] = { "</h1>\n", "</h2>\n", "</p>\n", "</p>\n" };
+
+	fputs(fmt == REP_HTML ? html[b] : "\n", fp);
+}
+
+/* A section's heading, our words. */
+static void heading(FILE *fp, enum rep_format fmt, const char *words)
+{
+	block_open(fp, fmt, B_HEADING);
+	fputs(words, fp);
+	block_close(fp, fmt, B_HEADING);
+}
+
+/* A paragraph of our words. */
+static void para(FILE *fp, enum rep_format fmt, const char *words)
+{
+	block_open(fp, fmt, B_PARA);
+	fputs(words, fp);
+	block_close(fp, fmt, B_PARA);
+}
+
+/*
+ * A table's cells: a column's heading, a week's heading (kept on one line in
+ * print), words, and a figure (right-aligned).
+ */
+enum cell { C_HEAD, C_WEEK, C_WORDS, C_FIGURE };
+
+static void table_open(FILE *fp, enum rep_format fmt)
+{
+	fputs(fmt == REP_HTML ? "<table>" : "\n", fp);
+}
+
+static void table_close(FILE *fp, enum rep_format fmt)
+{
+	if (fmt == REP_HTML)
+		fputs("</table>\n", fp);
+}
+
+static void row_open(FILE *fp, enum rep_format fmt)
+{
+	fputs(fmt == REP_HTML ? "<tr>" : "|", fp);
+}
+
+static void row_close(FILE *fp, enum rep_format fmt)
+{
+	fputs(fmt == REP_HTML ? "</tr>\n" : "\n", fp);
+}
+
+/* The end of the row of headings: Markdown's line under it has a `---` a column. */
+static void head_close(FILE *fp, enum rep_format fmt, unsigned columns)
+{
+	row_close(fp, fmt);
+	if (fmt == REP_HTML)
+		return;
+	fputc('|', fp);
+	for (unsigned i = 0; i < columns; i++)
+		fputs("---|", fp);
+	fputc('\n', fp);
+}
+
+static void cell_open(FILE *fp, enum rep_format fmt, enum cell c)
+{
+	static const char *const html[] = { "<th>", "<th class=\"d\">", "<td>",
+		                            "<td class=\"n\">" };
+
+	fputs(fmt == REP_HTML ? html[c] : " ", fp);
+}
+
+static void cell_close(FILE *fp, enum rep_format fmt, enum cell c)
+{
+	fputs(fmt != REP_HTML ? " |" : c <= C_WEEK ? "</th>" : "</td>", fp);
+}
+
+/* A cell of our words or figures, as they are. */
+static void cell_words(FILE *fp, enum rep_format fmt, enum cell c, const char *words)
+{
+	cell_open(fp, fmt, c);
+	fputs(words, fp);
+	cell_close(fp, fmt, c);
+}
+
+/* A cell of text from a file (a name), escaped. */
+static void cell_text(FILE *fp, enum rep_format fmt, enum cell c, const char *text)
+{
+	cell_open(fp, fmt, c);
+	put_text(fp, fmt, text);
+	cell_close(fp, fmt, c);
+}
+
+/*
+ * A week's heading: its Monday (or first day), and `so far` while it lasts;
+ * in HTML under the date, so a column stays narrow.
+ */
+static const char *week_head(const struct rep_week *wk, enum rep_format fmt, char *buf, size_t len)
+{
+	char d[16];
+
+	snprintf(buf, len, "%s%s", day_text(wk->start, d),
+	         !wk->so_far       ? ""
+	         : fmt == REP_HTML ? "<br>(so far)"
+	                           : " (so far)");
+	return buf;
+}
+
+/*
+ * Weeks side by side on an A4 page: more are wrapped into blocks of even
+ * size (12 weeks: two of 6; 26: 9, 9 and 8), so no column is cut off.
+ */
+static unsigned html_block_weeks(const struct report *r)
+{
+	unsigned blocks = (r->n_weeks + REP_PRINT_WEEKS - 1) / REP_PRINT_WEEKS;
+
+	return (r->n_weeks + blocks - 1) / blocks;
+}
+
+/*
+ * A table of figures by week: a row per series (an exercise, a figure of
+ * pain, the PEG's mean and items), a column per week of the report's first
+ * n_weeks. HTML prints it so, in blocks of weeks that fit an A4 page;
+ * Markdown as one table, and with a row per week when weeks_down (the
+ * corner then heads the weeks: `Week`).
+ */
+struct week_table;
+
+/* What a kind of table says of its series, and how Markdown lays it out. */
+struct week_kind {
+	bool weeks_down; /* Markdown: a row per week, the series across */
+	/* A series' name (text from a file), and its figure in week w (our words). */
+	const char *(*name)(const struct week_table *, unsigned s);
+	const char *(*figure)(const struct week_table *, unsigned s, unsigned w, char *buf,
+	                      size_t len);
+	/* A note by a series' name (its dose), or NULL; Markdown: a column headed aside. */
+	const char *aside;
+	const char *(*aside_text)(const struct week_table *, unsigned s, char *buf, size_t len);
+};
+
+/* One table: its kind, what it is of, the heading of its series' names, its size. */
+struct week_table {
+	const struct week_kind *kind;
+	const struct report *r;
+	const struct out_report *o; /* the outcomes, for their tables */
+	size_t k;                   /* which of o's other questionnaires */
+	const char *corner;         /* text from a file */
+	unsigned n_series, n_weeks;
+};
+
+enum { FIGURE_LEN = 2 * DOSE_LEN };
+
+/* Markdown with a row per week: the series across. */
+static void week_table_down(FILE *fp, const struct week_table *t)
+{
+	char buf[FIGURE_LEN];
+
+	table_open(fp, REP_MD);
+	row_open(fp, REP_MD);
+	cell_words(fp, REP_MD, C_HEAD, "Week");
+	for (unsigned s = 0; s < t->n_series; s++)
+		cell_text(fp, REP_MD, C_HEAD, t->kind->name(t, s));
+	head_close(fp, REP_MD, 1 + t->n_series);
+	for (unsigned w = 0; w < t->n_weeks; w++) {
+		row_open(fp, REP_MD);
+		cell_words(fp, REP_MD, C_WEEK, week_head(&t->r->week[w], REP_MD, buf, sizeof(buf)));
+		for (unsigned s = 0; s < t->n_series; s++)
+			cell_words(fp, REP_MD, C_FIGURE,
+			           t->kind->figure(t, s, w, buf, sizeof(buf)));
+		row_close(fp, REP_MD);
+	}
+	table_close(fp, REP_MD);
+}
+
+static void week_table(FILE *fp, enum rep_format fmt, const struct week_table *t)
+{
+	bool html = fmt == REP_HTML;
+	unsigned per = html ? html_block_weeks(t->r) : t->n_weeks;
+	/* Markdown: the note in a column of its own; HTML: under the name, once. */
+	bool aside_column = t->kind->aside && !html;
+	char buf[FIGURE_LEN];
+
+	if (!html && t->kind->weeks_down) {
+		week_table_down(fp, t);
+		return;
+	}
+	for (unsigned w0 = 0; w0 < t->n_weeks; w0 += per) {
+		unsigned w1 = w0 + per < t->n_weeks ? w0 + per : t->n_weeks;
+
+		table_open(fp, fmt);
+		row_open(fp, fmt);
+		cell_text(fp, fmt, C_HEAD, t->corner);
+		if (aside_column)
+			cell_words(fp, fmt, C_HEAD, t->kind->aside);
+		for (unsigned w = w0; w < w1; w++)
+			cell_words(fp, fmt, C_WEEK,
+			           week_head(&t->r->week[w], fmt, buf, sizeof(buf)));
+		head_close(fp, fmt, 1 + aside_column + (w1 - w0));
+		for (unsigned s = 0; s < t->n_series; s++) {
+			const char *aside =
+			    t->kind->aside ? t->kind->aside_text(t, s, buf, sizeof(buf)) : NULL;
+
+			row_open(fp, fmt);
+			cell_open(fp, fmt, C_WORDS);
+			put_text(fp, fmt, t->kind->name(t, s));
+			if (aside && html && w0 == 0) {
+				fputs("<br><span class=\"dose\">", fp);
+				put_text(fp, fmt, aside);
+				fputs("</span>", fp);
+			}
+			cell_close(fp, fmt, C_WORDS);
+			if (aside_column && aside)
+				cell_text(fp, fmt, C_WORDS, aside);
+			else if (aside_column)
+				fputs(" |", fp); /* an empty cell */
+			for (unsigned w = w0; w < w1; w++)
+				cell_words(fp, fmt, C_FIGURE,
+				           t->kind->figure(t, s, w, buf, sizeof(buf)));
+			row_close(fp, fmt);
+		}
+		table_close(fp, fmt);
+	}
+}
+
+/* ---- The sections, in both formats ------------------------------------------------ */
 
 static void write_period(FILE *fp, const struct report *r)
 {
@@ -797,32 +1037,27 @@ static void write_period(FILE *fp, const struct report *r)
 		fprintf(fp, ", first record %s", day_text(r->first, a));
 }
 
-/* A week's heading: its Monday (or first day), and `so far` while it lasts. */
-static const char *week_head(const struct rep_week *wk, char *buf, size_t len)
-{
-	char d[16];
-
-	snprintf(buf, len, "%s%s", day_text(wk->start, d), wk->so_far ? " (so far)" : "");
-	return buf;
-}
-
 /*
  * done/expected, then partial and stopped when there are any; `not started`
  * before the first record.
  */
-static void cell_text(FILE *fp, const struct rep_week *wk, const struct rep_cell *c)
+static const char *adherence_text(const struct rep_week *wk, const struct rep_cell *c, char *buf,
+                                  size_t len)
 {
+	size_t used;
+
 	if (!wk->started) {
-		fputs("not started", fp);
-		return;
+		snprintf(buf, len, "not started");
+		return buf;
 	}
-	fprintf(fp, "%u/%u", c->done, c->expected);
-	if (c->partial)
-		fprintf(fp, " p%u", c->partial);
-	if (c->stopped)
-		fprintf(fp, " s%u", c->stopped);
-	if (c->logged)
-		fprintf(fp, " l%u", c->logged);
+	used = (size_t)snprintf(buf, len, "%u/%u", c->done, c->expected);
+	if (c->partial && used < len)
+		used += (size_t)snprintf(buf + used, len - used, " p%u", c->partial);
+	if (c->stopped && used < len)
+		used += (size_t)snprintf(buf + used, len - used, " s%u", c->stopped);
+	if (c->logged && used < len)
+		snprintf(buf + used, len - used, " l%u", c->logged);
+	return buf;
 }
 
 /* Whether a line of the period was written by `lumbar log`: the legends then name it. */
@@ -837,6 +1072,81 @@ static bool any_logged(const struct report *r)
 
 /* What `l` and `(N logged)` mean, after a legend's first sentence. */
 static const char logged_legend[] = "; l how many were logged without the timer (lumbar log)";
+
+static unsigned n_exercises(const struct report *r)
+{
+	return r->cat ? r->cat->n_exercises : 0;
+}
+
+/* The adherence table: a row per exercise, its dose by its name, and the paused days. */
+
+static const char *adherence_name(const struct week_table *t, unsigned s)
+{
+	return s < n_exercises(t->r) ? t->r->cat->exercises[s].name : "Paused days";
+}
+
+static const char *adherence_dose(const struct week_table *t, unsigned s, char *buf, size_t len)
+{
+	return s < n_exercises(t->r) ? dose_change(t->r, s, buf, len) : NULL;
+}
+
+static const char *adherence_figure(const struct week_table *t, unsigned s, unsigned w, char *buf,
+                                    size_t len)
+{
+	if (s < n_exercises(t->r))
+		return adherence_text(&t->r->week[w], rep_cell_at(t->r, s, w), buf, len);
+	snprintf(buf, len, "%u", t->r->week[w].paused);
+	return buf;
+}
+
+static const struct week_kind adherence_kind = { false, adherence_name, adherence_figure, "Dose",
+	                                         adherence_dose };
+
+/* The adherence section: its legend says where each format puts the dose. */
+static void write_adherence(FILE *fp, enum rep_format fmt, const struct report *r)
+{
+	const struct week_table t = { &adherence_kind,    r,         NULL, 0, "Exercise",
+		                      n_exercises(r) + 1, r->n_weeks };
+	char legend[200];
+
+	snprintf(legend, sizeof(legend),
+	         "Each week: done/expected; p partial, s stopped%s. %s: at the start of the "
+	         "period → at its end.",
+	         any_logged(r) ? logged_legend : "",
+	         fmt == REP_HTML ? "Under each name, its dose" : "Dose");
+	heading(fp, fmt, "Adherence");
+	para(fp, fmt, legend);
+	week_table(fp, fmt, &t);
+}
+
+/* The pain table: a row per figure of pain_names. */
+static const char *pain_name(const struct week_table *t, unsigned s)
+{
+	(void)t;
+	return pain_names[s];
+}
+
+static const char *pain_figure(const struct week_table *t, unsigned s, unsigned w, char *buf,
+                               size_t len)
+{
+	return pain_text(t->r, w, s, buf, len);
+}
+
+static const struct week_kind pain_kind = { true, pain_name, pain_figure, NULL, NULL };
+
+static void write_pain(FILE *fp, enum rep_format fmt, const struct report *r)
+{
+	const struct week_table t = { &pain_kind, r, NULL, 0, "Week", PAIN_COLUMNS, r->n_weeks };
+	char legend[200];
+
+	snprintf(legend, sizeof(legend),
+	         "Scores 0-10%s. Scores: sessions with a pain score after. Before, after, morning: "
+	         "averages. Highest: of all scores. Stops: exercises stopped.",
+	         fmt == REP_HTML ? ", by week" : "");
+	heading(fp, fmt, "Pain");
+	para(fp, fmt, legend);
+	week_table(fp, fmt, &t);
+}
 
 /*
  * The events of one part, "What happened" (stops, steps back, holds, pauses,
@@ -901,53 +1211,14 @@ static void write_outcomes(FILE *fp, const struct report *r, enum rep_format fmt
 
 static void write_md(FILE *fp, const struct report *r)
 {
-	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
-	char d[32], s1[2 * DOSE_LEN];
-
 	fputs("# Exercise report: ", fp);
 	put_text(fp, REP_MD, r->cat ? r->cat->routine_name : "");
 	fputs("\n\nPeriod: ", fp);
 	write_period(fp, r);
 	fprintf(fp, "\n\n%s\n", disclaimer);
 	write_events(fp, r, REP_MD, true);
-	fputs("\n## Adherence\n\n", fp);
-	fprintf(fp,
-	        "Each week: done/expected; p partial, s stopped%s. Dose: at the start of the "
-	        "period → at its end.\n\n| Exercise | Dose |",
-	        any_logged(r) ? logged_legend : "");
-	for (unsigned w = 0; w < r->n_weeks; w++)
-		fprintf(fp, " %s |", week_head(&r->week[w], d, sizeof(d)));
-	fputs("\n|---|---|", fp);
-	for (unsigned w = 0; w < r->n_weeks; w++)
-		fputs("---|", fp);
-	fputc('\n', fp);
-	for (unsigned x = 0; x < n_ex; x++) {
-		fputs("| ", fp);
-		put_text(fp, REP_MD, r->cat->exercises[x].name);
-		fputs(" | ", fp);
-		put_text(fp, REP_MD, dose_change(r, x, s1, sizeof(s1)));
-		fputs(" |", fp);
-		for (unsigned w = 0; w < r->n_weeks; w++) {
-			fputc(' ', fp);
-			cell_text(fp, &r->week[w], rep_cell_at(r, x, w));
-			fputs(" |", fp);
-		}
-		fputc('\n', fp);
-	}
-	fputs("| Paused days | |", fp);
-	for (unsigned w = 0; w < r->n_weeks; w++)
-		fprintf(fp, " %u |", r->week[w].paused);
-	fputs("\n\n## Pain\n\nScores 0-10. Scores: sessions with a pain score after. Before, "
-	      "after, morning: averages. Highest: of all scores. Stops: exercises stopped.\n\n"
-	      "| Week | Scores | Before | After | Morning | Highest | Stops |\n"
-	      "|---|---|---|---|---|---|---|\n",
-	      fp);
-	for (unsigned w = 0; w < r->n_weeks; w++) {
-		fprintf(fp, "| %s |", week_head(&r->week[w], d, sizeof(d)));
-		for (unsigned i = 0; i < PAIN_COLUMNS; i++)
-			fprintf(fp, " %s |", pain_text(r, w, i, s1, sizeof(s1)));
-		fputc('\n', fp);
-	}
+	write_adherence(fp, REP_MD, r);
+	write_pain(fp, REP_MD, r);
 	write_outcomes(fp, r, REP_MD);
 	write_events(fp, r, REP_MD, false);
 }
@@ -1163,17 +1434,6 @@ static void html_heads(FILE *fp, const struct report *r, unsigned w0, unsigned w
 	fputs("</tr>\n", fp);
 }
 
-/*
- * Weeks side by side on an A4 page: more are wrapped into blocks of even
- * size (12 weeks: two of 6; 26: 9, 9 and 8), so no column is cut off.
- */
-static unsigned html_block_weeks(const struct report *r)
-{
-	unsigned blocks = (r->n_weeks + REP_PRINT_WEEKS - 1) / REP_PRINT_WEEKS;
-
-	return (r->n_weeks + blocks - 1) / blocks;
-}
-
 /* ---- Outcomes (issue 22 §3) --------------------------------------------------------- */
 
 /*
@@ -1306,7 +1566,7 @@ static void write_outcomes_md(FILE *fp, const struct report *r, const struct out
 		        o->peg->min, o->peg->max, o->peg->recall, out_report_peg_items[0],
 		        out_report_peg_items[1], out_report_peg_items[2]);
 		for (unsigned w = 0; w < n; w++) {
-			fprintf(fp, "| %s |", week_head(&r->week[w], d, sizeof(d)));
+			fprintf(fp, "| %s |", week_head(&r->week[w], REP_MD, d, sizeof(d)));
 			for (unsigned row = 0; row < 4; row++)
 				fprintf(fp, " %s |", peg_text(o, w, row, buf, sizeof(buf)));
 			fputc('\n', fp);
@@ -1321,7 +1581,7 @@ static void write_outcomes_md(FILE *fp, const struct report *r, const struct out
 		other_caption(fp, REP_MD, x->q);
 		fputs("\n\n| Week | Score |\n|---|---|\n", fp);
 		for (unsigned w = 0; w < n; w++)
-			fprintf(fp, "| %s | %s |\n", week_head(&r->week[w], d, sizeof(d)),
+			fprintf(fp, "| %s | %s |\n", week_head(&r->week[w], REP_MD, d, sizeof(d)),
 			        week_score_text(&x->week[w], x->q->scoring, buf, sizeof(buf)));
 		fputc('\n', fp);
 		other_changes(fp, REP_MD, o, k);
@@ -1523,10 +1783,6 @@ static void write_outcomes(FILE *fp, const struct report *r, enum rep_format fmt
 
 static void write_html(FILE *fp, const struct report *r)
 {
-	unsigned per = html_block_weeks(r);
-	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
-	char s1[2 * DOSE_LEN];
-
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
 	      "Exercise report: ",
 	      fp);
@@ -1538,52 +1794,8 @@ static void write_html(FILE *fp, const struct report *r)
 	fprintf(fp, "</p>\n<p class=\"note\">%s</p>\n", disclaimer);
 	write_events(fp, r, REP_HTML, true);
 	write_charts(fp, r);
-	fprintf(fp,
-	        "<h2>Adherence</h2>\n<p>Each week: done/expected; p partial, s stopped%s. "
-	        "Under each name, its dose: at the start of the period → at its end.</p>\n",
-	        any_logged(r) ? logged_legend : "");
-	for (unsigned w0 = 0; w0 < r->n_weeks; w0 += per) {
-		unsigned w1 = w0 + per < r->n_weeks ? w0 + per : r->n_weeks;
-		fputs("<table><tr><th>Exercise</th>", fp);
-		html_heads(fp, r, w0, w1);
-		for (unsigned x = 0; x < n_ex; x++) {
-			fputs("<tr><td>", fp);
-			put_text(fp, REP_HTML, r->cat->exercises[x].name);
-			if (w0 == 0) {
-				fputs("<br><span class=\"dose\">", fp);
-				put_text(fp, REP_HTML, dose_change(r, x, s1, sizeof(s1)));
-				fputs("</span>", fp);
-			}
-			fputs("</td>", fp);
-			for (unsigned w = w0; w < w1; w++) {
-				fputs("<td class=\"n\">", fp);
-				cell_text(fp, &r->week[w], rep_cell_at(r, x, w));
-				fputs("</td>", fp);
-			}
-			fputs("</tr>\n", fp);
-		}
-		fputs("<tr><td>Paused days</td>", fp);
-		for (unsigned w = w0; w < w1; w++)
-			fprintf(fp, "<td class=\"n\">%u</td>", r->week[w].paused);
-		fputs("</tr>\n</table>\n", fp);
-	}
-	fputs("<h2>Pain</h2>\n<p>Scores 0-10, by week. Scores: sessions with a pain score after. "
-	      "Before, after, morning: averages. Highest: of all scores. Stops: exercises "
-	      "stopped.</p>\n",
-	      fp);
-	for (unsigned w0 = 0; w0 < r->n_weeks; w0 += per) {
-		unsigned w1 = w0 + per < r->n_weeks ? w0 + per : r->n_weeks;
-		fputs("<table><tr><th>Week</th>", fp);
-		html_heads(fp, r, w0, w1);
-		for (unsigned row = 0; row < PAIN_COLUMNS; row++) {
-			fprintf(fp, "<tr><td>%s</td>", pain_names[row]);
-			for (unsigned w = w0; w < w1; w++)
-				fprintf(fp, "<td class=\"n\">%s</td>",
-				        pain_text(r, w, row, s1, sizeof(s1)));
-			fputs("</tr>\n", fp);
-		}
-		fputs("</table>\n", fp);
-	}
+	write_adherence(fp, REP_HTML, r);
+	write_pain(fp, REP_HTML, r);
 	write_outcomes(fp, r, REP_HTML);
 	write_events(fp, r, REP_HTML, false);
 	fputs("</body>\n</html>\n", fp);
