@@ -1420,20 +1420,6 @@ static void write_charts(FILE *fp, const struct report *r)
 	      fp);
 }
 
-/*
- * The weeks' headings of a printed table, w0 to w1: the date, and `(so far)`
- * under it, so a column stays narrow.
- */
-static void html_heads(FILE *fp, const struct report *r, unsigned w0, unsigned w1)
-{
-	char d[16];
-
-	for (unsigned w = w0; w < w1; w++)
-		fprintf(fp, "<th class=\"d\">%s%s</th>", day_text(r->week[w].start, d),
-		        r->week[w].so_far ? "<br>(so far)" : "");
-	fputs("</tr>\n", fp);
-}
-
 /* ---- Outcomes (issue 22 §3) --------------------------------------------------------- */
 
 /*
@@ -1550,61 +1536,148 @@ static void activity_name(FILE *fp, enum rep_format fmt, const struct out_activi
 		fputs(" (retired)", fp);
 }
 
-static void write_outcomes_md(FILE *fp, const struct report *r, const struct out_report *o)
+/* The PEG's table: a row for its mean and one for each item. */
+static const char *peg_name(const struct week_table *t, unsigned s)
 {
-	char buf[512], d[32];
-	unsigned n = o->n_weeks < r->n_weeks ? o->n_weeks : r->n_weeks;
+	(void)t;
+	return peg_row_name(s);
+}
 
-	fputs("\n## Outcomes\n\n", fp);
-	if (o->peg && o->first_w < 0)
-		fputs("PEG: no answer in the period.\n", fp);
-	if (o->peg && o->first_w >= 0) {
-		fprintf(fp,
-		        "PEG, %d-%d, %s, by week: a week's last answer; - no answer that "
-		        "week (a gap, not 0).\n\n| Week | Mean | %s | %s | %s |\n"
-		        "|---|---|---|---|---|\n",
-		        o->peg->min, o->peg->max, o->peg->recall, out_report_peg_items[0],
-		        out_report_peg_items[1], out_report_peg_items[2]);
-		for (unsigned w = 0; w < n; w++) {
-			fprintf(fp, "| %s |", week_head(&r->week[w], REP_MD, d, sizeof(d)));
-			for (unsigned row = 0; row < 4; row++)
-				fprintf(fp, " %s |", peg_text(o, w, row, buf, sizeof(buf)));
-			fputc('\n', fp);
-		}
-		fprintf(fp, "\nChanges of %d points or more: %s.\n", OUT_POINTS,
-		        *peg_changes(o, buf, sizeof(buf)) ? buf : "none");
-	}
-	for (size_t k = 0; k < o->n_other; k++) {
-		const struct out_other *x = &o->other[k];
+static const char *peg_figure(const struct week_table *t, unsigned s, unsigned w, char *buf,
+                              size_t len)
+{
+	return peg_text(t->o, w, s, buf, len);
+}
 
-		fputc('\n', fp);
-		other_caption(fp, REP_MD, x->q);
-		fputs("\n\n| Week | Score |\n|---|---|\n", fp);
-		for (unsigned w = 0; w < n; w++)
-			fprintf(fp, "| %s | %s |\n", week_head(&r->week[w], REP_MD, d, sizeof(d)),
-			        week_score_text(&x->week[w], x->q->scoring, buf, sizeof(buf)));
-		fputc('\n', fp);
-		other_changes(fp, REP_MD, o, k);
-		fputc('\n', fp);
-	}
-	if (!o->activities)
+static const struct week_kind peg_kind = { true, peg_name, peg_figure, NULL, NULL };
+
+/* A clinic's questionnaire's table: a row, its score. */
+static const char *other_name(const struct week_table *t, unsigned s)
+{
+	(void)t;
+	(void)s;
+	return "Score";
+}
+
+static const char *other_figure(const struct week_table *t, unsigned s, unsigned w, char *buf,
+                                size_t len)
+{
+	const struct out_other *x = &t->o->other[t->k];
+
+	(void)s;
+	return week_score_text(&x->week[w], x->q->scoring, buf, len);
+}
+
+static const struct week_kind other_kind = { true, other_name, other_figure, NULL, NULL };
+
+/* The PEG: its caption, its weeks (of the first n) and its marked changes. */
+static void outcomes_peg(FILE *fp, enum rep_format fmt, const struct report *r,
+                         const struct out_report *o, unsigned n)
+{
+	const struct week_table t = { &peg_kind, r, o, 0, "PEG", 4, n };
+	char buf[512];
+
+	if (!o->peg)
 		return;
-	fprintf(fp, "\nMy activities, %d %s to %d %s.\n\n", o->activities->min,
-	        o->activities->anchors.low, o->activities->max, o->activities->anchors.high);
-	if (o->n_act == 0) {
-		fputs("No activities named.\n", fp);
+	if (o->first_w < 0) {
+		para(fp, fmt, "PEG: no answer in the period.");
 		return;
 	}
-	fputs("| Activity | First rating | Latest rating | Change |\n|---|---|---|---|\n", fp);
+	block_open(fp, fmt, B_PARA);
+	fprintf(fp, "PEG, %d-%d, ", o->peg->min, o->peg->max);
+	put_text(fp, fmt, o->peg->recall);
+	fputs(", by week: a week's last answer; - no answer that week (a gap, not 0).", fp);
+	block_close(fp, fmt, B_PARA);
+	week_table(fp, fmt, &t);
+	block_open(fp, fmt, B_PARA);
+	fprintf(fp, "Changes of %d points or more: ", OUT_POINTS);
+	put_text(fp, fmt, *peg_changes(o, buf, sizeof(buf)) ? buf : "none");
+	fputc('.', fp);
+	block_close(fp, fmt, B_PARA);
+}
+
+/* A clinic's questionnaire k: its caption, its weeks and its marked change. */
+static void outcomes_other(FILE *fp, enum rep_format fmt, const struct report *r,
+                           const struct out_report *o, size_t k, unsigned n)
+{
+	const struct questionnaire *q = o->other[k].q;
+	const struct week_table t = { &other_kind, r, o, k, q->id, 1, n };
+
+	block_open(fp, fmt, B_PARA);
+	other_caption(fp, fmt, q);
+	block_close(fp, fmt, B_PARA);
+	week_table(fp, fmt, &t);
+	block_open(fp, fmt, B_PARA);
+	other_changes(fp, fmt, o, k);
+	block_close(fp, fmt, B_PARA);
+}
+
+/* The PEG's mean by week as a chart: HTML only. */
+static void peg_chart(FILE *fp, const struct report *r, const struct out_report *o)
+{
+	if (!o->peg || o->first_w < 0)
+		return;
+	fputs("<div class=\"chart\"><svg viewBox=\"0 0 300 120\" role=\"img\" "
+	      "aria-label=\"PEG mean by week\">\n",
+	      fp);
+	chart_axis(fp, r, 10, 2);
+	chart_line(fp, r, "#1f5fa8", "none", peg_week_y, 0);
+	fputs("</svg><p>PEG mean by week (0-10); a break: no answer that week</p></div>\n", fp);
+}
+
+/* Each activity's first and latest rating and the change; HTML with shorter headings. */
+static void activities_table(FILE *fp, enum rep_format fmt, const struct out_report *o)
+{
+	bool html = fmt == REP_HTML;
+	char buf[512];
+
+	table_open(fp, fmt);
+	row_open(fp, fmt);
+	cell_words(fp, fmt, C_HEAD, "Activity");
+	cell_words(fp, fmt, C_HEAD, html ? "First" : "First rating");
+	cell_words(fp, fmt, C_HEAD, html ? "Latest" : "Latest rating");
+	cell_words(fp, fmt, C_HEAD, "Change");
+	head_close(fp, fmt, 4);
 	for (size_t i = 0; i < o->n_act; i++) {
 		const struct out_activity *a = &o->act[i];
 
-		fputs("| ", fp);
-		activity_name(fp, REP_MD, a);
-		fprintf(fp, " | %s", rating_text(a->first, a->first_day, buf, sizeof(buf)));
-		fprintf(fp, " | %s", rating_text(a->latest, a->latest_day, buf, sizeof(buf)));
-		fprintf(fp, " | %s |\n", out_report_activity_change(o, a, buf, sizeof(buf)));
+		row_open(fp, fmt);
+		cell_open(fp, fmt, C_WORDS);
+		activity_name(fp, fmt, a);
+		cell_close(fp, fmt, C_WORDS);
+		cell_words(fp, fmt, C_FIGURE,
+		           rating_text(a->first, a->first_day, buf, sizeof(buf)));
+		cell_words(fp, fmt, C_FIGURE,
+		           rating_text(a->latest, a->latest_day, buf, sizeof(buf)));
+		cell_words(fp, fmt, C_WORDS, out_report_activity_change(o, a, buf, sizeof(buf)));
+		row_close(fp, fmt);
 	}
+	table_close(fp, fmt);
+}
+
+/* "My activities": its scale and its table; HTML beside the PEG's chart. */
+static void outcomes_activities(FILE *fp, enum rep_format fmt, const struct out_report *o)
+{
+	const struct questionnaire *q = o->activities;
+	bool html = fmt == REP_HTML;
+
+	if (!q)
+		return;
+	if (html)
+		fputs("<div class=\"chart\">", fp);
+	block_open(fp, fmt, B_PARA);
+	fprintf(fp, "My activities, %d ", q->min);
+	put_text(fp, fmt, q->anchors.low);
+	fprintf(fp, " to %d ", q->max);
+	put_text(fp, fmt, q->anchors.high);
+	fputc('.', fp);
+	block_close(fp, fmt, B_PARA);
+	if (o->n_act == 0)
+		para(fp, fmt, "No activities named.");
+	else
+		activities_table(fp, fmt, o);
+	if (html)
+		fputs("</div>\n", fp);
 }
 
 /*
@@ -1673,112 +1746,29 @@ static void write_outcomes_csv(FILE *fp, const struct report *r, const struct ou
 	}
 }
 
-static void write_outcomes_html(FILE *fp, const struct report *r, const struct out_report *o)
-{
-	char buf[512];
-	unsigned per = html_block_weeks(r);
-	unsigned n = o->n_weeks < r->n_weeks ? o->n_weeks : r->n_weeks;
-
-	fputs("<h2>Outcomes</h2>\n", fp);
-	if (o->peg && o->first_w < 0)
-		fputs("<p>PEG: no answer in the period.</p>\n", fp);
-	if (o->peg && o->first_w >= 0) {
-		fprintf(fp,
-		        "<p>PEG, %d-%d, %s, by week: a week's last answer; - no answer that week "
-		        "(a gap, not 0).</p>\n",
-		        o->peg->min, o->peg->max, o->peg->recall);
-		for (unsigned w0 = 0; w0 < n; w0 += per) {
-			unsigned w1 = w0 + per < n ? w0 + per : n;
-			fputs("<table><tr><th>PEG</th>", fp);
-			html_heads(fp, r, w0, w1);
-			for (unsigned row = 0; row < 4; row++) {
-				fprintf(fp, "<tr><td>%s</td>", peg_row_name(row));
-				for (unsigned w = w0; w < w1; w++)
-					fprintf(fp, "<td class=\"n\">%s</td>",
-					        peg_text(o, w, row, buf, sizeof(buf)));
-				fputs("</tr>\n", fp);
-			}
-			fputs("</table>\n", fp);
-		}
-		fprintf(fp, "<p>Changes of %d points or more: ", OUT_POINTS);
-		put_text(fp, REP_HTML, *peg_changes(o, buf, sizeof(buf)) ? buf : "none");
-		fputs(".</p>\n", fp);
-	}
-	for (size_t k = 0; k < o->n_other; k++) {
-		const struct out_other *x = &o->other[k];
-
-		fputs("<p>", fp);
-		other_caption(fp, REP_HTML, x->q);
-		fputs("</p>\n", fp);
-		for (unsigned w0 = 0; w0 < n; w0 += per) {
-			unsigned w1 = w0 + per < n ? w0 + per : n;
-			fputs("<table><tr><th>", fp);
-			put_text(fp, REP_HTML, x->q->id);
-			fputs("</th>", fp);
-			html_heads(fp, r, w0, w1);
-			fputs("<tr><td>Score</td>", fp);
-			for (unsigned w = w0; w < w1; w++)
-				fprintf(
-				    fp, "<td class=\"n\">%s</td>",
-				    week_score_text(&x->week[w], x->q->scoring, buf, sizeof(buf)));
-			fputs("</tr>\n</table>\n", fp);
-		}
-		fputs("<p>", fp);
-		other_changes(fp, REP_HTML, o, k);
-		fputs("</p>\n", fp);
-	}
-	fputs("<div class=\"charts\">\n", fp);
-	if (o->peg && o->first_w >= 0) {
-		fputs("<div class=\"chart\"><svg viewBox=\"0 0 300 120\" role=\"img\" "
-		      "aria-label=\"PEG mean by week\">\n",
-		      fp);
-		chart_axis(fp, r, 10, 2);
-		chart_line(fp, r, "#1f5fa8", "none", peg_week_y, 0);
-		fputs("</svg><p>PEG mean by week (0-10); a break: no answer that week</p></div>\n",
-		      fp);
-	}
-	if (o->activities) {
-		fputs("<div class=\"chart\">", fp);
-		fprintf(fp, "<p>My activities, %d ", o->activities->min);
-		put_text(fp, REP_HTML, o->activities->anchors.low);
-		fprintf(fp, " to %d ", o->activities->max);
-		put_text(fp, REP_HTML, o->activities->anchors.high);
-		fputs(".</p>\n", fp);
-		if (o->n_act == 0)
-			fputs("<p>No activities named.</p>\n", fp);
-		else
-			fputs("<table><tr><th>Activity</th><th>First</th><th>Latest</th>"
-			      "<th>Change</th></tr>\n",
-			      fp);
-		for (size_t i = 0; i < o->n_act; i++) {
-			const struct out_activity *a = &o->act[i];
-
-			fputs("<tr><td>", fp);
-			activity_name(fp, REP_HTML, a);
-			fprintf(fp, "</td><td class=\"n\">%s</td>",
-			        rating_text(a->first, a->first_day, buf, sizeof(buf)));
-			fprintf(fp, "<td class=\"n\">%s</td><td>",
-			        rating_text(a->latest, a->latest_day, buf, sizeof(buf)));
-			put_text(fp, REP_HTML, out_report_activity_change(o, a, buf, sizeof(buf)));
-			fputs("</td></tr>\n", fp);
-		}
-		if (o->n_act)
-			fputs("</table>\n", fp);
-		fputs("</div>\n", fp);
-	}
-	fputs("</div>\n", fp);
-}
-
 static void write_outcomes(FILE *fp, const struct report *r, enum rep_format fmt)
 {
-	if (!r->outcomes || !r->outcomes->any)
+	const struct out_report *o = r->outcomes;
+	unsigned n;
+
+	if (!o || !o->any)
 		return; /* nothing answered, skipped or named: no section */
+	if (fmt == REP_CSV) {
+		write_outcomes_csv(fp, r, o);
+		return;
+	}
+	n = o->n_weeks < r->n_weeks ? o->n_weeks : r->n_weeks;
+	heading(fp, fmt, "Outcomes");
+	outcomes_peg(fp, fmt, r, o, n);
+	for (size_t k = 0; k < o->n_other; k++)
+		outcomes_other(fp, fmt, r, o, k, n);
+	if (fmt == REP_HTML) {
+		fputs("<div class=\"charts\">\n", fp);
+		peg_chart(fp, r, o);
+	}
+	outcomes_activities(fp, fmt, o);
 	if (fmt == REP_HTML)
-		write_outcomes_html(fp, r, r->outcomes);
-	else if (fmt == REP_CSV)
-		write_outcomes_csv(fp, r, r->outcomes);
-	else
-		write_outcomes_md(fp, r, r->outcomes);
+		fputs("</div>\n", fp);
 }
 
 static void write_html(FILE *fp, const struct report *r)
