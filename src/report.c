@@ -1079,7 +1079,6 @@ static unsigned n_exercises(const struct report *r)
 }
 
 /* The adherence table: a row per exercise, its dose by its name, and the paused days. */
-
 static const char *adherence_name(const struct week_table *t, unsigned s)
 {
 	return s < n_exercises(t->r) ? t->r->cat->exercises[s].name : "Paused days";
@@ -1105,8 +1104,8 @@ static const struct week_kind adherence_kind = { false, adherence_name, adherenc
 /* The adherence section: its legend says where each format puts the dose. */
 static void write_adherence(FILE *fp, enum rep_format fmt, const struct report *r)
 {
-	const struct week_table t = { &adherence_kind,    r,         NULL, 0, "Exercise",
-		                      n_exercises(r) + 1, r->n_weeks };
+	unsigned rows = n_exercises(r) + 1; /* and the paused days */
+	const struct week_table t = { &adherence_kind, r, NULL, 0, "Exercise", rows, r->n_weeks };
 	char legend[200];
 
 	snprintf(legend, sizeof(legend),
@@ -1148,11 +1147,6 @@ static void write_pain(FILE *fp, enum rep_format fmt, const struct report *r)
 	week_table(fp, fmt, &t);
 }
 
-/*
- * The events of one part, "What happened" (stops, steps back, holds, pauses,
- * notes, safety stops) or the others. Markdown: a table. HTML: a list in two
- * columns, to keep the page count down.
- */
 /* An item's doses in words: `30 s → 2 min`, or `to 1 min`. */
 static const char *item_dose(const struct report *r, const struct rep_item *it, char *buf,
                              size_t len)
@@ -1167,26 +1161,27 @@ static const char *item_dose(const struct report *r, const struct rep_item *it, 
 	return change_text(dose_text(r, (unsigned)it->x, &it->from, a, sizeof(a)), b, buf, len);
 }
 
+/*
+ * The events of one part, "What happened" (stops, steps back, holds, pauses,
+ * notes, safety stops) or the others. Markdown: a table. HTML: a list in two
+ * columns, to keep the page count down.
+ */
 static void write_events(FILE *fp, const struct report *r, enum rep_format fmt, bool happened)
 {
 	char dose[2 * DOSE_LEN];
 	struct rep_item *items;
 	size_t n = collect_items(r, &items), shown = 0;
 	bool md = fmt == REP_MD;
-	const char *title = happened ? "What happened" : "Other events";
 	char d[16];
 
-	if (md)
-		fprintf(fp, "\n## %s\n\n", title);
-	else
-		fprintf(fp, "<h2>%s</h2>\n", title);
+	heading(fp, fmt, happened ? "What happened" : "Other events");
 	for (size_t i = 0; i < n; i++) {
 		const struct rep_item *it = &items[i];
 
 		if (!it->what || it->happened != happened)
 			continue;
 		if (shown++ == 0)
-			fputs(md ? "| Date | Event | Exercise | Details | Note "
+			fputs(md ? "\n| Date | Event | Exercise | Details | Note "
 			           "|\n|---|---|---|---|---|\n"
 			         : "<ul class=\"ev\">\n",
 			      fp);
@@ -1200,7 +1195,7 @@ static void write_events(FILE *fp, const struct report *r, enum rep_format fmt, 
 		fputs(md ? " |\n" : *it->note ? "</i></li>\n" : "</li>\n", fp);
 	}
 	if (shown == 0)
-		fputs(md ? "None in the period.\n" : "<p>None in the period.</p>\n", fp);
+		para(fp, fmt, "None in the period.");
 	else if (!md)
 		fputs("</ul>\n", fp);
 	free(items);
@@ -1208,20 +1203,6 @@ static void write_events(FILE *fp, const struct report *r, enum rep_format fmt, 
 
 /* The Outcomes section (issue 22 §3), in the section "Outcomes" below. */
 static void write_outcomes(FILE *fp, const struct report *r, enum rep_format fmt);
-
-static void write_md(FILE *fp, const struct report *r)
-{
-	fputs("# Exercise report: ", fp);
-	put_text(fp, REP_MD, r->cat ? r->cat->routine_name : "");
-	fputs("\n\nPeriod: ", fp);
-	write_period(fp, r);
-	fprintf(fp, "\n\n%s\n", disclaimer);
-	write_events(fp, r, REP_MD, true);
-	write_adherence(fp, REP_MD, r);
-	write_pain(fp, REP_MD, r);
-	write_outcomes(fp, r, REP_MD);
-	write_events(fp, r, REP_MD, false);
-}
 
 /* ---- CSV ------------------------------------------------------------------------- */
 
@@ -1771,24 +1752,41 @@ static void write_outcomes(FILE *fp, const struct report *r, enum rep_format fmt
 		fputs("</div>\n", fp);
 }
 
-static void write_html(FILE *fp, const struct report *r)
+/* ---- The report ------------------------------------------------------------------ */
+
+/* The report in Markdown or HTML: its sections in one order for both. */
+static void write_report(FILE *fp, const struct report *r, enum rep_format fmt)
 {
-	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
-	      "Exercise report: ",
-	      fp);
-	put_text(fp, REP_HTML, r->cat ? r->cat->routine_name : "");
-	fprintf(fp, "</title>\n%s</head>\n<body>\n<h1>Exercise report: ", html_style);
-	put_text(fp, REP_HTML, r->cat ? r->cat->routine_name : "");
-	fputs("</h1>\n<p>Period: ", fp);
+	const char *routine = r->cat ? r->cat->routine_name : "";
+
+	if (fmt == REP_HTML) {
+		fputs(
+		    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
+		    "Exercise report: ",
+		    fp);
+		put_text(fp, fmt, routine);
+		fprintf(fp, "</title>\n%s</head>\n<body>\n", html_style);
+	}
+	block_open(fp, fmt, B_TITLE);
+	fputs("Exercise report: ", fp);
+	put_text(fp, fmt, routine);
+	block_close(fp, fmt, B_TITLE);
+	block_open(fp, fmt, B_PARA);
+	fputs("Period: ", fp);
 	write_period(fp, r);
-	fprintf(fp, "</p>\n<p class=\"note\">%s</p>\n", disclaimer);
-	write_events(fp, r, REP_HTML, true);
-	write_charts(fp, r);
-	write_adherence(fp, REP_HTML, r);
-	write_pain(fp, REP_HTML, r);
-	write_outcomes(fp, r, REP_HTML);
-	write_events(fp, r, REP_HTML, false);
-	fputs("</body>\n</html>\n", fp);
+	block_close(fp, fmt, B_PARA);
+	block_open(fp, fmt, B_NOTE);
+	fputs(disclaimer, fp);
+	block_close(fp, fmt, B_NOTE);
+	write_events(fp, r, fmt, true);
+	if (fmt == REP_HTML)
+		write_charts(fp, r);
+	write_adherence(fp, fmt, r);
+	write_pain(fp, fmt, r);
+	write_outcomes(fp, r, fmt);
+	write_events(fp, r, fmt, false);
+	if (fmt == REP_HTML)
+		fputs("</body>\n</html>\n", fp);
 }
 
 int rep_write(FILE *fp, const struct report *r, enum rep_format fmt)
@@ -1796,12 +1794,10 @@ int rep_write(FILE *fp, const struct report *r, enum rep_format fmt)
 	/* Figures for machines (CSV, the SVG) and people alike: 2.5, never 2,5. */
 	locale_t old = file_c_numbers_begin();
 
-	if (fmt == REP_HTML)
-		write_html(fp, r);
-	else if (fmt == REP_CSV)
+	if (fmt == REP_CSV)
 		write_csv(fp, r);
 	else
-		write_md(fp, r);
+		write_report(fp, r, fmt);
 	file_c_numbers_end(old);
 	return ferror(fp) ? -1 : 0;
 }
