@@ -1754,22 +1754,25 @@ static void write_outcomes(FILE *fp, const struct report *r, enum rep_format fmt
 
 /* ---- The report ------------------------------------------------------------------ */
 
+/* "Exercise report: Lower back relief", the page's title and its heading. */
+static void write_title(FILE *fp, enum rep_format fmt, const struct report *r)
+{
+	fputs("Exercise report: ", fp);
+	put_text(fp, fmt, r->cat ? r->cat->routine_name : "");
+}
+
 /* The report in Markdown or HTML: its sections in one order for both. */
 static void write_report(FILE *fp, const struct report *r, enum rep_format fmt)
 {
-	const char *routine = r->cat ? r->cat->routine_name : "";
-
 	if (fmt == REP_HTML) {
-		fputs(
-		    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
-		    "Exercise report: ",
-		    fp);
-		put_text(fp, fmt, routine);
+		fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
+		      "charset=\"utf-8\">\n<title>",
+		      fp);
+		write_title(fp, fmt, r);
 		fprintf(fp, "</title>\n%s</head>\n<body>\n", html_style);
 	}
 	block_open(fp, fmt, B_TITLE);
-	fputs("Exercise report: ", fp);
-	put_text(fp, fmt, routine);
+	write_title(fp, fmt, r);
 	block_close(fp, fmt, B_TITLE);
 	block_open(fp, fmt, B_PARA);
 	fputs("Period: ", fp);
