@@ -784,7 +784,247 @@ static size_t collect_items(const struct report *r, struct rep_item **out)
 	return v.n;
 }
 
-/* ---- Markdown ------------------------------------------------------------------- */
+/* ---- Markup: what Markdown and HTML spell differently ------------------------------- */
+
+/*
+ * The report's sections are written once for both formats: what they say
+ * (headings, captions, rows, cells) comes from one place, and only the
+ * markup below differs. Markdown separates blocks with an empty line, written
+ * before each block; HTML wraps each in its tags.
+ */
+enum block { B_TITLE, B_HEADING, B_PARA, B_NOTE };
+
+static void block_open(FILE *fp, enum rep_format fmt, enum block b)
+{
+	static const char *const md[] = { "# ", "\n## ", "\n", "\n" };
+	static const char *const html[] = { "<h1>", "<h2>", "<p>", "<p class=\"note\">" };
+
+	fputs(fmt == REP_HTML ? html[b] : md[b], fp);
+}
+
+static void block_close(FILE *fp, enum rep_format fmt, enum block b)
+{
+	static const char *const html[] = { "</h1>\n", "</h2>\n", "</p>\n", "</p>\n" };
+
+	fputs(fmt == REP_HTML ? html[b] : "\n", fp);
+}
+
+/* A section's heading, our words. */
+static void heading(FILE *fp, enum rep_format fmt, const char *words)
+{
+	block_open(fp, fmt, B_HEADING);
+	fputs(words, fp);
+	block_close(fp, fmt, B_HEADING);
+}
+
+/* A paragraph of our words. */
+static void para(FILE *fp, enum rep_format fmt, const char *words)
+{
+	block_open(fp, fmt, B_PARA);
+	fputs(words, fp);
+	block_close(fp, fmt, B_PARA);
+}
+
+/*
+ * A table's cells: a column's heading, a week's heading (kept on one line in
+ * print), words, and a figure (right-aligned).
+ */
+enum cell { C_HEAD, C_WEEK, C_WORDS, C_FIGURE };
+
+static void table_open(FILE *fp, enum rep_format fmt)
+{
+	fputs(fmt == REP_HTML ? "<table>" : "\n", fp);
+}
+
+static void table_close(FILE *fp, enum rep_format fmt)
+{
+	if (fmt == REP_HTML)
+		fputs("</table>\n", fp);
+}
+
+static void row_open(FILE *fp, enum rep_format fmt)
+{
+	fputs(fmt == REP_HTML ? "<tr>" : "|", fp);
+}
+
+static void row_close(FILE *fp, enum rep_format fmt)
+{
+	fputs(fmt == REP_HTML ? "</tr>\n" : "\n", fp);
+}
+
+/* The end of the row of headings: Markdown's line under it has a `---` a column. */
+static void head_close(FILE *fp, enum rep_format fmt, unsigned columns)
+{
+	row_close(fp, fmt);
+	if (fmt == REP_HTML)
+		return;
+	fputc('|', fp);
+	for (unsigned i = 0; i < columns; i++)
+		fputs("---|", fp);
+	fputc('\n', fp);
+}
+
+static void cell_open(FILE *fp, enum rep_format fmt, enum cell c)
+{
+	static const char *const html[] = { "<th>", "<th class=\"d\">", "<td>",
+		                            "<td class=\"n\">" };
+
+	fputs(fmt == REP_HTML ? html[c] : " ", fp);
+}
+
+static void cell_close(FILE *fp, enum rep_format fmt, enum cell c)
+{
+	fputs(fmt != REP_HTML ? " |" : c <= C_WEEK ? "</th>" : "</td>", fp);
+}
+
+/* A cell of our words or figures, as they are. */
+static void cell_words(FILE *fp, enum rep_format fmt, enum cell c, const char *words)
+{
+	cell_open(fp, fmt, c);
+	fputs(words, fp);
+	cell_close(fp, fmt, c);
+}
+
+/* A cell of text from a file (a name), escaped. */
+static void cell_text(FILE *fp, enum rep_format fmt, enum cell c, const char *text)
+{
+	cell_open(fp, fmt, c);
+	put_text(fp, fmt, text);
+	cell_close(fp, fmt, c);
+}
+
+/*
+ * A week's heading: its Monday (or first day), and `so far` while it lasts;
+ * in HTML under the date, so a column stays narrow.
+ */
+static const char *week_head(const struct rep_week *wk, enum rep_format fmt, char *buf, size_t len)
+{
+	char d[16];
+
+	snprintf(buf, len, "%s%s", day_text(wk->start, d),
+	         !wk->so_far       ? ""
+	         : fmt == REP_HTML ? "<br>(so far)"
+	                           : " (so far)");
+	return buf;
+}
+
+/*
+ * Weeks side by side on an A4 page: more are wrapped into blocks of even
+ * size (12 weeks: two of 6; 26: 9, 9 and 8), so no column is cut off.
+ */
+static unsigned html_block_weeks(const struct report *r)
+{
+	unsigned blocks = (r->n_weeks + REP_PRINT_WEEKS - 1) / REP_PRINT_WEEKS;
+
+	return (r->n_weeks + blocks - 1) / blocks;
+}
+
+/*
+ * A table of figures by week: a row per series (an exercise, a figure of
+ * pain, the PEG's mean and items), a column per week of the report's first
+ * n_weeks. HTML prints it so, in blocks of weeks that fit an A4 page;
+ * Markdown as one table, and with a row per week when weeks_down (the
+ * corner then heads the weeks: `Week`).
+ */
+struct week_table;
+
+/* What a kind of table says of its series, and how Markdown lays it out. */
+struct week_kind {
+	bool weeks_down; /* Markdown: a row per week, the series across */
+	/* A series' name (text from a file), and its figure in week w (our words). */
+	const char *(*name)(const struct week_table *, unsigned s);
+	const char *(*figure)(const struct week_table *, unsigned s, unsigned w, char *buf,
+	                      size_t len);
+	/* A note by a series' name (its dose), or NULL; Markdown: a column headed aside. */
+	const char *aside;
+	const char *(*aside_text)(const struct week_table *, unsigned s, char *buf, size_t len);
+};
+
+/* One table: its kind, what it is of, the heading of its series' names, its size. */
+struct week_table {
+	const struct week_kind *kind;
+	const struct report *r;
+	const struct out_report *o; /* the outcomes, for their tables */
+	size_t k;                   /* which of o's other questionnaires */
+	const char *corner;         /* text from a file */
+	unsigned n_series, n_weeks;
+};
+
+enum { FIGURE_LEN = 2 * DOSE_LEN };
+
+/* Markdown with a row per week: the series across. */
+static void week_table_down(FILE *fp, const struct week_table *t)
+{
+	char buf[FIGURE_LEN];
+
+	table_open(fp, REP_MD);
+	row_open(fp, REP_MD);
+	cell_words(fp, REP_MD, C_HEAD, "Week");
+	for (unsigned s = 0; s < t->n_series; s++)
+		cell_text(fp, REP_MD, C_HEAD, t->kind->name(t, s));
+	head_close(fp, REP_MD, 1 + t->n_series);
+	for (unsigned w = 0; w < t->n_weeks; w++) {
+		row_open(fp, REP_MD);
+		cell_words(fp, REP_MD, C_WEEK, week_head(&t->r->week[w], REP_MD, buf, sizeof(buf)));
+		for (unsigned s = 0; s < t->n_series; s++)
+			cell_words(fp, REP_MD, C_FIGURE,
+			           t->kind->figure(t, s, w, buf, sizeof(buf)));
+		row_close(fp, REP_MD);
+	}
+	table_close(fp, REP_MD);
+}
+
+static void week_table(FILE *fp, enum rep_format fmt, const struct week_table *t)
+{
+	bool html = fmt == REP_HTML;
+	unsigned per = html ? html_block_weeks(t->r) : t->n_weeks;
+	/* Markdown: the note in a column of its own; HTML: under the name, once. */
+	bool aside_column = t->kind->aside && !html;
+	char buf[FIGURE_LEN];
+
+	if (!html && t->kind->weeks_down) {
+		week_table_down(fp, t);
+		return;
+	}
+	for (unsigned w0 = 0; w0 < t->n_weeks; w0 += per) {
+		unsigned w1 = w0 + per < t->n_weeks ? w0 + per : t->n_weeks;
+
+		table_open(fp, fmt);
+		row_open(fp, fmt);
+		cell_text(fp, fmt, C_HEAD, t->corner);
+		if (aside_column)
+			cell_words(fp, fmt, C_HEAD, t->kind->aside);
+		for (unsigned w = w0; w < w1; w++)
+			cell_words(fp, fmt, C_WEEK,
+			           week_head(&t->r->week[w], fmt, buf, sizeof(buf)));
+		head_close(fp, fmt, 1 + aside_column + (w1 - w0));
+		for (unsigned s = 0; s < t->n_series; s++) {
+			const char *aside =
+			    t->kind->aside ? t->kind->aside_text(t, s, buf, sizeof(buf)) : NULL;
+
+			row_open(fp, fmt);
+			cell_open(fp, fmt, C_WORDS);
+			put_text(fp, fmt, t->kind->name(t, s));
+			if (aside && html && w0 == 0) {
+				fputs("<br><span class=\"dose\">", fp);
+				put_text(fp, fmt, aside);
+				fputs("</span>", fp);
+			}
+			cell_close(fp, fmt, C_WORDS);
+			if (aside_column && aside)
+				cell_text(fp, fmt, C_WORDS, aside);
+			else if (aside_column)
+				fputs(" |", fp); /* an empty cell */
+			for (unsigned w = w0; w < w1; w++)
+				cell_words(fp, fmt, C_FIGURE,
+				           t->kind->figure(t, s, w, buf, sizeof(buf)));
+			row_close(fp, fmt);
+		}
+		table_close(fp, fmt);
+	}
+}
+
+/* ---- The sections, in both formats ------------------------------------------------ */
 
 static void write_period(FILE *fp, const struct report *r)
 {
@@ -797,32 +1037,27 @@ static void write_period(FILE *fp, const struct report *r)
 		fprintf(fp, ", first record %s", day_text(r->first, a));
 }
 
-/* A week's heading: its Monday (or first day), and `so far` while it lasts. */
-static const char *week_head(const struct rep_week *wk, char *buf, size_t len)
-{
-	char d[16];
-
-	snprintf(buf, len, "%s%s", day_text(wk->start, d), wk->so_far ? " (so far)" : "");
-	return buf;
-}
-
 /*
  * done/expected, then partial and stopped when there are any; `not started`
  * before the first record.
  */
-static void cell_text(FILE *fp, const struct rep_week *wk, const struct rep_cell *c)
+static const char *adherence_text(const struct rep_week *wk, const struct rep_cell *c, char *buf,
+                                  size_t len)
 {
+	size_t used;
+
 	if (!wk->started) {
-		fputs("not started", fp);
-		return;
+		snprintf(buf, len, "not started");
+		return buf;
 	}
-	fprintf(fp, "%u/%u", c->done, c->expected);
-	if (c->partial)
-		fprintf(fp, " p%u", c->partial);
-	if (c->stopped)
-		fprintf(fp, " s%u", c->stopped);
-	if (c->logged)
-		fprintf(fp, " l%u", c->logged);
+	used = (size_t)snprintf(buf, len, "%u/%u", c->done, c->expected);
+	if (c->partial && used < len)
+		used += (size_t)snprintf(buf + used, len - used, " p%u", c->partial);
+	if (c->stopped && used < len)
+		used += (size_t)snprintf(buf + used, len - used, " s%u", c->stopped);
+	if (c->logged && used < len)
+		snprintf(buf + used, len - used, " l%u", c->logged);
+	return buf;
 }
 
 /* Whether a line of the period was written by `lumbar log`: the legends then name it. */
@@ -838,11 +1073,80 @@ static bool any_logged(const struct report *r)
 /* What `l` and `(N logged)` mean, after a legend's first sentence. */
 static const char logged_legend[] = "; l how many were logged without the timer (lumbar log)";
 
-/*
- * The events of one part, "What happened" (stops, steps back, holds, pauses,
- * notes, safety stops) or the others. Markdown: a table. HTML: a list in two
- * columns, to keep the page count down.
- */
+static unsigned n_exercises(const struct report *r)
+{
+	return r->cat ? r->cat->n_exercises : 0;
+}
+
+/* The adherence table: a row per exercise, its dose by its name, and the paused days. */
+static const char *adherence_name(const struct week_table *t, unsigned s)
+{
+	return s < n_exercises(t->r) ? t->r->cat->exercises[s].name : "Paused days";
+}
+
+static const char *adherence_dose(const struct week_table *t, unsigned s, char *buf, size_t len)
+{
+	return s < n_exercises(t->r) ? dose_change(t->r, s, buf, len) : NULL;
+}
+
+static const char *adherence_figure(const struct week_table *t, unsigned s, unsigned w, char *buf,
+                                    size_t len)
+{
+	if (s < n_exercises(t->r))
+		return adherence_text(&t->r->week[w], rep_cell_at(t->r, s, w), buf, len);
+	snprintf(buf, len, "%u", t->r->week[w].paused);
+	return buf;
+}
+
+static const struct week_kind adherence_kind = { false, adherence_name, adherence_figure, "Dose",
+	                                         adherence_dose };
+
+/* The adherence section: its legend says where each format puts the dose. */
+static void write_adherence(FILE *fp, enum rep_format fmt, const struct report *r)
+{
+	unsigned rows = n_exercises(r) + 1; /* and the paused days */
+	const struct week_table t = { &adherence_kind, r, NULL, 0, "Exercise", rows, r->n_weeks };
+	char legend[200];
+
+	snprintf(legend, sizeof(legend),
+	         "Each week: done/expected; p partial, s stopped%s. %s: at the start of the "
+	         "period → at its end.",
+	         any_logged(r) ? logged_legend : "",
+	         fmt == REP_HTML ? "Under each name, its dose" : "Dose");
+	heading(fp, fmt, "Adherence");
+	para(fp, fmt, legend);
+	week_table(fp, fmt, &t);
+}
+
+/* The pain table: a row per figure of pain_names. */
+static const char *pain_name(const struct week_table *t, unsigned s)
+{
+	(void)t;
+	return pain_names[s];
+}
+
+static const char *pain_figure(const struct week_table *t, unsigned s, unsigned w, char *buf,
+                               size_t len)
+{
+	return pain_text(t->r, w, s, buf, len);
+}
+
+static const struct week_kind pain_kind = { true, pain_name, pain_figure, NULL, NULL };
+
+static void write_pain(FILE *fp, enum rep_format fmt, const struct report *r)
+{
+	const struct week_table t = { &pain_kind, r, NULL, 0, "Week", PAIN_COLUMNS, r->n_weeks };
+	char legend[200];
+
+	snprintf(legend, sizeof(legend),
+	         "Scores 0-10%s. Scores: sessions with a pain score after. Before, after, morning: "
+	         "averages. Highest: of all scores. Stops: exercises stopped.",
+	         fmt == REP_HTML ? ", by week" : "");
+	heading(fp, fmt, "Pain");
+	para(fp, fmt, legend);
+	week_table(fp, fmt, &t);
+}
+
 /* An item's doses in words: `30 s → 2 min`, or `to 1 min`. */
 static const char *item_dose(const struct report *r, const struct rep_item *it, char *buf,
                              size_t len)
@@ -857,26 +1161,27 @@ static const char *item_dose(const struct report *r, const struct rep_item *it, 
 	return change_text(dose_text(r, (unsigned)it->x, &it->from, a, sizeof(a)), b, buf, len);
 }
 
+/*
+ * The events of one part, "What happened" (stops, steps back, holds, pauses,
+ * notes, safety stops) or the others. Markdown: a table. HTML: a list in two
+ * columns, to keep the page count down.
+ */
 static void write_events(FILE *fp, const struct report *r, enum rep_format fmt, bool happened)
 {
 	char dose[2 * DOSE_LEN];
 	struct rep_item *items;
 	size_t n = collect_items(r, &items), shown = 0;
 	bool md = fmt == REP_MD;
-	const char *title = happened ? "What happened" : "Other events";
 	char d[16];
 
-	if (md)
-		fprintf(fp, "\n## %s\n\n", title);
-	else
-		fprintf(fp, "<h2>%s</h2>\n", title);
+	heading(fp, fmt, happened ? "What happened" : "Other events");
 	for (size_t i = 0; i < n; i++) {
 		const struct rep_item *it = &items[i];
 
 		if (!it->what || it->happened != happened)
 			continue;
 		if (shown++ == 0)
-			fputs(md ? "| Date | Event | Exercise | Details | Note "
+			fputs(md ? "\n| Date | Event | Exercise | Details | Note "
 			           "|\n|---|---|---|---|---|\n"
 			         : "<ul class=\"ev\">\n",
 			      fp);
@@ -890,7 +1195,7 @@ static void write_events(FILE *fp, const struct report *r, enum rep_format fmt, 
 		fputs(md ? " |\n" : *it->note ? "</i></li>\n" : "</li>\n", fp);
 	}
 	if (shown == 0)
-		fputs(md ? "None in the period.\n" : "<p>None in the period.</p>\n", fp);
+		para(fp, fmt, "None in the period.");
 	else if (!md)
 		fputs("</ul>\n", fp);
 	free(items);
@@ -898,59 +1203,6 @@ static void write_events(FILE *fp, const struct report *r, enum rep_format fmt, 
 
 /* The Outcomes section (issue 22 §3), in the section "Outcomes" below. */
 static void write_outcomes(FILE *fp, const struct report *r, enum rep_format fmt);
-
-static void write_md(FILE *fp, const struct report *r)
-{
-	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
-	char d[32], s1[2 * DOSE_LEN];
-
-	fputs("# Exercise report: ", fp);
-	put_text(fp, REP_MD, r->cat ? r->cat->routine_name : "");
-	fputs("\n\nPeriod: ", fp);
-	write_period(fp, r);
-	fprintf(fp, "\n\n%s\n", disclaimer);
-	write_events(fp, r, REP_MD, true);
-	fputs("\n## Adherence\n\n", fp);
-	fprintf(fp,
-	        "Each week: done/expected; p partial, s stopped%s. Dose: at the start of the "
-	        "period → at its end.\n\n| Exercise | Dose |",
-	        any_logged(r) ? logged_legend : "");
-	for (unsigned w = 0; w < r->n_weeks; w++)
-		fprintf(fp, " %s |", week_head(&r->week[w], d, sizeof(d)));
-	fputs("\n|---|---|", fp);
-	for (unsigned w = 0; w < r->n_weeks; w++)
-		fputs("---|", fp);
-	fputc('\n', fp);
-	for (unsigned x = 0; x < n_ex; x++) {
-		fputs("| ", fp);
-		put_text(fp, REP_MD, r->cat->exercises[x].name);
-		fputs(" | ", fp);
-		put_text(fp, REP_MD, dose_change(r, x, s1, sizeof(s1)));
-		fputs(" |", fp);
-		for (unsigned w = 0; w < r->n_weeks; w++) {
-			fputc(' ', fp);
-			cell_text(fp, &r->week[w], rep_cell_at(r, x, w));
-			fputs(" |", fp);
-		}
-		fputc('\n', fp);
-	}
-	fputs("| Paused days | |", fp);
-	for (unsigned w = 0; w < r->n_weeks; w++)
-		fprintf(fp, " %u |", r->week[w].paused);
-	fputs("\n\n## Pain\n\nScores 0-10. Scores: sessions with a pain score after. Before, "
-	      "after, morning: averages. Highest: of all scores. Stops: exercises stopped.\n\n"
-	      "| Week | Scores | Before | After | Morning | Highest | Stops |\n"
-	      "|---|---|---|---|---|---|---|\n",
-	      fp);
-	for (unsigned w = 0; w < r->n_weeks; w++) {
-		fprintf(fp, "| %s |", week_head(&r->week[w], d, sizeof(d)));
-		for (unsigned i = 0; i < PAIN_COLUMNS; i++)
-			fprintf(fp, " %s |", pain_text(r, w, i, s1, sizeof(s1)));
-		fputc('\n', fp);
-	}
-	write_outcomes(fp, r, REP_MD);
-	write_events(fp, r, REP_MD, false);
-}
 
 /* ---- CSV ------------------------------------------------------------------------- */
 
@@ -1149,31 +1401,6 @@ static void write_charts(FILE *fp, const struct report *r)
 	      fp);
 }
 
-/*
- * The weeks' headings of a printed table, w0 to w1: the date, and `(so far)`
- * under it, so a column stays narrow.
- */
-static void html_heads(FILE *fp, const struct report *r, unsigned w0, unsigned w1)
-{
-	char d[16];
-
-	for (unsigned w = w0; w < w1; w++)
-		fprintf(fp, "<th class=\"d\">%s%s</th>", day_text(r->week[w].start, d),
-		        r->week[w].so_far ? "<br>(so far)" : "");
-	fputs("</tr>\n", fp);
-}
-
-/*
- * Weeks side by side on an A4 page: more are wrapped into blocks of even
- * size (12 weeks: two of 6; 26: 9, 9 and 8), so no column is cut off.
- */
-static unsigned html_block_weeks(const struct report *r)
-{
-	unsigned blocks = (r->n_weeks + REP_PRINT_WEEKS - 1) / REP_PRINT_WEEKS;
-
-	return (r->n_weeks + blocks - 1) / blocks;
-}
-
 /* ---- Outcomes (issue 22 §3) --------------------------------------------------------- */
 
 /*
@@ -1279,61 +1506,148 @@ static void activity_name(FILE *fp, enum rep_format fmt, const struct out_activi
 		fputs(" (retired)", fp);
 }
 
-static void write_outcomes_md(FILE *fp, const struct report *r, const struct out_report *o)
+/* The PEG's table: a row for its mean and one for each item. */
+static const char *peg_name(const struct week_table *t, unsigned s)
 {
-	char buf[512], d[32];
-	unsigned n = o->n_weeks < r->n_weeks ? o->n_weeks : r->n_weeks;
+	(void)t;
+	return peg_row_name(s);
+}
 
-	fputs("\n## Outcomes\n\n", fp);
-	if (o->peg && o->first_w < 0)
-		fputs("PEG: no answer in the period.\n", fp);
-	if (o->peg && o->first_w >= 0) {
-		fprintf(fp,
-		        "PEG, %d-%d, %s, by week: a week's last answer; - no answer that "
-		        "week (a gap, not 0).\n\n| Week | Mean | %s | %s | %s |\n"
-		        "|---|---|---|---|---|\n",
-		        o->peg->min, o->peg->max, o->peg->recall, out_report_peg_items[0],
-		        out_report_peg_items[1], out_report_peg_items[2]);
-		for (unsigned w = 0; w < n; w++) {
-			fprintf(fp, "| %s |", week_head(&r->week[w], d, sizeof(d)));
-			for (unsigned row = 0; row < 4; row++)
-				fprintf(fp, " %s |", peg_text(o, w, row, buf, sizeof(buf)));
-			fputc('\n', fp);
-		}
-		fprintf(fp, "\nChanges of %d points or more: %s.\n", OUT_POINTS,
-		        *peg_changes(o, buf, sizeof(buf)) ? buf : "none");
-	}
-	for (size_t k = 0; k < o->n_other; k++) {
-		const struct out_other *x = &o->other[k];
+static const char *peg_figure(const struct week_table *t, unsigned s, unsigned w, char *buf,
+                              size_t len)
+{
+	return peg_text(t->o, w, s, buf, len);
+}
 
-		fputc('\n', fp);
-		other_caption(fp, REP_MD, x->q);
-		fputs("\n\n| Week | Score |\n|---|---|\n", fp);
-		for (unsigned w = 0; w < n; w++)
-			fprintf(fp, "| %s | %s |\n", week_head(&r->week[w], d, sizeof(d)),
-			        out_score_text(&x->week[w], x->q->scoring, buf, sizeof(buf)));
-		fputc('\n', fp);
-		other_changes(fp, REP_MD, o, k);
-		fputc('\n', fp);
-	}
-	if (!o->activities)
+static const struct week_kind peg_kind = { true, peg_name, peg_figure, NULL, NULL };
+
+/* A clinic's questionnaire's table: a row, its score. */
+static const char *other_name(const struct week_table *t, unsigned s)
+{
+	(void)t;
+	(void)s;
+	return "Score";
+}
+
+static const char *other_figure(const struct week_table *t, unsigned s, unsigned w, char *buf,
+                                size_t len)
+{
+	const struct out_other *x = &t->o->other[t->k];
+
+	(void)s;
+	return out_score_text(&x->week[w], x->q->scoring, buf, len);
+}
+
+static const struct week_kind other_kind = { true, other_name, other_figure, NULL, NULL };
+
+/* The PEG: its caption, its weeks (of the first n) and its marked changes. */
+static void outcomes_peg(FILE *fp, enum rep_format fmt, const struct report *r,
+                         const struct out_report *o, unsigned n)
+{
+	const struct week_table t = { &peg_kind, r, o, 0, "PEG", 4, n };
+	char buf[512];
+
+	if (!o->peg)
 		return;
-	fprintf(fp, "\nMy activities, %d %s to %d %s.\n\n", o->activities->min,
-	        o->activities->anchors.low, o->activities->max, o->activities->anchors.high);
-	if (o->n_act == 0) {
-		fputs("No activities named.\n", fp);
+	if (o->first_w < 0) {
+		para(fp, fmt, "PEG: no answer in the period.");
 		return;
 	}
-	fputs("| Activity | First rating | Latest rating | Change |\n|---|---|---|---|\n", fp);
+	block_open(fp, fmt, B_PARA);
+	fprintf(fp, "PEG, %d-%d, ", o->peg->min, o->peg->max);
+	put_text(fp, fmt, o->peg->recall);
+	fputs(", by week: a week's last answer; - no answer that week (a gap, not 0).", fp);
+	block_close(fp, fmt, B_PARA);
+	week_table(fp, fmt, &t);
+	block_open(fp, fmt, B_PARA);
+	fprintf(fp, "Changes of %d points or more: ", OUT_POINTS);
+	put_text(fp, fmt, *peg_changes(o, buf, sizeof(buf)) ? buf : "none");
+	fputc('.', fp);
+	block_close(fp, fmt, B_PARA);
+}
+
+/* A clinic's questionnaire k: its caption, its weeks and its marked change. */
+static void outcomes_other(FILE *fp, enum rep_format fmt, const struct report *r,
+                           const struct out_report *o, size_t k, unsigned n)
+{
+	const struct questionnaire *q = o->other[k].q;
+	const struct week_table t = { &other_kind, r, o, k, q->id, 1, n };
+
+	block_open(fp, fmt, B_PARA);
+	other_caption(fp, fmt, q);
+	block_close(fp, fmt, B_PARA);
+	week_table(fp, fmt, &t);
+	block_open(fp, fmt, B_PARA);
+	other_changes(fp, fmt, o, k);
+	block_close(fp, fmt, B_PARA);
+}
+
+/* The PEG's mean by week as a chart: HTML only. */
+static void peg_chart(FILE *fp, const struct report *r, const struct out_report *o)
+{
+	if (!o->peg || o->first_w < 0)
+		return;
+	fputs("<div class=\"chart\"><svg viewBox=\"0 0 300 120\" role=\"img\" "
+	      "aria-label=\"PEG mean by week\">\n",
+	      fp);
+	chart_axis(fp, r, 10, 2);
+	chart_line(fp, r, "#1f5fa8", "none", peg_week_y, 0);
+	fputs("</svg><p>PEG mean by week (0-10); a break: no answer that week</p></div>\n", fp);
+}
+
+/* Each activity's first and latest rating and the change; HTML with shorter headings. */
+static void activities_table(FILE *fp, enum rep_format fmt, const struct out_report *o)
+{
+	bool html = fmt == REP_HTML;
+	char buf[512];
+
+	table_open(fp, fmt);
+	row_open(fp, fmt);
+	cell_words(fp, fmt, C_HEAD, "Activity");
+	cell_words(fp, fmt, C_HEAD, html ? "First" : "First rating");
+	cell_words(fp, fmt, C_HEAD, html ? "Latest" : "Latest rating");
+	cell_words(fp, fmt, C_HEAD, "Change");
+	head_close(fp, fmt, 4);
 	for (size_t i = 0; i < o->n_act; i++) {
 		const struct out_activity *a = &o->act[i];
 
-		fputs("| ", fp);
-		activity_name(fp, REP_MD, a);
-		fprintf(fp, " | %s", rating_text(a->first, a->first_day, buf, sizeof(buf)));
-		fprintf(fp, " | %s", rating_text(a->latest, a->latest_day, buf, sizeof(buf)));
-		fprintf(fp, " | %s |\n", out_report_activity_change(o, a, buf, sizeof(buf)));
+		row_open(fp, fmt);
+		cell_open(fp, fmt, C_WORDS);
+		activity_name(fp, fmt, a);
+		cell_close(fp, fmt, C_WORDS);
+		cell_words(fp, fmt, C_FIGURE,
+		           rating_text(a->first, a->first_day, buf, sizeof(buf)));
+		cell_words(fp, fmt, C_FIGURE,
+		           rating_text(a->latest, a->latest_day, buf, sizeof(buf)));
+		cell_words(fp, fmt, C_WORDS, out_report_activity_change(o, a, buf, sizeof(buf)));
+		row_close(fp, fmt);
 	}
+	table_close(fp, fmt);
+}
+
+/* "My activities": its scale and its table; HTML beside the PEG's chart. */
+static void outcomes_activities(FILE *fp, enum rep_format fmt, const struct out_report *o)
+{
+	const struct questionnaire *q = o->activities;
+	bool html = fmt == REP_HTML;
+
+	if (!q)
+		return;
+	if (html)
+		fputs("<div class=\"chart\">", fp);
+	block_open(fp, fmt, B_PARA);
+	fprintf(fp, "My activities, %d ", q->min);
+	put_text(fp, fmt, q->anchors.low);
+	fprintf(fp, " to %d ", q->max);
+	put_text(fp, fmt, q->anchors.high);
+	fputc('.', fp);
+	block_close(fp, fmt, B_PARA);
+	if (o->n_act == 0)
+		para(fp, fmt, "No activities named.");
+	else
+		activities_table(fp, fmt, o);
+	if (html)
+		fputs("</div>\n", fp);
 }
 
 /*
@@ -1402,180 +1716,69 @@ static void write_outcomes_csv(FILE *fp, const struct report *r, const struct ou
 	}
 }
 
-static void write_outcomes_html(FILE *fp, const struct report *r, const struct out_report *o)
-{
-	char buf[512];
-	unsigned per = html_block_weeks(r);
-	unsigned n = o->n_weeks < r->n_weeks ? o->n_weeks : r->n_weeks;
-
-	fputs("<h2>Outcomes</h2>\n", fp);
-	if (o->peg && o->first_w < 0)
-		fputs("<p>PEG: no answer in the period.</p>\n", fp);
-	if (o->peg && o->first_w >= 0) {
-		fprintf(fp,
-		        "<p>PEG, %d-%d, %s, by week: a week's last answer; - no answer that week "
-		        "(a gap, not 0).</p>\n",
-		        o->peg->min, o->peg->max, o->peg->recall);
-		for (unsigned w0 = 0; w0 < n; w0 += per) {
-			unsigned w1 = w0 + per < n ? w0 + per : n;
-			fputs("<table><tr><th>PEG</th>", fp);
-			html_heads(fp, r, w0, w1);
-			for (unsigned row = 0; row < 4; row++) {
-				fprintf(fp, "<tr><td>%s</td>", peg_row_name(row));
-				for (unsigned w = w0; w < w1; w++)
-					fprintf(fp, "<td class=\"n\">%s</td>",
-					        peg_text(o, w, row, buf, sizeof(buf)));
-				fputs("</tr>\n", fp);
-			}
-			fputs("</table>\n", fp);
-		}
-		fprintf(fp, "<p>Changes of %d points or more: ", OUT_POINTS);
-		put_text(fp, REP_HTML, *peg_changes(o, buf, sizeof(buf)) ? buf : "none");
-		fputs(".</p>\n", fp);
-	}
-	for (size_t k = 0; k < o->n_other; k++) {
-		const struct out_other *x = &o->other[k];
-
-		fputs("<p>", fp);
-		other_caption(fp, REP_HTML, x->q);
-		fputs("</p>\n", fp);
-		for (unsigned w0 = 0; w0 < n; w0 += per) {
-			unsigned w1 = w0 + per < n ? w0 + per : n;
-			fputs("<table><tr><th>", fp);
-			put_text(fp, REP_HTML, x->q->id);
-			fputs("</th>", fp);
-			html_heads(fp, r, w0, w1);
-			fputs("<tr><td>Score</td>", fp);
-			for (unsigned w = w0; w < w1; w++)
-				fprintf(
-				    fp, "<td class=\"n\">%s</td>",
-				    out_score_text(&x->week[w], x->q->scoring, buf, sizeof(buf)));
-			fputs("</tr>\n</table>\n", fp);
-		}
-		fputs("<p>", fp);
-		other_changes(fp, REP_HTML, o, k);
-		fputs("</p>\n", fp);
-	}
-	fputs("<div class=\"charts\">\n", fp);
-	if (o->peg && o->first_w >= 0) {
-		fputs("<div class=\"chart\"><svg viewBox=\"0 0 300 120\" role=\"img\" "
-		      "aria-label=\"PEG mean by week\">\n",
-		      fp);
-		chart_axis(fp, r, 10, 2);
-		chart_line(fp, r, "#1f5fa8", "none", peg_week_y, 0);
-		fputs("</svg><p>PEG mean by week (0-10); a break: no answer that week</p></div>\n",
-		      fp);
-	}
-	if (o->activities) {
-		fputs("<div class=\"chart\">", fp);
-		fprintf(fp, "<p>My activities, %d ", o->activities->min);
-		put_text(fp, REP_HTML, o->activities->anchors.low);
-		fprintf(fp, " to %d ", o->activities->max);
-		put_text(fp, REP_HTML, o->activities->anchors.high);
-		fputs(".</p>\n", fp);
-		if (o->n_act == 0)
-			fputs("<p>No activities named.</p>\n", fp);
-		else
-			fputs("<table><tr><th>Activity</th><th>First</th><th>Latest</th>"
-			      "<th>Change</th></tr>\n",
-			      fp);
-		for (size_t i = 0; i < o->n_act; i++) {
-			const struct out_activity *a = &o->act[i];
-
-			fputs("<tr><td>", fp);
-			activity_name(fp, REP_HTML, a);
-			fprintf(fp, "</td><td class=\"n\">%s</td>",
-			        rating_text(a->first, a->first_day, buf, sizeof(buf)));
-			fprintf(fp, "<td class=\"n\">%s</td><td>",
-			        rating_text(a->latest, a->latest_day, buf, sizeof(buf)));
-			put_text(fp, REP_HTML, out_report_activity_change(o, a, buf, sizeof(buf)));
-			fputs("</td></tr>\n", fp);
-		}
-		if (o->n_act)
-			fputs("</table>\n", fp);
-		fputs("</div>\n", fp);
-	}
-	fputs("</div>\n", fp);
-}
-
 static void write_outcomes(FILE *fp, const struct report *r, enum rep_format fmt)
 {
-	if (!r->outcomes || !r->outcomes->any)
+	const struct out_report *o = r->outcomes;
+	unsigned n;
+
+	if (!o || !o->any)
 		return; /* nothing answered, skipped or named: no section */
+	if (fmt == REP_CSV) {
+		write_outcomes_csv(fp, r, o);
+		return;
+	}
+	n = o->n_weeks < r->n_weeks ? o->n_weeks : r->n_weeks;
+	heading(fp, fmt, "Outcomes");
+	outcomes_peg(fp, fmt, r, o, n);
+	for (size_t k = 0; k < o->n_other; k++)
+		outcomes_other(fp, fmt, r, o, k, n);
+	if (fmt == REP_HTML) {
+		fputs("<div class=\"charts\">\n", fp);
+		peg_chart(fp, r, o);
+	}
+	outcomes_activities(fp, fmt, o);
 	if (fmt == REP_HTML)
-		write_outcomes_html(fp, r, r->outcomes);
-	else if (fmt == REP_CSV)
-		write_outcomes_csv(fp, r, r->outcomes);
-	else
-		write_outcomes_md(fp, r, r->outcomes);
+		fputs("</div>\n", fp);
 }
 
-static void write_html(FILE *fp, const struct report *r)
-{
-	unsigned per = html_block_weeks(r);
-	unsigned n_ex = r->cat ? r->cat->n_exercises : 0;
-	char s1[2 * DOSE_LEN];
+/* ---- The report ------------------------------------------------------------------ */
 
-	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
-	      "Exercise report: ",
-	      fp);
-	put_text(fp, REP_HTML, r->cat ? r->cat->routine_name : "");
-	fprintf(fp, "</title>\n%s</head>\n<body>\n<h1>Exercise report: ", html_style);
-	put_text(fp, REP_HTML, r->cat ? r->cat->routine_name : "");
-	fputs("</h1>\n<p>Period: ", fp);
+/* "Exercise report: Lower back relief", the page's title and its heading. */
+static void write_title(FILE *fp, enum rep_format fmt, const struct report *r)
+{
+	fputs("Exercise report: ", fp);
+	put_text(fp, fmt, r->cat ? r->cat->routine_name : "");
+}
+
+/* The report in Markdown or HTML: its sections in one order for both. */
+static void write_report(FILE *fp, const struct report *r, enum rep_format fmt)
+{
+	if (fmt == REP_HTML) {
+		fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
+		      "charset=\"utf-8\">\n<title>",
+		      fp);
+		write_title(fp, fmt, r);
+		fprintf(fp, "</title>\n%s</head>\n<body>\n", html_style);
+	}
+	block_open(fp, fmt, B_TITLE);
+	write_title(fp, fmt, r);
+	block_close(fp, fmt, B_TITLE);
+	block_open(fp, fmt, B_PARA);
+	fputs("Period: ", fp);
 	write_period(fp, r);
-	fprintf(fp, "</p>\n<p class=\"note\">%s</p>\n", disclaimer);
-	write_events(fp, r, REP_HTML, true);
-	write_charts(fp, r);
-	fprintf(fp,
-	        "<h2>Adherence</h2>\n<p>Each week: done/expected; p partial, s stopped%s. "
-	        "Under each name, its dose: at the start of the period → at its end.</p>\n",
-	        any_logged(r) ? logged_legend : "");
-	for (unsigned w0 = 0; w0 < r->n_weeks; w0 += per) {
-		unsigned w1 = w0 + per < r->n_weeks ? w0 + per : r->n_weeks;
-		fputs("<table><tr><th>Exercise</th>", fp);
-		html_heads(fp, r, w0, w1);
-		for (unsigned x = 0; x < n_ex; x++) {
-			fputs("<tr><td>", fp);
-			put_text(fp, REP_HTML, r->cat->exercises[x].name);
-			if (w0 == 0) {
-				fputs("<br><span class=\"dose\">", fp);
-				put_text(fp, REP_HTML, dose_change(r, x, s1, sizeof(s1)));
-				fputs("</span>", fp);
-			}
-			fputs("</td>", fp);
-			for (unsigned w = w0; w < w1; w++) {
-				fputs("<td class=\"n\">", fp);
-				cell_text(fp, &r->week[w], rep_cell_at(r, x, w));
-				fputs("</td>", fp);
-			}
-			fputs("</tr>\n", fp);
-		}
-		fputs("<tr><td>Paused days</td>", fp);
-		for (unsigned w = w0; w < w1; w++)
-			fprintf(fp, "<td class=\"n\">%u</td>", r->week[w].paused);
-		fputs("</tr>\n</table>\n", fp);
-	}
-	fputs("<h2>Pain</h2>\n<p>Scores 0-10, by week. Scores: sessions with a pain score after. "
-	      "Before, after, morning: averages. Highest: of all scores. Stops: exercises "
-	      "stopped.</p>\n",
-	      fp);
-	for (unsigned w0 = 0; w0 < r->n_weeks; w0 += per) {
-		unsigned w1 = w0 + per < r->n_weeks ? w0 + per : r->n_weeks;
-		fputs("<table><tr><th>Week</th>", fp);
-		html_heads(fp, r, w0, w1);
-		for (unsigned row = 0; row < PAIN_COLUMNS; row++) {
-			fprintf(fp, "<tr><td>%s</td>", pain_names[row]);
-			for (unsigned w = w0; w < w1; w++)
-				fprintf(fp, "<td class=\"n\">%s</td>",
-				        pain_text(r, w, row, s1, sizeof(s1)));
-			fputs("</tr>\n", fp);
-		}
-		fputs("</table>\n", fp);
-	}
-	write_outcomes(fp, r, REP_HTML);
-	write_events(fp, r, REP_HTML, false);
-	fputs("</body>\n</html>\n", fp);
+	block_close(fp, fmt, B_PARA);
+	block_open(fp, fmt, B_NOTE);
+	fputs(disclaimer, fp);
+	block_close(fp, fmt, B_NOTE);
+	write_events(fp, r, fmt, true);
+	if (fmt == REP_HTML)
+		write_charts(fp, r);
+	write_adherence(fp, fmt, r);
+	write_pain(fp, fmt, r);
+	write_outcomes(fp, r, fmt);
+	write_events(fp, r, fmt, false);
+	if (fmt == REP_HTML)
+		fputs("</body>\n</html>\n", fp);
 }
 
 int rep_write(FILE *fp, const struct report *r, enum rep_format fmt)
@@ -1583,12 +1786,10 @@ int rep_write(FILE *fp, const struct report *r, enum rep_format fmt)
 	/* Figures for machines (CSV, the SVG) and people alike: 2.5, never 2,5. */
 	locale_t old = file_c_numbers_begin();
 
-	if (fmt == REP_HTML)
-		write_html(fp, r);
-	else if (fmt == REP_CSV)
+	if (fmt == REP_CSV)
 		write_csv(fp, r);
 	else
-		write_md(fp, r);
+		write_report(fp, r, fmt);
 	file_c_numbers_end(old);
 	return ferror(fp) ? -1 : 0;
 }
