@@ -534,7 +534,7 @@ static int run_checkin_peg(char **args, unsigned n, const char *history)
 {
 	struct questionnaire *q = xmalloc(sizeof(*q));
 	struct ev_event e;
-	char path[PATH_LEN], what[160];
+	char path[PATH_LEN], what[160], note[EV_MAX_NOTE_BYTES + 1];
 	int a[3], rc = 0;
 
 	if (n != 3)
@@ -552,7 +552,8 @@ static int run_checkin_peg(char **args, unsigned n, const char *history)
 		ev_init(&e, EV_OUTCOME, time(NULL));
 		snprintf(e.exercise, sizeof(e.exercise), "%s", q->id);
 		snprintf(e.value, sizeof(e.value), "%u", q->version);
-		out_format_answers(a, 3, e.note, sizeof(e.note));
+		out_format_answers(a, 3, note, sizeof(note));
+		e.note = note;
 		snprintf(what, sizeof(what),
 		         "PEG, %s: pain %d, enjoyment of life %d, general activity %d (mean %.1f)",
 		         q->recall, a[0], a[1], a[2], (a[0] + a[1] + a[2]) / 3.0);
@@ -618,6 +619,7 @@ static int run_activities(const struct options *o, const char *history,
 	time_t now = time(NULL);
 	int32_t today = o->today ? o->today_day : hist_today(now);
 	char path[PATH_LEN], safe[4 * EV_MAX_NOTE_BYTES], what[5 * EV_MAX_NOTE_BYTES];
+	char note[EV_MAX_NOTE_BYTES + 1];
 	struct hist_error err;
 	struct ev_event e;
 	int rc = 0;
@@ -674,7 +676,7 @@ static int run_activities(const struct options *o, const char *history,
 			return usage_error("activities add: all %d numbers have been given",
 			                   OUT_MAX_ACTIVITIES);
 		snprintf(e.value, sizeof(e.value), "%u", number);
-		snprintf(e.note, sizeof(e.note), "%s", words);
+		e.note = words; /* checked above: ev_note_check() */
 		snprintf(what, sizeof(what),
 		         "Activity %u added: %s (rate it %d-%d: lumbar "
 		         "activities rate %u N)",
@@ -703,7 +705,8 @@ static int run_activities(const struct options *o, const char *history,
 	e.kind = EV_OUTCOME;
 	snprintf(e.exercise, sizeof(e.exercise), "%s", q->id);
 	snprintf(e.value, sizeof(e.value), "%u", q->version);
-	out_format_answers(answers, act->number, e.note, sizeof(e.note));
+	out_format_answers(answers, act->number, note, sizeof(note));
+	e.note = note;
 	snprintf(what, sizeof(what), "Activity %u, %s: %ld/%d", act->number,
 	         cat_escape(safe, sizeof(safe), act->words), score, q->max);
 	return record_event(path, &e, what);
@@ -1527,7 +1530,7 @@ static int run_pause(struct verb_ctx *x, const struct verb_args *va, bool pause)
 	ev_init(&e, pause ? EV_PAUSE : EV_RESUME, x->now);
 	if (pause) {
 		hist_format_day(until, e.value, sizeof(e.value));
-		snprintf(e.note, sizeof(e.note), "%s", va->reason ? va->reason : "");
+		e.note = va->reason ? va->reason : "";
 	}
 	if (ev_append(x->events, &e, &err) != 0) {
 		say_error(err.msg, 0);

@@ -92,7 +92,8 @@ static void events_line(void *ctx, unsigned lineno, const char *s, size_t len)
 {
 	struct load *ld = ctx;
 	struct records *r = ld->r;
-	struct ev_event e;
+	struct ev_line l;
+	struct ev_event *e = &l.e;
 	struct prg_event pe;
 	char why[192];
 	const char *f[2];
@@ -106,7 +107,7 @@ static void events_line(void *ctx, unsigned lineno, const char *s, size_t len)
 		if (!as_event && !for_steps)
 			return;
 	}
-	int rc = ev_parse_line(s, len, &e, why, sizeof(why));
+	int rc = ev_parse_line(s, len, &l, why, sizeof(why));
 	if (rc > 0) {
 		r->ev.unknown++;
 		return;
@@ -115,17 +116,16 @@ static void events_line(void *ctx, unsigned lineno, const char *s, size_t len)
 		name_line(ld, lineno, why);
 		return;
 	}
-	if (!keep_time(ld, lineno, e.day, e.when))
+	if (!keep_time(ld, lineno, e->day, e->when))
 		return;
-	if (ld->q->steps && steps_event(&e, &pe)) {
+	if (ld->q->steps && steps_event(e, &pe)) {
 		r->steps_ev = room(r->steps_ev, r->n_steps_ev, &ld->cap2, sizeof(*r->steps_ev));
 		r->steps_ev[r->n_steps_ev++] = pe;
 	}
-	if (ld->q->kinds && !(ld->q->kinds & REC_KIND(e.kind)))
+	if (ld->q->kinds && !(ld->q->kinds & REC_KIND(e->kind)))
 		return;
-	r->ev.e = room(r->ev.e, r->ev.n, &ld->cap, sizeof(*r->ev.e));
-	e.line = lineno;
-	r->ev.e[r->ev.n++] = e;
+	e->line = lineno;
+	ev_log_add(&r->ev, e);
 }
 
 static void stamp(struct rec_stamp *s, const struct stat *st)
