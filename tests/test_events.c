@@ -419,6 +419,46 @@ static void test_damage_named_and_skipped(void **state)
 	free(now);
 }
 
+/*
+ * A kept note is the log's own copy: it stays as it was when the text it was
+ * read from is reused, the events grow past many blocks of notes, and they
+ * are sorted.
+ */
+static void test_log_keeps_notes(void **state)
+{
+	struct ev_log log = { 0 };
+	struct ev_line l;
+	char line[EV_MAX_NOTE_BYTES + 64], note[EV_MAX_NOTE_BYTES + 1], why[192];
+	const unsigned n = 300; /* past the first 64 events and many 4 KB blocks */
+	(void)state;
+
+	for (unsigned i = 0; i < n; i++) {
+		/* Later lines first, notes of 1-200 characters, a third empty. */
+		unsigned len = i % 3 == 0 ? 0 : 1 + (i * 37) % EV_MAX_NOTE;
+		memset(note, 'a' + (char)(i % 26), len);
+		note[len] = '\0';
+		snprintf(line, sizeof(line), "2026-11-24T%02u:%02u:00+01:00\tnote\t-\t-\t%s",
+		         (n - i) / 60, (n - i) % 60, len ? note : "-");
+		assert_int_equal(ev_parse_line(line, strlen(line), &l, why, sizeof(why)), 0);
+		l.e.line = i + 1;
+		ev_log_add(&log, &l.e);
+		memset(&l, 'x', sizeof(l));
+	}
+	ev_sort(&log);
+	assert_int_equal(log.n, n);
+	for (unsigned k = 0; k < n; k++) {
+		unsigned i = n - 1 - k; /* sorted by time: the last line is first */
+		unsigned len = i % 3 == 0 ? 0 : 1 + (i * 37) % EV_MAX_NOTE;
+		assert_int_equal(log.e[k].line, i + 1);
+		assert_int_equal(strlen(log.e[k].note), len);
+		for (unsigned j = 0; j < len; j++)
+			assert_int_equal(log.e[k].note[j], 'a' + (char)(i % 26));
+	}
+	ev_free(&log);
+	assert_null(log.notes);
+	assert_int_equal(log.n, 0);
+}
+
 /* ---- Rules ------------------------------------------------------------------------ */
 
 /* The bad-morning rule as the banner applies it: the history and events of two days. */
@@ -779,6 +819,7 @@ int main(void)
 		cmocka_unit_test(test_append_and_read_back),
 		cmocka_unit_test(test_note_round_trip),
 		cmocka_unit_test(test_damage_named_and_skipped),
+		cmocka_unit_test(test_log_keeps_notes),
 		cmocka_unit_test(test_bad_morning),
 		cmocka_unit_test(test_day_pain_before),
 		cmocka_unit_test(test_banner),
