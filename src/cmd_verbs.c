@@ -207,16 +207,14 @@ static int load_catalogue(const struct options *o, struct loaded *l)
 
 /*
  * The record of `history` and the events.tsv beside it, loaded once for the
- * command (records.h): damaged lines and lines dated in the future named on
- * stderr (cli_damage) unless `quiet`, lines after `as_of` (--today; INT32_MIN
- * for none) left out. `since`, `kinds` and `steps` are as records.h says.
- * A file that cannot be read is said (unless quiet) and returns
- * EXIT_NOINPUT with r empty; or, for the screens (`partial`), is left empty
- * and said in the record (records.h), which the screens show. Running out of memory is 71, as
- * xmalloc() exits.
+ * command as q asks (records.h; its paths and warn function are filled in
+ * here): damaged lines and lines dated in the future named on stderr
+ * (cli_damage) unless `quiet`. A file that cannot be read is said (unless
+ * quiet) and returns EXIT_NOINPUT with r empty; or, for the screens
+ * (q.partial), is left empty and said in the record (records.h), which the
+ * screens show. Running out of memory is 71, as xmalloc() exits.
  */
-static int load_records(struct records *r, const char *history, time_t now, int32_t as_of,
-                        int32_t since, unsigned kinds, bool steps, bool quiet, bool partial)
+static int read_record(struct records *r, const char *history, struct rec_request q, bool quiet)
 {
 	char events[PATH_LEN] = "";
 	struct hist_error err;
@@ -224,20 +222,11 @@ static int load_records(struct records *r, const char *history, time_t now, int3
 
 	if (*history && ev_path(history, events, sizeof(events)) != 0)
 		events[0] = '\0';
-	struct rec_request q = {
-		.history = history,
-		.events = events,
-		.now = now,
-		.as_of = as_of != INT32_MIN,
-		.today = as_of,
-		.since = since,
-		.kinds = kinds,
-		.steps = steps,
-		.partial = partial,
-		.warn = quiet ? NULL : cli_damage_line,
-		.warn_history = &dh,
-		.warn_events = &de,
-	};
+	q.history = history;
+	q.events = events;
+	q.warn = quiet ? NULL : cli_damage_line;
+	q.warn_history = &dh;
+	q.warn_events = &de;
 	int rc = rec_load(r, &q, &err);
 	if (!quiet) {
 		cli_damage_end(&dh);
@@ -248,6 +237,32 @@ static int load_records(struct records *r, const char *history, time_t now, int3
 	if (rc != 0 && err.errnum == ENOMEM)
 		return FILE_EXIT_NOMEM; /* out of memory is 71 everywhere, never 66 */
 	return rc != 0 ? EXIT_NOINPUT : 0;
+}
+
+/*
+ * A request with the lines after `as_of` (--today; INT32_MIN for none) left
+ * out; `since` and `kinds` are as records.h says.
+ */
+static struct rec_request as_of_request(time_t now, int32_t as_of, int32_t since, unsigned kinds)
+{
+	return (struct rec_request){
+		.now = now,
+		.as_of = as_of != INT32_MIN,
+		.today = as_of,
+		.since = since,
+		.kinds = kinds,
+	};
+}
+
+/* read_record() of as_of_request(); `steps` and `partial` are as records.h says. */
+static int load_records(struct records *r, const char *history, time_t now, int32_t as_of,
+                        int32_t since, unsigned kinds, bool steps, bool quiet, bool partial)
+{
+	struct rec_request q = as_of_request(now, as_of, since, kinds);
+
+	q.steps = steps;
+	q.partial = partial;
+	return read_record(r, history, q, quiet);
 }
 
 /* Each exercise's step from the record, or out of memory: exit 71 (file.h). */
@@ -1131,9 +1146,15 @@ int verb_run_report(struct options *opt)
 		settings_free(&st);
 		return rc;
 	}
-	/* --today: as on that day, what came after left out; else what is dated
-	 * after now is named and left out (records.h). */
-	if ((rc = load_records(&rec, history, now, as_of, INT32_MIN, 0, true, false, false)) == 0) {
+	/*
+	 * --today: as on that day, what came after left out; else what is dated
+	 * after now is named and left out (records.h). The kinds the report
+	 * shows are kept, the steps derived from them, and every line is read,
+	 * so that a damaged reminder is named as before.
+	 */
+	struct rec_request rq = as_of_request(now, as_of, INT32_MIN, REC_KINDS_REPORT);
+	rq.every_line = true;
+	if ((rc = read_record(&rec, history, rq, false)) == 0) {
 		/* Written whole to memory first: a file is replaced only by a whole report. */
 		FILE *mem = open_memstream(&buf, &len);
 		int bad = !mem;

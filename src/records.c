@@ -100,8 +100,12 @@ static void events_line(void *ctx, unsigned lineno, const char *s, size_t len)
 	size_t fl[2];
 	enum ev_kind kind;
 
-	/* A kind the command does not need is skipped unparsed (and so unreported). */
-	if (hist_split(s, len, f, fl, 2) >= 2 && ev_kind_parse(f[1], fl[1], &kind) == 0) {
+	/*
+	 * A kind the command does not need is skipped unparsed (and so
+	 * unreported), unless every line is to be read.
+	 */
+	if (!ld->q->every_line && hist_split(s, len, f, fl, 2) >= 2 &&
+	    ev_kind_parse(f[1], fl[1], &kind) == 0) {
 		bool as_event = !ld->q->kinds || (ld->q->kinds & REC_KIND(kind));
 		bool for_steps = ld->q->steps && (REC_KINDS_STEPS & REC_KIND(kind));
 		if (!as_event && !for_steps)
