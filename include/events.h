@@ -79,23 +79,39 @@ enum {
 	EV_MORNING_BEFORE_HOUR = 12, /* the check-in is asked before noon */
 };
 
-/* One line of the events file. */
+/*
+ * One line of the events file. Its note is a pointer, not a buffer: nearly
+ * every note is empty, and ten years of events hold 20 000 of them. A loaded
+ * event's note is kept by its ev_log (ev_log_add()); one to append points at
+ * the writer's own text.
+ */
 struct ev_event {
 	time_t when;
 	int32_t day; /* civil date as written (days since 1970-01-01) */
 	enum ev_kind kind;
-	char exercise[CAT_MAX_ID + 1];    /* "" for `-` */
-	char value[EV_MAX_VALUE + 1];     /* "" for `-` */
-	int score;                        /* morning: 0..10 or HIST_NO_PAIN; else HIST_NO_PAIN */
-	char note[EV_MAX_NOTE_BYTES + 1]; /* "" for `-` */
-	unsigned line;                    /* 1-based line in the file (0 when not read) */
+	char exercise[CAT_MAX_ID + 1]; /* "" for `-` */
+	char value[EV_MAX_VALUE + 1];  /* "" for `-` */
+	int score;                     /* morning: 0..10 or HIST_NO_PAIN; else HIST_NO_PAIN */
+	const char *note;              /* "" for `-`; never NULL after ev_init() */
+	unsigned line;                 /* 1-based line in the file (0 when not read) */
 };
+
+/* A line read (ev_parse_line()): the event, and its note's bytes until it is kept. */
+struct ev_line {
+	struct ev_event e; /* e.note points into `note`, or is "" */
+	char note[EV_MAX_NOTE_BYTES + 1];
+};
+
+/* The notes of a loaded file, in blocks that never move (events.c). */
+struct ev_notes;
 
 /* A loaded events file: events in ascending (when, line) order. */
 struct ev_log {
 	struct ev_event *e;
 	size_t n;
-	size_t unknown; /* well-formed lines of kinds this lumbar does not know */
+	size_t unknown;         /* well-formed lines of kinds this lumbar does not know */
+	size_t cap;             /* events e has room for (ev_log_add()) */
+	struct ev_notes *notes; /* the events' notes, freed by ev_free() */
 	/*
 	 * The highest number of an `activity` line read, kept in e[] or not:
 	 * records.c leaves out the lines dated after the day asked about, and
@@ -114,7 +130,7 @@ int ev_kind_parse(const char *s, size_t len, enum ev_kind *out);
  */
 int ev_path(const char *history_path, char *buf, size_t len);
 
-/* An event of `kind` at `when` with every other field empty. */
+/* An event of `kind` at `when` with every other field empty (its note ""). */
 void ev_init(struct ev_event *e, enum ev_kind kind, time_t when);
 
 /*
@@ -136,10 +152,20 @@ int ev_append(const char *path, const struct ev_event *e, struct hist_error *err
 extern const char ev_header[];
 
 /*
- * Check one line without its newline. Returns 0 and fills *e, 1 for a
- * well-formed line of an unknown kind (skip it), or -1 with a reason in why.
+ * Check one line without its newline. Returns 0 and fills *out (out->e.note
+ * points into out->note: keep the event with ev_log_add(), not a copy), 1
+ * for a well-formed line of an unknown kind (skip it), or -1 with a reason in
+ * why.
  */
-int ev_parse_line(const char *s, size_t len, struct ev_event *e, char *why, size_t why_len);
+int ev_parse_line(const char *s, size_t len, struct ev_line *out, char *why, size_t why_len);
+
+/*
+ * Add a copy of *e at the end of log, its note copied into the log's own
+ * storage (an empty one is not stored): what ev_free() frees. The events
+ * may then be moved (sorted, reallocated) as they are: their notes stay.
+ * Running out of memory exits.
+ */
+void ev_log_add(struct ev_log *log, const struct ev_event *e);
 
 /*
  * Read the events file (a missing file is empty). Damaged lines go to warn

@@ -15,7 +15,7 @@
  * Memory: the files are read in pieces (hist_stream()), and only what the
  * request keeps is stored: history lines from `since` on, events of the
  * kinds in `kinds`, and with `steps` what progression reads of the others
- * (about 60 bytes an event instead of 870). So `lumbar due --quiet` (this week's history, pauses)
+ * (64 bytes an event instead of 88). So `lumbar due --quiet` (this week's history, pauses)
  * costs the same with ten years of events as with none.
  *
  * Core: no curses, no clock (`now` is an argument).
@@ -52,6 +52,11 @@ enum {
 	 * reminders (most of a long events file), which no screen shows.
 	 */
 	REC_KINDS_SCREENS = REC_KINDS_ALL & ~(REC_KIND(EV_NOTE) | REC_KIND(EV_REMIND)),
+	/*
+	 * What the report reads: every kind but the reminders (half of a long
+	 * events file), which it does not show.
+	 */
+	REC_KINDS_REPORT = REC_KINDS_ALL & ~REC_KIND(EV_REMIND),
 };
 
 /* What to load, and as of when. */
@@ -64,6 +69,10 @@ struct rec_request {
 	int32_t since;       /* history lines dated before this day are skipped unread;
 	                        INT32_MIN keeps them all (steps need them all) */
 	unsigned kinds;      /* event kinds kept (REC_KIND bits); 0 keeps every kind */
+	bool every_line;     /* the lines of kinds not kept are read all the same, so
+	                        that their damage and future dates are named and
+	                        tallied as the kept ones' are; else they are skipped
+	                        unread */
 	bool steps;          /* keep what progression reads, compactly, for rec_steps()
 	                        (whatever `kinds` says) */
 	bool partial;        /* a file that cannot be read is left empty and said in

@@ -222,16 +222,14 @@ static int load_catalogue(const struct options *o, struct loaded *l)
 
 /*
  * The record of `history` and the events.tsv beside it, loaded once for the
- * command (records.h): damaged lines and lines dated in the future named on
- * stderr (cli_damage) unless `quiet`, lines after `as_of` (--today; INT32_MIN
- * for none) left out. `since`, `kinds` and `steps` are as records.h says.
- * A file that cannot be read is said (unless quiet) and returns
- * EXIT_NOINPUT with r empty; or, for the screens (`partial`), is left empty
- * and said in the record (records.h), which the screens show. Running out of memory is 71, as
- * xmalloc() exits.
+ * command as q asks (records.h; its paths and warn function are filled in
+ * here): damaged lines and lines dated in the future named on stderr
+ * (cli_damage) unless `quiet`. A file that cannot be read is said (unless
+ * quiet) and returns EXIT_NOINPUT with r empty; or, for the screens
+ * (q.partial), is left empty and said in the record (records.h), which the
+ * screens show. Running out of memory is 71, as xmalloc() exits.
  */
-static int load_records(struct records *r, const char *history, time_t now, int32_t as_of,
-                        int32_t since, unsigned kinds, bool steps, bool quiet, bool partial)
+static int read_record(struct records *r, const char *history, struct rec_request q, bool quiet)
 {
 	char events[PATH_LEN] = "";
 	struct hist_error err;
@@ -239,20 +237,11 @@ static int load_records(struct records *r, const char *history, time_t now, int3
 
 	if (*history && ev_path(history, events, sizeof(events)) != 0)
 		events[0] = '\0';
-	struct rec_request q = {
-		.history = history,
-		.events = events,
-		.now = now,
-		.as_of = as_of != INT32_MIN,
-		.today = as_of,
-		.since = since,
-		.kinds = kinds,
-		.steps = steps,
-		.partial = partial,
-		.warn = quiet ? NULL : cli_damage_line,
-		.warn_history = &dh,
-		.warn_events = &de,
-	};
+	q.history = history;
+	q.events = events;
+	q.warn = quiet ? NULL : cli_damage_line;
+	q.warn_history = &dh;
+	q.warn_events = &de;
 	int rc = rec_load(r, &q, &err);
 	if (!quiet) {
 		cli_damage_end(&dh);
@@ -263,6 +252,32 @@ static int load_records(struct records *r, const char *history, time_t now, int3
 	if (rc != 0 && err.errnum == ENOMEM)
 		return FILE_EXIT_NOMEM; /* out of memory is 71 everywhere, never 66 */
 	return rc != 0 ? EXIT_NOINPUT : 0;
+}
+
+/*
+ * A request with the lines after `as_of` (--today; INT32_MIN for none) left
+ * out; `since` and `kinds` are as records.h says.
+ */
+static struct rec_request as_of_request(time_t now, int32_t as_of, int32_t since, unsigned kinds)
+{
+	return (struct rec_request){
+		.now = now,
+		.as_of = as_of != INT32_MIN,
+		.today = as_of,
+		.since = since,
+		.kinds = kinds,
+	};
+}
+
+/* read_record() of as_of_request(); `steps` and `partial` are as records.h says. */
+static int load_records(struct records *r, const char *history, time_t now, int32_t as_of,
+                        int32_t since, unsigned kinds, bool steps, bool quiet, bool partial)
+{
+	struct rec_request q = as_of_request(now, as_of, since, kinds);
+
+	q.steps = steps;
+	q.partial = partial;
+	return read_record(r, history, q, quiet);
 }
 
 /* Each exercise's step from the record, or out of memory: exit 71 (file.h). */
@@ -546,15 +561,17 @@ static int record_event(const char *path, const struct ev_event *e, const char *
 
 /*
  * The outcome event of n answers to q, as the menu writes it (its id, its
- * version, the answers), now; and *w their score, as the report scores.
+ * version, the answers, written in `note`), now; and *w their score, as the
+ * report scores.
  */
 static void outcome_event(const struct questionnaire *q, const int *a, unsigned n,
-                          struct ev_event *e, struct out_week *w)
+                          struct ev_event *e, char *note, size_t note_len, struct out_week *w)
 {
 	ev_init(e, EV_OUTCOME, wall_now());
 	snprintf(e->exercise, sizeof(e->exercise), "%s", q->id);
 	snprintf(e->value, sizeof(e->value), "%u", q->version);
-	out_format_answers(a, n, e->note, sizeof(e->note));
+	out_format_answers(a, n, note, note_len);
+	e->note = note;
 	memset(w, 0, sizeof(*w));
 	w->present = true;
 	w->n_items = n;
@@ -568,7 +585,7 @@ static int run_checkin_peg(char **args, unsigned n, const char *history)
 	struct questionnaire *q = xmalloc(sizeof(*q));
 	struct ev_event e;
 	struct out_week w;
-	char path[PATH_LEN], what[160], score[32];
+	char path[PATH_LEN], what[160], score[32], note[EV_MAX_NOTE_BYTES + 1];
 	int a[3], rc = 0;
 
 	if (n != 3)
@@ -583,7 +600,7 @@ static int run_checkin_peg(char **args, unsigned n, const char *history)
 	if (rc == 0)
 		rc = events_path(history, path, sizeof(path));
 	if (rc == 0) {
-		outcome_event(q, a, 3, &e, &w);
+		outcome_event(q, a, 3, &e, note, sizeof(note), &w);
 		snprintf(what, sizeof(what),
 		         "PEG, %s: pain %d, enjoyment of life %d, general activity %d (mean %s)",
 		         q->recall, a[0], a[1], a[2],
@@ -610,6 +627,7 @@ static int run_checkin_answer(const char *id, char **args, unsigned n, const cha
 	char dir[PATH_LEN], path[PATH_LEN], ids[Q_MAX_SET * (CAT_MAX_ID + 2)] = "";
 	char what[5 * Q_MAX_TITLE + 4 * Q_MAX_RECALL + EV_MAX_NOTE_BYTES + 64];
 	char title[5 * Q_MAX_TITLE], recall[5 * Q_MAX_RECALL], score[32];
+	char note[EV_MAX_NOTE_BYTES + 1];
 	int a[Q_MAX_ITEMS] = { 0 }, rc = 0;
 	unsigned answered = 0;
 	enum cat_status st;
@@ -654,7 +672,7 @@ static int run_checkin_answer(const char *id, char **args, unsigned n, const cha
 	if (rc == 0)
 		rc = events_path(history, path, sizeof(path));
 	if (rc == 0) {
-		outcome_event(q, a, n, &e, &w);
+		outcome_event(q, a, n, &e, note, sizeof(note), &w);
 		if (w.have_score)
 			out_score_text(&w, q->scoring, score, sizeof(score));
 		snprintf(what, sizeof(what), "%s, %s: answers %s (%s%s %s)",
@@ -724,6 +742,7 @@ static int run_activities(const struct options *o, const char *history,
 	time_t now = wall_now();
 	int32_t today = o->today ? o->today_day : hist_today(now);
 	char path[PATH_LEN], safe[4 * EV_MAX_NOTE_BYTES], what[5 * EV_MAX_NOTE_BYTES];
+	char note[EV_MAX_NOTE_BYTES + 1];
 	struct hist_error err;
 	struct ev_event e;
 	int rc = 0;
@@ -780,7 +799,7 @@ static int run_activities(const struct options *o, const char *history,
 			return usage_error("activities add: all %d numbers have been given",
 			                   OUT_MAX_ACTIVITIES);
 		snprintf(e.value, sizeof(e.value), "%u", number);
-		snprintf(e.note, sizeof(e.note), "%s", words);
+		e.note = words; /* checked above: ev_note_check() */
 		snprintf(what, sizeof(what),
 		         "Activity %u added: %s (rate it %d-%d: lumbar "
 		         "activities rate %u N)",
@@ -809,7 +828,8 @@ static int run_activities(const struct options *o, const char *history,
 	e.kind = EV_OUTCOME;
 	snprintf(e.exercise, sizeof(e.exercise), "%s", q->id);
 	snprintf(e.value, sizeof(e.value), "%u", q->version);
-	out_format_answers(answers, act->number, e.note, sizeof(e.note));
+	out_format_answers(answers, act->number, note, sizeof(note));
+	e.note = note;
 	snprintf(what, sizeof(what), "Activity %u, %s: %ld/%d", act->number,
 	         cat_escape(safe, sizeof(safe), act->words), score, q->max);
 	return record_event(path, &e, what);
@@ -1234,9 +1254,15 @@ int verb_run_report(struct options *opt)
 		settings_free(&st);
 		return rc;
 	}
-	/* --today: as on that day, what came after left out; else what is dated
-	 * after now is named and left out (records.h). */
-	if ((rc = load_records(&rec, history, now, as_of, INT32_MIN, 0, true, false, false)) == 0) {
+	/*
+	 * --today: as on that day, what came after left out; else what is dated
+	 * after now is named and left out (records.h). The kinds the report
+	 * shows are kept, the steps derived from them, and every line is read,
+	 * so that a damaged reminder is named as before.
+	 */
+	struct rec_request rq = as_of_request(now, as_of, INT32_MIN, REC_KINDS_REPORT);
+	rq.every_line = true;
+	if ((rc = read_record(&rec, history, rq, false)) == 0) {
 		/* Written whole to memory first: a file is replaced only by a whole report. */
 		FILE *mem = open_memstream(&buf, &len);
 		int bad = !mem;
@@ -1633,7 +1659,7 @@ static int run_pause(struct verb_ctx *x, const struct verb_args *va, bool pause)
 	ev_init(&e, pause ? EV_PAUSE : EV_RESUME, x->now);
 	if (pause) {
 		hist_format_day(until, e.value, sizeof(e.value));
-		snprintf(e.note, sizeof(e.note), "%s", va->reason ? va->reason : "");
+		e.note = va->reason ? va->reason : "";
 	}
 	if (ev_append(x->events, &e, &err) != 0) {
 		say_error(err.msg, 0);

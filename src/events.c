@@ -58,6 +58,7 @@ void ev_init(struct ev_event *e, enum ev_kind kind, time_t when)
 	e->kind = kind;
 	e->when = when;
 	e->score = HIST_NO_PAIN;
+	e->note = "";
 }
 
 const char *ev_note_check(const char *s, size_t len)
@@ -164,11 +165,11 @@ int ev_append(const char *path, const struct ev_event *e, struct hist_error *err
 {
 	size_t vlen = strnlen(e->value, sizeof(e->value));
 	size_t xlen = strnlen(e->exercise, sizeof(e->exercise));
-	size_t nlen = strnlen(e->note, sizeof(e->note));
+	const char *note = e->note ? e->note : "";
+	size_t nlen = strnlen(note, EV_MAX_NOTE_BYTES + 1);
 	bool ok = (unsigned)e->kind < EV_N_KINDS &&
 	          (xlen == 0 || cat_valid_id(e->exercise, xlen)) && vlen < sizeof(e->value) &&
-	          (vlen == 0 || value_token(e->value, vlen)) && nlen < sizeof(e->note) &&
-	          !ev_note_check(e->note, nlen);
+	          (vlen == 0 || value_token(e->value, vlen)) && !ev_note_check(note, nlen);
 	char value[EV_MAX_VALUE + 1];
 
 	snprintf(value, sizeof(value), "%s", ok ? e->value : "");
@@ -196,14 +197,15 @@ int ev_append(const char *path, const struct ev_event *e, struct hist_error *err
 	hist_format_time(e->when, ts, sizeof(ts));
 	int n = snprintf(line, sizeof(line), "%s\t%s\t%s\t%s\t%s%s\n", ts, ev_kind_name(e->kind),
 	                 field_text(e->exercise), field_text(value),
-	                 dash_escapes(e->note, nlen) >= 0 ? "\\" : "", field_text(e->note));
+	                 dash_escapes(note, nlen) >= 0 ? "\\" : "", field_text(note));
 	return hist_append_text(path, ev_header, line, (size_t)n, err);
 }
 
 /* ---- Reading ---------------------------------------------------------------------- */
 
-int ev_parse_line(const char *s, size_t len, struct ev_event *e, char *why, size_t why_len)
+int ev_parse_line(const char *s, size_t len, struct ev_line *out, char *why, size_t why_len)
 {
+	struct ev_event *e = &out->e;
 	const char *f[5];
 	size_t fl[5];
 	char q[48];
@@ -216,6 +218,7 @@ int ev_parse_line(const char *s, size_t len, struct ev_event *e, char *why, size
 	}
 	memset(e, 0, sizeof(*e));
 	e->score = HIST_NO_PAIN;
+	e->note = "";
 	const char *bad = hist_parse_time(f[0], fl[0], &e->day, &e->when);
 	if (bad) {
 		hist_quote(q, sizeof(q), f[0], fl[0]);
@@ -272,8 +275,9 @@ int ev_parse_line(const char *s, size_t len, struct ev_event *e, char *why, size
 		return -1;
 	}
 	if (escaped || !(nlen == 1 && note[0] == '-')) {
-		memcpy(e->note, note, nlen);
-		e->note[nlen] = '\0';
+		memcpy(out->note, note, nlen);
+		out->note[nlen] = '\0';
+		e->note = out->note;
 	}
 	const char *obad = outcome_check(e);
 	if (obad) {
@@ -283,9 +287,52 @@ int ev_parse_line(const char *s, size_t len, struct ev_event *e, char *why, size
 	return 0;
 }
 
+/*
+ * A block of notes. Notes are kept in blocks that are never reallocated, so
+ * that an event's note stays where it is when the events move.
+ */
+struct ev_notes {
+	struct ev_notes *next;
+	size_t used, cap;
+	char b[];
+};
+
+enum { NOTES_BLOCK = 4096 }; /* bytes of notes a block holds (a note is at most 801) */
+
+/* A copy of note kept in log's blocks; "" is not stored. */
+static const char *keep_note(struct ev_log *log, const char *note)
+{
+	size_t len = strlen(note) + 1;
+	struct ev_notes *b = log->notes;
+
+	if (len == 1)
+		return "";
+	if (!b || b->cap - b->used < len) {
+		size_t cap = len > NOTES_BLOCK ? len : NOTES_BLOCK;
+		b = xmalloc(sizeof(*b) + cap);
+		b->next = log->notes;
+		b->used = 0;
+		b->cap = cap;
+		log->notes = b;
+	}
+	char *kept = memcpy(b->b + b->used, note, len);
+	b->used += len;
+	return kept;
+}
+
+void ev_log_add(struct ev_log *log, const struct ev_event *e)
+{
+	/* Lines may be short and many: grow as they come. */
+	if (log->n == log->cap) {
+		log->cap = log->cap ? log->cap * 2 : 64;
+		log->e = xrealloc(log->e, log->cap * sizeof(*log->e));
+	}
+	log->e[log->n] = *e;
+	log->e[log->n++].note = keep_note(log, e->note ? e->note : "");
+}
+
 struct parse_ctx {
 	struct ev_log *log;
-	size_t cap;
 	hist_warn_fn *warn;
 	void *ctx;
 };
@@ -294,17 +341,14 @@ static void parse_one(void *ctx, unsigned lineno, const char *s, size_t len)
 {
 	struct parse_ctx *pc = ctx;
 	struct ev_log *log = pc->log;
+	struct ev_line l;
 	char why[192];
 
-	/* An event is large (its note) and lines may be short: grow as they come. */
-	if (log->n == pc->cap) {
-		pc->cap = pc->cap ? pc->cap * 2 : 64;
-		log->e = xrealloc(log->e, pc->cap * sizeof(*log->e));
-	}
-	int r = ev_parse_line(s, len, &log->e[log->n], why, sizeof(why));
-	if (r == 0)
-		log->e[log->n++].line = lineno;
-	else if (r > 0)
+	int r = ev_parse_line(s, len, &l, why, sizeof(why));
+	if (r == 0) {
+		l.e.line = lineno;
+		ev_log_add(log, &l.e);
+	} else if (r > 0)
 		log->unknown++;
 	else if (pc->warn)
 		pc->warn(pc->ctx, lineno, why);
@@ -334,7 +378,7 @@ int ev_parse(const char *buf, size_t len, struct ev_log *out, hist_warn_fn *warn
              struct hist_error *err)
 {
 	struct ev_log log = { 0 };
-	struct parse_ctx pc = { &log, 0, warn, ctx };
+	struct parse_ctx pc = { &log, warn, ctx };
 
 	(void)err; /* nothing to report: running out of memory exits (file.h) */
 	hist_each_line(buf, len, parse_one, &pc);
@@ -347,7 +391,7 @@ int ev_load(const char *path, struct ev_log *out, hist_warn_fn *warn, void *ctx,
             struct hist_error *err)
 {
 	struct ev_log log = { 0 };
-	struct parse_ctx pc = { &log, 0, warn, ctx };
+	struct parse_ctx pc = { &log, warn, ctx };
 
 	if (hist_stream(path, parse_one, &pc, NULL, err) != 0) {
 		ev_free(&log);
@@ -363,6 +407,11 @@ void ev_free(struct ev_log *log)
 	if (!log)
 		return;
 	free(log->e);
+	while (log->notes) {
+		struct ev_notes *next = log->notes->next;
+		free(log->notes);
+		log->notes = next;
+	}
 	memset(log, 0, sizeof(*log));
 }
 

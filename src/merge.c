@@ -116,7 +116,7 @@ static int check(enum merge_kind kind, const char *s, size_t len, time_t *when, 
 		if (hist_parse_line(s, len, &e, why, why_len) != 0)
 			return -1;
 	} else {
-		struct ev_event e;
+		struct ev_line e;
 
 		if (ev_parse_line(s, len, &e, why, why_len) < 0)
 			return -1;

@@ -93,21 +93,26 @@ static void events_line(void *ctx, unsigned lineno, const char *s, size_t len)
 {
 	struct load *ld = ctx;
 	struct records *r = ld->r;
-	struct ev_event e;
+	struct ev_line l;
+	struct ev_event *e = &l.e;
 	struct prg_event pe;
 	char why[192];
 	const char *f[2];
 	size_t fl[2];
 	enum ev_kind kind;
 
-	/* A kind the command does not need is skipped unparsed (and so unreported). */
-	if (hist_split(s, len, f, fl, 2) >= 2 && ev_kind_parse(f[1], fl[1], &kind) == 0) {
+	/*
+	 * A kind the command does not need is skipped unparsed (and so
+	 * unreported), unless every line is to be read.
+	 */
+	if (!ld->q->every_line && hist_split(s, len, f, fl, 2) >= 2 &&
+	    ev_kind_parse(f[1], fl[1], &kind) == 0) {
 		bool as_event = !ld->q->kinds || (ld->q->kinds & REC_KIND(kind));
 		bool for_steps = ld->q->steps && (REC_KINDS_STEPS & REC_KIND(kind));
 		if (!as_event && !for_steps)
 			return;
 	}
-	int rc = ev_parse_line(s, len, &e, why, sizeof(why));
+	int rc = ev_parse_line(s, len, &l, why, sizeof(why));
 	if (rc > 0) {
 		r->ev.unknown++;
 		return;
@@ -117,19 +122,18 @@ static void events_line(void *ctx, unsigned lineno, const char *s, size_t len)
 		return;
 	}
 	/* A number is taken whatever the line's date (outcomes.h). */
-	if (e.kind == EV_ACTIVITY && out_activity_number(&e) > r->ev.activity_high)
-		r->ev.activity_high = out_activity_number(&e);
-	if (!keep_time(ld, lineno, e.day, e.when))
+	if (e->kind == EV_ACTIVITY && out_activity_number(e) > r->ev.activity_high)
+		r->ev.activity_high = out_activity_number(e);
+	if (!keep_time(ld, lineno, e->day, e->when))
 		return;
-	if (ld->q->steps && steps_event(&e, &pe)) {
+	if (ld->q->steps && steps_event(e, &pe)) {
 		r->steps_ev = room(r->steps_ev, r->n_steps_ev, &ld->cap2, sizeof(*r->steps_ev));
 		r->steps_ev[r->n_steps_ev++] = pe;
 	}
-	if (ld->q->kinds && !(ld->q->kinds & REC_KIND(e.kind)))
+	if (ld->q->kinds && !(ld->q->kinds & REC_KIND(e->kind)))
 		return;
-	r->ev.e = room(r->ev.e, r->ev.n, &ld->cap, sizeof(*r->ev.e));
-	e.line = lineno;
-	r->ev.e[r->ev.n++] = e;
+	e->line = lineno;
+	ev_log_add(&r->ev, e);
 }
 
 static void stamp(struct rec_stamp *s, const struct stat *st)

@@ -243,7 +243,7 @@ void ui_outcome_draw(struct ui *ui)
 static void record(struct ui *ui, bool skipped)
 {
 	const struct questionnaire *q = offer.q;
-	char said[Q_MAX_TITLE + 2 * EV_MAX_NOTE_BYTES + 96];
+	char said[Q_MAX_TITLE + 2 * EV_MAX_NOTE_BYTES + 96], answers[EV_MAX_NOTE_BYTES + 1];
 	struct ev_event e;
 
 	ui->screen = UI_SCREEN_MENU;
@@ -252,8 +252,10 @@ static void record(struct ui *ui, bool skipped)
 	snprintf(e.exercise, sizeof(e.exercise), "%s", q->id);
 	snprintf(e.value, sizeof(e.value), "%u", q->version);
 	if (!skipped &&
-	    out_format_answers(offer.answers, offer.n_answers, e.note, sizeof(e.note)) != 0)
+	    out_format_answers(offer.answers, offer.n_answers, answers, sizeof(answers)) != 0)
 		skipped = true; /* cannot happen: EV_MAX_NOTE_BYTES holds every answer */
+	if (!skipped)
+		e.note = answers;
 	if (ui_events_append(ui, &e) != 0)
 		return;
 	/* After what is said already: the morning's answer, a questionnaire not read. */
@@ -287,7 +289,7 @@ static void name_it(struct ui *ui)
 	ev_init(&e, EV_ACTIVITY, now);
 	offer.named = out_next_number(ui_events(ui));
 	snprintf(e.value, sizeof(e.value), "%u", offer.named);
-	snprintf(e.note, sizeof(e.note), "%s", words);
+	e.note = words; /* at most EV_MAX_NOTE_BYTES: a ui_entry */
 	if (ui_events_append(ui, &e) != 0) {
 		ui->screen = UI_SCREEN_MENU; /* why is on the status line */
 		offer.naming = false;

@@ -54,7 +54,7 @@ static void note_save(const struct ui *ui)
 	if (note.entry.len == 0)
 		return;
 	ev_init(&e, EV_NOTE, ui_wall_now(ui));
-	memcpy(e.note, note.entry.text, note.entry.len + 1);
+	e.note = note.entry.text;
 	if (x >= 0)
 		snprintf(e.exercise, sizeof(e.exercise), "%s", ui->opt->cat->exercises[x].id);
 	note.failed = ev_path(ui->opt->history_path, path, sizeof(path)) != 0 ||

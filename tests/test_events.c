@@ -165,7 +165,8 @@ static void test_note_check(void **state)
 
 static void test_parse_line(void **state)
 {
-	struct ev_event e;
+	struct ev_line l;
+	const struct ev_event *e = &l.e;
 	char why[192];
 	(void)state;
 
@@ -227,7 +228,7 @@ static void test_parse_line(void **state)
 	};
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		why[0] = '\0';
-		int rc = ev_parse_line(t[i].line, strlen(t[i].line), &e, why, sizeof(why));
+		int rc = ev_parse_line(t[i].line, strlen(t[i].line), &l, why, sizeof(why));
 		assert_int_equal(rc, t[i].rc);
 		if (rc < 0) {
 			assert_string_equal(why, t[i].note_or_why);
@@ -235,12 +236,12 @@ static void test_parse_line(void **state)
 		}
 		if (rc > 0)
 			continue;
-		assert_int_equal(e.day, nov(24));
-		assert_int_equal(e.kind, t[i].kind);
-		assert_string_equal(e.exercise, t[i].exercise);
-		assert_string_equal(e.value, t[i].value);
-		assert_int_equal(e.score, t[i].score);
-		assert_string_equal(e.note, t[i].note_or_why);
+		assert_int_equal(e->day, nov(24));
+		assert_int_equal(e->kind, t[i].kind);
+		assert_string_equal(e->exercise, t[i].exercise);
+		assert_string_equal(e->value, t[i].value);
+		assert_int_equal(e->score, t[i].score);
+		assert_string_equal(e->note, t[i].note_or_why);
 	}
 }
 
@@ -259,7 +260,7 @@ static void test_append_and_read_back(void **state)
 	ev_init(&e[2], EV_MORNING, local(2026, 11, 25, 7, 1));
 	ev_init(&e[3], EV_NOTE, local(2026, 11, 25, 7, 2));
 	snprintf(e[3].exercise, sizeof(e[3].exercise), "core");
-	snprintf(e[3].note, sizeof(e[3].note), "stiff after gardening");
+	e[3].note = "stiff after gardening";
 	for (unsigned i = 0; i < 4; i++)
 		assert_int_equal(ev_append(path, &e[i], &err), 0);
 
@@ -286,17 +287,19 @@ static void test_append_and_read_back(void **state)
 
 	/* What the reader would refuse is refused, and nothing is written. */
 	struct ev_event bad;
+	char long_note[EV_MAX_NOTE + 2];
 	ev_init(&bad, EV_MORNING, local(2026, 11, 25, 8, 0));
 	bad.score = 11;
 	assert_int_equal(ev_append(path, &bad, &err), -1);
 	assert_int_equal(err.errnum, EINVAL);
 	ev_init(&bad, EV_NOTE, local(2026, 11, 25, 8, 0));
-	snprintf(bad.note, sizeof(bad.note), "two\nlines");
+	bad.note = "two\nlines";
 	assert_int_equal(ev_append(path, &bad, &err), -1);
-	memset(bad.note, 'x', EV_MAX_NOTE + 1);
-	bad.note[EV_MAX_NOTE + 1] = '\0';
+	memset(long_note, 'x', EV_MAX_NOTE + 1);
+	long_note[EV_MAX_NOTE + 1] = '\0';
+	bad.note = long_note;
 	assert_int_equal(ev_append(path, &bad, &err), -1);
-	bad.note[0] = '\0';
+	bad.note = "";
 	snprintf(bad.exercise, sizeof(bad.exercise), "Not An Id");
 	assert_int_equal(ev_append(path, &bad, &err), -1);
 	bad.exercise[0] = '\0';
@@ -348,7 +351,7 @@ static void test_note_round_trip(void **state)
 		char line[128];
 
 		ev_init(&e, EV_NOTE, local(2026, 11, 24, 7, (int)i));
-		snprintf(e.note, sizeof(e.note), "%s", t[i].note);
+		e.note = t[i].note;
 		assert_int_equal(ev_append(path, &e, &err), 0);
 		char *text = slurp(path);
 		snprintf(line, sizeof(line), "\tnote\t-\t-\t%s\n", t[i].field);
@@ -358,7 +361,7 @@ static void test_note_round_trip(void **state)
 	/* The longest note of backslashes then `-` still fits its limit. */
 	struct ev_event e;
 	ev_init(&e, EV_NOTE, local(2026, 11, 24, 8, 0));
-	memcpy(e.note, full, sizeof(full));
+	e.note = full;
 	assert_int_equal(ev_append(path, &e, &err), 0);
 
 	struct warnings w = { 0 };
@@ -414,6 +417,46 @@ static void test_damage_named_and_skipped(void **state)
 	char *now = slurp(path);
 	assert_string_equal(now, text);
 	free(now);
+}
+
+/*
+ * A kept note is the log's own copy: it stays as it was when the text it was
+ * read from is reused, the events grow past many blocks of notes, and they
+ * are sorted.
+ */
+static void test_log_keeps_notes(void **state)
+{
+	struct ev_log log = { 0 };
+	struct ev_line l;
+	char line[EV_MAX_NOTE_BYTES + 64], note[EV_MAX_NOTE_BYTES + 1], why[192];
+	const unsigned n = 300; /* past the first 64 events and many 4 KB blocks */
+	(void)state;
+
+	for (unsigned i = 0; i < n; i++) {
+		/* Later lines first, notes of 1-200 characters, a third empty. */
+		unsigned len = i % 3 == 0 ? 0 : 1 + (i * 37) % EV_MAX_NOTE;
+		memset(note, 'a' + (char)(i % 26), len);
+		note[len] = '\0';
+		snprintf(line, sizeof(line), "2026-11-24T%02u:%02u:00+01:00\tnote\t-\t-\t%s",
+		         (n - i) / 60, (n - i) % 60, len ? note : "-");
+		assert_int_equal(ev_parse_line(line, strlen(line), &l, why, sizeof(why)), 0);
+		l.e.line = i + 1;
+		ev_log_add(&log, &l.e);
+		memset(&l, 'x', sizeof(l));
+	}
+	ev_sort(&log);
+	assert_int_equal(log.n, n);
+	for (unsigned k = 0; k < n; k++) {
+		unsigned i = n - 1 - k; /* sorted by time: the last line is first */
+		unsigned len = i % 3 == 0 ? 0 : 1 + (i * 37) % EV_MAX_NOTE;
+		assert_int_equal(log.e[k].line, i + 1);
+		assert_int_equal(strlen(log.e[k].note), len);
+		for (unsigned j = 0; j < len; j++)
+			assert_int_equal(log.e[k].note[j], 'a' + (char)(i % 26));
+	}
+	ev_free(&log);
+	assert_null(log.notes);
+	assert_int_equal(log.n, 0);
 }
 
 /* ---- Rules ------------------------------------------------------------------------ */
@@ -729,12 +772,13 @@ static void test_pauses(void **state)
 static void test_pause_wants_a_date(void **state)
 {
 	struct ev_event e;
+	struct ev_line l;
 	struct hist_error err;
 	char why[192], path[128];
 	const char *bad = "2026-11-03T09:00:00+01:00\tpause\t-\t2026-11-31\t-";
 	(void)state;
 
-	assert_int_equal(ev_parse_line(bad, strlen(bad), &e, why, sizeof(why)), -1);
+	assert_int_equal(ev_parse_line(bad, strlen(bad), &l, why, sizeof(why)), -1);
 	assert_string_equal(why, "bad value \"2026-11-31\" (a pause wants its end, YYYY-MM-DD)");
 	snprintf(path, sizeof(path), "%s/events.tsv", tmpdir);
 	ev_init(&e, EV_PAUSE, local(2026, 11, 3, 9, 0));
@@ -742,7 +786,7 @@ static void test_pause_wants_a_date(void **state)
 	assert_int_equal(ev_append(path, &e, &err), -1);
 	assert_int_equal(err.errnum, EINVAL);
 	snprintf(e.value, sizeof(e.value), "2026-11-10");
-	snprintf(e.note, sizeof(e.note), "ill");
+	e.note = "ill";
 	assert_int_equal(ev_append(path, &e, &err), 0);
 }
 
@@ -775,6 +819,7 @@ int main(void)
 		cmocka_unit_test(test_append_and_read_back),
 		cmocka_unit_test(test_note_round_trip),
 		cmocka_unit_test(test_damage_named_and_skipped),
+		cmocka_unit_test(test_log_keeps_notes),
 		cmocka_unit_test(test_bad_morning),
 		cmocka_unit_test(test_day_pain_before),
 		cmocka_unit_test(test_banner),

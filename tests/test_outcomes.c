@@ -139,7 +139,7 @@ static void test_event_lines(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		struct ev_event e;
+		struct ev_line e;
 		char why[192] = "";
 		int rc = ev_parse_line(rows[i].line, strlen(rows[i].line), &e, why, sizeof(why));
 		if (rc != rows[i].rc)

@@ -426,6 +426,48 @@ static void test_screens_kinds(void **state)
 	rec_free(&r);
 }
 
+/*
+ * The kinds not kept are skipped unread, and so their damage unnamed; with
+ * every_line they are read, named and tallied as the kept ones' (the
+ * report, which keeps every kind but the reminders).
+ */
+static void test_every_line(void **state)
+{
+	struct records r;
+	struct warnings wh = { 0 }, we = { 0 };
+	struct rec_request q = { .now = at(2026, 12, 8, 10),
+		                 .since = INT32_MIN,
+		                 .kinds = REC_KINDS_REPORT };
+	(void)state;
+
+	spit(hpath, "");
+	spit(epath, "2026-12-02T09:00:00Z\tremind\t-\t-\t-\n"
+	            "2026-12-02T10:00:00Z\tremind\t-\tnot one\t-\n"
+	            "2026-12-03T09:00:00Z\tnote\t-\t-\tstiff\n"
+	            "2099-01-01T09:00:00Z\tremind\t-\t-\t-\n");
+	load(&r, &q, &wh, &we);
+	assert_int_equal(r.ev.n, 1);
+	assert_int_equal(r.ev.e[0].kind, EV_NOTE);
+	assert_int_equal(we.n, 0);
+	assert_int_equal(r.named_events.n, 0);
+	assert_int_equal(r.future, 0);
+	rec_free(&r);
+
+	q.every_line = true;
+	load(&r, &q, &wh, &we);
+	assert_int_equal(r.ev.n, 1);
+	assert_string_equal(r.ev.e[0].note, "stiff");
+	assert_int_equal(we.n, 2);
+	assert_int_equal(we.line[0], 2);
+	assert_string_equal(we.why[0],
+	                    "bad value \"not one\" (want - or 1-16 characters without spaces)");
+	assert_int_equal(we.line[1], 4);
+	assert_string_equal(we.why[1], "dated in the future (2099-01-01): left out until then");
+	assert_int_equal(r.named_events.n, 2);
+	assert_int_equal(r.future, 1);
+	rec_free(&r);
+}
+
 static void append(const char *path, const char *line)
 {
 	FILE *fp = fopen(path, "ab");
@@ -537,6 +579,7 @@ int main(void)
 		cmocka_unit_test(test_partial_keeps_the_other_file),
 		cmocka_unit_test(test_named_lines_are_tallied),
 		cmocka_unit_test(test_screens_kinds),
+		cmocka_unit_test(test_every_line),
 		cmocka_unit_test(test_reload_reads_only_what_changed),
 		cmocka_unit_test(test_offers),
 	};

@@ -2,7 +2,8 @@
  * fuzz_records.c - libFuzzer target for the record (records.h): bytes ->
  * a history file and an events file (split at the first form feed, or the
  * same bytes in both) -> the streaming reader, in 64 KiB pieces, as of now
- * and as of a day, every kind and the compact steps -> steps, figures,
+ * and as of a day, every kind, the compact steps, and the report's kinds
+ * with every line read -> steps, figures,
  * pauses and the events' rules -> free.
  */
 #include <stddef.h>
@@ -73,7 +74,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const time_t now = (time_t)1795676400;
 	steps_rules(&rules, cat, NULL);
 	prg_params_default(&p);
-	for (int pass = 0; pass < 2; pass++) {
+	for (int pass = 0; pass < 3; pass++) {
 		struct records r;
 		struct hist_summary sum;
 		struct rec_request q = { .history = hpath,
@@ -82,8 +83,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			                 .as_of = pass == 1,
 			                 .today = hist_today(now) - 3,
 			                 .since = INT32_MIN,
-			                 .kinds = pass == 1 ? REC_KINDS_PAUSES : 0,
+			                 .kinds = pass == 1   ? REC_KINDS_PAUSES
+			                          : pass == 2 ? REC_KINDS_REPORT
+			                                      : 0,
 			                 .steps = pass == 1,
+			                 .every_line = pass == 2,
 			                 .warn = ignore };
 		if (rec_load(&r, &q, &err) != 0)
 			continue;
