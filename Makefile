@@ -276,7 +276,8 @@ $(B)/fuzz/fuzz_events: tests/fuzz/fuzz_events.c tests/fuzz/fuzz.h src/remind.c $
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) $(CORE_LIBS)
 
-$(B)/fuzz/fuzz_report: tests/fuzz/fuzz_report.c tests/fuzz/fuzz.h src/report.c $(FUZZ_CORE)
+$(B)/fuzz/fuzz_report: tests/fuzz/fuzz_report.c tests/fuzz/fuzz.h src/report.c src/outcomes_report.c \
+                       src/questionnaire.c $(B)/builtin_peg.c $(B)/builtin_activities.c $(FUZZ_CORE)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) $(CORE_LIBS)
 
