@@ -39,6 +39,24 @@ days=(
 	"2028-02-29 11:00:00|29 February 12:00"
 )
 
+# libfaketime is preloaded directly with an offset from now, which every
+# process of the run shares as the wrapper's clock would be shared, but
+# without the wrapper: `faketime` names a semaphore in /dev/shm after its own
+# pid, and one left by a killed process makes a later wrapper with that pid
+# fail before the suite starts (a run with no summary line). Without the
+# library, the wrapper is used.
+faketime_lib=
+for d in /usr/lib/*/faketime /usr/lib/faketime /usr/local/lib/faketime; do
+	[ -e "$d/libfaketime.so.1" ] && { faketime_lib=$d/libfaketime.so.1; break; }
+done
+at_time() {
+	local at=$1 delta
+	shift
+	[ -n "$faketime_lib" ] || { faketime "$at" "$@"; return; }
+	delta=$(($(TZ=UTC date -d "$at" +%s) - $(date +%s)))
+	LD_PRELOAD="$faketime_lib" FAKETIME="$(printf '%+d' "$delta")" "$@"
+}
+
 passed=0
 failed=0
 log=$(mktemp)
@@ -46,7 +64,7 @@ trap 'rm -f "$log"' EXIT
 for d in "${days[@]}"; do
 	at=${d%%|*}
 	what=${d#*|}
-	TZ=UTC faketime "$at" ./tests/cli.sh "$filter" >"$log" 2>&1
+	TZ=UTC at_time "$at" ./tests/cli.sh "$filter" >"$log" 2>&1
 	line=$(grep -E '^cli: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
 	p=$(printf '%s' "$line" | sed -n 's/^cli: \([0-9]*\) passed.*/\1/p')
 	f=$(printf '%s' "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
