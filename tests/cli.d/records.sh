@@ -109,7 +109,8 @@ if t records-large-events; then
 		for (i = 0; i < 150000; i++)
 			printf "2026-11-%02dT07:%02d:%02d+01:00\tnote\t-\t-\t%s\n", 1 + i % 28, (i / 60) % 60, i % 60, note
 	}' >"$tmp/rlarge/events.tsv"
-	# About 24 MB of events: ~130 MB as loaded before (870 bytes an event).
+	# About 24 MB of events: about 36 MB as a report keeps them (an event of 88 bytes
+	# and its note of 151), with its list of them on top.
 	run records-large-events 0 bash -c 'ulimit -v 60000; exec "$@"' sh "$LUMBAR" \
 		-C "$FIX/cli-small.yaml" due --count --history-file "$tmp/rlarge/history.tsv"
 	expect_out_text "2"
