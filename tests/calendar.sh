@@ -39,22 +39,13 @@ days=(
 	"2028-02-29 11:00:00|29 February 12:00"
 )
 
-# libfaketime is preloaded directly with an offset from now, which every
-# process of the run shares as the wrapper's clock would be shared, but
-# without the wrapper: `faketime` names a semaphore in /dev/shm after its own
-# pid, and one left by a killed process makes a later wrapper with that pid
-# fail before the suite starts (a run with no summary line). Without the
-# library, the wrapper is used.
-faketime_lib=
-for d in /usr/lib/*/faketime /usr/lib/faketime /usr/local/lib/faketime; do
-	[ -e "$d/libfaketime.so.1" ] && { faketime_lib=$d/libfaketime.so.1; break; }
-done
+# Each instant is an offset from now that every process of the run shares,
+# as the faketime wrapper's clock would be shared (tests/faketime.sh).
+. tests/faketime.sh
 at_time() {
-	local at=$1 delta
+	local at=$1
 	shift
-	[ -n "$faketime_lib" ] || { faketime "$at" "$@"; return; }
-	delta=$(($(TZ=UTC date -d "$at" +%s) - $(date +%s)))
-	LD_PRELOAD="$faketime_lib" FAKETIME="$(printf '%+d' "$delta")" "$@"
+	faketime_run "$(printf '%+d' $(($(TZ=UTC date -d "$at" +%s) - $(date +%s))))" "$@"
 }
 
 passed=0

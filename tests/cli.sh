@@ -85,21 +85,14 @@ done_test() {
 
 # faketime_at TIME CMD...: CMD at an absolute time, also when tests/calendar.sh
 # already runs the suite under faketime (a faketime inside another adds the
-# two offsets, so the outer one is taken off first). libfaketime is preloaded
-# directly, as the faketime wrapper would, but without the wrapper's
-# semaphore: it is named after the wrapper's pid in /dev/shm, and one left by
-# a killed run makes a later wrapper that gets the same pid fail at once
-# ("faketime: sem_open: File exists"), which a test saw as a missing line.
-faketime_lib=
-for d in /usr/lib/*/faketime /usr/lib/faketime /usr/local/lib/faketime; do
-	[ -e "$d/libfaketime.so.1" ] && { faketime_lib=$d/libfaketime.so.1; break; }
-done
+# two offsets, so the outer one is taken off first). tests/faketime.sh says
+# how.
+. tests/faketime.sh
 faketime_at() {
 	local when
-	[ -n "$faketime_lib" ] || { env -u LD_PRELOAD -u FAKETIME -u FAKETIME_SHARED faketime "$@"; return; }
 	when=$(env -u LD_PRELOAD -u FAKETIME date -d "$1" '+%Y-%m-%d %H:%M:%S') || return 1
 	shift
-	env -u FAKETIME_SHARED LD_PRELOAD="$faketime_lib" FAKETIME="@$when" "$@"
+	faketime_run "@$when" "$@"
 }
 
 t() {

@@ -36,15 +36,11 @@ ASK_BIN=$BIN
 BIN="$BIN --no-ask"
 
 # faketime, as a prefix of a command typed into a pane or run here:
-# libfaketime preloaded directly, without the faketime wrapper's semaphore
-# (named after its pid in /dev/shm: one left by a killed run makes a later
-# wrapper with that pid fail; see faketime_at in tests/cli.sh).
+# libfaketime preloaded directly, as tests/faketime.sh says why (lumbar,
+# which does not exec, removes its own segment in /dev/shm at exit).
 # `ft TIME` starts the clock at TIME; `ft_spec SPEC` takes libfaketime's
 # own form, such as '+0 x10'.
-faketime_lib=
-for d in /usr/lib/*/faketime /usr/lib/faketime /usr/local/lib/faketime; do
-	[ -e "$d/libfaketime.so.1" ] && { faketime_lib=$d/libfaketime.so.1; break; }
-done
+. tests/faketime.sh
 ft_spec() {
 	if [ -n "$faketime_lib" ]; then
 		printf "env LD_PRELOAD=%s FAKETIME='%s'" "$faketime_lib" "$1"
