@@ -303,26 +303,7 @@ check "outcomes: the CSV holds the same weekly means: $csv_means" test "$csv_mea
 # page says so.)
 cdir=$tmp/clinic
 mkdir -p "$cdir/config/lumbar/questionnaires"
-cat >"$cdir/config/lumbar/questionnaires/back5.yaml" <<'EOF'
-id: back5
-version: 1
-title: "Back function, 5 questions"
-recall: "today"
-scale:
-  min: 0
-  max: 1
-  anchors:
-    low: "no"
-    high: "yes"
-scoring: sum
-every_days: 7
-items:
-  - text: "I stay at home most of the time because of my back."
-  - text: "I walk more slowly than usual because of my back."
-  - text: "I get dressed more slowly than usual because of my back."
-  - text: "I avoid heavy jobs around the house because of my back."
-  - text: "I sleep less well because of my back."
-EOF
+cp tests/fixtures/clinic-back5.yaml "$cdir/config/lumbar/questionnaires/back5.yaml"
 cp "$tmp/history.tsv" "$cdir/history.tsv"
 {
 	cat "$tmp/events.tsv"

@@ -25,26 +25,7 @@ $want"
 if t clinic-report; then
 	cdir=$tmp/clinic
 	mkdir -p "$cdir/config/lumbar/questionnaires" "$cdir/h"
-	cat >"$cdir/config/lumbar/questionnaires/back5.yaml" <<'EOF'
-id: back5
-version: 1
-title: "Back function, 5 questions"
-recall: "today"
-scale:
-  min: 0
-  max: 1
-  anchors:
-    low: "no"
-    high: "yes"
-scoring: sum
-every_days: 7
-items:
-  - text: "I stay at home most of the time because of my back."
-  - text: "I walk more slowly than usual because of my back."
-  - text: "I get dressed more slowly than usual because of my back."
-  - text: "I avoid heavy jobs around the house because of my back."
-  - text: "I sleep less well because of my back."
-EOF
+	cp "$FIX/clinic-back5.yaml" "$cdir/config/lumbar/questionnaires/back5.yaml"
 	# Week 1 (2026-11-02): 4, corrected to 5 (a week's last answer counts);
 	# week 2: skipped only (a gap); week 3: 4 on the 17th (20% lower: no mark),
 	# 3 on the 18th (40% lower: marked); the 30th is after the report's day.
